@@ -1,0 +1,33 @@
+# The README's two commands. Both install what is missing, configure once and
+# rebuild incrementally.
+BUILD ?= build/release
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CRUS_ARGS ?=
+
+.PHONY: run test deps configure build asan clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD)/build.ninja: | deps
+	cmake --preset default
+
+configure: deps $(BUILD)/build.ninja
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@bash scripts/run-viewer.sh $(BUILD)/crus $(CRUS_ARGS)
+
+test: build
+	ctest --test-dir $(BUILD) -j $(JOBS) --output-on-failure
+
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan: deps
+	@[ -f build/asan/build.ninja ] || cmake --preset asan-ubsan
+	cmake --build build/asan -j $(JOBS)
+	ctest --test-dir build/asan -j $(JOBS) --output-on-failure -LE slow
+
+clean:
+	rm -rf build

@@ -1,0 +1,96 @@
+#version 330 core
+// Lighting fit for anatomy: a key and a fill light fixed to the viewer, a
+// hemispheric ambient (sky above, warm ground below), Blinn-Phong specular,
+// then linear-to-sRGB output. Highlights are added in the model frame.
+in vec3 v_model_pos;
+in vec3 v_view_pos;
+in vec3 v_view_normal;
+
+uniform vec4 u_colour;          // linear RGB, alpha
+uniform float u_specular;       // 0..1
+uniform float u_shininess;
+uniform vec3 u_emphasis;        // added glow (selection, hover)
+uniform float u_rim;            // rim light strength (selection outline feel)
+uniform mat4 u_view;
+
+// Attachment patches: capsules in the model frame, each with a colour.
+const int MAX_PATCHES = 24;
+uniform int u_patch_count;
+uniform vec4 u_patch_a[MAX_PATCHES];    // xyz, radius
+uniform vec3 u_patch_b[MAX_PATCHES];
+uniform vec3 u_patch_colour[MAX_PATCHES];
+
+// Referral zones: ellipsoids and capsules in the model frame.
+const int MAX_ZONES = 48;
+uniform int u_zone_count;
+uniform vec4 u_zone_a[MAX_ZONES];       // centre (ellipsoid) or end a (capsule); w = kind: 0 ellipsoid, 1 capsule
+uniform vec4 u_zone_b[MAX_ZONES];       // radii (ellipsoid) or end b + radius in w (capsule)
+uniform vec4 u_zone_colour[MAX_ZONES];  // rgb, a = 1 essential (solid) or 0 spillover (hatched)
+uniform float u_hatch_scale;            // hatching lines per metre
+
+out vec4 frag_colour;
+
+vec3 to_srgb(vec3 c) {
+  c = clamp(c, 0.0, 1.0);
+  return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
+}
+
+float capsule_distance(vec3 p, vec3 a, vec3 b, float r) {
+  vec3 ab = b - a;
+  float t = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-12), 0.0, 1.0);
+  return length(p - (a + t * ab)) - r;
+}
+
+void main() {
+  vec3 n = normalize(v_view_normal);
+  vec3 v = normalize(-v_view_pos);
+  if (!gl_FrontFacing) n = -n; // two-sided: the inside of translucent skin
+
+  vec3 base = u_colour.rgb;
+  float alpha = u_colour.a;
+
+  // Attachment patches glow on the bone surface.
+  for (int i = 0; i < u_patch_count; ++i) {
+    float d = capsule_distance(v_model_pos, u_patch_a[i].xyz, u_patch_b[i], u_patch_a[i].w);
+    float inside = 1.0 - smoothstep(-0.0008, 0.0008, d);
+    base = mix(base, u_patch_colour[i], inside * 0.85);
+  }
+
+  // Referral zones: essential solid, spillover hatched.
+  for (int i = 0; i < u_zone_count; ++i) {
+    float d;
+    if (u_zone_a[i].w < 0.5) {
+      vec3 q = (v_model_pos - u_zone_a[i].xyz) / max(u_zone_b[i].xyz, vec3(1e-5));
+      d = (length(q) - 1.0) * min(u_zone_b[i].x, min(u_zone_b[i].y, u_zone_b[i].z));
+    } else {
+      d = capsule_distance(v_model_pos, u_zone_a[i].xyz, u_zone_b[i].xyz, u_zone_b[i].w);
+    }
+    float inside = 1.0 - smoothstep(-0.001, 0.001, d);
+    if (inside <= 0.0) continue;
+    float paint = inside;
+    if (u_zone_colour[i].a < 0.5) {
+      // Diagonal hatching in the model frame so it is stable while orbiting.
+      float s = (v_model_pos.x + v_model_pos.y + v_model_pos.z) * u_hatch_scale;
+      paint *= step(0.5, fract(s));
+    }
+    base = mix(base, u_zone_colour[i].rgb, paint);
+    alpha = mix(alpha, 0.92, paint);
+  }
+
+  // Key light from upper right front of the viewer, fill from the left.
+  vec3 key_dir = normalize(vec3(0.45, 0.65, 0.6));
+  vec3 fill_dir = normalize(vec3(-0.6, 0.1, 0.5));
+  float key = max(dot(n, key_dir), 0.0);
+  float fill = max(dot(n, fill_dir), 0.0);
+  vec3 up_view = normalize(mat3(u_view) * vec3(0.0, 1.0, 0.0));
+  float hemi = dot(n, up_view) * 0.5 + 0.5;
+  vec3 ambient = mix(vec3(0.20, 0.17, 0.15), vec3(0.34, 0.36, 0.40), hemi);
+
+  vec3 h = normalize(key_dir + v);
+  float spec = pow(max(dot(n, h), 0.0), u_shininess) * u_specular * step(0.0, key);
+  float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * u_rim;
+
+  vec3 colour = base * (ambient + key * vec3(0.95, 0.93, 0.88) + fill * vec3(0.30, 0.32, 0.36))
+              + vec3(spec) + u_emphasis + rim * vec3(1.0, 0.85, 0.35);
+  frag_colour = vec4(to_srgb(colour), alpha);
+}

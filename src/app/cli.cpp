@@ -1,0 +1,102 @@
+#include "app/cli.hpp"
+
+#include "app/commands.hpp"
+#include "core/error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+namespace crus::app {
+
+namespace {
+void add_atlas_options(CLI::App& cmd, AtlasOptions& o) {
+  cmd.add_option("--atlas", o.atlas, "Atlas mesh file (glTF, OBJ, FBX, STL ... anything Assimp reads); default: the bundled atlas");
+  cmd.add_option("--atlas-map", o.atlas_map, "JSON mapping node names (exact or * ? patterns) to structure ids, units and axes");
+}
+} // namespace
+
+int run_cli(int argc, char** argv) {
+  (void)seconds_since_process_start(); // fixes the start reference early
+  CLI::App app{"Crus: an interactive 3D atlas of the human lower leg.\n"
+               "With no subcommand, opens the viewer on the bundled atlas (or --atlas FILE)."};
+  app.set_version_flag("--version", std::string("crus ") + CRUS_VERSION);
+  app.require_subcommand(0, 1);
+  app.fallthrough(false);
+
+  ViewerOptions viewer;
+  add_atlas_options(app, viewer.atlas);
+
+  RenderOptions render;
+  auto* cmd_render = app.add_subcommand("render", "Render the atlas headless to a PNG (figures for slides and handouts)");
+  add_atlas_options(*cmd_render, render.atlas);
+  cmd_render->add_option("--view", render.view, "anterior|posterior|medial|lateral|superior|inferior")->capture_default_str();
+  cmd_render->add_option("--size", render.size, "Image size WIDTHxHEIGHT")->capture_default_str();
+  cmd_render->add_option("--out", render.out, "Output PNG file")->capture_default_str();
+  cmd_render->add_option("--select", render.select, "Select a structure (id)");
+  cmd_render->add_option("--highlight", render.highlight, "Highlights for the selection: origin,insertion,innervation,function");
+  cmd_render->add_option("--isolate", render.isolate, "Show only these structures (comma-separated ids)");
+  cmd_render->add_option("--ghost", render.ghost, "Draw these structures translucent (comma-separated ids)");
+  cmd_render->add_option("--hide", render.hide, "Hide these structures (comma-separated ids)");
+  cmd_render->add_option("--overlay", render.overlays, "referral:ID (a muscle or trigger-point id) or trigger-points");
+  cmd_render->add_flag("--mirror", render.mirror, "Show a left leg (mirror image)");
+  cmd_render->add_flag("!--no-labels", render.labels, "Leave out the labels of the selection");
+
+  BenchOptions bench;
+  auto* cmd_bench = app.add_subcommand("bench", "Render a fixed orbit headless and report frame times");
+  add_atlas_options(*cmd_bench, bench.atlas);
+  cmd_bench->add_option("--frames", bench.frames, "Frames to render")->capture_default_str()->check(CLI::Range(1, 100000));
+  cmd_bench->add_option("--size", bench.size, "Frame size WIDTHxHEIGHT")->capture_default_str();
+  cmd_bench->add_flag("--json", bench.json, "Print one JSON object");
+
+  auto* cmd_atlas = app.add_subcommand("atlas", "Atlas generator");
+  cmd_atlas->require_subcommand(1);
+  std::string atlas_out = "assets/atlas";
+  auto* cmd_atlas_build = cmd_atlas->add_subcommand("build", "Generate the bundled lower-leg atlas (glb, manifest, sources)");
+  cmd_atlas_build->add_option("--out", atlas_out, "Output folder")->capture_default_str();
+
+  AtlasOptions list_atlas;
+  bool list_json = false;
+  auto* cmd_list = app.add_subcommand("list", "List every structure of the atlas");
+  add_atlas_options(*cmd_list, list_atlas);
+  cmd_list->add_flag("--json", list_json, "Print JSON");
+
+  AtlasOptions info_atlas;
+  std::string info_id;
+  bool info_json = false;
+  auto* cmd_info = app.add_subcommand("info", "Describe one structure");
+  add_atlas_options(*cmd_info, info_atlas);
+  cmd_info->add_option("ID", info_id, "Structure id (see crus list)")->required();
+  cmd_info->add_flag("--json", info_json, "Print JSON");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "crus: " << e.what() << " (see crus --help)\n";
+    return 2;
+  }
+
+  try {
+    if (*cmd_render) return run_render(render);
+    if (*cmd_bench) return run_bench(bench);
+    if (*cmd_atlas_build) return run_atlas_build(atlas_out);
+    if (*cmd_list) return run_list(list_atlas, list_json);
+    if (*cmd_info) return run_info(info_atlas, info_id, info_json);
+    return run_viewer(viewer);
+  } catch (const InputError& e) {
+    std::cerr << "crus: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "crus: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+} // namespace crus::app

@@ -1,0 +1,112 @@
+#include "app/commands.hpp"
+#include "app/offscreen.hpp"
+#include "app/presentation.hpp"
+#include "app/scene_setup.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace crus::app {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+const Clock::time_point g_main_start = Clock::now();
+
+// How long before main the process began, from /proc/self/stat (field 22,
+// start time in clock ticks since boot) and /proc/uptime.
+double seconds_before_main() {
+  std::ifstream stat("/proc/self/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  auto close = text.rfind(')');
+  std::ifstream uptime_file("/proc/uptime");
+  double uptime = 0.0;
+  if (close == std::string::npos || !(uptime_file >> uptime)) return 0.0;
+  std::istringstream fields(text.substr(close + 2));
+  std::string field;
+  for (int i = 3; i <= 22 && fields >> field; ++i)
+    if (i == 22) {
+      double start = std::stod(field) / static_cast<double>(sysconf(_SC_CLK_TCK));
+      double since = uptime - start - std::chrono::duration<double>(Clock::now() - g_main_start).count();
+      return std::clamp(since, 0.0, 5.0);
+    }
+  return 0.0;
+}
+const double g_before_main = seconds_before_main();
+} // namespace
+
+double seconds_since_process_start() {
+  return g_before_main + std::chrono::duration<double>(Clock::now() - g_main_start).count();
+}
+
+int run_bench(const BenchOptions& options) {
+  auto [width, height] = parse_size(options.size, "--size");
+  auto t0 = Clock::now();
+  Scene scene = load_atlas(options.atlas, true);
+  double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+
+  Presentation presentation(scene);
+  OffscreenRenderer renderer(width, height);
+  renderer.upload(scene);
+  float aspect = static_cast<float>(width) / static_cast<float>(height);
+  OrbitCamera camera = presentation.camera_for(AnatomicalView::anterior, aspect);
+  CameraPose start = camera.pose();
+
+  std::vector<double> frame_ms;
+  double first_frame_ms = 0.0;
+  std::size_t triangles = scene.triangle_count();
+  // A fixed orbit: one full turn about the leg over the frames.
+  for (int f = 0; f < options.frames; ++f) {
+    CameraPose p = start;
+    p.yaw = start.yaw + 6.2831853f * static_cast<float>(f) / static_cast<float>(options.frames);
+    p.pitch = 0.15f * std::sin(6.2831853f * static_cast<float>(f) / static_cast<float>(options.frames));
+    camera.set_pose(p);
+    auto f0 = Clock::now();
+    renderer.draw(scene, presentation.draw_list(), camera);
+    frame_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - f0).count());
+    if (f == 0) first_frame_ms = seconds_since_process_start() * 1000.0;
+  }
+  std::vector<double> sorted = frame_ms;
+  std::sort(sorted.begin(), sorted.end());
+  auto percentile = [&](double q) {
+    double pos = q * static_cast<double>(sorted.size() - 1);
+    auto lo = static_cast<std::size_t>(std::floor(pos));
+    auto hi = std::min(lo + 1, sorted.size() - 1);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - static_cast<double>(lo));
+  };
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  double peak_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+
+  nlohmann::ordered_json j;
+  j["width"] = width;
+  j["height"] = height;
+  j["frames"] = options.frames;
+  j["triangles"] = triangles;
+  j["frame_ms_median"] = percentile(0.5);
+  j["frame_ms_p95"] = percentile(0.95);
+  j["load_ms"] = load_ms;
+  j["first_frame_ms"] = first_frame_ms;
+  j["peak_rss_mb"] = peak_rss_mb;
+  j["renderer"] = renderer.renderer();
+  if (options.json) {
+    std::cout << j.dump() << "\n";
+  } else {
+    std::cout << "renderer        " << renderer.renderer() << "\n"
+              << "frame size      " << width << "x" << height << ", " << triangles << " triangles\n"
+              << "frames          " << options.frames << "\n"
+              << "frame median    " << percentile(0.5) << " ms\n"
+              << "frame p95       " << percentile(0.95) << " ms\n"
+              << "atlas load      " << load_ms << " ms\n"
+              << "first frame     " << first_frame_ms << " ms after process start\n"
+              << "peak RSS        " << peak_rss_mb << " MB\n";
+  }
+  return 0;
+}
+
+} // namespace crus::app

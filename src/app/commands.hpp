@@ -1,0 +1,51 @@
+#pragma once
+// The subcommands of `crus`. Each returns the exit status and throws
+// InputError (status 2) or another exception (status 1) on failure.
+#include "core/camera.hpp"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crus::app {
+
+struct AtlasOptions {
+  std::string atlas;                     // empty: the bundled atlas
+  std::string atlas_map;                 // empty: none
+  std::string resolved_atlas() const;    // the bundled one when empty
+};
+
+struct ViewerOptions {
+  AtlasOptions atlas;
+};
+int run_viewer(const ViewerOptions& options);
+
+struct RenderOptions {
+  AtlasOptions atlas;
+  std::string view = "anterior";
+  std::string size = "1600x1200";
+  std::string out = "crus.png";
+  std::string select;
+  std::string highlight;                 // origin,insertion,innervation,function
+  std::string isolate, ghost, hide;      // comma-separated ids
+  std::vector<std::string> overlays;     // referral:ID, trigger-points
+  bool labels = true;
+  bool mirror = false;
+};
+int run_render(const RenderOptions& options);
+
+struct BenchOptions {
+  AtlasOptions atlas;
+  int frames = 120;
+  std::string size = "1920x1080";
+  bool json = false;
+};
+int run_bench(const BenchOptions& options);
+
+int run_atlas_build(const std::string& out_dir);
+int run_list(const AtlasOptions& atlas, bool json);
+int run_info(const AtlasOptions& atlas, const std::string& id, bool json);
+
+// Seconds since the process started (from /proc where available).
+double seconds_since_process_start();
+
+} // namespace crus::app

@@ -1,0 +1,61 @@
+#include "app/offscreen.hpp"
+
+#include "core/error.hpp"
+#include "gfx/framebuffer.hpp"
+#include "gfx/scene_renderer.hpp"
+#include "platform/headless_context.hpp"
+
+#include <charconv>
+
+namespace crus::app {
+
+struct OffscreenRenderer::Impl {
+  platform::HeadlessContext context;
+  gfx::Framebuffer target;
+  gfx::SceneRenderer renderer;
+  Impl(int w, int h, int samples) : context(), target(w, h, samples), renderer() {}
+};
+
+OffscreenRenderer::OffscreenRenderer(int width, int height, int samples)
+    : impl_(std::make_unique<Impl>(width, height, samples)) {}
+OffscreenRenderer::~OffscreenRenderer() = default;
+
+void OffscreenRenderer::upload(const Scene& scene) { impl_->renderer.upload(scene); }
+
+void OffscreenRenderer::draw(const Scene& scene, const DrawList& list, const OrbitCamera& camera) {
+  impl_->target.bind();
+  gfx::FrameParams frame;
+  frame.view = camera.view();
+  frame.projection = camera.projection(static_cast<float>(impl_->target.width()) / static_cast<float>(impl_->target.height()));
+  frame.viewport_size = {impl_->target.width(), impl_->target.height()};
+  impl_->renderer.draw(scene, list, frame);
+  gfx::SceneRenderer::finish();
+}
+
+Image OffscreenRenderer::read() {
+  Image img;
+  img.width = impl_->target.width();
+  img.height = impl_->target.height();
+  img.rgba = impl_->target.read_rgba();
+  for (std::size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255; // opaque PNGs
+  return img;
+}
+
+std::string OffscreenRenderer::renderer() const { return gfx::SceneRenderer::renderer_string(); }
+std::size_t OffscreenRenderer::triangles_drawn() const { return impl_->renderer.triangles_drawn(); }
+int OffscreenRenderer::width() const { return impl_->target.width(); }
+int OffscreenRenderer::height() const { return impl_->target.height(); }
+
+std::pair<int, int> parse_size(const std::string& text, const std::string& option) {
+  auto x = text.find_first_of("xX");
+  auto bad = [&]() { return InputError(option, "expected WIDTHxHEIGHT such as 800x600 (16 to 16384 each), got \"" + text + "\""); };
+  if (x == std::string::npos) throw bad();
+  int w = 0, h = 0;
+  auto r1 = std::from_chars(text.data(), text.data() + x, w);
+  auto r2 = std::from_chars(text.data() + x + 1, text.data() + text.size(), h);
+  if (r1.ec != std::errc() || r1.ptr != text.data() + x || r2.ec != std::errc() || r2.ptr != text.data() + text.size()) throw bad();
+  if (w < 16 || h < 16 || w > 16384 || h > 16384) throw bad();
+  return {w, h};
+}
+
+} // namespace crus::app

@@ -1,0 +1,166 @@
+// The interactive viewer: a window, the document, the renderer and the
+// panels. It draws only when something changed: an idle window sleeps in
+// the event wait and uses no CPU.
+#include "app/commands.hpp"
+#include "app/scene_setup.hpp"
+#include "app/viewer_panels.hpp"
+#include "core/draw_builder.hpp"
+#include "core/error.hpp"
+#include "core/file_io.hpp"
+#include "gfx/scene_renderer.hpp"
+#include "platform/window.hpp"
+#include "ui/imgui_host.hpp"
+#include "ui/shell.hpp"
+#include "ui/viewport_input.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace crus::app {
+
+namespace {
+
+std::string config_file(const std::string& name) {
+  try {
+    return (std::filesystem::path(user_config_dir()) / name).string();
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+platform::WindowGeometry load_geometry(const std::string& path) {
+  platform::WindowGeometry g;
+  if (path.empty()) return g;
+  try {
+    auto j = nlohmann::json::parse(read_text_file(path));
+    g.width = std::clamp(j.value("width", g.width), 400, 10000);
+    g.height = std::clamp(j.value("height", g.height), 300, 10000);
+    g.maximised = j.value("maximised", false);
+    if (j.contains("x") && j.contains("y")) g.position = glm::ivec2(j["x"].get<int>(), j["y"].get<int>());
+  } catch (const std::exception&) {
+    // First run, or an unreadable file: the defaults will do.
+  }
+  return g;
+}
+
+void save_geometry(const std::string& path, const platform::WindowGeometry& g) {
+  if (path.empty()) return;
+  nlohmann::ordered_json j{{"width", g.width}, {"height", g.height}, {"maximised", g.maximised}};
+  if (g.position) {
+    j["x"] = g.position->x;
+    j["y"] = g.position->y;
+  }
+  try {
+    write_file_atomic(path, j.dump(2) + "\n");
+  } catch (const std::exception&) {
+  }
+}
+
+} // namespace
+
+int run_viewer(const ViewerOptions& options) {
+  if (auto problem = platform::Window::display_problem()) {
+    std::cerr << "crus: " << *problem << "; the viewer needs one. `crus render --out FILE.png` works headless.\n";
+    return 2;
+  }
+  const std::string geometry_path = config_file("window.json");
+  platform::Window window("Crus - lower leg atlas", load_geometry(geometry_path));
+  ui::ImGuiHost host(window.native_handle(), window.content_scale(), config_file("imgui.ini"));
+  gfx::SceneRenderer renderer;
+
+  Scene scene;
+  Document document;
+  OrbitCamera camera;
+  PickIndex picks;
+  ui::ViewerContext ctx;
+  ctx.scene = &scene;
+  ctx.document = &document;
+  ctx.camera = &camera;
+  ctx.picks = &picks;
+  ctx.stats.renderer = gfx::SceneRenderer::renderer_string();
+
+  ViewerPanels panels;
+  auto load = [&](const AtlasOptions& atlas) {
+    ctx.messages.clear();
+    try {
+      scene = load_atlas(atlas, false);
+      ctx.atlas_path = atlas.resolved_atlas();
+    } catch (const std::exception& e) {
+      scene = Scene{};
+      ctx.messages.push_back(e.what());
+    }
+    for (const auto& w : scene.warnings) ctx.messages.push_back(w);
+    document.reset(scene.structures.size());
+    std::vector<const Mesh*> meshes;
+    for (const auto& s : scene.structures) meshes.push_back(&s.mesh);
+    picks.build(meshes);
+    renderer.upload(scene);
+    panels.on_scene_loaded(ctx);
+    Aabb box = scene.structures.empty() ? Aabb{glm::vec3(-0.1f), glm::vec3(0.1f)} : scene.box;
+    camera.set_pose(camera.pose_for(AnatomicalView::anterior, box));
+    if (!ctx.messages.empty()) ctx.show_messages = true;
+  };
+  ui::Shell shell(host);
+  panels.install(shell, ctx);
+  load(options.atlas);
+  ctx.open_atlas = [&](const std::string& path) {
+    AtlasOptions o = options.atlas;
+    o.atlas = path;
+    load(o);
+  };
+
+  using Clock = std::chrono::steady_clock;
+  auto last = Clock::now();
+  int frames_to_draw = 3;
+  std::uint64_t seen_revision = 0;
+  while (!window.should_close() && !ctx.quit) {
+    // Sleep until an event unless a transition is running or ImGui still
+    // needs a frame or two to settle after the last input.
+    if (frames_to_draw > 0 || camera.animating()) window.wait_events(0.0);
+    else window.wait_events();
+    auto now = Clock::now();
+    float dt = std::chrono::duration<float>(now - last).count();
+    last = now;
+    if (frames_to_draw <= 0) frames_to_draw = 2; // an event woke us
+    bool moving = camera.update(std::min(dt, 0.1f));
+
+    auto frame_start = Clock::now();
+    glm::ivec2 fb = window.framebuffer_size();
+    if (fb.x <= 0 || fb.y <= 0) {
+      frames_to_draw = 0; // minimised
+      continue;
+    }
+    host.begin_frame();
+    ctx.viewport_size = glm::vec2(window.window_size());
+    float aspect = static_cast<float>(fb.x) / static_cast<float>(fb.y);
+    ctx.view = camera.view();
+    ctx.projection = camera.projection(aspect);
+    bool changed = ui::handle_viewport_input(ctx);
+    shell.draw(ctx);
+    panels.before_render(ctx);
+
+    gfx::FrameParams frame;
+    frame.view = camera.view();
+    frame.projection = camera.projection(aspect);
+    frame.viewport_size = fb;
+    DrawList list = panels.draw_list(ctx);
+    renderer.draw(scene, list, frame);
+    ctx.stats.triangles = renderer.triangles_drawn();
+    host.end_frame();
+    window.swap_buffers();
+    ctx.stats.frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count();
+
+    if (document.revision() != seen_revision) {
+      seen_revision = document.revision();
+      changed = true;
+    }
+    frames_to_draw = (changed || moving) ? 3 : frames_to_draw - 1;
+  }
+  save_geometry(geometry_path, window.geometry());
+  host.save_layout();
+  return 0;
+}
+
+} // namespace crus::app

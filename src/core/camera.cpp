@@ -1,0 +1,160 @@
+#include "core/camera.hpp"
+
+#include <glm/gtc/constants.hpp>
+#include <glm/gtc/matrix_transform.hpp>
+#include <algorithm>
+#include <cmath>
+
+namespace crus {
+
+const char* to_string(AnatomicalView view) {
+  switch (view) {
+    case AnatomicalView::anterior: return "anterior";
+    case AnatomicalView::posterior: return "posterior";
+    case AnatomicalView::medial: return "medial";
+    case AnatomicalView::lateral: return "lateral";
+    case AnatomicalView::superior: return "superior";
+    case AnatomicalView::inferior: return "inferior";
+  }
+  return "anterior";
+}
+
+std::optional<AnatomicalView> parse_view(const std::string& text) {
+  for (auto v : {AnatomicalView::anterior, AnatomicalView::posterior, AnatomicalView::medial,
+                 AnatomicalView::lateral, AnatomicalView::superior, AnatomicalView::inferior})
+    if (text == to_string(v)) return v;
+  return std::nullopt;
+}
+
+namespace {
+constexpr float kMaxPitch = glm::half_pi<float>() - 0.001f;
+
+glm::vec3 direction_from(float yaw, float pitch) {
+  // Unit vector from the target toward the eye.
+  return {std::cos(pitch) * std::cos(yaw), std::sin(pitch), std::cos(pitch) * std::sin(yaw)};
+}
+
+float wrap_angle(float a) {
+  const float two_pi = glm::two_pi<float>();
+  a = std::fmod(a, two_pi);
+  if (a > glm::pi<float>()) a -= two_pi;
+  if (a < -glm::pi<float>()) a += two_pi;
+  return a;
+}
+
+float smoothstep01(float t) { return t * t * (3.0f - 2.0f * t); }
+} // namespace
+
+void OrbitCamera::set_pose(const CameraPose& pose) {
+  pose_ = pose;
+  pose_.pitch = std::clamp(pose_.pitch, -kMaxPitch, kMaxPitch);
+  pose_.distance = std::max(pose_.distance, 1e-3f);
+  anim_t_ = 1.0f;
+}
+
+glm::vec3 OrbitCamera::eye() const { return pose_.target + direction_from(pose_.yaw, pose_.pitch) * pose_.distance; }
+glm::vec3 OrbitCamera::forward() const { return -direction_from(pose_.yaw, pose_.pitch); }
+
+glm::mat4 OrbitCamera::view() const {
+  glm::vec3 f = forward();
+  // Near the poles keep "up" pointing anterior so superior/inferior views are
+  // stable and the toes point up the screen.
+  glm::vec3 up = std::abs(f.y) > 0.98f ? glm::vec3(-std::cos(pose_.yaw), 0.0f, -std::sin(pose_.yaw)) * (f.y < 0 ? 1.0f : -1.0f)
+                                       : glm::vec3(0, 1, 0);
+  return glm::lookAt(eye(), pose_.target, up);
+}
+
+glm::mat4 OrbitCamera::projection(float aspect) const {
+  float near_plane = std::max(pose_.distance * 0.02f, 1e-4f);
+  float far_plane = pose_.distance * 10.0f + 1.0f;
+  return glm::perspective(fov_y, std::max(aspect, 1e-3f), near_plane, far_plane);
+}
+
+CameraPose OrbitCamera::pose_for(AnatomicalView view, const Aabb& box, bool left_side) const {
+  CameraPose p;
+  p.target = box.valid() ? box.centre() : glm::vec3(0.0f);
+  float lateral_z = left_side ? -1.0f : 1.0f;
+  switch (view) {
+    case AnatomicalView::anterior: p.yaw = 0.0f; p.pitch = 0.0f; break;
+    case AnatomicalView::posterior: p.yaw = glm::pi<float>(); p.pitch = 0.0f; break;
+    case AnatomicalView::lateral: p.yaw = lateral_z * glm::half_pi<float>(); p.pitch = 0.0f; break;
+    case AnatomicalView::medial: p.yaw = -lateral_z * glm::half_pi<float>(); p.pitch = 0.0f; break;
+    case AnatomicalView::superior: p.yaw = glm::pi<float>(); p.pitch = kMaxPitch; break;
+    case AnatomicalView::inferior: p.yaw = glm::pi<float>(); p.pitch = -kMaxPitch; break;
+  }
+  // Distance that fits the bounding sphere in the vertical field of view.
+  float radius = box.valid() ? glm::length(box.size()) * 0.5f : 0.5f;
+  p.distance = std::max(radius / std::sin(fov_y * 0.5f) * 1.08f, 1e-3f);
+  return p;
+}
+
+void OrbitCamera::frame(const Aabb& box) {
+  if (!box.valid()) return;
+  CameraPose p = pose_;
+  p.target = box.centre();
+  float radius = glm::length(box.size()) * 0.5f;
+  p.distance = std::max(radius / std::sin(fov_y * 0.5f) * 1.08f, 1e-3f);
+  animate_to(p);
+}
+
+void OrbitCamera::animate_to(const CameraPose& to, float seconds) {
+  from_ = pose_;
+  to_ = to;
+  to_.pitch = std::clamp(to_.pitch, -kMaxPitch, kMaxPitch);
+  // Take the short way round.
+  to_.yaw = from_.yaw + wrap_angle(to_.yaw - from_.yaw);
+  anim_duration_ = std::max(seconds, 1e-3f);
+  anim_t_ = 0.0f;
+  if (seconds <= 0.0f) {
+    pose_ = to_;
+    anim_t_ = 1.0f;
+  }
+}
+
+bool OrbitCamera::update(float dt_seconds) {
+  if (anim_t_ >= 1.0f) return false;
+  anim_t_ = std::min(1.0f, anim_t_ + std::max(dt_seconds, 0.0f) / anim_duration_);
+  float s = smoothstep01(anim_t_);
+  pose_.target = glm::mix(from_.target, to_.target, s);
+  // Interpolate distance geometrically so zooms feel even.
+  pose_.distance = std::exp(glm::mix(std::log(from_.distance), std::log(to_.distance), s));
+  pose_.yaw = glm::mix(from_.yaw, to_.yaw, s);
+  pose_.pitch = glm::mix(from_.pitch, to_.pitch, s);
+  return anim_t_ < 1.0f;
+}
+
+void OrbitCamera::orbit(glm::vec2 delta_pixels) {
+  anim_t_ = 1.0f;
+  constexpr float kRadiansPerPixel = 0.008f;
+  pose_.yaw = wrap_angle(pose_.yaw + delta_pixels.x * kRadiansPerPixel);
+  pose_.pitch = std::clamp(pose_.pitch + delta_pixels.y * kRadiansPerPixel, -kMaxPitch, kMaxPitch);
+}
+
+void OrbitCamera::pan(glm::vec2 delta_pixels, glm::vec2 viewport) {
+  anim_t_ = 1.0f;
+  glm::mat4 v = view();
+  glm::vec3 right(v[0][0], v[1][0], v[2][0]);
+  glm::vec3 up(v[0][1], v[1][1], v[2][1]);
+  float world_per_pixel = 2.0f * pose_.distance * std::tan(fov_y * 0.5f) / std::max(viewport.y, 1.0f);
+  pose_.target += (-right * delta_pixels.x + up * delta_pixels.y) * world_per_pixel;
+}
+
+void OrbitCamera::zoom_at(float steps, glm::vec2 cursor, glm::vec2 viewport) {
+  anim_t_ = 1.0f;
+  float factor = std::pow(0.85f, steps);
+  float new_distance = std::clamp(pose_.distance * factor, 0.01f, 20.0f);
+  // The point under the cursor on the plane through the target facing the
+  // camera stays put: move the target toward it by the zoom fraction.
+  glm::mat4 v = view();
+  glm::vec3 right(v[0][0], v[1][0], v[2][0]);
+  glm::vec3 up(v[0][1], v[1][1], v[2][1]);
+  float aspect = viewport.x / std::max(viewport.y, 1.0f);
+  float half_h = pose_.distance * std::tan(fov_y * 0.5f);
+  glm::vec2 ndc{(cursor.x / std::max(viewport.x, 1.0f)) * 2.0f - 1.0f, 1.0f - (cursor.y / std::max(viewport.y, 1.0f)) * 2.0f};
+  glm::vec3 under = pose_.target + right * (ndc.x * half_h * aspect) + up * (ndc.y * half_h);
+  float moved = 1.0f - new_distance / pose_.distance;
+  pose_.target += (under - pose_.target) * moved;
+  pose_.distance = new_distance;
+}
+
+} // namespace crus

@@ -1,0 +1,126 @@
+#include "core/document.hpp"
+
+#include <algorithm>
+
+namespace crus {
+
+Document::Document(std::size_t structure_count) { reset(structure_count); }
+
+void Document::reset(std::size_t structure_count) {
+  state_ = DocumentState{};
+  state_.visibility.assign(structure_count, Visibility::shown);
+  undo_.clear();
+  redo_.clear();
+  hovered_ = -1;
+  ++revision_;
+}
+
+void Document::apply(const std::string& name, DocumentState next) {
+  if (next == state_) return;
+  undo_.push_back({name, state_});
+  if (undo_.size() > kMaxHistory) undo_.erase(undo_.begin());
+  redo_.clear();
+  state_ = std::move(next);
+  ++revision_;
+}
+
+namespace {
+bool valid(const DocumentState& s, int i) { return i >= 0 && static_cast<std::size_t>(i) < s.visibility.size(); }
+} // namespace
+
+void Document::select(int structure) {
+  if (!valid(state_, structure)) return clear_selection();
+  DocumentState next = state_;
+  next.selected = structure;
+  apply("Select", std::move(next));
+}
+
+void Document::clear_selection() {
+  DocumentState next = state_;
+  next.selected = -1;
+  apply("Clear selection", std::move(next));
+}
+
+void Document::set_visibility(const std::vector<int>& structures, Visibility v, const std::string& action_name) {
+  DocumentState next = state_;
+  for (int i : structures)
+    if (valid(next, i)) next.visibility[static_cast<std::size_t>(i)] = v;
+  static const char* names[] = {"Show", "Ghost", "Hide"};
+  apply(action_name.empty() ? names[static_cast<int>(v)] : action_name, std::move(next));
+}
+
+void Document::isolate(const std::vector<int>& structures) {
+  DocumentState next = state_;
+  std::fill(next.visibility.begin(), next.visibility.end(), Visibility::hidden);
+  for (int i : structures)
+    if (valid(next, i)) next.visibility[static_cast<std::size_t>(i)] = Visibility::shown;
+  next.peel_layer = 0;
+  apply("Isolate", std::move(next));
+}
+
+void Document::show_all() {
+  DocumentState next = state_;
+  std::fill(next.visibility.begin(), next.visibility.end(), Visibility::shown);
+  next.peel_layer = 0;
+  apply("Show all", std::move(next));
+}
+
+void Document::set_pinned(int structure, bool pinned) {
+  if (!valid(state_, structure)) return;
+  DocumentState next = state_;
+  if (pinned) next.pinned.insert(structure);
+  else next.pinned.erase(structure);
+  apply(pinned ? "Pin label" : "Unpin label", std::move(next));
+}
+
+void Document::set_highlights(const Highlights& h) {
+  DocumentState next = state_;
+  next.highlights = h;
+  apply("Highlight", std::move(next));
+}
+
+void Document::set_peel_layer(int layer) {
+  DocumentState next = state_;
+  next.peel_layer = std::max(0, layer);
+  apply("Peel layers", std::move(next));
+}
+
+void Document::set_mirror(bool mirror) {
+  DocumentState next = state_;
+  next.mirror = mirror;
+  apply(mirror ? "Show left leg" : "Show right leg", std::move(next));
+}
+
+void Document::set_overlay(const Overlay& overlay) {
+  DocumentState next = state_;
+  next.overlay = overlay;
+  apply("Overlay", std::move(next));
+}
+
+bool Document::undo() {
+  if (undo_.empty()) return false;
+  Step step = std::move(undo_.back());
+  undo_.pop_back();
+  redo_.push_back({step.name, state_});
+  state_ = std::move(step.before);
+  ++revision_;
+  return true;
+}
+
+bool Document::redo() {
+  if (redo_.empty()) return false;
+  Step step = std::move(redo_.back());
+  redo_.pop_back();
+  undo_.push_back({step.name, state_});
+  state_ = std::move(step.before);
+  ++revision_;
+  return true;
+}
+
+void Document::set_hovered(int structure) {
+  if (structure == hovered_) return;
+  hovered_ = structure;
+  ++revision_;
+}
+
+} // namespace crus

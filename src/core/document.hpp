@@ -1,0 +1,90 @@
+#pragma once
+// The document: the single source of truth for what the viewer shows. Panels,
+// shortcuts and the CLI change it only through the named actions below; each
+// lands in the undo history. The renderer reads a DrawList made from it.
+#include "core/camera.hpp"
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace crus {
+
+struct Scene;
+
+enum class Visibility : std::uint8_t { shown, ghosted, hidden };
+
+struct Highlights {
+  bool origin = false;
+  bool insertion = false;
+  bool innervation = false;
+  bool function = false;
+  bool operator==(const Highlights&) const = default;
+};
+
+enum class OverlayMode : std::uint8_t { none, trigger_point, muscle, all };
+
+struct Overlay {
+  OverlayMode mode = OverlayMode::none;
+  std::string target;            // trigger-point id or muscle id
+  bool colour_blind_safe = false;
+  bool operator==(const Overlay&) const = default;
+};
+
+struct DocumentState {
+  std::vector<Visibility> visibility; // one per scene structure
+  int selected = -1;
+  std::set<int> pinned;               // structures labelled besides the selection
+  Highlights highlights;
+  int peel_layer = 0;                 // structures with layer <= this are hidden (0: none)
+  bool mirror = false;                // show a left leg
+  Overlay overlay;
+  bool operator==(const DocumentState&) const = default;
+};
+
+class Document {
+public:
+  Document() = default;
+  explicit Document(std::size_t structure_count);
+  void reset(std::size_t structure_count); // new scene: everything shown, history cleared
+
+  const DocumentState& state() const { return state_; }
+  std::uint64_t revision() const { return revision_; } // changes whenever state does
+
+  // Named actions. Each records one undo step (when it changes anything).
+  void select(int structure);
+  void clear_selection();
+  void set_visibility(const std::vector<int>& structures, Visibility v, const std::string& action_name = "");
+  void isolate(const std::vector<int>& structures);
+  void show_all();
+  void set_pinned(int structure, bool pinned);
+  void set_highlights(const Highlights& h);
+  void set_peel_layer(int layer);
+  void set_mirror(bool mirror);
+  void set_overlay(const Overlay& overlay);
+
+  bool can_undo() const { return !undo_.empty(); }
+  bool can_redo() const { return !redo_.empty(); }
+  std::string undo_name() const { return undo_.empty() ? "" : undo_.back().name; }
+  std::string redo_name() const { return redo_.empty() ? "" : redo_.back().name; }
+  bool undo();
+  bool redo();
+
+  // Transient state, not in the history: hover and the camera.
+  int hovered() const { return hovered_; }
+  void set_hovered(int structure);
+
+private:
+  struct Step {
+    std::string name;
+    DocumentState before;
+  };
+  void apply(const std::string& name, DocumentState next);
+  DocumentState state_;
+  std::vector<Step> undo_, redo_;
+  std::uint64_t revision_ = 1;
+  int hovered_ = -1;
+  static constexpr std::size_t kMaxHistory = 200;
+};
+
+} // namespace crus

@@ -1,0 +1,59 @@
+#include "core/draw_builder.hpp"
+
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace crus {
+
+glm::mat4 mirror_matrix() { return glm::scale(glm::mat4(1.0f), glm::vec3(1.0f, 1.0f, -1.0f)); }
+
+Aabb mirrored(const Aabb& box) {
+  Aabb m = box;
+  m.min.z = -box.max.z;
+  m.max.z = -box.min.z;
+  return m;
+}
+
+bool is_drawn(const DocumentState& state, const std::vector<int>& layers, std::size_t i) {
+  if (i >= state.visibility.size() || state.visibility[i] == Visibility::hidden) return false;
+  if (state.peel_layer > 0 && i < layers.size() && layers[i] > 0 && layers[i] <= state.peel_layer) return false;
+  return true;
+}
+
+DrawList make_draw_list(const Scene& scene, const DocumentState& state, int hovered, const std::vector<int>& layers,
+                        const HighlightInputs& extra) {
+  DrawList list;
+  list.model = state.mirror ? mirror_matrix() : glm::mat4(1.0f);
+  list.patches = extra.patches;
+  list.zones = extra.zones;
+  list.arrows = extra.arrows;
+  list.markers = extra.markers;
+  for (std::size_t i = 0; i < scene.structures.size(); ++i) {
+    if (!is_drawn(state, layers, i)) continue;
+    const SceneStructure& s = scene.structures[i];
+    DrawItem item;
+    item.structure = static_cast<int>(i);
+    item.colour = s.colour;
+    bool ghosted = state.visibility[i] == Visibility::ghosted;
+    if (ghosted) item.colour.a = std::min(item.colour.a, 0.16f);
+    item.translucent = ghosted || item.colour.a < 0.999f;
+    if (static_cast<int>(i) == state.selected) {
+      item.emphasis = glm::vec3(0.10f, 0.08f, 0.02f);
+      item.rim = 0.9f;
+      if (ghosted) item.colour.a = 0.45f;
+    } else if (static_cast<int>(i) == hovered) {
+      item.emphasis = glm::vec3(0.06f);
+    }
+    for (const auto& [index, glow] : extra.lit)
+      if (index == static_cast<int>(i)) {
+        item.emphasis += glow;
+        item.rim = std::max(item.rim, 0.6f);
+      }
+    item.patches = !extra.patches.empty() && s.kind == StructureKind::bone;
+    item.zones = !extra.zones.empty() && s.kind == StructureKind::skin;
+    if (item.zones) item.colour.a = std::max(item.colour.a, 0.5f);
+    list.items.push_back(item);
+  }
+  return list;
+}
+
+} // namespace crus

@@ -1,0 +1,33 @@
+#pragma once
+// Makes the renderer's flat DrawList from the scene and the document.
+#include "core/document.hpp"
+#include "core/draw_list.hpp"
+#include "core/scene.hpp"
+#include <utility>
+#include <vector>
+
+namespace crus {
+
+// What the knowledge layer adds for the selection (attachment patches, the
+// supplying nerve lit up, arrows of action, referral zones, TrP markers).
+struct HighlightInputs {
+  std::vector<PatchHighlight> patches;                 // painted on bones
+  std::vector<std::pair<int, glm::vec3>> lit;         // structure, glow colour
+  std::vector<Arrow> arrows;
+  std::vector<ZoneShape> zones;                        // painted on the skin
+  std::vector<Marker> markers;
+};
+
+// `layers` gives each structure's layer (1 = most superficial), or is empty.
+DrawList make_draw_list(const Scene& scene, const DocumentState& state, int hovered,
+                        const std::vector<int>& layers = {}, const HighlightInputs& extra = {});
+
+// The reflection that turns the right leg into a left one (about the body's
+// midline plane z = 0 of the model frame).
+glm::mat4 mirror_matrix();
+Aabb mirrored(const Aabb& box);
+
+// Whether structure i is drawn at all under this state.
+bool is_drawn(const DocumentState& state, const std::vector<int>& layers, std::size_t i);
+
+} // namespace crus

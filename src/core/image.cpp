@@ -1,0 +1,69 @@
+#include "core/image.hpp"
+
+#include "core/error.hpp"
+#include "core/file_io.hpp"
+
+#include <stb_image.h>
+#include <stb_image_write.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+namespace crus {
+
+void write_png(const Image& image, const std::string& path) {
+  if (image.width <= 0 || image.height <= 0) throw RuntimeError(path + ": cannot write an empty image");
+  std::vector<unsigned char> png;
+  auto append = [](void* context, void* data, int size) {
+    auto* out = static_cast<std::vector<unsigned char>*>(context);
+    auto* bytes = static_cast<unsigned char*>(data);
+    out->insert(out->end(), bytes, bytes + size);
+  };
+  if (!stbi_write_png_to_func(append, &png, image.width, image.height, 4, image.rgba.data(), image.width * 4))
+    throw RuntimeError(path + ": PNG encoding failed");
+  try {
+    write_file_atomic(path, png.data(), png.size());
+  } catch (const RuntimeError& e) {
+    throw InputError(path, std::string("cannot write: ") + e.what());
+  }
+}
+
+Image read_png(const std::string& path) {
+  std::vector<unsigned char> bytes = read_binary_file(path);
+  int w = 0, h = 0, n = 0;
+  unsigned char* data = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &w, &h, &n, 4);
+  if (!data) throw InputError(path, std::string("not a readable image: ") + stbi_failure_reason());
+  Image img;
+  img.width = w;
+  img.height = h;
+  img.rgba.assign(data, data + static_cast<std::size_t>(w) * h * 4);
+  stbi_image_free(data);
+  return img;
+}
+
+double image_difference(const Image& a, const Image& b, int channel_tolerance, Image* diff) {
+  if (a.width != b.width || a.height != b.height) return 1.0;
+  std::size_t differing = 0;
+  if (diff) {
+    diff->width = a.width;
+    diff->height = a.height;
+    diff->rgba.assign(a.rgba.size(), 0);
+  }
+  for (std::size_t p = 0; p < static_cast<std::size_t>(a.width) * a.height; ++p) {
+    int worst = 0;
+    for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(int(a.rgba[p * 4 + c]) - int(b.rgba[p * 4 + c])));
+    bool differs = worst > channel_tolerance;
+    differing += differs;
+    if (diff) {
+      std::uint8_t grey = static_cast<std::uint8_t>((a.rgba[p * 4] + a.rgba[p * 4 + 1] + a.rgba[p * 4 + 2]) / 12);
+      diff->rgba[p * 4 + 0] = differs ? 255 : grey;
+      diff->rgba[p * 4 + 1] = differs ? 0 : grey;
+      diff->rgba[p * 4 + 2] = differs ? 255 : grey;
+      diff->rgba[p * 4 + 3] = 255;
+    }
+  }
+  return static_cast<double>(differing) / static_cast<double>(std::max<std::size_t>(1, static_cast<std::size_t>(a.width) * a.height));
+}
+
+} // namespace crus

@@ -1,0 +1,46 @@
+#pragma once
+// A triangle mesh in the model frame (metres; X anterior, Y superior, Z
+// lateral for the right leg). Plain data: no GL.
+#include <glm/vec3.hpp>
+#include <cstdint>
+#include <vector>
+
+namespace crus {
+
+struct Aabb {
+  glm::vec3 min{0.0f};
+  glm::vec3 max{0.0f};
+  bool valid() const { return min.x <= max.x && min.y <= max.y && min.z <= max.z; }
+  glm::vec3 centre() const { return (min + max) * 0.5f; }
+  glm::vec3 size() const { return max - min; }
+};
+
+struct Mesh {
+  std::vector<glm::vec3> positions;
+  std::vector<glm::vec3> normals;   // per vertex, unit length; may be empty
+  std::vector<glm::vec3> fibres;    // optional per-vertex fibre direction (muscles)
+  std::vector<std::uint32_t> indices; // triangles, counter-clockwise seen from outside
+
+  std::size_t triangle_count() const { return indices.size() / 3; }
+  bool empty() const { return indices.empty(); }
+};
+
+Aabb bounds(const Mesh& mesh);
+// Signed volume by the divergence theorem; positive for outward-facing meshes.
+double signed_volume(const Mesh& mesh);
+glm::vec3 area_weighted_centroid(const Mesh& mesh);
+// Area-weighted vertex normals (smooth shading).
+void compute_smooth_normals(Mesh& mesh);
+
+struct MeshCheck {
+  bool closed = false;        // every edge shared by exactly two triangles
+  bool manifold = false;      // ... and each used with opposite orientation
+  bool oriented = false;      // consistent winding and positive volume
+  std::size_t degenerate_triangles = 0;
+  std::size_t boundary_edges = 0;
+  std::size_t non_manifold_edges = 0;
+  bool watertight() const { return closed && manifold && oriented; }
+};
+MeshCheck check_mesh(const Mesh& mesh);
+
+} // namespace crus

@@ -1,0 +1,369 @@
+#include "core/scene.hpp"
+
+#include "core/error.hpp"
+#include "core/file_io.hpp"
+
+#include <assimp/Importer.hpp>
+#include <assimp/material.h>
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <functional>
+#include <glm/geometric.hpp>
+#include <glm/gtc/matrix_transform.hpp>
+#include <glm/mat4x4.hpp>
+#include <map>
+
+namespace crus {
+namespace fs = std::filesystem;
+
+std::size_t Scene::triangle_count() const {
+  std::size_t n = 0;
+  for (const auto& s : structures) n += s.mesh.triangle_count();
+  return n;
+}
+
+const SceneStructure* Scene::find(const std::string& id) const {
+  int i = index_of(id);
+  return i < 0 ? nullptr : &structures[static_cast<std::size_t>(i)];
+}
+
+int Scene::index_of(const std::string& id) const {
+  for (std::size_t i = 0; i < structures.size(); ++i)
+    if (structures[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+glm::vec4 default_colour(StructureKind kind) {
+  switch (kind) {
+    case StructureKind::bone: return {0.86f, 0.80f, 0.66f, 1.0f};
+    case StructureKind::muscle: return {0.55f, 0.14f, 0.12f, 1.0f};
+    case StructureKind::tendon: return {0.88f, 0.86f, 0.78f, 1.0f};
+    case StructureKind::nerve: return {0.95f, 0.82f, 0.20f, 1.0f};
+    case StructureKind::skin: return {0.93f, 0.76f, 0.64f, 0.30f};
+    case StructureKind::other: break;
+  }
+  return {0.70f, 0.70f, 0.72f, 1.0f};
+}
+
+bool glob_match(const std::string& pattern, const std::string& text) {
+  // Iterative glob with backtracking on the last '*'.
+  std::size_t p = 0, t = 0, star = std::string::npos, mark = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
+      ++p;
+      ++t;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = t;
+    } else if (star != std::string::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+std::optional<std::string> AtlasMap::match(const std::string& node) const {
+  for (const auto& r : rules)
+    if (r.pattern == node || glob_match(r.pattern, node)) return r.id;
+  return std::nullopt;
+}
+
+namespace {
+
+glm::vec3 parse_axis(const std::string& text, const std::string& where) {
+  if (text.size() == 2 && (text[0] == '+' || text[0] == '-')) {
+    float s = text[0] == '-' ? -1.0f : 1.0f;
+    switch (text[1]) {
+      case 'X': case 'x': return {s, 0, 0};
+      case 'Y': case 'y': return {0, s, 0};
+      case 'Z': case 'z': return {0, 0, s};
+      default: break;
+    }
+  }
+  throw InputError(where, "expected an axis like \"+X\" or \"-Z\", got \"" + text + "\"");
+}
+
+} // namespace
+
+AtlasMap load_atlas_map(const std::string& path, const std::vector<std::string>& known_ids) {
+  std::string text = read_text_file(path);
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // Byte offset to a line number for the message.
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < std::min<std::size_t>(e.byte, text.size()); ++i)
+      if (text[i] == '\n') ++line;
+    throw InputError(path + ":" + std::to_string(line), "not valid JSON");
+  }
+  if (!j.is_object()) throw InputError(path, "expected a JSON object at the top level");
+  AtlasMap map;
+  map.source = path;
+  if (j.contains("units")) {
+    const auto& u = j["units"];
+    if (!u.is_string()) throw InputError(path, "units: expected \"m\", \"cm\" or \"mm\"");
+    std::string s = u.get<std::string>();
+    if (s == "m") map.scale = 1.0f;
+    else if (s == "cm") map.scale = 0.01f;
+    else if (s == "mm") map.scale = 0.001f;
+    else throw InputError(path, "units: expected \"m\", \"cm\" or \"mm\", got \"" + s + "\"");
+  }
+  if (j.contains("scale")) {
+    const auto& s = j["scale"];
+    if (!s.is_number() || !(s.get<double>() > 0.0) || !std::isfinite(s.get<double>()))
+      throw InputError(path, "scale: expected a positive number");
+    map.scale *= s.get<float>();
+  }
+  if (j.contains("axes")) {
+    const auto& a = j["axes"];
+    if (!a.is_array() || a.size() != 3 || !a[0].is_string() || !a[1].is_string() || !a[2].is_string())
+      throw InputError(path, "axes: expected three axis names, the source axis for model X (anterior), Y (superior) and Z (lateral), e.g. [\"-Z\", \"+Y\", \"+X\"]");
+    glm::mat3 m(0.0f);
+    for (int row = 0; row < 3; ++row) {
+      glm::vec3 src = parse_axis(a[row].get<std::string>(), path + ": axes[" + std::to_string(row) + "]");
+      // model[row] = dot(src, source)
+      for (int col = 0; col < 3; ++col) m[col][row] = src[col];
+    }
+    if (std::abs(glm::determinant(m)) < 0.5f) throw InputError(path, "axes: the three axes must be different");
+    map.axes = m;
+  }
+  if (j.contains("offset")) {
+    const auto& o = j["offset"];
+    if (!o.is_array() || o.size() != 3 || !o[0].is_number() || !o[1].is_number() || !o[2].is_number())
+      throw InputError(path, "offset: expected three numbers (metres)");
+    map.offset = {o[0].get<float>(), o[1].get<float>(), o[2].get<float>()};
+  }
+  if (!j.contains("nodes") || !j["nodes"].is_array())
+    throw InputError(path, "nodes: expected a list of {\"match\": NODE_OR_PATTERN, \"id\": STRUCTURE_ID}");
+  std::size_t i = 0;
+  for (const auto& r : j["nodes"]) {
+    std::string where = path + ": nodes[" + std::to_string(i) + "]";
+    if (!r.is_object() || !r.contains("match") || !r["match"].is_string() || !r.contains("id") || !r["id"].is_string())
+      throw InputError(where, "expected {\"match\": NODE_OR_PATTERN, \"id\": STRUCTURE_ID}");
+    AtlasMapRule rule{r["match"].get<std::string>(), r["id"].get<std::string>()};
+    if (rule.pattern.empty()) throw InputError(where + ".match", "empty pattern");
+    if (!known_ids.empty() && std::find(known_ids.begin(), known_ids.end(), rule.id) == known_ids.end())
+      throw InputError(where + ".id", "unknown structure id \"" + rule.id + "\"");
+    map.rules.push_back(std::move(rule));
+    ++i;
+  }
+  return map;
+}
+
+namespace {
+
+glm::mat4 to_glm(const aiMatrix4x4& m) {
+  // Assimp is row-major; GLM column-major.
+  glm::mat4 r;
+  for (int c = 0; c < 4; ++c)
+    for (int rr = 0; rr < 4; ++rr) r[c][rr] = m[rr][c];
+  return r;
+}
+
+std::optional<glm::vec4> material_colour(const aiScene* scene, unsigned material_index) {
+  if (material_index >= scene->mNumMaterials) return std::nullopt;
+  const aiMaterial* mat = scene->mMaterials[material_index];
+  aiColor4D c;
+  if (mat->Get(AI_MATKEY_BASE_COLOR, c) == AI_SUCCESS || mat->Get(AI_MATKEY_COLOR_DIFFUSE, c) == AI_SUCCESS) {
+    float opacity = 1.0f;
+    if (mat->Get(AI_MATKEY_OPACITY, opacity) == AI_SUCCESS && opacity < 1.0f) c.a = std::min(c.a, opacity);
+    return glm::vec4(c.r, c.g, c.b, c.a);
+  }
+  return std::nullopt;
+}
+
+struct Problem {
+  std::string text;
+};
+
+// Appends `src` transformed by `xf` to `out`; returns a problem text or empty.
+std::string append_mesh(Mesh& out, const aiMesh* src, const glm::mat4& xf) {
+  if (src->mNumVertices == 0) return "mesh \"" + std::string(src->mName.C_Str()) + "\" has no vertices";
+  if (!(src->mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) return {}; // points and lines are not drawn
+  glm::mat3 nxf = glm::transpose(glm::inverse(glm::mat3(xf)));
+  auto base = static_cast<std::uint32_t>(out.positions.size());
+  for (unsigned v = 0; v < src->mNumVertices; ++v) {
+    const aiVector3D& p = src->mVertices[v];
+    if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
+      return "mesh \"" + std::string(src->mName.C_Str()) + "\" vertex " + std::to_string(v) + " has a NaN or infinite coordinate";
+    glm::vec3 q = glm::vec3(xf * glm::vec4(p.x, p.y, p.z, 1.0f));
+    out.positions.push_back(q);
+    if (src->HasNormals()) {
+      const aiVector3D& n = src->mNormals[v];
+      glm::vec3 m = nxf * glm::vec3(n.x, n.y, n.z);
+      float len = glm::length(m);
+      out.normals.push_back(std::isfinite(len) && len > 1e-12f ? m / len : glm::vec3(0, 1, 0));
+    }
+  }
+  for (unsigned f = 0; f < src->mNumFaces; ++f) {
+    const aiFace& face = src->mFaces[f];
+    if (face.mNumIndices != 3) continue;
+    for (unsigned k = 0; k < 3; ++k)
+      if (face.mIndices[k] >= src->mNumVertices)
+        return "mesh \"" + std::string(src->mName.C_Str()) + "\" face " + std::to_string(f) + " has an out-of-range index";
+    for (unsigned k = 0; k < 3; ++k) out.indices.push_back(base + face.mIndices[k]);
+  }
+  return {};
+}
+
+} // namespace
+
+Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError(path, "no such file");
+  if (fs::is_directory(path, ec)) throw InputError(path, "is a folder, not a mesh file");
+  auto size = fs::file_size(path, ec);
+  if (ec) throw InputError(path, "cannot read the file size");
+  if (size == 0) throw InputError(path, "the file is empty");
+  constexpr std::uintmax_t kMaxBytes = 2ull << 30;
+  if (size > kMaxBytes) throw InputError(path, "the file is larger than 2 GiB; refusing to load it");
+
+  Scene scene;
+  scene.source = path;
+
+  // The manifest names the nodes of our own atlases.
+  fs::path manifest_path = options.manifest_path ? fs::path(*options.manifest_path) : fs::path(path).parent_path() / "atlas.json";
+  if (fs::exists(manifest_path, ec)) {
+    try {
+      scene.manifest = load_manifest(manifest_path.string());
+    } catch (const InputError& e) {
+      if (options.strict || options.manifest_path) throw;
+      scene.warnings.push_back(e.what());
+    }
+  }
+
+  std::optional<AtlasMap> map;
+  if (options.map_path) {
+    std::vector<std::string> known;
+    if (scene.manifest)
+      for (const auto& s : scene.manifest->structures) known.push_back(s.id);
+    map = load_atlas_map(*options.map_path, known);
+  }
+
+  Assimp::Importer importer;
+  // Skip lines and points; keep meshes separate per node.
+  importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
+  const unsigned flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
+                         aiProcess_ValidateDataStructure | aiProcess_GenSmoothNormals;
+  const aiScene* ai = importer.ReadFile(path, flags);
+  if (!ai || !ai->mRootNode) {
+    std::string why = importer.GetErrorString();
+    if (why.empty()) why = "not a mesh file Assimp can read";
+    throw InputError(path, "cannot load: " + why);
+  }
+  if ((ai->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || ai->mNumMeshes == 0) throw InputError(path, "the file holds no meshes");
+
+  glm::mat4 to_model(1.0f);
+  if (map) {
+    glm::mat4 axes(map->axes);
+    to_model = glm::translate(glm::mat4(1.0f), map->offset) * axes * glm::scale(glm::mat4(1.0f), glm::vec3(map->scale));
+  }
+
+  auto problem = [&](const std::string& text) {
+    if (options.strict) throw InputError(path, text);
+    scene.warnings.push_back(path + ": " + text);
+  };
+
+  std::map<std::string, std::size_t> by_id;
+  std::function<void(const aiNode*, const glm::mat4&)> visit = [&](const aiNode* node, const glm::mat4& parent) {
+    glm::mat4 xf = parent * to_glm(node->mTransformation);
+    if (node->mNumMeshes > 0) {
+      std::string node_name = node->mName.C_Str();
+      SceneStructure s;
+      s.node = node_name;
+      std::optional<std::string> id;
+      if (map) id = map->match(node_name);
+      else if (scene.manifest && scene.manifest->find_by_node(node_name)) id = scene.manifest->find_by_node(node_name)->id;
+      const StructureInfo* info = (id && scene.manifest) ? scene.manifest->find_structure(*id) : nullptr;
+      if (id) {
+        s.id = *id;
+        s.labelled = true;
+        s.name = info ? info->name : *id;
+        s.kind = info ? info->kind : StructureKind::other;
+      } else {
+        s.id = "unlabelled:" + node_name;
+        s.name = node_name.empty() ? "(unnamed node)" : node_name;
+      }
+      std::optional<glm::vec4> colour;
+      bool bad = false;
+      for (unsigned m = 0; m < node->mNumMeshes && !bad; ++m) {
+        unsigned mi = node->mMeshes[m];
+        if (mi >= ai->mNumMeshes) {
+          problem("node \"" + node_name + "\" refers to a missing mesh");
+          bad = true;
+          break;
+        }
+        const aiMesh* mesh = ai->mMeshes[mi];
+        if (!colour) colour = material_colour(ai, mesh->mMaterialIndex);
+        std::string why = append_mesh(s.mesh, mesh, to_model * xf);
+        if (!why.empty()) {
+          problem("node \"" + node_name + "\": " + why);
+          bad = true;
+        }
+      }
+      if (!bad && !s.mesh.empty()) {
+        // Degenerate faces are dropped; absurd sizes are refused.
+        std::vector<std::uint32_t> kept;
+        kept.reserve(s.mesh.indices.size());
+        std::size_t degenerate = 0;
+        for (std::size_t t = 0; t + 2 < s.mesh.indices.size(); t += 3) {
+          auto a = s.mesh.indices[t], b = s.mesh.indices[t + 1], c = s.mesh.indices[t + 2];
+          glm::vec3 n = glm::cross(s.mesh.positions[b] - s.mesh.positions[a], s.mesh.positions[c] - s.mesh.positions[a]);
+          if (a == b || b == c || a == c || !(glm::length(n) > 1e-14f)) {
+            ++degenerate;
+            continue;
+          }
+          kept.insert(kept.end(), {a, b, c});
+        }
+        if (degenerate > 0) problem("node \"" + node_name + "\" has " + std::to_string(degenerate) + " degenerate faces");
+        s.mesh.indices = std::move(kept);
+        s.box = bounds(s.mesh);
+        float extent = glm::length(s.box.size());
+        if (!std::isfinite(extent) || extent > 10.0f) {
+          problem("node \"" + node_name + "\" is " + std::to_string(extent) + " m across, too large for a leg (wrong units? set \"units\" in an --atlas-map)");
+          bad = true;
+        }
+        if (s.mesh.normals.size() != s.mesh.positions.size()) compute_smooth_normals(s.mesh);
+      }
+      if (!bad && !s.mesh.empty()) {
+        s.colour = info ? info->colour : colour.value_or(default_colour(s.kind));
+        auto it = by_id.find(s.id);
+        if (it != by_id.end()) {
+          // Several nodes mapped to one structure: merge them.
+          SceneStructure& into = scene.structures[it->second];
+          auto base = static_cast<std::uint32_t>(into.mesh.positions.size());
+          into.mesh.positions.insert(into.mesh.positions.end(), s.mesh.positions.begin(), s.mesh.positions.end());
+          into.mesh.normals.insert(into.mesh.normals.end(), s.mesh.normals.begin(), s.mesh.normals.end());
+          for (auto idx : s.mesh.indices) into.mesh.indices.push_back(base + idx);
+          into.box = bounds(into.mesh);
+        } else {
+          by_id[s.id] = scene.structures.size();
+          scene.structures.push_back(std::move(s));
+        }
+      }
+    }
+    for (unsigned c = 0; c < node->mNumChildren; ++c) visit(node->mChildren[c], xf);
+  };
+  // glTF is Y-up like our frame; the node transforms place everything.
+  visit(ai->mRootNode, glm::mat4(1.0f));
+
+  if (scene.structures.empty()) throw InputError(path, "no usable meshes in the file");
+  Aabb box{glm::vec3(1e30f), glm::vec3(-1e30f)};
+  for (const auto& s : scene.structures) {
+    box.min = glm::min(box.min, s.box.min);
+    box.max = glm::max(box.max, s.box.max);
+  }
+  scene.box = box;
+  return scene;
+}
+
+} // namespace crus

@@ -1,0 +1,86 @@
+#include "gfx/framebuffer.hpp"
+
+#include "core/error.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace crus::gfx {
+
+namespace {
+void check_complete(const char* what) {
+  GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+  if (status != GL_FRAMEBUFFER_COMPLETE)
+    throw RuntimeError(std::string("offscreen framebuffer (") + what + ") is incomplete: status 0x" + std::to_string(status));
+}
+} // namespace
+
+Framebuffer::Framebuffer(int width, int height, int samples) : width_(width), height_(height), samples_(samples) {
+  GLint max_size = 0;
+  glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
+  if (width <= 0 || height <= 0 || width > max_size || height > max_size)
+    throw RuntimeError("offscreen framebuffer: size " + std::to_string(width) + "x" + std::to_string(height) +
+                       " is outside 1.." + std::to_string(max_size));
+  GLint max_samples = 0;
+  glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
+  samples_ = std::clamp(samples, 0, static_cast<int>(max_samples));
+
+  glGenFramebuffers(1, &fbo_);
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+  glGenRenderbuffers(1, &colour_);
+  glBindRenderbuffer(GL_RENDERBUFFER, colour_);
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour_);
+  glGenRenderbuffers(1, &depth_);
+  glBindRenderbuffer(GL_RENDERBUFFER, depth_);
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, width, height);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depth_);
+  check_complete("resolve");
+
+  if (samples_ > 1) {
+    glGenFramebuffers(1, &msaa_fbo_);
+    glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_);
+    glGenRenderbuffers(1, &msaa_colour_);
+    glBindRenderbuffer(GL_RENDERBUFFER, msaa_colour_);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_RGBA8, width, height);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaa_colour_);
+    glGenRenderbuffers(1, &msaa_depth_);
+    glBindRenderbuffer(GL_RENDERBUFFER, msaa_depth_);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_DEPTH_COMPONENT24, width, height);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, msaa_depth_);
+    check_complete("multisampled");
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+Framebuffer::~Framebuffer() {
+  GLuint fbos[] = {fbo_, msaa_fbo_};
+  GLuint rbs[] = {colour_, depth_, msaa_colour_, msaa_depth_};
+  glDeleteFramebuffers(2, fbos);
+  glDeleteRenderbuffers(4, rbs);
+}
+
+void Framebuffer::bind() const {
+  glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_ ? msaa_fbo_ : fbo_);
+  glViewport(0, 0, width_, height_);
+}
+
+std::vector<std::uint8_t> Framebuffer::read_rgba() {
+  if (msaa_fbo_) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo_);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+  std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width_) * height_ * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  // GL's rows run bottom-up; images run top-down.
+  std::size_t row = static_cast<std::size_t>(width_) * 4;
+  for (int y = 0; y < height_ / 2; ++y)
+    std::swap_ranges(pixels.begin() + y * row, pixels.begin() + (y + 1) * row, pixels.begin() + (height_ - 1 - y) * row);
+  return pixels;
+}
+
+} // namespace crus::gfx

@@ -1,0 +1,30 @@
+#pragma once
+#include "gfx/gl.hpp"
+#include <cstdint>
+#include <vector>
+
+namespace crus::gfx {
+
+// An offscreen target (headless rendering, tests, bench): a multisampled
+// colour + depth buffer resolved into a plain one for reading back.
+class Framebuffer {
+public:
+  Framebuffer(int width, int height, int samples = 4); // throws RuntimeError
+  ~Framebuffer();
+  Framebuffer(const Framebuffer&) = delete;
+  Framebuffer& operator=(const Framebuffer&) = delete;
+
+  void bind() const; // as the draw target, with the viewport set
+  // Resolves and returns RGBA8 pixels, top row first.
+  std::vector<std::uint8_t> read_rgba();
+  int width() const { return width_; }
+  int height() const { return height_; }
+  int samples() const { return samples_; }
+
+private:
+  int width_, height_, samples_;
+  GLuint msaa_fbo_ = 0, msaa_colour_ = 0, msaa_depth_ = 0;
+  GLuint fbo_ = 0, colour_ = 0, depth_ = 0;
+};
+
+} // namespace crus::gfx

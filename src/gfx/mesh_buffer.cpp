@@ -1,0 +1,65 @@
+#include "gfx/mesh_buffer.hpp"
+
+#include <utility>
+#include <vector>
+
+namespace crus::gfx {
+
+MeshBuffer::MeshBuffer(const Mesh& mesh) { update(mesh); }
+MeshBuffer::~MeshBuffer() { release(); }
+
+MeshBuffer::MeshBuffer(MeshBuffer&& other) noexcept { *this = std::move(other); }
+MeshBuffer& MeshBuffer::operator=(MeshBuffer&& other) noexcept {
+  if (this != &other) {
+    release();
+    vao_ = std::exchange(other.vao_, 0);
+    vbo_ = std::exchange(other.vbo_, 0);
+    ebo_ = std::exchange(other.ebo_, 0);
+    count_ = std::exchange(other.count_, 0);
+  }
+  return *this;
+}
+
+void MeshBuffer::release() {
+  if (ebo_) glDeleteBuffers(1, &ebo_);
+  if (vbo_) glDeleteBuffers(1, &vbo_);
+  if (vao_) glDeleteVertexArrays(1, &vao_);
+  vao_ = vbo_ = ebo_ = 0;
+  count_ = 0;
+}
+
+void MeshBuffer::update(const Mesh& mesh) {
+  if (!vao_) {
+    glGenVertexArrays(1, &vao_);
+    glGenBuffers(1, &vbo_);
+    glGenBuffers(1, &ebo_);
+  }
+  std::vector<float> interleaved;
+  interleaved.reserve(mesh.positions.size() * 6);
+  bool has_normals = mesh.normals.size() == mesh.positions.size();
+  for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
+    const glm::vec3& p = mesh.positions[i];
+    glm::vec3 n = has_normals ? mesh.normals[i] : glm::vec3(0, 1, 0);
+    interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
+  }
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)), interleaved.data(), GL_STATIC_DRAW);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)), mesh.indices.data(), GL_STATIC_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), reinterpret_cast<void*>(3 * sizeof(float)));
+  glBindVertexArray(0);
+  count_ = static_cast<GLsizei>(mesh.indices.size());
+}
+
+void MeshBuffer::draw() const {
+  if (!count_) return;
+  glBindVertexArray(vao_);
+  glDrawElements(GL_TRIANGLES, count_, GL_UNSIGNED_INT, nullptr);
+  glBindVertexArray(0);
+}
+
+} // namespace crus::gfx

@@ -1,0 +1,163 @@
+#include "gfx/scene_renderer.hpp"
+
+#include "core/overlay_geometry.hpp"
+
+#include <algorithm>
+#include <glm/geometric.hpp>
+#include <glm/mat4x4.hpp>
+
+namespace crus::gfx {
+
+SceneRenderer::SceneRenderer() : program_("mesh.vert", "mesh.frag") {}
+SceneRenderer::~SceneRenderer() = default;
+
+std::string SceneRenderer::renderer_string() {
+  const GLubyte* s = glGetString(GL_RENDERER);
+  return s ? reinterpret_cast<const char*>(s) : "unknown";
+}
+
+std::string SceneRenderer::version_string() {
+  const GLubyte* s = glGetString(GL_VERSION);
+  return s ? reinterpret_cast<const char*>(s) : "unknown";
+}
+
+void SceneRenderer::upload(const Scene& scene) {
+  buffers_.clear();
+  triangles_.clear();
+  buffers_.reserve(scene.structures.size());
+  for (const auto& s : scene.structures) {
+    buffers_.emplace_back(s.mesh);
+    triangles_.push_back(s.mesh.triangle_count());
+  }
+}
+
+void SceneRenderer::draw_item(const DrawItem& item, const DrawList& list) {
+  if (item.structure < 0 || static_cast<std::size_t>(item.structure) >= buffers_.size()) return;
+  program_.set("u_colour", item.colour);
+  program_.set("u_emphasis", item.emphasis);
+  program_.set("u_rim", item.rim);
+  program_.set("u_specular", item.translucent ? 0.25f : 0.35f);
+  program_.set("u_shininess", 32.0f);
+
+  int patch_count = 0;
+  if (item.patches && !list.patches.empty()) {
+    constexpr int kMax = 24;
+    glm::vec4 a[kMax];
+    glm::vec3 b[kMax], c[kMax];
+    for (const auto& p : list.patches) {
+      if (patch_count == kMax) break;
+      a[patch_count] = glm::vec4(p.a, p.radius);
+      b[patch_count] = p.b;
+      c[patch_count] = p.colour;
+      ++patch_count;
+    }
+    program_.set_array("u_patch_a", a, patch_count);
+    program_.set_array("u_patch_b", b, patch_count);
+    program_.set_array("u_patch_colour", c, patch_count);
+  }
+  program_.set("u_patch_count", patch_count);
+
+  int zone_count = 0;
+  if (item.zones && !list.zones.empty()) {
+    constexpr int kMax = 48;
+    glm::vec4 a[kMax], b[kMax], c[kMax];
+    for (const auto& z : list.zones) {
+      if (zone_count == kMax) break;
+      bool capsule = z.kind == ZoneShape::Kind::capsule;
+      a[zone_count] = glm::vec4(z.a, capsule ? 1.0f : 0.0f);
+      b[zone_count] = glm::vec4(z.b, z.radius);
+      c[zone_count] = glm::vec4(z.colour, z.essential ? 1.0f : 0.0f);
+      ++zone_count;
+    }
+    program_.set_array("u_zone_a", a, zone_count);
+    program_.set_array("u_zone_b", b, zone_count);
+    program_.set_array("u_zone_colour", c, zone_count);
+    program_.set("u_hatch_scale", 180.0f);
+  }
+  program_.set("u_zone_count", zone_count);
+
+  buffers_[static_cast<std::size_t>(item.structure)].draw();
+  triangles_drawn_ += triangles_[static_cast<std::size_t>(item.structure)];
+}
+
+void SceneRenderer::draw_overlays(const DrawList& list) {
+  if (list.arrows.empty() && list.markers.empty()) return;
+  // Overlays stay visible through the structures in front of them. There are
+  // only a handful, so each is its own small upload and draw.
+  glDisable(GL_DEPTH_TEST);
+  program_.set("u_patch_count", 0);
+  program_.set("u_zone_count", 0);
+  program_.set("u_specular", 0.2f);
+  program_.set("u_rim", 0.0f);
+  program_.set("u_emphasis", glm::vec3(0.15f));
+  for (const auto& arrow : list.arrows) {
+    program_.set("u_colour", glm::vec4(arrow.colour, 1.0f));
+    overlay_.update(overlay_mesh({arrow}, {}));
+    overlay_.draw();
+  }
+  for (const auto& marker : list.markers) {
+    program_.set("u_colour", glm::vec4(marker.colour, 1.0f));
+    overlay_.update(overlay_mesh({}, {marker}));
+    overlay_.draw();
+  }
+  glEnable(GL_DEPTH_TEST);
+}
+
+void SceneRenderer::draw(const Scene& scene, const DrawList& list, const FrameParams& frame) {
+  triangles_drawn_ = 0;
+  glViewport(frame.viewport_origin.x, frame.viewport_origin.y, frame.viewport_size.x, frame.viewport_size.y);
+  if (frame.clear) {
+    glClearColor(list.background.r, list.background.g, list.background.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  }
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LEQUAL);
+  glEnable(GL_MULTISAMPLE);
+  glDisable(GL_BLEND);
+  glEnable(GL_CULL_FACE);
+  glCullFace(GL_BACK);
+  // A mirror flips the winding.
+  glFrontFace(glm::determinant(glm::mat3(list.model)) < 0.0f ? GL_CW : GL_CCW);
+
+  program_.use();
+  program_.set("u_model", list.model);
+  program_.set("u_view", frame.view);
+  program_.set("u_projection", frame.projection);
+
+  std::vector<const DrawItem*> translucent;
+  for (const auto& item : list.items) {
+    if (item.translucent || item.colour.a < 0.999f) translucent.push_back(&item);
+    else draw_item(item, list);
+  }
+
+  draw_overlays(list);
+
+  // Back to front by the distance of each structure's centre from the eye.
+  glm::mat4 mv = frame.view * list.model;
+  auto depth = [&](const DrawItem* it) {
+    if (it->structure < 0 || static_cast<std::size_t>(it->structure) >= scene.structures.size()) return 0.0f;
+    glm::vec3 c = scene.structures[static_cast<std::size_t>(it->structure)].box.centre();
+    return (mv * glm::vec4(c, 1.0f)).z; // more negative is further
+  };
+  std::stable_sort(translucent.begin(), translucent.end(), [&](auto* a, auto* b) { return depth(a) < depth(b); });
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDepthMask(GL_FALSE);
+  for (const DrawItem* item : translucent) {
+    // Inside first, then outside, so a closed envelope blends in order.
+    glCullFace(GL_FRONT);
+    draw_item(*item, list);
+    glCullFace(GL_BACK);
+    draw_item(*item, list);
+    triangles_drawn_ -= triangles_[static_cast<std::size_t>(item->structure)];
+  }
+  glDepthMask(GL_TRUE);
+  glDisable(GL_BLEND);
+  glDisable(GL_CULL_FACE);
+}
+
+} // namespace crus::gfx
+
+namespace crus::gfx {
+void SceneRenderer::finish() { glFinish(); }
+} // namespace crus::gfx

@@ -1,0 +1,46 @@
+#pragma once
+// Draws a Scene from a DrawList: opaque structures first, then overlays,
+// then translucent ones (skin, ghosted) back to front.
+#include "core/draw_list.hpp"
+#include "core/scene.hpp"
+#include "gfx/mesh_buffer.hpp"
+#include "gfx/shader_program.hpp"
+#include <glm/vec2.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace crus::gfx {
+
+struct FrameParams {
+  glm::mat4 view{1.0f};
+  glm::mat4 projection{1.0f};
+  glm::ivec2 viewport_origin{0};
+  glm::ivec2 viewport_size{1};
+  bool clear = true;
+};
+
+class SceneRenderer {
+public:
+  SceneRenderer(); // needs a current OpenGL 3.3 context; throws RuntimeError
+  ~SceneRenderer();
+
+  void upload(const Scene& scene); // replaces whatever was uploaded
+  void draw(const Scene& scene, const DrawList& list, const FrameParams& frame);
+  std::size_t triangles_drawn() const { return triangles_drawn_; }
+
+  static std::string renderer_string(); // GL_RENDERER
+  static std::string version_string();  // GL_VERSION
+  static void finish();                 // waits for the GPU to finish the frame
+
+private:
+  void draw_item(const DrawItem& item, const DrawList& list);
+  void draw_overlays(const DrawList& list);
+  ShaderProgram program_;
+  std::vector<MeshBuffer> buffers_;
+  std::vector<std::size_t> triangles_;
+  MeshBuffer overlay_;
+  std::size_t triangles_drawn_ = 0;
+};
+
+} // namespace crus::gfx

@@ -1,0 +1,123 @@
+#include "platform/window.hpp"
+
+#include "core/error.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <cstdlib>
+#include <string>
+
+namespace crus::platform {
+namespace {
+GLFWwindow* as_glfw(void* w) { return static_cast<GLFWwindow*>(w); }
+int g_event_count = 0;
+std::string g_last_error;
+
+void on_error(int, const char* description) { g_last_error = description ? description : ""; }
+void count_event(GLFWwindow*) { ++g_event_count; }
+} // namespace
+
+std::optional<std::string> Window::display_problem() {
+  const char* x = std::getenv("DISPLAY");
+  const char* wl = std::getenv("WAYLAND_DISPLAY");
+  if ((!x || !*x) && (!wl || !*wl)) return std::string("no display found (DISPLAY and WAYLAND_DISPLAY are unset)");
+  return std::nullopt;
+}
+
+Window::Window(const std::string& title, const WindowGeometry& geometry, int msaa_samples) {
+  glfwSetErrorCallback(on_error);
+  if (glfwInit() != GLFW_TRUE) throw RuntimeError("cannot open a window: " + (g_last_error.empty() ? std::string("GLFW failed to start") : g_last_error));
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  glfwWindowHint(GLFW_MAXIMIZED, geometry.maximised ? GLFW_TRUE : GLFW_FALSE);
+  glfwWindowHint(GLFW_SAMPLES, msaa_samples);
+  GLFWwindow* w = glfwCreateWindow(geometry.width, geometry.height, title.c_str(), nullptr, nullptr);
+  if (!w && msaa_samples > 0) {
+    // No multisampled visual: carry on without MSAA.
+    glfwWindowHint(GLFW_SAMPLES, 0);
+    w = glfwCreateWindow(geometry.width, geometry.height, title.c_str(), nullptr, nullptr);
+  }
+  if (!w) {
+    glfwTerminate();
+    throw RuntimeError("cannot open an OpenGL 3.3 core window: " + (g_last_error.empty() ? std::string("unknown reason") : g_last_error));
+  }
+  window_ = w;
+  if (geometry.position) {
+    // Only restore a position that is still on a connected monitor.
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    for (int i = 0; i < count; ++i) {
+      int mx = 0, my = 0, mw = 0, mh = 0;
+      glfwGetMonitorWorkarea(monitors[i], &mx, &my, &mw, &mh);
+      if (geometry.position->x >= mx && geometry.position->y >= my && geometry.position->x < mx + mw - 50 && geometry.position->y < my + mh - 50) {
+        glfwSetWindowPos(w, geometry.position->x, geometry.position->y);
+        break;
+      }
+    }
+  }
+  glfwMakeContextCurrent(w);
+  glfwSwapInterval(1);
+  samples_ = glfwGetWindowAttrib(w, GLFW_SAMPLES);
+  glfwSetWindowRefreshCallback(w, count_event);
+}
+
+Window::~Window() {
+  if (window_) glfwDestroyWindow(as_glfw(window_));
+  glfwTerminate();
+}
+
+void* Window::native_handle() const { return window_; }
+bool Window::should_close() const { return glfwWindowShouldClose(as_glfw(window_)) == GLFW_TRUE; }
+void Window::set_should_close(bool close) { glfwSetWindowShouldClose(as_glfw(window_), close ? GLFW_TRUE : GLFW_FALSE); }
+
+void Window::wait_events(std::optional<double> timeout_seconds) {
+  if (!timeout_seconds) glfwWaitEvents();
+  else if (*timeout_seconds <= 0.0) glfwPollEvents();
+  else glfwWaitEventsTimeout(*timeout_seconds);
+}
+
+void Window::swap_buffers() { glfwSwapBuffers(as_glfw(window_)); }
+
+glm::ivec2 Window::framebuffer_size() const {
+  glm::ivec2 s{0};
+  glfwGetFramebufferSize(as_glfw(window_), &s.x, &s.y);
+  return s;
+}
+
+glm::ivec2 Window::window_size() const {
+  glm::ivec2 s{0};
+  glfwGetWindowSize(as_glfw(window_), &s.x, &s.y);
+  return s;
+}
+
+float Window::content_scale() const {
+  float x = 1.0f, y = 1.0f;
+  glfwGetWindowContentScale(as_glfw(window_), &x, &y);
+  return x > 0.0f ? x : 1.0f;
+}
+
+WindowGeometry Window::geometry() const {
+  WindowGeometry g;
+  glm::ivec2 s = window_size();
+  g.maximised = glfwGetWindowAttrib(as_glfw(window_), GLFW_MAXIMIZED) == GLFW_TRUE;
+  g.width = s.x;
+  g.height = s.y;
+  glm::ivec2 p{0};
+  glfwGetWindowPos(as_glfw(window_), &p.x, &p.y);
+  g.position = p;
+  return g;
+}
+
+double Window::time() const { return glfwGetTime(); }
+void Window::set_title(const std::string& title) { glfwSetWindowTitle(as_glfw(window_), title.c_str()); }
+
+int Window::take_event_count() {
+  int n = g_event_count;
+  g_event_count = 0;
+  return n;
+}
+
+} // namespace crus::platform

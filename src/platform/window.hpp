@@ -1,0 +1,50 @@
+#pragma once
+// The interactive window (GLFW): OpenGL 3.3 core, HiDPI aware, resizable,
+// vsync, MSAA when available. Callers never see GLFW types.
+#include <glm/vec2.hpp>
+#include <optional>
+#include <string>
+
+namespace crus::platform {
+
+struct WindowGeometry {
+  int width = 1600;
+  int height = 1000;
+  std::optional<glm::ivec2> position;
+  bool maximised = false;
+};
+
+class Window {
+public:
+  // Why no window can be opened here (no display), or nothing if one can.
+  static std::optional<std::string> display_problem();
+
+  // Creates the window and makes its context current. Throws RuntimeError.
+  Window(const std::string& title, const WindowGeometry& geometry, int msaa_samples = 4);
+  ~Window();
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  void* native_handle() const; // the GLFWwindow*, for ImGui's backend only
+  bool should_close() const;
+  void set_should_close(bool close);
+  // Sleeps until an event arrives (idle window: no CPU), or at most
+  // `timeout_seconds` when something is animating.
+  void wait_events(std::optional<double> timeout_seconds = std::nullopt);
+  void swap_buffers();
+  glm::ivec2 framebuffer_size() const;
+  glm::ivec2 window_size() const;
+  float content_scale() const; // 1 on a standard display, 2 on HiDPI
+  WindowGeometry geometry() const; // to persist between runs
+  int samples() const { return samples_; }
+  double time() const;
+  void set_title(const std::string& title);
+  // Counts events since the last call (resize, input, focus...).
+  int take_event_count();
+
+private:
+  void* window_ = nullptr;
+  int samples_ = 0;
+};
+
+} // namespace crus::platform

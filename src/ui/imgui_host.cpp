@@ -1,0 +1,126 @@
+#include "ui/imgui_host.hpp"
+
+#include "core/file_io.hpp"
+
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace crus::ui {
+
+std::string find_ui_font() {
+  const char* candidates[] = {
+      "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+      "/usr/share/fonts/TTF/DejaVuSans.ttf",
+      "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+      "/usr/local/share/fonts/DejaVuSans.ttf",
+      "/Library/Fonts/DejaVuSans.ttf",
+  };
+  std::error_code ec;
+  for (const char* c : candidates)
+    if (std::filesystem::exists(c, ec)) return c;
+  return {};
+}
+
+ImGuiHost::ImGuiHost(void* native_window, float content_scale, const std::string& ini_path)
+    : scale_(content_scale > 0.0f ? content_scale : 1.0f), ini_path_(ini_path) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.IniFilename = nullptr; // we persist it ourselves, atomically
+  if (!ini_path_.empty()) {
+    std::ifstream in(ini_path_);
+    if (in) {
+      std::stringstream ss;
+      ss << in.rdbuf();
+      std::string text = ss.str();
+      ImGui::LoadIniSettingsFromMemory(text.c_str(), text.size());
+    }
+  }
+  ImGui::StyleColorsDark();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowRounding = 6.0f;
+  style.FrameRounding = 4.0f;
+  style.GrabRounding = 4.0f;
+  style.WindowBorderSize = 0.0f;
+  style.Colors[ImGuiCol_WindowBg].w = 0.94f;
+  style.ScaleAllSizes(scale_);
+  if (native_window) ImGui_ImplGlfw_InitForOpenGL(static_cast<struct GLFWwindow*>(native_window), true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  load_font();
+}
+
+ImGuiHost::~ImGuiHost() {
+  save_layout();
+  ImGui_ImplOpenGL3_Shutdown();
+  if (ImGui::GetIO().BackendPlatformUserData) ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+}
+
+void ImGuiHost::load_font() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  std::string path = find_ui_font();
+  ImFont* font = nullptr;
+  if (!path.empty()) {
+    ImFontConfig config;
+    config.OversampleH = 2;
+    config.OversampleV = 2;
+    // Latin-1 and a few symbols (arrows, bullets) used in the panels.
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x2199, 0x2212, 0x2212, 0};
+    font = io.Fonts->AddFontFromFileTTF(path.c_str(), font_points_ * scale_, &config, ranges);
+  }
+  if (font) {
+    font_name_ = "DejaVu Sans";
+  } else {
+    ImFontConfig config;
+    config.SizePixels = 13.0f * scale_ * font_points_ / 13.0f;
+    io.Fonts->AddFontDefault(&config);
+    font_name_ = "ImGui default";
+  }
+  io.Fonts->Build();
+}
+
+void ImGuiHost::set_font_size(float points) {
+  if (points == font_points_) return;
+  font_points_ = points;
+  font_dirty_ = true;
+}
+
+void ImGuiHost::begin_frame() {
+  if (font_dirty_) {
+    load_font();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    font_dirty_ = false;
+  }
+  ImGui_ImplOpenGL3_NewFrame();
+  if (ImGui::GetIO().BackendPlatformUserData) ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+}
+
+void ImGuiHost::end_frame() {
+  ImGui::Render();
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (ImGui::GetIO().WantSaveIniSettings) save_layout();
+}
+
+void ImGuiHost::save_layout() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.WantSaveIniSettings = false;
+  if (ini_path_.empty()) return;
+  std::size_t size = 0;
+  const char* data = ImGui::SaveIniSettingsToMemory(&size);
+  try {
+    write_file_atomic(ini_path_, data, size);
+  } catch (const std::exception&) {
+    // A read-only config folder must not stop the viewer.
+  }
+}
+
+} // namespace crus::ui

@@ -1,0 +1,37 @@
+#pragma once
+// Dear ImGui set-up for the window: context, GLFW + OpenGL 3 backends, the
+// TrueType font, and the layout ini kept in the user's config folder.
+#include <string>
+
+namespace crus::ui {
+
+class ImGuiHost {
+public:
+  // `native_window` is the platform window handle (a GLFWwindow*).
+  // `ini_path` empty: layout not persisted (tests).
+  ImGuiHost(void* native_window, float content_scale, const std::string& ini_path);
+  ~ImGuiHost();
+  ImGuiHost(const ImGuiHost&) = delete;
+  ImGuiHost& operator=(const ImGuiHost&) = delete;
+
+  void begin_frame();
+  void end_frame(); // renders ImGui's draw data into the current framebuffer
+  // Rebuilds the font at `points` (before scaling for HiDPI).
+  void set_font_size(float points);
+  float font_size() const { return font_points_; }
+  const std::string& font_name() const { return font_name_; }
+  void save_layout(); // atomically, when the layout changed
+
+private:
+  void load_font();
+  float scale_ = 1.0f;
+  float font_points_ = 17.0f;
+  bool font_dirty_ = false;
+  std::string ini_path_;
+  std::string font_name_;
+};
+
+// The UI font file: DejaVu Sans from fonts-dejavu-core, or empty.
+std::string find_ui_font();
+
+} // namespace crus::ui

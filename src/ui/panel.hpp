@@ -1,0 +1,25 @@
+#pragma once
+#include "ui/viewer_context.hpp"
+#include <string>
+
+namespace crus::ui {
+
+// One dockable window of the viewer. A panel that throws shows the error in
+// its place instead of taking the program down.
+class Panel {
+public:
+  virtual ~Panel() = default;
+  virtual const char* title() const = 0;     // also the ImGui window id
+  virtual const char* shortcut() const { return ""; }
+  // Draws the contents (inside ImGui::Begin/End done by the caller).
+  virtual void draw(ViewerContext& ctx) = 0;
+  // Where the panel first appears: fractions of the display, and a size.
+  virtual void default_placement(float& x, float& y, float& w, float& h) const { x = 0.02f; y = 0.06f; w = 0.22f; h = 0.5f; }
+  bool open = true;
+  std::string last_error;
+};
+
+// Draws the panel's window with its error guard. Returns false when closed.
+void draw_panel_window(Panel& panel, ViewerContext& ctx);
+
+} // namespace crus::ui

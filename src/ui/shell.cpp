@@ -1,0 +1,236 @@
+#include "ui/shell.hpp"
+
+#include "ui/keys.hpp"
+
+#include <imgui.h>
+
+namespace crus::ui {
+
+void draw_panel_window(Panel& panel, ViewerContext& ctx) {
+  if (!panel.open) return;
+  ImGuiIO& io = ImGui::GetIO();
+  float x, y, w, h;
+  panel.default_placement(x, y, w, h);
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * x, io.DisplaySize.y * y), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * w, io.DisplaySize.y * h), ImGuiCond_FirstUseEver);
+  if (ImGui::Begin(panel.title(), &panel.open)) {
+    try {
+      panel.draw(ctx);
+      panel.last_error.clear();
+    } catch (const std::exception& e) {
+      panel.last_error = e.what();
+    }
+    if (!panel.last_error.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
+      ImGui::TextWrapped("This panel hit a problem: %s", panel.last_error.c_str());
+      ImGui::PopStyleColor();
+    }
+  }
+  ImGui::End();
+}
+
+const std::vector<Shortcut>& all_shortcuts() {
+  static const std::vector<Shortcut> list = {
+      {"Left drag", "Rotate (orbit) the view"},
+      {"Right or middle drag", "Pan"},
+      {"Wheel / two-finger scroll", "Zoom toward the cursor"},
+      {"Two-finger sideways scroll", "Rotate"},
+      {"Arrows", "Rotate; with Shift, pan"},
+      {"+ / -", "Zoom in / out"},
+      {"1 2 3 4 5 6", "Anterior, posterior, medial, lateral, superior, inferior view"},
+      {"R or Home", "Reset the view"},
+      {"Click", "Select the structure under the cursor"},
+      {"Double-click", "Select and frame the structure"},
+      {"F", "Frame the selection"},
+      {"Esc", "Clear the selection"},
+      {"H", "Hide the selection"},
+      {"G", "Ghost (make translucent) the selection"},
+      {"I", "Isolate the selection"},
+      {"A", "Show everything"},
+      {"P", "Pin or unpin the selection's label"},
+      {"Ctrl+F or /", "Search"},
+      {"Ctrl+Z", "Undo"},
+      {"Ctrl+Y or Ctrl+Shift+Z", "Redo"},
+      {"Ctrl++ / Ctrl+-", "Larger / smaller text (for projectors)"},
+      {"M", "Mirror: show a left leg"},
+      {"F1", "This help"},
+      {"Ctrl+Q", "Quit"},
+  };
+  return list;
+}
+
+void HelpPanel::draw(ViewerContext&) {
+  ImGui::TextWrapped("Crus shows the right lower leg. Every action below is also in the menus.");
+  ImGui::Separator();
+  if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+    ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 13.0f);
+    ImGui::TableSetupColumn("Action");
+    ImGui::TableHeadersRow();
+    for (const auto& s : all_shortcuts()) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::TextUnformatted(s.keys);
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextWrapped("%s", s.what);
+    }
+    ImGui::EndTable();
+  }
+}
+
+Shell::Shell(ImGuiHost& host) : host_(host) { panels_.push_back(std::make_unique<HelpPanel>()); }
+
+void Shell::add_panel(std::unique_ptr<Panel> panel) { panels_.insert(panels_.end() - 1, std::move(panel)); }
+
+Panel* Shell::find_panel(const std::string& title) {
+  for (auto& p : panels_)
+    if (title == p->title()) return p.get();
+  return nullptr;
+}
+
+void Shell::handle_shortcuts(ViewerContext& ctx) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (keys::pressed(keys::f1))
+    if (Panel* help = find_panel("Help")) help->open = !help->open;
+  if (io.KeyCtrl && keys::pressed(keys::printable('Q'))) ctx.quit = true;
+  if (io.KeyCtrl && (keys::pressed(keys::printable('=')) || keys::pressed(keys::keypad_add)))
+    host_.set_font_size(std::min(host_.font_size() + 2.0f, 40.0f));
+  if (io.KeyCtrl && (keys::pressed(keys::printable('-')) || keys::pressed(keys::keypad_subtract)))
+    host_.set_font_size(std::max(host_.font_size() - 2.0f, 11.0f));
+  if (io.WantCaptureKeyboard || io.KeyCtrl) return;
+  int sel = ctx.document->state().selected;
+  if (sel >= 0) {
+    if (keys::pressed(keys::printable('H'))) ctx.document->set_visibility({sel}, Visibility::hidden);
+    if (keys::pressed(keys::printable('G'))) ctx.document->set_visibility({sel}, Visibility::ghosted);
+    if (keys::pressed(keys::printable('I'))) ctx.document->isolate({sel});
+    if (keys::pressed(keys::printable('P'))) ctx.document->set_pinned(sel, !ctx.document->state().pinned.count(sel));
+  }
+  if (keys::pressed(keys::printable('A'))) ctx.document->show_all();
+  if (keys::pressed(keys::printable('M'))) ctx.document->set_mirror(!ctx.document->state().mirror);
+}
+
+void Shell::draw_menu(ViewerContext& ctx) {
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Problems...", nullptr, false, !ctx.messages.empty())) ctx.show_messages = true;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) ctx.quit = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Edit")) {
+    std::string undo = "Undo " + ctx.document->undo_name();
+    std::string redo = "Redo " + ctx.document->redo_name();
+    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, ctx.document->can_undo())) ctx.document->undo();
+    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Y", false, ctx.document->can_redo())) ctx.document->redo();
+    ImGui::Separator();
+    int sel = ctx.document->state().selected;
+    if (ImGui::MenuItem("Clear selection", "Esc", false, sel >= 0)) ctx.document->clear_selection();
+    if (ImGui::MenuItem("Hide selection", "H", false, sel >= 0)) ctx.document->set_visibility({sel}, Visibility::hidden);
+    if (ImGui::MenuItem("Ghost selection", "G", false, sel >= 0)) ctx.document->set_visibility({sel}, Visibility::ghosted);
+    if (ImGui::MenuItem("Isolate selection", "I", false, sel >= 0)) ctx.document->isolate({sel});
+    if (ImGui::MenuItem("Show everything", "A")) ctx.document->show_all();
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    const std::pair<const char*, AnatomicalView> views[] = {
+        {"1", AnatomicalView::anterior}, {"2", AnatomicalView::posterior}, {"3", AnatomicalView::medial},
+        {"4", AnatomicalView::lateral},  {"5", AnatomicalView::superior},  {"6", AnatomicalView::inferior}};
+    for (auto [key, view] : views) {
+      std::string label = std::string(to_string(view));
+      label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+      if (ImGui::MenuItem(label.c_str(), key)) go_to_view(ctx, view);
+    }
+    if (ImGui::MenuItem("Reset view", "R")) go_to_view(ctx, AnatomicalView::anterior);
+    if (ImGui::MenuItem("Frame selection", "F", false, ctx.document->state().selected >= 0))
+      frame_structure(ctx, ctx.document->state().selected);
+    ImGui::Separator();
+    bool mirror = ctx.document->state().mirror;
+    if (ImGui::MenuItem("Mirror (left leg)", "M", &mirror)) ctx.document->set_mirror(mirror);
+    if (ImGui::BeginMenu("Text size")) {
+      for (float pts : {14.0f, 17.0f, 21.0f, 26.0f, 32.0f}) {
+        std::string label = std::to_string(static_cast<int>(pts)) + " pt" + (pts >= 26.0f ? " (projector)" : "");
+        if (ImGui::MenuItem(label.c_str(), nullptr, host_.font_size() == pts)) host_.set_font_size(pts);
+      }
+      ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    for (auto& p : panels_) ImGui::MenuItem(p->title(), p->shortcut(), &p->open);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    if (Panel* help = find_panel("Help")) ImGui::MenuItem("Shortcuts", "F1", &help->open);
+    if (ImGui::MenuItem("About Crus")) show_about_ = true;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMainMenuBar();
+}
+
+void Shell::draw_status_bar(ViewerContext& ctx) {
+  ImGuiIO& io = ImGui::GetIO();
+  float h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
+  ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - h));
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, h));
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                           ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f, 4.0f));
+  if (ImGui::Begin("##status", nullptr, flags)) {
+    int sel = ctx.document->state().selected;
+    std::string selection = (sel >= 0 && ctx.scene) ? ctx.scene->structures[static_cast<std::size_t>(sel)].name : "nothing selected";
+    ImGui::Text("%.1f ms  |  %zu triangles  |  %s  |  %s", ctx.stats.frame_ms, ctx.stats.triangles, selection.c_str(),
+                ctx.stats.renderer.c_str());
+    if (!ctx.messages.empty()) {
+      ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.3f, 1.0f));
+      if (ImGui::SmallButton(("  " + std::to_string(ctx.messages.size()) + " problem(s)").c_str())) ctx.show_messages = true;
+      ImGui::PopStyleColor();
+    }
+  }
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
+void Shell::draw_messages(ViewerContext& ctx) {
+  if (ctx.show_messages) {
+    ImGui::OpenPopup("Problems");
+    ctx.show_messages = false;
+  }
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.5f, 0.0f), ImGuiCond_Appearing);
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("Problems", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::TextWrapped("Crus kept running with what it could load. What went wrong:");
+    ImGui::Separator();
+    for (const auto& m : ctx.messages) ImGui::BulletText("%s", m.c_str());
+    ImGui::Separator();
+    if (ImGui::Button("Close") || keys::pressed(keys::named(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  if (show_about_) {
+    ImGui::OpenPopup("About Crus");
+    show_about_ = false;
+  }
+  if (ImGui::BeginPopupModal("About Crus", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::Text("Crus %s: an interactive 3D atlas of the human lower leg.", CRUS_VERSION);
+    ImGui::Text("For education. It does not diagnose.");
+    ImGui::Text("Font: %s. No network access, no accounts, no telemetry.", host_.font_name().c_str());
+    if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+void Shell::draw(ViewerContext& ctx) {
+  handle_shortcuts(ctx);
+  draw_menu(ctx);
+  for (auto& p : panels_) draw_panel_window(*p, ctx);
+  draw_status_bar(ctx);
+  draw_messages(ctx);
+  if (ctx.scene && ctx.scene->structures.empty()) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::Begin("##empty", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Text("No atlas loaded.");
+    ImGui::TextWrapped("%s", ctx.messages.empty() ? "Open one with crus --atlas FILE." : ctx.messages.front().c_str());
+    ImGui::End();
+  }
+}
+
+} // namespace crus::ui

@@ -1,0 +1,46 @@
+#pragma once
+// The viewer's frame: main menu, status bar, the problems dialog, the help
+// panel, and every other panel.
+#include "ui/imgui_host.hpp"
+#include "ui/panel.hpp"
+#include <memory>
+#include <vector>
+
+namespace crus::ui {
+
+class Shell {
+public:
+  explicit Shell(ImGuiHost& host);
+  void add_panel(std::unique_ptr<Panel> panel);
+  Panel* find_panel(const std::string& title);
+  // Draws everything for one frame (between host.begin_frame and end_frame).
+  void draw(ViewerContext& ctx);
+  const std::vector<std::unique_ptr<Panel>>& panels() const { return panels_; }
+
+private:
+  void draw_menu(ViewerContext& ctx);
+  void draw_status_bar(ViewerContext& ctx);
+  void draw_messages(ViewerContext& ctx);
+  void handle_shortcuts(ViewerContext& ctx);
+  ImGuiHost& host_;
+  std::vector<std::unique_ptr<Panel>> panels_;
+  bool show_about_ = false;
+};
+
+// Every shortcut of the viewer, for the help panel and the menus.
+struct Shortcut {
+  const char* keys;
+  const char* what;
+};
+const std::vector<Shortcut>& all_shortcuts();
+
+class HelpPanel : public Panel {
+public:
+  HelpPanel() { open = false; }
+  const char* title() const override { return "Help"; }
+  const char* shortcut() const override { return "F1"; }
+  void draw(ViewerContext& ctx) override;
+  void default_placement(float& x, float& y, float& w, float& h) const override { x = 0.3f; y = 0.15f; w = 0.4f; h = 0.6f; }
+};
+
+} // namespace crus::ui

@@ -1,0 +1,136 @@
+#include "ui/viewport_input.hpp"
+
+#include "core/draw_builder.hpp"
+#include "ui/keys.hpp"
+
+#include <imgui.h>
+
+namespace crus::ui {
+
+int pick_at(const ViewerContext& ctx, glm::vec2 pixel) {
+  if (!ctx.picks || !ctx.scene || ctx.scene->structures.empty()) return -1;
+  const DocumentState& state = ctx.document->state();
+  std::vector<std::uint8_t> flags(ctx.scene->structures.size(), pick_hidden);
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    if (!is_drawn(state, ctx.layers, i)) continue;
+    bool translucent = state.visibility[i] == Visibility::ghosted || ctx.scene->structures[i].colour.a < 0.999f;
+    flags[i] = translucent ? pick_ghosted : pick_opaque;
+  }
+  // Picking happens in the model frame: undo the mirror on the ray.
+  glm::mat4 view = ctx.view * (state.mirror ? mirror_matrix() : glm::mat4(1.0f));
+  Ray ray = ray_from_screen(pixel, ctx.viewport_size, view, ctx.projection);
+  auto hit = ctx.picks->pick(ray, flags);
+  return hit ? hit->mesh : -1;
+}
+
+bool handle_viewport_input(ViewerContext& ctx) {
+  ImGuiIO& io = ImGui::GetIO();
+  bool changed = false;
+  glm::vec2 viewport = ctx.viewport_size;
+  OrbitCamera& cam = *ctx.camera;
+
+  if (!io.WantCaptureMouse) {
+    glm::vec2 mouse{io.MousePos.x, io.MousePos.y};
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+      cam.orbit({io.MouseDelta.x, io.MouseDelta.y});
+      changed = true;
+    }
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 2.0f) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 2.0f)) {
+      cam.pan({io.MouseDelta.x, io.MouseDelta.y}, viewport);
+      changed = true;
+    }
+    if (io.MouseWheel != 0.0f) {
+      cam.zoom_at(io.MouseWheel, mouse, viewport);
+      changed = true;
+    }
+    // Touchpads scroll sideways with two fingers: orbit.
+    if (io.MouseWheelH != 0.0f) {
+      cam.orbit({-io.MouseWheelH * 20.0f, 0.0f});
+      changed = true;
+    }
+    bool mouse_moved = io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f;
+    if (mouse_moved && !ImGui::IsAnyMouseDown() && io.MousePos.x >= 0.0f) {
+      int under = pick_at(ctx, mouse);
+      if (under != ctx.document->hovered()) {
+        ctx.document->set_hovered(under);
+        changed = true;
+      }
+    }
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+      int under = pick_at(ctx, mouse);
+      if (under >= 0) {
+        ctx.document->select(under);
+        frame_structure(ctx, under);
+        changed = true;
+      }
+    } else if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 9.0f) {
+      int under = pick_at(ctx, mouse);
+      if (under >= 0) ctx.document->select(under);
+      changed = true;
+    }
+    int hovered = ctx.document->hovered();
+    if (hovered >= 0 && ctx.scene && static_cast<std::size_t>(hovered) < ctx.scene->structures.size() && !ImGui::IsAnyMouseDown())
+      ImGui::SetTooltip("%s", ctx.scene->structures[static_cast<std::size_t>(hovered)].name.c_str());
+  } else if (ctx.document->hovered() >= 0) {
+    ctx.document->set_hovered(-1);
+    changed = true;
+  }
+
+  if (!io.WantCaptureKeyboard) {
+    const float step = 12.0f;
+    bool shift = io.KeyShift;
+    auto pressed = [](int k) { return keys::pressed(k, true); };
+    glm::vec2 d{0.0f};
+    if (pressed(keys::named(ImGuiKey_LeftArrow))) d.x -= step;
+    if (pressed(keys::named(ImGuiKey_RightArrow))) d.x += step;
+    if (pressed(keys::named(ImGuiKey_UpArrow))) d.y -= step;
+    if (pressed(keys::named(ImGuiKey_DownArrow))) d.y += step;
+    if (d != glm::vec2(0.0f)) {
+      if (shift) cam.pan(d, viewport);
+      else cam.orbit(d);
+      changed = true;
+    }
+    if (pressed(keys::printable('=')) || pressed(keys::keypad_add)) {
+      cam.zoom_at(1.0f, viewport * 0.5f, viewport);
+      changed = true;
+    }
+    if (pressed(keys::printable('-')) || pressed(keys::keypad_subtract)) {
+      cam.zoom_at(-1.0f, viewport * 0.5f, viewport);
+      changed = true;
+    }
+    if (!io.KeyCtrl) {
+      const std::pair<char, AnatomicalView> views[] = {
+          {'1', AnatomicalView::anterior}, {'2', AnatomicalView::posterior}, {'3', AnatomicalView::medial},
+          {'4', AnatomicalView::lateral},  {'5', AnatomicalView::superior},  {'6', AnatomicalView::inferior}};
+      for (auto [key, view] : views)
+        if (keys::pressed(keys::printable(key))) {
+          go_to_view(ctx, view);
+          changed = true;
+        }
+      if (keys::pressed(keys::named(ImGuiKey_Home)) || keys::pressed(keys::printable('R'))) {
+        go_to_view(ctx, AnatomicalView::anterior);
+        changed = true;
+      }
+      if (keys::pressed(keys::printable('F')) && ctx.document->state().selected >= 0) {
+        frame_structure(ctx, ctx.document->state().selected);
+        changed = true;
+      }
+      if (keys::pressed(keys::named(ImGuiKey_Escape)) && ctx.document->state().selected >= 0) {
+        ctx.document->clear_selection();
+        changed = true;
+      }
+    }
+    if (io.KeyCtrl && keys::pressed(keys::printable('Z'))) {
+      if (shift) ctx.document->redo();
+      else ctx.document->undo();
+      changed = true;
+    }
+    if (io.KeyCtrl && keys::pressed(keys::printable('Y'))) {
+      ctx.document->redo();
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+} // namespace crus::ui

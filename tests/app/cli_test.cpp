@@ -1,0 +1,155 @@
+// The crus binary as a user runs it: exit codes, one-line errors, and the
+// files render and bench produce.
+#include "core/image.hpp"
+#include "support/fixtures.hpp"
+#include "support/test_support.hpp"
+
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+using crus::test::run_command;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string crus() { return crus::test::crus_binary(); }
+
+std::string fixture_atlas(const std::string& name) {
+  auto dir = crus::test::scratch_dir(name);
+  return crus::test::write_box_gltf((dir / "leg.gltf").string(),
+                                    {{"tibia", {-0.05f, 0.25f, 0.07f}, {0.02f, 0.2f, 0.02f}, {0.9f, 0.85f, 0.7f, 1}},
+                                     {"soleus", {-0.09f, 0.25f, 0.08f}, {0.02f, 0.12f, 0.03f}, {0.6f, 0.1f, 0.1f, 1}}});
+}
+
+int count_lines(const std::string& s) {
+  int n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+TEST(Cli, HelpAndVersion) {
+  auto r = run_command(crus() + " --help");
+  EXPECT_EQ(r.status, 0);
+  for (const char* sub : {"render", "bench", "atlas", "list", "info"}) EXPECT_NE(r.out.find(sub), std::string::npos) << sub;
+  r = run_command(crus() + " render --help");
+  EXPECT_EQ(r.status, 0);
+  for (const char* opt : {"--atlas", "--view", "--size", "--out"}) EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
+  r = run_command(crus() + " --version");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("crus "), std::string::npos);
+}
+
+TEST(Cli, UnknownOptionIsUsageErrorInOneLine) {
+  auto r = run_command(crus() + " render --frobnicate");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("--frobnicate"), std::string::npos);
+  r = run_command(crus() + " dance");
+  EXPECT_EQ(r.status, 2);
+}
+
+TEST(Cli, ViewerWithoutDisplaySaysSoAndExits2) {
+  auto r = run_command("env -u DISPLAY -u WAYLAND_DISPLAY " + crus());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("no display"), std::string::npos);
+  EXPECT_NE(r.err.find("crus render"), std::string::npos);
+}
+
+TEST(Cli, RenderWritesThePictureAtTheAskedSize) {
+  std::string atlas = fixture_atlas("cli_render");
+  auto out = crus::test::scratch_dir("cli_render_out") / "x.png";
+  auto r = run_command(crus() + " render --atlas " + atlas + " --view posterior --size 200x150 --out " + out.string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  crus::Image img = crus::read_png(out.string());
+  EXPECT_EQ(img.width, 200);
+  EXPECT_EQ(img.height, 150);
+  // Seen from behind, the soleus box (posterior) hides most of the tibia:
+  // the centre pixel is red-brown, not ivory.
+  const auto* p = img.at(100, 75);
+  EXPECT_GT(p[0], p[2] + 30) << int(p[0]) << "," << int(p[1]) << "," << int(p[2]);
+  EXPECT_LT(p[1], 120);
+  // From the front the tibia is in front: ivory.
+  r = run_command(crus() + " render --atlas " + atlas + " --view anterior --size 200x150 --out " + out.string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  img = crus::read_png(out.string());
+  p = img.at(100, 75);
+  EXPECT_GT(p[1], 150);
+}
+
+TEST(Cli, BadRenderArgumentsExit2WithOneLine) {
+  std::string atlas = fixture_atlas("cli_bad_args");
+  auto dir = crus::test::scratch_dir("cli_bad_args_out");
+  struct Case { std::string args; std::string expect; };
+  const Case cases[] = {
+      {"--size 800", "--size"},
+      {"--size 0x600", "--size"},
+      {"--size 99999x10", "--size"},
+      {"--size axb", "--size"},
+      {"--view sideways", "--view"},
+      {"--out /nonexistent/dir/x.png", "--out"},
+      {"--out " + dir.string(), "folder"},
+      {"--select tibiaa", "tibia"},
+  };
+  for (const auto& c : cases) {
+    auto r = run_command(crus() + " render --atlas " + atlas + " " + c.args);
+    EXPECT_EQ(r.status, 2) << c.args << ": " << r.err;
+    EXPECT_EQ(count_lines(r.err), 1) << c.args << ": " << r.err;
+    EXPECT_NE(r.err.find(c.expect), std::string::npos) << c.args << ": " << r.err;
+  }
+}
+
+TEST(Cli, BadAtlasFilesExit2NamingTheFile) {
+  auto dir = crus::test::scratch_dir("cli_bad_atlas");
+  std::ofstream(dir / "empty.glb").close();
+  std::ofstream(dir / "garbage.glb") << "definitely not a glb";
+  std::ofstream(dir / "trunc.glb", std::ios::binary) << std::string("glTF\x02\x00\x00\x00\x40\x00\x00\x00", 12);
+  for (const char* name : {"missing.glb", "empty.glb", "garbage.glb", "trunc.glb"}) {
+    std::string path = (dir / name).string();
+    for (const char* sub : {"render --out " , "list", "bench --frames 1"}) {
+      std::string cmd = crus() + " " + sub + (std::string(sub).find("--out") != std::string::npos ? (dir / "o.png").string() : "") +
+                        " --atlas " + path;
+      auto r = run_command(cmd);
+      EXPECT_EQ(r.status, 2) << cmd << ": " << r.err;
+      EXPECT_EQ(count_lines(r.err), 1) << cmd << ": " << r.err;
+      EXPECT_NE(r.err.find(name), std::string::npos) << cmd << ": " << r.err;
+    }
+  }
+}
+
+TEST(Cli, BenchPrintsOneJsonObject) {
+  std::string atlas = fixture_atlas("cli_bench");
+  auto r = run_command(crus() + " bench --json --frames 5 --size 320x240 --atlas " + atlas);
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"width", "height", "frames", "triangles", "frame_ms_median", "frame_ms_p95", "load_ms",
+                          "first_frame_ms", "peak_rss_mb", "renderer"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_EQ(j["width"], 320);
+  EXPECT_EQ(j["frames"], 5);
+  EXPECT_EQ(j["triangles"], 24);
+  EXPECT_GE(j["frame_ms_p95"].get<double>(), j["frame_ms_median"].get<double>());
+  EXPECT_GT(j["first_frame_ms"].get<double>(), j["load_ms"].get<double>());
+  EXPECT_FALSE(j["renderer"].get<std::string>().empty());
+}
+
+TEST(Cli, ListAndInfoOnAForeignAtlasWithAMap) {
+  std::string atlas = fixture_atlas("cli_list");
+  auto dir = crus::test::scratch_dir("cli_list_map");
+  std::ofstream(dir / "map.json") << R"({"nodes": [{"match": "tib*", "id": "tibia"}]})";
+  auto r = run_command(crus() + " list --json --atlas " + atlas + " --atlas-map " + (dir / "map.json").string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), 2u);
+  EXPECT_EQ(j[0]["id"], "tibia");
+  EXPECT_EQ(j[1]["id"], "unlabelled:soleus");
+  r = run_command(crus() + " info tibia --json --atlas " + atlas + " --atlas-map " + (dir / "map.json").string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto info = nlohmann::json::parse(r.out);
+  EXPECT_EQ(info["geometry"]["triangles"], 12);
+  EXPECT_TRUE(info["geometry"]["watertight"].get<bool>());
+  EXPECT_NEAR(info["geometry"]["volume_cm3"].get<double>(), 0.04 * 0.4 * 0.04 * 1e6, 0.5);
+}
+
+} // namespace

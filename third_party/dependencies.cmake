@@ -1,0 +1,31 @@
+# How every dependency is found. All of them come from the system (Debian
+# packages on Linux, vcpkg.json beside this file elsewhere); none is vendored.
+find_package(PkgConfig REQUIRED)
+find_package(glm CONFIG REQUIRED)
+find_package(glfw3 3.3 CONFIG REQUIRED)
+find_package(assimp CONFIG REQUIRED)
+find_package(nlohmann_json 3.10 CONFIG REQUIRED)
+find_package(CLI11 CONFIG REQUIRED)
+find_package(meshoptimizer CONFIG REQUIRED)
+find_package(OpenGL REQUIRED COMPONENTS OpenGL EGL)
+pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)
+# Debian's imgui.pc ships the GLFW and OpenGL 3 backends in libimgui.a; it
+# also pulls stb through its Requires line.
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
+pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+
+if(CRUS_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(CRUS_BUILD_BENCHMARKS)
+  find_package(benchmark REQUIRED)
+endif()
+
+# glm's Debian config exports glm::glm; older ones export plain glm.
+if(NOT TARGET glm::glm AND TARGET glm)
+  add_library(glm::glm ALIAS glm)
+endif()
+# meshoptimizer's exported target name.
+if(NOT TARGET meshoptimizer::meshoptimizer AND TARGET meshoptimizer)
+  add_library(meshoptimizer::meshoptimizer ALIAS meshoptimizer)
+endif()
