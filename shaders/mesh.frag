@@ -60,8 +60,13 @@ void main() {
   for (int i = 0; i < u_zone_count; ++i) {
     float d;
     if (u_zone_a[i].w < 0.5) {
-      vec3 q = (v_model_pos - u_zone_a[i].xyz) / max(u_zone_b[i].xyz, vec3(1e-5));
-      d = (length(q) - 1.0) * min(u_zone_b[i].x, min(u_zone_b[i].y, u_zone_b[i].z));
+      // The same first-order ellipsoid distance as core/trigger_points.cpp,
+      // so what is painted is what the lookup finds.
+      vec3 r = max(u_zone_b[i].xyz, vec3(1e-5));
+      vec3 q = v_model_pos - u_zone_a[i].xyz;
+      float k0 = length(q / r);
+      float k1 = max(length(q / (r * r)), 1e-9);
+      d = k0 * (k0 - 1.0) / k1;
     } else {
       d = capsule_distance(v_model_pos, u_zone_a[i].xyz, u_zone_b[i].xyz, u_zone_b[i].w);
     }

@@ -70,6 +70,30 @@ int run_cli(int argc, char** argv) {
   cmd_info->add_option("ID", info_id, "Structure id (see crus list)")->required();
   cmd_info->add_flag("--json", info_json, "Print JSON");
 
+  AtlasOptions search_atlas;
+  std::string search_text;
+  bool search_json = false;
+  int search_limit = 10;
+  auto* cmd_search = app.add_subcommand("search", "Find structures by name, Latin name or synonym (fuzzy)");
+  add_atlas_options(*cmd_search, search_atlas);
+  cmd_search->add_option("TEXT", search_text, "What to look for, e.g. peroneus or Achilles")->required();
+  cmd_search->add_option("--limit", search_limit, "Most results to show")->capture_default_str()->check(CLI::Range(1, 100));
+  cmd_search->add_flag("--json", search_json, "Print JSON");
+
+  AtlasOptions validate_atlas;
+  auto* cmd_validate = app.add_subcommand("validate", "Check every asset (atlas, manifest, knowledge base, trigger points, red flags)");
+  add_atlas_options(*cmd_validate, validate_atlas);
+
+  AtlasOptions referral_atlas;
+  std::string referral_at;
+  bool referral_json = false;
+  float referral_max = 0.05f;
+  auto* cmd_referral = app.add_subcommand("referral", "Which trigger points refer pain to a point on the skin");
+  add_atlas_options(*cmd_referral, referral_atlas);
+  cmd_referral->add_option("--at", referral_at, "X,Y,Z in metres, model frame (X anterior, Y up, Z lateral)")->required();
+  cmd_referral->add_option("--max-distance", referral_max, "Farthest a point may be from the skin (m)")->capture_default_str();
+  cmd_referral->add_flag("--json", referral_json, "Print JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -89,6 +113,9 @@ int run_cli(int argc, char** argv) {
     if (*cmd_atlas_build) return run_atlas_build(atlas_out);
     if (*cmd_list) return run_list(list_atlas, list_json);
     if (*cmd_info) return run_info(info_atlas, info_id, info_json);
+    if (*cmd_search) return run_search(search_atlas, search_text, search_json, search_limit);
+    if (*cmd_validate) return run_validate(validate_atlas);
+    if (*cmd_referral) return run_referral(referral_atlas, referral_at, referral_json, referral_max);
     return run_viewer(viewer);
   } catch (const InputError& e) {
     std::cerr << "crus: " << e.what() << "\n";

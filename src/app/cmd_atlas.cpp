@@ -2,6 +2,7 @@
 #include "app/scene_setup.hpp"
 #include "atlas/generator.hpp"
 #include "core/error.hpp"
+#include "core/knowledge.hpp"
 
 #include <chrono>
 #include <iomanip>
@@ -81,9 +82,17 @@ int run_info(const AtlasOptions& atlas, const std::string& id, bool json) {
     for (const AttachmentSite* site : scene.manifest->sites_of(s.id))
       sites.push_back({{"id", site->id}, {"role", to_string(site->role)}, {"bone", site->bone}, {"centroid", vec3_json(site->centroid)}});
   j["sites"] = sites;
+  KnowledgeBase knowledge = load_knowledge(knowledge_dir());
+  const KnowledgeEntry* entry = knowledge.find(s.id);
+  if (entry) {
+    nlohmann::json k = entry_to_json(*entry);
+    for (auto it = k.begin(); it != k.end(); ++it)
+      if (!j.contains(it.key())) j[it.key()] = it.value();
+  }
   if (json) {
     std::cout << j.dump(2) << "\n";
   } else {
+    if (entry) std::cout << format_entry_text(*entry, &knowledge) << "\n";
     std::cout << s.name << " (" << s.id << ", " << to_string(s.kind) << ")\n";
     std::cout << std::fixed << std::setprecision(4);
     glm::vec3 c = area_weighted_centroid(s.mesh);

@@ -23,15 +23,13 @@ int run_render(const RenderOptions& options) {
   }
 
   Scene scene = load_atlas(options.atlas, true);
-  Presentation presentation(scene);
+  Presentation presentation(scene, /*with_knowledge=*/true);
   presentation.apply_render_options(options);
 
   OffscreenRenderer renderer(width, height);
   renderer.upload(scene);
   OrbitCamera camera = presentation.camera_for(*view, static_cast<float>(width) / static_cast<float>(height));
-  renderer.draw(scene, presentation.draw_list(), camera);
-  Image image = renderer.read();
-  if (options.labels) presentation.draw_labels(image, camera);
+  Image image = presentation.render(renderer, camera, options.labels);
   write_png(image, options.out);
   std::cout << options.out << ": " << width << "x" << height << ", " << to_string(*view) << " view, "
             << scene.structures.size() << " structures\n";

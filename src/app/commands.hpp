@@ -44,6 +44,10 @@ int run_bench(const BenchOptions& options);
 int run_atlas_build(const std::string& out_dir);
 int run_list(const AtlasOptions& atlas, bool json);
 int run_info(const AtlasOptions& atlas, const std::string& id, bool json);
+int run_search(const AtlasOptions& atlas, const std::string& text, bool json, int limit);
+int run_validate(const AtlasOptions& atlas);
+int run_referral(const AtlasOptions& atlas, const std::string& at, bool json, float max_distance);
+std::string knowledge_dir(); // assets/knowledge
 
 // Seconds since the process started (from /proc where available).
 double seconds_since_process_start();

@@ -32,6 +32,8 @@ void OffscreenRenderer::draw(const Scene& scene, const DrawList& list, const Orb
   gfx::SceneRenderer::finish();
 }
 
+void OffscreenRenderer::bind_target() { impl_->target.bind(); }
+
 Image OffscreenRenderer::read() {
   Image img;
   img.width = impl_->target.width();

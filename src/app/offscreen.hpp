@@ -19,6 +19,7 @@ public:
   // Draws one frame and waits for it to finish.
   void draw(const Scene& scene, const DrawList& list, const OrbitCamera& camera);
   Image read();
+  void bind_target(); // the offscreen framebuffer as the draw target
   std::string renderer() const;
   std::size_t triangles_drawn() const;
   int width() const;

@@ -1,22 +1,109 @@
 #include "app/presentation.hpp"
 
+#include "app/offscreen.hpp"
 #include "app/scene_setup.hpp"
 #include "core/error.hpp"
+#include "core/file_io.hpp"
+#include "core/highlights.hpp"
+#include "core/referral_overlay.hpp"
+#include "core/search.hpp"
+#include "ui/imgui_host.hpp"
+#include "ui/label_overlay.hpp"
+
+#include <filesystem>
+#include <sstream>
 
 namespace crus::app {
 
-Presentation::Presentation(const Scene& scene) : scene_(scene), document_(scene.structures.size()) {}
+Presentation::Presentation(Scene& scene, bool with_knowledge) : scene_(scene), document_(scene.structures.size()) {
+  ctx_.scene = &scene_;
+  ctx_.document = &document_;
+  ctx_.camera = &camera_;
+  if (with_knowledge) {
+    knowledge_ = load_knowledge((std::filesystem::path(assets_dir()) / "knowledge").string());
+    ctx_.knowledge = &knowledge_;
+  }
+  ctx_.layers.assign(scene.structures.size(), 0);
+  for (std::size_t i = 0; i < scene.structures.size(); ++i)
+    if (const KnowledgeEntry* k = knowledge_.find(scene.structures[i].id)) ctx_.layers[i] = k->layer;
+}
+
+void Presentation::load_trigger_points() {
+  if (trigger_points_) return;
+  if (!scene_.manifest) throw InputError(scene_.source, "the atlas has no manifest with landmarks, which the referral zones are anchored to");
+  trigger_points_ = crus::load_trigger_points(knowledge_dir() + "/trigger_points.json", scene_.manifest->landmarks);
+  red_flags_ = load_red_flags(knowledge_dir() + "/red_flags.json");
+  ctx_.trigger_points = &*trigger_points_;
+  ctx_.red_flags = &*red_flags_;
+}
 
 void Presentation::apply_render_options(const RenderOptions& o) {
   if (!o.isolate.empty()) document_.isolate(resolve_ids(scene_, o.isolate, "--isolate"));
   if (!o.ghost.empty()) document_.set_visibility(resolve_ids(scene_, o.ghost, "--ghost"), Visibility::ghosted);
   if (!o.hide.empty()) document_.set_visibility(resolve_ids(scene_, o.hide, "--hide"), Visibility::hidden);
   if (!o.select.empty()) document_.select(resolve_id(scene_, o.select, "--select"));
+  if (!o.highlight.empty()) {
+    if (o.select.empty()) throw InputError("--highlight", "needs --select ID: highlights belong to the selected muscle");
+    Highlights h;
+    std::stringstream ss(o.highlight);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+      if (item == "origin") h.origin = true;
+      else if (item == "insertion") h.insertion = true;
+      else if (item == "innervation") h.innervation = true;
+      else if (item == "function") h.function = true;
+      else if (item == "all") h = {true, true, true, true};
+      else throw InputError("--highlight", "expected origin, insertion, innervation, function or all, got \"" + item + "\"");
+    }
+    document_.set_highlights(h);
+  }
+  for (const std::string& overlay : o.overlays) {
+    Overlay ov;
+    if (overlay == "trigger-points") {
+      ov.mode = OverlayMode::all;
+    } else if (overlay.rfind("referral:", 0) == 0) {
+      ov.target = overlay.substr(9);
+      load_trigger_points();
+      if (select_trigger_points(*trigger_points_, ov.target).empty()) {
+        std::vector<std::string> ids;
+        for (const auto& tp : trigger_points_->trigger_points) {
+          ids.push_back(tp.id);
+          ids.push_back(tp.muscle);
+          if (!tp.group.empty()) ids.push_back(tp.group);
+        }
+        std::string message = "no trigger point, muscle or group is called \"" + ov.target + "\"";
+        auto close = closest_ids(ids, ov.target, 3);
+        for (std::size_t k = 0; k < close.size(); ++k) message += (k ? ", " : "; did you mean ") + close[k];
+        throw InputError("--overlay", message + (close.empty() ? "" : "?"));
+      }
+      ov.mode = trigger_points_->find(ov.target) ? OverlayMode::trigger_point : OverlayMode::muscle;
+    } else if (overlay == "trigger-points-safe") {
+      ov.mode = OverlayMode::all;
+      ov.colour_blind_safe = true;
+    } else {
+      throw InputError("--overlay", "expected referral:ID (a muscle or trigger-point id) or trigger-points, got \"" + overlay + "\"");
+    }
+    load_trigger_points();
+    document_.set_overlay(ov);
+  }
   if (o.mirror) document_.set_mirror(true);
 }
 
-DrawList Presentation::draw_list() const {
-  return make_draw_list(scene_, document_.state(), document_.hovered(), {}, highlights_);
+DrawList Presentation::draw_list() {
+  ctx_.highlights = compute_highlights(scene_, ctx_.knowledge, document_.state().selected, document_.state().highlights);
+  HighlightInputs inputs = ctx_.highlights.inputs;
+  if (trigger_points_ && document_.state().overlay.mode != OverlayMode::none) {
+    if (!picks_built_) {
+      std::vector<const Mesh*> meshes;
+      for (const auto& s : scene_.structures) meshes.push_back(&s.mesh);
+      picks_.build(meshes);
+      picks_built_ = true;
+    }
+    ctx_.overlay = make_overlay(*trigger_points_, document_.state().overlay, scene_, &picks_);
+    inputs.zones = ctx_.overlay.zones;
+    inputs.markers = ctx_.overlay.markers;
+  }
+  return make_draw_list(scene_, document_.state(), document_.hovered(), ctx_.layers, inputs);
 }
 
 OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect) const {
@@ -24,20 +111,41 @@ OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect) const {
   // Frame what is drawn, so an isolated structure fills the picture.
   Aabb box{glm::vec3(1e30f), glm::vec3(-1e30f)};
   for (std::size_t i = 0; i < scene_.structures.size(); ++i) {
-    if (!is_drawn(document_.state(), {}, i)) continue;
+    if (!is_drawn(document_.state(), ctx_.layers, i)) continue;
     box.min = glm::min(box.min, scene_.structures[i].box.min);
     box.max = glm::max(box.max, scene_.structures[i].box.max);
   }
   if (!box.valid()) box = scene_.box;
   if (document_.state().mirror) box = mirrored(box);
-  CameraPose pose = camera.pose_for(view, box, document_.state().mirror);
-  // A wide picture of a tall leg: fit the height, which pose_for already
-  // does through the bounding sphere; a narrow one needs more distance.
-  if (aspect < 1.0f) pose.distance /= std::max(aspect, 0.2f);
-  camera.set_pose(pose);
+  camera.set_pose(camera.pose_for(view, box, document_.state().mirror, aspect));
   return camera;
 }
 
-void Presentation::draw_labels(Image&, const OrbitCamera&) const {}
+Image Presentation::render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels) {
+  DrawList list = draw_list();
+  renderer.draw(scene_, list, camera);
+  camera_ = camera;
+  if (labels) {
+    // Labels are drawn by ImGui into the same framebuffer, as in the viewer.
+    ui::ImGuiHost host(nullptr, 1.0f, "");
+    host.set_font_size(std::max(14.0f, static_cast<float>(renderer.height()) / 48.0f));
+    host.set_display_size(static_cast<float>(renderer.width()), static_cast<float>(renderer.height()));
+    ctx_.viewport_size = {static_cast<float>(renderer.width()), static_cast<float>(renderer.height())};
+    ctx_.view = camera.view();
+    ctx_.projection = camera.projection(ctx_.viewport_size.x / ctx_.viewport_size.y);
+    // Two frames: the first lays the fonts out, the second draws.
+    for (int frame = 0; frame < 2; ++frame) {
+      host.begin_frame();
+      ui::draw_view_annotations(ctx_, /*window_bars=*/false);
+      if (frame == 1) {
+        renderer.bind_target();
+        host.end_frame();
+      } else {
+        host.discard_frame();
+      }
+    }
+  }
+  return renderer.read();
+}
 
 } // namespace crus::app

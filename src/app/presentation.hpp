@@ -1,29 +1,55 @@
 #pragma once
 // What the CLI's render and bench commands show: a document over a scene,
-// made into a draw list and a camera, the same way the viewer does.
+// with the knowledge base, made into a draw list, labels and a camera the
+// same way the viewer does.
 #include "app/commands.hpp"
 #include "core/camera.hpp"
 #include "core/document.hpp"
 #include "core/draw_builder.hpp"
 #include "core/image.hpp"
+#include "core/knowledge.hpp"
 #include "core/scene.hpp"
+#include "core/picking.hpp"
+#include "core/red_flags.hpp"
+#include "core/search.hpp"
+#include "core/trigger_points.hpp"
+#include <optional>
+#include "ui/viewer_context.hpp"
 
 namespace crus::app {
 
+class OffscreenRenderer;
+
 class Presentation {
 public:
-  explicit Presentation(const Scene& scene);
+  // Loads the bundled knowledge base when `with_knowledge`.
+  Presentation(Scene& scene, bool with_knowledge);
+  // Loads trigger points and red flags (needs the atlas landmarks); throws
+  // InputError naming the file, line and field when they are malformed.
+  void load_trigger_points();
+  const TriggerPointSet* trigger_points() const { return trigger_points_ ? &*trigger_points_ : nullptr; }
+  const RedFlagSet* red_flags() const { return red_flags_ ? &*red_flags_ : nullptr; }
   // --select, --isolate, --ghost, --hide, --highlight, --overlay, --mirror
   void apply_render_options(const RenderOptions& options);
   Document& document() { return document_; }
-  DrawList draw_list() const;
+  const KnowledgeBase& knowledge() const { return knowledge_; }
+  ui::ViewerContext& context() { return ctx_; }
+  DrawList draw_list();
   OrbitCamera camera_for(AnatomicalView view, float aspect) const;
-  void draw_labels(Image& image, const OrbitCamera& camera) const;
+  // Draws the scene, then (when `labels`) the labels and legend on top.
+  Image render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels);
 
 private:
-  const Scene& scene_;
+  Scene& scene_;
   Document document_;
-  HighlightInputs highlights_;
+  OrbitCamera camera_;
+  KnowledgeBase knowledge_;
+  SearchIndex search_;
+  std::optional<TriggerPointSet> trigger_points_;
+  std::optional<RedFlagSet> red_flags_;
+  PickIndex picks_;
+  bool picks_built_ = false;
+  ui::ViewerContext ctx_;
 };
 
 } // namespace crus::app

@@ -10,6 +10,7 @@
 #include "gfx/scene_renderer.hpp"
 #include "platform/window.hpp"
 #include "ui/imgui_host.hpp"
+#include "ui/label_overlay.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
 
@@ -99,7 +100,8 @@ int run_viewer(const ViewerOptions& options) {
     renderer.upload(scene);
     panels.on_scene_loaded(ctx);
     Aabb box = scene.structures.empty() ? Aabb{glm::vec3(-0.1f), glm::vec3(0.1f)} : scene.box;
-    camera.set_pose(camera.pose_for(AnatomicalView::anterior, box));
+    glm::vec2 size = glm::vec2(window.window_size());
+    camera.set_pose(camera.pose_for(AnatomicalView::anterior, box, false, size.x / std::max(size.y, 1.0f)));
     if (!ctx.messages.empty()) ctx.show_messages = true;
   };
   ui::Shell shell(host);
@@ -137,9 +139,12 @@ int run_viewer(const ViewerOptions& options) {
     float aspect = static_cast<float>(fb.x) / static_cast<float>(fb.y);
     ctx.view = camera.view();
     ctx.projection = camera.projection(aspect);
+    panels.update_highlights(ctx);
     bool changed = ui::handle_viewport_input(ctx);
     shell.draw(ctx);
     panels.before_render(ctx);
+    panels.update_highlights(ctx);
+    ui::draw_view_annotations(ctx, /*window_bars=*/true);
 
     gfx::FrameParams frame;
     frame.view = camera.view();

@@ -1,15 +1,123 @@
 #include "app/viewer_panels.hpp"
 
 #include "core/draw_builder.hpp"
+#include "core/file_io.hpp"
+#include "core/error.hpp"
+#include "core/highlights.hpp"
+#include "core/referral_overlay.hpp"
+#include "ui/info_panel.hpp"
+#include "ui/search_panel.hpp"
+#include "ui/structure_browser.hpp"
+
+#include <filesystem>
 
 namespace crus::app {
 
-void ViewerPanels::install(ui::Shell&, ui::ViewerContext&) {}
-void ViewerPanels::on_scene_loaded(ui::ViewerContext&) {}
-void ViewerPanels::before_render(ui::ViewerContext&) {}
+void ViewerPanels::install(ui::Shell& shell, ui::ViewerContext&) {
+  shell.add_panel(std::make_unique<ui::StructureBrowser>());
+  shell.add_panel(std::make_unique<ui::SearchPanel>());
+  shell.add_panel(std::make_unique<ui::InfoPanel>());
+}
+
+void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
+  // The knowledge base never stops the viewer: problems are listed instead.
+  std::string dir = (std::filesystem::path(assets_dir()) / "knowledge").string();
+  knowledge_ = load_knowledge(dir);
+  ctx.knowledge_problems.clear();
+  for (const auto& p : knowledge_.problems) ctx.knowledge_problems.push_back(dir + "/" + to_string(p));
+  if (ctx.scene->manifest) {
+    for (const auto& p : cross_check(knowledge_, *ctx.scene->manifest)) ctx.knowledge_problems.push_back(to_string(p));
+  }
+  for (const auto& p : ctx.knowledge_problems) ctx.messages.push_back(p);
+  ctx.knowledge = &knowledge_;
+
+  std::vector<SearchEntry> entries;
+  ctx.layers.assign(ctx.scene->structures.size(), 0);
+  for (std::size_t i = 0; i < ctx.scene->structures.size(); ++i) {
+    const SceneStructure& s = ctx.scene->structures[i];
+    SearchEntry e{s.id, s.name, {}};
+    if (const KnowledgeEntry* k = knowledge_.find(s.id)) {
+      e.name = k->name;
+      if (!k->latin.empty()) e.aliases.push_back(k->latin);
+      e.aliases.insert(e.aliases.end(), k->synonyms.begin(), k->synonyms.end());
+      ctx.layers[i] = k->layer;
+    }
+    entries.push_back(std::move(e));
+  }
+  search_ = SearchIndex(std::move(entries));
+  ctx.search = &search_;
+
+  // Trigger points need the atlas landmarks; without them the viewer runs
+  // without the overlay and says why.
+  trigger_points_.reset();
+  red_flags_.reset();
+  ctx.trigger_points = nullptr;
+  ctx.red_flags = nullptr;
+  ctx.trigger_point_problem.clear();
+  try {
+    red_flags_ = load_red_flags(dir + "/red_flags.json");
+    ctx.red_flags = &*red_flags_;
+  } catch (const std::exception& e) {
+    ctx.messages.push_back(e.what());
+  }
+  try {
+    if (!ctx.scene->manifest) throw InputError(ctx.atlas_path, "no atlas manifest with landmarks; referral zones cannot be placed");
+    trigger_points_ = load_trigger_points(dir + "/trigger_points.json", ctx.scene->manifest->landmarks);
+    ctx.trigger_points = &*trigger_points_;
+  } catch (const std::exception& e) {
+    ctx.trigger_point_problem = std::string(e.what()) + " (the viewer runs without the trigger-point overlay)";
+    ctx.messages.push_back(ctx.trigger_point_problem);
+  }
+  ctx.skin = -1;
+  for (std::size_t i = 0; i < ctx.scene->structures.size(); ++i)
+    if (ctx.scene->structures[i].kind == StructureKind::skin) ctx.skin = static_cast<int>(i);
+  skin_index_ = ctx.skin >= 0 ? SkinIndex(ctx.scene->structures[static_cast<std::size_t>(ctx.skin)].mesh) : SkinIndex();
+  ctx.skin_index = ctx.skin >= 0 ? &skin_index_ : nullptr;
+  ctx.painted.clear();
+  ctx.paint_mode = false;
+  ctx.overlay = {};
+  if (!ctx.knowledge_problems.empty()) ctx.show_messages = true;
+}
+
+void ViewerPanels::before_render(ui::ViewerContext& ctx) {
+  if (ctx.frame_request >= 0) {
+    ui::frame_structure(ctx, ctx.frame_request);
+    ctx.frame_request = -1;
+  }
+}
+
+void ViewerPanels::update_highlights(ui::ViewerContext& ctx) const {
+  ctx.highlights = compute_highlights(*ctx.scene, ctx.knowledge, ctx.document->state().selected, ctx.document->state().highlights);
+  ctx.overlay = {};
+  if (ctx.trigger_points && ctx.document->state().overlay.mode != OverlayMode::none) {
+    try {
+      ctx.overlay = make_overlay(*ctx.trigger_points, ctx.document->state().overlay, *ctx.scene, ctx.picks);
+    } catch (const std::exception& e) {
+      ctx.trigger_point_problem = e.what();
+    }
+  }
+}
 
 DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) const {
-  return make_draw_list(*ctx.scene, ctx.document->state(), ctx.document->hovered(), ctx.layers);
+  HighlightInputs inputs = ctx.highlights.inputs;
+  inputs.zones = ctx.overlay.zones;
+  inputs.markers.insert(inputs.markers.end(), ctx.overlay.markers.begin(), ctx.overlay.markers.end());
+  // The painted pain area: violet discs on the skin, thinned out evenly when
+  // there are more than the shader's zone slots left.
+  constexpr std::size_t kShaderZones = 48;
+  std::size_t room = kShaderZones > inputs.zones.size() ? kShaderZones - inputs.zones.size() : 0;
+  std::size_t stride = ctx.painted.size() > room && room > 0 ? (ctx.painted.size() + room - 1) / room : 1;
+  for (std::size_t k = 0; room > 0 && k < ctx.painted.size(); k += stride) {
+    const glm::vec3& p = ctx.painted[k];
+    ZoneShape z;
+    z.kind = ZoneShape::Kind::ellipsoid;
+    z.a = p;
+    z.b = glm::vec3(ctx.brush_radius);
+    z.colour = glm::vec3(0.55f, 0.25f, 0.85f);
+    z.essential = true;
+    inputs.zones.push_back(z);
+  }
+  return make_draw_list(*ctx.scene, ctx.document->state(), ctx.document->hovered(), ctx.layers, inputs);
 }
 
 } // namespace crus::app

@@ -1,7 +1,13 @@
 #pragma once
 // Wires the panels to the viewer: which panels exist, what they know (the
-// knowledge base, trigger points), and what the 3D view adds for them.
+// knowledge base, the search index), and what the 3D view adds for them.
 #include "core/draw_list.hpp"
+#include "core/knowledge.hpp"
+#include "core/red_flags.hpp"
+#include "core/referral.hpp"
+#include "core/search.hpp"
+#include "core/trigger_points.hpp"
+#include <optional>
 #include "ui/shell.hpp"
 #include "ui/viewer_context.hpp"
 
@@ -10,9 +16,19 @@ namespace crus::app {
 class ViewerPanels {
 public:
   void install(ui::Shell& shell, ui::ViewerContext& ctx);
+  // Loads the knowledge base for the new scene; problems go to ctx.messages.
   void on_scene_loaded(ui::ViewerContext& ctx);
+  // Highlights for the selection, before the panels draw.
+  void update_highlights(ui::ViewerContext& ctx) const;
   void before_render(ui::ViewerContext& ctx);
   DrawList draw_list(const ui::ViewerContext& ctx) const;
+
+private:
+  KnowledgeBase knowledge_;
+  SearchIndex search_;
+  std::optional<TriggerPointSet> trigger_points_;
+  std::optional<RedFlagSet> red_flags_;
+  SkinIndex skin_index_;
 };
 
 } // namespace crus::app

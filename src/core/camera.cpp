@@ -70,7 +70,27 @@ glm::mat4 OrbitCamera::projection(float aspect) const {
   return glm::perspective(fov_y, std::max(aspect, 1e-3f), near_plane, far_plane);
 }
 
-CameraPose OrbitCamera::pose_for(AnatomicalView view, const Aabb& box, bool left_side) const {
+float OrbitCamera::fit_distance(const Aabb& box, float yaw, float pitch, float aspect) const {
+  if (!box.valid()) return 1.0f;
+  glm::vec3 back = direction_from(yaw, pitch); // target -> eye
+  glm::vec3 up_hint = std::abs(back.y) > 0.98f ? glm::vec3(std::cos(yaw), 0.0f, std::sin(yaw)) : glm::vec3(0, 1, 0);
+  glm::vec3 right = glm::normalize(glm::cross(up_hint, back));
+  glm::vec3 up = glm::cross(back, right);
+  float tan_v = std::tan(fov_y * 0.5f);
+  float tan_h = tan_v * std::max(aspect, 1e-3f);
+  glm::vec3 c = box.centre();
+  float distance = 1e-3f;
+  for (int i = 0; i < 8; ++i) {
+    glm::vec3 corner{i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z};
+    glm::vec3 d = corner - c;
+    float x = std::abs(glm::dot(d, right)), y = std::abs(glm::dot(d, up)), z = glm::dot(d, back);
+    // The corner must sit inside the frustum: |x| <= (D - z) tan_h.
+    distance = std::max({distance, x / tan_h + z, y / tan_v + z});
+  }
+  return distance * 1.06f; // a small margin
+}
+
+CameraPose OrbitCamera::pose_for(AnatomicalView view, const Aabb& box, bool left_side, float aspect) const {
   CameraPose p;
   p.target = box.valid() ? box.centre() : glm::vec3(0.0f);
   float lateral_z = left_side ? -1.0f : 1.0f;
@@ -82,18 +102,15 @@ CameraPose OrbitCamera::pose_for(AnatomicalView view, const Aabb& box, bool left
     case AnatomicalView::superior: p.yaw = glm::pi<float>(); p.pitch = kMaxPitch; break;
     case AnatomicalView::inferior: p.yaw = glm::pi<float>(); p.pitch = -kMaxPitch; break;
   }
-  // Distance that fits the bounding sphere in the vertical field of view.
-  float radius = box.valid() ? glm::length(box.size()) * 0.5f : 0.5f;
-  p.distance = std::max(radius / std::sin(fov_y * 0.5f) * 1.08f, 1e-3f);
+  p.distance = fit_distance(box, p.yaw, p.pitch, aspect);
   return p;
 }
 
-void OrbitCamera::frame(const Aabb& box) {
+void OrbitCamera::frame(const Aabb& box, float aspect) {
   if (!box.valid()) return;
   CameraPose p = pose_;
   p.target = box.centre();
-  float radius = glm::length(box.size()) * 0.5f;
-  p.distance = std::max(radius / std::sin(fov_y * 0.5f) * 1.08f, 1e-3f);
+  p.distance = fit_distance(box, p.yaw, p.pitch, aspect);
   animate_to(p);
 }
 

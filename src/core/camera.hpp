@@ -35,8 +35,11 @@ public:
 
   // Frames `box` from `view`, with the side (medial/lateral) worked out for
   // the leg's side: lateral is +Z for a right leg, -Z for a mirrored left one.
-  CameraPose pose_for(AnatomicalView view, const Aabb& box, bool left_side = false) const;
-  void frame(const Aabb& box); // keeps the direction, fits the box
+  // `aspect` is the viewport's width / height, so the box fits both ways.
+  CameraPose pose_for(AnatomicalView view, const Aabb& box, bool left_side = false, float aspect = 1.0f) const;
+  void frame(const Aabb& box, float aspect = 1.0f); // keeps the direction, fits the box
+  // The distance at which `box` just fits the view from direction yaw/pitch.
+  float fit_distance(const Aabb& box, float yaw, float pitch, float aspect) const;
 
   // Starts a smooth transition to `to` lasting `seconds`; update() advances it.
   void animate_to(const CameraPose& to, float seconds = 0.45f);

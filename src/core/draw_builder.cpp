@@ -49,6 +49,20 @@ DrawList make_draw_list(const Scene& scene, const DocumentState& state, int hove
         item.rim = std::max(item.rim, 0.6f);
       }
     item.patches = !extra.patches.empty() && s.kind == StructureKind::bone;
+    bool lit = false;
+    for (const auto& [index, glow] : extra.lit) lit = lit || index == static_cast<int>(i);
+    if (s.kind == StructureKind::nerve && !lit && !extra.lit.empty()) {
+      item.colour.a = 0.15f; // only the supplying nerve stands out
+      item.translucent = true;
+    }
+    if (!extra.patches.empty() && s.kind != StructureKind::bone && s.kind != StructureKind::nerve) {
+      // X-ray while attachments are shown: the bones' patches must be seen,
+      // so soft tissue turns translucent and the skin steps aside.
+      if (s.kind == StructureKind::skin && extra.zones.empty()) continue;
+      bool selected = static_cast<int>(i) == state.selected;
+      item.colour.a = std::min(item.colour.a, selected ? 0.42f : 0.10f);
+      item.translucent = true;
+    }
     item.zones = !extra.zones.empty() && s.kind == StructureKind::skin;
     if (item.zones) item.colour.a = std::max(item.colour.a, 0.5f);
     list.items.push_back(item);

@@ -38,6 +38,7 @@ struct Arrow {
   glm::vec3 to{0.0f};
   glm::vec3 colour{1.0f};
   float width = 0.004f;
+  bool head = true;      // false: a plain line (e.g. the tendon's path to its pulley)
 };
 
 struct Marker {

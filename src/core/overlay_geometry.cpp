@@ -55,6 +55,10 @@ Mesh overlay_mesh(const std::vector<Arrow>& arrows, const std::vector<Marker>& m
     float len = glm::length(d);
     if (len < 1e-6f) continue;
     glm::vec3 dir = d / len;
+    if (!a.head) {
+      add_frustum(m, a.from, a.to, a.width, a.width);
+      continue;
+    }
     float head = std::min(len * 0.35f, a.width * 6.0f);
     glm::vec3 neck = a.to - dir * head;
     add_frustum(m, a.from, neck, a.width, a.width);

@@ -126,6 +126,14 @@ void ImGuiHost::end_frame() {
   if (ImGui::GetIO().WantSaveIniSettings) save_layout();
 }
 
+void ImGuiHost::discard_frame() { ImGui::EndFrame(); }
+
+void ImGuiHost::set_display_size(float width, float height) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(width, height);
+  io.DeltaTime = 1.0f / 60.0f;
+}
+
 void ImGuiHost::save_layout() {
   ImGuiIO& io = ImGui::GetIO();
   io.WantSaveIniSettings = false;

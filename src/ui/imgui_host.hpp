@@ -16,6 +16,9 @@ public:
 
   void begin_frame();
   void end_frame(); // renders ImGui's draw data into the current framebuffer
+  void discard_frame(); // ends the frame without drawing it
+  // Headless only: the size of the target in pixels.
+  void set_display_size(float width, float height);
   // Rebuilds the font at `points` (before scaling for HiDPI).
   void set_font_size(float points);
   float font_size() const { return font_points_; }

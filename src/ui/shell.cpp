@@ -96,7 +96,9 @@ void Shell::handle_shortcuts(ViewerContext& ctx) {
     host_.set_font_size(std::min(host_.font_size() + 2.0f, 40.0f));
   if (io.KeyCtrl && (keys::pressed(keys::printable('-')) || keys::pressed(keys::keypad_subtract)))
     host_.set_font_size(std::max(host_.font_size() - 2.0f, 11.0f));
+  if (io.KeyCtrl && keys::pressed(keys::printable('F'))) ctx.request_search_focus = true;
   if (io.WantCaptureKeyboard || io.KeyCtrl) return;
+  if (keys::pressed(keys::printable('/'))) ctx.request_search_focus = true;
   int sel = ctx.document->state().selected;
   if (sel >= 0) {
     if (keys::pressed(keys::printable('H'))) ctx.document->set_visibility({sel}, Visibility::hidden);

@@ -2,6 +2,8 @@
 
 #include "core/draw_builder.hpp"
 
+#include <algorithm>
+
 namespace crus::ui {
 
 Aabb visible_bounds(const ViewerContext& ctx) {
@@ -17,14 +19,15 @@ Aabb visible_bounds(const ViewerContext& ctx) {
 }
 
 void go_to_view(ViewerContext& ctx, AnatomicalView view) {
-  ctx.camera->animate_to(ctx.camera->pose_for(view, visible_bounds(ctx), ctx.document->state().mirror));
+  float aspect = ctx.viewport_size.x / std::max(ctx.viewport_size.y, 1.0f);
+  ctx.camera->animate_to(ctx.camera->pose_for(view, visible_bounds(ctx), ctx.document->state().mirror, aspect));
 }
 
 void frame_structure(ViewerContext& ctx, int structure) {
   if (!ctx.scene || structure < 0 || static_cast<std::size_t>(structure) >= ctx.scene->structures.size()) return;
   Aabb box = ctx.scene->structures[static_cast<std::size_t>(structure)].box;
   if (ctx.document->state().mirror) box = mirrored(box);
-  ctx.camera->frame(box);
+  ctx.camera->frame(box, ctx.viewport_size.x / std::max(ctx.viewport_size.y, 1.0f));
 }
 
 } // namespace crus::ui

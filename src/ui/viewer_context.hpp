@@ -3,6 +3,13 @@
 // named actions; the camera directly (it is not part of the undo history).
 #include "core/camera.hpp"
 #include "core/document.hpp"
+#include "core/highlights.hpp"
+#include "core/knowledge.hpp"
+#include "core/red_flags.hpp"
+#include "core/referral.hpp"
+#include "core/referral_overlay.hpp"
+#include "core/search.hpp"
+#include "core/trigger_points.hpp"
 #include "core/picking.hpp"
 #include "core/scene.hpp"
 #include <functional>
@@ -22,7 +29,25 @@ struct ViewerContext {
   Document* document = nullptr;
   OrbitCamera* camera = nullptr;
   const PickIndex* picks = nullptr;
-  std::vector<int> layers;             // per structure; empty when unknown
+  std::vector<int> layers;             // per structure (1 = most superficial); empty when unknown
+  const KnowledgeBase* knowledge = nullptr; // may be null or partial
+  const SearchIndex* search = nullptr;
+  std::vector<std::string> knowledge_problems; // what could not be loaded, one line each
+  SelectionHighlights highlights;      // for the selection, made before the panels draw
+  const TriggerPointSet* trigger_points = nullptr; // null when the file could not be loaded
+  const RedFlagSet* red_flags = nullptr;
+  std::string trigger_point_problem;   // why there is no overlay, in one line
+  const SkinIndex* skin_index = nullptr; // nearest skin point queries
+  int skin = -1;                       // structure index of the skin, -1 when none
+  OverlayInputs overlay;               // made from document.state().overlay each frame
+  // "Where does it hurt?": points painted on the skin (model frame) and the
+  // ranked candidates for them; owned by the pain-map panel, drawn by the view.
+  std::vector<glm::vec3> painted;
+  bool paint_mode = false;             // clicks paint instead of selecting
+  float brush_radius = 0.015f;         // metres
+  std::function<void(const std::string& png_path, const std::string& trigger_point)> export_handout; // set by the app
+  bool request_search_focus = false;   // Ctrl+F or '/'
+  int frame_request = -1;              // a panel asks to frame this structure
   FrameStats stats;
   std::vector<std::string> messages;   // problems to show in the dialog
   bool show_messages = false;

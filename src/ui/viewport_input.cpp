@@ -23,13 +23,49 @@ int pick_at(const ViewerContext& ctx, glm::vec2 pixel) {
   return hit ? hit->mesh : -1;
 }
 
+std::optional<glm::vec3> skin_point_at(const ViewerContext& ctx, glm::vec2 pixel) {
+  if (!ctx.picks || ctx.skin < 0) return std::nullopt;
+  std::vector<std::uint8_t> flags(ctx.scene->structures.size(), pick_hidden);
+  flags[static_cast<std::size_t>(ctx.skin)] = pick_opaque;
+  const DocumentState& state = ctx.document->state();
+  glm::mat4 view = ctx.view * (state.mirror ? mirror_matrix() : glm::mat4(1.0f));
+  auto hit = ctx.picks->pick(ray_from_screen(pixel, ctx.viewport_size, view, ctx.projection), flags);
+  if (!hit) return std::nullopt;
+  return hit->point;
+}
+
 bool handle_viewport_input(ViewerContext& ctx) {
   ImGuiIO& io = ImGui::GetIO();
   bool changed = false;
   glm::vec2 viewport = ctx.viewport_size;
   OrbitCamera& cam = *ctx.camera;
 
-  if (!io.WantCaptureMouse) {
+  if (!io.WantCaptureMouse && ctx.paint_mode) {
+    // "Where does it hurt?": the left button paints on the skin; the right
+    // button rotates and the middle one pans.
+    glm::vec2 mouse{io.MousePos.x, io.MousePos.y};
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      if (auto p = skin_point_at(ctx, mouse)) {
+        if (ctx.painted.empty() || glm::length(ctx.painted.back() - *p) > ctx.brush_radius * 0.6f) {
+          ctx.painted.push_back(*p);
+          changed = true;
+        }
+      }
+    }
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 2.0f)) {
+      cam.orbit({io.MouseDelta.x, io.MouseDelta.y});
+      changed = true;
+    }
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 2.0f)) {
+      cam.pan({io.MouseDelta.x, io.MouseDelta.y}, viewport);
+      changed = true;
+    }
+    if (io.MouseWheel != 0.0f) {
+      cam.zoom_at(io.MouseWheel, mouse, viewport);
+      changed = true;
+    }
+    if (!ImGui::IsAnyMouseDown()) ImGui::SetTooltip("Paint where it hurts (left button); right-drag to turn the leg");
+  } else if (!io.WantCaptureMouse) {
     glm::vec2 mouse{io.MousePos.x, io.MousePos.y};
     if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
       cam.orbit({io.MouseDelta.x, io.MouseDelta.y});

@@ -1,5 +1,6 @@
 #pragma once
 #include "ui/viewer_context.hpp"
+#include <optional>
 
 namespace crus::ui {
 // Mouse, touchpad and keyboard control of the 3D view: orbit (left drag,
@@ -10,4 +11,6 @@ bool handle_viewport_input(ViewerContext& ctx);
 
 // The structure under a point of the view (logical pixels), or -1.
 int pick_at(const ViewerContext& ctx, glm::vec2 pixel);
+// The point of the skin under a pixel (model frame), if the skin is there.
+std::optional<glm::vec3> skin_point_at(const ViewerContext& ctx, glm::vec2 pixel);
 } // namespace crus::ui

@@ -1,0 +1,156 @@
+#include "ui/label_overlay.hpp"
+
+#include "core/label_layout.hpp"
+
+#include <algorithm>
+#include <imgui.h>
+
+namespace crus::ui {
+
+namespace {
+ImU32 colour_u32(const glm::vec3& c, float a = 1.0f) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, a)); }
+
+bool project(const glm::mat4& vp, const glm::vec3& p, glm::vec2 screen, glm::vec2& out) {
+  glm::vec4 clip = vp * glm::vec4(p, 1.0f);
+  if (clip.w <= 1e-6f) return false;
+  glm::vec3 ndc = glm::vec3(clip) / clip.w;
+  out = {(ndc.x * 0.5f + 0.5f) * screen.x, (0.5f - ndc.y * 0.5f) * screen.y};
+  return true;
+}
+} // namespace
+
+int draw_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out) {
+  if (labels.empty()) return 0;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  // The model's screen box, from its corners.
+  glm::vec2 lo(1e9f), hi(-1e9f);
+  for (int i = 0; i < 8; ++i) {
+    glm::vec3 c{i & 1 ? keep_out.max.x : keep_out.min.x, i & 2 ? keep_out.max.y : keep_out.min.y, i & 4 ? keep_out.max.z : keep_out.min.z};
+    glm::vec2 s;
+    if (project(view.view_projection, c, view.screen, s)) {
+      lo = glm::min(lo, s);
+      hi = glm::max(hi, s);
+    }
+  }
+  lo = glm::clamp(lo, glm::vec2(0.0f), view.screen);
+  hi = glm::clamp(hi, glm::vec2(0.0f), view.screen);
+  // Keep columns on screen: if the model fills the width, label inside it.
+  float needed = ImGui::GetFontSize() * 12.0f;
+  if (lo.x < needed) lo.x = needed;
+  if (hi.x > view.screen.x - needed) hi.x = view.screen.x - needed;
+  if (hi.x < lo.x) hi.x = lo.x = view.screen.x * 0.5f;
+
+  std::vector<LabelRequest> requests;
+  std::vector<glm::vec2> anchors;
+  const float pad = 4.0f;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    glm::vec2 a;
+    if (!project(view.view_projection, labels[i].position, view.screen, a)) a = glm::vec2(-1.0f);
+    ImVec2 text = ImGui::CalcTextSize(labels[i].text.c_str());
+    requests.push_back({a, glm::vec2(text.x + pad * 2, text.y + pad * 2), static_cast<int>(labels.size() - i)});
+    anchors.push_back(a);
+  }
+  auto placed = layout_labels(requests, view.screen, lo, hi, 8.0f, view.top, view.bottom);
+  int drawn = 0;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (!placed[i].visible || anchors[i].x < 0.0f) continue;
+    glm::vec2 tl = placed[i].top_left;
+    glm::vec2 br = tl + requests[i].size;
+    glm::vec2 attach{anchors[i].x < tl.x ? tl.x : br.x, (tl.y + br.y) * 0.5f};
+    dl->AddLine(ImVec2(attach.x, attach.y), ImVec2(anchors[i].x, anchors[i].y), IM_COL32(255, 255, 255, 220), 1.5f);
+    dl->AddCircleFilled(ImVec2(anchors[i].x, anchors[i].y), 3.5f, colour_u32(labels[i].colour));
+    dl->AddRectFilled(ImVec2(tl.x, tl.y), ImVec2(br.x, br.y), IM_COL32(20, 22, 26, 225), 4.0f);
+    dl->AddRect(ImVec2(tl.x, tl.y), ImVec2(br.x, br.y), colour_u32(labels[i].colour, 0.9f), 4.0f, 0, 1.5f);
+    dl->AddText(ImVec2(tl.x + pad, tl.y + pad), IM_COL32(245, 245, 245, 255), labels[i].text.c_str());
+    ++drawn;
+  }
+  return drawn;
+}
+
+void draw_legend(const std::vector<std::pair<glm::vec3, std::string>>& legend, const LabelView& view) {
+  if (legend.empty()) return;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  float line = ImGui::GetTextLineHeightWithSpacing();
+  float width = 0.0f;
+  for (const auto& [c, text] : legend) width = std::max(width, ImGui::CalcTextSize(text.c_str()).x);
+  ImVec2 size(width + line * 2.0f, line * static_cast<float>(legend.size()) + 12.0f);
+  ImVec2 tl(view.screen.x - size.x - 12.0f, view.top + 12.0f);
+  dl->AddRectFilled(tl, ImVec2(tl.x + size.x, tl.y + size.y), IM_COL32(20, 22, 26, 225), 5.0f);
+  float y = tl.y + 6.0f;
+  for (const auto& [c, text] : legend) {
+    dl->AddRectFilled(ImVec2(tl.x + 8.0f, y + 3.0f), ImVec2(tl.x + 8.0f + line * 0.8f, y + line - 3.0f), colour_u32(c), 3.0f);
+    dl->AddText(ImVec2(tl.x + 8.0f + line * 1.2f, y), IM_COL32(245, 245, 245, 255), text.c_str());
+    y += line;
+  }
+}
+
+} // namespace crus::ui
+
+#include "core/draw_builder.hpp"
+#include "ui/viewer_context.hpp"
+
+namespace crus::ui {
+
+namespace {
+// A point on the structure's surface facing the viewer, near its middle, so
+// the leader line ends on what it names.
+glm::vec3 label_point(const SceneStructure& s, const glm::vec3& eye) {
+  glm::vec3 c = s.box.centre();
+  glm::vec3 best = c;
+  float best_score = 1e30f;
+  glm::vec3 to_eye = glm::normalize(eye - c);
+  const std::size_t step = std::max<std::size_t>(1, s.mesh.positions.size() / 400);
+  for (std::size_t i = 0; i < s.mesh.positions.size(); i += step) {
+    const glm::vec3& p = s.mesh.positions[i];
+    // Close to the centre line toward the eye, and on the near side.
+    glm::vec3 d = p - c;
+    float along = glm::dot(d, to_eye);
+    float off = glm::length(d - along * to_eye);
+    float score = off - along * 0.5f;
+    if (score < best_score) {
+      best_score = score;
+      best = p;
+    }
+  }
+  return best;
+}
+} // namespace
+
+std::vector<LabelAnchor> view_labels(const ViewerContext& ctx) {
+  std::vector<LabelAnchor> labels;
+  if (!ctx.scene) return labels;
+  const DocumentState& state = ctx.document->state();
+  glm::vec3 eye = ctx.camera->eye();
+  if (state.mirror) eye.z = -eye.z; // labels are placed in the model frame
+  auto add = [&](int index, glm::vec3 colour) {
+    if (index < 0 || static_cast<std::size_t>(index) >= ctx.scene->structures.size()) return;
+    if (!is_drawn(state, ctx.layers, static_cast<std::size_t>(index))) return;
+    const SceneStructure& s = ctx.scene->structures[static_cast<std::size_t>(index)];
+    labels.push_back({s.name, label_point(s, eye), colour});
+  };
+  add(state.selected, glm::vec3(1.0f, 0.85f, 0.35f));
+  for (const auto& l : ctx.highlights.labels) labels.push_back(l);
+  for (int p : state.pinned)
+    if (p != state.selected) add(p, glm::vec3(0.85f));
+  return labels;
+}
+
+void draw_view_annotations(const ViewerContext& ctx, bool window_bars) {
+  float top = window_bars ? ImGui::GetFrameHeight() : 0.0f;
+  float bottom = window_bars ? ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y : 0.0f;
+  LabelView view;
+  view.view_projection = ctx.projection * ctx.view * (ctx.document->state().mirror ? mirror_matrix() : glm::mat4(1.0f));
+  view.screen = ctx.viewport_size;
+  view.top = top;
+  view.bottom = bottom;
+  Aabb box = ctx.scene ? ctx.scene->box : Aabb{};
+  std::vector<std::pair<glm::vec3, std::string>> legend = ctx.highlights.legend;
+  legend.insert(legend.end(), ctx.overlay.legend.begin(), ctx.overlay.legend.end());
+  draw_legend(legend, view);
+  // Labels start below the legend so the two never overlap.
+  LabelView below = view;
+  if (!legend.empty()) below.top = top + 24.0f + ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(legend.size());
+  draw_labels(view_labels(ctx), below, box);
+}
+
+} // namespace crus::ui
