@@ -1,0 +1,184 @@
+// Figures of the bundled atlas rendered headless, checked by pixels: the
+// highlights and overlays colour the right place. Skips when the bundled
+// atlas has not been generated.
+#include "app/offscreen.hpp"
+#include "app/presentation.hpp"
+#include "app/scene_setup.hpp"
+#include "core/error.hpp"
+#include "core/image.hpp"
+#include "support/test_support.hpp"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+
+using namespace crus;
+
+namespace {
+
+constexpr int kW = 360, kH = 480;
+
+struct Figure {
+  Image image;
+  glm::mat4 view_projection;
+};
+
+class BundledAtlasFigures : public ::testing::Test {
+protected:
+  static void SetUpTestSuite() {
+    app::AtlasOptions o;
+    if (!std::filesystem::exists(o.resolved_atlas())) return;
+    scene_ = std::make_unique<Scene>(app::load_atlas(o, true));
+    renderer_ = std::make_unique<app::OffscreenRenderer>(kW, kH);
+    renderer_->upload(*scene_);
+  }
+  static void TearDownTestSuite() {
+    renderer_.reset();
+    scene_.reset();
+  }
+  void SetUp() override {
+    if (!scene_) GTEST_SKIP() << "assets/atlas/lower_leg_right.glb is absent; run crus atlas build";
+  }
+
+  Figure render(const app::RenderOptions& options, AnatomicalView view) {
+    app::Presentation p(*scene_, true);
+    p.apply_render_options(options);
+    OrbitCamera camera = p.camera_for(view, static_cast<float>(kW) / kH);
+    Figure f;
+    f.image = p.render(*renderer_, camera, /*labels=*/false);
+    f.view_projection = camera.projection(static_cast<float>(kW) / kH) * camera.view();
+    return f;
+  }
+
+  static glm::vec2 project(const Figure& f, glm::vec3 p) {
+    glm::vec4 c = f.view_projection * glm::vec4(p, 1.0f);
+    return {(c.x / c.w * 0.5f + 0.5f) * kW, (0.5f - c.y / c.w * 0.5f) * kH};
+  }
+
+  static void keep(const Image& img, const std::string& name) {
+    write_png(img, (test::scratch_dir("figures") / (name + ".png")).string());
+  }
+
+  static std::unique_ptr<Scene> scene_;
+  static std::unique_ptr<app::OffscreenRenderer> renderer_;
+};
+std::unique_ptr<Scene> BundledAtlasFigures::scene_;
+std::unique_ptr<app::OffscreenRenderer> BundledAtlasFigures::renderer_;
+
+// Pixels matching `pred` in `b` but not in `a`: their mean position and count.
+template <class Pred>
+std::pair<glm::vec2, int> new_pixels(const Image& a, const Image& b, Pred pred) {
+  glm::vec2 sum(0.0f);
+  int n = 0;
+  for (int y = 0; y < b.height; ++y)
+    for (int x = 0; x < b.width; ++x)
+      if (pred(b.at(x, y)) && !pred(a.at(x, y))) {
+        sum += glm::vec2(x, y);
+        ++n;
+      }
+  return {n ? sum / static_cast<float>(n) : glm::vec2(-1.0f), n};
+}
+
+bool orange(const std::uint8_t* p) { return p[0] > 170 && p[1] > 60 && p[1] < 170 && p[2] < 90 && p[0] > p[1] + 60; }
+bool blue(const std::uint8_t* p) { return p[2] > 150 && p[2] > p[0] + 70 && p[1] > 60; }
+bool red(const std::uint8_t* p) { return p[0] > 150 && p[1] < 80 && p[2] < 80; }
+
+TEST_F(BundledAtlasFigures, OriginHighlightGlowsOnTheMedialFemoralCondyle) {
+  // Both pictures in the same x-ray mode; only the origin patch differs.
+  app::RenderOptions base;
+  base.select = "gastrocnemius_medial_head";
+  base.highlight = "insertion";
+  Figure plain = render(base, AnatomicalView::posterior);
+  app::RenderOptions lit = base;
+  lit.highlight = "origin,insertion";
+  Figure glow = render(lit, AnatomicalView::posterior);
+  auto [centre, count] = new_pixels(plain.image, glow.image, orange);
+  const AttachmentSite* site = scene_->manifest->find_site("gastrocnemius_medial_head_origin");
+  ASSERT_NE(site, nullptr);
+  glm::vec2 expected = project(glow, site->centroid);
+  EXPECT_GT(count, 15);
+  EXPECT_LT(glm::length(centre - expected), 25.0f) << "orange at " << centre.x << "," << centre.y << " expected near "
+                                                  << expected.x << "," << expected.y;
+  if (HasFailure()) keep(glow.image, "origin_highlight");
+}
+
+TEST_F(BundledAtlasFigures, InsertionHighlightIsBlueAtTheCalcanealTuberosity) {
+  app::RenderOptions o;
+  o.select = "soleus";
+  Figure plain = render(o, AnatomicalView::posterior);
+  o.highlight = "insertion";
+  Figure glow = render(o, AnatomicalView::posterior);
+  auto [centre, count] = new_pixels(plain.image, glow.image, blue);
+  const AttachmentSite* site = scene_->manifest->find_site("soleus_insertion");
+  ASSERT_NE(site, nullptr);
+  EXPECT_GT(count, 10);
+  EXPECT_LT(glm::length(centre - project(glow, site->centroid)), 25.0f);
+  if (HasFailure()) keep(glow.image, "insertion_highlight");
+}
+
+TEST_F(BundledAtlasFigures, SelectionChangesTheSelectedStructuresPixels) {
+  app::RenderOptions none;
+  Figure before = render(none, AnatomicalView::anterior);
+  app::RenderOptions sel;
+  sel.select = "tibialis_anterior";
+  Figure after = render(sel, AnatomicalView::anterior);
+  const SceneStructure* ta = scene_->find("tibialis_anterior");
+  glm::vec2 lo(1e9f), hi(-1e9f);
+  for (int i = 0; i < 8; ++i) {
+    glm::vec3 corner{i & 1 ? ta->box.max.x : ta->box.min.x, i & 2 ? ta->box.max.y : ta->box.min.y,
+                     i & 4 ? ta->box.max.z : ta->box.min.z};
+    glm::vec2 s = project(after, corner);
+    lo = glm::min(lo, s);
+    hi = glm::max(hi, s);
+  }
+  long inside = 0, outside = 0;
+  for (int y = 0; y < kH; ++y)
+    for (int x = 0; x < kW; ++x) {
+      const auto* a = before.image.at(x, y);
+      const auto* b = after.image.at(x, y);
+      int d = std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]);
+      if (d < 12) continue;
+      bool in = x >= lo.x - 2 && x <= hi.x + 2 && y >= lo.y - 2 && y <= hi.y + 2;
+      (in ? inside : outside)++;
+    }
+  EXPECT_GT(inside, 300);
+  EXPECT_LT(outside, inside / 20) << "the selection changed pixels away from the tibialis anterior";
+}
+
+TEST_F(BundledAtlasFigures, SoleusReferralPaintsTheHeelRed) {
+  app::RenderOptions o;
+  o.overlays = {"referral:soleus_trp1"};
+  Figure map = render(o, AnatomicalView::posterior);
+  Figure plain = render({}, AnatomicalView::posterior);
+  auto [centre, count] = new_pixels(plain.image, map.image, red);
+  const Landmark* heel = scene_->manifest->find_landmark("calcaneal_tuberosity");
+  ASSERT_NE(heel, nullptr);
+  EXPECT_GT(count, 100);
+  // The red lies low on the leg, around the heel.
+  EXPECT_GT(centre.y, kH * 0.7f);
+  EXPECT_LT(glm::length(centre - project(map, heel->position)), 60.0f);
+  if (HasFailure()) keep(map.image, "soleus_referral");
+}
+
+TEST_F(BundledAtlasFigures, TibialisAnteriorReferralReachesTheBigToeFromTheFront) {
+  app::RenderOptions o;
+  o.overlays = {"referral:tibialis_anterior"};
+  Figure map = render(o, AnatomicalView::anterior);
+  Figure plain = render({}, AnatomicalView::anterior);
+  auto [centre, count] = new_pixels(plain.image, map.image, red);
+  EXPECT_GT(count, 100);
+  EXPECT_GT(centre.y, kH * 0.6f); // ankle and foot, not the knee
+  if (HasFailure()) keep(map.image, "tibialis_anterior_referral");
+}
+
+TEST_F(BundledAtlasFigures, UnknownOverlayIdIsAnInputErrorWithSuggestions) {
+  app::RenderOptions o;
+  o.overlays = {"referral:soleous"};
+  try {
+    render(o, AnatomicalView::posterior);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("soleus"), std::string::npos) << e.what();
+  }
+}
+
+} // namespace

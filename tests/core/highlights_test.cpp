@@ -1,0 +1,156 @@
+#include "core/highlights.hpp"
+#include "core/referral_overlay.hpp"
+#include "core/error.hpp"
+#include <glm/geometric.hpp>
+
+#include <gtest/gtest.h>
+
+using namespace crus;
+
+namespace {
+
+Scene leg_scene() {
+  Scene scene;
+  auto add = [&](const std::string& id, StructureKind kind) {
+    SceneStructure s;
+    s.id = id;
+    s.name = id;
+    s.kind = kind;
+    s.mesh.positions = {{0, 0, 0}, {0.01f, 0, 0}, {0, 0.01f, 0}};
+    s.mesh.indices = {0, 1, 2};
+    s.box = bounds(s.mesh);
+    scene.structures.push_back(s);
+  };
+  add("fibula", StructureKind::bone);
+  add("fibularis_longus", StructureKind::muscle);
+  add("sciatic_nerve", StructureKind::nerve);
+  add("common_fibular_nerve", StructureKind::nerve);
+  add("superficial_fibular_nerve", StructureKind::nerve);
+  add("tibial_nerve", StructureKind::nerve);
+  add("skin", StructureKind::skin);
+  AtlasManifest m;
+  AttachmentSite o;
+  o.id = "fibularis_longus_origin";
+  o.muscle = "fibularis_longus";
+  o.bone = "fibula";
+  o.centroid = {-0.07f, 0.35f, 0.11f};
+  o.patches = {{{-0.07f, 0.40f, 0.11f}, {-0.07f, 0.30f, 0.11f}, 0.01f}};
+  AttachmentSite ins = o;
+  ins.id = "fibularis_longus_insertion";
+  ins.role = SiteRole::insertion;
+  ins.bone = "medial_cuneiform";
+  ins.centroid = {0.0f, 0.02f, 0.06f};
+  ins.patches = {{ins.centroid, ins.centroid, 0.008f}};
+  m.sites = {o, ins};
+  m.landmarks = {{"lateral_malleolus", "lateral malleolus", "fibula", {-0.075f, 0.045f, 0.11f}}};
+  scene.manifest = m;
+  return scene;
+}
+
+KnowledgeBase leg_knowledge() {
+  KnowledgeBase kb;
+  KnowledgeEntry fl;
+  fl.id = "fibularis_longus";
+  fl.name = "Fibularis longus";
+  fl.innervation = Innervation{"superficial_fibular_nerve", {"L5", "S1"}, "", std::nullopt};
+  kb.entries.push_back(fl);
+  KnowledgeEntry sf;
+  sf.id = "superficial_fibular_nerve";
+  sf.name = "Superficial fibular nerve";
+  sf.branch_of = "common_fibular_nerve";
+  kb.entries.push_back(sf);
+  KnowledgeEntry cf;
+  cf.id = "common_fibular_nerve";
+  cf.branch_of = "sciatic_nerve";
+  kb.entries.push_back(cf);
+  KnowledgeEntry sc;
+  sc.id = "sciatic_nerve";
+  kb.entries.push_back(sc);
+  return kb;
+}
+
+TEST(Highlights, NervePathRunsFromTheSciaticNerveDown) {
+  KnowledgeBase kb = leg_knowledge();
+  auto path = nerve_path(kb, "superficial_fibular_nerve");
+  ASSERT_EQ(path.size(), 3u);
+  EXPECT_EQ(path[0], "sciatic_nerve");
+  EXPECT_EQ(path[1], "common_fibular_nerve");
+  EXPECT_EQ(path[2], "superficial_fibular_nerve");
+}
+
+TEST(Highlights, EachToggleAddsItsOwnPart) {
+  Scene scene = leg_scene();
+  KnowledgeBase kb = leg_knowledge();
+  int muscle = scene.index_of("fibularis_longus");
+  auto none = compute_highlights(scene, &kb, muscle, {});
+  EXPECT_TRUE(none.inputs.patches.empty() && none.inputs.lit.empty() && none.inputs.arrows.empty());
+
+  HighlightPalette palette;
+  auto origin = compute_highlights(scene, &kb, muscle, {true, false, false, false}, palette);
+  ASSERT_EQ(origin.inputs.patches.size(), 1u);
+  EXPECT_EQ(origin.inputs.patches[0].colour, palette.origin);
+  auto insertion = compute_highlights(scene, &kb, muscle, {false, true, false, false}, palette);
+  ASSERT_EQ(insertion.inputs.patches.size(), 1u);
+  EXPECT_EQ(insertion.inputs.patches[0].colour, palette.insertion);
+  EXPECT_NE(palette.origin, palette.insertion);
+
+  auto nerve = compute_highlights(scene, &kb, muscle, {false, false, true, false});
+  std::vector<std::string> lit;
+  for (auto& [i, c] : nerve.inputs.lit) lit.push_back(scene.structures[static_cast<std::size_t>(i)].id);
+  EXPECT_EQ(lit, (std::vector<std::string>{"sciatic_nerve", "common_fibular_nerve", "superficial_fibular_nerve"}));
+  ASSERT_FALSE(nerve.legend.empty());
+  EXPECT_NE(nerve.legend[0].second.find("L5, S1"), std::string::npos);
+
+  auto function = compute_highlights(scene, &kb, muscle, {false, false, false, true});
+  // The tendon turns behind the lateral malleolus: the pull on the foot runs
+  // from there, so the arrow at the insertion points toward the malleolus.
+  ASSERT_EQ(function.inputs.arrows.size(), 2u);
+  const Arrow& pull = function.inputs.arrows.back();
+  EXPECT_TRUE(pull.head);
+  glm::vec3 dir = glm::normalize(pull.to - pull.from);
+  glm::vec3 to_malleolus = glm::normalize(glm::vec3(-0.075f, 0.045f, 0.11f) - glm::vec3(0.0f, 0.02f, 0.06f));
+  EXPECT_GT(glm::dot(dir, to_malleolus), 0.99f);
+}
+
+TEST(DrawBuilder, AttachmentHighlightsTurnSoftTissueTranslucent) {
+  Scene scene = leg_scene();
+  KnowledgeBase kb = leg_knowledge();
+  Document doc(scene.structures.size());
+  doc.select(scene.index_of("fibularis_longus"));
+  auto h = compute_highlights(scene, &kb, doc.state().selected, {true, true, false, false});
+  DrawList list = make_draw_list(scene, doc.state(), -1, {}, h.inputs);
+  bool skin_drawn = false;
+  for (const auto& item : list.items) {
+    const auto& s = scene.structures[static_cast<std::size_t>(item.structure)];
+    if (s.kind == StructureKind::skin) skin_drawn = true;
+    if (s.kind == StructureKind::bone) EXPECT_TRUE(item.patches);
+    if (s.kind == StructureKind::muscle) EXPECT_TRUE(item.translucent);
+  }
+  EXPECT_FALSE(skin_drawn);
+}
+
+TEST(ReferralOverlay, ColourBlindPaletteDiffersAndModesPickTheirTriggerPoints) {
+  EXPECT_NE(overlay_colour("soleus", true, false), overlay_colour("soleus", false, false));
+  EXPECT_NE(overlay_colour("soleus", false, false), overlay_colour("gastrocnemius", false, false));
+  TriggerPointSet set;
+  TriggerPoint a;
+  a.id = "soleus_trp1";
+  a.muscle = a.group = "soleus";
+  a.essential.shapes.push_back({ShapeKind::ellipsoid, "heel", {0, 0.02f, 0}, {0.02f, 0.02f, 0.02f}});
+  TriggerPoint b = a;
+  b.id = "soleus_trp2";
+  TriggerPoint c = a;
+  c.id = "plantaris_trp1";
+  c.muscle = c.group = "plantaris";
+  set.trigger_points = {a, b, c};
+  Scene scene;
+  EXPECT_EQ(make_overlay(set, {OverlayMode::trigger_point, "soleus_trp2", false}, scene, nullptr).shown.size(), 1u);
+  EXPECT_EQ(make_overlay(set, {OverlayMode::muscle, "soleus", false}, scene, nullptr).shown.size(), 2u);
+  auto all = make_overlay(set, {OverlayMode::all, "", false}, scene, nullptr);
+  EXPECT_EQ(all.shown.size(), 3u);
+  EXPECT_EQ(all.legend.size(), 2u); // one colour per muscle
+  EXPECT_EQ(all.zones.size(), 3u);
+  EXPECT_THROW(make_overlay(set, {OverlayMode::muscle, "deltoid", false}, scene, nullptr), InputError);
+}
+
+} // namespace
