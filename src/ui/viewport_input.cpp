@@ -36,7 +36,10 @@ std::optional<glm::vec3> skin_point_at(const ViewerContext& ctx, glm::vec2 pixel
 
 bool handle_viewport_input(ViewerContext& ctx) {
   ImGuiIO& io = ImGui::GetIO();
-  bool changed = false;
+  // While a button is down, or was just released, keep frames coming: a
+  // click's release may already have been read with its press.
+  bool changed = ImGui::IsAnyMouseDown();
+  for (int b = 0; b < 3; ++b) changed = changed || ImGui::IsMouseReleased(b);
   glm::vec2 viewport = ctx.viewport_size;
   OrbitCamera& cam = *ctx.camera;
 
