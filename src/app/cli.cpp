@@ -27,6 +27,10 @@ int run_cli(int argc, char** argv) {
 
   ViewerOptions viewer;
   add_atlas_options(app, viewer.atlas);
+  app.add_option("--view", viewer.view, "Start from this view: anterior|posterior|medial|lateral|superior|inferior");
+  app.add_option("--select", viewer.select, "Start with this structure selected (id)");
+  app.add_option("--highlight", viewer.highlight, "Start with these highlights of the selection: origin,insertion,innervation,function");
+  app.add_option("--overlay", viewer.overlay, "Start with a referral map: referral:ID or trigger-points");
 
   RenderOptions render;
   auto* cmd_render = app.add_subcommand("render", "Render the atlas headless to a PNG (figures for slides and handouts)");

@@ -16,6 +16,9 @@ struct AtlasOptions {
 
 struct ViewerOptions {
   AtlasOptions atlas;
+  std::string view;                      // start from this anatomical view
+  std::string select, highlight, overlay; // as for render, to open on a figure
+  std::vector<std::string> panels;       // panels to open at start (titles)
 };
 int run_viewer(const ViewerOptions& options);
 

@@ -2,6 +2,7 @@
 // panels. It draws only when something changed: an idle window sleeps in
 // the event wait and uses no CPU.
 #include "app/commands.hpp"
+#include "app/presentation.hpp"
 #include "app/scene_setup.hpp"
 #include "app/viewer_panels.hpp"
 #include "core/draw_builder.hpp"
@@ -107,6 +108,27 @@ int run_viewer(const ViewerOptions& options) {
   ui::Shell shell(host);
   panels.install(shell, ctx);
   load(options.atlas);
+  // Start-up options open the viewer on a prepared figure (for a lesson).
+  if (!options.select.empty() || !options.highlight.empty() || !options.overlay.empty() || !options.view.empty()) {
+    if (scene.structures.empty()) throw InputError(options.atlas.resolved_atlas(), "cannot apply --select/--view: no atlas loaded");
+    RenderOptions start;
+    start.select = options.select;
+    start.highlight = options.highlight;
+    if (!options.overlay.empty()) start.overlays = {options.overlay};
+    Presentation presentation(scene, true);
+    presentation.apply_render_options(start);
+    document.reset(scene.structures.size());
+    const DocumentState& s = presentation.document().state();
+    if (s.selected >= 0) document.select(s.selected);
+    if (s.highlights != Highlights{}) document.set_highlights(s.highlights);
+    if (s.overlay.mode != OverlayMode::none) document.set_overlay(s.overlay);
+    if (!options.view.empty()) {
+      auto view = parse_view(options.view);
+      if (!view) throw InputError("--view", "expected anterior, posterior, medial, lateral, superior or inferior, got \"" + options.view + "\"");
+      glm::vec2 size = glm::vec2(window.window_size());
+      camera.set_pose(camera.pose_for(*view, scene.box, false, size.x / std::max(size.y, 1.0f)));
+    }
+  }
   ctx.open_atlas = [&](const std::string& path) {
     AtlasOptions o = options.atlas;
     o.atlas = path;
