@@ -11,6 +11,7 @@ namespace crus::app {
 struct AtlasOptions {
   std::string atlas;                     // empty: the bundled atlas
   std::string atlas_map;                 // empty: none
+  int lod = 0;                           // bundled atlas only: 0 full detail, 1 light (about 150k triangles)
   std::string resolved_atlas() const;    // the bundled one when empty
 };
 
@@ -19,6 +20,7 @@ struct ViewerOptions {
   std::string view;                      // start from this anatomical view
   std::string select, highlight, overlay; // as for render, to open on a figure
   std::vector<std::string> panels;       // panels to open at start (titles)
+  std::string detail = "auto";           // auto (light on software renderers), full, light
 };
 int run_viewer(const ViewerOptions& options);
 

@@ -11,7 +11,7 @@ namespace crus::app {
 
 std::string AtlasOptions::resolved_atlas() const {
   if (!atlas.empty()) return atlas;
-  return (std::filesystem::path(assets_dir()) / "atlas" / "lower_leg_right.glb").string();
+  return (std::filesystem::path(assets_dir()) / "atlas" / (lod == 1 ? "lower_leg_right_lod1.glb" : "lower_leg_right.glb")).string();
 }
 
 Scene load_atlas(const AtlasOptions& options, bool strict) {

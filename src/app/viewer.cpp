@@ -107,7 +107,12 @@ int run_viewer(const ViewerOptions& options) {
   };
   ui::Shell shell(host);
   panels.install(shell, ctx);
-  load(options.atlas);
+  AtlasOptions first = options.atlas;
+  // A software rasteriser draws the full atlas at a few frames a second; the
+  // light level of detail keeps the viewer responsive there.
+  bool software = ctx.stats.renderer.find("llvmpipe") != std::string::npos || ctx.stats.renderer.find("softpipe") != std::string::npos;
+  if (options.detail == "light" || (options.detail == "auto" && software)) first.lod = 1;
+  load(first);
   // Start-up options open the viewer on a prepared figure (for a lesson).
   if (!options.select.empty() || !options.highlight.empty() || !options.overlay.empty() || !options.view.empty()) {
     if (scene.structures.empty()) throw InputError(options.atlas.resolved_atlas(), "cannot apply --select/--view: no atlas loaded");

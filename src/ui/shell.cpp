@@ -221,6 +221,12 @@ void Shell::draw_messages(ViewerContext& ctx) {
 
 void Shell::draw(ViewerContext& ctx) {
   handle_shortcuts(ctx);
+  if (ctx.request_search_focus)
+    if (Panel* search = find_panel("Search")) {
+      // A closed panel never draws, so open it to take the focus.
+      search->open = true;
+      ImGui::SetWindowCollapsed("Search", false);
+    }
   draw_menu(ctx);
   for (auto& p : panels_) draw_panel_window(*p, ctx);
   draw_status_bar(ctx);
