@@ -1,6 +1,7 @@
 #include "app/cli.hpp"
 
 #include "app/commands.hpp"
+#include "app/handout_export.hpp"
 #include "core/error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -100,6 +101,14 @@ int run_cli(int argc, char** argv) {
   cmd_referral->add_option("--max-distance", referral_max, "Farthest a point may be from the skin (m)")->capture_default_str();
   cmd_referral->add_flag("--json", referral_json, "Print JSON");
 
+  AtlasOptions handout_atlas;
+  std::string handout_trigger_point, handout_at, handout_out;
+  auto* cmd_handout = app.add_subcommand("handout", "Write a printable patient handout (PNG, A4 at 150 dpi) for a trigger point or a painful point on the skin");
+  add_atlas_options(*cmd_handout, handout_atlas);
+  cmd_handout->add_option("--trigger-point", handout_trigger_point, "Trigger-point id, e.g. soleus_trp1");
+  cmd_handout->add_option("--at", handout_at, "X,Y,Z in metres (model frame): the painful point, snapped to the skin");
+  cmd_handout->add_option("--out", handout_out, "PNG file to write")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -122,6 +131,7 @@ int run_cli(int argc, char** argv) {
     if (*cmd_search) return run_search(search_atlas, search_text, search_json, search_limit);
     if (*cmd_validate) return run_validate(validate_atlas);
     if (*cmd_referral) return run_referral(referral_atlas, referral_at, referral_json, referral_max);
+    if (*cmd_handout) return run_handout(handout_atlas, handout_trigger_point, handout_at, handout_out);
     return run_viewer(viewer);
   } catch (const InputError& e) {
     std::cerr << "crus: " << e.what() << "\n";

@@ -47,6 +47,9 @@ nlohmann::ordered_json vec3_json(const glm::vec3& v) { return {v.x, v.y, v.z}; }
 
 int run_list(const AtlasOptions& atlas, bool json) {
   Scene scene = load_atlas(atlas, true);
+  KnowledgeBase knowledge = load_knowledge(knowledge_dir());
+  for (auto& s : scene.structures)
+    if (const KnowledgeEntry* k = knowledge.find(s.id)) s.name = k->name;
   if (json) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (const auto& s : scene.structures)
@@ -85,6 +88,7 @@ int run_info(const AtlasOptions& atlas, const std::string& id, bool json) {
   KnowledgeBase knowledge = load_knowledge(knowledge_dir());
   const KnowledgeEntry* entry = knowledge.find(s.id);
   if (entry) {
+    j["name"] = entry->name;
     nlohmann::json k = entry_to_json(*entry);
     for (auto it = k.begin(); it != k.end(); ++it)
       if (!j.contains(it.key())) j[it.key()] = it.value();

@@ -25,7 +25,10 @@ Presentation::Presentation(Scene& scene, bool with_knowledge) : scene_(scene), d
   }
   ctx_.layers.assign(scene.structures.size(), 0);
   for (std::size_t i = 0; i < scene.structures.size(); ++i)
-    if (const KnowledgeEntry* k = knowledge_.find(scene.structures[i].id)) ctx_.layers[i] = k->layer;
+    if (const KnowledgeEntry* k = knowledge_.find(scene.structures[i].id)) {
+      ctx_.layers[i] = k->layer;
+      scene.structures[i].name = k->name; // one name everywhere, as in the viewer
+    }
 }
 
 void Presentation::load_trigger_points() {

@@ -2,7 +2,10 @@
 // panels. It draws only when something changed: an idle window sleeps in
 // the event wait and uses no CPU.
 #include "app/commands.hpp"
+#include "app/handout_export.hpp"
 #include "app/presentation.hpp"
+#include "core/referral_overlay.hpp"
+#include "gfx/framebuffer.hpp"
 #include "app/scene_setup.hpp"
 #include "app/viewer_panels.hpp"
 #include "core/draw_builder.hpp"
@@ -107,6 +110,41 @@ int run_viewer(const ViewerOptions& options) {
   };
   ui::Shell shell(host);
   panels.install(shell, ctx);
+  // Handout pictures are drawn offscreen in the window's own context with
+  // the renderer that already holds the meshes, on white for printing.
+  ctx.export_handout = make_handout_exporter(ctx, [&](const Overlay& overlay) {
+    std::vector<Image> views;
+    if (!ctx.trigger_points || scene.structures.empty()) return views;
+    OverlayInputs ov = make_overlay(*ctx.trigger_points, overlay, scene, &picks);
+    DocumentState state = document.state();
+    state.overlay = overlay;
+    state.selected = -1;
+    HighlightInputs inputs;
+    inputs.zones = ov.zones;
+    inputs.markers = ov.markers;
+    DrawList list = make_draw_list(scene, state, -1, ctx.layers, inputs);
+    list.model = glm::mat4(1.0f);
+    list.background = glm::vec3(1.0f);
+    const std::uint8_t white[3] = {255, 255, 255};
+    for (AnatomicalView v : handout_views()) {
+      gfx::Framebuffer target(kHandoutViewWidth, kHandoutViewHeight, 4);
+      target.bind();
+      OrbitCamera cam;
+      float aspect = static_cast<float>(kHandoutViewWidth) / kHandoutViewHeight;
+      cam.set_pose(cam.pose_for(v, scene.box, false, aspect));
+      gfx::FrameParams frame;
+      frame.view = cam.view();
+      frame.projection = cam.projection(aspect);
+      frame.viewport_size = {kHandoutViewWidth, kHandoutViewHeight};
+      renderer.draw(scene, list, frame);
+      Image img;
+      img.width = kHandoutViewWidth;
+      img.height = kHandoutViewHeight;
+      img.rgba = target.read_rgba();
+      views.push_back(crop_to_content(img, white, 12));
+    }
+    return views;
+  });
   AtlasOptions first = options.atlas;
   // A software rasteriser draws the full atlas at a few frames a second; the
   // light level of detail keeps the viewer responsive there.

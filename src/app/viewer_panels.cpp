@@ -6,6 +6,9 @@
 #include "core/highlights.hpp"
 #include "core/referral_overlay.hpp"
 #include "ui/info_panel.hpp"
+#include "ui/pain_map_panel.hpp"
+#include "ui/red_flags_panel.hpp"
+#include "ui/trigger_point_panel.hpp"
 #include "ui/search_panel.hpp"
 #include "ui/structure_browser.hpp"
 
@@ -17,6 +20,9 @@ void ViewerPanels::install(ui::Shell& shell, ui::ViewerContext&) {
   shell.add_panel(std::make_unique<ui::StructureBrowser>());
   shell.add_panel(std::make_unique<ui::SearchPanel>());
   shell.add_panel(std::make_unique<ui::InfoPanel>());
+  shell.add_panel(std::make_unique<ui::TriggerPointPanel>());
+  shell.add_panel(std::make_unique<ui::PainMapPanel>());
+  shell.add_panel(std::make_unique<ui::RedFlagsPanel>());
 }
 
 void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
@@ -34,9 +40,11 @@ void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
   std::vector<SearchEntry> entries;
   ctx.layers.assign(ctx.scene->structures.size(), 0);
   for (std::size_t i = 0; i < ctx.scene->structures.size(); ++i) {
-    const SceneStructure& s = ctx.scene->structures[i];
+    SceneStructure& s = ctx.scene->structures[i];
     SearchEntry e{s.id, s.name, {}};
     if (const KnowledgeEntry* k = knowledge_.find(s.id)) {
+      // One name everywhere: the knowledge base's (Terminologia Anatomica).
+      s.name = k->name;
       e.name = k->name;
       if (!k->latin.empty()) e.aliases.push_back(k->latin);
       e.aliases.insert(e.aliases.end(), k->synonyms.begin(), k->synonyms.end());

@@ -1,0 +1,198 @@
+#include "app/handout_export.hpp"
+
+#include "app/offscreen.hpp"
+#include "app/presentation.hpp"
+#include "app/scene_setup.hpp"
+#include "core/error.hpp"
+#include "core/referral.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <cmath>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace crus::app {
+
+namespace {
+
+constexpr float kMaxSkinDistance = 0.05f; // metres, as crus referral
+
+glm::vec3 parse_at(const std::string& text) {
+  const std::string expected = "expected X,Y,Z in metres (model frame: X anterior, Y up, Z lateral), got \"" + text + "\"";
+  glm::vec3 p{0.0f};
+  const char* s = text.data();
+  const char* end = s + text.size();
+  for (int i = 0; i < 3; ++i) {
+    while (s != end && *s == ' ') ++s;
+    double v = 0.0;
+    auto r = std::from_chars(s, end, v);
+    if (r.ec != std::errc() || !std::isfinite(v)) throw InputError("--at", expected);
+    p[i] = static_cast<float>(v);
+    s = r.ptr;
+    if (i < 2) {
+      if (s == end || *s != ',') throw InputError("--at", expected);
+      ++s;
+    }
+  }
+  if (s != end) throw InputError("--at", expected);
+  return p;
+}
+
+void check_out(const std::string& out) {
+  if (out.empty()) throw InputError("--out", "give the file to write, e.g. --out handout.png");
+  std::filesystem::path path(out);
+  std::error_code ec;
+  auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  if (!std::filesystem::is_directory(dir, ec)) throw InputError("--out", out + ": the folder " + dir.string() + " does not exist");
+  if (std::filesystem::is_directory(path, ec)) throw InputError("--out", out + " is a folder; give a file name ending in .png");
+}
+
+const TriggerPoint& find_trigger_point(const TriggerPointSet& set, const std::string& id, const std::string& option) {
+  if (const TriggerPoint* tp = set.find(id)) return *tp;
+  std::string message = "no trigger point is called \"" + id + "\"";
+  auto of_muscle = select_trigger_points(set, id);
+  std::vector<std::string> ids;
+  for (const TriggerPoint* tp : of_muscle.empty() ? std::vector<const TriggerPoint*>{} : of_muscle) ids.push_back(tp->id);
+  if (ids.empty())
+    for (const auto& tp : set.trigger_points) ids.push_back(tp.id);
+  std::string list;
+  for (const auto& i : ids) list += (list.empty() ? "" : ", ") + i;
+  message += of_muscle.empty() ? "; known ones: " + list : "; that muscle's trigger points are " + list;
+  throw InputError(option, message);
+}
+
+} // namespace
+
+const std::vector<AnatomicalView>& handout_views() {
+  static const std::vector<AnatomicalView> views = {AnatomicalView::posterior, AnatomicalView::anterior, AnatomicalView::medial,
+                                                    AnatomicalView::lateral};
+  return views;
+}
+
+Image crop_to_content(const Image& image, const std::uint8_t background[3], int margin) {
+  auto differs = [&](int x, int y) {
+    const std::uint8_t* p = image.at(x, y);
+    for (int c = 0; c < 3; ++c)
+      if (std::abs(static_cast<int>(p[c]) - background[c]) > 6) return true;
+    return false;
+  };
+  int x0 = image.width, y0 = image.height, x1 = -1, y1 = -1;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x)
+      if (differs(x, y)) {
+        x0 = std::min(x0, x);
+        x1 = std::max(x1, x);
+        y0 = std::min(y0, y);
+        y1 = std::max(y1, y);
+      }
+  if (x1 < 0) return image; // nothing drawn
+  x0 = std::max(0, x0 - margin);
+  y0 = std::max(0, y0 - margin);
+  x1 = std::min(image.width - 1, x1 + margin);
+  y1 = std::min(image.height - 1, y1 + margin);
+  Image out;
+  out.width = x1 - x0 + 1;
+  out.height = y1 - y0 + 1;
+  out.rgba.resize(static_cast<std::size_t>(out.width) * out.height * 4);
+  for (int y = 0; y < out.height; ++y)
+    std::memcpy(out.at(0, y), image.at(x0, y0 + y), static_cast<std::size_t>(out.width) * 4);
+  return out;
+}
+
+std::vector<Image> render_handout_views(const Scene& scene, Presentation& presentation, OffscreenRenderer& renderer,
+                                        const Overlay& overlay) {
+  presentation.document().set_overlay(overlay);
+  const float aspect = static_cast<float>(renderer.width()) / static_cast<float>(renderer.height());
+  const std::uint8_t white[3] = {255, 255, 255};
+  std::vector<Image> out;
+  for (AnatomicalView view : handout_views()) {
+    // Drawn here rather than through Presentation::render so that the
+    // background can be white: a printed page should not be mostly ink.
+    DrawList list = presentation.draw_list();
+    list.background = glm::vec3(1.0f);
+    renderer.draw(scene, list, presentation.camera_for(view, aspect));
+    out.push_back(crop_to_content(renderer.read(), white, 12));
+  }
+  return out;
+}
+
+Image make_handout_page(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
+                        const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views) {
+  HandoutContent content;
+  Overlay overlay;
+  overlay.colour_blind_safe = colour_blind_safe;
+  if (!trigger_point.empty()) {
+    const TriggerPoint& tp = find_trigger_point(set, trigger_point, "trigger point");
+    content = handout_for_trigger_point(tp, set, red_flags);
+    overlay.mode = OverlayMode::trigger_point;
+    overlay.target = tp.id;
+  } else {
+    auto candidates = lookup_referral(set, painted);
+    content = handout_for_pain_map(candidates, set, red_flags);
+    if (!candidates.empty()) {
+      overlay.mode = OverlayMode::trigger_point;
+      overlay.target = candidates.front().trigger_point;
+    }
+  }
+  std::vector<Image> views;
+  if (render_views) views = render_views(overlay);
+  if (views.empty()) content.view_captions.clear();
+  return compose_handout(content, views);
+}
+
+std::function<void(const std::string&, const std::string&)> make_handout_exporter(ui::ViewerContext& ctx,
+                                                                                   HandoutViewRenderer render_views) {
+  return [&ctx, render_views = std::move(render_views)](const std::string& path, const std::string& trigger_point) {
+    if (!ctx.trigger_points) throw RuntimeError("the trigger-point data is not loaded: " + ctx.trigger_point_problem);
+    bool safe = ctx.document && ctx.document->state().overlay.colour_blind_safe;
+    Image page = make_handout_page(*ctx.trigger_points, ctx.red_flags, trigger_point, ctx.painted, safe, render_views);
+    write_png(page, path);
+  };
+}
+
+int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, const std::string& at, const std::string& out) {
+  if (trigger_point.empty() == at.empty())
+    throw InputError("handout", "give either --trigger-point ID or --at X,Y,Z (a point on the skin), not both or neither");
+  std::optional<glm::vec3> point;
+  if (!at.empty()) point = parse_at(at);
+  check_out(out);
+
+  Scene scene = load_atlas(atlas, true);
+  Presentation presentation(scene, /*with_knowledge=*/true);
+  presentation.load_trigger_points();
+  const TriggerPointSet& set = *presentation.trigger_points();
+  std::vector<glm::vec3> painted;
+  std::string what;
+  if (!trigger_point.empty()) {
+    what = find_trigger_point(set, trigger_point, "--trigger-point").label; // before any rendering
+  } else {
+    const SceneStructure* skin = nullptr;
+    for (const auto& s : scene.structures)
+      if (s.kind == StructureKind::skin) skin = &s;
+    if (!skin) throw InputError(atlas.resolved_atlas(), "the atlas has no skin to snap the point to");
+    SurfacePoint snapped = snap_to_surface(skin->mesh, *point);
+    if (snapped.distance > kMaxSkinDistance) {
+      std::ostringstream msg;
+      msg << std::fixed << std::setprecision(3) << "the point is " << snapped.distance << " m from the skin (more than "
+          << kMaxSkinDistance << " m): not on the leg; coordinates are metres in the model frame (X anterior, Y up, Z lateral)";
+      throw InputError("--at", msg.str());
+    }
+    painted.push_back(snapped.point);
+    what = "the pain map at " + at;
+  }
+
+  OffscreenRenderer renderer(kHandoutViewWidth, kHandoutViewHeight);
+  renderer.upload(scene);
+  HandoutViewRenderer views = [&](const Overlay& overlay) { return render_handout_views(scene, presentation, renderer, overlay); };
+  Image page = make_handout_page(set, presentation.red_flags(), trigger_point, painted, false, views);
+  write_png(page, out);
+  std::cout << out << ": handout for " << what << ", " << page.width << "x" << page.height << " (A4 at 150 dpi)\n";
+  return 0;
+}
+
+} // namespace crus::app

@@ -1,0 +1,58 @@
+#pragma once
+// The patient handout from the CLI (`crus handout`) and the viewer: picks
+// the content (one trigger point, or the candidates for a painted pain map),
+// renders the four views with the referral map, composes the A4 page
+// (core/handout.hpp) and writes the PNG.
+#include "app/commands.hpp"
+#include "core/document.hpp"
+#include "core/handout.hpp"
+#include "core/image.hpp"
+#include "ui/viewer_context.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace crus::app {
+
+class OffscreenRenderer;
+class Presentation;
+
+// The views of the handout, in the order of their captions.
+const std::vector<AnatomicalView>& handout_views(); // posterior, anterior, medial, lateral
+constexpr int kHandoutViewWidth = 600;             // portrait, like the leg
+constexpr int kHandoutViewHeight = 1000;
+
+// Renders handout_views() of `scene` (the presentation's) with `overlay` set
+// on its document, labels off, on white for printing, each cropped to the
+// leg with a small margin.
+std::vector<Image> render_handout_views(const Scene& scene, Presentation& presentation, OffscreenRenderer& renderer,
+                                        const Overlay& overlay);
+
+// Crops away the rows and columns at the edges that are all `background`
+// (within a small tolerance), keeping `margin` pixels around the rest.
+Image crop_to_content(const Image& image, const std::uint8_t background[3], int margin);
+
+// Renders the views for an overlay; the viewer supplies its own (offscreen,
+// in its GL context), the CLI one made from render_handout_views. May be
+// empty: the page then has text only.
+using HandoutViewRenderer = std::function<std::vector<Image>(const Overlay& overlay)>;
+
+// The page for a trigger point (`trigger_point` non-empty) or for the
+// painted points (`trigger_point` empty; the views show the best
+// candidate's map). Throws InputError for an unknown trigger-point id.
+Image make_handout_page(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
+                        const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views);
+
+// ctx.export_handout for the viewer: reads ctx.trigger_points, ctx.red_flags,
+// ctx.painted and the colour-blind setting when called, composes the page
+// and writes it to the path atomically. Throws on failure (the panels show
+// the message).
+std::function<void(const std::string&, const std::string&)> make_handout_exporter(ui::ViewerContext& ctx,
+                                                                                   HandoutViewRenderer render_views);
+
+// `crus handout --trigger-point ID | --at X,Y,Z --out FILE.png`. Exactly one
+// of trigger_point and at; `at` is snapped to the skin (at most 5 cm away).
+int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, const std::string& at, const std::string& out);
+
+} // namespace crus::app

@@ -1,0 +1,764 @@
+#include "core/handout.hpp"
+
+#include "core/error.hpp"
+
+#include <stb_truetype.h> // the implementation is in libstb
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string_view>
+#include <tuple>
+
+namespace crus {
+
+namespace {
+
+using Rgb = std::array<std::uint8_t, 3>;
+constexpr Rgb kInk{25, 25, 30};
+constexpr Rgb kGrey{95, 95, 105};
+constexpr Rgb kHeading{20, 70, 110};
+constexpr Rgb kRed{170, 20, 20};
+constexpr Rgb kRule{190, 190, 195};
+constexpr Rgb kBoxFill{253, 240, 238};
+
+// ---------------------------------------------------------------- UTF-8
+
+std::u32string decode_utf8(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
+    bool truncated = extra > 0 && i + static_cast<std::size_t>(extra) >= text.size();
+    if (extra < 0 || truncated) {
+      out.push_back(U'\uFFFD');
+      ++i;
+      continue;
+    }
+    char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+    bool ok = true;
+    for (int k = 1; k <= extra; ++k) {
+      auto d = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
+      if ((d & 0xC0) != 0x80) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if (!ok) {
+      out.push_back(U'\uFFFD');
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += static_cast<std::size_t>(extra) + 1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- type
+
+struct TextStyle {
+  float px = 20.0f; // the font's pixel height (ascent - descent)
+  bool bold = false;
+};
+
+struct Face {
+  std::vector<unsigned char> data;
+  stbtt_fontinfo info{};
+};
+
+void load_face(Face& face, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw RuntimeError(path + ": cannot read the handout font (DejaVu Sans is needed; install fonts-dejavu-core)");
+  face.data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  int offset = face.data.empty() ? -1 : stbtt_GetFontOffsetForIndex(face.data.data(), 0);
+  if (offset < 0 || !stbtt_InitFont(&face.info, face.data.data(), offset))
+    throw RuntimeError(path + ": not a TrueType font the handout can use");
+}
+
+struct Glyph {
+  int index = 0;
+  int x0 = 0, y0 = 0, w = 0, h = 0; // bitmap box relative to the pen on the baseline
+  float advance = 0.0f;
+  std::vector<unsigned char> alpha;
+};
+
+class Typesetter {
+public:
+  explicit Typesetter(const HandoutFonts& fonts) {
+    load_face(faces_[0], fonts.regular);
+    load_face(faces_[1], fonts.bold);
+  }
+
+  float ascent(const TextStyle& s) const { return metric(s, 0); }
+  float line_height(const TextStyle& s) const { return std::round(s.px * 1.28f); }
+
+  float width(std::string_view text, const TextStyle& s) {
+    float x = 0.0f;
+    int previous = 0;
+    for (char32_t cp : decode_utf8(text)) {
+      const Glyph& g = glyph(s, cp);
+      if (previous) x += kern(s, previous, g.index);
+      x += g.advance;
+      previous = g.index;
+    }
+    return x;
+  }
+
+  void draw(Image& page, float x, float baseline, std::string_view text, const TextStyle& s, Rgb colour) {
+    int previous = 0;
+    int base = static_cast<int>(std::lround(baseline));
+    for (char32_t cp : decode_utf8(text)) {
+      const Glyph& g = glyph(s, cp);
+      if (previous) x += kern(s, previous, g.index);
+      int left = static_cast<int>(std::lround(x)) + g.x0;
+      int top = base + g.y0;
+      for (int row = 0; row < g.h; ++row) {
+        int py = top + row;
+        if (py < 0 || py >= page.height) continue;
+        for (int col = 0; col < g.w; ++col) {
+          int px = left + col;
+          if (px < 0 || px >= page.width) continue;
+          unsigned a = g.alpha[static_cast<std::size_t>(row) * g.w + col];
+          if (!a) continue;
+          std::uint8_t* d = page.at(px, py);
+          for (int c = 0; c < 3; ++c) d[c] = static_cast<std::uint8_t>((d[c] * (255 - a) + colour[c] * a + 127) / 255);
+        }
+      }
+      x += g.advance;
+      previous = g.index;
+    }
+  }
+
+  // Greedy word wrap; a word wider than the line is broken between letters.
+  std::vector<std::string> wrap(const std::string& text, const TextStyle& s, float max_width) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::istringstream words(text);
+    std::string word;
+    float space = width(" ", s);
+    float line_w = 0.0f;
+    while (words >> word) {
+      float w = width(word, s);
+      if (!line.empty() && line_w + space + w <= max_width) {
+        line += ' ';
+        line += word;
+        line_w += space + w;
+        continue;
+      }
+      if (!line.empty()) lines.push_back(line);
+      line.clear();
+      line_w = 0.0f;
+      while (w > max_width) {
+        // Take as many whole UTF-8 characters as fit (at least one).
+        std::size_t cut = 0, next = 0;
+        while (next < word.size()) {
+          std::size_t step = 1;
+          while (next + step < word.size() && (static_cast<unsigned char>(word[next + step]) & 0xC0) == 0x80) ++step;
+          if (cut > 0 && width(std::string_view(word).substr(0, next + step), s) > max_width) break;
+          next += step;
+          cut = next;
+        }
+        lines.push_back(word.substr(0, cut));
+        word.erase(0, cut);
+        w = width(word, s);
+      }
+      line = word;
+      line_w = w;
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+  }
+
+private:
+  float scale(const TextStyle& s) const { return stbtt_ScaleForPixelHeight(&faces_[s.bold].info, s.px); }
+  float metric(const TextStyle& s, int which) const {
+    int asc = 0, desc = 0, gap = 0;
+    stbtt_GetFontVMetrics(&faces_[s.bold].info, &asc, &desc, &gap);
+    return (which == 0 ? asc : desc) * scale(s);
+  }
+  float kern(const TextStyle& s, int a, int b) const { return stbtt_GetGlyphKernAdvance(&faces_[s.bold].info, a, b) * scale(s); }
+
+  const Glyph& glyph(const TextStyle& s, char32_t cp) {
+    auto key = std::make_tuple(s.bold, static_cast<int>(std::lround(s.px * 8.0f)), cp);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    const stbtt_fontinfo& info = faces_[s.bold].info;
+    Glyph g;
+    g.index = stbtt_FindGlyphIndex(&info, static_cast<int>(cp));
+    if (g.index == 0 && cp != U'?') g.index = stbtt_FindGlyphIndex(&info, '?');
+    float sc = scale(s);
+    int advance = 0, bearing = 0;
+    stbtt_GetGlyphHMetrics(&info, g.index, &advance, &bearing);
+    g.advance = advance * sc;
+    int x1 = 0, y1 = 0;
+    stbtt_GetGlyphBitmapBox(&info, g.index, sc, sc, &g.x0, &g.y0, &x1, &y1);
+    g.w = std::max(0, x1 - g.x0);
+    g.h = std::max(0, y1 - g.y0);
+    g.alpha.assign(static_cast<std::size_t>(g.w) * g.h, 0);
+    if (g.w > 0 && g.h > 0) stbtt_MakeGlyphBitmap(&info, g.alpha.data(), g.w, g.h, g.w, sc, sc, g.index);
+    return cache_.emplace(key, std::move(g)).first->second;
+  }
+
+  Face faces_[2];
+  std::map<std::tuple<bool, int, char32_t>, Glyph> cache_;
+};
+
+// ---------------------------------------------------------------- layout
+
+struct Op {
+  enum class Kind { text, fill } kind = Kind::text;
+  float x = 0.0f, y = 0.0f; // text: pen on the baseline; fill: top left
+  float w = 0.0f, h = 0.0f;
+  std::string text;
+  TextStyle style;
+  Rgb colour{};
+};
+
+// Lays text out top to bottom into drawing operations, so that a block can
+// be measured before it is placed.
+class Flow {
+public:
+  Flow(Typesetter& type, float left, float right, float top) : type_(type), left_(left), right_(right), y_(top) {}
+  float y() const { return y_; }
+  void skip(float dy) { y_ += dy; }
+  std::vector<Op>& ops() { return ops_; }
+
+  void paragraph(const std::string& text, const TextStyle& s, Rgb colour, float indent = 0.0f) {
+    for (const auto& line : type_.wrap(text, s, right_ - left_ - indent)) {
+      ops_.push_back(text_op(left_ + indent, y_ + type_.ascent(s), line, s, colour));
+      y_ += type_.line_height(s);
+    }
+  }
+  void centred(const std::string& text, const TextStyle& s, Rgb colour) {
+    for (const auto& line : type_.wrap(text, s, right_ - left_)) {
+      float x = left_ + (right_ - left_ - type_.width(line, s)) * 0.5f;
+      ops_.push_back(text_op(x, y_ + type_.ascent(s), line, s, colour));
+      y_ += type_.line_height(s);
+    }
+  }
+  // A bullet with a hanging indent.
+  void bullet(const std::string& text, const TextStyle& s, Rgb colour) {
+    float indent = std::round(s.px * 1.1f);
+    float top = y_;
+    paragraph(text, s, colour, indent);
+    ops_.push_back(text_op(left_ + std::round(s.px * 0.25f), top + type_.ascent(s), "\u2022", s, colour));
+  }
+  void fill(float x, float y, float w, float h, Rgb colour) {
+    Op op;
+    op.kind = Op::Kind::fill;
+    op.x = x;
+    op.y = y;
+    op.w = w;
+    op.h = h;
+    op.colour = colour;
+    ops_.push_back(op);
+  }
+  void append(const std::vector<Op>& ops, float dy) {
+    for (Op op : ops) {
+      op.y += dy;
+      ops_.push_back(op);
+    }
+  }
+
+private:
+  static Op text_op(float x, float baseline, const std::string& text, const TextStyle& s, Rgb colour) {
+    Op op;
+    op.x = x;
+    op.y = baseline;
+    op.text = text;
+    op.style = s;
+    op.colour = colour;
+    return op;
+  }
+  Typesetter& type_;
+  float left_, right_, y_;
+  std::vector<Op> ops_;
+};
+
+void fill_rect(Image& page, float x, float y, float w, float h, Rgb colour) {
+  int x0 = std::max(0, static_cast<int>(std::lround(x))), y0 = std::max(0, static_cast<int>(std::lround(y)));
+  int x1 = std::min(page.width, static_cast<int>(std::lround(x + w))), y1 = std::min(page.height, static_cast<int>(std::lround(y + h)));
+  for (int py = y0; py < y1; ++py)
+    for (int px = x0; px < x1; ++px) {
+      std::uint8_t* d = page.at(px, py);
+      d[0] = colour[0];
+      d[1] = colour[1];
+      d[2] = colour[2];
+      d[3] = 255;
+    }
+}
+
+void paste(Image& page, const Image& view, int x, int y) {
+  for (int row = 0; row < view.height; ++row) {
+    int py = y + row;
+    if (py < 0 || py >= page.height) continue;
+    for (int col = 0; col < view.width; ++col) {
+      int px = x + col;
+      if (px < 0 || px >= page.width) continue;
+      const std::uint8_t* s = view.at(col, row);
+      std::uint8_t* d = page.at(px, py);
+      unsigned a = s[3];
+      for (int c = 0; c < 3; ++c) d[c] = static_cast<std::uint8_t>((d[c] * (255 - a) + s[c] * a + 127) / 255);
+    }
+  }
+}
+
+struct BodyStyles {
+  TextStyle body, heading, box_heading;
+};
+
+BodyStyles body_styles(float body_px) {
+  return {TextStyle{body_px, false}, TextStyle{std::round(body_px * 1.15f), true}, TextStyle{std::round(body_px * 1.1f), true}};
+}
+
+// The red-flag box, laid out from y = 0.
+std::vector<Op> red_flag_box(Typesetter& type, const HandoutContent& content, const BodyStyles& st, float left, float right,
+                             float& height) {
+  const float pad = 16.0f;
+  const float border = 3.0f;
+  Flow inner(type, left + pad + border, right - pad - border, pad + border);
+  inner.paragraph(content.red_flag_heading, st.box_heading, kRed);
+  inner.skip(4.0f);
+  for (const auto& line : content.red_flag_lines) {
+    if (line.rfind("# ", 0) == 0) {
+      inner.skip(4.0f);
+      inner.paragraph(line.substr(2), TextStyle{st.body.px, true}, kInk);
+    } else {
+      inner.bullet(line, st.body, kInk);
+    }
+  }
+  height = inner.y() + pad + border;
+  Flow box(type, left, right, 0.0f);
+  box.fill(left, 0.0f, right - left, height, kRed);
+  box.fill(left + border, border, right - left - 2 * border, height - 2 * border, kBoxFill);
+  box.append(inner.ops(), 0.0f);
+  return box.ops();
+}
+
+void lay_out_section(Flow& flow, const std::string& heading, const std::vector<std::string>& items, const BodyStyles& st) {
+  flow.skip(std::round(st.body.px * 0.5f));
+  flow.paragraph(heading, st.heading, kHeading);
+  flow.skip(2.0f);
+  for (const auto& item : items) {
+    if (items.size() > 1) flow.bullet(item, st.body, kInk);
+    else flow.paragraph(item, st.body, kInk);
+  }
+}
+
+// Sections in two columns (split at the section boundary that best evens
+// them out), then the red-flag box across the page; nullopt when it passes
+// `limit`.
+std::optional<std::vector<Op>> lay_out_body_columns(Typesetter& type, const HandoutContent& content, float body_px, float left,
+                                                    float right, float top, float limit) {
+  BodyStyles st = body_styles(body_px);
+  const float gutter = 36.0f;
+  const float mid = std::round((left + right - gutter) * 0.5f);
+  const std::size_t n = content.sections.size();
+  std::vector<float> heights;
+  for (const auto& [heading, items] : content.sections) {
+    Flow m(type, left, mid, 0.0f);
+    lay_out_section(m, heading, items, st);
+    heights.push_back(m.y());
+  }
+  float total = 0.0f;
+  for (float h : heights) total += h;
+  std::size_t split = n;
+  float best = total, before = 0.0f;
+  for (std::size_t k = 0; k <= n; ++k) {
+    float tallest = std::max(before, total - before);
+    if (tallest < best) {
+      best = tallest;
+      split = k;
+    }
+    if (k < n) before += heights[k];
+  }
+  Flow left_col(type, left, mid, top), right_col(type, mid + gutter, right, top);
+  for (std::size_t i = 0; i < n; ++i)
+    lay_out_section(i < split ? left_col : right_col, content.sections[i].first, content.sections[i].second, st);
+  float box_h = 0.0f;
+  std::vector<Op> box = content.red_flag_lines.empty() ? std::vector<Op>{} : red_flag_box(type, content, st, left, right, box_h);
+  float y = std::max(left_col.y(), right_col.y()) + (box.empty() ? 0.0f : std::round(body_px * 0.9f));
+  if (y + box_h > limit) return std::nullopt;
+  Flow out(type, left, right, 0.0f);
+  out.append(left_col.ops(), 0.0f);
+  out.append(right_col.ops(), 0.0f);
+  out.append(box, y);
+  return out.ops();
+}
+
+// Sections then the red-flag box from `top`; nullopt when they pass `limit`
+// and `cut` is false. With `cut`, sections are cut to make room for the box,
+// which always appears.
+std::optional<std::vector<Op>> lay_out_body(Typesetter& type, const HandoutContent& content, float body_px, float left,
+                                            float right, float top, float limit, bool cut) {
+  BodyStyles st = body_styles(body_px);
+  float box_h = 0.0f;
+  std::vector<Op> box = content.red_flag_lines.empty() ? std::vector<Op>{} : red_flag_box(type, content, st, left, right, box_h);
+  const float box_gap = box.empty() ? 0.0f : std::round(body_px * 0.9f);
+  const float section_limit = limit - box_h - box_gap;
+
+  Flow flow(type, left, right, top);
+  bool stopped = false;
+  for (const auto& [heading, items] : content.sections) {
+    if (stopped) break;
+    // Measure the heading together with its first item so that a heading
+    // never ends a column alone.
+    auto measure = [&](const std::string& item, bool with_heading, bool as_bullet) {
+      Flow m(type, left, right, 0.0f);
+      if (with_heading) {
+        m.skip(std::round(body_px * 0.5f));
+        m.paragraph(heading, st.heading, kHeading);
+        m.skip(2.0f);
+      }
+      if (as_bullet) m.bullet(item, st.body, kInk);
+      else m.paragraph(item, st.body, kInk);
+      return m.y();
+    };
+    bool as_bullets = items.size() > 1;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      float h = measure(items[i], i == 0, as_bullets);
+      if (flow.y() + h > section_limit) {
+        if (!cut) return std::nullopt;
+        stopped = true;
+        break;
+      }
+      if (i == 0) {
+        flow.skip(std::round(body_px * 0.5f));
+        flow.paragraph(heading, st.heading, kHeading);
+        flow.skip(2.0f);
+      }
+      if (as_bullets) flow.bullet(items[i], st.body, kInk);
+      else flow.paragraph(items[i], st.body, kInk);
+    }
+  }
+  if (stopped) {
+    flow.skip(4.0f);
+    flow.paragraph("There is more in Crus itself than fits on this page.", TextStyle{body_px * 0.9f, false}, kGrey);
+  }
+  flow.skip(box_gap);
+  flow.append(box, flow.y());
+  return flow.ops();
+}
+
+} // namespace
+
+HandoutFonts find_handout_fonts() {
+  const char* folders[] = {"/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/TTF", "/usr/share/fonts/dejavu",
+                           "/usr/local/share/fonts", "/Library/Fonts"};
+  std::error_code ec;
+  for (const char* folder : folders) {
+    auto regular = std::filesystem::path(folder) / "DejaVuSans.ttf";
+    auto bold = std::filesystem::path(folder) / "DejaVuSans-Bold.ttf";
+    if (std::filesystem::exists(regular, ec) && std::filesystem::exists(bold, ec)) return {regular.string(), bold.string()};
+  }
+  std::string looked;
+  for (const char* folder : folders) looked += std::string(looked.empty() ? "" : ", ") + folder;
+  throw RuntimeError("the handout needs the fonts DejaVuSans.ttf and DejaVuSans-Bold.ttf (package fonts-dejavu-core); looked in " +
+                     looked);
+}
+
+Image resize_box(const Image& source, int width, int height) {
+  Image out;
+  out.width = std::max(width, 0);
+  out.height = std::max(height, 0);
+  out.rgba.assign(static_cast<std::size_t>(out.width) * out.height * 4, 0);
+  if (source.width <= 0 || source.height <= 0 || out.rgba.empty()) return out;
+  double sx = static_cast<double>(source.width) / out.width;
+  double sy = static_cast<double>(source.height) / out.height;
+  for (int y = 0; y < out.height; ++y) {
+    int y0 = std::min(static_cast<int>(y * sy), source.height - 1);
+    int y1 = std::clamp(static_cast<int>(std::ceil((y + 1) * sy)), y0 + 1, source.height);
+    for (int x = 0; x < out.width; ++x) {
+      int x0 = std::min(static_cast<int>(x * sx), source.width - 1);
+      int x1 = std::clamp(static_cast<int>(std::ceil((x + 1) * sx)), x0 + 1, source.width);
+      unsigned sum[4] = {0, 0, 0, 0};
+      for (int yy = y0; yy < y1; ++yy)
+        for (int xx = x0; xx < x1; ++xx) {
+          const std::uint8_t* s = source.at(xx, yy);
+          for (int c = 0; c < 4; ++c) sum[c] += s[c];
+        }
+      unsigned n = static_cast<unsigned>((x1 - x0) * (y1 - y0));
+      std::uint8_t* d = out.at(x, y);
+      for (int c = 0; c < 4; ++c) d[c] = static_cast<std::uint8_t>((sum[c] + n / 2) / n);
+    }
+  }
+  return out;
+}
+
+Image compose_handout(const HandoutContent& content, const std::vector<Image>& views) {
+  return compose_handout(content, views, find_handout_fonts());
+}
+
+Image compose_handout(const HandoutContent& content, const std::vector<Image>& views, const HandoutFonts& fonts) {
+  Typesetter type(fonts);
+  Image page;
+  page.width = kHandoutWidth;
+  page.height = kHandoutHeight;
+  page.rgba.assign(static_cast<std::size_t>(page.width) * page.height * 4, 255);
+  const float left = kHandoutMargin, right = kHandoutWidth - kHandoutMargin;
+  const float bottom = kHandoutHeight - kHandoutMargin;
+
+  // Title and subtitle.
+  Flow head(type, left, right, kHandoutMargin);
+  head.paragraph(content.title, TextStyle{44.0f, true}, kInk);
+  head.skip(2.0f);
+  if (!content.subtitle.empty()) head.paragraph(content.subtitle, TextStyle{23.0f, false}, kGrey);
+  head.skip(10.0f);
+  head.fill(left, head.y(), right - left, 2.0f, kRule);
+  head.skip(16.0f);
+  const float views_top = head.y();
+
+  // Sources in small print at the foot, at most a fifth of the page.
+  Flow foot(type, left, right, 0.0f);
+  if (!content.sources.empty()) {
+    foot.fill(left, 0.0f, right - left, 1.0f, kRule);
+    foot.skip(8.0f);
+    foot.paragraph("Sources", TextStyle{15.0f, true}, kGrey);
+    for (const auto& s : content.sources) {
+      Flow m(type, left, right, 0.0f);
+      m.paragraph(s, TextStyle{14.0f, false}, kGrey);
+      if (foot.y() + m.y() > kHandoutHeight * 0.2f) {
+        foot.paragraph("More sources are listed in Crus.", TextStyle{14.0f, false}, kGrey);
+        break;
+      }
+      foot.paragraph(s, TextStyle{14.0f, false}, kGrey);
+    }
+  }
+  const float foot_top = bottom - foot.y();
+  const float body_limit = foot_top - 12.0f;
+
+  // Views in a row (two rows above four), then the body. The views shrink
+  // before the type does; at the last step the body is cut to fit.
+  const std::size_t n = views.size();
+  const std::size_t rows = n > 4 ? 2 : 1;
+  const std::size_t per_row = n == 0 ? 0 : (n + rows - 1) / rows;
+  const float gap = 16.0f;
+  const bool captions = !content.view_captions.empty();
+  const TextStyle caption_style{18.0f, false};
+  // (views' height, body type size): the views shrink first, and the type
+  // only once they are at their smallest, so the words stay readable.
+  std::vector<std::pair<float, float>> steps;
+  for (float px : {21.0f, 20.0f, 19.0f, 18.0f, 17.0f, 16.0f, 15.0f})
+    for (float views_h : {470.0f, 400.0f, 340.0f, 300.0f}) steps.push_back({views_h, px});
+  for (std::size_t step = 0; step < steps.size(); ++step) {
+    const bool last = step + 1 == steps.size();
+    const float row_h = n == 0 ? 0.0f : steps[step].first / static_cast<float>(rows);
+    const float caption_h = captions ? type.line_height(caption_style) + 4.0f : 0.0f;
+    const float views_bottom = n == 0 ? views_top : views_top + rows * (row_h + caption_h) + (rows - 1) * gap + 8.0f;
+    // One column reads best; two columns when one does not fit.
+    auto body = lay_out_body(type, content, steps[step].second, left, right, views_bottom, body_limit, false);
+    if (!body) body = lay_out_body_columns(type, content, steps[step].second, left, right, views_bottom, body_limit);
+    if (!body && last) body = lay_out_body(type, content, steps[step].second, left, right, views_bottom, body_limit, true);
+    if (!body) continue;
+
+    const float cell_w = per_row == 0 ? 0.0f : (right - left - gap * (per_row - 1)) / per_row;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Image& view = views[i];
+      if (view.width <= 0 || view.height <= 0) continue;
+      std::size_t r = i / per_row, c = i % per_row;
+      float cell_x = left + c * (cell_w + gap);
+      float cell_y = views_top + r * (row_h + caption_h + gap);
+      float s = std::min(cell_w / view.width, row_h / view.height);
+      int w = std::max(1, static_cast<int>(view.width * s)), h = std::max(1, static_cast<int>(view.height * s));
+      int x = static_cast<int>(cell_x + (cell_w - w) * 0.5f), y = static_cast<int>(cell_y + (row_h - h) * 0.5f);
+      paste(page, resize_box(view, w, h), x, y);
+      // A hairline frame so that a white background still reads as a picture.
+      fill_rect(page, x - 1, y - 1, w + 2, 1, kRule);
+      fill_rect(page, x - 1, y + h, w + 2, 1, kRule);
+      fill_rect(page, x - 1, y, 1, h, kRule);
+      fill_rect(page, x + w, y, 1, h, kRule);
+      if (captions && i < content.view_captions.size()) {
+        Flow cap(type, cell_x, cell_x + cell_w, cell_y + row_h + 4.0f);
+        cap.centred(content.view_captions[i], caption_style, kGrey);
+        head.append(cap.ops(), 0.0f);
+      }
+    }
+    head.append(*body, 0.0f);
+    head.append(foot.ops(), foot_top);
+    break;
+  }
+
+  for (const Op& op : head.ops()) {
+    if (op.kind == Op::Kind::fill) fill_rect(page, op.x, op.y, op.w, op.h, op.colour);
+    else type.draw(page, op.x, op.y, op.text, op.style, op.colour);
+  }
+  return page;
+}
+
+// ---------------------------------------------------------------- content
+
+namespace {
+
+std::string lower_first(std::string text) {
+  // Leaves "S1 ..." and "MRI ..." alone.
+  bool name = text.size() > 1 && (std::isupper(static_cast<unsigned char>(text[1])) || std::isdigit(static_cast<unsigned char>(text[1])));
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z' && !name)
+    text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
+}
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
+std::vector<std::string> regions(const ReferralZone& zone) {
+  std::vector<std::string> out;
+  for (const auto& s : zone.shapes)
+    if (!s.region.empty() && std::find(out.begin(), out.end(), s.region) == out.end()) out.push_back(s.region);
+  return out;
+}
+
+// The first n items: the page has room for the main points; the viewer
+// shows them all.
+std::vector<std::string> first(const std::vector<std::string>& items, std::size_t n) {
+  return {items.begin(), items.begin() + static_cast<std::ptrdiff_t>(std::min(n, items.size()))};
+}
+
+std::string end_sentence(std::string text) {
+  if (!text.empty() && text.back() != '.' && text.back() != '?' && text.back() != '!') text += '.';
+  return text;
+}
+
+// "A. B. C.": each item as a sentence (items may start with a proper name,
+// so their case is kept).
+std::string as_sentences(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : " ") + end_sentence(item);
+  return out;
+}
+
+void add_sources(std::vector<std::string>& out, std::set<std::string>& seen, const TriggerPoint& tp, const TriggerPointSet& set) {
+  for (const auto& key : tp.sources) {
+    if (!seen.insert(key).second) continue;
+    const CitedSource* s = set.find_source(key);
+    out.push_back(s ? s->citation : key);
+  }
+}
+
+const char* kWhatIsATriggerPoint =
+    "A trigger point is a small, tender spot in a tight band of muscle. When it is irritated it can cause pain "
+    "somewhere else, sometimes quite far from the spot itself. This is called referred pain.";
+
+} // namespace
+
+std::vector<std::string> handout_red_flag_lines(const RedFlagSet& red_flags) {
+  std::vector<std::string> lines;
+  const std::pair<Urgency, const char*> groups[] = {{Urgency::emergency, "Emergency. "}, {Urgency::urgent, "Same day. "}};
+  for (auto [urgency, label] : groups) {
+    bool first = true;
+    for (const RedFlag* f : red_flags.by_urgency()) {
+      if (f->urgency != urgency) continue;
+      if (first) {
+        lines.push_back("# " + std::string(label) + red_flags.advice_for(urgency));
+        first = false;
+      }
+      std::vector<std::string> signs;
+      // The first sign, and the second when both are short: the box must
+      // stay small enough to leave room for the rest of the page.
+      std::size_t length = 0;
+      for (std::size_t i = 0; i < f->warning_signs.size() && i < 2; ++i) {
+        length += f->warning_signs[i].size();
+        if (i > 0 && length > 100) break;
+        signs.push_back(lower_first(f->warning_signs[i]));
+      }
+      lines.push_back(f->title + ": " + end_sentence(join(signs, "; ")));
+    }
+  }
+  return lines;
+}
+
+HandoutContent handout_for_trigger_point(const TriggerPoint& tp, const TriggerPointSet& set, const RedFlagSet* red_flags) {
+  HandoutContent c;
+  c.title = tp.label;
+  c.view_captions = {"From behind", "From the front", "Inner side", "Outer side"};
+  c.sections.push_back({"What a trigger point is, and where this one lies",
+                        {std::string(kWhatIsATriggerPoint) + " " + end_sentence(tp.location_text)}});
+  std::vector<std::string> where;
+  auto essential = regions(tp.essential);
+  auto spillover = regions(tp.spillover);
+  if (!essential.empty()) where.push_back("Most often felt (solid red on the pictures): " + end_sentence(join(essential, "; ")));
+  if (!spillover.empty()) where.push_back("Sometimes also felt (hatched red on the pictures): " + end_sentence(join(spillover, "; ")));
+  for (const auto& o : tp.outside_model) where.push_back("Beyond the part of the body shown here: " + end_sentence(lower_first(o)));
+  if (!where.empty()) c.sections.push_back({"Where it can send pain", where});
+  if (!tp.symptoms.empty()) c.sections.push_back({"What you may notice", first(tp.symptoms, 5)});
+  if (!tp.activating_factors.empty()) c.sections.push_back({"What can set it off or keep it going", first(tp.activating_factors, 5)});
+  std::vector<std::string> care = first(tp.self_care, 6);
+  care.push_back("Go gently: stop anything that makes the pain sharper, and see a health professional if it has not eased within "
+                 "two or three weeks.");
+  c.sections.push_back({"What you can do yourself", care});
+  if (!tp.differential.empty())
+    c.sections.push_back({"Other problems that can feel similar",
+                          {as_sentences(tp.differential) + " A health professional can tell them apart."}});
+  if (red_flags) {
+    c.red_flag_lines = handout_red_flag_lines(*red_flags);
+    if (!red_flags->title.empty()) c.red_flag_heading = red_flags->title;
+  }
+  std::set<std::string> seen;
+  add_sources(c.sources, seen, tp, set);
+  return c;
+}
+
+HandoutContent handout_for_pain_map(const std::vector<ReferralCandidate>& candidates, const TriggerPointSet& set,
+                                    const RedFlagSet* red_flags) {
+  HandoutContent c;
+  c.title = "Where your pain may come from";
+  c.view_captions = {"From behind", "From the front", "Inner side", "Outer side"};
+  std::vector<const TriggerPoint*> shown;
+  std::vector<const ReferralCandidate*> matched;
+  for (const auto& cand : candidates) {
+    if (shown.size() == 5) break;
+    if (const TriggerPoint* tp = set.find(cand.trigger_point)) {
+      shown.push_back(tp);
+      matched.push_back(&cand);
+    }
+  }
+  if (shown.empty()) {
+    c.sections.push_back({"What the map shows",
+                          {"None of the trigger points in Crus usually sends pain to the area that was marked. Pain there has "
+                           "many other causes, so please ask a health professional to look at it."}});
+  } else {
+    c.sections.push_back({"What the map shows",
+                          {std::string(kWhatIsATriggerPoint) + " The area that was marked was compared with the usual pain "
+                           "maps of the trigger points in the calf and shin. The pictures show the map of the closest match; "
+                           "a health professional can check which, if any, is involved."}});
+    std::vector<std::string> list;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+      const ReferralCandidate& cand = *matched[i];
+      const TriggerPoint& tp = *shown[i];
+      auto where = regions(tp.zone(cand.zone));
+      std::string how = cand.zone == ZoneKind::essential ? "a main area of its pain" : "an area its pain sometimes spreads to";
+      list.push_back(tp.label + ": the marked area is " + how + (where.empty() ? "" : " (" + join(where, "; ") + ")") + ".");
+    }
+    c.sections.push_back({"Trigger points that can cause pain there, closest match first", list});
+    const TriggerPoint& best = *shown.front();
+    c.sections.push_back({"Where " + best.label + " lies", {end_sentence(best.location_text)}});
+    if (!best.activating_factors.empty()) c.sections.push_back({"What can set it off", first(best.activating_factors, 5)});
+    std::vector<std::string> care = first(best.self_care, 6);
+    care.push_back("Go gently: stop anything that makes the pain sharper, and see a health professional if it has not eased "
+                   "within two or three weeks.");
+    c.sections.push_back({"What you can do yourself", care});
+  }
+  if (red_flags) {
+    c.red_flag_lines = handout_red_flag_lines(*red_flags);
+    if (!red_flags->title.empty()) c.red_flag_heading = red_flags->title;
+  }
+  std::set<std::string> seen;
+  for (const TriggerPoint* tp : shown) add_sources(c.sources, seen, *tp, set);
+  return c;
+}
+
+} // namespace crus

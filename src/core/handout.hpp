@@ -1,0 +1,68 @@
+#pragma once
+// The printable patient handout: one A4 page at 150 dpi (1240 x 1754 px),
+// composed on the CPU from a few rendered views of the leg and plain-language
+// text. Text is set with stb_truetype in DejaVu Sans. Plain C++: no GL.
+#include "core/image.hpp"
+#include "core/red_flags.hpp"
+#include "core/referral.hpp"
+#include "core/trigger_points.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace crus {
+
+constexpr int kHandoutWidth = 1240;  // A4 width at 150 dpi
+constexpr int kHandoutHeight = 1754; // A4 height at 150 dpi
+constexpr int kHandoutMargin = 90;   // about 15 mm on every side
+
+struct HandoutContent {
+  std::string title;
+  std::string subtitle = "Crus: for education; it does not diagnose";
+  std::vector<std::string> view_captions; // optional, one per view, under it
+  // Each section: a heading and its items. One item is set as a paragraph,
+  // several as a bulleted list.
+  std::vector<std::pair<std::string, std::vector<std::string>>> sections;
+  // Drawn in a bordered box. A line that starts with "# " is a bold
+  // sub-heading (without the marker); the others are bullets.
+  std::string red_flag_heading = "Not muscle pain? Get help quickly for these signs";
+  std::vector<std::string> red_flag_lines;
+  std::vector<std::string> sources; // small print at the foot of the page
+};
+
+struct HandoutFonts {
+  std::string regular; // a TrueType file
+  std::string bold;
+};
+// DejaVu Sans and DejaVu Sans Bold from the usual font folders. Throws
+// RuntimeError naming the places it looked when either is missing.
+HandoutFonts find_handout_fonts();
+
+// Lays the page out: title, subtitle, the views in one row (two rows when
+// there are more than four), the sections, the red-flag box and the sources
+// at the foot. When the text does not fit, the views and then the type are
+// made smaller; what still does not fit is cut with a note to see Crus.
+// Throws RuntimeError when a font cannot be read.
+Image compose_handout(const HandoutContent& content, const std::vector<Image>& views);
+Image compose_handout(const HandoutContent& content, const std::vector<Image>& views, const HandoutFonts& fonts);
+
+// Scales `source` to width x height by averaging the source pixels under
+// each target pixel (a box filter; nearest pixel when enlarging).
+Image resize_box(const Image& source, int width, int height);
+
+// The handout for one trigger point: what and where it is, where it sends
+// pain (including areas outside the leg model), symptoms, what sets it off,
+// self-care, look-alikes, the red flags and the sources.
+HandoutContent handout_for_trigger_point(const TriggerPoint& trigger_point, const TriggerPointSet& set,
+                                         const RedFlagSet* red_flags);
+// The handout for a painted pain map: the ranked candidates (at most five),
+// what helps for the first one, the red flags and the sources.
+HandoutContent handout_for_pain_map(const std::vector<ReferralCandidate>& candidates, const TriggerPointSet& set,
+                                    const RedFlagSet* red_flags);
+
+// The plain-language lines of the red-flag box: emergencies, then signs
+// that need a doctor the same day, each under its advice.
+std::vector<std::string> handout_red_flag_lines(const RedFlagSet& red_flags);
+
+} // namespace crus

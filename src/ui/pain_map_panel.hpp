@@ -1,0 +1,71 @@
+#pragma once
+// "Where does it hurt?": the user paints the painful area on the skin (the
+// 3D view adds the points to ctx.painted in paint mode), and the panel lists
+// the trigger points whose referral zones cover it, essential zones before
+// spillover ones. Choosing one selects its muscle and shows its map. The
+// note that Crus does not diagnose and the red flags stay at the foot.
+#include "ui/panel.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace crus::ui {
+
+class PainMapPanel : public Panel {
+public:
+  // Starts closed (View menu): the 3D view stays clear until it is wanted.
+  PainMapPanel() { open = false; }
+  const char* title() const override { return "Where does it hurt?"; }
+  void draw(ViewerContext& ctx) override;
+  void default_placement(float& x, float& y, float& w, float& h) const override {
+    // Beside the search panel, over the lower left of the 3D view.
+    x = 0.25f;
+    y = 0.42f;
+    w = 0.25f;
+    h = 0.52f;
+  }
+
+  // The ranked candidates for ctx.painted, recomputed only when the painted
+  // points (or the trigger-point set) change. Empty without trigger points.
+  const std::vector<ReferralCandidate>& candidates(const ViewerContext& ctx);
+  // Selects candidate i's muscle and shows its trigger point's map, keeping
+  // the colour-blind setting (two undo steps: selection, then overlay).
+  void choose(ViewerContext& ctx, std::size_t i);
+  // Forgets the painted points.
+  static void clear(ViewerContext& ctx);
+  // Calls ctx.export_handout(path, "") and keeps a one-line result.
+  void export_handout(ViewerContext& ctx, const std::string& path);
+
+  // Folds or unfolds the red-flag box at the foot.
+  void set_red_flags_open(bool open) { show_red_flags_ = open; }
+  bool red_flags_open() const { return show_red_flags_; }
+  int chosen() const { return chosen_; }
+  std::size_t lookups() const { return lookups_; } // how many times the ranking was computed
+  const std::string& export_result() const { return export_result_; }
+  bool export_failed() const { return export_failed_; }
+
+  static constexpr const char* kEducationNote =
+      "For education only: Crus does not diagnose. See a health professional about pain.";
+
+private:
+  void draw_brush(ViewerContext& ctx);
+  void draw_candidates(ViewerContext& ctx);
+  void draw_export(ViewerContext& ctx);
+  void draw_footer(ViewerContext& ctx);
+
+  std::vector<ReferralCandidate> candidates_;
+  const TriggerPointSet* computed_for_ = nullptr;
+  std::size_t painted_size_ = 0;
+  std::uint64_t painted_hash_ = 0;
+  bool computed_ = false;
+  std::size_t lookups_ = 0;
+  int chosen_ = -1;
+  std::string chosen_id_;       // the chosen trigger point, kept across recomputations
+  bool show_red_flags_ = false;
+  std::string export_result_;
+  bool export_failed_ = false;
+  char path_buffer_[1024] = {};
+};
+
+} // namespace crus::ui

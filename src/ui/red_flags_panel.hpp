@@ -1,0 +1,39 @@
+#pragma once
+// "Not muscle pain? Red flags": the other causes of calf and leg pain that
+// must not be missed, emergencies first, each with its warning signs in plain
+// words. The list is drawn by a static helper so that the pain-map panel can
+// show the same list at its foot.
+#include "ui/panel.hpp"
+
+#include <utility>
+#include <vector>
+
+namespace crus::ui {
+
+class RedFlagsPanel : public Panel {
+public:
+  RedFlagsPanel() { open = false; }
+  const char* title() const override { return "Red flags"; }
+  void draw(ViewerContext& ctx) override;
+  void default_placement(float& x, float& y, float& w, float& h) const override {
+    x = 0.30f;
+    y = 0.10f;
+    w = 0.34f;
+    h = 0.75f;
+  }
+
+  // The red flags grouped by urgency, most urgent group first, file order
+  // within a group; empty groups are left out.
+  static std::vector<std::pair<Urgency, std::vector<const RedFlag*>>> groups(const RedFlagSet& set);
+  // The disclaimer, then one coloured header per urgency with what to do,
+  // then each red flag as a tree node (emergencies open): what it is, its
+  // warning signs and what makes it an emergency.
+  static void draw_red_flags(const RedFlagSet& set);
+  // What to say when the red-flag file could not be loaded.
+  static void draw_missing();
+};
+
+// "Emergency: get help now", "See a doctor today", "Book an appointment soon".
+const char* urgency_heading(Urgency urgency);
+
+} // namespace crus::ui

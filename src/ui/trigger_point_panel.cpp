@@ -1,0 +1,373 @@
+#include "ui/trigger_point_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <map>
+
+namespace crus::ui {
+
+namespace {
+
+std::string pretty(std::string id) {
+  std::replace(id.begin(), id.end(), '_', ' ');
+  if (!id.empty()) id[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(id[0])));
+  return id;
+}
+
+std::string group_of(const TriggerPoint& tp) { return tp.group.empty() ? tp.muscle : tp.group; }
+
+std::string muscle_name(const ViewerContext& ctx, const std::string& id) {
+  if (ctx.knowledge)
+    if (const KnowledgeEntry* e = ctx.knowledge->find(id)) return e->name;
+  if (ctx.scene) {
+    int i = ctx.scene->index_of(id);
+    if (i >= 0) return ctx.scene->structures[static_cast<std::size_t>(i)].name;
+  }
+  return pretty(id);
+}
+
+void wrapped_dim(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+void bullets(const std::vector<std::string>& items) {
+  for (const auto& item : items) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", item.c_str());
+  }
+}
+
+std::vector<std::string> regions(const ReferralZone& zone) {
+  std::vector<std::string> out;
+  for (const auto& s : zone.shapes)
+    if (!s.region.empty() && std::find(out.begin(), out.end(), s.region) == out.end()) out.push_back(s.region);
+  return out;
+}
+
+} // namespace
+
+std::vector<TriggerPointMuscle> TriggerPointPanel::muscles(const ViewerContext& ctx) {
+  std::vector<TriggerPointMuscle> out;
+  if (!ctx.trigger_points) return out;
+  // Groups first (a group with several muscles is what people name: "the
+  // gastrocnemius"), then the single muscles of those groups.
+  std::vector<std::string> groups;
+  std::map<std::string, std::vector<std::string>> members;
+  for (const auto& tp : ctx.trigger_points->trigger_points) {
+    std::string g = group_of(tp);
+    if (std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
+    auto& m = members[g];
+    if (std::find(m.begin(), m.end(), tp.muscle) == m.end()) m.push_back(tp.muscle);
+  }
+  for (const auto& g : groups) {
+    const auto& m = members[g];
+    bool is_group = m.size() > 1 || m.front() != g;
+    std::string name = muscle_name(ctx, g);
+    if (is_group) {
+      bool heads = std::all_of(m.begin(), m.end(), [](const std::string& id) { return id.find("_head") != std::string::npos; });
+      name += heads && m.size() == 2 ? " (both heads)" : " (all parts)";
+    }
+    out.push_back({g, name});
+  }
+  for (const auto& g : groups) {
+    const auto& m = members[g];
+    if (m.size() == 1 && m.front() == g) continue;
+    for (const auto& id : m) out.push_back({id, muscle_name(ctx, id)});
+  }
+  return out;
+}
+
+std::string TriggerPointPanel::default_handout_path(const std::string& id) {
+  std::string name = "crus-handout-" + (id.empty() ? std::string("pain-map") : id) + ".png";
+  const char* home = std::getenv("HOME");
+  if (!home || !*home) return name;
+  return (std::filesystem::path(home) / name).string();
+}
+
+const TriggerPoint* TriggerPointPanel::current(const ViewerContext& ctx) const {
+  if (!ctx.trigger_points) return nullptr;
+  const TriggerPointSet& set = *ctx.trigger_points;
+  const Overlay& overlay = ctx.document->state().overlay;
+  const TriggerPoint* remembered = set.find(trigger_point_);
+  switch (overlay.mode) {
+    case OverlayMode::trigger_point:
+      if (const TriggerPoint* tp = set.find(overlay.target)) return tp;
+      break;
+    case OverlayMode::muscle: {
+      auto shown = select_trigger_points(set, overlay.target);
+      if (remembered && std::find(shown.begin(), shown.end(), remembered) != shown.end()) return remembered;
+      if (!shown.empty()) return shown.front();
+      break;
+    }
+    case OverlayMode::all:
+    case OverlayMode::none: break;
+  }
+  if (remembered) return remembered;
+  return overlay.mode == OverlayMode::all && !set.trigger_points.empty() ? &set.trigger_points.front() : nullptr;
+}
+
+void TriggerPointPanel::set_mode(ViewerContext& ctx, OverlayMode mode) {
+  if (!ctx.trigger_points || ctx.trigger_points->trigger_points.empty()) return;
+  const TriggerPointSet& set = *ctx.trigger_points;
+  Overlay next = ctx.document->state().overlay;
+  next.mode = mode;
+  const TriggerPoint* now = current(ctx);
+  switch (mode) {
+    case OverlayMode::none:
+    case OverlayMode::all: next.target.clear(); break;
+    case OverlayMode::trigger_point:
+      // The one being read, else the last chosen, else the first.
+      if (now) trigger_point_ = now->id;
+      else if (!set.find(trigger_point_)) trigger_point_ = set.trigger_points.front().id;
+      next.target = trigger_point_;
+      break;
+    case OverlayMode::muscle:
+      // The muscle of the one being read, else the last chosen, else the first.
+      if (now) muscle_ = group_of(*now);
+      else if (muscle_.empty() || select_trigger_points(set, muscle_).empty()) muscle_ = group_of(set.trigger_points.front());
+      next.target = muscle_;
+      break;
+  }
+  ctx.document->set_overlay(next);
+}
+
+void TriggerPointPanel::choose_trigger_point(ViewerContext& ctx, const std::string& id) {
+  if (!ctx.trigger_points || !ctx.trigger_points->find(id)) return;
+  trigger_point_ = id;
+  Overlay next = ctx.document->state().overlay;
+  if (next.mode == OverlayMode::muscle || next.mode == OverlayMode::all) return; // the details follow; the map stays
+  next.mode = OverlayMode::trigger_point;
+  next.target = id;
+  ctx.document->set_overlay(next);
+}
+
+void TriggerPointPanel::choose_muscle(ViewerContext& ctx, const std::string& id) {
+  if (!ctx.trigger_points || select_trigger_points(*ctx.trigger_points, id).empty()) return;
+  muscle_ = id;
+  Overlay next = ctx.document->state().overlay;
+  next.mode = OverlayMode::muscle;
+  next.target = id;
+  ctx.document->set_overlay(next);
+}
+
+void TriggerPointPanel::set_colour_blind_safe(ViewerContext& ctx, bool on) {
+  Overlay next = ctx.document->state().overlay;
+  next.colour_blind_safe = on;
+  ctx.document->set_overlay(next);
+}
+
+bool TriggerPointPanel::select_muscle(ViewerContext& ctx, const TriggerPoint& tp) {
+  if (!ctx.scene) return false;
+  int index = ctx.scene->index_of(tp.muscle);
+  if (index < 0) return false;
+  ctx.document->select(index);
+  return true;
+}
+
+void TriggerPointPanel::export_handout(ViewerContext& ctx, const std::string& path, const std::string& trigger_point) {
+  export_failed_ = false;
+  if (!ctx.export_handout) {
+    export_failed_ = true;
+    export_result_ = "This build of the viewer cannot export handouts; use crus handout on the command line.";
+    return;
+  }
+  try {
+    ctx.export_handout(path, trigger_point);
+    export_result_ = "Saved the handout to " + path;
+  } catch (const std::exception& e) {
+    export_failed_ = true;
+    export_result_ = std::string("Could not save the handout: ") + e.what();
+  }
+}
+
+void TriggerPointPanel::draw(ViewerContext& ctx) {
+  if (!ctx.trigger_points) {
+    ImGui::TextWrapped("Trigger-point maps are not available, so the viewer runs without the overlay.");
+    if (!ctx.trigger_point_problem.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.3f, 1.0f));
+      ImGui::TextWrapped("%s", ctx.trigger_point_problem.c_str());
+      ImGui::PopStyleColor();
+    }
+    return;
+  }
+  const TriggerPointSet& set = *ctx.trigger_points;
+  if (set.trigger_points.empty()) {
+    ImGui::TextWrapped("The trigger-point file lists no trigger points.");
+    return;
+  }
+  draw_controls(ctx, set);
+  ImGui::Separator();
+  const TriggerPoint* tp = current(ctx);
+  if (!tp) {
+    ImGui::TextWrapped("Choose a mode above to paint referral maps on the skin of the leg.");
+    if (!set.disclaimer.empty()) wrapped_dim(set.disclaimer);
+    return;
+  }
+  draw_details(ctx, set, *tp);
+}
+
+void TriggerPointPanel::draw_controls(ViewerContext& ctx, const TriggerPointSet& set) {
+  const Overlay& overlay = ctx.document->state().overlay;
+  const std::pair<OverlayMode, const char*> modes[] = {{OverlayMode::none, "Off"},
+                                                       {OverlayMode::trigger_point, "One trigger point"},
+                                                       {OverlayMode::muscle, "One muscle"},
+                                                       {OverlayMode::all, "All"}};
+  ImGui::TextDisabled("Show referral maps:");
+  // The four choices flow onto as many lines as the panel's width needs.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  float used = 0.0f;
+  for (std::size_t i = 0; i < std::size(modes); ++i) {
+    float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(modes[i].second).x;
+    if (i > 0 && used + style.ItemSpacing.x + width <= avail) {
+      ImGui::SameLine();
+      used += style.ItemSpacing.x + width;
+    } else {
+      used = width;
+    }
+    if (ImGui::RadioButton(modes[i].second, overlay.mode == modes[i].first) && overlay.mode != modes[i].first)
+      set_mode(ctx, modes[i].first);
+  }
+
+  if (overlay.mode == OverlayMode::trigger_point || overlay.mode == OverlayMode::none) {
+    const TriggerPoint* chosen = current(ctx);
+    const char* preview = chosen ? chosen->label.c_str() : "Choose a trigger point";
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##trigger_point", preview)) {
+      for (const auto& tp : set.trigger_points) {
+        bool is_chosen = chosen == &tp;
+        if (ImGui::Selectable(tp.label.c_str(), is_chosen)) choose_trigger_point(ctx, tp.id);
+        if (is_chosen) ImGui::SetItemDefaultFocus();
+      }
+      ImGui::EndCombo();
+    }
+  } else if (overlay.mode == OverlayMode::muscle) {
+    auto list = muscles(ctx);
+    std::string preview = overlay.target;
+    for (const auto& m : list)
+      if (m.id == overlay.target) preview = m.name;
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##muscle", preview.c_str())) {
+      for (const auto& m : list) {
+        bool is_chosen = m.id == overlay.target;
+        if (ImGui::Selectable((m.name + "##" + m.id).c_str(), is_chosen)) choose_muscle(ctx, m.id);
+        if (is_chosen) ImGui::SetItemDefaultFocus();
+      }
+      ImGui::EndCombo();
+    }
+  }
+
+  bool safe = overlay.colour_blind_safe;
+  if (ImGui::Checkbox("Colour-blind-safe colours", &safe)) set_colour_blind_safe(ctx, safe);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Okabe and Ito's palette: colours that stay distinct with every common kind of colour blindness.");
+
+  // In the muscle and "all" modes several maps show; the list picks whose
+  // details to read without changing the map.
+  if (overlay.mode == OverlayMode::muscle || overlay.mode == OverlayMode::all) {
+    std::vector<const TriggerPoint*> shown;
+    if (overlay.mode == OverlayMode::all) {
+      for (const auto& tp : set.trigger_points) shown.push_back(&tp);
+    } else {
+      shown = select_trigger_points(set, overlay.target);
+    }
+    const TriggerPoint* chosen = current(ctx);
+    ImGui::TextDisabled("Read about:");
+    float rows = static_cast<float>(std::min<std::size_t>(shown.size(), 6));
+    if (ImGui::BeginListBox("##shown", ImVec2(-1.0f, rows * ImGui::GetTextLineHeightWithSpacing() + 6.0f))) {
+      for (const TriggerPoint* tp : shown)
+        if (ImGui::Selectable(tp->label.c_str(), tp == chosen)) trigger_point_ = tp->id;
+      ImGui::EndListBox();
+    }
+  }
+}
+
+void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& set, const TriggerPoint& tp) {
+  ImGui::TextWrapped("%s", tp.label.c_str());
+  wrapped_dim("Muscle: " + muscle_name(ctx, tp.muscle));
+
+  bool in_scene = ctx.scene && ctx.scene->index_of(tp.muscle) >= 0;
+  if (!in_scene) ImGui::BeginDisabled();
+  if (ImGui::Button("Select muscle")) select_muscle(ctx, tp);
+  if (!in_scene) ImGui::EndDisabled();
+  ImGui::SameLine();
+  draw_export(ctx, tp);
+
+  if (ImGui::CollapsingHeader("Where it lies", ImGuiTreeNodeFlags_DefaultOpen)) ImGui::TextWrapped("%s", tp.location_text.c_str());
+  if (ImGui::CollapsingHeader("Where it sends pain", ImGuiTreeNodeFlags_DefaultOpen)) {
+    auto essential = regions(tp.essential);
+    auto spillover = regions(tp.spillover);
+    if (!essential.empty()) {
+      ImGui::TextDisabled("Nearly always (solid):");
+      bullets(essential);
+    }
+    if (!spillover.empty()) {
+      ImGui::TextDisabled("Sometimes as well (hatched):");
+      bullets(spillover);
+    }
+    if (!tp.outside_model.empty()) {
+      ImGui::TextDisabled("Beyond the leg shown here:");
+      bullets(tp.outside_model);
+    }
+  }
+  if (!tp.symptoms.empty() && ImGui::CollapsingHeader("What people notice", ImGuiTreeNodeFlags_DefaultOpen)) bullets(tp.symptoms);
+  if (!tp.activating_factors.empty() && ImGui::CollapsingHeader("What sets it off")) bullets(tp.activating_factors);
+  if (!tp.self_care.empty() && ImGui::CollapsingHeader("Self-care")) bullets(tp.self_care);
+  if (!tp.differential.empty() && ImGui::CollapsingHeader("Other causes to rule out")) bullets(tp.differential);
+  if (!tp.notes.empty() && ImGui::CollapsingHeader("Where sources disagree")) bullets(tp.notes);
+  if (!tp.sources.empty() && ImGui::CollapsingHeader("Sources")) {
+    for (const auto& key : tp.sources) {
+      ImGui::Bullet();
+      if (const CitedSource* s = set.find_source(key)) {
+        ImGui::TextWrapped("%s", s->citation.c_str());
+        if (!s->url.empty()) {
+          ImGui::Indent();
+          wrapped_dim(s->url);
+          ImGui::Unindent();
+        }
+      } else {
+        ImGui::TextWrapped("%s (no citation found in the trigger-point file)", key.c_str());
+      }
+    }
+  }
+  if (!set.disclaimer.empty()) {
+    ImGui::Spacing();
+    wrapped_dim(set.disclaimer);
+  }
+}
+
+void TriggerPointPanel::draw_export(ViewerContext& ctx, const TriggerPoint& tp) {
+  if (ImGui::Button("Export handout...")) {
+    std::string path = default_handout_path(tp.id);
+    std::strncpy(path_buffer_, path.c_str(), sizeof(path_buffer_) - 1);
+    path_buffer_[sizeof(path_buffer_) - 1] = '\0';
+    export_path_ = tp.id;
+    ImGui::OpenPopup("Export handout");
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A printable A4 page with the pictures, plain-language advice and the red flags.");
+  if (ImGui::BeginPopup("Export handout")) {
+    ImGui::TextUnformatted("Save the handout (PNG, A4 at 150 dpi) as:");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 28.0f);
+    bool enter = ImGui::InputText("##path", path_buffer_, sizeof(path_buffer_), ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::Button("Save") || enter) {
+      export_handout(ctx, path_buffer_, export_path_);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  if (!export_result_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, export_failed_ ? ImVec4(1.0f, 0.45f, 0.4f, 1.0f) : ImVec4(0.5f, 0.85f, 0.5f, 1.0f));
+    ImGui::TextWrapped("%s", export_result_.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+} // namespace crus::ui

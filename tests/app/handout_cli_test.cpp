@@ -1,0 +1,99 @@
+// The patient handout end to end on the bundled atlas: run_handout renders
+// the four views with the referral map and writes an A4 page; bad input
+// (an unknown trigger point, a point off the leg, both or neither of
+// --trigger-point and --at) is an InputError before any rendering; and
+// `crus handout` maps that to exit status 2 with one line.
+#include "app/handout_export.hpp"
+#include "core/error.hpp"
+#include "core/image.hpp"
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+using crus::test::run_command;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool bundled_atlas() { return fs::exists(fs::path(crus::test::source_dir()) / "assets/atlas/lower_leg_right.glb"); }
+
+#define REQUIRE_ATLAS()                                                                  \
+  do {                                                                                   \
+    if (!bundled_atlas()) GTEST_SKIP() << "assets/atlas/lower_leg_right.glb is absent"; \
+  } while (0)
+
+int count_lines(const std::string& s) {
+  int n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+bool cli_has_handout() { return run_command(crus::test::crus_binary() + " handout --help").status == 0; }
+
+std::string input_error(const std::string& trigger_point, const std::string& at, const std::string& out) {
+  try {
+    crus::app::run_handout({}, trigger_point, at, out);
+  } catch (const crus::InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(HandoutCli, BadInputIsAnInputError) {
+  REQUIRE_ATLAS();
+  auto out = (crus::test::scratch_dir("handout_bad") / "h.png").string();
+  std::string e = input_error("no_such_trp", "", out);
+  EXPECT_NE(e.find("no_such_trp"), std::string::npos) << e;
+  EXPECT_NE(e.find("soleus_trp1"), std::string::npos) << "lists the known ids: " << e;
+  e = input_error("soleus", "", out);
+  EXPECT_NE(e.find("soleus_trp3"), std::string::npos) << "a muscle id names its trigger points: " << e;
+  EXPECT_NE(input_error("", "", out).find("either"), std::string::npos);
+  EXPECT_NE(input_error("soleus_trp1", "0,0,0", out).find("either"), std::string::npos);
+  EXPECT_NE(input_error("", "1,2", out).find("X,Y,Z"), std::string::npos);
+  EXPECT_NE(input_error("", "5,5,5", out).find("not on the leg"), std::string::npos);
+  EXPECT_NE(input_error("soleus_trp1", "", "/no/such/folder/h.png").find("does not exist"), std::string::npos);
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST(HandoutCli, WritesAnA4PageWithTheViews) {
+  REQUIRE_ATLAS();
+  auto out = (crus::test::scratch_dir("handout_page") / "soleus_trp1.png").string();
+  ASSERT_EQ(crus::app::run_handout({}, "soleus_trp1", "", out), 0);
+  crus::Image page = crus::read_png(out);
+  EXPECT_EQ(page.width, 1240);
+  EXPECT_EQ(page.height, 1754);
+  // The views sit in a row below the title: plenty of non-white pixels in
+  // the band where they go, and some of them red (the referral map).
+  int ink = 0, red = 0;
+  for (int y = 220; y < 650; ++y)
+    for (int x = 90; x < 1150; ++x) {
+      const std::uint8_t* p = page.at(x, y);
+      ink += p[0] < 240 || p[1] < 240 || p[2] < 240;
+      red += p[0] > 150 && p[0] > p[1] + 60 && p[0] > p[2] + 60;
+    }
+  EXPECT_GT(ink, 40000);
+  EXPECT_GT(red, 200);
+}
+
+TEST(HandoutCli, PainMapAtAPointOnTheHeel) {
+  REQUIRE_ATLAS();
+  auto out = (crus::test::scratch_dir("handout_at") / "heel.png").string();
+  // The plantar heel, under the calcaneal tuberosity (model frame, metres).
+  ASSERT_EQ(crus::app::run_handout({}, "", "-0.115,0.0,0.08", out), 0);
+  EXPECT_EQ(crus::read_png(out).width, 1240);
+}
+
+TEST(HandoutCli, BadIdExitsWithStatusTwoAndOneLine) {
+  REQUIRE_ATLAS();
+  if (!cli_has_handout()) GTEST_SKIP() << "crus handout is not registered in this build";
+  auto out = (crus::test::scratch_dir("handout_cli") / "h.png").string();
+  auto r = run_command(crus::test::crus_binary() + " handout --trigger-point no_such_trp --out " + out);
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("no_such_trp"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+} // namespace

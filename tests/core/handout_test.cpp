@@ -1,0 +1,262 @@
+// The patient handout page: A4 at 150 dpi, text really drawn where the
+// layout puts it and never in the margins, views pasted in their row, long
+// words wrapped inside the margin, the box filter, and a missing font.
+#include "core/atlas_manifest.hpp"
+#include "core/error.hpp"
+#include "core/handout.hpp"
+#include "core/red_flags.hpp"
+#include "core/referral.hpp"
+#include "core/trigger_points.hpp"
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace crus {
+namespace {
+
+Image solid(int w, int h, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
+  Image img;
+  img.width = w;
+  img.height = h;
+  img.rgba.resize(static_cast<std::size_t>(w) * h * 4);
+  for (std::size_t i = 0; i < img.rgba.size(); i += 4) {
+    img.rgba[i] = r;
+    img.rgba[i + 1] = g;
+    img.rgba[i + 2] = b;
+    img.rgba[i + 3] = 255;
+  }
+  return img;
+}
+
+bool dark(const std::uint8_t* p) { return p[0] < 160 && p[1] < 160 && p[2] < 160; }
+
+int count_dark(const Image& img, int x0, int y0, int x1, int y1) {
+  int n = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) n += dark(img.at(x, y));
+  return n;
+}
+
+// Anything not white.
+int count_ink(const Image& img, int x0, int y0, int x1, int y1) {
+  int n = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) {
+      const std::uint8_t* p = img.at(x, y);
+      n += (p[0] < 250 || p[1] < 250 || p[2] < 250);
+    }
+  return n;
+}
+
+HandoutContent sample() {
+  HandoutContent c;
+  c.title = "Soleus TrP1 (low in the calf)";
+  c.sections = {{"What it is", {"A small, tender spot in a tight band of muscle. Caf\xC3\xA9 na\xC3\xAFve \xC2\xB0 (Latin-1 letters)."}},
+                {"What you may notice", {"Heel pain on the first steps in the morning", "Pain walking uphill"}}};
+  c.red_flag_lines = {"# Emergency. Call the emergency services now.", "Sudden shortness of breath or chest pain."};
+  c.sources = {"Travell JG, Simons DG. Myofascial Pain and Dysfunction, vol. 2. 1992."};
+  return c;
+}
+
+void save(const Image& img, const std::string& name) {
+  write_png(img, (test::scratch_dir("handout") / name).string());
+}
+
+TEST(Handout, PageIsA4At150DpiOnWhite) {
+  Image page = compose_handout(sample(), {});
+  EXPECT_EQ(page.width, 1240);
+  EXPECT_EQ(page.height, 1754);
+  ASSERT_EQ(page.rgba.size(), 1240u * 1754u * 4u);
+  const std::uint8_t* corner = page.at(5, 5);
+  EXPECT_EQ(corner[0], 255);
+  EXPECT_EQ(corner[1], 255);
+  EXPECT_EQ(corner[2], 255);
+  EXPECT_EQ(corner[3], 255);
+}
+
+TEST(Handout, TextIsDrawnInsideTheMarginsOnly) {
+  Image page = compose_handout(sample(), {});
+  save(page, "text_only.png");
+  // The title sits at the top inside the margin.
+  EXPECT_GT(count_dark(page, kHandoutMargin, kHandoutMargin, kHandoutWidth - kHandoutMargin, kHandoutMargin + 60), 500);
+  // Nothing at all in the four margins.
+  EXPECT_EQ(count_ink(page, 0, 0, kHandoutWidth, kHandoutMargin - 2), 0);
+  EXPECT_EQ(count_ink(page, 0, kHandoutHeight - kHandoutMargin + 2, kHandoutWidth, kHandoutHeight), 0);
+  EXPECT_EQ(count_ink(page, 0, 0, kHandoutMargin - 2, kHandoutHeight), 0);
+  EXPECT_EQ(count_ink(page, kHandoutWidth - kHandoutMargin + 2, 0, kHandoutWidth, kHandoutHeight), 0);
+  // The red-flag box has a red border somewhere below the title.
+  int red = 0;
+  for (int y = 200; y < kHandoutHeight; ++y)
+    for (int x = kHandoutMargin; x < kHandoutWidth - kHandoutMargin; ++x) {
+      const std::uint8_t* p = page.at(x, y);
+      red += p[0] > 150 && p[1] < 40 && p[2] < 40;
+    }
+  EXPECT_GT(red, 1000);
+}
+
+TEST(Handout, SourcesSitAtTheFootOfThePage) {
+  Image page = compose_handout(sample(), {});
+  int foot_top = kHandoutHeight - kHandoutMargin - 90;
+  EXPECT_GT(count_ink(page, kHandoutMargin, foot_top, kHandoutWidth - kHandoutMargin, kHandoutHeight - kHandoutMargin), 200);
+  // Between the short body and the foot the page stays white.
+  EXPECT_EQ(count_ink(page, kHandoutMargin, 900, kHandoutWidth - kHandoutMargin, 1300), 0);
+}
+
+TEST(Handout, ViewsArePastedInOneRowUnderTheTitle) {
+  std::vector<Image> views = {solid(300, 500, 200, 0, 0), solid(300, 500, 0, 160, 0), solid(300, 500, 0, 0, 200),
+                              solid(300, 500, 200, 200, 0)};
+  HandoutContent c = sample();
+  c.view_captions = {"From behind", "From the front", "Inner side", "Outer side"};
+  Image page = compose_handout(c, views);
+  save(page, "views.png");
+  // Find each colour's bounding box.
+  const std::uint8_t colours[4][3] = {{200, 0, 0}, {0, 160, 0}, {0, 0, 200}, {200, 200, 0}};
+  int previous_right = 0;
+  int top = -1;
+  for (const auto& colour : colours) {
+    int x0 = kHandoutWidth, y0 = kHandoutHeight, x1 = -1, y1 = -1;
+    for (int y = 0; y < kHandoutHeight; ++y)
+      for (int x = 0; x < kHandoutWidth; ++x) {
+        const std::uint8_t* p = page.at(x, y);
+        if (p[0] == colour[0] && p[1] == colour[1] && p[2] == colour[2]) {
+          x0 = std::min(x0, x);
+          y0 = std::min(y0, y);
+          x1 = std::max(x1, x);
+          y1 = std::max(y1, y);
+        }
+      }
+    ASSERT_GE(x1, 0) << "a view is missing";
+    EXPECT_GT(x0, previous_right) << "views should be side by side, left to right";
+    EXPECT_GE(x0, kHandoutMargin);
+    EXPECT_LE(x1, kHandoutWidth - kHandoutMargin);
+    EXPECT_GT(y0, 150) << "views sit below the title";
+    EXPECT_LT(y1, kHandoutHeight / 2);
+    // The aspect ratio is kept (3:5).
+    EXPECT_NEAR(static_cast<double>(x1 - x0 + 1) / (y1 - y0 + 1), 0.6, 0.03);
+    if (top >= 0) {
+      EXPECT_EQ(y0, top) << "one row";
+    }
+    top = y0;
+    previous_right = x1;
+  }
+}
+
+TEST(Handout, ALongWordWrapsWithoutCrossingTheMargin) {
+  HandoutContent c;
+  c.title = std::string(120, 'W');
+  c.sections = {{"Long", {"Before " + std::string(300, 'M') + " after"}}};
+  Image page = compose_handout(c, {});
+  save(page, "long_word.png");
+  EXPECT_EQ(count_ink(page, kHandoutWidth - kHandoutMargin + 2, 0, kHandoutWidth, kHandoutHeight), 0);
+  EXPECT_EQ(count_ink(page, 0, 0, kHandoutMargin - 2, kHandoutHeight), 0);
+  // The title took several lines: ink well below the first line.
+  EXPECT_GT(count_dark(page, kHandoutMargin, kHandoutMargin + 60, kHandoutWidth - kHandoutMargin, kHandoutMargin + 110), 500);
+}
+
+TEST(Handout, TooMuchTextIsCutButTheRedFlagsStay) {
+  HandoutContent c = sample();
+  std::vector<std::string> many(200, "A line of advice that is long enough to need most of the width of the page to print.");
+  c.sections.push_back({"Very long", many});
+  Image page = compose_handout(c, {});
+  save(page, "overflow.png");
+  EXPECT_EQ(count_ink(page, 0, kHandoutHeight - kHandoutMargin + 2, kHandoutWidth, kHandoutHeight), 0);
+  int red = 0;
+  for (int y = 200; y < kHandoutHeight; ++y)
+    for (int x = kHandoutMargin; x < kHandoutWidth - kHandoutMargin; ++x) {
+      const std::uint8_t* p = page.at(x, y);
+      red += p[0] > 150 && p[1] < 40 && p[2] < 40;
+    }
+  EXPECT_GT(red, 1000);
+}
+
+TEST(Handout, MissingFontIsARuntimeErrorNamingIt) {
+  HandoutFonts fonts{"/nonexistent/DejaVuSans.ttf", "/nonexistent/DejaVuSans-Bold.ttf"};
+  try {
+    compose_handout(sample(), {}, fonts);
+    FAIL() << "expected RuntimeError";
+  } catch (const RuntimeError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/DejaVuSans.ttf"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Handout, BoxFilterAveragesAndKeepsSize) {
+  Image src = solid(4, 2, 0, 0, 0);
+  for (int y = 0; y < 2; ++y) {
+    src.at(1, y)[0] = 255; // columns 1 and 3 red
+    src.at(3, y)[0] = 255;
+  }
+  Image half = resize_box(src, 2, 1);
+  ASSERT_EQ(half.width, 2);
+  ASSERT_EQ(half.height, 1);
+  EXPECT_NEAR(half.at(0, 0)[0], 128, 1);
+  EXPECT_NEAR(half.at(1, 0)[0], 128, 1);
+  Image big = resize_box(src, 8, 4);
+  EXPECT_EQ(big.at(2, 0)[0], 255);
+  EXPECT_EQ(big.at(0, 3)[0], 0);
+}
+
+// Content from the bundled data, with the bundled atlas's landmarks.
+struct Bundled {
+  TriggerPointSet set;
+  RedFlagSet flags;
+};
+std::optional<Bundled> bundled() {
+  std::string manifest = test::source_dir() + "/assets/atlas/atlas.json";
+  if (!std::filesystem::exists(manifest)) return std::nullopt;
+  Bundled b;
+  b.set = load_trigger_points(test::source_dir() + "/assets/knowledge/trigger_points.json", load_manifest(manifest).landmarks);
+  b.flags = load_red_flags(test::source_dir() + "/assets/knowledge/red_flags.json");
+  return b;
+}
+
+TEST(Handout, TriggerPointContentSaysWhereAndWhatToDo) {
+  auto b = bundled();
+  if (!b) GTEST_SKIP() << "assets/atlas/atlas.json is absent";
+  const TriggerPoint* tp = b->set.find("soleus_trp3");
+  ASSERT_NE(tp, nullptr);
+  HandoutContent c = handout_for_trigger_point(*tp, b->set, &b->flags);
+  EXPECT_EQ(c.title, tp->label);
+  auto section = [&](const std::string& starts) -> const std::vector<std::string>* {
+    for (const auto& [h, items] : c.sections)
+      if (h.rfind(starts, 0) == 0) return &items;
+    return nullptr;
+  };
+  ASSERT_NE(section("Where it can send pain"), nullptr);
+  bool outside = false;
+  for (const auto& line : *section("Where it can send pain")) outside |= line.find("Beyond the part") != std::string::npos;
+  EXPECT_TRUE(outside) << "soleus TrP3 refers pain outside the leg model";
+  ASSERT_NE(section("What you can do yourself"), nullptr);
+  EXPECT_GE(section("What you can do yourself")->size(), tp->self_care.size());
+  ASSERT_FALSE(c.red_flag_lines.empty());
+  EXPECT_EQ(c.red_flag_lines.front().rfind("# Emergency", 0), 0u) << c.red_flag_lines.front();
+  EXPECT_EQ(c.sources.size(), tp->sources.size());
+  Image page = compose_handout(c, {});
+  save(page, "soleus_trp3.png");
+  EXPECT_EQ(count_ink(page, 0, kHandoutHeight - kHandoutMargin + 2, kHandoutWidth, kHandoutHeight), 0);
+}
+
+TEST(Handout, PainMapContentListsTheCandidatesBestFirst) {
+  auto b = bundled();
+  if (!b) GTEST_SKIP() << "assets/atlas/atlas.json is absent";
+  std::vector<ReferralCandidate> candidates = {{"soleus", "soleus_trp1", ZoneKind::essential, 0.9f, 0.95f},
+                                               {"gastrocnemius_medial_head", "gastrocnemius_trp1", ZoneKind::spillover, 0.4f, 0.2f},
+                                               {"nothing", "no_such_trp", ZoneKind::spillover, 0.1f, 0.05f}};
+  HandoutContent c = handout_for_pain_map(candidates, b->set, &b->flags);
+  const std::vector<std::string>* list = nullptr;
+  for (const auto& [h, items] : c.sections)
+    if (h.rfind("Trigger points that can cause", 0) == 0) list = &items;
+  ASSERT_NE(list, nullptr);
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].rfind(b->set.find("soleus_trp1")->label, 0), 0u) << (*list)[0];
+  EXPECT_NE((*list)[1].find("sometimes spreads"), std::string::npos) << (*list)[1];
+
+  HandoutContent none = handout_for_pain_map({}, b->set, &b->flags);
+  ASSERT_FALSE(none.sections.empty());
+  EXPECT_NE(none.sections[0].second[0].find("None of the trigger points"), std::string::npos);
+  EXPECT_FALSE(none.red_flag_lines.empty());
+}
+
+} // namespace
+} // namespace crus

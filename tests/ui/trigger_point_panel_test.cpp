@@ -1,0 +1,246 @@
+// The trigger-point panel: the mode, trigger point, muscle and palette
+// controls change document.state().overlay (and nothing else), the details
+// of the chosen trigger point are drawn in words with the referral outside
+// the model, the muscle can be selected, the handout is exported through the
+// app's callback, and a missing trigger-point file is explained in place.
+#include "platform/headless_context.hpp"
+#include "ui/imgui_host.hpp"
+#include "ui/shell.hpp"
+#include "ui/trigger_point_panel.hpp"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h> // LogToBuffer: the text a frame drew
+
+#include <stdexcept>
+
+using namespace crus;
+
+namespace {
+
+ReferralShape ellipsoid(glm::vec3 centre, glm::vec3 radii, const char* region) {
+  ReferralShape s;
+  s.kind = ShapeKind::ellipsoid;
+  s.centre = centre;
+  s.radii = radii;
+  s.region = region;
+  return s;
+}
+
+TriggerPointSet sample_set() {
+  TriggerPointSet set;
+  set.disclaimer = "For education: these maps do not diagnose.";
+  set.sources = {{"ts", "textbook", "Travell JG, Simons DG. The Trigger Point Manual, vol. 2.", ""}};
+  auto make = [](const char* id, const char* muscle, const char* group, const char* label) {
+    TriggerPoint tp;
+    tp.id = id;
+    tp.muscle = muscle;
+    tp.group = group;
+    tp.label = label;
+    tp.location_text = std::string("Where ") + label + " lies.";
+    tp.symptoms = {std::string("Symptom of ") + label};
+    tp.activating_factors = {"Walking uphill"};
+    tp.self_care = {"A gentle stretch"};
+    tp.differential = {"A blood clot"};
+    tp.sources = {"ts", "missing_key"};
+    tp.notes = {"Books number it differently."};
+    return tp;
+  };
+  TriggerPoint g1 = make("gastrocnemius_trp1", "gastrocnemius_medial_head", "gastrocnemius", "Gastrocnemius TrP1");
+  g1.essential.shapes = {ellipsoid({0.0f, 0.01f, 0.05f}, glm::vec3(0.03f), "instep")};
+  TriggerPoint g2 = make("gastrocnemius_trp2", "gastrocnemius_lateral_head", "gastrocnemius", "Gastrocnemius TrP2");
+  g2.essential.shapes = {ellipsoid({-0.08f, 0.45f, 0.1f}, glm::vec3(0.03f), "back of the knee")};
+  TriggerPoint s3 = make("soleus_trp3", "soleus", "soleus", "Soleus TrP3");
+  s3.essential.shapes = {ellipsoid({-0.1f, 0.2f, 0.1f}, glm::vec3(0.03f), "lower outer calf")};
+  s3.spillover.shapes = {ellipsoid({-0.1f, 0.25f, 0.1f}, glm::vec3(0.05f), "upper outer calf")};
+  s3.outside_model = {"The sacroiliac joint region of the same side."};
+  set.trigger_points = {g1, g2, s3};
+  return set;
+}
+
+struct Harness {
+  platform::HeadlessContext context;
+  ui::ImGuiHost host{nullptr, 1.0f, ""};
+  Scene scene;
+  Document document;
+  TriggerPointSet set = sample_set();
+  ui::ViewerContext ctx;
+  ui::TriggerPointPanel panel;
+
+  Harness() {
+    for (const char* id : {"tibia", "soleus", "gastrocnemius_medial_head", "gastrocnemius_lateral_head", "skin"}) {
+      SceneStructure s;
+      s.id = s.node = id;
+      s.name = std::string("Atlas ") + id;
+      scene.structures.push_back(s);
+    }
+    document.reset(scene.structures.size());
+    ctx.scene = &scene;
+    ctx.document = &document;
+    ctx.trigger_points = &set;
+    panel.open = true;
+  }
+
+  // Draws one frame and returns the text the panel drew. The same as
+  // ui::draw_panel_window, except that the text log starts inside the
+  // window: End() of a top-level window ends the log and empties it.
+  std::string frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1280, 2400);
+    io.DeltaTime = 1.0f / 60.0f;
+    host.begin_frame();
+    std::string text;
+    ImGui::SetNextWindowPos(ImVec2(600, 40), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(560, 2200), ImGuiCond_Always);
+    if (ImGui::Begin(panel.title(), &panel.open)) {
+      ImGui::LogToBuffer(0); // 0: do not unfold collapsed sections for the log
+      try {
+        panel.draw(ctx);
+        panel.last_error.clear();
+      } catch (const std::exception& e) {
+        panel.last_error = e.what();
+      }
+      text = GImGui->LogBuffer.c_str();
+      ImGui::LogFinish();
+    }
+    ImGui::End();
+    host.end_frame();
+    EXPECT_TRUE(panel.last_error.empty()) << panel.last_error;
+    return text;
+  }
+  // One frame through the viewer's own window guard.
+  void guarded_frame() {
+    host.begin_frame();
+    ui::draw_panel_window(panel, ctx);
+    host.end_frame();
+    EXPECT_TRUE(panel.last_error.empty()) << panel.last_error;
+  }
+};
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(TriggerPointPanel, ModesSetTheDocumentsOverlay) {
+  Harness h;
+  EXPECT_EQ(h.document.state().overlay.mode, OverlayMode::none);
+  h.panel.set_mode(h.ctx, OverlayMode::trigger_point);
+  EXPECT_EQ(h.document.state().overlay, (Overlay{OverlayMode::trigger_point, "gastrocnemius_trp1", false}));
+  h.panel.choose_trigger_point(h.ctx, "soleus_trp3");
+  EXPECT_EQ(h.document.state().overlay.target, "soleus_trp3");
+  // One muscle: the muscle of the trigger point being read.
+  h.panel.set_mode(h.ctx, OverlayMode::muscle);
+  EXPECT_EQ(h.document.state().overlay, (Overlay{OverlayMode::muscle, "soleus", false}));
+  h.panel.choose_muscle(h.ctx, "gastrocnemius");
+  EXPECT_EQ(h.document.state().overlay, (Overlay{OverlayMode::muscle, "gastrocnemius", false}));
+  h.panel.set_mode(h.ctx, OverlayMode::all);
+  EXPECT_EQ(h.document.state().overlay, (Overlay{OverlayMode::all, "", false}));
+  h.panel.set_mode(h.ctx, OverlayMode::none);
+  EXPECT_EQ(h.document.state().overlay.mode, OverlayMode::none);
+  // Each change is one undo step.
+  ASSERT_TRUE(h.document.undo());
+  EXPECT_EQ(h.document.state().overlay.mode, OverlayMode::all);
+  ASSERT_TRUE(h.document.undo());
+  EXPECT_EQ(h.document.state().overlay.target, "gastrocnemius");
+  // Unknown ids change nothing.
+  h.panel.choose_muscle(h.ctx, "no_such_muscle");
+  h.panel.choose_trigger_point(h.ctx, "no_such_trp");
+  EXPECT_EQ(h.document.state().overlay.target, "gastrocnemius");
+}
+
+TEST(TriggerPointPanel, ColourBlindPaletteKeepsTheMap) {
+  Harness h;
+  h.panel.choose_trigger_point(h.ctx, "soleus_trp3");
+  ui::TriggerPointPanel::set_colour_blind_safe(h.ctx, true);
+  EXPECT_EQ(h.document.state().overlay, (Overlay{OverlayMode::trigger_point, "soleus_trp3", true}));
+  h.panel.set_mode(h.ctx, OverlayMode::all);
+  EXPECT_TRUE(h.document.state().overlay.colour_blind_safe);
+}
+
+TEST(TriggerPointPanel, DetailsOfTheChosenTriggerPointInWords) {
+  Harness h;
+  std::string off = h.frame();
+  EXPECT_TRUE(has(off, "Choose a mode")) << off;
+  h.panel.choose_trigger_point(h.ctx, "soleus_trp3");
+  h.frame();
+  std::string text = h.frame();
+  EXPECT_TRUE(has(text, "Soleus TrP3")) << text;
+  EXPECT_TRUE(has(text, "Where Soleus TrP3 lies."));
+  EXPECT_TRUE(has(text, "lower outer calf"));
+  EXPECT_TRUE(has(text, "upper outer calf"));
+  EXPECT_TRUE(has(text, "sacroiliac joint region")) << "referral outside the model";
+  EXPECT_TRUE(has(text, "Symptom of Soleus TrP3"));
+  EXPECT_TRUE(has(text, "Where sources disagree"));
+  EXPECT_TRUE(has(text, "Sources"));
+  EXPECT_TRUE(has(text, "do not diagnose"));
+  EXPECT_TRUE(has(text, "Atlas soleus")) << "the muscle's name";
+}
+
+TEST(TriggerPointPanel, InMuscleModeTheListPicksWhatToReadWithoutChangingTheMap) {
+  Harness h;
+  h.panel.choose_muscle(h.ctx, "gastrocnemius");
+  EXPECT_EQ(h.panel.current(h.ctx)->id, "gastrocnemius_trp1");
+  h.panel.choose_trigger_point(h.ctx, "gastrocnemius_trp2");
+  EXPECT_EQ(h.panel.current(h.ctx)->id, "gastrocnemius_trp2");
+  EXPECT_EQ(h.document.state().overlay, (Overlay{OverlayMode::muscle, "gastrocnemius", false}));
+  std::string text = h.frame();
+  EXPECT_TRUE(has(text, "Gastrocnemius TrP2")) << text;
+}
+
+TEST(TriggerPointPanel, MuscleListHasGroupsFirst) {
+  Harness h;
+  auto list = ui::TriggerPointPanel::muscles(h.ctx);
+  ASSERT_EQ(list.size(), 4u);
+  EXPECT_EQ(list[0].id, "gastrocnemius");
+  EXPECT_EQ(list[0].name, "Gastrocnemius (both heads)");
+  EXPECT_EQ(list[1].id, "soleus");
+  EXPECT_EQ(list[2].id, "gastrocnemius_medial_head");
+  EXPECT_EQ(list[3].id, "gastrocnemius_lateral_head");
+}
+
+TEST(TriggerPointPanel, SelectMuscleSelectsItInTheScene) {
+  Harness h;
+  EXPECT_TRUE(ui::TriggerPointPanel::select_muscle(h.ctx, *h.set.find("gastrocnemius_trp2")));
+  EXPECT_EQ(h.document.state().selected, 3);
+  TriggerPoint stray = *h.set.find("soleus_trp3");
+  stray.muscle = "not_in_this_atlas";
+  EXPECT_FALSE(ui::TriggerPointPanel::select_muscle(h.ctx, stray));
+  EXPECT_EQ(h.document.state().selected, 3);
+}
+
+TEST(TriggerPointPanel, ExportCallsTheAppAndReportsTheResult) {
+  Harness h;
+  std::string got_path, got_id;
+  h.ctx.export_handout = [&](const std::string& path, const std::string& id) {
+    got_path = path;
+    got_id = id;
+  };
+  std::string path = ui::TriggerPointPanel::default_handout_path("soleus_trp3");
+  EXPECT_TRUE(has(path, "crus-handout-soleus_trp3.png")) << path;
+  h.panel.export_handout(h.ctx, path, "soleus_trp3");
+  EXPECT_EQ(got_path, path);
+  EXPECT_EQ(got_id, "soleus_trp3");
+  EXPECT_FALSE(h.panel.export_failed());
+  EXPECT_TRUE(has(h.panel.export_result(), path));
+
+  h.ctx.export_handout = [](const std::string&, const std::string&) { throw std::runtime_error("/nope: cannot write"); };
+  h.panel.export_handout(h.ctx, "/nope/x.png", "soleus_trp3");
+  EXPECT_TRUE(h.panel.export_failed());
+  EXPECT_TRUE(has(h.panel.export_result(), "cannot write"));
+  h.panel.choose_trigger_point(h.ctx, "soleus_trp3");
+  std::string text = h.frame();
+  EXPECT_TRUE(has(text, "Could not save the handout")) << text;
+}
+
+TEST(TriggerPointPanel, WithoutTriggerPointsItSaysWhy) {
+  Harness h;
+  h.ctx.trigger_points = nullptr;
+  h.ctx.trigger_point_problem = "trigger_points.json:57: trigger_points[3].radii: expected 3 positive numbers";
+  std::string text = h.frame();
+  EXPECT_TRUE(has(text, "runs without the overlay")) << text;
+  h.guarded_frame();
+  EXPECT_TRUE(has(text, "trigger_points.json:57"));
+  EXPECT_TRUE(h.panel.last_error.empty());
+  h.panel.set_mode(h.ctx, OverlayMode::all); // does nothing, throws nothing
+  EXPECT_EQ(h.document.state().overlay.mode, OverlayMode::none);
+}
+
+} // namespace
