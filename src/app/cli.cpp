@@ -32,6 +32,7 @@ int run_cli(int argc, char** argv) {
   app.add_option("--select", viewer.select, "Start with this structure selected (id)");
   app.add_option("--highlight", viewer.highlight, "Start with these highlights of the selection: origin,insertion,innervation,function");
   app.add_option("--overlay", viewer.overlay, "Start with a referral map: referral:ID or trigger-points");
+  app.add_option("--panel", viewer.panels, "Open this panel at start (its title, e.g. \"Where does it hurt?\"); repeatable");
   app.add_option("--detail", viewer.detail, "Bundled atlas detail: auto (light on software rendering), full or light")
       ->check(CLI::IsMember({"auto", "full", "light"}))->capture_default_str();
 

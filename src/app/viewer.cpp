@@ -145,6 +145,15 @@ int run_viewer(const ViewerOptions& options) {
     }
     return views;
   });
+  for (const std::string& title : options.panels) {
+    ui::Panel* panel = shell.find_panel(title);
+    if (!panel) {
+      std::string known;
+      for (const auto& p : shell.panels()) known += (known.empty() ? "" : ", ") + std::string(p->title());
+      throw InputError("--panel", "no panel is called \"" + title + "\"; the panels are: " + known);
+    }
+    panel->open = true;
+  }
   AtlasOptions first = options.atlas;
   // A software rasteriser draws the full atlas at a few frames a second; the
   // light level of detail keeps the viewer responsive there.

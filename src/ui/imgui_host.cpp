@@ -49,7 +49,7 @@ ImGuiHost::ImGuiHost(void* native_window, float content_scale, const std::string
   style.FrameRounding = 4.0f;
   style.GrabRounding = 4.0f;
   style.WindowBorderSize = 0.0f;
-  style.Colors[ImGuiCol_WindowBg].w = 0.94f;
+  style.Colors[ImGuiCol_WindowBg].w = 1.0f; // overlapping panels must not show through
   style.ScaleAllSizes(scale_);
   if (native_window) {
     ImGui_ImplGlfw_InitForOpenGL(static_cast<struct GLFWwindow*>(native_window), true);

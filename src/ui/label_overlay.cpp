@@ -21,7 +21,8 @@ bool project(const glm::mat4& vp, const glm::vec3& p, glm::vec2 screen, glm::vec
 
 int draw_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out) {
   if (labels.empty()) return 0;
-  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  // Behind the panels, over the 3D view.
+  ImDrawList* dl = ImGui::GetBackgroundDrawList();
   // The model's screen box, from its corners.
   glm::vec2 lo(1e9f), hi(-1e9f);
   for (int i = 0; i < 8; ++i) {
@@ -69,7 +70,7 @@ int draw_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, c
 
 void draw_legend(const std::vector<std::pair<glm::vec3, std::string>>& legend, const LabelView& view) {
   if (legend.empty()) return;
-  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  ImDrawList* dl = ImGui::GetBackgroundDrawList();
   float line = ImGui::GetTextLineHeightWithSpacing();
   float width = 0.0f;
   for (const auto& [c, text] : legend) width = std::max(width, ImGui::CalcTextSize(text.c_str()).x);
@@ -116,6 +117,23 @@ glm::vec3 label_point(const SceneStructure& s, const glm::vec3& eye) {
 }
 } // namespace
 
+void draw_legend_window(const std::vector<std::pair<glm::vec3, std::string>>& legend) {
+  if (legend.empty()) return;
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - ImGui::GetFrameHeight() * 2.0f), ImGuiCond_FirstUseEver,
+                          ImVec2(0.5f, 1.0f));
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  if (ImGui::Begin("Legend", nullptr,
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoCollapse)) {
+    for (const auto& [c, text] : legend) {
+      ImGui::ColorButton(("##legend" + text).c_str(), ImVec4(c.r, c.g, c.b, 1.0f), ImGuiColorEditFlags_NoTooltip);
+      ImGui::SameLine();
+      ImGui::TextUnformatted(text.c_str());
+    }
+  }
+  ImGui::End();
+}
+
 std::vector<LabelAnchor> view_labels(const ViewerContext& ctx) {
   std::vector<LabelAnchor> labels;
   if (!ctx.scene) return labels;
@@ -146,10 +164,16 @@ void draw_view_annotations(const ViewerContext& ctx, bool window_bars) {
   Aabb box = ctx.scene ? ctx.scene->box : Aabb{};
   std::vector<std::pair<glm::vec3, std::string>> legend = ctx.highlights.legend;
   legend.insert(legend.end(), ctx.overlay.legend.begin(), ctx.overlay.legend.end());
-  draw_legend(legend, view);
-  // Labels start below the legend so the two never overlap.
   LabelView below = view;
-  if (!legend.empty()) below.top = top + 24.0f + ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(legend.size());
+  if (window_bars) {
+    // In the viewer the legend is a small window the user can move; it
+    // starts at the bottom middle, clear of the side panels.
+    draw_legend_window(legend);
+  } else {
+    draw_legend(legend, view);
+    // Labels start below the legend so the two never overlap.
+    if (!legend.empty()) below.top = top + 24.0f + ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(legend.size());
+  }
   draw_labels(view_labels(ctx), below, box);
 }
 

@@ -19,6 +19,8 @@ struct LabelView {
 // the model's bounding box in the model frame (labels go beside it).
 int draw_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out);
 void draw_legend(const std::vector<std::pair<glm::vec3, std::string>>& legend, const LabelView& view);
+// The same legend as a small movable window (the viewer).
+void draw_legend_window(const std::vector<std::pair<glm::vec3, std::string>>& legend);
 
 } // namespace crus::ui
 

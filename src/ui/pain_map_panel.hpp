@@ -19,11 +19,12 @@ public:
   const char* title() const override { return "Where does it hurt?"; }
   void draw(ViewerContext& ctx) override;
   void default_placement(float& x, float& y, float& w, float& h) const override {
-    // Beside the search panel, over the lower left of the 3D view.
-    x = 0.25f;
-    y = 0.42f;
-    w = 0.25f;
-    h = 0.52f;
+    // Over the left column (the structure browser), where a clinician
+    // working with a patient needs it most; the leg stays in view.
+    x = 0.01f;
+    y = 0.05f;
+    w = 0.23f;
+    h = 0.89f;
   }
 
   // The ranked candidates for ctx.painted, recomputed only when the painted

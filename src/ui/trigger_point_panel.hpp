@@ -25,11 +25,11 @@ public:
   const char* title() const override { return "Trigger points"; }
   void draw(ViewerContext& ctx) override;
   void default_placement(float& x, float& y, float& w, float& h) const override {
-    // Beside the info panel, over the right of the 3D view.
-    x = 0.50f;
+    // Over the right column (the info panel), leaving the leg in view.
+    x = 0.73f;
     y = 0.05f;
-    w = 0.22f;
-    h = 0.62f;
+    w = 0.26f;
+    h = 0.89f;
   }
 
   // The actions behind the controls (one undo step each).

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Regenerates the figures in docs/ from the bundled atlas: the four views of
+# the atlas, the referral maps of every muscle with trigger points, and
+# screenshots of the viewer's info panel with each highlight (under Xvfb).
+# Usage: scripts/make-docs-figures.sh [path/to/crus]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+crus=${1:-$here/build/release/crus}
+cd "$here"
+mkdir -p docs/atlas docs/referral docs/info
+
+for v in anterior posterior medial lateral; do
+  "$crus" render --view "$v" --size 1000x1250 --out "docs/atlas/$v.png"
+done
+
+for m in gastrocnemius soleus plantaris tibialis_anterior fibularis_longus fibularis_brevis fibularis_tertius; do
+  for v in posterior anterior medial lateral; do
+    "$crus" render --view "$v" --size 640x800 --overlay "referral:$m" --out "docs/referral/${m}_$v.png"
+  done
+done
+"$crus" render --view posterior --size 800x1000 --overlay trigger-points --out docs/referral/all_posterior.png
+
+shot=${WINDOW_SHOT:-$here/../shared/tools/window-shot}
+if [ -x "$shot" ]; then
+  cfg=$(mktemp -d)
+  for m in gastrocnemius_medial_head soleus tibialis_anterior fibularis_longus; do
+    case $m in
+      tibialis_anterior) view=anterior;;
+      fibularis_longus) view=lateral;;
+      *) view=posterior;;
+    esac
+    for h in origin insertion innervation function; do
+      "$shot" "docs/info/${m}_$h.png" --size 1600x1000 --wait 6 -- env XDG_CONFIG_HOME="$cfg" \
+        "$crus" --view "$view" --select "$m" --highlight "$h"
+    done
+  done
+  rm -rf "$cfg"
+  rm -f docs/info/*.log
+else
+  echo "make-docs-figures: $shot not found; skipped the viewer screenshots" >&2
+fi
