@@ -1,0 +1,210 @@
+// Bones of the right knee, leg and foot, shaped after Gray's Anatomy (41st
+// ed.) and Netter's Atlas, sized to the Rajagopal 2016 model's skeleton.
+#include "atlas/structures.hpp"
+
+#include <glm/geometric.hpp>
+
+namespace crus::atlas {
+
+glm::vec4 bone_colour() { return {0.82f, 0.75f, 0.58f, 1.0f}; }
+glm::vec4 muscle_colour() { return {0.46f, 0.075f, 0.055f, 1.0f}; }
+glm::vec4 tendon_colour() { return {0.86f, 0.84f, 0.76f, 1.0f}; }
+glm::vec4 nerve_colour() { return {0.92f, 0.76f, 0.16f, 1.0f}; }
+glm::vec4 skin_colour() { return {0.87f, 0.6f, 0.48f, 0.35f}; }
+
+namespace {
+using glm::vec3;
+constexpr vec3 kAnterior{1, 0, 0};
+constexpr vec3 kUp{0, 1, 0};
+
+StructureSpec bone(std::string id, std::string name, Field f, float cell, std::size_t main, std::size_t lod1) {
+  StructureSpec s;
+  s.id = std::move(id);
+  s.name = std::move(name);
+  s.kind = StructureKind::bone;
+  s.colour = bone_colour();
+  s.field = std::move(f);
+  s.hull = s.field;
+  s.cell = cell;
+  s.target_main = main;
+  s.target_lod1 = lod1;
+  return s;
+}
+
+// Key of a shaft whose cross-section is w wide (Z, mediolateral) and h deep (X).
+SweepKey key(float x, float y, float z, float w, float h) { return {{x, y, z}, w, h}; }
+
+Field femur() {
+  // Distal femur, cut 15 cm above the knee centre (y = 0.4536).
+  Field shaft = sweep({key(-0.0360f, 0.470f, 0.0790f, 0.024f, 0.018f), key(-0.0355f, 0.505f, 0.0860f, 0.0175f, 0.0140f),
+                       key(-0.0360f, 0.560f, 0.0925f, 0.0150f, 0.0135f), key(-0.0368f, 0.640f, 0.1030f, 0.0142f, 0.0135f)},
+                      kAnterior);
+  Field medial_condyle = ellipsoid({-0.0555f, 0.4525f, 0.0520f}, {0.0255f, 0.0200f, 0.0155f});
+  Field lateral_condyle = ellipsoid({-0.0555f, 0.4525f, 0.0990f}, {0.0255f, 0.0200f, 0.0150f});
+  Field patellar_surface = ellipsoid({-0.0350f, 0.4650f, 0.0760f}, {0.0150f, 0.0210f, 0.0300f});
+  Field metaphysis = ellipsoid({-0.0470f, 0.4800f, 0.0770f}, {0.0210f, 0.0280f, 0.0340f});
+  Field medial_epicondyle = ellipsoid({-0.0520f, 0.4640f, 0.0395f}, {0.0110f, 0.0120f, 0.0060f});
+  Field lateral_epicondyle = ellipsoid({-0.0520f, 0.4620f, 0.1125f}, {0.0100f, 0.0110f, 0.0050f});
+  Field adductor_tubercle = ellipsoid({-0.0480f, 0.4900f, 0.0470f}, {0.0050f, 0.0060f, 0.0050f});
+  // Supracondylar lines: low ridges diverging from the linea aspera.
+  Field medial_line = capsule({-0.0470f, 0.5300f, 0.0800f}, {-0.0560f, 0.4850f, 0.0560f}, 0.0035f);
+  Field lateral_line = capsule({-0.0470f, 0.5300f, 0.0980f}, {-0.0560f, 0.4850f, 0.1030f}, 0.0035f);
+  Field body = smooth_union({shaft, metaphysis, medial_condyle, lateral_condyle, patellar_surface, medial_epicondyle,
+                             lateral_epicondyle, adductor_tubercle, medial_line, lateral_line},
+                            0.010f);
+  // Intercondylar fossa between the condyles, open posteriorly.
+  body = subtract(body, capsule({-0.0900f, 0.4400f, 0.0760f}, {-0.0500f, 0.4420f, 0.0760f}, 0.0085f), 0.004f);
+  // Trochlear groove of the patellar surface.
+  body = subtract(body, capsule({-0.0140f, 0.4500f, 0.0770f}, {-0.0150f, 0.4850f, 0.0770f}, 0.0060f), 0.006f);
+  return clip_half_space(body, {0.0f, 0.4536f + 0.15f, 0.0f}, kUp);
+}
+
+Field patella() {
+  Field body = ellipsoid({-0.0095f, 0.4720f, 0.0785f}, {0.0120f, 0.0230f, 0.0250f});
+  Field apex = ellipsoid({-0.0110f, 0.4560f, 0.0780f}, {0.0090f, 0.0120f, 0.0130f});
+  Field p = smooth_union({body, apex}, 0.008f);
+  // The articular (posterior) face is nearly flat, with a vertical ridge.
+  return intersect(p, ellipsoid({0.0150f, 0.4720f, 0.0785f}, {0.0370f, 0.0400f, 0.0500f}), 0.003f);
+}
+
+Field tibia() {
+  Field shaft = sweep({key(-0.0565f, 0.072f, 0.0700f, 0.0175f, 0.0120f), key(-0.0575f, 0.095f, 0.0755f, 0.0165f, 0.0140f),
+                       key(-0.0545f, 0.135f, 0.0785f, 0.0105f, 0.0105f), key(-0.0497f, 0.200f, 0.0818f, 0.0092f, 0.0108f),
+                       key(-0.0466f, 0.260f, 0.0822f, 0.0093f, 0.0115f), key(-0.0470f, 0.320f, 0.0806f, 0.0098f, 0.0125f),
+                       key(-0.0490f, 0.360f, 0.0806f, 0.0125f, 0.0145f), key(-0.0560f, 0.395f, 0.0800f, 0.0230f, 0.0200f)},
+                      kAnterior);
+  // Anterior border (the shin): makes the shaft's section triangular.
+  Field crest = sweep({key(-0.0420f, 0.160f, 0.0800f, 0.0030f, 0.0030f), key(-0.0368f, 0.260f, 0.0815f, 0.0035f, 0.0035f),
+                       key(-0.0370f, 0.340f, 0.0812f, 0.0040f, 0.0040f)},
+                      kAnterior);
+  // Interosseous border, facing the fibula.
+  Field interosseous = sweep({key(-0.0500f, 0.140f, 0.0870f, 0.0025f, 0.0025f), key(-0.0480f, 0.260f, 0.0895f, 0.0028f, 0.0028f),
+                              key(-0.0500f, 0.350f, 0.0890f, 0.0025f, 0.0025f)},
+                             kAnterior);
+  Field plateau = ellipsoid({-0.0590f, 0.4200f, 0.0805f}, {0.0235f, 0.0190f, 0.0305f});
+  Field medial_condyle = ellipsoid({-0.0600f, 0.4230f, 0.0650f}, {0.0220f, 0.0160f, 0.0170f});
+  Field lateral_condyle = ellipsoid({-0.0610f, 0.4230f, 0.0970f}, {0.0210f, 0.0160f, 0.0150f});
+  Field tuberosity = ellipsoid({-0.0345f, 0.3920f, 0.0830f}, {0.0070f, 0.0150f, 0.0085f});
+  Field gerdy = ellipsoid({-0.0450f, 0.4150f, 0.1030f}, {0.0065f, 0.0060f, 0.0050f});
+  Field medial_malleolus = ellipsoid({-0.0570f, 0.0780f, 0.0555f}, {0.0110f, 0.0145f, 0.0065f});
+  Field body = smooth_union({shaft, crest, interosseous, plateau, medial_condyle, lateral_condyle, tuberosity, gerdy,
+                             medial_malleolus},
+                            0.012f);
+  body = clip_half_space(body, {0.0f, 0.4380f, 0.0f}, kUp);
+  // Shallow articular facets of the condyles, with the eminence between.
+  body = subtract(body, ellipsoid({-0.0600f, 0.4460f, 0.0640f}, {0.0150f, 0.0100f, 0.0120f}), 0.003f);
+  body = subtract(body, ellipsoid({-0.0610f, 0.4460f, 0.0975f}, {0.0140f, 0.0100f, 0.0110f}), 0.003f);
+  Field eminence = ellipsoid({-0.0590f, 0.4360f, 0.0805f}, {0.0070f, 0.0060f, 0.0040f});
+  return smooth_union({body, eminence}, 0.003f);
+}
+
+Field fibula() {
+  Field shaft = sweep({key(-0.0610f, 0.030f, 0.1080f, 0.0060f, 0.0060f), key(-0.0620f, 0.048f, 0.1070f, 0.0090f, 0.0105f),
+                       key(-0.0610f, 0.070f, 0.1070f, 0.0078f, 0.0075f), key(-0.0608f, 0.100f, 0.1060f, 0.0072f, 0.0058f),
+                       key(-0.0593f, 0.160f, 0.1040f, 0.0075f, 0.0054f), key(-0.0582f, 0.250f, 0.1034f, 0.0073f, 0.0062f),
+                       key(-0.0597f, 0.325f, 0.1062f, 0.0078f, 0.0068f), key(-0.0610f, 0.355f, 0.1095f, 0.0095f, 0.0085f)},
+                      kAnterior);
+  Field head = ellipsoid({-0.0610f, 0.3770f, 0.1115f}, {0.0115f, 0.0140f, 0.0120f});
+  Field apex = ellipsoid({-0.0640f, 0.3920f, 0.1130f}, {0.0050f, 0.0070f, 0.0050f});
+  Field malleolus = ellipsoid({-0.0625f, 0.0520f, 0.1080f}, {0.0105f, 0.0190f, 0.0085f});
+  return smooth_union({shaft, head, apex, malleolus}, 0.008f);
+}
+
+Field talus() {
+  Field body = ellipsoid({-0.0640f, 0.0565f, 0.0760f}, {0.0195f, 0.0140f, 0.0190f});
+  // The trochlea: a saddle, flattened by the groove along its top.
+  Field neck = round_cone({-0.0560f, 0.0560f, 0.0720f}, {-0.0450f, 0.0555f, 0.0660f}, 0.0100f, 0.0080f);
+  Field head = ellipsoid({-0.0440f, 0.0555f, 0.0660f}, {0.0070f, 0.0090f, 0.0110f});
+  Field lateral_process = ellipsoid({-0.0660f, 0.0470f, 0.0900f}, {0.0070f, 0.0060f, 0.0060f});
+  Field f = smooth_union({body, neck, head, lateral_process}, 0.006f);
+  return subtract(f, capsule({-0.0850f, 0.0760f, 0.0760f}, {-0.0450f, 0.0760f, 0.0760f}, 0.0060f), 0.004f);
+}
+
+Field calcaneus() {
+  Field body = ellipsoid({-0.0930f, 0.0300f, 0.0790f}, {0.0290f, 0.0190f, 0.0160f});
+  Field tuberosity = ellipsoid({-0.1080f, 0.0280f, 0.0785f}, {0.0175f, 0.0220f, 0.0185f});
+  Field medial_process = ellipsoid({-0.1060f, 0.0130f, 0.0680f}, {0.0120f, 0.0080f, 0.0100f});
+  Field lateral_process = ellipsoid({-0.1060f, 0.0120f, 0.0900f}, {0.0100f, 0.0070f, 0.0075f});
+  Field anterior = ellipsoid({-0.0640f, 0.0310f, 0.0880f}, {0.0190f, 0.0120f, 0.0130f});
+  Field sustentaculum = ellipsoid({-0.0720f, 0.0390f, 0.0600f}, {0.0120f, 0.0050f, 0.0090f});
+  Field fibular_trochlea = ellipsoid({-0.0800f, 0.0270f, 0.0990f}, {0.0060f, 0.0040f, 0.0030f});
+  return smooth_union({body, tuberosity, medial_process, lateral_process, anterior, sustentaculum, fibular_trochlea}, 0.008f);
+}
+
+Field navicular() {
+  Field body = ellipsoid({-0.0310f, 0.0430f, 0.0680f}, {0.0065f, 0.0120f, 0.0155f});
+  Field tuberosity = ellipsoid({-0.0330f, 0.0370f, 0.0555f}, {0.0060f, 0.0060f, 0.0055f});
+  return smooth_union({body, tuberosity}, 0.004f);
+}
+
+Field cuboid() {
+  const glm::mat3 tilt = frame_from_axis({0.0f, 1.0f, 0.25f}, kAnterior);
+  Field body = rounded_box({-0.0380f, 0.0320f, 0.1040f}, {0.0120f, 0.0110f, 0.0125f}, 0.0045f, tilt);
+  // Groove for the fibularis longus tendon on its plantar face.
+  return subtract(body, capsule({-0.0310f, 0.0185f, 0.1230f}, {-0.0300f, 0.0190f, 0.0880f}, 0.0032f), 0.002f);
+}
+
+Field metatarsal(vec3 base, vec3 head, float base_r, float shaft_r, float head_r) {
+  const vec3 mid = 0.5f * (base + head) + vec3(0.0f, 0.004f, 0.0f); // dorsal arch
+  Field shaft = sweep({{base, base_r * 0.8f, base_r}, {mid, shaft_r, shaft_r * 1.15f}, {head, head_r * 0.7f, head_r * 0.8f}}, kUp);
+  Field b = ellipsoid(base, {base_r * 0.8f, base_r * 1.1f, base_r * 0.85f});
+  Field h = ellipsoid(head, {head_r, head_r, head_r * 0.85f});
+  return smooth_union({shaft, b, h}, 0.004f);
+}
+
+Field toe(vec3 start, vec3 end, float w, float h, int phalanges) {
+  // Each phalanx has a broad base and a narrower head; the distal one ends in a tuft.
+  std::vector<SweepKey> keys;
+  for (int i = 0; i <= phalanges; ++i) {
+    const float t = float(i) / float(phalanges);
+    const vec3 p = glm::mix(start, end, t);
+    const float scale = i == phalanges ? 0.85f : 1.0f - 0.1f * t;
+    keys.push_back({p, w * scale, h * scale});
+    if (i < phalanges) {
+      const vec3 q = glm::mix(start, end, t + 0.5f / float(phalanges));
+      keys.push_back({q, w * 0.85f * scale, h * 0.85f * scale});
+    }
+  }
+  return sweep(keys, kUp);
+}
+
+} // namespace
+
+std::vector<StructureSpec> build_bones() {
+  std::vector<StructureSpec> b;
+  b.push_back(bone("femur", "Femur (distal end)", femur(), 0.0013f, 16000, 3000));
+  b.push_back(bone("patella", "Patella", patella(), 0.0008f, 3000, 800));
+  b.push_back(bone("tibia", "Tibia", tibia(), 0.0013f, 22000, 4000));
+  b.push_back(bone("fibula", "Fibula", fibula(), 0.0010f, 12000, 2500));
+  b.push_back(bone("talus", "Talus", talus(), 0.0007f, 5000, 1200));
+  b.push_back(bone("calcaneus", "Calcaneus", calcaneus(), 0.0008f, 7000, 1500));
+  b.push_back(bone("navicular", "Navicular", navicular(), 0.0006f, 2500, 600));
+  b.push_back(bone("cuboid", "Cuboid", cuboid(), 0.0006f, 2500, 600));
+  b.push_back(bone("medial_cuneiform", "Medial cuneiform",
+                   rounded_box({-0.0170f, 0.0330f, 0.0585f}, {0.0110f, 0.0130f, 0.0075f}, 0.0040f), 0.0006f, 2000, 500));
+  b.push_back(bone("intermediate_cuneiform", "Intermediate cuneiform",
+                   rounded_box({-0.0180f, 0.0410f, 0.0740f}, {0.0075f, 0.0090f, 0.0065f}, 0.0035f), 0.0006f, 1600, 400));
+  b.push_back(bone("lateral_cuneiform", "Lateral cuneiform",
+                   rounded_box({-0.0180f, 0.0400f, 0.0895f}, {0.0085f, 0.0100f, 0.0070f}, 0.0035f), 0.0006f, 1600, 400));
+  b.push_back(bone("metatarsal_1", "First metatarsal",
+                   metatarsal({-0.0040f, 0.0320f, 0.0590f}, {0.0580f, 0.0155f, 0.0565f}, 0.0100f, 0.0068f, 0.0098f), 0.0006f, 3000, 700));
+  b.push_back(bone("metatarsal_2", "Second metatarsal",
+                   metatarsal({-0.0020f, 0.0410f, 0.0760f}, {0.0570f, 0.0160f, 0.0790f}, 0.0070f, 0.0042f, 0.0065f), 0.0005f, 2500, 600));
+  b.push_back(bone("metatarsal_3", "Third metatarsal",
+                   metatarsal({-0.0060f, 0.0380f, 0.0900f}, {0.0500f, 0.0155f, 0.0940f}, 0.0068f, 0.0040f, 0.0062f), 0.0005f, 2500, 600));
+  b.push_back(bone("metatarsal_4", "Fourth metatarsal",
+                   metatarsal({-0.0130f, 0.0340f, 0.1020f}, {0.0400f, 0.0150f, 0.1080f}, 0.0066f, 0.0040f, 0.0060f), 0.0005f, 2500, 600));
+  {
+    Field m5 = metatarsal({-0.0220f, 0.0290f, 0.1140f}, {0.0270f, 0.0150f, 0.1220f}, 0.0070f, 0.0042f, 0.0060f);
+    Field tuberosity = ellipsoid({-0.0300f, 0.0260f, 0.1230f}, {0.0090f, 0.0065f, 0.0060f});
+    b.push_back(bone("metatarsal_5", "Fifth metatarsal", smooth_union({m5, tuberosity}, 0.006f), 0.0005f, 2500, 600));
+  }
+  b.push_back(bone("phalanges_1", "Phalanges of the hallux", toe({0.0680f, 0.0138f, 0.0590f}, {0.1390f, 0.0098f, 0.0625f}, 0.0125f, 0.0078f, 2), 0.0005f, 2500, 600));
+  b.push_back(bone("phalanges_2", "Phalanges of the second toe", toe({0.0620f, 0.0143f, 0.0815f}, {0.1340f, 0.0103f, 0.0920f}, 0.0070f, 0.0052f, 3), 0.0005f, 2000, 500));
+  b.push_back(bone("phalanges_3", "Phalanges of the third toe", toe({0.0550f, 0.0143f, 0.0970f}, {0.1240f, 0.0103f, 0.1070f}, 0.0068f, 0.0050f, 3), 0.0005f, 2000, 500));
+  b.push_back(bone("phalanges_4", "Phalanges of the fourth toe", toe({0.0450f, 0.0143f, 0.1110f}, {0.1120f, 0.0103f, 0.1220f}, 0.0066f, 0.0049f, 3), 0.0005f, 2000, 500));
+  b.push_back(bone("phalanges_5", "Phalanges of the fifth toe", toe({0.0310f, 0.0148f, 0.1265f}, {0.0970f, 0.0103f, 0.1360f}, 0.0066f, 0.0048f, 3), 0.0005f, 2000, 500));
+  return b;
+}
+
+} // namespace crus::atlas

@@ -1,0 +1,175 @@
+#include "atlas/generator.hpp"
+
+#include "atlas/glb_writer.hpp"
+#include "atlas/mesher.hpp"
+#include "atlas/reference_data.hpp"
+#include "atlas/structures.hpp"
+#include "core/error.hpp"
+#include "core/file_io.hpp"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <initializer_list>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+namespace crus::atlas {
+
+namespace {
+
+struct Built {
+  Mesh main;
+  Mesh lod1;
+};
+
+Built mesh_structure(const StructureSpec& spec) {
+  Mesh raw = polygonise(spec.field, spec.cell);
+  if (raw.empty()) throw RuntimeError("atlas generator: structure '" + spec.id + "' came out empty");
+  // Normals come from the field, so the surface shades smoothly without
+  // moving vertices (smoothing folds thin carved parts into themselves).
+  // A collapse can still push one sheet through a close neighbour: keep the
+  // first level of simplification that is free of self-intersections.
+  auto clean = [](const Mesh& source, std::size_t target, float error, float min_cos, std::initializer_list<std::size_t> factors) {
+    Mesh best;
+    std::size_t best_hits = ~std::size_t(0);
+    for (std::size_t factor : factors) {
+      Mesh m = simplify(source, target * factor, error, min_cos);
+      const std::size_t hits = count_self_intersections(m);
+      if (hits < best_hits) {
+        best = std::move(m);
+        best_hits = hits;
+      }
+      if (hits == 0) break;
+    }
+    return best;
+  };
+  Built b;
+  b.main = clean(raw, spec.target_main, 0.0005f, 0.7f, {1, 2, 4, 8});
+  // The light level is for overviews: its budget comes first.
+  b.lod1 = clean(b.main, spec.target_lod1, 0.002f, 0.2f, {1});
+  for (Mesh* m : {&b.main, &b.lod1}) {
+    normals_from_field(*m, spec.field, 0.5f * spec.cell);
+    if (spec.fibre_path) {
+      m->fibres.resize(m->positions.size());
+      for (std::size_t i = 0; i < m->positions.size(); ++i) m->fibres[i] = sweep_tangent_near(*spec.fibre_path, m->positions[i]);
+    }
+  }
+  return b;
+}
+
+} // namespace
+
+GeneratedAtlas generate_atlas(unsigned threads) {
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<StructureSpec> specs = build_bones();
+  const std::size_t bone_count = specs.size();
+  std::vector<StructureSpec> muscles = build_muscles(specs);
+  std::vector<StructureSpec> nerves = build_nerves(specs);
+  specs.insert(specs.end(), muscles.begin(), muscles.end());
+  specs.insert(specs.end(), nerves.begin(), nerves.end());
+  specs.push_back(build_skin(specs));
+
+  // Each structure is meshed independently, so the thread count never
+  // changes the result; the biggest go first to balance the two workers.
+  std::vector<Built> built(specs.size());
+  std::vector<std::size_t> order(specs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto cost = [&](std::size_t i) {
+    const glm::vec3 s = specs[i].field.box.size() / specs[i].cell;
+    return double(s.x) * double(s.y) * double(s.z);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost(a) > cost(b); });
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> errors(specs.size());
+  auto worker = [&]() {
+    for (std::size_t k = next++; k < order.size(); k = next++) {
+      try {
+        built[order[k]] = mesh_structure(specs[order[k]]);
+      } catch (...) {
+        errors[order[k]] = std::current_exception();
+      }
+    }
+  };
+  if (threads == 0) threads = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+
+  GeneratedAtlas atlas;
+  atlas.manifest.mesh_file = kMainGlb;
+  atlas.manifest.side = "right";
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    StructureInfo info;
+    info.id = specs[i].id;
+    info.name = specs[i].name;
+    info.kind = specs[i].kind;
+    info.node = specs[i].id;
+    info.colour = specs[i].colour;
+    atlas.manifest.structures.push_back(info);
+    atlas.meshes.emplace_back(specs[i].id, std::move(built[i].main));
+    atlas.lod1.emplace_back(specs[i].id, std::move(built[i].lod1));
+  }
+  const std::vector<StructureSpec> bones(specs.begin(), specs.begin() + std::ptrdiff_t(bone_count));
+  atlas.manifest.landmarks = build_landmarks(bones);
+  atlas.manifest.sites = build_sites(bones);
+  for (const JointCentre& j : joint_centres()) atlas.manifest.joints.push_back(j);
+  atlas.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return atlas;
+}
+
+std::vector<unsigned char> atlas_glb(const GeneratedAtlas& atlas, bool lod1) {
+  const auto& meshes = lod1 ? atlas.lod1 : atlas.meshes;
+  std::vector<GlbNode> nodes;
+  for (std::size_t i = 0; i < meshes.size(); ++i) {
+    const StructureInfo* info = atlas.manifest.find_structure(meshes[i].first);
+    GlbNode n;
+    n.name = meshes[i].first;
+    n.mesh = &meshes[i].second;
+    n.colour = info ? info->colour : glm::vec4(0.8f);
+    n.roughness = info && info->kind == StructureKind::tendon ? 0.35f : 0.6f;
+    nodes.push_back(n);
+  }
+  return make_glb(nodes);
+}
+
+BuildReport write_atlas(const GeneratedAtlas& atlas, const std::string& out_dir) {
+  const auto start = std::chrono::steady_clock::now();
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (ec) throw RuntimeError(out_dir + ": cannot create folder: " + ec.message());
+  BuildReport report;
+  auto put = [&](const char* name, const void* data, std::size_t size) {
+    const std::string path = (fs::path(out_dir) / name).string();
+    write_file_atomic(path, data, size);
+    report.files.emplace_back(path, size);
+  };
+  const std::vector<unsigned char> main = atlas_glb(atlas, false);
+  const std::vector<unsigned char> lod1 = atlas_glb(atlas, true);
+  const std::string manifest = manifest_to_json(atlas.manifest);
+  const std::string sources = sources_markdown();
+  put(kMainGlb, main.data(), main.size());
+  put(kLod1Glb, lod1.data(), lod1.size());
+  put(kManifestJson, manifest.data(), manifest.size());
+  put(kSourcesMd, sources.data(), sources.size());
+  for (std::size_t i = 0; i < atlas.meshes.size(); ++i) {
+    StructureReport s;
+    s.id = atlas.meshes[i].first;
+    s.triangles = atlas.meshes[i].second.triangle_count();
+    s.lod1_triangles = atlas.lod1[i].second.triangle_count();
+    s.volume_cm3 = signed_volume(atlas.meshes[i].second) * 1e6;
+    report.total_triangles += s.triangles;
+    report.total_lod1_triangles += s.lod1_triangles;
+    report.structures.push_back(s);
+  }
+  report.seconds = atlas.seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+} // namespace crus::atlas

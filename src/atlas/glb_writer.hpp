@@ -1,0 +1,24 @@
+#pragma once
+// A minimal, deterministic glTF 2.0 binary writer: one node and one mesh per
+// structure, with POSITION, NORMAL, optional _FIBRE (muscle fibre direction)
+// and a material holding the structure's colour.
+#include "core/mesh.hpp"
+
+#include <glm/vec4.hpp>
+
+#include <string>
+#include <vector>
+
+namespace crus::atlas {
+
+struct GlbNode {
+  std::string name;          // node and mesh name (the structure id)
+  const Mesh* mesh = nullptr;
+  glm::vec4 colour{1.0f};    // linear RGBA; alpha < 1 makes a blended material
+  float roughness = 0.6f;
+};
+
+// The whole .glb file as bytes: little-endian, 4-byte aligned chunks.
+std::vector<unsigned char> make_glb(const std::vector<GlbNode>& nodes);
+
+} // namespace crus::atlas

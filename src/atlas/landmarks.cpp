@@ -1,0 +1,262 @@
+// Named bony landmarks and muscle attachment sites (Gray's Anatomy, 41st ed.;
+// Netter), placed on the generated bones; attachment centroids follow the
+// Rajagopal 2016 origin and insertion points.
+#include "atlas/reference_data.hpp"
+#include "atlas/structures.hpp"
+
+#include "core/error.hpp"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+
+namespace crus::atlas {
+
+const Field& field_of(const std::vector<StructureSpec>& specs, const std::string& id) {
+  for (const auto& s : specs)
+    if (s.id == id) return s.field;
+  throw RuntimeError("atlas generator: no structure '" + id + "'");
+}
+
+namespace {
+glm::vec3 gradient(const Field& f, const glm::vec3& p) {
+  const float h = 2e-4f;
+  const glm::vec3 g(f(p + glm::vec3(h, 0, 0)) - f(p - glm::vec3(h, 0, 0)), f(p + glm::vec3(0, h, 0)) - f(p - glm::vec3(0, h, 0)),
+                    f(p + glm::vec3(0, 0, h)) - f(p - glm::vec3(0, 0, h)));
+  const float len = glm::length(g);
+  return len > 1e-12f ? g / len : glm::vec3(0, 1, 0);
+}
+} // namespace
+
+glm::vec3 project_to_surface(const Field& f, glm::vec3 p) {
+  for (int i = 0; i < 8; ++i) {
+    const float d = f(p);
+    if (std::abs(d) < 1e-5f) break;
+    p -= d * gradient(f, p);
+  }
+  return p;
+}
+
+std::vector<Landmark> build_landmarks(const std::vector<StructureSpec>& bones) {
+  struct Raw {
+    const char* id;
+    const char* name;
+    const char* bone;
+    glm::vec3 near;
+  };
+  // Points near each landmark; each is projected onto its bone's surface.
+  static const Raw raw[] = {
+      {"medial_femoral_condyle", "Medial femoral condyle", "femur", {-0.060f, 0.440f, 0.046f}},
+      {"lateral_femoral_condyle", "Lateral femoral condyle", "femur", {-0.060f, 0.440f, 0.106f}},
+      {"medial_epicondyle", "Medial epicondyle of femur", "femur", {-0.052f, 0.465f, 0.030f}},
+      {"lateral_epicondyle", "Lateral epicondyle of femur", "femur", {-0.052f, 0.462f, 0.122f}},
+      {"adductor_tubercle", "Adductor tubercle", "femur", {-0.048f, 0.492f, 0.038f}},
+      {"popliteal_surface", "Popliteal surface of femur", "femur", {-0.070f, 0.505f, 0.082f}},
+      {"medial_supracondylar_line", "Medial supracondylar line", "femur", {-0.060f, 0.505f, 0.062f}},
+      {"lateral_supracondylar_line", "Lateral supracondylar line", "femur", {-0.060f, 0.505f, 0.104f}},
+      {"intercondylar_fossa", "Intercondylar fossa", "femur", {-0.072f, 0.445f, 0.076f}},
+      {"femoral_patellar_surface", "Patellar surface of femur", "femur", {-0.010f, 0.462f, 0.077f}},
+      {"patellar_apex", "Apex of patella", "patella", {-0.008f, 0.440f, 0.078f}},
+      {"patellar_base", "Base of patella", "patella", {-0.010f, 0.500f, 0.079f}},
+      {"medial_tibial_condyle", "Medial condyle of tibia", "tibia", {-0.058f, 0.420f, 0.045f}},
+      {"lateral_tibial_condyle", "Lateral condyle of tibia", "tibia", {-0.058f, 0.420f, 0.116f}},
+      {"tibial_tuberosity", "Tibial tuberosity", "tibia", {-0.020f, 0.392f, 0.083f}},
+      {"gerdys_tubercle", "Gerdy's tubercle", "tibia", {-0.040f, 0.415f, 0.112f}},
+      {"soleal_line", "Soleal line", "tibia", {-0.075f, 0.355f, 0.080f}},
+      {"anterior_border_of_tibia", "Anterior border of tibia", "tibia", {-0.025f, 0.260f, 0.0815f}},
+      {"medial_malleolus", "Medial malleolus", "tibia", {-0.057f, 0.072f, 0.040f}},
+      {"intercondylar_eminence", "Intercondylar eminence", "tibia", {-0.059f, 0.450f, 0.0805f}},
+      {"medial_surface_of_tibia", "Medial surface of tibia", "tibia", {-0.040f, 0.250f, 0.065f}},
+      {"fibular_head", "Head of fibula", "fibula", {-0.061f, 0.380f, 0.128f}},
+      {"fibular_neck", "Neck of fibula", "fibula", {-0.060f, 0.355f, 0.122f}},
+      {"lateral_malleolus", "Lateral malleolus", "fibula", {-0.062f, 0.045f, 0.125f}},
+      {"head_of_talus", "Head of talus", "talus", {-0.032f, 0.056f, 0.064f}},
+      {"trochlea_of_talus", "Trochlea of talus", "talus", {-0.064f, 0.080f, 0.076f}},
+      {"calcaneal_tuberosity", "Calcaneal tuberosity", "calcaneus", {-0.135f, 0.028f, 0.079f}},
+      {"medial_process_of_calcaneal_tuberosity", "Medial process of calcaneal tuberosity", "calcaneus", {-0.108f, 0.000f, 0.060f}},
+      {"lateral_process_of_calcaneal_tuberosity", "Lateral process of calcaneal tuberosity", "calcaneus", {-0.108f, 0.000f, 0.096f}},
+      {"sustentaculum_tali", "Sustentaculum tali", "calcaneus", {-0.072f, 0.039f, 0.045f}},
+      {"fibular_trochlea", "Fibular trochlea", "calcaneus", {-0.080f, 0.027f, 0.110f}},
+      {"navicular_tuberosity", "Tuberosity of navicular", "navicular", {-0.033f, 0.036f, 0.042f}},
+      {"groove_for_fibularis_longus", "Groove for fibularis longus (cuboid)", "cuboid", {-0.031f, 0.010f, 0.105f}},
+      {"base_of_first_metatarsal", "Base of first metatarsal", "metatarsal_1", {-0.004f, 0.033f, 0.045f}},
+      {"head_of_first_metatarsal", "Head of first metatarsal", "metatarsal_1", {0.070f, 0.016f, 0.058f}},
+      {"fifth_metatarsal_tuberosity", "Tuberosity of fifth metatarsal", "metatarsal_5", {-0.042f, 0.026f, 0.128f}},
+      {"head_of_fifth_metatarsal", "Head of fifth metatarsal", "metatarsal_5", {0.036f, 0.015f, 0.124f}},
+      {"distal_phalanx_of_hallux", "Distal phalanx of hallux", "phalanges_1", {0.145f, 0.010f, 0.064f}},
+  };
+  std::vector<Landmark> out;
+  for (const Raw& r : raw) out.push_back({r.id, r.name, r.bone, project_to_surface(field_of(bones, r.bone), r.near)});
+  return out;
+}
+
+namespace {
+
+struct RawPatch {
+  const char* bone;
+  glm::vec3 a, b;
+  float radius;
+  float lift; // axis raised off the surface (the capsule still cuts the bone)
+};
+
+struct RawSite {
+  const char* muscle;
+  SiteRole role;
+  const char* bone;
+  const char* description;
+  std::vector<RawPatch> patches;
+};
+
+const std::vector<RawSite>& raw_sites() {
+  using R = SiteRole;
+  static const std::vector<RawSite> sites = {
+      {"gastrocnemius_medial_head", R::origin, "femur",
+       "Popliteal surface of the femur above the medial condyle, and the back of the medial condyle",
+       {{"femur", {-0.052f, 0.492f, 0.053f}, {-0.058f, 0.474f, 0.058f}, 0.006f, 0.0f}}},
+      {"gastrocnemius_medial_head", R::insertion, "calcaneus",
+       "Middle of the posterior surface of the calcaneus, through the calcaneal tendon",
+       {{"calcaneus", {-0.116f, 0.046f, 0.076f}, {-0.118f, 0.036f, 0.080f}, 0.006f, 0.0f}}},
+      {"gastrocnemius_lateral_head", R::origin, "femur",
+       "Posterolateral surface of the lateral femoral condyle, above the popliteal groove",
+       {{"femur", {-0.058f, 0.488f, 0.104f}, {-0.064f, 0.474f, 0.108f}, 0.005f, 0.0f}}},
+      {"gastrocnemius_lateral_head", R::insertion, "calcaneus",
+       "Middle of the posterior surface of the calcaneus, through the calcaneal tendon",
+       {{"calcaneus", {-0.116f, 0.046f, 0.078f}, {-0.118f, 0.036f, 0.082f}, 0.006f, 0.0f}}},
+      {"soleus", R::origin, "tibia",
+       "Soleal line and middle third of the medial border of the tibia; back of the fibular head and upper fibula",
+       {{"tibia", {-0.068f, 0.378f, 0.090f}, {-0.064f, 0.335f, 0.072f}, 0.005f, 0.001f},
+        {"fibula", {-0.072f, 0.378f, 0.107f}, {-0.068f, 0.355f, 0.104f}, 0.005f, 0.001f}}},
+      {"soleus", R::insertion, "calcaneus",
+       "Middle of the posterior surface of the calcaneus, through the calcaneal tendon",
+       {{"calcaneus", {-0.116f, 0.045f, 0.077f}, {-0.118f, 0.035f, 0.081f}, 0.006f, 0.0f}}},
+      {"plantaris", R::origin, "femur", "Lateral supracondylar line of the femur, above the lateral head of gastrocnemius",
+       {{"femur", {-0.060f, 0.505f, 0.100f}, {-0.062f, 0.494f, 0.102f}, 0.004f, 0.0f}}},
+      {"plantaris", R::insertion, "calcaneus", "Posterior calcaneus, medial to the calcaneal tendon",
+       {{"calcaneus", {-0.118f, 0.040f, 0.068f}, {-0.119f, 0.034f, 0.068f}, 0.004f, 0.0f}}},
+      {"tibialis_anterior", R::origin, "tibia",
+       "Lateral condyle and upper half of the lateral surface of the tibia; interosseous membrane",
+       {{"tibia", {-0.046f, 0.405f, 0.104f}, {-0.040f, 0.378f, 0.096f}, 0.005f, 0.0f},
+        {"tibia", {-0.038f, 0.370f, 0.094f}, {-0.039f, 0.255f, 0.093f}, 0.006f, 0.0f}}},
+      {"tibialis_anterior", R::insertion, "medial_cuneiform",
+       "Medial and plantar surface of the medial cuneiform and base of the first metatarsal",
+       {{"medial_cuneiform", {-0.010f, 0.030f, 0.050f}, {-0.002f, 0.030f, 0.052f}, 0.005f, 0.0f},
+        {"metatarsal_1", {0.002f, 0.030f, 0.052f}, {0.006f, 0.028f, 0.054f}, 0.004f, 0.0f}}},
+      {"fibularis_longus", R::origin, "fibula",
+       "Head and upper two thirds of the lateral surface of the fibula; intermuscular septa",
+       {{"fibula", {-0.066f, 0.385f, 0.118f}, {-0.068f, 0.360f, 0.114f}, 0.005f, 0.0f},
+        {"fibula", {-0.069f, 0.345f, 0.110f}, {-0.068f, 0.285f, 0.108f}, 0.005f, 0.002f}}},
+      {"fibularis_longus", R::insertion, "medial_cuneiform",
+       "Lateral side of the base of the first metatarsal and the medial cuneiform (plantar)",
+       {{"metatarsal_1", {0.000f, 0.020f, 0.062f}, {0.006f, 0.021f, 0.064f}, 0.004f, 0.0f},
+        {"medial_cuneiform", {-0.008f, 0.022f, 0.064f}, {-0.003f, 0.022f, 0.065f}, 0.004f, 0.0f}}},
+      {"fibularis_brevis", R::origin, "fibula",
+       "Lower two thirds of the lateral surface of the fibula; intermuscular septa",
+       {{"fibula", {-0.070f, 0.240f, 0.108f}, {-0.068f, 0.160f, 0.106f}, 0.007f, 0.004f}}},
+      {"fibularis_brevis", R::insertion, "metatarsal_5", "Tuberosity of the fifth metatarsal",
+       {{"metatarsal_5", {-0.040f, 0.032f, 0.126f}, {-0.036f, 0.030f, 0.128f}, 0.004f, 0.0f}}},
+      {"fibularis_tertius", R::origin, "fibula", "Lower third of the anterior surface of the fibula; interosseous membrane",
+       {{"fibula", {-0.054f, 0.170f, 0.102f}, {-0.055f, 0.100f, 0.104f}, 0.004f, 0.0f}}},
+      {"fibularis_tertius", R::insertion, "metatarsal_5", "Dorsal surface of the base of the fifth metatarsal",
+       {{"metatarsal_5", {-0.020f, 0.037f, 0.116f}, {-0.014f, 0.036f, 0.117f}, 0.004f, 0.0f}}},
+      {"tibialis_posterior", R::origin, "tibia",
+       "Interosseous membrane and the adjoining posterior surfaces of tibia and fibula (upper two thirds)",
+       {{"tibia", {-0.060f, 0.345f, 0.085f}, {-0.058f, 0.300f, 0.086f}, 0.005f, 0.002f},
+        {"fibula", {-0.064f, 0.345f, 0.098f}, {-0.063f, 0.300f, 0.098f}, 0.004f, 0.0f}}},
+      {"tibialis_posterior", R::insertion, "navicular",
+       "Tuberosity of the navicular, with slips to the cuneiforms and the bases of metatarsals 2-4",
+       {{"navicular", {-0.036f, 0.034f, 0.052f}, {-0.032f, 0.032f, 0.054f}, 0.005f, 0.0f}}},
+      {"flexor_digitorum_longus", R::origin, "tibia", "Posterior surface of the tibia below the soleal line",
+       {{"tibia", {-0.062f, 0.300f, 0.075f}, {-0.060f, 0.245f, 0.074f}, 0.005f, 0.002f}}},
+      {"flexor_digitorum_longus", R::insertion, "phalanges_3",
+       "Plantar bases of the distal phalanges of toes 2 to 5",
+       {{"phalanges_2", {0.120f, 0.004f, 0.088f}, {0.126f, 0.004f, 0.089f}, 0.003f, 0.0f},
+        {"phalanges_3", {0.110f, 0.004f, 0.102f}, {0.115f, 0.004f, 0.103f}, 0.003f, 0.0f},
+        {"phalanges_4", {0.096f, 0.004f, 0.115f}, {0.101f, 0.004f, 0.116f}, 0.003f, 0.0f},
+        {"phalanges_5", {0.081f, 0.004f, 0.130f}, {0.086f, 0.004f, 0.131f}, 0.003f, 0.0f}}},
+      {"flexor_hallucis_longus", R::origin, "fibula", "Lower two thirds of the posterior surface of the fibula",
+       {{"fibula", {-0.068f, 0.270f, 0.100f}, {-0.067f, 0.210f, 0.100f}, 0.006f, 0.004f}}},
+      {"flexor_hallucis_longus", R::insertion, "phalanges_1", "Plantar base of the distal phalanx of the hallux",
+       {{"phalanges_1", {0.112f, 0.004f, 0.063f}, {0.120f, 0.004f, 0.064f}, 0.004f, 0.0f}}},
+      {"extensor_digitorum_longus", R::origin, "fibula",
+       "Lateral tibial condyle and upper three quarters of the medial surface of the fibula; interosseous membrane",
+       {{"tibia", {-0.060f, 0.405f, 0.104f}, {-0.062f, 0.395f, 0.104f}, 0.004f, 0.0f},
+        {"fibula", {-0.064f, 0.360f, 0.099f}, {-0.065f, 0.300f, 0.098f}, 0.005f, 0.001f}}},
+      {"extensor_digitorum_longus", R::insertion, "phalanges_3",
+       "Dorsal bases of the middle and distal phalanges of toes 2 to 5 (extensor expansions)",
+       {{"phalanges_2", {0.118f, 0.014f, 0.088f}, {0.126f, 0.013f, 0.089f}, 0.003f, 0.0f},
+        {"phalanges_3", {0.108f, 0.014f, 0.102f}, {0.115f, 0.013f, 0.103f}, 0.003f, 0.0f},
+        {"phalanges_4", {0.095f, 0.014f, 0.115f}, {0.101f, 0.013f, 0.116f}, 0.003f, 0.0f},
+        {"phalanges_5", {0.080f, 0.014f, 0.130f}, {0.086f, 0.013f, 0.131f}, 0.003f, 0.0f}}},
+      {"extensor_hallucis_longus", R::origin, "fibula", "Middle half of the medial surface of the fibula; interosseous membrane",
+       {{"fibula", {-0.062f, 0.330f, 0.098f}, {-0.058f, 0.270f, 0.098f}, 0.005f, 0.001f}}},
+      {"extensor_hallucis_longus", R::insertion, "phalanges_1", "Dorsal base of the distal phalanx of the hallux",
+       {{"phalanges_1", {0.112f, 0.018f, 0.064f}, {0.120f, 0.017f, 0.065f}, 0.004f, 0.0f}}},
+      {"popliteus", R::origin, "femur", "Popliteal groove on the lateral surface of the lateral femoral condyle",
+       {{"femur", {-0.060f, 0.452f, 0.115f}, {-0.054f, 0.448f, 0.115f}, 0.004f, 0.0f}}},
+      {"popliteus", R::insertion, "tibia", "Posterior surface of the tibia above the soleal line",
+       {{"tibia", {-0.072f, 0.400f, 0.065f}, {-0.068f, 0.370f, 0.070f}, 0.006f, 0.001f}}},
+      {"calcaneal_tendon", R::insertion, "calcaneus", "Middle of the posterior surface of the calcaneal tuberosity",
+       {{"calcaneus", {-0.116f, 0.046f, 0.077f}, {-0.118f, 0.034f, 0.081f}, 0.007f, 0.0f}}},
+  };
+  return sites;
+}
+
+const glm::vec3* published_point(const std::string& muscle, SiteRole role) {
+  // The triceps surae share the calcaneal point, as does their tendon.
+  const std::string id = muscle == "calcaneal_tendon" ? "soleus" : muscle;
+  for (const MusclePath& p : muscle_paths())
+    if (p.structure == id) return role == SiteRole::origin ? &p.points.front() : &p.points.back();
+  return nullptr;
+}
+
+} // namespace
+
+std::vector<AttachmentSite> build_sites(const std::vector<StructureSpec>& bones) {
+  std::vector<AttachmentSite> out;
+  for (const RawSite& r : raw_sites()) {
+    AttachmentSite s;
+    s.id = std::string(r.muscle) + (r.role == SiteRole::origin ? "_origin" : "_insertion");
+    s.muscle = r.muscle;
+    s.role = r.role;
+    s.bone = r.bone;
+    s.description = r.description;
+    glm::vec3 sum(0.0f);
+    float weight = 0.0f;
+    for (const RawPatch& p : r.patches) {
+      const Field& f = field_of(bones, p.bone);
+      auto place = [&](glm::vec3 q) {
+        const glm::vec3 on = project_to_surface(f, q);
+        return on + p.lift * gradient(f, on);
+      };
+      Capsule c{place(p.a), place(p.b), p.radius};
+      const float w = glm::length(c.b - c.a) + 2.0f * p.radius;
+      sum += w * 0.5f * (c.a + c.b);
+      weight += w;
+      s.patches.push_back(c);
+    }
+    s.centroid = sum / weight;
+    // Where Rajagopal 2016 gives this attachment a point, the patch is drawn
+    // towards it (up to 7 mm from it) so that the site and the model's point
+    // agree; each capsule grows just enough to keep cutting its bone.
+    if (const glm::vec3* published = published_point(s.muscle, s.role)) {
+      const glm::vec3 gap = *published - s.centroid;
+      const float len = glm::length(gap);
+      if (len > 0.007f) {
+        const glm::vec3 shift = gap * ((len - 0.007f) / len);
+        for (std::size_t i = 0; i < s.patches.size(); ++i) {
+          Capsule& c = s.patches[i];
+          const Field& f = field_of(bones, r.patches[i].bone);
+          c.a += shift;
+          c.b += shift;
+          const float depth = std::max({std::abs(f(c.a)), std::abs(f(c.b)), std::abs(f(0.5f * (c.a + c.b)))});
+          c.radius = std::max(c.radius, depth + 0.8f * r.patches[i].radius);
+        }
+        s.centroid += shift;
+      }
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+} // namespace crus::atlas

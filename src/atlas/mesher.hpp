@@ -1,0 +1,28 @@
+#pragma once
+// Turns a signed-distance field into a closed, 2-manifold, outward-facing
+// triangle mesh: marching tetrahedra on a regular grid (a Kuhn split of each
+// cube, consistent across faces, so the surface has no cracks), Taubin
+// smoothing, meshoptimizer simplification and normals from the field.
+#include "atlas/sdf.hpp"
+#include "core/mesh.hpp"
+
+#include <cstddef>
+
+namespace crus::atlas {
+
+// Samples `field` on a grid of spacing `cell` over its box (padded so the
+// grid strictly encloses the surface) and extracts the zero level set.
+Mesh polygonise(const Field& field, float cell);
+// Volume-preserving smoothing (Taubin lambda/mu); keeps the topology.
+void taubin_smooth(Mesh& mesh, int iterations, float lambda = 0.5f, float mu = -0.53f);
+// Simplifies towards `target_triangles` while the quadric error of a
+// collapse stays under `max_error` metres; a closed 2-manifold stays one
+// (simplify.cpp).
+// `min_normal_cos` bounds how far a collapse may turn a neighbouring triangle.
+Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, float min_normal_cos = 0.7f);
+// Pairs of triangles (not sharing a vertex) that cross each other.
+std::size_t count_self_intersections(const Mesh& mesh);
+// Unit normals from the field's gradient: smoother than face averages.
+void normals_from_field(Mesh& mesh, const Field& field, float step);
+
+} // namespace crus::atlas

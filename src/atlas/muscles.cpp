@@ -1,0 +1,278 @@
+// Muscles of the leg and the calcaneal tendon. Each muscle is a belly swept
+// along its line of action (fusiform or flat, tapering into its tendon) plus
+// tendons that follow the routes of Gray's Anatomy and pass within reach of
+// the Rajagopal 2016 via points. Bellies are sized to the published volumes
+// (reference_data) and carved off the bones and the muscles built before
+// them, so that no two structures overlap.
+#include "atlas/mesher.hpp"
+#include "atlas/reference_data.hpp"
+#include "atlas/structures.hpp"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace crus::atlas {
+
+namespace {
+using glm::vec3;
+constexpr vec3 kAnterior{1, 0, 0};
+constexpr vec3 kUp{0, 1, 0};
+constexpr vec3 kLateral{0, 0, 1};
+
+SweepKey k(float x, float y, float z, float w, float h) { return {{x, y, z}, w, h}; }
+// A round tendon key.
+SweepKey t(float x, float y, float z, float r) { return {{x, y, z}, r, r}; }
+
+struct Tendon {
+  std::vector<SweepKey> keys;
+  vec3 up = kAnterior;
+};
+
+struct MuscleRecipe {
+  const char* id;
+  const char* name;
+  std::vector<SweepKey> belly;
+  vec3 belly_up = kAnterior;
+  std::vector<Tendon> tendons;
+  float cell = 0.0012f;
+  std::size_t target_main = 9000;
+  std::size_t target_lod1 = 2000;
+};
+
+std::vector<MuscleRecipe> recipes() {
+  std::vector<MuscleRecipe> r;
+  // In order of precedence: a muscle is carved by every muscle before it.
+  r.push_back({"plantaris", "Plantaris",
+               {k(-0.0640f, 0.500f, 0.1010f, 0.0040f, 0.0035f), k(-0.0740f, 0.474f, 0.0960f, 0.0080f, 0.0060f),
+                k(-0.0840f, 0.445f, 0.0890f, 0.0060f, 0.0050f), k(-0.0900f, 0.420f, 0.0850f, 0.0022f, 0.0018f)},
+               kAnterior,
+               {{{t(-0.0900f, 0.420f, 0.0850f, 0.0017f), t(-0.1020f, 0.370f, 0.0790f, 0.0013f), t(-0.1230f, 0.280f, 0.0720f, 0.0013f),
+                  t(-0.1280f, 0.180f, 0.0680f, 0.0013f), t(-0.1260f, 0.100f, 0.0670f, 0.0013f), t(-0.1230f, 0.055f, 0.0680f, 0.0014f),
+                  t(-0.1195f, 0.037f, 0.0680f, 0.0016f)}}},
+               0.0008f, 4000, 900});
+  r.push_back({"tibialis_posterior", "Tibialis posterior",
+               {k(-0.0660f, 0.395f, 0.0900f, 0.0060f, 0.0040f), k(-0.0690f, 0.330f, 0.0900f, 0.0110f, 0.0070f),
+                k(-0.0710f, 0.250f, 0.0870f, 0.0110f, 0.0075f), k(-0.0715f, 0.170f, 0.0790f, 0.0080f, 0.0060f),
+                k(-0.0715f, 0.130f, 0.0700f, 0.0050f, 0.0040f)},
+               kAnterior,
+               {{{t(-0.0715f, 0.140f, 0.0720f, 0.0035f), t(-0.0710f, 0.100f, 0.0620f, 0.0035f), t(-0.0725f, 0.075f, 0.0540f, 0.0034f),
+                  t(-0.0700f, 0.056f, 0.0510f, 0.0033f), t(-0.0600f, 0.044f, 0.0480f, 0.0032f), t(-0.0460f, 0.037f, 0.0490f, 0.0032f),
+                  t(-0.0360f, 0.0335f, 0.0515f, 0.0032f)}}},
+               0.0013f, 9000, 2000});
+  r.push_back({"flexor_digitorum_longus", "Flexor digitorum longus",
+               {k(-0.0650f, 0.330f, 0.0770f, 0.0040f, 0.0035f), k(-0.0690f, 0.270f, 0.0720f, 0.0070f, 0.0055f),
+                k(-0.0720f, 0.190f, 0.0680f, 0.0075f, 0.0060f), k(-0.0750f, 0.130f, 0.0640f, 0.0050f, 0.0040f)},
+               kAnterior,
+               {{{t(-0.0750f, 0.140f, 0.0650f, 0.0030f), t(-0.0790f, 0.095f, 0.0610f, 0.0030f), t(-0.0780f, 0.070f, 0.0550f, 0.0030f),
+                  t(-0.0750f, 0.050f, 0.0510f, 0.0030f), t(-0.0620f, 0.032f, 0.0500f, 0.0029f), t(-0.0450f, 0.024f, 0.0580f, 0.0028f),
+                  t(-0.0200f, 0.0120f, 0.0680f, 0.0028f), t(0.0100f, 0.0075f, 0.0820f, 0.0026f), t(0.0400f, 0.0050f, 0.0920f, 0.0022f)},
+                 kLateral},
+                {{t(0.0400f, 0.0050f, 0.0920f, 0.0015f), t(0.0660f, 0.0035f, 0.0800f, 0.0013f), t(0.1000f, 0.0030f, 0.0850f, 0.0012f), t(0.1240f, 0.0030f, 0.0890f, 0.0012f)}, kUp},
+                {{t(0.0400f, 0.0050f, 0.0920f, 0.0015f), t(0.0590f, 0.0035f, 0.0960f, 0.0013f), t(0.0900f, 0.0030f, 0.1000f, 0.0012f), t(0.1140f, 0.0030f, 0.1030f, 0.0012f)}, kUp},
+                {{t(0.0400f, 0.0050f, 0.0920f, 0.0015f), t(0.0490f, 0.0035f, 0.1100f, 0.0013f), t(0.0780f, 0.0030f, 0.1130f, 0.0012f), t(0.1000f, 0.0030f, 0.1160f, 0.0012f)}, kUp},
+                {{t(0.0400f, 0.0050f, 0.0920f, 0.0015f), t(0.0360f, 0.0035f, 0.1240f, 0.0013f), t(0.0620f, 0.0030f, 0.1280f, 0.0012f), t(0.0840f, 0.0030f, 0.1310f, 0.0012f)}, kUp}},
+               0.0010f, 10000, 2200});
+  r.push_back({"flexor_hallucis_longus", "Flexor hallucis longus",
+               {k(-0.0720f, 0.300f, 0.1000f, 0.0050f, 0.0040f), k(-0.0800f, 0.240f, 0.0970f, 0.0120f, 0.0090f),
+                k(-0.0830f, 0.170f, 0.0900f, 0.0130f, 0.0100f), k(-0.0830f, 0.120f, 0.0800f, 0.0090f, 0.0080f),
+                k(-0.0820f, 0.095f, 0.0720f, 0.0050f, 0.0040f)},
+               kAnterior,
+               {{{t(-0.0820f, 0.100f, 0.0730f, 0.0032f), t(-0.0850f, 0.062f, 0.0660f, 0.0032f), t(-0.0780f, 0.042f, 0.0560f, 0.0031f),
+                  t(-0.0680f, 0.026f, 0.0560f, 0.0031f), t(-0.0500f, 0.020f, 0.0570f, 0.0031f), t(-0.0110f, 0.0155f, 0.0580f, 0.0030f),
+                  t(0.0300f, 0.0070f, 0.0570f, 0.0029f), t(0.0580f, 0.0030f, 0.0570f, 0.0027f), t(0.0800f, 0.0030f, 0.0590f, 0.0025f),
+                  t(0.1180f, 0.0025f, 0.0640f, 0.0022f)},
+                 kLateral}},
+               0.0012f, 9000, 2000});
+  r.push_back({"popliteus", "Popliteus",
+               {k(-0.0620f, 0.450f, 0.1110f, 0.0030f, 0.0030f), k(-0.0720f, 0.432f, 0.1000f, 0.0060f, 0.0045f),
+                k(-0.0800f, 0.412f, 0.0860f, 0.0160f, 0.0080f), k(-0.0770f, 0.392f, 0.0700f, 0.0170f, 0.0080f),
+                k(-0.0720f, 0.372f, 0.0660f, 0.0070f, 0.0035f)},
+               kAnterior,
+               {},
+               0.0008f, 4000, 900});
+  r.push_back({"fibularis_brevis", "Fibularis brevis",
+               {k(-0.0700f, 0.270f, 0.1140f, 0.0040f, 0.0050f), k(-0.0720f, 0.200f, 0.1140f, 0.0070f, 0.0100f),
+                k(-0.0750f, 0.130f, 0.1100f, 0.0070f, 0.0090f), k(-0.0790f, 0.090f, 0.1040f, 0.0040f, 0.0040f)},
+               kAnterior,
+               {{{t(-0.0790f, 0.095f, 0.1040f, 0.0032f), t(-0.0815f, 0.068f, 0.1005f, 0.0032f), t(-0.0780f, 0.052f, 0.1050f, 0.0032f),
+                  t(-0.0745f, 0.040f, 0.1080f, 0.0031f), t(-0.0680f, 0.030f, 0.1140f, 0.0030f), t(-0.0550f, 0.031f, 0.1210f, 0.0030f),
+                  t(-0.0410f, 0.031f, 0.1270f, 0.0030f)},
+                 kLateral}},
+               0.0010f, 8000, 1800});
+  r.push_back({"fibularis_longus", "Fibularis longus",
+               {k(-0.0640f, 0.390f, 0.1220f, 0.0040f, 0.0050f), k(-0.0660f, 0.340f, 0.1220f, 0.0080f, 0.0120f),
+                k(-0.0690f, 0.250f, 0.1220f, 0.0080f, 0.0110f), k(-0.0720f, 0.180f, 0.1190f, 0.0050f, 0.0070f)},
+               kAnterior,
+               {{{t(-0.0720f, 0.190f, 0.1190f, 0.0030f), t(-0.0780f, 0.130f, 0.1140f, 0.0030f), t(-0.0850f, 0.090f, 0.1090f, 0.0030f),
+                  t(-0.0875f, 0.068f, 0.1075f, 0.0030f), t(-0.0810f, 0.046f, 0.1110f, 0.0030f), t(-0.0750f, 0.033f, 0.1120f, 0.0030f),
+                  t(-0.0620f, 0.020f, 0.1170f, 0.0030f), t(-0.0480f, 0.016f, 0.1200f, 0.0030f), t(-0.0360f, 0.011f, 0.1130f, 0.0029f),
+                  t(-0.0280f, 0.0105f, 0.0980f, 0.0029f), t(-0.0150f, 0.0135f, 0.0800f, 0.0028f), t(-0.0020f, 0.0175f, 0.0680f, 0.0028f),
+                  t(0.0040f, 0.0200f, 0.0640f, 0.0027f)},
+                 kAnterior}},
+               0.0012f, 10000, 2200});
+  r.push_back({"extensor_hallucis_longus", "Extensor hallucis longus",
+               {k(-0.0600f, 0.310f, 0.0970f, 0.0040f, 0.0040f), k(-0.0520f, 0.260f, 0.0950f, 0.0070f, 0.0075f),
+                k(-0.0470f, 0.190f, 0.0930f, 0.0075f, 0.0075f), k(-0.0450f, 0.150f, 0.0900f, 0.0055f, 0.0050f),
+                k(-0.0410f, 0.115f, 0.0830f, 0.0035f, 0.0030f)},
+               kAnterior,
+               {{{t(-0.0410f, 0.120f, 0.0840f, 0.0026f), t(-0.0363f, 0.0878f, 0.0732f, 0.0026f), t(-0.0180f, 0.0560f, 0.0628f, 0.0025f),
+                  t(0.0143f, 0.0470f, 0.0582f, 0.0024f), t(0.0584f, 0.0300f, 0.0559f, 0.0023f), t(0.0936f, 0.0215f, 0.0605f, 0.0022f),
+                  t(0.1180f, 0.0195f, 0.0640f, 0.0020f)},
+                 kLateral}},
+               0.0009f, 8000, 1800});
+  r.push_back({"extensor_digitorum_longus", "Extensor digitorum longus",
+               {k(-0.0500f, 0.400f, 0.1080f, 0.0050f, 0.0050f), k(-0.0450f, 0.350f, 0.1070f, 0.0090f, 0.0080f),
+                k(-0.0430f, 0.260f, 0.1080f, 0.0100f, 0.0090f), k(-0.0440f, 0.170f, 0.1020f, 0.0080f, 0.0070f),
+                k(-0.0420f, 0.120f, 0.0950f, 0.0045f, 0.0040f)},
+               kAnterior,
+               {{{t(-0.0420f, 0.125f, 0.0950f, 0.0030f), t(-0.0400f, 0.081f, 0.0872f, 0.0030f), t(-0.0230f, 0.0530f, 0.0850f, 0.0030f),
+                  t(0.0000f, 0.0450f, 0.0950f, 0.0028f)},
+                 kLateral},
+                {{t(0.0000f, 0.0450f, 0.0950f, 0.0016f), t(0.0200f, 0.0400f, 0.0850f, 0.0015f), t(0.0570f, 0.0265f, 0.0800f, 0.0014f), t(0.0900f, 0.0180f, 0.0850f, 0.0013f), t(0.1240f, 0.0135f, 0.0890f, 0.0012f)}, kUp},
+                {{t(0.0000f, 0.0450f, 0.0950f, 0.0016f), t(0.0200f, 0.0380f, 0.0950f, 0.0015f), t(0.0500f, 0.0260f, 0.0960f, 0.0014f), t(0.0850f, 0.0170f, 0.1000f, 0.0013f), t(0.1140f, 0.0130f, 0.1030f, 0.0012f)}, kUp},
+                {{t(0.0000f, 0.0450f, 0.0950f, 0.0016f), t(0.0150f, 0.0360f, 0.1040f, 0.0015f), t(0.0400f, 0.0255f, 0.1090f, 0.0014f), t(0.0750f, 0.0170f, 0.1130f, 0.0013f), t(0.1000f, 0.0130f, 0.1160f, 0.0012f)}, kUp},
+                {{t(0.0000f, 0.0450f, 0.0950f, 0.0016f), t(0.0050f, 0.0340f, 0.1120f, 0.0015f), t(0.0270f, 0.0245f, 0.1220f, 0.0014f), t(0.0600f, 0.0160f, 0.1280f, 0.0013f), t(0.0850f, 0.0130f, 0.1310f, 0.0012f)}, kUp}},
+               0.0010f, 11000, 2400});
+  r.push_back({"fibularis_tertius", "Fibularis tertius",
+               {k(-0.0520f, 0.190f, 0.1060f, 0.0040f, 0.0040f), k(-0.0470f, 0.140f, 0.1060f, 0.0065f, 0.0060f),
+                k(-0.0440f, 0.100f, 0.1010f, 0.0045f, 0.0040f)},
+               kAnterior,
+               {{{t(-0.0440f, 0.105f, 0.1020f, 0.0022f), t(-0.0380f, 0.075f, 0.0990f, 0.0022f), t(-0.0250f, 0.050f, 0.1060f, 0.0021f),
+                  t(-0.0170f, 0.0395f, 0.1160f, 0.0020f)},
+                 kLateral}},
+               0.0008f, 5000, 1100});
+  r.push_back({"tibialis_anterior", "Tibialis anterior",
+               {k(-0.0430f, 0.410f, 0.1000f, 0.0060f, 0.0060f), k(-0.0360f, 0.370f, 0.0990f, 0.0120f, 0.0110f),
+                k(-0.0310f, 0.300f, 0.0980f, 0.0140f, 0.0130f), k(-0.0300f, 0.230f, 0.0940f, 0.0120f, 0.0110f),
+                k(-0.0320f, 0.170f, 0.0880f, 0.0070f, 0.0060f)},
+               kAnterior,
+               {{{t(-0.0320f, 0.180f, 0.0890f, 0.0036f), t(-0.0330f, 0.120f, 0.0780f, 0.0036f), t(-0.0330f, 0.0912f, 0.0628f, 0.0035f),
+                  t(-0.0220f, 0.0650f, 0.0550f, 0.0034f), t(-0.0100f, 0.0440f, 0.0510f, 0.0033f), t(0.0016f, 0.0320f, 0.0510f, 0.0032f)},
+                 kLateral}},
+               0.0013f, 10000, 2200});
+  r.push_back({"soleus", "Soleus",
+               {k(-0.0750f, 0.378f, 0.0950f, 0.0120f, 0.0060f), k(-0.0880f, 0.330f, 0.0880f, 0.0260f, 0.0110f),
+                k(-0.1020f, 0.260f, 0.0820f, 0.0340f, 0.0150f), k(-0.1080f, 0.190f, 0.0790f, 0.0310f, 0.0140f),
+                k(-0.1090f, 0.140f, 0.0780f, 0.0220f, 0.0100f), k(-0.1100f, 0.095f, 0.0780f, 0.0110f, 0.0055f)},
+               kAnterior,
+               {},
+               0.0016f, 14000, 3000});
+  r.push_back({"gastrocnemius_medial_head", "Gastrocnemius, medial head",
+               {k(-0.0560f, 0.488f, 0.0570f, 0.0070f, 0.0060f), k(-0.0780f, 0.445f, 0.0580f, 0.0140f, 0.0110f),
+                k(-0.1060f, 0.370f, 0.0620f, 0.0210f, 0.0160f), k(-0.1200f, 0.300f, 0.0680f, 0.0200f, 0.0150f),
+                k(-0.1230f, 0.240f, 0.0730f, 0.0130f, 0.0090f), k(-0.1220f, 0.200f, 0.0760f, 0.0060f, 0.0040f)},
+               kAnterior,
+               {},
+               0.0015f, 12000, 2600});
+  r.push_back({"gastrocnemius_lateral_head", "Gastrocnemius, lateral head",
+               {k(-0.0620f, 0.484f, 0.1040f, 0.0060f, 0.0055f), k(-0.0800f, 0.440f, 0.1000f, 0.0120f, 0.0100f),
+                k(-0.1020f, 0.370f, 0.0960f, 0.0160f, 0.0130f), k(-0.1140f, 0.310f, 0.0900f, 0.0140f, 0.0110f),
+                k(-0.1190f, 0.260f, 0.0850f, 0.0080f, 0.0060f), k(-0.1200f, 0.230f, 0.0820f, 0.0040f, 0.0030f)},
+               kAnterior,
+               {},
+               0.0014f, 10000, 2200});
+  return r;
+}
+
+std::vector<SweepKey> scaled(std::vector<SweepKey> keys, float s) {
+  for (auto& key : keys) {
+    key.w *= s;
+    key.h *= s;
+  }
+  return keys;
+}
+
+Field raw_field(const MuscleRecipe& r, float scale, std::shared_ptr<const Sweep>* belly_out) {
+  auto belly = std::make_shared<const Sweep>(make_sweep(scaled(r.belly, scale), r.belly_up));
+  if (belly_out) *belly_out = belly;
+  std::vector<Field> parts{sweep_field(belly)};
+  for (const Tendon& tendon : r.tendons) parts.push_back(sweep(tendon.keys, tendon.up));
+  return smooth_union(std::move(parts), 0.004f);
+}
+
+// Carved fields are built from the uncarved ("raw") fields of the earlier
+// structures: raw ones contain the carved ones, so no overlap survives, and
+// evaluation stays linear in the number of structures.
+Field carve(Field f, const std::vector<Field>& obstacles, float gap) {
+  for (const Field& o : obstacles) {
+    Aabb a = f.box, b = grow(o.box, gap);
+    const bool overlap = a.min.x <= b.max.x && b.min.x <= a.max.x && a.min.y <= b.max.y && b.min.y <= a.max.y &&
+                         a.min.z <= b.max.z && b.min.z <= a.max.z;
+    if (overlap) f = subtract(std::move(f), offset(o, gap), 0.0015f);
+  }
+  return f;
+}
+
+double field_volume_cm3(const Field& f, float cell) { return signed_volume(polygonise(f, cell)) * 1e6; }
+
+StructureSpec muscle_spec(const MuscleRecipe& r) {
+  StructureSpec s;
+  s.id = r.id;
+  s.name = r.name;
+  s.kind = StructureKind::muscle;
+  s.colour = muscle_colour();
+  s.cell = r.cell;
+  s.target_main = r.target_main;
+  s.target_lod1 = r.target_lod1;
+  return s;
+}
+
+} // namespace
+
+std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones) {
+  std::vector<Field> bone_fields;
+  for (const auto& b : bones) bone_fields.push_back(b.field);
+  std::vector<StructureSpec> out;
+
+  // The calcaneal tendon: a broad aponeurosis narrowing to the tuberosity.
+  {
+    StructureSpec s;
+    s.id = "calcaneal_tendon";
+    s.name = "Calcaneal (Achilles) tendon";
+    s.kind = StructureKind::tendon;
+    s.colour = tendon_colour();
+    Field tendon = sweep({k(-0.1190f, 0.225f, 0.0780f, 0.0170f, 0.0025f), k(-0.1190f, 0.160f, 0.0780f, 0.0110f, 0.0035f),
+                          k(-0.1160f, 0.100f, 0.0780f, 0.0075f, 0.0045f), k(-0.1180f, 0.060f, 0.0780f, 0.0080f, 0.0042f),
+                          k(-0.1225f, 0.042f, 0.0780f, 0.0090f, 0.0040f), k(-0.1240f, 0.034f, 0.0780f, 0.0090f, 0.0035f)},
+                         kAnterior);
+    s.hull = tendon;
+    s.field = carve(tendon, bone_fields, 0.0004f);
+    s.cell = 0.0008f;
+    s.target_main = 6000;
+    s.target_lod1 = 1200;
+    out.push_back(s);
+  }
+
+  std::vector<Field> earlier; // raw fields of the muscles built so far
+  for (const MuscleRecipe& r : recipes()) {
+    std::vector<Field> obstacles = bone_fields;
+    for (const Field& e : earlier) obstacles.push_back(offset(e, 0.0004f)); // a little wider gap between muscles
+    const PublishedVolume* target = nullptr;
+    for (const auto& v : published_volumes())
+      if (v.structure == r.id) target = &v;
+    // Size the belly to the published volume: a few secant-free steps on the
+    // radius scale (volume grows about as its square), measured on a coarse grid.
+    float scale = 1.0f;
+    if (target) {
+      for (int it = 0; it < 2; ++it) {
+        const Field trial = carve(raw_field(r, scale, nullptr), obstacles, 0.0006f);
+        const double v = field_volume_cm3(trial, 0.0028f);
+        if (v <= 0.0) break;
+        scale = std::clamp(scale * float(std::sqrt(target->volume_cm3 / v)), 0.5f, 1.8f);
+      }
+    }
+    StructureSpec s = muscle_spec(r);
+    std::shared_ptr<const Sweep> belly;
+    Field raw = raw_field(r, scale, &belly);
+    s.fibre_path = belly;
+    s.hull = raw;
+    s.field = carve(raw, obstacles, 0.0006f);
+    earlier.push_back(raw);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+} // namespace crus::atlas

@@ -1,0 +1,111 @@
+// Nerves of the leg as branching tubes (Gray's Anatomy, 41st ed., ch. 83-84):
+// each runs in its intermuscular plane and sends branches into the muscles it
+// supplies. Branches are unioned into one mesh per nerve.
+#include "atlas/structures.hpp"
+
+namespace crus::atlas {
+
+namespace {
+using glm::vec3;
+constexpr vec3 kAnterior{1, 0, 0};
+
+SweepKey n(float x, float y, float z, float r) { return {{x, y, z}, r, r * 0.8f}; }
+
+StructureSpec nerve(const char* id, const char* name, std::vector<std::vector<SweepKey>> branches, float cell) {
+  std::vector<Field> parts;
+  for (auto& b : branches) parts.push_back(sweep(b, kAnterior, 6));
+  StructureSpec s;
+  s.id = id;
+  s.name = name;
+  s.kind = StructureKind::nerve;
+  s.colour = nerve_colour();
+  s.field = smooth_union(std::move(parts), 0.0015f);
+  s.hull = s.field;
+  s.cell = cell;
+  s.target_main = 5000;
+  s.target_lod1 = 1200;
+  return s;
+}
+} // namespace
+
+std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>&) {
+  std::vector<StructureSpec> out;
+  // Distal sciatic nerve, from the cut of the thigh to its division at the
+  // apex of the popliteal fossa.
+  out.push_back(nerve("sciatic_nerve", "Sciatic nerve (distal part)",
+                      {{n(-0.0800f, 0.600f, 0.0880f, 0.0060f), n(-0.0790f, 0.570f, 0.0860f, 0.0058f), n(-0.0785f, 0.530f, 0.0850f, 0.0055f)}},
+                      0.0010f));
+  out.push_back(nerve("tibial_nerve", "Tibial nerve",
+                      {{n(-0.0785f, 0.532f, 0.0830f, 0.0040f), n(-0.0820f, 0.470f, 0.0790f, 0.0038f), n(-0.0860f, 0.410f, 0.0780f, 0.0034f),
+                        n(-0.0870f, 0.340f, 0.0760f, 0.0030f), n(-0.0860f, 0.250f, 0.0720f, 0.0028f), n(-0.0840f, 0.150f, 0.0660f, 0.0026f),
+                        n(-0.0820f, 0.085f, 0.0580f, 0.0025f), n(-0.0760f, 0.055f, 0.0480f, 0.0024f), n(-0.0650f, 0.040f, 0.0460f, 0.0022f)},
+                       // medial plantar nerve
+                       {n(-0.0650f, 0.040f, 0.0460f, 0.0018f), n(-0.0450f, 0.025f, 0.0520f, 0.0016f), n(-0.0100f, 0.016f, 0.0560f, 0.0014f),
+                        n(0.0300f, 0.010f, 0.0650f, 0.0012f)},
+                       // lateral plantar nerve
+                       {n(-0.0650f, 0.040f, 0.0460f, 0.0016f), n(-0.0500f, 0.018f, 0.0700f, 0.0014f), n(-0.0250f, 0.013f, 0.0950f, 0.0013f),
+                        n(0.0150f, 0.010f, 0.1150f, 0.0011f)},
+                       // branches to the two heads of gastrocnemius, soleus and plantaris
+                       {n(-0.0820f, 0.470f, 0.0790f, 0.0014f), n(-0.0900f, 0.445f, 0.0650f, 0.0012f), n(-0.0980f, 0.420f, 0.0620f, 0.0010f)},
+                       {n(-0.0820f, 0.470f, 0.0790f, 0.0014f), n(-0.0900f, 0.445f, 0.0930f, 0.0012f), n(-0.0960f, 0.420f, 0.0960f, 0.0010f)},
+                       {n(-0.0860f, 0.410f, 0.0780f, 0.0013f), n(-0.0900f, 0.380f, 0.0860f, 0.0011f), n(-0.0920f, 0.350f, 0.0900f, 0.0010f)},
+                       {n(-0.0820f, 0.470f, 0.0790f, 0.0010f), n(-0.0780f, 0.470f, 0.0900f, 0.0009f)},
+                       // branches to tibialis posterior, flexor digitorum and hallucis longus
+                       {n(-0.0870f, 0.340f, 0.0760f, 0.0012f), n(-0.0760f, 0.320f, 0.0880f, 0.0010f)},
+                       {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0740f, 0.240f, 0.0700f, 0.0009f)},
+                       {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0840f, 0.220f, 0.0900f, 0.0009f)}},
+                      0.0008f));
+  out.push_back(nerve("common_fibular_nerve", "Common fibular nerve",
+                      {{n(-0.0785f, 0.532f, 0.0880f, 0.0032f), n(-0.0780f, 0.480f, 0.1060f, 0.0030f), n(-0.0760f, 0.420f, 0.1200f, 0.0028f),
+                        n(-0.0720f, 0.385f, 0.1260f, 0.0027f), n(-0.0630f, 0.358f, 0.1270f, 0.0026f), n(-0.0520f, 0.350f, 0.1200f, 0.0025f)},
+                       // lateral sural cutaneous branch
+                       {n(-0.0780f, 0.470f, 0.1090f, 0.0012f), n(-0.0950f, 0.420f, 0.1140f, 0.0010f), n(-0.1100f, 0.350f, 0.1120f, 0.0009f)}},
+                      0.0008f));
+  out.push_back(nerve("deep_fibular_nerve", "Deep fibular nerve",
+                      {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0500f, 0.330f, 0.1080f, 0.0019f), n(-0.0520f, 0.260f, 0.0990f, 0.0018f),
+                        n(-0.0480f, 0.160f, 0.0960f, 0.0017f), n(-0.0410f, 0.095f, 0.0800f, 0.0016f), n(-0.0200f, 0.055f, 0.0760f, 0.0014f),
+                        n(0.0100f, 0.038f, 0.0700f, 0.0012f), n(0.0400f, 0.026f, 0.0680f, 0.0010f)},
+                       // muscular branches: tibialis anterior, extensor digitorum and hallucis longus, fibularis tertius
+                       {n(-0.0500f, 0.320f, 0.1060f, 0.0010f), n(-0.0380f, 0.310f, 0.1000f, 0.0009f)},
+                       {n(-0.0510f, 0.290f, 0.1020f, 0.0010f), n(-0.0450f, 0.290f, 0.1120f, 0.0009f)},
+                       {n(-0.0500f, 0.220f, 0.0980f, 0.0010f), n(-0.0470f, 0.210f, 0.0930f, 0.0009f)},
+                       {n(-0.0480f, 0.160f, 0.0960f, 0.0010f), n(-0.0470f, 0.150f, 0.1040f, 0.0009f)}},
+                      0.0007f));
+  out.push_back(nerve("superficial_fibular_nerve", "Superficial fibular nerve",
+                      {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0590f, 0.300f, 0.1300f, 0.0019f), n(-0.0600f, 0.200f, 0.1290f, 0.0017f),
+                        n(-0.0470f, 0.120f, 0.1170f, 0.0016f), n(-0.0250f, 0.065f, 0.1060f, 0.0014f), n(0.0050f, 0.040f, 0.1000f, 0.0012f),
+                        n(0.0300f, 0.028f, 0.0950f, 0.0010f)},
+                       // branches to fibularis longus and brevis
+                       {n(-0.0590f, 0.300f, 0.1300f, 0.0010f), n(-0.0660f, 0.290f, 0.1250f, 0.0009f)},
+                       {n(-0.0600f, 0.220f, 0.1290f, 0.0010f), n(-0.0690f, 0.200f, 0.1210f, 0.0009f)},
+                       // intermediate dorsal cutaneous branch
+                       {n(-0.0250f, 0.065f, 0.1060f, 0.0010f), n(0.0000f, 0.040f, 0.1180f, 0.0009f), n(0.0250f, 0.028f, 0.1220f, 0.0008f)}},
+                      0.0007f));
+  out.push_back(nerve("sural_nerve", "Sural nerve",
+                      {{n(-0.0900f, 0.440f, 0.0800f, 0.0016f), n(-0.1300f, 0.380f, 0.0790f, 0.0016f), n(-0.1430f, 0.300f, 0.0800f, 0.0016f),
+                        n(-0.1330f, 0.200f, 0.0900f, 0.0016f), n(-0.1150f, 0.110f, 0.1020f, 0.0015f), n(-0.0950f, 0.050f, 0.1170f, 0.0015f),
+                        n(-0.0650f, 0.022f, 0.1280f, 0.0014f), n(-0.0300f, 0.018f, 0.1370f, 0.0013f), n(0.0100f, 0.016f, 0.1400f, 0.0012f)}},
+                      0.0007f));
+  return out;
+}
+
+StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
+  // The envelope: every structure grown by a few millimetres of subcutaneous
+  // tissue and blended broadly, cut level above the knee with the femur.
+  std::vector<Field> parts;
+  for (const auto& s : inner) parts.push_back(offset(s.hull, 0.0045f));
+  Field body = smooth_union(std::move(parts), 0.020f);
+  StructureSpec s;
+  s.id = "skin";
+  s.name = "Skin";
+  s.kind = StructureKind::skin;
+  s.colour = skin_colour();
+  s.field = clip_half_space(body, {0.0f, 0.4536f + 0.158f, 0.0f}, {0.0f, 1.0f, 0.0f});
+  s.hull = s.field;
+  s.cell = 0.0040f;
+  s.target_main = 40000;
+  s.target_lod1 = 9000;
+  return s;
+}
+
+} // namespace crus::atlas

@@ -1,0 +1,280 @@
+#include "atlas/sdf.hpp"
+
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace crus::atlas {
+
+float box_distance(const Aabb& box, const glm::vec3& p) {
+  const glm::vec3 d = glm::max(glm::max(box.min - p, p - box.max), glm::vec3(0.0f));
+  return glm::length(d);
+}
+
+Aabb grow(const Aabb& box, float margin) { return {box.min - glm::vec3(margin), box.max + glm::vec3(margin)}; }
+
+Aabb merge(const Aabb& a, const Aabb& b) { return {glm::min(a.min, b.min), glm::max(a.max, b.max)}; }
+
+glm::mat3 frame_from_axis(const glm::vec3& axis, const glm::vec3& x_hint) {
+  const glm::vec3 y = glm::normalize(axis);
+  glm::vec3 x = x_hint - glm::dot(x_hint, y) * y;
+  if (glm::length(x) < 1e-6f) x = std::abs(y.x) < 0.9f ? glm::vec3(1, 0, 0) - y.x * y : glm::vec3(0, 0, 1) - y.z * y;
+  x = glm::normalize(x);
+  const glm::vec3 z = glm::cross(x, y);
+  return glm::mat3(x, y, z);
+}
+
+float smin(float a, float b, float k) {
+  if (k <= 0.0f) return std::min(a, b);
+  const float h = std::max(k - std::abs(a - b), 0.0f) / k;
+  return std::min(a, b) - h * h * k * 0.25f;
+}
+
+float smax(float a, float b, float k) { return -smin(-a, -b, k); }
+
+namespace {
+Aabb box_of_oriented(const glm::vec3& centre, const glm::vec3& half, const glm::mat3& frame) {
+  glm::vec3 ext(0.0f);
+  for (int i = 0; i < 3; ++i) ext += glm::abs(frame[i]) * half[i];
+  return {centre - ext, centre + ext};
+}
+} // namespace
+
+Field ellipsoid(const glm::vec3& centre, const glm::vec3& radii, const glm::mat3& frame) {
+  const glm::mat3 to_local = glm::transpose(frame);
+  Field f;
+  f.eval = [=](const glm::vec3& p) {
+    const glm::vec3 q = to_local * (p - centre);
+    const float k0 = glm::length(q / radii);
+    const float k1 = glm::length(q / (radii * radii));
+    if (k1 < 1e-12f) return -std::min({radii.x, radii.y, radii.z});
+    return k0 * (k0 - 1.0f) / k1;
+  };
+  f.box = box_of_oriented(centre, radii, frame);
+  return f;
+}
+
+Field capsule(const glm::vec3& a, const glm::vec3& b, float radius) { return round_cone(a, b, radius, radius); }
+
+Field round_cone(const glm::vec3& a, const glm::vec3& b, float ra, float rb) {
+  const glm::vec3 ba = b - a;
+  const float l2 = glm::dot(ba, ba);
+  const float rr = ra - rb;
+  const float a2 = l2 - rr * rr;
+  Field f;
+  if (l2 < 1e-12f || a2 <= 0.0f) {
+    // One sphere swallows the other.
+    const glm::vec3 c = ra >= rb ? a : b;
+    const float r = std::max(ra, rb);
+    f.eval = [=](const glm::vec3& p) { return glm::length(p - c) - r; };
+    f.box = {c - glm::vec3(r), c + glm::vec3(r)};
+    return f;
+  }
+  const float il2 = 1.0f / l2;
+  f.eval = [=](const glm::vec3& p) {
+    const glm::vec3 pa = p - a;
+    const float y = glm::dot(pa, ba);
+    const float z = y - l2;
+    const glm::vec3 w = pa * l2 - ba * y;
+    const float x2 = glm::dot(w, w);
+    const float y2 = y * y * l2;
+    const float z2 = z * z * l2;
+    const float k = (rr > 0.0f ? 1.0f : (rr < 0.0f ? -1.0f : 0.0f)) * rr * rr * x2;
+    if ((z > 0.0f ? 1.0f : -1.0f) * a2 * z2 > k) return std::sqrt(x2 + z2) * il2 - rb;
+    if ((y > 0.0f ? 1.0f : -1.0f) * a2 * y2 < k) return std::sqrt(x2 + y2) * il2 - ra;
+    return (std::sqrt(x2 * a2 * il2) + y * rr) * il2 - ra;
+  };
+  f.box = merge({a - glm::vec3(ra), a + glm::vec3(ra)}, {b - glm::vec3(rb), b + glm::vec3(rb)});
+  return f;
+}
+
+Field rounded_box(const glm::vec3& centre, const glm::vec3& half, float rounding, const glm::mat3& frame) {
+  const glm::mat3 to_local = glm::transpose(frame);
+  const glm::vec3 inner = half - glm::vec3(rounding);
+  Field f;
+  f.eval = [=](const glm::vec3& p) {
+    const glm::vec3 q = glm::abs(to_local * (p - centre)) - inner;
+    return glm::length(glm::max(q, glm::vec3(0.0f))) + std::min(std::max(q.x, std::max(q.y, q.z)), 0.0f) - rounding;
+  };
+  f.box = box_of_oriented(centre, half, frame);
+  return f;
+}
+
+namespace {
+glm::vec3 catmull_rom(const glm::vec3& p0, const glm::vec3& p1, const glm::vec3& p2, const glm::vec3& p3, float t) {
+  const float t2 = t * t, t3 = t2 * t;
+  return 0.5f * ((2.0f * p1) + (-p0 + p2) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 +
+                 (-p0 + 3.0f * p1 - 3.0f * p2 + p3) * t3);
+}
+float catmull_rom(float p0, float p1, float p2, float p3, float t) {
+  const float t2 = t * t, t3 = t2 * t;
+  return 0.5f * ((2.0f * p1) + (-p0 + p2) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 +
+                 (-p0 + 3.0f * p1 - 3.0f * p2 + p3) * t3);
+}
+} // namespace
+
+Sweep make_sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span) {
+  Sweep s;
+  const std::size_t n = keys.size();
+  if (n < 2) return s;
+  auto key = [&](long i) -> const SweepKey& { return keys[std::size_t(std::clamp(i, 0L, long(n) - 1))]; };
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const SweepKey &k0 = key(long(i) - 1), &k1 = key(long(i)), &k2 = key(long(i) + 1), &k3 = key(long(i) + 2);
+    const int steps = (i + 2 == n) ? samples_per_span + 1 : samples_per_span;
+    for (int j = 0; j < steps; ++j) {
+      const float t = float(j) / float(samples_per_span);
+      s.points.push_back(catmull_rom(k0.point, k1.point, k2.point, k3.point, t));
+      const float lo_w = 0.4f * std::min(k1.w, k2.w), lo_h = 0.4f * std::min(k1.h, k2.h);
+      s.radii.emplace_back(std::max(catmull_rom(k0.w, k1.w, k2.w, k3.w, t), lo_w),
+                           std::max(catmull_rom(k0.h, k1.h, k2.h, k3.h, t), lo_h));
+    }
+  }
+  const std::size_t m = s.points.size();
+  s.side.resize(m);
+  s.normal.resize(m);
+  for (std::size_t i = 0; i < m; ++i) {
+    const glm::vec3 a = s.points[i == 0 ? 0 : i - 1];
+    const glm::vec3 b = s.points[i + 1 == m ? m - 1 : i + 1];
+    glm::vec3 t = b - a;
+    if (glm::length(t) < 1e-9f) t = glm::vec3(0, 1, 0);
+    const glm::mat3 fr = frame_from_axis(t, up); // x: normal (towards up), y: tangent
+    s.normal[i] = fr[0];
+    s.side[i] = fr[2];
+  }
+  return s;
+}
+
+Field sweep_field(std::shared_ptr<const Sweep> sw) {
+  Field f;
+  const std::size_t m = sw->points.size();
+  std::vector<Aabb> seg_boxes;
+  Aabb all{glm::vec3(1e9f), glm::vec3(-1e9f)};
+  for (std::size_t i = 0; i + 1 < m; ++i) {
+    const float r = std::max({sw->radii[i].x, sw->radii[i].y, sw->radii[i + 1].x, sw->radii[i + 1].y});
+    Aabb b{glm::min(sw->points[i], sw->points[i + 1]) - glm::vec3(r), glm::max(sw->points[i], sw->points[i + 1]) + glm::vec3(r)};
+    seg_boxes.push_back(b);
+    all = merge(all, b);
+  }
+  auto boxes = std::make_shared<const std::vector<Aabb>>(std::move(seg_boxes));
+  f.eval = [sw, boxes](const glm::vec3& p) {
+    float best = 1e9f;
+    const std::size_t segs = boxes->size();
+    for (std::size_t i = 0; i < segs; ++i) {
+      if (box_distance((*boxes)[i], p) >= best) continue;
+      const glm::vec3 a = sw->points[i], b = sw->points[i + 1];
+      const glm::vec3 ab = b - a;
+      const float len = glm::length(ab);
+      if (len < 1e-9f) continue;
+      const glm::vec3 axis = ab / len;
+      const float s = glm::dot(p - a, axis);
+      const float t = std::clamp(s / len, 0.0f, 1.0f);
+      const float over = s < 0.0f ? -s : (s > len ? s - len : 0.0f);
+      const glm::vec3 c = a + ab * t;
+      glm::vec3 nrm = glm::normalize(glm::mix(sw->normal[i], sw->normal[i + 1], t));
+      glm::vec3 side = glm::normalize(glm::mix(sw->side[i], sw->side[i + 1], t));
+      const glm::vec2 r = glm::mix(sw->radii[i], sw->radii[i + 1], t);
+      const glm::vec3 q = p - c;
+      const glm::vec2 l(glm::dot(q, side), glm::dot(q, nrm));
+      const float k1 = glm::length(l / (r * r));
+      float de;
+      if (k1 < 1e-9f) {
+        de = -std::min(r.x, r.y);
+      } else {
+        const float k0 = glm::length(l / r);
+        de = k0 * (k0 - 1.0f) / k1;
+      }
+      const float d = over > 0.0f ? (de > 0.0f ? std::sqrt(de * de + over * over) : over) : de;
+      best = std::min(best, d);
+    }
+    return best;
+  };
+  f.box = all;
+  return f;
+}
+
+Field sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span) {
+  return sweep_field(std::make_shared<const Sweep>(make_sweep(keys, up, samples_per_span)));
+}
+
+glm::vec3 sweep_tangent_near(const Sweep& sw, const glm::vec3& p) {
+  float best = 1e30f;
+  glm::vec3 dir(0, 1, 0);
+  for (std::size_t i = 0; i + 1 < sw.points.size(); ++i) {
+    const glm::vec3 a = sw.points[i], ab = sw.points[i + 1] - a;
+    const float l2 = glm::dot(ab, ab);
+    if (l2 < 1e-18f) continue;
+    const float t = std::clamp(glm::dot(p - a, ab) / l2, 0.0f, 1.0f);
+    const float d = glm::length(p - (a + t * ab));
+    if (d < best) {
+      best = d;
+      dir = ab / std::sqrt(l2);
+    }
+  }
+  return dir;
+}
+
+Field smooth_union(std::vector<Field> parts, float k) {
+  Field f;
+  f.box = parts.front().box;
+  for (const auto& p : parts) f.box = merge(f.box, p.box);
+  auto shared = std::make_shared<const std::vector<Field>>(std::move(parts));
+  f.eval = [shared, k](const glm::vec3& p) {
+    float d = 1e9f;
+    for (const Field& part : *shared) {
+      if (box_distance(part.box, p) >= d + k) continue; // cannot change the blend
+      d = smin(d, part.eval(p), k);
+    }
+    return d;
+  };
+  return f;
+}
+
+Field unite(std::vector<Field> parts) { return smooth_union(std::move(parts), 0.0f); }
+
+Field subtract(Field a, Field b, float k) {
+  Field f;
+  f.box = a.box;
+  f.eval = [a = std::move(a), b = std::move(b), k](const glm::vec3& p) {
+    const float da = a.eval(p);
+    if (da + box_distance(b.box, p) >= k) return da;
+    return smax(da, -b.eval(p), k);
+  };
+  return f;
+}
+
+Field intersect(Field a, Field b, float k) {
+  Field f;
+  f.box = a.box;
+  f.box.min = glm::max(a.box.min, b.box.min);
+  f.box.max = glm::min(a.box.max, b.box.max);
+  f.eval = [a = std::move(a), b = std::move(b), k](const glm::vec3& p) { return smax(a.eval(p), b.eval(p), k); };
+  return f;
+}
+
+Field clip_half_space(Field src, const glm::vec3& point, const glm::vec3& normal) {
+  const glm::vec3 n = glm::normalize(normal);
+  Field f;
+  f.box = src.box;
+  // Tighten the box along the axis the plane is aligned with.
+  for (int i = 0; i < 3; ++i) {
+    if (std::abs(n[i]) > 0.999f) {
+      if (n[i] > 0.0f) f.box.max[i] = std::min(f.box.max[i], point[i]);
+      else f.box.min[i] = std::max(f.box.min[i], point[i]);
+    }
+  }
+  f.eval = [src = std::move(src), point, n](const glm::vec3& p) {
+    return std::max(src.eval(p), glm::dot(p - point, n));
+  };
+  return f;
+}
+
+Field offset(Field src, float amount) {
+  Field f;
+  f.box = grow(src.box, std::max(amount, 0.0f));
+  f.eval = [src = std::move(src), amount](const glm::vec3& p) { return src.eval(p) - amount; };
+  return f;
+}
+
+} // namespace crus::atlas

@@ -1,0 +1,75 @@
+#pragma once
+// Signed-distance fields for organic shapes: negative inside, roughly the
+// Euclidean distance near the surface. Each field carries a conservative box
+// around its inside so that unions can skip far-away parts cheaply.
+#include "core/mesh.hpp"
+
+#include <glm/mat3x3.hpp>
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace crus::atlas {
+
+struct Field {
+  std::function<float(const glm::vec3&)> eval;
+  Aabb box; // encloses every point where eval <= 0
+
+  float operator()(const glm::vec3& p) const { return eval(p); }
+};
+
+// Distance from p to the box (0 inside); a lower bound of any field inside it.
+float box_distance(const Aabb& box, const glm::vec3& p);
+Aabb grow(const Aabb& box, float margin);
+Aabb merge(const Aabb& a, const Aabb& b);
+
+// An orthonormal frame whose columns are the local x, y, z axes; `x_hint`
+// is projected to be perpendicular to `axis` (the local y).
+glm::mat3 frame_from_axis(const glm::vec3& axis, const glm::vec3& x_hint);
+
+Field ellipsoid(const glm::vec3& centre, const glm::vec3& radii, const glm::mat3& frame = glm::mat3(1.0f));
+Field capsule(const glm::vec3& a, const glm::vec3& b, float radius);
+// A cone with spherical ends: radius ra at a, rb at b.
+Field round_cone(const glm::vec3& a, const glm::vec3& b, float ra, float rb);
+// A box of half extents `half` with edges rounded by `rounding` (included in half).
+Field rounded_box(const glm::vec3& centre, const glm::vec3& half, float rounding, const glm::mat3& frame = glm::mat3(1.0f));
+
+// One station of a swept tube: a point on the path and the half widths of the
+// elliptical cross-section along the frame's side axis (w) and normal axis (h).
+struct SweepKey {
+  glm::vec3 point{0.0f};
+  float w = 0.0f;
+  float h = 0.0f;
+};
+// Sweeps an elliptical cross-section along a Catmull-Rom spline through the
+// key points; `up` orients the cross-section's h axis (projected off the
+// tangent). `samples_per_span` sets how finely the spline is followed.
+struct Sweep {
+  std::vector<glm::vec3> points;   // dense polyline
+  std::vector<glm::vec3> side;     // w axis per point
+  std::vector<glm::vec3> normal;   // h axis per point
+  std::vector<glm::vec2> radii;    // (w, h) per point
+};
+Sweep make_sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span = 8);
+Field sweep_field(std::shared_ptr<const Sweep> sweep);
+Field sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span = 8);
+// Closest polyline tangent to p: the fibre direction of a muscle.
+glm::vec3 sweep_tangent_near(const Sweep& sweep, const glm::vec3& p);
+
+// Smooth union (polynomial smooth minimum with blend radius k).
+Field smooth_union(std::vector<Field> parts, float k);
+Field unite(std::vector<Field> parts); // sharp union
+// a minus b, blended over k (k = 0: sharp).
+Field subtract(Field a, Field b, float k);
+Field intersect(Field a, Field b, float k);
+// Keeps the part of f with dot(p - point, normal) <= 0.
+Field clip_half_space(Field f, const glm::vec3& point, const glm::vec3& normal);
+Field offset(Field f, float amount); // grows by amount (> 0) or shrinks
+
+float smin(float a, float b, float k);
+float smax(float a, float b, float k);
+
+} // namespace crus::atlas

@@ -1,0 +1,217 @@
+// Quadric-error edge collapse that keeps a closed 2-manifold closed and
+// 2-manifold: every collapse must pass the link condition and may not flip
+// or squash a triangle. meshoptimizer's simplifier is faster but can pinch
+// thin parts into non-manifold edges, which the atlas does not allow.
+#include "atlas/mesher.hpp"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <queue>
+
+namespace crus::atlas {
+
+namespace {
+
+struct Quadric {
+  // Symmetric 4x4 matrix, upper triangle: a2 ab ac ad b2 bc bd c2 cd d2.
+  std::array<double, 10> q{};
+  void add_plane(const glm::dvec3& n, double d, double w) {
+    const double a = n.x, b = n.y, c = n.z;
+    const double v[10] = {a * a, a * b, a * c, a * d, b * b, b * c, b * d, c * c, c * d, d * d};
+    for (int i = 0; i < 10; ++i) q[std::size_t(i)] += w * v[i];
+  }
+  void add(const Quadric& o) {
+    for (int i = 0; i < 10; ++i) q[std::size_t(i)] += o.q[std::size_t(i)];
+  }
+  double error(const glm::dvec3& p) const {
+    const double x = p.x, y = p.y, z = p.z;
+    return q[0] * x * x + 2 * q[1] * x * y + 2 * q[2] * x * z + 2 * q[3] * x + q[4] * y * y + 2 * q[5] * y * z + 2 * q[6] * y +
+           q[7] * z * z + 2 * q[8] * z + q[9];
+  }
+};
+
+struct Candidate {
+  double cost;
+  std::uint32_t a, b;
+  std::uint32_t stamp_a, stamp_b;
+  glm::vec3 target;
+  bool operator>(const Candidate& o) const {
+    if (cost != o.cost) return cost > o.cost;
+    if (a != o.a) return a > o.a; // total order: deterministic pops
+    return b > o.b;
+  }
+};
+
+} // namespace
+
+Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, float min_normal_cos) {
+  if (mesh.triangle_count() <= target_triangles) return mesh;
+  const std::size_t nv = mesh.positions.size(), nt = mesh.triangle_count();
+  std::vector<glm::vec3> pos = mesh.positions;
+  std::vector<std::array<std::uint32_t, 3>> tri(nt);
+  std::vector<char> alive(nt, 1);
+  std::vector<std::vector<std::uint32_t>> vtris(nv);
+  std::vector<Quadric> quadric(nv);
+  std::vector<std::uint32_t> stamp(nv, 0);
+  std::vector<char> removed(nv, 0);
+  for (std::size_t t = 0; t < nt; ++t) {
+    tri[t] = {mesh.indices[3 * t], mesh.indices[3 * t + 1], mesh.indices[3 * t + 2]};
+    const glm::dvec3 p0 = pos[tri[t][0]], p1 = pos[tri[t][1]], p2 = pos[tri[t][2]];
+    glm::dvec3 n = glm::cross(p1 - p0, p2 - p0);
+    const double len = glm::length(n);
+    if (len > 0.0) n /= len;
+    for (std::uint32_t v : tri[t]) {
+      vtris[v].push_back(std::uint32_t(t));
+      quadric[v].add_plane(n, -glm::dot(n, p0), 0.5 * len);
+    }
+  }
+  const double max_cost = double(max_error) * double(max_error);
+
+  auto old_longest_sq = [&](std::size_t t) {
+    const glm::vec3 p0 = pos[tri[t][0]], p1 = pos[tri[t][1]], p2 = pos[tri[t][2]];
+    return std::max({glm::dot(p1 - p0, p1 - p0), glm::dot(p2 - p1, p2 - p1), glm::dot(p0 - p2, p0 - p2)});
+  };
+  auto neighbours = [&](std::uint32_t v, std::vector<std::uint32_t>& out) {
+    out.clear();
+    for (std::uint32_t t : vtris[v])
+      for (std::uint32_t u : tri[t])
+        if (u != v) out.push_back(u);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  };
+
+  auto make_candidate = [&](std::uint32_t a, std::uint32_t b) {
+    Quadric q = quadric[a];
+    q.add(quadric[b]);
+    const glm::dvec3 pa = pos[a], pb = pos[b], pm = 0.5 * (pa + pb);
+    double best = q.error(pm);
+    glm::dvec3 target = pm;
+    for (const glm::dvec3& p : {pa, pb}) {
+      const double e = q.error(p);
+      if (e < best) {
+        best = e;
+        target = p;
+      }
+    }
+    return Candidate{std::max(best, 0.0), std::min(a, b), std::max(a, b), 0, 0, glm::vec3(target)};
+  };
+
+  std::priority_queue<Candidate, std::vector<Candidate>, std::greater<Candidate>> heap;
+  auto push = [&](std::uint32_t a, std::uint32_t b) {
+    Candidate c = make_candidate(a, b);
+    c.stamp_a = stamp[c.a];
+    c.stamp_b = stamp[c.b];
+    if (c.cost <= max_cost) heap.push(c);
+  };
+  std::size_t live = nt;
+  std::vector<std::uint32_t> na, nb, shared;
+  // A collapse refused now may pass once its neighbourhood has changed:
+  // sweep again over all edges until a sweep makes no progress.
+  for (int sweep = 0; sweep < 8 && live > target_triangles; ++sweep) {
+  const std::size_t live_before = live;
+  heap = decltype(heap)();
+  for (std::size_t t = 0; t < nt; ++t) {
+    if (!alive[t]) continue;
+    for (int e = 0; e < 3; ++e) {
+      const std::uint32_t a = tri[t][std::size_t(e)], b = tri[t][std::size_t((e + 1) % 3)];
+      if (a < b) push(a, b); // each edge once (the other side has b > a)
+    }
+  }
+  while (live > target_triangles && !heap.empty()) {
+    const Candidate c = heap.top();
+    heap.pop();
+    if (removed[c.a] || removed[c.b] || stamp[c.a] != c.stamp_a || stamp[c.b] != c.stamp_b) continue;
+    const std::uint32_t a = c.a, b = c.b;
+    // The edge must still exist, with exactly two triangles on it.
+    std::array<std::uint32_t, 2> edge_tris{};
+    int on_edge = 0;
+    for (std::uint32_t t : vtris[a])
+      if (tri[t][0] == b || tri[t][1] == b || tri[t][2] == b) {
+        if (on_edge < 2) edge_tris[std::size_t(on_edge)] = t;
+        ++on_edge;
+      }
+    if (on_edge != 2) continue;
+    // Link condition: the common neighbours of a and b are exactly the two
+    // apexes of the edge's triangles.
+    neighbours(a, na);
+    neighbours(b, nb);
+    shared.clear();
+    std::set_intersection(na.begin(), na.end(), nb.begin(), nb.end(), std::back_inserter(shared));
+    if (shared.size() != 2) continue;
+    // No triangle may flip or become a sliver.
+    bool ok = true;
+    for (std::uint32_t v : {a, b}) {
+      for (std::uint32_t t : vtris[v]) {
+        if (t == edge_tris[0] || t == edge_tris[1]) continue;
+        std::array<glm::vec3, 3> p{pos[tri[t][0]], pos[tri[t][1]], pos[tri[t][2]]};
+        const glm::vec3 before = glm::cross(p[1] - p[0], p[2] - p[0]);
+        for (int i = 0; i < 3; ++i)
+          if (tri[t][std::size_t(i)] == a || tri[t][std::size_t(i)] == b) p[std::size_t(i)] = c.target;
+        const glm::vec3 after = glm::cross(p[1] - p[0], p[2] - p[0]);
+        const float la = glm::length(after), lb = glm::length(before);
+        const float longest = std::max({glm::length(p[1] - p[0]), glm::length(p[2] - p[1]), glm::length(p[0] - p[2])});
+        // Shape ratio (twice the area over the longest edge squared): a
+        // collapse may not make a thin triangle thinner.
+        const float ratio_after = la / std::max(longest * longest, 1e-30f);
+        const float ratio_before = lb / std::max(old_longest_sq(t), 1e-30f);
+        const bool squashed = ratio_after < 0.01f && ratio_after < 0.5f * ratio_before;
+        if (squashed || glm::dot(after, before) < min_normal_cos * la * lb) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) break;
+    }
+    if (!ok) continue;
+    // Collapse b into a.
+    for (std::uint32_t t : edge_tris) {
+      alive[t] = 0;
+      --live;
+    }
+    pos[a] = c.target;
+    quadric[a].add(quadric[b]);
+    removed[b] = 1;
+    std::vector<std::uint32_t> merged;
+    for (std::uint32_t t : vtris[a])
+      if (alive[t]) merged.push_back(t);
+    for (std::uint32_t t : vtris[b]) {
+      if (!alive[t]) continue;
+      for (auto& v : tri[t])
+        if (v == b) v = a;
+      merged.push_back(t);
+    }
+    std::sort(merged.begin(), merged.end());
+    vtris[a] = std::move(merged);
+    vtris[b].clear();
+    for (std::uint32_t apex : shared) {
+      auto& list = vtris[apex];
+      list.erase(std::remove_if(list.begin(), list.end(), [&](std::uint32_t t) { return !alive[t]; }), list.end());
+    }
+    // Only a's quadric changed: re-queue its edges; the others stay valid
+    // (their geometry checks run again when they are popped).
+    ++stamp[a];
+    neighbours(a, na);
+    for (std::uint32_t u : na) push(a, u);
+  }
+  if (live == live_before) break;
+  }
+
+  Mesh out;
+  std::vector<std::uint32_t> remap(nv, ~0u);
+  for (std::size_t t = 0; t < nt; ++t) {
+    if (!alive[t]) continue;
+    for (std::uint32_t v : tri[t]) {
+      if (remap[v] == ~0u) {
+        remap[v] = std::uint32_t(out.positions.size());
+        out.positions.push_back(pos[v]);
+      }
+      out.indices.push_back(remap[v]);
+    }
+  }
+  return out;
+}
+
+} // namespace crus::atlas

@@ -1,0 +1,68 @@
+#include "atlas/generator.hpp"
+
+namespace crus::atlas {
+
+std::string sources_markdown() {
+  return R"md(# Sources of the generated atlas
+
+Every file in this folder is written by `crus atlas build` from the code in
+`src/atlas/`; nothing here is copied, converted or decimated from another
+atlas or model. The generator draws on these published figures.
+
+## Frame, joint centres and muscle paths
+- Rajagopal A, Dembia CL, DeMers MS, Delp DD, Hicks JL, Delp SL (2016).
+  Full-body musculoskeletal model for muscle-driven simulation of human gait.
+  IEEE Transactions on Biomedical Engineering 63(10):2068-2079.
+  doi:10.1109/TBME.2016.2586891. Model file `Rajagopal2016.osim` as distributed
+  in opensim-org/opensim-models.
+  - Used: the ground frame of the default pose (metres, +X anterior, +Y
+    superior, +Z lateral for the right leg); the knee (walker_knee_r), ankle,
+    subtalar and metatarsophalangeal joint centres; the path points (origin,
+    via and insertion points) of gastrocnemius (both heads), soleus, tibialis
+    anterior and posterior, fibularis longus and brevis, extensor digitorum and
+    hallucis longus, flexor digitorum and hallucis longus. These numbers are
+    typed into `src/atlas/reference_data.cpp`.
+  - The sizes of the generated bones (lengths, widths at a few levels, the
+    placement of condyles and malleoli) were tuned until their orthographic
+    silhouettes overlapped those of the model's bones; the bone surfaces
+    themselves are built from primitives in `src/atlas/bones.cpp`.
+
+## Muscle volumes (adult of about 1.70 m and 75 kg)
+- Fukunaga T, Roy RR, Shellock FG, Hodgson JA, Day MK, Lee PL, Kwong-Fu H,
+  Edgerton VR (1992). Physiological cross-sectional area of human leg muscles
+  based on magnetic resonance imaging. Journal of Orthopaedic Research
+  10(6):926-934. Mean volumes of 12 adults: soleus 489 cm3, gastrocnemius
+  medial head 245 cm3, lateral head 140 cm3.
+- Handsfield GG, Meyer CH, Hart JM, Abel MF, Blemker SS (2014). Relationships
+  of 35 lower limb muscles to height and body mass quantified using MRI.
+  Journal of Biomechanics 47(3):631-638. doi:10.1016/j.jbiomech.2013.12.002.
+  Mean volumes of 24 adults, used for tibialis anterior (150 cm3), tibialis
+  posterior (104 cm3), extensor digitorum longus (97 cm3), extensor hallucis
+  longus (30 cm3), flexor digitorum longus (30 cm3), flexor hallucis longus
+  (88 cm3), fibularis longus (95 cm3) and brevis (50 cm3, the two fibulares
+  together about 145 cm3) and popliteus (20 cm3). These values were transcribed
+  from the paper's table as recalled and rounded; check them against the
+  published table before relying on them for anything but an atlas.
+- Each muscle belly is scaled by the generator until its meshed volume matches
+  its published value; `tests/atlas/` checks the result within 20 %.
+
+## Shapes, routes and attachments
+- Standring S (ed.) (2016). Gray's Anatomy: The Anatomical Basis of Clinical
+  Practice, 41st edition. Elsevier. Chapters on the knee, leg, ankle and foot:
+  bone features (condyles, epicondyles, supracondylar lines, intercondylar
+  fossa, tibial tuberosity, soleal line, malleoli, sustentaculum tali,
+  fibular trochlea, tuberosity of the fifth metatarsal), muscle origins and
+  insertions, tendon routes (fibularis longus and brevis behind the lateral
+  malleolus, longus in the groove of the cuboid and across the sole), nerve
+  courses (common fibular nerve round the fibular neck, tibial nerve behind
+  the medial malleolus, sural nerve beside the calcaneal tendon).
+- Netter FH (2018). Atlas of Human Anatomy, 7th edition. Elsevier. Plates of
+  the leg and foot, for the shapes and relations of the structures.
+
+## Colours
+Conventional anatomical-atlas colours: muscle red-brown, tendon pale cream,
+bone ivory, nerve yellow, skin translucent.
+)md";
+}
+
+} // namespace crus::atlas

@@ -1,0 +1,50 @@
+#pragma once
+// The recipe of every structure of the atlas: its field, its colour and how
+// finely to mesh it. Built from the published figures in reference_data.
+#include "atlas/sdf.hpp"
+#include "core/atlas_manifest.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace crus::atlas {
+
+struct StructureSpec {
+  std::string id;
+  std::string name;
+  StructureKind kind = StructureKind::other;
+  glm::vec4 colour{1.0f};
+  Field field;
+  float cell = 0.001f;               // grid spacing, metres
+  std::size_t target_main = 8000;    // triangles, main level of detail
+  std::size_t target_lod1 = 2000;
+  std::shared_ptr<const Sweep> fibre_path; // muscles: the belly's axis
+  // A cheap field enclosing `field` (before carving); what the skin wraps.
+  Field hull;
+};
+
+// Anatomical colours (linear RGBA).
+glm::vec4 bone_colour();
+glm::vec4 muscle_colour();
+glm::vec4 tendon_colour();
+glm::vec4 nerve_colour();
+glm::vec4 skin_colour();
+
+std::vector<StructureSpec> build_bones();
+// Muscles and the calcaneal tendon; `bones` are carved out of them.
+std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones);
+std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& bones);
+// One envelope around everything built so far.
+StructureSpec build_skin(const std::vector<StructureSpec>& inner);
+
+// The named points of the manifest and the muscle attachment sites.
+// Points and patches are snapped onto the surfaces of `bones`.
+std::vector<Landmark> build_landmarks(const std::vector<StructureSpec>& bones);
+std::vector<AttachmentSite> build_sites(const std::vector<StructureSpec>& bones);
+// The field of the structure `id` in `specs`; throws when absent.
+const Field& field_of(const std::vector<StructureSpec>& specs, const std::string& id);
+// Moves p onto the zero level of f (a few Newton steps along the gradient).
+glm::vec3 project_to_surface(const Field& f, glm::vec3 p);
+
+} // namespace crus::atlas

@@ -1,0 +1,134 @@
+// The atlas against the published figures it is built from: joint centres,
+// muscle attachments and paths (Rajagopal 2016) and muscle volumes.
+#include "atlas_fixture.hpp"
+#include "atlas/reference_data.hpp"
+#include "support/test_support.hpp"
+
+#include <glm/geometric.hpp>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <map>
+
+namespace crus::test {
+namespace {
+
+const std::map<std::string, std::string> kJointNames = {
+    {"walker_knee_r", "knee"}, {"ankle_r", "ankle"}, {"subtalar_r", "subtalar"}, {"mtp_r", "mtp"}};
+
+const std::map<std::string, std::string> kMuscleNames = {
+    {"edl_r", "extensor_digitorum_longus"}, {"ehl_r", "extensor_hallucis_longus"},
+    {"fdl_r", "flexor_digitorum_longus"},   {"fhl_r", "flexor_hallucis_longus"},
+    {"gaslat_r", "gastrocnemius_lateral_head"}, {"gasmed_r", "gastrocnemius_medial_head"},
+    {"perbrev_r", "fibularis_brevis"},      {"perlong_r", "fibularis_longus"},
+    {"soleus_r", "soleus"},                 {"tibant_r", "tibialis_anterior"},
+    {"tibpost_r", "tibialis_posterior"}};
+
+glm::vec3 manifest_joint(const std::string& id) {
+  for (const auto& j : shared_atlas().manifest.joints)
+    if (j.id == id) return j.position;
+  ADD_FAILURE() << "manifest has no joint " << id;
+  return glm::vec3(0.0f);
+}
+
+TEST(AtlasAnatomy, JointCentresMatchThePublishedModel) {
+  CRUS_REQUIRE_REFERENCE();
+  int seen = 0;
+  for (const auto& ref : reference_joints()) {
+    auto it = kJointNames.find(ref.name);
+    if (it == kJointNames.end()) continue;
+    ++seen;
+    const float d = glm::length(manifest_joint(it->second) - ref.position);
+    EXPECT_LE(d, 0.005f) << it->second;
+  }
+  EXPECT_EQ(seen, 4);
+}
+
+TEST(AtlasAnatomy, BonesAreBuiltAroundTheJointCentres) {
+  const auto& m = shared_atlas().manifest;
+  const glm::vec3 ankle = manifest_joint("ankle"), knee = manifest_joint("knee");
+  // The ankle centre lies between the malleoli, inside the talus (trochlea).
+  EXPECT_LT(m.find_landmark("medial_malleolus")->position.z, ankle.z);
+  EXPECT_GT(m.find_landmark("lateral_malleolus")->position.z, ankle.z);
+  EXPECT_TRUE(inside_mesh(atlas_mesh("talus"), ankle));
+  EXPECT_GT(m.find_landmark("trochlea_of_talus")->position.y, ankle.y);
+  // The knee centre lies between the femoral condyles, just above the tibia.
+  EXPECT_LT(m.find_landmark("medial_femoral_condyle")->position.z, knee.z);
+  EXPECT_GT(m.find_landmark("lateral_femoral_condyle")->position.z, knee.z);
+  const Aabb tibia = bounds(atlas_mesh("tibia"));
+  EXPECT_GT(knee.y, tibia.max.y);
+  EXPECT_LT(knee.y - tibia.max.y, 0.03f);
+  EXPECT_LT(distance_to_mesh(atlas_mesh("femur"), knee), 0.03f);
+  // Subtalar and metatarsophalangeal centres sit at their bones.
+  EXPECT_LT(distance_to_mesh(atlas_mesh("calcaneus"), manifest_joint("subtalar")), 0.02f);
+  EXPECT_LT(distance_to_mesh(atlas_mesh("metatarsal_3"), manifest_joint("mtp")), 0.02f);
+}
+
+TEST(AtlasAnatomy, AttachmentSitesSitAtThePublishedPathEnds) {
+  CRUS_REQUIRE_REFERENCE();
+  const auto& m = shared_atlas().manifest;
+  for (const auto& [model, points] : reference_muscle_paths()) {
+    auto it = kMuscleNames.find(model);
+    ASSERT_NE(it, kMuscleNames.end()) << model;
+    const AttachmentSite* origin = m.find_site(it->second + "_origin");
+    const AttachmentSite* insertion = m.find_site(it->second + "_insertion");
+    ASSERT_NE(origin, nullptr) << it->second;
+    ASSERT_NE(insertion, nullptr) << it->second;
+    const float d0 = glm::length(origin->centroid - points.front());
+    const float d1 = glm::length(insertion->centroid - points.back());
+    std::printf("%-28s origin %5.1f mm  insertion %5.1f mm\n", it->second.c_str(), d0 * 1e3f, d1 * 1e3f);
+    EXPECT_LE(d0, 0.010f) << it->second << " origin";
+    EXPECT_LE(d1, 0.010f) << it->second << " insertion";
+  }
+}
+
+TEST(AtlasAnatomy, MusclesPassThroughThePublishedViaPoints) {
+  CRUS_REQUIRE_REFERENCE();
+  for (const auto& [model, points] : reference_muscle_paths()) {
+    const std::string& id = kMuscleNames.at(model);
+    for (std::size_t i = 1; i + 1 < points.size(); ++i) {
+      const glm::vec3 p = points[i];
+      float d = inside_mesh(atlas_mesh(id), p) ? 0.0f : distance_to_mesh(atlas_mesh(id), p);
+      if (id == "soleus" || id.rfind("gastrocnemius", 0) == 0)
+        d = std::min(d, distance_to_mesh(atlas_mesh("calcaneal_tendon"), p));
+      EXPECT_LE(d, 0.010f) << id << " via point " << i << " at " << p.x << ", " << p.y << ", " << p.z;
+    }
+  }
+}
+
+TEST(AtlasAnatomy, MuscleVolumesMatchPublishedValues) {
+  for (const auto& v : atlas::published_volumes()) {
+    const double volume = signed_volume(atlas_mesh(v.structure)) * 1e6;
+    std::printf("%-28s %7.1f cm3 (published %6.1f, %s)\n", v.structure.c_str(), volume, v.volume_cm3, v.source);
+    EXPECT_NEAR(volume, v.volume_cm3, 0.2 * v.volume_cm3) << v.structure;
+  }
+}
+
+TEST(AtlasAnatomy, ManifestNamesEveryStructureLandmarkAndSite) {
+  const auto& m = shared_atlas().manifest;
+  EXPECT_EQ(m.structures.size(), 43u);
+  EXPECT_GE(m.landmarks.size(), 30u);
+  for (const auto& s : m.structures) {
+    EXPECT_EQ(s.node, s.id);
+    if (s.kind == StructureKind::muscle) {
+      EXPECT_NE(m.find_site(s.id + "_origin"), nullptr) << s.id;
+      EXPECT_NE(m.find_site(s.id + "_insertion"), nullptr) << s.id;
+    }
+  }
+  EXPECT_NE(m.find_site("calcaneal_tendon_insertion"), nullptr);
+  // Every landmark lies on its bone, every patch touches its bone.
+  for (const auto& l : m.landmarks) EXPECT_LT(distance_to_mesh(atlas_mesh(l.bone), l.position), 0.0015f) << l.id;
+  for (const auto& s : m.sites) {
+    float nearest = 1e9f;
+    for (const auto& c : s.patches)
+      for (const auto& [id, mesh] : shared_atlas().meshes) {
+        const auto* info = m.find_structure(id);
+        if (info->kind != StructureKind::bone) continue;
+        nearest = std::min(nearest, distance_to_mesh(mesh, 0.5f * (c.a + c.b)) - c.radius);
+      }
+    EXPECT_LT(nearest, 0.0f) << s.id << ": its patches must cut a bone surface";
+  }
+}
+
+} // namespace
+} // namespace crus::test

@@ -1,0 +1,33 @@
+#pragma once
+// The generated atlas, built once per test binary and shared by every test,
+// plus small geometry helpers the atlas tests use.
+#include "atlas/generator.hpp"
+#include "core/mesh.hpp"
+
+#include <glm/vec3.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace crus::test {
+
+const atlas::GeneratedAtlas& shared_atlas();
+const Mesh& atlas_mesh(const std::string& id);
+
+// Reference data (skips are the caller's job: CRUS_REQUIRE_REFERENCE()).
+struct ReferencePoint {
+  std::string name;
+  glm::vec3 position{0.0f};
+};
+std::vector<ReferencePoint> reference_joints();
+// Path points per Rajagopal muscle name, in file order.
+std::vector<std::pair<std::string, std::vector<glm::vec3>>> reference_muscle_paths();
+Mesh load_obj(const std::filesystem::path& path);
+
+// Unsigned distance from p to the closest triangle of the mesh.
+float distance_to_mesh(const Mesh& mesh, const glm::vec3& p);
+// Inside test by ray parity along +X (the mesh must be closed).
+bool inside_mesh(const Mesh& mesh, const glm::vec3& p);
+
+} // namespace crus::test

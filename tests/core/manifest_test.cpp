@@ -1,0 +1,129 @@
+// The atlas manifest loader: round trip, and bad input (truncated, garbage,
+// mutated JSON) always ends in an InputError naming the file and the field.
+#include "core/atlas_manifest.hpp"
+#include "core/error.hpp"
+#include "core/file_io.hpp"
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace crus {
+namespace {
+
+AtlasManifest sample() {
+  AtlasManifest m;
+  m.mesh_file = "lower_leg_right.glb";
+  m.structures = {{"tibia", "Tibia", StructureKind::bone, "tibia", {0.8f, 0.7f, 0.6f, 1.0f}},
+                  {"soleus", "Soleus", StructureKind::muscle, "soleus", {0.5f, 0.1f, 0.1f, 1.0f}},
+                  {"skin", "Skin", StructureKind::skin, "skin", {0.9f, 0.6f, 0.5f, 0.35f}}};
+  m.landmarks = {{"soleal_line", "Soleal line", "tibia", {-0.07f, 0.35f, 0.08f}}};
+  m.sites = {{"soleus_origin", "soleus", SiteRole::origin, "tibia", "Soleal line", {-0.07f, 0.36f, 0.08f},
+              {{{-0.07f, 0.37f, 0.09f}, {-0.06f, 0.34f, 0.07f}, 0.005f}}}};
+  m.joints = {{"knee", {-0.064f, 0.4536f, 0.0745f}}};
+  return m;
+}
+
+TEST(Manifest, RoundTripsThroughJson) {
+  const AtlasManifest m = sample();
+  const std::string text = manifest_to_json(m);
+  const AtlasManifest back = parse_manifest(text, "atlas.json");
+  EXPECT_EQ(manifest_to_json(back), text);
+  ASSERT_NE(back.find_structure("skin"), nullptr);
+  EXPECT_FLOAT_EQ(back.find_structure("skin")->colour.w, 0.35f);
+  EXPECT_EQ(back.sites_of("soleus").size(), 1u);
+  EXPECT_EQ(back.find_by_node("tibia")->id, "tibia");
+  EXPECT_EQ(back.find_site("soleus_origin")->role, SiteRole::origin);
+}
+
+TEST(Manifest, SaveAndLoadAFile) {
+  const auto dir = test::scratch_dir("manifest_save");
+  const std::string path = (dir / "atlas.json").string();
+  save_manifest(sample(), path);
+  EXPECT_EQ(manifest_to_json(load_manifest(path)), manifest_to_json(sample()));
+}
+
+TEST(Manifest, ErrorsNameTheFileAndTheField) {
+  std::string text = manifest_to_json(sample());
+  auto at = text.find("\"colour\"");
+  ASSERT_NE(at, std::string::npos);
+  // Replace the first colour array by a string.
+  const auto end = text.find(']', at);
+  text.replace(at, end - at + 1, "\"colour\": \"red\"");
+  try {
+    parse_manifest(text, "atlas.json");
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where(), "atlas.json");
+    EXPECT_NE(std::string(e.what()).find("structures[0].colour: expected 4 numbers"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(load_manifest("/nonexistent/atlas.json"), InputError);
+  try {
+    parse_manifest("{\"mesh\": \"a.glb\", \"side\": \"up\"}", "x.json");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("x.json: side"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Manifest, TruncatedInputNeverCrashes) {
+  const std::string text = manifest_to_json(sample());
+  for (std::size_t n = 0; n + 1 < text.size(); n += 3) { // the last byte is a newline
+    try {
+      parse_manifest(text.substr(0, n), "atlas.json");
+      ADD_FAILURE() << "a truncated manifest of " << n << " bytes was accepted";
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.where(), "atlas.json");
+    }
+  }
+}
+
+TEST(Manifest, MutatedInputThrowsOnlyInputErrors) {
+  const std::string text = manifest_to_json(sample());
+  std::mt19937 rng(1234);
+  const std::string alphabet = "{}[]\",:0123456789.-eE truefalsnul\\x";
+  int accepted = 0, rejected = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string s = text;
+    const int edits = 1 + int(rng() % 4);
+    for (int e = 0; e < edits; ++e) {
+      const std::size_t pos = rng() % s.size();
+      switch (rng() % 3) {
+      case 0: s[pos] = alphabet[rng() % alphabet.size()]; break;
+      case 1: s.erase(pos, 1 + rng() % 8); break;
+      default: s.insert(pos, 1, alphabet[rng() % alphabet.size()]); break;
+      }
+      if (s.empty()) s = "x";
+    }
+    try {
+      const AtlasManifest m = parse_manifest(s, "atlas.json");
+      ++accepted;
+      for (const auto& st : m.structures) EXPECT_FALSE(st.id.empty());
+    } catch (const InputError& e) {
+      ++rejected;
+      EXPECT_EQ(e.where(), "atlas.json");
+    }
+  }
+  EXPECT_GT(rejected, 1000);
+  std::printf("mutations: %d accepted, %d rejected\n", accepted, rejected);
+}
+
+TEST(Manifest, GarbageIsRejected) {
+  for (const char* junk : {"", "null", "[]", "42", "{\"mesh\": 3}", "\xff\xfe\x00", "{\"mesh\":\"a.glb\",\"side\":\"right\",\"structures\":{}}",
+                           "{\"mesh\":\"../x.glb\",\"side\":\"right\"}"}) {
+    EXPECT_THROW(parse_manifest(junk, "atlas.json"), InputError) << junk;
+  }
+}
+
+TEST(Manifest, CapsuleDistance) {
+  const Capsule c{{0, 0, 0}, {1, 0, 0}, 0.5f};
+  EXPECT_FLOAT_EQ(distance_to_capsule(c, {0.5f, 1.0f, 0.0f}), 0.5f);
+  EXPECT_FLOAT_EQ(distance_to_capsule(c, {0.5f, 0.0f, 0.0f}), -0.5f);
+  EXPECT_FLOAT_EQ(distance_to_capsule(c, {2.0f, 0.0f, 0.0f}), 0.5f);
+  EXPECT_EQ(parse_structure_kind("nerve"), StructureKind::nerve);
+  EXPECT_FALSE(parse_structure_kind("organ").has_value());
+}
+
+} // namespace
+} // namespace crus
