@@ -27,7 +27,8 @@ test: build
 asan: deps
 	@[ -f build/asan/build.ninja ] || cmake --preset asan-ubsan
 	cmake --build build/asan -j $(JOBS)
-	ctest --test-dir build/asan -j $(JOBS) --output-on-failure -LE slow
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir build/asan -j $(JOBS) --output-on-failure -LE slow
 
 clean:
 	rm -rf build

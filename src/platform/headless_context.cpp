@@ -95,7 +95,10 @@ HeadlessContext::~HeadlessContext() {
   if (impl_->display != EGL_NO_DISPLAY) {
     eglMakeCurrent(impl_->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
     if (impl_->context != EGL_NO_CONTEXT) eglDestroyContext(impl_->display, impl_->context);
-    eglTerminate(impl_->display);
+    // The display stays initialised: EGL displays belong to the process, a
+    // later context reuses it cheaply, and the driver stays loaded (so the
+    // leak checker can name Mesa's own one-off allocations).
+    eglReleaseThread();
   }
 }
 
