@@ -62,7 +62,9 @@ void SearchPanel::draw(ViewerContext& ctx) {
     ImGui::SetWindowFocus();
     // '/' opened the search; it is a shortcut here, not the first letter.
     ImVector<ImWchar>& typed = ImGui::GetIO().InputQueueCharacters;
-    typed.erase(std::remove(typed.begin(), typed.end(), static_cast<ImWchar>('/')), typed.end());
+    // (An empty ImVector has no storage: erasing from it would memmove null.)
+    auto* kept = std::remove(typed.begin(), typed.end(), static_cast<ImWchar>('/'));
+    if (kept != typed.end()) typed.erase(kept, typed.end());
     ImGui::SetKeyboardFocusHere();
   }
   ImGui::SetNextItemWidth(-FLT_MIN);
