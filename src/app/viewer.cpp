@@ -215,10 +215,12 @@ int run_viewer(const ViewerOptions& options) {
     ctx.projection = camera.projection(aspect);
     panels.update_highlights(ctx);
     bool changed = ui::handle_viewport_input(ctx);
+    // Labels and the legend first: ImGui 1.86 asserts when a window appears
+    // after a modal popup in the same frame, and the shell's modals come last.
+    ui::draw_view_annotations(ctx, /*window_bars=*/true);
     shell.draw(ctx);
     panels.before_render(ctx);
     panels.update_highlights(ctx);
-    ui::draw_view_annotations(ctx, /*window_bars=*/true);
 
     gfx::FrameParams frame;
     frame.view = camera.view();

@@ -201,7 +201,10 @@ void Shell::draw_messages(ViewerContext& ctx) {
   if (ImGui::BeginPopupModal("Problems", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::TextWrapped("Crus kept running with what it could load. What went wrong:");
     ImGui::Separator();
-    for (const auto& m : ctx.messages) ImGui::BulletText("%s", m.c_str());
+    for (const auto& m : ctx.messages) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", m.c_str());
+    }
     ImGui::Separator();
     if (ImGui::Button("Close") || keys::pressed(keys::named(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
@@ -230,15 +233,18 @@ void Shell::draw(ViewerContext& ctx) {
   draw_menu(ctx);
   for (auto& p : panels_) draw_panel_window(*p, ctx);
   draw_status_bar(ctx);
-  draw_messages(ctx);
   if (ctx.scene && ctx.scene->structures.empty()) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::Begin("##empty", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 28.0f, 0.0f), ImGuiCond_Always);
+    ImGui::Begin("##empty", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
     ImGui::Text("No atlas loaded.");
     ImGui::TextWrapped("%s", ctx.messages.empty() ? "Open one with crus --atlas FILE." : ctx.messages.front().c_str());
     ImGui::End();
   }
+  // Modals last: a window that appears after a modal in the same frame trips
+  // an assertion in ImGui 1.86.
+  draw_messages(ctx);
 }
 
 } // namespace crus::ui

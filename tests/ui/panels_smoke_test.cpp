@@ -8,6 +8,7 @@
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"
 #include "ui/imgui_host.hpp"
+#include "ui/label_overlay.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
 
@@ -59,6 +60,40 @@ TEST(PanelsSmoke, EveryPanelMountsForAFewFrames) {
   }
   for (auto& p : shell.panels()) EXPECT_TRUE(p->last_error.empty()) << p->title() << ": " << p->last_error;
   EXPECT_GE(shell.panels().size(), 1u);
+}
+
+TEST(PanelsSmoke, AnEmptySceneWithProblemsShowsTheDialogWithoutAsserting) {
+  // A bad atlas: nothing loaded, problems listed in a modal, and windows
+  // (the empty-scene note, the legend) drawn in the same frames.
+  platform::HeadlessContext context;
+  ui::ImGuiHost host(nullptr, 1.0f, "");
+  Scene scene;
+  Document document(0);
+  OrbitCamera camera;
+  PickIndex picks;
+  ui::ViewerContext ctx;
+  ctx.scene = &scene;
+  ctx.document = &document;
+  ctx.camera = &camera;
+  ctx.picks = &picks;
+  ctx.messages = {"bad.glb: cannot load", "no atlas manifest"};
+  ctx.show_messages = true;
+  ctx.highlights.legend = {{glm::vec3(1, 0, 0), "Origin"}};
+  ui::Shell shell(host);
+  app::ViewerPanels panels;
+  panels.install(shell, ctx);
+  ImGuiIO& io = ImGui::GetIO();
+  for (int frame = 0; frame < 4; ++frame) {
+    io.DisplaySize = ImVec2(1280, 800);
+    io.DeltaTime = 1.0f / 60.0f;
+    host.begin_frame();
+    ctx.viewport_size = {1280, 800};
+    ui::draw_view_annotations(ctx, true);
+    shell.draw(ctx);
+    host.end_frame();
+  }
+  EXPECT_TRUE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)); // the dialog is up
+  for (auto& p : shell.panels()) EXPECT_TRUE(p->last_error.empty()) << p->title() << ": " << p->last_error;
 }
 
 TEST(PanelsSmoke, HoverPicksTheStructureUnderTheMouse) {
