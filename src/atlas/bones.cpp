@@ -7,8 +7,8 @@
 namespace crus::atlas {
 
 glm::vec4 bone_colour() { return {0.82f, 0.75f, 0.58f, 1.0f}; }
-glm::vec4 muscle_colour() { return {0.46f, 0.075f, 0.055f, 1.0f}; }
-glm::vec4 tendon_colour() { return {0.86f, 0.84f, 0.76f, 1.0f}; }
+glm::vec4 muscle_colour() { return {0.40f, 0.07f, 0.055f, 1.0f}; }
+glm::vec4 tendon_colour() { return {0.80f, 0.76f, 0.66f, 1.0f}; }
 glm::vec4 nerve_colour() { return {0.92f, 0.76f, 0.16f, 1.0f}; }
 glm::vec4 skin_colour() { return {0.87f, 0.6f, 0.48f, 0.35f}; }
 
@@ -199,11 +199,11 @@ std::vector<StructureSpec> build_bones() {
     Field tuberosity = ellipsoid({-0.0300f, 0.0260f, 0.1230f}, {0.0090f, 0.0065f, 0.0060f});
     b.push_back(bone("metatarsal_5", "Fifth metatarsal", smooth_union({m5, tuberosity}, 0.006f), 0.0005f, 2500, 600));
   }
-  b.push_back(bone("phalanges_1", "Phalanges of the hallux", toe({0.0680f, 0.0138f, 0.0590f}, {0.1390f, 0.0098f, 0.0625f}, 0.0125f, 0.0078f, 2), 0.0005f, 2500, 600));
-  b.push_back(bone("phalanges_2", "Phalanges of the second toe", toe({0.0620f, 0.0143f, 0.0815f}, {0.1340f, 0.0103f, 0.0920f}, 0.0070f, 0.0052f, 3), 0.0005f, 2000, 500));
-  b.push_back(bone("phalanges_3", "Phalanges of the third toe", toe({0.0550f, 0.0143f, 0.0970f}, {0.1240f, 0.0103f, 0.1070f}, 0.0068f, 0.0050f, 3), 0.0005f, 2000, 500));
-  b.push_back(bone("phalanges_4", "Phalanges of the fourth toe", toe({0.0450f, 0.0143f, 0.1110f}, {0.1120f, 0.0103f, 0.1220f}, 0.0066f, 0.0049f, 3), 0.0005f, 2000, 500));
-  b.push_back(bone("phalanges_5", "Phalanges of the fifth toe", toe({0.0310f, 0.0148f, 0.1265f}, {0.0970f, 0.0103f, 0.1360f}, 0.0066f, 0.0048f, 3), 0.0005f, 2000, 500));
+  b.push_back(bone("phalanges_1", "Phalanges of the hallux", toe({0.0680f, 0.0143f, 0.0590f}, {0.1330f, 0.0088f, 0.0660f}, 0.0125f, 0.0068f, 2), 0.0005f, 2500, 600));
+  b.push_back(bone("phalanges_2", "Phalanges of the second toe", toe({0.0620f, 0.0128f, 0.0815f}, {0.1360f, 0.0098f, 0.0945f}, 0.0075f, 0.0042f, 3), 0.0005f, 2000, 500));
+  b.push_back(bone("phalanges_3", "Phalanges of the third toe", toe({0.0550f, 0.0138f, 0.0970f}, {0.1240f, 0.0103f, 0.1070f}, 0.0063f, 0.0045f, 3), 0.0005f, 2000, 500));
+  b.push_back(bone("phalanges_4", "Phalanges of the fourth toe", toe({0.0450f, 0.0128f, 0.1110f}, {0.1110f, 0.0113f, 0.1220f}, 0.0066f, 0.0049f, 3), 0.0005f, 2000, 500));
+  b.push_back(bone("phalanges_5", "Phalanges of the fifth toe", toe({0.0310f, 0.0153f, 0.1265f}, {0.0970f, 0.0098f, 0.1340f}, 0.0046f, 0.0038f, 3), 0.0005f, 2000, 500));
   return b;
 }
 

@@ -30,26 +30,21 @@ Built mesh_structure(const StructureSpec& spec) {
   if (raw.empty()) throw RuntimeError("atlas generator: structure '" + spec.id + "' came out empty");
   // Normals come from the field, so the surface shades smoothly without
   // moving vertices (smoothing folds thin carved parts into themselves).
-  // A collapse can still push one sheet through a close neighbour: keep the
-  // first level of simplification that is free of self-intersections.
-  auto clean = [](const Mesh& source, std::size_t target, float error, float min_cos, std::initializer_list<std::size_t> factors) {
-    Mesh best;
-    std::size_t best_hits = ~std::size_t(0);
-    for (std::size_t factor : factors) {
-      Mesh m = simplify(source, target * factor, error, min_cos);
-      const std::size_t hits = count_self_intersections(m);
-      if (hits < best_hits) {
-        best = std::move(m);
-        best_hits = hits;
-      }
-      if (hits == 0) break;
-    }
-    return best;
+  // A collapse can still push one sheet through a close neighbour: where the
+  // plain simplification crosses itself, simplify again refusing any
+  // collapse that makes a triangle cross a nearby one.
+  auto clean = [](const Mesh& source, std::size_t target, float error, float min_cos) {
+    Mesh m = simplify(source, target, error, min_cos);
+    const std::size_t hits = count_self_intersections(m);
+    if (hits == 0) return m;
+    Mesh careful = simplify(source, target, error, min_cos, true);
+    const std::size_t careful_hits = count_self_intersections(careful);
+    return careful_hits < hits ? careful : m;
   };
   Built b;
-  b.main = clean(raw, spec.target_main, 0.0005f, 0.7f, {1, 2, 4, 8});
+  b.main = clean(raw, spec.target_main, 0.0005f, 0.7f);
   // The light level is for overviews: its budget comes first.
-  b.lod1 = clean(b.main, spec.target_lod1, 0.002f, 0.2f, {1});
+  b.lod1 = clean(b.main, spec.target_lod1, 0.002f, 0.2f);
   for (Mesh* m : {&b.main, &b.lod1}) {
     normals_from_field(*m, spec.field, 0.5f * spec.cell);
     if (spec.fibre_path) {

@@ -108,8 +108,10 @@ Mesh polygonise_blocks(const Field& field, float cell, float reach_factor) {
   return mesh;
 }
 
+} // namespace
+
 // Moller-Trumbore, restricted to the open segment and the triangle's interior.
-bool segment_hits_triangle(const glm::vec3& p, const glm::vec3& q, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
+static bool segment_hits_triangle(const glm::vec3& p, const glm::vec3& q, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
   const glm::vec3 dir = q - p, e1 = b - a, e2 = c - a;
   const glm::vec3 h = glm::cross(dir, e2);
   const float det = glm::dot(e1, h);
@@ -125,7 +127,10 @@ bool segment_hits_triangle(const glm::vec3& p, const glm::vec3& q, const glm::ve
   return t > 1e-6f && t < 1.0f - 1e-6f;
 }
 
-} // namespace
+bool triangles_cross(const glm::vec3& a0, const glm::vec3& a1, const glm::vec3& a2, const glm::vec3& b0, const glm::vec3& b1, const glm::vec3& b2) {
+  return segment_hits_triangle(a0, a1, b0, b1, b2) || segment_hits_triangle(a1, a2, b0, b1, b2) || segment_hits_triangle(a2, a0, b0, b1, b2) ||
+         segment_hits_triangle(b0, b1, a0, a1, a2) || segment_hits_triangle(b1, b2, a0, a1, a2) || segment_hits_triangle(b2, b0, a0, a1, a2);
+}
 
 Mesh polygonise(const Field& field, float cell) {
   // Fields built from approximate distances can understate how close the
@@ -202,10 +207,7 @@ std::size_t count_self_intersections(const Mesh& m) {
         if (share) continue;
         const glm::vec3 a0 = m.positions[A[0]], a1 = m.positions[A[1]], a2 = m.positions[A[2]];
         const glm::vec3 b0 = m.positions[B[0]], b1 = m.positions[B[1]], b2 = m.positions[B[2]];
-        if (segment_hits_triangle(a0, a1, b0, b1, b2) || segment_hits_triangle(a1, a2, b0, b1, b2) ||
-            segment_hits_triangle(a2, a0, b0, b1, b2) || segment_hits_triangle(b0, b1, a0, a1, a2) ||
-            segment_hits_triangle(b1, b2, a0, a1, a2) || segment_hits_triangle(b2, b0, a0, a1, a2))
-          ++hits;
+        if (triangles_cross(a0, a1, a2, b0, b1, b2)) ++hits;
       }
   return hits;
 }

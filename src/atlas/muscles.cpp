@@ -252,7 +252,7 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     const PublishedVolume* target = nullptr;
     for (const auto& v : published_volumes())
       if (v.structure == r.id) target = &v;
-    // Size the belly to the published volume: a few secant-free steps on the
+    // Size the belly to the published volume: two fixed-point steps on the
     // radius scale (volume grows about as its square), measured on a coarse grid.
     float scale = 1.0f;
     if (target) {

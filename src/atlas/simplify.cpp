@@ -10,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <queue>
+#include <unordered_map>
 
 namespace crus::atlas {
 
@@ -47,7 +48,7 @@ struct Candidate {
 
 } // namespace
 
-Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, float min_normal_cos) {
+Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, float min_normal_cos, bool avoid_crossings) {
   if (mesh.triangle_count() <= target_triangles) return mesh;
   const std::size_t nv = mesh.positions.size(), nt = mesh.triangle_count();
   std::vector<glm::vec3> pos = mesh.positions;
@@ -69,6 +70,46 @@ Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, f
     }
   }
   const double max_cost = double(max_error) * double(max_error);
+
+  // With avoid_crossings: a spatial hash of the triangles (a triangle that
+  // moves is filed again under its new cells; stale entries are harmless,
+  // since the test uses the current positions).
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> grid;
+  float cell = 1.0f;
+  std::vector<std::uint32_t> seen(nt, 0);
+  std::uint32_t seen_stamp = 0;
+  auto cell_range = [&](glm::vec3 lo, glm::vec3 hi, auto&& visit) {
+    const glm::ivec3 a(glm::floor(lo / cell)), b(glm::floor(hi / cell));
+    for (int x = a.x; x <= b.x; ++x)
+      for (int y = a.y; y <= b.y; ++y)
+        for (int z = a.z; z <= b.z; ++z)
+          visit((std::uint64_t(std::uint32_t(x + 100000)) << 40) ^ (std::uint64_t(std::uint32_t(y + 100000)) << 20) ^
+                std::uint64_t(std::uint32_t(z + 100000)));
+  };
+  auto file_triangle = [&](std::uint32_t t) {
+    const glm::vec3 p0 = pos[tri[t][0]], p1 = pos[tri[t][1]], p2 = pos[tri[t][2]];
+    cell_range(glm::min(p0, glm::min(p1, p2)), glm::max(p0, glm::max(p1, p2)), [&](std::uint64_t k) { grid[k].push_back(t); });
+  };
+  // The hash is built afresh whenever the live count has halved, so that
+  // its cells follow the growing triangles and stale entries do not pile up.
+  std::size_t rebuild_below = 0;
+  auto rebuild_grid = [&](std::size_t live_now) {
+    grid.clear();
+    double edge = 0.0;
+    std::size_t count = 0;
+    for (std::size_t t = 0; t < nt; ++t)
+      if (alive[t]) {
+        edge += glm::length(pos[tri[t][0]] - pos[tri[t][1]]);
+        ++count;
+      }
+    cell = float(std::max(3.0 * edge / double(std::max<std::size_t>(count, 1)), 1e-4));
+    for (std::size_t t = 0; t < nt; ++t)
+      if (alive[t]) file_triangle(std::uint32_t(t));
+    rebuild_below = live_now / 2;
+  };
+  if (avoid_crossings) rebuild_grid(nt);
+  std::vector<std::array<std::uint32_t, 3>> star_ids;
+  std::vector<std::array<glm::vec3, 3>> star_pos;
 
   auto old_longest_sq = [&](std::size_t t) {
     const glm::vec3 p0 = pos[tri[t][0]], p1 = pos[tri[t][1]], p2 = pos[tri[t][2]];
@@ -166,6 +207,51 @@ Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, f
       if (!ok) break;
     }
     if (!ok) continue;
+    if (avoid_crossings) {
+      if (live < rebuild_below) rebuild_grid(live);
+      // The triangles round the merged vertex, as they would be, may not
+      // cross any triangle near them.
+      star_ids.clear();
+      star_pos.clear();
+      glm::vec3 lo(1e30f), hi(-1e30f);
+      for (std::uint32_t v : {a, b})
+        for (std::uint32_t t : vtris[v]) {
+          if (t == edge_tris[0] || t == edge_tris[1] || !alive[t]) continue;
+          std::array<std::uint32_t, 3> ids = tri[t];
+          std::array<glm::vec3, 3> p{};
+          for (std::size_t i = 0; i < 3; ++i) {
+            if (ids[i] == b) ids[i] = a;
+            p[i] = ids[i] == a ? c.target : pos[ids[i]];
+            lo = glm::min(lo, p[i]);
+            hi = glm::max(hi, p[i]);
+          }
+          star_ids.push_back(ids);
+          star_pos.push_back(p);
+        }
+      ++seen_stamp;
+      cell_range(lo, hi, [&](std::uint64_t k) {
+        if (!ok) return;
+        const auto it = grid.find(k);
+        if (it == grid.end()) return;
+        for (std::uint32_t u : it->second) {
+          if (!ok) return;
+          if (!alive[u] || seen[u] == seen_stamp) continue;
+          seen[u] = seen_stamp;
+          const auto& ui = tri[u];
+          if (ui[0] == a || ui[1] == a || ui[2] == a || ui[0] == b || ui[1] == b || ui[2] == b) continue; // part of the star
+          for (std::size_t n = 0; n < star_ids.size() && ok; ++n) {
+            const auto& si = star_ids[n];
+            bool share = false;
+            for (std::size_t i = 0; i < 3; ++i)
+              for (std::size_t j = 0; j < 3; ++j) share = share || si[i] == ui[j];
+            if (share) continue;
+            const auto& sp = star_pos[n];
+            if (triangles_cross(sp[0], sp[1], sp[2], pos[ui[0]], pos[ui[1]], pos[ui[2]])) ok = false;
+          }
+        }
+      });
+      if (!ok) continue;
+    }
     // Collapse b into a.
     for (std::uint32_t t : edge_tris) {
       alive[t] = 0;
@@ -184,6 +270,8 @@ Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, f
       merged.push_back(t);
     }
     std::sort(merged.begin(), merged.end());
+    if (avoid_crossings)
+      for (std::uint32_t t : merged) file_triangle(t);
     vtris[a] = std::move(merged);
     vtris[b].clear();
     for (std::uint32_t apex : shared) {
