@@ -49,11 +49,16 @@ void main() {
   vec3 base = u_colour.rgb;
   float alpha = u_colour.a;
 
-  // Attachment patches glow on the bone surface.
+  // Attachment patches glow on the bone surface: painted and self-lit, so
+  // they stay saturated under the translucent muscle drawn over them.
+  float glow = 0.0;
+  vec3 glow_colour = vec3(0.0);
   for (int i = 0; i < u_patch_count; ++i) {
     float d = capsule_distance(v_model_pos, u_patch_a[i].xyz, u_patch_b[i], u_patch_a[i].w);
     float inside = 1.0 - smoothstep(-0.0008, 0.0008, d);
-    base = mix(base, u_patch_colour[i], inside * 0.85);
+    base = mix(base, u_patch_colour[i], inside);
+    glow_colour = mix(glow_colour, u_patch_colour[i], inside);
+    glow = max(glow, inside);
   }
 
   // Referral zones: essential solid, spillover hatched.
@@ -97,5 +102,6 @@ void main() {
 
   vec3 colour = base * (ambient + key * vec3(0.95, 0.93, 0.88) + fill * vec3(0.30, 0.32, 0.36))
               + vec3(spec) + u_emphasis + rim * vec3(1.0, 0.85, 0.35);
+  colour = mix(colour, glow_colour * (0.75 + 0.35 * key), glow * 0.6);
   frag_colour = vec4(to_srgb(colour), alpha);
 }

@@ -60,7 +60,7 @@ DrawList make_draw_list(const Scene& scene, const DocumentState& state, int hove
       // so soft tissue turns translucent and the skin steps aside.
       if (s.kind == StructureKind::skin && extra.zones.empty()) continue;
       bool selected = static_cast<int>(i) == state.selected;
-      item.colour.a = std::min(item.colour.a, selected ? 0.42f : 0.10f);
+      item.colour.a = std::min(item.colour.a, selected ? 0.30f : 0.10f);
       item.translucent = true;
     }
     item.zones = !extra.zones.empty() && s.kind == StructureKind::skin;
