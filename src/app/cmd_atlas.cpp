@@ -47,9 +47,7 @@ nlohmann::ordered_json vec3_json(const glm::vec3& v) { return {v.x, v.y, v.z}; }
 
 int run_list(const AtlasOptions& atlas, bool json) {
   Scene scene = load_atlas(atlas, true);
-  KnowledgeBase knowledge = load_knowledge(knowledge_dir());
-  for (auto& s : scene.structures)
-    if (const KnowledgeEntry* k = knowledge.find(s.id)) s.name = k->name;
+  apply_knowledge(scene, load_knowledge(knowledge_dir()));
   if (json) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (const auto& s : scene.structures)

@@ -23,20 +23,6 @@ namespace fs = std::filesystem;
 
 std::string knowledge_dir() { return (fs::path(assets_dir()) / "knowledge").string(); }
 
-SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge) {
-  std::vector<SearchEntry> entries;
-  for (const auto& s : scene.structures) {
-    SearchEntry e{s.id, s.name, {}};
-    if (const KnowledgeEntry* k = knowledge.find(s.id)) {
-      e.name = k->name;
-      if (!k->latin.empty()) e.aliases.push_back(k->latin);
-      e.aliases.insert(e.aliases.end(), k->synonyms.begin(), k->synonyms.end());
-    }
-    entries.push_back(std::move(e));
-  }
-  return SearchIndex(std::move(entries));
-}
-
 int run_search(const AtlasOptions& atlas, const std::string& text, bool json, int limit) {
   Scene scene = load_atlas(atlas, true);
   KnowledgeBase knowledge = load_knowledge(knowledge_dir());

@@ -23,12 +23,7 @@ Presentation::Presentation(Scene& scene, bool with_knowledge) : scene_(scene), d
     knowledge_ = load_knowledge((std::filesystem::path(assets_dir()) / "knowledge").string());
     ctx_.knowledge = &knowledge_;
   }
-  ctx_.layers.assign(scene.structures.size(), 0);
-  for (std::size_t i = 0; i < scene.structures.size(); ++i)
-    if (const KnowledgeEntry* k = knowledge_.find(scene.structures[i].id)) {
-      ctx_.layers[i] = k->layer;
-      scene.structures[i].name = k->name; // one name everywhere, as in the viewer
-    }
+  ctx_.layers = apply_knowledge(scene, knowledge_);
 }
 
 void Presentation::load_trigger_points() {

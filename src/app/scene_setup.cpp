@@ -39,6 +39,30 @@ int resolve_id(const Scene& scene, const std::string& id, const std::string& opt
   throw InputError(option, message);
 }
 
+std::vector<int> apply_knowledge(Scene& scene, const KnowledgeBase& knowledge) {
+  std::vector<int> layers(scene.structures.size(), 0);
+  for (std::size_t i = 0; i < scene.structures.size(); ++i)
+    if (const KnowledgeEntry* k = knowledge.find(scene.structures[i].id)) {
+      scene.structures[i].name = k->name;
+      layers[i] = k->layer;
+    }
+  return layers;
+}
+
+SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge) {
+  std::vector<SearchEntry> entries;
+  for (const auto& s : scene.structures) {
+    SearchEntry e{s.id, s.name, {}};
+    if (const KnowledgeEntry* k = knowledge.find(s.id)) {
+      e.name = k->name;
+      if (!k->latin.empty()) e.aliases.push_back(k->latin);
+      e.aliases.insert(e.aliases.end(), k->synonyms.begin(), k->synonyms.end());
+    }
+    entries.push_back(std::move(e));
+  }
+  return SearchIndex(std::move(entries));
+}
+
 std::vector<int> resolve_ids(const Scene& scene, const std::string& list, const std::string& option) {
   std::vector<int> out;
   std::stringstream ss(list);

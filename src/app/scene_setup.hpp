@@ -1,6 +1,8 @@
 #pragma once
 #include "app/commands.hpp"
+#include "core/knowledge.hpp"
 #include "core/scene.hpp"
+#include "core/search.hpp"
 
 namespace crus::app {
 // Loads the atlas named by the options (strict: any problem is an InputError).
@@ -9,4 +11,9 @@ Scene load_atlas(const AtlasOptions& options, bool strict);
 // InputError naming `option` with the closest ids.
 std::vector<int> resolve_ids(const Scene& scene, const std::string& list, const std::string& option);
 int resolve_id(const Scene& scene, const std::string& id, const std::string& option);
+// One name everywhere: gives each structure the knowledge base's name
+// (Terminologia Anatomica) and returns each structure's layer (0: unknown).
+std::vector<int> apply_knowledge(Scene& scene, const KnowledgeBase& knowledge);
+// Search entries from the names, Latin names and synonyms.
+SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge);
 } // namespace crus::app

@@ -1,5 +1,7 @@
 #include "app/viewer_panels.hpp"
 
+#include "app/scene_setup.hpp"
+
 #include "core/draw_builder.hpp"
 #include "core/file_io.hpp"
 #include "core/error.hpp"
@@ -37,22 +39,8 @@ void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
   for (const auto& p : ctx.knowledge_problems) ctx.messages.push_back(p);
   ctx.knowledge = &knowledge_;
 
-  std::vector<SearchEntry> entries;
-  ctx.layers.assign(ctx.scene->structures.size(), 0);
-  for (std::size_t i = 0; i < ctx.scene->structures.size(); ++i) {
-    SceneStructure& s = ctx.scene->structures[i];
-    SearchEntry e{s.id, s.name, {}};
-    if (const KnowledgeEntry* k = knowledge_.find(s.id)) {
-      // One name everywhere: the knowledge base's (Terminologia Anatomica).
-      s.name = k->name;
-      e.name = k->name;
-      if (!k->latin.empty()) e.aliases.push_back(k->latin);
-      e.aliases.insert(e.aliases.end(), k->synonyms.begin(), k->synonyms.end());
-      ctx.layers[i] = k->layer;
-    }
-    entries.push_back(std::move(e));
-  }
-  search_ = SearchIndex(std::move(entries));
+  ctx.layers = apply_knowledge(*ctx.scene, knowledge_);
+  search_ = make_search_index(*ctx.scene, knowledge_);
   ctx.search = &search_;
 
   // Trigger points need the atlas landmarks; without them the viewer runs
