@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace crus::test {
 namespace fs = std::filesystem;
@@ -17,7 +18,9 @@ fs::path reference_dir() {
 }
 
 fs::path scratch_dir(const std::string& name) {
-  fs::path p = fs::path(CRUS_TEST_OUTPUT_DIR) / name;
+  // ctest runs tests in parallel processes, several of which may ask for the
+  // same name: each process gets its own folder so none deletes another's.
+  fs::path p = fs::path(CRUS_TEST_OUTPUT_DIR) / (name + "." + std::to_string(::getpid()));
   std::error_code ec;
   fs::remove_all(p, ec);
   fs::create_directories(p);
@@ -29,7 +32,7 @@ std::string source_dir() { return CRUS_SOURCE_DIR; }
 
 CommandResult run_command(const std::string& command_line) {
   static int counter = 0;
-  fs::path dir = scratch_dir("cmd_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+  fs::path dir = scratch_dir("cmd_" + std::to_string(counter++));
   fs::path out = dir / "out.txt";
   fs::path err = dir / "err.txt";
   std::string full = command_line + " >" + out.string() + " 2>" + err.string() + " </dev/null";

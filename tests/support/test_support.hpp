@@ -6,7 +6,8 @@
 namespace crus::test {
 // ../shared/reference/opensim-rajagopal2016, or empty when absent.
 std::filesystem::path reference_dir();
-// A fresh, empty folder for one test's files (under the build tree).
+// A fresh, empty folder for one test's files (under the build tree), one
+// per process so that tests running in parallel never share it.
 std::filesystem::path scratch_dir(const std::string& name);
 // Path to the built crus binary.
 std::string crus_binary();
