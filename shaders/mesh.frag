@@ -5,8 +5,10 @@
 in vec3 v_model_pos;
 in vec3 v_view_pos;
 in vec3 v_view_normal;
+in vec3 v_colour;
 
 uniform vec4 u_colour;          // linear RGB, alpha
+uniform float u_vertex_colour;  // 1: the vertex colours replace u_colour.rgb (a muscle's pale tendons)
 uniform float u_specular;       // 0..1
 uniform float u_shininess;
 uniform vec3 u_emphasis;        // added glow (selection, hover)
@@ -46,7 +48,7 @@ void main() {
   vec3 v = normalize(-v_view_pos);
   if (!gl_FrontFacing) n = -n; // two-sided: the inside of translucent skin
 
-  vec3 base = u_colour.rgb;
+  vec3 base = mix(u_colour.rgb, v_colour, u_vertex_colour);
   float alpha = u_colour.a;
 
   // Attachment patches glow on the bone surface: painted and self-lit, so

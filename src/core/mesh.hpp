@@ -19,6 +19,7 @@ struct Mesh {
   std::vector<glm::vec3> positions;
   std::vector<glm::vec3> normals;   // per vertex, unit length; may be empty
   std::vector<glm::vec3> fibres;    // optional per-vertex fibre direction (muscles)
+  std::vector<glm::vec3> colours;   // optional per-vertex linear RGB (a muscle's pale tendons); else the structure's colour
   std::vector<std::uint32_t> indices; // triangles, counter-clockwise seen from outside
 
   std::size_t triangle_count() const { return indices.size() / 3; }

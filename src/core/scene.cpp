@@ -9,9 +9,11 @@
 #include <assimp/scene.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <functional>
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/mat4x4.hpp>
@@ -185,6 +187,20 @@ struct Problem {
   std::string text;
 };
 
+constexpr glm::vec3 kNoColour{-1.0f};
+
+// Vertices without a colour of their own take `fill`; a mesh where none has
+// one keeps no colours at all.
+void settle_colours(Mesh& mesh, const glm::vec3& fill) {
+  if (std::none_of(mesh.colours.begin(), mesh.colours.end(), [](const glm::vec3& c) { return c.x >= 0.0f; })) {
+    mesh.colours.clear();
+    return;
+  }
+  mesh.colours.resize(mesh.positions.size(), kNoColour);
+  for (glm::vec3& c : mesh.colours)
+    if (c.x < 0.0f) c = fill;
+}
+
 // Appends `src` transformed by `xf` to `out`; returns a problem text or empty.
 std::string append_mesh(Mesh& out, const aiMesh* src, const glm::mat4& xf) {
   if (src->mNumVertices == 0) return "mesh \"" + std::string(src->mName.C_Str()) + "\" has no vertices";
@@ -203,6 +219,14 @@ std::string append_mesh(Mesh& out, const aiMesh* src, const glm::mat4& xf) {
       float len = glm::length(m);
       out.normals.push_back(std::isfinite(len) && len > 1e-12f ? m / len : glm::vec3(0, 1, 0));
     }
+    // Vertex colours, when the file has them; kNoColour marks a vertex that
+    // takes the structure's colour (filled in once that is known).
+    glm::vec3 colour = kNoColour;
+    if (src->HasVertexColors(0)) {
+      const aiColor4D& c = src->mColors[0][v];
+      if (std::isfinite(c.r) && std::isfinite(c.g) && std::isfinite(c.b)) colour = glm::clamp(glm::vec3(c.r, c.g, c.b), 0.0f, 1.0f);
+    }
+    out.colours.push_back(colour);
   }
   for (unsigned f = 0; f < src->mNumFaces; ++f) {
     const aiFace& face = src->mFaces[f];
@@ -336,11 +360,17 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
       }
       if (!bad && !s.mesh.empty()) {
         s.colour = info ? info->colour : colour.value_or(default_colour(s.kind));
+        settle_colours(s.mesh, glm::vec3(s.colour));
         auto it = by_id.find(s.id);
         if (it != by_id.end()) {
           // Several nodes mapped to one structure: merge them.
           SceneStructure& into = scene.structures[it->second];
           auto base = static_cast<std::uint32_t>(into.mesh.positions.size());
+          if (!into.mesh.colours.empty() || !s.mesh.colours.empty()) {
+            into.mesh.colours.resize(into.mesh.positions.size(), glm::vec3(into.colour));
+            if (s.mesh.colours.empty()) s.mesh.colours.assign(s.mesh.positions.size(), glm::vec3(s.colour));
+            into.mesh.colours.insert(into.mesh.colours.end(), s.mesh.colours.begin(), s.mesh.colours.end());
+          }
           into.mesh.positions.insert(into.mesh.positions.end(), s.mesh.positions.begin(), s.mesh.positions.end());
           into.mesh.normals.insert(into.mesh.normals.end(), s.mesh.normals.begin(), s.mesh.normals.end());
           for (auto idx : s.mesh.indices) into.mesh.indices.push_back(base + idx);

@@ -16,6 +16,7 @@ MeshBuffer& MeshBuffer::operator=(MeshBuffer&& other) noexcept {
     vbo_ = std::exchange(other.vbo_, 0);
     ebo_ = std::exchange(other.ebo_, 0);
     count_ = std::exchange(other.count_, 0);
+    has_colours_ = std::exchange(other.has_colours_, false);
   }
   return *this;
 }
@@ -35,12 +36,15 @@ void MeshBuffer::update(const Mesh& mesh) {
     glGenBuffers(1, &ebo_);
   }
   std::vector<float> interleaved;
-  interleaved.reserve(mesh.positions.size() * 6);
-  bool has_normals = mesh.normals.size() == mesh.positions.size();
+  constexpr GLsizei kStride = 9 * sizeof(float);
+  interleaved.reserve(mesh.positions.size() * 9);
+  const bool has_normals = mesh.normals.size() == mesh.positions.size();
+  has_colours_ = !mesh.positions.empty() && mesh.colours.size() == mesh.positions.size();
   for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
     const glm::vec3& p = mesh.positions[i];
-    glm::vec3 n = has_normals ? mesh.normals[i] : glm::vec3(0, 1, 0);
-    interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
+    const glm::vec3 n = has_normals ? mesh.normals[i] : glm::vec3(0, 1, 0);
+    const glm::vec3 c = has_colours_ ? mesh.colours[i] : glm::vec3(1.0f);
+    interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z, c.x, c.y, c.z});
   }
   glBindVertexArray(vao_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
@@ -48,9 +52,11 @@ void MeshBuffer::update(const Mesh& mesh) {
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
   glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)), mesh.indices.data(), GL_STATIC_DRAW);
   glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, kStride, nullptr);
   glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), reinterpret_cast<void*>(3 * sizeof(float)));
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, kStride, reinterpret_cast<void*>(3 * sizeof(float)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, kStride, reinterpret_cast<void*>(6 * sizeof(float)));
   glBindVertexArray(0);
   count_ = static_cast<GLsizei>(mesh.indices.size());
 }

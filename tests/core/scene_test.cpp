@@ -45,6 +45,37 @@ TEST(Scene, LoadsEveryNodeAsAStructureWithItsMaterialColour) {
   EXPECT_EQ(s.structures[0].id, "unlabelled:tibia");
 }
 
+TEST(Scene, VertexColoursAreLoadedWhenTheFileHasThem) {
+  auto dir = test::scratch_dir("scene_vertex_colours");
+  test::FixtureBox muscle{"muscle", {0, 0.3f, 0}, glm::vec3(0.02f), {0.5f, 0.1f, 0.1f, 1}};
+  muscle.top_colour = {0.8f, 0.75f, 0.65f};
+  const std::string path = test::write_box_gltf((dir / "coloured.gltf").string(), {muscle, {"bone", {0, 0.3f, 0.1f}, glm::vec3(0.02f)}});
+  Scene s = load_scene(path);
+  ASSERT_EQ(s.structures.size(), 2u);
+  const Mesh& m = s.structures[0].mesh;
+  ASSERT_EQ(m.colours.size(), m.positions.size());
+  for (std::size_t i = 0; i < m.positions.size(); ++i) {
+    const bool top = m.positions[i].y > 0.3f;
+    EXPECT_NEAR(m.colours[i].r, top ? 0.8f : 0.5f, 1e-4) << i;
+    EXPECT_NEAR(m.colours[i].b, top ? 0.65f : 0.1f, 1e-4) << i;
+  }
+  // A mesh without vertex colours keeps none: its material colour is used.
+  EXPECT_TRUE(s.structures[1].mesh.colours.empty());
+
+  // Two nodes mapped to one structure, only one with colours: the other's
+  // vertices take their own node's colour.
+  write_text(dir / "map.json", R"({"nodes": [{"match": "*", "id": "soleus"}]})");
+  SceneLoadOptions o;
+  o.map_path = (dir / "map.json").string();
+  Scene merged = load_scene(path, o);
+  ASSERT_EQ(merged.structures.size(), 1u);
+  const Mesh& mm = merged.structures[0].mesh;
+  ASSERT_EQ(mm.colours.size(), mm.positions.size());
+  EXPECT_NEAR(mm.colours.front().r, 0.5f, 1e-4);
+  EXPECT_NEAR(mm.colours.back().r, 0.8f, 1e-4); // the bone's material colour
+  EXPECT_NEAR(mm.colours.back().g, 0.2f, 1e-4);
+}
+
 TEST(Scene, AtlasMapNamesNodesAndConvertsUnitsAndAxes) {
   auto dir = test::scratch_dir("scene_map");
   // A Z-up file in millimetres.

@@ -170,6 +170,33 @@ TEST_F(HeadlessRender, SelectionBrightensTheSelectedStructure) {
   EXPECT_EQ(red_after, red_before);
 }
 
+TEST_F(HeadlessRender, VertexColoursPaintTheirPartOfAStructure) {
+  // A red box whose top half is pale (a muscle and its tendon): seen from the
+  // front, the top rows are pale and the bottom rows red.
+  auto dir = test::scratch_dir("headless_vertex_colours");
+  test::FixtureBox box{"muscle", {0, 0, 0}, {0.05f, 0.1f, 0.05f}, {0.8f, 0.04f, 0.03f, 1}};
+  box.top_colour = {0.8f, 0.78f, 0.7f};
+  SceneLoadOptions o;
+  o.strict = true;
+  Scene scene = load_scene(test::write_box_gltf((dir / "muscle.gltf").string(), {box}), o);
+  Document doc(scene.structures.size());
+  Image img = render(scene, make_draw_list(scene, doc.state(), -1), AnatomicalView::anterior, 120, 160);
+  // The box's rows in the middle column (rows run top down).
+  int first = -1, last = -1;
+  for (int y = 0; y < img.height; ++y)
+    if (img.at(img.width / 2, y)[0] > 60) {
+      if (first < 0) first = y;
+      last = y;
+    }
+  ASSERT_GT(last - first, img.height / 3);
+  const int tenth = (last - first) / 10;
+  const auto* top = img.at(img.width / 2, first + tenth);
+  const auto* bottom = img.at(img.width / 2, last - tenth);
+  EXPECT_TRUE(top[1] > 120 && top[2] > 100) << int(top[0]) << " " << int(top[1]) << " " << int(top[2]);
+  EXPECT_TRUE(is_red(bottom)) << int(bottom[0]) << " " << int(bottom[1]) << " " << int(bottom[2]);
+  save_on_failure(img, "vertex_colours");
+}
+
 TEST_F(HeadlessRender, OutputIsSrgbEncoded) {
   // A mid-grey lit surface must not come out as dark as linear output would.
   auto dir = test::scratch_dir("srgb");

@@ -82,9 +82,22 @@ std::string write_box_gltf(const std::string& path, const std::vector<FixtureBox
     accessors.push_back({{"bufferView", vn}, {"componentType", 5126}, {"count", nrm.size() / 3}, {"type", "VEC3"}});
     accessors.push_back({{"bufferView", vi}, {"componentType", 5125}, {"count", idx.size()}, {"type", "SCALAR"}});
     const glm::vec4& c = boxes[i].colour;
-    materials.push_back({{"name", boxes[i].node}, {"pbrMetallicRoughness", {{"baseColorFactor", {c.r, c.g, c.b, c.a}}, {"metallicFactor", 0.0}}}});
+    nlohmann::json attributes = {{"POSITION", ap}, {"NORMAL", ap + 1}};
+    const bool vertex_colours = boxes[i].top_colour.x >= 0.0f;
+    if (vertex_colours) {
+      std::vector<float> col;
+      for (std::size_t v = 0; v + 2 < pos.size(); v += 3) {
+        const glm::vec3 vc = pos[v + 1] > boxes[i].centre.y ? boxes[i].top_colour : glm::vec3(c);
+        col.insert(col.end(), {vc.r, vc.g, vc.b});
+      }
+      int vc = add_view(col.data(), col.size() * 4, 34962);
+      attributes["COLOR_0"] = static_cast<int>(accessors.size());
+      accessors.push_back({{"bufferView", vc}, {"componentType", 5126}, {"count", col.size() / 3}, {"type", "VEC3"}});
+    }
+    const glm::vec4 base = vertex_colours ? glm::vec4(1.0f, 1.0f, 1.0f, c.a) : c;
+    materials.push_back({{"name", boxes[i].node}, {"pbrMetallicRoughness", {{"baseColorFactor", {base.r, base.g, base.b, base.a}}, {"metallicFactor", 0.0}}}});
     meshes.push_back({{"name", boxes[i].node},
-                      {"primitives", {{{"attributes", {{"POSITION", ap}, {"NORMAL", ap + 1}}}, {"indices", ap + 2}, {"material", static_cast<int>(i)}}}}});
+                      {"primitives", {{{"attributes", attributes}, {"indices", ap + 2}, {"material", static_cast<int>(i)}}}}});
     nodes.push_back({{"name", boxes[i].node}, {"mesh", static_cast<int>(i)}});
     scene_nodes.push_back(static_cast<int>(i));
   }

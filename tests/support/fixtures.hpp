@@ -12,6 +12,9 @@ struct FixtureBox {
   glm::vec3 centre{0.0f};
   glm::vec3 half{0.05f};
   glm::vec4 colour{0.8f, 0.2f, 0.2f, 1.0f};
+  // When set (x >= 0), the glTF gets vertex colours (COLOR_0): this colour on
+  // the top half's vertices, `colour` on the bottom's, and a white material.
+  glm::vec3 top_colour{-1.0f};
 };
 
 // Writes a .gltf with one node and mesh per box; returns the path.
