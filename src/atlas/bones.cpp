@@ -8,7 +8,7 @@ namespace crus::atlas {
 
 glm::vec4 bone_colour() { return {0.82f, 0.75f, 0.58f, 1.0f}; }
 glm::vec4 muscle_colour() { return {0.40f, 0.07f, 0.055f, 1.0f}; }
-glm::vec4 tendon_colour() { return {0.80f, 0.76f, 0.66f, 1.0f}; }
+glm::vec4 tendon_colour() { return {0.74f, 0.76f, 0.78f, 1.0f}; } // pearly, cooler than bone
 glm::vec4 nerve_colour() { return {0.92f, 0.76f, 0.16f, 1.0f}; }
 glm::vec4 skin_colour() { return {0.87f, 0.6f, 0.48f, 0.35f}; }
 

@@ -7,6 +7,8 @@
 #include "core/error.hpp"
 #include "core/file_io.hpp"
 
+#include <glm/common.hpp>
+#include <meshoptimizer.h>
 #include <glm/geometric.hpp>
 
 #include <algorithm>
@@ -24,6 +26,23 @@ struct Built {
   Mesh main;
   Mesh lod1;
 };
+
+// Triangles in an order the GPU's vertex cache likes, then vertices in the
+// order the triangles first use them (meshoptimizer). The surface itself is
+// unchanged: the same triangles, each with its winding.
+void order_for_gpu(Mesh& m) {
+  const std::size_t nv = m.positions.size();
+  std::vector<std::uint32_t> indices(m.indices.size());
+  meshopt_optimizeVertexCache(indices.data(), m.indices.data(), m.indices.size(), nv);
+  std::vector<std::uint32_t> remap(nv);
+  const std::size_t used = meshopt_optimizeVertexFetchRemap(remap.data(), indices.data(), indices.size(), nv);
+  std::vector<glm::vec3> positions(used);
+  for (std::size_t v = 0; v < nv; ++v)
+    if (remap[v] != ~0u) positions[remap[v]] = m.positions[v];
+  for (std::uint32_t& i : indices) i = remap[i];
+  m.positions = std::move(positions);
+  m.indices = std::move(indices);
+}
 
 Built mesh_structure(const StructureSpec& spec) {
   Mesh raw = polygonise(spec.field, spec.cell);
@@ -46,7 +65,18 @@ Built mesh_structure(const StructureSpec& spec) {
   // The light level is for overviews: its budget comes first.
   b.lod1 = clean(b.main, spec.target_lod1, 0.002f, 0.2f);
   for (Mesh* m : {&b.main, &b.lod1}) {
+    order_for_gpu(*m);
     normals_from_field(*m, spec.field, 0.5f * spec.cell);
+    if (spec.belly && spec.tendons) {
+      // Pale where the tendon is the nearer part, red on the belly, blended
+      // over a millimetre or two at the musculotendinous junction.
+      const glm::vec3 red(spec.colour), pale(tendon_colour());
+      m->colours.resize(m->positions.size());
+      for (std::size_t i = 0; i < m->positions.size(); ++i) {
+        const float lead = spec.belly->eval(m->positions[i]) - spec.tendons->eval(m->positions[i]);
+        m->colours[i] = glm::mix(red, pale, glm::smoothstep(-0.0015f, 0.0015f, lead));
+      }
+    }
     if (spec.fibre_path) {
       m->fibres.resize(m->positions.size());
       for (std::size_t i = 0; i < m->positions.size(); ++i) m->fibres[i] = sweep_tangent_near(*spec.fibre_path, m->positions[i]);

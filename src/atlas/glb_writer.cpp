@@ -82,6 +82,11 @@ std::vector<unsigned char> make_glb(const std::vector<GlbNode>& nodes) {
     attributes["POSITION"] = add_vec3_accessor(m.positions, true);
     if (m.normals.size() == m.positions.size()) attributes["NORMAL"] = add_vec3_accessor(m.normals, false);
     if (m.fibres.size() == m.positions.size()) attributes["_FIBRE"] = add_vec3_accessor(m.fibres, false);
+    // glTF multiplies COLOR_0 by the base colour: with vertex colours the
+    // material is white, so any viewer shows the tendons pale.
+    const bool vertex_colours = m.colours.size() == m.positions.size();
+    if (vertex_colours) attributes["COLOR_0"] = add_vec3_accessor(m.colours, false);
+    const glm::vec3 base = vertex_colours ? glm::vec3(1.0f) : glm::vec3(node.colour);
 
     const std::size_t ioff = append(bin, m.indices.data(), m.indices.size() * sizeof(std::uint32_t));
     Json ia;
@@ -93,7 +98,7 @@ std::vector<unsigned char> make_glb(const std::vector<GlbNode>& nodes) {
 
     Json material;
     material["name"] = node.name;
-    material["pbrMetallicRoughness"] = {{"baseColorFactor", {node.colour.x, node.colour.y, node.colour.z, node.colour.w}},
+    material["pbrMetallicRoughness"] = {{"baseColorFactor", {base.x, base.y, base.z, node.colour.w}},
                                         {"metallicFactor", 0.0},
                                         {"roughnessFactor", node.roughness}};
     if (node.colour.w < 1.0f) material["alphaMode"] = "BLEND";

@@ -2,7 +2,7 @@
 // Turns a signed-distance field into a closed, 2-manifold, outward-facing
 // triangle mesh: marching tetrahedra on a regular grid (a Kuhn split of each
 // cube, consistent across faces, so the surface has no cracks), Taubin
-// smoothing, meshoptimizer simplification and normals from the field.
+// smoothing, a manifold-safe simplification and normals from the field.
 #include "atlas/sdf.hpp"
 #include "core/mesh.hpp"
 

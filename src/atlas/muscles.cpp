@@ -154,22 +154,22 @@ std::vector<MuscleRecipe> recipes() {
                0.0013f, 10000, 2200});
   r.push_back({"soleus", "Soleus",
                {k(-0.0750f, 0.378f, 0.0950f, 0.0120f, 0.0060f), k(-0.0880f, 0.330f, 0.0880f, 0.0260f, 0.0110f),
-                k(-0.1020f, 0.260f, 0.0820f, 0.0340f, 0.0150f), k(-0.1080f, 0.190f, 0.0790f, 0.0310f, 0.0140f),
-                k(-0.1090f, 0.140f, 0.0780f, 0.0220f, 0.0100f), k(-0.1100f, 0.095f, 0.0780f, 0.0110f, 0.0055f)},
+                k(-0.1020f, 0.260f, 0.0820f, 0.0340f, 0.0150f), k(-0.1060f, 0.190f, 0.0790f, 0.0310f, 0.0140f),
+                k(-0.1050f, 0.140f, 0.0780f, 0.0220f, 0.0100f), k(-0.1040f, 0.095f, 0.0780f, 0.0110f, 0.0055f)},
                kAnterior,
                {},
                0.0016f, 14000, 3000});
   r.push_back({"gastrocnemius_medial_head", "Gastrocnemius, medial head",
-               {k(-0.0560f, 0.488f, 0.0570f, 0.0070f, 0.0060f), k(-0.0780f, 0.445f, 0.0580f, 0.0140f, 0.0110f),
-                k(-0.1060f, 0.370f, 0.0620f, 0.0210f, 0.0160f), k(-0.1200f, 0.300f, 0.0680f, 0.0200f, 0.0150f),
-                k(-0.1230f, 0.240f, 0.0730f, 0.0130f, 0.0090f), k(-0.1220f, 0.200f, 0.0760f, 0.0060f, 0.0040f)},
+               {k(-0.0560f, 0.488f, 0.0570f, 0.0075f, 0.0060f), k(-0.0780f, 0.445f, 0.0580f, 0.0160f, 0.0105f),
+                k(-0.1060f, 0.370f, 0.0620f, 0.0240f, 0.0140f), k(-0.1200f, 0.300f, 0.0680f, 0.0230f, 0.0120f),
+                k(-0.1230f, 0.240f, 0.0730f, 0.0170f, 0.0060f), k(-0.1220f, 0.200f, 0.0760f, 0.0110f, 0.0025f)},
                kAnterior,
                {},
                0.0015f, 12000, 2600});
   r.push_back({"gastrocnemius_lateral_head", "Gastrocnemius, lateral head",
-               {k(-0.0620f, 0.484f, 0.1040f, 0.0060f, 0.0055f), k(-0.0800f, 0.440f, 0.1000f, 0.0120f, 0.0100f),
-                k(-0.1020f, 0.370f, 0.0960f, 0.0160f, 0.0130f), k(-0.1140f, 0.310f, 0.0900f, 0.0140f, 0.0110f),
-                k(-0.1190f, 0.260f, 0.0850f, 0.0080f, 0.0060f), k(-0.1200f, 0.230f, 0.0820f, 0.0040f, 0.0030f)},
+               {k(-0.0620f, 0.484f, 0.1040f, 0.0065f, 0.0055f), k(-0.0800f, 0.440f, 0.1000f, 0.0135f, 0.0095f),
+                k(-0.1020f, 0.370f, 0.0960f, 0.0185f, 0.0115f), k(-0.1140f, 0.310f, 0.0900f, 0.0165f, 0.0090f),
+                k(-0.1190f, 0.260f, 0.0850f, 0.0115f, 0.0045f), k(-0.1200f, 0.235f, 0.0820f, 0.0080f, 0.0022f)},
                kAnterior,
                {},
                0.0014f, 10000, 2200});
@@ -267,6 +267,12 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     std::shared_ptr<const Sweep> belly;
     Field raw = raw_field(r, scale, &belly);
     s.fibre_path = belly;
+    if (!r.tendons.empty()) {
+      std::vector<Field> tendons;
+      for (const Tendon& tendon : r.tendons) tendons.push_back(sweep(tendon.keys, tendon.up));
+      s.belly = sweep_field(belly);
+      s.tendons = unite(std::move(tendons));
+    }
     s.hull = raw;
     s.field = carve(raw, obstacles, 0.0006f);
     earlier.push_back(raw);

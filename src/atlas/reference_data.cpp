@@ -44,21 +44,26 @@ const MusclePath& muscle_path(const std::string& structure) {
 }
 
 const std::vector<PublishedVolume>& published_volumes() {
-  // Triceps surae: Fukunaga et al. 1992 (MRI, 12 adults). The rest: Handsfield
-  // et al. 2014 (MRI, 24 adults, Table 2 means). See SOURCES.md.
+  // Volumes for a 1.70 m, 75 kg adult: Rajagopal et al. 2016 set each
+  // muscle's strength from Handsfield et al. 2014 (MRI, 24 adults: each
+  // muscle's share of the total limb muscle volume, total from a regression
+  // on height x mass), so volume = max isometric force x optimal fibre length
+  // / 60 N/cm2. Popliteus is not in that model: its Handsfield share. Where
+  // Fukunaga et al. 1992 and the Handsfield cohort differ, see SOURCES.md.
+  static const char* kModel = "Rajagopal et al. 2016 from Handsfield et al. 2014";
   static const std::vector<PublishedVolume> volumes = {
-      {"soleus", 489.0, "Fukunaga et al. 1992"},
-      {"gastrocnemius_medial_head", 245.0, "Fukunaga et al. 1992"},
-      {"gastrocnemius_lateral_head", 140.0, "Fukunaga et al. 1992"},
-      {"tibialis_anterior", 150.0, "Handsfield et al. 2014"},
-      {"tibialis_posterior", 104.0, "Handsfield et al. 2014"},
-      {"extensor_digitorum_longus", 97.0, "Handsfield et al. 2014"},
-      {"extensor_hallucis_longus", 30.0, "Handsfield et al. 2014"},
-      {"flexor_digitorum_longus", 30.0, "Handsfield et al. 2014"},
-      {"flexor_hallucis_longus", 88.0, "Handsfield et al. 2014"},
-      {"fibularis_longus", 95.0, "Handsfield et al. 2014"},
-      {"fibularis_brevis", 50.0, "Handsfield et al. 2014"},
-      {"popliteus", 20.0, "Handsfield et al. 2014"},
+      {"soleus", 454.3, kModel},
+      {"gastrocnemius_medial_head", 264.8, kModel},
+      {"gastrocnemius_lateral_head", 154.4, kModel},
+      {"tibialis_anterior", 139.7, kModel},
+      {"tibialis_posterior", 109.0, kModel},
+      {"extensor_digitorum_longus", 69.7, kModel},
+      {"extensor_hallucis_longus", 35.6, kModel},
+      {"flexor_digitorum_longus", 31.5, kModel},
+      {"flexor_hallucis_longus", 79.7, kModel},
+      {"fibularis_longus", 94.4, kModel},
+      {"fibularis_brevis", 39.4, kModel},
+      {"popliteus", 22.0, "Handsfield et al. 2014 (share of total, derived)"},
   };
   return volumes;
 }

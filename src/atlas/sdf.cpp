@@ -146,6 +146,16 @@ Sweep make_sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int sam
   return s;
 }
 
+// Distance from q (relative to a point on the path) to the elliptical
+// section with half widths r along side and normal (first order).
+static float section_distance(const glm::vec3& q, const glm::vec3& side, const glm::vec3& nrm, const glm::vec2& r) {
+  const glm::vec2 l(glm::dot(q, side), glm::dot(q, nrm));
+  const float k1 = glm::length(l / (r * r));
+  if (k1 < 1e-9f) return -std::min(r.x, r.y);
+  const float k0 = glm::length(l / r);
+  return k0 * (k0 - 1.0f) / k1;
+}
+
 Field sweep_field(std::shared_ptr<const Sweep> sw) {
   Field f;
   const std::size_t m = sw->points.size();
@@ -175,17 +185,16 @@ Field sweep_field(std::shared_ptr<const Sweep> sw) {
       glm::vec3 nrm = glm::normalize(glm::mix(sw->normal[i], sw->normal[i + 1], t));
       glm::vec3 side = glm::normalize(glm::mix(sw->side[i], sw->side[i + 1], t));
       const glm::vec2 r = glm::mix(sw->radii[i], sw->radii[i + 1], t);
-      const glm::vec3 q = p - c;
-      const glm::vec2 l(glm::dot(q, side), glm::dot(q, nrm));
-      const float k1 = glm::length(l / (r * r));
-      float de;
-      if (k1 < 1e-9f) {
-        de = -std::min(r.x, r.y);
-      } else {
-        const float k0 = glm::length(l / r);
-        de = k0 * (k0 - 1.0f) / k1;
+      const float de = section_distance(p - c, side, nrm, r);
+      float d = over > 0.0f ? (de > 0.0f ? std::sqrt(de * de + over * over) : over) : de;
+      // Past the end of a segment where the path goes on round a bend, the
+      // flat caps of the two segments leave a thin wedge open on the outer
+      // side: a groove across the surface. There the section at the joint
+      // (its plane bisects the bend) measures the point instead.
+      if (s > len && i + 2 < sw->points.size()) {
+        const glm::vec3 j = sw->points[i + 1];
+        if (glm::dot(p - j, sw->points[i + 2] - j) < 0.0f) d = std::min(d, section_distance(p - j, sw->side[i + 1], sw->normal[i + 1], sw->radii[i + 1]));
       }
-      const float d = over > 0.0f ? (de > 0.0f ? std::sqrt(de * de + over * over) : over) : de;
       best = std::min(best, d);
     }
     return best;

@@ -28,21 +28,37 @@ atlas or model. The generator draws on these published figures.
     themselves are built from primitives in `src/atlas/bones.cpp`.
 
 ## Muscle volumes (adult of about 1.70 m and 75 kg)
-- Fukunaga T, Roy RR, Shellock FG, Hodgson JA, Day MK, Lee PL, Kwong-Fu H,
-  Edgerton VR (1992). Physiological cross-sectional area of human leg muscles
-  based on magnetic resonance imaging. Journal of Orthopaedic Research
-  10(6):926-934. Mean volumes of 12 adults: soleus 489 cm3, gastrocnemius
-  medial head 245 cm3, lateral head 140 cm3.
 - Handsfield GG, Meyer CH, Hart JM, Abel MF, Blemker SS (2014). Relationships
   of 35 lower limb muscles to height and body mass quantified using MRI.
   Journal of Biomechanics 47(3):631-638. doi:10.1016/j.jbiomech.2013.12.002.
-  Mean volumes of 24 adults, used for tibialis anterior (150 cm3), tibialis
-  posterior (104 cm3), extensor digitorum longus (97 cm3), extensor hallucis
-  longus (30 cm3), flexor digitorum longus (30 cm3), flexor hallucis longus
-  (88 cm3), fibularis longus (95 cm3) and brevis (50 cm3, the two fibulares
-  together about 145 cm3) and popliteus (20 cm3). These values were transcribed
-  from the paper's table as recalled and rounded; check them against the
-  published table before relying on them for anything but an atlas.
+  MRI of 24 young adults: each muscle's share of the total lower-limb muscle
+  volume, and the total as a regression on height x body mass.
+- Rajagopal et al. 2016 (above) applied those shares and that regression to
+  their generic 1.70 m, 75 kg adult (total about 7,315 cm3) and set each
+  muscle's maximum isometric force to volume x 60 N/cm2 / optimal fibre
+  length. The volumes used here are therefore force x optimal fibre length /
+  60 N/cm2 from the model's parameters: soleus 454.3 cm3, gastrocnemius
+  medial head 264.8, lateral head 154.4, tibialis anterior 139.7, tibialis
+  posterior 109.0, extensor digitorum longus 69.7, extensor hallucis longus
+  35.6, flexor digitorum longus 31.5, flexor hallucis longus 79.7, fibularis
+  longus 94.4, fibularis brevis 39.4. Popliteus is not in the model: 22 cm3 is its Handsfield share
+  (about 0.33 %) of a total of about 6,780 cm3, derived from the paper's
+  published regression and share tables, not read from its table of means.
+- Where sources differ:
+  - Handsfield reports extensor digitorum and hallucis longus as one group
+    (about 98 cm3 at the cohort mean), and fibularis longus and brevis as
+    one group (about 124 cm3). The split between the two members of each
+    group (EDL 66 % / EHL 34 %, longus 70 % / brevis 30 %) is the model's,
+    from older cadaver data, not an MRI measurement.
+  - The Handsfield cohort means themselves run about 8 % below the model's
+    values (a smaller average body: soleus about 421 cm3, tibialis anterior
+    130, flexor hallucis longus 74).
+  - Fukunaga T, Roy RR, Shellock FG, Hodgson JA, Day MK, Lee PL, Kwong-Fu H,
+    Edgerton VR (1992). Physiological cross-sectional area of human leg
+    muscles based on magnetic resonance imaging. Journal of Orthopaedic
+    Research 10(6):926-934. Mean volumes of 12 adults: soleus 489 cm3,
+    gastrocnemius medial head 245 cm3, lateral head 140 cm3. The model's
+    values above lie within 10 % of these.
 - Each muscle belly is scaled by the generator until its meshed volume matches
   its published value; `tests/atlas/` checks the result within 20 %.
 
@@ -60,7 +76,8 @@ atlas or model. The generator draws on these published figures.
   the leg and foot, for the shapes and relations of the structures.
 
 ## Colours
-Conventional anatomical-atlas colours: muscle red-brown, tendon pale cream,
+Conventional anatomical-atlas colours: muscle red-brown, tendon pearly white
+(a muscle's own tendons as vertex colours, blended at the junction),
 bone ivory, nerve yellow, skin translucent.
 )md";
 }

@@ -5,6 +5,7 @@
 #include "core/atlas_manifest.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct StructureSpec {
   std::shared_ptr<const Sweep> fibre_path; // muscles: the belly's axis
   // A cheap field enclosing `field` (before carving); what the skin wraps.
   Field hull;
+  // Muscles with tendons: the belly and the tendons apart, so that each
+  // vertex can take the colour of the part it lies on.
+  std::optional<Field> belly;
+  std::optional<Field> tendons;
 };
 
 // Anatomical colours (linear RGBA).

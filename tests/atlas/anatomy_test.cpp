@@ -104,6 +104,45 @@ TEST(AtlasAnatomy, MuscleVolumesMatchPublishedValues) {
   }
 }
 
+TEST(AtlasAnatomy, PublishedVolumesAreTheModelsOwn) {
+  // The volumes the generator aims at were typed in from the model's
+  // parameters: a slip of a digit shows here.
+  CRUS_REQUIRE_REFERENCE();
+  const auto reference = reference_muscle_volumes();
+  ASSERT_EQ(reference.size(), kMuscleNames.size());
+  for (const auto& [model, volume] : reference) {
+    const std::string& id = kMuscleNames.at(model);
+    const atlas::PublishedVolume* published = nullptr;
+    for (const auto& v : atlas::published_volumes())
+      if (v.structure == id) published = &v;
+    ASSERT_NE(published, nullptr) << id;
+    EXPECT_NEAR(published->volume_cm3, volume, 0.01 * volume) << id;
+  }
+}
+
+TEST(AtlasAnatomy, TendonsArePaleAndBelliesRed) {
+  // Vertex colours: the fibularis longus tendon where it passes behind the
+  // lateral malleolus, and the tibialis anterior tendon on the dorsum of the
+  // foot, are tendon-coloured; the middle of each belly is muscle-coloured.
+  const auto pale = [](const glm::vec3& c) { return c.g > 0.5f && c.b > 0.4f; };
+  const auto red = [](const glm::vec3& c) { return c.r > 2.0f * c.g && c.r > 0.2f; };
+  auto colour_near = [](const std::string& id, const glm::vec3& p) {
+    const Mesh& m = atlas_mesh(id);
+    EXPECT_EQ(m.colours.size(), m.positions.size()) << id;
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < m.positions.size(); ++i)
+      if (glm::length(m.positions[i] - p) < glm::length(m.positions[best] - p)) best = i;
+    return m.colours.empty() ? glm::vec3(0.0f) : m.colours[best];
+  };
+  const glm::vec3 malleolus = shared_atlas().manifest.find_landmark("lateral_malleolus")->position;
+  EXPECT_TRUE(pale(colour_near("fibularis_longus", malleolus - glm::vec3(0.02f, 0.0f, 0.0f))));
+  EXPECT_TRUE(pale(colour_near("tibialis_anterior", {0.0f, 0.04f, 0.055f})));
+  EXPECT_TRUE(red(colour_near("fibularis_longus", {-0.066f, 0.30f, 0.135f})));
+  EXPECT_TRUE(red(colour_near("tibialis_anterior", {-0.02f, 0.30f, 0.10f})));
+  // A muscle without a tendon of its own keeps one colour.
+  EXPECT_TRUE(atlas_mesh("soleus").colours.empty());
+}
+
 TEST(AtlasAnatomy, ManifestNamesEveryStructureLandmarkAndSite) {
   const auto& m = shared_atlas().manifest;
   EXPECT_EQ(m.structures.size(), 43u);

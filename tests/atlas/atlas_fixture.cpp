@@ -60,6 +60,20 @@ std::vector<std::pair<std::string, std::vector<glm::vec3>>> reference_muscle_pat
   return out;
 }
 
+std::vector<std::pair<std::string, double>> reference_muscle_volumes() {
+  std::ifstream in(reference_dir() / "muscle_params.csv");
+  std::string line;
+  std::getline(in, line); // muscle,max_isometric_force_N,optimal_fiber_length_m,...
+  std::vector<std::pair<std::string, double>> out;
+  while (std::getline(in, line)) {
+    const auto c = split(line);
+    if (c.size() < 3) continue;
+    const double force_n = std::stod(c[1]), fibre_cm = std::stod(c[2]) * 100.0;
+    out.emplace_back(c[0], force_n * fibre_cm / 60.0);
+  }
+  return out;
+}
+
 Mesh load_obj(const std::filesystem::path& path) {
   Mesh m;
   std::ifstream in(path);

@@ -23,6 +23,9 @@ struct ReferencePoint {
 std::vector<ReferencePoint> reference_joints();
 // Path points per Rajagopal muscle name, in file order.
 std::vector<std::pair<std::string, std::vector<glm::vec3>>> reference_muscle_paths();
+// Each model muscle's volume in cm3 from its parameters, as Rajagopal 2016
+// derived them: max isometric force x optimal fibre length / (60 N/cm2).
+std::vector<std::pair<std::string, double>> reference_muscle_volumes();
 Mesh load_obj(const std::filesystem::path& path);
 
 // Unsigned distance from p to the closest triangle of the mesh.

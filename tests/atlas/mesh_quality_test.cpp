@@ -4,6 +4,7 @@
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
+#include <meshoptimizer.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -176,6 +177,25 @@ TEST(AtlasMeshQuality, TriangleBudgets) {
   EXPECT_LE(lod1, 150000u);
   ASSERT_EQ(shared_atlas().meshes.size(), shared_atlas().lod1.size());
   for (std::size_t i = 0; i < shared_atlas().meshes.size(); ++i) EXPECT_EQ(shared_atlas().meshes[i].first, shared_atlas().lod1[i].first);
+}
+
+TEST(AtlasMeshQuality, TrianglesAreOrderedForTheVertexCache) {
+  // Vertices transformed per triangle (ACMR) with a 16-entry cache: a
+  // surface in simplifier's order scores about 0.9 to 1, one reordered for the
+  // cache about 0.7. Every vertex is used (none left behind by the reorder).
+  float worst = 0.0f;
+  for (const auto* level : {&shared_atlas().meshes, &shared_atlas().lod1})
+    for (const auto& [id, m] : *level) {
+      const auto stats = meshopt_analyzeVertexCache(m.indices.data(), m.indices.size(), m.positions.size(), 16, 0, 0);
+      worst = std::max(worst, stats.acmr);
+      EXPECT_LT(stats.acmr, 0.8f) << id;
+      const auto fetch = meshopt_analyzeVertexFetch(m.indices.data(), m.indices.size(), m.positions.size(), sizeof(glm::vec3));
+      EXPECT_LE(fetch.overfetch, 1.3f) << id;
+      std::vector<char> used(m.positions.size(), 0);
+      for (std::uint32_t i : m.indices) used[i] = 1;
+      EXPECT_EQ(std::count(used.begin(), used.end(), 0), 0) << id;
+    }
+  std::printf("vertex cache: worst ACMR %.3f\n", double(worst));
 }
 
 TEST(AtlasMeshQuality, GlbNodesAndMaterialsFollowTheManifest) {
