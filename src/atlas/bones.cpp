@@ -2,7 +2,11 @@
 // ed.) and Netter's Atlas, sized to the Rajagopal 2016 model's skeleton.
 #include "atlas/structures.hpp"
 
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
 
 namespace crus::atlas {
 
@@ -152,20 +156,55 @@ Field metatarsal(vec3 base, vec3 head, float base_r, float shaft_r, float head_r
   return smooth_union({shaft, b, h}, 0.004f);
 }
 
+// One phalanx from a (proximal) to b (distal): a broad concave base, a waisted
+// shaft and a pulley-shaped head; a distal phalanx ends in a flat tuft.
+Field phalanx(vec3 a, vec3 b, float w, float h, bool distal) {
+  const vec3 axis = b - a;
+  const float len = glm::length(axis);
+  const vec3 dir = axis / len;
+  const glm::mat3 frame = frame_from_axis(dir, kUp); // x dorsal, y along, z side
+  Field base = ellipsoid(a + 0.14f * axis, {h, 0.16f * len, w}, frame);
+  Field end = distal ? ellipsoid(b - 0.12f * axis, {0.68f * h, 0.13f * len, 0.85f * w}, frame)
+                     : ellipsoid(b - 0.11f * axis, {0.88f * h, 0.12f * len, 0.92f * w}, frame);
+  Field shaft = sweep({{a + 0.14f * axis, 0.88f * w, 0.88f * h}, {a + 0.5f * axis, 0.74f * w, 0.76f * h},
+                       {b - 0.12f * axis, (distal ? 0.75f : 0.82f) * w, (distal ? 0.58f : 0.78f) * h}},
+                      kUp);
+  return smooth_union({shaft, base, end}, 0.0025f);
+}
+
+// The phalanges of one toe, from the metatarsophalangeal joint to the tip,
+// each its own bone with a narrow joint space between.
 Field toe(vec3 start, vec3 end, float w, float h, int phalanges) {
-  // Each phalanx has a broad base and a narrower head; the distal one ends in a tuft.
-  std::vector<SweepKey> keys;
-  for (int i = 0; i <= phalanges; ++i) {
-    const float t = float(i) / float(phalanges);
-    const vec3 p = glm::mix(start, end, t);
-    const float scale = i == phalanges ? 0.85f : 1.0f - 0.1f * t;
-    keys.push_back({p, w * scale, h * scale});
-    if (i < phalanges) {
-      const vec3 q = glm::mix(start, end, t + 0.5f / float(phalanges));
-      keys.push_back({q, w * 0.85f * scale, h * 0.85f * scale});
-    }
+  static const float kHallux[] = {0.0f, 0.56f, 1.0f};
+  static const float kLesser[] = {0.0f, 0.48f, 0.76f, 1.0f};
+  const float* at = phalanges == 2 ? kHallux : kLesser;
+  constexpr float kJoint = 0.0008f; // joint space, metres
+  const vec3 dir = glm::normalize(end - start);
+  if (phalanges > 2) w *= 1.08f; // the lesser toes' bases nearly touch
+  std::vector<Field> bones;
+  for (int i = 0; i < phalanges; ++i) {
+    const vec3 a = glm::mix(start, end, at[i]) + (i > 0 ? 0.5f * kJoint : 0.0f) * dir;
+    const vec3 b = glm::mix(start, end, at[i + 1]) - (i + 1 < phalanges ? 0.5f * kJoint : 0.0f) * dir;
+    const float taper = 1.0f - 0.07f * float(i);
+    bones.push_back(phalanx(a, b, w * taper, h * taper, i + 1 == phalanges));
   }
-  return sweep(keys, kUp);
+  return unite(std::move(bones));
+}
+
+// A cuneiform: a rounded block whose side-to-side width changes from its
+// dorsal to its plantar face (`taper` > 0: wider dorsally, the keystones of
+// the transverse arch; < 0: wider plantarly, the medial cuneiform).
+Field cuneiform(vec3 centre, vec3 half, float rounding, float taper) {
+  const vec3 inner = half - vec3(rounding);
+  Field f;
+  f.eval = [=](const vec3& p) {
+    const vec3 d = p - centre;
+    const float spread = 1.0f + taper * std::clamp(d.y / half.y, -1.0f, 1.0f);
+    const vec3 q = glm::abs(d) - vec3(inner.x, inner.y, inner.z * spread);
+    return glm::length(glm::max(q, vec3(0.0f))) + std::min(std::max(q.x, std::max(q.y, q.z)), 0.0f) - rounding;
+  };
+  f.box = {centre - half * (1.0f + std::abs(taper)), centre + half * (1.0f + std::abs(taper))};
+  return f;
 }
 
 } // namespace
@@ -181,11 +220,11 @@ std::vector<StructureSpec> build_bones() {
   b.push_back(bone("navicular", "Navicular", navicular(), 0.0006f, 2500, 600));
   b.push_back(bone("cuboid", "Cuboid", cuboid(), 0.0006f, 2500, 600));
   b.push_back(bone("medial_cuneiform", "Medial cuneiform",
-                   rounded_box({-0.0170f, 0.0330f, 0.0585f}, {0.0110f, 0.0130f, 0.0075f}, 0.0040f), 0.0006f, 2000, 500));
+                   cuneiform({-0.0170f, 0.0330f, 0.0585f}, {0.0110f, 0.0130f, 0.0075f}, 0.0040f, -0.25f), 0.0006f, 2000, 500));
   b.push_back(bone("intermediate_cuneiform", "Intermediate cuneiform",
-                   rounded_box({-0.0180f, 0.0410f, 0.0740f}, {0.0075f, 0.0090f, 0.0065f}, 0.0035f), 0.0006f, 1600, 400));
+                   cuneiform({-0.0180f, 0.0410f, 0.0740f}, {0.0075f, 0.0090f, 0.0065f}, 0.0035f, 0.35f), 0.0006f, 1600, 400));
   b.push_back(bone("lateral_cuneiform", "Lateral cuneiform",
-                   rounded_box({-0.0180f, 0.0400f, 0.0895f}, {0.0085f, 0.0100f, 0.0070f}, 0.0035f), 0.0006f, 1600, 400));
+                   cuneiform({-0.0180f, 0.0400f, 0.0895f}, {0.0085f, 0.0100f, 0.0070f}, 0.0035f, 0.35f), 0.0006f, 1600, 400));
   b.push_back(bone("metatarsal_1", "First metatarsal",
                    metatarsal({-0.0040f, 0.0320f, 0.0590f}, {0.0580f, 0.0155f, 0.0565f}, 0.0100f, 0.0068f, 0.0098f), 0.0006f, 3000, 700));
   b.push_back(bone("metatarsal_2", "Second metatarsal",
