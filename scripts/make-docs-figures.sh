@@ -12,6 +12,10 @@ mkdir -p docs/atlas docs/referral docs/info
 for v in anterior posterior medial lateral; do
   "$crus" render --view "$v" --size 1000x1250 --out "docs/atlas/$v.png"
 done
+foot=talus,calcaneus,navicular,cuboid,medial_cuneiform,intermediate_cuneiform,lateral_cuneiform
+foot=$foot,metatarsal_1,metatarsal_2,metatarsal_3,metatarsal_4,metatarsal_5
+foot=$foot,phalanges_1,phalanges_2,phalanges_3,phalanges_4,phalanges_5
+"$crus" render --isolate "$foot" --view superior --size 1000x900 --out docs/atlas/foot_superior.png
 
 for m in gastrocnemius soleus plantaris tibialis_anterior fibularis_longus fibularis_brevis fibularis_tertius; do
   for v in posterior anterior medial lateral; do
