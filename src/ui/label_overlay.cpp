@@ -8,6 +8,8 @@
 namespace crus::ui {
 
 namespace {
+constexpr float kLabelPad = 4.0f; // text inset in its box
+
 ImU32 colour_u32(const glm::vec3& c, float a = 1.0f) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, a)); }
 
 bool project(const glm::mat4& vp, const glm::vec3& p, glm::vec2 screen, glm::vec2& out) {
@@ -19,10 +21,9 @@ bool project(const glm::mat4& vp, const glm::vec3& p, glm::vec2 screen, glm::vec
 }
 } // namespace
 
-int draw_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out) {
-  if (labels.empty()) return 0;
-  // Behind the panels, over the 3D view.
-  ImDrawList* dl = ImGui::GetBackgroundDrawList();
+std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out) {
+  std::vector<PlacedLabel> out;
+  if (labels.empty()) return out;
   // The model's screen box, from its corners.
   glm::vec2 lo(1e9f), hi(-1e9f);
   for (int i = 0; i < 8; ++i) {
@@ -33,39 +34,53 @@ int draw_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, c
       hi = glm::max(hi, s);
     }
   }
-  lo = glm::clamp(lo, glm::vec2(0.0f), view.screen);
-  hi = glm::clamp(hi, glm::vec2(0.0f), view.screen);
+  // Labels stay in the band between the side panels: lay them out in that
+  // band's own coordinates, then shift them back.
+  const float band_left = view.right > view.left ? view.left : 0.0f;
+  const float band_right = view.right > view.left ? view.right : view.screen.x;
+  const glm::vec2 band(band_right - band_left, view.screen.y);
+  const glm::vec2 shift(band_left, 0.0f);
+  lo = glm::clamp(lo - shift, glm::vec2(0.0f), band);
+  hi = glm::clamp(hi - shift, glm::vec2(0.0f), band);
   // Keep columns on screen: if the model fills the width, label inside it.
   float needed = ImGui::GetFontSize() * 12.0f;
   if (lo.x < needed) lo.x = needed;
-  if (hi.x > view.screen.x - needed) hi.x = view.screen.x - needed;
-  if (hi.x < lo.x) hi.x = lo.x = view.screen.x * 0.5f;
+  if (hi.x > band.x - needed) hi.x = band.x - needed;
+  if (hi.x < lo.x) hi.x = lo.x = band.x * 0.5f;
 
   std::vector<LabelRequest> requests;
   std::vector<glm::vec2> anchors;
-  const float pad = 4.0f;
   for (std::size_t i = 0; i < labels.size(); ++i) {
     glm::vec2 a;
     if (!project(view.view_projection, labels[i].position, view.screen, a)) a = glm::vec2(-1.0f);
     ImVec2 text = ImGui::CalcTextSize(labels[i].text.c_str());
-    requests.push_back({a, glm::vec2(text.x + pad * 2, text.y + pad * 2), static_cast<int>(labels.size() - i)});
+    requests.push_back({a.x < 0.0f ? a : a - shift, glm::vec2(text.x + kLabelPad * 2, text.y + kLabelPad * 2), static_cast<int>(labels.size() - i)});
     anchors.push_back(a);
   }
-  auto placed = layout_labels(requests, view.screen, lo, hi, 8.0f, view.top, view.bottom);
-  int drawn = 0;
+  auto placed = layout_labels(requests, band, lo, hi, 8.0f, view.top, view.bottom);
   for (std::size_t i = 0; i < labels.size(); ++i) {
     if (!placed[i].visible || anchors[i].x < 0.0f) continue;
-    glm::vec2 tl = placed[i].top_left;
-    glm::vec2 br = tl + requests[i].size;
-    glm::vec2 attach{anchors[i].x < tl.x ? tl.x : br.x, (tl.y + br.y) * 0.5f};
-    dl->AddLine(ImVec2(attach.x, attach.y), ImVec2(anchors[i].x, anchors[i].y), IM_COL32(255, 255, 255, 220), 1.5f);
-    dl->AddCircleFilled(ImVec2(anchors[i].x, anchors[i].y), 3.5f, colour_u32(labels[i].colour));
-    dl->AddRectFilled(ImVec2(tl.x, tl.y), ImVec2(br.x, br.y), IM_COL32(20, 22, 26, 225), 4.0f);
-    dl->AddRect(ImVec2(tl.x, tl.y), ImVec2(br.x, br.y), colour_u32(labels[i].colour, 0.9f), 4.0f, 0, 1.5f);
-    dl->AddText(ImVec2(tl.x + pad, tl.y + pad), IM_COL32(245, 245, 245, 255), labels[i].text.c_str());
-    ++drawn;
+    const glm::vec2 tl = placed[i].top_left + shift;
+    out.push_back({i, anchors[i], tl, tl + requests[i].size});
   }
-  return drawn;
+  return out;
+}
+
+int draw_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out) {
+  // Behind the panels, over the 3D view.
+  ImDrawList* dl = ImGui::GetBackgroundDrawList();
+  const auto placed = place_labels(labels, view, keep_out);
+  for (const PlacedLabel& p : placed) {
+    const LabelAnchor& label = labels[p.index];
+    const glm::vec2 tl = p.top_left, br = p.bottom_right;
+    glm::vec2 attach{p.anchor.x < tl.x ? tl.x : br.x, (tl.y + br.y) * 0.5f};
+    dl->AddLine(ImVec2(attach.x, attach.y), ImVec2(p.anchor.x, p.anchor.y), IM_COL32(255, 255, 255, 220), 1.5f);
+    dl->AddCircleFilled(ImVec2(p.anchor.x, p.anchor.y), 3.5f, colour_u32(label.colour));
+    dl->AddRectFilled(ImVec2(tl.x, tl.y), ImVec2(br.x, br.y), IM_COL32(20, 22, 26, 225), 4.0f);
+    dl->AddRect(ImVec2(tl.x, tl.y), ImVec2(br.x, br.y), colour_u32(label.colour, 0.9f), 4.0f, 0, 1.5f);
+    dl->AddText(ImVec2(tl.x + kLabelPad, tl.y + kLabelPad), IM_COL32(245, 245, 245, 255), label.text.c_str());
+  }
+  return static_cast<int>(placed.size());
 }
 
 void draw_legend(const std::vector<std::pair<glm::vec3, std::string>>& legend, const LabelView& view) {
@@ -153,6 +168,19 @@ std::vector<LabelAnchor> view_labels(const ViewerContext& ctx) {
   return labels;
 }
 
+void fit_between_panels(LabelView& view, const std::vector<std::pair<glm::vec2, glm::vec2>>& panels) {
+  view.left = 0.0f;
+  view.right = view.screen.x;
+  for (const auto& [min, max] : panels) {
+    if (max.x <= min.x || max.y <= min.y) continue;
+    const float centre = 0.5f * (min.x + max.x);
+    if (centre < 0.5f * view.screen.x) view.left = std::max(view.left, max.x);
+    else view.right = std::min(view.right, min.x);
+  }
+  // Too narrow a band (panels over the middle): the whole width instead.
+  if (view.right - view.left < ImGui::GetFontSize() * 20.0f) view.left = view.right = 0.0f;
+}
+
 void draw_view_annotations(const ViewerContext& ctx, bool window_bars) {
   float top = window_bars ? ImGui::GetFrameHeight() : 0.0f;
   float bottom = window_bars ? ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y : 0.0f;
@@ -161,6 +189,8 @@ void draw_view_annotations(const ViewerContext& ctx, bool window_bars) {
   view.screen = ctx.viewport_size;
   view.top = top;
   view.bottom = bottom;
+  // The side panels (last frame's rectangles): labels go between them.
+  fit_between_panels(view, ctx.panel_rects);
   Aabb box = ctx.scene ? ctx.scene->box : Aabb{};
   std::vector<std::pair<glm::vec3, std::string>> legend = ctx.highlights.legend;
   legend.insert(legend.end(), ctx.overlay.legend.begin(), ctx.overlay.legend.end());

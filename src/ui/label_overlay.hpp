@@ -4,6 +4,7 @@
 #include "core/highlights.hpp"
 #include <glm/mat4x4.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace crus::ui {
@@ -13,12 +14,26 @@ struct LabelView {
   glm::vec2 screen{1.0f};           // logical pixels
   float top = 0.0f;                 // reserved at the top (menu bar)
   float bottom = 0.0f;              // reserved at the bottom (status bar)
+  // The free band between the panels docked at the sides (logical pixels);
+  // right <= left means the whole width.
+  float left = 0.0f, right = 0.0f;
 };
 
-// Lays out and draws `labels`; returns how many were drawn. `keep_out` is
-// the model's bounding box in the model frame (labels go beside it).
+// Where each label goes: its index in the list, its anchor on screen and its
+// box (logical pixels). Labels with no room or behind the eye are left out.
+struct PlacedLabel {
+  std::size_t index = 0;
+  glm::vec2 anchor{0.0f}, top_left{0.0f}, bottom_right{0.0f};
+};
+// `keep_out` is the model's bounding box in the model frame (labels go
+// beside it); labels stay inside the band between view.left and view.right.
+std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out);
+// Lays out and draws `labels`; returns how many were drawn.
 int draw_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out);
 void draw_legend(const std::vector<std::pair<glm::vec3, std::string>>& legend, const LabelView& view);
+// Narrows `view` to the band between the panels (screen rectangles, min and
+// max) on its left and right; the whole width when that band is too narrow.
+void fit_between_panels(LabelView& view, const std::vector<std::pair<glm::vec2, glm::vec2>>& panels);
 // The same legend as a small movable window (the viewer).
 void draw_legend_window(const std::vector<std::pair<glm::vec3, std::string>>& legend);
 

@@ -14,6 +14,8 @@ void draw_panel_window(Panel& panel, ViewerContext& ctx) {
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * x, io.DisplaySize.y * y), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * w, io.DisplaySize.y * h), ImGuiCond_FirstUseEver);
   if (ImGui::Begin(panel.title(), &panel.open)) {
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    ctx.panel_rects.emplace_back(glm::vec2(pos.x, pos.y), glm::vec2(pos.x + size.x, pos.y + size.y));
     try {
       panel.draw(ctx);
       panel.last_error.clear();
@@ -231,6 +233,7 @@ void Shell::draw(ViewerContext& ctx) {
       ImGui::SetWindowCollapsed("Search", false);
     }
   draw_menu(ctx);
+  ctx.panel_rects.clear();
   for (auto& p : panels_) draw_panel_window(*p, ctx);
   draw_status_bar(ctx);
   if (ctx.scene && ctx.scene->structures.empty()) {

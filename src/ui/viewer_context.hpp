@@ -55,6 +55,8 @@ struct ViewerContext {
   // The projection the 3D view used this frame, for picking and labels.
   glm::mat4 view{1.0f}, projection{1.0f};
   glm::vec2 viewport_size{1.0f};       // in ImGui (logical) pixels
+  // Screen rectangles (min, max) of the panels drawn last frame: labels keep clear of them.
+  std::vector<std::pair<glm::vec2, glm::vec2>> panel_rects;
   bool quit = false;
   std::function<void(const std::string&)> open_atlas; // set by the app
 };

@@ -1,0 +1,88 @@
+// Labels of the 3D view keep to the band between the side panels, so that no
+// label is drawn under the structure browser or the info panel.
+#include "platform/headless_context.hpp"
+#include "ui/imgui_host.hpp"
+#include "ui/label_overlay.hpp"
+
+#include <glm/gtc/matrix_transform.hpp>
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+using namespace crus;
+
+namespace {
+
+class LabelOverlay : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1600, 1000);
+    io.DeltaTime = 1.0f / 60.0f;
+    host_.begin_frame(); // fonts ready for text sizes
+  }
+  void TearDown() override { host_.end_frame(); }
+
+  platform::HeadlessContext context_;
+  ui::ImGuiHost host_{nullptr, 1.0f, ""};
+};
+
+// A leg-shaped box in the middle of a 1600 x 1000 view, with labels for points
+// along both of its sides.
+ui::LabelView leg_view() {
+  ui::LabelView view;
+  view.screen = {1600, 1000};
+  const glm::mat4 projection = glm::ortho(-0.5f, 0.5f, -0.3125f, 0.3125f, -1.0f, 1.0f);
+  view.view_projection = projection * glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, -0.25f, 0.0f));
+  return view;
+}
+
+std::vector<LabelAnchor> side_labels() {
+  std::vector<LabelAnchor> labels;
+  for (int i = 0; i < 6; ++i) {
+    const float y = 0.05f + 0.08f * float(i);
+    labels.push_back({"Insertion: medial cuneiform " + std::to_string(i), {i % 2 ? 0.18f : -0.18f, y, 0.0f}, glm::vec3(1.0f)});
+  }
+  return labels;
+}
+
+const Aabb kLeg{{-0.2f, 0.0f, -0.05f}, {0.2f, 0.5f, 0.05f}}; // a wide model: label columns beside it would reach under the panels
+
+TEST_F(LabelOverlay, LabelsStayBetweenTheSidePanels) {
+  ui::LabelView view = leg_view();
+  // Structure browser on the left (0-380), info panel on the right (1160-1600).
+  ui::fit_between_panels(view, {{{10, 40}, {380, 900}}, {{1160, 40}, {1590, 900}}});
+  EXPECT_FLOAT_EQ(view.left, 380.0f);
+  EXPECT_FLOAT_EQ(view.right, 1160.0f);
+  const auto placed = ui::place_labels(side_labels(), view, kLeg);
+  ASSERT_EQ(placed.size(), 6u);
+  for (const auto& p : placed) {
+    EXPECT_GE(p.top_left.x, 380.0f) << p.index;
+    EXPECT_LE(p.bottom_right.x, 1160.0f) << p.index;
+  }
+  // Without panels the same labels spread wider: the band is what held them in.
+  ui::LabelView open = leg_view();
+  const auto wide = ui::place_labels(side_labels(), open, kLeg);
+  float min_x = 1e9f, max_x = -1e9f;
+  for (const auto& p : wide) {
+    min_x = std::min(min_x, p.top_left.x);
+    max_x = std::max(max_x, p.bottom_right.x);
+  }
+  EXPECT_TRUE(min_x < 380.0f || max_x > 1160.0f);
+}
+
+TEST_F(LabelOverlay, PanelsOverTheMiddleOrCollapsedLeaveTheWholeWidth) {
+  ui::LabelView view = leg_view();
+  // A panel dragged over the middle leaves no usable band.
+  ui::fit_between_panels(view, {{{300, 40}, {790, 900}}, {{810, 40}, {1300, 900}}});
+  EXPECT_EQ(view.left, view.right);
+  // No panels, or an empty rectangle: nothing is narrowed.
+  ui::fit_between_panels(view, {{{500, 40}, {500, 40}}});
+  EXPECT_FLOAT_EQ(view.left, 0.0f);
+  EXPECT_FLOAT_EQ(view.right, 1600.0f);
+  for (const auto& p : ui::place_labels(side_labels(), view, kLeg)) {
+    EXPECT_GE(p.top_left.x, 0.0f);
+    EXPECT_LE(p.bottom_right.x, 1600.0f);
+  }
+}
+
+} // namespace
