@@ -6,9 +6,11 @@ in vec3 v_model_pos;
 in vec3 v_view_pos;
 in vec3 v_view_normal;
 in vec3 v_colour;
+in vec3 v_fibre;
 
 uniform vec4 u_colour;          // linear RGB, alpha
 uniform float u_vertex_colour;  // 1: the vertex colours replace u_colour.rgb (a muscle's pale tendons)
+uniform float u_striation;      // 1: shade fine streaks along the fibres (muscle fascicles)
 uniform float u_specular;       // 0..1
 uniform float u_shininess;
 uniform vec3 u_emphasis;        // added glow (selection, hover)
@@ -37,6 +39,28 @@ vec3 to_srgb(vec3 c) {
   return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
 }
 
+// Value noise on the integer lattice, smoothly interpolated.
+float lattice(vec3 c) { return fract(sin(dot(c, vec3(12.9898, 78.233, 37.719))) * 43758.5453); }
+float value_noise(vec3 x) {
+  vec3 i = floor(x);
+  vec3 f = fract(x);
+  f = f * f * (3.0 - 2.0 * f);
+  float a = mix(lattice(i), lattice(i + vec3(1, 0, 0)), f.x);
+  float b = mix(lattice(i + vec3(0, 1, 0)), lattice(i + vec3(1, 1, 0)), f.x);
+  float c = mix(lattice(i + vec3(0, 0, 1)), lattice(i + vec3(1, 0, 1)), f.x);
+  float d = mix(lattice(i + vec3(0, 1, 1)), lattice(i + vec3(1, 1, 1)), f.x);
+  return mix(mix(a, b, f.y), mix(c, d, f.y), f.z);
+}
+
+// Fascicles: noise in the muscle's straightened frame, stretched along the
+// fibres (streaks about 2 mm across and 3 cm long), faded out where a streak
+// would be narrower than a pixel.
+float striation(vec3 fibre) {
+  vec3 q = vec3(fibre.xy * 480.0, fibre.z * 30.0);
+  float fade = clamp(1.6 - 1.2 * length(fwidth(q)), 0.0, 1.0);
+  return (value_noise(q) - 0.5) * fade;
+}
+
 float capsule_distance(vec3 p, vec3 a, vec3 b, float r) {
   vec3 ab = b - a;
   float t = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-12), 0.0, 1.0);
@@ -49,6 +73,7 @@ void main() {
   if (!gl_FrontFacing) n = -n; // two-sided: the inside of translucent skin
 
   vec3 base = mix(u_colour.rgb, v_colour, u_vertex_colour);
+  if (u_striation > 0.5) base *= 1.0 + 0.45 * striation(v_fibre);
   float alpha = u_colour.a;
 
   // Attachment patches glow on the bone surface: painted and self-lit, so

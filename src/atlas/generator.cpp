@@ -27,6 +27,12 @@ struct Built {
   Mesh lod1;
 };
 
+float sweep_length(const Sweep& sweep) {
+  float len = 0.0f;
+  for (std::size_t i = 0; i + 1 < sweep.points.size(); ++i) len += glm::length(sweep.points[i + 1] - sweep.points[i]);
+  return len;
+}
+
 // Triangles in an order the GPU's vertex cache likes, then vertices in the
 // order the triangles first use them (meshoptimizer). The surface itself is
 // unchanged: the same triangles, each with its winding.
@@ -77,9 +83,24 @@ Built mesh_structure(const StructureSpec& spec) {
         m->colours[i] = glm::mix(red, pale, glm::smoothstep(-0.0015f, 0.0015f, lead));
       }
     }
-    if (spec.fibre_path) {
+    if (!spec.fibre_paths.empty()) {
+      // Each vertex takes the coordinates of the nearest path (belly or
+      // tendon); a later path's arc length starts where the belly's ends, so
+      // tendons streak on from the belly.
       m->fibres.resize(m->positions.size());
-      for (std::size_t i = 0; i < m->positions.size(); ++i) m->fibres[i] = sweep_tangent_near(*spec.fibre_path, m->positions[i]);
+      for (std::size_t i = 0; i < m->positions.size(); ++i) {
+        float best = 1e30f, offset = 0.0f;
+        for (std::size_t k = 0; k < spec.fibre_paths.size(); ++k) {
+          float d = 0.0f;
+          glm::vec3 c = sweep_coordinates(*spec.fibre_paths[k], m->positions[i], d);
+          c.z += offset;
+          if (d < best) {
+            best = d;
+            m->fibres[i] = c;
+          }
+          if (k == 0) offset = sweep_length(*spec.fibre_paths[0]);
+        }
+      }
     }
   }
   return b;

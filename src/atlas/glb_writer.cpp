@@ -3,8 +3,12 @@
 #include "core/error.hpp"
 
 #include <glm/common.hpp>
+#include <glm/geometric.hpp>
+#include <glm/vec2.hpp>
+#include <glm/vec4.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -81,7 +85,25 @@ std::vector<unsigned char> make_glb(const std::vector<GlbNode>& nodes) {
     Json attributes;
     attributes["POSITION"] = add_vec3_accessor(m.positions, true);
     if (m.normals.size() == m.positions.size()) attributes["NORMAL"] = add_vec3_accessor(m.normals, false);
-    if (m.fibres.size() == m.positions.size()) attributes["_FIBRE"] = add_vec3_accessor(m.fibres, false);
+    if (m.fibres.size() == m.positions.size()) {
+      // Fibre coordinates as two texture-coordinate sets: TEXCOORD_0 across
+      // the fibres, TEXCOORD_1 along them (u), metres.
+      std::vector<glm::vec2> across(m.fibres.size()), along(m.fibres.size());
+      for (std::size_t i = 0; i < m.fibres.size(); ++i) {
+        across[i] = glm::vec2(m.fibres[i].x, m.fibres[i].y);
+        along[i] = glm::vec2(m.fibres[i].z, 0.0f);
+      }
+      for (const auto* set : {&across, &along}) {
+        const std::size_t offset = append(bin, set->data(), set->size() * sizeof(glm::vec2));
+        Json a;
+        a["bufferView"] = add_view(offset, set->size() * sizeof(glm::vec2), kArrayBuffer);
+        a["componentType"] = kFloat;
+        a["count"] = set->size();
+        a["type"] = "VEC2";
+        accessors.push_back(std::move(a));
+        attributes[set == &across ? "TEXCOORD_0" : "TEXCOORD_1"] = accessors.size() - 1;
+      }
+    }
     // glTF multiplies COLOR_0 by the base colour: with vertex colours the
     // material is white, so any viewer shows the tendons pale.
     const bool vertex_colours = m.colours.size() == m.positions.size();

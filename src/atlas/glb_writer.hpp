@@ -1,7 +1,8 @@
 #pragma once
 // A minimal, deterministic glTF 2.0 binary writer: one node and one mesh per
-// structure, with POSITION, NORMAL, optional _FIBRE (muscle fibre direction)
-// and a material holding the structure's colour.
+// structure, with POSITION, NORMAL, optional COLOR_0 (vertex colours) and
+// TEXCOORD_0/1 (a muscle's fibre coordinates), and a material holding the
+// structure's colour (white under vertex colours).
 #include "core/mesh.hpp"
 
 #include <glm/vec4.hpp>

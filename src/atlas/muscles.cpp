@@ -266,10 +266,14 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     StructureSpec s = muscle_spec(r);
     std::shared_ptr<const Sweep> belly;
     Field raw = raw_field(r, scale, &belly);
-    s.fibre_path = belly;
+    s.fibre_paths.push_back(belly);
     if (!r.tendons.empty()) {
       std::vector<Field> tendons;
-      for (const Tendon& tendon : r.tendons) tendons.push_back(sweep(tendon.keys, tendon.up));
+      for (const Tendon& tendon : r.tendons) {
+        auto path = std::make_shared<const Sweep>(make_sweep(tendon.keys, tendon.up));
+        tendons.push_back(sweep_field(path));
+        s.fibre_paths.push_back(path);
+      }
       s.belly = sweep_field(belly);
       s.tendons = unite(std::move(tendons));
     }

@@ -207,21 +207,28 @@ Field sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_
   return sweep_field(std::make_shared<const Sweep>(make_sweep(keys, up, samples_per_span)));
 }
 
-glm::vec3 sweep_tangent_near(const Sweep& sw, const glm::vec3& p) {
-  float best = 1e30f;
-  glm::vec3 dir(0, 1, 0);
+glm::vec3 sweep_coordinates(const Sweep& sw, const glm::vec3& p, float& distance) {
+  distance = 1e30f;
+  glm::vec3 out(0.0f);
+  float arc = 0.0f;
   for (std::size_t i = 0; i + 1 < sw.points.size(); ++i) {
     const glm::vec3 a = sw.points[i], ab = sw.points[i + 1] - a;
     const float l2 = glm::dot(ab, ab);
-    if (l2 < 1e-18f) continue;
-    const float t = std::clamp(glm::dot(p - a, ab) / l2, 0.0f, 1.0f);
-    const float d = glm::length(p - (a + t * ab));
-    if (d < best) {
-      best = d;
-      dir = ab / std::sqrt(l2);
+    const float len = std::sqrt(l2);
+    if (l2 > 1e-18f) {
+      const float t = std::clamp(glm::dot(p - a, ab) / l2, 0.0f, 1.0f);
+      const glm::vec3 c = a + t * ab;
+      const float d = glm::length(p - c);
+      if (d < distance) {
+        distance = d;
+        const glm::vec3 side = glm::normalize(glm::mix(sw.side[i], sw.side[i + 1], t));
+        const glm::vec3 nrm = glm::normalize(glm::mix(sw.normal[i], sw.normal[i + 1], t));
+        out = glm::vec3(glm::dot(p - c, side), glm::dot(p - c, nrm), arc + t * len);
+      }
     }
+    arc += len;
   }
-  return dir;
+  return out;
 }
 
 Field smooth_union(std::vector<Field> parts, float k) {

@@ -56,8 +56,10 @@ struct Sweep {
 Sweep make_sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span = 8);
 Field sweep_field(std::shared_ptr<const Sweep> sweep);
 Field sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span = 8);
-// Closest polyline tangent to p: the fibre direction of a muscle.
-glm::vec3 sweep_tangent_near(const Sweep& sweep, const glm::vec3& p);
+// Where p lies relative to the sweep's path: its offsets along the section's
+// side and normal axes at the closest path point, and the arc length of that
+// point (x, y, z), with the distance to the path in `distance`.
+glm::vec3 sweep_coordinates(const Sweep& sweep, const glm::vec3& p, float& distance);
 
 // Smooth union (polynomial smooth minimum with blend radius k).
 Field smooth_union(std::vector<Field> parts, float k);

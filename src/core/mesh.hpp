@@ -18,7 +18,9 @@ struct Aabb {
 struct Mesh {
   std::vector<glm::vec3> positions;
   std::vector<glm::vec3> normals;   // per vertex, unit length; may be empty
-  std::vector<glm::vec3> fibres;    // optional per-vertex fibre direction (muscles)
+  // Optional (muscles): each vertex's place in the muscle straightened along
+  // its fibres: two coordinates across the fibres and one along, metres.
+  std::vector<glm::vec3> fibres;
   std::vector<glm::vec3> colours;   // optional per-vertex linear RGB (a muscle's pale tendons); else the structure's colour
   std::vector<std::uint32_t> indices; // triangles, counter-clockwise seen from outside
 

@@ -191,6 +191,14 @@ constexpr glm::vec3 kNoColour{-1.0f};
 
 // Vertices without a colour of their own take `fill`; a mesh where none has
 // one keeps no colours at all.
+// Fibre coordinates are kept only for the muscles of a Crus atlas (with its
+// manifest): other files' texture coordinates mean something else.
+void settle_fibres(Mesh& mesh, bool crus_muscle) {
+  if (!crus_muscle || mesh.fibres.size() != mesh.positions.size() ||
+      std::all_of(mesh.fibres.begin(), mesh.fibres.end(), [](const glm::vec3& f) { return f == glm::vec3(0.0f); }))
+    mesh.fibres.clear();
+}
+
 void settle_colours(Mesh& mesh, const glm::vec3& fill) {
   if (std::none_of(mesh.colours.begin(), mesh.colours.end(), [](const glm::vec3& c) { return c.x >= 0.0f; })) {
     mesh.colours.clear();
@@ -227,6 +235,15 @@ std::string append_mesh(Mesh& out, const aiMesh* src, const glm::mat4& xf) {
       if (std::isfinite(c.r) && std::isfinite(c.g) && std::isfinite(c.b)) colour = glm::clamp(glm::vec3(c.r, c.g, c.b), 0.0f, 1.0f);
     }
     out.colours.push_back(colour);
+    // Two texture-coordinate sets in a Crus atlas: the fibre coordinates
+    // (across, across, along). The caller drops them for other files.
+    glm::vec3 fibre(0.0f);
+    if (src->HasTextureCoords(0) && src->HasTextureCoords(1)) {
+      const aiVector3D& a = src->mTextureCoords[0][v];
+      const aiVector3D& b = src->mTextureCoords[1][v];
+      if (std::isfinite(a.x) && std::isfinite(a.y) && std::isfinite(b.x)) fibre = glm::vec3(a.x, a.y, b.x);
+    }
+    out.fibres.push_back(fibre);
   }
   for (unsigned f = 0; f < src->mNumFaces; ++f) {
     const aiFace& face = src->mFaces[f];
@@ -361,6 +378,7 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
       if (!bad && !s.mesh.empty()) {
         s.colour = info ? info->colour : colour.value_or(default_colour(s.kind));
         settle_colours(s.mesh, glm::vec3(s.colour));
+        settle_fibres(s.mesh, info && info->kind == StructureKind::muscle);
         auto it = by_id.find(s.id);
         if (it != by_id.end()) {
           // Several nodes mapped to one structure: merge them.
@@ -370,6 +388,11 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
             into.mesh.colours.resize(into.mesh.positions.size(), glm::vec3(into.colour));
             if (s.mesh.colours.empty()) s.mesh.colours.assign(s.mesh.positions.size(), glm::vec3(s.colour));
             into.mesh.colours.insert(into.mesh.colours.end(), s.mesh.colours.begin(), s.mesh.colours.end());
+          }
+          if (!into.mesh.fibres.empty() || !s.mesh.fibres.empty()) {
+            into.mesh.fibres.resize(into.mesh.positions.size(), glm::vec3(0.0f));
+            s.mesh.fibres.resize(s.mesh.positions.size(), glm::vec3(0.0f));
+            into.mesh.fibres.insert(into.mesh.fibres.end(), s.mesh.fibres.begin(), s.mesh.fibres.end());
           }
           into.mesh.positions.insert(into.mesh.positions.end(), s.mesh.positions.begin(), s.mesh.positions.end());
           into.mesh.normals.insert(into.mesh.normals.end(), s.mesh.normals.begin(), s.mesh.normals.end());

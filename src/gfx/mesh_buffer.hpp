@@ -4,8 +4,8 @@
 
 namespace crus::gfx {
 
-// One mesh on the GPU: interleaved position, normal and colour (the mesh's
-// vertex colours, when it has them), 32-bit indices.
+// One mesh on the GPU: interleaved position, normal, colour and fibre
+// direction (the mesh's own, when it has them), 32-bit indices.
 class MeshBuffer {
 public:
   MeshBuffer() = default;
@@ -20,12 +20,14 @@ public:
   void draw() const;
   GLsizei index_count() const { return count_; }
   bool has_vertex_colours() const { return has_colours_; }
+  bool has_fibres() const { return has_fibres_; }
 
 private:
   void release();
   GLuint vao_ = 0, vbo_ = 0, ebo_ = 0;
   GLsizei count_ = 0;
   bool has_colours_ = false;
+  bool has_fibres_ = false;
 };
 
 } // namespace crus::gfx

@@ -34,7 +34,9 @@ void SceneRenderer::upload(const Scene& scene) {
 void SceneRenderer::draw_item(const DrawItem& item, const DrawList& list) {
   if (item.structure < 0 || static_cast<std::size_t>(item.structure) >= buffers_.size()) return;
   program_.set("u_colour", item.colour);
-  program_.set("u_vertex_colour", buffers_[static_cast<std::size_t>(item.structure)].has_vertex_colours() ? 1.0f : 0.0f);
+  const MeshBuffer& buffer = buffers_[static_cast<std::size_t>(item.structure)];
+  program_.set("u_vertex_colour", buffer.has_vertex_colours() ? 1.0f : 0.0f);
+  program_.set("u_striation", buffer.has_fibres() ? 1.0f : 0.0f);
   program_.set("u_emphasis", item.emphasis);
   program_.set("u_rim", item.rim);
   program_.set("u_specular", item.translucent ? 0.25f : 0.35f);
@@ -89,6 +91,7 @@ void SceneRenderer::draw_overlays(const DrawList& list) {
   program_.set("u_patch_count", 0);
   program_.set("u_zone_count", 0);
   program_.set("u_vertex_colour", 0.0f);
+  program_.set("u_striation", 0.0f);
   program_.set("u_specular", 0.2f);
   program_.set("u_rim", 0.0f);
   program_.set("u_emphasis", glm::vec3(0.15f));

@@ -182,3 +182,56 @@ TEST_F(BundledAtlasFigures, UnknownOverlayIdIsAnInputErrorWithSuggestions) {
 }
 
 } // namespace
+
+namespace {
+
+// Mean absolute luminance step between neighbouring pixels inside `box`,
+// across columns (dx) and across rows (dy).
+void gradients(const Image& img, glm::ivec2 lo, glm::ivec2 hi, double& dx, double& dy) {
+  auto lum = [&](int x, int y) {
+    const auto* p = img.at(x, y);
+    return 0.3 * p[0] + 0.59 * p[1] + 0.11 * p[2];
+  };
+  double sx = 0, sy = 0;
+  long n = 0;
+  for (int y = lo.y; y < hi.y; ++y)
+    for (int x = lo.x; x < hi.x; ++x) {
+      sx += std::abs(lum(x + 1, y) - lum(x, y));
+      sy += std::abs(lum(x, y + 1) - lum(x, y));
+      ++n;
+    }
+  dx = n ? sx / double(n) : 0.0;
+  dy = n ? sy / double(n) : 0.0;
+}
+
+TEST_F(BundledAtlasFigures, MusclesAreStreakedAlongTheirFibres) {
+  // The soleus seen from behind: its fibres run up and down, so with fibre
+  // shading the image changes more from column to column than from row to
+  // row. Without the fibre coordinates it is smooth both ways.
+  const SceneStructure* soleus = scene_->find("soleus");
+  ASSERT_NE(soleus, nullptr);
+  ASSERT_EQ(soleus->mesh.fibres.size(), soleus->mesh.positions.size());
+  EXPECT_TRUE(scene_->find("tibia")->mesh.fibres.empty());
+  app::RenderOptions only;
+  only.isolate = "soleus";
+  Figure streaked = render(only, AnatomicalView::posterior);
+  Scene plain = *scene_;
+  for (auto& s : plain.structures) s.mesh.fibres.clear();
+  renderer_->upload(plain);
+  Figure smooth = render(only, AnatomicalView::posterior);
+  renderer_->upload(*scene_);
+  // The middle of the belly: a band round the image centre.
+  const glm::ivec2 lo(kW / 2 - 20, kH / 2 - 60), hi(kW / 2 + 20, kH / 2 + 60);
+  double sdx = 0, sdy = 0, pdx = 0, pdy = 0;
+  gradients(streaked.image, lo, hi, sdx, sdy);
+  gradients(smooth.image, lo, hi, pdx, pdy);
+  std::printf("luminance steps: streaked %.2f across / %.2f along, plain %.2f / %.2f\n", sdx, sdy, pdx, pdy);
+  EXPECT_GT(sdx, 1.5 * sdy);
+  EXPECT_GT(sdx, 2.0 * pdx);
+  if (HasFailure()) {
+    keep(streaked.image, "streaked");
+    keep(smooth.image, "smooth");
+  }
+}
+
+} // namespace

@@ -217,7 +217,11 @@ TEST(AtlasMeshQuality, GlbNodesAndMaterialsFollowTheManifest) {
     EXPECT_TRUE(pos.contains("min") && pos.contains("max"));
     EXPECT_TRUE(prim["attributes"].contains("NORMAL"));
     if (m.structures[i].kind == StructureKind::muscle) {
-      EXPECT_TRUE(prim["attributes"].contains("_FIBRE")) << m.structures[i].id;
+      // Fibre coordinates: across the fibres, then along them.
+      EXPECT_TRUE(prim["attributes"].contains("TEXCOORD_0")) << m.structures[i].id;
+      EXPECT_TRUE(prim["attributes"].contains("TEXCOORD_1")) << m.structures[i].id;
+    } else {
+      EXPECT_FALSE(prim["attributes"].contains("TEXCOORD_0")) << m.structures[i].id;
     }
     const auto& colour = doc["materials"][std::size_t(prim["material"])]["pbrMetallicRoughness"]["baseColorFactor"];
     EXPECT_FLOAT_EQ(float(colour[3]), m.structures[i].colour.w);

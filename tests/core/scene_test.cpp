@@ -76,6 +76,33 @@ TEST(Scene, VertexColoursAreLoadedWhenTheFileHasThem) {
   EXPECT_NEAR(mm.colours.back().g, 0.2f, 1e-4);
 }
 
+TEST(Scene, FibreCoordinatesComeOnlyWithACrusAtlasMuscle) {
+  // Texture coordinates are fibre coordinates only in a Crus atlas (with its
+  // manifest), and only on muscles; anyone else's UVs are left alone.
+  auto dir = test::scratch_dir("scene_fibres");
+  test::FixtureBox muscle{"soleus", {0, 0.3f, 0}, glm::vec3(0.02f), {0.5f, 0.1f, 0.1f, 1}};
+  muscle.texcoords = true;
+  test::FixtureBox bone{"tibia", {0, 0.3f, 0.1f}, glm::vec3(0.02f), {0.9f, 0.9f, 0.8f, 1}};
+  bone.texcoords = true;
+  const std::string path = test::write_box_gltf((dir / "fibres.gltf").string(), {muscle, bone});
+  Scene plain = load_scene(path);
+  for (const auto& s : plain.structures) EXPECT_TRUE(s.mesh.fibres.empty()) << s.id;
+
+  write_text(dir / "atlas.json", R"({"mesh": "fibres.gltf", "side": "right",
+      "structures": [{"id": "soleus", "name": "Soleus", "kind": "muscle", "node": "soleus", "colour": [0.5, 0.1, 0.1, 1]},
+                     {"id": "tibia", "name": "Tibia", "kind": "bone", "node": "tibia", "colour": [0.9, 0.9, 0.8, 1]}],
+      "landmarks": [], "sites": [], "joints": []})");
+  Scene crus = load_scene(path);
+  const SceneStructure* soleus = crus.find("soleus");
+  ASSERT_NE(soleus, nullptr);
+  ASSERT_EQ(soleus->mesh.fibres.size(), soleus->mesh.positions.size());
+  for (std::size_t i = 0; i < soleus->mesh.positions.size(); ++i) {
+    EXPECT_NEAR(soleus->mesh.fibres[i].x, soleus->mesh.positions[i].x, 1e-6);
+    EXPECT_NEAR(soleus->mesh.fibres[i].z, soleus->mesh.positions[i].z, 1e-6);
+  }
+  EXPECT_TRUE(crus.find("tibia")->mesh.fibres.empty());
+}
+
 TEST(Scene, AtlasMapNamesNodesAndConvertsUnitsAndAxes) {
   auto dir = test::scratch_dir("scene_map");
   // A Z-up file in millimetres.

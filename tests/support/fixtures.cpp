@@ -94,6 +94,18 @@ std::string write_box_gltf(const std::string& path, const std::vector<FixtureBox
       attributes["COLOR_0"] = static_cast<int>(accessors.size());
       accessors.push_back({{"bufferView", vc}, {"componentType", 5126}, {"count", col.size() / 3}, {"type", "VEC3"}});
     }
+    if (boxes[i].texcoords) {
+      std::vector<float> across, along;
+      for (std::size_t v = 0; v + 2 < pos.size(); v += 3) {
+        across.insert(across.end(), {pos[v], pos[v + 1]});
+        along.insert(along.end(), {pos[v + 2], 0.0f});
+      }
+      for (const auto* set : {&across, &along}) {
+        int view = add_view(set->data(), set->size() * 4, 34962);
+        attributes[set == &across ? "TEXCOORD_0" : "TEXCOORD_1"] = static_cast<int>(accessors.size());
+        accessors.push_back({{"bufferView", view}, {"componentType", 5126}, {"count", set->size() / 2}, {"type", "VEC2"}});
+      }
+    }
     const glm::vec4 base = vertex_colours ? glm::vec4(1.0f, 1.0f, 1.0f, c.a) : c;
     materials.push_back({{"name", boxes[i].node}, {"pbrMetallicRoughness", {{"baseColorFactor", {base.r, base.g, base.b, base.a}}, {"metallicFactor", 0.0}}}});
     meshes.push_back({{"name", boxes[i].node},

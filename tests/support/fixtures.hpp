@@ -15,6 +15,9 @@ struct FixtureBox {
   // When set (x >= 0), the glTF gets vertex colours (COLOR_0): this colour on
   // the top half's vertices, `colour` on the bottom's, and a white material.
   glm::vec3 top_colour{-1.0f};
+  // Two texture-coordinate sets (TEXCOORD_0 = x, y; TEXCOORD_1 = z, 0), as a
+  // Crus atlas stores fibre coordinates.
+  bool texcoords = false;
 };
 
 // Writes a .gltf with one node and mesh per box; returns the path.
