@@ -5,10 +5,10 @@
 #include "ui/imgui_host.hpp"
 #include "ui/info_panel.hpp"
 #include "ui/shell.hpp"
+#include "panel_harness.hpp"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
-#include <imgui_internal.h> // LogToBuffer: the text a frame drew
 
 #include <functional>
 
@@ -82,40 +82,16 @@ struct Harness {
     ctx.knowledge = &knowledge;
   }
 
-  // Draws one frame and returns the text the panel drew. The same as
-  // ui::draw_panel_window, except that the text log starts inside the
-  // window: End() of a top-level window ends the log and empties it.
+  // Draws one frame and returns the text the panel drew.
   std::string frame(const std::function<void(ImGuiIO&)>& input = {}) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1280, 1600);
-    io.DeltaTime = 1.0f / 60.0f;
-    if (input) input(io);
-    host.begin_frame();
-    std::string text;
-    ImGui::SetNextWindowPos(ImVec2(700, 40), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(560, 1500), ImGuiCond_FirstUseEver);
-    if (ImGui::Begin(panel.title(), &panel.open)) {
-      ImGui::LogToBuffer(0); // 0: do not unfold collapsed sections for the log
-      try {
-        panel.draw(ctx);
-        panel.last_error.clear();
-      } catch (const std::exception& e) {
-        panel.last_error = e.what();
-      }
-      text = GImGui->LogBuffer.c_str();
-      ImGui::LogFinish();
-    }
-    ImGui::End();
-    host.end_frame();
+    test::PanelFrame f;
+    f.cond = ImGuiCond_FirstUseEver;
+    f.input = input;
+    std::string text = test::draw_panel_frame(host, panel, ctx, f);
     EXPECT_TRUE(panel.last_error.empty()) << panel.last_error;
     return text;
   }
-  // One frame through the viewer's own window guard.
-  void guarded_frame() {
-    host.begin_frame();
-    ui::draw_panel_window(panel, ctx);
-    host.end_frame();
-  }
+  void guarded_frame() { test::draw_guarded_frame(host, panel, ctx); }
   void click(const std::string& what) {
     const ui::InfoPanel::ClickTarget* t = panel.find_target(what);
     ASSERT_NE(t, nullptr) << what;

@@ -8,9 +8,9 @@
 #include "ui/shell.hpp"
 #include "ui/trigger_point_panel.hpp"
 
+#include "panel_harness.hpp"
 #include <gtest/gtest.h>
 #include <imgui.h>
-#include <imgui_internal.h> // LogToBuffer: the text a frame drew
 
 #include <stdexcept>
 
@@ -81,38 +81,19 @@ struct Harness {
     panel.open = true;
   }
 
-  // Draws one frame and returns the text the panel drew. The same as
-  // ui::draw_panel_window, except that the text log starts inside the
-  // window: End() of a top-level window ends the log and empties it.
+  // Draws one frame and returns the text the panel drew.
   std::string frame() {
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1280, 2400);
-    io.DeltaTime = 1.0f / 60.0f;
-    host.begin_frame();
-    std::string text;
-    ImGui::SetNextWindowPos(ImVec2(600, 40), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(560, 2200), ImGuiCond_Always);
-    if (ImGui::Begin(panel.title(), &panel.open)) {
-      ImGui::LogToBuffer(0); // 0: do not unfold collapsed sections for the log
-      try {
-        panel.draw(ctx);
-        panel.last_error.clear();
-      } catch (const std::exception& e) {
-        panel.last_error = e.what();
-      }
-      text = GImGui->LogBuffer.c_str();
-      ImGui::LogFinish();
-    }
-    ImGui::End();
-    host.end_frame();
+    test::PanelFrame f;
+    f.display = ImVec2(1280, 2400);
+    f.pos = ImVec2(600, 40);
+    f.size = ImVec2(560, 2200);
+    std::string text = test::draw_panel_frame(host, panel, ctx, f);
     EXPECT_TRUE(panel.last_error.empty()) << panel.last_error;
     return text;
   }
   // One frame through the viewer's own window guard.
   void guarded_frame() {
-    host.begin_frame();
-    ui::draw_panel_window(panel, ctx);
-    host.end_frame();
+    test::draw_guarded_frame(host, panel, ctx);
     EXPECT_TRUE(panel.last_error.empty()) << panel.last_error;
   }
 };

@@ -1,0 +1,30 @@
+#pragma once
+// Drawing one panel headless for a frame, shared by the panel tests.
+#include "ui/imgui_host.hpp"
+#include "ui/panel.hpp"
+#include "ui/viewer_context.hpp"
+
+#include <imgui.h>
+
+#include <functional>
+#include <string>
+
+namespace crus::test {
+
+struct PanelFrame {
+  ImVec2 display{1280, 1600}; // the screen
+  ImVec2 pos{700, 40};        // the panel's window
+  ImVec2 size{560, 1500};
+  ImGuiCond cond = ImGuiCond_Always;
+  std::function<void(ImGuiIO&)> input; // mouse and keys for this frame
+};
+
+// Draws one frame with `panel` in its window and returns the text the panel
+// drew. Like ui::draw_panel_window, but the text log starts inside the
+// window (End() of a top-level window ends the log and empties it). A
+// problem the panel threw is left in panel.last_error.
+std::string draw_panel_frame(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx, const PanelFrame& frame = {});
+// One frame through the viewer's own window guard.
+void draw_guarded_frame(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx);
+
+} // namespace crus::test
