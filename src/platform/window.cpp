@@ -1,5 +1,7 @@
 #include "platform/window.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 
 #define GLFW_INCLUDE_NONE
@@ -34,11 +36,22 @@ Window::Window(const std::string& title, const WindowGeometry& geometry, int msa
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   glfwWindowHint(GLFW_MAXIMIZED, geometry.maximised ? GLFW_TRUE : GLFW_FALSE);
   glfwWindowHint(GLFW_SAMPLES, msaa_samples);
-  GLFWwindow* w = glfwCreateWindow(geometry.width, geometry.height, title.c_str(), nullptr, nullptr);
+  // No bigger than the screen it opens on (a saved size from a larger
+  // monitor, or the default on a small projector), so that every panel shows.
+  int width = geometry.width, height = geometry.height;
+  if (GLFWmonitor* primary = glfwGetPrimaryMonitor()) {
+    int mx = 0, my = 0, mw = 0, mh = 0;
+    glfwGetMonitorWorkarea(primary, &mx, &my, &mw, &mh);
+    if (mw > 0 && mh > 0) {
+      width = std::min(width, std::max(400, mw * 95 / 100));
+      height = std::min(height, std::max(300, mh * 92 / 100));
+    }
+  }
+  GLFWwindow* w = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
   if (!w && msaa_samples > 0) {
     // No multisampled visual: carry on without MSAA.
     glfwWindowHint(GLFW_SAMPLES, 0);
-    w = glfwCreateWindow(geometry.width, geometry.height, title.c_str(), nullptr, nullptr);
+    w = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
   }
   if (!w) {
     glfwTerminate();

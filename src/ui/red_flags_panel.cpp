@@ -71,7 +71,12 @@ void RedFlagsPanel::draw_red_flags(const RedFlagSet& set) {
     }
     for (const RedFlag* flag : flags) {
       ImGuiTreeNodeFlags node_flags = urgency == Urgency::emergency ? ImGuiTreeNodeFlags_DefaultOpen : 0;
-      if (!ImGui::TreeNodeEx(flag->id.c_str(), node_flags, "%s", flag->title.c_str())) continue;
+      // Tree node labels do not wrap: the node carries no text of its own and
+      // the title follows it, wrapped at the panel's edge.
+      const bool open = ImGui::TreeNodeEx(flag->id.c_str(), node_flags, "%s", "");
+      ImGui::SameLine();
+      ImGui::TextWrapped("%s", flag->title.c_str());
+      if (!open) continue;
       if (!flag->what_it_is.empty()) ImGui::TextWrapped("%s", flag->what_it_is.c_str());
       if (!flag->warning_signs.empty()) {
         ImGui::TextDisabled("Warning signs:");

@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace crus::ui {
 
 void draw_panel_window(Panel& panel, ViewerContext& ctx) {
@@ -14,7 +16,16 @@ void draw_panel_window(Panel& panel, ViewerContext& ctx) {
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * x, io.DisplaySize.y * y), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * w, io.DisplaySize.y * h), ImGuiCond_FirstUseEver);
   if (ImGui::Begin(panel.title(), &panel.open)) {
-    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    // A panel pushed past the edge (the window shrank, a projector with a
+    // smaller screen) comes back inside, so that it can still be read and moved.
+    ImVec2 pos = ImGui::GetWindowPos();
+    const ImVec2 size = ImGui::GetWindowSize();
+    const ImVec2 inside(std::clamp(pos.x, 0.0f, std::max(0.0f, io.DisplaySize.x - size.x)),
+                        std::clamp(pos.y, 0.0f, std::max(0.0f, io.DisplaySize.y - ImGui::GetFrameHeight())));
+    if (inside.x != pos.x || inside.y != pos.y) {
+      ImGui::SetWindowPos(inside);
+      pos = inside;
+    }
     ctx.panel_rects.emplace_back(glm::vec2(pos.x, pos.y), glm::vec2(pos.x + size.x, pos.y + size.y));
     try {
       panel.draw(ctx);
