@@ -105,8 +105,9 @@ Image crop_to_content(const Image& image, const std::uint8_t background[3], int 
 }
 
 std::vector<Image> render_handout_views(const Scene& scene, Presentation& presentation, OffscreenRenderer& renderer,
-                                        const Overlay& overlay) {
+                                        const Overlay& overlay, const std::vector<glm::vec3>& painted) {
   presentation.document().set_overlay(overlay);
+  presentation.context().painted = painted;
   const float aspect = static_cast<float>(renderer.width()) / static_cast<float>(renderer.height());
   const std::uint8_t white[3] = {255, 255, 255};
   std::vector<Image> out;
@@ -140,7 +141,7 @@ Image make_handout_page(const TriggerPointSet& set, const RedFlagSet* red_flags,
     }
   }
   std::vector<Image> views;
-  if (render_views) views = render_views(overlay);
+  if (render_views) views = render_views(overlay, trigger_point.empty() ? painted : std::vector<glm::vec3>{});
   if (views.empty()) content.view_captions.clear();
   return compose_handout(content, views);
 }
@@ -188,7 +189,9 @@ int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, con
 
   OffscreenRenderer renderer(kHandoutViewWidth, kHandoutViewHeight);
   renderer.upload(scene);
-  HandoutViewRenderer views = [&](const Overlay& overlay) { return render_handout_views(scene, presentation, renderer, overlay); };
+  HandoutViewRenderer views = [&](const Overlay& overlay, const std::vector<glm::vec3>& marks) {
+    return render_handout_views(scene, presentation, renderer, overlay, marks);
+  };
   Image page = make_handout_page(set, presentation.red_flags(), trigger_point, painted, false, views);
   write_png(page, out);
   std::cout << out << ": handout for " << what << ", " << page.width << "x" << page.height << " (A4 at 150 dpi)\n";

@@ -27,7 +27,7 @@ constexpr int kHandoutViewHeight = 1000;
 // on its document, labels off, on white for printing, each cropped to the
 // leg with a small margin.
 std::vector<Image> render_handout_views(const Scene& scene, Presentation& presentation, OffscreenRenderer& renderer,
-                                        const Overlay& overlay);
+                                        const Overlay& overlay, const std::vector<glm::vec3>& painted = {});
 
 // Crops away the rows and columns at the edges that are all `background`
 // (within a small tolerance), keeping `margin` pixels around the rest.
@@ -36,7 +36,9 @@ Image crop_to_content(const Image& image, const std::uint8_t background[3], int 
 // Renders the views for an overlay; the viewer supplies its own (offscreen,
 // in its GL context), the CLI one made from render_handout_views. May be
 // empty: the page then has text only.
-using HandoutViewRenderer = std::function<std::vector<Image>(const Overlay& overlay)>;
+// `painted`: the pain-map points to mark on the skin (empty for one trigger
+// point's handout).
+using HandoutViewRenderer = std::function<std::vector<Image>(const Overlay& overlay, const std::vector<glm::vec3>& painted)>;
 
 // The page for a trigger point (`trigger_point` non-empty) or for the
 // painted points (`trigger_point` empty; the views show the best

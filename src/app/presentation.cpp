@@ -101,6 +101,7 @@ DrawList Presentation::draw_list() {
     inputs.zones = ctx_.overlay.zones;
     inputs.markers = ctx_.overlay.markers;
   }
+  add_painted_zones(inputs, ctx_.painted, ctx_.brush_radius);
   return make_draw_list(scene_, document_.state(), document_.hovered(), ctx_.layers, inputs);
 }
 

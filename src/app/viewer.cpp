@@ -112,7 +112,7 @@ int run_viewer(const ViewerOptions& options) {
   panels.install(shell, ctx);
   // Handout pictures are drawn offscreen in the window's own context with
   // the renderer that already holds the meshes, on white for printing.
-  ctx.export_handout = make_handout_exporter(ctx, [&](const Overlay& overlay) {
+  ctx.export_handout = make_handout_exporter(ctx, [&](const Overlay& overlay, const std::vector<glm::vec3>& painted) {
     std::vector<Image> views;
     if (!ctx.trigger_points || scene.structures.empty()) return views;
     OverlayInputs ov = make_overlay(*ctx.trigger_points, overlay, scene, &picks);
@@ -122,6 +122,7 @@ int run_viewer(const ViewerOptions& options) {
     HighlightInputs inputs;
     inputs.zones = ov.zones;
     inputs.markers = ov.markers;
+    add_painted_zones(inputs, painted, ctx.brush_radius);
     DrawList list = make_draw_list(scene, state, -1, ctx.layers, inputs);
     list.model = glm::mat4(1.0f);
     list.background = glm::vec3(1.0f);

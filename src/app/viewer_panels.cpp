@@ -98,21 +98,7 @@ DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) const {
   HighlightInputs inputs = ctx.highlights.inputs;
   inputs.zones = ctx.overlay.zones;
   inputs.markers.insert(inputs.markers.end(), ctx.overlay.markers.begin(), ctx.overlay.markers.end());
-  // The painted pain area: violet discs on the skin, thinned out evenly when
-  // there are more than the shader's zone slots left.
-  constexpr std::size_t kShaderZones = 48;
-  std::size_t room = kShaderZones > inputs.zones.size() ? kShaderZones - inputs.zones.size() : 0;
-  std::size_t stride = ctx.painted.size() > room && room > 0 ? (ctx.painted.size() + room - 1) / room : 1;
-  for (std::size_t k = 0; room > 0 && k < ctx.painted.size(); k += stride) {
-    const glm::vec3& p = ctx.painted[k];
-    ZoneShape z;
-    z.kind = ZoneShape::Kind::ellipsoid;
-    z.a = p;
-    z.b = glm::vec3(ctx.brush_radius);
-    z.colour = glm::vec3(0.55f, 0.25f, 0.85f);
-    z.essential = true;
-    inputs.zones.push_back(z);
-  }
+  add_painted_zones(inputs, ctx.painted, ctx.brush_radius);
   return make_draw_list(*ctx.scene, ctx.document->state(), ctx.document->hovered(), ctx.layers, inputs);
 }
 

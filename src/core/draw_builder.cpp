@@ -4,6 +4,21 @@
 
 namespace crus {
 
+void add_painted_zones(HighlightInputs& inputs, const std::vector<glm::vec3>& painted, float radius) {
+  const std::size_t room = kMaxZones > inputs.zones.size() ? kMaxZones - inputs.zones.size() : 0;
+  if (room == 0 || painted.empty()) return;
+  const std::size_t stride = painted.size() > room ? (painted.size() + room - 1) / room : 1;
+  for (std::size_t k = 0; k < painted.size(); k += stride) {
+    ZoneShape z;
+    z.kind = ZoneShape::Kind::ellipsoid;
+    z.a = painted[k];
+    z.b = glm::vec3(radius);
+    z.colour = glm::vec3(0.55f, 0.25f, 0.85f);
+    z.essential = true;
+    inputs.zones.push_back(z);
+  }
+}
+
 glm::mat4 mirror_matrix() { return glm::scale(glm::mat4(1.0f), glm::vec3(1.0f, 1.0f, -1.0f)); }
 
 Aabb mirrored(const Aabb& box) {

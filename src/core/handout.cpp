@@ -728,13 +728,13 @@ HandoutContent handout_for_pain_map(const std::vector<ReferralCandidate>& candid
   }
   if (shown.empty()) {
     c.sections.push_back({"What the map shows",
-                          {"None of the trigger points in Crus usually sends pain to the area that was marked. Pain there has "
-                           "many other causes, so please ask a health professional to look at it."}});
+                          {"None of the trigger points in Crus usually sends pain to the area that was marked (violet in the "
+                           "pictures). Pain there has many other causes, so please ask a health professional to look at it."}});
   } else {
     c.sections.push_back({"What the map shows",
                           {std::string(kWhatIsATriggerPoint) + " The area that was marked was compared with the usual pain "
-                           "maps of the trigger points in the calf and shin. The pictures show the map of the closest match; "
-                           "a health professional can check which, if any, is involved."}});
+                           "maps of the trigger points in the calf and shin. The pictures show the marked area in violet and "
+                           "the map of the closest match; a health professional can check which, if any, is involved."}});
     std::vector<std::string> list;
     for (std::size_t i = 0; i < shown.size(); ++i) {
       const ReferralCandidate& cand = *matched[i];

@@ -85,6 +85,26 @@ TEST(HandoutCli, PainMapAtAPointOnTheHeel) {
   EXPECT_EQ(crus::read_png(out).width, 1240);
 }
 
+TEST(HandoutCli, PainMapMarksThePaintedPointInViolet) {
+  REQUIRE_ATLAS();
+  // A point on the back of the calf shows as a violet disc in the views; a
+  // trigger point's own handout has none.
+  auto violet_pixels = [](const crus::Image& img) {
+    int n = 0;
+    for (int y = 180; y < 720; ++y)
+      for (int x = 0; x < img.width; ++x) {
+        const std::uint8_t* p = img.at(x, y);
+        n += p[2] > 150 && p[2] > p[1] + 50 && p[0] > p[1] + 20;
+      }
+    return n;
+  };
+  auto dir = crus::test::scratch_dir("handout_violet");
+  ASSERT_EQ(crus::app::run_handout({}, "", "-0.14,0.30,0.08", (dir / "calf.png").string()), 0);
+  EXPECT_GT(violet_pixels(crus::read_png((dir / "calf.png").string())), 40);
+  ASSERT_EQ(crus::app::run_handout({}, "gastrocnemius_trp2", "", (dir / "trp.png").string()), 0);
+  EXPECT_EQ(violet_pixels(crus::read_png((dir / "trp.png").string())), 0);
+}
+
 TEST(HandoutCli, BadIdExitsWithStatusTwoAndOneLine) {
   REQUIRE_ATLAS();
   if (!cli_has_handout()) GTEST_SKIP() << "crus handout is not registered in this build";
