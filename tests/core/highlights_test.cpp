@@ -123,8 +123,12 @@ TEST(DrawBuilder, AttachmentHighlightsTurnSoftTissueTranslucent) {
   for (const auto& item : list.items) {
     const auto& s = scene.structures[static_cast<std::size_t>(item.structure)];
     if (s.kind == StructureKind::skin) skin_drawn = true;
-    if (s.kind == StructureKind::bone) EXPECT_TRUE(item.patches);
-    if (s.kind == StructureKind::muscle) EXPECT_TRUE(item.translucent);
+    if (s.kind == StructureKind::bone) {
+      EXPECT_TRUE(item.patches);
+    }
+    if (s.kind == StructureKind::muscle) {
+      EXPECT_TRUE(item.translucent);
+    }
   }
   EXPECT_FALSE(skin_drawn);
 }

@@ -26,7 +26,9 @@ TEST(LabelLayout, LabelsNeverOverlapAndStayOnScreen) {
       EXPECT_GE(placed[i].top_left.y, 20.0f);
       EXPECT_LE(placed[i].top_left.y + req[i].size.y, screen.y - 30.0f);
       for (std::size_t j = i + 1; j < req.size(); ++j)
-        if (placed[j].visible) EXPECT_FALSE(overlap(placed[i], req[i].size, placed[j], req[j].size)) << i << " " << j;
+        if (placed[j].visible) {
+          EXPECT_FALSE(overlap(placed[i], req[i].size, placed[j], req[j].size)) << i << " " << j;
+        }
     }
   }
 }
