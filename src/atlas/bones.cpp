@@ -1,6 +1,7 @@
 // Bones of the right knee, leg and foot, shaped after Gray's Anatomy (41st
 // ed.) and Netter's Atlas, sized to the Rajagopal 2016 model's skeleton.
 #include "atlas/structures.hpp"
+#include "core/error.hpp"
 
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
@@ -177,6 +178,7 @@ Field phalanx(vec3 a, vec3 b, float w, float h, bool distal) {
 Field toe(vec3 start, vec3 end, float w, float h, int phalanges) {
   static const float kHallux[] = {0.0f, 0.56f, 1.0f};
   static const float kLesser[] = {0.0f, 0.48f, 0.76f, 1.0f};
+  if (phalanges != 2 && phalanges != 3) throw RuntimeError("atlas generator: a toe has 2 or 3 phalanges");
   const float* at = phalanges == 2 ? kHallux : kLesser;
   constexpr float kJoint = 0.0008f; // joint space, metres
   const vec3 dir = glm::normalize(end - start);

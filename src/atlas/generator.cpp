@@ -27,12 +27,6 @@ struct Built {
   Mesh lod1;
 };
 
-float sweep_length(const Sweep& sweep) {
-  float len = 0.0f;
-  for (std::size_t i = 0; i + 1 < sweep.points.size(); ++i) len += glm::length(sweep.points[i + 1] - sweep.points[i]);
-  return len;
-}
-
 // Triangles in an order the GPU's vertex cache likes, then vertices in the
 // order the triangles first use them (meshoptimizer). The surface itself is
 // unchanged: the same triangles, each with its winding.
@@ -85,20 +79,34 @@ Built mesh_structure(const StructureSpec& spec) {
     }
     if (!spec.fibre_paths.empty()) {
       // Each vertex takes the coordinates of the nearest path (belly or
-      // tendon); a later path's arc length starts where the belly's ends, so
-      // tendons streak on from the belly.
+      // tendon). A tendon's arc length goes on from where it leaves the path
+      // nearest its start (the belly, or the common tendon of the slips to
+      // the toes), so the streaks run on without a jump.
+      const auto& paths = spec.fibre_paths;
+      std::vector<float> offsets(paths.size(), 0.0f);
+      for (std::size_t k = 1; k < paths.size(); ++k) {
+        float best = 1e30f;
+        for (std::size_t j = 0; j < k; ++j) {
+          if (paths[k]->points.empty()) break;
+          float d = 0.0f;
+          const glm::vec3 c = sweep_coordinates(*paths[j], paths[k]->points.front(), d);
+          if (d < best) {
+            best = d;
+            offsets[k] = offsets[j] + c.z;
+          }
+        }
+      }
       m->fibres.resize(m->positions.size());
       for (std::size_t i = 0; i < m->positions.size(); ++i) {
-        float best = 1e30f, offset = 0.0f;
-        for (std::size_t k = 0; k < spec.fibre_paths.size(); ++k) {
+        float best = 1e30f;
+        for (std::size_t k = 0; k < paths.size(); ++k) {
           float d = 0.0f;
-          glm::vec3 c = sweep_coordinates(*spec.fibre_paths[k], m->positions[i], d);
-          c.z += offset;
+          glm::vec3 c = sweep_coordinates(*paths[k], m->positions[i], d);
+          c.z += offsets[k];
           if (d < best) {
             best = d;
             m->fibres[i] = c;
           }
-          if (k == 0) offset = sweep_length(*spec.fibre_paths[0]);
         }
       }
     }

@@ -48,7 +48,8 @@ const std::vector<PublishedVolume>& published_volumes() {
   // muscle's strength from Handsfield et al. 2014 (MRI, 24 adults: each
   // muscle's share of the total limb muscle volume, total from a regression
   // on height x mass), so volume = max isometric force x optimal fibre length
-  // / 60 N/cm2. Popliteus is not in that model: its Handsfield share. Where
+  // / 60 N/cm2. Popliteus is not in that model: its Handsfield share of the
+  // model's total. Where
   // Fukunaga et al. 1992 and the Handsfield cohort differ, see SOURCES.md.
   static const char* kModel = "Rajagopal et al. 2016 from Handsfield et al. 2014";
   static const std::vector<PublishedVolume> volumes = {
@@ -63,7 +64,7 @@ const std::vector<PublishedVolume>& published_volumes() {
       {"flexor_hallucis_longus", 79.7, kModel},
       {"fibularis_longus", 94.4, kModel},
       {"fibularis_brevis", 39.4, kModel},
-      {"popliteus", 22.0, "Handsfield et al. 2014 (share of total, derived)"},
+      {"popliteus", 24.0, "Handsfield et al. 2014 share of the model's total (derived)"},
   };
   return volumes;
 }

@@ -20,8 +20,9 @@ struct StructureSpec {
   float cell = 0.001f;               // grid spacing, metres
   std::size_t target_main = 8000;    // triangles, main level of detail
   std::size_t target_lod1 = 2000;
-  // Muscles: the paths of the belly and of each tendon, for the vertices'
-  // fibre coordinates (each path's arc length continues the one before).
+  // Muscles: the paths of the belly and then of each tendon, for the
+  // vertices' fibre coordinates (a tendon's arc length goes on from the
+  // path it leaves).
   std::vector<std::shared_ptr<const Sweep>> fibre_paths;
   // A cheap field enclosing `field` (before carving); what the skin wraps.
   Field hull;
