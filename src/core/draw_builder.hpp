@@ -22,7 +22,6 @@ struct HighlightInputs {
 // The painted pain area ("Where does it hurt?"): a violet disc of `radius`
 // on the skin round each point, thinned out evenly when there are more
 // points than the renderer's zone slots left after the referral zones.
-constexpr std::size_t kMaxZones = 48; // as many as the mesh shader holds
 void add_painted_zones(HighlightInputs& inputs, const std::vector<glm::vec3>& painted, float radius);
 
 // `layers` gives each structure's layer (1 = most superficial), or is empty.

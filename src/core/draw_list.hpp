@@ -1,11 +1,15 @@
 #pragma once
 // The flat list the renderer draws each frame, made from the document.
+#include <cstddef>
 #include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
 #include <vector>
 
 namespace crus {
+
+// Referral zones the mesh shader can paint in one draw (MAX_ZONES in mesh.frag).
+constexpr std::size_t kMaxZones = 48;
 
 struct DrawItem {
   int structure = -1;            // index into Scene::structures

@@ -241,7 +241,8 @@ std::string append_mesh(Mesh& out, const aiMesh* src, const glm::mat4& xf) {
     if (src->HasTextureCoords(0) && src->HasTextureCoords(1)) {
       const aiVector3D& a = src->mTextureCoords[0][v];
       const aiVector3D& b = src->mTextureCoords[1][v];
-      if (std::isfinite(a.x) && std::isfinite(a.y) && std::isfinite(b.x)) fibre = glm::vec3(a.x, a.y, b.x);
+      // Assimp's glTF importer turns v into 1 - v (image rows run down): undo it.
+      if (std::isfinite(a.x) && std::isfinite(a.y) && std::isfinite(b.x)) fibre = glm::vec3(a.x, 1.0f - a.y, b.x);
     }
     out.fibres.push_back(fibre);
   }

@@ -5,7 +5,7 @@
 namespace crus::gfx {
 
 // One mesh on the GPU: interleaved position, normal, colour and fibre
-// direction (the mesh's own, when it has them), 32-bit indices.
+// coordinates (the mesh's own, when it has them), 32-bit indices.
 class MeshBuffer {
 public:
   MeshBuffer() = default;

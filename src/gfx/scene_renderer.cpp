@@ -62,7 +62,7 @@ void SceneRenderer::draw_item(const DrawItem& item, const DrawList& list) {
 
   int zone_count = 0;
   if (item.zones && !list.zones.empty()) {
-    constexpr int kMax = 48;
+    constexpr int kMax = static_cast<int>(kMaxZones);
     glm::vec4 a[kMax], b[kMax], c[kMax];
     for (const auto& z : list.zones) {
       if (zone_count == kMax) break;

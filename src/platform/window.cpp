@@ -42,6 +42,14 @@ Window::Window(const std::string& title, const WindowGeometry& geometry, int msa
   if (GLFWmonitor* primary = glfwGetPrimaryMonitor()) {
     int mx = 0, my = 0, mw = 0, mh = 0;
     glfwGetMonitorWorkarea(primary, &mx, &my, &mw, &mh);
+    // GLFW_SCALE_TO_MONITOR multiplies the size asked for by the content
+    // scale, so the limit is divided by it first.
+    float sx = 1.0f, sy = 1.0f;
+    glfwGetMonitorContentScale(primary, &sx, &sy);
+    if (sx > 0.0f && sy > 0.0f) {
+      mw = static_cast<int>(static_cast<float>(mw) / sx);
+      mh = static_cast<int>(static_cast<float>(mh) / sy);
+    }
     if (mw > 0 && mh > 0) {
       width = std::min(width, std::max(400, mw * 95 / 100));
       height = std::min(height, std::max(300, mh * 92 / 100));

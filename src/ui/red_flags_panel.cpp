@@ -73,7 +73,7 @@ void RedFlagsPanel::draw_red_flags(const RedFlagSet& set) {
       ImGuiTreeNodeFlags node_flags = urgency == Urgency::emergency ? ImGuiTreeNodeFlags_DefaultOpen : 0;
       // Tree node labels do not wrap: the node carries no text of its own and
       // the title follows it, wrapped at the panel's edge.
-      const bool open = ImGui::TreeNodeEx(flag->id.c_str(), node_flags, "%s", "");
+      const bool open = ImGui::TreeNodeEx(flag->id.c_str(), node_flags | ImGuiTreeNodeFlags_SpanAvailWidth, "%s", "");
       ImGui::SameLine();
       ImGui::TextWrapped("%s", flag->title.c_str());
       if (!open) continue;

@@ -3,6 +3,7 @@
 #include "ui/keys.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h> // FindWindowByName: last frame's rectangle of a panel
 
 #include <algorithm>
 
@@ -15,18 +16,18 @@ void draw_panel_window(Panel& panel, ViewerContext& ctx) {
   panel.default_placement(x, y, w, h);
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * x, io.DisplaySize.y * y), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * w, io.DisplaySize.y * h), ImGuiCond_FirstUseEver);
-  if (ImGui::Begin(panel.title(), &panel.open)) {
-    // A panel pushed past the edge (the window shrank, a projector with a
-    // smaller screen) comes back inside, so that it can still be read and moved.
-    ImVec2 pos = ImGui::GetWindowPos();
-    const ImVec2 size = ImGui::GetWindowSize();
-    const ImVec2 inside(std::clamp(pos.x, 0.0f, std::max(0.0f, io.DisplaySize.x - size.x)),
-                        std::clamp(pos.y, 0.0f, std::max(0.0f, io.DisplaySize.y - ImGui::GetFrameHeight())));
-    if (inside.x != pos.x || inside.y != pos.y) {
-      ImGui::SetWindowPos(inside);
-      pos = inside;
-    }
-    ctx.panel_rects.emplace_back(glm::vec2(pos.x, pos.y), glm::vec2(pos.x + size.x, pos.y + size.y));
+  // A panel left past the edge (the window shrank, a projector with a
+  // smaller screen) comes back inside, collapsed or not, so that it can
+  // still be read and moved. Its rectangle is last frame's.
+  if (const ImGuiWindow* last = ImGui::FindWindowByName(panel.title())) {
+    const ImVec2 inside(std::clamp(last->Pos.x, 0.0f, std::max(0.0f, io.DisplaySize.x - last->Size.x)),
+                        std::clamp(last->Pos.y, 0.0f, std::max(0.0f, io.DisplaySize.y - ImGui::GetFrameHeight())));
+    if (inside.x != last->Pos.x || inside.y != last->Pos.y) ImGui::SetNextWindowPos(inside, ImGuiCond_Always);
+  }
+  const bool expanded = ImGui::Begin(panel.title(), &panel.open);
+  const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  ctx.panel_rects.emplace_back(glm::vec2(pos.x, pos.y), glm::vec2(pos.x + size.x, pos.y + size.y));
+  if (expanded) {
     try {
       panel.draw(ctx);
       panel.last_error.clear();

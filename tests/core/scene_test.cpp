@@ -98,6 +98,7 @@ TEST(Scene, FibreCoordinatesComeOnlyWithACrusAtlasMuscle) {
   ASSERT_EQ(soleus->mesh.fibres.size(), soleus->mesh.positions.size());
   for (std::size_t i = 0; i < soleus->mesh.positions.size(); ++i) {
     EXPECT_NEAR(soleus->mesh.fibres[i].x, soleus->mesh.positions[i].x, 1e-6);
+    EXPECT_NEAR(soleus->mesh.fibres[i].y, soleus->mesh.positions[i].y, 1e-6);
     EXPECT_NEAR(soleus->mesh.fibres[i].z, soleus->mesh.positions[i].z, 1e-6);
   }
   EXPECT_TRUE(crus.find("tibia")->mesh.fibres.empty());

@@ -50,6 +50,17 @@ TEST(Shell, PanelsComeBackInsideWhenTheScreenShrinks) {
   EXPECT_GE(min.x, 0.0f);
   EXPECT_LE(max.x, 1024.0f + 0.5f);
   EXPECT_LT(min.y, 768.0f);
+
+  // Collapsed to its title bar, it still comes back and is still recorded.
+  frame({1600, 1000});
+  frame({1600, 1000});
+  ImGui::SetWindowCollapsed(panel.title(), true);
+  frame({1600, 1000});
+  frame({800, 600});
+  ASSERT_EQ(ctx.panel_rects.size(), 1u);
+  EXPECT_GE(ctx.panel_rects[0].first.x, 0.0f);
+  EXPECT_LE(ctx.panel_rects[0].second.x, 800.0f + 0.5f);
+  EXPECT_LT(ctx.panel_rects[0].second.y - ctx.panel_rects[0].first.y, 100.0f); // the title bar only
 }
 
 } // namespace
