@@ -50,10 +50,10 @@ Window::Window(const std::string& title, const WindowGeometry& geometry, int msa
       mw = static_cast<int>(static_cast<float>(mw) / sx);
       mh = static_cast<int>(static_cast<float>(mh) / sy);
     }
-    if (mw > 0 && mh > 0) {
-      width = std::min(width, std::max(400, mw * 95 / 100));
-      height = std::min(height, std::max(300, mh * 92 / 100));
-    }
+    // Only a window that would not fit is made smaller, then with room left
+    // for the title bar and the desktop's own panels.
+    if (mw > 0 && width > mw) width = std::max(400, mw * 95 / 100);
+    if (mh > 0 && height > mh) height = std::max(300, mh * 92 / 100);
   }
   GLFWwindow* w = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
   if (!w && msaa_samples > 0) {
