@@ -133,7 +133,14 @@ Field calcaneus() {
   Field anterior = ellipsoid({-0.0640f, 0.0310f, 0.0880f}, {0.0190f, 0.0120f, 0.0130f});
   Field sustentaculum = ellipsoid({-0.0720f, 0.0390f, 0.0600f}, {0.0120f, 0.0050f, 0.0090f});
   Field fibular_trochlea = ellipsoid({-0.0800f, 0.0270f, 0.0990f}, {0.0060f, 0.0040f, 0.0030f});
-  return smooth_union({body, tuberosity, medial_process, lateral_process, anterior, sustentaculum, fibular_trochlea}, 0.008f);
+  // The posterior talar facet: a raised, convex area under the talus's body.
+  Field facet = ellipsoid({-0.0720f, 0.0410f, 0.0815f}, {0.0130f, 0.0070f, 0.0120f});
+  Field f = smooth_union({body, tuberosity, medial_process, lateral_process, anterior, sustentaculum, fibular_trochlea, facet}, 0.008f);
+  // Behind the facet the upper border dips before the tuberosity rises.
+  f = subtract(f, ellipsoid({-0.0985f, 0.0560f, 0.0790f}, {0.0110f, 0.0095f, 0.0260f}), 0.004f);
+  // The talus sits on it: the facet takes the talus's shape, with a thin
+  // joint space, so the two bones meet instead of touching at a point.
+  return subtract(f, offset(talus(), 0.0007f), 0.0015f);
 }
 
 Field navicular() {
@@ -143,8 +150,19 @@ Field navicular() {
 }
 
 Field cuboid() {
-  const glm::mat3 tilt = frame_from_axis({0.0f, 1.0f, 0.25f}, kAnterior);
-  Field body = rounded_box({-0.0380f, 0.0320f, 0.1040f}, {0.0120f, 0.0110f, 0.0125f}, 0.0045f, tilt);
+  // Wedge-shaped: long on its medial border, short on its lateral one (seen
+  // from above), and lower laterally, where the fibularis longus turns under it.
+  const vec3 centre{-0.0380f, 0.0320f, 0.1040f}, half{0.0120f, 0.0110f, 0.0125f};
+  constexpr float kRounding = 0.0055f;
+  Field body;
+  body.eval = [=](const vec3& p) {
+    const vec3 d = p - centre;
+    const float lateral = std::clamp(d.z / half.z, -1.0f, 1.0f); // -1 medial .. 1 lateral
+    const vec3 inner = half - vec3(kRounding);
+    const vec3 q = glm::abs(d) - vec3(inner.x * (1.0f - 0.22f * lateral), inner.y * (1.0f - 0.15f * lateral), inner.z);
+    return glm::length(glm::max(q, vec3(0.0f))) + std::min(std::max(q.x, std::max(q.y, q.z)), 0.0f) - kRounding;
+  };
+  body.box = {centre - half * 1.25f, centre + half * 1.25f};
   // Groove for the fibularis longus tendon on its plantar face.
   return subtract(body, capsule({-0.0310f, 0.0185f, 0.1230f}, {-0.0300f, 0.0190f, 0.0880f}, 0.0032f), 0.002f);
 }
