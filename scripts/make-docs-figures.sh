@@ -34,8 +34,12 @@ if [ -x "$shot" ]; then
       *) view=posterior;;
     esac
     for h in origin insertion innervation function; do
-      "$shot" "docs/info/${m}_$h.png" --size 1600x1000 --wait 6 -- env XDG_CONFIG_HOME="$cfg" \
-        "$crus" --view "$view" --select "$m" --highlight "$h"
+      # Once more if the private X server did not start (seen now and then).
+      for attempt in 1 2; do
+        "$shot" "docs/info/${m}_$h.png" --size 1600x1000 --wait 6 -- env XDG_CONFIG_HOME="$cfg" \
+          "$crus" --view "$view" --select "$m" --highlight "$h" && break
+        [ "$attempt" = 2 ] && exit 1
+      done
     done
   done
   rm -rf "$cfg"
