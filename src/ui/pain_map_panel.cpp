@@ -6,7 +6,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstring>
 
 namespace crus::ui {
 
@@ -76,21 +75,7 @@ void PainMapPanel::choose(ViewerContext& ctx, std::size_t i) {
 
 void PainMapPanel::clear(ViewerContext& ctx) { ctx.painted.clear(); }
 
-void PainMapPanel::export_handout(ViewerContext& ctx, const std::string& path) {
-  export_failed_ = false;
-  if (!ctx.export_handout) {
-    export_failed_ = true;
-    export_result_ = "This build of the viewer cannot export handouts; use crus handout on the command line.";
-    return;
-  }
-  try {
-    ctx.export_handout(path, "");
-    export_result_ = "Saved the handout to " + path;
-  } catch (const std::exception& e) {
-    export_failed_ = true;
-    export_result_ = std::string("Could not save the handout: ") + e.what();
-  }
-}
+void PainMapPanel::export_handout(ViewerContext& ctx, const std::string& path) { saver_.save(ctx, path, ""); }
 
 void PainMapPanel::draw(ViewerContext& ctx) {
   // The body scrolls; the note and the red flags stay at the foot.
@@ -192,30 +177,9 @@ void PainMapPanel::draw_export(ViewerContext& ctx) {
   ImGui::Spacing();
   bool painted = !ctx.painted.empty();
   if (!painted) ImGui::BeginDisabled();
-  if (ImGui::Button("Export handout for this pain map...")) {
-    std::string path = TriggerPointPanel::default_handout_path("");
-    std::strncpy(path_buffer_, path.c_str(), sizeof(path_buffer_) - 1);
-    path_buffer_[sizeof(path_buffer_) - 1] = '\0';
-    ImGui::OpenPopup("Export pain map");
-  }
+  if (ImGui::Button("Export handout for this pain map...")) saver_.open("Export pain map", TriggerPointPanel::default_handout_path(""), "");
   if (!painted) ImGui::EndDisabled();
-  if (ImGui::BeginPopup("Export pain map")) {
-    ImGui::TextUnformatted("Save the handout (PNG, A4 at 150 dpi) as:");
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 28.0f);
-    bool enter = ImGui::InputText("##path", path_buffer_, sizeof(path_buffer_), ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ImGui::Button("Save") || enter) {
-      export_handout(ctx, path_buffer_);
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
-  if (!export_result_.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, export_failed_ ? ImVec4(1.0f, 0.45f, 0.4f, 1.0f) : ImVec4(0.5f, 0.85f, 0.5f, 1.0f));
-    ImGui::TextWrapped("%s", export_result_.c_str());
-    ImGui::PopStyleColor();
-  }
+  saver_.draw(ctx, "Export pain map");
 }
 
 void PainMapPanel::draw_footer(ViewerContext& ctx) {

@@ -4,6 +4,7 @@
 // the trigger points whose referral zones cover it, essential zones before
 // spillover ones. Choosing one selects its muscle and shows its map. The
 // note that Crus does not diagnose and the red flags stay at the foot.
+#include "ui/handout_saver.hpp"
 #include "ui/panel.hpp"
 
 #include <cstdint>
@@ -43,8 +44,8 @@ public:
   bool red_flags_open() const { return show_red_flags_; }
   int chosen() const { return chosen_; }
   std::size_t lookups() const { return lookups_; } // how many times the ranking was computed
-  const std::string& export_result() const { return export_result_; }
-  bool export_failed() const { return export_failed_; }
+  const std::string& export_result() const { return saver_.result(); }
+  bool export_failed() const { return saver_.failed(); }
 
   static constexpr const char* kEducationNote =
       "For education only: Crus does not diagnose. See a health professional about pain.";
@@ -64,9 +65,7 @@ private:
   int chosen_ = -1;
   std::string chosen_id_;       // the chosen trigger point, kept across recomputations
   bool show_red_flags_ = false;
-  std::string export_result_;
-  bool export_failed_ = false;
-  char path_buffer_[1024] = {};
+  HandoutSaver saver_;
 };
 
 } // namespace crus::ui

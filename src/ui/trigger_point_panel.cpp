@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <map>
 
@@ -171,19 +170,7 @@ bool TriggerPointPanel::select_muscle(ViewerContext& ctx, const TriggerPoint& tp
 }
 
 void TriggerPointPanel::export_handout(ViewerContext& ctx, const std::string& path, const std::string& trigger_point) {
-  export_failed_ = false;
-  if (!ctx.export_handout) {
-    export_failed_ = true;
-    export_result_ = "This build of the viewer cannot export handouts; use crus handout on the command line.";
-    return;
-  }
-  try {
-    ctx.export_handout(path, trigger_point);
-    export_result_ = "Saved the handout to " + path;
-  } catch (const std::exception& e) {
-    export_failed_ = true;
-    export_result_ = std::string("Could not save the handout: ") + e.what();
-  }
+  saver_.save(ctx, path, trigger_point);
 }
 
 void TriggerPointPanel::draw(ViewerContext& ctx) {
@@ -343,31 +330,9 @@ void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& 
 }
 
 void TriggerPointPanel::draw_export(ViewerContext& ctx, const TriggerPoint& tp) {
-  if (ImGui::Button("Export handout...")) {
-    std::string path = default_handout_path(tp.id);
-    std::strncpy(path_buffer_, path.c_str(), sizeof(path_buffer_) - 1);
-    path_buffer_[sizeof(path_buffer_) - 1] = '\0';
-    export_path_ = tp.id;
-    ImGui::OpenPopup("Export handout");
-  }
+  if (ImGui::Button("Export handout...")) saver_.open("Export handout", default_handout_path(tp.id), tp.id);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A printable A4 page with the pictures, plain-language advice and the red flags.");
-  if (ImGui::BeginPopup("Export handout")) {
-    ImGui::TextUnformatted("Save the handout (PNG, A4 at 150 dpi) as:");
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 28.0f);
-    bool enter = ImGui::InputText("##path", path_buffer_, sizeof(path_buffer_), ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ImGui::Button("Save") || enter) {
-      export_handout(ctx, path_buffer_, export_path_);
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
-  if (!export_result_.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, export_failed_ ? ImVec4(1.0f, 0.45f, 0.4f, 1.0f) : ImVec4(0.5f, 0.85f, 0.5f, 1.0f));
-    ImGui::TextWrapped("%s", export_result_.c_str());
-    ImGui::PopStyleColor();
-  }
+  saver_.draw(ctx, "Export handout");
 }
 
 } // namespace crus::ui

@@ -4,6 +4,7 @@
 // colour-blind-safe palette, and what the data says about the chosen
 // trigger point in plain words, with its sources. Every change to the
 // overlay goes through document.set_overlay, so it can be undone.
+#include "ui/handout_saver.hpp"
 #include "ui/panel.hpp"
 
 #include <string>
@@ -52,8 +53,8 @@ public:
   static std::vector<TriggerPointMuscle> muscles(const ViewerContext& ctx);
   // ~/crus-handout-<id>.png (the working folder when HOME is unset).
   static std::string default_handout_path(const std::string& id);
-  const std::string& export_result() const { return export_result_; }
-  bool export_failed() const { return export_failed_; }
+  const std::string& export_result() const { return saver_.result(); }
+  bool export_failed() const { return saver_.failed(); }
 
 private:
   void draw_controls(ViewerContext& ctx, const TriggerPointSet& set);
@@ -62,10 +63,7 @@ private:
 
   std::string trigger_point_;      // last trigger point chosen
   std::string muscle_;             // last muscle or group chosen
-  std::string export_result_;
-  bool export_failed_ = false;
-  std::string export_path_;
-  char path_buffer_[1024] = {};
+  HandoutSaver saver_;
 };
 
 } // namespace crus::ui

@@ -1,0 +1,31 @@
+#pragma once
+// Saving a patient handout from a panel: the "Save as" popup, the call to
+// the viewer's exporter and the one-line result under the button. Shared by
+// the trigger-point and pain-map panels.
+#include "ui/viewer_context.hpp"
+
+#include <string>
+
+namespace crus::ui {
+
+class HandoutSaver {
+public:
+  // Opens `popup` with `default_path` filled in, for `trigger_point` (empty:
+  // the painted pain map). Call from the button that asks for the handout.
+  void open(const char* popup, const std::string& default_path, const std::string& trigger_point);
+  // Draws the popup (when open) and the last result.
+  void draw(ViewerContext& ctx, const char* popup);
+  // Calls ctx.export_handout(path, trigger_point) and keeps a one-line result.
+  void save(ViewerContext& ctx, const std::string& path, const std::string& trigger_point);
+
+  const std::string& result() const { return result_; }
+  bool failed() const { return failed_; }
+
+private:
+  std::string result_;
+  bool failed_ = false;
+  std::string trigger_point_;
+  char path_[1024] = {};
+};
+
+} // namespace crus::ui
