@@ -78,6 +78,13 @@ std::string user_config_dir() {
 std::string assets_dir() {
   std::error_code ec;
   if (const char* env = std::getenv("CRUS_ASSETS"); env && *env) return env;
+  // An installed program (cmake --install, the .deb) keeps its data in
+  // <prefix>/share/crus beside <prefix>/bin/crus: found from the binary's own
+  // location, so it works from any working folder without the source tree.
+  if (const fs::path exe = fs::read_symlink("/proc/self/exe", ec); !ec && exe.has_parent_path()) {
+    const fs::path installed = exe.parent_path().parent_path() / "share" / "crus" / "assets";
+    if (fs::is_directory(installed / "atlas", ec)) return installed.string();
+  }
   for (fs::path p = fs::current_path(ec); !p.empty(); p = p.parent_path()) {
     if (fs::is_directory(p / "assets" / "atlas", ec)) return (p / "assets").string();
     if (p == p.parent_path()) break;

@@ -14,7 +14,9 @@ inline void write_file_atomic(const std::string& path, const std::string& text) 
 }
 // $XDG_CONFIG_HOME/crus (or ~/.config/crus), created on demand.
 std::string user_config_dir();
-// The folder holding the bundled assets: $CRUS_ASSETS, else ./assets beside
-// the working directory or the source tree the binary was built from.
+// The folder holding the bundled assets: $CRUS_ASSETS, else the installed
+// <prefix>/share/crus/assets beside the binary's <prefix>/bin, else ./assets
+// in the working directory or an ancestor, else the source tree the binary
+// was built from.
 std::string assets_dir();
 } // namespace crus
