@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdlib>
 
 using namespace crus::motion;
 
@@ -129,17 +128,6 @@ TEST(MotionWrap, CylinderGivesTangentsAndArc) {
   // Moved and turned with its body: the same length.
   const Rigid moved = rotation_about({1, 0, 0}, {0.3, 0.1, 0.2}, 0.7) * Rigid{glm::dmat3(1.0), {0.5, -0.2, 0.1}};
   EXPECT_NEAR(wrapped_length(moved({0, -2, 0}), moved({0, 2, 0}), moved, 1.0), planar, 1e-12);
-}
-
-TEST(MotionMuscles, PrintsTheTableWhenAsked) {
-  if (!std::getenv("CRUS_MOTION_VERBOSE")) GTEST_SKIP() << "set CRUS_MOTION_VERBOSE=1 to print the neutral moment arms";
-  const auto states = muscle_states(model(), muscles(), Pose{});
-  for (std::size_t i = 0; i < states.size(); ++i)
-    std::printf("%-28s L=%.4f knee=%+.4f ankle=%+.4f subtalar=%+.4f mtp=%+.4f\n", muscles().muscles[i].id.c_str(),
-                states[i].length_m, states[i].moment_arm_m[0], states[i].moment_arm_m[1], states[i].moment_arm_m[2],
-                states[i].moment_arm_m[3]);
-  for (const char* m : {"gastrocnemius_medial_head", "gastrocnemius_lateral_head", "plantaris"})
-    std::printf("%s: knee 0 -> 90: %.1f mm\n", m, length_change_mm(m, Pose{}, at(Coordinate::knee, 90.0)));
 }
 
 TEST(MotionMuscles, BadMusclesFileNamesFileAndField) {
