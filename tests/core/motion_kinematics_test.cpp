@@ -2,6 +2,7 @@
 // transform matches poses.csv (sampled from OpenSim Rajagopal 2016) within
 // 1 mm and 1 degree, over each coordinate's whole range. The chain itself is
 // composed from assets/motion/joints.json; poses.csv only checks it.
+#include "core/atlas_manifest.hpp"
 #include "core/error.hpp"
 #include "core/motion/kinematics.hpp"
 #include "support/test_support.hpp"
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -182,4 +184,32 @@ TEST(MotionData, EveryAtlasBoneHasABody) {
   EXPECT_EQ(model().bodies[static_cast<std::size_t>(model().body_of_structure("metatarsal_3"))].id, "foot");
   EXPECT_FALSE(model().is_rigid_bone("soleus"));
   EXPECT_GE(model().body_of_structure("soleus"), 0);
+}
+
+TEST(MotionData, EveryStructureOfTheBundledAtlasMovesWithABody) {
+  const std::string path = crus::test::source_dir() + "/assets/atlas/atlas.json";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "the bundled atlas manifest is absent";
+  const crus::AtlasManifest manifest = crus::load_manifest(path);
+  ASSERT_FALSE(manifest.structures.empty());
+  for (const auto& s : manifest.structures) {
+    EXPECT_GE(model().body_of_structure(s.id), 0) << s.id;
+    EXPECT_EQ(model().is_rigid_bone(s.id), s.kind == crus::StructureKind::bone) << s.id;
+  }
+}
+
+TEST(MotionData, FollowerOfAnUnknownBodyIsAnError) {
+  std::ifstream in(crus::test::source_dir() + "/assets/motion/joints.json");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  const std::string from = "\"femur\": [\n   \"sciatic_nerve\"";
+  const auto at = text.find(from);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, from.size(), "\"thigh\": [\n   \"sciatic_nerve\"");
+  try {
+    load_motion_model_text(text, "joints.json");
+    FAIL();
+  } catch (const crus::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("followers.thigh: unknown body"), std::string::npos) << e.what();
+  }
 }

@@ -35,6 +35,13 @@ const nlohmann::json& JsonReader::member(const char* key) const {
   return *it;
 }
 
+std::vector<std::string> JsonReader::keys() const {
+  if (!value_->is_object()) fail("", "expected an object");
+  std::vector<std::string> out;
+  for (auto it = value_->begin(); it != value_->end(); ++it) out.push_back(it.key());
+  return out;
+}
+
 JsonReader JsonReader::object(const char* key) const {
   const auto& v = member(key);
   if (!v.is_object()) fail(key, "expected an object");

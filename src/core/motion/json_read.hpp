@@ -22,6 +22,7 @@ public:
   bool has(const char* key) const;
   bool is_null(const char* key) const;
   std::size_t size() const { return value_->size(); }
+  std::vector<std::string> keys() const; // of an object, in the file's order as nlohmann keeps it (sorted)
   JsonReader object(const char* key) const;
   JsonReader array(const char* key) const;
   JsonReader item(std::size_t i) const;

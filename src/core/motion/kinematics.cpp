@@ -9,6 +9,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <numbers>
 
 namespace crus::motion {
@@ -74,7 +75,15 @@ double& Pose::operator[](Coordinate c) {
   }
   return mtp_deg;
 }
-double Pose::operator[](Coordinate c) const { return const_cast<Pose&>(*this)[c]; }
+double Pose::operator[](Coordinate c) const {
+  switch (c) {
+  case Coordinate::knee: return knee_deg;
+  case Coordinate::ankle: return ankle_deg;
+  case Coordinate::subtalar: return subtalar_deg;
+  case Coordinate::mtp: break;
+  }
+  return mtp_deg;
+}
 
 Rigid Rigid::inverse() const {
   const glm::dmat3 rt = glm::transpose(r);
@@ -214,9 +223,15 @@ MotionModel load_motion_model_text(const std::string& text, const std::string& n
     if (!posed[b]) joints.fail("", "no joint moves body " + m.bodies[b].id);
 
   JsonReader followers = root.object("followers");
-  for (const auto& body : m.bodies)
-    if (followers.has(body.id.c_str()))
-      for (const auto& s : followers.strings(body.id.c_str())) m.followers.emplace_back(s, m.body_index(body.id));
+  for (const auto& key : followers.keys()) {
+    if (key.rfind("$", 0) == 0) continue; // "$comment"
+    const int body = m.body_index(key);
+    if (body < 0) followers.fail(key, "unknown body");
+    for (const auto& s : followers.strings(key.c_str())) {
+      if (m.body_of_structure(s) >= 0) followers.fail(key, "structure \"" + s + "\" already has a body");
+      m.followers.emplace_back(s, body);
+    }
+  }
   return m;
 }
 
