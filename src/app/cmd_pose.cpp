@@ -23,7 +23,7 @@ using namespace crus::motion;
 std::string motion_file(const char* name) { return (std::filesystem::path(assets_dir()) / "motion" / name).string(); }
 
 // Rounded so the JSON reads cleanly: 0.1 micrometre, 1e-6 mm or per cent.
-double r7(double v) { return std::round(v * 1e7) / 1e7; }
+double r7(double v) { return std::round(v * 1e7) / 1e7 + 0.0; } // + 0.0 turns -0 into 0
 nlohmann::ordered_json vec_json(const glm::dvec3& v) { return {r7(v.x), r7(v.y), r7(v.z)}; }
 
 nlohmann::ordered_json pose_json(const Pose& p) {
