@@ -58,6 +58,14 @@ int run_cli(int argc, char** argv) {
   cmd_bench->add_option("--size", bench.size, "Frame size WIDTHxHEIGHT")->capture_default_str();
   cmd_bench->add_flag("--json", bench.json, "Print one JSON object");
 
+  PoseOptions pose;
+  auto* cmd_pose = app.add_subcommand("pose", "Pose the leg: muscle lengths, moment arms, posed centroids and which muscles produce a movement");
+  add_atlas_options(*cmd_pose, pose.atlas);
+  cmd_pose->add_option("--set", pose.set, "Joint angles in degrees, e.g. knee=90,ankle=-20,subtalar=0,mtp=0 (knee flexion, ankle dorsiflexion, subtalar inversion, toe extension positive); unset joints stay at 0");
+  cmd_pose->add_option("--movement", pose.movement, "Rank the muscles producing this movement at the pose, e.g. \"ankle plantarflexion\", \"subtalar eversion\", \"toe extension\"");
+  cmd_pose->add_flag("--json", pose.json, "Print one JSON object");
+  cmd_pose->add_flag("--no-structures", pose.no_structures, "Leave out the structures' posed centroids (no atlas is loaded)");
+
   auto* cmd_atlas = app.add_subcommand("atlas", "Atlas generator");
   cmd_atlas->require_subcommand(1);
   std::string atlas_out = "assets/atlas";
@@ -126,6 +134,7 @@ int run_cli(int argc, char** argv) {
   try {
     if (*cmd_render) return run_render(render);
     if (*cmd_bench) return run_bench(bench);
+    if (*cmd_pose) return run_pose(pose);
     if (*cmd_atlas_build) return run_atlas_build(atlas_out);
     if (*cmd_list) return run_list(list_atlas, list_json);
     if (*cmd_info) return run_info(info_atlas, info_id, info_json);

@@ -46,6 +46,15 @@ struct BenchOptions {
 };
 int run_bench(const BenchOptions& options);
 
+struct PoseOptions {
+  AtlasOptions atlas;
+  std::optional<std::string> set;        // knee=90,ankle=-20,...; absent: neutral
+  std::string movement;                  // e.g. "ankle plantarflexion": rank the muscles producing it
+  bool json = false;
+  bool no_structures = false;            // skip loading the atlas (muscles only)
+};
+int run_pose(const PoseOptions& options);
+
 int run_atlas_build(const std::string& out_dir);
 int run_list(const AtlasOptions& atlas, bool json);
 int run_info(const AtlasOptions& atlas, const std::string& id, bool json);
