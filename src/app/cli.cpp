@@ -64,6 +64,16 @@ int run_cli(int argc, char** argv) {
   auto* cmd_atlas_build = cmd_atlas->add_subcommand("build", "Generate the bundled lower-leg atlas (glb, manifest, sources)");
   cmd_atlas_build->add_option("--out", atlas_out, "Output folder")->capture_default_str();
 
+  SectionOptions section;
+  auto* cmd_section = app.add_subcommand("section", "What a plane through the leg cuts: each structure's area and centroid, the skin's circumference");
+  add_atlas_options(*cmd_section, section.atlas);
+  cmd_section->add_option("HEIGHT", section.height,
+                          "Metres in the model frame (0.30) or percent of the way from the knee joint centre down to the ankle's (40%)")
+      ->required();
+  cmd_section->add_option("--tilt", section.tilt, "Tilt the plane about the mediolateral axis, degrees (anterior side up)")
+      ->capture_default_str();
+  cmd_section->add_flag("--json", section.json, "Print JSON");
+
   AtlasOptions list_atlas;
   bool list_json = false;
   auto* cmd_list = app.add_subcommand("list", "List every structure of the atlas");
@@ -127,6 +137,7 @@ int run_cli(int argc, char** argv) {
     if (*cmd_render) return run_render(render);
     if (*cmd_bench) return run_bench(bench);
     if (*cmd_atlas_build) return run_atlas_build(atlas_out);
+    if (*cmd_section) return run_section(section);
     if (*cmd_list) return run_list(list_atlas, list_json);
     if (*cmd_info) return run_info(info_atlas, info_id, info_json);
     if (*cmd_search) return run_search(search_atlas, search_text, search_json, search_limit);

@@ -46,6 +46,14 @@ struct BenchOptions {
 };
 int run_bench(const BenchOptions& options);
 
+struct SectionOptions {
+  AtlasOptions atlas;
+  std::string height;                    // metres ("0.30") or percent of knee -> ankle ("40%")
+  double tilt = 0.0;                     // degrees about the mediolateral axis, anterior side up
+  bool json = false;
+};
+int run_section(const SectionOptions& options);
+
 int run_atlas_build(const std::string& out_dir);
 int run_list(const AtlasOptions& atlas, bool json);
 int run_info(const AtlasOptions& atlas, const std::string& id, bool json);
