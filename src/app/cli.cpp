@@ -50,6 +50,9 @@ int run_cli(int argc, char** argv) {
   cmd_render->add_option("--overlay", render.overlays, "referral:ID (a muscle or trigger-point id) or trigger-points");
   cmd_render->add_flag("--mirror", render.mirror, "Show a left leg (mirror image)");
   cmd_render->add_flag("!--no-labels", render.labels, "Leave out the labels of the selection");
+  cmd_render->add_option("--section", render.section,
+                         "Draw the cross-section at this height instead: metres (0.30) or percent of knee -> ankle (40%)");
+  cmd_render->add_option("--tilt", render.tilt, "With --section: tilt the plane about the mediolateral axis, degrees");
 
   BenchOptions bench;
   auto* cmd_bench = app.add_subcommand("bench", "Render a fixed orbit headless and report frame times");

@@ -16,7 +16,7 @@ namespace crus::app {
 namespace {
 double round_to(double v, int digits) {
   double s = std::pow(10.0, digits);
-  return std::round(v * s) / s;
+  return std::round(v * s) / s + 0.0; // + 0.0: no "-0" in the JSON
 }
 nlohmann::ordered_json vec(const glm::dvec3& p) { return {round_to(p.x, 5), round_to(p.y, 5), round_to(p.z, 5)}; }
 } // namespace

@@ -35,6 +35,8 @@ struct RenderOptions {
   std::vector<std::string> overlays;     // referral:ID, trigger-points
   bool labels = true;
   bool mirror = false;
+  std::string section;                   // a height: draw the section page there instead of a view
+  double tilt = 0.0;                     // of the section plane, degrees
 };
 int run_render(const RenderOptions& options);
 
