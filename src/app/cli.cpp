@@ -53,6 +53,9 @@ int run_cli(int argc, char** argv) {
   cmd_render->add_option("--section", render.section,
                          "Draw the cross-section at this height instead: metres (0.30) or percent of knee -> ankle (40%)");
   cmd_render->add_option("--tilt", render.tilt, "With --section: tilt the plane about the mediolateral axis, degrees");
+  cmd_render->add_option("--section-style", render.section_style,
+                         "With --section: page (a flat cross-sectional atlas page) or model (the model cut there, in 3D from --view)")
+      ->capture_default_str();
 
   BenchOptions bench;
   auto* cmd_bench = app.add_subcommand("bench", "Render a fixed orbit headless and report frame times");

@@ -5,6 +5,7 @@
 #include "core/cross_section.hpp"
 #include "core/error.hpp"
 #include "core/knowledge.hpp"
+#include "core/section_cut.hpp"
 #include "core/section_page.hpp"
 
 #include <algorithm>
@@ -80,15 +81,26 @@ int run_render(const RenderOptions& options) {
     if (std::filesystem::is_directory(out, ec)) throw InputError("--out", options.out + " is a folder; give a file name ending in .png");
   }
 
-  if (!options.section.empty()) return render_section(options, width, height);
+  if (options.section_style != "page" && options.section_style != "model")
+    throw InputError("--section-style", "expected page or model, got \"" + options.section_style + "\"");
+  if (!options.section.empty() && options.section_style == "page") return render_section(options, width, height);
 
   Scene scene = load_atlas(options.atlas, true);
+  if (!options.section.empty()) cut_scene(scene, section_plane_for(options.section, options.tilt, scene, "--section"));
   Presentation presentation(scene, /*with_knowledge=*/true);
   presentation.apply_render_options(options);
 
   OffscreenRenderer renderer(width, height);
   renderer.upload(scene);
-  OrbitCamera camera = presentation.camera_for(*view, static_cast<float>(width) / static_cast<float>(height));
+  const float aspect = static_cast<float>(width) / static_cast<float>(height);
+  OrbitCamera camera = presentation.camera_for(*view, aspect);
+  if (!options.section.empty() && *view != AnatomicalView::superior && *view != AnatomicalView::inferior) {
+    // Look down on the cut from 35 degrees above the horizontal, so the caps show.
+    CameraPose pose = camera.pose();
+    pose.pitch = 0.61f;
+    pose.distance = camera.fit_distance(scene.box, pose.yaw, pose.pitch, aspect);
+    camera.set_pose(pose);
+  }
   Image image = presentation.render(renderer, camera, options.labels);
   write_png(image, options.out);
   std::cout << options.out << ": " << width << "x" << height << ", " << to_string(*view) << " view, "

@@ -1,9 +1,11 @@
 // crus section as a user runs it: the JSON of a cut through the bundled
 // atlas, exact areas on a fixture of boxes, and one-line errors for bad input.
 #include "core/atlas_manifest.hpp"
+#include "core/image.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -106,4 +108,38 @@ TEST(SectionCli, BadInputIsOneLineAndStatusTwo) {
     EXPECT_EQ(count_lines(r.err), 1) << args << ": " << r.err;
     EXPECT_TRUE(r.out.empty()) << args;
   }
+}
+
+TEST(SectionCli, RenderSectionPageAndCutModel) {
+  auto dir = crus::test::scratch_dir("section_render");
+  std::string page = (dir / "page.png").string();
+  auto r = run_command(crus_bin() + " render --section 40% --size 800x600 --out " + page);
+  ASSERT_EQ(r.status, 0) << r.err;
+  crus::Image img = crus::read_png(page);
+  EXPECT_EQ(img.width, 800);
+  EXPECT_EQ(img.height, 600);
+  int muscle = 0, bone = 0;
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) {
+      const auto* p = img.at(x, y);
+      // The manifest's colours (linear) in sRGB: muscle (170, 75, 66), bone (234, 225, 200).
+      auto near = [&](int r, int g, int b) { return std::abs(p[0] - r) <= 4 && std::abs(p[1] - g) <= 4 && std::abs(p[2] - b) <= 4; };
+      muscle += near(170, 75, 66);
+      bone += near(234, 225, 200);
+    }
+  EXPECT_GT(muscle, 5000) << "muscles filled in their colour";
+  EXPECT_GT(bone, 300) << "tibia and fibula filled";
+  // The model cut at 55%, against the whole model from the same view.
+  std::string cut = (dir / "cut.png").string(), whole = (dir / "whole.png").string();
+  r = run_command(crus_bin() + " render --section 55% --section-style model --view anterior --size 320x240 --no-labels --out " + cut);
+  ASSERT_EQ(r.status, 0) << r.err;
+  r = run_command(crus_bin() + " render --view anterior --size 320x240 --no-labels --out " + whole);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_GT(crus::image_difference(crus::read_png(cut), crus::read_png(whole), 16), 0.05) << "the cut removes the upper leg";
+  r = run_command(crus_bin() + " render --section 40% --section-style cubist --out " + page);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  r = run_command(crus_bin() + " render --section 4o% --out " + page);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--section"), std::string::npos) << r.err;
 }
