@@ -40,6 +40,8 @@ int render_section(const RenderOptions& options, int width, int height) {
       if (std::find(keep.begin(), keep.end(), i) == keep.end()) hidden.push_back(i);
   }
   std::erase_if(section.structures, [&](const StructureSection& s) { return std::find(hidden.begin(), hidden.end(), s.index) != hidden.end(); });
+  if (section.structures.empty())
+    throw InputError(options.isolate.empty() ? "--hide" : "--isolate", "nothing left to draw: the structures shown are not cut at " + options.section);
   for (auto& s : section.structures) s.name = scene.structures[static_cast<std::size_t>(s.index)].name;
 
   const SectionPlane& plane = section.plane;

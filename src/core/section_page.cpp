@@ -19,7 +19,12 @@ namespace crus {
 
 namespace {
 
-constexpr int kSupersample = 3; // fills and lines are drawn 3x larger, then averaged down
+// Fills and lines are drawn up to 3x larger, then averaged down; less for
+// very large pages, so that the canvas stays under about 36 million pixels.
+int supersample_for(int width, int height) {
+  double pixels = static_cast<double>(width) * height;
+  return std::clamp(static_cast<int>(std::sqrt(36e6 / std::max(pixels, 1.0))), 1, 3);
+}
 using Rgb = std::array<std::uint8_t, 3>;
 constexpr Rgb kInk{25, 25, 30};
 constexpr Rgb kGrey{105, 105, 115};
@@ -308,7 +313,7 @@ Image render_section_page(const SceneSection& section, const SectionPageOptions&
     bold = fonts.bold;
   }
   Text text(regular, bold);
-  const int ss = kSupersample;
+  const int ss = supersample_for(o.width, o.height);
   const double k = o.height / 1200.0; // type and lines scale with the page
   SectionPageFrame frame = section_page_frame(section, o);
   auto to_big = [&](glm::dvec2 q) { return frame.to_page(q) * static_cast<double>(ss); };
