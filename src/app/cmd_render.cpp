@@ -49,6 +49,9 @@ int render_section(const RenderOptions& options, int width, int height) {
   page.width = width;
   page.height = height;
   page.labels = options.labels;
+  if (options.compartments)
+    for (const auto& s : section.structures)
+      if (const KnowledgeEntry* e = knowledge.find(s.id); e && e->compartment) page.compartments[s.id] = *e->compartment;
   std::string side = scene.manifest ? scene.manifest->side : "right";
   if (!side.empty()) side[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(side[0])));
   page.title = side + " leg: cross-section " +

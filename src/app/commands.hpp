@@ -37,6 +37,7 @@ struct RenderOptions {
   bool mirror = false;
   std::string section;                   // a height: draw the section page there instead of a view
   double tilt = 0.0;                     // of the section plane, degrees
+  bool compartments = false;             // with --section (page): tint the muscles by compartment
   std::string section_style = "page";    // page: the flat 2D atlas page; model: the model cut there, capped, in 3D
 };
 int run_render(const RenderOptions& options);

@@ -242,7 +242,19 @@ void spread(std::vector<Label*>& column, double gap, double top, double bottom) 
   for (auto it = column.rbegin(); it != column.rend(); ++it) (*it)->y = next = std::min((*it)->y, next - gap);
 }
 
+// Four tints far apart in hue, so that compartments read at a glance.
+const std::array<std::pair<const char*, Rgb>, 4> kCompartments{{{"anterior", {222, 104, 72}},
+                                                                 {"lateral", {92, 164, 96}},
+                                                                 {"posterior deep", {84, 132, 206}},
+                                                                 {"posterior superficial", {150, 96, 176}}}};
+
 } // namespace
+
+std::optional<std::array<std::uint8_t, 3>> compartment_tint(const std::string& compartment) {
+  for (const auto& [name, tint] : kCompartments)
+    if (compartment == name) return tint;
+  return std::nullopt;
+}
 
 glm::dvec2 label_anchor(const MeshSection& section) {
   const ContourLoop* largest = nullptr;
@@ -336,6 +348,8 @@ Image render_section_page(const SceneSection& section, const SectionPageOptions&
     }
     bool skin = s->kind == StructureKind::skin;
     Rgb fill = skin ? kSubcutaneous : fill_colour(*s);
+    if (auto it = o.compartments.find(s->id); it != o.compartments.end())
+      if (auto tint = compartment_tint(it->second)) fill = *tint;
     Rgb line = skin ? darker(srgb(glm::vec3(s->colour)), 0.7f) : darker(fill, s->kind == StructureKind::muscle ? 0.45f : 0.6f);
     fill_loops(big, loops, fill);
     for (const auto& l : loops) stroke(big, l, true, (skin ? 2.5 : 1.1) * k * ss, line);
@@ -404,6 +418,17 @@ Image render_section_page(const SceneSection& section, const SectionPageOptions&
     centred("POSTERIOR", hi.y + 26.0 * k, small_px, true, kGrey);
   }
   text.draw(page, static_cast<float>(bar_x), static_cast<float>(bar_y + 30.0 * k), "5 cm", small_px, false, kInk);
+  if (!o.compartments.empty()) {
+    // Legend: the compartments' tints, bottom right.
+    double x = o.width * 0.76, y = o.height - 150.0 * k;
+    text.draw(page, static_cast<float>(x), static_cast<float>(y), "Compartments", small_px, true, kInk);
+    for (const auto& [name, tint] : kCompartments) {
+      y += 26.0 * k;
+      Loop box{{x, y - 14.0 * k}, {x + 18.0 * k, y - 14.0 * k}, {x + 18.0 * k, y + 2.0 * k}, {x, y + 2.0 * k}};
+      fill_loops(page, {box}, tint);
+      text.draw(page, static_cast<float>(x + 26.0 * k), static_cast<float>(y), name, small_px, false, kInk);
+    }
+  }
   std::string sides = "\u2190 MEDIAL     LATERAL \u2192";
   text.draw(page, static_cast<float>(o.width * 0.70 - text.width(sides, small_px, true)), static_cast<float>(bar_y + 12.0 * k), sides,
             small_px, true, kGrey);

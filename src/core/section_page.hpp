@@ -6,6 +6,10 @@
 #include "core/cross_section.hpp"
 #include "core/image.hpp"
 
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 
 namespace crus {
@@ -17,7 +21,14 @@ struct SectionPageOptions {
   std::string title;    // first line at the top of the page
   std::string subtitle; // second line (smaller)
   std::string regular_font, bold_font; // TrueType files; empty: DejaVu Sans found as the handout finds it
+  // Structure id -> compartment ("anterior", "lateral", "posterior deep",
+  // "posterior superficial", from the knowledge base). When not empty, each
+  // listed structure is filled in its compartment's tint and a legend is drawn.
+  std::map<std::string, std::string> compartments;
 };
+
+// The tint of a compartment (sRGB), or nothing for a name not known.
+std::optional<std::array<std::uint8_t, 3>> compartment_tint(const std::string& compartment);
 
 // Where a structure's label points: the point of its largest piece farthest
 // from that piece's outline (so it lies inside even a crescent), plane frame.

@@ -93,6 +93,17 @@ TEST(SectionPage, FillsHolesLabelsAndScale) {
   EXPECT_EQ(dark_pixels(img, 0, 100, 190, 500) + dark_pixels(img, 610, 100, 800, 500), 0) << "no labels asked, none drawn";
   // The title at the top.
   EXPECT_GT(dark_pixels(img, 200, 0, 600, 60), 50);
+  // Compartment tints replace the muscle's colour.
+  o.compartments = {{"soleus", "posterior deep"}, {"tibia", "no such compartment"}};
+  Image tinted = render_section_page(section, o);
+  glm::dvec2 q = f.to_page({0.0, -0.03});
+  const std::uint8_t* t = tinted.at(static_cast<int>(q.x), static_cast<int>(q.y));
+  auto tint = compartment_tint("posterior deep");
+  ASSERT_TRUE(tint.has_value());
+  EXPECT_EQ(t[0], (*tint)[0]);
+  EXPECT_EQ(t[2], (*tint)[2]);
+  EXPECT_FALSE(compartment_tint("no such compartment").has_value());
+  o.compartments.clear();
   o.labels = true;
   Image labelled = render_section_page(section, o);
   EXPECT_GT(dark_pixels(labelled, 0, 100, 200, 500) + dark_pixels(labelled, 600, 100, 800, 500), 10) << "labels in the margins";
