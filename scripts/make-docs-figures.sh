@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the figures in docs/ from the bundled atlas: the four views of
-# the atlas, the referral maps of every muscle with trigger points, and
+# the atlas, the referral maps of every muscle with trigger points, the
+# cross-sections, and
 # screenshots of the viewer's info panel with each highlight (under Xvfb).
 # Usage: scripts/make-docs-figures.sh [path/to/crus]
 set -euo pipefail
@@ -23,6 +24,15 @@ for m in gastrocnemius soleus plantaris tibialis_anterior fibularis_longus fibul
   done
 done
 "$crus" render --view posterior --size 800x1000 --overlay trigger-points --out docs/referral/all_posterior.png
+
+# Cross-sections at the four levels of docs/ATLAS-MEASUREMENTS.md, and the cut model.
+mkdir -p docs/sections
+for p in 25 40 55 85; do
+  "$crus" render --section "$p%" --out "docs/sections/section-$p.png"
+done
+"$crus" render --section 40% --compartments --out docs/sections/section-40-compartments.png
+"$crus" render --section 40% --section-style model --view anterior --out docs/sections/model-40-anterior.png
+"$crus" render --section 40% --section-style model --view lateral --hide skin --out docs/sections/model-40-lateral.png
 
 shot=${WINDOW_SHOT:-$here/../shared/tools/window-shot}
 if [ -x "$shot" ]; then

@@ -50,6 +50,13 @@ int run_cli(int argc, char** argv) {
   cmd_render->add_option("--overlay", render.overlays, "referral:ID (a muscle or trigger-point id) or trigger-points");
   cmd_render->add_flag("--mirror", render.mirror, "Show a left leg (mirror image)");
   cmd_render->add_flag("!--no-labels", render.labels, "Leave out the labels of the selection");
+  cmd_render->add_option("--section", render.section,
+                         "Draw the cross-section at this height instead: metres (0.30) or percent of knee -> ankle (40%)");
+  cmd_render->add_option("--tilt", render.tilt, "With --section: tilt the plane about the mediolateral axis, degrees");
+  cmd_render->add_flag("--compartments", render.compartments, "With --section: tint each muscle by its compartment, with a legend");
+  cmd_render->add_option("--section-style", render.section_style,
+                         "With --section: page (a flat cross-sectional atlas page) or model (the model cut there, in 3D from --view)")
+      ->capture_default_str();
 
   BenchOptions bench;
   auto* cmd_bench = app.add_subcommand("bench", "Render a fixed orbit headless and report frame times");
@@ -71,6 +78,16 @@ int run_cli(int argc, char** argv) {
   std::string atlas_out = "assets/atlas";
   auto* cmd_atlas_build = cmd_atlas->add_subcommand("build", "Generate the bundled lower-leg atlas (glb, manifest, sources)");
   cmd_atlas_build->add_option("--out", atlas_out, "Output folder")->capture_default_str();
+
+  SectionOptions section;
+  auto* cmd_section = app.add_subcommand("section", "What a plane through the leg cuts: each structure's area and centroid, the skin's circumference");
+  add_atlas_options(*cmd_section, section.atlas);
+  cmd_section->add_option("HEIGHT", section.height,
+                          "Metres in the model frame (0.30) or percent of the way from the knee joint centre down to the ankle's (40%)")
+      ->required();
+  cmd_section->add_option("--tilt", section.tilt, "Tilt the plane about the mediolateral axis, degrees (anterior side up)")
+      ->capture_default_str();
+  cmd_section->add_flag("--json", section.json, "Print JSON");
 
   AtlasOptions list_atlas;
   bool list_json = false;
@@ -136,6 +153,7 @@ int run_cli(int argc, char** argv) {
     if (*cmd_bench) return run_bench(bench);
     if (*cmd_pose) return run_pose(pose);
     if (*cmd_atlas_build) return run_atlas_build(atlas_out);
+    if (*cmd_section) return run_section(section);
     if (*cmd_list) return run_list(list_atlas, list_json);
     if (*cmd_info) return run_info(info_atlas, info_id, info_json);
     if (*cmd_search) return run_search(search_atlas, search_text, search_json, search_limit);

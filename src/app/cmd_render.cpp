@@ -2,12 +2,76 @@
 #include "app/offscreen.hpp"
 #include "app/presentation.hpp"
 #include "app/scene_setup.hpp"
+#include "core/cross_section.hpp"
 #include "core/error.hpp"
+#include "core/knowledge.hpp"
+#include "core/section_cut.hpp"
+#include "core/section_page.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <iomanip>
+#include <sstream>
 
 #include <filesystem>
 #include <iostream>
 
 namespace crus::app {
+
+namespace {
+std::string percent_text(double fraction) {
+  std::ostringstream o;
+  o << std::fixed << std::setprecision(std::abs(fraction * 100.0 - std::round(fraction * 100.0)) < 1e-9 ? 0 : 1) << fraction * 100.0;
+  return o.str();
+}
+
+// The section page needs no GL: it is drawn on the CPU from the contours.
+int render_section(const RenderOptions& options, int width, int height) {
+  Scene scene = load_atlas(options.atlas, true);
+  SceneSection section = section_scene(scene, section_plane_for(options.section, options.tilt, scene, "--section"));
+  KnowledgeBase knowledge = load_knowledge(knowledge_dir());
+  apply_knowledge(scene, knowledge);
+  std::vector<int> hidden;
+  if (!options.hide.empty()) hidden = resolve_ids(scene, options.hide, "--hide");
+  if (!options.isolate.empty()) {
+    std::vector<int> keep = resolve_ids(scene, options.isolate, "--isolate");
+    for (int i = 0; i < static_cast<int>(scene.structures.size()); ++i)
+      if (std::find(keep.begin(), keep.end(), i) == keep.end()) hidden.push_back(i);
+  }
+  std::erase_if(section.structures, [&](const StructureSection& s) { return std::find(hidden.begin(), hidden.end(), s.index) != hidden.end(); });
+  if (section.structures.empty())
+    throw InputError(options.isolate.empty() ? "--hide" : "--isolate", "nothing left to draw: the structures shown are not cut at " + options.section);
+  for (auto& s : section.structures) s.name = scene.structures[static_cast<std::size_t>(s.index)].name;
+
+  const SectionPlane& plane = section.plane;
+  SectionPageOptions page;
+  page.width = width;
+  page.height = height;
+  page.labels = options.labels;
+  if (options.compartments)
+    for (const auto& s : section.structures)
+      if (const KnowledgeEntry* e = knowledge.find(s.id); e && e->compartment) page.compartments[s.id] = *e->compartment;
+  std::string side = scene.manifest ? scene.manifest->side : "right";
+  if (!side.empty()) side[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(side[0])));
+  page.title = side + " leg: cross-section " +
+               (plane.fraction ? percent_text(*plane.fraction) + "% of the way from the knee to the ankle" : "at y = " + options.section + " m");
+  std::ostringstream sub;
+  sub << std::fixed << std::setprecision(3) << "y = " << plane.point.y << " m";
+  if (plane.tilt_deg != 0.0) sub << std::setprecision(1) << ", tilted " << plane.tilt_deg << "\u00b0 (anterior side up)";
+  sub << "; seen from above, anterior at the top";
+  for (const auto& s : section.structures)
+    if (s.kind == StructureKind::skin) {
+      sub << std::setprecision(1) << "; circumference " << s.measure.hull_perimeter_m * 100.0 << " cm";
+    }
+  page.subtitle = sub.str();
+  Image image = render_section_page(section, page);
+  write_png(image, options.out);
+  std::cout << options.out << ": " << width << "x" << height << ", section at " << options.section << ", "
+            << section.structures.size() << " structures cut\n";
+  return 0;
+}
+} // namespace
 
 int run_render(const RenderOptions& options) {
   auto view = parse_view(options.view);
@@ -22,13 +86,26 @@ int run_render(const RenderOptions& options) {
     if (std::filesystem::is_directory(out, ec)) throw InputError("--out", options.out + " is a folder; give a file name ending in .png");
   }
 
+  if (options.section_style != "page" && options.section_style != "model")
+    throw InputError("--section-style", "expected page or model, got \"" + options.section_style + "\"");
+  if (!options.section.empty() && options.section_style == "page") return render_section(options, width, height);
+
   Scene scene = load_atlas(options.atlas, true);
+  if (!options.section.empty()) cut_scene(scene, section_plane_for(options.section, options.tilt, scene, "--section"));
   Presentation presentation(scene, /*with_knowledge=*/true);
   presentation.apply_render_options(options);
 
   OffscreenRenderer renderer(width, height);
   renderer.upload(scene);
-  OrbitCamera camera = presentation.camera_for(*view, static_cast<float>(width) / static_cast<float>(height));
+  const float aspect = static_cast<float>(width) / static_cast<float>(height);
+  OrbitCamera camera = presentation.camera_for(*view, aspect);
+  if (!options.section.empty() && *view != AnatomicalView::superior && *view != AnatomicalView::inferior) {
+    // Look down on the cut from 35 degrees above the horizontal, so the caps show.
+    CameraPose pose = camera.pose();
+    pose.pitch = 0.61f;
+    pose.distance = camera.fit_distance(scene.box, pose.yaw, pose.pitch, aspect);
+    camera.set_pose(pose);
+  }
   Image image = presentation.render(renderer, camera, options.labels);
   write_png(image, options.out);
   std::cout << options.out << ": " << width << "x" << height << ", " << to_string(*view) << " view, "

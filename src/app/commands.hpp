@@ -35,6 +35,10 @@ struct RenderOptions {
   std::vector<std::string> overlays;     // referral:ID, trigger-points
   bool labels = true;
   bool mirror = false;
+  std::string section;                   // a height: draw the section page there instead of a view
+  double tilt = 0.0;                     // of the section plane, degrees
+  bool compartments = false;             // with --section (page): tint the muscles by compartment
+  std::string section_style = "page";    // page: the flat 2D atlas page; model: the model cut there, capped, in 3D
 };
 int run_render(const RenderOptions& options);
 
@@ -54,6 +58,13 @@ struct PoseOptions {
   bool no_structures = false;            // skip loading the atlas (muscles only)
 };
 int run_pose(const PoseOptions& options);
+struct SectionOptions {
+  AtlasOptions atlas;
+  std::string height;                    // metres ("0.30") or percent of knee -> ankle ("40%")
+  double tilt = 0.0;                     // degrees about the mediolateral axis, anterior side up
+  bool json = false;
+};
+int run_section(const SectionOptions& options);
 
 int run_atlas_build(const std::string& out_dir);
 int run_list(const AtlasOptions& atlas, bool json);

@@ -1,0 +1,111 @@
+// The bundled atlas read at the four levels a cross-sectional atlas shows
+// (25, 40, 55 and 85% of the way from the knee to the ankle joint centre):
+// the structures it shows are there and lie where they should relative to
+// each other. Model frame: X anterior, Z lateral (right leg).
+// Sources for the relations: O'Rahilly, Basic Human Anatomy, figs 16-1
+// (horizontal section through the middle of the leg) and 16-5 (through the
+// lower ends of tibia and fibula; plantaris joins the medial side of the
+// calcaneal tendon), www.dartmouth.edu/~humananatomy; Mostafa and Varacallo,
+// "Anatomy, Leg Posterior Compartment", StatPearls (superficial group
+// gastrocnemius, soleus, plantaris behind the deep group); QUT podiatry
+// anatomy, "Sural nerve" (along the lateral margin of the calcaneal tendon).
+#include "app/commands.hpp"
+#include "app/scene_setup.hpp"
+#include "core/cross_section.hpp"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <memory>
+
+using namespace crus;
+
+namespace {
+
+class SectionAnatomy : public ::testing::Test {
+protected:
+  static void SetUpTestSuite() {
+    app::AtlasOptions o;
+    if (std::filesystem::exists(o.resolved_atlas())) scene_ = std::make_unique<Scene>(app::load_atlas(o, true));
+  }
+  static void TearDownTestSuite() { scene_.reset(); }
+  void SetUp() override {
+    if (!scene_) GTEST_SKIP() << "the bundled atlas is absent; run crus atlas build";
+  }
+  SceneSection at(const char* level) { return section_scene(*scene_, section_plane_for(level, 0.0, *scene_)); }
+  static glm::dvec3 c(const SceneSection& s, const char* id) {
+    const StructureSection* st = s.find(id);
+    EXPECT_NE(st, nullptr) << id << " is not cut at y = " << s.plane.point.y;
+    return st ? s.plane.to_model(st->measure.centroid) : glm::dvec3(0.0);
+  }
+  static std::unique_ptr<Scene> scene_;
+};
+std::unique_ptr<Scene> SectionAnatomy::scene_;
+
+} // namespace
+
+TEST_F(SectionAnatomy, AnteriorCompartmentInFrontOfTheMembraneAndLateralToTheTibia) {
+  for (const char* level : {"25%", "40%", "55%", "85%"}) {
+    SceneSection s = at(level);
+    glm::dvec3 tibia = c(s, "tibia"), fibula = c(s, "fibula"), ta = c(s, "tibialis_anterior");
+    // The interosseous membrane runs from the tibia's lateral border to the fibula.
+    double membrane_x = 0.5 * (tibia.x + fibula.x);
+    EXPECT_GT(ta.x, membrane_x) << level;
+    EXPECT_GT(c(s, "extensor_digitorum_longus").x, membrane_x) << level;
+    EXPECT_GT(c(s, "extensor_digitorum_longus").z, ta.z) << level << ": extensor digitorum longus lateral to tibialis anterior";
+    EXPECT_LT(tibia.z, fibula.z) << level << ": tibia medial";
+    if (std::string(level) != "85%") EXPECT_GT(ta.z, tibia.z) << level << ": tibialis anterior lateral to the tibia";
+  }
+}
+
+TEST_F(SectionAnatomy, SoleusBehindTheDeepMusclesGastrocnemiusBehindIt) {
+  for (const char* level : {"25%", "40%", "55%", "85%"}) {
+    SceneSection s = at(level);
+    glm::dvec3 soleus = c(s, "soleus");
+    EXPECT_LT(soleus.x, c(s, "tibialis_posterior").x) << level;
+    if (s.find("flexor_digitorum_longus")) EXPECT_LT(soleus.x, c(s, "flexor_digitorum_longus").x) << level;
+    if (std::string(level) == "55%" || std::string(level) == "85%") EXPECT_LT(soleus.x, c(s, "flexor_hallucis_longus").x) << level;
+    if (std::string(level) != "85%") EXPECT_LT(c(s, "gastrocnemius_medial_head").x, soleus.x) << level;
+    EXPECT_LT(c(s, "tibialis_posterior").x, c(s, "tibia").x) << level << ": tibialis posterior behind the tibia";
+  }
+}
+
+TEST_F(SectionAnatomy, FibularisMusclesLateralToTheFibula) {
+  for (const char* level : {"25%", "40%", "55%"}) {
+    SceneSection s = at(level);
+    EXPECT_GT(c(s, "fibularis_longus").z, c(s, "fibula").z) << level;
+  }
+  for (const char* level : {"55%", "85%"}) {
+    SceneSection s = at(level);
+    EXPECT_GT(c(s, "fibularis_brevis").z, c(s, "fibula").z) << level;
+  }
+  SceneSection s = at("55%");
+  EXPECT_GT(c(s, "fibularis_longus").z, c(s, "fibularis_brevis").z) << "longus superficial (lateral) to brevis";
+}
+
+TEST_F(SectionAnatomy, DeepFlexorsInOrderAndTendonsLowDown) {
+  SceneSection s = at("55%");
+  // Medial to lateral behind the leg: flexor digitorum longus, tibialis posterior, flexor hallucis longus.
+  EXPECT_LT(c(s, "flexor_digitorum_longus").z, c(s, "tibialis_posterior").z);
+  EXPECT_LT(c(s, "tibialis_posterior").z, c(s, "flexor_hallucis_longus").z);
+  SceneSection low = at("85%");
+  glm::dvec3 achilles = c(low, "calcaneal_tendon");
+  for (const auto& st : low.structures)
+    // Plantaris's tendon runs along the calcaneal tendon's medial edge, as deep as it.
+    if ((st.kind == StructureKind::muscle || st.kind == StructureKind::bone) && st.id != "plantaris")
+      EXPECT_LE(achilles.x, low.plane.to_model(st.measure.centroid).x + 1e-9) << st.id << " lies behind the calcaneal tendon";
+  EXPECT_GT(c(low, "sural_nerve").z, achilles.z) << "sural nerve lateral to the calcaneal tendon";
+}
+
+TEST_F(SectionAnatomy, SkinHoldsEverythingCutAtEachLevel) {
+  for (const char* level : {"25%", "40%", "55%", "85%"}) {
+    SceneSection s = at(level);
+    const StructureSection* skin = s.find("skin");
+    ASSERT_NE(skin, nullptr) << level;
+    EXPECT_EQ(skin->measure.pieces, 1u) << level << ": one closed outline";
+    double inside = 0.0;
+    for (const auto& st : s.structures)
+      if (st.kind != StructureKind::skin) inside += st.measure.area_m2;
+    EXPECT_LT(inside, skin->measure.area_m2) << level << ": the parts fit inside the skin";
+    EXPECT_GT(inside, 0.25 * skin->measure.area_m2) << level;
+  }
+}

@@ -1,0 +1,124 @@
+// The section page on a fixture of boxes: fills in each structure's colour,
+// holes left open, labels in the margins, anchors inside crescents.
+#include "core/cross_section.hpp"
+#include "core/error.hpp"
+#include "core/handout.hpp"
+#include "core/section_page.hpp"
+
+#include <cmath>
+#include <gtest/gtest.h>
+
+using namespace crus;
+
+namespace {
+void add_box(Mesh& m, glm::vec3 lo, glm::vec3 hi, bool flip = false) {
+  auto base = static_cast<std::uint32_t>(m.positions.size());
+  for (int i = 0; i < 8; ++i) m.positions.push_back({(i & 1) ? hi.x : lo.x, (i & 2) ? hi.y : lo.y, (i & 4) ? hi.z : lo.z});
+  const std::uint32_t quads[6][4] = {{0, 4, 6, 2}, {1, 3, 7, 5}, {0, 1, 5, 4}, {2, 6, 7, 3}, {0, 2, 3, 1}, {4, 5, 7, 6}};
+  for (const auto& q : quads) {
+    std::uint32_t t[6] = {q[0], q[1], q[2], q[0], q[2], q[3]};
+    if (flip) std::swap(t[1], t[2]), std::swap(t[4], t[5]);
+    for (auto i : t) m.indices.push_back(base + i);
+  }
+}
+
+StructureSection cut(const std::string& id, StructureKind kind, const Mesh& mesh, glm::vec4 colour, const SectionPlane& plane) {
+  StructureSection s;
+  s.id = id;
+  s.name = id;
+  s.kind = kind;
+  s.colour = colour;
+  s.section = slice_mesh(mesh, plane);
+  s.measure = measure_section(s.section);
+  return s;
+}
+
+bool fonts_available() {
+  try {
+    (void)find_handout_fonts();
+    return true;
+  } catch (const RuntimeError&) {
+    return false;
+  }
+}
+
+int dark_pixels(const Image& img, int x0, int y0, int x1, int y1) {
+  int n = 0;
+  for (int y = std::max(0, y0); y < std::min(img.height, y1); ++y)
+    for (int x = std::max(0, x0); x < std::min(img.width, x1); ++x) n += img.at(x, y)[0] < 100;
+  return n;
+}
+} // namespace
+
+TEST(SectionPage, FillsHolesLabelsAndScale) {
+  if (!fonts_available()) GTEST_SKIP() << "DejaVu Sans is not installed";
+  SceneSection section;
+  section.plane = make_section_plane({0, 0, 0}, 0.0);
+  Mesh skin, bone, muscle;
+  add_box(skin, {-0.06f, -0.1f, -0.05f}, {0.06f, 0.1f, 0.05f});
+  // A hollow bone (a medullary cavity, as it were) in front, a muscle behind.
+  add_box(bone, {0.01f, -0.1f, -0.03f}, {0.05f, 0.1f, 0.01f});
+  add_box(bone, {0.02f, -0.1f, -0.02f}, {0.04f, 0.1f, 0.0f}, true);
+  add_box(muscle, {-0.05f, -0.1f, -0.04f}, {-0.01f, 0.1f, 0.04f});
+  section.structures.push_back(cut("skin", StructureKind::skin, skin, {0.87f, 0.6f, 0.48f, 0.35f}, section.plane));
+  section.structures.push_back(cut("tibia", StructureKind::bone, bone, {1.0f, 1.0f, 1.0f, 1.0f}, section.plane));
+  section.structures.push_back(cut("soleus", StructureKind::muscle, muscle, {0.0f, 0.0f, 1.0f, 1.0f}, section.plane));
+  SectionPageOptions o;
+  o.width = 800;
+  o.height = 600;
+  o.title = "Test section";
+  o.labels = false; // pixels first, with no leader lines or dots over them
+  Image img = render_section_page(section, o);
+  ASSERT_EQ(img.width, 800);
+  ASSERT_EQ(img.height, 600);
+  SectionPageFrame f = section_page_frame(section, o);
+  auto px = [&](double u, double v) {
+    glm::dvec2 p = f.to_page({u, v});
+    return img.at(static_cast<int>(p.x), static_cast<int>(p.y));
+  };
+  // The plane frame: u lateral (model z), v anterior (model x).
+  const std::uint8_t* muscle_px = px(0.0, -0.03);
+  EXPECT_LT(muscle_px[0], 30);
+  EXPECT_GT(muscle_px[2], 230) << "muscle in its own colour";
+  const std::uint8_t* bone_px = px(-0.025, 0.015);
+  EXPECT_GT(bone_px[0], 240);
+  EXPECT_GT(bone_px[2], 240) << "bone wall in its colour";
+  const std::uint8_t* cavity = px(-0.01, 0.03);
+  const std::uint8_t* subcut = px(0.04, 0.05);
+  EXPECT_EQ(cavity[0], subcut[0]) << "the hole is not filled with bone: what lies under it shows";
+  EXPECT_EQ(cavity[2], subcut[2]);
+  EXPECT_LT(subcut[2], 230) << "inside the skin is tinted";
+  const std::uint8_t* outside = img.at(5, img.height / 2);
+  EXPECT_EQ(outside[0], 255);
+  EXPECT_EQ(dark_pixels(img, 0, 100, 190, 500) + dark_pixels(img, 610, 100, 800, 500), 0) << "no labels asked, none drawn";
+  // The title at the top.
+  EXPECT_GT(dark_pixels(img, 200, 0, 600, 60), 50);
+  // Compartment tints replace the muscle's colour.
+  o.compartments = {{"soleus", "posterior deep"}, {"tibia", "no such compartment"}};
+  Image tinted = render_section_page(section, o);
+  glm::dvec2 q = f.to_page({0.0, -0.03});
+  const std::uint8_t* t = tinted.at(static_cast<int>(q.x), static_cast<int>(q.y));
+  auto tint = compartment_tint("posterior deep");
+  ASSERT_TRUE(tint.has_value());
+  EXPECT_EQ(t[0], (*tint)[0]);
+  EXPECT_EQ(t[2], (*tint)[2]);
+  EXPECT_FALSE(compartment_tint("no such compartment").has_value());
+  o.compartments.clear();
+  o.labels = true;
+  Image labelled = render_section_page(section, o);
+  EXPECT_GT(dark_pixels(labelled, 0, 100, 200, 500) + dark_pixels(labelled, 600, 100, 800, 500), 10) << "labels in the margins";
+}
+
+TEST(SectionPage, AnchorLiesInsideACrescent) {
+  // An L-shaped piece: its centroid lies outside it, the anchor must not.
+  MeshSection s;
+  ContourLoop l;
+  l.points = {{0, 0}, {1, 0}, {1, 0.2}, {0.2, 0.2}, {0.2, 1}, {0, 1}}; // counter-clockwise
+  s.loops.push_back(l);
+  glm::dvec2 c = measure_section(s).centroid;
+  EXPECT_GT(c.x, 0.2);
+  EXPECT_GT(c.y, 0.2) << "the centroid is outside the L";
+  glm::dvec2 a = label_anchor(s);
+  bool inside = (a.x >= 0 && a.x <= 1 && a.y >= 0 && a.y <= 0.2) || (a.x >= 0 && a.x <= 0.2 && a.y >= 0 && a.y <= 1);
+  EXPECT_TRUE(inside) << a.x << ", " << a.y;
+}
