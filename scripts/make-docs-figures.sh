@@ -8,7 +8,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 crus=${1:-$here/build/release/crus}
 cd "$here"
-mkdir -p docs/atlas docs/referral docs/info
+mkdir -p docs/atlas docs/referral docs/info docs/clinical
 
 for v in anterior posterior medial lateral; do
   "$crus" render --view "$v" --size 1000x1250 --out "docs/atlas/$v.png"
@@ -33,6 +33,13 @@ done
 "$crus" render --section 40% --compartments --out docs/sections/section-40-compartments.png
 "$crus" render --section 40% --section-style model --view anterior --out docs/sections/model-40-anterior.png
 "$crus" render --section 40% --section-style model --view lateral --hide skin --out docs/sections/model-40-lateral.png
+# Patient handouts for three painted places (docs/clinical/RED_FLAGS.md): the
+# back of the heel, the outer ankle bone and the middle of the calf. The
+# pain-map panel figure (pain_map_panel_heel.png) is written by the UI test
+# PainMapPanel.LooksRightWithTheBundledData into build/*/test-output.
+"$crus" handout --at -0.14,0.03,0.079 --out docs/clinical/handout_heel.png
+"$crus" handout --at -0.062,0.046,0.135 --out docs/clinical/handout_lateral_ankle.png
+"$crus" handout --at -0.125,0.27,0.085 --out docs/clinical/handout_calf_swelling.png
 
 shot=${WINDOW_SHOT:-$here/../shared/tools/window-shot}
 if [ -x "$shot" ]; then
@@ -52,8 +59,13 @@ if [ -x "$shot" ]; then
       done
     done
   done
+  for attempt in 1 2; do
+    "$shot" docs/clinical/red_flags_panel.png --size 1600x1000 --wait 8 -- env XDG_CONFIG_HOME="$cfg" \
+      "$crus" --view posterior --panel "Red flags" && break
+    [ "$attempt" = 2 ] && exit 1
+  done
   rm -rf "$cfg"
-  rm -f docs/info/*.log
+  rm -f docs/info/*.log docs/clinical/*.log
 else
   echo "make-docs-figures: $shot not found; skipped the viewer screenshots" >&2
 fi

@@ -123,18 +123,19 @@ std::vector<Image> render_handout_views(const Scene& scene, Presentation& presen
 }
 
 Image make_handout_page(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
-                        const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views) {
+                        const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views,
+                        const BodyAreaMap* areas) {
   HandoutContent content;
   Overlay overlay;
   overlay.colour_blind_safe = colour_blind_safe;
   if (!trigger_point.empty()) {
     const TriggerPoint& tp = find_trigger_point(set, trigger_point, "trigger point");
-    content = handout_for_trigger_point(tp, set, red_flags);
+    content = handout_for_trigger_point(tp, set, red_flags, areas ? trigger_point_areas(tp, *areas) : std::vector<BodyArea>{});
     overlay.mode = OverlayMode::trigger_point;
     overlay.target = tp.id;
   } else {
     auto candidates = lookup_referral(set, painted);
-    content = handout_for_pain_map(candidates, set, red_flags);
+    content = handout_for_pain_map(candidates, set, red_flags, areas ? areas->areas_of(painted) : std::vector<BodyArea>{});
     if (!candidates.empty()) {
       overlay.mode = OverlayMode::trigger_point;
       overlay.target = candidates.front().trigger_point;
@@ -151,7 +152,10 @@ std::function<void(const std::string&, const std::string&)> make_handout_exporte
   return [&ctx, render_views = std::move(render_views)](const std::string& path, const std::string& trigger_point) {
     if (!ctx.trigger_points) throw RuntimeError("the trigger-point data is not loaded: " + ctx.trigger_point_problem);
     bool safe = ctx.document && ctx.document->state().overlay.colour_blind_safe;
-    Image page = make_handout_page(*ctx.trigger_points, ctx.red_flags, trigger_point, ctx.painted, safe, render_views);
+    std::optional<BodyAreaMap> areas;
+    if (ctx.scene && ctx.scene->manifest) areas = BodyAreaMap::from_landmarks(ctx.scene->manifest->landmarks);
+    Image page = make_handout_page(*ctx.trigger_points, ctx.red_flags, trigger_point, ctx.painted, safe, render_views,
+                                   areas ? &*areas : nullptr);
     write_png(page, path);
   };
 }
@@ -192,7 +196,9 @@ int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, con
   HandoutViewRenderer views = [&](const Overlay& overlay, const std::vector<glm::vec3>& marks) {
     return render_handout_views(scene, presentation, renderer, overlay, marks);
   };
-  Image page = make_handout_page(set, presentation.red_flags(), trigger_point, painted, false, views);
+  std::optional<BodyAreaMap> areas;
+  if (scene.manifest) areas = BodyAreaMap::from_landmarks(scene.manifest->landmarks);
+  Image page = make_handout_page(set, presentation.red_flags(), trigger_point, painted, false, views, areas ? &*areas : nullptr);
   write_png(page, out);
   std::cout << out << ": handout for " << what << ", " << page.width << "x" << page.height << " (A4 at 150 dpi)\n";
   return 0;

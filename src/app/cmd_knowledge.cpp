@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <nlohmann/json.hpp>
 
@@ -131,9 +132,22 @@ int run_referral(const AtlasOptions& atlas, const std::string& at, bool json, fl
     throw InputError("--at", msg.str());
   }
   auto candidates = lookup_referral(tps, {snapped.point});
+  // The red flags felt where the point lies (every one when the atlas lacks
+  // the landmarks the body areas need): the lookup never offers trigger
+  // points without them.
+  const RedFlagSet flags = load_red_flags((fs::path(knowledge_dir()) / "red_flags.json").string());
+  const std::optional<BodyAreaMap> map = BodyAreaMap::from_landmarks(scene.manifest->landmarks);
+  const std::vector<BodyArea> areas = map ? map->areas_of({snapped.point}) : std::vector<BodyArea>{};
+  const std::vector<const RedFlag*> fitting = flags.for_areas(areas);
   if (json) {
     nlohmann::ordered_json j;
     j["point"] = {snapped.point.x, snapped.point.y, snapped.point.z};
+    nlohmann::ordered_json names = nlohmann::ordered_json::array();
+    for (BodyArea a : areas) names.push_back(to_string(a));
+    j["areas"] = names;
+    nlohmann::ordered_json red = nlohmann::ordered_json::array();
+    for (const RedFlag* f : fitting) red.push_back({{"id", f->id}, {"title", f->title}, {"urgency", to_string(f->urgency)}});
+    j["red_flags"] = red;
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (const auto& c : candidates)
       arr.push_back({{"muscle", c.muscle}, {"trigger_point", c.trigger_point}, {"zone", to_string(c.zone)}, {"score", c.score}});
@@ -141,13 +155,28 @@ int run_referral(const AtlasOptions& atlas, const std::string& at, bool json, fl
     std::cout << j.dump(2) << "\n";
   } else {
     std::cout << std::fixed << std::setprecision(3) << "skin point " << snapped.point.x << ", " << snapped.point.y << ", "
-              << snapped.point.z << "\n";
+              << snapped.point.z;
+    for (std::size_t i = 0; i < areas.size(); ++i) std::cout << (i == 0 ? " (" : ", ") << plain_name(areas[i]) << (i + 1 == areas.size() ? ")" : "");
+    std::cout << "\n";
+    auto print_flags = [&](const char* heading, bool urgent) {
+      bool first = true;
+      for (const RedFlag* f : fitting) {
+        if ((f->urgency != Urgency::soon) != urgent) continue;
+        if (first) std::cout << heading << "\n";
+        first = false;
+        std::cout << "  " << std::left << std::setw(10) << to_string(f->urgency) << std::right << " " << f->title << "\n";
+      }
+    };
+    // Urgent ones before the trigger points, the others after them.
+    print_flags("Check these first (red flags for this place; the viewer's Red flags window lists their signs):", true);
     if (candidates.empty()) std::cout << "no trigger point in the atlas refers pain here\n";
+    else std::cout << "Trigger points that can refer pain here:\n";
     for (const auto& c : candidates) {
       const TriggerPoint* tp = tps.find(c.trigger_point);
       std::cout << "  " << std::setw(5) << std::setprecision(2) << c.score << "  " << (tp ? tp->label : c.trigger_point) << " ("
                 << to_string(c.zone) << " zone)\n";
     }
+    print_flags("Also possible (see a doctor within days):", false);
     if (!tps.disclaimer.empty()) std::cout << tps.disclaimer << "\n";
   }
   return 0;

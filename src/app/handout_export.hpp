@@ -42,9 +42,12 @@ using HandoutViewRenderer = std::function<std::vector<Image>(const Overlay& over
 
 // The page for a trigger point (`trigger_point` non-empty) or for the
 // painted points (`trigger_point` empty; the views show the best
-// candidate's map). Throws InputError for an unknown trigger-point id.
+// candidate's map). `areas` (from the atlas landmarks) picks the red flags
+// and cautions that fit the place; without it every red flag is shown.
+// Throws InputError for an unknown trigger-point id.
 Image make_handout_page(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
-                        const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views);
+                        const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views,
+                        const BodyAreaMap* areas = nullptr);
 
 // ctx.export_handout for the viewer: reads ctx.trigger_points, ctx.red_flags,
 // ctx.painted and the colour-blind setting when called, composes the page

@@ -358,8 +358,8 @@ void lay_out_section(Flow& flow, const std::string& heading, const std::vector<s
 }
 
 // Sections in two columns (split at the section boundary that best evens
-// them out), then the red-flag box across the page; nullopt when it passes
-// `limit`.
+// them out), and the red-flag box across the page, below them or, with
+// red_flags_first, above them; nullopt when it passes `limit`.
 std::optional<std::vector<Op>> lay_out_body_columns(Typesetter& type, const HandoutContent& content, float body_px, float left,
                                                     float right, float top, float limit) {
   BodyStyles st = body_styles(body_px);
@@ -384,13 +384,16 @@ std::optional<std::vector<Op>> lay_out_body_columns(Typesetter& type, const Hand
     }
     if (k < n) before += heights[k];
   }
-  Flow left_col(type, left, mid, top), right_col(type, mid + gutter, right, top);
-  for (std::size_t i = 0; i < n; ++i)
-    lay_out_section(i < split ? left_col : right_col, content.sections[i].first, content.sections[i].second, st);
   float box_h = 0.0f;
   std::vector<Op> box = content.red_flag_lines.empty() ? std::vector<Op>{} : red_flag_box(type, content, st, left, right, box_h);
-  float y = std::max(left_col.y(), right_col.y()) + (box.empty() ? 0.0f : std::round(body_px * 0.9f));
-  if (y + box_h > limit) return std::nullopt;
+  const float box_gap = box.empty() ? 0.0f : std::round(body_px * 0.9f);
+  // Urgent red flags go across the page above the columns; otherwise below.
+  const float columns_top = content.red_flags_first ? top + box_h + box_gap : top;
+  Flow left_col(type, left, mid, columns_top), right_col(type, mid + gutter, right, columns_top);
+  for (std::size_t i = 0; i < n; ++i)
+    lay_out_section(i < split ? left_col : right_col, content.sections[i].first, content.sections[i].second, st);
+  float y = content.red_flags_first ? top : std::max(left_col.y(), right_col.y()) + box_gap;
+  if (std::max({y + box_h, left_col.y(), right_col.y()}) > limit) return std::nullopt;
   Flow out(type, left, right, 0.0f);
   out.append(left_col.ops(), 0.0f);
   out.append(right_col.ops(), 0.0f);
@@ -398,18 +401,23 @@ std::optional<std::vector<Op>> lay_out_body_columns(Typesetter& type, const Hand
   return out.ops();
 }
 
-// Sections then the red-flag box from `top`; nullopt when they pass `limit`
-// and `cut` is false. With `cut`, sections are cut to make room for the box,
-// which always appears.
+// Sections then the red-flag box from `top` (the box first with
+// red_flags_first); nullopt when they pass `limit` and `cut` is false. With
+// `cut`, sections are cut to make room for the box, which always appears.
 std::optional<std::vector<Op>> lay_out_body(Typesetter& type, const HandoutContent& content, float body_px, float left,
                                             float right, float top, float limit, bool cut) {
   BodyStyles st = body_styles(body_px);
   float box_h = 0.0f;
   std::vector<Op> box = content.red_flag_lines.empty() ? std::vector<Op>{} : red_flag_box(type, content, st, left, right, box_h);
   const float box_gap = box.empty() ? 0.0f : std::round(body_px * 0.9f);
-  const float section_limit = limit - box_h - box_gap;
+  const float section_limit = content.red_flags_first ? limit : limit - box_h - box_gap;
 
   Flow flow(type, left, right, top);
+  if (content.red_flags_first && !box.empty()) {
+    // Urgent red flags come before the trigger points, never cut.
+    flow.append(box, top);
+    flow.skip(box_h + box_gap);
+  }
   bool stopped = false;
   for (const auto& [heading, items] : content.sections) {
     if (stopped) break;
@@ -447,8 +455,10 @@ std::optional<std::vector<Op>> lay_out_body(Typesetter& type, const HandoutConte
     flow.skip(4.0f);
     flow.paragraph("There is more in Crus itself than fits on this page.", TextStyle{body_px * 0.9f, false}, kGrey);
   }
-  flow.skip(box_gap);
-  flow.append(box, flow.y());
+  if (!content.red_flags_first) {
+    flow.skip(box_gap);
+    flow.append(box, flow.y());
+  }
   return flow.ops();
 }
 
@@ -595,170 +605,6 @@ Image compose_handout(const HandoutContent& content, const std::vector<Image>& v
     else type.draw(page, op.x, op.y, op.text, op.style, op.colour);
   }
   return page;
-}
-
-// ---------------------------------------------------------------- content
-
-namespace {
-
-std::string lower_first(std::string text) {
-  // Leaves "S1 ..." and "MRI ..." alone.
-  bool name = text.size() > 1 && (std::isupper(static_cast<unsigned char>(text[1])) || std::isdigit(static_cast<unsigned char>(text[1])));
-  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z' && !name)
-    text[0] = static_cast<char>(text[0] - 'A' + 'a');
-  return text;
-}
-
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
-  return out;
-}
-
-std::vector<std::string> regions(const ReferralZone& zone) {
-  std::vector<std::string> out;
-  for (const auto& s : zone.shapes)
-    if (!s.region.empty() && std::find(out.begin(), out.end(), s.region) == out.end()) out.push_back(s.region);
-  return out;
-}
-
-// The first n items: the page has room for the main points; the viewer
-// shows them all.
-std::vector<std::string> first(const std::vector<std::string>& items, std::size_t n) {
-  return {items.begin(), items.begin() + static_cast<std::ptrdiff_t>(std::min(n, items.size()))};
-}
-
-std::string end_sentence(std::string text) {
-  if (!text.empty() && text.back() != '.' && text.back() != '?' && text.back() != '!') text += '.';
-  return text;
-}
-
-// "A. B. C.": each item as a sentence (items may start with a proper name,
-// so their case is kept).
-std::string as_sentences(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : " ") + end_sentence(item);
-  return out;
-}
-
-void add_sources(std::vector<std::string>& out, std::set<std::string>& seen, const TriggerPoint& tp, const TriggerPointSet& set) {
-  for (const auto& key : tp.sources) {
-    if (!seen.insert(key).second) continue;
-    const CitedSource* s = set.find_source(key);
-    out.push_back(s ? s->citation : key);
-  }
-}
-
-const char* kWhatIsATriggerPoint =
-    "A trigger point is a small, tender spot in a tight band of muscle. When it is irritated it can cause pain "
-    "somewhere else, sometimes quite far from the spot itself. This is called referred pain.";
-
-} // namespace
-
-std::vector<std::string> handout_red_flag_lines(const RedFlagSet& red_flags) {
-  std::vector<std::string> lines;
-  const std::pair<Urgency, const char*> groups[] = {{Urgency::emergency, "Emergency. "}, {Urgency::urgent, "Same day. "}};
-  for (auto [urgency, label] : groups) {
-    bool first = true;
-    for (const RedFlag* f : red_flags.by_urgency()) {
-      if (f->urgency != urgency) continue;
-      if (first) {
-        lines.push_back("# " + std::string(label) + red_flags.advice_for(urgency));
-        first = false;
-      }
-      std::vector<std::string> signs;
-      // The first sign, and the second when both are short: the box must
-      // stay small enough to leave room for the rest of the page.
-      std::size_t length = 0;
-      for (std::size_t i = 0; i < f->warning_signs.size() && i < 2; ++i) {
-        length += f->warning_signs[i].size();
-        if (i > 0 && length > 100) break;
-        signs.push_back(lower_first(f->warning_signs[i]));
-      }
-      lines.push_back(f->title + ": " + end_sentence(join(signs, "; ")));
-    }
-  }
-  return lines;
-}
-
-HandoutContent handout_for_trigger_point(const TriggerPoint& tp, const TriggerPointSet& set, const RedFlagSet* red_flags) {
-  HandoutContent c;
-  c.title = tp.label;
-  c.view_captions = {"From behind", "From the front", "Inner side", "Outer side"};
-  c.sections.push_back({"What a trigger point is, and where this one lies",
-                        {std::string(kWhatIsATriggerPoint) + " " + end_sentence(tp.location_text)}});
-  std::vector<std::string> where;
-  auto essential = regions(tp.essential);
-  auto spillover = regions(tp.spillover);
-  if (!essential.empty()) where.push_back("Most often felt (solid red on the pictures): " + end_sentence(join(essential, "; ")));
-  if (!spillover.empty()) where.push_back("Sometimes also felt (hatched red on the pictures): " + end_sentence(join(spillover, "; ")));
-  for (const auto& o : tp.outside_model) where.push_back("Beyond the part of the body shown here: " + end_sentence(lower_first(o)));
-  if (!where.empty()) c.sections.push_back({"Where it can send pain", where});
-  if (!tp.symptoms.empty()) c.sections.push_back({"What you may notice", first(tp.symptoms, 5)});
-  if (!tp.activating_factors.empty()) c.sections.push_back({"What can set it off or keep it going", first(tp.activating_factors, 5)});
-  std::vector<std::string> care = first(tp.self_care, 6);
-  care.push_back("Go gently: stop anything that makes the pain sharper, and see a health professional if it has not eased within "
-                 "two or three weeks.");
-  c.sections.push_back({"What you can do yourself", care});
-  if (!tp.differential.empty())
-    c.sections.push_back({"Other problems that can feel similar",
-                          {as_sentences(tp.differential) + " A health professional can tell them apart."}});
-  if (red_flags) {
-    c.red_flag_lines = handout_red_flag_lines(*red_flags);
-    if (!red_flags->title.empty()) c.red_flag_heading = red_flags->title;
-  }
-  std::set<std::string> seen;
-  add_sources(c.sources, seen, tp, set);
-  return c;
-}
-
-HandoutContent handout_for_pain_map(const std::vector<ReferralCandidate>& candidates, const TriggerPointSet& set,
-                                    const RedFlagSet* red_flags) {
-  HandoutContent c;
-  c.title = "Where your pain may come from";
-  c.view_captions = {"From behind", "From the front", "Inner side", "Outer side"};
-  std::vector<const TriggerPoint*> shown;
-  std::vector<const ReferralCandidate*> matched;
-  for (const auto& cand : candidates) {
-    if (shown.size() == 5) break;
-    if (const TriggerPoint* tp = set.find(cand.trigger_point)) {
-      shown.push_back(tp);
-      matched.push_back(&cand);
-    }
-  }
-  if (shown.empty()) {
-    c.sections.push_back({"What the map shows",
-                          {"None of the trigger points in Crus usually sends pain to the area that was marked (violet in the "
-                           "pictures). Pain there has many other causes, so please ask a health professional to look at it."}});
-  } else {
-    c.sections.push_back({"What the map shows",
-                          {std::string(kWhatIsATriggerPoint) + " The area that was marked was compared with the usual pain "
-                           "maps of the trigger points in the calf and shin. The pictures show the marked area in violet and "
-                           "the map of the closest match; a health professional can check which, if any, is involved."}});
-    std::vector<std::string> list;
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-      const ReferralCandidate& cand = *matched[i];
-      const TriggerPoint& tp = *shown[i];
-      auto where = regions(tp.zone(cand.zone));
-      std::string how = cand.zone == ZoneKind::essential ? "a main area of its pain" : "an area its pain sometimes spreads to";
-      list.push_back(tp.label + ": the marked area is " + how + (where.empty() ? "" : " (" + join(where, "; ") + ")") + ".");
-    }
-    c.sections.push_back({"Trigger points that can cause pain there, closest match first", list});
-    const TriggerPoint& best = *shown.front();
-    c.sections.push_back({"Where " + best.label + " lies", {end_sentence(best.location_text)}});
-    if (!best.activating_factors.empty()) c.sections.push_back({"What can set it off", first(best.activating_factors, 5)});
-    std::vector<std::string> care = first(best.self_care, 6);
-    care.push_back("Go gently: stop anything that makes the pain sharper, and see a health professional if it has not eased "
-                   "within two or three weeks.");
-    c.sections.push_back({"What you can do yourself", care});
-  }
-  if (red_flags) {
-    c.red_flag_lines = handout_red_flag_lines(*red_flags);
-    if (!red_flags->title.empty()) c.red_flag_heading = red_flags->title;
-  }
-  std::set<std::string> seen;
-  for (const TriggerPoint* tp : shown) add_sources(c.sources, seen, *tp, set);
-  return c;
 }
 
 } // namespace crus

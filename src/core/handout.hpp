@@ -28,6 +28,10 @@ struct HandoutContent {
   // sub-heading (without the marker); the others are bullets.
   std::string red_flag_heading = "Not muscle pain? Get help quickly for these signs";
   std::vector<std::string> red_flag_lines;
+  // The box goes before the sections (under the views) when an urgent or
+  // emergency red flag fits the place: the reader meets it before any
+  // trigger point or self-care.
+  bool red_flags_first = false;
   std::vector<std::string> sources; // small print at the foot of the page
 };
 
@@ -53,16 +57,20 @@ Image resize_box(const Image& source, int width, int height);
 
 // The handout for one trigger point: what and where it is, where it sends
 // pain (including areas outside the leg model), symptoms, what sets it off,
-// self-care, look-alikes, the red flags and the sources.
+// self-care with the cautions for its areas, look-alikes, the red flags that
+// fit `areas` (all of them when it is empty) and the sources.
 HandoutContent handout_for_trigger_point(const TriggerPoint& trigger_point, const TriggerPointSet& set,
-                                         const RedFlagSet* red_flags);
+                                         const RedFlagSet* red_flags, const std::vector<BodyArea>& areas = {});
 // The handout for a painted pain map: the ranked candidates (at most five),
-// what helps for the first one, the red flags and the sources.
+// what helps for the first one, the red flags that fit the painted areas
+// (all of them when it is empty) and the sources.
 HandoutContent handout_for_pain_map(const std::vector<ReferralCandidate>& candidates, const TriggerPointSet& set,
-                                    const RedFlagSet* red_flags);
+                                    const RedFlagSet* red_flags, const std::vector<BodyArea>& painted_areas = {});
 
 // The plain-language lines of the red-flag box: emergencies, then signs
-// that need a doctor the same day, each under its advice.
-std::vector<std::string> handout_red_flag_lines(const RedFlagSet& red_flags);
+// that need a doctor the same day, each under its advice, then the names of
+// the ones that can wait a few days.
+std::vector<std::string> handout_red_flag_lines(const RedFlagSet& red_flags, const std::vector<const RedFlag*>& flags);
+std::vector<std::string> handout_red_flag_lines(const RedFlagSet& red_flags); // every red flag
 
 } // namespace crus

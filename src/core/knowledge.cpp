@@ -91,6 +91,7 @@ KnowledgeEntry entry_from_json(const json& o, const std::string& file, const std
     return ClinicalNote{get_string(v, "title"), get_string(v, "text")};
   });
   e.patient_summary = get_optional(o, "patient_summary");
+  e.patient_red_flags = get_strings(o, "patient_red_flags");
   e.landmarks = get_objects<LandmarkNote>(o, "landmarks", [](const json& v) {
     return LandmarkNote{get_string(v, "id"), get_string(v, "text")};
   });
@@ -232,7 +233,7 @@ int KnowledgeBase::line_of(const std::string& file, const std::string& path) con
 }
 
 bool is_unsourced_field(const std::string& field) {
-  static const std::set<std::string> unsourced{"id", "kind", "layer", "region", "patient_summary", "sources"};
+  static const std::set<std::string> unsourced{"id", "kind", "layer", "region", "patient_summary", "patient_red_flags", "sources"};
   return unsourced.count(field) > 0;
 }
 
@@ -681,6 +682,7 @@ json entry_to_json(const KnowledgeEntry& e) {
       for (const auto& x : e.clinical) a.push_back({{"title", x.title}, {"text", x.text}});
       o[field] = a;
     } else if (field == "patient_summary" && e.patient_summary) o[field] = *e.patient_summary;
+    else if (field == "patient_red_flags") o[field] = e.patient_red_flags;
     else if (field == "landmarks") {
       json a = json::array();
       for (const auto& x : e.landmarks) a.push_back({{"id", x.id}, {"text", x.text}});

@@ -89,6 +89,7 @@ struct KnowledgeEntry {
   std::optional<std::string> variation;
   std::vector<ClinicalNote> clinical;
   std::optional<std::string> patient_summary;
+  std::vector<std::string> patient_red_flags; // red-flag ids its safety net points to
   // Bones.
   std::vector<LandmarkNote> landmarks;
   std::vector<std::string> attachments; // site ids

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace crus::ui {
 
@@ -56,6 +57,52 @@ const std::vector<ReferralCandidate>& PainMapPanel::candidates(const ViewerConte
   return candidates_;
 }
 
+void PainMapPanel::update_areas(const ViewerContext& ctx) {
+  const std::uint64_t hash = fingerprint(ctx.painted);
+  if (areas_computed_ && areas_for_flags_ == ctx.red_flags && areas_size_ == ctx.painted.size() && areas_hash_ == hash) return;
+  areas_computed_ = true;
+  areas_for_flags_ = ctx.red_flags;
+  areas_size_ = ctx.painted.size();
+  areas_hash_ = hash;
+  areas_.clear();
+  fitting_.clear();
+  if (ctx.painted.empty()) return;
+  std::optional<BodyAreaMap> map;
+  if (ctx.scene && ctx.scene->manifest) map = BodyAreaMap::from_landmarks(ctx.scene->manifest->landmarks);
+  if (map) areas_ = map->areas_of(ctx.painted);
+  // Without the landmarks areas_ stays empty and every red flag fits: the
+  // safe side.
+  if (ctx.red_flags) fitting_ = ctx.red_flags->for_areas(areas_);
+}
+
+const std::vector<const RedFlag*>& PainMapPanel::fitting_red_flags(const ViewerContext& ctx) {
+  update_areas(ctx);
+  return fitting_;
+}
+
+const std::vector<BodyArea>& PainMapPanel::painted_areas(const ViewerContext& ctx) {
+  update_areas(ctx);
+  return areas_;
+}
+
+void PainMapPanel::draw_fitting_red_flags(ViewerContext& ctx) {
+  const auto& flags = fitting_red_flags(ctx);
+  if (flags.empty() || !ctx.red_flags) return;
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.5f, 1.0f));
+  ImGui::TextWrapped("%s", any_urgent(flags) ? "Check these first: they need a doctor, not self-care. Open one to see its signs."
+                                             : "Not muscle pain? These can also cause pain in the painted area:");
+  ImGui::PopStyleColor();
+  RedFlagsPanel::draw_red_flags(*ctx.red_flags, flags, false);
+  for (const SelfCareCaution* c : ctx.red_flags->cautions_for(painted_areas(ctx))) {
+    ImGui::Bullet();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.35f, 1.0f));
+    ImGui::TextWrapped("%s", c->text.c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::Separator();
+}
+
 void PainMapPanel::choose(ViewerContext& ctx, std::size_t i) {
   const auto& list = candidates(ctx);
   if (i >= list.size()) return;
@@ -95,7 +142,12 @@ void PainMapPanel::draw(ViewerContext& ctx) {
     } else {
       draw_brush(ctx);
       ImGui::Separator();
+      // Urgent or emergency red flags that fit the painted place come before
+      // the trigger points; the others after them.
+      const bool first = any_urgent(fitting_red_flags(ctx));
+      if (first) draw_fitting_red_flags(ctx);
       draw_candidates(ctx);
+      if (!first) draw_fitting_red_flags(ctx);
       draw_export(ctx);
     }
   }

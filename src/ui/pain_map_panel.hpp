@@ -39,6 +39,14 @@ public:
   // Calls ctx.export_handout(path, "") and keeps a one-line result.
   void export_handout(ViewerContext& ctx, const std::string& path);
 
+  // The red flags that fit the painted areas (every red flag when the atlas
+  // lacks the landmarks the areas need), emergencies first; empty when
+  // nothing is painted or the red flags are not loaded. When one is urgent
+  // or an emergency, the panel shows them above the trigger points.
+  const std::vector<const RedFlag*>& fitting_red_flags(const ViewerContext& ctx);
+  // The painted body areas (empty without the landmarks or painting).
+  const std::vector<BodyArea>& painted_areas(const ViewerContext& ctx);
+
   // Folds or unfolds the red-flag box at the foot.
   void set_red_flags_open(bool open) { show_red_flags_ = open; }
   bool red_flags_open() const { return show_red_flags_; }
@@ -55,6 +63,8 @@ private:
   void draw_candidates(ViewerContext& ctx);
   void draw_export(ViewerContext& ctx);
   void draw_footer(ViewerContext& ctx);
+  void draw_fitting_red_flags(ViewerContext& ctx);
+  void update_areas(const ViewerContext& ctx);
 
   std::vector<ReferralCandidate> candidates_;
   const TriggerPointSet* computed_for_ = nullptr;
@@ -66,6 +76,13 @@ private:
   std::string chosen_id_;       // the chosen trigger point, kept across recomputations
   bool show_red_flags_ = false;
   HandoutSaver saver_;
+  // Cached with the same fingerprint as the candidates.
+  std::vector<BodyArea> areas_;
+  std::vector<const RedFlag*> fitting_;
+  const RedFlagSet* areas_for_flags_ = nullptr;
+  std::uint64_t areas_hash_ = 0;
+  std::size_t areas_size_ = 0;
+  bool areas_computed_ = false;
 };
 
 } // namespace crus::ui

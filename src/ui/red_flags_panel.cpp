@@ -48,8 +48,12 @@ const char* urgency_heading(Urgency urgency) {
 }
 
 std::vector<std::pair<Urgency, std::vector<const RedFlag*>>> RedFlagsPanel::groups(const RedFlagSet& set) {
+  return groups(set.by_urgency());
+}
+
+std::vector<std::pair<Urgency, std::vector<const RedFlag*>>> RedFlagsPanel::groups(const std::vector<const RedFlag*>& flags) {
   std::vector<std::pair<Urgency, std::vector<const RedFlag*>>> out;
-  for (const RedFlag* flag : set.by_urgency()) {
+  for (const RedFlag* flag : flags) {
     if (out.empty() || out.back().first != flag->urgency) out.push_back({flag->urgency, {}});
     out.back().second.push_back(flag);
   }
@@ -57,9 +61,13 @@ std::vector<std::pair<Urgency, std::vector<const RedFlag*>>> RedFlagsPanel::grou
 }
 
 void RedFlagsPanel::draw_red_flags(const RedFlagSet& set) {
-  ImGui::PushID("red_flags");
   if (!set.disclaimer.empty()) ImGui::TextWrapped("%s", set.disclaimer.c_str());
-  for (const auto& [urgency, flags] : groups(set)) {
+  draw_red_flags(set, set.by_urgency(), true);
+}
+
+void RedFlagsPanel::draw_red_flags(const RedFlagSet& set, const std::vector<const RedFlag*>& chosen, bool open_emergencies) {
+  ImGui::PushID(open_emergencies ? "red_flags" : "red_flags_first");
+  for (const auto& [urgency, flags] : groups(chosen)) {
     ImGui::Spacing();
     urgency_bar(urgency);
     const std::string& advice = set.advice_for(urgency);
@@ -70,7 +78,7 @@ void RedFlagsPanel::draw_red_flags(const RedFlagSet& set) {
       ImGui::PopStyleColor();
     }
     for (const RedFlag* flag : flags) {
-      ImGuiTreeNodeFlags node_flags = urgency == Urgency::emergency ? ImGuiTreeNodeFlags_DefaultOpen : 0;
+      ImGuiTreeNodeFlags node_flags = open_emergencies && urgency == Urgency::emergency ? ImGuiTreeNodeFlags_DefaultOpen : 0;
       // Tree node labels do not wrap: the node carries no text of its own and
       // the title follows it, wrapped at the panel's edge.
       const bool open = ImGui::TreeNodeEx(flag->id.c_str(), node_flags | ImGuiTreeNodeFlags_SpanAvailWidth, "%s", "");
@@ -81,6 +89,10 @@ void RedFlagsPanel::draw_red_flags(const RedFlagSet& set) {
       if (!flag->warning_signs.empty()) {
         ImGui::TextDisabled("Warning signs:");
         bullets(flag->warning_signs);
+      }
+      if (!flag->see_today_if.empty()) {
+        ImGui::TextColored(urgency_colour(Urgency::urgent), "See a doctor today if:");
+        bullets(flag->see_today_if);
       }
       if (!flag->escalate_if.empty()) {
         ImGui::TextColored(urgency_colour(Urgency::emergency), "Call the emergency services if:");

@@ -25,10 +25,14 @@ public:
   // The red flags grouped by urgency, most urgent group first, file order
   // within a group; empty groups are left out.
   static std::vector<std::pair<Urgency, std::vector<const RedFlag*>>> groups(const RedFlagSet& set);
+  static std::vector<std::pair<Urgency, std::vector<const RedFlag*>>> groups(const std::vector<const RedFlag*>& flags);
   // The disclaimer, then one coloured header per urgency with what to do,
   // then each red flag as a tree node (emergencies open): what it is, its
   // warning signs and what makes it an emergency.
   static void draw_red_flags(const RedFlagSet& set);
+  // The same for a chosen few (in by_urgency order), without the
+  // disclaimer; `open_emergencies` unfolds the emergencies.
+  static void draw_red_flags(const RedFlagSet& set, const std::vector<const RedFlag*>& flags, bool open_emergencies);
   // What to say when the red-flag file could not be loaded.
   static void draw_missing();
 };

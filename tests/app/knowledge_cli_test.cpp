@@ -1,11 +1,11 @@
 // crus info, search, validate and referral on the bundled assets.
 #include "support/test_support.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <algorithm>
 #include <set>
 
 using crus::test::run_command;
@@ -111,6 +111,31 @@ TEST(KnowledgeCli, ReferralAtThePlantarHeelNamesSoleus) {
     EXPECT_LE(c["score"].get<double>(), last);
     last = c["score"].get<double>();
   }
+}
+
+TEST(KnowledgeCli, ReferralOffersTheRedFlagsOfThePlaceBeforeTheTriggerPoints) {
+  NEEDS_ATLAS();
+  auto r = run_command(crus() + " referral --at -0.11,0.0,0.08 --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["areas"].size(), 1u) << r.out;
+  EXPECT_EQ(j["areas"][0], "heel");
+  std::vector<std::string> ids;
+  for (auto& f : j["red_flags"]) ids.push_back(f["id"].get<std::string>());
+  auto has_id = [&](const char* id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); };
+  EXPECT_TRUE(has_id("achilles_tendon_rupture"));
+  EXPECT_TRUE(has_id("acute_fracture_or_dislocation"));
+  EXPECT_FALSE(has_id("deep_vein_thrombosis"));
+  EXPECT_EQ(j["red_flags"][0]["urgency"], "emergency");
+  // In words: the urgent ones come before the trigger points.
+  r = run_command(crus() + " referral --at -0.11,0.0,0.08");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::size_t check = r.out.find("Check these first");
+  const std::size_t tps = r.out.find("Soleus TrP1");
+  ASSERT_NE(check, std::string::npos) << r.out;
+  ASSERT_NE(tps, std::string::npos) << r.out;
+  EXPECT_LT(check, tps);
+  EXPECT_LT(r.out.find("Achilles tendon rupture"), tps);
 }
 
 TEST(KnowledgeCli, ReferralFarFromTheLegExits2) {

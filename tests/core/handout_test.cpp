@@ -258,5 +258,52 @@ TEST(Handout, PainMapContentListsTheCandidatesBestFirst) {
   EXPECT_FALSE(none.red_flag_lines.empty());
 }
 
+
+// The first row (from the top) with the red of the red-flag box, -1 if none.
+int first_red_row(const Image& page) {
+  for (int y = 0; y < page.height; ++y)
+    for (int x = 0; x < page.width; ++x) {
+      const std::uint8_t* p = page.at(x, y);
+      if (p[0] > 150 && p[1] < 40 && p[2] < 40) return y;
+    }
+  return -1;
+}
+
+TEST(Handout, RedFlagsFitThePaintedAreaAndUrgentOnesComeFirst) {
+  auto b = bundled();
+  if (!b) GTEST_SKIP() << "assets/atlas/atlas.json is absent";
+  std::vector<ReferralCandidate> candidates = {{"soleus", "soleus_trp1", ZoneKind::essential, 0.9f, 0.95f}};
+  auto joined = [](const HandoutContent& c) {
+    std::string all;
+    for (const auto& line : c.red_flag_lines) all += line + "\n";
+    return all;
+  };
+  const HandoutContent calf = handout_for_pain_map(candidates, b->set, &b->flags, {BodyArea::calf});
+  EXPECT_TRUE(calf.red_flags_first);
+  EXPECT_NE(joined(calf).find("Deep vein thrombosis"), std::string::npos) << joined(calf);
+  const HandoutContent heel = handout_for_pain_map(candidates, b->set, &b->flags, {BodyArea::heel});
+  EXPECT_EQ(joined(heel).find("Deep vein thrombosis"), std::string::npos) << joined(heel);
+  EXPECT_NE(joined(heel).find("Achilles tendon rupture"), std::string::npos) << joined(heel);
+  EXPECT_NE(joined(heel).find("Broken bone"), std::string::npos) << joined(heel);
+  // The calf's self-care starts with the warning about a swollen calf.
+  const std::vector<std::string>* care = nullptr;
+  for (const auto& [h, items] : calf.sections)
+    if (h.rfind("What you can do yourself", 0) == 0) care = &items;
+  ASSERT_NE(care, nullptr);
+  EXPECT_NE(care->front().find("swollen, warm, tender or red"), std::string::npos) << care->front();
+
+  // On the page: the box above the sections when first, below them otherwise.
+  HandoutContent later = calf;
+  later.red_flags_first = false;
+  const Image first_page = compose_handout(calf, {});
+  const Image later_page = compose_handout(later, {});
+  save(first_page, "red_flags_first.png");
+  const int first = first_red_row(first_page), last = first_red_row(later_page);
+  ASSERT_GT(first, 0);
+  ASSERT_GT(last, 0);
+  EXPECT_LT(first, 250) << "right under the title";
+  EXPECT_GT(last, first + 300) << "after the sections";
+}
+
 } // namespace
 } // namespace crus

@@ -19,6 +19,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <filesystem>
 
 using namespace crus;
@@ -229,6 +230,54 @@ TEST(PainMapPanel, TheNoteAndTheRedFlagsAreAlwaysThere) {
   EXPECT_TRUE(has(text, "Sign of Pulmonary embolism")) << "emergencies start unfolded";
 }
 
+// Urgent red flags that fit the painted place are drawn before the trigger
+// points; when only 'soon' ones fit, after them.
+TEST(PainMapPanel, UrgentRedFlagsForThePaintedPlaceComeBeforeTheCandidates) {
+  Harness h;
+  h.ctx.painted = {kCalf};
+  std::string text = h.frame();
+  std::size_t check = text.find("Check these first");
+  std::size_t candidates = text.find("Trigger points that can send pain");
+  ASSERT_NE(check, std::string::npos) << text;
+  ASSERT_NE(candidates, std::string::npos) << text;
+  EXPECT_LT(check, candidates);
+  EXPECT_LT(text.find("Pulmonary embolism"), candidates);
+  EXPECT_EQ(h.panel.fitting_red_flags(h.ctx).size(), h.flags.red_flags.size()) << "no landmarks: every red flag";
+
+  for (RedFlag& f : h.flags.red_flags) f.urgency = Urgency::soon;
+  h.ctx.painted = {kCalf, kHeel}; // a new painting, so the panel looks again
+  text = h.frame();
+  std::size_t also = text.find("These can also cause pain");
+  candidates = text.find("Trigger points that can send pain");
+  ASSERT_NE(also, std::string::npos) << text;
+  EXPECT_GT(also, candidates);
+  EXPECT_EQ(text.find("Check these first"), std::string::npos);
+}
+
+// With the bundled atlas's landmarks, a painted heel offers the heel's red
+// flags and not a clot.
+TEST(PainMapPanel, TheBundledLandmarksPickTheRedFlagsOfThePaintedArea) {
+  std::string dir = crus::test::source_dir() + "/assets";
+  if (!std::filesystem::exists(dir + "/atlas/atlas.json")) GTEST_SKIP() << "assets/atlas/atlas.json is absent";
+  Harness h;
+  h.scene.manifest = load_manifest(dir + "/atlas/atlas.json");
+  h.flags = load_red_flags(dir + "/knowledge/red_flags.json");
+  glm::vec3 heel(0.0f);
+  for (const Landmark& l : h.scene.manifest->landmarks)
+    if (l.id == "calcaneal_tuberosity") heel = l.position + glm::vec3(-0.012f, 0.0f, 0.0f);
+  h.ctx.painted = {heel};
+  std::vector<std::string> ids;
+  for (const RedFlag* f : h.panel.fitting_red_flags(h.ctx)) ids.push_back(f->id);
+  auto has_id = [&](const char* id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); };
+  EXPECT_TRUE(has_id("achilles_tendon_rupture"));
+  EXPECT_TRUE(has_id("acute_fracture_or_dislocation"));
+  EXPECT_FALSE(has_id("deep_vein_thrombosis"));
+  ASSERT_EQ(h.panel.painted_areas(h.ctx).size(), 1u);
+  EXPECT_EQ(h.panel.painted_areas(h.ctx)[0], BodyArea::heel);
+  std::string text = h.frame();
+  EXPECT_LT(text.find("Check these first"), text.find("Trigger points that can send pain")) << text;
+}
+
 TEST(PainMapPanel, WithoutTriggerPointsItStillShowsTheNoteAndSaysWhy) {
   Harness h;
   h.ctx.trigger_points = nullptr;
@@ -284,7 +333,8 @@ TEST(PainMapPanel, LooksRightWithTheBundledData) {
   std::string dir = crus::test::source_dir() + "/assets";
   if (!std::filesystem::exists(dir + "/atlas/atlas.json")) GTEST_SKIP() << "assets/atlas/atlas.json is absent";
   Harness h;
-  h.set = load_trigger_points(dir + "/knowledge/trigger_points.json", load_manifest(dir + "/atlas/atlas.json").landmarks);
+  h.scene.manifest = load_manifest(dir + "/atlas/atlas.json");
+  h.set = load_trigger_points(dir + "/knowledge/trigger_points.json", h.scene.manifest->landmarks);
   h.flags = load_red_flags(dir + "/knowledge/red_flags.json");
   const TriggerPoint* soleus = h.set.find("soleus_trp1");
   ASSERT_NE(soleus, nullptr);
