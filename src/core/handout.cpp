@@ -696,7 +696,9 @@ HandoutContent handout_for_trigger_point(const TriggerPoint& tp, const TriggerPo
   if (!where.empty()) c.sections.push_back({"Where it can send pain", where});
   if (!tp.symptoms.empty()) c.sections.push_back({"What you may notice", first(tp.symptoms, 5)});
   if (!tp.activating_factors.empty()) c.sections.push_back({"What can set it off or keep it going", first(tp.activating_factors, 5)});
-  std::vector<std::string> care = first(tp.self_care, 6);
+  // The safety net comes before the self-care it guards (issue 16).
+  std::vector<std::string> care{tp.safety_net.text};
+  for (const auto& item : first(tp.self_care, 6)) care.push_back(item);
   care.push_back("Go gently: stop anything that makes the pain sharper, and see a health professional if it has not eased within "
                  "two or three weeks.");
   c.sections.push_back({"What you can do yourself", care});
@@ -747,7 +749,8 @@ HandoutContent handout_for_pain_map(const std::vector<ReferralCandidate>& candid
     const TriggerPoint& best = *shown.front();
     c.sections.push_back({"Where " + best.label + " lies", {end_sentence(best.location_text)}});
     if (!best.activating_factors.empty()) c.sections.push_back({"What can set it off", first(best.activating_factors, 5)});
-    std::vector<std::string> care = first(best.self_care, 6);
+    std::vector<std::string> care{best.safety_net.text};
+    for (const auto& item : first(best.self_care, 6)) care.push_back(item);
     care.push_back("Go gently: stop anything that makes the pain sharper, and see a health professional if it has not eased "
                    "within two or three weeks.");
     c.sections.push_back({"What you can do yourself", care});

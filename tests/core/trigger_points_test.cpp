@@ -8,6 +8,7 @@
 #include "core/trigger_points.hpp"
 #include "support/test_support.hpp"
 
+#include <glm/geometric.hpp>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -222,6 +223,78 @@ TEST(TriggerPointData, AnchoredPointsResolveAgainstTheLandmarks) {
   EXPECT_NEAR(shifted.find("soleus_trp1")->essential.shapes[1].centre.z -
                   set.find("soleus_trp1")->essential.shapes[1].centre.z,
               0.01f, 1e-6f);
+}
+
+bool same_shape(const ReferralShape& a, const ReferralShape& b) {
+  auto near = [](glm::vec3 p, glm::vec3 q) { return glm::length(p - q) < 1e-6f; };
+  return a.kind == b.kind && near(a.centre, b.centre) && near(a.radii, b.radii) && near(a.a, b.a) && near(a.b, b.b) &&
+         std::abs(a.radius - b.radius) < 1e-6f;
+}
+
+TEST(TriggerPointData, FibularisLongusAndBrevisShareTravellAndSimonsEssentialPattern) {
+  // Travell & Simons ch. 20: both refer to the lateral malleolus and a short
+  // way along the outer foot (essential); only the longus spills over the
+  // middle third of the outer leg (issue 16, definite error 5).
+  const TriggerPointSet set = parse_trigger_points(bundled_text(), "trigger_points.json", test_landmarks());
+  const TriggerPoint* longus = set.find("fibularis_longus_trp1");
+  const TriggerPoint* brevis = set.find("fibularis_brevis_trp1");
+  ASSERT_TRUE(longus && brevis);
+  ASSERT_EQ(longus->essential.shapes.size(), brevis->essential.shapes.size());
+  for (std::size_t i = 0; i < longus->essential.shapes.size(); ++i)
+    EXPECT_TRUE(same_shape(longus->essential.shapes[i], brevis->essential.shapes[i])) << i;
+  bool foot = false;
+  for (const ReferralShape& s : brevis->essential.shapes) foot = foot || s.region.find("outer edge of the foot") != std::string::npos;
+  EXPECT_TRUE(foot);
+  EXPECT_TRUE(brevis->spillover.empty());
+  ASSERT_EQ(longus->spillover.shapes.size(), 1u);
+  EXPECT_NE(longus->spillover.shapes[0].region.find("middle third"), std::string::npos);
+  // The notes say what the data does.
+  std::string notes;
+  for (const std::string& n : brevis->notes) notes += n + "\n";
+  EXPECT_NE(notes.find("Only the longus has a spillover zone"), std::string::npos) << notes;
+  EXPECT_EQ(notes.find("without the spread up the leg"), std::string::npos) << notes;
+}
+
+TEST(TriggerPointData, EverySourceIsDeclaredAndEveryDeclaredSourceIsCited) {
+  const TriggerPointSet set = parse_trigger_points(bundled_text(), "trigger_points.json", test_landmarks());
+  std::set<std::string> cited;
+  for (const TriggerPoint& tp : set.trigger_points)
+    for (const std::string& key : tp.sources) {
+      EXPECT_NE(set.find_source(key), nullptr) << tp.id << " cites " << key;
+      cited.insert(key);
+    }
+  for (const CitedSource& s : set.sources) EXPECT_TRUE(cited.count(s.key)) << s.key << " is declared but never cited";
+}
+
+TEST(TriggerPointData, SelfCareAlwaysComesWithASafetyNetNamingRealRedFlags) {
+  const TriggerPointSet set = parse_trigger_points(bundled_text(), "trigger_points.json", test_landmarks());
+  const RedFlagSet flags = load_red_flags(knowledge_path("red_flags.json"));
+  for (const TriggerPoint& tp : set.trigger_points) {
+    ASSERT_FALSE(tp.self_care.empty()) << tp.id;
+    EXPECT_FALSE(tp.safety_net.red_flags.empty()) << tp.id;
+    EXPECT_GE(tp.safety_net.text.size(), 60u) << tp.id;
+    for (const std::string& id : tp.safety_net.red_flags) EXPECT_NE(flags.find(id), nullptr) << tp.id << ": " << id;
+  }
+  // Swelling is never put down to a trigger point without the clot first.
+  for (const TriggerPoint& tp : set.trigger_points) {
+    std::string text;
+    for (const std::string& s : tp.symptoms) text += s + "\n";
+    if (text.find("swelling") == std::string::npos) continue;
+    EXPECT_NE(text.find("blood clot"), std::string::npos) << tp.id;
+    const auto& ids = tp.safety_net.red_flags;
+    ASSERT_FALSE(ids.empty());
+    EXPECT_EQ(ids.front(), "deep_vein_thrombosis") << tp.id;
+  }
+  const TriggerPoint* soleus2 = set.find("soleus_trp2");
+  ASSERT_NE(soleus2, nullptr);
+  EXPECT_EQ(soleus2->safety_net.red_flags.front(), "deep_vein_thrombosis");
+  EXPECT_NE(soleus2->safety_net.text.find("same day"), std::string::npos);
+  // A file without a safety net is rejected, naming the field.
+  const std::string good = bundled_text();
+  nlohmann::json bad = nlohmann::json::parse(good);
+  bad["trigger_points"][2].erase("safety_net");
+  EXPECT_NE(load_error(bad.dump(2)).find("trigger_points[2]"), std::string::npos) << load_error(bad.dump(2));
+  EXPECT_NE(load_error(bad.dump(2)).find("safety_net"), std::string::npos) << load_error(bad.dump(2));
 }
 
 std::string describe(const std::vector<SchemaViolation>& violations) {
