@@ -111,4 +111,40 @@ TEST_F(RealSkinReferral, TheProbePointsLieOnTheSkin) {
   EXPECT_LT(d, 0.03f); // the offsets were chosen just outside the skin
 }
 
+// Ray-parity point-in-mesh test: a closed mesh is crossed an odd number of
+// times by a ray from a point inside it. The ray direction is skewed so that
+// it does not run exactly along mesh edges.
+bool inside_mesh(const Mesh& mesh, glm::vec3 p) {
+  const glm::vec3 dir = glm::normalize(glm::vec3(0.13f, 1.0f, 0.07f));
+  int crossings = 0;
+  for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
+    const glm::vec3 a = mesh.positions[mesh.indices[i]], b = mesh.positions[mesh.indices[i + 1]],
+                    c = mesh.positions[mesh.indices[i + 2]];
+    // Moller-Trumbore.
+    const glm::vec3 e1 = b - a, e2 = c - a, h = glm::cross(dir, e2);
+    const float det = glm::dot(e1, h);
+    if (std::abs(det) < 1e-12f) continue;
+    const float f = 1.0f / det;
+    const glm::vec3 s = p - a;
+    const float u = f * glm::dot(s, h);
+    if (u < 0.0f || u > 1.0f) continue;
+    const glm::vec3 q = glm::cross(s, e1);
+    const float v = f * glm::dot(dir, q);
+    if (v < 0.0f || u + v > 1.0f) continue;
+    if (f * glm::dot(e2, q) > 0.0f) ++crossings;
+  }
+  return crossings % 2 == 1;
+}
+
+TEST_F(RealSkinReferral, EveryTriggerPointLiesInsideItsMuscle) {
+  // The marker is drawn at the nearest point of the muscle's surface; the
+  // stored location itself must lie in the muscle, not in a neighbour.
+  for (const TriggerPoint& tp : set_->trigger_points) {
+    const SceneStructure* muscle = scene_->find(tp.muscle);
+    ASSERT_NE(muscle, nullptr) << tp.id;
+    EXPECT_TRUE(inside_mesh(muscle->mesh, tp.location))
+        << tp.id << " at " << tp.location.x << ", " << tp.location.y << ", " << tp.location.z;
+  }
+}
+
 } // namespace
