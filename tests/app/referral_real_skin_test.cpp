@@ -105,6 +105,94 @@ TEST_F(RealSkinReferral, MidCalfGastrocnemiusOrSoleus) {
   EXPECT_TRUE(among_top(c, "gastrocnemius_trp2", 3) || among_top(c, "soleus_trp2", 3)) << list(c);
 }
 
+// --- the muscles added for issue 16 (Travell & Simons vol. 2, ch. 17, 23-25) ---
+
+// True when no candidate belongs to any of `muscles`.
+bool none_of(const std::vector<ReferralCandidate>& c, std::initializer_list<const char*> muscles) {
+  for (const auto& x : c)
+    for (const char* m : muscles)
+      if (x.muscle == m) return false;
+  return true;
+}
+const ReferralCandidate* find(const std::vector<ReferralCandidate>& c, const std::string& trigger_point) {
+  for (const auto& x : c)
+    if (x.trigger_point == trigger_point) return &x;
+  return nullptr;
+}
+
+TEST_F(RealSkinReferral, SoleBehindTheSmallToesFlexorDigitorumLongus) {
+  auto c = at("head_of_first_metatarsal", {0.0f, -0.03f, 0.035f});
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(c[0].trigger_point, "flexor_digitorum_longus_trp1") << list(c);
+  EXPECT_EQ(c[0].zone, ZoneKind::essential) << list(c);
+  EXPECT_TRUE(none_of(c, {"extensor_digitorum_longus", "extensor_hallucis_longus", "popliteus"})) << list(c);
+}
+
+TEST_F(RealSkinReferral, UndersideOfTheSmallToeTipsFlexorDigitorumLongus) {
+  auto c = at("distal_phalanx_of_hallux", {-0.01f, -0.025f, 0.04f});
+  const ReferralCandidate* fdl = find(c, "flexor_digitorum_longus_trp1");
+  ASSERT_NE(fdl, nullptr) << list(c);
+  EXPECT_EQ(fdl->zone, ZoneKind::spillover);
+  EXPECT_TRUE(among_top(c, "flexor_digitorum_longus", 2)) << list(c);
+  EXPECT_TRUE(none_of(c, {"extensor_digitorum_longus", "extensor_hallucis_longus"})) << list(c);
+}
+
+TEST_F(RealSkinReferral, UnderTheBigToeFlexorHallucisLongus) {
+  auto c = at("distal_phalanx_of_hallux", {-0.015f, -0.025f, 0.0f});
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(c[0].trigger_point, "flexor_hallucis_longus_trp1") << list(c);
+  EXPECT_EQ(c[0].zone, ZoneKind::essential);
+  // The top of the same toe belongs to the extensors and tibialis anterior.
+  EXPECT_TRUE(none_of(c, {"extensor_hallucis_longus", "tibialis_anterior"})) << list(c);
+}
+
+TEST_F(RealSkinReferral, BackOfTheKneePopliteus) {
+  auto c = at("popliteal_surface", {-0.08f, -0.06f, 0.0f});
+  const ReferralCandidate* p = find(c, "popliteus_trp1");
+  ASSERT_NE(p, nullptr) << list(c);
+  EXPECT_EQ(p->zone, ZoneKind::essential);
+  EXPECT_TRUE(among_top(c, "popliteus", 4)) << list(c);
+  EXPECT_TRUE(none_of(c, {"flexor_digitorum_longus", "flexor_hallucis_longus", "extensor_digitorum_longus",
+                          "extensor_hallucis_longus", "tibialis_posterior"}))
+      << list(c);
+}
+
+TEST_F(RealSkinReferral, AchillesTendonAboveTheHeelTibialisPosterior) {
+  auto c = at("calcaneal_tuberosity", {-0.03f, 0.07f, 0.0f});
+  const ReferralCandidate* tp = find(c, "tibialis_posterior_trp1");
+  ASSERT_NE(tp, nullptr) << list(c);
+  EXPECT_EQ(tp->zone, ZoneKind::essential);
+  EXPECT_TRUE(among_top(c, "tibialis_posterior", 2)) << list(c);
+  EXPECT_TRUE(none_of(c, {"popliteus", "extensor_digitorum_longus", "extensor_hallucis_longus", "flexor_hallucis_longus"}))
+      << list(c);
+}
+
+TEST_F(RealSkinReferral, DorsumOfTheFootExtensorDigitorumLongus) {
+  auto c = at("head_of_first_metatarsal", {-0.02f, 0.05f, 0.035f});
+  ASSERT_FALSE(c.empty());
+  EXPECT_TRUE(among_top(c, "extensor_digitorum_longus_trp1", 2)) << list(c);
+  EXPECT_EQ(find(c, "extensor_digitorum_longus_trp1")->zone, ZoneKind::essential);
+  EXPECT_TRUE(none_of(c, {"flexor_digitorum_longus", "flexor_hallucis_longus", "tibialis_posterior", "popliteus"})) << list(c);
+}
+
+TEST_F(RealSkinReferral, DorsumOfTheBigToeBaseExtensorHallucisLongus) {
+  auto c = at("head_of_first_metatarsal", {0.005f, 0.04f, 0.0f});
+  ASSERT_FALSE(c.empty());
+  EXPECT_TRUE(among_top(c, "extensor_hallucis_longus_trp1", 2)) << list(c);
+  EXPECT_EQ(find(c, "extensor_hallucis_longus_trp1")->zone, ZoneKind::essential);
+  EXPECT_TRUE(none_of(c, {"flexor_digitorum_longus", "flexor_hallucis_longus", "tibialis_posterior"})) << list(c);
+}
+
+TEST_F(RealSkinReferral, FrontOfTheKneeAndOuterAnkleAreNotReferredToTheNewMuscles) {
+  auto knee = at("patellar_apex", {0.03f, 0.0f, 0.0f});
+  EXPECT_TRUE(none_of(knee, {"popliteus", "tibialis_posterior", "flexor_digitorum_longus", "flexor_hallucis_longus",
+                             "extensor_digitorum_longus", "extensor_hallucis_longus"}))
+      << list(knee);
+  auto ankle = at("lateral_malleolus", {-0.025f, 0.0f, 0.02f});
+  EXPECT_TRUE(none_of(ankle, {"popliteus", "flexor_digitorum_longus", "flexor_hallucis_longus", "extensor_hallucis_longus"}))
+      << list(ankle);
+}
+
 TEST_F(RealSkinReferral, TheProbePointsLieOnTheSkin) {
   float d = 0.0f;
   at("lateral_malleolus", {-0.025f, 0.0f, 0.02f}, &d);

@@ -33,6 +33,12 @@ std::vector<Landmark> test_landmarks() {
       lm("head_of_fifth_metatarsal", 0.040f, 0.012f, 0.125f),
       lm("fifth_metatarsal_tuberosity", -0.015f, 0.015f, 0.125f),
       lm("distal_phalanx_of_hallux", 0.120f, 0.015f, 0.060f),
+      lm("medial_tibial_condyle", -0.058f, 0.420f, 0.046f),
+      lm("soleal_line", -0.063f, 0.358f, 0.080f),
+      lm("medial_surface_of_tibia", -0.041f, 0.250f, 0.073f),
+      lm("anterior_border_of_tibia", -0.031f, 0.260f, 0.082f),
+      lm("trochlea_of_talus", -0.064f, 0.069f, 0.076f),
+      lm("base_of_first_metatarsal", -0.004f, 0.033f, 0.050f),
   };
 }
 
@@ -155,12 +161,16 @@ TEST(TriggerPointData, BundledFileLoadsWithEveryMuscleTheIssueNames) {
   for (const TriggerPoint& tp : set.trigger_points) ids.insert(tp.id);
   for (const char* id : {"gastrocnemius_trp1", "gastrocnemius_trp2", "gastrocnemius_trp3", "gastrocnemius_trp4",
                          "soleus_trp1", "soleus_trp2", "soleus_trp3", "plantaris_trp1", "tibialis_anterior_trp1",
-                         "fibularis_longus_trp1", "fibularis_brevis_trp1", "fibularis_tertius_trp1"})
+                         "fibularis_longus_trp1", "fibularis_brevis_trp1", "fibularis_tertius_trp1",
+                         // issue 16: the other leg muscles of Travell & Simons vol. 2
+                         "popliteus_trp1", "tibialis_posterior_trp1", "flexor_digitorum_longus_trp1",
+                         "flexor_hallucis_longus_trp1", "extensor_digitorum_longus_trp1", "extensor_hallucis_longus_trp1"})
     EXPECT_TRUE(ids.count(id)) << id;
 
   const std::set<std::string> atlas_muscles = {
       "gastrocnemius_medial_head", "gastrocnemius_lateral_head", "soleus", "plantaris", "tibialis_anterior",
-      "fibularis_longus", "fibularis_brevis", "fibularis_tertius"};
+      "fibularis_longus", "fibularis_brevis", "fibularis_tertius", "popliteus", "tibialis_posterior",
+      "flexor_digitorum_longus", "flexor_hallucis_longus", "extensor_digitorum_longus", "extensor_hallucis_longus"};
   for (const TriggerPoint& tp : set.trigger_points) {
     EXPECT_TRUE(atlas_muscles.count(tp.muscle)) << tp.id << " has muscle " << tp.muscle;
     EXPECT_FALSE(tp.symptoms.empty() || tp.activating_factors.empty() || tp.self_care.empty() ||
@@ -190,7 +200,8 @@ TEST(TriggerPointData, GastrocnemiusPointsSpanBothHeadsAndSoleusTrp3SaysItsZoneI
   EXPECT_EQ(select_trigger_points(set, "gastrocnemius_medial_head").size(), 2u);
   EXPECT_EQ(select_trigger_points(set, "soleus").size(), 3u);
   ASSERT_EQ(select_trigger_points(set, "plantaris_trp1").size(), 1u);
-  EXPECT_TRUE(select_trigger_points(set, "popliteus").empty());
+  EXPECT_EQ(select_trigger_points(set, "popliteus").size(), 1u);
+  EXPECT_TRUE(select_trigger_points(set, "tibia").empty());
 
   const TriggerPoint* s3 = set.find("soleus_trp3");
   ASSERT_NE(s3, nullptr);
