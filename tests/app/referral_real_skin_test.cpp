@@ -4,9 +4,11 @@
 #include "app/commands.hpp"
 #include "app/scene_setup.hpp"
 #include "core/referral.hpp"
+#include "core/referral_overlay.hpp"
 #include "core/trigger_points.hpp"
 
 #include <filesystem>
+#include <map>
 #include <gtest/gtest.h>
 
 using namespace crus;
@@ -191,6 +193,34 @@ TEST_F(RealSkinReferral, FrontOfTheKneeAndOuterAnkleAreNotReferredToTheNewMuscle
   auto ankle = at("lateral_malleolus", {-0.025f, 0.0f, 0.02f});
   EXPECT_TRUE(none_of(ankle, {"popliteus", "flexor_digitorum_longus", "flexor_hallucis_longus", "extensor_hallucis_longus"}))
       << list(ankle);
+}
+
+TEST_F(RealSkinReferral, GroupsWhoseZonesMeetHaveDifferentOverlayColours) {
+  // The "all trigger points" overlay tells groups apart by colour; where two
+  // groups' zones cover the same skin they must differ in both palettes.
+  const Mesh* skin = nullptr;
+  for (const auto& s : scene_->structures)
+    if (s.kind == StructureKind::skin) skin = &s.mesh;
+  ASSERT_NE(skin, nullptr);
+  std::map<std::string, std::vector<float>> cover; // per group: max membership per skin vertex
+  for (const TriggerPoint& tp : set_->trigger_points) {
+    const ZoneWeights z = zone_weights(*skin, {&tp});
+    std::vector<float>& v = cover[tp.group];
+    v.resize(z.essential.size(), 0.0f);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = std::max({v[i], z.essential[i], z.spillover[i]});
+  }
+  int pairs = 0;
+  for (const auto& [a, va] : cover)
+    for (const auto& [b, vb] : cover) {
+      if (!(a < b)) continue;
+      bool meet = false;
+      for (std::size_t i = 0; i < va.size() && !meet; ++i) meet = va[i] > 0.5f && vb[i] > 0.5f;
+      if (!meet) continue;
+      ++pairs;
+      EXPECT_NE(overlay_colour(a, true, false), overlay_colour(b, true, false)) << a << " and " << b;
+      EXPECT_NE(overlay_colour(a, false, false), overlay_colour(b, false, false)) << a << " and " << b;
+    }
+  EXPECT_GT(pairs, 10); // the calf and foot zones do overlap; the check is not vacuous
 }
 
 TEST_F(RealSkinReferral, TheProbePointsLieOnTheSkin) {
