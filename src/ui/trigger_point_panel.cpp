@@ -305,15 +305,14 @@ void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& 
   }
   if (!tp.symptoms.empty() && ImGui::CollapsingHeader("What people notice", ImGuiTreeNodeFlags_DefaultOpen)) bullets(tp.symptoms);
   if (!tp.activating_factors.empty() && ImGui::CollapsingHeader("What sets it off")) bullets(tp.activating_factors);
-  if (!tp.self_care.empty() && ImGui::CollapsingHeader("Self-care")) {
-    // The safety net first, so that nobody reads the self-care without it.
-    if (!tp.safety_net.text.empty()) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.45f, 0.35f, 1.0f));
-      ImGui::TextWrapped("%s", tp.safety_net.text.c_str());
-      ImGui::PopStyleColor();
-    }
-    bullets(tp.self_care);
+  // The safety net stays visible above the (collapsed) self-care, so that
+  // nobody reads the self-care without it (issue 16).
+  if (!tp.safety_net.text.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.45f, 0.35f, 1.0f));
+    ImGui::TextWrapped("%s", tp.safety_net.text.c_str());
+    ImGui::PopStyleColor();
   }
+  if (!tp.self_care.empty() && ImGui::CollapsingHeader("Self-care")) bullets(tp.self_care);
   if (!tp.differential.empty() && ImGui::CollapsingHeader("Other causes to rule out")) bullets(tp.differential);
   if (!tp.notes.empty() && ImGui::CollapsingHeader("Where sources disagree")) bullets(tp.notes);
   if (!tp.sources.empty() && ImGui::CollapsingHeader("Sources")) {
