@@ -145,7 +145,9 @@ TEST(ReferralOverlay, ColourBlindPaletteDiffersAndModesPickTheirTriggerPoints) {
                           "extensor_hallucis_longus"};
   for (const char* a : groups)
     for (const char* b : groups)
-      if (a != b) EXPECT_NE(overlay_colour(a, false, false), overlay_colour(b, false, false)) << a << " " << b;
+      if (a != b) {
+        EXPECT_NE(overlay_colour(a, false, false), overlay_colour(b, false, false)) << a << " " << b;
+      }
   TriggerPointSet set;
   TriggerPoint a;
   a.id = "soleus_trp1";
