@@ -18,10 +18,16 @@ foot=$foot,metatarsal_1,metatarsal_2,metatarsal_3,metatarsal_4,metatarsal_5
 foot=$foot,phalanges_1,phalanges_2,phalanges_3,phalanges_4,phalanges_5
 "$crus" render --isolate "$foot" --view superior --size 1000x900 --out docs/atlas/foot_superior.png
 
-for m in gastrocnemius soleus plantaris tibialis_anterior fibularis_longus fibularis_brevis fibularis_tertius; do
+for m in gastrocnemius soleus plantaris tibialis_anterior fibularis_longus fibularis_brevis fibularis_tertius \
+         popliteus tibialis_posterior flexor_digitorum_longus flexor_hallucis_longus \
+         extensor_digitorum_longus extensor_hallucis_longus; do
   for v in posterior anterior medial lateral; do
     "$crus" render --view "$v" --size 640x800 --overlay "referral:$m" --out "docs/referral/${m}_$v.png"
   done
+done
+# Patterns on the sole show only from below.
+for m in tibialis_posterior flexor_digitorum_longus flexor_hallucis_longus; do
+  "$crus" render --view inferior --size 640x800 --overlay "referral:$m" --out "docs/referral/${m}_inferior.png"
 done
 "$crus" render --view posterior --size 800x1000 --overlay trigger-points --out docs/referral/all_posterior.png
 

@@ -110,22 +110,23 @@ std::vector<std::string> handout_red_flag_lines(const RedFlagSet& red_flags) {
 namespace {
 
 // The red-flag box for `areas` (every red flag when it is empty), and the
-// self-care cautions appended to `care`. Urgent or emergency red flags put
-// the box before the trigger points.
+// safety net that opens the self-care list `care`: the trigger point's own
+// (`net`), then the cautions for the place that it does not already cover.
+// Urgent or emergency red flags put the box before the trigger points.
 void add_safety_net(HandoutContent& c, const RedFlagSet* red_flags, const std::vector<BodyArea>& areas,
-                    std::vector<std::string>* care) {
-  if (!red_flags) return;
-  const std::vector<const RedFlag*> flags = red_flags->for_areas(areas);
-  c.red_flag_lines = handout_red_flag_lines(*red_flags, flags);
-  if (!red_flags->title.empty()) c.red_flag_heading = red_flags->title;
-  if (!areas.empty()) c.red_flag_heading += " for this part of the leg";
-  c.red_flags_first = any_urgent(flags);
-  if (care) {
-    // The cautions open the self-care list, in the file's order.
-    std::vector<std::string> cautions;
-    for (const SelfCareCaution* caution : red_flags->cautions_for(areas)) cautions.push_back(caution->text);
-    care->insert(care->begin(), cautions.begin(), cautions.end());
+                    std::vector<std::string>* care, const SafetyNet* net = nullptr) {
+  std::vector<std::string> opening;
+  if (net && !net->text.empty()) opening.push_back(net->text);
+  if (red_flags) {
+    const std::vector<const RedFlag*> flags = red_flags->for_areas(areas);
+    c.red_flag_lines = handout_red_flag_lines(*red_flags, flags);
+    if (!red_flags->title.empty()) c.red_flag_heading = red_flags->title;
+    if (!areas.empty()) c.red_flag_heading += " for this part of the leg";
+    c.red_flags_first = any_urgent(flags);
+    for (const SelfCareCaution* caution : red_flags->cautions_for(areas))
+      if (!net || !caution_covered_by(*caution, net->red_flags)) opening.push_back(caution->text);
   }
+  if (care) care->insert(care->begin(), opening.begin(), opening.end());
 }
 
 } // namespace
@@ -149,7 +150,7 @@ HandoutContent handout_for_trigger_point(const TriggerPoint& tp, const TriggerPo
   std::vector<std::string> care = first(tp.self_care, 6);
   care.push_back("Go gently: stop anything that makes the pain sharper, and see a health professional if it has not eased within "
                  "two or three weeks.");
-  add_safety_net(c, red_flags, areas, &care);
+  add_safety_net(c, red_flags, areas, &care, &tp.safety_net);
   c.sections.push_back({"What you can do yourself, once the red flags are ruled out", care});
   if (!tp.differential.empty())
     c.sections.push_back({"Other problems that can feel similar",
@@ -198,7 +199,7 @@ HandoutContent handout_for_pain_map(const std::vector<ReferralCandidate>& candid
     std::vector<std::string> care = first(best.self_care, 6);
     care.push_back("Go gently: stop anything that makes the pain sharper, and see a health professional if it has not eased "
                    "within two or three weeks.");
-    add_safety_net(c, red_flags, painted_areas, &care);
+    add_safety_net(c, red_flags, painted_areas, &care, &best.safety_net);
     c.sections.push_back({"What you can do yourself, once the red flags are ruled out", care});
   }
   std::set<std::string> seen;

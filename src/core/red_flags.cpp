@@ -201,4 +201,10 @@ RedFlagSet load_red_flags(const std::string& path) {
   return parse_red_flags(read_text_file(path), path);
 }
 
+bool caution_covered_by(const SelfCareCaution& caution, const std::vector<std::string>& red_flag_ids) {
+  return std::any_of(caution.red_flags.begin(), caution.red_flags.end(), [&](const std::string& id) {
+    return std::find(red_flag_ids.begin(), red_flag_ids.end(), id) != red_flag_ids.end();
+  });
+}
+
 } // namespace crus

@@ -41,6 +41,11 @@ struct SelfCareCaution {
   std::vector<std::string> red_flags;      // ids of the red flags it points to
 };
 
+// Whether a safety net that names `red_flag_ids` already covers `caution`
+// (they point to a red flag in common), so that the caution need not be
+// repeated after it.
+bool caution_covered_by(const SelfCareCaution& caution, const std::vector<std::string>& red_flag_ids);
+
 struct UrgencyBasis {
   std::string text;                        // the guidelines behind the level
   std::vector<std::string> sources;

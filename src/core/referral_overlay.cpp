@@ -10,17 +10,33 @@ namespace crus {
 glm::vec3 overlay_colour(const std::string& group, bool colour_blind_safe, bool single) {
   // One trigger point or one muscle: Travell & Simons' red.
   if (single) return colour_blind_safe ? glm::vec3(0.84f, 0.37f, 0.0f) : glm::vec3(0.85f, 0.04f, 0.04f);
-  static const std::vector<std::string> order = {"gastrocnemius", "soleus", "plantaris", "tibialis_anterior",
-                                                 "fibularis_longus", "fibularis_brevis", "fibularis_tertius"};
+  // Thirteen groups, but only seven Okabe-Ito colours: in the colour-blind
+  // safe palette a colour is shared only by groups whose zones never meet on
+  // the skin (a graph colouring, checked on the bundled atlas by
+  // tests/app/referral_real_skin_test.cpp). The vivid palette gives every
+  // group its own colour.
+  struct Entry {
+    const char* group;
+    int safe;
+  };
+  static const Entry order[] = {
+      {"gastrocnemius", 0},           {"soleus", 1},                  {"plantaris", 2},
+      {"tibialis_anterior", 3},       {"fibularis_longus", 0},        {"fibularis_brevis", 5},
+      {"fibularis_tertius", 6},       {"popliteus", 3},               {"tibialis_posterior", 4},
+      {"flexor_digitorum_longus", 5}, {"flexor_hallucis_longus", 0},  {"extensor_digitorum_longus", 2},
+      {"extensor_hallucis_longus", 1}};
+  constexpr std::size_t n = sizeof(order) / sizeof(order[0]);
   // Okabe-Ito: vermillion, blue, bluish green, orange, sky blue, reddish purple, yellow.
   static const glm::vec3 safe[] = {{0.84f, 0.37f, 0.0f}, {0.0f, 0.45f, 0.70f}, {0.0f, 0.62f, 0.45f}, {0.90f, 0.62f, 0.0f},
                                    {0.34f, 0.71f, 0.91f}, {0.80f, 0.47f, 0.65f}, {0.94f, 0.89f, 0.26f}};
-  static const glm::vec3 vivid[] = {{0.86f, 0.08f, 0.08f}, {0.15f, 0.35f, 0.95f}, {0.05f, 0.70f, 0.25f}, {0.95f, 0.55f, 0.0f},
-                                    {0.60f, 0.15f, 0.80f}, {0.0f, 0.75f, 0.80f},  {0.90f, 0.20f, 0.65f}};
+  static const glm::vec3 vivid[n] = {{0.86f, 0.08f, 0.08f}, {0.15f, 0.35f, 0.95f}, {0.05f, 0.70f, 0.25f}, {0.95f, 0.55f, 0.0f},
+                                     {0.60f, 0.15f, 0.80f}, {0.0f, 0.75f, 0.80f},  {0.90f, 0.20f, 0.65f}, {0.55f, 0.33f, 0.12f},
+                                     {0.95f, 0.85f, 0.10f}, {0.50f, 0.55f, 0.05f}, {0.10f, 0.15f, 0.50f}, {0.55f, 0.90f, 0.55f},
+                                     {1.0f, 0.55f, 0.50f}};
   std::size_t i = 0;
-  while (i < order.size() && order[i] != group) ++i;
-  if (i == order.size()) i = std::hash<std::string>{}(group) % order.size();
-  return colour_blind_safe ? safe[i] : vivid[i];
+  while (i < n && order[i].group != group) ++i;
+  if (i == n) i = std::hash<std::string>{}(group) % n;
+  return colour_blind_safe ? safe[order[i].safe] : vivid[i];
 }
 
 std::vector<const TriggerPoint*> overlay_trigger_points(const TriggerPointSet& set, const Overlay& overlay) {

@@ -303,7 +303,7 @@ private:
     check_.require_object(v, path);
     check_.only_keys(v, path, {"id", "muscle", "group", "label", "location_text", "location", "essential_zone",
                                "spillover_zone", "outside_model", "symptoms", "activating_factors", "self_care",
-                               "differential", "sources", "notes"});
+                               "safety_net", "differential", "sources", "notes"});
     TriggerPoint tp;
     tp.id = id_field(v, path, "id");
     tp.muscle = id_field(v, path, "muscle");
@@ -322,11 +322,23 @@ private:
     tp.symptoms = check_.texts(v, path, "symptoms", true, 1);
     tp.activating_factors = check_.texts(v, path, "activating_factors", true, 1);
     tp.self_care = check_.texts(v, path, "self_care", true, 1);
+    tp.safety_net = safety_net(check_.member(v, path, "safety_net"), JsonChecker::field(path, "safety_net"));
     tp.differential = check_.texts(v, path, "differential", true, 1);
     tp.sources = check_.ids(v, path, "sources", true, 1);
     check_.check_source_keys(tp.sources, set.sources, JsonChecker::field(path, "sources"));
     tp.notes = check_.texts(v, path, "notes", false, 0);
     return tp;
+  }
+
+  // Red-flag ids are checked against red_flags.json by the data tests: this
+  // loader does not read that file.
+  SafetyNet safety_net(const json& v, const std::string& path) {
+    check_.require_object(v, path);
+    check_.only_keys(v, path, {"red_flags", "text"});
+    SafetyNet net;
+    net.red_flags = check_.ids(v, path, "red_flags", true, 1);
+    net.text = check_.text(v, path, "text");
+    return net;
   }
 
   std::string id_field(const json& v, const std::string& path, const char* key) {

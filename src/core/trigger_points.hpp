@@ -58,6 +58,14 @@ float zone_membership(const ReferralZone& zone, const glm::vec3& p);
 enum class ZoneKind { essential, spillover };
 const char* to_string(ZoneKind kind); // "essential" | "spillover"
 
+// What to rule out before self-care: red-flag ids (red_flags.json) and one
+// plain-words paragraph that names the warning signs and how soon to act.
+// Every trigger point carries one, so self-care is never shown without it.
+struct SafetyNet {
+  std::vector<std::string> red_flags;
+  std::string text;
+};
+
 struct TriggerPoint {
   std::string id;             // e.g. "gastrocnemius_trp1"
   std::string muscle;         // atlas muscle id
@@ -71,6 +79,7 @@ struct TriggerPoint {
   std::vector<std::string> symptoms;
   std::vector<std::string> activating_factors;
   std::vector<std::string> self_care;
+  SafetyNet safety_net;
   std::vector<std::string> differential;
   std::vector<std::string> sources; // keys into TriggerPointSet::sources
   std::vector<std::string> notes;

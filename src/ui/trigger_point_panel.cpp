@@ -306,23 +306,24 @@ void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& 
   }
   if (!tp.symptoms.empty() && ImGui::CollapsingHeader("What people notice", ImGuiTreeNodeFlags_DefaultOpen)) bullets(tp.symptoms);
   if (!tp.activating_factors.empty() && ImGui::CollapsingHeader("What sets it off")) bullets(tp.activating_factors);
-  if (!tp.self_care.empty() && ImGui::CollapsingHeader("Self-care")) {
-    // The safety net comes first: the cautions for where this trigger point
-    // lies and sends pain (all of them when the atlas lacks the landmarks).
-    if (ctx.red_flags) {
-      std::optional<BodyAreaMap> map;
-      if (ctx.scene && ctx.scene->manifest) map = BodyAreaMap::from_landmarks(ctx.scene->manifest->landmarks);
-      const std::vector<BodyArea> areas = map ? trigger_point_areas(tp, *map) : std::vector<BodyArea>{};
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.35f, 1.0f));
-      for (const SelfCareCaution* c : ctx.red_flags->cautions_for(areas)) {
-        ImGui::Bullet();
-        ImGui::TextWrapped("%s", c->text.c_str());
-      }
-      ImGui::PopStyleColor();
-      ImGui::TextDisabled("Once the red flags are ruled out:");
+  // The safety net stays visible above the (collapsed) self-care, so that
+  // nobody reads the self-care without it (issue 16): the trigger point's
+  // own, then the cautions for where it lies and sends pain that it does not
+  // already cover (all of them when the atlas lacks the landmarks).
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.35f, 1.0f));
+  if (!tp.safety_net.text.empty()) ImGui::TextWrapped("%s", tp.safety_net.text.c_str());
+  if (ctx.red_flags) {
+    std::optional<BodyAreaMap> map;
+    if (ctx.scene && ctx.scene->manifest) map = BodyAreaMap::from_landmarks(ctx.scene->manifest->landmarks);
+    const std::vector<BodyArea> areas = map ? trigger_point_areas(tp, *map) : std::vector<BodyArea>{};
+    for (const SelfCareCaution* c : ctx.red_flags->cautions_for(areas)) {
+      if (caution_covered_by(*c, tp.safety_net.red_flags)) continue;
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", c->text.c_str());
     }
-    bullets(tp.self_care);
   }
+  ImGui::PopStyleColor();
+  if (!tp.self_care.empty() && ImGui::CollapsingHeader("Self-care (once the red flags are ruled out)")) bullets(tp.self_care);
   if (!tp.differential.empty() && ImGui::CollapsingHeader("Other causes to rule out")) bullets(tp.differential);
   if (!tp.notes.empty() && ImGui::CollapsingHeader("Where sources disagree")) bullets(tp.notes);
   if (!tp.sources.empty() && ImGui::CollapsingHeader("Sources")) {

@@ -4,9 +4,11 @@
 #include "app/commands.hpp"
 #include "app/scene_setup.hpp"
 #include "core/referral.hpp"
+#include "core/referral_overlay.hpp"
 #include "core/trigger_points.hpp"
 
 #include <filesystem>
+#include <map>
 #include <gtest/gtest.h>
 
 using namespace crus;
@@ -105,10 +107,162 @@ TEST_F(RealSkinReferral, MidCalfGastrocnemiusOrSoleus) {
   EXPECT_TRUE(among_top(c, "gastrocnemius_trp2", 3) || among_top(c, "soleus_trp2", 3)) << list(c);
 }
 
+// --- the muscles added for issue 16 (Travell & Simons vol. 2, ch. 17, 23-25) ---
+
+// True when no candidate belongs to any of `muscles`.
+bool none_of(const std::vector<ReferralCandidate>& c, std::initializer_list<const char*> muscles) {
+  for (const auto& x : c)
+    for (const char* m : muscles)
+      if (x.muscle == m) return false;
+  return true;
+}
+const ReferralCandidate* find(const std::vector<ReferralCandidate>& c, const std::string& trigger_point) {
+  for (const auto& x : c)
+    if (x.trigger_point == trigger_point) return &x;
+  return nullptr;
+}
+
+TEST_F(RealSkinReferral, SoleBehindTheSmallToesFlexorDigitorumLongus) {
+  auto c = at("head_of_first_metatarsal", {0.0f, -0.03f, 0.035f});
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(c[0].trigger_point, "flexor_digitorum_longus_trp1") << list(c);
+  EXPECT_EQ(c[0].zone, ZoneKind::essential) << list(c);
+  EXPECT_TRUE(none_of(c, {"extensor_digitorum_longus", "extensor_hallucis_longus", "popliteus"})) << list(c);
+}
+
+TEST_F(RealSkinReferral, UndersideOfTheSmallToeTipsFlexorDigitorumLongus) {
+  auto c = at("distal_phalanx_of_hallux", {-0.01f, -0.025f, 0.04f});
+  const ReferralCandidate* fdl = find(c, "flexor_digitorum_longus_trp1");
+  ASSERT_NE(fdl, nullptr) << list(c);
+  EXPECT_EQ(fdl->zone, ZoneKind::spillover);
+  EXPECT_TRUE(among_top(c, "flexor_digitorum_longus", 2)) << list(c);
+  EXPECT_TRUE(none_of(c, {"extensor_digitorum_longus", "extensor_hallucis_longus"})) << list(c);
+}
+
+TEST_F(RealSkinReferral, UnderTheBigToeFlexorHallucisLongus) {
+  auto c = at("distal_phalanx_of_hallux", {-0.015f, -0.025f, 0.0f});
+  ASSERT_FALSE(c.empty());
+  EXPECT_EQ(c[0].trigger_point, "flexor_hallucis_longus_trp1") << list(c);
+  EXPECT_EQ(c[0].zone, ZoneKind::essential);
+  // The top of the same toe belongs to the extensors and tibialis anterior.
+  EXPECT_TRUE(none_of(c, {"extensor_hallucis_longus", "tibialis_anterior"})) << list(c);
+}
+
+TEST_F(RealSkinReferral, BackOfTheKneePopliteus) {
+  auto c = at("popliteal_surface", {-0.08f, -0.06f, 0.0f});
+  const ReferralCandidate* p = find(c, "popliteus_trp1");
+  ASSERT_NE(p, nullptr) << list(c);
+  EXPECT_EQ(p->zone, ZoneKind::essential);
+  EXPECT_TRUE(among_top(c, "popliteus", 4)) << list(c);
+  EXPECT_TRUE(none_of(c, {"flexor_digitorum_longus", "flexor_hallucis_longus", "extensor_digitorum_longus",
+                          "extensor_hallucis_longus", "tibialis_posterior"}))
+      << list(c);
+}
+
+TEST_F(RealSkinReferral, AchillesTendonAboveTheHeelTibialisPosterior) {
+  auto c = at("calcaneal_tuberosity", {-0.03f, 0.07f, 0.0f});
+  const ReferralCandidate* tp = find(c, "tibialis_posterior_trp1");
+  ASSERT_NE(tp, nullptr) << list(c);
+  EXPECT_EQ(tp->zone, ZoneKind::essential);
+  EXPECT_TRUE(among_top(c, "tibialis_posterior", 2)) << list(c);
+  EXPECT_TRUE(none_of(c, {"popliteus", "extensor_digitorum_longus", "extensor_hallucis_longus", "flexor_hallucis_longus"}))
+      << list(c);
+}
+
+TEST_F(RealSkinReferral, DorsumOfTheFootExtensorDigitorumLongus) {
+  auto c = at("head_of_first_metatarsal", {-0.02f, 0.05f, 0.035f});
+  ASSERT_FALSE(c.empty());
+  EXPECT_TRUE(among_top(c, "extensor_digitorum_longus_trp1", 2)) << list(c);
+  EXPECT_EQ(find(c, "extensor_digitorum_longus_trp1")->zone, ZoneKind::essential);
+  EXPECT_TRUE(none_of(c, {"flexor_digitorum_longus", "flexor_hallucis_longus", "tibialis_posterior", "popliteus"})) << list(c);
+}
+
+TEST_F(RealSkinReferral, DorsumOfTheBigToeBaseExtensorHallucisLongus) {
+  auto c = at("head_of_first_metatarsal", {0.005f, 0.04f, 0.0f});
+  ASSERT_FALSE(c.empty());
+  EXPECT_TRUE(among_top(c, "extensor_hallucis_longus_trp1", 2)) << list(c);
+  EXPECT_EQ(find(c, "extensor_hallucis_longus_trp1")->zone, ZoneKind::essential);
+  EXPECT_TRUE(none_of(c, {"flexor_digitorum_longus", "flexor_hallucis_longus", "tibialis_posterior"})) << list(c);
+}
+
+TEST_F(RealSkinReferral, FrontOfTheKneeAndOuterAnkleAreNotReferredToTheNewMuscles) {
+  auto knee = at("patellar_apex", {0.03f, 0.0f, 0.0f});
+  EXPECT_TRUE(none_of(knee, {"popliteus", "tibialis_posterior", "flexor_digitorum_longus", "flexor_hallucis_longus",
+                             "extensor_digitorum_longus", "extensor_hallucis_longus"}))
+      << list(knee);
+  auto ankle = at("lateral_malleolus", {-0.025f, 0.0f, 0.02f});
+  EXPECT_TRUE(none_of(ankle, {"popliteus", "flexor_digitorum_longus", "flexor_hallucis_longus", "extensor_hallucis_longus"}))
+      << list(ankle);
+}
+
+TEST_F(RealSkinReferral, GroupsWhoseZonesMeetHaveDifferentOverlayColours) {
+  // The "all trigger points" overlay tells groups apart by colour; where two
+  // groups' zones cover the same skin they must differ in both palettes.
+  const Mesh* skin = nullptr;
+  for (const auto& s : scene_->structures)
+    if (s.kind == StructureKind::skin) skin = &s.mesh;
+  ASSERT_NE(skin, nullptr);
+  std::map<std::string, std::vector<float>> cover; // per group: max membership per skin vertex
+  for (const TriggerPoint& tp : set_->trigger_points) {
+    const ZoneWeights z = zone_weights(*skin, {&tp});
+    std::vector<float>& v = cover[tp.group];
+    v.resize(z.essential.size(), 0.0f);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = std::max({v[i], z.essential[i], z.spillover[i]});
+  }
+  int pairs = 0;
+  for (const auto& [a, va] : cover)
+    for (const auto& [b, vb] : cover) {
+      if (!(a < b)) continue;
+      bool meet = false;
+      for (std::size_t i = 0; i < va.size() && !meet; ++i) meet = va[i] > 0.5f && vb[i] > 0.5f;
+      if (!meet) continue;
+      ++pairs;
+      EXPECT_NE(overlay_colour(a, true, false), overlay_colour(b, true, false)) << a << " and " << b;
+      EXPECT_NE(overlay_colour(a, false, false), overlay_colour(b, false, false)) << a << " and " << b;
+    }
+  EXPECT_GT(pairs, 10); // the calf and foot zones do overlap; the check is not vacuous
+}
+
 TEST_F(RealSkinReferral, TheProbePointsLieOnTheSkin) {
   float d = 0.0f;
   at("lateral_malleolus", {-0.025f, 0.0f, 0.02f}, &d);
   EXPECT_LT(d, 0.03f); // the offsets were chosen just outside the skin
+}
+
+// Ray-parity point-in-mesh test: a closed mesh is crossed an odd number of
+// times by a ray from a point inside it. The ray direction is skewed so that
+// it does not run exactly along mesh edges.
+bool inside_mesh(const Mesh& mesh, glm::vec3 p) {
+  const glm::vec3 dir = glm::normalize(glm::vec3(0.13f, 1.0f, 0.07f));
+  int crossings = 0;
+  for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
+    const glm::vec3 a = mesh.positions[mesh.indices[i]], b = mesh.positions[mesh.indices[i + 1]],
+                    c = mesh.positions[mesh.indices[i + 2]];
+    // Moller-Trumbore.
+    const glm::vec3 e1 = b - a, e2 = c - a, h = glm::cross(dir, e2);
+    const float det = glm::dot(e1, h);
+    if (std::abs(det) < 1e-12f) continue;
+    const float f = 1.0f / det;
+    const glm::vec3 s = p - a;
+    const float u = f * glm::dot(s, h);
+    if (u < 0.0f || u > 1.0f) continue;
+    const glm::vec3 q = glm::cross(s, e1);
+    const float v = f * glm::dot(dir, q);
+    if (v < 0.0f || u + v > 1.0f) continue;
+    if (f * glm::dot(e2, q) > 0.0f) ++crossings;
+  }
+  return crossings % 2 == 1;
+}
+
+TEST_F(RealSkinReferral, EveryTriggerPointLiesInsideItsMuscle) {
+  // The marker is drawn at the nearest point of the muscle's surface; the
+  // stored location itself must lie in the muscle, not in a neighbour.
+  for (const TriggerPoint& tp : set_->trigger_points) {
+    const SceneStructure* muscle = scene_->find(tp.muscle);
+    ASSERT_NE(muscle, nullptr) << tp.id;
+    EXPECT_TRUE(inside_mesh(muscle->mesh, tp.location))
+        << tp.id << " at " << tp.location.x << ", " << tp.location.y << ", " << tp.location.z;
+  }
 }
 
 } // namespace

@@ -285,11 +285,13 @@ TEST(Handout, RedFlagsFitThePaintedAreaAndUrgentOnesComeFirst) {
   EXPECT_EQ(joined(heel).find("Deep vein thrombosis"), std::string::npos) << joined(heel);
   EXPECT_NE(joined(heel).find("Achilles tendon rupture"), std::string::npos) << joined(heel);
   EXPECT_NE(joined(heel).find("Broken bone"), std::string::npos) << joined(heel);
-  // The calf's self-care starts with the warning about a swollen calf.
+  // The calf's self-care starts with the best match's safety net, which warns
+  // about a swollen calf.
   const std::vector<std::string>* care = nullptr;
   for (const auto& [h, items] : calf.sections)
     if (h.rfind("What you can do yourself", 0) == 0) care = &items;
   ASSERT_NE(care, nullptr);
+  EXPECT_EQ(care->front(), b->set.find("soleus_trp1")->safety_net.text);
   EXPECT_NE(care->front().find("swollen, warm, tender or red"), std::string::npos) << care->front();
 
   // On the page: the box above the sections when first, below them otherwise.

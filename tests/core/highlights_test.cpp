@@ -136,6 +136,18 @@ TEST(DrawBuilder, AttachmentHighlightsTurnSoftTissueTranslucent) {
 TEST(ReferralOverlay, ColourBlindPaletteDiffersAndModesPickTheirTriggerPoints) {
   EXPECT_NE(overlay_colour("soleus", true, false), overlay_colour("soleus", false, false));
   EXPECT_NE(overlay_colour("soleus", false, false), overlay_colour("gastrocnemius", false, false));
+  // Every group with trigger points has its own vivid colour (issue 16 added
+  // six); the colour-blind palette is checked against the real skin in
+  // tests/app/referral_real_skin_test.cpp.
+  const char* groups[] = {"gastrocnemius", "soleus", "plantaris", "tibialis_anterior", "fibularis_longus",
+                          "fibularis_brevis", "fibularis_tertius", "popliteus", "tibialis_posterior",
+                          "flexor_digitorum_longus", "flexor_hallucis_longus", "extensor_digitorum_longus",
+                          "extensor_hallucis_longus"};
+  for (const char* a : groups)
+    for (const char* b : groups)
+      if (a != b) {
+        EXPECT_NE(overlay_colour(a, false, false), overlay_colour(b, false, false)) << a << " " << b;
+      }
   TriggerPointSet set;
   TriggerPoint a;
   a.id = "soleus_trp1";

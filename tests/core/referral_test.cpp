@@ -31,6 +31,12 @@ std::vector<Landmark> atlas_landmarks() {
       lm("head_of_fifth_metatarsal", 0.040f, 0.012f, 0.125f),
       lm("fifth_metatarsal_tuberosity", -0.015f, 0.015f, 0.125f),
       lm("distal_phalanx_of_hallux", 0.120f, 0.015f, 0.060f),
+      lm("medial_tibial_condyle", -0.058f, 0.420f, 0.046f),
+      lm("soleal_line", -0.063f, 0.358f, 0.080f),
+      lm("medial_surface_of_tibia", -0.041f, 0.250f, 0.073f),
+      lm("anterior_border_of_tibia", -0.031f, 0.260f, 0.082f),
+      lm("trochlea_of_talus", -0.064f, 0.069f, 0.076f),
+      lm("base_of_first_metatarsal", -0.004f, 0.033f, 0.050f),
   };
 }
 

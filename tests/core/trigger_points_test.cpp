@@ -8,6 +8,7 @@
 #include "core/trigger_points.hpp"
 #include "support/test_support.hpp"
 
+#include <glm/geometric.hpp>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -32,6 +33,12 @@ std::vector<Landmark> test_landmarks() {
       lm("head_of_fifth_metatarsal", 0.040f, 0.012f, 0.125f),
       lm("fifth_metatarsal_tuberosity", -0.015f, 0.015f, 0.125f),
       lm("distal_phalanx_of_hallux", 0.120f, 0.015f, 0.060f),
+      lm("medial_tibial_condyle", -0.058f, 0.420f, 0.046f),
+      lm("soleal_line", -0.063f, 0.358f, 0.080f),
+      lm("medial_surface_of_tibia", -0.041f, 0.250f, 0.073f),
+      lm("anterior_border_of_tibia", -0.031f, 0.260f, 0.082f),
+      lm("trochlea_of_talus", -0.064f, 0.069f, 0.076f),
+      lm("base_of_first_metatarsal", -0.004f, 0.033f, 0.050f),
   };
 }
 
@@ -154,12 +161,16 @@ TEST(TriggerPointData, BundledFileLoadsWithEveryMuscleTheIssueNames) {
   for (const TriggerPoint& tp : set.trigger_points) ids.insert(tp.id);
   for (const char* id : {"gastrocnemius_trp1", "gastrocnemius_trp2", "gastrocnemius_trp3", "gastrocnemius_trp4",
                          "soleus_trp1", "soleus_trp2", "soleus_trp3", "plantaris_trp1", "tibialis_anterior_trp1",
-                         "fibularis_longus_trp1", "fibularis_brevis_trp1", "fibularis_tertius_trp1"})
+                         "fibularis_longus_trp1", "fibularis_brevis_trp1", "fibularis_tertius_trp1",
+                         // issue 16: the other leg muscles of Travell & Simons vol. 2
+                         "popliteus_trp1", "tibialis_posterior_trp1", "flexor_digitorum_longus_trp1",
+                         "flexor_hallucis_longus_trp1", "extensor_digitorum_longus_trp1", "extensor_hallucis_longus_trp1"})
     EXPECT_TRUE(ids.count(id)) << id;
 
   const std::set<std::string> atlas_muscles = {
       "gastrocnemius_medial_head", "gastrocnemius_lateral_head", "soleus", "plantaris", "tibialis_anterior",
-      "fibularis_longus", "fibularis_brevis", "fibularis_tertius"};
+      "fibularis_longus", "fibularis_brevis", "fibularis_tertius", "popliteus", "tibialis_posterior",
+      "flexor_digitorum_longus", "flexor_hallucis_longus", "extensor_digitorum_longus", "extensor_hallucis_longus"};
   for (const TriggerPoint& tp : set.trigger_points) {
     EXPECT_TRUE(atlas_muscles.count(tp.muscle)) << tp.id << " has muscle " << tp.muscle;
     EXPECT_FALSE(tp.symptoms.empty() || tp.activating_factors.empty() || tp.self_care.empty() ||
@@ -189,7 +200,8 @@ TEST(TriggerPointData, GastrocnemiusPointsSpanBothHeadsAndSoleusTrp3SaysItsZoneI
   EXPECT_EQ(select_trigger_points(set, "gastrocnemius_medial_head").size(), 2u);
   EXPECT_EQ(select_trigger_points(set, "soleus").size(), 3u);
   ASSERT_EQ(select_trigger_points(set, "plantaris_trp1").size(), 1u);
-  EXPECT_TRUE(select_trigger_points(set, "popliteus").empty());
+  EXPECT_EQ(select_trigger_points(set, "popliteus").size(), 1u);
+  EXPECT_TRUE(select_trigger_points(set, "tibia").empty());
 
   const TriggerPoint* s3 = set.find("soleus_trp3");
   ASSERT_NE(s3, nullptr);
@@ -210,10 +222,11 @@ TEST(TriggerPointData, AnchoredPointsResolveAgainstTheLandmarks) {
   EXPECT_NEAR(p.x, -0.105f, 1e-6f);
   EXPECT_NEAR(p.y, 0.455f, 1e-6f);
   EXPECT_NEAR(p.z, 0.05f, 1e-6f);
-  // fibularis_brevis_trp1: lerp(fibular_head, lateral_malleolus, 0.62) + [0, 0, 0.01]
+  // fibularis_brevis_trp1: lerp(fibular_head, lateral_malleolus, 0.62) + [-0.011, 0, -0.008]
   const glm::vec3 q = set.find("fibularis_brevis_trp1")->location;
+  EXPECT_NEAR(q.x, -0.075f - 0.011f, 1e-6f);
   EXPECT_NEAR(q.y, 0.405f + 0.62f * (0.045f - 0.405f), 1e-6f);
-  EXPECT_NEAR(q.z, 0.12f, 1e-6f);
+  EXPECT_NEAR(q.z, 0.102f, 1e-6f);
   // Moving a landmark moves the zones anchored to it.
   std::vector<Landmark> moved = test_landmarks();
   for (Landmark& l : moved)
@@ -222,6 +235,78 @@ TEST(TriggerPointData, AnchoredPointsResolveAgainstTheLandmarks) {
   EXPECT_NEAR(shifted.find("soleus_trp1")->essential.shapes[1].centre.z -
                   set.find("soleus_trp1")->essential.shapes[1].centre.z,
               0.01f, 1e-6f);
+}
+
+bool same_shape(const ReferralShape& a, const ReferralShape& b) {
+  auto near = [](glm::vec3 p, glm::vec3 q) { return glm::length(p - q) < 1e-6f; };
+  return a.kind == b.kind && near(a.centre, b.centre) && near(a.radii, b.radii) && near(a.a, b.a) && near(a.b, b.b) &&
+         std::abs(a.radius - b.radius) < 1e-6f;
+}
+
+TEST(TriggerPointData, FibularisLongusAndBrevisShareTravellAndSimonsEssentialPattern) {
+  // Travell & Simons ch. 20: both refer to the lateral malleolus and a short
+  // way along the outer foot (essential); only the longus spills over the
+  // middle third of the outer leg (issue 16, definite error 5).
+  const TriggerPointSet set = parse_trigger_points(bundled_text(), "trigger_points.json", test_landmarks());
+  const TriggerPoint* longus = set.find("fibularis_longus_trp1");
+  const TriggerPoint* brevis = set.find("fibularis_brevis_trp1");
+  ASSERT_TRUE(longus && brevis);
+  ASSERT_EQ(longus->essential.shapes.size(), brevis->essential.shapes.size());
+  for (std::size_t i = 0; i < longus->essential.shapes.size(); ++i)
+    EXPECT_TRUE(same_shape(longus->essential.shapes[i], brevis->essential.shapes[i])) << i;
+  bool foot = false;
+  for (const ReferralShape& s : brevis->essential.shapes) foot = foot || s.region.find("outer edge of the foot") != std::string::npos;
+  EXPECT_TRUE(foot);
+  EXPECT_TRUE(brevis->spillover.empty());
+  ASSERT_EQ(longus->spillover.shapes.size(), 1u);
+  EXPECT_NE(longus->spillover.shapes[0].region.find("middle third"), std::string::npos);
+  // The notes say what the data does.
+  std::string notes;
+  for (const std::string& n : brevis->notes) notes += n + "\n";
+  EXPECT_NE(notes.find("Only the longus has a spillover zone"), std::string::npos) << notes;
+  EXPECT_EQ(notes.find("without the spread up the leg"), std::string::npos) << notes;
+}
+
+TEST(TriggerPointData, EverySourceIsDeclaredAndEveryDeclaredSourceIsCited) {
+  const TriggerPointSet set = parse_trigger_points(bundled_text(), "trigger_points.json", test_landmarks());
+  std::set<std::string> cited;
+  for (const TriggerPoint& tp : set.trigger_points)
+    for (const std::string& key : tp.sources) {
+      EXPECT_NE(set.find_source(key), nullptr) << tp.id << " cites " << key;
+      cited.insert(key);
+    }
+  for (const CitedSource& s : set.sources) EXPECT_TRUE(cited.count(s.key)) << s.key << " is declared but never cited";
+}
+
+TEST(TriggerPointData, SelfCareAlwaysComesWithASafetyNetNamingRealRedFlags) {
+  const TriggerPointSet set = parse_trigger_points(bundled_text(), "trigger_points.json", test_landmarks());
+  const RedFlagSet flags = load_red_flags(knowledge_path("red_flags.json"));
+  for (const TriggerPoint& tp : set.trigger_points) {
+    ASSERT_FALSE(tp.self_care.empty()) << tp.id;
+    EXPECT_FALSE(tp.safety_net.red_flags.empty()) << tp.id;
+    EXPECT_GE(tp.safety_net.text.size(), 60u) << tp.id;
+    for (const std::string& id : tp.safety_net.red_flags) EXPECT_NE(flags.find(id), nullptr) << tp.id << ": " << id;
+  }
+  // Swelling is never put down to a trigger point without the clot first.
+  for (const TriggerPoint& tp : set.trigger_points) {
+    std::string text;
+    for (const std::string& s : tp.symptoms) text += s + "\n";
+    if (text.find("swelling") == std::string::npos) continue;
+    EXPECT_NE(text.find("blood clot"), std::string::npos) << tp.id;
+    const auto& ids = tp.safety_net.red_flags;
+    ASSERT_FALSE(ids.empty());
+    EXPECT_EQ(ids.front(), "deep_vein_thrombosis") << tp.id;
+  }
+  const TriggerPoint* soleus2 = set.find("soleus_trp2");
+  ASSERT_NE(soleus2, nullptr);
+  EXPECT_EQ(soleus2->safety_net.red_flags.front(), "deep_vein_thrombosis");
+  EXPECT_NE(soleus2->safety_net.text.find("same day"), std::string::npos);
+  // A file without a safety net is rejected, naming the field.
+  const std::string good = bundled_text();
+  nlohmann::json bad = nlohmann::json::parse(good);
+  bad["trigger_points"][2].erase("safety_net");
+  EXPECT_NE(load_error(bad.dump(2)).find("trigger_points[2]"), std::string::npos) << load_error(bad.dump(2));
+  EXPECT_NE(load_error(bad.dump(2)).find("safety_net"), std::string::npos) << load_error(bad.dump(2));
 }
 
 std::string describe(const std::vector<SchemaViolation>& violations) {

@@ -41,6 +41,7 @@ TriggerPointSet sample_set() {
     tp.symptoms = {std::string("Symptom of ") + label};
     tp.activating_factors = {"Walking uphill"};
     tp.self_care = {"A gentle stretch"};
+    tp.safety_net = {{"deep_vein_thrombosis"}, "A swollen, warm calf needs a doctor the same day."};
     tp.differential = {"A blood clot"};
     tp.sources = {"ts", "missing_key"};
     tp.notes = {"Books number it differently."};
@@ -149,6 +150,7 @@ TEST(TriggerPointPanel, DetailsOfTheChosenTriggerPointInWords) {
   EXPECT_TRUE(has(text, "upper outer calf"));
   EXPECT_TRUE(has(text, "sacroiliac joint region")) << "referral outside the model";
   EXPECT_TRUE(has(text, "Symptom of Soleus TrP3"));
+  EXPECT_TRUE(has(text, "swollen, warm calf needs a doctor the same day")) << "the safety net shows without opening self-care";
   EXPECT_TRUE(has(text, "Where sources disagree"));
   EXPECT_TRUE(has(text, "Sources"));
   EXPECT_TRUE(has(text, "do not diagnose"));
