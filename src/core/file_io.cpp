@@ -152,7 +152,7 @@ void check_writable_folder(const std::string& dir_path, const std::string& optio
   // Permission bits do not tell (root, read-only mounts, /proc): try it.
   std::string probe;
   const int fd = create_temporary((dir / ".crus-write-check").string(), probe);
-  if (fd < 0) throw InputError(option, dir.string() + ": cannot write in this folder: " + std::strerror(errno));
+  if (fd < 0) throw InputError(option, dir.string() + ": cannot create files in this folder (" + std::strerror(errno) + ")");
   ::close(fd);
   ::unlink(probe.c_str());
 }
