@@ -2,6 +2,7 @@
 #include "app/scene_setup.hpp"
 #include "atlas/generator.hpp"
 #include "core/error.hpp"
+#include "core/file_io.hpp"
 #include "core/knowledge.hpp"
 
 #include <chrono>
@@ -14,6 +15,7 @@
 namespace crus::app {
 
 int run_atlas_build(const std::string& out_dir) {
+  check_writable_folder(out_dir, "--out"); // before a minute of generating
   auto t0 = std::chrono::steady_clock::now();
   atlas::GeneratedAtlas generated = atlas::generate_atlas();
   atlas::BuildReport report = atlas::write_atlas(generated, out_dir);
@@ -47,12 +49,12 @@ nlohmann::ordered_json vec3_json(const glm::vec3& v) { return {v.x, v.y, v.z}; }
 
 int run_list(const AtlasOptions& atlas, bool json) {
   Scene scene = load_atlas(atlas, true);
-  apply_knowledge(scene, load_knowledge(knowledge_dir()));
+  apply_knowledge(scene, load_knowledge_reporting("structures without an entry are listed by their atlas names"));
   if (json) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (const auto& s : scene.structures)
       arr.push_back({{"id", s.id}, {"name", s.name}, {"kind", to_string(s.kind)}});
-    std::cout << arr.dump(2) << "\n";
+    std::cout << dump_json(arr) << "\n";
   } else {
     for (const auto& s : scene.structures)
       std::cout << std::left << std::setw(30) << s.id << std::setw(8) << to_string(s.kind) << s.name << "\n";
@@ -83,7 +85,8 @@ int run_info(const AtlasOptions& atlas, const std::string& id, bool json) {
     for (const AttachmentSite* site : scene.manifest->sites_of(s.id))
       sites.push_back({{"id", site->id}, {"role", to_string(site->role)}, {"bone", site->bone}, {"centroid", vec3_json(site->centroid)}});
   j["sites"] = sites;
-  KnowledgeBase knowledge = load_knowledge(knowledge_dir());
+  KnowledgeBase knowledge = load_knowledge_reporting("the geometry below is complete; knowledge text is missing where entries failed to load");
+  report_unloadable_clinical_data(scene, "info does not use them, but overlays, handouts and the viewer's panels do");
   const KnowledgeEntry* entry = knowledge.find(s.id);
   if (entry) {
     j["name"] = entry->name;
@@ -92,7 +95,7 @@ int run_info(const AtlasOptions& atlas, const std::string& id, bool json) {
       if (!j.contains(it.key())) j[it.key()] = it.value();
   }
   if (json) {
-    std::cout << j.dump(2) << "\n";
+    std::cout << dump_json(j) << "\n";
   } else {
     if (entry) std::cout << format_entry_text(*entry, &knowledge) << "\n";
     std::cout << s.name << " (" << s.id << ", " << to_string(s.kind) << ")\n";

@@ -96,7 +96,7 @@ int run_bench(const BenchOptions& options) {
   j["peak_rss_mb"] = peak_rss_mb;
   j["renderer"] = renderer.renderer();
   if (options.json) {
-    std::cout << j.dump() << "\n";
+    std::cout << dump_json(j, -1) << "\n";
   } else {
     std::cout << "renderer        " << renderer.renderer() << "\n"
               << "frame size      " << width << "x" << height << ", " << triangles << " triangles\n"

@@ -4,6 +4,7 @@
 #include "app/presentation.hpp"
 #include "app/scene_setup.hpp"
 #include "core/error.hpp"
+#include "core/file_io.hpp"
 #include "core/referral.hpp"
 
 #include <algorithm>
@@ -21,36 +22,6 @@ namespace crus::app {
 namespace {
 
 constexpr float kMaxSkinDistance = 0.05f; // metres, as crus referral
-
-glm::vec3 parse_at(const std::string& text) {
-  const std::string expected = "expected X,Y,Z in metres (model frame: X anterior, Y up, Z lateral), got \"" + text + "\"";
-  glm::vec3 p{0.0f};
-  const char* s = text.data();
-  const char* end = s + text.size();
-  for (int i = 0; i < 3; ++i) {
-    while (s != end && *s == ' ') ++s;
-    double v = 0.0;
-    auto r = std::from_chars(s, end, v);
-    if (r.ec != std::errc() || !std::isfinite(v)) throw InputError("--at", expected);
-    p[i] = static_cast<float>(v);
-    s = r.ptr;
-    if (i < 2) {
-      if (s == end || *s != ',') throw InputError("--at", expected);
-      ++s;
-    }
-  }
-  if (s != end) throw InputError("--at", expected);
-  return p;
-}
-
-void check_out(const std::string& out) {
-  if (out.empty()) throw InputError("--out", "give the file to write, e.g. --out handout.png");
-  std::filesystem::path path(out);
-  std::error_code ec;
-  auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  if (!std::filesystem::is_directory(dir, ec)) throw InputError("--out", out + ": the folder " + dir.string() + " does not exist");
-  if (std::filesystem::is_directory(path, ec)) throw InputError("--out", out + " is a folder; give a file name ending in .png");
-}
 
 const TriggerPoint& find_trigger_point(const TriggerPointSet& set, const std::string& id, const std::string& option) {
   if (const TriggerPoint* tp = set.find(id)) return *tp;
@@ -160,8 +131,8 @@ int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, con
   if (trigger_point.empty() == at.empty())
     throw InputError("handout", "give either --trigger-point ID or --at X,Y,Z (a point on the skin), not both or neither");
   std::optional<glm::vec3> point;
-  if (!at.empty()) point = parse_at(at);
-  check_out(out);
+  if (!at.empty()) point = parse_model_point(at, "--at");
+  check_writable_file(out, "--out");
 
   Scene scene = load_atlas(atlas, true);
   Presentation presentation(scene, /*with_knowledge=*/true);

@@ -25,14 +25,14 @@ std::string knowledge_dir() { return (fs::path(assets_dir()) / "knowledge").stri
 
 int run_search(const AtlasOptions& atlas, const std::string& text, bool json, int limit) {
   Scene scene = load_atlas(atlas, true);
-  KnowledgeBase knowledge = load_knowledge(knowledge_dir());
+  KnowledgeBase knowledge = load_knowledge_reporting("the search covers structure ids and atlas names only where entries are missing");
   SearchIndex index = make_search_index(scene, knowledge);
   auto results = index.search(text, static_cast<std::size_t>(std::max(1, limit)));
   if (json) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (const auto& r : results)
       arr.push_back({{"id", r.id}, {"name", r.name}, {"matched", r.matched}, {"score", r.score}});
-    std::cout << arr.dump(2) << "\n";
+    std::cout << dump_json(arr) << "\n";
   } else if (results.empty()) {
     std::cout << "nothing matches \"" << text << "\"\n";
   } else {
@@ -93,29 +93,10 @@ int run_validate(const AtlasOptions& atlas) {
   return 0;
 }
 
-namespace {
-glm::vec3 parse_point(const std::string& text) {
-  glm::vec3 p{0.0f};
-  const char* s = text.data();
-  const char* end = s + text.size();
-  for (int i = 0; i < 3; ++i) {
-    double v = 0.0;
-    auto r = std::from_chars(s, end, v);
-    if (r.ec != std::errc() || !std::isfinite(v)) throw InputError("--at", "expected X,Y,Z in metres (model frame), got \"" + text + "\"");
-    p[i] = static_cast<float>(v);
-    s = r.ptr;
-    if (i < 2) {
-      if (s == end || *s != ',') throw InputError("--at", "expected X,Y,Z in metres (model frame), got \"" + text + "\"");
-      ++s;
-    }
-  }
-  if (s != end) throw InputError("--at", "expected X,Y,Z in metres (model frame), got \"" + text + "\"");
-  return p;
-}
-} // namespace
-
 int run_referral(const AtlasOptions& atlas, const std::string& at, bool json, float max_distance) {
-  glm::vec3 p = parse_point(at);
+  if (!std::isfinite(max_distance) || max_distance <= 0.0f || max_distance > 1.0f)
+    throw InputError("--max-distance", "expected a distance in metres above 0 and at most 1, got " + (std::ostringstream() << max_distance).str());
+  glm::vec3 p = parse_model_point(at, "--at");
   Scene scene = load_atlas(atlas, true);
   const SceneStructure* skin = nullptr;
   for (const auto& s : scene.structures)
@@ -138,7 +119,7 @@ int run_referral(const AtlasOptions& atlas, const std::string& at, bool json, fl
     for (const auto& c : candidates)
       arr.push_back({{"muscle", c.muscle}, {"trigger_point", c.trigger_point}, {"zone", to_string(c.zone)}, {"score", c.score}});
     j["candidates"] = arr;
-    std::cout << j.dump(2) << "\n";
+    std::cout << dump_json(j) << "\n";
   } else {
     std::cout << std::fixed << std::setprecision(3) << "skin point " << snapped.point.x << ", " << snapped.point.y << ", "
               << snapped.point.z << "\n";

@@ -3,6 +3,7 @@
 #include "app/presentation.hpp"
 #include "app/scene_setup.hpp"
 #include "core/error.hpp"
+#include "core/file_io.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -13,18 +14,12 @@ int run_render(const RenderOptions& options) {
   auto view = parse_view(options.view);
   if (!view) throw InputError("--view", "expected anterior, posterior, medial, lateral, superior or inferior, got \"" + options.view + "\"");
   auto [width, height] = parse_size(options.size, "--size");
-  {
-    // Fail on an unwritable --out before any rendering work.
-    std::filesystem::path out(options.out);
-    std::error_code ec;
-    auto dir = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
-    if (!std::filesystem::is_directory(dir, ec)) throw InputError("--out", options.out + ": the folder " + dir.string() + " does not exist");
-    if (std::filesystem::is_directory(out, ec)) throw InputError("--out", options.out + " is a folder; give a file name ending in .png");
-  }
+  check_writable_file(options.out, "--out"); // before any rendering work
 
   Scene scene = load_atlas(options.atlas, true);
   Presentation presentation(scene, /*with_knowledge=*/true);
-  presentation.apply_render_options(options);
+  presentation.apply_render_options(options); // overlays that need the trigger points fail here (exit 2)
+  if (options.overlays.empty()) report_unloadable_clinical_data(scene, "the picture is drawn; overlays would need them");
 
   OffscreenRenderer renderer(width, height);
   renderer.upload(scene);

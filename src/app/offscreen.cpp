@@ -1,6 +1,7 @@
 #include "app/offscreen.hpp"
 
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "gfx/framebuffer.hpp"
 #include "gfx/scene_renderer.hpp"
 #include "platform/headless_context.hpp"
@@ -50,13 +51,23 @@ int OffscreenRenderer::height() const { return impl_->target.height(); }
 
 std::pair<int, int> parse_size(const std::string& text, const std::string& option) {
   auto x = text.find_first_of("xX");
-  auto bad = [&]() { return InputError(option, "expected WIDTHxHEIGHT such as 800x600 (16 to 16384 each), got \"" + text + "\""); };
+  auto bad = [&]() {
+    return InputError(option, "expected WIDTHxHEIGHT such as 800x600 (" + std::to_string(limits::kImageSideMin) + " to " +
+                                  std::to_string(limits::kImageSideMax) + " each), got \"" + text + "\"");
+  };
   if (x == std::string::npos) throw bad();
   int w = 0, h = 0;
   auto r1 = std::from_chars(text.data(), text.data() + x, w);
   auto r2 = std::from_chars(text.data() + x + 1, text.data() + text.size(), h);
   if (r1.ec != std::errc() || r1.ptr != text.data() + x || r2.ec != std::errc() || r2.ptr != text.data() + text.size()) throw bad();
-  if (w < 16 || h < 16 || w > 16384 || h > 16384) throw bad();
+  if (w < limits::kImageSideMin || h < limits::kImageSideMin || w > limits::kImageSideMax || h > limits::kImageSideMax)
+    throw bad();
+  // Offscreen frames are multisampled: the side limits alone would allow
+  // buffers of many gigabytes.
+  if (static_cast<long long>(w) * h > limits::kImagePixels)
+    throw InputError(option, text + " is " + std::to_string(static_cast<long long>(w) * h / 1000000) +
+                                 " megapixels; at most " + std::to_string(limits::kImagePixels / 1000000) +
+                                 " megapixels (e.g. 8192x8192) can be rendered");
   return {w, h};
 }
 

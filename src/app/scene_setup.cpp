@@ -1,10 +1,18 @@
 #include "app/scene_setup.hpp"
 
+#include "core/checked_cast.hpp"
 #include "core/error.hpp"
+#include "core/limits.hpp"
+#include "core/red_flags.hpp"
+#include "core/trigger_points.hpp"
+#include "core/utf8.hpp"
 #include "core/file_io.hpp"
 #include "core/search.hpp"
 
+#include <charconv>
+#include <cmath>
 #include <filesystem>
+#include <iostream>
 #include <sstream>
 
 namespace crus::app {
@@ -12,6 +20,63 @@ namespace crus::app {
 std::string AtlasOptions::resolved_atlas() const {
   if (!atlas.empty()) return atlas;
   return (std::filesystem::path(assets_dir()) / "atlas" / (lod == 1 ? "lower_leg_right_lod1.glb" : "lower_leg_right.glb")).string();
+}
+
+glm::vec3 parse_model_point(const std::string& text, const std::string& option) {
+  const std::string expected = "expected X,Y,Z in metres (model frame: X anterior, Y up, Z lateral), got \"" + text + "\"";
+  glm::vec3 p{0.0f};
+  const char* s = text.data();
+  const char* end = s + text.size();
+  for (int i = 0; i < 3; ++i) {
+    while (s != end && *s == ' ') ++s;
+    double v = 0.0;
+    auto r = std::from_chars(s, end, v);
+    if (r.ec != std::errc() || !std::isfinite(v)) throw InputError(option, expected);
+    if (std::fabs(v) > limits::kPointCoordinateMetres) {
+      char limit[32];
+      std::snprintf(limit, sizeof limit, "%g", limits::kPointCoordinateMetres);
+      throw InputError(option, "coordinate " + std::string(s, r.ptr) + " is more than " + limit +
+                                   " m from the model's origin (the leg is under a metre long; units are metres)");
+    }
+    p[i] = checked_narrow<float>(v, option);
+    s = r.ptr;
+    while (s != end && *s == ' ') ++s;
+    if (i < 2) {
+      if (s == end || *s != ',') throw InputError(option, expected);
+      ++s;
+    }
+  }
+  if (s != end) throw InputError(option, expected);
+  return p;
+}
+
+KnowledgeBase load_knowledge_reporting(const std::string& still_works) {
+  const std::string dir = knowledge_dir();
+  KnowledgeBase knowledge = load_knowledge(dir);
+  if (knowledge.problems.empty()) return knowledge;
+  constexpr std::size_t shown = 5;
+  for (std::size_t i = 0; i < knowledge.problems.size() && i < shown; ++i)
+    std::cerr << "crus: warning: " << dir << "/" << to_string(knowledge.problems[i]) << "\n";
+  if (knowledge.problems.size() > shown)
+    std::cerr << "crus: warning: ... and " << knowledge.problems.size() - shown << " more (crus validate lists them all)\n";
+  std::cerr << "crus: warning: the knowledge base is incomplete (" << knowledge.entries.size()
+            << " entries loaded); " << still_works << "\n";
+  return knowledge;
+}
+
+void report_unloadable_clinical_data(const Scene& scene, const std::string& still_works) {
+  const std::string dir = knowledge_dir();
+  try {
+    (void)load_red_flags(dir + "/red_flags.json");
+  } catch (const std::exception& e) {
+    std::cerr << "crus: warning: red flags not loaded: " << e.what() << "; " << still_works << "\n";
+  }
+  if (!scene.manifest) return; // without landmarks there is nothing to anchor the zones to; commands that need them say so
+  try {
+    (void)load_trigger_points(dir + "/trigger_points.json", scene.manifest->landmarks);
+  } catch (const std::exception& e) {
+    std::cerr << "crus: warning: trigger points not loaded: " << e.what() << "; " << still_works << "\n";
+  }
 }
 
 Scene load_atlas(const AtlasOptions& options, bool strict) {
@@ -25,7 +90,7 @@ Scene load_atlas(const AtlasOptions& options, bool strict) {
 }
 
 int resolve_id(const Scene& scene, const std::string& id, const std::string& option) {
-  int i = scene.index_of(id);
+  int i = scene.index_of(sanitize_utf8(id)); // names were sanitised the same way when loaded
   if (i >= 0) return i;
   std::vector<std::string> ids;
   for (const auto& s : scene.structures) ids.push_back(s.id);

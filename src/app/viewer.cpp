@@ -10,7 +10,9 @@
 #include "app/viewer_panels.hpp"
 #include "core/draw_builder.hpp"
 #include "core/error.hpp"
+#include "core/checked_cast.hpp"
 #include "core/file_io.hpp"
+#include "core/json_input.hpp"
 #include "gfx/scene_renderer.hpp"
 #include "platform/window.hpp"
 #include "ui/imgui_host.hpp"
@@ -39,13 +41,18 @@ platform::WindowGeometry load_geometry(const std::string& path) {
   platform::WindowGeometry g;
   if (path.empty()) return g;
   try {
-    auto j = nlohmann::json::parse(read_text_file(path));
-    g.width = std::clamp(j.value("width", g.width), 400, 10000);
-    g.height = std::clamp(j.value("height", g.height), 300, 10000);
-    g.maximised = j.value("maximised", false);
-    if (j.contains("x") && j.contains("y")) g.position = glm::ivec2(j["x"].get<int>(), j["y"].get<int>());
+    const nlohmann::json j = parse_json_input(read_text_file(path), path);
+    // A hand-edited 1e300 must not reach an int unchecked.
+    auto whole = [&](const char* key, int fallback) {
+      return j.contains(key) && j[key].is_number() ? checked_narrow<int>(j[key].get<double>(), path + ": " + key) : fallback;
+    };
+    g.width = std::clamp(whole("width", g.width), 400, 10000);
+    g.height = std::clamp(whole("height", g.height), 300, 10000);
+    g.maximised = j.contains("maximised") && j["maximised"].is_boolean() && j["maximised"].get<bool>();
+    if (j.contains("x") && j.contains("y")) g.position = glm::ivec2(whole("x", 0), whole("y", 0));
   } catch (const std::exception&) {
-    // First run, or an unreadable file: the defaults will do.
+    // First run, or an unreadable or hand-broken file: the defaults will do.
+    g = platform::WindowGeometry{};
   }
   return g;
 }

@@ -2,6 +2,8 @@
 
 #include "core/error.hpp"
 #include "core/file_io.hpp"
+#include "core/json_input.hpp"
+#include "core/checked_cast.hpp"
 
 #include <glm/geometric.hpp>
 #include <nlohmann/json.hpp>
@@ -145,12 +147,7 @@ AtlasManifest parse_manifest(const std::string& json_text, const std::string& so
 
 namespace {
 AtlasManifest parse_document(const std::string& json_text, const std::string& source_name) {
-  Json doc;
-  try {
-    doc = Json::parse(json_text);
-  } catch (const Json::parse_error& e) {
-    throw InputError(source_name, std::string("not valid JSON (byte ") + std::to_string(e.byte) + ")");
-  }
+  const Json doc = parse_ordered_json_input(json_text, source_name);
   Reader r(source_name);
   if (!doc.is_object()) r.fail("", "expected an object");
   AtlasManifest m;

@@ -1,6 +1,7 @@
 #include "core/handout.hpp"
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 
 #include <stb_truetype.h> // the implementation is in libstb
 
@@ -30,41 +31,7 @@ constexpr Rgb kRed{170, 20, 20};
 constexpr Rgb kRule{190, 190, 195};
 constexpr Rgb kBoxFill{253, 240, 238};
 
-// ---------------------------------------------------------------- UTF-8
-
-std::u32string decode_utf8(std::string_view text) {
-  std::u32string out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    auto c = static_cast<unsigned char>(text[i]);
-    int extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : -1;
-    bool truncated = extra > 0 && i + static_cast<std::size_t>(extra) >= text.size();
-    if (extra < 0 || truncated) {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
-    bool ok = true;
-    for (int k = 1; k <= extra; ++k) {
-      auto d = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
-      if ((d & 0xC0) != 0x80) {
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (d & 0x3F);
-    }
-    if (!ok) {
-      out.push_back(U'\uFFFD');
-      ++i;
-      continue;
-    }
-    out.push_back(cp);
-    i += static_cast<std::size_t>(extra) + 1;
-  }
-  return out;
-}
+// UTF-8 decoding: core/utf8.hpp.
 
 // ---------------------------------------------------------------- type
 

@@ -1,6 +1,9 @@
 #include "core/json_schema.hpp"
 
 #include "core/error.hpp"
+#include "core/json_input.hpp"
+#include "core/limits.hpp"
+#include "core/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -32,30 +35,6 @@ std::optional<std::string> parent_path(const std::string& path) {
   }
   const std::size_t dot = path.rfind('.');
   return dot == std::string::npos ? std::string() : path.substr(0, dot);
-}
-
-std::size_t utf8_length(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
-void append_utf8(std::string& out, unsigned code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  }
 }
 
 std::string type_name(const nlohmann::json& v) {
@@ -105,6 +84,10 @@ std::string json_path_index(const std::string& parent, std::size_t index) {
 
 // Walks JSON text once, recording the line on which each value starts. It
 // trusts the text to be valid JSON and stops quietly at anything unexpected.
+// It keeps its own stack of open containers instead of recursing, stops
+// descending below limits::kJsonDepth and stops recording once the paths it
+// holds pass limits::kJsonLineMapBytes, so hostile nesting costs neither
+// stack nor memory (lines beyond fall back to the nearest recorded ancestor).
 class JsonLineMapScanner {
 public:
   JsonLineMapScanner(const std::string& text, JsonLineMap& index) : text_(text), index_(index) {
@@ -113,10 +96,52 @@ public:
 
   void run() {
     skip_space();
-    value("");
+    if (!begin_value("")) return;
+    while (!stack_.empty()) {
+      Frame& top = stack_.back();
+      skip_space();
+      if (!top.first) {
+        if (peek() == ',') {
+          ++pos_;
+          skip_space();
+        } else if (peek() == (top.array ? ']' : '}')) {
+          ++pos_;
+          stack_.pop_back();
+          continue;
+        } else {
+          return;
+        }
+      } else if (peek() == (top.array ? ']' : '}')) {
+        ++pos_;
+        stack_.pop_back();
+        continue;
+      }
+      top.first = false;
+      std::string child;
+      if (top.array) {
+        child = json_path_index(top.path, top.next_index++);
+      } else {
+        std::string key;
+        if (peek() != '"' || !string(key)) return;
+        skip_space();
+        if (peek() != ':') return;
+        ++pos_;
+        skip_space();
+        child = json_path_member(top.path, key);
+      }
+      // `top` may dangle once begin_value pushes a frame.
+      if (!begin_value(std::move(child))) return;
+    }
   }
 
 private:
+  struct Frame {
+    std::string path;
+    bool array = false;
+    bool first = true;
+    std::size_t next_index = 0;
+  };
+
   bool at_end() const { return pos_ >= text_.size(); }
   char peek() const { return at_end() ? '\0' : text_[pos_]; }
 
@@ -132,12 +157,22 @@ private:
     }
   }
 
-  bool value(const std::string& path) {
+  void record(const std::string& path) {
+    if (recorded_bytes_ + path.size() > limits::kJsonLineMapBytes) return;
+    if (index_.lines_.emplace(path, line_).second) recorded_bytes_ += path.size() + 16;
+  }
+
+  // Records the value at pos_; a scalar is skipped, a container opens a frame.
+  bool begin_value(std::string path) {
     if (at_end()) return false;
-    index_.lines_.emplace(path, line_);
-    char c = peek();
-    if (c == '{') return object(path);
-    if (c == '[') return array(path);
+    record(path);
+    const char c = peek();
+    if (c == '{' || c == '[') {
+      if (static_cast<int>(stack_.size()) >= limits::kJsonDepth) return false;
+      ++pos_;
+      stack_.push_back({std::move(path), c == '[', true, 0});
+      return true;
+    }
     if (c == '"') {
       std::string ignored;
       return string(ignored);
@@ -151,61 +186,6 @@ private:
     return true;
   }
 
-  bool object(const std::string& path) {
-    ++pos_; // '{'
-    skip_space();
-    if (peek() == '}') {
-      ++pos_;
-      return true;
-    }
-    while (!at_end()) {
-      skip_space();
-      std::string key;
-      if (peek() != '"' || !string(key)) return false;
-      skip_space();
-      if (peek() != ':') return false;
-      ++pos_;
-      skip_space();
-      if (!value(json_path_member(path, key))) return false;
-      skip_space();
-      if (peek() == ',') {
-        ++pos_;
-        continue;
-      }
-      if (peek() == '}') {
-        ++pos_;
-        return true;
-      }
-      return false;
-    }
-    return false;
-  }
-
-  bool array(const std::string& path) {
-    ++pos_; // '['
-    skip_space();
-    if (peek() == ']') {
-      ++pos_;
-      return true;
-    }
-    std::size_t i = 0;
-    while (!at_end()) {
-      skip_space();
-      if (!value(json_path_index(path, i++))) return false;
-      skip_space();
-      if (peek() == ',') {
-        ++pos_;
-        continue;
-      }
-      if (peek() == ']') {
-        ++pos_;
-        return true;
-      }
-      return false;
-    }
-    return false;
-  }
-
   // Reads a string literal at pos_, decoding escapes so that member names
   // match the keys nlohmann-json reports.
   bool string(std::string& out) {
@@ -213,6 +193,7 @@ private:
     while (!at_end()) {
       char c = text_[pos_++];
       if (c == '"') return true;
+      if (c == '\n') ++line_; // not valid JSON, but keep the count honest
       if (c != '\\') {
         out += c;
         continue;
@@ -255,7 +236,9 @@ private:
 
   const std::string& text_;
   JsonLineMap& index_;
+  std::vector<Frame> stack_;
   std::size_t pos_ = 0;
+  std::size_t recorded_bytes_ = 0;
   int line_ = 1;
 };
 
@@ -276,6 +259,10 @@ int JsonLineMap::line_of(const std::string& path) const {
 }
 
 std::optional<nlohmann::json> parse_json_text(const std::string& text, JsonParseFailure* failure) {
+  if (auto fault = find_json_limit_fault(text)) {
+    if (failure) *failure = {fault->line, fault->column, fault->message};
+    return std::nullopt;
+  }
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
@@ -298,23 +285,30 @@ std::optional<nlohmann::json> parse_json_text(const std::string& text, JsonParse
       failure->message = bracket == std::string::npos ? what : what.substr(bracket + 2);
     }
     return std::nullopt;
+  } catch (const nlohmann::json::exception& e) {
+    // Anything else the library refuses after the limit scan; it gives no position.
+    if (failure) *failure = {1, 1, e.what()};
+    return std::nullopt;
   }
 }
 
 JsonSchema::JsonSchema(nlohmann::json schema, std::string name) : schema_(std::move(schema)), name_(std::move(name)) {
   if (!schema_.is_object()) throw InputError(name_, "a schema must be a JSON object");
-  check_subset(schema_, "#");
+  check_subset(schema_, "#", 0);
 }
 
-void JsonSchema::check_subset(const nlohmann::json& node, const std::string& where) {
+void JsonSchema::check_subset(const nlohmann::json& node, const std::string& where, int depth) {
   if (node.is_boolean()) return;
+  // Schemas are checked recursively, one frame per nested schema: bound it.
+  if (depth > limits::kJsonDepth)
+    throw InputError(name_, where + ": nesting deeper than " + std::to_string(limits::kJsonDepth) + " levels");
   if (!node.is_object()) throw InputError(name_, where + ": a schema must be an object or a boolean");
   for (const auto& [key, value] : node.items()) {
     const std::string at = where + "/" + key;
     if (annotation_keywords().count(key)) {
       if (key == "$defs") {
         if (!value.is_object()) throw InputError(name_, at + ": $defs must be an object");
-        for (const auto& [def_name, def] : value.items()) check_subset(def, at + "/" + def_name);
+        for (const auto& [def_name, def] : value.items()) check_subset(def, at + "/" + def_name, depth + 1);
       }
       continue;
     }
@@ -336,18 +330,19 @@ void JsonSchema::check_subset(const nlohmann::json& node, const std::string& whe
         throw InputError(name_, at + ": required must be an array of strings");
     } else if (key == "properties") {
       if (!value.is_object()) throw InputError(name_, at + ": properties must be an object");
-      for (const auto& [prop, sub] : value.items()) check_subset(sub, at + "/" + prop);
+      for (const auto& [prop, sub] : value.items()) check_subset(sub, at + "/" + prop, depth + 1);
     } else if (key == "additionalProperties" || key == "items") {
-      check_subset(value, at);
+      check_subset(value, at, depth + 1);
     } else if (key == "enum") {
       if (!value.is_array() || value.empty()) throw InputError(name_, at + ": enum must be a non-empty array");
     } else if (key == "pattern") {
       if (!value.is_string()) throw InputError(name_, at + ": pattern must be a string");
       const auto text = value.get<std::string>();
       try {
-        patterns_.emplace(text, std::regex(text, std::regex::ECMAScript));
-      } catch (const std::regex_error& e) {
-        throw InputError(name_, at + ": invalid pattern '" + text + "': " + e.what());
+        if (!patterns_.count(text)) patterns_.emplace(text, Pattern(text));
+      } catch (const std::invalid_argument& e) {
+        const std::string shown = text.size() > 60 ? text.substr(0, 57) + "..." : text;
+        throw InputError(name_, at + ": unusable pattern '" + shown + "': " + e.what());
       }
     } else if (key == "minItems" || key == "minLength") {
       if (!value.is_number_unsigned()) throw InputError(name_, at + ": " + key + " must be a non-negative integer");
@@ -391,8 +386,9 @@ void JsonSchema::validate_node(const nlohmann::json& value, const nlohmann::json
     if (!schema.get<bool>()) out.push_back({path, "no value is allowed here", 0});
     return;
   }
-  if (depth > 64) {
-    out.push_back({path, "schema references nest too deeply (a $ref cycle?)", 0});
+  if (depth > limits::kJsonDepth) {
+    out.push_back({path, "nesting deeper than " + std::to_string(limits::kJsonDepth) +
+                             " levels (deeply nested values or a $ref cycle)", 0});
     return;
   }
   if (auto it = schema.find("$ref"); it != schema.end()) {
@@ -428,8 +424,7 @@ void JsonSchema::validate_node(const nlohmann::json& value, const nlohmann::json
     if (auto it = schema.find("minLength"); it != schema.end() && utf8_length(text) < it->get<std::size_t>())
       out.push_back({path, "text shorter than " + std::to_string(it->get<std::size_t>()) + " character(s)", 0});
     if (auto it = schema.find("pattern"); it != schema.end()) {
-      const auto& regex = patterns_.at(it->get<std::string>());
-      if (!std::regex_search(text, regex))
+      if (!patterns_.at(it->get<std::string>()).search(text))
         out.push_back({path, short_json(value) + " does not match pattern " + it->get<std::string>(), 0});
     }
   }

@@ -9,11 +9,12 @@
 // nlohmann-json does not keep source positions, so JsonLineMap re-reads the
 // text with a light tokenizer and records the line on which every value
 // starts, keyed by its path (e.g. `entries[3].innervation.roots[0]`).
+#include "core/pattern.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <map>
 #include <optional>
-#include <regex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -57,8 +58,8 @@ struct SchemaViolation {
 class JsonSchema {
 public:
   // Throws InputError (where = `name`) when the schema uses a keyword outside
-  // the subset, a $ref that does not resolve, or a pattern that is not a
-  // valid ECMAScript regular expression.
+  // the subset, a $ref that does not resolve, nesting deeper than
+  // limits::kJsonDepth, or a pattern outside what crus::Pattern matches.
   explicit JsonSchema(nlohmann::json schema, std::string name = "schema");
 
   // Validates `doc` against the root, or against the sub-schema at the local
@@ -72,13 +73,13 @@ public:
 
 private:
   const nlohmann::json* resolve(const std::string& ref) const;
-  void check_subset(const nlohmann::json& node, const std::string& where);
+  void check_subset(const nlohmann::json& node, const std::string& where, int depth);
   void validate_node(const nlohmann::json& value, const nlohmann::json& schema, const std::string& path,
                      std::vector<SchemaViolation>& out, int depth) const;
 
   nlohmann::json schema_;
   std::string name_;
-  std::map<std::string, std::regex> patterns_;
+  std::map<std::string, Pattern> patterns_;
 };
 
 // Fills each violation's line from the index.

@@ -1,6 +1,8 @@
 #include "core/knowledge.hpp"
 
 #include "core/error.hpp"
+#include "core/checked_cast.hpp"
+#include "core/limits.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -67,7 +69,8 @@ KnowledgeEntry entry_from_json(const json& o, const std::string& file, const std
   e.fma_id = get_optional(o, "fma_id");
   e.region = get_string(o, "region");
   e.compartment = get_optional(o, "compartment");
-  if (auto it = o.find("layer"); it != o.end() && it->is_number_integer()) e.layer = it->get<int>();
+  if (auto it = o.find("layer"); it != o.end() && it->is_number_integer())
+    e.layer = checked_narrow<int>(it->get<double>(), path + ".layer"); // range checked in add_knowledge_text
   e.description = get_string(o, "description");
   e.origin = get_objects<Attachment>(o, "origin", to_attachment);
   e.insertion = get_objects<Attachment>(o, "insertion", to_attachment);
@@ -124,7 +127,15 @@ bool path_within(const std::string& path, const std::string& prefix) {
   return path.size() == prefix.size() || path[prefix.size()] == '.' || path[prefix.size()] == '[';
 }
 
+// Reads a file; false (and `text` says why) when it cannot be read or is
+// larger than a JSON file may be.
 bool read_file(const fs::path& path, std::string& text) {
+  std::error_code ec;
+  if (const auto size = fs::file_size(path, ec); !ec && size > limits::kJsonFileBytes) {
+    text = "the file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limits::kJsonFileBytes);
+    return false;
+  }
+  text = "cannot read the file";
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   std::ostringstream ss;
@@ -290,6 +301,15 @@ void add_knowledge_text(KnowledgeBase& base, const JsonSchema& schema, const std
         if (kinds.count(kind) && schema.has("#/$defs/" + kind)) kind_violations = report(schema.validate(item, "#/$defs/" + kind, path));
       }
       if (!item.is_object() || !clean(path, violations) || !kind_violations.empty()) continue;
+      if (auto layer = item.find("layer"); layer != item.end() && layer->is_number()) {
+        try {
+          (void)checked_narrow<int>(layer->get<double>(), "");
+        } catch (const InputError& e) {
+          const std::string at = json_path_member(path, "layer");
+          base.problems.push_back({file_name, index.line_of(at), at, e.what()});
+          continue;
+        }
+      }
       base.entries.push_back(entry_from_json(item, file_name, path));
     }
   }
@@ -305,7 +325,7 @@ KnowledgeBase load_knowledge(const std::string& dir) {
   }
   std::string schema_text;
   if (!read_file(fs::path(dir) / kSchemaFile, schema_text)) {
-    base.problems.push_back({kSchemaFile, 0, "", "cannot read the knowledge schema in " + dir});
+    base.problems.push_back({kSchemaFile, 0, "", "cannot read the knowledge schema in " + dir + ": " + schema_text});
     return base;
   }
   JsonParseFailure failure;
@@ -336,7 +356,7 @@ KnowledgeBase load_knowledge(const std::string& dir) {
     std::string text;
     const std::string name = path.filename().string();
     if (!read_file(path, text)) {
-      base.problems.push_back({name, 0, "", "cannot read the file"});
+      base.problems.push_back({name, 0, "", text});
       continue;
     }
     add_knowledge_text(base, *schema, text, name);

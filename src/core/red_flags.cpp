@@ -45,7 +45,7 @@ RedFlagSet parse_red_flags(const std::string& json_text, const std::string& sour
   check.require_object(root, "");
   check.only_keys(root, "", {"$schema", "version", "title", "disclaimer", "urgency_levels", "sources", "red_flags"});
   const json& version = check.member(root, "", "version");
-  if (!version.is_number_integer() || version.get<int>() != 1) check.fail("version", "expected 1");
+  if (!version.is_number_integer() || version != 1) check.fail("version", "expected 1");
 
   RedFlagSet set;
   set.title = check.text(root, "", "title");

@@ -3,6 +3,9 @@
 #include "core/error.hpp"
 #include "core/file_io.hpp"
 #include "core/gltf_guard.hpp"
+#include "core/json_input.hpp"
+#include "core/utf8.hpp"
+#include "core/checked_cast.hpp"
 
 #include <assimp/Importer.hpp>
 #include <assimp/material.h>
@@ -96,17 +99,7 @@ glm::vec3 parse_axis(const std::string& text, const std::string& where) {
 } // namespace
 
 AtlasMap load_atlas_map(const std::string& path, const std::vector<std::string>& known_ids) {
-  std::string text = read_text_file(path);
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // Byte offset to a line number for the message.
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < std::min<std::size_t>(e.byte, text.size()); ++i)
-      if (text[i] == '\n') ++line;
-    throw InputError(path + ":" + std::to_string(line), "not valid JSON");
-  }
+  const nlohmann::json j = parse_json_input(read_text_file(path), path);
   if (!j.is_object()) throw InputError(path, "expected a JSON object at the top level");
   AtlasMap map;
   map.source = path;
@@ -123,7 +116,7 @@ AtlasMap load_atlas_map(const std::string& path, const std::vector<std::string>&
     const auto& s = j["scale"];
     if (!s.is_number() || !(s.get<double>() > 0.0) || !std::isfinite(s.get<double>()))
       throw InputError(path, "scale: expected a positive number");
-    map.scale *= s.get<float>();
+    map.scale *= checked_narrow<float>(s.get<double>(), path + ": scale");
   }
   if (j.contains("axes")) {
     const auto& a = j["axes"];
@@ -142,7 +135,8 @@ AtlasMap load_atlas_map(const std::string& path, const std::vector<std::string>&
     const auto& o = j["offset"];
     if (!o.is_array() || o.size() != 3 || !o[0].is_number() || !o[1].is_number() || !o[2].is_number())
       throw InputError(path, "offset: expected three numbers (metres)");
-    map.offset = {o[0].get<float>(), o[1].get<float>(), o[2].get<float>()};
+    for (int i = 0; i < 3; ++i)
+      map.offset[i] = checked_narrow<float>(o[static_cast<std::size_t>(i)].get<double>(), path + ": offset[" + std::to_string(i) + "]");
   }
   if (!j.contains("nodes") || !j["nodes"].is_array())
     throw InputError(path, "nodes: expected a list of {\"match\": NODE_OR_PATTERN, \"id\": STRUCTURE_ID}");
@@ -211,14 +205,14 @@ void settle_colours(Mesh& mesh, const glm::vec3& fill) {
 
 // Appends `src` transformed by `xf` to `out`; returns a problem text or empty.
 std::string append_mesh(Mesh& out, const aiMesh* src, const glm::mat4& xf) {
-  if (src->mNumVertices == 0) return "mesh \"" + std::string(src->mName.C_Str()) + "\" has no vertices";
+  if (src->mNumVertices == 0) return "mesh \"" + sanitize_utf8(src->mName.C_Str()) + "\" has no vertices";
   if (!(src->mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) return {}; // points and lines are not drawn
   glm::mat3 nxf = glm::transpose(glm::inverse(glm::mat3(xf)));
   auto base = static_cast<std::uint32_t>(out.positions.size());
   for (unsigned v = 0; v < src->mNumVertices; ++v) {
     const aiVector3D& p = src->mVertices[v];
     if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
-      return "mesh \"" + std::string(src->mName.C_Str()) + "\" vertex " + std::to_string(v) + " has a NaN or infinite coordinate";
+      return "mesh \"" + sanitize_utf8(src->mName.C_Str()) + "\" vertex " + std::to_string(v) + " has a NaN or infinite coordinate";
     glm::vec3 q = glm::vec3(xf * glm::vec4(p.x, p.y, p.z, 1.0f));
     out.positions.push_back(q);
     if (src->HasNormals()) {
@@ -251,7 +245,7 @@ std::string append_mesh(Mesh& out, const aiMesh* src, const glm::mat4& xf) {
     if (face.mNumIndices != 3) continue;
     for (unsigned k = 0; k < 3; ++k)
       if (face.mIndices[k] >= src->mNumVertices)
-        return "mesh \"" + std::string(src->mName.C_Str()) + "\" face " + std::to_string(f) + " has an out-of-range index";
+        return "mesh \"" + sanitize_utf8(src->mName.C_Str()) + "\" face " + std::to_string(f) + " has an out-of-range index";
     for (unsigned k = 0; k < 3; ++k) out.indices.push_back(base + face.mIndices[k]);
   }
   return {};
@@ -349,7 +343,7 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
     stack.pop_back();
     glm::mat4 xf = parent * to_glm(node->mTransformation);
     if (node->mNumMeshes > 0) {
-      std::string node_name = node->mName.C_Str();
+      std::string node_name = sanitize_utf8(node->mName.C_Str()); // names feed JSON output
       SceneStructure s;
       s.node = node_name;
       std::optional<std::string> id;

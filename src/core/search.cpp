@@ -1,5 +1,7 @@
 #include "core/search.hpp"
 
+#include "core/utf8.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -35,19 +37,8 @@ constexpr std::array<FoldRange, 22> extended_a_fold{{
 // Decodes the UTF-8 sequence at text[i]. A malformed byte comes back as
 // itself, so stray Latin-1 text still folds sensibly.
 char32_t decode(std::string_view text, std::size_t i, std::size_t& length) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  length = 1;
-  if (lead < 0xC0) return lead;
-  const std::size_t extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
-  if (i + extra >= text.size()) return lead;
-  char32_t cp = lead & (0x3F >> extra);
-  for (std::size_t k = 1; k <= extra; ++k) {
-    const auto c = static_cast<unsigned char>(text[i + k]);
-    if ((c & 0xC0) != 0x80) return lead;
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  length = extra + 1;
-  return cp;
+  if (auto cp = decode_utf8_at(text, i, length)) return *cp;
+  return static_cast<unsigned char>(text[i]);
 }
 
 bool is_ascii_alnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }

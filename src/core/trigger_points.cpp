@@ -1,5 +1,6 @@
 #include "core/trigger_points.hpp"
 
+#include "core/checked_cast.hpp"
 #include "core/error.hpp"
 #include "core/file_io.hpp"
 
@@ -272,7 +273,7 @@ public:
     check_.only_keys(root, "", {"$schema", "version", "side", "frame", "edge_width", "disclaimer", "notes", "sources",
                                 "trigger_points"});
     const json& version = check_.member(root, "", "version");
-    if (!version.is_number_integer() || version.get<int>() != 1) check_.fail("version", "expected 1");
+    if (!version.is_number_integer() || version != 1) check_.fail("version", "expected 1");
     const json& side = check_.member(root, "", "side");
     if (!side.is_string() || side.get<std::string>() != "right") check_.fail("side", "expected \"right\"");
     if (root.contains("frame")) check_.text(root, "", "frame");
@@ -345,6 +346,15 @@ private:
     check_.fail(p, "unknown landmark '" + id + "'");
   }
 
+  // A finite double that a float cannot hold (1e300) is refused at its line.
+  float narrow_float(double x, const std::string& path) const {
+    try {
+      return checked_narrow<float>(x, "");
+    } catch (const InputError& e) {
+      check_.fail(path, e.what());
+    }
+  }
+
   glm::vec3 vec3(const json& v, const std::string& path, bool positive) {
     const char* want = positive ? "expected 3 positive numbers" : "expected 3 numbers";
     if (!v.is_array() || v.size() != 3) check_.fail(path, want);
@@ -353,7 +363,7 @@ private:
       if (!v[static_cast<std::size_t>(i)].is_number()) check_.fail(path, want);
       const double x = v[static_cast<std::size_t>(i)].get<double>();
       if (!std::isfinite(x) || (positive && x <= 0.0)) check_.fail(path, want);
-      out[i] = static_cast<float>(x);
+      out[i] = narrow_float(x, path);
     }
     return out;
   }
@@ -407,7 +417,7 @@ private:
       const json& r = check_.member(v, path, "radius");
       if (!r.is_number() || !(r.get<double>() > 0.0) || !std::isfinite(r.get<double>()))
         check_.fail(JsonChecker::field(path, "radius"), "expected a positive number");
-      s.radius = r.get<float>();
+      s.radius = narrow_float(r.get<double>(), JsonChecker::field(path, "radius"));
     } else {
       check_.fail(JsonChecker::field(path, "shape"), "expected \"ellipsoid\" or \"capsule\", not \"" + kind + "\"");
     }

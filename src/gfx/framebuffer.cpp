@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 namespace crus::gfx {
@@ -10,17 +11,28 @@ namespace crus::gfx {
 namespace {
 void check_complete(const char* what) {
   GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
-  if (status != GL_FRAMEBUFFER_COMPLETE)
-    throw RuntimeError(std::string("offscreen framebuffer (") + what + ") is incomplete: status 0x" + std::to_string(status));
+  if (status != GL_FRAMEBUFFER_COMPLETE) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "0x%04X", static_cast<unsigned>(status));
+    throw RuntimeError(std::string("offscreen framebuffer (") + what + ") is incomplete: status " + hex +
+                       " (often: not enough graphics memory for this size)");
+  }
 }
 } // namespace
 
 Framebuffer::Framebuffer(int width, int height, int samples) : width_(width), height_(height), samples_(samples) {
+  // Ask the GL what it can do before allocating anything: a renderbuffer
+  // and a viewport both have to hold the size.
   GLint max_size = 0;
   glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_size);
-  if (width <= 0 || height <= 0 || width > max_size || height > max_size)
-    throw RuntimeError("offscreen framebuffer: size " + std::to_string(width) + "x" + std::to_string(height) +
-                       " is outside 1.." + std::to_string(max_size));
+  GLint viewport[2] = {0, 0};
+  glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport);
+  const int max_w = std::min<int>(max_size, viewport[0] > 0 ? viewport[0] : max_size);
+  const int max_h = std::min<int>(max_size, viewport[1] > 0 ? viewport[1] : max_size);
+  if (width <= 0 || height <= 0 || width > max_w || height > max_h)
+    throw InputError("size " + std::to_string(width) + "x" + std::to_string(height),
+                     "larger than this OpenGL can draw offscreen (at most " + std::to_string(max_w) + "x" +
+                         std::to_string(max_h) + ")");
   GLint max_samples = 0;
   glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
   samples_ = std::clamp(samples, 0, static_cast<int>(max_samples));

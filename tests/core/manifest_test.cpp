@@ -74,7 +74,7 @@ TEST(Manifest, TruncatedInputNeverCrashes) {
       parse_manifest(text.substr(0, n), "atlas.json");
       ADD_FAILURE() << "a truncated manifest of " << n << " bytes was accepted";
     } catch (const InputError& e) {
-      EXPECT_EQ(e.where(), "atlas.json");
+      EXPECT_EQ(e.where().rfind("atlas.json", 0), 0u) << e.where(); // the file, with its line for JSON faults
     }
   }
 }
@@ -102,7 +102,7 @@ TEST(Manifest, MutatedInputThrowsOnlyInputErrors) {
       for (const auto& st : m.structures) EXPECT_FALSE(st.id.empty());
     } catch (const InputError& e) {
       ++rejected;
-      EXPECT_EQ(e.where(), "atlas.json");
+      EXPECT_EQ(e.where().rfind("atlas.json", 0), 0u) << e.where(); // the file, with its line for JSON faults
     }
   }
   EXPECT_GT(rejected, 1000);
