@@ -29,13 +29,23 @@ run() {
   shift
   local log=$work/$name.log
   "$crus" "$@" >"$log" 2>&1 & local pid=$!
-  sleep 6
+  # Wait (up to 90 s: sanitizer builds start slowly) until every expected
+  # line is on stderr, then check that the viewer is still up 3 s later.
+  local missing
+  for _ in $(seq 1 180); do
+    missing=""
+    for text in "${expected[@]}"; do grep -qF -- "$text" "$log" || missing=$text; done
+    [ -z "$missing" ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  [ -z "$missing" ] && sleep 3
   if ! kill -0 "$pid" 2>/dev/null; then
     wait "$pid"; echo "FAIL $name: the viewer exited (status $?) instead of staying up:"; cat "$log"; failures=$((failures + 1)); return
   fi
-  for text in "${expected[@]}"; do
-    grep -qF -- "$text" "$log" || { echo "FAIL $name: stderr does not mention \"$text\":"; cat "$log"; failures=$((failures + 1)); }
-  done
+  if [ -n "$missing" ]; then
+    echo "FAIL $name: stderr does not mention \"$missing\":"; cat "$log"; failures=$((failures + 1))
+  fi
   python3 "$here/close_window.py" || echo "note: no window accepted WM_DELETE_WINDOW"
   local status=""
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -59,5 +69,14 @@ cp -r "$src/assets/knowledge" "$work/assets/knowledge"
 ln -s "$src/assets/atlas" "$work/assets/atlas"
 head -c 2000 "$src/assets/knowledge/muscles.json" >"$work/assets/knowledge/muscles.json"
 CRUS_ASSETS=$work/assets run corrupt-knowledge "muscles.json" -- --detail light
+
+# 3. A number too large for a double in the trigger points (the viewer used
+#    to exit before opening its window).
+mkdir -p "$work/assets3"
+cp -r "$src/assets/knowledge" "$work/assets3/knowledge"
+ln -s "$src/assets/atlas" "$work/assets3/atlas"
+sed -i '0,/"version": 1/s//"version": 1e400/' "$work/assets3/knowledge/trigger_points.json"
+grep -q '1e400' "$work/assets3/knowledge/trigger_points.json" || { echo "FAIL: could not corrupt trigger_points.json"; exit 1; }
+CRUS_ASSETS=$work/assets3 run corrupt-trigger-points "trigger_points.json" "1e400" -- --detail light
 
 [ "$failures" -eq 0 ] || exit 1
