@@ -186,6 +186,7 @@ private:
         data_[i] = std::move(*bytes);
       } else {
         std::error_code ec;
+        // As written, not percent-decoded: Assimp 5.2.5 opens the URI as is.
         fs::path file = fs::path(base_dir_) / uri;
         if (base_dir_.empty() || !fs::is_regular_file(file, ec)) fail(where + ".uri: no such file \"" + uri.substr(0, 200) + "\"");
         auto size = fs::file_size(file, ec);
