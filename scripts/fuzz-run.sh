@@ -42,7 +42,7 @@ for t in "${targets[@]}"; do
   else
     # New inputs go to a throwaway folder (the first one named), never into the tree.
     work=$(mktemp -d)
-    args=(-seed=1 -runs="${RUNS[$t]}" "${common[@]}" "$work" "$seeds")
+    args=(-seed=1 -runs="${RUNS[$t]}" "${common[@]}" "$work" "$seeds" "tests/fuzz/regressions/$t")
   fi
   echo "== fuzz_$t ${args[*]:0:2}"
   start=$(date +%s)
