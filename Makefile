@@ -4,7 +4,7 @@ BUILD ?= build/release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CRUS_ARGS ?=
 
-.PHONY: run test deps configure build asan clean
+.PHONY: run test deps configure build asan fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -29,6 +29,14 @@ asan: deps
 	cmake --build build/asan -j $(JOBS)
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir build/asan -j $(JOBS) --output-on-failure -LE slow
+
+# The libFuzzer targets (clang, ASan + UBSan), each run on its seed corpus
+# with a fixed seed and run count; FUZZ_SECONDS=3600 scripts/fuzz-run.sh
+# fuzzes for longer.
+fuzz: deps
+	@[ -f build/fuzz/build.ninja ] || cmake --preset fuzz
+	cmake --build build/fuzz -j $(JOBS) --target crus_fuzzers
+	bash scripts/fuzz-run.sh
 
 clean:
 	rm -rf build

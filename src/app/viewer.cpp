@@ -110,6 +110,9 @@ int run_viewer(const ViewerOptions& options) {
     picks.build(meshes);
     renderer.upload(scene);
     panels.on_scene_loaded(ctx);
+    // The same lines on stderr for whoever started the viewer from a
+    // terminal (and for the test that opens it on corrupt files).
+    for (const auto& m : ctx.messages) std::cerr << "crus: " << m << "\n";
     Aabb box = scene.structures.empty() ? Aabb{glm::vec3(-0.1f), glm::vec3(0.1f)} : scene.box;
     glm::vec2 size = glm::vec2(window.window_size());
     camera.set_pose(camera.pose_for(AnatomicalView::anterior, box, false, size.x / std::max(size.y, 1.0f)));

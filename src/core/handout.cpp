@@ -386,7 +386,11 @@ std::optional<std::vector<Op>> lay_out_body(Typesetter& type, const HandoutConte
     flow.skip(box_h + box_gap);
   }
   bool stopped = false;
-  for (const auto& [heading, items] : content.sections) {
+  for (const auto& section : content.sections) {
+    // Named references, not a structured binding: clang 14 (the fuzz build)
+    // cannot capture structured bindings in the lambda below.
+    const auto& heading = section.first;
+    const auto& items = section.second;
     if (stopped) break;
     // Measure the heading together with its first item so that a heading
     // never ends a column alone.

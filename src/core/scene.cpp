@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/file_io.hpp"
+#include "core/gltf_guard.hpp"
 #include "core/json_input.hpp"
 #include "core/utf8.hpp"
 #include "core/checked_cast.hpp"
@@ -15,7 +16,6 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <functional>
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -251,6 +251,26 @@ std::string append_mesh(Mesh& out, const aiMesh* src, const glm::mat4& xf) {
   return {};
 }
 
+// The vertex and triangle budget for what Assimp returns, for formats the
+// glTF check does not cover; counted per node as Crus copies a mesh per node.
+void check_budget(const std::string& path, const aiScene* ai) {
+  std::uint64_t vertices = 0, triangles = 0;
+  std::vector<const aiNode*> stack{ai->mRootNode};
+  while (!stack.empty()) {
+    const aiNode* node = stack.back();
+    stack.pop_back();
+    for (unsigned m = 0; m < node->mNumMeshes; ++m) {
+      if (node->mMeshes[m] >= ai->mNumMeshes) continue; // reported while loading
+      vertices += ai->mMeshes[node->mMeshes[m]]->mNumVertices;
+      triangles += ai->mMeshes[node->mMeshes[m]]->mNumFaces;
+    }
+    if (vertices > gltf::kMaxVertices || triangles > gltf::kMaxTriangles)
+      throw InputError(path, "more than " + std::to_string(gltf::kMaxVertices) + " vertices or " + std::to_string(gltf::kMaxTriangles) +
+                                 " triangles as drawn; refusing to load it");
+    for (unsigned c = 0; c < node->mNumChildren; ++c) stack.push_back(node->mChildren[c]);
+  }
+}
+
 } // namespace
 
 Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
@@ -260,8 +280,7 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
   auto size = fs::file_size(path, ec);
   if (ec) throw InputError(path, "cannot read the file size");
   if (size == 0) throw InputError(path, "the file is empty");
-  constexpr std::uintmax_t kMaxBytes = 2ull << 30;
-  if (size > kMaxBytes) throw InputError(path, "the file is larger than 2 GiB; refusing to load it");
+  if (size > gltf::kMaxFileBytes) throw InputError(path, "the file is larger than 2 GiB; refusing to load it");
 
   Scene scene;
   scene.source = path;
@@ -285,6 +304,16 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
     map = load_atlas_map(*options.map_path, known);
   }
 
+  auto problem = [&](const std::string& text) {
+    if (options.strict) throw InputError(path, text);
+    scene.warnings.push_back(path + ": " + text);
+  };
+
+  // glTF is checked by us first (structure, sizes, depth, budget): Assimp
+  // 5.2.5 crashes or hangs on what this refuses, and drops bad indices silently.
+  gltf::GltfCheck checked = gltf::check_gltf_file(path);
+  for (const auto& p : checked.problems) problem(p);
+
   Assimp::Importer importer;
   // Skip lines and points; keep meshes separate per node.
   importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
@@ -297,6 +326,7 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
     throw InputError(path, "cannot load: " + why);
   }
   if ((ai->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || ai->mNumMeshes == 0) throw InputError(path, "the file holds no meshes");
+  check_budget(path, ai);
 
   glm::mat4 to_model(1.0f);
   if (map) {
@@ -304,13 +334,13 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
     to_model = glm::translate(glm::mat4(1.0f), map->offset) * axes * glm::scale(glm::mat4(1.0f), glm::vec3(map->scale));
   }
 
-  auto problem = [&](const std::string& text) {
-    if (options.strict) throw InputError(path, text);
-    scene.warnings.push_back(path + ": " + text);
-  };
-
   std::map<std::string, std::size_t> by_id;
-  std::function<void(const aiNode*, const glm::mat4&)> visit = [&](const aiNode* node, const glm::mat4& parent) {
+  // Depth first with an explicit stack: node chains can be as deep as the file
+  // says (formats other than glTF are not checked beforehand).
+  std::vector<std::pair<const aiNode*, glm::mat4>> stack{{ai->mRootNode, glm::mat4(1.0f)}};
+  while (!stack.empty()) {
+    auto [node, parent] = stack.back();
+    stack.pop_back();
     glm::mat4 xf = parent * to_glm(node->mTransformation);
     if (node->mNumMeshes > 0) {
       std::string node_name = sanitize_utf8(node->mName.C_Str()); // names feed JSON output
@@ -392,17 +422,19 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
           into.mesh.positions.insert(into.mesh.positions.end(), s.mesh.positions.begin(), s.mesh.positions.end());
           into.mesh.normals.insert(into.mesh.normals.end(), s.mesh.normals.begin(), s.mesh.normals.end());
           for (auto idx : s.mesh.indices) into.mesh.indices.push_back(base + idx);
-          into.box = bounds(into.mesh);
+          // The union of two boxes: recomputing the merged mesh's bounds made
+          // many nodes sharing one name quadratic.
+          into.box = {glm::min(into.box.min, s.box.min), glm::max(into.box.max, s.box.max)};
         } else {
           by_id[s.id] = scene.structures.size();
           scene.structures.push_back(std::move(s));
         }
       }
     }
-    for (unsigned c = 0; c < node->mNumChildren; ++c) visit(node->mChildren[c], xf);
-  };
+    // Children pushed last to first so that they come off in file order.
+    for (unsigned c = node->mNumChildren; c-- > 0;) stack.push_back({node->mChildren[c], xf});
+  }
   // glTF is Y-up like our frame; the node transforms place everything.
-  visit(ai->mRootNode, glm::mat4(1.0f));
 
   if (scene.structures.empty()) throw InputError(path, "no usable meshes in the file");
   Aabb box{glm::vec3(1e30f), glm::vec3(-1e30f)};
