@@ -71,12 +71,14 @@ DrawList make_draw_list(const Scene& scene, const DocumentState& state, int hove
       item.translucent = true;
     }
     if (!extra.patches.empty() && s.kind != StructureKind::bone && s.kind != StructureKind::nerve) {
-      // X-ray while attachments are shown: the bones' patches must be seen,
-      // so soft tissue turns translucent and the skin steps aside.
+      // While attachments are shown the other soft tissue turns to a faint
+      // ghost and the skin steps aside, but the muscle being taught stays
+      // solid with its outline: the renderer draws the patches over it.
       if (s.kind == StructureKind::skin && extra.zones.empty()) continue;
-      bool selected = static_cast<int>(i) == state.selected;
-      item.colour.a = std::min(item.colour.a, selected ? 0.30f : 0.10f);
-      item.translucent = true;
+      if (static_cast<int>(i) != state.selected) {
+        item.colour.a = std::min(item.colour.a, 0.10f);
+        item.translucent = true;
+      }
     }
     item.zones = !extra.zones.empty() && s.kind == StructureKind::skin;
     if (item.zones) item.colour.a = std::max(item.colour.a, 0.5f);

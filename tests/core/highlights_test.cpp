@@ -112,14 +112,18 @@ TEST(Highlights, EachToggleAddsItsOwnPart) {
   EXPECT_GT(glm::dot(dir, to_malleolus), 0.99f);
 }
 
-TEST(DrawBuilder, AttachmentHighlightsTurnSoftTissueTranslucent) {
+TEST(DrawBuilder, AttachmentHighlightsGhostOtherSoftTissueButKeepTheSelectedMuscleSolid) {
   Scene scene = leg_scene();
+  SceneStructure other = scene.structures[static_cast<std::size_t>(scene.index_of("fibularis_longus"))];
+  other.id = "fibularis_brevis";
+  scene.structures.push_back(other);
   KnowledgeBase kb = leg_knowledge();
   Document doc(scene.structures.size());
   doc.select(scene.index_of("fibularis_longus"));
   auto h = compute_highlights(scene, &kb, doc.state().selected, {true, true, false, false});
   DrawList list = make_draw_list(scene, doc.state(), -1, {}, h.inputs);
   bool skin_drawn = false;
+  int muscles = 0;
   for (const auto& item : list.items) {
     const auto& s = scene.structures[static_cast<std::size_t>(item.structure)];
     if (s.kind == StructureKind::skin) skin_drawn = true;
@@ -127,9 +131,16 @@ TEST(DrawBuilder, AttachmentHighlightsTurnSoftTissueTranslucent) {
       EXPECT_TRUE(item.patches);
     }
     if (s.kind == StructureKind::muscle) {
-      EXPECT_TRUE(item.translucent);
+      ++muscles;
+      bool selected = s.id == "fibularis_longus";
+      EXPECT_EQ(item.translucent, !selected) << s.id;
+      EXPECT_EQ(item.colour.a >= 0.999f, selected) << s.id;
+      if (selected) {
+        EXPECT_GT(item.rim, 0.5f); // its outline
+      }
     }
   }
+  EXPECT_EQ(muscles, 2);
   EXPECT_FALSE(skin_drawn);
 }
 
