@@ -192,10 +192,11 @@ int run_viewer(const ViewerOptions& options) {
   auto last = Clock::now();
   int frames_to_draw = 3;
   std::uint64_t seen_revision = 0;
+  InputReplay input_replay;
   while (!window.should_close() && !ctx.quit) {
     // Sleep until an event unless a transition is running or ImGui still
     // needs a frame or two to settle after the last input.
-    if (frames_to_draw > 0 || camera.animating()) window.wait_events(0.0);
+    if (frames_to_draw > 0 || camera.animating() || !window.input_events().empty()) window.wait_events(0.0);
     else window.wait_events();
     auto now = Clock::now();
     float dt = std::chrono::duration<float>(now - last).count();
@@ -209,7 +210,9 @@ int run_viewer(const ViewerOptions& options) {
       frames_to_draw = 0; // minimised
       continue;
     }
-    host.begin_frame();
+    if (window.take_focus_lost()) input_replay.release_all();
+    FrameInput input = input_replay.take_frame(window.input_events(), window.time());
+    host.begin_frame(&input);
     ctx.viewport_size = glm::vec2(window.window_size());
     float aspect = static_cast<float>(fb.x) / static_cast<float>(fb.y);
     ctx.view = camera.view();
@@ -238,7 +241,7 @@ int run_viewer(const ViewerOptions& options) {
       seen_revision = document.revision();
       changed = true;
     }
-    frames_to_draw = (changed || moving) ? 3 : frames_to_draw - 1;
+    frames_to_draw = (changed || moving || input.more) ? 3 : frames_to_draw - 1;
   }
   save_geometry(geometry_path, window.geometry());
   host.save_layout();

@@ -38,6 +38,12 @@ public:
   // `aspect` is the viewport's width / height, so the box fits both ways.
   CameraPose pose_for(AnatomicalView view, const Aabb& box, bool left_side = false, float aspect = 1.0f) const;
   void frame(const Aabb& box, float aspect = 1.0f); // keeps the direction, fits the box
+  // Keeps the direction and fits `box` inside the part of the screen that
+  // panels and bars leave free (`free_min`..`free_max` in normalised device
+  // coordinates, y up), with `margin` (a fraction of that part) left clear
+  // on every side; the box's centre lands in the middle of the free part.
+  CameraPose framing_pose(const Aabb& box, float aspect, glm::vec2 free_min = glm::vec2(-1.0f),
+                          glm::vec2 free_max = glm::vec2(1.0f), float margin = 0.08f) const;
   // The distance at which `box` just fits the view from direction yaw/pitch.
   float fit_distance(const Aabb& box, float yaw, float pitch, float aspect) const;
 

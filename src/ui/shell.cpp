@@ -111,7 +111,9 @@ void Shell::handle_shortcuts(ViewerContext& ctx) {
   if (io.KeyCtrl && (keys::pressed(keys::printable('-')) || keys::pressed(keys::keypad_subtract)))
     host_.set_font_size(std::max(host_.font_size() - 2.0f, 11.0f));
   if (io.KeyCtrl && keys::pressed(keys::printable('F'))) ctx.request_search_focus = true;
-  if (io.WantCaptureKeyboard || io.KeyCtrl) return;
+  // Letter keys act whenever no text field has focus (a click on a panel
+  // leaves WantCaptureKeyboard set although nothing is being typed).
+  if (io.WantTextInput || io.KeyCtrl) return;
   if (keys::pressed(keys::printable('/'))) ctx.request_search_focus = true;
   int sel = ctx.document->state().selected;
   if (sel >= 0) {
