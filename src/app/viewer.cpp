@@ -98,6 +98,7 @@ int run_viewer(const ViewerOptions& options) {
     }
     for (const auto& w : scene.warnings) ctx.messages.push_back(w);
     document.reset(scene.structures.size());
+    ctx.mirror_seen = false;
     std::vector<const Mesh*> meshes;
     for (const auto& s : scene.structures) meshes.push_back(&s.mesh);
     picks.build(meshes);

@@ -76,6 +76,7 @@ void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
 }
 
 void ViewerPanels::before_render(ui::ViewerContext& ctx) {
+  ui::follow_mirror(ctx);
   if (ctx.frame_request >= 0) {
     ui::frame_structure(ctx, ctx.frame_request);
     ctx.frame_request = -1;

@@ -45,6 +45,13 @@ float wrap_angle(float a) {
 float smoothstep01(float t) { return t * t * (3.0f - 2.0f * t); }
 } // namespace
 
+CameraPose mirrored_pose(const CameraPose& pose) {
+  CameraPose m = pose;
+  m.target.z = -pose.target.z;
+  m.yaw = -pose.yaw; // the eye direction (cos yaw, ., sin yaw) reflected in z
+  return m;
+}
+
 void OrbitCamera::set_pose(const CameraPose& pose) {
   pose_ = pose;
   pose_.pitch = std::clamp(pose_.pitch, -kMaxPitch, kMaxPitch);

@@ -21,6 +21,11 @@ struct CameraPose {
   float pitch = 0.0f;  // radians; +pi/2 looks down from above
 };
 
+// The same view of the mirrored model (reflected in the plane z = 0): the
+// target moves to the other side and the yaw turns the other way, so a
+// leg in the middle of the view stays there when it is mirrored.
+CameraPose mirrored_pose(const CameraPose& pose);
+
 class OrbitCamera {
 public:
   float fov_y = 0.6f; // radians (about 34 degrees)

@@ -49,7 +49,9 @@ DrawList make_draw_list(const Scene& scene, const DocumentState& state, int hove
     item.structure = static_cast<int>(i);
     item.colour = s.colour;
     bool ghosted = state.visibility[i] == Visibility::ghosted;
-    if (ghosted) item.colour.a = std::min(item.colour.a, 0.16f);
+    // A ghost is clearly fainter than the structure was, also for one that is
+    // translucent already (the skin): a third of its opacity at most.
+    if (ghosted) item.colour.a = std::min(item.colour.a < 0.999f ? item.colour.a * 0.3f : 0.16f, 0.16f);
     item.translucent = ghosted || item.colour.a < 0.999f;
     if (static_cast<int>(i) == state.selected) {
       item.emphasis = glm::vec3(0.10f, 0.08f, 0.02f);

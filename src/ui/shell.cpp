@@ -1,5 +1,6 @@
 #include "ui/shell.hpp"
 
+#include "core/draw_builder.hpp"
 #include "ui/keys.hpp"
 
 #include <imgui.h>
@@ -238,6 +239,17 @@ void Shell::draw_messages(ViewerContext& ctx) {
   }
 }
 
+const char* nothing_drawn_reason(const ViewerContext& ctx) {
+  if (!ctx.scene || !ctx.document || ctx.scene->structures.empty()) return nullptr;
+  const DocumentState& state = ctx.document->state();
+  for (std::size_t i = 0; i < ctx.scene->structures.size(); ++i)
+    if (is_drawn(state, ctx.layers, i)) return nullptr;
+  if (state.peel_layer > 0)
+    return "Every layer is peeled away, the bones included, so nothing is left to show. Move the Peel slider "
+           "in Structures back one step to see the bones, or show everything.";
+  return "Every structure is hidden. Show them again from Structures, or show everything.";
+}
+
 void Shell::draw(ViewerContext& ctx) {
   handle_shortcuts(ctx);
   if (ctx.request_search_focus)
@@ -257,6 +269,18 @@ void Shell::draw(ViewerContext& ctx) {
     ImGui::Begin("##empty", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
     ImGui::Text("No atlas loaded.");
     ImGui::TextWrapped("%s", ctx.messages.empty() ? "Open one with crus --atlas FILE." : ctx.messages.front().c_str());
+    ImGui::End();
+  }
+  if (const char* why = nothing_drawn_reason(ctx)) {
+    // Every layer peeled or every structure hidden: say so instead of
+    // leaving an empty view.
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetFontSize() * 24.0f, io.DisplaySize.x * 0.9f), 0.0f), ImGuiCond_Always);
+    ImGui::Begin("##nothing_drawn", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                                                 ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImGui::TextWrapped("%s", why);
+    if (ImGui::Button("Show everything (A)")) ctx.document->show_all();
     ImGui::End();
   }
   // Modals last: a window that appears after a modal in the same frame trips

@@ -27,6 +27,10 @@ private:
   bool show_about_ = false;
 };
 
+// Why the 3D view is empty although an atlas is loaded (every layer peeled,
+// everything hidden), or null when something is drawn.
+const char* nothing_drawn_reason(const ViewerContext& ctx);
+
 // Every shortcut of the viewer, for the help panel and the menus.
 struct Shortcut {
   const char* keys;

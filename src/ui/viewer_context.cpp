@@ -19,6 +19,14 @@ Aabb visible_bounds(const ViewerContext& ctx) {
   return ctx.document->state().mirror ? mirrored(box) : box;
 }
 
+void follow_mirror(ViewerContext& ctx) {
+  if (!ctx.document || !ctx.camera) return;
+  const bool mirror = ctx.document->state().mirror;
+  if (mirror == ctx.mirror_seen) return;
+  ctx.mirror_seen = mirror;
+  ctx.camera->set_pose(mirrored_pose(ctx.camera->pose()));
+}
+
 void go_to_view(ViewerContext& ctx, AnatomicalView view) {
   float aspect = ctx.viewport_size.x / std::max(ctx.viewport_size.y, 1.0f);
   ctx.camera->animate_to(ctx.camera->pose_for(view, visible_bounds(ctx), ctx.document->state().mirror, aspect));

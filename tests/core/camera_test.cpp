@@ -150,3 +150,24 @@ TEST(Camera, FrameUsesTheWholeScreenWithAMargin) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Camera, MirroringKeepsTheLegWhereItWasOnScreen) {
+  // A leg centred in an oblique view; mirrored, the left leg's centre lands
+  // on the same pixel, seen from the mirrored direction.
+  OrbitCamera cam;
+  cam.set_pose(cam.pose_for(AnatomicalView::anterior, kLeg, false, 1.5f));
+  cam.orbit({60.0f, 20.0f});
+  glm::vec4 before = cam.projection(1.5f) * cam.view() * glm::vec4(kLeg.centre(), 1.0f);
+  cam.set_pose(mirrored_pose(cam.pose()));
+  glm::vec3 left_centre = kLeg.centre() * glm::vec3(1, 1, -1);
+  glm::vec4 after = cam.projection(1.5f) * cam.view() * glm::vec4(left_centre, 1.0f);
+  EXPECT_NEAR(after.x / after.w, before.x / before.w, 1e-4f);
+  EXPECT_NEAR(after.y / after.w, before.y / before.w, 1e-4f);
+  // The lateral side still faces the viewer: the eye is on the other side of z = 0.
+  EXPECT_LT(cam.eye().z * cam.pose().target.z, 1.0f);
+  EXPECT_NEAR(cam.pose().target.z, -kLeg.centre().z, 1e-6f);
+}
+
+} // namespace

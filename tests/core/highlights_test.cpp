@@ -169,3 +169,24 @@ TEST(ReferralOverlay, ColourBlindPaletteDiffersAndModesPickTheirTriggerPoints) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(DrawBuilder, GhostingTheTranslucentSkinMakesItClearlyFainter) {
+  Scene scene = leg_scene();
+  const int skin = scene.index_of("skin");
+  scene.structures[static_cast<std::size_t>(skin)].colour = {0.93f, 0.76f, 0.64f, 0.30f};
+  Document doc(scene.structures.size());
+  auto skin_alpha = [&]() {
+    for (const auto& item : make_draw_list(scene, doc.state(), -1).items)
+      if (item.structure == skin) return item.colour.a;
+    return -1.0f;
+  };
+  const float shown = skin_alpha();
+  doc.set_visibility({skin}, Visibility::ghosted);
+  const float ghost = skin_alpha();
+  EXPECT_GT(ghost, 0.0f);
+  EXPECT_LT(ghost, shown * 0.5f) << "a ghosted skin looks like the shown one";
+}
+
+} // namespace

@@ -11,6 +11,7 @@
 #include "ui/viewport_input.hpp"
 
 #include <glm/gtc/constants.hpp>
+#include <glm/gtc/matrix_transform.hpp>
 #include <gtest/gtest.h>
 #include <imgui.h>
 
@@ -129,6 +130,37 @@ TEST_F(ViewportKeys, ADoubleClickWithinOneSlowFrameSelectsAndFrames) {
   EXPECT_TRUE(camera_.animating()) << "the double-click was not seen";
   camera_.update(10.0f);
   EXPECT_NE(camera_.pose().distance, distance);
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(ViewportKeys, MirrorKeepsTheLegInTheMiddleOfTheView) {
+  auto centre_on_screen = [&]() {
+    glm::mat4 model = document_.state().mirror ? glm::scale(glm::mat4(1.0f), glm::vec3(1, 1, -1)) : glm::mat4(1.0f);
+    glm::vec4 c = camera_.projection(1.6f) * camera_.view() * model * glm::vec4(scene_.box.centre(), 1.0f);
+    return glm::vec2(c) / c.w;
+  };
+  ASSERT_LT(glm::length(centre_on_screen()), 0.05f);
+  frame(timed({key('M', true), key('M', false)}));
+  ctx_.frame_request = -1;
+  ui::follow_mirror(ctx_); // what the viewer does before each render
+  ASSERT_TRUE(document_.state().mirror);
+  EXPECT_LT(glm::length(centre_on_screen()), 0.05f) << "the mirrored leg left the middle of the view";
+}
+
+TEST_F(ViewportKeys, AnEmptyViewSaysWhy) {
+  EXPECT_EQ(ui::nothing_drawn_reason(ctx_), nullptr);
+  ctx_.layers = {5};
+  document_.set_peel_layer(5);
+  const char* why = ui::nothing_drawn_reason(ctx_);
+  ASSERT_NE(why, nullptr);
+  EXPECT_NE(std::string(why).find("peeled"), std::string::npos);
+  document_.show_all();
+  document_.set_visibility({0}, Visibility::hidden);
+  ASSERT_NE(ui::nothing_drawn_reason(ctx_), nullptr);
+  EXPECT_NE(std::string(ui::nothing_drawn_reason(ctx_)).find("hidden"), std::string::npos);
 }
 
 } // namespace
