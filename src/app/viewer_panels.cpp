@@ -100,7 +100,9 @@ DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) const {
   inputs.zones = ctx.overlay.zones;
   inputs.markers.insert(inputs.markers.end(), ctx.overlay.markers.begin(), ctx.overlay.markers.end());
   add_painted_zones(inputs, ctx.painted, ctx.brush_radius);
-  return make_draw_list(*ctx.scene, ctx.document->state(), ctx.document->hovered(), ctx.layers, inputs);
+  DrawList list = make_draw_list(*ctx.scene, ctx.document->state(), ctx.document->hovered(), ctx.layers, inputs);
+  if (ctx.light_background) list.background = glm::vec3(0.95f, 0.95f, 0.94f);
+  return list;
 }
 
 } // namespace crus::app

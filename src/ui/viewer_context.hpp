@@ -58,6 +58,8 @@ struct ViewerContext {
   // Screen rectangles (min, max) of the panels drawn last frame: labels keep clear of them.
   std::vector<std::pair<glm::vec2, glm::vec2>> panel_rects;
   bool quit = false;
+  bool light_background = false;       // for slides: the 3D view on near-white
+  bool reset_settings = false;         // "Reset to defaults": the app puts everything back
   bool mirror_seen = false;            // the mirror the camera was last placed for
   std::function<void(const std::string&)> open_atlas; // set by the app
 };
