@@ -5,6 +5,7 @@
 #include "core/search.hpp"
 
 #include <filesystem>
+#include <iostream>
 #include <sstream>
 
 namespace crus::app {
@@ -15,13 +16,34 @@ std::string AtlasOptions::resolved_atlas() const {
 }
 
 Scene load_atlas(const AtlasOptions& options, bool strict) {
+  if (options.atlas.empty() && !options.atlas_map.empty())
+    throw InputError("--atlas-map", "needs --atlas FILE: a map names the nodes of another atlas, not of the bundled one");
   SceneLoadOptions o;
   o.strict = strict;
   if (!options.atlas_map.empty()) o.map_path = options.atlas_map;
   std::string path = options.resolved_atlas();
   if (options.atlas.empty() && !std::filesystem::exists(path))
     throw InputError(path, "the bundled atlas is missing; make it with `crus atlas build --out assets/atlas`, or pass --atlas FILE");
-  return load_scene(path, o);
+  Scene scene = load_scene(path, o);
+  // The command line shows what the viewer lists under Problems.
+  if (strict)
+    for (const auto& w : scene.warnings) std::cerr << "crus: warning: " << w << "\n";
+  return scene;
+}
+
+std::vector<std::string> unknown_structure_ids(const Scene& scene, const KnowledgeBase& knowledge) {
+  std::vector<std::string> out;
+  if (knowledge.entries.empty()) return out;
+  for (const auto& s : scene.structures)
+    if (s.labelled && !knowledge.find(s.id)) {
+      std::vector<std::string> ids;
+      for (const auto& e : knowledge.entries) ids.push_back(e.id);
+      std::string line = scene.source + ": node \"" + s.node + "\" is mapped to \"" + s.id + "\", which Crus does not know";
+      auto close = closest_ids(ids, s.id, 2);
+      if (!close.empty()) line += " (did you mean " + close.front() + "?)";
+      out.push_back(line);
+    }
+  return out;
 }
 
 int resolve_id(const Scene& scene, const std::string& id, const std::string& option) {
@@ -45,6 +67,12 @@ std::vector<int> apply_knowledge(Scene& scene, const KnowledgeBase& knowledge) {
     if (const KnowledgeEntry* k = knowledge.find(scene.structures[i].id)) {
       scene.structures[i].name = k->name;
       layers[i] = k->layer;
+      // A structure mapped from another atlas takes its kind from its id,
+      // so a mapped bone groups with the bones.
+      if (scene.structures[i].kind == StructureKind::other) {
+        for (auto kind : {StructureKind::bone, StructureKind::muscle, StructureKind::tendon, StructureKind::nerve, StructureKind::skin})
+          if (k->kind == to_string(kind)) scene.structures[i].kind = kind;
+      }
     }
   return layers;
 }

@@ -36,6 +36,7 @@ void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
   if (ctx.scene->manifest) {
     for (const auto& p : cross_check(knowledge_, *ctx.scene->manifest)) ctx.knowledge_problems.push_back(to_string(p));
   }
+  for (const auto& p : unknown_structure_ids(*ctx.scene, knowledge_)) ctx.knowledge_problems.push_back(p);
   for (const auto& p : ctx.knowledge_problems) ctx.messages.push_back(p);
   ctx.knowledge = &knowledge_;
 

@@ -153,3 +153,49 @@ TEST(Cli, ListAndInfoOnAForeignAtlasWithAMap) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Cli, AnAtlasMapWithoutAnAtlasIsAnError) {
+  auto dir = crus::test::scratch_dir("cli_map_alone");
+  std::ofstream(dir / "map.json") << R"({"nodes": [{"match": "tib*", "id": "tibia"}]})";
+  auto r = run_command(crus() + " list --atlas-map " + (dir / "map.json").string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--atlas-map"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--atlas"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ValidateOnAForeignAtlasBlamesTheRightFile) {
+  std::string atlas = fixture_atlas("cli_validate_foreign");
+  auto dir = crus::test::scratch_dir("cli_validate_foreign_map");
+  // A good map: the atlas lacks landmarks, which is said, and nothing fails.
+  std::ofstream(dir / "map.json") << R"({"nodes": [{"match": "tib*", "id": "tibia"}, {"match": "sol*", "id": "soleus"}]})";
+  auto r = run_command(crus() + " validate --atlas " + atlas + " --atlas-map " + (dir / "map.json").string());
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("landmarks"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("trigger_points.json"), std::string::npos) << r.out;
+  // An id Crus does not know and a pattern that finds nothing: validate fails, naming the map.
+  std::ofstream(dir / "map.json") << R"({"nodes": [{"match": "tib*", "id": "tibiaa"}, {"match": "gastro*", "id": "soleus"}]})";
+  r = run_command(crus() + " validate --atlas " + atlas + " --atlas-map " + (dir / "map.json").string());
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find("\"tibiaa\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("did you mean tibia"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("map.json: nodes[1]"), std::string::npos) << r.out;
+  // The CLI warns too, on any command.
+  r = run_command(crus() + " list --atlas " + atlas + " --atlas-map " + (dir / "map.json").string());
+  EXPECT_NE(r.err.find("warning"), std::string::npos) << r.err;
+}
+
+TEST(Cli, AMappedBoneIsABone) {
+  std::string atlas = fixture_atlas("cli_mapped_kind");
+  auto dir = crus::test::scratch_dir("cli_mapped_kind_map");
+  std::ofstream(dir / "map.json") << R"({"nodes": [{"match": "tib*", "id": "tibia"}, {"match": "sol*", "id": "soleus"}]})";
+  auto r = run_command(crus() + " list --json --atlas " + atlas + " --atlas-map " + (dir / "map.json").string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), 2u);
+  EXPECT_EQ(j[0]["kind"], "bone") << j.dump();
+  EXPECT_EQ(j[1]["kind"], "muscle") << j.dump();
+}
+
+} // namespace
