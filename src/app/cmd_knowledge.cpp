@@ -26,7 +26,14 @@ std::string knowledge_dir() { return (fs::path(assets_dir()) / "knowledge").stri
 int run_search(const AtlasOptions& atlas, const std::string& text, bool json, int limit) {
   Scene scene = load_atlas(atlas, true);
   KnowledgeBase knowledge = load_knowledge(knowledge_dir());
-  SearchIndex index = make_search_index(scene, knowledge);
+  std::optional<TriggerPointSet> trigger_points;
+  try {
+    if (scene.manifest)
+      trigger_points = load_trigger_points((fs::path(knowledge_dir()) / "trigger_points.json").string(), scene.manifest->landmarks);
+  } catch (const std::exception&) {
+    // Search still finds structures by their names and knowledge.
+  }
+  SearchIndex index = make_search_index(scene, knowledge, trigger_points ? &*trigger_points : nullptr);
   auto results = index.search(text, static_cast<std::size_t>(std::max(1, limit)));
   if (json) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();

@@ -77,7 +77,7 @@ std::vector<int> apply_knowledge(Scene& scene, const KnowledgeBase& knowledge) {
   return layers;
 }
 
-SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge) {
+SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge, const TriggerPointSet* trigger_points) {
   std::vector<SearchEntry> entries;
   for (const auto& s : scene.structures) {
     SearchEntry e{s.id, s.name, {}};
@@ -85,7 +85,25 @@ SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge
       e.name = k->name;
       if (!k->latin.empty()) e.aliases.push_back(k->latin);
       e.aliases.insert(e.aliases.end(), k->synonyms.begin(), k->synonyms.end());
+      // Every field that says what the structure does, what supplies it and
+      // what goes wrong with it, taken generically from the knowledge base.
+      for (const auto& a : k->actions) e.facts.push_back({"action", a.movement + " at the " + a.joint + " (" + a.role + ")"});
+      if (k->innervation) {
+        const KnowledgeEntry* nerve = knowledge.find(k->innervation->nerve);
+        e.facts.push_back({"nerve", nerve ? nerve->name : k->innervation->nerve});
+        for (const auto& r : k->innervation->roots) e.facts.push_back({"nerve root", r});
+      }
+      for (const auto& r : k->roots) e.facts.push_back({"nerve root", r});
+      for (const auto& m : k->supplies)
+        if (const KnowledgeEntry* muscle = knowledge.find(m)) e.facts.push_back({"supplies", muscle->name});
+      for (const auto& c : k->clinical) e.facts.push_back({"clinical", c.title + ". " + c.text});
     }
+    if (trigger_points)
+      for (const auto& tp : trigger_points->trigger_points) {
+        if (tp.muscle != s.id) continue;
+        for (const auto& symptom : tp.symptoms) e.facts.push_back({"trigger point", symptom});
+        e.facts.push_back({"trigger point", tp.label + ": " + tp.location_text});
+      }
     entries.push_back(std::move(e));
   }
   return SearchIndex(std::move(entries));

@@ -3,6 +3,7 @@
 #include "core/knowledge.hpp"
 #include "core/scene.hpp"
 #include "core/search.hpp"
+#include "core/trigger_points.hpp"
 
 namespace crus::app {
 // Loads the atlas named by the options (strict: any problem is an InputError).
@@ -18,5 +19,7 @@ std::vector<int> apply_knowledge(Scene& scene, const KnowledgeBase& knowledge);
 // base does not have (a typo in the map, or a structure Crus lacks).
 std::vector<std::string> unknown_structure_ids(const Scene& scene, const KnowledgeBase& knowledge);
 // Search entries from the names, Latin names and synonyms.
-SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge);
+// Facts too (actions, nerves and roots, clinical notes, and the symptoms of
+// `trigger_points` when given), found by what a structure does.
+SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge, const TriggerPointSet* trigger_points = nullptr);
 } // namespace crus::app

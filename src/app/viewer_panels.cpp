@@ -65,6 +65,9 @@ void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
     ctx.trigger_point_problem = std::string(e.what()) + " (the viewer runs without the trigger-point overlay)";
     ctx.messages.push_back(ctx.trigger_point_problem);
   }
+  // Search knows the trigger points' symptoms too ("heel pain").
+  search_ = make_search_index(*ctx.scene, knowledge_, ctx.trigger_points);
+  ctx.search = &search_;
   ctx.skin = -1;
   for (std::size_t i = 0; i < ctx.scene->structures.size(); ++i)
     if (ctx.scene->structures[i].kind == StructureKind::skin) ctx.skin = static_cast<int>(i);
