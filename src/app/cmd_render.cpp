@@ -4,6 +4,7 @@
 #include "app/scene_setup.hpp"
 #include "core/error.hpp"
 
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 
@@ -20,6 +21,9 @@ int run_render(const RenderOptions& options) {
     auto dir = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
     if (!std::filesystem::is_directory(dir, ec)) throw InputError("--out", options.out + ": the folder " + dir.string() + " does not exist");
     if (std::filesystem::is_directory(out, ec)) throw InputError("--out", options.out + " is a folder; give a file name ending in .png");
+    std::string ext = out.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".png") throw InputError("--out", options.out + ": crus render writes PNG images; give a file name ending in .png");
   }
 
   Scene scene = load_atlas(options.atlas, true);

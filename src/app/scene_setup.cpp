@@ -5,6 +5,8 @@
 #include "core/search.hpp"
 
 #include <filesystem>
+#include <algorithm>
+#include <cctype>
 #include <iostream>
 #include <sstream>
 
@@ -49,6 +51,15 @@ std::vector<std::string> unknown_structure_ids(const Scene& scene, const Knowled
 int resolve_id(const Scene& scene, const std::string& id, const std::string& option) {
   int i = scene.index_of(id);
   if (i >= 0) return i;
+  // Ids are lower case; "Soleus" means soleus.
+  for (std::size_t k = 0; k < scene.structures.size(); ++k) {
+    const std::string& candidate = scene.structures[k].id;
+    if (candidate.size() == id.size() &&
+        std::equal(candidate.begin(), candidate.end(), id.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        }))
+      return static_cast<int>(k);
+  }
   std::vector<std::string> ids;
   for (const auto& s : scene.structures) ids.push_back(s.id);
   std::string message = "unknown structure id \"" + id + "\"";

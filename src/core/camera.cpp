@@ -3,6 +3,7 @@
 #include <glm/gtc/constants.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace crus {
@@ -20,9 +21,11 @@ const char* to_string(AnatomicalView view) {
 }
 
 std::optional<AnatomicalView> parse_view(const std::string& text) {
+  std::string lower = text; // "Posterior" works as well as "posterior"
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (auto v : {AnatomicalView::anterior, AnatomicalView::posterior, AnatomicalView::medial,
                  AnatomicalView::lateral, AnatomicalView::superior, AnatomicalView::inferior})
-    if (text == to_string(v)) return v;
+    if (lower == to_string(v)) return v;
   return std::nullopt;
 }
 

@@ -4,7 +4,10 @@
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <set>
+#include <sstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -196,6 +199,52 @@ TEST(Cli, AMappedBoneIsABone) {
   ASSERT_EQ(j.size(), 2u);
   EXPECT_EQ(j[0]["kind"], "bone") << j.dump();
   EXPECT_EQ(j[1]["kind"], "muscle") << j.dump();
+}
+
+} // namespace
+
+namespace {
+
+TEST(Cli, IdsAndViewNamesIgnoreCase) {
+  auto r = run_command(crus() + " info Soleus");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("soleus"), std::string::npos) << r.out;
+  auto out = crus::test::scratch_dir("cli_case_out") / "x.png";
+  r = run_command(crus() + " render --view Posterior --size 64x64 --select TIBIA --out " + out.string());
+  EXPECT_EQ(r.status, 0) << r.err;
+}
+
+TEST(Cli, ListLinesUpItsColumns) {
+  auto r = run_command(crus() + " list");
+  ASSERT_EQ(r.status, 0) << r.err;
+  // The kind column starts at the same place on every line.
+  std::istringstream lines(r.out);
+  std::string line;
+  std::set<std::size_t> starts;
+  while (std::getline(lines, line)) {
+    auto id_end = line.find(' ');
+    starts.insert(line.find_first_not_of(' ', id_end));
+  }
+  EXPECT_EQ(starts.size(), 1u) << r.out;
+}
+
+TEST(Cli, ContradictoryRenderOptionsExit2) {
+  auto out = crus::test::scratch_dir("cli_contradictions");
+  const std::string png = " --size 64x64 --out " + (out / "x.png").string();
+  const std::pair<std::string, std::string> cases[] = {
+      {" --select tibia --highlight origin", "--highlight"},
+      {" --ghost skin --hide skin", "--ghost"},
+      {" --overlay referral:soleus --overlay trigger-points", "--overlay"},
+  };
+  for (const auto& [args, option] : cases) {
+    auto r = run_command(crus() + " render" + args + png);
+    EXPECT_EQ(r.status, 2) << args << ": " << r.err;
+    EXPECT_NE(r.err.find(option), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  }
+  auto r = run_command(crus() + " render --size 64x64 --out " + (out / "x.jpg").string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find(".png"), std::string::npos) << r.err;
 }
 
 } // namespace
