@@ -23,6 +23,9 @@ uniform int u_patch_count;
 uniform vec4 u_patch_a[MAX_PATCHES];    // xyz, radius
 uniform vec3 u_patch_b[MAX_PATCHES];
 uniform vec3 u_patch_colour[MAX_PATCHES];
+// 1: the patch pass drawn over everything else: only the patches and a pale
+// halo round them are drawn, the rest of the surface is discarded.
+uniform float u_patch_only;
 
 // Referral zones: ellipsoids and capsules in the model frame.
 const int MAX_ZONES = 48;
@@ -86,6 +89,30 @@ void main() {
     base = mix(base, u_patch_colour[i], inside);
     glow_colour = mix(glow_colour, u_patch_colour[i], inside);
     glow = max(glow, inside);
+  }
+
+  if (u_patch_only > 0.5) {
+    // The nearest patch and a halo about 3 pixels wide (at least 1 mm) round
+    // it, so the patch reads on a red muscle as well as on a pale bone.
+    float nearest = 1e9;
+    vec3 nearest_colour = vec3(1.0);
+    for (int i = 0; i < u_patch_count; ++i) {
+      float d = capsule_distance(v_model_pos, u_patch_a[i].xyz, u_patch_b[i], u_patch_a[i].w);
+      if (d < nearest) {
+        nearest = d;
+        nearest_colour = u_patch_colour[i];
+      }
+    }
+    float halo = max(0.001, 3.0 * fwidth(nearest));
+    if (nearest > halo) discard;
+    float key_light = max(dot(n, normalize(vec3(0.45, 0.65, 0.6))), 0.0);
+    // Squared: the palette is picked as the sRGB colours the legend shows.
+    vec3 lit_patch = nearest_colour * nearest_colour * (0.85 + 0.25 * key_light);
+    float in_patch = 1.0 - smoothstep(-0.0004, 0.0004, nearest);
+    vec3 c = mix(vec3(1.0, 0.98, 0.92), lit_patch, in_patch);
+    float a = mix(0.85 * (1.0 - smoothstep(0.3 * halo, halo, nearest)), 1.0, in_patch);
+    frag_colour = vec4(to_srgb(c), a);
+    return;
   }
 
   // Referral zones: essential solid, spillover hatched.

@@ -35,6 +35,8 @@ int run_cli(int argc, char** argv) {
   app.add_option("--panel", viewer.panels, "Open this panel at start (its title, e.g. \"Where does it hurt?\"); repeatable");
   app.add_option("--detail", viewer.detail, "Bundled atlas detail: auto (light on software rendering), full or light")
       ->check(CLI::IsMember({"auto", "full", "light"}))->capture_default_str();
+  app.add_option("--text-size", viewer.text_size, "Text size in points (11 to 40), e.g. 32 for a projector")
+      ->check(CLI::Range(11.0f, 40.0f));
 
   RenderOptions render;
   auto* cmd_render = app.add_subcommand("render", "Render the atlas headless to a PNG (figures for slides and handouts)");

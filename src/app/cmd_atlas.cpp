@@ -56,8 +56,15 @@ int run_list(const AtlasOptions& atlas, bool json) {
       arr.push_back({{"id", s.id}, {"name", s.name}, {"kind", to_string(s.kind)}});
     std::cout << dump_json(arr) << "\n";
   } else {
+    // Columns as wide as their longest entry, so that they line up.
+    std::size_t id_width = 2, kind_width = 4;
+    for (const auto& s : scene.structures) {
+      id_width = std::max(id_width, s.id.size());
+      kind_width = std::max(kind_width, std::string(to_string(s.kind)).size());
+    }
     for (const auto& s : scene.structures)
-      std::cout << std::left << std::setw(30) << s.id << std::setw(8) << to_string(s.kind) << s.name << "\n";
+      std::cout << std::left << std::setw(static_cast<int>(id_width + 2)) << s.id << std::setw(static_cast<int>(kind_width + 2))
+                << to_string(s.kind) << s.name << "\n";
   }
   return 0;
 }

@@ -27,7 +27,14 @@ std::string knowledge_dir() { return (fs::path(assets_dir()) / "knowledge").stri
 int run_search(const AtlasOptions& atlas, const std::string& text, bool json, int limit) {
   Scene scene = load_atlas(atlas, true);
   KnowledgeBase knowledge = load_knowledge_reporting("the search covers structure ids and atlas names only where entries are missing");
-  SearchIndex index = make_search_index(scene, knowledge);
+  std::optional<TriggerPointSet> trigger_points;
+  try {
+    if (scene.manifest)
+      trigger_points = load_trigger_points((fs::path(knowledge_dir()) / "trigger_points.json").string(), scene.manifest->landmarks);
+  } catch (const std::exception&) {
+    // Search still finds structures by their names and knowledge.
+  }
+  SearchIndex index = make_search_index(scene, knowledge, trigger_points ? &*trigger_points : nullptr);
   auto results = index.search(text, static_cast<std::size_t>(std::max(1, limit)));
   if (json) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
@@ -52,8 +59,15 @@ int run_validate(const AtlasOptions& atlas) {
   std::optional<Scene> scene;
   try {
     scene = load_atlas(atlas, true);
-    if (!scene->manifest) problems.push_back(path + ": no atlas.json manifest beside it");
-    else {
+    for (const auto& w : scene->warnings) problems.push_back(w);
+    if (!scene->manifest) {
+      // Another atlas: fine without a manifest, but the referral maps need
+      // its landmarks, so they are checked against the bundled atlas only.
+      if (atlas.atlas.empty()) problems.push_back(path + ": no atlas.json manifest beside it");
+      else
+        std::cout << "note: " << path << " has no landmarks (atlas.json); the trigger-point referral maps need landmarks this "
+                  << "atlas lacks, so they will not show on it. Everything else is checked.\n";
+    } else {
       for (const auto& s : scene->manifest->structures)
         if (!scene->find(s.id)) problems.push_back(path + ": structure " + s.id + " (node " + s.node + ") has no mesh");
       for (const auto& s : scene->structures)
@@ -64,17 +78,28 @@ int run_validate(const AtlasOptions& atlas) {
   }
   KnowledgeBase knowledge = load_knowledge(knowledge_dir());
   for (const auto& p : knowledge.problems) problems.push_back(knowledge_dir() + "/" + to_string(p));
+  if (scene)
+    for (const auto& p : unknown_structure_ids(*scene, knowledge)) problems.push_back(p);
   if (scene && scene->manifest)
     for (const auto& p : cross_check(knowledge, *scene->manifest)) problems.push_back(knowledge_dir() + "/" + to_string(p));
   else
     for (const auto& p : check_knowledge(knowledge)) problems.push_back(knowledge_dir() + "/" + to_string(p));
   std::size_t trigger_points = 0, red_flags = 0;
+  const bool external_without_landmarks = scene && !scene->manifest && !atlas.atlas.empty();
   try {
+    // An atlas without landmarks: check the trigger points against the
+    // bundled atlas's landmarks instead of blaming trigger_points.json.
     std::vector<Landmark> landmarks = (scene && scene->manifest) ? scene->manifest->landmarks : std::vector<Landmark>{};
+    if (external_without_landmarks) {
+      try {
+        landmarks = load_manifest((fs::path(assets_dir()) / "atlas" / "atlas.json").string()).landmarks;
+      } catch (const std::exception&) {
+      }
+    }
     TriggerPointSet tps = load_trigger_points((fs::path(knowledge_dir()) / "trigger_points.json").string(), landmarks);
     trigger_points = tps.trigger_points.size();
     for (const auto& tp : tps.trigger_points)
-      if (scene && !scene->find(tp.muscle)) problems.push_back("trigger_points.json: " + tp.id + ": muscle " + tp.muscle + " is not in the atlas");
+      if (scene && !external_without_landmarks && !scene->find(tp.muscle)) problems.push_back("trigger_points.json: " + tp.id + ": muscle " + tp.muscle + " is not in the atlas");
   } catch (const InputError& e) {
     problems.push_back(e.what());
   }

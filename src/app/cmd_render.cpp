@@ -4,6 +4,7 @@
 #include "app/scene_setup.hpp"
 #include "core/cross_section.hpp"
 #include "core/error.hpp"
+#include "core/file_io.hpp"
 #include "core/knowledge.hpp"
 #include "core/section_cut.hpp"
 #include "core/section_page.hpp"
@@ -13,8 +14,6 @@
 #include <cmath>
 #include <iomanip>
 #include <sstream>
-#include "core/file_io.hpp"
-
 #include <filesystem>
 #include <iostream>
 
@@ -79,6 +78,11 @@ int run_render(const RenderOptions& options) {
   if (!view) throw InputError("--view", "expected anterior, posterior, medial, lateral, superior or inferior, got \"" + options.view + "\"");
   auto [width, height] = parse_size(options.size, "--size");
   check_writable_file(options.out, "--out"); // before any rendering work
+  {
+    std::string ext = std::filesystem::path(options.out).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".png") throw InputError("--out", options.out + ": crus render writes PNG images; give a file name ending in .png");
+  }
 
   if (options.section_style != "page" && options.section_style != "model")
     throw InputError("--section-style", "expected page or model, got \"" + options.section_style + "\"");

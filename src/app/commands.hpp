@@ -21,6 +21,7 @@ struct ViewerOptions {
   std::string select, highlight, overlay; // as for render, to open on a figure
   std::vector<std::string> panels;       // panels to open at start (titles)
   std::string detail = "auto";           // auto (light on software renderers), full, light
+  float text_size = 0.0f;                // points; 0: the remembered or default size
 };
 int run_viewer(const ViewerOptions& options);
 

@@ -36,6 +36,21 @@ void Presentation::load_trigger_points() {
 }
 
 void Presentation::apply_render_options(const RenderOptions& o) {
+  // Options that contradict each other can only be a mistake.
+  if (o.overlays.size() > 1) throw InputError("--overlay", "give one --overlay; the figure shows one referral map at a time");
+  if (!o.ghost.empty() && !o.hide.empty()) {
+    for (int g : resolve_ids(scene_, o.ghost, "--ghost"))
+      for (int h : resolve_ids(scene_, o.hide, "--hide"))
+        if (g == h)
+          throw InputError("--ghost", scene_.structures[static_cast<std::size_t>(g)].id + " is both ghosted and hidden (--hide); choose one");
+  }
+  if (!o.highlight.empty() && !o.select.empty()) {
+    const SceneStructure& s = scene_.structures[static_cast<std::size_t>(resolve_id(scene_, o.select, "--select"))];
+    const bool attachments = o.highlight.find("origin") != std::string::npos || o.highlight.find("insertion") != std::string::npos ||
+                             o.highlight.find("innervation") != std::string::npos || o.highlight.find("function") != std::string::npos;
+    if (attachments && s.kind != StructureKind::muscle && s.kind != StructureKind::tendon && s.kind != StructureKind::other)
+      throw InputError("--highlight", s.id + " is a " + to_string(s.kind) + "; origin, insertion, innervation and function belong to muscles");
+  }
   if (!o.isolate.empty()) document_.isolate(resolve_ids(scene_, o.isolate, "--isolate"));
   if (!o.ghost.empty()) document_.set_visibility(resolve_ids(scene_, o.ghost, "--ghost"), Visibility::ghosted);
   if (!o.hide.empty()) document_.set_visibility(resolve_ids(scene_, o.hide, "--hide"), Visibility::hidden);

@@ -12,6 +12,8 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
+#include <algorithm>
+#include <cctype>
 #include <iostream>
 #include <sstream>
 
@@ -80,18 +82,48 @@ void report_unloadable_clinical_data(const Scene& scene, const std::string& stil
 }
 
 Scene load_atlas(const AtlasOptions& options, bool strict) {
+  if (options.atlas.empty() && !options.atlas_map.empty())
+    throw InputError("--atlas-map", "needs --atlas FILE: a map names the nodes of another atlas, not of the bundled one");
   SceneLoadOptions o;
   o.strict = strict;
   if (!options.atlas_map.empty()) o.map_path = options.atlas_map;
   std::string path = options.resolved_atlas();
   if (options.atlas.empty() && !std::filesystem::exists(path))
     throw InputError(path, "the bundled atlas is missing; make it with `crus atlas build --out assets/atlas`, or pass --atlas FILE");
-  return load_scene(path, o);
+  Scene scene = load_scene(path, o);
+  // The command line shows what the viewer lists under Problems.
+  if (strict)
+    for (const auto& w : scene.warnings) std::cerr << "crus: warning: " << w << "\n";
+  return scene;
+}
+
+std::vector<std::string> unknown_structure_ids(const Scene& scene, const KnowledgeBase& knowledge) {
+  std::vector<std::string> out;
+  if (knowledge.entries.empty()) return out;
+  for (const auto& s : scene.structures)
+    if (s.labelled && !knowledge.find(s.id)) {
+      std::vector<std::string> ids;
+      for (const auto& e : knowledge.entries) ids.push_back(e.id);
+      std::string line = scene.source + ": node \"" + s.node + "\" is mapped to \"" + s.id + "\", which Crus does not know";
+      auto close = closest_ids(ids, s.id, 2);
+      if (!close.empty()) line += " (did you mean " + close.front() + "?)";
+      out.push_back(line);
+    }
+  return out;
 }
 
 int resolve_id(const Scene& scene, const std::string& id, const std::string& option) {
   int i = scene.index_of(sanitize_utf8(id)); // names were sanitised the same way when loaded
   if (i >= 0) return i;
+  // Ids are lower case; "Soleus" means soleus.
+  for (std::size_t k = 0; k < scene.structures.size(); ++k) {
+    const std::string& candidate = scene.structures[k].id;
+    if (candidate.size() == id.size() &&
+        std::equal(candidate.begin(), candidate.end(), id.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        }))
+      return static_cast<int>(k);
+  }
   std::vector<std::string> ids;
   for (const auto& s : scene.structures) ids.push_back(s.id);
   std::string message = "unknown structure id \"" + id + "\"";
@@ -110,11 +142,17 @@ std::vector<int> apply_knowledge(Scene& scene, const KnowledgeBase& knowledge) {
     if (const KnowledgeEntry* k = knowledge.find(scene.structures[i].id)) {
       scene.structures[i].name = k->name;
       layers[i] = k->layer;
+      // A structure mapped from another atlas takes its kind from its id,
+      // so a mapped bone groups with the bones.
+      if (scene.structures[i].kind == StructureKind::other) {
+        for (auto kind : {StructureKind::bone, StructureKind::muscle, StructureKind::tendon, StructureKind::nerve, StructureKind::skin})
+          if (k->kind == to_string(kind)) scene.structures[i].kind = kind;
+      }
     }
   return layers;
 }
 
-SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge) {
+SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge, const TriggerPointSet* trigger_points) {
   std::vector<SearchEntry> entries;
   for (const auto& s : scene.structures) {
     SearchEntry e{s.id, s.name, {}};
@@ -122,7 +160,25 @@ SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge
       e.name = k->name;
       if (!k->latin.empty()) e.aliases.push_back(k->latin);
       e.aliases.insert(e.aliases.end(), k->synonyms.begin(), k->synonyms.end());
+      // Every field that says what the structure does, what supplies it and
+      // what goes wrong with it, taken generically from the knowledge base.
+      for (const auto& a : k->actions) e.facts.push_back({"action", a.movement + " at the " + a.joint + " (" + a.role + ")"});
+      if (k->innervation) {
+        const KnowledgeEntry* nerve = knowledge.find(k->innervation->nerve);
+        e.facts.push_back({"nerve", nerve ? nerve->name : k->innervation->nerve});
+        for (const auto& r : k->innervation->roots) e.facts.push_back({"nerve root", r});
+      }
+      for (const auto& r : k->roots) e.facts.push_back({"nerve root", r});
+      for (const auto& m : k->supplies)
+        if (const KnowledgeEntry* muscle = knowledge.find(m)) e.facts.push_back({"supplies", muscle->name});
+      for (const auto& c : k->clinical) e.facts.push_back({"clinical", c.title + ". " + c.text});
     }
+    if (trigger_points)
+      for (const auto& tp : trigger_points->trigger_points) {
+        if (tp.muscle != s.id) continue;
+        for (const auto& symptom : tp.symptoms) e.facts.push_back({"trigger point", symptom});
+        e.facts.push_back({"trigger point", tp.label + ": " + tp.location_text});
+      }
     entries.push_back(std::move(e));
   }
   return SearchIndex(std::move(entries));

@@ -3,6 +3,7 @@
 #include "core/knowledge.hpp"
 #include "core/scene.hpp"
 #include "core/search.hpp"
+#include "core/trigger_points.hpp"
 
 #include <glm/vec3.hpp>
 #include <nlohmann/json.hpp>
@@ -36,6 +37,11 @@ int resolve_id(const Scene& scene, const std::string& id, const std::string& opt
 // One name everywhere: gives each structure the knowledge base's name
 // (Terminologia Anatomica) and returns each structure's layer (0: unknown).
 std::vector<int> apply_knowledge(Scene& scene, const KnowledgeBase& knowledge);
+// One line per structure an atlas map labelled with an id the knowledge
+// base does not have (a typo in the map, or a structure Crus lacks).
+std::vector<std::string> unknown_structure_ids(const Scene& scene, const KnowledgeBase& knowledge);
 // Search entries from the names, Latin names and synonyms.
-SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge);
+// Facts too (actions, nerves and roots, clinical notes, and the symptoms of
+// `trigger_points` when given), found by what a structure does.
+SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge, const TriggerPointSet* trigger_points = nullptr);
 } // namespace crus::app

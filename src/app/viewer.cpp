@@ -13,6 +13,7 @@
 #include "core/checked_cast.hpp"
 #include "core/file_io.hpp"
 #include "core/json_input.hpp"
+#include "core/viewer_settings.hpp"
 #include "gfx/scene_renderer.hpp"
 #include "platform/window.hpp"
 #include "ui/imgui_host.hpp"
@@ -80,6 +81,10 @@ int run_viewer(const ViewerOptions& options) {
   const std::string geometry_path = config_file("window.json");
   platform::Window window("Crus - lower leg atlas", load_geometry(geometry_path));
   ui::ImGuiHost host(window.native_handle(), window.content_scale(), config_file("imgui.ini"));
+  const std::string settings_path = config_file("settings.json");
+  LoadedSettings remembered = load_viewer_settings(settings_path);
+  const ViewerSettings& settings = remembered.settings;
+  host.set_font_size(options.text_size > 0.0f ? options.text_size : settings.text_size);
   gfx::SceneRenderer renderer;
 
   Scene scene;
@@ -105,6 +110,7 @@ int run_viewer(const ViewerOptions& options) {
     }
     for (const auto& w : scene.warnings) ctx.messages.push_back(w);
     document.reset(scene.structures.size());
+    ctx.mirror_seen = false;
     std::vector<const Mesh*> meshes;
     for (const auto& s : scene.structures) meshes.push_back(&s.mesh);
     picks.build(meshes);
@@ -156,6 +162,13 @@ int run_viewer(const ViewerOptions& options) {
     }
     return views;
   });
+  std::vector<std::pair<ui::Panel*, bool>> default_open;
+  for (const auto& p : shell.panels()) default_open.push_back({p.get(), p->open});
+  if (settings.open_panels)
+    for (const auto& p : shell.panels())
+      p->open = std::find(settings.open_panels->begin(), settings.open_panels->end(), p->title()) != settings.open_panels->end();
+  ctx.light_background = settings.light_background;
+  shell.set_panels_hidden(settings.panels_hidden);
   for (const std::string& title : options.panels) {
     ui::Panel* panel = shell.find_panel(title);
     if (!panel) {
@@ -166,11 +179,34 @@ int run_viewer(const ViewerOptions& options) {
     panel->open = true;
   }
   AtlasOptions first = options.atlas;
+  std::string settings_note = remembered.problem;
+  if (first.atlas.empty() && !settings.atlas.empty()) {
+    // The atlas opened last time, if it is still there.
+    std::error_code ec;
+    if (std::filesystem::exists(settings.atlas, ec)) {
+      first.atlas = settings.atlas;
+      first.atlas_map = settings.atlas_map;
+    } else {
+      settings_note = settings.atlas + " (the atlas opened last time) is gone; the bundled atlas is shown instead";
+    }
+  }
   // A software rasteriser draws the full atlas at a few frames a second; the
   // light level of detail keeps the viewer responsive there.
   bool software = ctx.stats.renderer.find("llvmpipe") != std::string::npos || ctx.stats.renderer.find("softpipe") != std::string::npos;
   if (options.detail == "light" || (options.detail == "auto" && software)) first.lod = 1;
   load(first);
+  const AtlasOptions* current_atlas = &first;
+  if (!settings_note.empty()) {
+    ctx.messages.push_back(settings_note);
+    ctx.show_messages = true;
+  }
+  if (!scene.structures.empty() && settings.view && options.view.empty()) {
+    camera.set_pose({settings.view->target, settings.view->distance, settings.view->yaw, settings.view->pitch});
+    if (settings.mirror) {
+      document.set_mirror(true);
+      ctx.mirror_seen = true; // the saved view is of the mirrored leg already
+    }
+  }
   // Start-up options open the viewer on a prepared figure (for a lesson).
   if (!options.select.empty() || !options.highlight.empty() || !options.overlay.empty() || !options.view.empty()) {
     if (scene.structures.empty()) throw InputError(options.atlas.resolved_atlas(), "cannot apply --select/--view: no atlas loaded");
@@ -192,20 +228,44 @@ int run_viewer(const ViewerOptions& options) {
       camera.set_pose(camera.pose_for(*view, scene.box, false, size.x / std::max(size.y, 1.0f)));
     }
   }
+  AtlasOptions opened;
   ctx.open_atlas = [&](const std::string& path) {
-    AtlasOptions o = options.atlas;
-    o.atlas = path;
-    load(o);
+    opened = options.atlas;
+    opened.atlas = path;
+    load(opened);
+    current_atlas = &opened;
+  };
+  auto current_settings = [&]() {
+    ViewerSettings s;
+    s.text_size = host.font_size();
+    std::vector<std::string> open;
+    for (const auto& p : shell.panels())
+      if (p->open) open.push_back(p->title());
+    s.open_panels = open;
+    s.light_background = ctx.light_background;
+    s.panels_hidden = shell.panels_hidden();
+    s.mirror = document.state().mirror;
+    const CameraPose& pose = camera.pose();
+    s.view = SavedView{pose.target, pose.distance, pose.yaw, pose.pitch};
+    // An atlas that failed to load is not reopened next time: the viewer
+    // would start on the same error instead of on the bundled leg.
+    if (!scene.structures.empty()) {
+      s.atlas = current_atlas->atlas;
+      s.atlas_map = current_atlas->atlas_map;
+    }
+    return s;
   };
 
   using Clock = std::chrono::steady_clock;
   auto last = Clock::now();
   int frames_to_draw = 3;
   std::uint64_t seen_revision = 0;
+  InputReplay input_replay;
+  std::string saved_json = to_json(settings);
   while (!window.should_close() && !ctx.quit) {
     // Sleep until an event unless a transition is running or ImGui still
     // needs a frame or two to settle after the last input.
-    if (frames_to_draw > 0 || camera.animating()) window.wait_events(0.0);
+    if (frames_to_draw > 0 || camera.animating() || !window.input_events().empty()) window.wait_events(0.0);
     else window.wait_events();
     auto now = Clock::now();
     float dt = std::chrono::duration<float>(now - last).count();
@@ -219,7 +279,9 @@ int run_viewer(const ViewerOptions& options) {
       frames_to_draw = 0; // minimised
       continue;
     }
-    host.begin_frame();
+    if (window.take_focus_lost()) input_replay.release_all();
+    FrameInput input = input_replay.take_frame(window.input_events(), window.time());
+    host.begin_frame(&input);
     ctx.viewport_size = glm::vec2(window.window_size());
     float aspect = static_cast<float>(fb.x) / static_cast<float>(fb.y);
     ctx.view = camera.view();
@@ -244,14 +306,51 @@ int run_viewer(const ViewerOptions& options) {
     window.swap_buffers();
     ctx.stats.frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count();
 
+    if (ctx.reset_settings) {
+      // Back to how a first run looks, and remembered that way.
+      ctx.reset_settings = false;
+      host.set_font_size(ViewerSettings{}.text_size);
+      for (auto [panel, open] : default_open) panel->open = open;
+      ctx.light_background = false;
+      shell.set_panels_hidden(false);
+      shell.arrange_panels();
+      if (document.state().mirror) document.set_mirror(false);
+      ui::follow_mirror(ctx);
+      ui::go_to_view(ctx, AnatomicalView::anterior);
+      try {
+        save_viewer_settings(settings_path, ViewerSettings{});
+      } catch (const std::exception& e) {
+        ctx.messages.push_back(e.what());
+      }
+      changed = true;
+    }
     if (document.revision() != seen_revision) {
       seen_revision = document.revision();
       changed = true;
     }
-    frames_to_draw = (changed || moving) ? 3 : frames_to_draw - 1;
+    frames_to_draw = (changed || moving || input.more) ? 3 : frames_to_draw - 1;
+    if (frames_to_draw <= 0 && !settings_path.empty()) {
+      // Going idle: remember what changed, so a crash or a kill loses nothing.
+      std::string now_json = to_json(current_settings());
+      if (now_json != saved_json) {
+        try {
+          write_file_atomic(settings_path, now_json);
+          saved_json = now_json;
+        } catch (const std::exception&) {
+          saved_json = now_json; // read-only config folder: do not retry every frame
+        }
+      }
+    }
   }
   save_geometry(geometry_path, window.geometry());
   host.save_layout();
+  if (!settings_path.empty()) {
+    try {
+      save_viewer_settings(settings_path, current_settings());
+    } catch (const std::exception&) {
+      // A read-only config folder must not stop the viewer from closing.
+    }
+  }
   return 0;
 }
 

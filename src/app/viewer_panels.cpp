@@ -36,6 +36,7 @@ void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
   if (ctx.scene->manifest) {
     for (const auto& p : cross_check(knowledge_, *ctx.scene->manifest)) ctx.knowledge_problems.push_back(to_string(p));
   }
+  for (const auto& p : unknown_structure_ids(*ctx.scene, knowledge_)) ctx.knowledge_problems.push_back(p);
   for (const auto& p : ctx.knowledge_problems) ctx.messages.push_back(p);
   ctx.knowledge = &knowledge_;
 
@@ -64,6 +65,9 @@ void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
     ctx.trigger_point_problem = std::string(e.what()) + " (the viewer runs without the trigger-point overlay)";
     ctx.messages.push_back(ctx.trigger_point_problem);
   }
+  // Search knows the trigger points' symptoms too ("heel pain").
+  search_ = make_search_index(*ctx.scene, knowledge_, ctx.trigger_points);
+  ctx.search = &search_;
   ctx.skin = -1;
   for (std::size_t i = 0; i < ctx.scene->structures.size(); ++i)
     if (ctx.scene->structures[i].kind == StructureKind::skin) ctx.skin = static_cast<int>(i);
@@ -76,6 +80,7 @@ void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
 }
 
 void ViewerPanels::before_render(ui::ViewerContext& ctx) {
+  ui::follow_mirror(ctx);
   if (ctx.frame_request >= 0) {
     ui::frame_structure(ctx, ctx.frame_request);
     ctx.frame_request = -1;
@@ -99,7 +104,9 @@ DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) const {
   inputs.zones = ctx.overlay.zones;
   inputs.markers.insert(inputs.markers.end(), ctx.overlay.markers.begin(), ctx.overlay.markers.end());
   add_painted_zones(inputs, ctx.painted, ctx.brush_radius);
-  return make_draw_list(*ctx.scene, ctx.document->state(), ctx.document->hovered(), ctx.layers, inputs);
+  DrawList list = make_draw_list(*ctx.scene, ctx.document->state(), ctx.document->hovered(), ctx.layers, inputs);
+  if (ctx.light_background) list.background = glm::vec3(0.95f, 0.95f, 0.94f);
+  return list;
 }
 
 } // namespace crus::app

@@ -258,7 +258,7 @@ std::vector<StructureSpec> build_bones() {
     Field tuberosity = ellipsoid({-0.0300f, 0.0260f, 0.1230f}, {0.0090f, 0.0065f, 0.0060f});
     b.push_back(bone("metatarsal_5", "Fifth metatarsal", smooth_union({m5, tuberosity}, 0.006f), 0.0005f, 2500, 600));
   }
-  b.push_back(bone("phalanges_1", "Phalanges of the hallux", toe({0.0680f, 0.0143f, 0.0590f}, {0.1330f, 0.0088f, 0.0660f}, 0.0125f, 0.0068f, 2), 0.0005f, 2500, 600));
+  b.push_back(bone("phalanges_1", "Phalanges of the great toe", toe({0.0680f, 0.0143f, 0.0590f}, {0.1330f, 0.0088f, 0.0660f}, 0.0125f, 0.0068f, 2), 0.0005f, 2500, 600));
   b.push_back(bone("phalanges_2", "Phalanges of the second toe", toe({0.0620f, 0.0128f, 0.0815f}, {0.1360f, 0.0098f, 0.0945f}, 0.0075f, 0.0042f, 3), 0.0005f, 2000, 500));
   b.push_back(bone("phalanges_3", "Phalanges of the third toe", toe({0.0550f, 0.0138f, 0.0970f}, {0.1240f, 0.0103f, 0.1070f}, 0.0063f, 0.0045f, 3), 0.0005f, 2000, 500));
   b.push_back(bone("phalanges_4", "Phalanges of the fourth toe", toe({0.0450f, 0.0128f, 0.1110f}, {0.1110f, 0.0113f, 0.1220f}, 0.0066f, 0.0049f, 3), 0.0005f, 2000, 500));

@@ -160,14 +160,14 @@ std::vector<MuscleRecipe> recipes() {
                kAnterior,
                {},
                0.0016f, 14000, 3000});
-  r.push_back({"gastrocnemius_medial_head", "Gastrocnemius, medial head",
+  r.push_back({"gastrocnemius_medial_head", "Medial head of gastrocnemius",
                {k(-0.0560f, 0.488f, 0.0570f, 0.0075f, 0.0060f), k(-0.0780f, 0.445f, 0.0580f, 0.0160f, 0.0105f),
                 k(-0.1060f, 0.370f, 0.0620f, 0.0240f, 0.0140f), k(-0.1200f, 0.300f, 0.0680f, 0.0230f, 0.0120f),
                 k(-0.1230f, 0.240f, 0.0730f, 0.0170f, 0.0060f), k(-0.1220f, 0.200f, 0.0760f, 0.0110f, 0.0025f)},
                kAnterior,
                {},
                0.0015f, 12000, 2600});
-  r.push_back({"gastrocnemius_lateral_head", "Gastrocnemius, lateral head",
+  r.push_back({"gastrocnemius_lateral_head", "Lateral head of gastrocnemius",
                {k(-0.0620f, 0.484f, 0.1040f, 0.0065f, 0.0055f), k(-0.0800f, 0.440f, 0.1000f, 0.0135f, 0.0095f),
                 k(-0.1020f, 0.370f, 0.0960f, 0.0185f, 0.0115f), k(-0.1140f, 0.310f, 0.0900f, 0.0165f, 0.0090f),
                 k(-0.1190f, 0.260f, 0.0850f, 0.0115f, 0.0045f), k(-0.1200f, 0.235f, 0.0820f, 0.0080f, 0.0022f)},

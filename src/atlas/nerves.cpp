@@ -97,7 +97,7 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   Field body = smooth_union(std::move(parts), 0.020f);
   StructureSpec s;
   s.id = "skin";
-  s.name = "Skin";
+  s.name = "Skin of the leg and foot";
   s.kind = StructureKind::skin;
   s.colour = skin_colour();
   s.field = clip_half_space(body, {0.0f, 0.4536f + 0.158f, 0.0f}, {0.0f, 1.0f, 0.0f});

@@ -3,6 +3,7 @@
 #include <glm/gtc/constants.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace crus {
@@ -20,9 +21,11 @@ const char* to_string(AnatomicalView view) {
 }
 
 std::optional<AnatomicalView> parse_view(const std::string& text) {
+  std::string lower = text; // "Posterior" works as well as "posterior"
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (auto v : {AnatomicalView::anterior, AnatomicalView::posterior, AnatomicalView::medial,
                  AnatomicalView::lateral, AnatomicalView::superior, AnatomicalView::inferior})
-    if (text == to_string(v)) return v;
+    if (lower == to_string(v)) return v;
   return std::nullopt;
 }
 
@@ -44,6 +47,13 @@ float wrap_angle(float a) {
 
 float smoothstep01(float t) { return t * t * (3.0f - 2.0f * t); }
 } // namespace
+
+CameraPose mirrored_pose(const CameraPose& pose) {
+  CameraPose m = pose;
+  m.target.z = -pose.target.z;
+  m.yaw = -pose.yaw; // the eye direction (cos yaw, ., sin yaw) reflected in z
+  return m;
+}
 
 void OrbitCamera::set_pose(const CameraPose& pose) {
   pose_ = pose;
@@ -108,10 +118,47 @@ CameraPose OrbitCamera::pose_for(AnatomicalView view, const Aabb& box, bool left
 
 void OrbitCamera::frame(const Aabb& box, float aspect) {
   if (!box.valid()) return;
+  animate_to(framing_pose(box, aspect));
+}
+
+CameraPose OrbitCamera::framing_pose(const Aabb& box, float aspect, glm::vec2 free_min, glm::vec2 free_max,
+                                     float margin) const {
   CameraPose p = pose_;
-  p.target = box.centre();
-  p.distance = fit_distance(box, p.yaw, p.pitch, aspect);
-  animate_to(p);
+  if (!box.valid()) return p;
+  free_min = glm::clamp(free_min, glm::vec2(-1.0f), glm::vec2(1.0f));
+  free_max = glm::clamp(free_max, glm::vec2(-1.0f), glm::vec2(1.0f));
+  if (free_max.x - free_min.x < 0.1f || free_max.y - free_min.y < 0.1f) {
+    free_min = glm::vec2(-1.0f); // panels cover nearly everything: use the whole view
+    free_max = glm::vec2(1.0f);
+  }
+  const glm::vec2 centre = 0.5f * (free_min + free_max);
+  const glm::vec2 half = 0.5f * (free_max - free_min) * (1.0f - 2.0f * std::clamp(margin, 0.0f, 0.4f));
+  glm::vec3 back = direction_from(p.yaw, p.pitch); // target -> eye
+  // The same screen axes as view(), so that the fit matches what is drawn.
+  glm::mat4 v = view();
+  glm::vec3 right(v[0][0], v[1][0], v[2][0]);
+  glm::vec3 up(v[0][1], v[1][1], v[2][1]);
+  const float tan_v = std::tan(fov_y * 0.5f);
+  const float tan_h = tan_v * std::max(aspect, 1e-3f);
+  const glm::vec3 c = box.centre();
+  // With the box centre at `centre` on screen, a corner offset (x, y, z) from
+  // it (z toward the eye) lands at (centre.x D tan_h + x) / ((D - z) tan_h);
+  // keeping that within centre.x +- half.x gives a least D per corner and side.
+  float distance = 1e-3f;
+  for (int i = 0; i < 8; ++i) {
+    glm::vec3 corner{i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z};
+    glm::vec3 d = corner - c;
+    float x = glm::dot(d, right), y = glm::dot(d, up), z = glm::dot(d, back);
+    for (float s : {1.0f, -1.0f}) {
+      distance = std::max(distance, (s * x + (s * centre.x + half.x) * z * tan_h) / (tan_h * half.x));
+      distance = std::max(distance, (s * y + (s * centre.y + half.y) * z * tan_v) / (tan_v * half.y));
+    }
+    distance = std::max(distance, z + 1e-3f); // never inside the box
+  }
+  p.distance = distance;
+  // Move the orbit centre so that the box centre projects to `centre`.
+  p.target = c - right * (centre.x * distance * tan_h) - up * (centre.y * distance * tan_v);
+  return p;
 }
 
 void OrbitCamera::animate_to(const CameraPose& to, float seconds) {

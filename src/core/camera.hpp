@@ -21,6 +21,11 @@ struct CameraPose {
   float pitch = 0.0f;  // radians; +pi/2 looks down from above
 };
 
+// The same view of the mirrored model (reflected in the plane z = 0): the
+// target moves to the other side and the yaw turns the other way, so a
+// leg in the middle of the view stays there when it is mirrored.
+CameraPose mirrored_pose(const CameraPose& pose);
+
 class OrbitCamera {
 public:
   float fov_y = 0.6f; // radians (about 34 degrees)
@@ -38,6 +43,12 @@ public:
   // `aspect` is the viewport's width / height, so the box fits both ways.
   CameraPose pose_for(AnatomicalView view, const Aabb& box, bool left_side = false, float aspect = 1.0f) const;
   void frame(const Aabb& box, float aspect = 1.0f); // keeps the direction, fits the box
+  // Keeps the direction and fits `box` inside the part of the screen that
+  // panels and bars leave free (`free_min`..`free_max` in normalised device
+  // coordinates, y up), with `margin` (a fraction of that part) left clear
+  // on every side; the box's centre lands in the middle of the free part.
+  CameraPose framing_pose(const Aabb& box, float aspect, glm::vec2 free_min = glm::vec2(-1.0f),
+                          glm::vec2 free_max = glm::vec2(1.0f), float margin = 0.08f) const;
   // The distance at which `box` just fits the view from direction yaw/pitch.
   float fit_distance(const Aabb& box, float yaw, float pitch, float aspect) const;
 

@@ -49,7 +49,9 @@ DrawList make_draw_list(const Scene& scene, const DocumentState& state, int hove
     item.structure = static_cast<int>(i);
     item.colour = s.colour;
     bool ghosted = state.visibility[i] == Visibility::ghosted;
-    if (ghosted) item.colour.a = std::min(item.colour.a, 0.16f);
+    // A ghost is clearly fainter than the structure was, also for one that is
+    // translucent already (the skin): a third of its opacity at most.
+    if (ghosted) item.colour.a = std::min(item.colour.a < 0.999f ? item.colour.a * 0.3f : 0.16f, 0.16f);
     item.translucent = ghosted || item.colour.a < 0.999f;
     if (static_cast<int>(i) == state.selected) {
       item.emphasis = glm::vec3(0.10f, 0.08f, 0.02f);
@@ -71,12 +73,14 @@ DrawList make_draw_list(const Scene& scene, const DocumentState& state, int hove
       item.translucent = true;
     }
     if (!extra.patches.empty() && s.kind != StructureKind::bone && s.kind != StructureKind::nerve) {
-      // X-ray while attachments are shown: the bones' patches must be seen,
-      // so soft tissue turns translucent and the skin steps aside.
+      // While attachments are shown the other soft tissue turns to a faint
+      // ghost and the skin steps aside, but the muscle being taught stays
+      // solid with its outline: the renderer draws the patches over it.
       if (s.kind == StructureKind::skin && extra.zones.empty()) continue;
-      bool selected = static_cast<int>(i) == state.selected;
-      item.colour.a = std::min(item.colour.a, selected ? 0.30f : 0.10f);
-      item.translucent = true;
+      if (static_cast<int>(i) != state.selected) {
+        item.colour.a = std::min(item.colour.a, 0.10f);
+        item.translucent = true;
+      }
     }
     item.zones = !extra.zones.empty() && s.kind == StructureKind::skin;
     if (item.zones) item.colour.a = std::max(item.colour.a, 0.5f);

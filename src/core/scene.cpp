@@ -335,6 +335,7 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
   }
 
   std::map<std::string, std::size_t> by_id;
+  std::vector<std::string> mesh_nodes; // names of the nodes with meshes, for the map's checks
   // Depth first with an explicit stack: node chains can be as deep as the file
   // says (formats other than glTF are not checked beforehand).
   std::vector<std::pair<const aiNode*, glm::mat4>> stack{{ai->mRootNode, glm::mat4(1.0f)}};
@@ -344,6 +345,7 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
     glm::mat4 xf = parent * to_glm(node->mTransformation);
     if (node->mNumMeshes > 0) {
       std::string node_name = sanitize_utf8(node->mName.C_Str()); // names feed JSON output
+      mesh_nodes.push_back(node_name);
       SceneStructure s;
       s.node = node_name;
       std::optional<std::string> id;
@@ -443,7 +445,31 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
     box.max = glm::max(box.max, s.box.max);
   }
   scene.box = box;
+  if (map) check_map_against_scene(*map, mesh_nodes, scene);
   return scene;
+}
+
+void check_map_against_scene(const AtlasMap& map, const std::vector<std::string>& nodes, Scene& scene) {
+  // A map that quietly does nothing is the worst kind of wrong: say which
+  // patterns found no node, and when the size says the units are off.
+  for (std::size_t i = 0; i < map.rules.size(); ++i) {
+    const AtlasMapRule& r = map.rules[i];
+    bool found = std::any_of(nodes.begin(), nodes.end(), [&](const std::string& n) { return r.pattern == n || glob_match(r.pattern, n); });
+    if (!found)
+      scene.warnings.push_back(map.source + ": nodes[" + std::to_string(i) + "]: the pattern \"" + r.pattern + "\" (for " + r.id +
+                               ") matches no node of " + scene.source);
+  }
+  if (nodes.size() == 1)
+    scene.warnings.push_back(scene.source + ": the file has a single node (\"" + nodes.front() +
+                             "\"), so the whole file becomes one structure; export one node per structure to map them one by one");
+  const float height = scene.box.valid() ? scene.box.size().y : 0.0f;
+  const float extent = scene.box.valid() ? glm::length(scene.box.size()) : 0.0f;
+  if (extent < 0.05f || extent > 3.0f) {
+    char size[64];
+    std::snprintf(size, sizeof size, "%.4g m", static_cast<double>(std::max(height, extent)));
+    scene.warnings.push_back(map.source + ": with these units the atlas is " + size +
+                             " across, but a lower leg is about 0.5 m: check \"units\" (m, cm or mm) or \"scale\"");
+  }
 }
 
 } // namespace crus

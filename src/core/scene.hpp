@@ -40,6 +40,10 @@ bool glob_match(const std::string& pattern, const std::string& text);
 // Throws InputError naming the file and field; `known_ids` are checked when
 // not empty.
 AtlasMap load_atlas_map(const std::string& path, const std::vector<std::string>& known_ids);
+struct Scene;
+// Adds warnings to `scene` for map patterns matching none of `nodes` (the
+// file's nodes with meshes), a single-node file, and a size no leg has.
+void check_map_against_scene(const AtlasMap& map, const std::vector<std::string>& nodes, Scene& scene);
 
 struct Scene {
   std::string source;                  // the mesh file

@@ -277,6 +277,7 @@ SearchIndex::SearchIndex(std::vector<SearchEntry> entries) : entries_(std::move(
     add(entry.name, 0);
     for (std::size_t a = 0; a < entry.aliases.size(); ++a) add(entry.aliases[a], a + 1);
     add(entry.id, entry.aliases.size() + 1);
+    for (std::size_t f = 0; f < entry.facts.size(); ++f) add(entry.facts[f].second, entry.aliases.size() + 2 + f);
     texts_.push_back(std::move(texts));
   }
 }
@@ -294,22 +295,33 @@ std::vector<SearchResult> SearchIndex::search(std::string_view query_text, std::
     std::size_t entry;
     std::size_t source;
     double score;
+    bool by_fact;
   };
   std::vector<Scored> scored;
   for (std::size_t e = 0; e < entries_.size(); ++e) {
-    double best = 0.0;
-    std::size_t best_source = 0;
+    double best = 0.0, best_fact = 0.0;
+    std::size_t best_source = 0, best_fact_source = 0;
+    const std::size_t first_fact = entries_[e].aliases.size() + 2;
     for (const Text& text : texts_[e]) {
       const double score = score_text(query, text.folded, text.words, text.source == 0);
-      if (score > best) {
+      if (text.source >= first_fact) {
+        // Facts are long sentences: only whole words or words being typed
+        // count, no typos or initials, or everything would match.
+        if (score >= word_prefix_base && score > best_fact) {
+          best_fact = score;
+          best_fact_source = text.source;
+        }
+      } else if (score > best) {
         best = score;
         best_source = text.source;
       }
     }
-    if (best > 0.0) scored.push_back({e, best_source, best});
+    if (best > 0.0) scored.push_back({e, best_source, best, false});
+    else if (best_fact > 0.0) scored.push_back({e, best_fact_source, best_fact * 0.5, true});
   }
 
   auto better = [&](const Scored& a, const Scored& b) {
+    if (a.by_fact != b.by_fact) return !a.by_fact; // names first
     if (a.score != b.score) return a.score > b.score;
     const SearchEntry& ea = entries_[a.entry];
     const SearchEntry& eb = entries_[b.entry];
@@ -323,9 +335,13 @@ std::vector<SearchResult> SearchIndex::search(std::string_view query_text, std::
   for (std::size_t i = 0; i < count; ++i) {
     const SearchEntry& entry = entries_[scored[i].entry];
     const std::size_t source = scored[i].source;
-    const std::string& matched = source == 0                       ? entry.name
-                                 : source <= entry.aliases.size() ? entry.aliases[source - 1]
-                                                                  : entry.id;
+    std::string matched = source == 0                       ? entry.name
+                          : source <= entry.aliases.size() ? entry.aliases[source - 1]
+                                                           : entry.id;
+    if (scored[i].by_fact) {
+      const auto& fact = entry.facts[source - entry.aliases.size() - 2];
+      matched = fact.first + ": " + fact.second;
+    }
     results.push_back(SearchResult{entry.id, entry.name, matched, scored[i].score});
   }
   return results;

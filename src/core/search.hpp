@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace crus {
@@ -13,12 +14,17 @@ struct SearchEntry {
   std::string id;
   std::string name;
   std::vector<std::string> aliases; // Latin name, synonyms
+  // What the knowledge says the structure does or suffers from, as
+  // (what, text): ("action", "plantarflexion at the ankle"), ("nerve root",
+  // "S1"), ("clinical", "Foot drop ..."). Found when every query word begins
+  // a word of the text; always ranked after matches of names.
+  std::vector<std::pair<std::string, std::string>> facts;
 };
 
 struct SearchResult {
   std::string id;
   std::string name;
-  std::string matched; // the name, alias or id that matched, as given
+  std::string matched; // the name, alias or id that matched, as given, or "what: text" of a fact
   double score = 0.0;  // in (0, 1]; higher is better
 };
 

@@ -29,7 +29,9 @@ Framebuffer::Framebuffer(int width, int height, int samples) : width_(width), he
   glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport);
   const int max_w = std::min<int>(max_size, viewport[0] > 0 ? viewport[0] : max_size);
   const int max_h = std::min<int>(max_size, viewport[1] > 0 ? viewport[1] : max_size);
-  if (width <= 0 || height <= 0 || width > max_w || height > max_h)
+  if (width <= 0 || height <= 0)
+    throw InputError("size " + std::to_string(width) + "x" + std::to_string(height), "width and height must be at least 1");
+  if (width > max_w || height > max_h)
     throw InputError("size " + std::to_string(width) + "x" + std::to_string(height),
                      "larger than this OpenGL can draw offscreen (at most " + std::to_string(max_w) + "x" +
                          std::to_string(max_h) + ")");
@@ -37,6 +39,18 @@ Framebuffer::Framebuffer(int width, int height, int samples) : width_(width), he
   glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
   samples_ = std::clamp(samples, 0, static_cast<int>(max_samples));
 
+  // A failed completeness check must not leak what was already made: the
+  // destructor does not run for a constructor that throws.
+  try {
+    allocate(width, height);
+  } catch (...) {
+    release();
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    throw;
+  }
+}
+
+void Framebuffer::allocate(int width, int height) {
   glGenFramebuffers(1, &fbo_);
   glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
   glGenRenderbuffers(1, &colour_);
@@ -65,11 +79,14 @@ Framebuffer::Framebuffer(int width, int height, int samples) : width_(width), he
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-Framebuffer::~Framebuffer() {
+Framebuffer::~Framebuffer() { release(); }
+
+void Framebuffer::release() {
   GLuint fbos[] = {fbo_, msaa_fbo_};
   GLuint rbs[] = {colour_, depth_, msaa_colour_, msaa_depth_};
   glDeleteFramebuffers(2, fbos);
   glDeleteRenderbuffers(4, rbs);
+  fbo_ = msaa_fbo_ = colour_ = depth_ = msaa_colour_ = msaa_depth_ = 0;
 }
 
 void Framebuffer::bind() const {

@@ -22,6 +22,8 @@ public:
   int samples() const { return samples_; }
 
 private:
+  void allocate(int width, int height);
+  void release();
   int width_, height_, samples_;
   GLuint msaa_fbo_ = 0, msaa_colour_ = 0, msaa_depth_ = 0;
   GLuint fbo_ = 0, colour_ = 0, depth_ = 0;

@@ -128,6 +128,7 @@ void SceneRenderer::draw(const Scene& scene, const DrawList& list, const FramePa
   program_.set("u_model", list.model);
   program_.set("u_view", frame.view);
   program_.set("u_projection", frame.projection);
+  program_.set("u_patch_only", 0.0f);
 
   std::vector<const DrawItem*> translucent;
   for (const auto& item : list.items) {
@@ -157,8 +158,35 @@ void SceneRenderer::draw(const Scene& scene, const DrawList& list, const FramePa
     triangles_drawn_ -= triangles_[static_cast<std::size_t>(item->structure)];
   }
   glDepthMask(GL_TRUE);
+  draw_patches_on_top(list);
   glDisable(GL_BLEND);
   glDisable(GL_CULL_FACE);
+}
+
+void SceneRenderer::draw_patches_on_top(const DrawList& list) {
+  if (list.patches.empty()) return;
+  // The attachment patches must show through the muscle that attaches there
+  // (drawn solid so it stays visible): a fresh depth buffer holding only the
+  // bones keeps a patch hidden behind a bone, while no soft tissue hides it.
+  glClear(GL_DEPTH_BUFFER_BIT);
+  glDisable(GL_BLEND);
+  glEnable(GL_CULL_FACE);
+  glCullFace(GL_BACK);
+  glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+  for (const auto& item : list.items)
+    if (item.patches) buffers_[static_cast<std::size_t>(item.structure)].draw();
+  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDepthMask(GL_FALSE);
+  program_.set("u_patch_only", 1.0f);
+  for (const auto& item : list.items)
+    if (item.patches) {
+      draw_item(item, list);
+      triangles_drawn_ -= triangles_[static_cast<std::size_t>(item.structure)]; // counted once, in the main pass
+    }
+  program_.set("u_patch_only", 0.0f);
+  glDepthMask(GL_TRUE);
 }
 
 } // namespace crus::gfx

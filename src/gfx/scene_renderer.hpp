@@ -36,6 +36,7 @@ public:
 private:
   void draw_item(const DrawItem& item, const DrawList& list);
   void draw_overlays(const DrawList& list);
+  void draw_patches_on_top(const DrawList& list);
   ShaderProgram program_;
   std::vector<MeshBuffer> buffers_;
   std::vector<std::size_t> triangles_;

@@ -19,6 +19,56 @@ void on_error(int, const char* description) { g_last_error = description ? descr
 void count_event(GLFWwindow*) { ++g_event_count; }
 } // namespace
 
+// GLFW's input callbacks queue the events on the window that owns them.
+struct WindowCallbacks {
+  static Window* owner(GLFWwindow* w) { return static_cast<Window*>(glfwGetWindowUserPointer(w)); }
+  static void push(GLFWwindow* w, InputEvent e) {
+    ++g_event_count;
+    e.time = glfwGetTime();
+    if (Window* self = owner(w)) {
+      if (self->events_.size() > 4096) self->events_.pop_front(); // nobody is taking them
+      self->events_.push_back(e);
+    }
+  }
+  static void key(GLFWwindow* w, int key, int, int action, int) {
+    if (action == GLFW_REPEAT) return; // ImGui makes its own repeats from the held state
+    InputEvent e;
+    e.kind = InputEvent::Kind::key;
+    e.code = key;
+    e.down = action == GLFW_PRESS;
+    push(w, e);
+  }
+  static void character(GLFWwindow* w, unsigned codepoint) {
+    InputEvent e;
+    e.kind = InputEvent::Kind::character;
+    e.codepoint = codepoint;
+    push(w, e);
+  }
+  static void button(GLFWwindow* w, int button, int action, int) {
+    InputEvent e;
+    e.kind = InputEvent::Kind::mouse_button;
+    e.code = button;
+    e.down = action == GLFW_PRESS;
+    push(w, e);
+  }
+  static void cursor(GLFWwindow* w, double x, double y) {
+    InputEvent e;
+    e.kind = InputEvent::Kind::cursor;
+    e.value = glm::vec2(static_cast<float>(x), static_cast<float>(y));
+    push(w, e);
+  }
+  static void scroll(GLFWwindow* w, double x, double y) {
+    InputEvent e;
+    e.kind = InputEvent::Kind::scroll;
+    e.value = glm::vec2(static_cast<float>(x), static_cast<float>(y));
+    push(w, e);
+  }
+  static void focus(GLFWwindow* w, int focused) {
+    ++g_event_count;
+    if (Window* self = owner(w); self && !focused) self->focus_lost_ = true;
+  }
+};
+
 std::optional<std::string> Window::display_problem() {
   const char* x = std::getenv("DISPLAY");
   const char* wl = std::getenv("WAYLAND_DISPLAY");
@@ -83,6 +133,19 @@ Window::Window(const std::string& title, const WindowGeometry& geometry, int msa
   glfwSwapInterval(1);
   samples_ = glfwGetWindowAttrib(w, GLFW_SAMPLES);
   glfwSetWindowRefreshCallback(w, count_event);
+  glfwSetWindowUserPointer(w, this);
+  glfwSetKeyCallback(w, WindowCallbacks::key);
+  glfwSetCharCallback(w, WindowCallbacks::character);
+  glfwSetMouseButtonCallback(w, WindowCallbacks::button);
+  glfwSetCursorPosCallback(w, WindowCallbacks::cursor);
+  glfwSetScrollCallback(w, WindowCallbacks::scroll);
+  glfwSetWindowFocusCallback(w, WindowCallbacks::focus);
+}
+
+bool Window::take_focus_lost() {
+  bool lost = focus_lost_;
+  focus_lost_ = false;
+  return lost;
 }
 
 Window::~Window() {

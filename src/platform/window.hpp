@@ -1,6 +1,9 @@
 #pragma once
 // The interactive window (GLFW): OpenGL 3.3 core, HiDPI aware, resizable,
 // vsync, MSAA when available. Callers never see GLFW types.
+#include "core/input_events.hpp"
+
+#include <deque>
 #include <glm/vec2.hpp>
 #include <optional>
 #include <string>
@@ -41,9 +44,16 @@ public:
   void set_title(const std::string& title);
   // Counts events since the last call (resize, input, focus...).
   int take_event_count();
+  // Keys, buttons, pointer moves, scrolling and typed text in the order they
+  // came, for InputReplay; the caller takes them from the front.
+  std::deque<InputEvent>& input_events() { return events_; }
+  bool take_focus_lost(); // whether the window lost the focus since the last call
 
 private:
+  friend struct WindowCallbacks;
   void* window_ = nullptr;
+  std::deque<InputEvent> events_;
+  bool focus_lost_ = false;
   int samples_ = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <utility>
 #include <fstream>
@@ -52,7 +53,9 @@ ImGuiHost::ImGuiHost(void* native_window, float content_scale, const std::string
   style.Colors[ImGuiCol_WindowBg].w = 1.0f; // overlapping panels must not show through
   style.ScaleAllSizes(scale_);
   if (native_window) {
-    ImGui_ImplGlfw_InitForOpenGL(static_cast<struct GLFWwindow*>(native_window), true);
+    // No callbacks of its own: the window queues the input events and
+    // begin_frame replays them (see core/input_events.hpp).
+    ImGui_ImplGlfw_InitForOpenGL(static_cast<struct GLFWwindow*>(native_window), false);
   } else {
     // Headless (tests, figures): the same key indices the GLFW backend uses,
     // so code and tests address keys one way.
@@ -108,7 +111,28 @@ void ImGuiHost::set_font_size(float points) {
   font_dirty_ = true;
 }
 
-void ImGuiHost::begin_frame() {
+void ImGuiHost::apply(const FrameInput& input) {
+  ImGuiIO& io = ImGui::GetIO();
+  for (int k = 0; k < kInputKeys && k < IM_ARRAYSIZE(io.KeysDown); ++k) io.KeysDown[k] = input.keys[static_cast<std::size_t>(k)];
+  for (int b = 0; b < kInputButtons && b < IM_ARRAYSIZE(io.MouseDown); ++b)
+    io.MouseDown[b] = input.buttons[static_cast<std::size_t>(b)];
+  // GLFW's key codes for the modifier keys (left and right).
+  auto held = [&](int a, int b) { return input.keys[static_cast<std::size_t>(a)] || input.keys[static_cast<std::size_t>(b)]; };
+  io.KeyShift = held(340, 344);
+  io.KeyCtrl = held(341, 345);
+  io.KeyAlt = held(342, 346);
+  io.KeySuper = held(343, 347);
+  if (input.cursor) io.MousePos = ImVec2(input.cursor->x, input.cursor->y);
+  io.MouseWheelH += input.scroll.x;
+  io.MouseWheel += input.scroll.y;
+  for (unsigned c : input.characters) io.AddInputCharacter(c);
+  // ImGui's clock follows the events, so a double-click replayed over
+  // several slow frames is still two clicks 0.1 s apart.
+  if (clock_ >= 0.0) io.DeltaTime = static_cast<float>(std::max(input.time - clock_, 1e-4));
+  clock_ = std::max(input.time, clock_ >= 0.0 ? clock_ + io.DeltaTime : input.time);
+}
+
+void ImGuiHost::begin_frame(const FrameInput* input) {
   if (font_dirty_) {
     load_font();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -117,6 +141,7 @@ void ImGuiHost::begin_frame() {
   }
   ImGui_ImplOpenGL3_NewFrame();
   if (ImGui::GetIO().BackendPlatformUserData) ImGui_ImplGlfw_NewFrame();
+  if (input) apply(*input);
   ImGui::NewFrame();
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Dear ImGui set-up for the window: context, GLFW + OpenGL 3 backends, the
 // TrueType font, and the layout ini kept in the user's config folder.
+#include "core/input_events.hpp"
+
 #include <string>
 
 namespace crus::ui {
@@ -14,7 +16,9 @@ public:
   ImGuiHost(const ImGuiHost&) = delete;
   ImGuiHost& operator=(const ImGuiHost&) = delete;
 
-  void begin_frame();
+  // `input`: the keys, buttons, pointer and text replayed for this frame
+  // (the window's queued events); ImGui's time then follows the events'.
+  void begin_frame(const FrameInput* input = nullptr);
   void end_frame(); // renders ImGui's draw data into the current framebuffer
   void discard_frame(); // ends the frame without drawing it
   // Headless only: the size of the target in pixels.
@@ -27,7 +31,9 @@ public:
 
 private:
   void load_font();
+  void apply(const FrameInput& input);
   float scale_ = 1.0f;
+  double clock_ = -1.0; // the time given to ImGui last frame
   float font_points_ = 17.0f;
   bool font_dirty_ = false;
   std::string ini_path_;

@@ -87,6 +87,9 @@ std::string name_of(const ViewerContext& ctx, const std::string& id) {
     if (const KnowledgeEntry* k = ctx.knowledge->find(id); k && !k->name.empty()) return k->name;
   if (ctx.scene)
     if (const SceneStructure* s = ctx.scene->find(id); s && !s->name.empty()) return s->name;
+  // Landmarks have their written names in the manifest ("Gerdy's tubercle").
+  if (ctx.scene && ctx.scene->manifest)
+    if (const Landmark* l = ctx.scene->manifest->find_landmark(id); l && !l->name.empty()) return capitalised(l->name);
   return humanised(id);
 }
 

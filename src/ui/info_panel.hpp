@@ -17,6 +17,7 @@ public:
   InfoPanel() = default;
   const char* title() const override { return "Info"; }
   void draw(ViewerContext& ctx) override;
+  PanelSlot slot() const override { return PanelSlot::right; }
   void default_placement(float& x, float& y, float& w, float& h) const override {
     x = 0.73f;
     y = 0.05f;

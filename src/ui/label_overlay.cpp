@@ -132,14 +132,39 @@ glm::vec3 label_point(const SceneStructure& s, const glm::vec3& eye) {
 }
 } // namespace
 
-void draw_legend_window(const std::vector<std::pair<glm::vec3, std::string>>& legend) {
-  if (legend.empty()) return;
+ScreenRect screen_rect(const Aabb& box, const LabelView& view) {
+  ScreenRect r{glm::vec2(1e30f), glm::vec2(-1e30f)};
+  if (!box.valid()) return ScreenRect{};
+  for (int i = 0; i < 8; ++i) {
+    glm::vec3 corner{i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z};
+    glm::vec4 clip = view.view_projection * glm::vec4(corner, 1.0f);
+    if (clip.w <= 1e-6f) return ScreenRect{glm::vec2(0.0f), view.screen}; // behind the eye: assume everywhere
+    glm::vec2 p((clip.x / clip.w * 0.5f + 0.5f) * view.screen.x, (0.5f - clip.y / clip.w * 0.5f) * view.screen.y);
+    r.min = glm::min(r.min, p);
+    r.max = glm::max(r.max, p);
+  }
+  return r;
+}
+
+ScreenRect draw_legend_window(const std::vector<std::pair<glm::vec3, std::string>>& legend, const ScreenRect& free,
+                              const ScreenRect& model) {
+  if (legend.empty()) return ScreenRect{};
+  // Its size before drawing it: a colour swatch and the longest line per row.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float text = ImGui::CalcTextSize("Legend").x;
+  for (const auto& entry : legend) text = std::max(text, ImGui::GetFrameHeight() + style.ItemSpacing.x + ImGui::CalcTextSize(entry.second.c_str()).x);
+  const glm::vec2 size(text + 2.0f * style.WindowPadding.x,
+                       ImGui::GetFrameHeight() + static_cast<float>(legend.size()) * (ImGui::GetFrameHeight() + style.ItemSpacing.y) +
+                           2.0f * style.WindowPadding.y);
   ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - ImGui::GetFrameHeight() * 2.0f), ImGuiCond_FirstUseEver,
-                          ImVec2(0.5f, 1.0f));
+  glm::vec2 pos = place_clear_of(size, free, model);
+  pos = glm::clamp(pos, glm::vec2(0.0f), glm::max(glm::vec2(0.0f), glm::vec2(io.DisplaySize.x, io.DisplaySize.y) - size));
+  ImGui::SetNextWindowPos(ImVec2(pos.x, pos.y), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.85f);
+  ScreenRect placed{pos, pos + size};
   if (ImGui::Begin("Legend", nullptr,
-                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoCollapse)) {
+                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoCollapse |
+                       ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav)) {
     for (const auto& [c, text] : legend) {
       ImGui::ColorButton(("##legend" + text).c_str(), ImVec4(c.r, c.g, c.b, 1.0f), ImGuiColorEditFlags_NoTooltip);
       ImGui::SameLine();
@@ -147,6 +172,7 @@ void draw_legend_window(const std::vector<std::pair<glm::vec3, std::string>>& le
     }
   }
   ImGui::End();
+  return placed;
 }
 
 std::vector<LabelAnchor> view_labels(const ViewerContext& ctx) {
@@ -196,9 +222,26 @@ void draw_view_annotations(const ViewerContext& ctx, bool window_bars) {
   legend.insert(legend.end(), ctx.overlay.legend.begin(), ctx.overlay.legend.end());
   LabelView below = view;
   if (window_bars) {
-    // In the viewer the legend is a small window the user can move; it
-    // starts at the bottom middle, clear of the side panels.
-    draw_legend_window(legend);
+    // In the viewer the legend is a small window in a corner of the view
+    // between the panels that the model leaves free; labels keep clear of it.
+    // The band between the side panels however narrow (the labels' band
+    // falls back to the whole width; the legend must not go under a panel).
+    float left = 0.0f, right = view.screen.x;
+    for (const auto& [min, max] : ctx.panel_rects) {
+      if (max.x <= min.x || max.y <= min.y) continue;
+      if (0.5f * (min.x + max.x) < 0.5f * view.screen.x) left = std::max(left, max.x);
+      else right = std::min(right, min.x);
+    }
+    if (right <= left) {
+      left = 0.0f;
+      right = view.screen.x;
+    }
+    const ScreenRect free{{left, top}, {right, view.screen.y - bottom}};
+    const ScreenRect placed = draw_legend_window(legend, free, screen_rect(box, view));
+    if (placed.max.y > placed.min.y) {
+      if (placed.min.y < 0.5f * view.screen.y) below.top = std::max(below.top, placed.max.y + 4.0f);
+      else below.bottom = std::max(below.bottom, view.screen.y - placed.min.y + 4.0f);
+    }
   } else {
     draw_legend(legend, view);
     // Labels start below the legend so the two never overlap.

@@ -2,6 +2,7 @@
 // Draws labels with leader lines (and a colour legend) over the 3D view with
 // ImGui's draw lists: in the viewer and in headless figures alike.
 #include "core/highlights.hpp"
+#include "core/panel_layout.hpp"
 #include <glm/mat4x4.hpp>
 #include <string>
 #include <utility>
@@ -34,8 +35,13 @@ void draw_legend(const std::vector<std::pair<glm::vec3, std::string>>& legend, c
 // Narrows `view` to the band between the panels (screen rectangles, min and
 // max) on its left and right; the whole width when that band is too narrow.
 void fit_between_panels(LabelView& view, const std::vector<std::pair<glm::vec2, glm::vec2>>& panels);
-// The same legend as a small movable window (the viewer).
-void draw_legend_window(const std::vector<std::pair<glm::vec3, std::string>>& legend);
+// The same legend as a small window (the viewer), placed inside `free` (the
+// view between bars and panels) where it covers none of `model` (the model's
+// rectangle on screen) when there is such a place; returns its rectangle.
+ScreenRect draw_legend_window(const std::vector<std::pair<glm::vec3, std::string>>& legend, const ScreenRect& free,
+                              const ScreenRect& model);
+// The screen rectangle of `box` (model frame) under `view`.
+ScreenRect screen_rect(const Aabb& box, const LabelView& view);
 
 } // namespace crus::ui
 

@@ -19,6 +19,7 @@ public:
   PainMapPanel() { open = false; }
   const char* title() const override { return "Where does it hurt?"; }
   void draw(ViewerContext& ctx) override;
+  PanelSlot slot() const override { return PanelSlot::inner; }
   void default_placement(float& x, float& y, float& w, float& h) const override {
     // Over the left column (the structure browser), where a clinician
     // working with a patient needs it most; the leg stays in view.

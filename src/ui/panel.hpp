@@ -1,4 +1,5 @@
 #pragma once
+#include "core/panel_layout.hpp"
 #include "ui/viewer_context.hpp"
 #include <string>
 
@@ -15,11 +16,15 @@ public:
   virtual void draw(ViewerContext& ctx) = 0;
   // Where the panel first appears: fractions of the display, and a size.
   virtual void default_placement(float& x, float& y, float& w, float& h) const { x = 0.02f; y = 0.06f; w = 0.22f; h = 0.5f; }
+  // Its place in the computed layout (core/panel_layout.hpp).
+  virtual PanelSlot slot() const { return PanelSlot::left_top; }
   bool open = true;
   std::string last_error;
 };
 
-// Draws the panel's window with its error guard. Returns false when closed.
-void draw_panel_window(Panel& panel, ViewerContext& ctx);
+// Draws the panel's window with its error guard. `place`: its rectangle in
+// the computed layout, applied when first shown, or always when `force`
+// (the window or text size or the set of open panels changed).
+void draw_panel_window(Panel& panel, ViewerContext& ctx, const ScreenRect* place = nullptr, bool force = false);
 
 } // namespace crus::ui

@@ -15,6 +15,7 @@ public:
   RedFlagsPanel() { open = false; }
   const char* title() const override { return "Red flags"; }
   void draw(ViewerContext& ctx) override;
+  PanelSlot slot() const override { return PanelSlot::inner; }
   void default_placement(float& x, float& y, float& w, float& h) const override {
     x = 0.30f;
     y = 0.10f;

@@ -17,6 +17,7 @@ public:
   const char* title() const override { return "Search"; }
   const char* shortcut() const override { return "Ctrl+F"; }
   void draw(ViewerContext& ctx) override;
+  PanelSlot slot() const override { return PanelSlot::left_bottom; }
   void default_placement(float& x, float& y, float& w, float& h) const override {
     x = 0.01f;
     y = 0.62f;

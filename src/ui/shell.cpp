@@ -1,5 +1,6 @@
 #include "ui/shell.hpp"
 
+#include "core/draw_builder.hpp"
 #include "ui/keys.hpp"
 
 #include <imgui.h>
@@ -9,13 +10,19 @@
 
 namespace crus::ui {
 
-void draw_panel_window(Panel& panel, ViewerContext& ctx) {
+void draw_panel_window(Panel& panel, ViewerContext& ctx, const ScreenRect* place, bool force) {
   if (!panel.open) return;
   ImGuiIO& io = ImGui::GetIO();
-  float x, y, w, h;
-  panel.default_placement(x, y, w, h);
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * x, io.DisplaySize.y * y), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * w, io.DisplaySize.y * h), ImGuiCond_FirstUseEver);
+  if (place) {
+    const ImGuiCond cond = force ? ImGuiCond_Always : ImGuiCond_FirstUseEver;
+    ImGui::SetNextWindowPos(ImVec2(place->min.x, place->min.y), cond);
+    ImGui::SetNextWindowSize(ImVec2(place->size().x, place->size().y), cond);
+  } else {
+    float x, y, w, h;
+    panel.default_placement(x, y, w, h);
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * x, io.DisplaySize.y * y), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * w, io.DisplaySize.y * h), ImGuiCond_FirstUseEver);
+  }
   // A panel left past the edge (the window shrank, a projector with a
   // smaller screen) comes back inside, collapsed or not, so that it can
   // still be read and moved. Its rectangle is last frame's.
@@ -67,6 +74,7 @@ const std::vector<Shortcut>& all_shortcuts() {
       {"Ctrl+Y or Ctrl+Shift+Z", "Redo"},
       {"Ctrl++ / Ctrl+-", "Larger / smaller text (for projectors)"},
       {"M", "Mirror: show a left leg"},
+      {"Tab", "Hide or show all panels (a clean view)"},
       {"F1", "This help"},
       {"Ctrl+Q", "Quit"},
   };
@@ -111,7 +119,9 @@ void Shell::handle_shortcuts(ViewerContext& ctx) {
   if (io.KeyCtrl && (keys::pressed(keys::printable('-')) || keys::pressed(keys::keypad_subtract)))
     host_.set_font_size(std::max(host_.font_size() - 2.0f, 11.0f));
   if (io.KeyCtrl && keys::pressed(keys::printable('F'))) ctx.request_search_focus = true;
-  if (io.WantCaptureKeyboard || io.KeyCtrl) return;
+  // Letter keys act whenever no text field has focus (a click on a panel
+  // leaves WantCaptureKeyboard set although nothing is being typed).
+  if (io.WantTextInput || io.KeyCtrl) return;
   if (keys::pressed(keys::printable('/'))) ctx.request_search_focus = true;
   int sel = ctx.document->state().selected;
   if (sel >= 0) {
@@ -121,6 +131,7 @@ void Shell::handle_shortcuts(ViewerContext& ctx) {
     if (keys::pressed(keys::printable('P'))) ctx.document->set_pinned(sel, !ctx.document->state().pinned.count(sel));
   }
   if (keys::pressed(keys::printable('A'))) ctx.document->show_all();
+  if (keys::pressed(keys::named(ImGuiKey_Tab))) panels_hidden_ = !panels_hidden_;
   if (keys::pressed(keys::printable('M'))) ctx.document->set_mirror(!ctx.document->state().mirror);
 }
 
@@ -161,6 +172,11 @@ void Shell::draw_menu(ViewerContext& ctx) {
     ImGui::Separator();
     bool mirror = ctx.document->state().mirror;
     if (ImGui::MenuItem("Mirror (left leg)", "M", &mirror)) ctx.document->set_mirror(mirror);
+    ImGui::MenuItem("Light background (slides)", nullptr, &ctx.light_background);
+    bool hidden = panels_hidden_;
+    if (ImGui::MenuItem("Hide panels", "Tab", &hidden)) panels_hidden_ = hidden;
+    if (ImGui::MenuItem("Arrange panels")) arrange_requested_ = true;
+    if (ImGui::MenuItem("Reset to defaults")) ctx.reset_settings = true;
     if (ImGui::BeginMenu("Text size")) {
       for (float pts : {14.0f, 17.0f, 21.0f, 26.0f, 32.0f}) {
         std::string label = std::to_string(static_cast<int>(pts)) + " pt" + (pts >= 26.0f ? " (projector)" : "");
@@ -236,6 +252,41 @@ void Shell::draw_messages(ViewerContext& ctx) {
   }
 }
 
+const char* nothing_drawn_reason(const ViewerContext& ctx) {
+  if (!ctx.scene || !ctx.document || ctx.scene->structures.empty()) return nullptr;
+  const DocumentState& state = ctx.document->state();
+  for (std::size_t i = 0; i < ctx.scene->structures.size(); ++i)
+    if (is_drawn(state, ctx.layers, i)) return nullptr;
+  if (state.peel_layer > 0)
+    return "Every layer is peeled away, the bones included, so nothing is left to show. Move the Peel slider "
+           "in Structures back one step to see the bones, or show everything.";
+  return "Every structure is hidden. Show them again from Structures, or show everything.";
+}
+
+void Shell::draw_panels(ViewerContext& ctx) {
+  ImGuiIO& io = ImGui::GetIO();
+  std::vector<Panel*> open;
+  std::vector<PanelSlot> slots;
+  std::string signature = std::to_string(static_cast<int>(io.DisplaySize.x)) + "x" +
+                          std::to_string(static_cast<int>(io.DisplaySize.y)) + "@" + std::to_string(ImGui::GetFontSize());
+  for (auto& p : panels_)
+    if (p->open) {
+      open.push_back(p.get());
+      slots.push_back(p->slot());
+      signature += std::string("|") + p->title();
+    }
+  const float top = ImGui::GetFrameHeight();
+  const float bottom = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
+  const std::vector<ScreenRect> rects =
+      layout_panels(slots, glm::vec2(io.DisplaySize.x, io.DisplaySize.y), ImGui::GetFontSize(), top, bottom);
+  // The layout is applied again when the window or the text size changes or
+  // a panel opens or closes; in between the user may move panels freely.
+  const bool force = arrange_requested_ || (!layout_signature_.empty() && signature != layout_signature_);
+  layout_signature_ = signature;
+  arrange_requested_ = false;
+  for (std::size_t k = 0; k < open.size(); ++k) draw_panel_window(*open[k], ctx, &rects[k], force);
+}
+
 void Shell::draw(ViewerContext& ctx) {
   handle_shortcuts(ctx);
   if (ctx.request_search_focus)
@@ -246,7 +297,7 @@ void Shell::draw(ViewerContext& ctx) {
     }
   draw_menu(ctx);
   ctx.panel_rects.clear();
-  for (auto& p : panels_) draw_panel_window(*p, ctx);
+  if (!panels_hidden_) draw_panels(ctx);
   draw_status_bar(ctx);
   if (ctx.scene && ctx.scene->structures.empty()) {
     ImGuiIO& io = ImGui::GetIO();
@@ -255,6 +306,18 @@ void Shell::draw(ViewerContext& ctx) {
     ImGui::Begin("##empty", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
     ImGui::Text("No atlas loaded.");
     ImGui::TextWrapped("%s", ctx.messages.empty() ? "Open one with crus --atlas FILE." : ctx.messages.front().c_str());
+    ImGui::End();
+  }
+  if (const char* why = nothing_drawn_reason(ctx)) {
+    // Every layer peeled or every structure hidden: say so instead of
+    // leaving an empty view.
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetFontSize() * 24.0f, io.DisplaySize.x * 0.9f), 0.0f), ImGuiCond_Always);
+    ImGui::Begin("##nothing_drawn", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                                                 ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImGui::TextWrapped("%s", why);
+    if (ImGui::Button("Show everything (A)")) ctx.document->show_all();
     ImGui::End();
   }
   // Modals last: a window that appears after a modal in the same frame trips

@@ -27,6 +27,7 @@ public:
   StructureBrowser() = default;
   const char* title() const override { return "Structures"; }
   void draw(ViewerContext& ctx) override;
+  PanelSlot slot() const override { return PanelSlot::left_top; }
   void default_placement(float& x, float& y, float& w, float& h) const override {
     x = 0.01f;
     y = 0.05f;

@@ -25,6 +25,7 @@ public:
   TriggerPointPanel() { open = false; }
   const char* title() const override { return "Trigger points"; }
   void draw(ViewerContext& ctx) override;
+  PanelSlot slot() const override { return PanelSlot::inner; }
   void default_placement(float& x, float& y, float& w, float& h) const override {
     // Over the right column (the info panel), leaving the leg in view.
     x = 0.73f;

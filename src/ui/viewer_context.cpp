@@ -3,6 +3,7 @@
 #include "core/draw_builder.hpp"
 
 #include <algorithm>
+#include <imgui.h>
 
 namespace crus::ui {
 
@@ -18,6 +19,14 @@ Aabb visible_bounds(const ViewerContext& ctx) {
   return ctx.document->state().mirror ? mirrored(box) : box;
 }
 
+void follow_mirror(ViewerContext& ctx) {
+  if (!ctx.document || !ctx.camera) return;
+  const bool mirror = ctx.document->state().mirror;
+  if (mirror == ctx.mirror_seen) return;
+  ctx.mirror_seen = mirror;
+  ctx.camera->set_pose(mirrored_pose(ctx.camera->pose()));
+}
+
 void go_to_view(ViewerContext& ctx, AnatomicalView view) {
   float aspect = ctx.viewport_size.x / std::max(ctx.viewport_size.y, 1.0f);
   ctx.camera->animate_to(ctx.camera->pose_for(view, visible_bounds(ctx), ctx.document->state().mirror, aspect));
@@ -27,7 +36,24 @@ void frame_structure(ViewerContext& ctx, int structure) {
   if (!ctx.scene || structure < 0 || static_cast<std::size_t>(structure) >= ctx.scene->structures.size()) return;
   Aabb box = ctx.scene->structures[static_cast<std::size_t>(structure)].box;
   if (ctx.document->state().mirror) box = mirrored(box);
-  ctx.camera->frame(box, ctx.viewport_size.x / std::max(ctx.viewport_size.y, 1.0f));
+  // Fit it into the part of the view that the menu bar, the status bar and
+  // the side panels (last frame's rectangles) leave free.
+  const glm::vec2 screen = glm::max(ctx.viewport_size, glm::vec2(1.0f));
+  float left = 0.0f, right = screen.x;
+  float top = ImGui::GetFrameHeight();
+  float bottom = screen.y - ImGui::GetFrameHeight() - ImGui::GetStyle().WindowPadding.y;
+  for (const auto& [min, max] : ctx.panel_rects) {
+    if (max.x <= min.x || max.y <= min.y) continue;
+    if (0.5f * (min.x + max.x) < 0.5f * screen.x) left = std::max(left, max.x);
+    else right = std::min(right, min.x);
+  }
+  if (right - left < 0.25f * screen.x) {
+    left = 0.0f; // panels over the middle: the whole width
+    right = screen.x;
+  }
+  const glm::vec2 free_min(left / screen.x * 2.0f - 1.0f, 1.0f - bottom / screen.y * 2.0f);
+  const glm::vec2 free_max(right / screen.x * 2.0f - 1.0f, 1.0f - top / screen.y * 2.0f);
+  ctx.camera->animate_to(ctx.camera->framing_pose(box, screen.x / screen.y, free_min, free_max));
 }
 
 } // namespace crus::ui

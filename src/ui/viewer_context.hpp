@@ -58,6 +58,9 @@ struct ViewerContext {
   // Screen rectangles (min, max) of the panels drawn last frame: labels keep clear of them.
   std::vector<std::pair<glm::vec2, glm::vec2>> panel_rects;
   bool quit = false;
+  bool light_background = false;       // for slides: the 3D view on near-white
+  bool reset_settings = false;         // "Reset to defaults": the app puts everything back
+  bool mirror_seen = false;            // the mirror the camera was last placed for
   std::function<void(const std::string&)> open_atlas; // set by the app
 };
 
@@ -65,5 +68,8 @@ struct ViewerContext {
 void go_to_view(ViewerContext& ctx, AnatomicalView view);
 void frame_structure(ViewerContext& ctx, int structure);
 Aabb visible_bounds(const ViewerContext& ctx);
+// When the document's mirror changed (menu, key, undo), moves the camera to
+// the mirrored leg so that it stays where it was on screen.
+void follow_mirror(ViewerContext& ctx);
 
 } // namespace crus::ui

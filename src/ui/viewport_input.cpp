@@ -115,25 +115,29 @@ bool handle_viewport_input(ViewerContext& ctx) {
     changed = true;
   }
 
-  if (!io.WantCaptureKeyboard) {
+  // View keys type no text, so they work whenever no text field has focus:
+  // WantCaptureKeyboard stays set after a click on any panel. The arrows are
+  // the exception, as they move the keyboard focus inside a focused panel.
+  if (!io.WantTextInput) {
     const float step = 12.0f;
     bool shift = io.KeyShift;
     auto pressed = [](int k) { return keys::pressed(k, true); };
     glm::vec2 d{0.0f};
-    if (pressed(keys::named(ImGuiKey_LeftArrow))) d.x -= step;
-    if (pressed(keys::named(ImGuiKey_RightArrow))) d.x += step;
-    if (pressed(keys::named(ImGuiKey_UpArrow))) d.y -= step;
-    if (pressed(keys::named(ImGuiKey_DownArrow))) d.y += step;
+    if (!io.WantCaptureKeyboard && pressed(keys::named(ImGuiKey_LeftArrow))) d.x -= step;
+    if (!io.WantCaptureKeyboard && pressed(keys::named(ImGuiKey_RightArrow))) d.x += step;
+    if (!io.WantCaptureKeyboard && pressed(keys::named(ImGuiKey_UpArrow))) d.y -= step;
+    if (!io.WantCaptureKeyboard && pressed(keys::named(ImGuiKey_DownArrow))) d.y += step;
     if (d != glm::vec2(0.0f)) {
       if (shift) cam.pan(d, viewport);
       else cam.orbit(d);
       changed = true;
     }
-    if (pressed(keys::printable('=')) || pressed(keys::keypad_add)) {
+    // With Ctrl held these chords belong to the text size (the shell).
+    if (!io.KeyCtrl && (pressed(keys::printable('=')) || pressed(keys::keypad_add))) {
       cam.zoom_at(1.0f, viewport * 0.5f, viewport);
       changed = true;
     }
-    if (pressed(keys::printable('-')) || pressed(keys::keypad_subtract)) {
+    if (!io.KeyCtrl && (pressed(keys::printable('-')) || pressed(keys::keypad_subtract))) {
       cam.zoom_at(-1.0f, viewport * 0.5f, viewport);
       changed = true;
     }

@@ -4,7 +4,10 @@
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <set>
+#include <sstream>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -150,6 +153,98 @@ TEST(Cli, ListAndInfoOnAForeignAtlasWithAMap) {
   EXPECT_EQ(info["geometry"]["triangles"], 12);
   EXPECT_TRUE(info["geometry"]["watertight"].get<bool>());
   EXPECT_NEAR(info["geometry"]["volume_cm3"].get<double>(), 0.04 * 0.4 * 0.04 * 1e6, 0.5);
+}
+
+} // namespace
+
+namespace {
+
+TEST(Cli, AnAtlasMapWithoutAnAtlasIsAnError) {
+  auto dir = crus::test::scratch_dir("cli_map_alone");
+  std::ofstream(dir / "map.json") << R"({"nodes": [{"match": "tib*", "id": "tibia"}]})";
+  auto r = run_command(crus() + " list --atlas-map " + (dir / "map.json").string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--atlas-map"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--atlas"), std::string::npos) << r.err;
+}
+
+TEST(Cli, ValidateOnAForeignAtlasBlamesTheRightFile) {
+  std::string atlas = fixture_atlas("cli_validate_foreign");
+  auto dir = crus::test::scratch_dir("cli_validate_foreign_map");
+  // A good map: the atlas lacks landmarks, which is said, and nothing fails.
+  std::ofstream(dir / "map.json") << R"({"nodes": [{"match": "tib*", "id": "tibia"}, {"match": "sol*", "id": "soleus"}]})";
+  auto r = run_command(crus() + " validate --atlas " + atlas + " --atlas-map " + (dir / "map.json").string());
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("landmarks"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("trigger_points.json"), std::string::npos) << r.out;
+  // An id Crus does not know and a pattern that finds nothing: validate fails, naming the map.
+  std::ofstream(dir / "map.json") << R"({"nodes": [{"match": "tib*", "id": "tibiaa"}, {"match": "gastro*", "id": "soleus"}]})";
+  r = run_command(crus() + " validate --atlas " + atlas + " --atlas-map " + (dir / "map.json").string());
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find("\"tibiaa\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("did you mean tibia"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("map.json: nodes[1]"), std::string::npos) << r.out;
+  // The CLI warns too, on any command.
+  r = run_command(crus() + " list --atlas " + atlas + " --atlas-map " + (dir / "map.json").string());
+  EXPECT_NE(r.err.find("warning"), std::string::npos) << r.err;
+}
+
+TEST(Cli, AMappedBoneIsABone) {
+  std::string atlas = fixture_atlas("cli_mapped_kind");
+  auto dir = crus::test::scratch_dir("cli_mapped_kind_map");
+  std::ofstream(dir / "map.json") << R"({"nodes": [{"match": "tib*", "id": "tibia"}, {"match": "sol*", "id": "soleus"}]})";
+  auto r = run_command(crus() + " list --json --atlas " + atlas + " --atlas-map " + (dir / "map.json").string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), 2u);
+  EXPECT_EQ(j[0]["kind"], "bone") << j.dump();
+  EXPECT_EQ(j[1]["kind"], "muscle") << j.dump();
+}
+
+} // namespace
+
+namespace {
+
+TEST(Cli, IdsAndViewNamesIgnoreCase) {
+  auto r = run_command(crus() + " info Soleus");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("soleus"), std::string::npos) << r.out;
+  auto out = crus::test::scratch_dir("cli_case_out") / "x.png";
+  r = run_command(crus() + " render --view Posterior --size 64x64 --select TIBIA --out " + out.string());
+  EXPECT_EQ(r.status, 0) << r.err;
+}
+
+TEST(Cli, ListLinesUpItsColumns) {
+  auto r = run_command(crus() + " list");
+  ASSERT_EQ(r.status, 0) << r.err;
+  // The kind column starts at the same place on every line.
+  std::istringstream lines(r.out);
+  std::string line;
+  std::set<std::size_t> starts;
+  while (std::getline(lines, line)) {
+    auto id_end = line.find(' ');
+    starts.insert(line.find_first_not_of(' ', id_end));
+  }
+  EXPECT_EQ(starts.size(), 1u) << r.out;
+}
+
+TEST(Cli, ContradictoryRenderOptionsExit2) {
+  auto out = crus::test::scratch_dir("cli_contradictions");
+  const std::string png = " --size 64x64 --out " + (out / "x.png").string();
+  const std::pair<std::string, std::string> cases[] = {
+      {" --select tibia --highlight origin", "--highlight"},
+      {" --ghost skin --hide skin", "--ghost"},
+      {" --overlay referral:soleus --overlay trigger-points", "--overlay"},
+  };
+  for (const auto& [args, option] : cases) {
+    auto r = run_command(crus() + " render" + args + png);
+    EXPECT_EQ(r.status, 2) << args << ": " << r.err;
+    EXPECT_NE(r.err.find(option), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  }
+  auto r = run_command(crus() + " render --size 64x64 --out " + (out / "x.jpg").string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find(".png"), std::string::npos) << r.err;
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include "core/image.hpp"
 #include "support/test_support.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <gtest/gtest.h>
 
@@ -39,10 +40,10 @@ protected:
     if (!scene_) GTEST_SKIP() << "assets/atlas/lower_leg_right.glb is absent; run crus atlas build";
   }
 
-  Figure render(const app::RenderOptions& options, AnatomicalView view) {
+  Figure render(const app::RenderOptions& options, AnatomicalView view, const OrbitCamera* fixed = nullptr) {
     app::Presentation p(*scene_, true);
     p.apply_render_options(options);
-    OrbitCamera camera = p.camera_for(view, static_cast<float>(kW) / kH);
+    OrbitCamera camera = fixed ? *fixed : p.camera_for(view, static_cast<float>(kW) / kH);
     Figure f;
     f.image = p.render(*renderer_, camera, /*labels=*/false);
     f.view_projection = camera.projection(static_cast<float>(kW) / kH) * camera.view();
@@ -231,6 +232,87 @@ TEST_F(BundledAtlasFigures, MusclesAreStreakedAlongTheirFibres) {
   if (HasFailure()) {
     keep(streaked.image, "streaked");
     keep(smooth.image, "smooth");
+  }
+}
+
+} // namespace
+
+namespace {
+
+// Mean chroma (largest minus smallest channel) of the pixels in `mask`: a
+// red muscle keeps it, a faint ghost over pale bone loses it.
+double chroma(const Image& img, const std::vector<bool>& mask) {
+  double sum = 0.0;
+  long n = 0;
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) {
+      if (!mask[static_cast<std::size_t>(y * img.width + x)]) continue;
+      const auto* p = img.at(x, y);
+      sum += std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
+      ++n;
+    }
+  return n ? sum / static_cast<double>(n) : 0.0;
+}
+
+TEST_F(BundledAtlasFigures, SelectedMuscleStaysVisibleWhileItsAttachmentsShow) {
+  // The muscle alone gives its pixels and its full contrast; with origin and
+  // insertion shown it must keep most of that while the patches appear.
+  app::RenderOptions taught;
+  taught.select = "gastrocnemius_medial_head";
+  taught.highlight = "origin,insertion";
+  OrbitCamera camera;
+  {
+    app::Presentation p(*scene_, true);
+    p.apply_render_options(taught);
+    camera = p.camera_for(AnatomicalView::posterior, static_cast<float>(kW) / kH);
+  }
+  app::RenderOptions alone;
+  alone.isolate = "gastrocnemius_medial_head";
+  alone.select = "gastrocnemius_medial_head";
+  Figure solo = render(alone, AnatomicalView::posterior, &camera);
+  const std::uint8_t* bg = solo.image.at(0, 0);
+  const std::uint8_t background[3] = {bg[0], bg[1], bg[2]};
+  std::vector<bool> mask(static_cast<std::size_t>(kW * kH), false);
+  long pixels = 0;
+  for (int y = 0; y < kH; ++y)
+    for (int x = 0; x < kW; ++x) {
+      const auto* p = solo.image.at(x, y);
+      bool muscle = std::abs(p[0] - background[0]) + std::abs(p[1] - background[1]) + std::abs(p[2] - background[2]) > 30;
+      mask[static_cast<std::size_t>(y * kW + x)] = muscle;
+      pixels += muscle;
+    }
+  ASSERT_GT(pixels, 2000);
+
+  Figure lit = render(taught, AnatomicalView::posterior, &camera);
+  double full = chroma(solo.image, mask);
+  double kept = chroma(lit.image, mask);
+  // And pixel by pixel it looks as it does alone (nerves in front aside).
+  long same = 0;
+  for (int y = 0; y < kH; ++y)
+    for (int x = 0; x < kW; ++x) {
+      if (!mask[static_cast<std::size_t>(y * kW + x)]) continue;
+      const auto* a = solo.image.at(x, y);
+      const auto* b = lit.image.at(x, y);
+      same += std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2]) < 60;
+    }
+  double same_share = static_cast<double>(same) / static_cast<double>(pixels);
+  std::printf("muscle chroma alone %.1f, with attachments shown %.1f; %.0f%% of its pixels unchanged\n", full, kept,
+              100.0 * same_share);
+  EXPECT_GT(kept, 0.8 * full) << "the selected muscle fades out when its attachments are shown";
+  EXPECT_GT(same_share, 0.7) << "the selected muscle fades out when its attachments are shown";
+
+  // Both patches are on screen, drawn over the muscle where it covers them.
+  long orange_pixels = 0, blue_pixels = 0;
+  for (int y = 0; y < kH; ++y)
+    for (int x = 0; x < kW; ++x) {
+      orange_pixels += orange(lit.image.at(x, y));
+      blue_pixels += blue(lit.image.at(x, y));
+    }
+  EXPECT_GT(orange_pixels, 15);
+  EXPECT_GT(blue_pixels, 10);
+  if (HasFailure()) {
+    keep(lit.image, "selected_with_attachments");
+    keep(solo.image, "selected_alone");
   }
 }
 

@@ -1,4 +1,6 @@
 // crus info, search, validate and referral on the bundled assets.
+#include "core/atlas_manifest.hpp"
+#include "core/knowledge.hpp"
 #include "support/test_support.hpp"
 
 #include <algorithm>
@@ -146,6 +148,35 @@ TEST(KnowledgeCli, ReferralFarFromTheLegExits2) {
   EXPECT_NE(r.err.find("skin"), std::string::npos);
   r = run_command(crus() + " referral --at 1,2");
   EXPECT_EQ(r.status, 2);
+}
+
+} // namespace
+
+namespace {
+
+TEST(OneName, TheAtlasAndTheKnowledgeBaseNameEachStructureAlike) {
+  // Running text and labels use one name per structure: the manifest's
+  // names must be the knowledge base's.
+  const std::filesystem::path assets = std::filesystem::path(crus::test::source_dir()) / "assets";
+  const crus::AtlasManifest manifest = crus::load_manifest((assets / "atlas" / "atlas.json").string());
+  const crus::KnowledgeBase knowledge = crus::load_knowledge((assets / "knowledge").string());
+  int compared = 0;
+  for (const auto& s : manifest.structures)
+    if (const crus::KnowledgeEntry* k = knowledge.find(s.id)) {
+      // Either may add a note in brackets: "(distal end)", "(Achilles)".
+      auto plain = [](std::string t) {
+        for (auto open = t.find(" ("); open != std::string::npos; open = t.find(" (")) {
+          auto close = t.find(')', open);
+          if (close == std::string::npos) break;
+          t.erase(open, close - open + 1);
+        }
+        return t;
+      };
+      const std::string base = plain(s.name), kbase = plain(k->name);
+      EXPECT_EQ(base, kbase) << s.id;
+      ++compared;
+    }
+  EXPECT_GT(compared, 30);
 }
 
 } // namespace

@@ -94,3 +94,80 @@ TEST(Camera, ParsesViewNames) {
   EXPECT_FALSE(parse_view("backwards").has_value());
 }
 } // namespace
+
+namespace {
+
+// Where each corner of `box` lands on screen (normalised device coordinates).
+std::vector<glm::vec2> corners_on_screen(const OrbitCamera& cam, const Aabb& box, float aspect) {
+  glm::mat4 vp = cam.projection(aspect) * cam.view();
+  std::vector<glm::vec2> out;
+  for (int i = 0; i < 8; ++i) {
+    glm::vec3 corner{i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z};
+    glm::vec4 clip = vp * glm::vec4(corner, 1.0f);
+    out.push_back(glm::vec2(clip) / clip.w);
+  }
+  return out;
+}
+
+TEST(Camera, FramingKeepsAMarginInsideTheFreePartOfTheScreen) {
+  // A tall structure (a leg muscle) framed from an oblique direction in a
+  // wide window whose top and bottom bars and left panel cover the view.
+  const Aabb muscle{{-0.09f, 0.12f, 0.02f}, {-0.03f, 0.45f, 0.08f}};
+  const float aspect = 1600.0f / 1000.0f;
+  const glm::vec2 free_min(-0.4f, -0.94f), free_max(1.0f, 0.95f);
+  const float margin = 0.08f;
+  for (float yaw : {0.0f, 0.7f, 2.5f, -1.2f})
+    for (float pitch : {0.0f, 0.4f, -0.6f}) {
+      OrbitCamera cam;
+      cam.set_pose({glm::vec3(0.3f), 2.0f, yaw, pitch});
+      cam.set_pose(cam.framing_pose(muscle, aspect, free_min, free_max, margin));
+      EXPECT_NEAR(cam.pose().yaw, yaw, 1e-5f); // the direction is kept
+      glm::vec2 lo(1e9f), hi(-1e9f);
+      for (glm::vec2 p : corners_on_screen(cam, muscle, aspect)) {
+        lo = glm::min(lo, p);
+        hi = glm::max(hi, p);
+      }
+      const glm::vec2 gap = (free_max - free_min) * margin;
+      EXPECT_GE(lo.x, free_min.x + gap.x - 1e-3f) << yaw << " " << pitch;
+      EXPECT_GE(lo.y, free_min.y + gap.y - 1e-3f) << yaw << " " << pitch;
+      EXPECT_LE(hi.x, free_max.x - gap.x + 1e-3f) << yaw << " " << pitch;
+      EXPECT_LE(hi.y, free_max.y - gap.y + 1e-3f) << yaw << " " << pitch;
+      // And it is not lost in the middle: the tighter side is filled.
+      glm::vec2 used = (hi - lo) / (free_max - free_min - 2.0f * gap);
+      EXPECT_GT(std::max(used.x, used.y), 0.9f) << yaw << " " << pitch;
+    }
+}
+
+TEST(Camera, FrameUsesTheWholeScreenWithAMargin) {
+  OrbitCamera cam;
+  cam.set_pose(cam.pose_for(AnatomicalView::anterior, kLeg));
+  cam.frame(kLeg, 1.0f);
+  cam.update(10.0f);
+  for (glm::vec2 p : corners_on_screen(cam, kLeg, 1.0f)) {
+    EXPECT_LE(std::abs(p.x), 0.93f);
+    EXPECT_LE(std::abs(p.y), 0.93f); // not clipped at the top or bottom
+  }
+}
+
+} // namespace
+
+namespace {
+
+TEST(Camera, MirroringKeepsTheLegWhereItWasOnScreen) {
+  // A leg centred in an oblique view; mirrored, the left leg's centre lands
+  // on the same pixel, seen from the mirrored direction.
+  OrbitCamera cam;
+  cam.set_pose(cam.pose_for(AnatomicalView::anterior, kLeg, false, 1.5f));
+  cam.orbit({60.0f, 20.0f});
+  glm::vec4 before = cam.projection(1.5f) * cam.view() * glm::vec4(kLeg.centre(), 1.0f);
+  cam.set_pose(mirrored_pose(cam.pose()));
+  glm::vec3 left_centre = kLeg.centre() * glm::vec3(1, 1, -1);
+  glm::vec4 after = cam.projection(1.5f) * cam.view() * glm::vec4(left_centre, 1.0f);
+  EXPECT_NEAR(after.x / after.w, before.x / before.w, 1e-4f);
+  EXPECT_NEAR(after.y / after.w, before.y / before.w, 1e-4f);
+  // The lateral side still faces the viewer: the eye is on the other side of z = 0.
+  EXPECT_LT(cam.eye().z * cam.pose().target.z, 1.0f);
+  EXPECT_NEAR(cam.pose().target.z, -kLeg.centre().z, 1e-6f);
+}
+
+} // namespace

@@ -112,14 +112,18 @@ TEST(Highlights, EachToggleAddsItsOwnPart) {
   EXPECT_GT(glm::dot(dir, to_malleolus), 0.99f);
 }
 
-TEST(DrawBuilder, AttachmentHighlightsTurnSoftTissueTranslucent) {
+TEST(DrawBuilder, AttachmentHighlightsGhostOtherSoftTissueButKeepTheSelectedMuscleSolid) {
   Scene scene = leg_scene();
+  SceneStructure other = scene.structures[static_cast<std::size_t>(scene.index_of("fibularis_longus"))];
+  other.id = "fibularis_brevis";
+  scene.structures.push_back(other);
   KnowledgeBase kb = leg_knowledge();
   Document doc(scene.structures.size());
   doc.select(scene.index_of("fibularis_longus"));
   auto h = compute_highlights(scene, &kb, doc.state().selected, {true, true, false, false});
   DrawList list = make_draw_list(scene, doc.state(), -1, {}, h.inputs);
   bool skin_drawn = false;
+  int muscles = 0;
   for (const auto& item : list.items) {
     const auto& s = scene.structures[static_cast<std::size_t>(item.structure)];
     if (s.kind == StructureKind::skin) skin_drawn = true;
@@ -127,9 +131,16 @@ TEST(DrawBuilder, AttachmentHighlightsTurnSoftTissueTranslucent) {
       EXPECT_TRUE(item.patches);
     }
     if (s.kind == StructureKind::muscle) {
-      EXPECT_TRUE(item.translucent);
+      ++muscles;
+      bool selected = s.id == "fibularis_longus";
+      EXPECT_EQ(item.translucent, !selected) << s.id;
+      EXPECT_EQ(item.colour.a >= 0.999f, selected) << s.id;
+      if (selected) {
+        EXPECT_GT(item.rim, 0.5f); // its outline
+      }
     }
   }
+  EXPECT_EQ(muscles, 2);
   EXPECT_FALSE(skin_drawn);
 }
 
@@ -167,6 +178,27 @@ TEST(ReferralOverlay, ColourBlindPaletteDiffersAndModesPickTheirTriggerPoints) {
   EXPECT_EQ(all.legend.size(), 2u); // one colour per muscle
   EXPECT_EQ(all.zones.size(), 3u);
   EXPECT_THROW(make_overlay(set, {OverlayMode::muscle, "deltoid", false}, scene, nullptr), InputError);
+}
+
+} // namespace
+
+namespace {
+
+TEST(DrawBuilder, GhostingTheTranslucentSkinMakesItClearlyFainter) {
+  Scene scene = leg_scene();
+  const int skin = scene.index_of("skin");
+  scene.structures[static_cast<std::size_t>(skin)].colour = {0.93f, 0.76f, 0.64f, 0.30f};
+  Document doc(scene.structures.size());
+  auto skin_alpha = [&]() {
+    for (const auto& item : make_draw_list(scene, doc.state(), -1).items)
+      if (item.structure == skin) return item.colour.a;
+    return -1.0f;
+  };
+  const float shown = skin_alpha();
+  doc.set_visibility({skin}, Visibility::ghosted);
+  const float ghost = skin_alpha();
+  EXPECT_GT(ghost, 0.0f);
+  EXPECT_LT(ghost, shown * 0.5f) << "a ghosted skin looks like the shown one";
 }
 
 } // namespace

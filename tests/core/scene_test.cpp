@@ -219,3 +219,41 @@ TEST(Scene, ObjFilesLoadToo) {
 }
 
 } // namespace
+
+namespace {
+
+bool any_contains(const std::vector<std::string>& lines, const std::string& a, const std::string& b = "") {
+  for (const auto& l : lines)
+    if (l.find(a) != std::string::npos && l.find(b) != std::string::npos) return true;
+  return false;
+}
+
+TEST(Scene, AMapThatQuietlyDoesNothingIsWarnedAbout) {
+  auto dir = test::scratch_dir("scene_map_warnings");
+  // A file in metres, a map declaring millimetres and a pattern with a typo.
+  std::string path = test::write_box_gltf((dir / "m.gltf").string(),
+                                          {{"Tibia", {0, 0.3f, 0}, {0.02f, 0.15f, 0.02f}, {1, 1, 1, 1}},
+                                           {"Soleus", {-0.03f, 0.3f, 0}, {0.02f, 0.1f, 0.02f}, {1, 0, 0, 1}}});
+  write_text(dir / "map.json", R"({"units": "mm", "nodes": [{"match": "Tibia", "id": "tibia"}, {"match": "Solues", "id": "soleus"}]})");
+  SceneLoadOptions o;
+  o.map_path = (dir / "map.json").string();
+  Scene s = load_scene(path, o);
+  EXPECT_TRUE(any_contains(s.warnings, "map.json: nodes[1]", "\"Solues\"")) << ::testing::PrintToString(s.warnings);
+  EXPECT_FALSE(any_contains(s.warnings, "nodes[0]"));
+  EXPECT_TRUE(any_contains(s.warnings, "map.json", "units")) << ::testing::PrintToString(s.warnings);
+  // In metres, with the pattern fixed, nothing is said.
+  write_text(dir / "map.json", R"({"units": "m", "nodes": [{"match": "Tibia", "id": "tibia"}, {"match": "Sol*", "id": "soleus"}]})");
+  EXPECT_TRUE(load_scene(path, o).warnings.empty()) << ::testing::PrintToString(load_scene(path, o).warnings);
+}
+
+TEST(Scene, ASingleNodeFileSaysHowToMapIt) {
+  auto dir = test::scratch_dir("scene_single_node");
+  std::string path = test::write_box_gltf((dir / "one.gltf").string(), {{"leg", {0, 0.3f, 0}, {0.05f, 0.25f, 0.05f}, {1, 1, 1, 1}}});
+  write_text(dir / "map.json", R"({"nodes": [{"match": "leg", "id": "tibia"}]})");
+  SceneLoadOptions o;
+  o.map_path = (dir / "map.json").string();
+  Scene s = load_scene(path, o);
+  EXPECT_TRUE(any_contains(s.warnings, "single node", "one node per structure")) << ::testing::PrintToString(s.warnings);
+}
+
+} // namespace

@@ -201,3 +201,31 @@ TEST(ClosestIds, SuggestsNearbyIds) {
 
 } // namespace
 } // namespace crus
+
+namespace {
+
+TEST(SearchFacts, StructuresAreFoundByWhatTheyDoAndWhatSuppliesThem) {
+  using crus::SearchIndex;
+  SearchIndex index({
+      {"tibialis_posterior", "Tibialis posterior", {}, {{"action", "inversion at the subtalar (primary)"}, {"nerve root", "L4"}}},
+      {"fibularis_longus", "Fibularis longus", {}, {{"action", "eversion at the subtalar (primary)"}, {"nerve root", "L5"}}},
+      {"inversion_ligament", "Inversion ligament", {}, {}}, // a made-up name that contains the word
+      {"skin", "Skin", {}, {{"clinical", "Numbness over the lateral foot points to the S1 root."}}},
+  });
+  auto r = index.search("inversion", 10);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].id, "inversion_ligament"); // a name match ranks first
+  EXPECT_EQ(r[1].id, "tibialis_posterior");
+  EXPECT_EQ(r[1].matched, "action: inversion at the subtalar (primary)"); // says what matched
+  r = index.search("l5", 10);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].id, "fibularis_longus");
+  r = index.search("lateral foot numb", 10); // words being typed, in any order
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].id, "skin");
+  // Facts take no typos and no initials: long sentences would match anything.
+  EXPECT_TRUE(index.search("eversoin", 10).empty());
+  EXPECT_TRUE(index.search("atsp", 10).empty());
+}
+
+} // namespace

@@ -210,8 +210,9 @@ TEST_F(HeadlessRender, OutputIsSrgbEncoded) {
 }
 
 TEST_F(HeadlessRender, FramebufferRejectsAbsurdSizes) {
-  EXPECT_THROW(gfx::Framebuffer(0, 10), RuntimeError);
-  EXPECT_THROW(gfx::Framebuffer(10, 1 << 20), RuntimeError);
+  // A size is the user's input (--size): exit status 2, not 1.
+  EXPECT_THROW(gfx::Framebuffer(0, 10), InputError);
+  EXPECT_THROW(gfx::Framebuffer(10, 1 << 20), InputError);
 }
 
 } // namespace

@@ -1,0 +1,99 @@
+#include "core/input_events.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace crus;
+
+namespace {
+
+InputEvent key(int code, bool down, double t) {
+  InputEvent e;
+  e.kind = InputEvent::Kind::key;
+  e.code = code;
+  e.down = down;
+  e.time = t;
+  return e;
+}
+
+InputEvent button(int b, bool down, double t) {
+  InputEvent e = key(b, down, t);
+  e.kind = InputEvent::Kind::mouse_button;
+  return e;
+}
+
+InputEvent cursor(float x, float y, double t) {
+  InputEvent e;
+  e.kind = InputEvent::Kind::cursor;
+  e.value = {x, y};
+  e.time = t;
+  return e;
+}
+
+TEST(InputReplay, APressAndReleaseWithinOneFrameAreSeenInTwoFrames) {
+  InputReplay replay;
+  std::deque<InputEvent> queue{key('R', true, 1.00), key('R', false, 1.05)};
+  FrameInput first = replay.take_frame(queue, 1.25);
+  EXPECT_TRUE(first.keys['R']);
+  EXPECT_TRUE(first.more);
+  EXPECT_DOUBLE_EQ(first.time, 1.00); // catching up: the event's time
+  FrameInput second = replay.take_frame(queue, 1.50);
+  EXPECT_FALSE(second.keys['R']);
+  EXPECT_FALSE(second.more);
+  EXPECT_DOUBLE_EQ(second.time, 1.50);
+  EXPECT_TRUE(queue.empty());
+}
+
+TEST(InputReplay, AChordKeepsItsOrder) {
+  // Ctrl down, = down, = up, Ctrl up, all in one slow frame: the frame that
+  // sees = pressed also sees Ctrl held.
+  InputReplay replay;
+  std::deque<InputEvent> queue{key(341, true, 0.0), key('=', true, 0.01), key('=', false, 0.02), key(341, false, 0.03)};
+  FrameInput a = replay.take_frame(queue, 0.3);
+  EXPECT_TRUE(a.keys[341]);
+  EXPECT_TRUE(a.keys['=']);
+  FrameInput b = replay.take_frame(queue, 0.6);
+  EXPECT_FALSE(b.keys['=']);
+  EXPECT_FALSE(b.keys[341]);
+  EXPECT_FALSE(b.more);
+}
+
+TEST(InputReplay, ADoubleClickBecomesFourFramesAtTheClickedPlace) {
+  InputReplay replay;
+  std::deque<InputEvent> queue{cursor(10, 20, 0.0),       button(0, true, 0.01), button(0, false, 0.05),
+                               button(0, true, 0.12),     button(0, false, 0.16), cursor(300, 300, 0.2)};
+  std::vector<FrameInput> frames;
+  while (!queue.empty() && frames.size() < 10) frames.push_back(replay.take_frame(queue, 0.25));
+  // Four frames for the four button changes, a fifth for the move after them.
+  ASSERT_EQ(frames.size(), 5u);
+  const bool expected[] = {true, false, true, false, false};
+  for (std::size_t i = 0; i < frames.size(); ++i) {
+    EXPECT_EQ(frames[i].buttons[0], expected[i]) << i;
+    ASSERT_TRUE(frames[i].cursor);
+    if (i < 4) {
+      EXPECT_EQ(*frames[i].cursor, glm::vec2(10, 20)) << i; // the clicks land where they were made
+    }
+  }
+  EXPECT_EQ(*frames.back().cursor, glm::vec2(300, 300)); // then the pointer moves on
+  EXPECT_LT(frames[2].time - frames[0].time, 0.3);        // close enough in time for a double-click
+}
+
+TEST(InputReplay, ScrollAndTextAreSummedAndKept) {
+  InputReplay replay;
+  InputEvent s;
+  s.kind = InputEvent::Kind::scroll;
+  s.value = {0.0f, 1.0f};
+  InputEvent c;
+  c.kind = InputEvent::Kind::character;
+  c.codepoint = 's';
+  std::deque<InputEvent> queue{s, s, c};
+  c.codepoint = 'o';
+  queue.push_back(c);
+  FrameInput f = replay.take_frame(queue, 0.0);
+  EXPECT_FLOAT_EQ(f.scroll.y, 2.0f);
+  ASSERT_EQ(f.characters.size(), 2u);
+  EXPECT_EQ(f.characters[1], static_cast<unsigned>('o'));
+  replay.release_all();
+  EXPECT_FALSE(replay.take_frame(queue, 1.0).keys['R']);
+}
+
+} // namespace
