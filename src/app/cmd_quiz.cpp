@@ -127,8 +127,10 @@ int run_study(const QuizContext& ctx, const QuizOptions& o, QuizFilter filter) {
   if (filter.types.empty()) throw InputError("--types", "point-to and name-it questions need the viewer; the terminal asks facts and trigger-point");
   ProgressStore store(o.db.empty() ? default_progress_path() : o.db, now_seconds());
   if (!store.notice().empty()) std::cerr << "crus: " << store.notice() << "\n";
-  auto plan = plan_session(ctx.bank->cards(filter), store.cards(), now_seconds(), static_cast<std::size_t>(o.count));
   SplitMix64 rng(o.seed.empty() ? static_cast<std::uint64_t>(now_seconds()) : parse_seed(o.seed));
+  auto cards = ctx.bank->cards(filter);
+  rng.shuffle(cards); // new cards in a random order, not one structure's cards in a row
+  auto plan = plan_session(cards, store.cards(), now_seconds(), static_cast<std::size_t>(o.count));
   int right = 0, asked = 0;
   for (const auto& card : plan) {
     auto q = ctx.bank->make(card, rng);

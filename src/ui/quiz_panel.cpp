@@ -62,7 +62,12 @@ void QuizPanel::start_session(ViewerContext& ctx, std::size_t count) {
   if (!ready(ctx)) return;
   QuizFilter filter;
   filter.types = {QuestionType::point_to, QuestionType::name_it, QuestionType::fact};
-  queue_ = plan_session(bank_->cards(filter), store_->cards(), clock_(), count);
+  // New cards in a shuffled order (the same all day), so that one
+  // structure's point-to and name-it cards do not follow each other.
+  auto cards = bank_->cards(filter);
+  SplitMix64 order(static_cast<std::uint64_t>(clock_() / kSecondsPerDay));
+  order.shuffle(cards);
+  queue_ = plan_session(cards, store_->cards(), clock_(), count);
   right_ = asked_ = 0;
   started_ = true;
   ask(ctx);
@@ -115,12 +120,14 @@ void QuizPanel::answer(ViewerContext& ctx, const std::string& id) {
   const std::int64_t now = clock_();
   store_->record(current_->card, id, grade_from_answer(last_correct_, static_cast<double>(now - asked_at_)), now);
   restore_view(ctx);
-  // The right answer lit on the model: the structure the card is about.
-  int target = ctx.scene->index_of(current_->card.structure);
-  if (current_->type != QuestionType::fact) {
-    if (target >= 0) ctx.document->select(target);
-  } else if (int r = ctx.scene->index_of(current_->correct.front()); r >= 0) {
-    ctx.document->select(r); // a bone, nerve or muscle answer is on the model too
+  // Lit on the model: the answer when it is a structure (a bone, nerve or
+  // muscle), else the structure the question is about.
+  lit_.clear();
+  int lit = ctx.scene->index_of(current_->correct.front());
+  if (lit < 0 || current_->type != QuestionType::fact) lit = ctx.scene->index_of(current_->card.structure);
+  if (lit >= 0) {
+    ctx.document->select(lit);
+    lit_ = bank_->display_name(ctx.scene->structures[static_cast<std::size_t>(lit)].id);
   }
 }
 
@@ -173,7 +180,8 @@ void QuizPanel::draw_question(ViewerContext& ctx) {
       if (choice.id == c) text = choice.text;
     right += (right.empty() ? "" : "; ") + text;
   }
-  ImGui::TextWrapped("Answer: %s (lit on the model)", right.c_str());
+  ImGui::TextWrapped("Answer: %s", right.c_str());
+  if (!lit_.empty()) wrapped_dim("Lit on the model: " + lit_);
   ImGui::TextWrapped("%s", q.explanation.c_str());
   wrapped_dim("Source: " + (q.citation.empty() ? q.source : q.citation));
   if (ImGui::Button(queue_.empty() ? "Finish" : "Next question")) next(ctx);

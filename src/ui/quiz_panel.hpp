@@ -68,6 +68,7 @@ private:
   bool answered_ = false;
   bool last_correct_ = false;
   std::string last_answer_;
+  std::string lit_; // what the feedback selected on the model
   std::vector<Visibility> saved_visibility_; // name-it ghosts the rest; put back after
   int right_ = 0, asked_ = 0;
   bool started_ = false;

@@ -79,6 +79,7 @@ TEST(QuizPanel, AClickOnTheRightStructureScoresAndElsewhereDoesNot) {
   EXPECT_TRUE(h.panel.last_correct());
   EXPECT_TRUE(has(text, "Right.")) << text;
   EXPECT_TRUE(has(text, "Source:")) << text;
+  EXPECT_TRUE(has(text, "Lit on the model: " + h.kb.find(target)->name)) << text;
   // A wrong click: the panel says what was clicked.
   h.panel.next(h.ctx);
   while (h.panel.current() && h.panel.current()->type != QuestionType::point_to) h.panel.next(h.ctx);
