@@ -13,6 +13,8 @@ pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)
 # also pulls stb through its Requires line.
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+# Study progress (core/progress_store): Debian's libsqlite3-dev.
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 
 if(CRUS_BUILD_TESTS)
   find_package(GTest REQUIRED)

@@ -137,6 +137,23 @@ int run_cli(int argc, char** argv) {
   cmd_handout->add_option("--at", handout_at, "X,Y,Z in metres (model frame): the painful point, snapped to the skin");
   cmd_handout->add_option("--out", handout_out, "PNG file to write")->required();
 
+  QuizOptions quiz;
+  auto* cmd_quiz = app.add_subcommand("quiz", "Print a reproducible quiz (same seed and knowledge version, same questions), or study due cards");
+  cmd_quiz->add_option("--seed", quiz.seed, "Seed of the question order and options (0 .. 2^64-1; default 1)");
+  cmd_quiz->add_option("--count", quiz.count, "Number of questions")->capture_default_str()->check(CLI::Range(1, 1000));
+  cmd_quiz->add_option("--types", quiz.types, "Question types, comma-separated: point-to,name-it,facts,trigger-point (default: all)");
+  cmd_quiz->add_option("--topic", quiz.topic, "all, region:NAME, compartment:NAME or system:muscles|bones|nerves|trigger-points");
+  cmd_quiz->add_flag("--json", quiz.json, "Print JSON (questions, choices, answers, explanations, sources, knowledge version)");
+  cmd_quiz->add_flag("--study", quiz.study, "Study in the terminal: due cards first, then new ones; answers are saved");
+  cmd_quiz->add_option("--db", quiz.db, "Progress database (default: $XDG_DATA_HOME/crus/progress.db)");
+
+  ProgressOptions progress;
+  auto* cmd_progress = app.add_subcommand("progress", "Study progress: due today, streak, mastery, weakest cards; export or reset");
+  cmd_progress->add_option("--db", progress.db, "Progress database (default: $XDG_DATA_HOME/crus/progress.db)");
+  cmd_progress->add_option("--export", progress.export_path, "Write every card and review to FILE (.json or .csv)");
+  cmd_progress->add_flag("--reset", progress.reset, "Start again; the old database is kept beside it, renamed");
+  cmd_progress->add_flag("--json", progress.json, "Print the dashboard as JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -161,6 +178,8 @@ int run_cli(int argc, char** argv) {
     if (*cmd_search) return run_search(search_atlas, search_text, search_json, search_limit);
     if (*cmd_validate) return run_validate(validate_atlas);
     if (*cmd_referral) return run_referral(referral_atlas, referral_at, referral_json, referral_max);
+    if (*cmd_quiz) return run_quiz(quiz);
+    if (*cmd_progress) return run_progress(progress);
     if (*cmd_handout) return run_handout(handout_atlas, handout_trigger_point, handout_at, handout_out);
     return run_viewer(viewer);
   } catch (const InputError& e) {

@@ -2,6 +2,7 @@
 // The subcommands of `crus`. Each returns the exit status and throws
 // InputError (status 2) or another exception (status 1) on failure.
 #include "core/camera.hpp"
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,25 @@ int run_search(const AtlasOptions& atlas, const std::string& text, bool json, in
 int run_validate(const AtlasOptions& atlas);
 int run_referral(const AtlasOptions& atlas, const std::string& at, bool json, float max_distance);
 std::string knowledge_dir(); // assets/knowledge
+
+struct QuizOptions {
+  std::string seed;                      // decimal 0 .. 2^64-1; empty: 1 (study: the clock)
+  int count = 10;
+  std::string types;                     // comma-separated: point-to,name-it,facts,trigger-point
+  std::string topic;                     // all | region:X | compartment:X | system:X
+  bool json = false;
+  bool study = false;                    // ask due cards in the terminal and log the answers
+  std::string db;                        // progress database; empty: the XDG data folder
+};
+int run_quiz(const QuizOptions& options);
+
+struct ProgressOptions {
+  std::string db;
+  std::string export_path;               // .json or .csv
+  bool reset = false;
+  bool json = false;
+};
+int run_progress(const ProgressOptions& options);
 
 // Seconds since the process started (from /proc where available).
 double seconds_since_process_start();

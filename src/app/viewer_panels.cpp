@@ -9,6 +9,7 @@
 #include "core/referral_overlay.hpp"
 #include "ui/info_panel.hpp"
 #include "ui/pain_map_panel.hpp"
+#include "ui/quiz_panel.hpp"
 #include "ui/red_flags_panel.hpp"
 #include "ui/trigger_point_panel.hpp"
 #include "ui/search_panel.hpp"
@@ -25,6 +26,7 @@ void ViewerPanels::install(ui::Shell& shell, ui::ViewerContext&) {
   shell.add_panel(std::make_unique<ui::TriggerPointPanel>());
   shell.add_panel(std::make_unique<ui::PainMapPanel>());
   shell.add_panel(std::make_unique<ui::RedFlagsPanel>());
+  shell.add_panel(std::make_unique<ui::QuizPanel>());
 }
 
 void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {

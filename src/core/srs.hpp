@@ -1,0 +1,55 @@
+#pragma once
+// Spaced repetition with SM-2: P. A. Wozniak, "Optimization of learning",
+// master's thesis, Poznan University of Technology, 1990, ch. 3.2 (the
+// SuperMemo 2 algorithm; https://super-memory.com/english/ol/sm2.htm):
+//   I(1) = 1 day, I(2) = 6 days, I(n) = I(n-1) * EF for n > 2;
+//   EF' = EF + (0.1 - (5 - q) * (0.08 + (5 - q) * 0.02)), never below 1.3,
+//   starting at 2.5; a response of quality q < 3 starts the repetitions
+//   again from I(1) without changing EF.
+// Grades map to SM-2's qualities as Anki's buttons do: again 1, hard 3,
+// good 4, easy 5. Times are whole seconds (Unix time) passed in by the
+// caller, so tests drive the scheduler with a fake clock.
+#include "core/quiz.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crus {
+
+enum class Grade { again = 1, hard = 3, good = 4, easy = 5 };
+const char* to_string(Grade grade);               // "again", "hard", "good", "easy"
+std::optional<Grade> parse_grade(const std::string& text);
+
+struct CardState {
+  int repetitions = 0;        // successful reviews in a row
+  double ease = 2.5;          // SM-2's E-Factor
+  double interval_days = 0.0; // 0: never reviewed
+  std::int64_t due = 0;       // Unix seconds; 0: new
+  int lapses = 0;             // times answered "again" after a success
+  int reviews = 0;
+  std::int64_t last_review = 0;
+};
+
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+// The state after answering `grade` at time `now`.
+CardState schedule(const CardState& state, Grade grade, std::int64_t now);
+
+// Plain correctness to a grade: wrong is again, right is good, right within
+// `fast_seconds` is easy.
+Grade grade_from_answer(bool correct, double seconds, double fast_seconds = 6.0);
+
+struct ScheduledCard {
+  CardKey card;
+  CardState state;
+};
+
+// A study session of up to `count` cards: due cards first (weakest first:
+// lowest ease, then most lapses, then longest overdue), then new cards in
+// the order given. Cards reviewed and not yet due are left out.
+std::vector<CardKey> plan_session(const std::vector<CardKey>& available, const std::vector<ScheduledCard>& known,
+                                  std::int64_t now, std::size_t count);
+
+} // namespace crus

@@ -1,0 +1,227 @@
+#include "ui/quiz_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+namespace crus::ui {
+
+namespace {
+
+std::int64_t system_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+void wrapped_dim(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+std::string structure_id(const ViewerContext& ctx, int index) {
+  if (!ctx.scene || index < 0 || index >= static_cast<int>(ctx.scene->structures.size())) return "";
+  return ctx.scene->structures[static_cast<std::size_t>(index)].id;
+}
+
+} // namespace
+
+QuizPanel::QuizPanel(std::string progress_path, std::function<std::int64_t()> clock)
+    : progress_path_(std::move(progress_path)), clock_(clock ? std::move(clock) : system_now) {
+  open = false; // from the View menu
+}
+
+QuizPanel::~QuizPanel() = default;
+
+// The bank follows the loaded knowledge base; the store opens on first use
+// so that a viewer never touches the database unless the quiz is used.
+bool QuizPanel::ready(ViewerContext& ctx) {
+  if (!ctx.knowledge || !ctx.scene || !ctx.scene->manifest) return false;
+  if (bank_knowledge_ != ctx.knowledge || !bank_) {
+    bank_ = std::make_unique<QuizBank>(*ctx.knowledge, *ctx.scene->manifest, ctx.trigger_points);
+    bank_knowledge_ = ctx.knowledge;
+    queue_.clear();
+    current_.reset();
+  }
+  if (!store_ && store_problem_.empty()) {
+    try {
+      store_ = std::make_unique<ProgressStore>(progress_path_.empty() ? default_progress_path() : progress_path_, clock_());
+      if (!store_->notice().empty()) {
+        ctx.messages.push_back(store_->notice());
+        ctx.show_messages = true;
+      }
+    } catch (const std::exception& e) {
+      store_problem_ = e.what();
+    }
+  }
+  return store_ != nullptr;
+}
+
+void QuizPanel::start_session(ViewerContext& ctx, std::size_t count) {
+  if (!ready(ctx)) return;
+  QuizFilter filter;
+  filter.types = {QuestionType::point_to, QuestionType::name_it, QuestionType::fact};
+  // New cards in a shuffled order (the same all day), so that one
+  // structure's point-to and name-it cards do not follow each other.
+  auto cards = bank_->cards(filter);
+  SplitMix64 order(static_cast<std::uint64_t>(clock_() / kSecondsPerDay));
+  order.shuffle(cards);
+  queue_ = plan_session(cards, store_->cards(), clock_(), count);
+  right_ = asked_ = 0;
+  started_ = true;
+  ask(ctx);
+}
+
+void QuizPanel::ask(ViewerContext& ctx) {
+  restore_view(ctx);
+  current_.reset();
+  answered_ = false;
+  while (!queue_.empty() && !current_) {
+    CardKey card = queue_.front();
+    queue_.erase(queue_.begin());
+    // A different draw for every question of every session.
+    SplitMix64 rng(static_cast<std::uint64_t>(clock_()) * 1000003u + draws_++);
+    current_ = bank_->make(card, rng);
+  }
+  if (!current_) return;
+  asked_at_ = clock_();
+  Document& doc = *ctx.document;
+  doc.clear_selection();
+  if (current_->type == QuestionType::name_it) {
+    // The structure stands out: everything else is ghosted until the answer.
+    int target = ctx.scene->index_of(current_->card.structure);
+    saved_visibility_ = doc.state().visibility;
+    std::vector<int> others;
+    for (int i = 0; i < static_cast<int>(saved_visibility_.size()); ++i)
+      if (i != target && saved_visibility_[static_cast<std::size_t>(i)] == Visibility::shown) others.push_back(i);
+    doc.set_visibility(others, Visibility::ghosted, "Quiz: name it");
+    if (target >= 0) doc.set_visibility({target}, Visibility::shown, "Quiz: name it");
+    if (target >= 0) ctx.frame_request = target;
+  }
+}
+
+void QuizPanel::restore_view(ViewerContext& ctx) {
+  if (saved_visibility_.empty() || !ctx.document) return;
+  std::map<Visibility, std::vector<int>> groups;
+  for (int i = 0; i < static_cast<int>(saved_visibility_.size()); ++i)
+    groups[saved_visibility_[static_cast<std::size_t>(i)]].push_back(i);
+  for (const auto& [v, ids] : groups) ctx.document->set_visibility(ids, v, "Quiz: view back");
+  saved_visibility_.clear();
+}
+
+void QuizPanel::answer(ViewerContext& ctx, const std::string& id) {
+  if (!current_ || answered_ || !store_) return;
+  last_correct_ = grade_choice(*current_, id);
+  last_answer_ = id;
+  answered_ = true;
+  ++asked_;
+  right_ += last_correct_ ? 1 : 0;
+  const std::int64_t now = clock_();
+  store_->record(current_->card, id, grade_from_answer(last_correct_, static_cast<double>(now - asked_at_)), now);
+  restore_view(ctx);
+  // Lit on the model: the answer when it is a structure (a bone, nerve or
+  // muscle), else the structure the question is about.
+  lit_.clear();
+  int lit = ctx.scene->index_of(current_->correct.front());
+  if (lit < 0 || current_->type != QuestionType::fact) lit = ctx.scene->index_of(current_->card.structure);
+  if (lit >= 0) {
+    ctx.document->select(lit);
+    lit_ = bank_->display_name(ctx.scene->structures[static_cast<std::size_t>(lit)].id);
+  }
+}
+
+void QuizPanel::next(ViewerContext& ctx) { ask(ctx); }
+
+void QuizPanel::draw(ViewerContext& ctx) {
+  if (!ready(ctx)) {
+    ImGui::TextWrapped("%s", store_problem_.empty() ? "The quiz needs the knowledge base and an atlas with a manifest."
+                                                    : ("Progress cannot be kept: " + store_problem_).c_str());
+    return;
+  }
+  if (current_) draw_question(ctx);
+  else {
+    if (asked_ > 0) ImGui::Text("Session done: %d of %d right.", right_, asked_);
+    if (ImGui::Button("Start a session of 10")) start_session(ctx, 10);
+    if (started_ && asked_ == 0) ImGui::TextUnformatted("Nothing is due and every card has been seen.");
+  }
+  ImGui::Separator();
+  draw_dashboard(ctx);
+}
+
+void QuizPanel::draw_question(ViewerContext& ctx) {
+  const Question& q = *current_;
+  ImGui::TextDisabled("%s  -  %zu more after this", to_string(q.type), queue_.size());
+  ImGui::TextWrapped("%s", q.prompt.c_str());
+  ImGui::Spacing();
+  if (!answered_) {
+    if (q.type == QuestionType::point_to) {
+      wrapped_dim("Click it in the 3D view.");
+      // A click in the view selects; that selection is the answer.
+      if (int selected = ctx.document->state().selected; selected >= 0) answer(ctx, structure_id(ctx, selected));
+      if (!answered_ && ImGui::Button("I don't know")) answer(ctx, "");
+    } else {
+      for (std::size_t i = 0; i < q.choices.size() && !answered_; ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Button(q.choices[i].text.c_str(), ImVec2(-1.0f, 0.0f))) answer(ctx, q.choices[i].id);
+        ImGui::PopID();
+      }
+    }
+    if (!answered_) return; // a click this frame shows its feedback at once
+  }
+  const ImVec4 colour = last_correct_ ? ImVec4(0.35f, 0.85f, 0.45f, 1.0f) : ImVec4(0.95f, 0.45f, 0.35f, 1.0f);
+  ImGui::TextColored(colour, "%s", last_correct_ ? "Right." : "Not quite.");
+  if (q.type == QuestionType::point_to && !last_correct_ && !last_answer_.empty())
+    ImGui::TextWrapped("You clicked %s.", bank_->display_name(last_answer_).c_str());
+  std::string right;
+  for (const auto& c : q.correct) {
+    std::string text = bank_->display_name(c);
+    for (const auto& choice : q.choices)
+      if (choice.id == c) text = choice.text;
+    right += (right.empty() ? "" : "; ") + text;
+  }
+  ImGui::TextWrapped("Answer: %s", right.c_str());
+  if (!lit_.empty()) wrapped_dim("Lit on the model: " + lit_);
+  ImGui::TextWrapped("%s", q.explanation.c_str());
+  wrapped_dim("Source: " + (q.citation.empty() ? q.source : q.citation));
+  if (ImGui::Button(queue_.empty() ? "Finish" : "Next question")) next(ctx);
+}
+
+void QuizPanel::draw_dashboard(ViewerContext&) {
+  if (!ImGui::CollapsingHeader("Progress", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  const std::int64_t now = clock_();
+  auto cards = store_->cards();
+  std::size_t due = 0;
+  std::map<CardKey, const CardState*> by_key;
+  for (const auto& c : cards) {
+    by_key[c.card] = &c.state;
+    due += c.state.reviews > 0 && c.state.due <= now + kSecondsPerDay ? 1 : 0;
+  }
+  ImGui::Text("Due within a day: %zu   Streak: %d days", due, store_->streak_days(now));
+  // Mastery as in crus progress: mean of interval / 21 days, capped at 1.
+  std::map<std::string, std::pair<double, int>> mastery;
+  for (const auto& card : bank_->cards()) {
+    auto& m = mastery[bank_->system_of(card)];
+    auto it = by_key.find(card);
+    m.first += it == by_key.end() ? 0.0 : std::min(1.0, it->second->interval_days / 21.0);
+    m.second += 1;
+  }
+  for (const auto& [system, m] : mastery) {
+    float value = m.second ? static_cast<float>(m.first / m.second) : 0.0f;
+    ImGui::ProgressBar(value, ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0.0f));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(system.c_str());
+  }
+  std::vector<const ScheduledCard*> weak;
+  for (const auto& c : cards)
+    if (c.state.reviews > 0 && bank_->knows(c.card.structure)) weak.push_back(&c);
+  std::sort(weak.begin(), weak.end(), [](const ScheduledCard* a, const ScheduledCard* b) {
+    if (a->state.ease != b->state.ease) return a->state.ease < b->state.ease;
+    return a->state.lapses > b->state.lapses;
+  });
+  if (!weak.empty()) ImGui::TextUnformatted("Weakest:");
+  for (std::size_t i = 0; i < weak.size() && i < 3; ++i)
+    ImGui::BulletText("%s (%s)", bank_->display_name(weak[i]->card.structure).c_str(), weak[i]->card.kind.c_str());
+}
+
+} // namespace crus::ui

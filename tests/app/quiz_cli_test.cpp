@@ -1,0 +1,97 @@
+// crus quiz and crus progress on the bundled knowledge base: a seed gives
+// the same quiz, bad options give one line and status 2, a terminal study
+// session is saved and shows up in the dashboard and the export.
+#include "support/test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+using crus::test::run_command;
+
+namespace {
+
+std::string crus() { return crus::test::crus_binary(); }
+int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+TEST(QuizCli, SameSeedSameJsonWithEverythingATeacherNeeds) {
+  auto a = run_command(crus() + " quiz --seed 77 --count 30 --json");
+  auto b = run_command(crus() + " quiz --seed 77 --count 30 --json");
+  auto c = run_command(crus() + " quiz --seed 78 --count 30 --json");
+  ASSERT_EQ(a.status, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_NE(a.out, c.out);
+  auto j = nlohmann::json::parse(a.out);
+  EXPECT_EQ(j["knowledge_version"].get<std::string>().rfind("fnv1a64:", 0), 0u);
+  EXPECT_EQ(j["seed"], 77);
+  ASSERT_EQ(j["questions"].size(), 30u);
+  std::set<std::string> types;
+  for (const auto& q : j["questions"]) {
+    for (const char* key : {"number", "type", "kind", "structure", "prompt", "choices", "correct", "explanation", "source"})
+      EXPECT_TRUE(q.contains(key)) << key << " in " << q.dump();
+    EXPECT_FALSE(q["source"]["key"].get<std::string>().empty());
+    EXPECT_FALSE(q["correct"].empty());
+    types.insert(q["type"].get<std::string>());
+    if (q["type"] == "point-to") continue;
+    int shown_right = 0;
+    for (const auto& choice : q["choices"])
+      shown_right += std::count(q["correct"].begin(), q["correct"].end(), choice["id"]) ? 1 : 0;
+    EXPECT_EQ(shown_right, 1) << q.dump();
+  }
+  EXPECT_GE(types.size(), 3u);
+}
+
+TEST(QuizCli, TypesAndTopicNarrowTheQuiz) {
+  auto r = run_command(crus() + " quiz --seed 1 --count 50 --types facts --topic system:nerves --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["types"], nlohmann::json::array({"facts"}));
+  ASSERT_FALSE(j["questions"].empty());
+  for (const auto& q : j["questions"]) {
+    EXPECT_EQ(q["type"], "facts");
+    EXPECT_NE(q["structure"].get<std::string>().find("nerve"), std::string::npos) << q["structure"];
+  }
+  EXPECT_EQ(j["questions"].size(), j["available"]); // fewer cards than asked: each once
+}
+
+TEST(QuizCli, BadOptionsSayOneLineAndExit2) {
+  for (const char* args : {"--count 0", "--types banana", "--topic region:moon", "--topic system:skin", "--topic nonsense",
+                           "--seed -1", "--seed 12x", "--types point-to --study"}) {
+    auto r = run_command(crus() + " quiz " + args);
+    EXPECT_EQ(r.status, 2) << args << ": " << r.err;
+    EXPECT_EQ(count_lines(r.err), 1) << args << ": " << r.err;
+  }
+  auto r = run_command(crus() + " progress --db /dev/null/x.db --export out.txt");
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+}
+
+TEST(QuizCli, AStudySessionIsSavedAndReported) {
+  auto dir = crus::test::scratch_dir("quiz_cli_study");
+  std::string db = (dir / "progress.db").string();
+  std::ofstream(dir / "answers.txt") << "1\n2\n1\nq\n";
+  auto r = run_command("sh -c '" + crus() + " quiz --study --count 5 --seed 3 --db " + db + " < " + (dir / "answers.txt").string() + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Stopped:"), std::string::npos) << r.out;
+  auto p = run_command(crus() + " progress --json --db " + db);
+  ASSERT_EQ(p.status, 0) << p.err;
+  auto j = nlohmann::json::parse(p.out);
+  EXPECT_EQ(j["reviews"], 3);
+  EXPECT_EQ(j["streak_days"], 1);
+  EXPECT_TRUE(j["mastery"].contains("nerves"));
+  auto e = run_command(crus() + " progress --db " + db + " --export " + (dir / "log.json").string());
+  ASSERT_EQ(e.status, 0) << e.err;
+  std::ifstream in(dir / "log.json");
+  auto log = nlohmann::json::parse(in);
+  EXPECT_EQ(log["reviews"].size(), 3u);
+  // A second session: the same database, more reviews, nothing lost.
+  r = run_command("sh -c '" + crus() + " quiz --study --count 5 --seed 4 --db " + db + " < " + (dir / "answers.txt").string() + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  p = run_command(crus() + " progress --json --db " + db);
+  EXPECT_EQ(nlohmann::json::parse(p.out)["reviews"], 6);
+}
+
+} // namespace

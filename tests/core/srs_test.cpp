@@ -1,0 +1,86 @@
+// SM-2 with a fake clock: intervals grow after right answers and shrink
+// after lapses; a session takes due cards (weakest first), then new ones.
+#include "core/srs.hpp"
+
+#include <gtest/gtest.h>
+
+namespace crus {
+namespace {
+
+constexpr std::int64_t kStart = 1'800'000'000; // any fixed time
+
+TEST(Sm2, IntervalsGrowOneSixThenByEase) {
+  CardState s;
+  std::int64_t now = kStart;
+  s = schedule(s, Grade::good, now);
+  EXPECT_DOUBLE_EQ(s.interval_days, 1.0);
+  EXPECT_EQ(s.due, now + kSecondsPerDay);
+  now = s.due;
+  s = schedule(s, Grade::good, now);
+  EXPECT_DOUBLE_EQ(s.interval_days, 6.0);
+  now = s.due;
+  s = schedule(s, Grade::good, now);
+  EXPECT_DOUBLE_EQ(s.interval_days, 15.0); // round(6 * 2.5)
+  EXPECT_DOUBLE_EQ(s.ease, 2.5);           // q = 4 leaves EF unchanged
+  now = s.due;
+  double before = s.interval_days;
+  s = schedule(s, Grade::easy, now);
+  EXPECT_NEAR(s.ease, 2.6, 1e-9);
+  EXPECT_GT(s.interval_days, before);
+  EXPECT_EQ(s.reviews, 4);
+}
+
+TEST(Sm2, LapseShrinksTheIntervalAndKeepsTheEase) {
+  CardState s;
+  std::int64_t now = kStart;
+  for (int i = 0; i < 4; ++i) {
+    s = schedule(s, Grade::good, now);
+    now = s.due;
+  }
+  ASSERT_GT(s.interval_days, 10.0);
+  double ease = s.ease;
+  s = schedule(s, Grade::again, now);
+  EXPECT_DOUBLE_EQ(s.interval_days, 1.0);
+  EXPECT_EQ(s.repetitions, 0);
+  EXPECT_EQ(s.lapses, 1);
+  EXPECT_DOUBLE_EQ(s.ease, ease);
+  EXPECT_EQ(s.due, now + kSecondsPerDay);
+}
+
+TEST(Sm2, HardLowersTheEaseButNeverBelowTheFloor) {
+  CardState s;
+  for (int i = 0; i < 30; ++i) s = schedule(s, Grade::hard, kStart + i);
+  EXPECT_DOUBLE_EQ(s.ease, 1.3);
+  CardState t = schedule(CardState{}, Grade::hard, kStart);
+  EXPECT_NEAR(t.ease, 2.36, 1e-9); // 2.5 + 0.1 - 2 * (0.08 + 2 * 0.02)
+}
+
+TEST(Sm2, GradesFromAnswers) {
+  EXPECT_EQ(grade_from_answer(false, 1.0), Grade::again);
+  EXPECT_EQ(grade_from_answer(true, 2.0), Grade::easy);
+  EXPECT_EQ(grade_from_answer(true, 20.0), Grade::good);
+  EXPECT_EQ(parse_grade("hard"), Grade::hard);
+  EXPECT_FALSE(parse_grade("meh"));
+}
+
+TEST(Session, DueCardsWeakestFirstThenNewOnes) {
+  std::vector<CardKey> available = {{"a", "point_to"}, {"b", "point_to"}, {"c", "point_to"}, {"d", "point_to"}, {"e", "point_to"}};
+  std::vector<ScheduledCard> known;
+  CardState strong = schedule(schedule(CardState{}, Grade::easy, kStart), Grade::easy, kStart + kSecondsPerDay);
+  CardState weak = schedule(schedule(CardState{}, Grade::hard, kStart), Grade::hard, kStart + kSecondsPerDay);
+  CardState later = schedule(CardState{}, Grade::good, kStart + 10 * kSecondsPerDay);
+  known.push_back({{"a", "point_to"}, strong});
+  known.push_back({{"b", "point_to"}, weak});
+  known.push_back({{"c", "point_to"}, later}); // not due yet
+  std::int64_t now = kStart + 30 * kSecondsPerDay;
+  auto plan = plan_session(available, known, kStart + 8 * kSecondsPerDay, 10);
+  ASSERT_EQ(plan.size(), 4u);
+  EXPECT_EQ(plan[0].structure, "b"); // weaker due card first
+  EXPECT_EQ(plan[1].structure, "a");
+  EXPECT_EQ(plan[2].structure, "d"); // then the new ones
+  EXPECT_EQ(plan[3].structure, "e");
+  EXPECT_EQ(plan_session(available, known, now, 2).size(), 2u);
+}
+
+} // namespace
+} // namespace crus
