@@ -145,13 +145,16 @@ HandoutContent handout_for_trigger_point(const TriggerPoint& tp, const TriggerPo
   if (!spillover.empty()) where.push_back("Sometimes also felt (hatched red on the pictures): " + end_sentence(join(spillover, "; ")));
   for (const auto& o : tp.outside_model) where.push_back("Beyond the part of the body shown here: " + end_sentence(lower_first(o)));
   if (!where.empty()) c.sections.push_back({"Where it can send pain", where});
-  if (!tp.symptoms.empty()) c.sections.push_back({"What you may notice", first(tp.symptoms, 5)});
-  if (!tp.activating_factors.empty()) c.sections.push_back({"What can set it off or keep it going", first(tp.activating_factors, 5)});
+  // The safety net and self-care come before symptoms and triggers: when the
+  // red-flag box is long, the page drops its last sections, and those matter
+  // less to a patient than what to do (and what to rule out first).
   std::vector<std::string> care = first(tp.self_care, 6);
   care.push_back("Go gently: stop anything that makes the pain sharper, and see a health professional if it has not eased within "
                  "two or three weeks.");
   add_safety_net(c, red_flags, areas, &care, &tp.safety_net);
   c.sections.push_back({"What you can do yourself, once the red flags are ruled out", care});
+  if (!tp.symptoms.empty()) c.sections.push_back({"What you may notice", first(tp.symptoms, 5)});
+  if (!tp.activating_factors.empty()) c.sections.push_back({"What can set it off or keep it going", first(tp.activating_factors, 5)});
   if (!tp.differential.empty())
     c.sections.push_back({"Other problems that can feel similar",
                           {as_sentences(tp.differential) + " A health professional can tell them apart."}});
