@@ -75,15 +75,7 @@ double& Pose::operator[](Coordinate c) {
   }
   return mtp_deg;
 }
-double Pose::operator[](Coordinate c) const {
-  switch (c) {
-  case Coordinate::knee: return knee_deg;
-  case Coordinate::ankle: return ankle_deg;
-  case Coordinate::subtalar: return subtalar_deg;
-  case Coordinate::mtp: break;
-  }
-  return mtp_deg;
-}
+double Pose::operator[](Coordinate c) const { return const_cast<Pose&>(*this)[c]; } // one field table, above
 
 Rigid Rigid::inverse() const {
   const glm::dmat3 rt = glm::transpose(r);
