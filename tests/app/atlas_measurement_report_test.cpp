@@ -8,6 +8,7 @@
 #include "app/scene_setup.hpp"
 #include "core/cross_section.hpp"
 #include "core/scene.hpp"
+#include "support/test_support.hpp"
 
 #include <cmath>
 #include <filesystem>
@@ -52,7 +53,7 @@ glm::dvec2 most_anterior(const MeshSection& s) {
 
 TEST(AtlasMeasurementReport, SecondEditionTargetsOnTodaysAtlas) {
   app::AtlasOptions o;
-  if (!std::filesystem::exists(o.resolved_atlas())) GTEST_SKIP() << "the bundled atlas is absent; run crus atlas build";
+  CRUS_REQUIRE_BUNDLED(o.resolved_atlas());
   Scene scene = app::load_atlas(o, true);
   const SceneStructure* skin = find_kind(scene, StructureKind::skin);
   const SceneStructure* tibia = scene.find("tibia");

@@ -18,9 +18,7 @@ namespace {
 
 std::string crus_bin() { return crus::test::crus_binary(); }
 fs::path source_assets() { return fs::path(crus::test::source_dir()) / "assets"; }
-bool atlas_present() { return fs::exists(source_assets() / "atlas" / "lower_leg_right.glb"); }
-#define NEEDS_ATLAS() \
-  if (!atlas_present()) GTEST_SKIP() << "the bundled atlas is absent; run crus atlas build"
+#define NEEDS_ATLAS() CRUS_REQUIRE_BUNDLED(source_assets() / "atlas" / "lower_leg_right.glb")
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
@@ -110,7 +108,7 @@ TEST(BadInputCli, HugeNumbersAreExit2WithFileAndLine) {
   EXPECT_TRUE(has(r.err, "too large for a double")) << r.err;
   EXPECT_FALSE(has(r.err, "json.exception")) << r.err;
 
-  if (!atlas_present()) return;
+  NEEDS_ATLAS();
   Assets a = assets_copy("bad_huge_knowledge");
   for (const char* file : {"trigger_points.json", "red_flags.json", "nerves.json"}) {
     std::string text = read(a.knowledge() / file);

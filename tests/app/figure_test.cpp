@@ -37,7 +37,7 @@ protected:
     scene_.reset();
   }
   void SetUp() override {
-    if (!scene_) GTEST_SKIP() << "assets/atlas/lower_leg_right.glb is absent; run crus atlas build";
+    ASSERT_TRUE(scene_) << app::AtlasOptions().resolved_atlas() << " is missing; bundled assets are part of the repository";
   }
 
   Figure render(const app::RenderOptions& options, AnatomicalView view, const OrbitCamera* fixed = nullptr) {

@@ -19,9 +19,7 @@ std::string assets() {
   const char* env = std::getenv("CRUS_ASSETS");
   return env ? env : crus::test::source_dir() + "/assets";
 }
-bool atlas_present() { return std::filesystem::exists(assets() + "/atlas/lower_leg_right.glb"); }
-#define NEEDS_ATLAS() \
-  if (!atlas_present()) GTEST_SKIP() << "the bundled atlas is absent; run crus atlas build"
+#define NEEDS_ATLAS() CRUS_REQUIRE_BUNDLED(assets() + "/atlas/lower_leg_right.glb")
 
 int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
 

@@ -17,7 +17,6 @@ std::string assets() {
   const char* env = std::getenv("CRUS_ASSETS");
   return env ? env : crus::test::source_dir() + "/assets";
 }
-bool atlas_present() { return std::filesystem::exists(assets() + "/atlas/lower_leg_right.glb"); }
 int count_lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
 
 const nlohmann::json* find_id(const nlohmann::json& array, const std::string& id) {
@@ -28,7 +27,7 @@ const nlohmann::json* find_id(const nlohmann::json& array, const std::string& id
 } // namespace
 
 TEST(PoseCli, JsonHasThePoseEveryMuscleAndEveryStructure) {
-  if (!atlas_present()) GTEST_SKIP() << "the bundled atlas is absent; run crus atlas build";
+  CRUS_REQUIRE_BUNDLED(assets() + "/atlas/lower_leg_right.glb");
   auto r = run_command(crus_bin() + " pose --set knee=90,ankle=-20,subtalar=0,mtp=0 --json");
   ASSERT_EQ(r.status, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);

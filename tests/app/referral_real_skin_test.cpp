@@ -31,7 +31,7 @@ protected:
     scene_.reset();
   }
   void SetUp() override {
-    if (!scene_) GTEST_SKIP() << "the bundled atlas is absent; run crus atlas build";
+    ASSERT_TRUE(scene_) << app::AtlasOptions().resolved_atlas() << " is missing; bundled assets are part of the repository";
     ASSERT_TRUE(skin_);
   }
 

@@ -29,7 +29,7 @@ protected:
   }
   static void TearDownTestSuite() { scene_.reset(); }
   void SetUp() override {
-    if (!scene_) GTEST_SKIP() << "the bundled atlas is absent; run crus atlas build";
+    ASSERT_TRUE(scene_) << app::AtlasOptions().resolved_atlas() << " is missing; bundled assets are part of the repository";
   }
   SceneSection at(const char* level) { return section_scene(*scene_, section_plane_for(level, 0.0, *scene_)); }
   static glm::dvec3 c(const SceneSection& s, const char* id) {

@@ -184,9 +184,9 @@ TEST_F(RealKnowledge, CoversTheArchitectureAtlasExactly) {
   EXPECT_TRUE(problems.empty()) << describe(problems);
 }
 
-TEST_F(RealKnowledge, CoversTheGeneratedAtlasWhenPresent) {
+TEST_F(RealKnowledge, CoversTheBundledAtlas) {
   const fs::path atlas_file = fs::path(test::source_dir()) / "assets/atlas/atlas.json";
-  if (!fs::exists(atlas_file)) GTEST_SKIP() << atlas_file << " is not built yet";
+  CRUS_REQUIRE_BUNDLED(atlas_file);
   const auto problems = cross_check(*base_, load_manifest(atlas_file.string()));
   EXPECT_TRUE(problems.empty()) << describe(problems);
 }

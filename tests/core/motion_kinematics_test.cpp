@@ -188,7 +188,7 @@ TEST(MotionData, EveryAtlasBoneHasABody) {
 
 TEST(MotionData, EveryStructureOfTheBundledAtlasMovesWithABody) {
   const std::string path = crus::test::source_dir() + "/assets/atlas/atlas.json";
-  if (!std::filesystem::exists(path)) GTEST_SKIP() << "the bundled atlas manifest is absent";
+  CRUS_REQUIRE_BUNDLED(path);
   const crus::AtlasManifest manifest = crus::load_manifest(path);
   ASSERT_FALSE(manifest.structures.empty());
   for (const auto& s : manifest.structures) {

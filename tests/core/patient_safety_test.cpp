@@ -119,7 +119,7 @@ TEST(PatientSafety, EveryPatientSummaryWithSelfCareHasASafetyNet) {
 // areas at the top of the self-care list; a calf trigger point always warns
 // against pressing a swollen, warm, tender or red calf.
 TEST(PatientSafety, EveryTriggerPointsSelfCareComesWithItsCautions) {
-  if (!std::filesystem::exists(atlas_manifest_path())) GTEST_SKIP() << "assets/atlas/atlas.json is absent";
+  CRUS_REQUIRE_BUNDLED(atlas_manifest_path());
   const auto landmarks = load_manifest(atlas_manifest_path()).landmarks;
   const TriggerPointSet set = load_trigger_points(knowledge_dir_path() + "/trigger_points.json", landmarks);
   const RedFlagSet flags = load_red_flags(knowledge_dir_path() + "/red_flags.json");
@@ -249,7 +249,7 @@ TEST(PatientSafety, EveryCitedSourceExistsAndEveryDeclaredSourceIsCited) {
 
   // Trigger points: every source a trigger point cites is declared (the
   // loader checks that) and every declared source is cited.
-  if (!std::filesystem::exists(atlas_manifest_path())) GTEST_SKIP() << "assets/atlas/atlas.json is absent";
+  CRUS_REQUIRE_BUNDLED(atlas_manifest_path());
   const TriggerPointSet set =
       load_trigger_points(knowledge_dir_path() + "/trigger_points.json", load_manifest(atlas_manifest_path()).landmarks);
   std::set<std::string> tp_cited;
@@ -261,7 +261,7 @@ TEST(PatientSafety, EveryCitedSourceExistsAndEveryDeclaredSourceIsCited) {
 // --- body areas ------------------------------------------------------------------
 
 TEST(BodyAreas, LandmarksPlaceTheAreasOnTheBundledLeg) {
-  if (!std::filesystem::exists(atlas_manifest_path())) GTEST_SKIP() << "assets/atlas/atlas.json is absent";
+  CRUS_REQUIRE_BUNDLED(atlas_manifest_path());
   const auto landmarks = load_manifest(atlas_manifest_path()).landmarks;
   const std::optional<BodyAreaMap> map = BodyAreaMap::from_landmarks(landmarks);
   ASSERT_TRUE(map);

@@ -5,6 +5,7 @@
 #include "core/polygon_triangulate.hpp"
 #include "core/scene.hpp"
 #include "core/section_cut.hpp"
+#include "support/test_support.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -109,7 +110,7 @@ TEST(SectionCut, ClippedBoxWithCapIsClosed) {
 TEST(SectionCut, EveryCutOfTheBundledAtlasTriangulatesToItsArea) {
   const char* assets = std::getenv("CRUS_ASSETS");
   std::filesystem::path glb = std::filesystem::path(assets ? assets : CRUS_SOURCE_DIR "/assets") / "atlas" / "lower_leg_right.glb";
-  if (!std::filesystem::exists(glb)) GTEST_SKIP() << glb << " is absent";
+  CRUS_REQUIRE_BUNDLED(glb);
   Scene scene = load_scene(glb.string());
   for (double y : {0.45, 0.354, 0.295, 0.235, 0.117, 0.06}) {
     SectionPlane plane = make_section_plane({-0.065, y, 0.075}, y == 0.06 ? 15.0 : 0.0);

@@ -51,7 +51,8 @@ int dark_pixels(const Image& img, int x0, int y0, int x1, int y1) {
 } // namespace
 
 TEST(SectionPage, FillsHolesLabelsAndScale) {
-  if (!fonts_available()) GTEST_SKIP() << "DejaVu Sans is not installed";
+  // fonts-dejavu-core is a dependency of the package (CPack), not optional.
+  ASSERT_TRUE(fonts_available()) << "DejaVu Sans (fonts-dejavu-core, a dependency of crus) is not installed";
   SceneSection section;
   section.plane = make_section_plane({0, 0, 0}, 0.0);
   Mesh skin, bone, muscle;

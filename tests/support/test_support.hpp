@@ -21,6 +21,13 @@ CommandResult run_command(const std::string& command_line);
 std::string source_dir();
 } // namespace crus::test
 
+// Bundled assets (assets/) are committed with the code, so a missing one is a
+// failure, never a skip: a skip would turn a lost atlas into a green run.
+// Only ../shared/reference (not in the repository) may be absent.
+#define CRUS_REQUIRE_BUNDLED(path)                                                                  \
+  ASSERT_TRUE(std::filesystem::exists(path)) << (path) << " is missing; bundled assets are part of the " \
+                                                          "repository, so this is a failure, not a skip"
+
 // Skips the current test when the reference data is absent.
 #define CRUS_REQUIRE_REFERENCE()                                                            \
   do {                                                                                      \

@@ -258,7 +258,7 @@ TEST(PainMapPanel, UrgentRedFlagsForThePaintedPlaceComeBeforeTheCandidates) {
 // flags and not a clot.
 TEST(PainMapPanel, TheBundledLandmarksPickTheRedFlagsOfThePaintedArea) {
   std::string dir = crus::test::source_dir() + "/assets";
-  if (!std::filesystem::exists(dir + "/atlas/atlas.json")) GTEST_SKIP() << "assets/atlas/atlas.json is absent";
+  CRUS_REQUIRE_BUNDLED(dir + "/atlas/atlas.json");
   Harness h;
   h.scene.manifest = load_manifest(dir + "/atlas/atlas.json");
   h.flags = load_red_flags(dir + "/knowledge/red_flags.json");
@@ -331,7 +331,7 @@ namespace {
 
 TEST(PainMapPanel, LooksRightWithTheBundledData) {
   std::string dir = crus::test::source_dir() + "/assets";
-  if (!std::filesystem::exists(dir + "/atlas/atlas.json")) GTEST_SKIP() << "assets/atlas/atlas.json is absent";
+  CRUS_REQUIRE_BUNDLED(dir + "/atlas/atlas.json");
   Harness h;
   h.scene.manifest = load_manifest(dir + "/atlas/atlas.json");
   h.set = load_trigger_points(dir + "/knowledge/trigger_points.json", h.scene.manifest->landmarks);

@@ -14,6 +14,10 @@
 
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_internal.h> // FindWindowByName: what each panel drew
+
+#include <set>
+#include <string>
 
 using namespace crus;
 
@@ -58,8 +62,20 @@ TEST(PanelsSmoke, EveryPanelMountsForAFewFrames) {
     panels.before_render(ctx);
     host.end_frame();
   }
-  for (auto& p : shell.panels()) EXPECT_TRUE(p->last_error.empty()) << p->title() << ": " << p->last_error;
-  EXPECT_GE(shell.panels().size(), 1u);
+  // Every panel the viewer installs is there, drew its window in the last
+  // frame (draw_panel_window records one rectangle per window drawn) and put
+  // something in it.
+  std::set<std::string> titles;
+  for (auto& p : shell.panels()) titles.insert(p->title());
+  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Help"})
+    EXPECT_EQ(titles.count(title), 1u) << title << " is not installed";
+  EXPECT_EQ(ctx.panel_rects.size(), shell.panels().size());
+  for (auto& p : shell.panels()) {
+    EXPECT_TRUE(p->last_error.empty()) << p->title() << ": " << p->last_error;
+    const ImGuiWindow* window = ImGui::FindWindowByName(p->title());
+    ASSERT_NE(window, nullptr) << p->title();
+    EXPECT_GT(window->ContentSize.y, 0.0f) << p->title() << " drew an empty window";
+  }
 }
 
 TEST(PanelsSmoke, AnEmptySceneWithProblemsShowsTheDialogWithoutAsserting) {
