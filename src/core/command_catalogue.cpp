@@ -1,0 +1,107 @@
+#include "core/command_catalogue.hpp"
+
+#include <cctype>
+#include <initializer_list>
+#include <stdexcept>
+
+namespace crus {
+
+namespace {
+
+// Chords as written in the table below; a typo there is a programming error.
+std::vector<KeyChord> chords(std::initializer_list<const char*> texts) {
+  std::vector<KeyChord> out;
+  for (const char* t : texts) {
+    std::string why;
+    auto chord = parse_key_chord(t, &why);
+    if (!chord) throw std::invalid_argument("command catalogue: " + why);
+    out.push_back(*chord);
+  }
+  return out;
+}
+
+void add(CommandRegistry& r, const char* id, const char* title, const char* menu, const char* context,
+         std::initializer_list<const char*> keys = {}, bool repeat = false) {
+  r.add(CommandInfo{id, title, menu, context, chords(keys), repeat});
+}
+
+} // namespace
+
+const std::vector<std::string>& viewer_contexts() {
+  static const std::vector<std::string> contexts = {"viewport", "viewer", "global"};
+  return contexts;
+}
+
+std::string panel_command_id(const std::string& title) {
+  std::string id = "panel.";
+  bool gap = false;
+  for (char c : title) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      if (gap && id.back() != '.') id += '_';
+      id += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      gap = false;
+    } else {
+      gap = true;
+    }
+  }
+  return id;
+}
+
+void add_viewer_commands(CommandRegistry& r) {
+  // Contexts (core/command_registry.hpp): "global" acts even while typing,
+  // "viewer" when no text field has the keyboard, "viewport" when no panel
+  // has it (the arrows, which also move the focus inside a panel).
+  add(r, "file.problems", "Problems...", "File", "global");
+  add(r, "file.quit", "Quit", "File", "global", {"Ctrl+Q"});
+
+  add(r, "edit.undo", "Undo", "Edit", "viewer", {"Ctrl+Z"});
+  add(r, "edit.redo", "Redo", "Edit", "viewer", {"Ctrl+Y", "Ctrl+Shift+Z"});
+  add(r, "selection.clear", "Clear selection", "Edit", "viewer", {"Escape"});
+  add(r, "selection.hide", "Hide selection", "Edit", "viewer", {"H"});
+  add(r, "selection.ghost", "Ghost selection", "Edit", "viewer", {"G"});
+  add(r, "selection.isolate", "Isolate selection", "Edit", "viewer", {"I"});
+  add(r, "selection.pin_label", "Pin or unpin the selection's label", "Edit", "viewer", {"P"});
+  add(r, "structures.show_all", "Show everything", "Edit", "viewer", {"A"});
+
+  add(r, "view.anterior", "Anterior view", "View", "viewer", {"1"});
+  add(r, "view.posterior", "Posterior view", "View", "viewer", {"2"});
+  add(r, "view.medial", "Medial view", "View", "viewer", {"3"});
+  add(r, "view.lateral", "Lateral view", "View", "viewer", {"4"});
+  add(r, "view.superior", "Superior view", "View", "viewer", {"5"});
+  add(r, "view.inferior", "Inferior view", "View", "viewer", {"6"});
+  add(r, "view.reset", "Reset view", "View", "viewer", {"R", "Home"});
+  add(r, "view.frame_selected", "Frame selection", "View", "viewer", {"F"});
+  // '+' is Shift+= on most layouts; with Ctrl the same keys size the text.
+  add(r, "view.zoom_in", "Zoom in", "", "viewer", {"=", "Shift+=", "KeypadAdd"}, true);
+  add(r, "view.zoom_out", "Zoom out", "", "viewer", {"-", "KeypadSubtract"}, true);
+  add(r, "view.orbit_left", "Rotate left", "", "viewport", {"Left"}, true);
+  add(r, "view.orbit_right", "Rotate right", "", "viewport", {"Right"}, true);
+  add(r, "view.orbit_up", "Rotate up", "", "viewport", {"Up"}, true);
+  add(r, "view.orbit_down", "Rotate down", "", "viewport", {"Down"}, true);
+  add(r, "view.pan_left", "Pan left", "", "viewport", {"Shift+Left"}, true);
+  add(r, "view.pan_right", "Pan right", "", "viewport", {"Shift+Right"}, true);
+  add(r, "view.pan_up", "Pan up", "", "viewport", {"Shift+Up"}, true);
+  add(r, "view.pan_down", "Pan down", "", "viewport", {"Shift+Down"}, true);
+  add(r, "view.mirror", "Mirror (left leg)", "View", "viewer", {"M"});
+  add(r, "view.light_background", "Light background (slides)", "View", "global");
+  add(r, "view.hide_panels", "Hide panels", "View", "viewer", {"Tab"});
+  add(r, "view.arrange_panels", "Arrange panels", "View", "global");
+  add(r, "view.reset_settings", "Reset to defaults", "View", "global");
+  add(r, "text.larger", "Larger text", "View > Text size", "global", {"Ctrl+=", "Ctrl+Shift+=", "Ctrl+KeypadAdd"});
+  add(r, "text.smaller", "Smaller text", "View > Text size", "global", {"Ctrl+-", "Ctrl+KeypadSubtract"});
+  for (const char* pts : {"14", "17", "21", "26", "32"}) {
+    const std::string id = std::string("text.size_") + pts;
+    const std::string title = std::string("Text size ") + pts + " pt" + (std::string(pts) >= "26" ? " (projector)" : "");
+    r.add(CommandInfo{id, title, "View > Text size", "global", {}, false});
+  }
+  add(r, "search.focus", "Search structures", "", "viewer", {"Ctrl+F", "/"});
+  add(r, "palette.open", "Command palette", "View", "global", {"Ctrl+Shift+P", "Ctrl+K"});
+
+  // One per panel, "View > Panels" (panel_command_id of each title).
+  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz"})
+    r.add(CommandInfo{panel_command_id(title), std::string(title) + " panel", "View > Panels", "global", {}, false});
+  add(r, "panel.help", "Keyboard shortcuts", "Help", "global", {"F1"});
+  add(r, "help.about", "About Crus", "Help", "global");
+}
+
+} // namespace crus
