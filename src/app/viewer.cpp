@@ -13,6 +13,7 @@
 #include "core/checked_cast.hpp"
 #include "core/file_io.hpp"
 #include "core/json_input.hpp"
+#include "core/key_bindings.hpp"
 #include "core/viewer_settings.hpp"
 #include "gfx/scene_renderer.hpp"
 #include "platform/window.hpp"
@@ -180,6 +181,12 @@ int run_viewer(const ViewerOptions& options) {
   }
   AtlasOptions first = options.atlas;
   std::string settings_note = remembered.problem;
+  // The user's key chords (keys.json beside settings.json); a bad file
+  // keeps the defaults and says why in the Problems dialog.
+  if (const std::string keys_problem = apply_key_bindings_file(shell.commands(), config_file("keys.json")); !keys_problem.empty()) {
+    ctx.messages.push_back(keys_problem);
+    ctx.show_messages = true;
+  }
   if (first.atlas.empty() && !settings.atlas.empty()) {
     // The atlas opened last time, if it is still there.
     std::error_code ec;
@@ -292,6 +299,7 @@ int run_viewer(const ViewerOptions& options) {
     // after a modal popup in the same frame, and the shell's modals come last.
     ui::draw_view_annotations(ctx, /*window_bars=*/true);
     shell.draw(ctx);
+    changed = shell.take_commands_ran() || changed;
     panels.before_render(ctx);
     panels.update_highlights(ctx);
 

@@ -11,7 +11,8 @@ class Panel {
 public:
   virtual ~Panel() = default;
   virtual const char* title() const = 0;     // also the ImGui window id
-  virtual const char* shortcut() const { return ""; }
+  // Its toggle's keys, if any, belong to the command panel_command_id(title())
+  // (core/command_catalogue.hpp), not to the panel.
   // Draws the contents (inside ImGui::Begin/End done by the caller).
   virtual void draw(ViewerContext& ctx) = 0;
   // Where the panel first appears: fractions of the display, and a size.

@@ -15,7 +15,6 @@ class SearchPanel : public Panel {
 public:
   SearchPanel() = default;
   const char* title() const override { return "Search"; }
-  const char* shortcut() const override { return "Ctrl+F"; }
   void draw(ViewerContext& ctx) override;
   PanelSlot slot() const override { return PanelSlot::left_bottom; }
   void default_placement(float& x, float& y, float& w, float& h) const override {

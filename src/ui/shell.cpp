@@ -1,7 +1,10 @@
 #include "ui/shell.hpp"
 
+#include "core/command_catalogue.hpp"
 #include "core/draw_builder.hpp"
+#include "ui/command_keys.hpp"
 #include "ui/keys.hpp"
+#include "ui/viewer_commands.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h> // FindWindowByName: last frame's rectangle of a panel
@@ -50,58 +53,66 @@ void draw_panel_window(Panel& panel, ViewerContext& ctx, const ScreenRect* place
   ImGui::End();
 }
 
-const std::vector<Shortcut>& all_shortcuts() {
-  static const std::vector<Shortcut> list = {
+const std::vector<Gesture>& mouse_gestures() {
+  static const std::vector<Gesture> list = {
       {"Left drag", "Rotate (orbit) the view"},
       {"Right or middle drag", "Pan"},
       {"Wheel / two-finger scroll", "Zoom toward the cursor"},
       {"Two-finger sideways scroll", "Rotate"},
-      {"Arrows", "Rotate; with Shift, pan"},
-      {"+ / -", "Zoom in / out"},
-      {"1 2 3 4 5 6", "Anterior, posterior, medial, lateral, superior, inferior view"},
-      {"R or Home", "Reset the view"},
       {"Click", "Select the structure under the cursor"},
       {"Double-click", "Select and frame the structure"},
-      {"F", "Frame the selection"},
-      {"Esc", "Clear the selection"},
-      {"H", "Hide the selection"},
-      {"G", "Ghost (make translucent) the selection"},
-      {"I", "Isolate the selection"},
-      {"A", "Show everything"},
-      {"P", "Pin or unpin the selection's label"},
-      {"Ctrl+F or /", "Search"},
-      {"Ctrl+Z", "Undo"},
-      {"Ctrl+Y or Ctrl+Shift+Z", "Redo"},
-      {"Ctrl++ / Ctrl+-", "Larger / smaller text (for projectors)"},
-      {"M", "Mirror: show a left leg"},
-      {"Tab", "Hide or show all panels (a clean view)"},
-      {"F1", "This help"},
-      {"Ctrl+Q", "Quit"},
   };
   return list;
 }
 
-void HelpPanel::draw(ViewerContext&) {
-  ImGui::TextWrapped("Crus shows the right lower leg. Every action below is also in the menus.");
+void HelpPanel::draw(ViewerContext& ctx) {
+  ImGui::TextWrapped("Crus shows the right lower leg. Every action is in the menus and in the command palette "
+                     "(Ctrl+Shift+P or Ctrl+K); keys can be changed in keys.json of the config folder.");
   ImGui::Separator();
-  if (ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
-    ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 13.0f);
-    ImGui::TableSetupColumn("Action");
-    ImGui::TableHeadersRow();
-    for (const auto& s : all_shortcuts()) {
-      ImGui::TableNextRow();
-      ImGui::TableSetColumnIndex(0);
-      ImGui::TextUnformatted(s.keys);
-      ImGui::TableSetColumnIndex(1);
-      ImGui::TextWrapped("%s", s.what);
-    }
-    ImGui::EndTable();
-  }
+  if (!ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) return;
+  ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 13.0f);
+  ImGui::TableSetupColumn("Action");
+  ImGui::TableHeadersRow();
+  auto row = [](const std::string& keys, const std::string& what) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextUnformatted(keys.c_str());
+    ImGui::TableSetColumnIndex(1);
+    ImGui::TextWrapped("%s", what.c_str());
+  };
+  for (const Gesture& g : mouse_gestures()) row(g.how, g.what);
+  if (ctx.commands)
+    for (const Command& c : ctx.commands->all())
+      if (!c.info.keys.empty()) row(ctx.commands->keys_text(c.info.id), c.info.title);
+  ImGui::EndTable();
 }
 
-Shell::Shell(ImGuiHost& host) : host_(host) { panels_.push_back(std::make_unique<HelpPanel>()); }
+Shell::Shell(ImGuiHost& host) : host_(host) {
+  add_viewer_commands(commands_);
+  // The shell's own commands; those of the document and the camera are
+  // bound to the viewer's context on the first draw (ui/viewer_commands.cpp).
+  auto font = [this](float points) { host_.set_font_size(std::clamp(points, 11.0f, 40.0f)); };
+  commands_.bind("text.larger", [this, font] { font(host_.font_size() + 2.0f); });
+  commands_.bind("text.smaller", [this, font] { font(host_.font_size() - 2.0f); });
+  for (float pts : {14.0f, 17.0f, 21.0f, 26.0f, 32.0f})
+    commands_.bind("text.size_" + std::to_string(static_cast<int>(pts)), [font, pts] { font(pts); }, {},
+                   [this, pts] { return host_.font_size() == pts; });
+  commands_.bind("view.hide_panels", [this] { panels_hidden_ = !panels_hidden_; }, {}, [this] { return panels_hidden_; });
+  commands_.bind("view.arrange_panels", [this] { arrange_requested_ = true; });
+  commands_.bind("palette.open", [this] { palette_.open(); });
+  commands_.bind("help.about", [this] { show_about_ = true; });
+  add_panel(std::make_unique<HelpPanel>());
+}
 
-void Shell::add_panel(std::unique_ptr<Panel> panel) { panels_.insert(panels_.end() - 1, std::move(panel)); }
+void Shell::add_panel(std::unique_ptr<Panel> panel) {
+  Panel* p = panel.get();
+  // Help stays last in the list (and in the View menu).
+  if (!panels_.empty() && panels_.back()->title() == std::string("Help")) panels_.insert(panels_.end() - 1, std::move(panel));
+  else panels_.push_back(std::move(panel));
+  const std::string id = panel_command_id(p->title());
+  if (!commands_.find(id)) commands_.add(CommandInfo{id, std::string(p->title()) + " panel", "View > Panels", "global", {}, false});
+  commands_.bind(id, [p] { p->open = !p->open; }, {}, [p] { return p->open; });
+}
 
 Panel* Shell::find_panel(const std::string& title) {
   for (auto& p : panels_)
@@ -110,87 +121,44 @@ Panel* Shell::find_panel(const std::string& title) {
 }
 
 void Shell::handle_shortcuts(ViewerContext& ctx) {
-  ImGuiIO& io = ImGui::GetIO();
-  if (keys::pressed(keys::f1))
-    if (Panel* help = find_panel("Help")) help->open = !help->open;
-  if (io.KeyCtrl && keys::pressed(keys::printable('Q'))) ctx.quit = true;
-  if (io.KeyCtrl && (keys::pressed(keys::printable('=')) || keys::pressed(keys::keypad_add)))
-    host_.set_font_size(std::min(host_.font_size() + 2.0f, 40.0f));
-  if (io.KeyCtrl && (keys::pressed(keys::printable('-')) || keys::pressed(keys::keypad_subtract)))
-    host_.set_font_size(std::max(host_.font_size() - 2.0f, 11.0f));
-  if (io.KeyCtrl && keys::pressed(keys::printable('F'))) ctx.request_search_focus = true;
-  // Letter keys act whenever no text field has focus (a click on a panel
-  // leaves WantCaptureKeyboard set although nothing is being typed).
-  if (io.WantTextInput || io.KeyCtrl) return;
-  if (keys::pressed(keys::printable('/'))) ctx.request_search_focus = true;
-  int sel = ctx.document->state().selected;
-  if (sel >= 0) {
-    if (keys::pressed(keys::printable('H'))) ctx.document->set_visibility({sel}, Visibility::hidden);
-    if (keys::pressed(keys::printable('G'))) ctx.document->set_visibility({sel}, Visibility::ghosted);
-    if (keys::pressed(keys::printable('I'))) ctx.document->isolate({sel});
-    if (keys::pressed(keys::printable('P'))) ctx.document->set_pinned(sel, !ctx.document->state().pinned.count(sel));
+  if (bound_to_ != &ctx) {
+    bind_viewer_commands(commands_, ctx);
+    bound_to_ = &ctx;
   }
-  if (keys::pressed(keys::printable('A'))) ctx.document->show_all();
-  if (keys::pressed(keys::named(ImGuiKey_Tab))) panels_hidden_ = !panels_hidden_;
-  if (keys::pressed(keys::printable('M'))) ctx.document->set_mirror(!ctx.document->state().mirror);
+  ctx.commands = &commands_;
+  // A key is ignored while the palette is up, except the global ones.
+  if (dispatch_pressed_keys(commands_, active_contexts(modes_))) commands_ran_ = true;
 }
 
 void Shell::draw_menu(ViewerContext& ctx) {
   if (!ImGui::BeginMainMenuBar()) return;
-  if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Problems...", nullptr, false, !ctx.messages.empty())) ctx.show_messages = true;
-    ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) ctx.quit = true;
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("Edit")) {
-    std::string undo = "Undo " + ctx.document->undo_name();
-    std::string redo = "Redo " + ctx.document->redo_name();
-    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, ctx.document->can_undo())) ctx.document->undo();
-    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Y", false, ctx.document->can_redo())) ctx.document->redo();
-    ImGui::Separator();
-    int sel = ctx.document->state().selected;
-    if (ImGui::MenuItem("Clear selection", "Esc", false, sel >= 0)) ctx.document->clear_selection();
-    if (ImGui::MenuItem("Hide selection", "H", false, sel >= 0)) ctx.document->set_visibility({sel}, Visibility::hidden);
-    if (ImGui::MenuItem("Ghost selection", "G", false, sel >= 0)) ctx.document->set_visibility({sel}, Visibility::ghosted);
-    if (ImGui::MenuItem("Isolate selection", "I", false, sel >= 0)) ctx.document->isolate({sel});
-    if (ImGui::MenuItem("Show everything", "A")) ctx.document->show_all();
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("View")) {
-    const std::pair<const char*, AnatomicalView> views[] = {
-        {"1", AnatomicalView::anterior}, {"2", AnatomicalView::posterior}, {"3", AnatomicalView::medial},
-        {"4", AnatomicalView::lateral},  {"5", AnatomicalView::superior},  {"6", AnatomicalView::inferior}};
-    for (auto [key, view] : views) {
-      std::string label = std::string(to_string(view));
-      label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-      if (ImGui::MenuItem(label.c_str(), key)) go_to_view(ctx, view);
+  for (const std::string menu : {"File", "Edit", "View", "Help"}) {
+    if (!ImGui::BeginMenu(menu.c_str())) continue;
+    // Items in registration order, a separator where the id's first word
+    // changes (edit / selection / structures); submenus ("View > Panels")
+    // after the items.
+    std::string group;
+    std::vector<std::string> submenus;
+    for (const Command& c : commands_.all()) {
+      if (c.info.menu.rfind(menu + " > ", 0) == 0 &&
+          std::find(submenus.begin(), submenus.end(), c.info.menu) == submenus.end())
+        submenus.push_back(c.info.menu);
+      if (c.info.menu != menu) continue;
+      const std::string g = c.info.id.substr(0, c.info.id.find('.'));
+      if (!group.empty() && g != group) ImGui::Separator();
+      group = g;
+      std::string label;
+      if (c.info.id == "edit.undo") label = "Undo " + ctx.document->undo_name();
+      if (c.info.id == "edit.redo") label = "Redo " + ctx.document->redo_name();
+      command_menu_item(commands_, c.info.id, label);
     }
-    if (ImGui::MenuItem("Reset view", "R")) go_to_view(ctx, AnatomicalView::anterior);
-    if (ImGui::MenuItem("Frame selection", "F", false, ctx.document->state().selected >= 0))
-      frame_structure(ctx, ctx.document->state().selected);
-    ImGui::Separator();
-    bool mirror = ctx.document->state().mirror;
-    if (ImGui::MenuItem("Mirror (left leg)", "M", &mirror)) ctx.document->set_mirror(mirror);
-    ImGui::MenuItem("Light background (slides)", nullptr, &ctx.light_background);
-    bool hidden = panels_hidden_;
-    if (ImGui::MenuItem("Hide panels", "Tab", &hidden)) panels_hidden_ = hidden;
-    if (ImGui::MenuItem("Arrange panels")) arrange_requested_ = true;
-    if (ImGui::MenuItem("Reset to defaults")) ctx.reset_settings = true;
-    if (ImGui::BeginMenu("Text size")) {
-      for (float pts : {14.0f, 17.0f, 21.0f, 26.0f, 32.0f}) {
-        std::string label = std::to_string(static_cast<int>(pts)) + " pt" + (pts >= 26.0f ? " (projector)" : "");
-        if (ImGui::MenuItem(label.c_str(), nullptr, host_.font_size() == pts)) host_.set_font_size(pts);
-      }
+    if (!submenus.empty()) ImGui::Separator();
+    for (const std::string& sub : submenus) {
+      if (!ImGui::BeginMenu(sub.substr(menu.size() + 3).c_str())) continue;
+      for (const Command& c : commands_.all())
+        if (c.info.menu == sub) command_menu_item(commands_, c.info.id);
       ImGui::EndMenu();
     }
-    ImGui::Separator();
-    for (auto& p : panels_) ImGui::MenuItem(p->title(), p->shortcut(), &p->open);
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("Help")) {
-    if (Panel* help = find_panel("Help")) ImGui::MenuItem("Shortcuts", "F1", &help->open);
-    if (ImGui::MenuItem("About Crus")) show_about_ = true;
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
@@ -322,6 +290,7 @@ void Shell::draw(ViewerContext& ctx) {
   }
   // Modals last: a window that appears after a modal in the same frame trips
   // an assertion in ImGui 1.86.
+  palette_.draw(commands_);
   draw_messages(ctx);
 }
 

@@ -1,17 +1,34 @@
 #pragma once
 // The viewer's frame: main menu, status bar, the problems dialog, the help
 // panel, and every other panel.
+#include "core/command_registry.hpp"
+#include "ui/command_palette.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/panel.hpp"
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace crus::ui {
 
+// The shell owns the command registry (core/command_catalogue.cpp): it
+// binds the commands of the view and the document to the first context it
+// draws, its own (panels, text size, palette), and one toggle per panel
+// added; keys, menus, the help panel and the palette all go through it.
 class Shell {
 public:
   explicit Shell(ImGuiHost& host);
+  Shell(const Shell&) = delete; // the commands' functions hold `this`
+  Shell& operator=(const Shell&) = delete;
+  // Adds the panel and binds its toggle command, panel_command_id(title)
+  // (registered on the fly, in View > Panels, when the catalogue lacks it).
   void add_panel(std::unique_ptr<Panel> panel);
+  CommandRegistry& commands() { return commands_; }
+  const CommandPalette& palette() const { return palette_; }
+  // Contexts of a mode put in front of the viewer's (core/command_registry.hpp).
+  void set_modes(std::vector<std::string> modes) { modes_ = std::move(modes); }
+  // Whether a command ran by key since the last call (the viewer redraws).
+  bool take_commands_ran() { return std::exchange(commands_ran_, false); }
   Panel* find_panel(const std::string& title);
   // Draws everything for one frame (between host.begin_frame and end_frame).
   void draw(ViewerContext& ctx);
@@ -32,24 +49,29 @@ private:
   bool panels_hidden_ = false;
   std::vector<std::unique_ptr<Panel>> panels_;
   bool show_about_ = false;
+  CommandRegistry commands_;
+  CommandPalette palette_;
+  std::vector<std::string> modes_;
+  const ViewerContext* bound_to_ = nullptr;
+  bool commands_ran_ = false;
 };
 
 // Why the 3D view is empty although an atlas is loaded (every layer peeled,
 // everything hidden), or null when something is drawn.
 const char* nothing_drawn_reason(const ViewerContext& ctx);
 
-// Every shortcut of the viewer, for the help panel and the menus.
-struct Shortcut {
-  const char* keys;
+// What the mouse does in the 3D view, for the help panel (the keys come
+// from the command registry).
+struct Gesture {
+  const char* how;
   const char* what;
 };
-const std::vector<Shortcut>& all_shortcuts();
+const std::vector<Gesture>& mouse_gestures();
 
 class HelpPanel : public Panel {
 public:
   HelpPanel() { open = false; }
   const char* title() const override { return "Help"; }
-  const char* shortcut() const override { return "F1"; }
   void draw(ViewerContext& ctx) override;
   void default_placement(float& x, float& y, float& w, float& h) const override { x = 0.3f; y = 0.15f; w = 0.4f; h = 0.6f; }
   PanelSlot slot() const override { return PanelSlot::centre; }

@@ -2,6 +2,7 @@
 // What the panels read and change. The document is changed only through its
 // named actions; the camera directly (it is not part of the undo history).
 #include "core/camera.hpp"
+#include "core/command_registry.hpp"
 #include "core/document.hpp"
 #include "core/highlights.hpp"
 #include "core/knowledge.hpp"
@@ -62,6 +63,7 @@ struct ViewerContext {
   bool reset_settings = false;         // "Reset to defaults": the app puts everything back
   bool mirror_seen = false;            // the mirror the camera was last placed for
   std::function<void(const std::string&)> open_atlas; // set by the app
+  CommandRegistry* commands = nullptr; // the shell's, for the help panel and panels that show keys
 };
 
 // Camera framing helpers shared by menus and shortcuts.

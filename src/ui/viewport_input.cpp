@@ -1,7 +1,6 @@
 #include "ui/viewport_input.hpp"
 
 #include "core/draw_builder.hpp"
-#include "ui/keys.hpp"
 
 #include <imgui.h>
 
@@ -115,64 +114,7 @@ bool handle_viewport_input(ViewerContext& ctx) {
     changed = true;
   }
 
-  // View keys type no text, so they work whenever no text field has focus:
-  // WantCaptureKeyboard stays set after a click on any panel. The arrows are
-  // the exception, as they move the keyboard focus inside a focused panel.
-  if (!io.WantTextInput) {
-    const float step = 12.0f;
-    bool shift = io.KeyShift;
-    auto pressed = [](int k) { return keys::pressed(k, true); };
-    glm::vec2 d{0.0f};
-    if (!io.WantCaptureKeyboard && pressed(keys::named(ImGuiKey_LeftArrow))) d.x -= step;
-    if (!io.WantCaptureKeyboard && pressed(keys::named(ImGuiKey_RightArrow))) d.x += step;
-    if (!io.WantCaptureKeyboard && pressed(keys::named(ImGuiKey_UpArrow))) d.y -= step;
-    if (!io.WantCaptureKeyboard && pressed(keys::named(ImGuiKey_DownArrow))) d.y += step;
-    if (d != glm::vec2(0.0f)) {
-      if (shift) cam.pan(d, viewport);
-      else cam.orbit(d);
-      changed = true;
-    }
-    // With Ctrl held these chords belong to the text size (the shell).
-    if (!io.KeyCtrl && (pressed(keys::printable('=')) || pressed(keys::keypad_add))) {
-      cam.zoom_at(1.0f, viewport * 0.5f, viewport);
-      changed = true;
-    }
-    if (!io.KeyCtrl && (pressed(keys::printable('-')) || pressed(keys::keypad_subtract))) {
-      cam.zoom_at(-1.0f, viewport * 0.5f, viewport);
-      changed = true;
-    }
-    if (!io.KeyCtrl) {
-      const std::pair<char, AnatomicalView> views[] = {
-          {'1', AnatomicalView::anterior}, {'2', AnatomicalView::posterior}, {'3', AnatomicalView::medial},
-          {'4', AnatomicalView::lateral},  {'5', AnatomicalView::superior},  {'6', AnatomicalView::inferior}};
-      for (auto [key, view] : views)
-        if (keys::pressed(keys::printable(key))) {
-          go_to_view(ctx, view);
-          changed = true;
-        }
-      if (keys::pressed(keys::named(ImGuiKey_Home)) || keys::pressed(keys::printable('R'))) {
-        go_to_view(ctx, AnatomicalView::anterior);
-        changed = true;
-      }
-      if (keys::pressed(keys::printable('F')) && ctx.document->state().selected >= 0) {
-        frame_structure(ctx, ctx.document->state().selected);
-        changed = true;
-      }
-      if (keys::pressed(keys::named(ImGuiKey_Escape)) && ctx.document->state().selected >= 0) {
-        ctx.document->clear_selection();
-        changed = true;
-      }
-    }
-    if (io.KeyCtrl && keys::pressed(keys::printable('Z'))) {
-      if (shift) ctx.document->redo();
-      else ctx.document->undo();
-      changed = true;
-    }
-    if (io.KeyCtrl && keys::pressed(keys::printable('Y'))) {
-      ctx.document->redo();
-      changed = true;
-    }
-  }
+  // Keys are commands (core/command_catalogue.cpp), dispatched by the shell.
   return changed;
 }
 

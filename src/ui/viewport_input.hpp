@@ -3,10 +3,11 @@
 #include <optional>
 
 namespace crus::ui {
-// Mouse, touchpad and keyboard control of the 3D view: orbit (left drag,
-// arrows, horizontal scroll), pan (right or middle drag, Shift+arrows), zoom
-// to the cursor (wheel, +/-), click to select, double-click to frame, hover
-// for the name, and the view shortcuts. Returns true when anything changed.
+// Mouse and touchpad control of the 3D view: orbit (left drag, horizontal
+// scroll), pan (right or middle drag), zoom to the cursor (wheel), click to
+// select, double-click to frame, hover for the name. Returns true when
+// anything changed. Keys are commands (ui/viewer_commands.cpp), dispatched
+// by the shell.
 bool handle_viewport_input(ViewerContext& ctx);
 
 // The structure under a point of the view (logical pixels), or -1.

@@ -1,0 +1,13 @@
+#pragma once
+// The behaviour of the viewer's commands that act on the document, the
+// camera and the view (core/command_catalogue.cpp lists them all). The shell
+// binds its own (panels, text size, palette): ui/shell.cpp.
+#include "core/command_registry.hpp"
+#include "ui/viewer_context.hpp"
+
+namespace crus::ui {
+
+// Binds those commands to `ctx`, which must outlive the registry's use.
+void bind_viewer_commands(CommandRegistry& registry, ViewerContext& ctx);
+
+} // namespace crus::ui
