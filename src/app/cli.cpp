@@ -154,6 +154,10 @@ int run_cli(int argc, char** argv) {
   cmd_progress->add_flag("--reset", progress.reset, "Start again; the old database is kept beside it, renamed");
   cmd_progress->add_flag("--json", progress.json, "Print the dashboard as JSON");
 
+  bool commands_json = false;
+  auto* cmd_commands = app.add_subcommand("commands", "List the viewer's commands: id, title, menu, context and keys (keys.json applied)");
+  cmd_commands->add_flag("--json", commands_json, "Print JSON");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -180,6 +184,7 @@ int run_cli(int argc, char** argv) {
     if (*cmd_referral) return run_referral(referral_atlas, referral_at, referral_json, referral_max);
     if (*cmd_quiz) return run_quiz(quiz);
     if (*cmd_progress) return run_progress(progress);
+    if (*cmd_commands) return run_commands(commands_json);
     if (*cmd_handout) return run_handout(handout_atlas, handout_trigger_point, handout_at, handout_out);
     return run_viewer(viewer);
   } catch (const InputError& e) {

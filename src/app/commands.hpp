@@ -95,6 +95,9 @@ struct ProgressOptions {
 };
 int run_progress(const ProgressOptions& options);
 
+// Lists the viewer's commands (core/command_catalogue.cpp) with the user's keys.
+int run_commands(bool json);
+
 // Seconds since the process started (from /proc where available).
 double seconds_since_process_start();
 
