@@ -183,10 +183,7 @@ int run_viewer(const ViewerOptions& options) {
   std::string settings_note = remembered.problem;
   // The user's key chords (keys.json beside settings.json); a bad file
   // keeps the defaults and says why in the Problems dialog.
-  if (const std::string keys_problem = apply_key_bindings_file(shell.commands(), config_file("keys.json")); !keys_problem.empty()) {
-    ctx.messages.push_back(keys_problem);
-    ctx.show_messages = true;
-  }
+  const std::string keys_problem = apply_key_bindings_file(shell.commands(), config_file("keys.json"));
   if (first.atlas.empty() && !settings.atlas.empty()) {
     // The atlas opened last time, if it is still there.
     std::error_code ec;
@@ -203,10 +200,12 @@ int run_viewer(const ViewerOptions& options) {
   if (options.detail == "light" || (options.detail == "auto" && software)) first.lod = 1;
   load(first);
   const AtlasOptions* current_atlas = &first;
-  if (!settings_note.empty()) {
-    ctx.messages.push_back(settings_note);
-    ctx.show_messages = true;
-  }
+  // After the load, which starts the list of problems afresh.
+  for (const std::string& note : {settings_note, keys_problem})
+    if (!note.empty()) {
+      ctx.messages.push_back(note);
+      ctx.show_messages = true;
+    }
   if (!scene.structures.empty() && settings.view && options.view.empty()) {
     camera.set_pose({settings.view->target, settings.view->distance, settings.view->yaw, settings.view->pitch});
     if (settings.mirror) {
