@@ -56,6 +56,9 @@ int run_cli(int argc, char** argv) {
                          "Draw the cross-section at this height instead: metres (0.30) or percent of knee -> ankle (40%)");
   cmd_render->add_option("--tilt", render.tilt, "With --section: tilt the plane about the mediolateral axis, degrees");
   cmd_render->add_flag("--compartments", render.compartments, "With --section: tint each muscle by its compartment, with a legend");
+  cmd_render->add_flag("--timings", render.timings,
+                       "Print where the time went: GL context and shaders, glb import, knowledge, upload, first frame, "
+                       "read-back, PNG, a second frame, and the whole process");
   cmd_render->add_option("--section-style", render.section_style,
                          "With --section: page (a flat cross-sectional atlas page) or model (the model cut there, in 3D from --view)")
       ->capture_default_str();

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <iomanip>
 #include <sstream>
@@ -20,6 +21,32 @@
 namespace crus::app {
 
 namespace {
+
+// Milliseconds per phase of crus render, in order.
+class Timings {
+public:
+  void lap(const char* phase) {
+    const auto now = std::chrono::steady_clock::now();
+    phases_.emplace_back(phase, std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+  // "timings ms: import 210.3, knowledge 40.2, ..., process 720.0": the
+  // process figure counts from its start (before main) to the PNG written,
+  // so it includes what the phases do not (loading the binary, the CLI) and
+  // not the second frame.
+  std::string line(double process_seconds) const {
+    std::ostringstream o;
+    o << std::fixed << std::setprecision(1) << "timings ms:";
+    for (std::size_t i = 0; i < phases_.size(); ++i) o << (i ? ", " : " ") << phases_[i].first << " " << phases_[i].second;
+    o << ", process " << process_seconds * 1000.0;
+    return o.str();
+  }
+
+private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  std::vector<std::pair<const char*, double>> phases_;
+};
+
 std::string percent_text(double fraction) {
   std::ostringstream o;
   o << std::fixed << std::setprecision(std::abs(fraction * 100.0 - std::round(fraction * 100.0)) < 1e-9 ? 0 : 1) << fraction * 100.0;
@@ -88,14 +115,19 @@ int run_render(const RenderOptions& options) {
     throw InputError("--section-style", "expected page or model, got \"" + options.section_style + "\"");
   if (!options.section.empty() && options.section_style == "page") return render_section(options, width, height);
 
+  Timings timings;
   Scene scene = load_atlas(options.atlas, true);
   if (!options.section.empty()) cut_scene(scene, section_plane_for(options.section, options.tilt, scene, "--section"));
+  timings.lap("import");
   Presentation presentation(scene, /*with_knowledge=*/true);
   presentation.apply_render_options(options); // overlays that need the trigger points fail here (exit 2)
   if (options.overlays.empty()) report_unloadable_clinical_data(scene, "the picture is drawn; overlays would need them");
+  timings.lap("knowledge");
 
   OffscreenRenderer renderer(width, height);
+  timings.lap("context");
   renderer.upload(scene);
+  timings.lap("upload");
   const float aspect = static_cast<float>(width) / static_cast<float>(height);
   OrbitCamera camera = presentation.camera_for(*view, aspect);
   if (!options.section.empty() && *view != AnatomicalView::superior && *view != AnatomicalView::inferior) {
@@ -105,10 +137,22 @@ int run_render(const RenderOptions& options) {
     pose.distance = camera.fit_distance(scene.box, pose.yaw, pose.pitch, aspect);
     camera.set_pose(pose);
   }
-  Image image = presentation.render(renderer, camera, options.labels);
+  presentation.draw(renderer, camera, options.labels);
+  timings.lap("first frame");
+  Image image = renderer.read();
+  timings.lap("read-back");
   write_png(image, options.out);
+  timings.lap("png");
+  const double process_s = seconds_since_process_start(); // the picture is written: what a user waits for
   std::cout << options.out << ": " << width << "x" << height << ", " << to_string(*view) << " view, "
             << scene.structures.size() << " structures\n";
+  if (options.timings) {
+    // The same frame again, after the picture is written: what the first
+    // frame cost beyond it is start-up (llvmpipe compiles shaders on first use).
+    presentation.draw(renderer, camera, options.labels);
+    timings.lap("second frame");
+    std::cout << timings.line(process_s) << "\n";
+  }
   return 0;
 }
 

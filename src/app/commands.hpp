@@ -41,6 +41,7 @@ struct RenderOptions {
   double tilt = 0.0;                     // of the section plane, degrees
   bool compartments = false;             // with --section (page): tint the muscles by compartment
   std::string section_style = "page";    // page: the flat 2D atlas page; model: the model cut there, capped, in 3D
+  bool timings = false;                  // print where the time went (ms per phase)
 };
 int run_render(const RenderOptions& options);
 

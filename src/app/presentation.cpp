@@ -136,6 +136,11 @@ OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect) const {
 }
 
 Image Presentation::render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels) {
+  draw(renderer, camera, labels);
+  return renderer.read();
+}
+
+void Presentation::draw(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels) {
   DrawList list = draw_list();
   renderer.draw(scene_, list, camera);
   camera_ = camera;
@@ -159,7 +164,6 @@ Image Presentation::render(OffscreenRenderer& renderer, const OrbitCamera& camer
       }
     }
   }
-  return renderer.read();
 }
 
 } // namespace crus::app

@@ -37,6 +37,8 @@ public:
   DrawList draw_list();
   OrbitCamera camera_for(AnatomicalView view, float aspect) const;
   // Draws the scene, then (when `labels`) the labels and legend on top.
+  void draw(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels);
+  // draw, then read the picture back.
   Image render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels);
 
 private:
