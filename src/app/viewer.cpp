@@ -23,6 +23,7 @@
 #include "ui/viewport_input.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -262,6 +263,10 @@ int run_viewer(const ViewerOptions& options) {
     return s;
   };
 
+  // CRUS_FRAME_LOG=FILE: the number of frames drawn so far, rewritten after
+  // each frame, so that a test can check an idle window draws nothing.
+  const char* frame_log = std::getenv("CRUS_FRAME_LOG");
+  std::uint64_t frames_drawn = 0;
   using Clock = std::chrono::steady_clock;
   auto last = Clock::now();
   int frames_to_draw = 3;
@@ -311,6 +316,14 @@ int run_viewer(const ViewerOptions& options) {
     ctx.stats.triangles = renderer.triangles_drawn();
     host.end_frame();
     window.swap_buffers();
+    ++frames_drawn;
+    if (frame_log && *frame_log) {
+      try {
+        write_file_atomic(frame_log, std::to_string(frames_drawn) + "\n");
+      } catch (const std::exception&) {
+        frame_log = nullptr; // a test's file, not the user's: stop trying
+      }
+    }
     ctx.stats.frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - frame_start).count();
 
     if (ctx.reset_settings) {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# GUI test (issue 9): an idle viewer draws nothing. The viewer runs under a
+# private Xvfb display with CRUS_FRAME_LOG, which it rewrites with the number
+# of frames drawn after each frame. Once the count has settled it must stay
+# still for 4 s without input; a key press (2: posterior view, with xdotool
+# when installed) must draw again, and the count must settle again after.
+# Exit 77 (skipped) without Xvfb.
+#   tests/gui/viewer_idle.sh CRUS_BINARY
+set -uo pipefail
+crus=$1
+here=$(cd "$(dirname "$0")" && pwd)
+command -v Xvfb >/dev/null || { echo "SKIPPED: Xvfb is not installed (apt-get install xvfb)"; exit 77; }
+work=$(mktemp -d)
+xpid="" pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$xpid" ] && kill "$xpid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 & xpid=$!
+for _ in $(seq 1 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+[ -s "$work/display" ] || { echo "SKIPPED: Xvfb did not start"; exit 77; }
+export DISPLAY=:$(head -1 "$work/display")
+export XDG_CONFIG_HOME=$work/config
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" # see viewer_corrupt_inputs.sh
+log=$work/frames
+CRUS_FRAME_LOG=$log "$crus" --detail light >"$work/viewer.log" 2>&1 & pid=$!
+count() { cat "$log" 2>/dev/null || echo 0; }
+# settle: wait (up to 90 s) until the count has not moved for 2 s.
+settle() {
+  local last=-1 same=0
+  for _ in $(seq 1 180); do
+    kill -0 "$pid" 2>/dev/null || { echo "FAIL: the viewer exited:"; cat "$work/viewer.log"; exit 1; }
+    local now; now=$(count)
+    if [ "$now" = "$last" ] && [ "$now" != 0 ]; then same=$((same + 1)); else same=0; fi
+    last=$now
+    [ "$same" -ge 4 ] && return 0
+    sleep 0.5
+  done
+  echo "FAIL: the frame count never settled (last $last): the viewer keeps drawing"; exit 1
+}
+settle
+before=$(count)
+sleep 4
+after=$(count)
+[ "$before" = "$after" ] || { echo "FAIL: $((after - before)) frames drawn in 4 s without input"; exit 1; }
+echo "ok idle: $before frames to start, none in 4 s without input"
+if command -v xdotool >/dev/null; then
+  xdotool search --sync --onlyvisible --name Crus windowfocus --sync key 2 >/dev/null 2>&1
+  sleep 2
+  pressed=$(count)
+  [ "$pressed" -gt "$after" ] || { echo "FAIL: a key press drew no frame"; exit 1; }
+  settle
+  echo "ok key: $((pressed - after))+ frames for a key press, then idle again at $(count)"
+fi
+python3 "$here/close_window.py" >/dev/null 2>&1 || kill "$pid"
+wait "$pid"
