@@ -87,12 +87,14 @@ const char* to_string(QuestionType type) {
     case QuestionType::name_it: return "name-it";
     case QuestionType::fact: return "facts";
     case QuestionType::trigger_point: return "trigger-point";
+    case QuestionType::movement: return "movement";
+    case QuestionType::section: return "section";
   }
   return "?";
 }
 
 std::optional<QuestionType> parse_question_type(const std::string& text) {
-  for (QuestionType t : {QuestionType::point_to, QuestionType::name_it, QuestionType::fact, QuestionType::trigger_point})
+  for (QuestionType t : kQuestionTypes)
     if (text == to_string(t)) return t;
   return std::nullopt;
 }
@@ -101,11 +103,15 @@ QuestionType type_of_kind(const std::string& kind) {
   if (kind == "point_to") return QuestionType::point_to;
   if (kind == "name_it") return QuestionType::name_it;
   if (kind == "trigger_point") return QuestionType::trigger_point;
+  if (kind.rfind("movement.", 0) == 0) return QuestionType::movement;
+  if (kind == "section") return QuestionType::section;
   return QuestionType::fact;
 }
 
 QuizBank::QuizBank(const KnowledgeBase& knowledge, const AtlasManifest& atlas, const TriggerPointSet* trigger_points)
     : kb_(knowledge), atlas_(atlas), tps_(trigger_points) {}
+
+QuizBank::~QuizBank() = default;
 
 const KnowledgeEntry* QuizBank::entry(const std::string& id) const {
   const KnowledgeEntry* e = kb_.find(id);
@@ -114,7 +120,7 @@ const KnowledgeEntry* QuizBank::entry(const std::string& id) const {
 }
 
 bool QuizBank::knows(const std::string& structure) const {
-  if (entry(structure)) return true;
+  if (entry(structure) || knows_movement(structure)) return true;
   return tps_ && tps_->find(structure) && entry(tps_->find(structure)->muscle);
 }
 
@@ -135,6 +141,7 @@ std::vector<std::string> QuizBank::accepted_names(const std::string& structure) 
 
 std::string QuizBank::system_of(const CardKey& card) const {
   if (card.kind == "trigger_point") return "trigger-points";
+  if (type_of_kind(card.kind) == QuestionType::movement) return "muscles";
   const auto* e = kb_.find(card.structure);
   if (!e) return "";
   if (e->kind == "bone") return "bones";
@@ -206,6 +213,7 @@ std::vector<CardKey> QuizBank::cards(const QuizFilter& filter) const {
   if (tps_)
     for (const auto& tp : tps_->trigger_points)
       if (!tp.essential.empty() && entry(tp.muscle)) add(tp.id, "trigger_point");
+  add_computed_cards(add);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   // A card with no safe distractor (the popliteus is the only muscle the
@@ -267,8 +275,10 @@ std::optional<Question> QuizBank::make(const CardKey& card, SplitMix64& rng) con
     if (!tp) return std::nullopt;
     return make_trigger_point(*tp, card, rng);
   }
+  if (type_of_kind(card.kind) == QuestionType::movement) return make_movement(card, rng);
   const auto* e = entry(card.structure);
   if (!e) return std::nullopt;
+  if (card.kind == "section") return make_section(*e, card, rng);
   if (card.kind == "point_to" || card.kind == "name_it") return make_identify(*e, card, rng);
   if (card.kind.rfind("fact.action.", 0) == 0) return make_action(*e, card, rng);
   return make_fact(*e, card, rng);
