@@ -3,6 +3,7 @@
 // reset).
 #include "app/commands.hpp"
 #include "app/quiz_context.hpp"
+#include "app/quiz_worksheet.hpp"
 #include "core/error.hpp"
 #include "core/file_io.hpp"
 #include "core/progress_store.hpp"
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <ctime>
@@ -157,6 +159,16 @@ int run_study(const QuizContext& ctx, const QuizOptions& o, QuizFilter filter) {
 } // namespace
 
 int run_quiz(const QuizOptions& o) {
+  if (o.worksheet && o.out.empty()) throw InputError("--worksheet", "name the file with --out quiz.pdf (or quiz.png for PNG pages)");
+  if (!o.worksheet && !o.out.empty()) throw InputError("--out", "only a worksheet is written to a file; add --worksheet");
+  if (o.worksheet && (o.json || o.study)) throw InputError("--worksheet", "a worksheet is not printed as JSON nor studied: one at a time");
+  const auto paper = parse_paper(o.paper);
+  if (!paper) throw InputError("--paper", "expected a4 or letter, got \"" + o.paper + "\"");
+  if (o.worksheet) {
+    std::string ext = fs::path(o.out).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".pdf" && ext != ".png") throw InputError("--out", o.out + ": a worksheet is a .pdf file or .png pages");
+  }
   QuizFilter filter = parse_filter(o.types, o.topic);
   const std::uint64_t seed = o.seed.empty() ? 1 : parse_seed(o.seed);
   const bool sections = !o.study && (filter.types.empty() || std::count(filter.types.begin(), filter.types.end(), QuestionType::section));
@@ -165,6 +177,12 @@ int run_quiz(const QuizOptions& o) {
   if (o.study) return run_study(ctx, o, filter);
   Quiz quiz = generate_quiz(*ctx.bank, seed, static_cast<std::size_t>(o.count), filter);
   if (quiz.questions.empty()) throw InputError("--topic", "no questions for this topic and these types");
+  if (o.worksheet) {
+    WorksheetResult r = write_quiz_worksheet(ctx, quiz, *paper, o.out);
+    std::cout << "worksheet: " << quiz.questions.size() << " questions, " << r.pages << " pages (the last is the answer key)\n";
+    for (const auto& f : r.files) std::cout << "wrote " << f << "\n";
+    return 0;
+  }
   if (o.json) {
     nlohmann::ordered_json out;
     out["knowledge_version"] = ctx.version;
