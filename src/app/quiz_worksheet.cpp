@@ -22,7 +22,11 @@ constexpr double kIndent = 22.0;
 // The side of the leg that faces `point` most: the view a student would
 // turn the model to.
 AnatomicalView facing(const Scene& scene, const glm::vec3& point) {
-  const glm::vec3 d = point - (scene.box.min + scene.box.max) * 0.5f;
+  // Measured from the leg's axis (the tibia's), not the box's centre, which
+  // the foot pulls forward.
+  glm::vec3 axis = (scene.box.min + scene.box.max) * 0.5f;
+  if (const auto* tibia = scene.find("tibia")) axis = (tibia->box.min + tibia->box.max) * 0.5f;
+  const glm::vec3 d = point - axis;
   // Model frame: +X anterior, +Z lateral (right leg).
   if (std::abs(d.x) >= std::abs(d.z)) return d.x >= 0.0f ? AnatomicalView::anterior : AnatomicalView::posterior;
   return d.z >= 0.0f ? AnatomicalView::lateral : AnatomicalView::medial;
