@@ -61,7 +61,11 @@ bool QuizPanel::ready(ViewerContext& ctx) {
 void QuizPanel::start_session(ViewerContext& ctx, std::size_t count) {
   if (!ready(ctx)) return;
   QuizFilter filter;
-  filter.types = {QuestionType::point_to, QuestionType::name_it, QuestionType::fact, QuestionType::trigger_point};
+  if (ask_point_to_) filter.types.push_back(QuestionType::point_to);
+  if (ask_name_it_) filter.types.push_back(QuestionType::name_it);
+  if (ask_facts_) filter.types.push_back(QuestionType::fact);
+  if (ask_trigger_points_) filter.types.push_back(QuestionType::trigger_point);
+  if (filter.types.empty()) return; // nothing chosen; the panel says so
   // New cards in a shuffled order (the same all day), so that one
   // structure's point-to and name-it cards do not follow each other.
   auto cards = bank_->cards(filter);
@@ -71,6 +75,14 @@ void QuizPanel::start_session(ViewerContext& ctx, std::size_t count) {
   right_ = asked_ = 0;
   started_ = true;
   ask(ctx);
+}
+
+void QuizPanel::set_types(const std::vector<QuestionType>& types) {
+  auto on = [&](QuestionType t) { return types.empty() || std::count(types.begin(), types.end(), t) > 0; };
+  ask_point_to_ = on(QuestionType::point_to);
+  ask_name_it_ = on(QuestionType::name_it);
+  ask_facts_ = on(QuestionType::fact);
+  ask_trigger_points_ = on(QuestionType::trigger_point);
 }
 
 void QuizPanel::ask(ViewerContext& ctx) {
@@ -186,7 +198,16 @@ void QuizPanel::draw(ViewerContext& ctx) {
   if (current_) draw_question(ctx);
   else {
     if (asked_ > 0) ImGui::Text("Session done: %d of %d right.", right_, asked_);
-    if (ImGui::Button("Start a session of 10")) start_session(ctx, 10);
+    ImGui::TextUnformatted("Ask:");
+    ImGui::Checkbox("Point to", &ask_point_to_);
+    ImGui::SameLine();
+    ImGui::Checkbox("Name it", &ask_name_it_);
+    ImGui::Checkbox("Facts", &ask_facts_);
+    ImGui::SameLine();
+    ImGui::Checkbox("Trigger points", &ask_trigger_points_);
+    const bool any = ask_point_to_ || ask_name_it_ || ask_facts_ || ask_trigger_points_;
+    if (!any) wrapped_dim("Choose at least one kind of question.");
+    if (any && ImGui::Button("Start a session of 10")) start_session(ctx, 10);
     if (started_ && asked_ == 0) ImGui::TextUnformatted("Nothing is due and every card has been seen.");
   }
   ImGui::Separator();

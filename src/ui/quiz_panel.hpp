@@ -42,6 +42,8 @@ public:
 
   // The actions behind the controls, for the viewer and the tests.
   void start_session(ViewerContext& ctx, std::size_t count = 10);
+  // The types a session asks; empty: all the panel can show.
+  void set_types(const std::vector<QuestionType>& types);
   // Answers the current question with a choice id or a clicked structure id.
   void answer(ViewerContext& ctx, const std::string& id);
   // Answers a name-it question with a typed name.
@@ -78,6 +80,8 @@ private:
   std::vector<Visibility> saved_visibility_; // name-it ghosts the rest; put back after
   std::optional<Overlay> saved_overlay_;      // trigger-point questions paint their zone
   char typed_[128] = {};
+  // Which types a session asks (the student's choice, in the panel).
+  bool ask_point_to_ = true, ask_name_it_ = true, ask_facts_ = true, ask_trigger_points_ = true;
   int right_ = 0, asked_ = 0;
   bool started_ = false;
   std::uint64_t draws_ = 0;
