@@ -19,19 +19,6 @@ constexpr int kFigureWidth = 420, kFigureHeight = 560; // portrait: the leg is t
 constexpr double kFigurePt = 165.0;
 constexpr double kIndent = 22.0;
 
-// The side of the leg that faces `point` most: the view a student would
-// turn the model to.
-AnatomicalView facing(const Scene& scene, const glm::vec3& point) {
-  // Measured from the leg's axis (the tibia's), not the box's centre, which
-  // the foot pulls forward.
-  glm::vec3 axis = (scene.box.min + scene.box.max) * 0.5f;
-  if (const auto* tibia = scene.find("tibia")) axis = (tibia->box.min + tibia->box.max) * 0.5f;
-  const glm::vec3 d = point - axis;
-  // Model frame: +X anterior, +Z lateral (right leg).
-  if (std::abs(d.x) >= std::abs(d.z)) return d.x >= 0.0f ? AnatomicalView::anterior : AnatomicalView::posterior;
-  return d.z >= 0.0f ? AnatomicalView::lateral : AnatomicalView::medial;
-}
-
 // A red ring with a dot and a short leader, so the mark reads in grey print too.
 void draw_mark(Image& image, double cx, double cy) {
   auto put = [&](int x, int y, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
@@ -97,10 +84,8 @@ private:
       overlay.target = q.zone_trigger_point;
       overlay.zone_only = true;
       doc.set_overlay(overlay);
-      if (const auto* tp = ctx_.trigger_points.find(q.zone_trigger_point); tp && !tp->essential.shapes.empty()) {
-        const auto& s = tp->essential.shapes.front();
-        focus = s.kind == ShapeKind::ellipsoid ? s.centre : (s.a + s.b) * 0.5f;
-      }
+      if (const auto* tp = ctx_.trigger_points.find(q.zone_trigger_point))
+        if (auto centre = zone_centre(*tp)) focus = *centre;
     } else {
       // Muscles, bones and nerves without the skin over them.
       doc.set_visibility(skin, Visibility::hidden);
@@ -121,7 +106,7 @@ private:
     DrawList list = presentation_->draw_list();
     list.background = glm::vec3(1.0f); // paper, not ink
     const float aspect = static_cast<float>(kFigureWidth) / kFigureHeight;
-    renderer_->draw(scene, list, presentation_->camera_for(facing(scene, focus), aspect));
+    renderer_->draw(scene, list, presentation_->camera_for(view_facing(scene, focus), aspect));
     return renderer_->read();
   }
 

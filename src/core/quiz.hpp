@@ -18,6 +18,7 @@
 // motion names it, "ankle plantarflexion") and "section" (structure id; the
 // level is the one of the given sections where it is cut largest).
 #include "core/atlas_manifest.hpp"
+#include "core/camera.hpp"
 #include "core/cross_section.hpp"
 #include "core/knowledge.hpp"
 #include "core/prng.hpp"
@@ -156,6 +157,13 @@ private:
 // The sections use_sections() wants: the scene cut horizontally at each of
 // QuizBank::section_levels(). Levels the scene cannot cut are left out.
 std::vector<SceneSection> section_quiz_levels(const Scene& scene);
+
+// The side of the leg (anterior, posterior, lateral, medial) that faces
+// `point` most, measured from the tibia's axis (not the box centre, which
+// the foot pulls forward): the view that shows a structure or zone there.
+AnatomicalView view_facing(const Scene& scene, const glm::vec3& point);
+// Where a trigger point's essential zone lies (its first shape's middle).
+std::optional<glm::vec3> zone_centre(const TriggerPoint& tp);
 
 struct Quiz {
   std::uint64_t seed = 0;

@@ -5,6 +5,7 @@
 #include "core/motion/musculotendon.hpp"
 #include "core/motion/producers.hpp"
 #include "core/quiz.hpp"
+#include "core/scene.hpp"
 #include "core/section_page.hpp"
 
 #include <algorithm>
@@ -83,6 +84,21 @@ motion::Pose pose_for(const motion::Movement& m, double angle) {
 }
 
 } // namespace
+
+AnatomicalView view_facing(const Scene& scene, const glm::vec3& point) {
+  glm::vec3 axis = (scene.box.min + scene.box.max) * 0.5f;
+  if (const auto* tibia = scene.find("tibia")) axis = (tibia->box.min + tibia->box.max) * 0.5f;
+  const glm::vec3 d = point - axis;
+  // Model frame: +X anterior, +Z lateral (right leg).
+  if (std::abs(d.x) >= std::abs(d.z)) return d.x >= 0.0f ? AnatomicalView::anterior : AnatomicalView::posterior;
+  return d.z >= 0.0f ? AnatomicalView::lateral : AnatomicalView::medial;
+}
+
+std::optional<glm::vec3> zone_centre(const TriggerPoint& tp) {
+  if (tp.essential.shapes.empty()) return std::nullopt;
+  const auto& s = tp.essential.shapes.front();
+  return s.kind == ShapeKind::ellipsoid ? s.centre : (s.a + s.b) * 0.5f;
+}
 
 std::vector<SceneSection> section_quiz_levels(const Scene& scene) {
   std::vector<SceneSection> out;

@@ -110,6 +110,9 @@ void QuizPanel::ask(ViewerContext& ctx) {
     overlay.colour_blind_safe = saved_overlay_->colour_blind_safe;
     overlay.zone_only = true;
     doc.set_overlay(overlay);
+    // Turn the leg so the zone faces the student.
+    if (const auto* tp = ctx.trigger_points ? ctx.trigger_points->find(overlay.target) : nullptr)
+      if (auto centre = zone_centre(*tp); centre && ctx.camera) go_to_view(ctx, view_facing(*ctx.scene, *centre));
   }
   if (current_->type == QuestionType::point_to) {
     // A hidden or ghosted target could not be clicked (a ghost lets clicks
