@@ -512,8 +512,29 @@ std::optional<Question> QuizBank::make_trigger_point(const TriggerPoint& tp, con
   q.type = QuestionType::trigger_point;
   q.correct = right;
   q.zone_trigger_point = tp.id;
-  q.prompt = "Pain is felt in the shaded area (" + join(q.zone_regions) +
-             "). Which muscle's trigger point refers pain here?";
+  // The zone in words, less any clause that names a muscle ("over the
+  // lateral head"): the prompt must not give the answer away.
+  std::vector<std::string> words;
+  for (const auto& region : q.zone_regions) {
+    std::string kept;
+    for (std::size_t start = 0; start <= region.size();) {
+      std::size_t end = region.find(", ", start);
+      if (end == std::string::npos) end = region.size();
+      std::string clause = region.substr(start, end - start);
+      const std::string n = " " + normalise(clause) + " ";
+      bool names_muscle = std::any_of(kb_.entries.begin(), kb_.entries.end(), [&](const KnowledgeEntry& m) {
+        if (m.kind != "muscle") return false;
+        std::string name = normalise(m.name);
+        name = name.substr(0, name.find(" of ")); // "lateral head of gastrocnemius" -> "lateral head"
+        return n.find(" " + name + " ") != std::string::npos;
+      });
+      if (!names_muscle && !clause.empty()) kept += (kept.empty() ? "" : ", ") + clause;
+      start = end + 2;
+    }
+    if (!kept.empty()) words.push_back(kept);
+  }
+  q.prompt = "Pain is felt in the shaded area" + (words.empty() ? std::string() : " (" + join(words) + ")") +
+             ". Which muscle's trigger point refers pain here?";
   std::vector<std::string> others;
   for (std::size_t i = 1; i < right.size(); ++i) others.push_back(lower_first(kb_.find(right[i])->name));
   q.explanation = tp.label + " refers pain to " + join(q.zone_regions) +

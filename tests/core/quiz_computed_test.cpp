@@ -217,3 +217,28 @@ TEST(QuizComputed, WithoutMotionOrSectionsThoseCardsAreNotOffered) {
 
 } // namespace
 } // namespace crus
+
+namespace crus {
+namespace {
+
+TEST(QuizTriggerPoint, ThePromptNeverNamesAMuscle) {
+  // gastrocnemius_trp2's zone is written "outer half of the back of the
+  // calf, over the lateral head": the clause naming the head is left out.
+  const auto& f = fixture();
+  int asked = 0;
+  for (const auto& q : questions_of(QuestionType::trigger_point)) {
+    ++asked;
+    const std::string p = " " + normalise_answer(q.prompt) + " ";
+    for (const auto& e : f.kb.entries) {
+      if (e.kind != "muscle") continue;
+      std::string name = normalise_answer(e.name);
+      name = name.substr(0, name.find(" of "));
+      EXPECT_EQ(p.find(" " + name + " "), std::string::npos) << q.prompt << " names " << e.name;
+    }
+    EXPECT_NE(q.prompt.find("shaded area ("), std::string::npos) << q.prompt; // still says where
+  }
+  EXPECT_GE(asked, 10);
+}
+
+} // namespace
+} // namespace crus
