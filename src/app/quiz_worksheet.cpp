@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kFigureWidth = 420, kFigureHeight = 560; // portrait: the leg is tall
-constexpr double kFigurePt = 165.0;
+constexpr double kFigurePt = 190.0, kFigureMaxPt = 230.0;
 constexpr double kIndent = 22.0;
 
 // A red ring with a dot and a short leader, so the mark reads in grey print too.
@@ -34,6 +34,31 @@ void draw_mark(Image& image, double cx, double cy) {
     }
   for (int t = 0; t < 60; ++t) // leader from the upper left
     for (int w = -1; w <= 1; ++w) put(static_cast<int>(cx - 13 - t) + w, static_cast<int>(cy - 13 - t), 220, 20, 20);
+}
+
+// The part of an image that differs from its top-left pixel, plus a margin:
+// the section page leaves room for labels the worksheet does not draw.
+Image crop_to_content(const Image& image, int margin) {
+  if (image.width <= 0 || image.height <= 0) return image;
+  const std::uint8_t* bg = image.at(0, 0);
+  int x0 = image.width, y0 = image.height, x1 = -1, y1 = -1;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) {
+      const std::uint8_t* p = image.at(x, y);
+      if (std::abs(p[0] - bg[0]) + std::abs(p[1] - bg[1]) + std::abs(p[2] - bg[2]) > 24) {
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      }
+    }
+  if (x1 < 0) return image;
+  x0 = std::max(0, x0 - margin), y0 = std::max(0, y0 - margin);
+  x1 = std::min(image.width - 1, x1 + margin), y1 = std::min(image.height - 1, y1 + margin);
+  Image out;
+  out.width = x1 - x0 + 1;
+  out.height = y1 - y0 + 1;
+  out.rgba.resize(static_cast<std::size_t>(out.width) * out.height * 4);
+  for (int y = 0; y < out.height; ++y)
+    std::copy_n(image.at(x0, y0 + y), static_cast<std::size_t>(out.width) * 4, out.at(0, y));
+  return out;
 }
 
 class FigureMaker {
@@ -107,7 +132,7 @@ private:
     list.background = glm::vec3(1.0f); // paper, not ink
     const float aspect = static_cast<float>(kFigureWidth) / kFigureHeight;
     renderer_->draw(scene, list, presentation_->camera_for(view_facing(scene, focus), aspect));
-    return renderer_->read();
+    return crop_to_content(renderer_->read(), 12);
   }
 
   Image section_figure(const Question& q) {
@@ -121,7 +146,7 @@ private:
     Image page = render_section_page(*level, o);
     const glm::dvec2 at = section_page_frame(*level, o).to_page(q.section_mark);
     draw_mark(page, at.x, at.y);
-    return page;
+    return crop_to_content(page, 16);
   }
 
   QuizContext& ctx_;
@@ -194,14 +219,16 @@ WorksheetResult write_quiz_worksheet(QuizContext& ctx, const Quiz& quiz, Paper p
   for (std::size_t i = 0; i < quiz.questions.size(); ++i) {
     const Question& q = quiz.questions[i];
     Image fig = figures.figure(q);
+    // Figures at most kFigurePt wide and kFigureMaxPt tall (a cropped leg is tall and narrow).
+    const double fig_pt = fig.width > 0 ? std::min(kFigurePt, kFigureMaxPt * fig.width / fig.height) : 0.0;
     // A question stays on one page with its figure and options.
     double height = doc.text_height(paper_prompt(q), prompt) + doc.text_height(instruction(q), note) + 12.0;
-    if (fig.width > 0) height += doc.image_height(fig, kFigurePt) + 4.0;
+    if (fig.width > 0) height += doc.image_height(fig, fig_pt) + 4.0;
     for (const auto& c : q.choices) height += doc.text_height(c.text, option);
     doc.keep_together(height);
     doc.item(std::to_string(i + 1) + ".", paper_prompt(q), prompt);
     doc.paragraph(instruction(q), note);
-    if (fig.width > 0) doc.image(fig, kFigurePt, kIndent);
+    if (fig.width > 0) doc.image(fig, fig_pt, kIndent);
     for (std::size_t c = 0; c < q.choices.size(); ++c)
       doc.item(std::string(1, static_cast<char>('a' + c)) + ")", q.choices[c].text, option);
     doc.space(10.0);
