@@ -15,6 +15,9 @@ pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 # Study progress (core/progress_store): Debian's libsqlite3-dev.
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+# Printable documents (core/print_document): Debian's libcairo2-dev and
+# libpango1.0-dev; fontconfig and pangoft2 to give Pango only the DejaVu files.
+pkg_check_modules(PRINT REQUIRED IMPORTED_TARGET cairo-pdf cairo-png pangocairo pangoft2 fontconfig)
 
 if(CRUS_BUILD_TESTS)
   find_package(GTest REQUIRED)

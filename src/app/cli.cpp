@@ -144,11 +144,14 @@ int run_cli(int argc, char** argv) {
   auto* cmd_quiz = app.add_subcommand("quiz", "Print a reproducible quiz (same seed and knowledge version, same questions), or study due cards");
   cmd_quiz->add_option("--seed", quiz.seed, "Seed of the question order and options (0 .. 2^64-1; default 1)");
   cmd_quiz->add_option("--count", quiz.count, "Number of questions")->capture_default_str()->check(CLI::Range(1, 1000));
-  cmd_quiz->add_option("--types", quiz.types, "Question types, comma-separated: point-to,name-it,facts,trigger-point (default: all)");
+  cmd_quiz->add_option("--types", quiz.types, "Question types, comma-separated: point-to,name-it,facts,trigger-point,movement,section (default: all)");
   cmd_quiz->add_option("--topic", quiz.topic, "all, region:NAME, compartment:NAME or system:muscles|bones|nerves|trigger-points");
   cmd_quiz->add_flag("--json", quiz.json, "Print JSON (questions, choices, answers, explanations, sources, knowledge version)");
   cmd_quiz->add_flag("--study", quiz.study, "Study in the terminal: due cards first, then new ones; answers are saved");
   cmd_quiz->add_option("--db", quiz.db, "Progress database (default: $XDG_DATA_HOME/crus/progress.db)");
+  cmd_quiz->add_flag("--worksheet", quiz.worksheet, "Write a printable worksheet with figures and an answer key on the last page (needs --out)");
+  cmd_quiz->add_option("--out", quiz.out, "Worksheet file: .pdf, or .png for one image per page (quiz-1.png, quiz-2.png ...)");
+  cmd_quiz->add_option("--paper", quiz.paper, "Worksheet paper: a4 or letter")->capture_default_str();
 
   ProgressOptions progress;
   auto* cmd_progress = app.add_subcommand("progress", "Study progress: due today, streak, mastery, weakest cards; export or reset");

@@ -2,6 +2,8 @@
 // session in the terminal and the student's progress (dashboard, export,
 // reset).
 #include "app/commands.hpp"
+#include "app/quiz_context.hpp"
+#include "app/quiz_worksheet.hpp"
 #include "core/error.hpp"
 #include "core/file_io.hpp"
 #include "core/progress_store.hpp"
@@ -10,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <ctime>
@@ -23,30 +26,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Everything a question is made from, loaded once.
-struct QuizContext {
-  KnowledgeBase knowledge;
-  AtlasManifest atlas;
-  TriggerPointSet trigger_points;
-  std::string version;
-  std::unique_ptr<QuizBank> bank;
-
-  QuizContext() {
-    const fs::path manifest = fs::path(assets_dir()) / "atlas" / "atlas.json";
-    const fs::path tps = fs::path(knowledge_dir()) / "trigger_points.json";
-    knowledge = load_knowledge(knowledge_dir());
-    atlas = load_manifest(manifest.string());
-    trigger_points = load_trigger_points(tps.string(), atlas.landmarks);
-    std::vector<std::string> files;
-    for (const auto& entry : fs::directory_iterator(knowledge_dir()))
-      if (entry.path().extension() == ".json") files.push_back(entry.path().string());
-    std::sort(files.begin(), files.end());
-    files.push_back(manifest.string()); // attachment bones come from the manifest
-    version = content_version(files);
-    bank = std::make_unique<QuizBank>(knowledge, atlas, &trigger_points);
-  }
-};
-
 QuizFilter parse_filter(const std::string& types, const std::string& topic) {
   QuizFilter filter;
   filter.topic = parse_topic(topic);
@@ -57,7 +36,7 @@ QuizFilter parse_filter(const std::string& types, const std::string& topic) {
     std::string name = types.substr(start, end - start);
     auto type = parse_question_type(name);
     if (!type)
-      throw InputError("--types", "\"" + name + "\" is not a question type; use point-to, name-it, facts or trigger-point");
+      throw InputError("--types", "\"" + name + "\" is not a question type; use point-to, name-it, facts, trigger-point, movement or section");
     filter.types.push_back(*type);
     start = end + 1;
   }
@@ -88,6 +67,9 @@ nlohmann::ordered_json question_json(const Question& q, std::size_t number) {
   if (!q.accepted.empty()) j["accepted_answers"] = q.accepted;
   if (!q.zone_trigger_point.empty())
     j["zone"] = {{"trigger_point", q.zone_trigger_point}, {"zone", "essential"}, {"regions", q.zone_regions}};
+  if (!q.pose.empty()) j["pose"] = q.pose;
+  if (q.section_fraction)
+    j["section"] = {{"level", *q.section_fraction}, {"mark_uv_m", {q.section_mark.x, q.section_mark.y}}};
   j["explanation"] = q.explanation;
   j["source"] = {{"key", q.source}, {"citation", q.citation}};
   return j;
@@ -122,9 +104,12 @@ std::int64_t local_utc_offset(std::int64_t now) {
 int run_study(const QuizContext& ctx, const QuizOptions& o, QuizFilter filter) {
   // The terminal can neither show the model nor take a click: it asks the
   // questions that are answered in words.
-  if (filter.types.empty()) filter.types = {QuestionType::fact, QuestionType::trigger_point};
-  std::erase_if(filter.types, [](QuestionType t) { return t == QuestionType::point_to || t == QuestionType::name_it; });
-  if (filter.types.empty()) throw InputError("--types", "point-to and name-it questions need the viewer; the terminal asks facts and trigger-point");
+  if (filter.types.empty()) filter.types = {QuestionType::fact, QuestionType::trigger_point, QuestionType::movement};
+  std::erase_if(filter.types, [](QuestionType t) {
+    return t == QuestionType::point_to || t == QuestionType::name_it || t == QuestionType::section;
+  });
+  if (filter.types.empty())
+    throw InputError("--types", "point-to, name-it and section questions need a picture; the terminal asks facts, trigger-point and movement");
   ProgressStore store(o.db.empty() ? default_progress_path() : o.db, now_seconds());
   if (!store.notice().empty()) std::cerr << "crus: " << store.notice() << "\n";
   SplitMix64 rng(o.seed.empty() ? static_cast<std::uint64_t>(now_seconds()) : parse_seed(o.seed));
@@ -174,13 +159,30 @@ int run_study(const QuizContext& ctx, const QuizOptions& o, QuizFilter filter) {
 } // namespace
 
 int run_quiz(const QuizOptions& o) {
+  if (o.worksheet && o.out.empty()) throw InputError("--worksheet", "name the file with --out quiz.pdf (or quiz.png for PNG pages)");
+  if (!o.worksheet && !o.out.empty()) throw InputError("--out", "only a worksheet is written to a file; add --worksheet");
+  if (o.worksheet && (o.json || o.study)) throw InputError("--worksheet", "a worksheet is not printed as JSON nor studied: one at a time");
+  const auto paper = parse_paper(o.paper);
+  if (!paper) throw InputError("--paper", "expected a4 or letter, got \"" + o.paper + "\"");
+  if (o.worksheet) {
+    std::string ext = fs::path(o.out).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext != ".pdf" && ext != ".png") throw InputError("--out", o.out + ": a worksheet is a .pdf file or .png pages");
+  }
   QuizFilter filter = parse_filter(o.types, o.topic);
   const std::uint64_t seed = o.seed.empty() ? 1 : parse_seed(o.seed);
-  QuizContext ctx;
+  const bool sections = !o.study && (filter.types.empty() || std::count(filter.types.begin(), filter.types.end(), QuestionType::section));
+  QuizContext ctx(sections || o.worksheet);
   check_topic_exists(*ctx.bank, filter.topic);
   if (o.study) return run_study(ctx, o, filter);
   Quiz quiz = generate_quiz(*ctx.bank, seed, static_cast<std::size_t>(o.count), filter);
   if (quiz.questions.empty()) throw InputError("--topic", "no questions for this topic and these types");
+  if (o.worksheet) {
+    WorksheetResult r = write_quiz_worksheet(ctx, quiz, *paper, o.out);
+    std::cout << "worksheet: " << quiz.questions.size() << " questions, " << r.pages << " pages (the last is the answer key)\n";
+    for (const auto& f : r.files) std::cout << "wrote " << f << "\n";
+    return 0;
+  }
   if (o.json) {
     nlohmann::ordered_json out;
     out["knowledge_version"] = ctx.version;
@@ -188,7 +190,7 @@ int run_quiz(const QuizOptions& o) {
     out["seed"] = seed;
     out["topic"] = o.topic.empty() ? "all" : o.topic;
     out["types"] = nlohmann::ordered_json::array();
-    for (auto t : {QuestionType::point_to, QuestionType::name_it, QuestionType::fact, QuestionType::trigger_point})
+    for (auto t : kQuestionTypes)
       if (filter.types.empty() || std::count(filter.types.begin(), filter.types.end(), t)) out["types"].push_back(to_string(t));
     out["available"] = quiz.available;
     out["questions"] = nlohmann::ordered_json::array();
@@ -231,7 +233,7 @@ int run_progress(const ProgressOptions& o) {
     std::cout << "wrote " << o.export_path << "\n";
     return 0;
   }
-  QuizContext ctx;
+  QuizContext ctx(false);
   auto cards = store.cards();
   const std::int64_t offset = local_utc_offset(now);
   const std::int64_t end_of_today = (now + offset) / kSecondsPerDay * kSecondsPerDay + kSecondsPerDay - offset;

@@ -80,11 +80,14 @@ std::string knowledge_dir(); // assets/knowledge
 struct QuizOptions {
   std::string seed;                      // decimal 0 .. 2^64-1; empty: 1 (study: the clock)
   int count = 10;
-  std::string types;                     // comma-separated: point-to,name-it,facts,trigger-point
+  std::string types;                     // comma-separated: point-to,name-it,facts,trigger-point,movement,section
   std::string topic;                     // all | region:X | compartment:X | system:X
   bool json = false;
   bool study = false;                    // ask due cards in the terminal and log the answers
   std::string db;                        // progress database; empty: the XDG data folder
+  bool worksheet = false;                // write a printable worksheet with an answer key to `out`
+  std::string out;                       // worksheet: .pdf (all pages) or .png (one file per page)
+  std::string paper = "a4";              // worksheet: a4 or letter
 };
 int run_quiz(const QuizOptions& options);
 

@@ -28,6 +28,9 @@ struct Overlay {
   OverlayMode mode = OverlayMode::none;
   std::string target;            // trigger-point id or muscle id
   bool colour_blind_safe = false;
+  // A quiz: the zones without the trigger point's marker, which would give
+  // the answer away.
+  bool zone_only = false;
   bool operator==(const Overlay&) const = default;
 };
 

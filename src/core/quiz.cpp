@@ -87,12 +87,14 @@ const char* to_string(QuestionType type) {
     case QuestionType::name_it: return "name-it";
     case QuestionType::fact: return "facts";
     case QuestionType::trigger_point: return "trigger-point";
+    case QuestionType::movement: return "movement";
+    case QuestionType::section: return "section";
   }
   return "?";
 }
 
 std::optional<QuestionType> parse_question_type(const std::string& text) {
-  for (QuestionType t : {QuestionType::point_to, QuestionType::name_it, QuestionType::fact, QuestionType::trigger_point})
+  for (QuestionType t : kQuestionTypes)
     if (text == to_string(t)) return t;
   return std::nullopt;
 }
@@ -101,11 +103,15 @@ QuestionType type_of_kind(const std::string& kind) {
   if (kind == "point_to") return QuestionType::point_to;
   if (kind == "name_it") return QuestionType::name_it;
   if (kind == "trigger_point") return QuestionType::trigger_point;
+  if (kind.rfind("movement.", 0) == 0) return QuestionType::movement;
+  if (kind == "section") return QuestionType::section;
   return QuestionType::fact;
 }
 
 QuizBank::QuizBank(const KnowledgeBase& knowledge, const AtlasManifest& atlas, const TriggerPointSet* trigger_points)
     : kb_(knowledge), atlas_(atlas), tps_(trigger_points) {}
+
+QuizBank::~QuizBank() = default;
 
 const KnowledgeEntry* QuizBank::entry(const std::string& id) const {
   const KnowledgeEntry* e = kb_.find(id);
@@ -114,7 +120,7 @@ const KnowledgeEntry* QuizBank::entry(const std::string& id) const {
 }
 
 bool QuizBank::knows(const std::string& structure) const {
-  if (entry(structure)) return true;
+  if (entry(structure) || knows_movement(structure)) return true;
   return tps_ && tps_->find(structure) && entry(tps_->find(structure)->muscle);
 }
 
@@ -135,6 +141,7 @@ std::vector<std::string> QuizBank::accepted_names(const std::string& structure) 
 
 std::string QuizBank::system_of(const CardKey& card) const {
   if (card.kind == "trigger_point") return "trigger-points";
+  if (type_of_kind(card.kind) == QuestionType::movement) return "muscles";
   const auto* e = kb_.find(card.structure);
   if (!e) return "";
   if (e->kind == "bone") return "bones";
@@ -206,6 +213,7 @@ std::vector<CardKey> QuizBank::cards(const QuizFilter& filter) const {
   if (tps_)
     for (const auto& tp : tps_->trigger_points)
       if (!tp.essential.empty() && entry(tp.muscle)) add(tp.id, "trigger_point");
+  add_computed_cards(add);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   // A card with no safe distractor (the popliteus is the only muscle the
@@ -267,8 +275,10 @@ std::optional<Question> QuizBank::make(const CardKey& card, SplitMix64& rng) con
     if (!tp) return std::nullopt;
     return make_trigger_point(*tp, card, rng);
   }
+  if (type_of_kind(card.kind) == QuestionType::movement) return make_movement(card, rng);
   const auto* e = entry(card.structure);
   if (!e) return std::nullopt;
+  if (card.kind == "section") return make_section(*e, card, rng);
   if (card.kind == "point_to" || card.kind == "name_it") return make_identify(*e, card, rng);
   if (card.kind.rfind("fact.action.", 0) == 0) return make_action(*e, card, rng);
   return make_fact(*e, card, rng);
@@ -502,8 +512,29 @@ std::optional<Question> QuizBank::make_trigger_point(const TriggerPoint& tp, con
   q.type = QuestionType::trigger_point;
   q.correct = right;
   q.zone_trigger_point = tp.id;
-  q.prompt = "Pain is felt in the shaded area (" + join(q.zone_regions) +
-             "). Which muscle's trigger point refers pain here?";
+  // The zone in words, less any clause that names a muscle ("over the
+  // lateral head"): the prompt must not give the answer away.
+  std::vector<std::string> words;
+  for (const auto& region : q.zone_regions) {
+    std::string kept;
+    for (std::size_t start = 0; start <= region.size();) {
+      std::size_t end = region.find(", ", start);
+      if (end == std::string::npos) end = region.size();
+      std::string clause = region.substr(start, end - start);
+      const std::string n = " " + normalise(clause) + " ";
+      bool names_muscle = std::any_of(kb_.entries.begin(), kb_.entries.end(), [&](const KnowledgeEntry& m) {
+        if (m.kind != "muscle") return false;
+        std::string name = normalise(m.name);
+        name = name.substr(0, name.find(" of ")); // "lateral head of gastrocnemius" -> "lateral head"
+        return n.find(" " + name + " ") != std::string::npos;
+      });
+      if (!names_muscle && !clause.empty()) kept += (kept.empty() ? "" : ", ") + clause;
+      start = end + 2;
+    }
+    if (!kept.empty()) words.push_back(kept);
+  }
+  q.prompt = "Pain is felt in the shaded area" + (words.empty() ? std::string() : " (" + join(words) + ")") +
+             ". Which muscle's trigger point refers pain here?";
   std::vector<std::string> others;
   for (std::size_t i = 1; i < right.size(); ++i) others.push_back(lower_first(kb_.find(right[i])->name));
   q.explanation = tp.label + " refers pain to " + join(q.zone_regions) +

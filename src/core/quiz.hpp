@@ -5,26 +5,41 @@
 // compartments, joint actions, referral zones), never free text.
 //
 // Question types (issue 14): 1 point-to, 2 name-it, 3 facts, 4 trigger
-// points. Movement and section questions wait for motion and cross-sections.
+// points, 5 movement (when the motion model is given: use_motion) and 6
+// section (when sections of the atlas are given: use_sections); those two are
+// computed in quiz_computed.cpp.
 //
 // A card is one pair (structure, kind); the kind refines the type so that
 // each fact is scheduled on its own: "point_to", "name_it", "fact.origin",
 // "fact.insertion", "fact.nerve", "fact.roots", "fact.compartment",
 // "fact.supplies", "fact.action.<joint>" (first word of the joint, e.g.
-// "fact.action.ankle") and "trigger_point" (structure = trigger-point id).
+// "fact.action.ankle"), "trigger_point" (structure = trigger-point id),
+// "movement.shortens" and "movement.produces" (structure = a movement as
+// motion names it, "ankle plantarflexion") and "section" (structure id; the
+// level is the one of the given sections where it is cut largest).
 #include "core/atlas_manifest.hpp"
+#include "core/camera.hpp"
+#include "core/cross_section.hpp"
 #include "core/knowledge.hpp"
 #include "core/prng.hpp"
 #include "core/trigger_points.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace crus {
 
-enum class QuestionType { point_to, name_it, fact, trigger_point };
-// "point-to", "name-it", "facts", "trigger-point".
+namespace motion {
+struct MotionModel;
+struct MuscleSet;
+} // namespace motion
+
+enum class QuestionType { point_to, name_it, fact, trigger_point, movement, section };
+inline constexpr QuestionType kQuestionTypes[] = {QuestionType::point_to, QuestionType::name_it, QuestionType::fact,
+                                                 QuestionType::trigger_point, QuestionType::movement, QuestionType::section};
+// "point-to", "name-it", "facts", "trigger-point", "movement", "section".
 const char* to_string(QuestionType type);
 std::optional<QuestionType> parse_question_type(const std::string& text);
 QuestionType type_of_kind(const std::string& kind);
@@ -57,6 +72,13 @@ struct Question {
   // whose trigger point refers there (all of them are right).
   std::string zone_trigger_point;
   std::vector<std::string> zone_regions;
+  // Movement questions: the movement played, as a pose from neutral
+  // ("ankle=-30"), for the viewer and figures.
+  std::string pose;
+  // Section questions: the level (fraction of the way from the knee to the
+  // ankle joint centre) and the marked point, in the plane's (u, v) frame.
+  std::optional<double> section_fraction;
+  glm::dvec2 section_mark{0.0};
 };
 
 // Topic: everything, or one region ("leg", "foot" ...), compartment
@@ -79,6 +101,17 @@ class QuizBank {
 public:
   // `trigger_points` may be null (no trigger-point questions then).
   QuizBank(const KnowledgeBase& knowledge, const AtlasManifest& atlas, const TriggerPointSet* trigger_points);
+  ~QuizBank();
+
+  // Movement questions: the model and muscle paths (kept by the caller,
+  // alive as long as the bank). Without them, no movement cards.
+  void use_motion(const motion::MotionModel& model, const motion::MuscleSet& muscles);
+  // Section questions: sections of the atlas at levels given as fractions
+  // (each plane's `fraction` set); the bank keeps them.
+  void use_sections(std::vector<SceneSection> levels);
+  // The levels the section questions use, for callers that section the scene.
+  static std::vector<double> section_levels() { return {0.25, 0.40, 0.55, 0.70, 0.85}; }
+  const SceneSection* section_at(double fraction) const;
 
   // Every card the filter allows, sorted (structure, kind).
   std::vector<CardKey> cards(const QuizFilter& filter = {}) const;
@@ -106,11 +139,31 @@ private:
   std::optional<Question> make_action(const KnowledgeEntry& e, const CardKey& card, SplitMix64& rng) const;
   std::optional<Question> make_trigger_point(const TriggerPoint& tp, const CardKey& card, SplitMix64& rng) const;
   void cite(Question& q, const KnowledgeEntry& e, const char* section) const;
+  // quiz_computed.cpp
+  void add_computed_cards(const std::function<void(const std::string&, const std::string&)>& add) const;
+  bool knows_movement(const std::string& movement) const;
+  std::optional<Question> make_movement(const CardKey& card, SplitMix64& rng) const;
+  std::optional<Question> make_section(const KnowledgeEntry& e, const CardKey& card, SplitMix64& rng) const;
+  const StructureSection* largest_cut(const std::string& id, const SceneSection** level) const;
 
   const KnowledgeBase& kb_;
   const AtlasManifest& atlas_;
   const TriggerPointSet* tps_;
+  const motion::MotionModel* motion_ = nullptr;
+  const motion::MuscleSet* muscles_ = nullptr;
+  std::vector<SceneSection> sections_;
 };
+
+// The sections use_sections() wants: the scene cut horizontally at each of
+// QuizBank::section_levels(). Levels the scene cannot cut are left out.
+std::vector<SceneSection> section_quiz_levels(const Scene& scene);
+
+// The side of the leg (anterior, posterior, lateral, medial) that faces
+// `point` most, measured from the tibia's axis (not the box centre, which
+// the foot pulls forward): the view that shows a structure or zone there.
+AnatomicalView view_facing(const Scene& scene, const glm::vec3& point);
+// Where a trigger point's essential zone lies (its first shape's middle).
+std::optional<glm::vec3> zone_centre(const TriggerPoint& tp);
 
 struct Quiz {
   std::uint64_t seed = 0;

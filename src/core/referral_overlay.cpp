@@ -90,13 +90,13 @@ OverlayInputs make_overlay(const TriggerPointSet& set, const Overlay& overlay, c
         m.normal = hit->normal;
       }
     }
-    out.markers.push_back(m);
+    if (!overlay.zone_only) out.markers.push_back(m);
   }
   if (single && !out.shown.empty()) {
     glm::vec3 c = overlay_colour("", overlay.colour_blind_safe, true);
     out.legend.push_back({c, "Essential zone (solid)"});
     out.legend.push_back({c * 0.75f, "Spillover zone (hatched)"});
-    out.legend.push_back({glm::vec3(0.05f), "X: trigger point"});
+    if (!overlay.zone_only) out.legend.push_back({glm::vec3(0.05f), "X: trigger point"});
   } else {
     for (const auto& [g, c] : groups) {
       std::string name = g;

@@ -61,7 +61,11 @@ bool QuizPanel::ready(ViewerContext& ctx) {
 void QuizPanel::start_session(ViewerContext& ctx, std::size_t count) {
   if (!ready(ctx)) return;
   QuizFilter filter;
-  filter.types = {QuestionType::point_to, QuestionType::name_it, QuestionType::fact};
+  if (ask_point_to_) filter.types.push_back(QuestionType::point_to);
+  if (ask_name_it_) filter.types.push_back(QuestionType::name_it);
+  if (ask_facts_) filter.types.push_back(QuestionType::fact);
+  if (ask_trigger_points_) filter.types.push_back(QuestionType::trigger_point);
+  if (filter.types.empty()) return; // nothing chosen; the panel says so
   // New cards in a shuffled order (the same all day), so that one
   // structure's point-to and name-it cards do not follow each other.
   auto cards = bank_->cards(filter);
@@ -71,6 +75,14 @@ void QuizPanel::start_session(ViewerContext& ctx, std::size_t count) {
   right_ = asked_ = 0;
   started_ = true;
   ask(ctx);
+}
+
+void QuizPanel::set_types(const std::vector<QuestionType>& types) {
+  auto on = [&](QuestionType t) { return types.empty() || std::count(types.begin(), types.end(), t) > 0; };
+  ask_point_to_ = on(QuestionType::point_to);
+  ask_name_it_ = on(QuestionType::name_it);
+  ask_facts_ = on(QuestionType::fact);
+  ask_trigger_points_ = on(QuestionType::trigger_point);
 }
 
 void QuizPanel::ask(ViewerContext& ctx) {
@@ -86,8 +98,31 @@ void QuizPanel::ask(ViewerContext& ctx) {
   }
   if (!current_) return;
   asked_at_ = clock_();
+  typed_[0] = '\0';
   Document& doc = *ctx.document;
   doc.clear_selection();
+  if (current_->type == QuestionType::trigger_point) {
+    // The zone, not the trigger point's marker: that would be the answer.
+    saved_overlay_ = doc.state().overlay;
+    Overlay overlay;
+    overlay.mode = OverlayMode::trigger_point;
+    overlay.target = current_->zone_trigger_point;
+    overlay.colour_blind_safe = saved_overlay_->colour_blind_safe;
+    overlay.zone_only = true;
+    doc.set_overlay(overlay);
+    // Turn the leg so the zone faces the student.
+    if (const auto* tp = ctx.trigger_points ? ctx.trigger_points->find(overlay.target) : nullptr)
+      if (auto centre = zone_centre(*tp); centre && ctx.camera) go_to_view(ctx, view_facing(*ctx.scene, *centre));
+  }
+  if (current_->type == QuestionType::point_to) {
+    // A hidden or ghosted target could not be clicked (a ghost lets clicks
+    // through to what is behind it): it is shown for the question.
+    int target = ctx.scene->index_of(current_->card.structure);
+    if (target >= 0 && doc.state().visibility[static_cast<std::size_t>(target)] != Visibility::shown) {
+      saved_visibility_ = doc.state().visibility;
+      doc.set_visibility({target}, Visibility::shown, "Quiz: point to");
+    }
+  }
   if (current_->type == QuestionType::name_it) {
     // The structure stands out: everything else is ghosted until the answer.
     int target = ctx.scene->index_of(current_->card.structure);
@@ -102,6 +137,10 @@ void QuizPanel::ask(ViewerContext& ctx) {
 }
 
 void QuizPanel::restore_view(ViewerContext& ctx) {
+  if (saved_overlay_ && ctx.document) {
+    ctx.document->set_overlay(*saved_overlay_);
+    saved_overlay_.reset();
+  }
   if (saved_visibility_.empty() || !ctx.document) return;
   std::map<Visibility, std::vector<int>> groups;
   for (int i = 0; i < static_cast<int>(saved_visibility_.size()); ++i)
@@ -112,7 +151,16 @@ void QuizPanel::restore_view(ViewerContext& ctx) {
 
 void QuizPanel::answer(ViewerContext& ctx, const std::string& id) {
   if (!current_ || answered_ || !store_) return;
-  last_correct_ = grade_choice(*current_, id);
+  record(ctx, id, grade_choice(*current_, id));
+}
+
+void QuizPanel::answer_typed(ViewerContext& ctx, const std::string& typed) {
+  if (!current_ || answered_ || !store_ || current_->type != QuestionType::name_it) return;
+  record(ctx, typed, grade_typed_name(*bank_, *current_, typed));
+}
+
+void QuizPanel::record(ViewerContext& ctx, const std::string& id, bool correct) {
+  last_correct_ = correct;
   last_answer_ = id;
   answered_ = true;
   ++asked_;
@@ -120,18 +168,29 @@ void QuizPanel::answer(ViewerContext& ctx, const std::string& id) {
   const std::int64_t now = clock_();
   store_->record(current_->card, id, grade_from_answer(last_correct_, static_cast<double>(now - asked_at_)), now);
   restore_view(ctx);
+  if (current_->type == QuestionType::trigger_point) {
+    // Feedback: the zone with its trigger point marked.
+    Overlay overlay = ctx.document->state().overlay;
+    overlay.mode = OverlayMode::trigger_point;
+    overlay.target = current_->zone_trigger_point;
+    overlay.zone_only = false;
+    if (!saved_overlay_) saved_overlay_ = ctx.document->state().overlay;
+    ctx.document->set_overlay(overlay);
+  }
   // Lit on the model: the answer when it is a structure (a bone, nerve or
   // muscle), else the structure the question is about.
   lit_.clear();
   int lit = ctx.scene->index_of(current_->correct.front());
-  if (lit < 0 || current_->type != QuestionType::fact) lit = ctx.scene->index_of(current_->card.structure);
+  if (current_->type == QuestionType::trigger_point && last_correct_) lit = ctx.scene->index_of(id);
+  else if (lit < 0 || (current_->type != QuestionType::fact && current_->type != QuestionType::trigger_point))
+    lit = ctx.scene->index_of(current_->card.structure);
   if (lit >= 0) {
     ctx.document->select(lit);
     lit_ = bank_->display_name(ctx.scene->structures[static_cast<std::size_t>(lit)].id);
   }
 }
 
-void QuizPanel::next(ViewerContext& ctx) { ask(ctx); }
+void QuizPanel::next(ViewerContext& ctx) { ask(ctx); } // ask() puts the view and overlay back
 
 void QuizPanel::draw(ViewerContext& ctx) {
   if (!ready(ctx)) {
@@ -142,7 +201,16 @@ void QuizPanel::draw(ViewerContext& ctx) {
   if (current_) draw_question(ctx);
   else {
     if (asked_ > 0) ImGui::Text("Session done: %d of %d right.", right_, asked_);
-    if (ImGui::Button("Start a session of 10")) start_session(ctx, 10);
+    ImGui::TextUnformatted("Ask:");
+    ImGui::Checkbox("Point to", &ask_point_to_);
+    ImGui::SameLine();
+    ImGui::Checkbox("Name it", &ask_name_it_);
+    ImGui::Checkbox("Facts", &ask_facts_);
+    ImGui::SameLine();
+    ImGui::Checkbox("Trigger points", &ask_trigger_points_);
+    const bool any = ask_point_to_ || ask_name_it_ || ask_facts_ || ask_trigger_points_;
+    if (!any) wrapped_dim("Choose at least one kind of question.");
+    if (any && ImGui::Button("Start a session of 10")) start_session(ctx, 10);
     if (started_ && asked_ == 0) ImGui::TextUnformatted("Nothing is due and every card has been seen.");
   }
   ImGui::Separator();
@@ -161,6 +229,13 @@ void QuizPanel::draw_question(ViewerContext& ctx) {
       if (int selected = ctx.document->state().selected; selected >= 0) answer(ctx, structure_id(ctx, selected));
       if (!answered_ && ImGui::Button("I don't know")) answer(ctx, "");
     } else {
+      if (q.type == QuestionType::name_it) {
+        ImGui::SetNextItemWidth(-80.0f);
+        bool enter = ImGui::InputText("##typed", typed_, sizeof typed_, ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGui::SameLine();
+        if ((ImGui::Button("Check") || enter) && typed_[0]) answer_typed(ctx, typed_);
+        if (!answered_) wrapped_dim("Type its name (English or Latin), or choose:");
+      }
       for (std::size_t i = 0; i < q.choices.size() && !answered_; ++i) {
         ImGui::PushID(static_cast<int>(i));
         if (ImGui::Button(q.choices[i].text.c_str(), ImVec2(-1.0f, 0.0f))) answer(ctx, q.choices[i].id);
@@ -173,6 +248,9 @@ void QuizPanel::draw_question(ViewerContext& ctx) {
   ImGui::TextColored(colour, "%s", last_correct_ ? "Right." : "Not quite.");
   if (q.type == QuestionType::point_to && !last_correct_ && !last_answer_.empty())
     ImGui::TextWrapped("You clicked %s.", bank_->display_name(last_answer_).c_str());
+  if (q.type == QuestionType::name_it && !last_answer_.empty() &&
+      std::none_of(q.choices.begin(), q.choices.end(), [&](const Choice& c) { return c.id == last_answer_; }))
+    ImGui::TextWrapped("You typed \"%s\".", last_answer_.c_str());
   std::string right;
   for (const auto& c : q.correct) {
     std::string text = bank_->display_name(c);
@@ -180,7 +258,7 @@ void QuizPanel::draw_question(ViewerContext& ctx) {
       if (choice.id == c) text = choice.text;
     right += (right.empty() ? "" : "; ") + text;
   }
-  ImGui::TextWrapped("Answer: %s", right.c_str());
+  ImGui::TextWrapped("%s %s", q.correct.size() > 1 ? "Right answers (any one):" : "Answer:", right.c_str());
   if (!lit_.empty()) wrapped_dim("Lit on the model: " + lit_);
   ImGui::TextWrapped("%s", q.explanation.c_str());
   wrapped_dim("Source: " + (q.citation.empty() ? q.source : q.citation));

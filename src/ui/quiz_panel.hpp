@@ -6,9 +6,12 @@
 // on the model, one sentence of explanation and its source, and logs each
 // answer in the progress database. A small dashboard: due today, streak,
 // mastery by system, weakest cards.
-// Trigger-point questions stay in the terminal and worksheets for now: the
-// overlay that paints a zone also marks the trigger point, which would give
-// the answer away.
+// Name-it takes a typed name (graded against names, Latin names and
+// synonyms, small typos allowed) or an option. Trigger-point questions paint
+// the referral zone without its marker (Overlay::zone_only); after the answer
+// the marker shows and every right muscle is listed. Movement and section
+// questions are asked in the terminal and on worksheets: the panel has no
+// motion player or section view to show them.
 #include "core/progress_store.hpp"
 #include "core/quiz.hpp"
 #include "ui/panel.hpp"
@@ -39,8 +42,12 @@ public:
 
   // The actions behind the controls, for the viewer and the tests.
   void start_session(ViewerContext& ctx, std::size_t count = 10);
+  // The types a session asks; empty: all the panel can show.
+  void set_types(const std::vector<QuestionType>& types);
   // Answers the current question with a choice id or a clicked structure id.
   void answer(ViewerContext& ctx, const std::string& id);
+  // Answers a name-it question with a typed name.
+  void answer_typed(ViewerContext& ctx, const std::string& typed);
   void next(ViewerContext& ctx);
 
   const Question* current() const { return current_ ? &*current_ : nullptr; }
@@ -53,6 +60,7 @@ private:
   bool ready(ViewerContext& ctx);
   void ask(ViewerContext& ctx);
   void restore_view(ViewerContext& ctx);
+  void record(ViewerContext& ctx, const std::string& answer, bool correct);
   void draw_question(ViewerContext& ctx);
   void draw_dashboard(ViewerContext& ctx);
 
@@ -70,6 +78,10 @@ private:
   std::string last_answer_;
   std::string lit_; // what the feedback selected on the model
   std::vector<Visibility> saved_visibility_; // name-it ghosts the rest; put back after
+  std::optional<Overlay> saved_overlay_;      // trigger-point questions paint their zone
+  char typed_[128] = {};
+  // Which types a session asks (the student's choice, in the panel).
+  bool ask_point_to_ = true, ask_name_it_ = true, ask_facts_ = true, ask_trigger_points_ = true;
   int right_ = 0, asked_ = 0;
   bool started_ = false;
   std::uint64_t draws_ = 0;

@@ -20,6 +20,7 @@ struct Harness {
   platform::HeadlessContext context;
   ui::ImGuiHost host{nullptr, 1.0f, ""};
   KnowledgeBase kb;
+  TriggerPointSet tps;
   Scene scene;
   Document document;
   ui::ViewerContext ctx;
@@ -38,7 +39,9 @@ struct Harness {
       st.kind = s.kind;
       scene.structures.push_back(st);
     }
+    tps = load_trigger_points(assets + "/knowledge/trigger_points.json", scene.manifest->landmarks);
     document.reset(scene.structures.size());
+    ctx.trigger_points = &tps;
     ctx.scene = &scene;
     ctx.document = &document;
     ctx.knowledge = &kb;
@@ -137,6 +140,90 @@ TEST(QuizPanel, AnswersAreKeptAndTheDashboardCountsThem) {
   again.start_session(h.ctx, 5);
   ASSERT_TRUE(again.current());
   EXPECT_EQ(again.current()->card, q->card);
+}
+
+} // namespace
+
+namespace {
+
+TEST(QuizPanel, NameItTakesATypedNameWithASmallTypoButNotAnotherStructure) {
+  Harness h;
+  h.frame();
+  const Question* q = h.ask_type(QuestionType::name_it);
+  ASSERT_TRUE(q);
+  std::string text = h.frame();
+  EXPECT_TRUE(has(text, "Type its name")) << text;
+  std::string name = h.kb.find(q->card.structure)->name;
+  std::string typo = name;
+  std::swap(typo[1], typo[2]); // one adjacent swap: allowed
+  h.panel.answer_typed(h.ctx, typo);
+  EXPECT_TRUE(h.panel.answered());
+  EXPECT_TRUE(h.panel.last_correct()) << typo;
+  // The next name-it question answered with another structure's name.
+  h.panel.next(h.ctx);
+  while (h.panel.current() && h.panel.current()->type != QuestionType::name_it) h.panel.next(h.ctx);
+  ASSERT_TRUE(h.panel.current());
+  std::string other;
+  for (const auto& c : h.panel.current()->choices)
+    if (c.id != h.panel.current()->card.structure) other = c.text;
+  h.panel.answer_typed(h.ctx, other);
+  EXPECT_FALSE(h.panel.last_correct()) << other;
+  text = h.frame();
+  EXPECT_TRUE(has(text, "You typed")) << text;
+  EXPECT_EQ(h.panel.store()->reviews().back().answer, other);
+}
+
+TEST(QuizPanel, TriggerPointQuestionsPaintTheZoneWithoutTheMarkerAndAcceptAnyRightMuscle) {
+  Harness h;
+  h.frame();
+  const Question* q = nullptr;
+  // A zone more than one muscle refers to, when the data has one.
+  for (int tries = 0; tries < 40 && (!q || q->correct.size() < 2); ++tries) {
+    h.panel.start_session(h.ctx, 400);
+    while (h.panel.current() && (h.panel.current()->type != QuestionType::trigger_point || h.panel.current()->correct.size() < 2))
+      h.panel.next(h.ctx);
+    q = h.panel.current();
+    h.now += 1;
+  }
+  ASSERT_TRUE(q) << "no trigger-point question with two right muscles";
+  const Overlay& shown = h.document.state().overlay;
+  EXPECT_EQ(shown.mode, OverlayMode::trigger_point);
+  EXPECT_EQ(shown.target, q->zone_trigger_point);
+  EXPECT_TRUE(shown.zone_only);
+  std::string text = h.frame();
+  EXPECT_TRUE(has(text, "shaded area")) << text;
+  // A right muscle that is not the zone's own scores too.
+  std::string second = q->correct[1];
+  h.panel.answer(h.ctx, second);
+  EXPECT_TRUE(h.panel.last_correct());
+  EXPECT_FALSE(h.document.state().overlay.zone_only); // the marker shows now
+  text = h.frame();
+  EXPECT_TRUE(has(text, "Right answers (any one):")) << text;
+  for (const auto& id : q->correct) EXPECT_TRUE(has(text, h.kb.find(id)->name)) << id << "\n" << text;
+  // The next question puts the viewer's own overlay back (none).
+  h.panel.next(h.ctx);
+  if (!h.panel.current() || h.panel.current()->type != QuestionType::trigger_point)
+    EXPECT_EQ(h.document.state().overlay.mode, OverlayMode::none);
+}
+
+TEST(QuizPanel, APointToTargetTheStudentHidIsShownForTheQuestion) {
+  Harness h;
+  h.frame();
+  const Question* q = h.ask_type(QuestionType::point_to);
+  ASSERT_TRUE(q);
+  const int target = h.scene.index_of(q->card.structure);
+  // Hide it, then ask the same card again in a new session of one.
+  h.panel.answer(h.ctx, q->card.structure);
+  h.document.set_visibility({target}, Visibility::hidden);
+  h.document.set_visibility({h.scene.index_of("skin")}, Visibility::ghosted);
+  ui::QuizPanel again{h.db, [&] { return h.now + 30 * kSecondsPerDay; }};
+  again.start_session(h.ctx, 400);
+  while (again.current() && !(again.current()->card == CardKey{q->card.structure, "point_to"})) again.next(h.ctx);
+  ASSERT_TRUE(again.current());
+  EXPECT_EQ(h.document.state().visibility[static_cast<std::size_t>(target)], Visibility::shown);
+  again.answer(h.ctx, q->card.structure);
+  EXPECT_TRUE(again.last_correct());
+  EXPECT_EQ(h.document.state().visibility[static_cast<std::size_t>(target)], Visibility::hidden); // put back
 }
 
 } // namespace
