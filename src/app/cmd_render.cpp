@@ -6,8 +6,12 @@
 #include "core/error.hpp"
 #include "core/file_io.hpp"
 #include "core/knowledge.hpp"
+#include "core/motion/length_colours.hpp"
+#include "core/motion/posed_leg.hpp"
+#include "core/motion/sweep.hpp"
 #include "core/section_cut.hpp"
 #include "core/section_page.hpp"
+#include "ui/length_legend.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -16,10 +20,22 @@
 #include <sstream>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 namespace crus::app {
 
 namespace {
+// The motion model, the muscles and the leg's rest scene, for a posed render.
+struct LegMotion {
+  explicit LegMotion(const Scene& rest)
+      : model(motion::load_motion_model(motion_path("joints.json"))), muscles(motion::load_muscles(motion_path("muscles.json"), model)),
+        poser(model, muscles, rest) {}
+  static std::string motion_path(const char* name) { return (std::filesystem::path(assets_dir()) / "motion" / name).string(); }
+  motion::MotionModel model;
+  motion::MuscleSet muscles;
+  motion::LegPoser poser;
+};
+
 std::string percent_text(double fraction) {
   std::ostringstream o;
   o << std::fixed << std::setprecision(std::abs(fraction * 100.0 - std::round(fraction * 100.0)) < 1e-9 ? 0 : 1) << fraction * 100.0;
@@ -77,11 +93,26 @@ int run_render(const RenderOptions& options) {
   auto view = parse_view(options.view);
   if (!view) throw InputError("--view", "expected anterior, posterior, medial, lateral, superior or inferior, got \"" + options.view + "\"");
   auto [width, height] = parse_size(options.size, "--size");
-  check_writable_file(options.out, "--out"); // before any rendering work
+  const bool posing = !options.pose.empty() || !options.animate.empty() || options.colour_by_length;
+  if (posing && !options.section.empty())
+    throw InputError(!options.animate.empty() ? "--animate" : !options.pose.empty() ? "--pose" : "--colour-by-length",
+                     "cannot be combined with --section yet (sections are cut from the leg in its neutral pose)");
+  std::filesystem::path frames_dir;
   {
     std::string ext = std::filesystem::path(options.out).extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext != ".png") throw InputError("--out", options.out + ": crus render writes PNG images; give a file name ending in .png");
+    if (!options.animate.empty()) {
+      // A folder of frames: created when absent, checked before any work.
+      if (ext == ".png") throw InputError("--out", options.out + ": with --animate, --out names a folder for the frames, not a .png file");
+      frames_dir = options.out;
+      std::error_code ec;
+      std::filesystem::create_directories(frames_dir, ec);
+      if (ec) throw InputError("--out", options.out + ": cannot create the folder (" + ec.message() + ")");
+      check_writable_file((frames_dir / "frame_000.png").string(), "--out");
+    } else {
+      check_writable_file(options.out, "--out"); // before any rendering work
+      if (ext != ".png") throw InputError("--out", options.out + ": crus render writes PNG images; give a file name ending in .png");
+    }
   }
 
   if (options.section_style != "page" && options.section_style != "model")
@@ -90,14 +121,36 @@ int run_render(const RenderOptions& options) {
 
   Scene scene = load_atlas(options.atlas, true);
   if (!options.section.empty()) cut_scene(scene, section_plane_for(options.section, options.tilt, scene, "--section"));
+  // The movement: one pose, or the frames of a sweep.
+  std::unique_ptr<LegMotion> motion;
+  std::vector<motion::Pose> poses{motion::Pose{}};
+  if (posing) {
+    motion = std::make_unique<LegMotion>(scene);
+    motion::Pose base;
+    if (!options.pose.empty()) base = motion::parse_pose(motion->model, options.pose, "--pose");
+    poses = {base};
+    if (!options.animate.empty()) poses = motion::parse_sweep(motion->model, options.animate, "--animate", base).frames(options.frames);
+  }
   Presentation presentation(scene, /*with_knowledge=*/true);
   presentation.apply_render_options(options); // overlays that need the trigger points fail here (exit 2)
   if (options.overlays.empty()) report_unloadable_clinical_data(scene, "the picture is drawn; overlays would need them");
 
   OffscreenRenderer renderer(width, height);
-  renderer.upload(scene);
   const float aspect = static_cast<float>(width) / static_cast<float>(height);
-  OrbitCamera camera = presentation.camera_for(*view, aspect);
+  // One camera for every frame, framing the leg in all of its poses.
+  Aabb frame_box{glm::vec3(1e30f), glm::vec3(-1e30f)};
+  std::vector<std::vector<motion::MuscleState>> states;
+  for (const auto& p : poses) {
+    if (motion) {
+      motion->poser.apply(p, scene);
+      states.push_back(motion::muscle_states(motion->model, motion->muscles, p));
+    }
+    const Aabb b = presentation.drawn_box();
+    frame_box = {glm::min(frame_box.min, b.min), glm::max(frame_box.max, b.max)};
+  }
+  double full_scale = 5.0;
+  for (const auto& s : states) full_scale = std::max(full_scale, motion::length_full_scale(s));
+  OrbitCamera camera = presentation.camera_for(*view, aspect, frame_box);
   if (!options.section.empty() && *view != AnatomicalView::superior && *view != AnatomicalView::inferior) {
     // Look down on the cut from 35 degrees above the horizontal, so the caps show.
     CameraPose pose = camera.pose();
@@ -105,10 +158,34 @@ int run_render(const RenderOptions& options) {
     pose.distance = camera.fit_distance(scene.box, pose.yaw, pose.pitch, aspect);
     camera.set_pose(pose);
   }
-  Image image = presentation.render(renderer, camera, options.labels);
-  write_png(image, options.out);
-  std::cout << options.out << ": " << width << "x" << height << ", " << to_string(*view) << " view, "
-            << scene.structures.size() << " structures\n";
+  for (std::size_t i = 0; i < poses.size(); ++i) {
+    if (motion) {
+      motion->poser.apply(poses[i], scene);
+      const float margin = static_cast<float>(height) / 60.0f;
+      const std::string caption = "Right leg: " + motion::describe_pose(motion->model, poses[i]);
+      presentation.annotate = [&, caption, margin] {
+        ui::draw_caption({margin, margin}, caption);
+        if (options.colour_by_length) ui::draw_length_legend({margin, margin * 4.0f}, full_scale);
+      };
+      if (options.colour_by_length)
+        presentation.decorate = [&, i](DrawList& list) { motion::colour_by_length(list, scene, motion->muscles, states[i], full_scale); };
+    }
+    renderer.upload(scene);
+    Image image = presentation.render(renderer, camera, options.labels);
+    if (frames_dir.empty()) {
+      write_png(image, options.out);
+      std::cout << options.out << ": " << width << "x" << height << ", " << to_string(*view) << " view, " << scene.structures.size()
+                << " structures" << (motion ? ", " + motion::describe_pose(motion->model, poses[i]) : std::string()) << "\n";
+    } else {
+      char name[32];
+      std::snprintf(name, sizeof name, "frame_%03zu.png", i);
+      write_png(image, (frames_dir / name).string());
+    }
+  }
+  if (!frames_dir.empty())
+    std::cout << frames_dir.string() << ": " << poses.size() << " frames frame_000.png to frame_" << (poses.size() < 11 ? "00" : poses.size() < 101 ? "0" : "")
+              << poses.size() - 1 << ".png, " << width << "x" << height << ", " << to_string(*view) << " view, from "
+              << motion::describe_pose(motion->model, poses.front()) << " to " << motion::describe_pose(motion->model, poses.back()) << "\n";
   return 0;
 }
 
