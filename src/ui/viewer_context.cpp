@@ -56,4 +56,9 @@ void frame_structure(ViewerContext& ctx, int structure) {
   ctx.camera->animate_to(ctx.camera->framing_pose(box, screen.x / screen.y, free_min, free_max));
 }
 
+motion::Pose shown_pose(const ViewerContext& ctx) {
+  if (ctx.motion.preview) return *ctx.motion.preview;
+  return ctx.document ? ctx.document->state().pose : motion::Pose{};
+}
+
 } // namespace crus::ui

@@ -5,6 +5,7 @@
 #include "core/document.hpp"
 #include "core/highlights.hpp"
 #include "core/knowledge.hpp"
+#include "core/motion/musculotendon.hpp"
 #include "core/red_flags.hpp"
 #include "core/referral.hpp"
 #include "core/referral_overlay.hpp"
@@ -13,6 +14,7 @@
 #include "core/picking.hpp"
 #include "core/scene.hpp"
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,19 @@ struct FrameStats {
   double frame_ms = 0.0;
   std::size_t triangles = 0;
   std::string renderer;
+};
+
+// The leg's movement: the model (absent for an atlas Crus cannot pose), a
+// pose shown but not yet in the document (a slider being dragged, a preset's
+// transition, Play), and each muscle's state at the pose shown.
+struct MotionView {
+  const motion::MotionModel* model = nullptr;
+  const motion::MuscleSet* muscles = nullptr;
+  std::string problem;                    // why there is no model, in one line
+  std::optional<motion::Pose> preview;
+  std::vector<motion::MuscleState> states; // in the order of muscles->muscles
+  double full_scale_pct = 15.0;           // of the colour-by-length legend
+  bool animating = false;                 // keep drawing frames
 };
 
 struct ViewerContext {
@@ -48,6 +63,7 @@ struct ViewerContext {
   std::function<void(const std::string& png_path, const std::string& trigger_point)> export_handout; // set by the app
   bool request_search_focus = false;   // Ctrl+F or '/'
   int frame_request = -1;              // a panel asks to frame this structure
+  MotionView motion;
   FrameStats stats;
   std::vector<std::string> messages;   // problems to show in the dialog
   bool show_messages = false;
@@ -63,6 +79,9 @@ struct ViewerContext {
   bool mirror_seen = false;            // the mirror the camera was last placed for
   std::function<void(const std::string&)> open_atlas; // set by the app
 };
+
+// The pose the 3D view shows: the preview when there is one, else the document's.
+motion::Pose shown_pose(const ViewerContext& ctx);
 
 // Camera framing helpers shared by menus and shortcuts.
 void go_to_view(ViewerContext& ctx, AnatomicalView view);
