@@ -14,6 +14,7 @@
 #include "ui/length_legend.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <iomanip>
@@ -35,6 +36,21 @@ struct LegMotion {
   motion::MuscleSet muscles;
   motion::LegPoser poser;
 };
+
+// Pixels of `image` inside the rectangle that are not the background (the
+// top-left pixel's colour).
+std::size_t covered_pixels(const Image& image, const glm::vec2& top_left, const glm::vec2& size) {
+  std::size_t n = 0;
+  const std::uint8_t* bg = image.at(0, 0);
+  const int x0 = std::max(0, static_cast<int>(top_left.x)), y0 = std::max(0, static_cast<int>(top_left.y));
+  const int x1 = std::min(image.width, static_cast<int>(top_left.x + size.x)), y1 = std::min(image.height, static_cast<int>(top_left.y + size.y));
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) {
+      const std::uint8_t* p = image.at(x, y);
+      if (std::abs(p[0] - bg[0]) + std::abs(p[1] - bg[1]) + std::abs(p[2] - bg[2]) > 24) ++n;
+    }
+  return n;
+}
 
 std::string percent_text(double fraction) {
   std::ostringstream o;
@@ -148,8 +164,7 @@ int run_render(const RenderOptions& options) {
     const Aabb b = presentation.drawn_box();
     frame_box = {glm::min(frame_box.min, b.min), glm::max(frame_box.max, b.max)};
   }
-  double full_scale = 5.0;
-  for (const auto& s : states) full_scale = std::max(full_scale, motion::length_full_scale(s));
+  const double full_scale = motion::kLengthFullScalePct;
   OrbitCamera camera = presentation.camera_for(*view, aspect, frame_box);
   if (!options.section.empty() && *view != AnatomicalView::superior && *view != AnatomicalView::inferior) {
     // Look down on the cut from 35 degrees above the horizontal, so the caps show.
@@ -158,6 +173,35 @@ int run_render(const RenderOptions& options) {
     pose.distance = camera.fit_distance(scene.box, pose.yaw, pose.pitch, aspect);
     camera.set_pose(pose);
   }
+  // The legend goes in the corner the leg leaves emptiest at both ends of the movement.
+  glm::vec2 legend_corner{0.0f};
+  bool legend_from_bottom = true;
+  if (options.colour_by_length) {
+    std::vector<Image> probes;
+    for (const motion::Pose* p : {&poses.front(), &poses.back()}) {
+      motion->poser.apply(*p, scene);
+      renderer.upload(scene);
+      probes.push_back(presentation.render(renderer, camera, false));
+      if (poses.size() == 1) break;
+    }
+    const float margin = static_cast<float>(height) / 60.0f, fs = std::max(14.0f, static_cast<float>(height) / 48.0f);
+    const glm::vec2 size{fs * 16.5f, fs * 7.5f};
+    const std::array<std::pair<glm::vec2, bool>, 4> corners{{{{margin, static_cast<float>(height) - margin}, true},
+                                                             {{static_cast<float>(width) - margin - size.x, static_cast<float>(height) - margin}, true},
+                                                             {{static_cast<float>(width) - margin - size.x, margin * 4.0f}, false},
+                                                             {{margin, margin * 4.0f}, false}}};
+    std::size_t best = ~std::size_t{0};
+    for (const auto& [corner, from_bottom] : corners) {
+      const glm::vec2 tl{corner.x, from_bottom ? corner.y - size.y : corner.y};
+      std::size_t covered = 0;
+      for (const Image& probe : probes) covered += covered_pixels(probe, tl, size);
+      if (covered < best) {
+        best = covered;
+        legend_corner = corner;
+        legend_from_bottom = from_bottom;
+      }
+    }
+  }
   for (std::size_t i = 0; i < poses.size(); ++i) {
     if (motion) {
       motion->poser.apply(poses[i], scene);
@@ -165,7 +209,7 @@ int run_render(const RenderOptions& options) {
       const std::string caption = "Right leg: " + motion::describe_pose(motion->model, poses[i]);
       presentation.annotate = [&, caption, margin] {
         ui::draw_caption({margin, margin}, caption);
-        if (options.colour_by_length) ui::draw_length_legend({margin, margin * 4.0f}, full_scale);
+        if (options.colour_by_length) ui::draw_length_legend(legend_corner, full_scale, legend_from_bottom);
       };
       if (options.colour_by_length)
         presentation.decorate = [&, i](DrawList& list) { motion::colour_by_length(list, scene, motion->muscles, states[i], full_scale); };

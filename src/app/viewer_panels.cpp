@@ -103,10 +103,6 @@ void ViewerPanels::load_motion(ui::ViewerContext& ctx) {
     ctx.motion.model = &*motion_model_;
     ctx.motion.muscles = &*muscles_;
     ctx.motion.states = motion::muscle_states(*motion_model_, *muscles_, motion::Pose{});
-    // One legend scale for every preset, so the colours mean the same in each.
-    for (const auto& p : motion::pose_presets())
-      ctx.motion.full_scale_pct = std::max(ctx.motion.full_scale_pct,
-                                           motion::length_full_scale(motion::muscle_states(*motion_model_, *muscles_, p.pose)));
   } catch (const std::exception& e) {
     ctx.motion.problem = e.what();
   }
@@ -115,11 +111,17 @@ void ViewerPanels::load_motion(ui::ViewerContext& ctx) {
 bool ViewerPanels::update_pose(ui::ViewerContext& ctx) {
   if (!poser_ || !ctx.motion.model) return false;
   const motion::Pose pose = ui::shown_pose(ctx);
-  if (applied_ && *applied_ == pose) return false;
-  poser_->apply(pose, *ctx.scene);
-  applied_ = pose;
-  ctx.motion.states = motion::muscle_states(*motion_model_, *muscles_, pose);
-  return true;
+  const bool moved = !applied_ || !(*applied_ == pose);
+  if (moved) {
+    poser_->apply(pose, *ctx.scene);
+    applied_ = pose;
+    ctx.motion.states = motion::muscle_states(*motion_model_, *muscles_, pose);
+  }
+  if (ctx.motion.reframe && !ctx.motion.preview) {
+    ctx.motion.reframe = false;
+    ui::frame_box(ctx, ui::visible_bounds(ctx));
+  }
+  return moved;
 }
 
 void ViewerPanels::before_render(ui::ViewerContext& ctx) {
@@ -150,7 +152,7 @@ DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) const {
   DrawList list = make_draw_list(*ctx.scene, ctx.document->state(), ctx.document->hovered(), ctx.layers, inputs);
   if (ctx.light_background) list.background = glm::vec3(0.95f, 0.95f, 0.94f);
   if (ctx.document->state().colour_by_length && ctx.motion.muscles)
-    motion::colour_by_length(list, *ctx.scene, *ctx.motion.muscles, ctx.motion.states, ctx.motion.full_scale_pct);
+    motion::colour_by_length(list, *ctx.scene, *ctx.motion.muscles, ctx.motion.states, motion::kLengthFullScalePct);
   return list;
 }
 

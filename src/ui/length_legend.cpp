@@ -15,15 +15,15 @@ ImU32 srgb(const glm::vec3& c) {
 }
 } // namespace
 
-glm::vec2 draw_length_legend(const glm::vec2& corner, double full_scale_pct) {
+glm::vec2 draw_length_legend(const glm::vec2& corner, double full_scale_pct, bool from_bottom) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const float fs = ImGui::GetFontSize();
   const float pad = fs * 0.5f, bar_w = fs * 14.0f, bar_h = fs * 0.9f;
   const char* title = "Length change from neutral";
-  const char* note = "grey: unchanged; tendon and nerves keep their colours";
+  const char* note = "grey: no change";
   const float w = std::max({bar_w, ImGui::CalcTextSize(title).x, ImGui::CalcTextSize(note).x}) + 2.0f * pad;
   const float h = pad + fs * 1.3f + bar_h + fs * 1.2f + fs * 1.2f + fs * 1.2f + pad;
-  const ImVec2 tl(corner.x, corner.y);
+  const ImVec2 tl(corner.x, from_bottom ? corner.y - h : corner.y);
   dl->AddRectFilled(tl, ImVec2(tl.x + w, tl.y + h), IM_COL32(20, 22, 26, 215), fs * 0.3f);
   dl->AddText(ImVec2(tl.x + pad, tl.y + pad), IM_COL32(245, 245, 245, 255), title);
   const float x0 = tl.x + pad, y0 = tl.y + pad + fs * 1.3f;

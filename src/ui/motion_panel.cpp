@@ -1,5 +1,6 @@
 #include "ui/motion_panel.hpp"
 
+#include "core/motion/length_colours.hpp"
 #include "core/motion/presets.hpp"
 #include "core/motion/producers.hpp"
 #include "ui/length_legend.hpp"
@@ -48,7 +49,10 @@ void MotionPanel::advance(ViewerContext& ctx, double dt) {
   const double s = a.there_and_back ? (a.t < 0.5 ? ease(a.t * 2.0) : ease(2.0 - a.t * 2.0)) : ease(a.t);
   ctx.motion.preview = a.sweep.at(s);
   if (a.t >= 1.0) {
-    if (!a.commit.empty() && ctx.document) ctx.document->set_pose(a.sweep.to, a.commit);
+    if (!a.commit.empty() && ctx.document) {
+      ctx.document->set_pose(a.sweep.to, a.commit);
+      ctx.motion.reframe = true; // a squat leaves the view otherwise
+    }
     ctx.motion.preview.reset();
     ctx.motion.animating = false;
     animation_.reset();
@@ -119,8 +123,12 @@ void MotionPanel::draw(ViewerContext& ctx) {
   bool colour = ctx.document->state().colour_by_length;
   if (ImGui::Checkbox("Colour muscles by length change", &colour)) ctx.document->set_colour_by_length(colour);
   if (ctx.document->state().colour_by_length) {
+    // Bottom left of the 3D view, clear of the panels docked on the left.
     const float fs = ImGui::GetFontSize();
-    draw_length_legend({fs, ctx.viewport_size.y - fs * 9.0f}, ctx.motion.full_scale_pct);
+    float left = 0.0f;
+    for (const auto& [lo, hi] : ctx.panel_rects)
+      if (lo.x < ctx.viewport_size.x * 0.3f && hi.y > ctx.viewport_size.y * 0.5f) left = std::max(left, hi.x);
+    draw_length_legend({left + fs, ctx.viewport_size.y - fs * 2.5f}, motion::kLengthFullScalePct, /*from_bottom=*/true);
   }
   // Each muscle's change from neutral, shortest first.
   if (ImGui::BeginTable("lengths", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {

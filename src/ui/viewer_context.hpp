@@ -35,8 +35,8 @@ struct MotionView {
   std::string problem;                    // why there is no model, in one line
   std::optional<motion::Pose> preview;
   std::vector<motion::MuscleState> states; // in the order of muscles->muscles
-  double full_scale_pct = 15.0;           // of the colour-by-length legend
   bool animating = false;                 // keep drawing frames
+  bool reframe = false;                   // frame the leg once it is in its new pose (a preset moved it far)
 };
 
 struct ViewerContext {
@@ -86,6 +86,8 @@ motion::Pose shown_pose(const ViewerContext& ctx);
 // Camera framing helpers shared by menus and shortcuts.
 void go_to_view(ViewerContext& ctx, AnatomicalView view);
 void frame_structure(ViewerContext& ctx, int structure);
+// Fits `box` (as drawn: mirrored for a left leg) into the free part of the view.
+void frame_box(ViewerContext& ctx, const Aabb& box);
 Aabb visible_bounds(const ViewerContext& ctx);
 // When the document's mirror changed (menu, key, undo), moves the camera to
 // the mirrored leg so that it stays where it was on screen.

@@ -17,12 +17,6 @@ glm::vec3 length_change_srgb(double change_pct, double full_scale_pct) {
   return kLengthPalette[i] * (1.0f - f) + kLengthPalette[i + 1] * f;
 }
 
-double length_full_scale(const std::vector<MuscleState>& states) {
-  double worst = 0.0;
-  for (const auto& s : states) worst = std::max(worst, std::abs(s.change_pct));
-  return std::max(5.0, std::ceil(worst / 5.0 - 1e-9) * 5.0);
-}
-
 std::size_t colour_by_length(DrawList& list, const Scene& scene, const MuscleSet& muscles, const std::vector<MuscleState>& states,
                              double full_scale_pct) {
   std::size_t coloured = 0;

@@ -22,9 +22,10 @@ inline constexpr std::array<glm::vec3, 5> kLengthPalette{glm::vec3(0x5e, 0x3c, 0
 // The colour (sRGB) of a change of `change_pct`, saturating at +-full_scale_pct.
 glm::vec3 length_change_srgb(double change_pct, double full_scale_pct);
 
-// The scale a legend shows: the largest change among `states`, rounded up
-// to 5 %, at least 5 %.
-double length_full_scale(const std::vector<MuscleState>& states);
+// One scale everywhere (viewer and figures), so that a colour means the
+// same change in every picture: 10 % of the neutral length, about the
+// triceps surae's change over the ankle's range; larger changes saturate.
+inline constexpr double kLengthFullScalePct = 10.0;
 
 // Colours every drawn muscle of `scene` that `muscles` measures (states in
 // the same order as muscles.muscles) by its change, replacing its own and
