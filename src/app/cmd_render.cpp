@@ -22,19 +22,19 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace crus::app {
 
 namespace {
 // The motion model, the muscles and the leg's rest scene, for a posed render.
 struct LegMotion {
-  explicit LegMotion(const Scene& rest)
-      : model(motion::load_motion_model(motion_path("joints.json"))), muscles(motion::load_muscles(motion_path("muscles.json"), model)),
-        poser(model, muscles, rest) {}
+  LegMotion()
+      : model(motion::load_motion_model(motion_path("joints.json"))), muscles(motion::load_muscles(motion_path("muscles.json"), model)) {}
   static std::string motion_path(const char* name) { return (std::filesystem::path(assets_dir()) / "motion" / name).string(); }
   motion::MotionModel model;
   motion::MuscleSet muscles;
-  motion::LegPoser poser;
+  std::optional<motion::LegPoser> poser; // once the atlas is loaded
 };
 
 // Pixels of `image` inside the rectangle that are not the background (the
@@ -113,6 +113,16 @@ int run_render(const RenderOptions& options) {
   if (posing && !options.section.empty())
     throw InputError(!options.animate.empty() ? "--animate" : !options.pose.empty() ? "--pose" : "--colour-by-length",
                      "cannot be combined with --section yet (sections are cut from the leg in its neutral pose)");
+  // The movement, one pose or the frames of a sweep, checked before any file is touched.
+  std::unique_ptr<LegMotion> motion;
+  std::vector<motion::Pose> poses{motion::Pose{}};
+  if (posing) {
+    motion = std::make_unique<LegMotion>();
+    motion::Pose base;
+    if (!options.pose.empty()) base = motion::parse_pose(motion->model, options.pose, "--pose");
+    poses = {base};
+    if (!options.animate.empty()) poses = motion::parse_sweep(motion->model, options.animate, "--animate", base).frames(options.frames);
+  }
   std::filesystem::path frames_dir;
   {
     std::string ext = std::filesystem::path(options.out).extension().string();
@@ -137,16 +147,7 @@ int run_render(const RenderOptions& options) {
 
   Scene scene = load_atlas(options.atlas, true);
   if (!options.section.empty()) cut_scene(scene, section_plane_for(options.section, options.tilt, scene, "--section"));
-  // The movement: one pose, or the frames of a sweep.
-  std::unique_ptr<LegMotion> motion;
-  std::vector<motion::Pose> poses{motion::Pose{}};
-  if (posing) {
-    motion = std::make_unique<LegMotion>(scene);
-    motion::Pose base;
-    if (!options.pose.empty()) base = motion::parse_pose(motion->model, options.pose, "--pose");
-    poses = {base};
-    if (!options.animate.empty()) poses = motion::parse_sweep(motion->model, options.animate, "--animate", base).frames(options.frames);
-  }
+  if (motion) motion->poser.emplace(motion->model, motion->muscles, scene);
   Presentation presentation(scene, /*with_knowledge=*/true);
   presentation.apply_render_options(options); // overlays that need the trigger points fail here (exit 2)
   if (options.overlays.empty()) report_unloadable_clinical_data(scene, "the picture is drawn; overlays would need them");
@@ -158,7 +159,7 @@ int run_render(const RenderOptions& options) {
   std::vector<std::vector<motion::MuscleState>> states;
   for (const auto& p : poses) {
     if (motion) {
-      motion->poser.apply(p, scene);
+      motion->poser->apply(p, scene);
       states.push_back(motion::muscle_states(motion->model, motion->muscles, p));
     }
     const Aabb b = presentation.drawn_box();
@@ -179,7 +180,7 @@ int run_render(const RenderOptions& options) {
   if (options.colour_by_length) {
     std::vector<Image> probes;
     for (const motion::Pose* p : {&poses.front(), &poses.back()}) {
-      motion->poser.apply(*p, scene);
+      motion->poser->apply(*p, scene);
       renderer.upload(scene);
       probes.push_back(presentation.render(renderer, camera, false));
       if (poses.size() == 1) break;
@@ -204,7 +205,7 @@ int run_render(const RenderOptions& options) {
   }
   for (std::size_t i = 0; i < poses.size(); ++i) {
     if (motion) {
-      motion->poser.apply(poses[i], scene);
+      motion->poser->apply(poses[i], scene);
       const float margin = static_cast<float>(height) / 60.0f;
       const std::string caption = "Right leg: " + motion::describe_pose(motion->model, poses[i]);
       presentation.annotate = [&, caption, margin] {

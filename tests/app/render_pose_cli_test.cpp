@@ -69,7 +69,11 @@ TEST(RenderPoseCli, BadPosesAndAnimationsAreOneLineAndExitTwo) {
     EXPECT_EQ(r.status, 2) << args << ": " << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << ": " << r.err;
   }
-  auto r = run_command(crus_bin() + " render --animate ankle=-40:30 --out " + (dir / "frames.png").string());
+  // A bad movement is refused before its frames folder is made.
+  auto r = run_command(crus_bin() + " render --animate ankle=-40:90 --out " + (dir / "never").string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir / "never"));
+  r = run_command(crus_bin() + " render --animate ankle=-40:30 --out " + (dir / "frames.png").string());
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("folder"), std::string::npos) << r.err;
 }
