@@ -118,6 +118,21 @@ void MotionPanel::draw(ViewerContext& ctx) {
   ImGui::SameLine();
   if (ImGui::Button("Play")) play(ctx, movements[static_cast<std::size_t>(movement_)].coordinate, movements[static_cast<std::size_t>(movement_)].direction);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("From the current pose to the end of the range and back");
+  // Who produces the chosen movement here, strongest first: moment arm x
+  // maximum force x active force-length factor at this pose. A click selects.
+  const motion::ProducerRanking ranking = motion::rank_producers(model, *ctx.motion.muscles, pose, movements[static_cast<std::size_t>(movement_)]);
+  ImGui::TextDisabled("Produced at this pose by (N m it can give):");
+  auto producer_row = [&](const motion::Producer& p, bool with_capacity) {
+    const int index = ctx.scene ? ctx.scene->index_of(p.muscle) : -1;
+    const std::string name = index >= 0 ? ctx.scene->structures[static_cast<std::size_t>(index)].name : p.muscle;
+    char line[160];
+    if (with_capacity) std::snprintf(line, sizeof line, "%s  %.0f", name.c_str(), p.capacity_nm);
+    else std::snprintf(line, sizeof line, "%s  (no published parameters; arm %.0f mm)", name.c_str(), p.moment_arm_m * 1000.0);
+    if (ImGui::Selectable(line, ctx.document->state().selected == index && index >= 0) && index >= 0) ctx.document->select(index);
+  };
+  for (const auto& p : ranking.ranked) producer_row(p, true);
+  for (const auto& p : ranking.without_parameters) producer_row(p, false);
+  if (ranking.ranked.empty() && ranking.without_parameters.empty()) ImGui::TextDisabled("none in this model");
 
   ImGui::Separator();
   bool colour = ctx.document->state().colour_by_length;

@@ -47,6 +47,15 @@ TEST(MotionPanel, DrawsJointsByNameAndEveryMuscle) {
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
 }
 
+TEST(MotionPanel, ListsTheProducersOfTheChosenMovementStrongestFirst) {
+  Harness h;
+  const std::string text = h.frame(); // the first movement: knee flexion
+  const auto gastrocnemius = text.find("gastrocnemius_medial_head  ");
+  ASSERT_NE(gastrocnemius, std::string::npos) << text;
+  EXPECT_NE(text.find("plantaris  (no published parameters"), std::string::npos) << text;
+  EXPECT_EQ(text.find("tibialis_anterior  "), std::string::npos) << text; // no knee flexor
+}
+
 TEST(MotionPanel, PresetArrivesSmoothlyAsOneNamedUndoableStep) {
   Harness h;
   const motion::PosePreset* squat = motion::find_preset("deep_squat");
