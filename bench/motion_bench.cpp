@@ -8,11 +8,13 @@
 #include "core/file_io.hpp"
 #include "core/motion/posed_mesh.hpp"
 #include "core/motion/producers.hpp"
+#include "core/motion/soft_tissue.hpp"
 #include "core/scene.hpp"
 
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
+#include <optional>
 
 namespace {
 using namespace crus;
@@ -91,4 +93,49 @@ void BM_PoseAtlasBonesRigidly(benchmark::State& state) {
   state.counters["vertices"] = static_cast<double>(vertices);
 }
 BENCHMARK(BM_PoseAtlasBonesRigidly)->Unit(benchmark::kMillisecond);
+
+const Scene* full_atlas() {
+  static const std::optional<Scene> scene = []() -> std::optional<Scene> {
+    const std::string path = std::string(CRUS_ASSETS_DIR) + "/atlas/lower_leg_right.glb";
+    if (!std::filesystem::exists(path)) return std::nullopt;
+    return load_scene(path);
+  }();
+  return scene ? &*scene : nullptr;
+}
+
+// Binding the skin weights, once per atlas (the viewer does it on the first
+// pose change).
+void BM_BindSoftTissue(benchmark::State& state) {
+  if (!full_atlas()) {
+    state.SkipWithError("the bundled atlas is absent");
+    return;
+  }
+  for (auto _ : state) {
+    LegSkin skin = bind_soft_tissue(model(), muscles(), *full_atlas());
+    benchmark::DoNotOptimize(skin.structures.data());
+  }
+}
+BENCHMARK(BM_BindSoftTissue)->Unit(benchmark::kMillisecond);
+
+// The budget (30 ms): the whole full-detail atlas posed, bones
+// rigidly and every soft-tissue vertex by its dual-quaternion blend, with
+// normals and bounding boxes, into a scene kept between poses.
+void BM_PoseWholeAtlas(benchmark::State& state) {
+  if (!full_atlas()) {
+    state.SkipWithError("the bundled atlas is absent");
+    return;
+  }
+  static const LegSkin skin = bind_soft_tissue(model(), muscles(), *full_atlas());
+  Scene posed = *full_atlas();
+  std::vector<Rigid> bodies;
+  std::int64_t i = 0;
+  for (auto _ : state) {
+    pose_bodies(model(), pose_at(i++), bodies);
+    pose_scene(skin, *full_atlas(), bodies, posed);
+    benchmark::DoNotOptimize(posed.structures.data());
+  }
+  state.counters["vertices"] = static_cast<double>(skin.skinned_vertices + skin.rigid_vertices);
+  state.counters["blended"] = static_cast<double>(skin.skinned_vertices);
+}
+BENCHMARK(BM_PoseWholeAtlas)->Unit(benchmark::kMillisecond);
 } // namespace

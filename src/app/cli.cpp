@@ -59,6 +59,12 @@ int run_cli(int argc, char** argv) {
   cmd_render->add_flag("--timings", render.timings,
                        "Print where the time went: GL context and shaders, glb import, knowledge, upload, first frame, "
                        "read-back, PNG, a second frame, and the whole process");
+  cmd_render->add_option("--pose", render.pose, "Pose the leg: knee=90,ankle=-20,subtalar=0,mtp=0 (degrees; the others neutral)");
+  cmd_render->add_option("--animate", render.animate,
+                         "Write a frame sequence of a movement, JOINT=FROM:TO[,...] (e.g. ankle=-40:30), into the --out folder");
+  cmd_render->add_option("--frames", render.frames, "With --animate: how many frames")->capture_default_str()->check(CLI::Range(2, 1000));
+  cmd_render->add_flag("--colour-by-length", render.colour_by_length,
+                       "Colour the muscles by length change from neutral (purple shortens, orange lengthens), with a legend");
   cmd_render->add_option("--section-style", render.section_style,
                          "With --section: page (a flat cross-sectional atlas page) or model (the model cut there, in 3D from --view)")
       ->capture_default_str();

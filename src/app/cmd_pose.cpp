@@ -5,6 +5,7 @@
 #include "app/scene_setup.hpp"
 #include "core/error.hpp"
 #include "core/file_io.hpp"
+#include "core/motion/posed_leg.hpp"
 #include "core/motion/posed_mesh.hpp"
 #include "core/motion/producers.hpp"
 
@@ -62,11 +63,21 @@ int run_pose(const PoseOptions& options) {
     }
   }
   const auto states = muscle_states(model, muscles, pose);
-  const auto bodies = pose_bodies(model, pose);
   std::vector<PosedCentroid> centroids;
   if (!options.no_structures) {
-    const Scene scene = load_atlas(options.atlas, true);
-    for (const auto& s : scene.structures) centroids.push_back(posed_centroid(model, s.id, s.mesh, bodies));
+    // Every mesh posed as the renderer draws it: bones rigidly, soft tissue skinned.
+    Scene scene = load_atlas(options.atlas, true);
+    LegPoser poser(model, muscles, scene);
+    poser.apply(pose, scene);
+    for (std::size_t i = 0; i < scene.structures.size(); ++i) {
+      PosedCentroid c;
+      c.structure = scene.structures[i].id;
+      c.body = model.body_of_structure(c.structure);
+      c.rest = glm::dvec3(area_weighted_centroid(poser.rest().structures[i].mesh));
+      c.posed = glm::dvec3(area_weighted_centroid(scene.structures[i].mesh));
+      c.approximate = false;
+      centroids.push_back(c);
+    }
   }
   std::optional<ProducerRanking> ranking;
   if (movement) ranking = rank_producers(model, muscles, pose, *movement);
@@ -95,9 +106,9 @@ int run_pose(const PoseOptions& options) {
                       {"body", c.body < 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(model.bodies[static_cast<std::size_t>(c.body)].id)},
                       {"centroid", vec_json(c.posed)},
                       {"rest_centroid", vec_json(c.rest)},
-                      {"approximate", c.approximate}});
+                      {"deformed", c.body >= 0 && !model.is_rigid_bone(c.structure)}});
       j["structures"] = ss;
-      j["structures_note"] = "bones move rigidly with their body; other structures (approximate: true) are carried whole by the body named until soft tissue deforms";
+      j["structures_note"] = "bones move rigidly with their body; other structures (deformed: true) are skinned to the bones beneath (body: the one carrying most of them at rest)";
     }
     if (ranking) j["producers"] = producers_json(model, *ranking);
     std::cout << j.dump(2) << "\n";
@@ -126,7 +137,7 @@ int run_pose(const PoseOptions& options) {
     for (const auto& c : centroids)
       std::printf("%-28s %-8s %8.4f %8.4f %8.4f%s\n", c.structure.c_str(),
                   c.body < 0 ? "-" : model.bodies[static_cast<std::size_t>(c.body)].id.c_str(), c.posed.x, c.posed.y, c.posed.z,
-                  c.approximate ? "  (carried whole: approximate)" : "");
+                  c.body >= 0 && !model.is_rigid_bone(c.structure) ? "  (deformed)" : "");
   }
   return 0;
 }

@@ -6,10 +6,15 @@
 #include "core/error.hpp"
 #include "core/file_io.hpp"
 #include "core/knowledge.hpp"
+#include "core/motion/length_colours.hpp"
+#include "core/motion/posed_leg.hpp"
+#include "core/motion/sweep.hpp"
 #include "core/section_cut.hpp"
 #include "core/section_page.hpp"
+#include "ui/length_legend.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <chrono>
 #include <cmath>
@@ -17,6 +22,8 @@
 #include <sstream>
 #include <filesystem>
 #include <iostream>
+#include <memory>
+#include <optional>
 
 namespace crus::app {
 
@@ -46,6 +53,31 @@ private:
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
   std::vector<std::pair<const char*, double>> phases_;
 };
+
+// The motion model, the muscles and the leg's rest scene, for a posed render.
+struct LegMotion {
+  LegMotion()
+      : model(motion::load_motion_model(motion_path("joints.json"))), muscles(motion::load_muscles(motion_path("muscles.json"), model)) {}
+  static std::string motion_path(const char* name) { return (std::filesystem::path(assets_dir()) / "motion" / name).string(); }
+  motion::MotionModel model;
+  motion::MuscleSet muscles;
+  std::optional<motion::LegPoser> poser; // once the atlas is loaded
+};
+
+// Pixels of `image` inside the rectangle that are not the background (the
+// top-left pixel's colour).
+std::size_t covered_pixels(const Image& image, const glm::vec2& top_left, const glm::vec2& size) {
+  std::size_t n = 0;
+  const std::uint8_t* bg = image.at(0, 0);
+  const int x0 = std::max(0, static_cast<int>(top_left.x)), y0 = std::max(0, static_cast<int>(top_left.y));
+  const int x1 = std::min(image.width, static_cast<int>(top_left.x + size.x)), y1 = std::min(image.height, static_cast<int>(top_left.y + size.y));
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) {
+      const std::uint8_t* p = image.at(x, y);
+      if (std::abs(p[0] - bg[0]) + std::abs(p[1] - bg[1]) + std::abs(p[2] - bg[2]) > 24) ++n;
+    }
+  return n;
+}
 
 std::string percent_text(double fraction) {
   std::ostringstream o;
@@ -104,11 +136,36 @@ int run_render(const RenderOptions& options) {
   auto view = parse_view(options.view);
   if (!view) throw InputError("--view", "expected anterior, posterior, medial, lateral, superior or inferior, got \"" + options.view + "\"");
   auto [width, height] = parse_size(options.size, "--size");
-  check_writable_file(options.out, "--out"); // before any rendering work
+  const bool posing = !options.pose.empty() || !options.animate.empty() || options.colour_by_length;
+  if (posing && !options.section.empty())
+    throw InputError(!options.animate.empty() ? "--animate" : !options.pose.empty() ? "--pose" : "--colour-by-length",
+                     "cannot be combined with --section yet (sections are cut from the leg in its neutral pose)");
+  // The movement, one pose or the frames of a sweep, checked before any file is touched.
+  std::unique_ptr<LegMotion> motion;
+  std::vector<motion::Pose> poses{motion::Pose{}};
+  if (posing) {
+    motion = std::make_unique<LegMotion>();
+    motion::Pose base;
+    if (!options.pose.empty()) base = motion::parse_pose(motion->model, options.pose, "--pose");
+    poses = {base};
+    if (!options.animate.empty()) poses = motion::parse_sweep(motion->model, options.animate, "--animate", base).frames(options.frames);
+  }
+  std::filesystem::path frames_dir;
   {
     std::string ext = std::filesystem::path(options.out).extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext != ".png") throw InputError("--out", options.out + ": crus render writes PNG images; give a file name ending in .png");
+    if (!options.animate.empty()) {
+      // A folder of frames: created when absent, checked before any work.
+      if (ext == ".png") throw InputError("--out", options.out + ": with --animate, --out names a folder for the frames, not a .png file");
+      frames_dir = options.out;
+      std::error_code ec;
+      std::filesystem::create_directories(frames_dir, ec);
+      if (ec) throw InputError("--out", options.out + ": cannot create the folder (" + ec.message() + ")");
+      check_writable_file((frames_dir / "frame_000.png").string(), "--out");
+    } else {
+      check_writable_file(options.out, "--out"); // before any rendering work
+      if (ext != ".png") throw InputError("--out", options.out + ": crus render writes PNG images; give a file name ending in .png");
+    }
   }
 
   if (options.section_style != "page" && options.section_style != "model")
@@ -119,6 +176,7 @@ int run_render(const RenderOptions& options) {
   Scene scene = load_atlas(options.atlas, true);
   if (!options.section.empty()) cut_scene(scene, section_plane_for(options.section, options.tilt, scene, "--section"));
   timings.lap("import");
+  if (motion) motion->poser.emplace(motion->model, motion->muscles, scene);
   Presentation presentation(scene, /*with_knowledge=*/true);
   presentation.apply_render_options(options); // overlays that need the trigger points fail here (exit 2)
   if (options.overlays.empty()) report_unloadable_clinical_data(scene, "the picture is drawn; overlays would need them");
@@ -126,10 +184,20 @@ int run_render(const RenderOptions& options) {
 
   OffscreenRenderer renderer(width, height);
   timings.lap("context");
-  renderer.upload(scene);
-  timings.lap("upload");
   const float aspect = static_cast<float>(width) / static_cast<float>(height);
-  OrbitCamera camera = presentation.camera_for(*view, aspect);
+  // One camera for every frame, framing the leg in all of its poses.
+  Aabb frame_box{glm::vec3(1e30f), glm::vec3(-1e30f)};
+  std::vector<std::vector<motion::MuscleState>> states;
+  for (const auto& p : poses) {
+    if (motion) {
+      motion->poser->apply(p, scene);
+      states.push_back(motion::muscle_states(motion->model, motion->muscles, p));
+    }
+    const Aabb b = presentation.drawn_box();
+    frame_box = {glm::min(frame_box.min, b.min), glm::max(frame_box.max, b.max)};
+  }
+  const double full_scale = motion::kLengthFullScalePct;
+  OrbitCamera camera = presentation.camera_for(*view, aspect, frame_box);
   if (!options.section.empty() && *view != AnatomicalView::superior && *view != AnatomicalView::inferior) {
     // Look down on the cut from 35 degrees above the horizontal, so the caps show.
     CameraPose pose = camera.pose();
@@ -137,22 +205,77 @@ int run_render(const RenderOptions& options) {
     pose.distance = camera.fit_distance(scene.box, pose.yaw, pose.pitch, aspect);
     camera.set_pose(pose);
   }
-  presentation.draw(renderer, camera, options.labels);
-  timings.lap("first frame");
-  Image image = renderer.read();
-  timings.lap("read-back");
-  write_png(image, options.out);
-  timings.lap("png");
-  const double process_s = seconds_since_process_start(); // the picture is written: what a user waits for
-  std::cout << options.out << ": " << width << "x" << height << ", " << to_string(*view) << " view, "
-            << scene.structures.size() << " structures\n";
-  if (options.timings) {
-    // The same frame again, after the picture is written: what the first
-    // frame cost beyond it is start-up (llvmpipe compiles shaders on first use).
-    presentation.draw(renderer, camera, options.labels);
-    timings.lap("second frame");
-    std::cout << timings.line(process_s) << "\n";
+  // The legend goes in the corner the leg leaves emptiest at both ends of the movement.
+  glm::vec2 legend_corner{0.0f};
+  bool legend_from_bottom = true;
+  if (options.colour_by_length) {
+    std::vector<Image> probes;
+    for (const motion::Pose* p : {&poses.front(), &poses.back()}) {
+      motion->poser->apply(*p, scene);
+      renderer.upload(scene);
+      probes.push_back(presentation.render(renderer, camera, false));
+      if (poses.size() == 1) break;
+    }
+    const float margin = static_cast<float>(height) / 60.0f, fs = std::max(14.0f, static_cast<float>(height) / 48.0f);
+    const glm::vec2 size{fs * 16.5f, fs * 7.5f};
+    const std::array<std::pair<glm::vec2, bool>, 4> corners{{{{margin, static_cast<float>(height) - margin}, true},
+                                                             {{static_cast<float>(width) - margin - size.x, static_cast<float>(height) - margin}, true},
+                                                             {{static_cast<float>(width) - margin - size.x, margin * 4.0f}, false},
+                                                             {{margin, margin * 4.0f}, false}}};
+    std::size_t best = ~std::size_t{0};
+    for (const auto& [corner, from_bottom] : corners) {
+      const glm::vec2 tl{corner.x, from_bottom ? corner.y - size.y : corner.y};
+      std::size_t covered = 0;
+      for (const Image& probe : probes) covered += covered_pixels(probe, tl, size);
+      if (covered < best) {
+        best = covered;
+        legend_corner = corner;
+        legend_from_bottom = from_bottom;
+      }
+    }
   }
+  for (std::size_t i = 0; i < poses.size(); ++i) {
+    if (motion) {
+      motion->poser->apply(poses[i], scene);
+      const float margin = static_cast<float>(height) / 60.0f;
+      const std::string caption = "Right leg: " + motion::describe_pose(motion->model, poses[i]);
+      presentation.annotate = [&, caption, margin] {
+        ui::draw_caption({margin, margin}, caption);
+        if (options.colour_by_length) ui::draw_length_legend(legend_corner, full_scale, legend_from_bottom);
+      };
+      if (options.colour_by_length)
+        presentation.decorate = [&, i](DrawList& list) { motion::colour_by_length(list, scene, motion->muscles, states[i], full_scale); };
+    }
+    renderer.upload(scene);
+    if (frames_dir.empty()) {
+      timings.lap("upload");
+      presentation.draw(renderer, camera, options.labels);
+      timings.lap("first frame");
+      Image image = renderer.read();
+      timings.lap("read-back");
+      write_png(image, options.out);
+      timings.lap("png");
+      const double process_s = seconds_since_process_start(); // the picture is written: what a user waits for
+      std::cout << options.out << ": " << width << "x" << height << ", " << to_string(*view) << " view, " << scene.structures.size()
+                << " structures" << (motion ? ", " + motion::describe_pose(motion->model, poses[i]) : std::string()) << "\n";
+      if (options.timings) {
+        // The same frame again, after the picture is written: what the first
+        // frame cost beyond it is start-up (llvmpipe compiles shaders on first use).
+        presentation.draw(renderer, camera, options.labels);
+        timings.lap("second frame");
+        std::cout << timings.line(process_s) << "\n";
+      }
+    } else {
+      Image image = presentation.render(renderer, camera, options.labels);
+      char name[32];
+      std::snprintf(name, sizeof name, "frame_%03zu.png", i);
+      write_png(image, (frames_dir / name).string());
+    }
+  }
+  if (!frames_dir.empty())
+    std::cout << frames_dir.string() << ": " << poses.size() << " frames frame_000.png to frame_" << (poses.size() < 11 ? "00" : poses.size() < 101 ? "0" : "")
+              << poses.size() - 1 << ".png, " << width << "x" << height << ", " << to_string(*view) << " view, from "
+              << motion::describe_pose(motion->model, poses.front()) << " to " << motion::describe_pose(motion->model, poses.back()) << "\n";
   return 0;
 }
 

@@ -42,6 +42,10 @@ struct RenderOptions {
   bool compartments = false;             // with --section (page): tint the muscles by compartment
   std::string section_style = "page";    // page: the flat 2D atlas page; model: the model cut there, capped, in 3D
   bool timings = false;                  // print where the time went (ms per phase)
+  std::string pose;                      // knee=90,ankle=-20: the leg posed (soft tissue deformed)
+  std::string animate;                   // ankle=-40:30: a frame sequence of that movement into the --out folder
+  int frames = 24;                       // with --animate
+  bool colour_by_length = false;         // muscles coloured by length change from neutral, with a legend
 };
 int run_render(const RenderOptions& options);
 

@@ -120,16 +120,24 @@ DrawList Presentation::draw_list() {
   return make_draw_list(scene_, document_.state(), document_.hovered(), ctx_.layers, inputs);
 }
 
-OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect) const {
-  OrbitCamera camera;
-  // Frame what is drawn, so an isolated structure fills the picture.
+Aabb Presentation::drawn_box() const {
   Aabb box{glm::vec3(1e30f), glm::vec3(-1e30f)};
   for (std::size_t i = 0; i < scene_.structures.size(); ++i) {
     if (!is_drawn(document_.state(), ctx_.layers, i)) continue;
     box.min = glm::min(box.min, scene_.structures[i].box.min);
     box.max = glm::max(box.max, scene_.structures[i].box.max);
   }
-  if (!box.valid()) box = scene_.box;
+  return box.valid() ? box : scene_.box;
+}
+
+OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect) const {
+  // Frame what is drawn, so an isolated structure fills the picture.
+  return camera_for(view, aspect, drawn_box());
+}
+
+OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect, const Aabb& frame) const {
+  OrbitCamera camera;
+  Aabb box = frame;
   if (document_.state().mirror) box = mirrored(box);
   camera.set_pose(camera.pose_for(view, box, document_.state().mirror, aspect));
   return camera;
@@ -142,9 +150,10 @@ Image Presentation::render(OffscreenRenderer& renderer, const OrbitCamera& camer
 
 void Presentation::draw(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels) {
   DrawList list = draw_list();
+  if (decorate) decorate(list);
   renderer.draw(scene_, list, camera);
   camera_ = camera;
-  if (labels) {
+  if (labels || annotate) {
     // Labels are drawn by ImGui into the same framebuffer, as in the viewer.
     ui::ImGuiHost host(nullptr, 1.0f, "");
     host.set_font_size(std::max(14.0f, static_cast<float>(renderer.height()) / 48.0f));
@@ -155,7 +164,8 @@ void Presentation::draw(OffscreenRenderer& renderer, const OrbitCamera& camera, 
     // Two frames: the first lays the fonts out, the second draws.
     for (int frame = 0; frame < 2; ++frame) {
       host.begin_frame();
-      ui::draw_view_annotations(ctx_, /*window_bars=*/false);
+      if (labels) ui::draw_view_annotations(ctx_, /*window_bars=*/false);
+      if (annotate) annotate();
       if (frame == 1) {
         renderer.bind_target();
         host.end_frame();

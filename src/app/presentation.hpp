@@ -13,6 +13,7 @@
 #include "core/red_flags.hpp"
 #include "core/search.hpp"
 #include "core/trigger_points.hpp"
+#include <functional>
 #include <optional>
 #include "ui/viewer_context.hpp"
 
@@ -36,6 +37,14 @@ public:
   ui::ViewerContext& context() { return ctx_; }
   DrawList draw_list();
   OrbitCamera camera_for(AnatomicalView view, float aspect) const;
+  // Framing `box` instead of what is drawn (an animation frames every pose).
+  OrbitCamera camera_for(AnatomicalView view, float aspect, const Aabb& box) const;
+  Aabb drawn_box() const; // of the structures drawn now
+  // Changes the draw list before it is drawn (muscles coloured by length).
+  std::function<void(DrawList&)> decorate;
+  // Draws over the picture after the labels (a caption, a legend), in the
+  // picture's logical pixels.
+  std::function<void()> annotate;
   // Draws the scene, then (when `labels`) the labels and legend on top.
   void draw(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels);
   // draw, then read the picture back.

@@ -272,11 +272,12 @@ int run_viewer(const ViewerOptions& options) {
   int frames_to_draw = 3;
   std::uint64_t seen_revision = 0;
   InputReplay input_replay;
+  bool picks_stale = false; // the pose moved the meshes since the pick index was built
   std::string saved_json = to_json(settings);
   while (!window.should_close() && !ctx.quit) {
     // Sleep until an event unless a transition is running or ImGui still
     // needs a frame or two to settle after the last input.
-    if (frames_to_draw > 0 || camera.animating() || !window.input_events().empty()) window.wait_events(0.0);
+    if (frames_to_draw > 0 || camera.animating() || ctx.motion.animating || !window.input_events().empty()) window.wait_events(0.0);
     else window.wait_events();
     auto now = Clock::now();
     float dt = std::chrono::duration<float>(now - last).count();
@@ -304,6 +305,19 @@ int run_viewer(const ViewerOptions& options) {
     ui::draw_view_annotations(ctx, /*window_bars=*/true);
     shell.draw(ctx);
     changed = shell.take_commands_ran() || changed;
+    if (panels.update_pose(ctx)) {
+      renderer.upload(scene);
+      changed = true;
+      picks_stale = true;
+    }
+    if (picks_stale && !ctx.motion.preview) {
+      // Picking follows the posed leg once it stops moving (the index takes
+      // tens of milliseconds to build, too long for every frame of a Play).
+      std::vector<const Mesh*> meshes;
+      for (const auto& s : scene.structures) meshes.push_back(&s.mesh);
+      picks.build(meshes);
+      picks_stale = false;
+    }
     panels.before_render(ctx);
     panels.update_highlights(ctx);
 
@@ -348,7 +362,7 @@ int run_viewer(const ViewerOptions& options) {
       seen_revision = document.revision();
       changed = true;
     }
-    frames_to_draw = (changed || moving || input.more) ? 3 : frames_to_draw - 1;
+    frames_to_draw = (changed || moving || input.more || ctx.motion.animating) ? 3 : frames_to_draw - 1;
     if (frames_to_draw <= 0 && !settings_path.empty()) {
       // Going idle: remember what changed, so a crash or a kill loses nothing.
       std::string now_json = to_json(current_settings());

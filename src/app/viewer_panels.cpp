@@ -7,7 +7,10 @@
 #include "core/error.hpp"
 #include "core/highlights.hpp"
 #include "core/referral_overlay.hpp"
+#include "core/motion/length_colours.hpp"
+#include "core/motion/presets.hpp"
 #include "ui/info_panel.hpp"
+#include "ui/motion_panel.hpp"
 #include "ui/pain_map_panel.hpp"
 #include "ui/quiz_panel.hpp"
 #include "ui/red_flags_panel.hpp"
@@ -27,6 +30,7 @@ void ViewerPanels::install(ui::Shell& shell, ui::ViewerContext&) {
   shell.add_panel(std::make_unique<ui::PainMapPanel>());
   shell.add_panel(std::make_unique<ui::RedFlagsPanel>());
   shell.add_panel(std::make_unique<ui::QuizPanel>());
+  shell.add_panel(std::make_unique<ui::MotionPanel>());
 }
 
 void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
@@ -79,6 +83,45 @@ void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
   ctx.paint_mode = false;
   ctx.overlay = {};
   if (!ctx.knowledge_problems.empty()) ctx.show_messages = true;
+  load_motion(ctx);
+}
+
+void ViewerPanels::load_motion(ui::ViewerContext& ctx) {
+  // The leg moves only with the bundled kind of atlas: its bones are the
+  // model's bodies. Otherwise the Motion panel says why.
+  poser_.reset();
+  applied_.reset();
+  ctx.motion = {};
+  try {
+    if (!ctx.scene->manifest || !ctx.scene->find("tibia") || !ctx.scene->find("talus"))
+      throw InputError(ctx.atlas_path, "not a Crus atlas with the leg's bones; the leg cannot be posed");
+    const auto dir = std::filesystem::path(assets_dir()) / "motion";
+    if (!motion_model_) motion_model_ = motion::load_motion_model((dir / "joints.json").string());
+    if (!muscles_) muscles_ = motion::load_muscles((dir / "muscles.json").string(), *motion_model_);
+    poser_.emplace(*motion_model_, *muscles_, *ctx.scene);
+    applied_ = motion::Pose{};
+    ctx.motion.model = &*motion_model_;
+    ctx.motion.muscles = &*muscles_;
+    ctx.motion.states = motion::muscle_states(*motion_model_, *muscles_, motion::Pose{});
+  } catch (const std::exception& e) {
+    ctx.motion.problem = e.what();
+  }
+}
+
+bool ViewerPanels::update_pose(ui::ViewerContext& ctx) {
+  if (!poser_ || !ctx.motion.model) return false;
+  const motion::Pose pose = ui::shown_pose(ctx);
+  const bool moved = !applied_ || !(*applied_ == pose);
+  if (moved) {
+    poser_->apply(pose, *ctx.scene);
+    applied_ = pose;
+    ctx.motion.states = motion::muscle_states(*motion_model_, *muscles_, pose);
+  }
+  if (ctx.motion.reframe && !ctx.motion.preview) {
+    ctx.motion.reframe = false;
+    ui::frame_box(ctx, ui::visible_bounds(ctx));
+  }
+  return moved;
 }
 
 void ViewerPanels::before_render(ui::ViewerContext& ctx) {
@@ -108,6 +151,8 @@ DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) const {
   add_painted_zones(inputs, ctx.painted, ctx.brush_radius);
   DrawList list = make_draw_list(*ctx.scene, ctx.document->state(), ctx.document->hovered(), ctx.layers, inputs);
   if (ctx.light_background) list.background = glm::vec3(0.95f, 0.95f, 0.94f);
+  if (ctx.document->state().colour_by_length && ctx.motion.muscles)
+    motion::colour_by_length(list, *ctx.scene, *ctx.motion.muscles, ctx.motion.states, motion::kLengthFullScalePct);
   return list;
 }
 

@@ -3,6 +3,7 @@
 // knowledge base, the search index), and what the 3D view adds for them.
 #include "core/draw_list.hpp"
 #include "core/knowledge.hpp"
+#include "core/motion/posed_leg.hpp"
 #include "core/red_flags.hpp"
 #include "core/referral.hpp"
 #include "core/search.hpp"
@@ -22,13 +23,21 @@ public:
   void update_highlights(ui::ViewerContext& ctx) const;
   void before_render(ui::ViewerContext& ctx);
   DrawList draw_list(const ui::ViewerContext& ctx) const;
+  // Poses the scene when the pose shown changed (the document's or the
+  // Motion panel's preview); true when its meshes moved and need uploading.
+  bool update_pose(ui::ViewerContext& ctx);
 
 private:
+  void load_motion(ui::ViewerContext& ctx);
   KnowledgeBase knowledge_;
   SearchIndex search_;
   std::optional<TriggerPointSet> trigger_points_;
   std::optional<RedFlagSet> red_flags_;
   SkinIndex skin_index_;
+  std::optional<motion::MotionModel> motion_model_;
+  std::optional<motion::MuscleSet> muscles_;
+  std::optional<motion::LegPoser> poser_;
+  std::optional<motion::Pose> applied_; // the pose the scene's meshes are in
 };
 
 } // namespace crus::app

@@ -98,7 +98,7 @@ void add_viewer_commands(CommandRegistry& r) {
   add(r, "palette.open", "Command palette", "View", "global", {"Ctrl+Shift+P", "Ctrl+K"});
 
   // One per panel, "View > Panels" (panel_command_id of each title).
-  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz"})
+  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Motion"})
     r.add(CommandInfo{panel_command_id(title), std::string(title) + " panel", "View > Panels", "global", {}, false});
   add(r, "panel.help", "Keyboard shortcuts", "Help", "global", {"F1"});
   add(r, "help.about", "About Crus", "Help", "global");

@@ -123,4 +123,16 @@ void Document::set_hovered(int structure) {
   ++revision_;
 }
 
+void Document::set_pose(const motion::Pose& pose, const std::string& name) {
+  DocumentState next = state_;
+  next.pose = pose;
+  apply(name, std::move(next));
+}
+
+void Document::set_colour_by_length(bool on) {
+  DocumentState next = state_;
+  next.colour_by_length = on;
+  apply(on ? "Colour by length" : "Colours of the atlas", std::move(next));
+}
+
 } // namespace crus

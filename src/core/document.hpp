@@ -3,6 +3,7 @@
 // shortcuts and the CLI change it only through the named actions below; each
 // lands in the undo history. The renderer reads a DrawList made from it.
 #include "core/camera.hpp"
+#include "core/motion/kinematics.hpp"
 #include <cstdint>
 #include <set>
 #include <string>
@@ -42,6 +43,8 @@ struct DocumentState {
   int peel_layer = 0;                 // structures with layer <= this are hidden (0: none)
   bool mirror = false;                // show a left leg
   Overlay overlay;
+  motion::Pose pose;                  // the leg's joint angles (degrees); neutral by default
+  bool colour_by_length = false;      // muscles coloured by length change from neutral
   bool operator==(const DocumentState&) const = default;
 };
 
@@ -65,6 +68,10 @@ public:
   void set_peel_layer(int layer);
   void set_mirror(bool mirror);
   void set_overlay(const Overlay& overlay);
+  // `name` says which (e.g. "Pose: deep squat", "Pose: knee"); the pose is
+  // not range-checked here: the Motion panel only offers poses in range.
+  void set_pose(const motion::Pose& pose, const std::string& name = "Pose");
+  void set_colour_by_length(bool on);
 
   bool can_undo() const { return !undo_.empty(); }
   bool can_redo() const { return !redo_.empty(); }

@@ -19,6 +19,7 @@ struct DrawItem {
   bool translucent = false;      // skin, ghosted structures
   bool patches = false;          // attachment patches painted on this item
   bool zones = false;            // referral zones painted on this item (skin)
+  bool flat_colour = false;      // `colour` replaces the mesh's vertex colours (muscles coloured by length)
 };
 
 struct PatchHighlight {

@@ -35,7 +35,7 @@ void SceneRenderer::draw_item(const DrawItem& item, const DrawList& list) {
   if (item.structure < 0 || static_cast<std::size_t>(item.structure) >= buffers_.size()) return;
   program_.set("u_colour", item.colour);
   const MeshBuffer& buffer = buffers_[static_cast<std::size_t>(item.structure)];
-  program_.set("u_vertex_colour", buffer.has_vertex_colours() ? 1.0f : 0.0f);
+  program_.set("u_vertex_colour", buffer.has_vertex_colours() && !item.flat_colour ? 1.0f : 0.0f);
   program_.set("u_striation", buffer.has_fibres() ? 1.0f : 0.0f);
   program_.set("u_emphasis", item.emphasis);
   program_.set("u_rim", item.rim);

@@ -36,6 +36,11 @@ void frame_structure(ViewerContext& ctx, int structure) {
   if (!ctx.scene || structure < 0 || static_cast<std::size_t>(structure) >= ctx.scene->structures.size()) return;
   Aabb box = ctx.scene->structures[static_cast<std::size_t>(structure)].box;
   if (ctx.document->state().mirror) box = mirrored(box);
+  frame_box(ctx, box);
+}
+
+void frame_box(ViewerContext& ctx, const Aabb& box) {
+  if (!ctx.camera) return;
   // Fit it into the part of the view that the menu bar, the status bar and
   // the side panels (last frame's rectangles) leave free.
   const glm::vec2 screen = glm::max(ctx.viewport_size, glm::vec2(1.0f));
@@ -54,6 +59,11 @@ void frame_structure(ViewerContext& ctx, int structure) {
   const glm::vec2 free_min(left / screen.x * 2.0f - 1.0f, 1.0f - bottom / screen.y * 2.0f);
   const glm::vec2 free_max(right / screen.x * 2.0f - 1.0f, 1.0f - top / screen.y * 2.0f);
   ctx.camera->animate_to(ctx.camera->framing_pose(box, screen.x / screen.y, free_min, free_max));
+}
+
+motion::Pose shown_pose(const ViewerContext& ctx) {
+  if (ctx.motion.preview) return *ctx.motion.preview;
+  return ctx.document ? ctx.document->state().pose : motion::Pose{};
 }
 
 } // namespace crus::ui

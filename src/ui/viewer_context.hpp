@@ -6,6 +6,7 @@
 #include "core/document.hpp"
 #include "core/highlights.hpp"
 #include "core/knowledge.hpp"
+#include "core/motion/musculotendon.hpp"
 #include "core/red_flags.hpp"
 #include "core/referral.hpp"
 #include "core/referral_overlay.hpp"
@@ -14,6 +15,7 @@
 #include "core/picking.hpp"
 #include "core/scene.hpp"
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,19 @@ struct FrameStats {
   double frame_ms = 0.0;
   std::size_t triangles = 0;
   std::string renderer;
+};
+
+// The leg's movement: the model (absent for an atlas Crus cannot pose), a
+// pose shown but not yet in the document (a slider being dragged, a preset's
+// transition, Play), and each muscle's state at the pose shown.
+struct MotionView {
+  const motion::MotionModel* model = nullptr;
+  const motion::MuscleSet* muscles = nullptr;
+  std::string problem;                    // why there is no model, in one line
+  std::optional<motion::Pose> preview;
+  std::vector<motion::MuscleState> states; // in the order of muscles->muscles
+  bool animating = false;                 // keep drawing frames
+  bool reframe = false;                   // frame the leg once it is in its new pose (a preset moved it far)
 };
 
 struct ViewerContext {
@@ -49,6 +64,7 @@ struct ViewerContext {
   std::function<void(const std::string& png_path, const std::string& trigger_point)> export_handout; // set by the app
   bool request_search_focus = false;   // Ctrl+F or '/'
   int frame_request = -1;              // a panel asks to frame this structure
+  MotionView motion;
   FrameStats stats;
   std::vector<std::string> messages;   // problems to show in the dialog
   bool show_messages = false;
@@ -66,9 +82,14 @@ struct ViewerContext {
   CommandRegistry* commands = nullptr; // the shell's, for the help panel and panels that show keys
 };
 
+// The pose the 3D view shows: the preview when there is one, else the document's.
+motion::Pose shown_pose(const ViewerContext& ctx);
+
 // Camera framing helpers shared by menus and shortcuts.
 void go_to_view(ViewerContext& ctx, AnatomicalView view);
 void frame_structure(ViewerContext& ctx, int structure);
+// Fits `box` (as drawn: mirrored for a left leg) into the free part of the view.
+void frame_box(ViewerContext& ctx, const Aabb& box);
 Aabb visible_bounds(const ViewerContext& ctx);
 // When the document's mirror changed (menu, key, undo), moves the camera to
 // the mirrored leg so that it stays where it was on screen.

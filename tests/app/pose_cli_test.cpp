@@ -55,8 +55,8 @@ TEST(PoseCli, JsonHasThePoseEveryMuscleAndEveryStructure) {
   const auto* soleus = find_id(j["structures"], "soleus");
   ASSERT_TRUE(femur && talus && soleus);
   EXPECT_EQ((*femur)["centroid"], (*femur)["rest_centroid"]); // the femur is fixed
-  EXPECT_EQ((*talus)["approximate"], false);
-  EXPECT_EQ((*soleus)["approximate"], true);
+  EXPECT_EQ((*talus)["deformed"], false);
+  EXPECT_EQ((*soleus)["deformed"], true);
   EXPECT_EQ((*soleus)["body"], "tibia");
   // With the knee at 90 degrees the talus swings behind the knee, level with it.
   EXPECT_LT((*talus)["centroid"][0].get<double>(), -0.35);

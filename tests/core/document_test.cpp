@@ -84,3 +84,25 @@ TEST(DrawBuilder, MirrorReflectsAcrossTheMidline) {
   EXPECT_FLOAT_EQ(p.z, -0.08f);
   EXPECT_FLOAT_EQ(p.x, 0.1f);
 }
+
+TEST(Document, PoseAndColourByLengthAreNamedUndoableSteps) {
+  crus::Document doc(3);
+  crus::motion::Pose squat;
+  squat.knee_deg = 120.0;
+  squat.ankle_deg = 25.0;
+  doc.set_pose(squat, "Pose: deep squat");
+  EXPECT_EQ(doc.state().pose, squat);
+  EXPECT_EQ(doc.undo_name(), "Pose: deep squat");
+  doc.set_colour_by_length(true);
+  EXPECT_TRUE(doc.state().colour_by_length);
+  doc.set_pose(squat, "Pose: again"); // no change, no step
+  EXPECT_EQ(doc.undo_name(), "Colour by length");
+  ASSERT_TRUE(doc.undo());
+  ASSERT_TRUE(doc.undo());
+  EXPECT_EQ(doc.state().pose, crus::motion::Pose{});
+  EXPECT_FALSE(doc.state().colour_by_length);
+  ASSERT_TRUE(doc.redo());
+  EXPECT_EQ(doc.state().pose.knee_deg, 120.0);
+  doc.reset(3); // a new scene starts neutral
+  EXPECT_EQ(doc.state().pose, crus::motion::Pose{});
+}

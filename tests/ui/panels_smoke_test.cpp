@@ -67,7 +67,7 @@ TEST(PanelsSmoke, EveryPanelMountsForAFewFrames) {
   // something in it.
   std::set<std::string> titles;
   for (auto& p : shell.panels()) titles.insert(p->title());
-  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Help"})
+  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Motion", "Help"})
     EXPECT_EQ(titles.count(title), 1u) << title << " is not installed";
   EXPECT_EQ(ctx.panel_rects.size(), shell.panels().size());
   for (auto& p : shell.panels()) {

@@ -1,0 +1,47 @@
+#include "core/motion/posed_leg.hpp"
+
+namespace crus::motion {
+
+namespace {
+glm::vec3 move(const Rigid& t, const glm::vec3& p) { return glm::vec3(t(glm::dvec3(p))); }
+} // namespace
+
+void pose_manifest(const MotionModel& model, const AtlasManifest& rest, const std::vector<Rigid>& bodies, AtlasManifest& out) {
+  out = rest;
+  auto body_of = [&](const std::string& bone) -> const Rigid* {
+    const int b = model.body_of_structure(bone);
+    return b < 0 ? nullptr : &bodies[static_cast<std::size_t>(b)];
+  };
+  for (auto& site : out.sites)
+    if (const Rigid* t = body_of(site.bone)) {
+      site.centroid = move(*t, site.centroid);
+      for (auto& c : site.patches) {
+        c.a = move(*t, c.a);
+        c.b = move(*t, c.b);
+      }
+    }
+  for (auto& lm : out.landmarks)
+    if (const Rigid* t = body_of(lm.bone)) lm.position = move(*t, lm.position);
+  for (auto& jc : out.joints)
+    for (const Joint& j : model.joints)
+      if (j.id == jc.id) jc.position = move(bodies[static_cast<std::size_t>(j.child)], jc.position);
+}
+
+LegPoser::LegPoser(const MotionModel& model, const MuscleSet& muscles, Scene rest) : model_(model), muscles_(muscles), rest_(std::move(rest)) {}
+
+const LegSkin& LegPoser::skin() {
+  if (!skin_) skin_ = bind_soft_tissue(model_, muscles_, rest_);
+  return *skin_;
+}
+
+void LegPoser::apply(const Pose& pose, Scene& scene) {
+  pose_ = pose;
+  pose_bodies(model_, pose, bodies_);
+  pose_scene(skin(), rest_, bodies_, scene);
+  if (rest_.manifest) {
+    if (!scene.manifest) scene.manifest = rest_.manifest;
+    pose_manifest(model_, *rest_.manifest, bodies_, *scene.manifest);
+  }
+}
+
+} // namespace crus::motion

@@ -1,0 +1,352 @@
+#include "core/motion/soft_tissue.hpp"
+
+#include "core/scene.hpp"
+
+#include <glm/geometric.hpp>
+#include <glm/gtc/quaternion.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_set>
+
+namespace crus::motion {
+
+namespace {
+
+constexpr float kInf = std::numeric_limits<float>::infinity();
+// Bodies farther than the nearest by this many blend widths weigh under
+// e^-6 (0.25 %): they are not looked for and get no weight.
+constexpr double kCutoffWidths = 6.0;
+
+// Nearest-point queries against one body's bones: the bone vertices thinned
+// to one per voxel (bone meshes are finer than the blend needs) in a uniform
+// grid searched ring by ring from the query's cell.
+class BonePoints {
+public:
+  BonePoints() = default;
+  BonePoints(const std::vector<glm::vec3>& points, float cell) : cell_(cell) {
+    if (points.empty()) return;
+    lo_ = hi_ = points.front();
+    for (const auto& p : points) {
+      lo_ = glm::min(lo_, p);
+      hi_ = glm::max(hi_, p);
+    }
+    for (int a = 0; a < 3; ++a) dims_[a] = std::max(1, static_cast<int>(std::floor((hi_[a] - lo_[a]) / cell_)) + 1);
+    // One point per 3 mm voxel, then bucketed by grid cell (counting sort).
+    std::unordered_set<std::uint64_t> seen;
+    std::vector<glm::vec3> kept;
+    for (const auto& p : points) {
+      const glm::vec3 v = (p - lo_) / 0.003f;
+      const auto key = (static_cast<std::uint64_t>(v.x) << 42) | (static_cast<std::uint64_t>(v.y) << 21) | static_cast<std::uint64_t>(v.z);
+      if (seen.insert(key).second) kept.push_back(p);
+    }
+    start_.assign(static_cast<std::size_t>(dims_[0] * dims_[1] * dims_[2]) + 1, 0);
+    for (const auto& p : kept) ++start_[cell_of(p) + 1];
+    for (std::size_t i = 1; i < start_.size(); ++i) start_[i] += start_[i - 1];
+    points_.resize(kept.size());
+    std::vector<std::uint32_t> fill(start_.begin(), start_.end() - 1);
+    for (const auto& p : kept) points_[fill[cell_of(p)]++] = p;
+  }
+  bool empty() const { return points_.empty(); }
+
+  // Distance from p to the box of the points (a lower bound of nearest()).
+  float box_distance(const glm::vec3& p) const {
+    const glm::vec3 d = glm::max(glm::max(lo_ - p, p - hi_), glm::vec3(0.0f));
+    return glm::length(d);
+  }
+
+  // Distance to the nearest point, or kInf when none is within `cutoff`.
+  float nearest(const glm::vec3& p, float cutoff) const {
+    if (points_.empty() || box_distance(p) > cutoff) return kInf;
+    int c[3];
+    for (int a = 0; a < 3; ++a) c[a] = static_cast<int>(std::floor((p[a] - lo_[a]) / cell_));
+    int reach = 0; // the ring beyond which no cell of the grid lies
+    for (int a = 0; a < 3; ++a) reach = std::max({reach, std::abs(c[a]), std::abs(dims_[a] - 1 - c[a])});
+    float best2 = kInf;
+    for (int k = 0; k <= reach; ++k) {
+      const float ring_gap = static_cast<float>(k - 1) * cell_; // no point of ring k is nearer
+      if (k > 0 && (ring_gap > cutoff || ring_gap * ring_gap > best2)) break;
+      for (int x = std::max(0, c[0] - k); x <= std::min(dims_[0] - 1, c[0] + k); ++x)
+        for (int y = std::max(0, c[1] - k); y <= std::min(dims_[1] - 1, c[1] + k); ++y) {
+          const bool edge = std::abs(x - c[0]) == k || std::abs(y - c[1]) == k;
+          auto visit = [&](int z) {
+            if (z < 0 || z >= dims_[2]) return;
+            const std::size_t cell = static_cast<std::size_t>((x * dims_[1] + y) * dims_[2] + z);
+            for (std::uint32_t i = start_[cell]; i < start_[cell + 1]; ++i) {
+              const glm::vec3 d = points_[i] - p;
+              best2 = std::min(best2, glm::dot(d, d));
+            }
+          };
+          if (edge || k == 0) {
+            for (int z = std::max(0, c[2] - k); z <= std::min(dims_[2] - 1, c[2] + k); ++z) visit(z);
+          } else { // inside the ring's x-y square only its two z faces are on the ring
+            visit(c[2] - k);
+            visit(c[2] + k);
+          }
+        }
+    }
+    const float best = std::sqrt(best2);
+    return best <= cutoff ? best : kInf;
+  }
+
+private:
+  std::size_t cell_of(const glm::vec3& p) const {
+    int c[3];
+    for (int a = 0; a < 3; ++a) c[a] = std::clamp(static_cast<int>(std::floor((p[a] - lo_[a]) / cell_)), 0, dims_[a] - 1);
+    return static_cast<std::size_t>((c[0] * dims_[1] + c[1]) * dims_[2] + c[2]);
+  }
+  float cell_ = 0.015f;
+  glm::vec3 lo_{0.0f}, hi_{0.0f};
+  int dims_[3] = {1, 1, 1};
+  std::vector<std::uint32_t> start_;
+  std::vector<glm::vec3> points_;
+};
+
+// The bodies a muscle's path runs through and every body between them on
+// the chain (each path body up to the lowest common ancestor of them all).
+std::vector<bool> path_bodies(const MotionModel& model, const MusclePath& muscle) {
+  std::vector<bool> in(model.bodies.size(), false);
+  auto ancestors = [&](int b) {
+    std::vector<int> chain;
+    for (; b >= 0; b = model.bodies[static_cast<std::size_t>(b)].parent) chain.push_back(b);
+    return chain;
+  };
+  std::vector<int> common;
+  for (const auto& pt : muscle.points) {
+    auto chain = ancestors(pt.body);
+    if (common.empty()) {
+      common = chain;
+    } else {
+      std::erase_if(common, [&](int b) { return std::find(chain.begin(), chain.end(), b) == chain.end(); });
+    }
+  }
+  const int lca = common.empty() ? -1 : common.front();
+  for (const auto& pt : muscle.points)
+    for (int b = pt.body; b >= 0; b = model.bodies[static_cast<std::size_t>(b)].parent) {
+      in[static_cast<std::size_t>(b)] = true;
+      if (b == lca) break;
+    }
+  return in;
+}
+
+double smoothstep(double a, double b, double x) {
+  const double t = std::clamp((x - a) / (b - a), 0.0, 1.0);
+  return t * t * (3.0 - 2.0 * t);
+}
+
+VertexWeights top_weights(std::vector<double>& w) {
+  VertexWeights out;
+  std::vector<std::size_t> order(w.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return w[a] > w[b] || (w[a] == w[b] && a < b); });
+  double total = 0.0;
+  const std::size_t n = std::min(kMaxInfluences, order.size());
+  for (std::size_t i = 0; i < n; ++i)
+    if (w[order[i]] > 1e-3 * w[order[0]]) total += w[order[i]];
+  for (std::size_t i = 0; i < n; ++i) {
+    if (w[order[i]] <= 1e-3 * w[order[0]]) break;
+    out.body[i] = static_cast<std::uint8_t>(order[i]);
+    out.weight[i] = static_cast<float>(w[order[i]] / total);
+  }
+  return out;
+}
+
+// A rigid transform as a unit dual quaternion (real part: the rotation;
+// dual part: half the translation times it).
+struct DualQuat {
+  glm::quat real{1.0f, 0.0f, 0.0f, 0.0f};
+  glm::quat dual{0.0f, 0.0f, 0.0f, 0.0f};
+};
+DualQuat to_dual_quat(const Rigid& t) {
+  DualQuat q;
+  q.real = glm::normalize(glm::quat_cast(glm::mat3(t.r)));
+  q.dual = glm::quat(0.0f, glm::vec3(t.t)) * q.real * 0.5f;
+  return q;
+}
+
+struct PosedBody {
+  DualQuat dq;
+  glm::mat3 r{1.0f};
+  glm::vec3 t{0.0f};
+};
+
+// The blended rotation and translation of one vertex.
+inline void blend(const VertexWeights& w, const PosedBody* bodies, glm::quat& rotation, glm::vec3& translation) {
+  const DualQuat& first = bodies[w.body[0]].dq;
+  glm::quat r = first.real * w.weight[0];
+  glm::quat d = first.dual * w.weight[0];
+  for (std::size_t i = 1; i < kMaxInfluences && w.weight[i] > 0.0f; ++i) {
+    const DualQuat& q = bodies[w.body[i]].dq;
+    // The shorter way round: q and -q are the same rotation.
+    const float s = glm::dot(q.real, first.real) < 0.0f ? -w.weight[i] : w.weight[i];
+    r = r + q.real * s;
+    d = d + q.dual * s;
+  }
+  const float inv = 1.0f / glm::length(r);
+  r = r * inv;
+  d = d * inv;
+  const glm::vec3 rv(r.x, r.y, r.z), dv(d.x, d.y, d.z);
+  rotation = r;
+  translation = 2.0f * (r.w * dv - d.w * rv + glm::cross(rv, dv));
+}
+
+void posed_bodies(const std::vector<Rigid>& bodies, std::vector<PosedBody>& out) {
+  out.resize(bodies.size());
+  for (std::size_t i = 0; i < bodies.size(); ++i) {
+    out[i].dq = to_dual_quat(bodies[i]);
+    out[i].r = glm::mat3(bodies[i].r);
+    out[i].t = glm::vec3(bodies[i].t);
+  }
+}
+
+} // namespace
+
+LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, const Scene& scene, const SoftTissueOptions& options) {
+  LegSkin skin;
+  const std::size_t body_count = model.bodies.size();
+  // Each body's bone vertices, for the distance weights.
+  std::vector<std::vector<glm::vec3>> bone_points(body_count);
+  for (const auto& s : scene.structures)
+    if (model.is_rigid_bone(s.id)) {
+      auto& pts = bone_points[static_cast<std::size_t>(model.body_of_structure(s.id))];
+      pts.insert(pts.end(), s.mesh.positions.begin(), s.mesh.positions.end());
+    }
+  std::vector<BonePoints> grids;
+  for (const auto& pts : bone_points) grids.emplace_back(pts, 0.015f);
+
+  std::vector<double> w(body_count);
+  std::vector<float> dist(body_count);
+  std::vector<std::size_t> order(body_count);
+  for (std::size_t si = 0; si < scene.structures.size(); ++si) {
+    const SceneStructure& s = scene.structures[si];
+    const int carrier = model.body_of_structure(s.id);
+    if (carrier < 0) continue;
+    StructureSkin out;
+    out.structure = si;
+    if (model.is_rigid_bone(s.id)) {
+      out.rigid_body = carrier;
+      skin.rigid_vertices += s.mesh.positions.size();
+      skin.structures.push_back(std::move(out));
+      continue;
+    }
+    std::vector<bool> candidate(body_count, true);
+    if (const MusclePath* path = muscles.find(s.id)) candidate = path_bodies(model, *path);
+    // Its attachments, each held by the body of its bone.
+    std::vector<std::pair<const AttachmentSite*, int>> sites;
+    if (scene.manifest)
+      for (const AttachmentSite* site : scene.manifest->sites_of(s.id)) {
+        const int b = model.body_of_structure(site->bone);
+        if (b < 0) continue;
+        sites.emplace_back(site, b);
+        candidate[static_cast<std::size_t>(b)] = true;
+      }
+    candidate[static_cast<std::size_t>(carrier)] = true;
+    for (std::size_t b = 0; b < body_count; ++b)
+      if (grids[b].empty()) candidate[b] = false;
+
+    const double width = s.kind == StructureKind::skin ? options.skin_blend_width_m : options.blend_width_m;
+    const auto cutoff_extra = static_cast<float>(kCutoffWidths * width);
+    out.vertices.resize(s.mesh.positions.size());
+    for (std::size_t v = 0; v < s.mesh.positions.size(); ++v) {
+      const glm::vec3& p = s.mesh.positions[v];
+      // Nearest bodies first, so the cutoff prunes the far ones early.
+      for (std::size_t b = 0; b < body_count; ++b) {
+        order[b] = b;
+        dist[b] = candidate[b] ? grids[b].box_distance(p) : kInf;
+      }
+      std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return dist[a] < dist[b]; });
+      float best = kInf;
+      for (std::size_t b : order) {
+        if (!candidate[b]) {
+          dist[b] = kInf;
+          continue;
+        }
+        dist[b] = grids[b].nearest(p, best == kInf ? kInf : best + cutoff_extra);
+        best = std::min(best, dist[b]);
+      }
+      for (std::size_t b = 0; b < body_count; ++b)
+        w[b] = dist[b] == kInf ? 0.0 : std::exp(-(static_cast<double>(dist[b]) - best) / width);
+      if (best == kInf) w[static_cast<std::size_t>(carrier)] = 1.0;
+      // Held at its attachments.
+      double hold = 0.0;
+      int hold_body = -1;
+      for (const auto& [site, b] : sites) {
+        float d = kInf;
+        for (const Capsule& c : site->patches) d = std::min(d, distance_to_capsule(c, p));
+        const double h = 1.0 - smoothstep(options.attachment_hold_m, options.attachment_release_m, d);
+        if (h > hold) {
+          hold = h;
+          hold_body = b;
+        }
+      }
+      if (hold_body >= 0) {
+        double total = 0.0;
+        for (double x : w) total += x;
+        for (std::size_t b = 0; b < body_count; ++b)
+          w[b] = (1.0 - hold) * w[b] / total + (static_cast<int>(b) == hold_body ? hold : 0.0);
+      }
+      out.vertices[v] = top_weights(w);
+    }
+    skin.skinned_vertices += out.vertices.size();
+    skin.structures.push_back(std::move(out));
+  }
+  return skin;
+}
+
+void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>& bodies, Scene& posed) {
+  if (posed.structures.size() != rest.structures.size()) posed = rest;
+  std::vector<PosedBody> pb; // six bodies: not worth keeping between calls
+  posed_bodies(bodies, pb);
+  for (const StructureSkin& ss : skin.structures) {
+    const Mesh& from = rest.structures[ss.structure].mesh;
+    Mesh& to = posed.structures[ss.structure].mesh;
+    if (to.positions.size() != from.positions.size() || to.normals.size() != from.normals.size()) to = from;
+    const bool normals = !from.normals.empty();
+    if (ss.rigid_body >= 0) {
+      const PosedBody& b = pb[static_cast<std::size_t>(ss.rigid_body)];
+      for (std::size_t v = 0; v < from.positions.size(); ++v) {
+        to.positions[v] = b.r * from.positions[v] + b.t;
+        if (normals) to.normals[v] = b.r * from.normals[v];
+      }
+    } else {
+      for (std::size_t v = 0; v < from.positions.size(); ++v) {
+        const VertexWeights& w = ss.vertices[v];
+        if (w.weight[1] == 0.0f) { // one body: its rigid transform, no blending
+          const PosedBody& b = pb[w.body[0]];
+          to.positions[v] = b.r * from.positions[v] + b.t;
+          if (normals) to.normals[v] = b.r * from.normals[v];
+          continue;
+        }
+        glm::quat r;
+        glm::vec3 t;
+        blend(w, pb.data(), r, t);
+        to.positions[v] = r * from.positions[v] + t;
+        if (normals) to.normals[v] = r * from.normals[v];
+      }
+    }
+    posed.structures[ss.structure].box = bounds(to);
+  }
+  bool first = true;
+  for (const auto& s : posed.structures) {
+    if (s.mesh.positions.empty()) continue;
+    if (first) {
+      posed.box = s.box;
+      first = false;
+    } else {
+      posed.box.min = glm::min(posed.box.min, s.box.min);
+      posed.box.max = glm::max(posed.box.max, s.box.max);
+    }
+  }
+}
+
+glm::vec3 skin_point(const VertexWeights& w, const std::vector<Rigid>& bodies, const glm::vec3& p) {
+  std::vector<PosedBody> pb;
+  posed_bodies(bodies, pb);
+  glm::quat r;
+  glm::vec3 t;
+  blend(w, pb.data(), r, t);
+  return r * p + t;
+}
+
+} // namespace crus::motion

@@ -1,0 +1,73 @@
+#pragma once
+// Soft tissue that follows the bones (no GL). Bones move rigidly with their
+// body. Every other structure (muscles, tendons, nerves, skin) is skinned:
+// each vertex carries up to four body weights, bound once from the rest
+// pose, and is moved by the dual-quaternion blend of those bodies'
+// rest-to-posed transforms. Dual quaternions rather than a linear blend
+// because a linear blend of two rotations about a joint shortens the chord
+// and collapses the tissue over a bent knee (the "candy wrapper").
+//
+// Binding (bind_soft_tissue):
+// - the candidate bodies of a muscle are those its published path runs
+//   through, with every body between them on the chain (the gastrocnemius,
+//   femur to calcaneus, also gets the tibia and talus it lies along); other
+//   soft tissue may follow any body;
+// - among the candidates, a vertex weighs each body by its distance to the
+//   nearest bone that body carries: w = exp(-(d - d_min) / blend_width), so
+//   tissue lying on one bone moves with it and tissue between two bones
+//   bends smoothly over the joint;
+// - near its attachment sites (atlas.json) a muscle is held fully by the
+//   body of the attachment's bone, fading to the distance weights over
+//   `attachment_release_m`, so origins and insertions never slide off.
+#include "core/mesh.hpp"
+#include "core/motion/musculotendon.hpp"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace crus {
+struct Scene;
+}
+
+namespace crus::motion {
+
+inline constexpr std::size_t kMaxInfluences = 4;
+
+struct VertexWeights {
+  std::array<std::uint8_t, kMaxInfluences> body{};
+  std::array<float, kMaxInfluences> weight{}; // sorted, largest first; unused slots 0
+};
+
+struct StructureSkin {
+  std::size_t structure = 0; // index into Scene::structures
+  int rigid_body = -1;       // >= 0: the whole structure moves with this body (bones)
+  std::vector<VertexWeights> vertices; // one per mesh vertex when rigid_body < 0
+};
+
+struct SoftTissueOptions {
+  double blend_width_m = 0.012;       // how far across a joint a muscle, tendon or nerve bends
+  double skin_blend_width_m = 0.025;  // the skin spreads its bend wider: it slides over the joint
+  double attachment_hold_m = 0.003;   // within this of an attachment capsule: the bone's body only
+  double attachment_release_m = 0.03; // ... fading to the distance weights by this distance
+};
+
+struct LegSkin {
+  std::vector<StructureSkin> structures; // one per scene structure a body moves
+  std::size_t skinned_vertices = 0;      // vertices with blended weights
+  std::size_t rigid_vertices = 0;
+};
+
+// Binds every structure of `scene` that the model can move. Structures no
+// body carries (an unlabelled node of a foreign atlas) are left at rest.
+LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, const Scene& scene,
+                         const SoftTissueOptions& options = {});
+
+// Poses `posed` (a copy of `rest`, same structures and vertex counts):
+// positions, normals and bounding boxes. Allocation-free once `posed` exists.
+void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>& bodies, Scene& posed);
+
+// One vertex moved by its weights (the same arithmetic as pose_scene).
+glm::vec3 skin_point(const VertexWeights& w, const std::vector<Rigid>& bodies, const glm::vec3& p);
+
+} // namespace crus::motion

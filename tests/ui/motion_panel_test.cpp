@@ -1,0 +1,97 @@
+// The Motion panel: it draws the joints by their anatomical names and each
+// muscle's change; a preset arrives by a transition and lands as one named
+// undoable step; Play moves the preview to the end of the range and back
+// and leaves the document alone; without a model it says why.
+#include "core/motion/presets.hpp"
+#include "platform/headless_context.hpp"
+#include "ui/imgui_host.hpp"
+#include "ui/motion_panel.hpp"
+
+#include "panel_harness.hpp"
+#include "support/test_support.hpp"
+#include <gtest/gtest.h>
+
+using namespace crus;
+
+namespace {
+struct Harness {
+  platform::HeadlessContext context;
+  ui::ImGuiHost host{nullptr, 1.0f, ""};
+  Scene scene;
+  Document document{0};
+  motion::MotionModel model = motion::load_motion_model(test::source_dir() + "/assets/motion/joints.json");
+  motion::MuscleSet muscles = motion::load_muscles(test::source_dir() + "/assets/motion/muscles.json", model);
+  ui::ViewerContext ctx;
+  ui::MotionPanel panel;
+  Harness() {
+    ctx.scene = &scene;
+    ctx.document = &document;
+    ctx.motion.model = &model;
+    ctx.motion.muscles = &muscles;
+    ctx.motion.states = motion::muscle_states(model, muscles, motion::Pose{});
+    panel.open = true;
+  }
+  std::string frame() {
+    std::string text = test::draw_panel_frame(host, panel, ctx);
+    EXPECT_TRUE(panel.last_error.empty()) << panel.last_error;
+    return text;
+  }
+};
+} // namespace
+
+TEST(MotionPanel, DrawsJointsByNameAndEveryMuscle) {
+  Harness h;
+  const std::string text = h.frame();
+  for (const char* s : {"Knee: flexion + / extension -", "Ankle: dorsiflexion + / plantarflexion -", "Subtalar: inversion + / eversion -",
+                        "Toes (MTP): extension + / flexion -", "Deep squat", "Play", "soleus", "Colour muscles by length change"})
+    EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
+}
+
+TEST(MotionPanel, ListsTheProducersOfTheChosenMovementStrongestFirst) {
+  Harness h;
+  const std::string text = h.frame(); // the first movement: knee flexion
+  const auto gastrocnemius = text.find("gastrocnemius_medial_head  ");
+  ASSERT_NE(gastrocnemius, std::string::npos) << text;
+  EXPECT_NE(text.find("plantaris  (no published parameters"), std::string::npos) << text;
+  EXPECT_EQ(text.find("tibialis_anterior  "), std::string::npos) << text; // no knee flexor
+}
+
+TEST(MotionPanel, PresetArrivesSmoothlyAsOneNamedUndoableStep) {
+  Harness h;
+  const motion::PosePreset* squat = motion::find_preset("deep_squat");
+  ASSERT_NE(squat, nullptr);
+  h.panel.go_to(h.ctx, squat->pose, "Pose: " + squat->name);
+  h.panel.advance(h.ctx, 0.3); // halfway: shown, not yet in the document
+  ASSERT_TRUE(h.ctx.motion.preview);
+  EXPECT_GT(h.ctx.motion.preview->knee_deg, 10.0);
+  EXPECT_LT(h.ctx.motion.preview->knee_deg, 110.0);
+  EXPECT_EQ(h.document.state().pose, motion::Pose{});
+  h.panel.advance(h.ctx, 1.0);
+  EXPECT_FALSE(h.ctx.motion.preview);
+  EXPECT_FALSE(h.panel.busy());
+  EXPECT_EQ(h.document.state().pose, squat->pose);
+  EXPECT_EQ(h.document.undo_name(), "Pose: Deep squat");
+  ASSERT_TRUE(h.document.undo());
+  EXPECT_EQ(h.document.state().pose, motion::Pose{});
+}
+
+TEST(MotionPanel, PlayGoesToTheEndOfTheRangeAndBackWithoutAStep) {
+  Harness h;
+  h.panel.play(h.ctx, motion::Coordinate::ankle, -1);
+  double lowest = 0.0;
+  for (int i = 0; i < 200 && h.panel.busy(); ++i) {
+    h.panel.advance(h.ctx, 0.02);
+    if (h.ctx.motion.preview) lowest = std::min(lowest, h.ctx.motion.preview->ankle_deg);
+  }
+  EXPECT_FALSE(h.panel.busy());
+  EXPECT_NEAR(lowest, -40.0, 0.5); // full plantarflexion reached
+  EXPECT_FALSE(h.ctx.motion.preview);
+  EXPECT_FALSE(h.document.can_undo());
+}
+
+TEST(MotionPanel, WithoutAModelItSaysWhy) {
+  Harness h;
+  h.ctx.motion.model = nullptr;
+  h.ctx.motion.problem = "other.glb: not a Crus atlas with the leg's bones; the leg cannot be posed";
+  EXPECT_NE(h.frame().find("cannot be posed"), std::string::npos);
+}
