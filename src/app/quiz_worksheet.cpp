@@ -119,11 +119,12 @@ private:
         const auto& box = scene.structures[static_cast<std::size_t>(target)].box;
         focus = (box.min + box.max) * 0.5f;
         if (q.type == QuestionType::name_it) {
-          // As in the viewer: the structure lit, everything else ghosted.
+          // On paper a ghost is too faint to tell apart: the structure lit
+          // among the bones, the other soft tissue left out.
           std::vector<int> others;
           for (int i = 0; i < static_cast<int>(scene.structures.size()); ++i)
-            if (i != target && doc.state().visibility[static_cast<std::size_t>(i)] == Visibility::shown) others.push_back(i);
-          doc.set_visibility(others, Visibility::ghosted);
+            if (i != target && scene.structures[static_cast<std::size_t>(i)].kind != StructureKind::bone) others.push_back(i);
+          doc.set_visibility(others, Visibility::hidden);
           doc.select(target);
         }
       }

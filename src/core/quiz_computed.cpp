@@ -58,7 +58,8 @@ bool place_right(Question& q, SplitMix64& rng, const Choice& right, std::vector<
 constexpr std::size_t kDistractors = 3;
 // "Shortens most": a muscle within this of the largest shortening is also
 // right (the model cannot tell them apart); a distractor shortens at least
-// kClearMm less, so that it is clearly wrong.
+// kClearMm and at least half the largest shortening less, so that it is
+// clearly wrong (a muscle shortening nearly as much is offered as neither).
 constexpr double kTieMm = 1.0;
 constexpr double kClearMm = 3.0;
 // A moment arm smaller than this (either way) is neither a producer nor a
@@ -187,7 +188,7 @@ std::optional<Question> QuizBank::make_movement(const CardKey& card, SplitMix64&
       if (change <= most + kTieMm) {
         q.correct.push_back(id);
         shortest.push_back({change, id});
-      } else if (change >= most + kClearMm) {
+      } else if (change >= most + std::max(kClearMm, 0.5 * -most)) {
         // Muscles that also shorten are the plausible wrong answers.
         (change < 0.0 ? near : far).push_back({id, entry(id)->name});
       }
