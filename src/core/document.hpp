@@ -62,6 +62,9 @@ public:
   void set_peel_layer(int layer);
   void set_mirror(bool mirror);
   void set_overlay(const Overlay& overlay);
+  // A whole state at once (opening a scene, stepping a lesson): one undo step.
+  // A state for another structure count is refused (returns false).
+  bool load_state(const DocumentState& state, const std::string& action_name);
 
   bool can_undo() const { return !undo_.empty(); }
   bool can_redo() const { return !redo_.empty(); }
