@@ -23,6 +23,7 @@ struct ViewerOptions {
   std::vector<std::string> panels;       // panels to open at start (titles)
   std::string detail = "auto";           // auto (light on software renderers), full, light
   float text_size = 0.0f;                // points; 0: the remembered or default size
+  std::string scene;                     // open this saved scene (crus --scene FILE)
 };
 int run_viewer(const ViewerOptions& options);
 
@@ -41,6 +42,10 @@ struct RenderOptions {
   double tilt = 0.0;                     // of the section plane, degrees
   bool compartments = false;             // with --section (page): tint the muscles by compartment
   std::string section_style = "page";    // page: the flat 2D atlas page; model: the model cut there, capped, in 3D
+  std::string scene;                     // render this saved scene; the options above then change it
+  std::string save_scene;                // write the scene this render used
+  bool transparent = false;              // background with alpha 0 (slides)
+  bool view_given = false, size_given = false; // --view / --size on the command line (else the scene's)
 };
 int run_render(const RenderOptions& options);
 
@@ -67,6 +72,16 @@ struct SectionOptions {
   bool json = false;
 };
 int run_section(const SectionOptions& options);
+
+struct LessonExportOptions {
+  AtlasOptions atlas;
+  std::string lesson;                    // a lesson file, or the id of a bundled lesson
+  std::string out;                       // folder for step-NN.png
+  std::string size = "1920x1080";
+  bool transparent = false;
+};
+int run_lesson_export(const LessonExportOptions& options);
+int run_lesson_list(bool json);
 
 int run_atlas_build(const std::string& out_dir);
 int run_list(const AtlasOptions& atlas, bool json);

@@ -13,8 +13,10 @@
 #include "core/red_flags.hpp"
 #include "core/search.hpp"
 #include "core/trigger_points.hpp"
-#include <optional>
+#include "core/scene_file.hpp"
 #include "ui/viewer_context.hpp"
+#include <functional>
+#include <optional>
 
 namespace crus::app {
 
@@ -31,13 +33,26 @@ public:
   const RedFlagSet* red_flags() const { return red_flags_ ? &*red_flags_ : nullptr; }
   // --select, --isolate, --ghost, --hide, --highlight, --overlay, --mirror
   void apply_render_options(const RenderOptions& options);
+  // A saved scene (or a lesson step) as the document, painted area and
+  // overlay; returns the ids it names that the atlas lacks (kept, not
+  // fatal). An overlay needs the trigger points: loads them (InputError).
+  std::vector<std::string> apply_scene(const SceneSpec& spec);
+  // The camera a scene asks for: its exact camera, else its view (or
+  // `fallback`) framed on what is drawn.
+  OrbitCamera camera_for_scene(const SceneSpec& spec, AnatomicalView fallback, float aspect) const;
   Document& document() { return document_; }
   const KnowledgeBase& knowledge() const { return knowledge_; }
   ui::ViewerContext& context() { return ctx_; }
   DrawList draw_list();
   OrbitCamera camera_for(AnatomicalView view, float aspect) const;
-  // Draws the scene, then (when `labels`) the labels and legend on top.
-  Image render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels);
+  // Draws the scene, then (when `labels`) the labels and legend on top,
+  // then whatever `extra_ui` draws with ImGui (a slide's caption).
+  // `transparent`: the background comes out with alpha 0 (see .cpp).
+  Image render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels,
+               const std::function<void()>& extra_ui = {}, bool transparent = false);
+  // Font sizes of the labels and of the large (caption) font, in pixels; 0: from the height.
+  float label_font_px = 0.0f;
+  float caption_font_px = 0.0f;
 
 private:
   Scene& scene_;
@@ -47,6 +62,8 @@ private:
   SearchIndex search_;
   std::optional<TriggerPointSet> trigger_points_;
   std::optional<RedFlagSet> red_flags_;
+  Image render_pass(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const std::function<void()>& extra_ui,
+                    std::optional<glm::vec3> background);
   PickIndex picks_;
   bool picks_built_ = false;
   ui::ViewerContext ctx_;
