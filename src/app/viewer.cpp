@@ -8,6 +8,7 @@
 #include "gfx/framebuffer.hpp"
 #include "app/scene_setup.hpp"
 #include "app/viewer_panels.hpp"
+#include "app/viewer_scenes.hpp"
 #include "core/draw_builder.hpp"
 #include "core/error.hpp"
 #include "core/checked_cast.hpp"
@@ -22,6 +23,7 @@
 #include "ui/viewport_input.hpp"
 
 #include <chrono>
+#include <optional>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -78,6 +80,9 @@ int run_viewer(const ViewerOptions& options) {
     std::cerr << "crus: " << *problem << "; the viewer needs one. `crus render --out FILE.png` works headless.\n";
     return 2;
   }
+  // A bad scene is refused before any window opens (one line, exit 2).
+  std::optional<SceneFile> start_scene;
+  if (!options.scene.empty()) start_scene = load_scene_file(options.scene);
   const std::string geometry_path = config_file("window.json");
   platform::Window window("Crus - lower leg atlas", load_geometry(geometry_path));
   ui::ImGuiHost host(window.native_handle(), window.content_scale(), config_file("imgui.ini"));
@@ -179,6 +184,10 @@ int run_viewer(const ViewerOptions& options) {
     panel->open = true;
   }
   AtlasOptions first = options.atlas;
+  if (start_scene && first.atlas.empty() && start_scene->atlas.name != "bundled") {
+    first.atlas = start_scene->atlas.name;
+    first.atlas_map = start_scene->atlas.map;
+  }
   std::string settings_note = remembered.problem;
   if (first.atlas.empty() && !settings.atlas.empty()) {
     // The atlas opened last time, if it is still there.
@@ -235,6 +244,23 @@ int run_viewer(const ViewerOptions& options) {
     load(opened);
     current_atlas = &opened;
   };
+  ViewerScenes scenes{ctx, {}, {}, {}, {}, {}, {}, {}, false};
+  scenes.atlas_name = [&] { return current_atlas->atlas.empty() ? std::string("bundled") : current_atlas->atlas; };
+  scenes.atlas_map = [&] { return current_atlas->atlas_map; };
+  scenes.framebuffer_size = [&] { return window.framebuffer_size(); };
+  scenes.text_size = [&] { return host.font_size(); };
+  scenes.set_text_size = [&](float points) { host.set_font_size(points); };
+  shell.set_scene_actions(scenes.actions([&] { ctx.quit = true; }));
+  shell.scene_files().recent = settings.recent_scenes;
+  if (start_scene) {
+    if (std::string problem = scenes.open(options.scene); !problem.empty()) {
+      ctx.messages.push_back(problem);
+      ctx.show_messages = true;
+    } else {
+      shell.scene_files().path = options.scene;
+      shell.scene_files().remember(options.scene);
+    }
+  }
   auto current_settings = [&]() {
     ViewerSettings s;
     s.text_size = host.font_size();
@@ -247,6 +273,7 @@ int run_viewer(const ViewerOptions& options) {
     s.mirror = document.state().mirror;
     const CameraPose& pose = camera.pose();
     s.view = SavedView{pose.target, pose.distance, pose.yaw, pose.pitch};
+    s.recent_scenes = shell.scene_files().recent;
     // An atlas that failed to load is not reopened next time: the viewer
     // would start on the same error instead of on the bundled leg.
     if (!scene.structures.empty()) {
@@ -262,7 +289,13 @@ int run_viewer(const ViewerOptions& options) {
   std::uint64_t seen_revision = 0;
   InputReplay input_replay;
   std::string saved_json = to_json(settings);
-  while (!window.should_close() && !ctx.quit) {
+  while (!ctx.quit) {
+    if (window.should_close()) {
+      // Closing the window asks first when a scene has unsaved changes.
+      if (!scenes.dirty()) break;
+      window.set_should_close(false);
+      shell.request_quit(ctx);
+    }
     // Sleep until an event unless a transition is running or ImGui still
     // needs a frame or two to settle after the last input.
     if (frames_to_draw > 0 || camera.animating() || !window.input_events().empty()) window.wait_events(0.0);

@@ -113,7 +113,8 @@ void Shell::handle_shortcuts(ViewerContext& ctx) {
   ImGuiIO& io = ImGui::GetIO();
   if (keys::pressed(keys::f1))
     if (Panel* help = find_panel("Help")) help->open = !help->open;
-  if (io.KeyCtrl && keys::pressed(keys::printable('Q'))) ctx.quit = true;
+  if (io.KeyCtrl && keys::pressed(keys::printable('Q'))) request_quit(ctx);
+  if (scene_actions_.open_scene) scene_files_.handle_shortcuts(scene_actions_);
   if (io.KeyCtrl && (keys::pressed(keys::printable('=')) || keys::pressed(keys::keypad_add)))
     host_.set_font_size(std::min(host_.font_size() + 2.0f, 40.0f));
   if (io.KeyCtrl && (keys::pressed(keys::printable('-')) || keys::pressed(keys::keypad_subtract)))
@@ -135,12 +136,21 @@ void Shell::handle_shortcuts(ViewerContext& ctx) {
   if (keys::pressed(keys::printable('M'))) ctx.document->set_mirror(!ctx.document->state().mirror);
 }
 
+void Shell::request_quit(ViewerContext& ctx) {
+  if (scene_actions_.quit) scene_files_.request_quit(scene_actions_);
+  else ctx.quit = true;
+}
+
 void Shell::draw_menu(ViewerContext& ctx) {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
+    if (scene_actions_.open_scene) {
+      scene_files_.draw_menu_items(scene_actions_);
+      ImGui::Separator();
+    }
     if (ImGui::MenuItem("Problems...", nullptr, false, !ctx.messages.empty())) ctx.show_messages = true;
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) ctx.quit = true;
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) request_quit(ctx);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
@@ -221,6 +231,12 @@ void Shell::draw_status_bar(ViewerContext& ctx) {
 }
 
 void Shell::draw_messages(ViewerContext& ctx) {
+  if (scene_actions_.open_scene) scene_files_.draw_dialogs(scene_actions_);
+  if (!scene_files_.last_message.empty()) {
+    ctx.messages.push_back(scene_files_.last_message);
+    scene_files_.last_message.clear();
+    ctx.show_messages = true;
+  }
   if (ctx.show_messages) {
     ImGui::OpenPopup("Problems");
     ctx.show_messages = false;

@@ -3,6 +3,7 @@
 // panel, and every other panel.
 #include "ui/imgui_host.hpp"
 #include "ui/panel.hpp"
+#include "ui/scene_files.hpp"
 #include <memory>
 #include <vector>
 
@@ -19,6 +20,11 @@ public:
   bool panels_hidden() const { return panels_hidden_; }
   void set_panels_hidden(bool hidden) { panels_hidden_ = hidden; }
   void arrange_panels() { arrange_requested_ = true; }
+  // Scenes and figures in the File menu; the app supplies the actions.
+  SceneFiles& scene_files() { return scene_files_; }
+  void set_scene_actions(SceneFileActions actions) { scene_actions_ = std::move(actions); }
+  // Quit, asking first when a scene has unsaved changes.
+  void request_quit(ViewerContext& ctx);
 
 private:
   void draw_menu(ViewerContext& ctx);
@@ -32,6 +38,8 @@ private:
   bool panels_hidden_ = false;
   std::vector<std::unique_ptr<Panel>> panels_;
   bool show_about_ = false;
+  SceneFiles scene_files_;
+  SceneFileActions scene_actions_;
 };
 
 // Why the 3D view is empty although an atlas is loaded (every layer peeled,
