@@ -61,7 +61,8 @@ int run_lesson_export(const LessonExportOptions& options) {
     Presentation presentation(scene, /*with_knowledge=*/true);
     std::vector<std::string> unknown = presentation.apply_scene(step.scene);
     if (!unknown.empty()) std::cerr << "crus: warning: " << path << ": step " << i + 1 << ": " << describe_unknown_ids(unknown) << "\n";
-    OrbitCamera camera = presentation.camera_for_scene(step.scene, AnatomicalView::anterior, aspect);
+    // The bottom fifth is the caption's: the model is framed above it.
+    OrbitCamera camera = presentation.camera_for_scene(step.scene, AnatomicalView::anterior, aspect, -0.6f);
     Image image = presentation.render(
         renderer, camera, step.scene.labels,
         [&] { ui::draw_caption(step.caption, i, count, static_cast<float>(width), static_cast<float>(height)); }, options.transparent);

@@ -121,8 +121,7 @@ DrawList Presentation::draw_list() {
   return make_draw_list(scene_, document_.state(), document_.hovered(), ctx_.layers, inputs);
 }
 
-OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect) const {
-  OrbitCamera camera;
+Aabb Presentation::drawn_box() const {
   // Frame what is drawn, so an isolated structure fills the picture.
   Aabb box{glm::vec3(1e30f), glm::vec3(-1e30f)};
   for (std::size_t i = 0; i < scene_.structures.size(); ++i) {
@@ -132,6 +131,12 @@ OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect) const {
   }
   if (!box.valid()) box = scene_.box;
   if (document_.state().mirror) box = mirrored(box);
+  return box;
+}
+
+OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect) const {
+  OrbitCamera camera;
+  const Aabb box = drawn_box();
   camera.set_pose(camera.pose_for(view, box, document_.state().mirror, aspect));
   return camera;
 }
@@ -154,13 +159,15 @@ std::vector<std::string> Presentation::apply_scene(const SceneSpec& spec) {
   return applied.unknown_ids;
 }
 
-OrbitCamera Presentation::camera_for_scene(const SceneSpec& spec, AnatomicalView fallback, float aspect) const {
+OrbitCamera Presentation::camera_for_scene(const SceneSpec& spec, AnatomicalView fallback, float aspect, float free_min_y) const {
+  OrbitCamera camera;
   if (spec.camera) {
-    OrbitCamera camera;
     camera.set_pose(*spec.camera);
     return camera;
   }
-  return camera_for(spec.view.value_or(fallback), aspect);
+  camera = camera_for(spec.view.value_or(fallback), aspect);
+  if (free_min_y > -1.0f) camera.set_pose(camera.framing_pose(drawn_box(), aspect, glm::vec2(-1.0f, free_min_y), glm::vec2(1.0f)));
+  return camera;
 }
 
 Image Presentation::render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const std::function<void()>& extra_ui,

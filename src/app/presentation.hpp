@@ -39,12 +39,15 @@ public:
   std::vector<std::string> apply_scene(const SceneSpec& spec);
   // The camera a scene asks for: its exact camera, else its view (or
   // `fallback`) framed on what is drawn.
-  OrbitCamera camera_for_scene(const SceneSpec& spec, AnatomicalView fallback, float aspect) const;
+  // `free_min_y` (normalised device coordinates, -1 is the bottom) keeps a
+  // band at the bottom clear for a caption when the camera is framed.
+  OrbitCamera camera_for_scene(const SceneSpec& spec, AnatomicalView fallback, float aspect, float free_min_y = -1.0f) const;
   Document& document() { return document_; }
   const KnowledgeBase& knowledge() const { return knowledge_; }
   ui::ViewerContext& context() { return ctx_; }
   DrawList draw_list();
   OrbitCamera camera_for(AnatomicalView view, float aspect) const;
+  Aabb drawn_box() const; // of the structures drawn (the whole scene when none)
   // Draws the scene, then (when `labels`) the labels and legend on top,
   // then whatever `extra_ui` draws with ImGui (a slide's caption).
   // `transparent`: the background comes out with alpha 0 (see .cpp).
