@@ -48,8 +48,10 @@ Lesson parse_lesson(const std::string& text, const std::string& source) {
                               a.value("structures", 0)};
   }
   std::set<std::string> keys, cited;
-  for (std::size_t i = 0; i < doc["sources"].size(); ++i) {
-    const json& s = doc["sources"][i];
+  const json no_sources = json::array();
+  const json& sources = doc.contains("sources") ? doc["sources"] : no_sources;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const json& s = sources[i];
     LessonSource src{s["key"].get<std::string>(), s["kind"].get<std::string>(), s["citation"].get<std::string>(),
                      s.value("url", std::string()), s.value("note", std::string())};
     const std::string path = json_path_member(json_path_index("sources", i), "key");
@@ -64,8 +66,9 @@ Lesson parse_lesson(const std::string& text, const std::string& source) {
     step.caption = s["caption"].get<std::string>();
     step.notes = s["notes"].get<std::string>();
     step.scene = scene_spec_from_json(s["scene"], json_path_member(path, "scene"), locate);
-    for (std::size_t k = 0; k < s["sources"].size(); ++k) {
-      std::string key = s["sources"][k].get<std::string>();
+    const json& cites = s.contains("sources") ? s["sources"] : no_sources;
+    for (std::size_t k = 0; k < cites.size(); ++k) {
+      std::string key = cites[k].get<std::string>();
       const std::string kp = json_path_index(json_path_member(path, "sources"), k);
       if (!keys.count(key)) throw InputError(locate(kp), kp + ": \"" + key + "\" is not among the lesson's sources");
       cited.insert(key);
@@ -105,7 +108,7 @@ std::string lesson_to_json(const Lesson& l) {
     if (!s.note.empty()) o["note"] = s.note;
     sources.push_back(o);
   }
-  j["sources"] = sources;
+  if (!sources.empty()) j["sources"] = sources;
   ojson steps = ojson::array();
   for (const auto& s : l.steps) {
     ojson o;
@@ -113,7 +116,7 @@ std::string lesson_to_json(const Lesson& l) {
     o["scene"] = scene_spec_to_json(s.scene);
     o["caption"] = s.caption;
     o["notes"] = s.notes;
-    o["sources"] = s.sources;
+    if (!s.sources.empty()) o["sources"] = s.sources;
     steps.push_back(o);
   }
   j["steps"] = steps;
