@@ -33,6 +33,8 @@ int run_cli(int argc, char** argv) {
   app.add_option("--highlight", viewer.highlight, "Start with these highlights of the selection: origin,insertion,innervation,function");
   app.add_option("--overlay", viewer.overlay, "Start with a referral map: referral:ID or trigger-points");
   app.add_option("--scene", viewer.scene, "Open this saved scene (crus-scene JSON, see docs/SCENES.md)");
+  app.add_option("--lesson", viewer.lesson, "Open this lesson (a file, or a bundled id: crus lesson list) in the Lesson panel");
+  app.add_flag("--present", viewer.present, "With --lesson: start in presenter mode (full screen; Page Down/Up, arrows, Space, B, Escape)");
   app.add_option("--panel", viewer.panels, "Open this panel at start (its title, e.g. \"Where does it hurt?\"); repeatable");
   app.add_option("--detail", viewer.detail, "Bundled atlas detail: auto (light on software rendering), full or light")
       ->check(CLI::IsMember({"auto", "full", "light"}))->capture_default_str();

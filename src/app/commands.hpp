@@ -24,6 +24,8 @@ struct ViewerOptions {
   std::string detail = "auto";           // auto (light on software renderers), full, light
   float text_size = 0.0f;                // points; 0: the remembered or default size
   std::string scene;                     // open this saved scene (crus --scene FILE)
+  std::string lesson;                    // open this lesson (file or bundled id) in the Lesson panel
+  bool present = false;                  // and start presenting it
 };
 int run_viewer(const ViewerOptions& options);
 

@@ -14,11 +14,13 @@
 #include "core/checked_cast.hpp"
 #include "core/file_io.hpp"
 #include "core/json_input.hpp"
+#include "core/lesson.hpp"
 #include "core/viewer_settings.hpp"
 #include "gfx/scene_renderer.hpp"
 #include "platform/window.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/label_overlay.hpp"
+#include "ui/lesson_panel.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
 
@@ -83,6 +85,13 @@ int run_viewer(const ViewerOptions& options) {
   // A bad scene is refused before any window opens (one line, exit 2).
   std::optional<SceneFile> start_scene;
   if (!options.scene.empty()) start_scene = load_scene_file(options.scene);
+  std::optional<Lesson> start_lesson;
+  std::string start_lesson_path;
+  if (options.present && options.lesson.empty()) throw InputError("--present", "needs --lesson LESSON to present");
+  if (!options.lesson.empty()) {
+    start_lesson_path = resolve_lesson(options.lesson, "--lesson");
+    start_lesson = load_lesson(start_lesson_path);
+  }
   const std::string geometry_path = config_file("window.json");
   platform::Window window("Crus - lower leg atlas", load_geometry(geometry_path));
   ui::ImGuiHost host(window.native_handle(), window.content_scale(), config_file("imgui.ini"));
@@ -167,6 +176,11 @@ int run_viewer(const ViewerOptions& options) {
     }
     return views;
   });
+  // Lessons: the Lesson panel steps and edits, presenter mode shows them
+  // (the actions are filled in once the scene handling exists, below).
+  LessonSession lesson;
+  ui::LessonActions lesson_actions;
+  shell.add_panel(std::make_unique<ui::LessonPanel>(lesson, lesson_actions));
   std::vector<std::pair<ui::Panel*, bool>> default_open;
   for (const auto& p : shell.panels()) default_open.push_back({p.get(), p->open});
   if (settings.open_panels)
@@ -251,6 +265,25 @@ int run_viewer(const ViewerOptions& options) {
   scenes.text_size = [&] { return host.font_size(); };
   scenes.set_text_size = [&](float points) { host.set_font_size(points); };
   shell.set_scene_actions(scenes.actions([&] { ctx.quit = true; }));
+  lesson_actions.show = [&](const SceneSpec& spec) {
+    if (scene.structures.empty()) return;
+    std::vector<std::string> unknown = scenes.show(spec, "Lesson step", 0.8f);
+    if (!unknown.empty()) {
+      ctx.messages.push_back("lesson step " + std::to_string(lesson.current() + 1) + ": " + describe_unknown_ids(unknown));
+      if (!ctx.presenting) ctx.show_messages = true;
+    }
+  };
+  lesson_actions.capture = [&] { return scenes.current().scene; };
+  lesson_actions.set_presenting = [&](bool on) {
+    ctx.presenting = on;
+    ctx.black_screen = false;
+    window.set_fullscreen(on);
+    // Captions in large type: about 22 lines to the screen height.
+    host.set_large_font_size(on ? std::max(24.0f, static_cast<float>(window.window_size().y) / 22.0f) : 0.0f);
+    if (on)
+      if (const LessonStep* step = lesson.step()) lesson_actions.show(step->scene);
+  };
+
   shell.scene_files().recent = settings.recent_scenes;
   if (start_scene) {
     if (std::string problem = scenes.open(options.scene); !problem.empty()) {
@@ -260,6 +293,12 @@ int run_viewer(const ViewerOptions& options) {
       shell.scene_files().path = options.scene;
       shell.scene_files().remember(options.scene);
     }
+  }
+  if (start_lesson && !scene.structures.empty()) {
+    lesson.open(std::move(*start_lesson), start_lesson_path);
+    if (ui::Panel* panel = shell.find_panel("Lesson")) panel->open = true;
+    if (options.present) lesson_actions.set_presenting(true);
+    else if (const LessonStep* step = lesson.step()) lesson_actions.show(step->scene);
   }
   auto current_settings = [&]() {
     ViewerSettings s;
@@ -323,7 +362,9 @@ int run_viewer(const ViewerOptions& options) {
     bool changed = ui::handle_viewport_input(ctx);
     // Labels and the legend first: ImGui 1.86 asserts when a window appears
     // after a modal popup in the same frame, and the shell's modals come last.
-    ui::draw_view_annotations(ctx, /*window_bars=*/true);
+    ui::draw_view_annotations(ctx, /*window_bars=*/!ctx.presenting);
+    if (ui::handle_lesson_keys(lesson, lesson_actions, ctx)) changed = true;
+    if (ctx.presenting) ui::draw_presenter(lesson, ctx);
     shell.draw(ctx);
     panels.before_render(ctx);
     panels.update_highlights(ctx);

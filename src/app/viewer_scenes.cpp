@@ -39,19 +39,9 @@ std::string ViewerScenes::open(const std::string& path) {
     if (ctx.scene->structures.empty()) return "no atlas is loaded to show the scene on";
     SceneFile file = load_scene_file(path); // fails before anything changes
     if (file.atlas.name != "bundled" && file.atlas.name != atlas_name() && ctx.open_atlas) ctx.open_atlas(file.atlas.name);
-    AppliedScene applied = apply_scene_spec(file.scene, *ctx.scene);
-    if (applied.state.overlay.mode != OverlayMode::none && !ctx.trigger_points) applied.state.overlay = Overlay{};
-    ctx.document->load_state(applied.state, "Open scene");
-    ctx.painted = file.scene.painted;
-    ctx.brush_radius = file.scene.brush_radius;
-    ctx.mirror_seen = applied.state.mirror;
-    if (file.scene.camera) {
-      ctx.camera->animate_to(*file.scene.camera);
-    } else {
-      ui::go_to_view(ctx, file.scene.view.value_or(AnatomicalView::anterior));
-    }
-    if (!applied.unknown_ids.empty()) {
-      ctx.messages.push_back(path + ": " + describe_unknown_ids(applied.unknown_ids));
+    const std::vector<std::string> unknown = show(file.scene, "Open scene");
+    if (!unknown.empty()) {
+      ctx.messages.push_back(path + ": " + describe_unknown_ids(unknown));
       ctx.show_messages = true;
     }
     if (file.atlas.fingerprint != atlas_fingerprint(*ctx.scene))
@@ -63,6 +53,41 @@ std::string ViewerScenes::open(const std::string& path) {
   } catch (const std::exception& e) {
     return e.what();
   }
+}
+
+std::vector<std::string> ViewerScenes::show(const SceneSpec& spec, const std::string& action, float seconds) {
+  AppliedScene applied = apply_scene_spec(spec, *ctx.scene);
+  if (applied.state.overlay.mode != OverlayMode::none) {
+    // The overlay's target is a trigger point or a muscle with trigger points.
+    const std::string& target = applied.state.overlay.target;
+    if (!ctx.trigger_points) {
+      applied.state.overlay = Overlay{};
+    } else if (applied.state.overlay.mode != OverlayMode::all) {
+      if (select_trigger_points(*ctx.trigger_points, target).empty()) {
+        applied.unknown_ids.push_back(target);
+        applied.state.overlay = Overlay{};
+      } else {
+        applied.state.overlay.mode = ctx.trigger_points->find(target) ? OverlayMode::trigger_point : OverlayMode::muscle;
+      }
+    }
+  }
+  ctx.document->load_state(applied.state, action);
+  ctx.painted = spec.painted;
+  ctx.brush_radius = spec.brush_radius;
+  ctx.mirror_seen = applied.state.mirror;
+  if (spec.camera) {
+    ctx.camera->animate_to(*spec.camera, seconds);
+  } else if (ctx.presenting) {
+    // Framed above the caption band, which covers the bottom fifth.
+    const float aspect = ctx.viewport_size.x / std::max(ctx.viewport_size.y, 1.0f);
+    const Aabb box = ui::visible_bounds(ctx);
+    OrbitCamera probe = *ctx.camera;
+    probe.set_pose(probe.pose_for(spec.view.value_or(AnatomicalView::anterior), box, applied.state.mirror, aspect));
+    ctx.camera->animate_to(probe.framing_pose(box, aspect, glm::vec2(-1.0f, -0.6f), glm::vec2(1.0f)), seconds);
+  } else {
+    ui::go_to_view(ctx, spec.view.value_or(AnatomicalView::anterior));
+  }
+  return applied.unknown_ids;
 }
 
 std::string ViewerScenes::save(const std::string& path) {

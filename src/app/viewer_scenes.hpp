@@ -31,6 +31,10 @@ struct ViewerScenes {
   // included) in a child process, at the window's size.
   std::string export_image(const std::string& path);
   bool dirty();
+  // Puts a scene on screen: the document (one undo step named `action`),
+  // the painted area and a smooth camera move. Returns the ids it names that
+  // the atlas lacks.
+  std::vector<std::string> show(const SceneSpec& spec, const std::string& action, float seconds = 0.45f);
   ui::SceneFileActions actions(std::function<void()> quit);
 };
 

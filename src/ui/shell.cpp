@@ -311,10 +311,13 @@ void Shell::draw(ViewerContext& ctx) {
       search->open = true;
       ImGui::SetWindowCollapsed("Search", false);
     }
-  draw_menu(ctx);
   ctx.panel_rects.clear();
-  if (!panels_hidden_) draw_panels(ctx);
-  draw_status_bar(ctx);
+  if (!ctx.presenting) {
+    // Presenter mode: the model and the caption only.
+    draw_menu(ctx);
+    if (!panels_hidden_) draw_panels(ctx);
+    draw_status_bar(ctx);
+  }
   if (ctx.scene && ctx.scene->structures.empty()) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));

@@ -120,13 +120,15 @@ bool handle_viewport_input(ViewerContext& ctx) {
   // the exception, as they move the keyboard focus inside a focused panel.
   if (!io.WantTextInput) {
     const float step = 12.0f;
+    // In presenter mode the arrows and Escape belong to the lesson.
+    const bool arrows = !io.WantCaptureKeyboard && !ctx.presenting;
     bool shift = io.KeyShift;
     auto pressed = [](int k) { return keys::pressed(k, true); };
     glm::vec2 d{0.0f};
-    if (!io.WantCaptureKeyboard && pressed(keys::named(ImGuiKey_LeftArrow))) d.x -= step;
-    if (!io.WantCaptureKeyboard && pressed(keys::named(ImGuiKey_RightArrow))) d.x += step;
-    if (!io.WantCaptureKeyboard && pressed(keys::named(ImGuiKey_UpArrow))) d.y -= step;
-    if (!io.WantCaptureKeyboard && pressed(keys::named(ImGuiKey_DownArrow))) d.y += step;
+    if (arrows && pressed(keys::named(ImGuiKey_LeftArrow))) d.x -= step;
+    if (arrows && pressed(keys::named(ImGuiKey_RightArrow))) d.x += step;
+    if (arrows && pressed(keys::named(ImGuiKey_UpArrow))) d.y -= step;
+    if (arrows && pressed(keys::named(ImGuiKey_DownArrow))) d.y += step;
     if (d != glm::vec2(0.0f)) {
       if (shift) cam.pan(d, viewport);
       else cam.orbit(d);
@@ -158,7 +160,7 @@ bool handle_viewport_input(ViewerContext& ctx) {
         frame_structure(ctx, ctx.document->state().selected);
         changed = true;
       }
-      if (keys::pressed(keys::named(ImGuiKey_Escape)) && ctx.document->state().selected >= 0) {
+      if (!ctx.presenting && keys::pressed(keys::named(ImGuiKey_Escape)) && ctx.document->state().selected >= 0) {
         ctx.document->clear_selection();
         changed = true;
       }
