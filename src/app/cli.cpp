@@ -32,6 +32,9 @@ int run_cli(int argc, char** argv) {
   app.add_option("--select", viewer.select, "Start with this structure selected (id)");
   app.add_option("--highlight", viewer.highlight, "Start with these highlights of the selection: origin,insertion,innervation,function");
   app.add_option("--overlay", viewer.overlay, "Start with a referral map: referral:ID or trigger-points");
+  app.add_option("--scene", viewer.scene, "Open this saved scene (crus-scene JSON, see docs/SCENES.md)");
+  app.add_option("--lesson", viewer.lesson, "Open this lesson (a file, or a bundled id: crus lesson list) in the Lesson panel");
+  app.add_flag("--present", viewer.present, "With --lesson: start in presenter mode (full screen; Page Down/Up, arrows, Space, B, Escape)");
   app.add_option("--panel", viewer.panels, "Open this panel at start (its title, e.g. \"Where does it hurt?\"); repeatable");
   app.add_option("--detail", viewer.detail, "Bundled atlas detail: auto (light on software rendering), full or light")
       ->check(CLI::IsMember({"auto", "full", "light"}))->capture_default_str();
@@ -65,6 +68,9 @@ int run_cli(int argc, char** argv) {
   cmd_render->add_option("--frames", render.frames, "With --animate: how many frames")->capture_default_str()->check(CLI::Range(2, 1000));
   cmd_render->add_flag("--colour-by-length", render.colour_by_length,
                        "Colour the muscles by length change from neutral (purple shortens, orange lengthens), with a legend");
+  cmd_render->add_option("--scene", render.scene, "Render this saved scene (crus-scene JSON); other options change it");
+  cmd_render->add_option("--save-scene", render.save_scene, "Also write the scene this render used, to reproduce the figure exactly");
+  cmd_render->add_flag("--transparent", render.transparent, "PNG with a transparent background (for slides)");
   cmd_render->add_option("--section-style", render.section_style,
                          "With --section: page (a flat cross-sectional atlas page) or model (the model cut there, in 3D from --view)")
       ->capture_default_str();
@@ -159,6 +165,19 @@ int run_cli(int argc, char** argv) {
   cmd_quiz->add_option("--out", quiz.out, "Worksheet file: .pdf, or .png for one image per page (quiz-1.png, quiz-2.png ...)");
   cmd_quiz->add_option("--paper", quiz.paper, "Worksheet paper: a4 or letter")->capture_default_str();
 
+  LessonExportOptions lesson;
+  bool lesson_json = false;
+  auto* cmd_lesson = app.add_subcommand("lesson", "Lessons: ordered steps (scene, caption, speaker notes); list or export them");
+  cmd_lesson->require_subcommand(1);
+  auto* cmd_lesson_list = cmd_lesson->add_subcommand("list", "List the bundled lessons");
+  cmd_lesson_list->add_flag("--json", lesson_json, "Print JSON");
+  auto* cmd_lesson_export = cmd_lesson->add_subcommand("export", "Write one PNG slide per step, caption included");
+  add_atlas_options(*cmd_lesson_export, lesson.atlas);
+  cmd_lesson_export->add_option("LESSON", lesson.lesson, "Lesson file, or the id of a bundled lesson (crus lesson list)")->required();
+  cmd_lesson_export->add_option("--out", lesson.out, "Folder for the slides (step-01.png ...)")->required();
+  cmd_lesson_export->add_option("--size", lesson.size, "Slide size WIDTHxHEIGHT")->capture_default_str();
+  cmd_lesson_export->add_flag("--transparent", lesson.transparent, "Slides with a transparent background");
+
   ProgressOptions progress;
   auto* cmd_progress = app.add_subcommand("progress", "Study progress: due today, streak, mastery, weakest cards; export or reset");
   cmd_progress->add_option("--db", progress.db, "Progress database (default: $XDG_DATA_HOME/crus/progress.db)");
@@ -184,7 +203,13 @@ int run_cli(int argc, char** argv) {
   }
 
   try {
-    if (*cmd_render) return run_render(render);
+    if (*cmd_render) {
+      render.view_given = cmd_render->count("--view") > 0;
+      render.size_given = cmd_render->count("--size") > 0;
+      return run_render(render);
+    }
+    if (*cmd_lesson_list) return run_lesson_list(lesson_json);
+    if (*cmd_lesson_export) return run_lesson_export(lesson);
     if (*cmd_bench) return run_bench(bench);
     if (*cmd_pose) return run_pose(pose);
     if (*cmd_atlas_build) return run_atlas_build(atlas_out);

@@ -9,6 +9,7 @@
 #include "core/motion/length_colours.hpp"
 #include "core/motion/posed_leg.hpp"
 #include "core/motion/sweep.hpp"
+#include "core/scene_file.hpp"
 #include "core/section_cut.hpp"
 #include "core/section_page.hpp"
 #include "ui/length_legend.hpp"
@@ -79,6 +80,22 @@ std::size_t covered_pixels(const Image& image, const glm::vec2& top_left, const 
   return n;
 }
 
+// Writes the scene a render used (--save-scene), so the figure can be made again.
+void save_render_scene(const RenderOptions& options, const SceneFile* from_scene, Presentation& presentation, const Scene& scene,
+                       const OrbitCamera& camera, int width, int height) {
+  SceneFile saved;
+  if (from_scene) saved = *from_scene;
+  saved.atlas = scene_atlas_of(options.atlas, scene);
+  const SceneSpec* previous = from_scene ? &from_scene->scene : nullptr;
+  saved.scene = capture_scene_spec(presentation.document().state(), scene, camera.pose(), previous);
+  saved.scene.painted = presentation.context().painted;
+  saved.scene.brush_radius = presentation.context().brush_radius;
+  saved.scene.labels = options.labels;
+  saved.scene.width = width;
+  saved.scene.height = height;
+  save_scene_file(options.save_scene, saved);
+}
+
 std::string percent_text(double fraction) {
   std::ostringstream o;
   o << std::fixed << std::setprecision(std::abs(fraction * 100.0 - std::round(fraction * 100.0)) < 1e-9 ? 0 : 1) << fraction * 100.0;
@@ -130,11 +147,44 @@ int render_section(const RenderOptions& options, int width, int height) {
             << section.structures.size() << " structures cut\n";
   return 0;
 }
+
+// The scene file named by --scene, with the atlas it was made on unless
+// --atlas overrides it.
+std::optional<SceneFile> load_render_scene(RenderOptions& options) {
+  if (options.scene.empty()) return std::nullopt;
+  SceneFile file = load_scene_file(options.scene);
+  if (options.atlas.atlas.empty() && file.atlas.name != "bundled") {
+    options.atlas.atlas = file.atlas.name;
+    options.atlas.atlas_map = file.atlas.map;
+  }
+  return file;
+}
+
+void warn_about_scene(const SceneFile& file, const std::string& path, const Scene& scene, const std::vector<std::string>& unknown) {
+  if (!file.atlas.fingerprint.empty() && file.atlas.fingerprint != atlas_fingerprint(scene))
+    std::cerr << "crus: warning: " << path << ": the atlas's structures have changed since the scene was saved (fingerprint "
+              << file.atlas.fingerprint << ", now " << atlas_fingerprint(scene) << "); structures are matched by id\n";
+  if (!unknown.empty()) std::cerr << "crus: warning: " << path << ": " << describe_unknown_ids(unknown) << "\n";
+}
+
+SceneAtlas scene_atlas_of(const AtlasOptions& atlas, const Scene& scene) {
+  SceneAtlas a;
+  a.name = atlas.atlas.empty() ? "bundled" : atlas.atlas;
+  a.map = atlas.atlas_map;
+  a.fingerprint = atlas_fingerprint(scene);
+  a.structures = static_cast<int>(scene.structures.size());
+  return a;
+}
+
 } // namespace
 
-int run_render(const RenderOptions& options) {
+int run_render(const RenderOptions& given) {
+  RenderOptions options = given;
+  std::optional<SceneFile> from_scene = load_render_scene(options); // a bad scene fails before any work
   auto view = parse_view(options.view);
   if (!view) throw InputError("--view", "expected anterior, posterior, medial, lateral, superior or inferior, got \"" + options.view + "\"");
+  if (from_scene && !options.size_given && from_scene->scene.width > 0)
+    options.size = std::to_string(from_scene->scene.width) + "x" + std::to_string(from_scene->scene.height);
   auto [width, height] = parse_size(options.size, "--size");
   const bool posing = !options.pose.empty() || !options.animate.empty() || options.colour_by_length;
   if (posing && !options.section.empty())
@@ -167,10 +217,16 @@ int run_render(const RenderOptions& options) {
       if (ext != ".png") throw InputError("--out", options.out + ": crus render writes PNG images; give a file name ending in .png");
     }
   }
+  if (!options.save_scene.empty()) check_writable_file(options.save_scene, "--save-scene");
 
   if (options.section_style != "page" && options.section_style != "model")
     throw InputError("--section-style", "expected page or model, got \"" + options.section_style + "\"");
-  if (!options.section.empty() && options.section_style == "page") return render_section(options, width, height);
+  if (!options.section.empty() && options.section_style == "page") {
+    if (from_scene || !options.save_scene.empty() || options.transparent)
+      throw InputError(from_scene ? "--scene" : !options.save_scene.empty() ? "--save-scene" : "--transparent",
+                       "the section page (--section) is a flat drawing, not a scene; use --section-style model");
+    return render_section(options, width, height);
+  }
 
   Timings timings;
   Scene scene = load_atlas(options.atlas, true);
@@ -178,8 +234,15 @@ int run_render(const RenderOptions& options) {
   timings.lap("import");
   if (motion) motion->poser.emplace(motion->model, motion->muscles, scene);
   Presentation presentation(scene, /*with_knowledge=*/true);
+  std::vector<std::string> unknown;
+  if (from_scene) {
+    unknown = presentation.apply_scene(from_scene->scene);
+    warn_about_scene(*from_scene, options.scene, scene, unknown);
+    if (!from_scene->scene.labels) options.labels = false;
+  }
   presentation.apply_render_options(options); // overlays that need the trigger points fail here (exit 2)
-  if (options.overlays.empty()) report_unloadable_clinical_data(scene, "the picture is drawn; overlays would need them");
+  if (options.overlays.empty() && !(from_scene && from_scene->scene.overlay.mode != OverlayMode::none))
+    report_unloadable_clinical_data(scene, "the picture is drawn; overlays would need them");
   timings.lap("knowledge");
 
   OffscreenRenderer renderer(width, height);
@@ -198,7 +261,9 @@ int run_render(const RenderOptions& options) {
   }
   const double full_scale = motion::kLengthFullScalePct;
   OrbitCamera camera = presentation.camera_for(*view, aspect, frame_box);
-  if (!options.section.empty() && *view != AnatomicalView::superior && *view != AnatomicalView::inferior) {
+  if (from_scene && !options.view_given) {
+    camera = presentation.camera_for_scene(from_scene->scene, *view, aspect);
+  } else if (!options.section.empty() && *view != AnatomicalView::superior && *view != AnatomicalView::inferior) {
     // Look down on the cut from 35 degrees above the horizontal, so the caps show.
     CameraPose pose = camera.pose();
     pose.pitch = 0.61f;
@@ -249,15 +314,24 @@ int run_render(const RenderOptions& options) {
     renderer.upload(scene);
     if (frames_dir.empty()) {
       timings.lap("upload");
-      presentation.draw(renderer, camera, options.labels);
-      timings.lap("first frame");
-      Image image = renderer.read();
+      Image image;
+      if (options.transparent) {
+        image = presentation.render(renderer, camera, options.labels, {}, true); // two passes (see Presentation::render)
+      } else {
+        presentation.draw(renderer, camera, options.labels);
+        timings.lap("first frame");
+        image = renderer.read();
+      }
       timings.lap("read-back");
       write_png(image, options.out);
       timings.lap("png");
       const double process_s = seconds_since_process_start(); // the picture is written: what a user waits for
-      std::cout << options.out << ": " << width << "x" << height << ", " << to_string(*view) << " view, " << scene.structures.size()
-                << " structures" << (motion ? ", " + motion::describe_pose(motion->model, poses[i]) : std::string()) << "\n";
+      if (!options.save_scene.empty()) save_render_scene(options, from_scene ? &*from_scene : nullptr, presentation, scene, camera, width, height);
+      std::cout << options.out << ": " << width << "x" << height << ", "
+                << (from_scene && !options.view_given ? "scene " + options.scene : to_string(*view) + std::string(" view")) << ", "
+                << scene.structures.size() << " structures" << (motion ? ", " + motion::describe_pose(motion->model, poses[i]) : std::string())
+                << (options.transparent ? ", transparent background" : "") << "\n";
+      if (!options.save_scene.empty()) std::cout << options.save_scene << ": the scene of this render\n";
       if (options.timings) {
         // The same frame again, after the picture is written: what the first
         // frame cost beyond it is start-up (llvmpipe compiles shaders on first use).
@@ -266,7 +340,7 @@ int run_render(const RenderOptions& options) {
         std::cout << timings.line(process_s) << "\n";
       }
     } else {
-      Image image = presentation.render(renderer, camera, options.labels);
+      Image image = presentation.render(renderer, camera, options.labels, {}, options.transparent);
       char name[32];
       std::snprintf(name, sizeof name, "frame_%03zu.png", i);
       write_png(image, (frames_dir / name).string());

@@ -23,6 +23,9 @@ struct ViewerOptions {
   std::vector<std::string> panels;       // panels to open at start (titles)
   std::string detail = "auto";           // auto (light on software renderers), full, light
   float text_size = 0.0f;                // points; 0: the remembered or default size
+  std::string scene;                     // open this saved scene (crus --scene FILE)
+  std::string lesson;                    // open this lesson (file or bundled id) in the Lesson panel
+  bool present = false;                  // and start presenting it
 };
 int run_viewer(const ViewerOptions& options);
 
@@ -46,6 +49,10 @@ struct RenderOptions {
   std::string animate;                   // ankle=-40:30: a frame sequence of that movement into the --out folder
   int frames = 24;                       // with --animate
   bool colour_by_length = false;         // muscles coloured by length change from neutral, with a legend
+  std::string scene;                     // render this saved scene; the options above then change it
+  std::string save_scene;                // write the scene this render used
+  bool transparent = false;              // background with alpha 0 (slides)
+  bool view_given = false, size_given = false; // --view / --size on the command line (else the scene's)
 };
 int run_render(const RenderOptions& options);
 
@@ -72,6 +79,16 @@ struct SectionOptions {
   bool json = false;
 };
 int run_section(const SectionOptions& options);
+
+struct LessonExportOptions {
+  AtlasOptions atlas;
+  std::string lesson;                    // a lesson file, or the id of a bundled lesson
+  std::string out;                       // folder for step-NN.png
+  std::string size = "1920x1080";
+  bool transparent = false;
+};
+int run_lesson_export(const LessonExportOptions& options);
+int run_lesson_list(bool json);
 
 int run_atlas_build(const std::string& out_dir);
 int run_list(const AtlasOptions& atlas, bool json);

@@ -10,6 +10,7 @@
 #include "ui/imgui_host.hpp"
 #include "ui/label_overlay.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -121,6 +122,7 @@ DrawList Presentation::draw_list() {
 }
 
 Aabb Presentation::drawn_box() const {
+  // Frame what is drawn, so an isolated structure fills the picture.
   Aabb box{glm::vec3(1e30f), glm::vec3(-1e30f)};
   for (std::size_t i = 0; i < scene_.structures.size(); ++i) {
     if (!is_drawn(document_.state(), ctx_.layers, i)) continue;
@@ -139,24 +141,87 @@ OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect, const Aa
   OrbitCamera camera;
   Aabb box = frame;
   if (document_.state().mirror) box = mirrored(box);
+  return box;
+}
+
+OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect) const {
+  OrbitCamera camera;
+  const Aabb box = drawn_box();
   camera.set_pose(camera.pose_for(view, box, document_.state().mirror, aspect));
   return camera;
 }
 
-Image Presentation::render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels) {
-  draw(renderer, camera, labels);
+std::vector<std::string> Presentation::apply_scene(const SceneSpec& spec) {
+  AppliedScene applied = apply_scene_spec(spec, scene_);
+  if (applied.state.overlay.mode != OverlayMode::none) {
+    load_trigger_points();
+    const std::string& target = applied.state.overlay.target;
+    if (applied.state.overlay.mode != OverlayMode::all && select_trigger_points(*trigger_points_, target).empty()) {
+      applied.unknown_ids.push_back(target); // reported and kept in the spec; nothing to draw for it here
+      applied.state.overlay = Overlay{};
+    } else if (applied.state.overlay.mode != OverlayMode::all) {
+      applied.state.overlay.mode = trigger_points_->find(target) ? OverlayMode::trigger_point : OverlayMode::muscle;
+    }
+  }
+  document_.load_state(applied.state, "Open scene");
+  ctx_.painted = spec.painted;
+  ctx_.brush_radius = spec.brush_radius;
+  return applied.unknown_ids;
+}
+
+OrbitCamera Presentation::camera_for_scene(const SceneSpec& spec, AnatomicalView fallback, float aspect, float free_min_y) const {
+  OrbitCamera camera;
+  if (spec.camera) {
+    camera.set_pose(*spec.camera);
+    return camera;
+  }
+  camera = camera_for(spec.view.value_or(fallback), aspect);
+  if (free_min_y > -1.0f) camera.set_pose(camera.framing_pose(drawn_box(), aspect, glm::vec2(-1.0f, free_min_y), glm::vec2(1.0f)));
+  return camera;
+}
+
+Image Presentation::render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const std::function<void()>& extra_ui,
+                           bool transparent) {
+  if (!transparent) return render_pass(renderer, camera, labels, extra_ui, std::nullopt);
+  // Difference matting: the same frame on black and on white. A pixel that
+  // lets a fraction t of the background through differs by t between the
+  // two, so alpha = 1 - t and the colour is the black frame / alpha. This is
+  // exact for blended (ghosted, antialiased) pixels and for the labels,
+  // without a renderer that writes alpha itself.
+  Image black = render_pass(renderer, camera, labels, extra_ui, glm::vec3(0.0f));
+  Image white = render_pass(renderer, camera, labels, extra_ui, glm::vec3(1.0f));
+  Image out = black;
+  for (std::size_t i = 0; i + 3 < out.rgba.size(); i += 4) {
+    int through = 0;
+    for (int c = 0; c < 3; ++c) through += static_cast<int>(white.rgba[i + static_cast<std::size_t>(c)]) - black.rgba[i + static_cast<std::size_t>(c)];
+    const int alpha = std::clamp(255 - through / 3, 0, 255);
+    out.rgba[i + 3] = static_cast<std::uint8_t>(alpha);
+    for (int c = 0; c < 3; ++c) {
+      const std::size_t k = i + static_cast<std::size_t>(c);
+      out.rgba[k] = alpha == 0 ? 0 : static_cast<std::uint8_t>(std::min(255, black.rgba[k] * 255 / alpha));
+    }
+  }
+  return out;
+}
+
+Image Presentation::render_pass(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const std::function<void()>& extra_ui,
+                                std::optional<glm::vec3> background) {
+  draw(renderer, camera, labels, extra_ui, background);
   return renderer.read();
 }
 
-void Presentation::draw(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels) {
+void Presentation::draw(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const std::function<void()>& extra_ui,
+                        std::optional<glm::vec3> background) {
   DrawList list = draw_list();
   if (decorate) decorate(list);
+  if (background) list.background = *background;
   renderer.draw(scene_, list, camera);
   camera_ = camera;
-  if (labels || annotate) {
+  if (labels || annotate || extra_ui) {
     // Labels are drawn by ImGui into the same framebuffer, as in the viewer.
     ui::ImGuiHost host(nullptr, 1.0f, "");
-    host.set_font_size(std::max(14.0f, static_cast<float>(renderer.height()) / 48.0f));
+    host.set_font_size(label_font_px > 0.0f ? label_font_px : std::max(14.0f, static_cast<float>(renderer.height()) / 48.0f));
+    if (extra_ui) host.set_large_font_size(caption_font_px > 0.0f ? caption_font_px : static_cast<float>(renderer.height()) / 24.0f);
     host.set_display_size(static_cast<float>(renderer.width()), static_cast<float>(renderer.height()));
     ctx_.viewport_size = {static_cast<float>(renderer.width()), static_cast<float>(renderer.height())};
     ctx_.view = camera.view();
@@ -166,6 +231,7 @@ void Presentation::draw(OffscreenRenderer& renderer, const OrbitCamera& camera, 
       host.begin_frame();
       if (labels) ui::draw_view_annotations(ctx_, /*window_bars=*/false);
       if (annotate) annotate();
+      if (extra_ui) extra_ui();
       if (frame == 1) {
         renderer.bind_target();
         host.end_frame();

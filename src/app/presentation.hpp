@@ -13,9 +13,10 @@
 #include "core/red_flags.hpp"
 #include "core/search.hpp"
 #include "core/trigger_points.hpp"
+#include "core/scene_file.hpp"
+#include "ui/viewer_context.hpp"
 #include <functional>
 #include <optional>
-#include "ui/viewer_context.hpp"
 
 namespace crus::app {
 
@@ -32,6 +33,15 @@ public:
   const RedFlagSet* red_flags() const { return red_flags_ ? &*red_flags_ : nullptr; }
   // --select, --isolate, --ghost, --hide, --highlight, --overlay, --mirror
   void apply_render_options(const RenderOptions& options);
+  // A saved scene (or a lesson step) as the document, painted area and
+  // overlay; returns the ids it names that the atlas lacks (kept, not
+  // fatal). An overlay needs the trigger points: loads them (InputError).
+  std::vector<std::string> apply_scene(const SceneSpec& spec);
+  // The camera a scene asks for: its exact camera, else its view (or
+  // `fallback`) framed on what is drawn.
+  // `free_min_y` (normalised device coordinates, -1 is the bottom) keeps a
+  // band at the bottom clear for a caption when the camera is framed.
+  OrbitCamera camera_for_scene(const SceneSpec& spec, AnatomicalView fallback, float aspect, float free_min_y = -1.0f) const;
   Document& document() { return document_; }
   const KnowledgeBase& knowledge() const { return knowledge_; }
   ui::ViewerContext& context() { return ctx_; }
@@ -39,16 +49,24 @@ public:
   OrbitCamera camera_for(AnatomicalView view, float aspect) const;
   // Framing `box` instead of what is drawn (an animation frames every pose).
   OrbitCamera camera_for(AnatomicalView view, float aspect, const Aabb& box) const;
-  Aabb drawn_box() const; // of the structures drawn now
+  Aabb drawn_box() const; // of the structures drawn (the whole scene when none)
   // Changes the draw list before it is drawn (muscles coloured by length).
   std::function<void(DrawList&)> decorate;
   // Draws over the picture after the labels (a caption, a legend), in the
   // picture's logical pixels.
   std::function<void()> annotate;
-  // Draws the scene, then (when `labels`) the labels and legend on top.
-  void draw(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels);
-  // draw, then read the picture back.
-  Image render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels);
+  // Draws the scene, then (when `labels`) the labels and legend on top,
+  // then `annotate` and whatever `extra_ui` draws with ImGui (a slide's
+  // caption); `background` replaces the list's background colour.
+  void draw(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const std::function<void()>& extra_ui = {},
+            std::optional<glm::vec3> background = std::nullopt);
+  // draw, then read the picture back. `transparent`: the background comes
+  // out with alpha 0 (see .cpp).
+  Image render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels,
+               const std::function<void()>& extra_ui = {}, bool transparent = false);
+  // Font sizes of the labels and of the large (caption) font, in pixels; 0: from the height.
+  float label_font_px = 0.0f;
+  float caption_font_px = 0.0f;
 
 private:
   Scene& scene_;
@@ -58,6 +76,8 @@ private:
   SearchIndex search_;
   std::optional<TriggerPointSet> trigger_points_;
   std::optional<RedFlagSet> red_flags_;
+  Image render_pass(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const std::function<void()>& extra_ui,
+                    std::optional<glm::vec3> background);
   PickIndex picks_;
   bool picks_built_ = false;
   ui::ViewerContext ctx_;

@@ -8,22 +8,26 @@
 #include "gfx/framebuffer.hpp"
 #include "app/scene_setup.hpp"
 #include "app/viewer_panels.hpp"
+#include "app/viewer_scenes.hpp"
 #include "core/draw_builder.hpp"
 #include "core/error.hpp"
 #include "core/checked_cast.hpp"
 #include "core/file_io.hpp"
 #include "core/json_input.hpp"
 #include "core/key_bindings.hpp"
+#include "core/lesson.hpp"
 #include "core/viewer_settings.hpp"
 #include "gfx/scene_renderer.hpp"
 #include "platform/window.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/label_overlay.hpp"
+#include "ui/lesson_panel.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
 
 #include <chrono>
 #include <cstdlib>
+#include <optional>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -79,6 +83,16 @@ int run_viewer(const ViewerOptions& options) {
   if (auto problem = platform::Window::display_problem()) {
     std::cerr << "crus: " << *problem << "; the viewer needs one. `crus render --out FILE.png` works headless.\n";
     return 2;
+  }
+  // A bad scene is refused before any window opens (one line, exit 2).
+  std::optional<SceneFile> start_scene;
+  if (!options.scene.empty()) start_scene = load_scene_file(options.scene);
+  std::optional<Lesson> start_lesson;
+  std::string start_lesson_path;
+  if (options.present && options.lesson.empty()) throw InputError("--present", "needs --lesson LESSON to present");
+  if (!options.lesson.empty()) {
+    start_lesson_path = resolve_lesson(options.lesson, "--lesson");
+    start_lesson = load_lesson(start_lesson_path);
   }
   const std::string geometry_path = config_file("window.json");
   platform::Window window("Crus - lower leg atlas", load_geometry(geometry_path));
@@ -164,6 +178,11 @@ int run_viewer(const ViewerOptions& options) {
     }
     return views;
   });
+  // Lessons: the Lesson panel steps and edits, presenter mode shows them
+  // (the actions are filled in once the scene handling exists, below).
+  LessonSession lesson;
+  ui::LessonActions lesson_actions;
+  shell.add_panel(std::make_unique<ui::LessonPanel>(lesson, lesson_actions));
   std::vector<std::pair<ui::Panel*, bool>> default_open;
   for (const auto& p : shell.panels()) default_open.push_back({p.get(), p->open});
   if (settings.open_panels)
@@ -181,6 +200,10 @@ int run_viewer(const ViewerOptions& options) {
     panel->open = true;
   }
   AtlasOptions first = options.atlas;
+  if (start_scene && first.atlas.empty() && start_scene->atlas.name != "bundled") {
+    first.atlas = start_scene->atlas.name;
+    first.atlas_map = start_scene->atlas.map;
+  }
   std::string settings_note = remembered.problem;
   // The user's key chords (keys.json beside settings.json); a bad file
   // keeps the defaults and says why in the Problems dialog.
@@ -242,6 +265,49 @@ int run_viewer(const ViewerOptions& options) {
     load(opened);
     current_atlas = &opened;
   };
+  ViewerScenes scenes{ctx, {}, {}, {}, {}, {}, {}, {}, false};
+  scenes.atlas_name = [&] { return current_atlas->atlas.empty() ? std::string("bundled") : current_atlas->atlas; };
+  scenes.atlas_map = [&] { return current_atlas->atlas_map; };
+  scenes.framebuffer_size = [&] { return window.framebuffer_size(); };
+  scenes.text_size = [&] { return host.font_size(); };
+  scenes.set_text_size = [&](float points) { host.set_font_size(points); };
+  shell.set_scene_actions(scenes.actions([&] { ctx.quit = true; }));
+  lesson_actions.show = [&](const SceneSpec& spec) {
+    if (scene.structures.empty()) return;
+    std::vector<std::string> unknown = scenes.show(spec, "Lesson step", 0.8f);
+    if (!unknown.empty()) {
+      ctx.messages.push_back("lesson step " + std::to_string(lesson.current() + 1) + ": " + describe_unknown_ids(unknown));
+      if (!ctx.presenting) ctx.show_messages = true;
+    }
+  };
+  lesson_actions.capture = [&] { return scenes.current().scene; };
+  lesson_actions.set_presenting = [&](bool on) {
+    ctx.presenting = on;
+    ctx.black_screen = false;
+    window.set_fullscreen(on);
+    // Captions in large type: about 22 lines to the screen height.
+    host.set_large_font_size(on ? std::max(24.0f, static_cast<float>(window.window_size().y) / 22.0f) : 0.0f);
+    if (on)
+      if (const LessonStep* step = lesson.step()) lesson_actions.show(step->scene);
+  };
+  ui::bind_lesson_commands(shell.commands(), lesson, lesson_actions, ctx);
+
+  shell.scene_files().recent = settings.recent_scenes;
+  if (start_scene) {
+    if (std::string problem = scenes.open(options.scene); !problem.empty()) {
+      ctx.messages.push_back(problem);
+      ctx.show_messages = true;
+    } else {
+      shell.scene_files().path = options.scene;
+      shell.scene_files().remember(options.scene);
+    }
+  }
+  if (start_lesson && !scene.structures.empty()) {
+    lesson.open(std::move(*start_lesson), start_lesson_path);
+    if (ui::Panel* panel = shell.find_panel("Lesson")) panel->open = true;
+    if (options.present) lesson_actions.set_presenting(true);
+    else if (const LessonStep* step = lesson.step()) lesson_actions.show(step->scene);
+  }
   auto current_settings = [&]() {
     ViewerSettings s;
     s.text_size = host.font_size();
@@ -254,6 +320,7 @@ int run_viewer(const ViewerOptions& options) {
     s.mirror = document.state().mirror;
     const CameraPose& pose = camera.pose();
     s.view = SavedView{pose.target, pose.distance, pose.yaw, pose.pitch};
+    s.recent_scenes = shell.scene_files().recent;
     // An atlas that failed to load is not reopened next time: the viewer
     // would start on the same error instead of on the bundled leg.
     if (!scene.structures.empty()) {
@@ -274,7 +341,13 @@ int run_viewer(const ViewerOptions& options) {
   InputReplay input_replay;
   bool picks_stale = false; // the pose moved the meshes since the pick index was built
   std::string saved_json = to_json(settings);
-  while (!window.should_close() && !ctx.quit) {
+  while (!ctx.quit) {
+    if (window.should_close()) {
+      // Closing the window asks first when a scene has unsaved changes.
+      if (!scenes.dirty()) break;
+      window.set_should_close(false);
+      shell.request_quit(ctx);
+    }
     // Sleep until an event unless a transition is running or ImGui still
     // needs a frame or two to settle after the last input.
     if (frames_to_draw > 0 || camera.animating() || ctx.motion.animating || !window.input_events().empty()) window.wait_events(0.0);
@@ -302,7 +375,8 @@ int run_viewer(const ViewerOptions& options) {
     bool changed = ui::handle_viewport_input(ctx);
     // Labels and the legend first: ImGui 1.86 asserts when a window appears
     // after a modal popup in the same frame, and the shell's modals come last.
-    ui::draw_view_annotations(ctx, /*window_bars=*/true);
+    ui::draw_view_annotations(ctx, /*window_bars=*/!ctx.presenting);
+    if (ctx.presenting) ui::draw_presenter(lesson, ctx);
     shell.draw(ctx);
     changed = shell.take_commands_ran() || changed;
     if (panels.update_pose(ctx)) {

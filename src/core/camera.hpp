@@ -19,6 +19,7 @@ struct CameraPose {
   float distance = 1.0f;
   float yaw = 0.0f;    // radians about +Y; 0 looks from +X (anterior) toward -X
   float pitch = 0.0f;  // radians; +pi/2 looks down from above
+  bool operator==(const CameraPose&) const = default;
 };
 
 // The same view of the mirrored model (reflected in the plane z = 0): the

@@ -51,6 +51,10 @@ void add_viewer_commands(CommandRegistry& r) {
   // Contexts (core/command_registry.hpp): "global" acts even while typing,
   // "viewer" when no text field has the keyboard, "viewport" when no panel
   // has it (the arrows, which also move the focus inside a panel).
+  add(r, "file.open_scene", "Open scene...", "File", "global", {"Ctrl+O"});
+  add(r, "file.save_scene", "Save scene", "File", "global", {"Ctrl+S"});
+  add(r, "file.save_scene_as", "Save scene as...", "File", "global", {"Ctrl+Shift+S"});
+  add(r, "file.export_image", "Export image...", "File", "global", {"Ctrl+E"});
   add(r, "file.problems", "Problems...", "File", "global");
   add(r, "file.quit", "Quit", "File", "global", {"Ctrl+Q"});
 
@@ -95,10 +99,20 @@ void add_viewer_commands(CommandRegistry& r) {
     r.add(CommandInfo{id, title, "View > Text size", "global", {}, false});
   }
   add(r, "search.focus", "Search structures", "", "viewer", {"Ctrl+F", "/"});
+  // Lessons (ui/lesson_panel.hpp). A clicker sends Page Down / Page Up (some
+  // send the arrows or B): in presenter mode its own context comes first, so
+  // the arrows step there and orbit the view everywhere else.
+  add(r, "lesson.next", "Next lesson step", "", "viewer", {"PageDown", "Space"});
+  add(r, "lesson.previous", "Previous lesson step", "", "viewer", {"PageUp"});
+  add(r, "lesson.present", "Present the lesson", "View", "viewer", {"F5"});
+  add(r, "presenter.next", "Next step", "", "presenter", {"PageDown", "Space", "Right", "Down"});
+  add(r, "presenter.previous", "Previous step", "", "presenter", {"PageUp", "Left", "Up"});
+  add(r, "presenter.black_screen", "Black screen", "", "presenter", {"B", "."});
+  add(r, "presenter.leave", "Leave presenter mode", "", "presenter", {"Escape"});
   add(r, "palette.open", "Command palette", "View", "global", {"Ctrl+Shift+P", "Ctrl+K"});
 
   // One per panel, "View > Panels" (panel_command_id of each title).
-  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Motion"})
+  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Motion", "Lesson"})
     r.add(CommandInfo{panel_command_id(title), std::string(title) + " panel", "View > Panels", "global", {}, false});
   add(r, "panel.help", "Keyboard shortcuts", "Help", "global", {"F1"});
   add(r, "help.about", "About Crus", "Help", "global");

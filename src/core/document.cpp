@@ -97,6 +97,12 @@ void Document::set_overlay(const Overlay& overlay) {
   apply("Overlay", std::move(next));
 }
 
+bool Document::load_state(const DocumentState& state, const std::string& action_name) {
+  if (state.visibility.size() != state_.visibility.size()) return false;
+  apply(action_name, state);
+  return true;
+}
+
 bool Document::undo() {
   if (undo_.empty()) return false;
   Step step = std::move(undo_.back());

@@ -72,6 +72,9 @@ public:
   // not range-checked here: the Motion panel only offers poses in range.
   void set_pose(const motion::Pose& pose, const std::string& name = "Pose");
   void set_colour_by_length(bool on);
+  // A whole state at once (opening a scene, stepping a lesson): one undo step.
+  // A state for another structure count is refused (returns false).
+  bool load_state(const DocumentState& state, const std::string& action_name);
 
   bool can_undo() const { return !undo_.empty(); }
   bool can_redo() const { return !redo_.empty(); }

@@ -43,6 +43,8 @@ LoadedSettings load_viewer_settings(const std::string& path) {
     }
     s.atlas = j.value("atlas", std::string());
     s.atlas_map = j.value("atlas_map", std::string());
+    if (j.contains("recent_scenes")) s.recent_scenes = j.at("recent_scenes").get<std::vector<std::string>>();
+    if (s.recent_scenes.size() > 8) s.recent_scenes.resize(8);
     out.settings = s;
   } catch (const std::exception& e) {
     out.settings = ViewerSettings{};
@@ -68,6 +70,7 @@ std::string to_json(const ViewerSettings& s) {
                  {"pitch", s.view->pitch}};
   if (!s.atlas.empty()) j["atlas"] = s.atlas;
   if (!s.atlas_map.empty()) j["atlas_map"] = s.atlas_map;
+  if (!s.recent_scenes.empty()) j["recent_scenes"] = s.recent_scenes;
   return j.dump(2) + "\n";
 }
 

@@ -27,6 +27,7 @@ struct ViewerSettings {
   std::optional<SavedView> view;
   std::string atlas;                             // empty: the bundled atlas
   std::string atlas_map;
+  std::vector<std::string> recent_scenes;        // File > Recent scenes, most recent first
 };
 
 struct LoadedSettings {

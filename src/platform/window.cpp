@@ -204,4 +204,23 @@ int Window::take_event_count() {
   return n;
 }
 
+void Window::set_fullscreen(bool fullscreen) {
+  GLFWwindow* w = as_glfw(window_);
+  if (fullscreen == windowed_.has_value()) return;
+  if (fullscreen) {
+    std::array<int, 4> g{};
+    glfwGetWindowPos(w, &g[0], &g[1]);
+    glfwGetWindowSize(w, &g[2], &g[3]);
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (!monitor || !mode) return; // no monitor to fill (a virtual display): stay windowed
+    windowed_ = g;
+    glfwSetWindowMonitor(w, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+  } else {
+    const std::array<int, 4> g = *windowed_;
+    windowed_.reset();
+    glfwSetWindowMonitor(w, nullptr, g[0], g[1], g[2], g[3], GLFW_DONT_CARE);
+  }
+}
+
 } // namespace crus::platform

@@ -3,6 +3,7 @@
 // vsync, MSAA when available. Callers never see GLFW types.
 #include "core/input_events.hpp"
 
+#include <array>
 #include <deque>
 #include <glm/vec2.hpp>
 #include <optional>
@@ -48,6 +49,10 @@ public:
   // came, for InputReplay; the caller takes them from the front.
   std::deque<InputEvent>& input_events() { return events_; }
   bool take_focus_lost(); // whether the window lost the focus since the last call
+  // Full screen on the window's current monitor (presenter mode), and back
+  // to the position and size it had before.
+  void set_fullscreen(bool fullscreen);
+  bool fullscreen() const { return windowed_.has_value(); }
 
 private:
   friend struct WindowCallbacks;
@@ -55,6 +60,7 @@ private:
   std::deque<InputEvent> events_;
   bool focus_lost_ = false;
   int samples_ = 0;
+  std::optional<std::array<int, 4>> windowed_; // x, y, width, height before full screen
 };
 
 } // namespace crus::platform

@@ -93,6 +93,7 @@ void ImGuiHost::load_font() {
     // Latin-1 and a few symbols (arrows, bullets) used in the panels.
     static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x2199, 0x2212, 0x2212, 0};
     font = io.Fonts->AddFontFromFileTTF(path.c_str(), font_points_ * scale_, &config, ranges);
+    if (font && large_points_ > 0.0f) io.Fonts->AddFontFromFileTTF(path.c_str(), large_points_ * scale_, &config, ranges);
   }
   if (font) {
     font_name_ = "DejaVu Sans";
@@ -103,6 +104,17 @@ void ImGuiHost::load_font() {
     font_name_ = "ImGui default";
   }
   io.Fonts->Build();
+}
+
+void ImGuiHost::set_large_font_size(float points) {
+  if (points == large_points_) return;
+  large_points_ = points;
+  font_dirty_ = true;
+}
+
+ImFont* large_font() {
+  ImGuiIO& io = ImGui::GetIO();
+  return io.Fonts->Fonts.Size > 1 ? io.Fonts->Fonts[1] : io.Fonts->Fonts[0];
 }
 
 void ImGuiHost::set_font_size(float points) {

@@ -5,6 +5,8 @@
 
 #include <string>
 
+struct ImFont;
+
 namespace crus::ui {
 
 class ImGuiHost {
@@ -26,6 +28,9 @@ public:
   // Rebuilds the font at `points` (before scaling for HiDPI).
   void set_font_size(float points);
   float font_size() const { return font_points_; }
+  // A second, larger font for captions (slides, presenter mode); 0: none.
+  // It is ImGui::GetIO().Fonts->Fonts[1] once built: see large_font().
+  void set_large_font_size(float points);
   const std::string& font_name() const { return font_name_; }
   void save_layout(); // atomically, when the layout changed
 
@@ -35,10 +40,14 @@ private:
   float scale_ = 1.0f;
   double clock_ = -1.0; // the time given to ImGui last frame
   float font_points_ = 17.0f;
+  float large_points_ = 0.0f;
   bool font_dirty_ = false;
   std::string ini_path_;
   std::string font_name_;
 };
+
+// The caption font set by set_large_font_size, else the UI font.
+ImFont* large_font();
 
 // The UI font file: DejaVu Sans from fonts-dejavu-core, or empty.
 std::string find_ui_font();

@@ -8,6 +8,7 @@
 namespace crus::ui::keys {
 inline int printable(char c) { return static_cast<unsigned char>(c); } // 'A'..'Z', '0'..'9', '=', '-', '/'
 constexpr int f1 = 290;
+constexpr int f5 = 294;
 constexpr int keypad_subtract = 333;
 constexpr int keypad_add = 334;
 inline int named(ImGuiKey key) { return ImGui::GetKeyIndex(key); }

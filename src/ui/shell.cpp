@@ -101,6 +101,12 @@ Shell::Shell(ImGuiHost& host) : host_(host) {
   commands_.bind("view.arrange_panels", [this] { arrange_requested_ = true; });
   commands_.bind("palette.open", [this] { palette_.open(); });
   commands_.bind("help.about", [this] { show_about_ = true; });
+  // Scenes: enabled once the app has given the shell its scene actions.
+  auto scenes = [this] { return static_cast<bool>(scene_actions_.open_scene); };
+  commands_.bind("file.open_scene", [this] { scene_files_.open(scene_actions_); }, scenes);
+  commands_.bind("file.save_scene", [this] { scene_files_.save(scene_actions_); }, scenes);
+  commands_.bind("file.save_scene_as", [this] { scene_files_.save_as(); }, scenes);
+  commands_.bind("file.export_image", [this] { scene_files_.export_image(); }, scenes);
   add_panel(std::make_unique<HelpPanel>());
 }
 
@@ -123,11 +129,21 @@ Panel* Shell::find_panel(const std::string& title) {
 void Shell::handle_shortcuts(ViewerContext& ctx) {
   if (bound_to_ != &ctx) {
     bind_viewer_commands(commands_, ctx);
+    // Quitting asks first when a scene has unsaved changes.
+    commands_.bind("file.quit", [this, &ctx] { request_quit(ctx); });
     bound_to_ = &ctx;
   }
   ctx.commands = &commands_;
+  // Presenter mode's keys (the lesson's) come before the viewer's.
+  std::vector<std::string> modes = modes_;
+  if (ctx.presenting && std::find(modes.begin(), modes.end(), "presenter") == modes.end()) modes.insert(modes.begin(), "presenter");
   // A key is ignored while the palette is up, except the global ones.
-  if (dispatch_pressed_keys(commands_, active_contexts(modes_))) commands_ran_ = true;
+  if (dispatch_pressed_keys(commands_, active_contexts(modes))) commands_ran_ = true;
+}
+
+void Shell::request_quit(ViewerContext& ctx) {
+  if (scene_actions_.quit) scene_files_.request_quit(scene_actions_);
+  else ctx.quit = true;
 }
 
 void Shell::draw_menu(ViewerContext& ctx) {
@@ -151,6 +167,8 @@ void Shell::draw_menu(ViewerContext& ctx) {
       if (c.info.id == "edit.undo") label = "Undo " + ctx.document->undo_name();
       if (c.info.id == "edit.redo") label = "Redo " + ctx.document->redo_name();
       command_menu_item(commands_, c.info.id, label);
+      // The recent scenes change as files are opened: a submenu of their own.
+      if (c.info.id == "file.save_scene_as" && scene_actions_.open_scene) scene_files_.draw_recent_menu(scene_actions_);
     }
     if (!submenus.empty()) ImGui::Separator();
     for (const std::string& sub : submenus) {
@@ -189,6 +207,12 @@ void Shell::draw_status_bar(ViewerContext& ctx) {
 }
 
 void Shell::draw_messages(ViewerContext& ctx) {
+  if (scene_actions_.open_scene) scene_files_.draw_dialogs(scene_actions_);
+  if (!scene_files_.last_message.empty()) {
+    ctx.messages.push_back(scene_files_.last_message);
+    scene_files_.last_message.clear();
+    ctx.show_messages = true;
+  }
   if (ctx.show_messages) {
     ImGui::OpenPopup("Problems");
     ctx.show_messages = false;
@@ -263,10 +287,13 @@ void Shell::draw(ViewerContext& ctx) {
       search->open = true;
       ImGui::SetWindowCollapsed("Search", false);
     }
-  draw_menu(ctx);
   ctx.panel_rects.clear();
-  if (!panels_hidden_) draw_panels(ctx);
-  draw_status_bar(ctx);
+  if (!ctx.presenting) {
+    // Presenter mode: the model and the caption only.
+    draw_menu(ctx);
+    if (!panels_hidden_) draw_panels(ctx);
+    draw_status_bar(ctx);
+  }
   if (ctx.scene && ctx.scene->structures.empty()) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));

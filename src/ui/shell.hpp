@@ -5,6 +5,7 @@
 #include "ui/command_palette.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/panel.hpp"
+#include "ui/scene_files.hpp"
 #include <memory>
 #include <utility>
 #include <vector>
@@ -36,6 +37,11 @@ public:
   bool panels_hidden() const { return panels_hidden_; }
   void set_panels_hidden(bool hidden) { panels_hidden_ = hidden; }
   void arrange_panels() { arrange_requested_ = true; }
+  // Scenes and figures in the File menu; the app supplies the actions.
+  SceneFiles& scene_files() { return scene_files_; }
+  void set_scene_actions(SceneFileActions actions) { scene_actions_ = std::move(actions); }
+  // Quit, asking first when a scene has unsaved changes.
+  void request_quit(ViewerContext& ctx);
 
 private:
   void draw_menu(ViewerContext& ctx);
@@ -54,6 +60,8 @@ private:
   std::vector<std::string> modes_;
   const ViewerContext* bound_to_ = nullptr;
   bool commands_ran_ = false;
+  SceneFiles scene_files_;
+  SceneFileActions scene_actions_;
 };
 
 // Why the 3D view is empty although an atlas is loaded (every layer peeled,

@@ -78,6 +78,8 @@ struct ViewerContext {
   bool light_background = false;       // for slides: the 3D view on near-white
   bool reset_settings = false;         // "Reset to defaults": the app puts everything back
   bool mirror_seen = false;            // the mirror the camera was last placed for
+  bool presenting = false;             // presenter mode: full screen, no panels, the lesson owns the arrows
+  bool black_screen = false;           // presenter mode's B key
   std::function<void(const std::string&)> open_atlas; // set by the app
   CommandRegistry* commands = nullptr; // the shell's, for the help panel and panels that show keys
 };
