@@ -69,6 +69,13 @@ public:
   }
 
   float ascent(const TextStyle& s) const { return metric(s, 0); }
+  // The pixel height (ascent - descent, as TextStyle::px) of type set at
+  // `points` on the 150 dpi page: a point size is the size of the em.
+  float px_for_points(float points) const {
+    const stbtt_fontinfo& info = faces_[0].info;
+    float em_px = points / 72.0f * 150.0f;
+    return em_px * stbtt_ScaleForMappingEmToPixels(&info, 1.0f) / stbtt_ScaleForPixelHeight(&info, 1.0f);
+  }
   float line_height(const TextStyle& s) const { return std::round(s.px * 1.28f); }
 
   float width(std::string_view text, const TextStyle& s) {
@@ -368,32 +375,60 @@ std::optional<std::vector<Op>> lay_out_body_columns(Typesetter& type, const Hand
   return out.ops();
 }
 
-// Sections then the red-flag box from `top` (the box first with
-// red_flags_first); nullopt when they pass `limit` and `cut` is false. With
-// `cut`, sections are cut to make room for the box, which always appears.
-std::optional<std::vector<Op>> lay_out_body(Typesetter& type, const HandoutContent& content, float body_px, float left,
-                                            float right, float top, float limit, bool cut) {
+// The body over as many pages as it needs: the red-flag box (first when
+// urgent, else last), the sections, each item whole; what does not fit goes
+// on the next page, from `next_top`. Nothing is left out.
+std::vector<std::vector<Op>> lay_out_pages(Typesetter& type, const HandoutContent& content, float body_px, float left, float right,
+                                           float top, float next_top, float limit, std::size_t lead, float* end_y = nullptr) {
   BodyStyles st = body_styles(body_px);
   float box_h = 0.0f;
   std::vector<Op> box = content.red_flag_lines.empty() ? std::vector<Op>{} : red_flag_box(type, content, st, left, right, box_h);
   const float box_gap = box.empty() ? 0.0f : std::round(body_px * 0.9f);
-  const float section_limit = content.red_flags_first ? limit : limit - box_h - box_gap;
-
-  Flow flow(type, left, right, top);
-  if (content.red_flags_first && !box.empty()) {
-    // Urgent red flags come before the trigger points, never cut.
-    flow.append(box, top);
-    flow.skip(box_h + box_gap);
-  }
-  bool stopped = false;
-  for (const auto& section : content.sections) {
-    // Named references, not a structured binding: clang 14 (the fuzz build)
-    // cannot capture structured bindings in the lambda below.
+  std::vector<std::vector<Op>> pages;
+  std::optional<Flow> flow(std::in_place, type, left, right, top); // replaced at each new page
+  float page_top = top;
+  auto room_for = [&](float h) {
+    if (flow->y() + h <= limit || flow->y() <= page_top) return;
+    pages.push_back(flow->ops());
+    flow.emplace(type, left, right, next_top);
+    page_top = next_top;
+  };
+  // The box is split between pages where it must be, at a line, with its
+  // heading on every part: a long list of red flags is never cut.
+  auto place_box = [&] {
+    const auto& lines = content.red_flag_lines;
+    HandoutContent part = content;
+    auto part_box = [&](std::size_t from, std::size_t count, float& h) {
+      part.red_flag_lines.assign(lines.begin() + static_cast<std::ptrdiff_t>(from), lines.begin() + static_cast<std::ptrdiff_t>(from + count));
+      part.red_flag_heading = from == 0 ? content.red_flag_heading : content.red_flag_heading + " (continued)";
+      return red_flag_box(type, part, st, left, right, h);
+    };
+    for (std::size_t from = 0; from < lines.size();) {
+      std::size_t count = lines.size() - from;
+      float h = 0.0f;
+      std::vector<Op> ops = part_box(from, count, h);
+      while (flow->y() + h > limit && count > 1) {
+        --count;
+        ops = part_box(from, count, h);
+      }
+      // A part does not end on a sub-heading.
+      if (count < lines.size() - from && count > 1 && lines[from + count - 1].rfind("# ", 0) == 0) ops = part_box(from, --count, h);
+      if (flow->y() + h > limit && flow->y() > page_top) {
+        room_for(limit); // a fresh page
+        continue;
+      }
+      flow->append(ops, flow->y());
+      flow->skip(h + box_gap);
+      from += count;
+      if (from < lines.size()) room_for(limit);
+    }
+  };
+  // The clinician's notes (`lead` sections) come before everything else.
+  std::size_t placed = 0;
+  auto place_section = [&](const std::pair<std::string, std::vector<std::string>>& section) {
     const auto& heading = section.first;
     const auto& items = section.second;
-    if (stopped) break;
-    // Measure the heading together with its first item so that a heading
-    // never ends a column alone.
+    // Measured with its heading, the first item keeps the heading company.
     auto measure = [&](const std::string& item, bool with_heading, bool as_bullet) {
       Flow m(type, left, right, 0.0f);
       if (with_heading) {
@@ -407,30 +442,36 @@ std::optional<std::vector<Op>> lay_out_body(Typesetter& type, const HandoutConte
     };
     bool as_bullets = items.size() > 1;
     for (std::size_t i = 0; i < items.size(); ++i) {
-      float h = measure(items[i], i == 0, as_bullets);
-      if (flow.y() + h > section_limit) {
-        if (!cut) return std::nullopt;
-        stopped = true;
-        break;
-      }
+      room_for(measure(items[i], i == 0, as_bullets));
       if (i == 0) {
-        flow.skip(std::round(body_px * 0.5f));
-        flow.paragraph(heading, st.heading, kHeading);
-        flow.skip(2.0f);
+        flow->skip(std::round(body_px * 0.5f));
+        flow->paragraph(heading, st.heading, kHeading);
+        flow->skip(2.0f);
       }
-      if (as_bullets) flow.bullet(items[i], st.body, kInk);
-      else flow.paragraph(items[i], st.body, kInk);
+      if (as_bullets) flow->bullet(items[i], st.body, kInk);
+      else flow->paragraph(items[i], st.body, kInk);
     }
-  }
-  if (stopped) {
-    flow.skip(4.0f);
-    flow.paragraph("There is more in Crus itself than fits on this page.", TextStyle{body_px * 0.9f, false}, kGrey);
-  }
+  };
+  for (; placed < lead && placed < content.sections.size(); ++placed) place_section(content.sections[placed]);
+  if (content.red_flags_first) place_box();
+  for (; placed < content.sections.size(); ++placed) place_section(content.sections[placed]);
   if (!content.red_flags_first) {
-    flow.skip(box_gap);
-    flow.append(box, flow.y());
+    flow->skip(box_gap);
+    place_box();
   }
-  return flow.ops();
+  if (end_y) *end_y = flow->y();
+  pages.push_back(flow->ops());
+  return pages;
+}
+
+// Sections then the red-flag box from `top` (the box first with
+// red_flags_first); nullopt when they pass `limit`.
+std::optional<std::vector<Op>> lay_out_body(Typesetter& type, const HandoutContent& content, float body_px, float left,
+                                            float right, float top, float limit, std::size_t lead) {
+  float end = 0.0f;
+  auto pages = lay_out_pages(type, content, body_px, left, right, top, top, limit, lead, &end);
+  if (pages.size() != 1 || end > limit) return std::nullopt;
+  return pages.front();
 }
 
 } // namespace
@@ -479,23 +520,42 @@ Image resize_box(const Image& source, int width, int height) {
 }
 
 Image compose_handout(const HandoutContent& content, const std::vector<Image>& views) {
-  return compose_handout(content, views, find_handout_fonts());
+  return compose_handout_pages(content, views, find_handout_fonts()).front();
 }
 
 Image compose_handout(const HandoutContent& content, const std::vector<Image>& views, const HandoutFonts& fonts) {
+  return compose_handout_pages(content, views, fonts).front();
+}
+
+std::vector<Image> compose_handout_pages(const HandoutContent& content, const std::vector<Image>& views) {
+  return compose_handout_pages(content, views, find_handout_fonts());
+}
+
+std::vector<Image> compose_handout_pages(const HandoutContent& content, const std::vector<Image>& views, const HandoutFonts& fonts) {
   Typesetter type(fonts);
-  Image page;
-  page.width = kHandoutWidth;
-  page.height = kHandoutHeight;
-  page.rgba.assign(static_cast<std::size_t>(page.width) * page.height * 4, 255);
+  Image blank;
+  blank.width = kHandoutWidth;
+  blank.height = kHandoutHeight;
+  blank.rgba.assign(static_cast<std::size_t>(blank.width) * blank.height * 4, 255);
+  Image page = blank;
   const float left = kHandoutMargin, right = kHandoutWidth - kHandoutMargin;
   const float bottom = kHandoutHeight - kHandoutMargin;
 
-  // Title and subtitle.
+  const float small_px = type.px_for_points(kHandoutSmallPoints);
+  // Title in plain words, the technical name and the subtitle in small type,
+  // then whom the page is for and when.
   Flow head(type, left, right, kHandoutMargin);
-  head.paragraph(content.title, TextStyle{44.0f, true}, kInk);
+  head.paragraph(content.title, TextStyle{type.px_for_points(kHandoutTitlePoints), true}, kInk);
   head.skip(2.0f);
-  if (!content.subtitle.empty()) head.paragraph(content.subtitle, TextStyle{23.0f, false}, kGrey);
+  if (!content.technical_name.empty()) head.paragraph(content.technical_name, TextStyle{small_px, false}, kGrey);
+  if (!content.subtitle.empty()) head.paragraph(content.subtitle, TextStyle{small_px, false}, kGrey);
+  const HandoutPatient& patient = content.patient;
+  if (!patient.name.empty() || !patient.date.empty()) {
+    head.skip(6.0f);
+    std::string line = patient.name.empty() ? "" : "For: " + patient.name;
+    if (!patient.date.empty()) line += (line.empty() ? "" : "  \u00b7  ") + std::string("Date: ") + patient.date;
+    head.paragraph(line, TextStyle{type.px_for_points(12.0f), true}, kInk);
+  }
   head.skip(10.0f);
   head.fill(left, head.y(), right - left, 2.0f, kRule);
   head.skip(16.0f);
@@ -506,15 +566,16 @@ Image compose_handout(const HandoutContent& content, const std::vector<Image>& v
   if (!content.sources.empty()) {
     foot.fill(left, 0.0f, right - left, 1.0f, kRule);
     foot.skip(8.0f);
-    foot.paragraph("Sources", TextStyle{15.0f, true}, kGrey);
+    const TextStyle fine{type.px_for_points(7.5f), false};
+    foot.paragraph("Sources", TextStyle{fine.px, true}, kGrey);
     for (const auto& s : content.sources) {
       Flow m(type, left, right, 0.0f);
-      m.paragraph(s, TextStyle{14.0f, false}, kGrey);
-      if (foot.y() + m.y() > kHandoutHeight * 0.2f) {
-        foot.paragraph("More sources are listed in Crus.", TextStyle{14.0f, false}, kGrey);
+      m.paragraph(s, fine, kGrey);
+      if (foot.y() + m.y() > kHandoutHeight * 0.16f) {
+        foot.paragraph("More sources are listed in Crus.", fine, kGrey);
         break;
       }
-      foot.paragraph(s, TextStyle{14.0f, false}, kGrey);
+      foot.paragraph(s, fine, kGrey);
     }
   }
   const float foot_top = bottom - foot.y();
@@ -527,21 +588,47 @@ Image compose_handout(const HandoutContent& content, const std::vector<Image>& v
   const std::size_t per_row = n == 0 ? 0 : (n + rows - 1) / rows;
   const float gap = 16.0f;
   const bool captions = !content.view_captions.empty();
-  const TextStyle caption_style{18.0f, false};
-  // (views' height, body type size): the views shrink first, and the type
-  // only once they are at their smallest, so the words stay readable.
+  const TextStyle caption_style{small_px, false};
+  // The clinician's notes come first: they are what this patient was told.
+  HandoutContent body_content = content;
+  std::size_t lead = 0; // sections before an urgent red-flag box
+  if (!patient.notes.empty()) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= patient.notes.size()) {
+      std::size_t end = std::min(patient.notes.find('\n', start), patient.notes.size());
+      std::string line = patient.notes.substr(start, end - start);
+      if (line.find_first_not_of(" \t\r") != std::string::npos) lines.push_back(line);
+      start = end + 1;
+    }
+    if (!lines.empty()) body_content.sections.insert(body_content.sections.begin(), {"Notes from your clinician", lines});
+    lead = lines.empty() ? 0 : 1;
+  }
+  // (views' height, body type size): on one page the views shrink first,
+  // and the type only once they are at their smallest, never below 11 pt.
+  // What does not fit one page then goes on more pages, none of it left out.
   std::vector<std::pair<float, float>> steps;
-  for (float px : {21.0f, 20.0f, 19.0f, 18.0f, 17.0f, 16.0f, 15.0f})
-    for (float views_h : {470.0f, 400.0f, 340.0f, 300.0f}) steps.push_back({views_h, px});
+  for (float pt : {12.5f, 12.0f, 11.5f, kHandoutMinBodyPoints})
+    for (float views_h : {640.0f, 580.0f, 520.0f, 460.0f}) steps.push_back({views_h, type.px_for_points(pt)});
+  std::vector<std::vector<Op>> more_pages;
   for (std::size_t step = 0; step < steps.size(); ++step) {
     const bool last = step + 1 == steps.size();
-    const float row_h = n == 0 ? 0.0f : steps[step].first / static_cast<float>(rows);
+    const float views_h = last ? 580.0f : steps[step].first;
+    const float body_px = last ? type.px_for_points(12.0f) : steps[step].second;
+    const float row_h = n == 0 ? 0.0f : views_h / static_cast<float>(rows);
     const float caption_h = captions ? type.line_height(caption_style) + 4.0f : 0.0f;
     const float views_bottom = n == 0 ? views_top : views_top + rows * (row_h + caption_h) + (rows - 1) * gap + 8.0f;
     // One column reads best; two columns when one does not fit.
-    auto body = lay_out_body(type, content, steps[step].second, left, right, views_bottom, body_limit, false);
-    if (!body) body = lay_out_body_columns(type, content, steps[step].second, left, right, views_bottom, body_limit);
-    if (!body && last) body = lay_out_body(type, content, steps[step].second, left, right, views_bottom, body_limit, true);
+    auto body = lay_out_body(type, body_content, body_px, left, right, views_bottom, body_limit, lead);
+    if (!body) body = lay_out_body_columns(type, body_content, body_px, left, right, views_bottom, body_limit);
+    if (!body && last) {
+      // Later pages start under a one-line running head.
+      const float next_top = kHandoutMargin + type.line_height(TextStyle{small_px, true}) + 24.0f;
+      const float note_h = type.line_height(TextStyle{small_px, true}) + 8.0f; // "Continued on the next page."
+      auto pages = lay_out_pages(type, body_content, body_px, left, right, views_bottom, next_top, body_limit - note_h, lead);
+      body = pages.front();
+      more_pages.assign(pages.begin() + 1, pages.end());
+    }
     if (!body) continue;
 
     const float cell_w = per_row == 0 ? 0.0f : (right - left - gap * (per_row - 1)) / per_row;
@@ -567,15 +654,37 @@ Image compose_handout(const HandoutContent& content, const std::vector<Image>& v
       }
     }
     head.append(*body, 0.0f);
-    head.append(foot.ops(), foot_top);
+    if (more_pages.empty()) head.append(foot.ops(), foot_top); // the sources close the last page
     break;
   }
 
-  for (const Op& op : head.ops()) {
-    if (op.kind == Op::Kind::fill) fill_rect(page, op.x, op.y, op.w, op.h, op.colour);
-    else type.draw(page, op.x, op.y, op.text, op.style, op.colour);
+  auto draw = [&](Image& target, const std::vector<Op>& ops) {
+    for (const Op& op : ops) {
+      if (op.kind == Op::Kind::fill) fill_rect(target, op.x, op.y, op.w, op.h, op.colour);
+      else type.draw(target, op.x, op.y, op.text, op.style, op.colour);
+    }
+  };
+  draw(page, head.ops());
+  std::vector<Image> out{std::move(page)};
+  for (std::size_t k = 0; k < more_pages.size(); ++k) {
+    Image next = blank;
+    Flow running(type, left, right, kHandoutMargin);
+    running.paragraph(content.title + " (page " + std::to_string(k + 2) + " of " + std::to_string(more_pages.size() + 1) + ")",
+                      TextStyle{small_px, true}, kGrey);
+    running.skip(8.0f);
+    running.fill(left, running.y(), right - left, 1.0f, kRule);
+    running.append(more_pages[k], 0.0f);
+    if (k + 1 == more_pages.size()) running.append(foot.ops(), foot_top);
+    draw(next, running.ops());
+    out.push_back(std::move(next));
   }
-  return page;
+  if (out.size() > 1) {
+    // Page 1 says that there is more.
+    Flow note(type, left, right, foot_top - type.line_height(TextStyle{small_px, true}) - 6.0f);
+    note.paragraph("Continued on the next page.", TextStyle{small_px, true}, kGrey);
+    draw(out.front(), note.ops());
+  }
+  return out;
 }
 
 } // namespace crus

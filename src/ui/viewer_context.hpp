@@ -3,6 +3,7 @@
 // named actions; the camera directly (it is not part of the undo history).
 #include "core/camera.hpp"
 #include "core/document.hpp"
+#include "core/handout.hpp"
 #include "core/highlights.hpp"
 #include "core/knowledge.hpp"
 #include "core/red_flags.hpp"
@@ -45,7 +46,8 @@ struct ViewerContext {
   std::vector<glm::vec3> painted;
   bool paint_mode = false;             // clicks paint instead of selecting
   float brush_radius = 0.015f;         // metres
-  std::function<void(const std::string& png_path, const std::string& trigger_point)> export_handout; // set by the app
+  // Set by the app. The patient's name, date and notes go onto the page only.
+  std::function<void(const std::string& png_path, const std::string& trigger_point, const HandoutPatient& patient)> export_handout;
   bool request_search_focus = false;   // Ctrl+F or '/'
   int frame_request = -1;              // a panel asks to frame this structure
   FrameStats stats;
