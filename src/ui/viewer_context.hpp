@@ -67,8 +67,14 @@ struct ViewerContext {
 };
 
 // Camera framing helpers shared by menus and shortcuts.
-void go_to_view(ViewerContext& ctx, AnatomicalView view);
+// Both fit into the part of the window the side panels leave free (as
+// drawn last frame), so that the start-up view, R, 1-6, F and a double-click
+// never leave the leg under a panel.
+void go_to_view(ViewerContext& ctx, AnatomicalView view, bool animate = true);
 void frame_structure(ViewerContext& ctx, int structure);
+// That free part in normalised device coordinates (min, max; y up): the
+// window less the menu and status bars and the panels at its sides.
+std::pair<glm::vec2, glm::vec2> free_view_ndc(const ViewerContext& ctx);
 Aabb visible_bounds(const ViewerContext& ctx);
 // When the document's mirror changed (menu, key, undo), moves the camera to
 // the mirrored leg so that it stays where it was on screen.
