@@ -50,7 +50,7 @@ void HandoutSaver::draw(ViewerContext& ctx, const char* popup) {
     ImGui::InputTextMultiline("##notes", notes_, sizeof(notes_), ImVec2(field_w, ImGui::GetTextLineHeight() * 5.0f));
     ImGui::TextDisabled("Printed on the handout only; not saved anywhere else.");
     ImGui::Separator();
-    ImGui::TextUnformatted("Save the handout (PNG, A4 at 150 dpi) as:");
+    ImGui::TextUnformatted("Save the handout (PNG, A4 at 150 dpi; further pages as NAME-2.png, ...) as:");
     ImGui::SetNextItemWidth(field_w);
     bool enter = ImGui::InputText("##path", path_, sizeof(path_), ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::Button("Save") || enter) {
