@@ -362,7 +362,11 @@ std::vector<Image> compose_handout_pages(const HandoutContent& content, const st
       // Later pages start under a one-line running head.
       const float next_top = kHandoutMargin + type.line_height(TextStyle{small_px, true}) + 24.0f;
       const float note_h = type.line_height(TextStyle{small_px, true}) + 8.0f; // "Continued on the next page."
-      auto pages = lay_out_pages(type, body_content, body_px, left, right, views_bottom, next_top, body_limit - note_h, lead);
+      // The sources go on the last page only, so the pages before it use
+      // the room above the foot; a last page too full for them gets one more.
+      float end = 0.0f;
+      auto pages = lay_out_pages(type, body_content, body_px, left, right, views_bottom, next_top, bottom - note_h, lead, &end);
+      if (end > body_limit) pages.emplace_back();
       body = pages.front();
       more_pages.assign(pages.begin() + 1, pages.end());
     }
@@ -417,7 +421,7 @@ std::vector<Image> compose_handout_pages(const HandoutContent& content, const st
   }
   if (out.size() > 1) {
     // Page 1 says that there is more.
-    Flow note(type, left, right, foot_top - type.line_height(TextStyle{small_px, true}) - 6.0f);
+    Flow note(type, left, right, bottom - type.line_height(TextStyle{small_px, true}));
     note.paragraph("Continued on the next page.", TextStyle{small_px, true}, kGrey);
     draw(out.front(), note.ops());
   }
