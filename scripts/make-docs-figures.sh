@@ -46,6 +46,9 @@ done
 "$crus" handout --at -0.14,0.03,0.079 --out docs/clinical/handout_heel.png
 "$crus" handout --at -0.062,0.046,0.135 --out docs/clinical/handout_lateral_ankle.png
 "$crus" handout --at -0.125,0.27,0.085 --out docs/clinical/handout_calf_swelling.png
+"$crus" handout --trigger-point soleus_trp1 --patient "Ana Lopes (example)" --date 2026-03-14 \
+  --notes $'Calf stretch with the knee bent, 3 times 30 s, twice a day.\nReview in two weeks.' \
+  --out docs/clinical/handout_soleus_trp1_patient.png
 
 shot=${WINDOW_SHOT:-$here/../shared/tools/window-shot}
 if [ -x "$shot" ]; then

@@ -151,6 +151,10 @@ int run_cli(int argc, char** argv) {
   cmd_handout->add_option("--trigger-point", handout_trigger_point, "Trigger-point id, e.g. soleus_trp1");
   cmd_handout->add_option("--at", handout_at, "X,Y,Z in metres (model frame): the painful point, snapped to the skin");
   cmd_handout->add_option("--out", handout_out, "PNG file to write")->required();
+  HandoutPatient handout_patient; // printed on the page, stored nowhere else
+  cmd_handout->add_option("--patient", handout_patient.name, "Patient's name, printed under the title");
+  cmd_handout->add_option("--date", handout_patient.date, "Date of the consultation, YYYY-MM-DD");
+  cmd_handout->add_option("--notes", handout_patient.notes, "Clinician's notes, printed first (one paragraph per line)");
 
   QuizOptions quiz;
   auto* cmd_quiz = app.add_subcommand("quiz", "Print a reproducible quiz (same seed and knowledge version, same questions), or study due cards");
@@ -222,7 +226,7 @@ int run_cli(int argc, char** argv) {
     if (*cmd_quiz) return run_quiz(quiz);
     if (*cmd_progress) return run_progress(progress);
     if (*cmd_commands) return run_commands(commands_json);
-    if (*cmd_handout) return run_handout(handout_atlas, handout_trigger_point, handout_at, handout_out);
+    if (*cmd_handout) return run_handout(handout_atlas, handout_trigger_point, handout_at, handout_out, handout_patient);
     return run_viewer(viewer);
   } catch (const InputError& e) {
     std::cerr << "crus: " << e.what() << "\n";

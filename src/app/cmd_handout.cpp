@@ -93,9 +93,9 @@ std::vector<Image> render_handout_views(const Scene& scene, Presentation& presen
   return out;
 }
 
-Image make_handout_page(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
+std::vector<Image> make_handout_pages(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
                         const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views,
-                        const BodyAreaMap* areas) {
+                        const BodyAreaMap* areas, const HandoutPatient& patient) {
   HandoutContent content;
   Overlay overlay;
   overlay.colour_blind_safe = colour_blind_safe;
@@ -115,25 +115,47 @@ Image make_handout_page(const TriggerPointSet& set, const RedFlagSet* red_flags,
   std::vector<Image> views;
   if (render_views) views = render_views(overlay, trigger_point.empty() ? painted : std::vector<glm::vec3>{});
   if (views.empty()) content.view_captions.clear();
-  return compose_handout(content, views);
+  content.patient = patient;
+  return compose_handout_pages(content, views);
 }
 
-std::function<void(const std::string&, const std::string&)> make_handout_exporter(ui::ViewerContext& ctx,
+std::vector<std::string> write_handout_pages(const std::vector<Image>& pages, const std::string& path) {
+  std::vector<std::string> written;
+  for (std::size_t k = 0; k < pages.size(); ++k) {
+    std::string p = path;
+    if (k > 0) {
+      std::filesystem::path f(path);
+      p = (f.parent_path() / (f.stem().string() + "-" + std::to_string(k + 1) + f.extension().string())).string();
+    }
+    write_png(pages[k], p);
+    written.push_back(p);
+  }
+  return written;
+}
+
+std::function<void(const std::string&, const std::string&, const HandoutPatient&)> make_handout_exporter(ui::ViewerContext& ctx,
                                                                                    HandoutViewRenderer render_views) {
-  return [&ctx, render_views = std::move(render_views)](const std::string& path, const std::string& trigger_point) {
+  return [&ctx, render_views = std::move(render_views)](const std::string& path, const std::string& trigger_point,
+                                                        const HandoutPatient& patient) {
+    if (std::string problem = check_handout_patient(patient); !problem.empty()) throw InputError("handout", problem);
     if (!ctx.trigger_points) throw RuntimeError("the trigger-point data is not loaded: " + ctx.trigger_point_problem);
     bool safe = ctx.document && ctx.document->state().overlay.colour_blind_safe;
     std::optional<BodyAreaMap> areas;
     if (ctx.scene && ctx.scene->manifest) areas = BodyAreaMap::from_landmarks(ctx.scene->manifest->landmarks);
-    Image page = make_handout_page(*ctx.trigger_points, ctx.red_flags, trigger_point, ctx.painted, safe, render_views,
-                                   areas ? &*areas : nullptr);
-    write_png(page, path);
+    auto pages = make_handout_pages(*ctx.trigger_points, ctx.red_flags, trigger_point, ctx.painted, safe, render_views,
+                                   areas ? &*areas : nullptr, patient);
+    write_handout_pages(pages, path);
   };
 }
 
-int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, const std::string& at, const std::string& out) {
+int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, const std::string& at, const std::string& out,
+                const HandoutPatient& patient) {
   if (trigger_point.empty() == at.empty())
     throw InputError("handout", "give either --trigger-point ID or --at X,Y,Z (a point on the skin), not both or neither");
+  if (std::string problem = check_handout_patient(patient); !problem.empty()) {
+    auto colon = problem.find(": ");
+    throw InputError(problem.substr(0, colon), problem.substr(colon + 2));
+  }
   std::optional<glm::vec3> point;
   if (!at.empty()) point = parse_model_point(at, "--at");
   check_writable_file(out, "--out");
@@ -169,9 +191,12 @@ int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, con
   };
   std::optional<BodyAreaMap> areas;
   if (scene.manifest) areas = BodyAreaMap::from_landmarks(scene.manifest->landmarks);
-  Image page = make_handout_page(set, presentation.red_flags(), trigger_point, painted, false, views, areas ? &*areas : nullptr);
-  write_png(page, out);
-  std::cout << out << ": handout for " << what << ", " << page.width << "x" << page.height << " (A4 at 150 dpi)\n";
+  auto pages = make_handout_pages(set, presentation.red_flags(), trigger_point, painted, false, views, areas ? &*areas : nullptr, patient);
+  auto written = write_handout_pages(pages, out);
+  std::cout << out << ": handout for " << what << ", " << pages.size() << (pages.size() == 1 ? " page" : " pages") << " of "
+            << pages.front().width << "x" << pages.front().height << " (A4 at 150 dpi)";
+  for (std::size_t k = 1; k < written.size(); ++k) std::cout << (k == 1 ? "; also " : ", ") << written[k];
+  std::cout << "\n";
   return 0;
 }
 

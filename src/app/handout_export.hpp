@@ -45,19 +45,25 @@ using HandoutViewRenderer = std::function<std::vector<Image>(const Overlay& over
 // candidate's map). `areas` (from the atlas landmarks) picks the red flags
 // and cautions that fit the place; without it every red flag is shown.
 // Throws InputError for an unknown trigger-point id.
-Image make_handout_page(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
+std::vector<Image> make_handout_pages(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
                         const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views,
-                        const BodyAreaMap* areas = nullptr);
+                        const BodyAreaMap* areas = nullptr, const HandoutPatient& patient = {});
+
+// Writes page 1 to `path` and page k to "<stem>-k.png" beside it (each
+// atomically); returns the paths written.
+std::vector<std::string> write_handout_pages(const std::vector<Image>& pages, const std::string& path);
 
 // ctx.export_handout for the viewer: reads ctx.trigger_points, ctx.red_flags,
 // ctx.painted and the colour-blind setting when called, composes the page
 // and writes it to the path atomically. Throws on failure (the panels show
 // the message).
-std::function<void(const std::string&, const std::string&)> make_handout_exporter(ui::ViewerContext& ctx,
+std::function<void(const std::string&, const std::string&, const HandoutPatient&)> make_handout_exporter(ui::ViewerContext& ctx,
                                                                                    HandoutViewRenderer render_views);
 
 // `crus handout --trigger-point ID | --at X,Y,Z --out FILE.png`. Exactly one
 // of trigger_point and at; `at` is snapped to the skin (at most 5 cm away).
-int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, const std::string& at, const std::string& out);
+// `patient` (--patient, --date, --notes) goes onto the page and nowhere else.
+int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, const std::string& at, const std::string& out,
+                const HandoutPatient& patient = {});
 
 } // namespace crus::app

@@ -90,6 +90,13 @@ Scene load_atlas(const AtlasOptions& options, bool strict) {
   std::string path = options.resolved_atlas();
   if (options.atlas.empty() && !std::filesystem::exists(path))
     throw InputError(path, "the bundled atlas is missing; make it with `crus atlas build --out assets/atlas`, or pass --atlas FILE");
+  // Another atlas may name its nodes by FMA ids (BodyParts3D); the knowledge
+  // base knows them. Its problems are reported by the command that uses it.
+  FmaIndex fma;
+  if (!options.atlas.empty()) {
+    fma = make_fma_index(load_knowledge(knowledge_dir()));
+    o.fma = &fma;
+  }
   Scene scene = load_scene(path, o);
   // The command line shows what the viewer lists under Problems.
   if (strict)
@@ -141,6 +148,7 @@ std::vector<int> apply_knowledge(Scene& scene, const KnowledgeBase& knowledge) {
   for (std::size_t i = 0; i < scene.structures.size(); ++i)
     if (const KnowledgeEntry* k = knowledge.find(scene.structures[i].id)) {
       scene.structures[i].name = k->name;
+      if (scene.structures[i].side == Side::left) scene.structures[i].name += " (left side)";
       layers[i] = k->layer;
       // A structure mapped from another atlas takes its kind from its id,
       // so a mapped bone groups with the bones.

@@ -115,6 +115,7 @@ int run_viewer(const ViewerOptions& options) {
   ctx.stats.renderer = gfx::SceneRenderer::renderer_string();
 
   ViewerPanels panels;
+  std::optional<AnatomicalView> frame_when_laid_out; // the view to fit beside the panels after the next layout
   auto load = [&](const AtlasOptions& atlas) {
     ctx.messages.clear();
     try {
@@ -138,6 +139,7 @@ int run_viewer(const ViewerOptions& options) {
     Aabb box = scene.structures.empty() ? Aabb{glm::vec3(-0.1f), glm::vec3(0.1f)} : scene.box;
     glm::vec2 size = glm::vec2(window.window_size());
     camera.set_pose(camera.pose_for(AnatomicalView::anterior, box, false, size.x / std::max(size.y, 1.0f)));
+    frame_when_laid_out = AnatomicalView::anterior; // once the panels are placed, fit the leg beside them
     if (!ctx.messages.empty()) ctx.show_messages = true;
   };
   ui::Shell shell(host);
@@ -231,6 +233,7 @@ int run_viewer(const ViewerOptions& options) {
       ctx.show_messages = true;
     }
   if (!scene.structures.empty() && settings.view && options.view.empty()) {
+    frame_when_laid_out.reset(); // the view the user left
     camera.set_pose({settings.view->target, settings.view->distance, settings.view->yaw, settings.view->pitch});
     if (settings.mirror) {
       document.set_mirror(true);
@@ -256,6 +259,7 @@ int run_viewer(const ViewerOptions& options) {
       if (!view) throw InputError("--view", "expected anterior, posterior, medial, lateral, superior or inferior, got \"" + options.view + "\"");
       glm::vec2 size = glm::vec2(window.window_size());
       camera.set_pose(camera.pose_for(*view, scene.box, false, size.x / std::max(size.y, 1.0f)));
+      frame_when_laid_out = *view;
     }
   }
   AtlasOptions opened;
@@ -391,6 +395,12 @@ int run_viewer(const ViewerOptions& options) {
       for (const auto& s : scene.structures) meshes.push_back(&s.mesh);
       picks.build(meshes);
       picks_stale = false;
+    }
+    if (frame_when_laid_out && !scene.structures.empty()) {
+      // The panels' rectangles are known from this frame on: the first view
+      // of an atlas fits the leg into the space they leave.
+      ui::go_to_view(ctx, *frame_when_laid_out, /*animate=*/false);
+      frame_when_laid_out.reset();
     }
     panels.before_render(ctx);
     panels.update_highlights(ctx);

@@ -1,4 +1,5 @@
 #include "core/handout.hpp"
+#include "core/handout_type.hpp"
 
 #include "core/error.hpp"
 #include "core/utf8.hpp"
@@ -23,264 +24,7 @@ namespace crus {
 
 namespace {
 
-using Rgb = std::array<std::uint8_t, 3>;
-constexpr Rgb kInk{25, 25, 30};
-constexpr Rgb kGrey{95, 95, 105};
-constexpr Rgb kHeading{20, 70, 110};
-constexpr Rgb kRed{170, 20, 20};
-constexpr Rgb kRule{190, 190, 195};
-constexpr Rgb kBoxFill{253, 240, 238};
-
-// UTF-8 decoding: core/utf8.hpp.
-
-// ---------------------------------------------------------------- type
-
-struct TextStyle {
-  float px = 20.0f; // the font's pixel height (ascent - descent)
-  bool bold = false;
-};
-
-struct Face {
-  std::vector<unsigned char> data;
-  stbtt_fontinfo info{};
-};
-
-void load_face(Face& face, const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw RuntimeError(path + ": cannot read the handout font (DejaVu Sans is needed; install fonts-dejavu-core)");
-  face.data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  int offset = face.data.empty() ? -1 : stbtt_GetFontOffsetForIndex(face.data.data(), 0);
-  if (offset < 0 || !stbtt_InitFont(&face.info, face.data.data(), offset))
-    throw RuntimeError(path + ": not a TrueType font the handout can use");
-}
-
-struct Glyph {
-  int index = 0;
-  int x0 = 0, y0 = 0, w = 0, h = 0; // bitmap box relative to the pen on the baseline
-  float advance = 0.0f;
-  std::vector<unsigned char> alpha;
-};
-
-class Typesetter {
-public:
-  explicit Typesetter(const HandoutFonts& fonts) {
-    load_face(faces_[0], fonts.regular);
-    load_face(faces_[1], fonts.bold);
-  }
-
-  float ascent(const TextStyle& s) const { return metric(s, 0); }
-  float line_height(const TextStyle& s) const { return std::round(s.px * 1.28f); }
-
-  float width(std::string_view text, const TextStyle& s) {
-    float x = 0.0f;
-    int previous = 0;
-    for (char32_t cp : decode_utf8(text)) {
-      const Glyph& g = glyph(s, cp);
-      if (previous) x += kern(s, previous, g.index);
-      x += g.advance;
-      previous = g.index;
-    }
-    return x;
-  }
-
-  void draw(Image& page, float x, float baseline, std::string_view text, const TextStyle& s, Rgb colour) {
-    int previous = 0;
-    int base = static_cast<int>(std::lround(baseline));
-    for (char32_t cp : decode_utf8(text)) {
-      const Glyph& g = glyph(s, cp);
-      if (previous) x += kern(s, previous, g.index);
-      int left = static_cast<int>(std::lround(x)) + g.x0;
-      int top = base + g.y0;
-      for (int row = 0; row < g.h; ++row) {
-        int py = top + row;
-        if (py < 0 || py >= page.height) continue;
-        for (int col = 0; col < g.w; ++col) {
-          int px = left + col;
-          if (px < 0 || px >= page.width) continue;
-          unsigned a = g.alpha[static_cast<std::size_t>(row) * g.w + col];
-          if (!a) continue;
-          std::uint8_t* d = page.at(px, py);
-          for (int c = 0; c < 3; ++c) d[c] = static_cast<std::uint8_t>((d[c] * (255 - a) + colour[c] * a + 127) / 255);
-        }
-      }
-      x += g.advance;
-      previous = g.index;
-    }
-  }
-
-  // Greedy word wrap; a word wider than the line is broken between letters.
-  std::vector<std::string> wrap(const std::string& text, const TextStyle& s, float max_width) {
-    std::vector<std::string> lines;
-    std::string line;
-    std::istringstream words(text);
-    std::string word;
-    float space = width(" ", s);
-    float line_w = 0.0f;
-    while (words >> word) {
-      float w = width(word, s);
-      if (!line.empty() && line_w + space + w <= max_width) {
-        line += ' ';
-        line += word;
-        line_w += space + w;
-        continue;
-      }
-      if (!line.empty()) lines.push_back(line);
-      line.clear();
-      line_w = 0.0f;
-      while (w > max_width) {
-        // Take as many whole UTF-8 characters as fit (at least one).
-        std::size_t cut = 0, next = 0;
-        while (next < word.size()) {
-          std::size_t step = 1;
-          while (next + step < word.size() && (static_cast<unsigned char>(word[next + step]) & 0xC0) == 0x80) ++step;
-          if (cut > 0 && width(std::string_view(word).substr(0, next + step), s) > max_width) break;
-          next += step;
-          cut = next;
-        }
-        lines.push_back(word.substr(0, cut));
-        word.erase(0, cut);
-        w = width(word, s);
-      }
-      line = word;
-      line_w = w;
-    }
-    if (!line.empty()) lines.push_back(line);
-    return lines;
-  }
-
-private:
-  float scale(const TextStyle& s) const { return stbtt_ScaleForPixelHeight(&faces_[s.bold].info, s.px); }
-  float metric(const TextStyle& s, int which) const {
-    int asc = 0, desc = 0, gap = 0;
-    stbtt_GetFontVMetrics(&faces_[s.bold].info, &asc, &desc, &gap);
-    return (which == 0 ? asc : desc) * scale(s);
-  }
-  float kern(const TextStyle& s, int a, int b) const { return stbtt_GetGlyphKernAdvance(&faces_[s.bold].info, a, b) * scale(s); }
-
-  const Glyph& glyph(const TextStyle& s, char32_t cp) {
-    auto key = std::make_tuple(s.bold, static_cast<int>(std::lround(s.px * 8.0f)), cp);
-    auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second;
-    const stbtt_fontinfo& info = faces_[s.bold].info;
-    Glyph g;
-    g.index = stbtt_FindGlyphIndex(&info, static_cast<int>(cp));
-    if (g.index == 0 && cp != U'?') g.index = stbtt_FindGlyphIndex(&info, '?');
-    float sc = scale(s);
-    int advance = 0, bearing = 0;
-    stbtt_GetGlyphHMetrics(&info, g.index, &advance, &bearing);
-    g.advance = advance * sc;
-    int x1 = 0, y1 = 0;
-    stbtt_GetGlyphBitmapBox(&info, g.index, sc, sc, &g.x0, &g.y0, &x1, &y1);
-    g.w = std::max(0, x1 - g.x0);
-    g.h = std::max(0, y1 - g.y0);
-    g.alpha.assign(static_cast<std::size_t>(g.w) * g.h, 0);
-    if (g.w > 0 && g.h > 0) stbtt_MakeGlyphBitmap(&info, g.alpha.data(), g.w, g.h, g.w, sc, sc, g.index);
-    return cache_.emplace(key, std::move(g)).first->second;
-  }
-
-  Face faces_[2];
-  std::map<std::tuple<bool, int, char32_t>, Glyph> cache_;
-};
-
-// ---------------------------------------------------------------- layout
-
-struct Op {
-  enum class Kind { text, fill } kind = Kind::text;
-  float x = 0.0f, y = 0.0f; // text: pen on the baseline; fill: top left
-  float w = 0.0f, h = 0.0f;
-  std::string text;
-  TextStyle style;
-  Rgb colour{};
-};
-
-// Lays text out top to bottom into drawing operations, so that a block can
-// be measured before it is placed.
-class Flow {
-public:
-  Flow(Typesetter& type, float left, float right, float top) : type_(type), left_(left), right_(right), y_(top) {}
-  float y() const { return y_; }
-  void skip(float dy) { y_ += dy; }
-  std::vector<Op>& ops() { return ops_; }
-
-  void paragraph(const std::string& text, const TextStyle& s, Rgb colour, float indent = 0.0f) {
-    for (const auto& line : type_.wrap(text, s, right_ - left_ - indent)) {
-      ops_.push_back(text_op(left_ + indent, y_ + type_.ascent(s), line, s, colour));
-      y_ += type_.line_height(s);
-    }
-  }
-  void centred(const std::string& text, const TextStyle& s, Rgb colour) {
-    for (const auto& line : type_.wrap(text, s, right_ - left_)) {
-      float x = left_ + (right_ - left_ - type_.width(line, s)) * 0.5f;
-      ops_.push_back(text_op(x, y_ + type_.ascent(s), line, s, colour));
-      y_ += type_.line_height(s);
-    }
-  }
-  // A bullet with a hanging indent.
-  void bullet(const std::string& text, const TextStyle& s, Rgb colour) {
-    float indent = std::round(s.px * 1.1f);
-    float top = y_;
-    paragraph(text, s, colour, indent);
-    ops_.push_back(text_op(left_ + std::round(s.px * 0.25f), top + type_.ascent(s), "\u2022", s, colour));
-  }
-  void fill(float x, float y, float w, float h, Rgb colour) {
-    Op op;
-    op.kind = Op::Kind::fill;
-    op.x = x;
-    op.y = y;
-    op.w = w;
-    op.h = h;
-    op.colour = colour;
-    ops_.push_back(op);
-  }
-  void append(const std::vector<Op>& ops, float dy) {
-    for (Op op : ops) {
-      op.y += dy;
-      ops_.push_back(op);
-    }
-  }
-
-private:
-  static Op text_op(float x, float baseline, const std::string& text, const TextStyle& s, Rgb colour) {
-    Op op;
-    op.x = x;
-    op.y = baseline;
-    op.text = text;
-    op.style = s;
-    op.colour = colour;
-    return op;
-  }
-  Typesetter& type_;
-  float left_, right_, y_;
-  std::vector<Op> ops_;
-};
-
-void fill_rect(Image& page, float x, float y, float w, float h, Rgb colour) {
-  int x0 = std::max(0, static_cast<int>(std::lround(x))), y0 = std::max(0, static_cast<int>(std::lround(y)));
-  int x1 = std::min(page.width, static_cast<int>(std::lround(x + w))), y1 = std::min(page.height, static_cast<int>(std::lround(y + h)));
-  for (int py = y0; py < y1; ++py)
-    for (int px = x0; px < x1; ++px) {
-      std::uint8_t* d = page.at(px, py);
-      d[0] = colour[0];
-      d[1] = colour[1];
-      d[2] = colour[2];
-      d[3] = 255;
-    }
-}
-
-void paste(Image& page, const Image& view, int x, int y) {
-  for (int row = 0; row < view.height; ++row) {
-    int py = y + row;
-    if (py < 0 || py >= page.height) continue;
-    for (int col = 0; col < view.width; ++col) {
-      int px = x + col;
-      if (px < 0 || px >= page.width) continue;
-      const std::uint8_t* s = view.at(col, row);
-      std::uint8_t* d = page.at(px, py);
-      unsigned a = s[3];
-      for (int c = 0; c < 3; ++c) d[c] = static_cast<std::uint8_t>((d[c] * (255 - a) + s[c] * a + 127) / 255);
-    }
-  }
-}
+using namespace handout_type;
 
 struct BodyStyles {
   TextStyle body, heading, box_heading;
@@ -368,32 +112,60 @@ std::optional<std::vector<Op>> lay_out_body_columns(Typesetter& type, const Hand
   return out.ops();
 }
 
-// Sections then the red-flag box from `top` (the box first with
-// red_flags_first); nullopt when they pass `limit` and `cut` is false. With
-// `cut`, sections are cut to make room for the box, which always appears.
-std::optional<std::vector<Op>> lay_out_body(Typesetter& type, const HandoutContent& content, float body_px, float left,
-                                            float right, float top, float limit, bool cut) {
+// The body over as many pages as it needs: the red-flag box (first when
+// urgent, else last), the sections, each item whole; what does not fit goes
+// on the next page, from `next_top`. Nothing is left out.
+std::vector<std::vector<Op>> lay_out_pages(Typesetter& type, const HandoutContent& content, float body_px, float left, float right,
+                                           float top, float next_top, float limit, std::size_t lead, float* end_y = nullptr) {
   BodyStyles st = body_styles(body_px);
   float box_h = 0.0f;
   std::vector<Op> box = content.red_flag_lines.empty() ? std::vector<Op>{} : red_flag_box(type, content, st, left, right, box_h);
   const float box_gap = box.empty() ? 0.0f : std::round(body_px * 0.9f);
-  const float section_limit = content.red_flags_first ? limit : limit - box_h - box_gap;
-
-  Flow flow(type, left, right, top);
-  if (content.red_flags_first && !box.empty()) {
-    // Urgent red flags come before the trigger points, never cut.
-    flow.append(box, top);
-    flow.skip(box_h + box_gap);
-  }
-  bool stopped = false;
-  for (const auto& section : content.sections) {
-    // Named references, not a structured binding: clang 14 (the fuzz build)
-    // cannot capture structured bindings in the lambda below.
+  std::vector<std::vector<Op>> pages;
+  std::optional<Flow> flow(std::in_place, type, left, right, top); // replaced at each new page
+  float page_top = top;
+  auto room_for = [&](float h) {
+    if (flow->y() + h <= limit || flow->y() <= page_top) return;
+    pages.push_back(flow->ops());
+    flow.emplace(type, left, right, next_top);
+    page_top = next_top;
+  };
+  // The box is split between pages where it must be, at a line, with its
+  // heading on every part: a long list of red flags is never cut.
+  auto place_box = [&] {
+    const auto& lines = content.red_flag_lines;
+    HandoutContent part = content;
+    auto part_box = [&](std::size_t from, std::size_t count, float& h) {
+      part.red_flag_lines.assign(lines.begin() + static_cast<std::ptrdiff_t>(from), lines.begin() + static_cast<std::ptrdiff_t>(from + count));
+      part.red_flag_heading = from == 0 ? content.red_flag_heading : content.red_flag_heading + " (continued)";
+      return red_flag_box(type, part, st, left, right, h);
+    };
+    for (std::size_t from = 0; from < lines.size();) {
+      std::size_t count = lines.size() - from;
+      float h = 0.0f;
+      std::vector<Op> ops = part_box(from, count, h);
+      while (flow->y() + h > limit && count > 1) {
+        --count;
+        ops = part_box(from, count, h);
+      }
+      // A part does not end on a sub-heading.
+      if (count < lines.size() - from && count > 1 && lines[from + count - 1].rfind("# ", 0) == 0) ops = part_box(from, --count, h);
+      if (flow->y() + h > limit && flow->y() > page_top) {
+        room_for(limit); // a fresh page
+        continue;
+      }
+      flow->append(ops, flow->y());
+      flow->skip(h + box_gap);
+      from += count;
+      if (from < lines.size()) room_for(limit);
+    }
+  };
+  // The clinician's notes (`lead` sections) come before everything else.
+  std::size_t placed = 0;
+  auto place_section = [&](const std::pair<std::string, std::vector<std::string>>& section) {
     const auto& heading = section.first;
     const auto& items = section.second;
-    if (stopped) break;
-    // Measure the heading together with its first item so that a heading
-    // never ends a column alone.
+    // Measured with its heading, the first item keeps the heading company.
     auto measure = [&](const std::string& item, bool with_heading, bool as_bullet) {
       Flow m(type, left, right, 0.0f);
       if (with_heading) {
@@ -407,30 +179,36 @@ std::optional<std::vector<Op>> lay_out_body(Typesetter& type, const HandoutConte
     };
     bool as_bullets = items.size() > 1;
     for (std::size_t i = 0; i < items.size(); ++i) {
-      float h = measure(items[i], i == 0, as_bullets);
-      if (flow.y() + h > section_limit) {
-        if (!cut) return std::nullopt;
-        stopped = true;
-        break;
-      }
+      room_for(measure(items[i], i == 0, as_bullets));
       if (i == 0) {
-        flow.skip(std::round(body_px * 0.5f));
-        flow.paragraph(heading, st.heading, kHeading);
-        flow.skip(2.0f);
+        flow->skip(std::round(body_px * 0.5f));
+        flow->paragraph(heading, st.heading, kHeading);
+        flow->skip(2.0f);
       }
-      if (as_bullets) flow.bullet(items[i], st.body, kInk);
-      else flow.paragraph(items[i], st.body, kInk);
+      if (as_bullets) flow->bullet(items[i], st.body, kInk);
+      else flow->paragraph(items[i], st.body, kInk);
     }
-  }
-  if (stopped) {
-    flow.skip(4.0f);
-    flow.paragraph("There is more in Crus itself than fits on this page.", TextStyle{body_px * 0.9f, false}, kGrey);
-  }
+  };
+  for (; placed < lead && placed < content.sections.size(); ++placed) place_section(content.sections[placed]);
+  if (content.red_flags_first) place_box();
+  for (; placed < content.sections.size(); ++placed) place_section(content.sections[placed]);
   if (!content.red_flags_first) {
-    flow.skip(box_gap);
-    flow.append(box, flow.y());
+    flow->skip(box_gap);
+    place_box();
   }
-  return flow.ops();
+  if (end_y) *end_y = flow->y();
+  pages.push_back(flow->ops());
+  return pages;
+}
+
+// Sections then the red-flag box from `top` (the box first with
+// red_flags_first); nullopt when they pass `limit`.
+std::optional<std::vector<Op>> lay_out_body(Typesetter& type, const HandoutContent& content, float body_px, float left,
+                                            float right, float top, float limit, std::size_t lead) {
+  float end = 0.0f;
+  auto pages = lay_out_pages(type, content, body_px, left, right, top, top, limit, lead, &end);
+  if (pages.size() != 1 || end > limit) return std::nullopt;
+  return pages.front();
 }
 
 } // namespace
@@ -479,23 +257,42 @@ Image resize_box(const Image& source, int width, int height) {
 }
 
 Image compose_handout(const HandoutContent& content, const std::vector<Image>& views) {
-  return compose_handout(content, views, find_handout_fonts());
+  return compose_handout_pages(content, views, find_handout_fonts()).front();
 }
 
 Image compose_handout(const HandoutContent& content, const std::vector<Image>& views, const HandoutFonts& fonts) {
+  return compose_handout_pages(content, views, fonts).front();
+}
+
+std::vector<Image> compose_handout_pages(const HandoutContent& content, const std::vector<Image>& views) {
+  return compose_handout_pages(content, views, find_handout_fonts());
+}
+
+std::vector<Image> compose_handout_pages(const HandoutContent& content, const std::vector<Image>& views, const HandoutFonts& fonts) {
   Typesetter type(fonts);
-  Image page;
-  page.width = kHandoutWidth;
-  page.height = kHandoutHeight;
-  page.rgba.assign(static_cast<std::size_t>(page.width) * page.height * 4, 255);
+  Image blank;
+  blank.width = kHandoutWidth;
+  blank.height = kHandoutHeight;
+  blank.rgba.assign(static_cast<std::size_t>(blank.width) * blank.height * 4, 255);
+  Image page = blank;
   const float left = kHandoutMargin, right = kHandoutWidth - kHandoutMargin;
   const float bottom = kHandoutHeight - kHandoutMargin;
 
-  // Title and subtitle.
+  const float small_px = type.px_for_points(kHandoutSmallPoints);
+  // Title in plain words, the technical name and the subtitle in small type,
+  // then whom the page is for and when.
   Flow head(type, left, right, kHandoutMargin);
-  head.paragraph(content.title, TextStyle{44.0f, true}, kInk);
+  head.paragraph(content.title, TextStyle{type.px_for_points(kHandoutTitlePoints), true}, kInk);
   head.skip(2.0f);
-  if (!content.subtitle.empty()) head.paragraph(content.subtitle, TextStyle{23.0f, false}, kGrey);
+  if (!content.technical_name.empty()) head.paragraph(content.technical_name, TextStyle{small_px, false}, kGrey);
+  if (!content.subtitle.empty()) head.paragraph(content.subtitle, TextStyle{small_px, false}, kGrey);
+  const HandoutPatient& patient = content.patient;
+  if (!patient.name.empty() || !patient.date.empty()) {
+    head.skip(6.0f);
+    std::string line = patient.name.empty() ? "" : "For: " + patient.name;
+    if (!patient.date.empty()) line += (line.empty() ? "" : "  \u00b7  ") + std::string("Date: ") + patient.date;
+    head.paragraph(line, TextStyle{type.px_for_points(12.0f), true}, kInk);
+  }
   head.skip(10.0f);
   head.fill(left, head.y(), right - left, 2.0f, kRule);
   head.skip(16.0f);
@@ -506,15 +303,16 @@ Image compose_handout(const HandoutContent& content, const std::vector<Image>& v
   if (!content.sources.empty()) {
     foot.fill(left, 0.0f, right - left, 1.0f, kRule);
     foot.skip(8.0f);
-    foot.paragraph("Sources", TextStyle{15.0f, true}, kGrey);
+    const TextStyle fine{type.px_for_points(7.5f), false};
+    foot.paragraph("Sources", TextStyle{fine.px, true}, kGrey);
     for (const auto& s : content.sources) {
       Flow m(type, left, right, 0.0f);
-      m.paragraph(s, TextStyle{14.0f, false}, kGrey);
-      if (foot.y() + m.y() > kHandoutHeight * 0.2f) {
-        foot.paragraph("More sources are listed in Crus.", TextStyle{14.0f, false}, kGrey);
+      m.paragraph(s, fine, kGrey);
+      if (foot.y() + m.y() > kHandoutHeight * 0.16f) {
+        foot.paragraph("More sources are listed in Crus.", fine, kGrey);
         break;
       }
-      foot.paragraph(s, TextStyle{14.0f, false}, kGrey);
+      foot.paragraph(s, fine, kGrey);
     }
   }
   const float foot_top = bottom - foot.y();
@@ -527,21 +325,51 @@ Image compose_handout(const HandoutContent& content, const std::vector<Image>& v
   const std::size_t per_row = n == 0 ? 0 : (n + rows - 1) / rows;
   const float gap = 16.0f;
   const bool captions = !content.view_captions.empty();
-  const TextStyle caption_style{18.0f, false};
-  // (views' height, body type size): the views shrink first, and the type
-  // only once they are at their smallest, so the words stay readable.
+  const TextStyle caption_style{small_px, false};
+  // The clinician's notes come first: they are what this patient was told.
+  HandoutContent body_content = content;
+  std::size_t lead = 0; // sections before an urgent red-flag box
+  if (!patient.notes.empty()) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= patient.notes.size()) {
+      std::size_t end = std::min(patient.notes.find('\n', start), patient.notes.size());
+      std::string line = patient.notes.substr(start, end - start);
+      if (line.find_first_not_of(" \t\r") != std::string::npos) lines.push_back(line);
+      start = end + 1;
+    }
+    if (!lines.empty()) body_content.sections.insert(body_content.sections.begin(), {"Notes from your clinician", lines});
+    lead = lines.empty() ? 0 : 1;
+  }
+  // (views' height, body type size): on one page the views shrink first,
+  // and the type only once they are at their smallest, never below 11 pt.
+  // What does not fit one page then goes on more pages, none of it left out.
   std::vector<std::pair<float, float>> steps;
-  for (float px : {21.0f, 20.0f, 19.0f, 18.0f, 17.0f, 16.0f, 15.0f})
-    for (float views_h : {470.0f, 400.0f, 340.0f, 300.0f}) steps.push_back({views_h, px});
+  for (float pt : {12.5f, 12.0f, 11.5f, kHandoutMinBodyPoints})
+    for (float views_h : {640.0f, 580.0f, 520.0f, 460.0f}) steps.push_back({views_h, type.px_for_points(pt)});
+  std::vector<std::vector<Op>> more_pages;
   for (std::size_t step = 0; step < steps.size(); ++step) {
     const bool last = step + 1 == steps.size();
-    const float row_h = n == 0 ? 0.0f : steps[step].first / static_cast<float>(rows);
+    const float views_h = last ? 580.0f : steps[step].first;
+    const float body_px = last ? type.px_for_points(12.0f) : steps[step].second;
+    const float row_h = n == 0 ? 0.0f : views_h / static_cast<float>(rows);
     const float caption_h = captions ? type.line_height(caption_style) + 4.0f : 0.0f;
     const float views_bottom = n == 0 ? views_top : views_top + rows * (row_h + caption_h) + (rows - 1) * gap + 8.0f;
     // One column reads best; two columns when one does not fit.
-    auto body = lay_out_body(type, content, steps[step].second, left, right, views_bottom, body_limit, false);
-    if (!body) body = lay_out_body_columns(type, content, steps[step].second, left, right, views_bottom, body_limit);
-    if (!body && last) body = lay_out_body(type, content, steps[step].second, left, right, views_bottom, body_limit, true);
+    auto body = lay_out_body(type, body_content, body_px, left, right, views_bottom, body_limit, lead);
+    if (!body) body = lay_out_body_columns(type, body_content, body_px, left, right, views_bottom, body_limit);
+    if (!body && last) {
+      // Later pages start under a one-line running head.
+      const float next_top = kHandoutMargin + type.line_height(TextStyle{small_px, true}) + 24.0f;
+      const float note_h = type.line_height(TextStyle{small_px, true}) + 8.0f; // "Continued on the next page."
+      // The sources go on the last page only, so the pages before it use
+      // the room above the foot; a last page too full for them gets one more.
+      float end = 0.0f;
+      auto pages = lay_out_pages(type, body_content, body_px, left, right, views_bottom, next_top, bottom - note_h, lead, &end);
+      if (end > body_limit) pages.emplace_back();
+      body = pages.front();
+      more_pages.assign(pages.begin() + 1, pages.end());
+    }
     if (!body) continue;
 
     const float cell_w = per_row == 0 ? 0.0f : (right - left - gap * (per_row - 1)) / per_row;
@@ -567,15 +395,37 @@ Image compose_handout(const HandoutContent& content, const std::vector<Image>& v
       }
     }
     head.append(*body, 0.0f);
-    head.append(foot.ops(), foot_top);
+    if (more_pages.empty()) head.append(foot.ops(), foot_top); // the sources close the last page
     break;
   }
 
-  for (const Op& op : head.ops()) {
-    if (op.kind == Op::Kind::fill) fill_rect(page, op.x, op.y, op.w, op.h, op.colour);
-    else type.draw(page, op.x, op.y, op.text, op.style, op.colour);
+  auto draw = [&](Image& target, const std::vector<Op>& ops) {
+    for (const Op& op : ops) {
+      if (op.kind == Op::Kind::fill) fill_rect(target, op.x, op.y, op.w, op.h, op.colour);
+      else type.draw(target, op.x, op.y, op.text, op.style, op.colour);
+    }
+  };
+  draw(page, head.ops());
+  std::vector<Image> out{std::move(page)};
+  for (std::size_t k = 0; k < more_pages.size(); ++k) {
+    Image next = blank;
+    Flow running(type, left, right, kHandoutMargin);
+    running.paragraph(content.title + " (page " + std::to_string(k + 2) + " of " + std::to_string(more_pages.size() + 1) + ")",
+                      TextStyle{small_px, true}, kGrey);
+    running.skip(8.0f);
+    running.fill(left, running.y(), right - left, 1.0f, kRule);
+    running.append(more_pages[k], 0.0f);
+    if (k + 1 == more_pages.size()) running.append(foot.ops(), foot_top);
+    draw(next, running.ops());
+    out.push_back(std::move(next));
   }
-  return page;
+  if (out.size() > 1) {
+    // Page 1 says that there is more.
+    Flow note(type, left, right, bottom - type.line_height(TextStyle{small_px, true}));
+    note.paragraph("Continued on the next page.", TextStyle{small_px, true}, kGrey);
+    draw(out.front(), note.ops());
+  }
+  return out;
 }
 
 } // namespace crus

@@ -17,8 +17,28 @@ constexpr int kHandoutWidth = 1240;  // A4 width at 150 dpi
 constexpr int kHandoutHeight = 1754; // A4 height at 150 dpi
 constexpr int kHandoutMargin = 90;   // about 15 mm on every side
 
+// What the clinician adds for one patient. It is only ever written into the
+// exported page: never into settings, logs or any other file.
+struct HandoutPatient {
+  std::string name;
+  std::string date;  // YYYY-MM-DD
+  std::string notes; // as typed; each line becomes a paragraph or bullet
+  bool empty() const { return name.empty() && date.empty() && notes.empty(); }
+};
+// "" when the fields can go on a page; otherwise the problem, naming the
+// field (--patient, --date, --notes): a date that is not a real YYYY-MM-DD
+// day, text that is too long or holds control characters.
+std::string check_handout_patient(const HandoutPatient& patient);
+
+// Type sizes in points (1/72 inch), so that the printed page meets them:
+// body text is never smaller than 11 pt.
+constexpr float kHandoutTitlePoints = 20.0f;
+constexpr float kHandoutSmallPoints = 9.0f; // technical name, subtitle, captions
+constexpr float kHandoutMinBodyPoints = 11.0f;
+
 struct HandoutContent {
-  std::string title;
+  std::string title;          // in plain words: "Pain from a tight spot in the soleus muscle"
+  std::string technical_name; // in small type under it: "Soleus TrP1 (low in the calf)"
   std::string subtitle = "Crus: for education; it does not diagnose";
   std::vector<std::string> view_captions; // optional, one per view, under it
   // Each section: a heading and its items. One item is set as a paragraph,
@@ -33,6 +53,7 @@ struct HandoutContent {
   // trigger point or self-care.
   bool red_flags_first = false;
   std::vector<std::string> sources; // small print at the foot of the page
+  HandoutPatient patient;           // name and date under the title, notes first in the body
 };
 
 struct HandoutFonts {
@@ -44,16 +65,25 @@ struct HandoutFonts {
 HandoutFonts find_handout_fonts();
 
 // Lays the page out: title, subtitle, the views in one row (two rows when
-// there are more than four), the sections, the red-flag box and the sources
+// there are more than four), the patient's name and date, the clinician's
+// notes, the sections, the red-flag box and the sources
 // at the foot. When the text does not fit, the views and then the type are
-// made smaller; what still does not fit is cut with a note to see Crus.
+// made smaller (never below 11 pt); compose_handout_pages has the rest.
 // Throws RuntimeError when a font cannot be read.
 Image compose_handout(const HandoutContent& content, const std::vector<Image>& views);
 Image compose_handout(const HandoutContent& content, const std::vector<Image>& views, const HandoutFonts& fonts);
+// Every page: the first as above; when the body does not fit it at 11 pt, the
+// rest follows on more pages under a running head (nothing is cut).
+std::vector<Image> compose_handout_pages(const HandoutContent& content, const std::vector<Image>& views);
+std::vector<Image> compose_handout_pages(const HandoutContent& content, const std::vector<Image>& views, const HandoutFonts& fonts);
 
 // Scales `source` to width x height by averaging the source pixels under
 // each target pixel (a box filter; nearest pixel when enlarging).
 Image resize_box(const Image& source, int width, int height);
+
+// "Pain from a tight spot in the soleus muscle" for the label "Soleus TrP1
+// (low in the calf)": the muscle in plain words, not the clinical shorthand.
+std::string plain_trigger_point_title(const TriggerPoint& trigger_point);
 
 // The handout for one trigger point: what and where it is, where it sends
 // pain (including areas outside the leg model), symptoms, what sets it off,

@@ -129,12 +129,48 @@ void add_safety_net(HandoutContent& c, const RedFlagSet* red_flags, const std::v
   if (care) care->insert(care->begin(), opening.begin(), opening.end());
 }
 
+bool valid_date(const std::string& d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+  int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1900 || m < 1 || m > 12 || day < 1) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return day <= days[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+// Control characters would draw as boxes (or hide text); newlines are
+// allowed in the notes only.
+bool has_control(const std::string& text, bool newlines) {
+  return std::any_of(text.begin(), text.end(), [&](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && !(newlines && (c == '\n' || c == '\r' || c == '\t'))) || u == 0x7f;
+  });
+}
+
 } // namespace
+
+std::string check_handout_patient(const HandoutPatient& p) {
+  if (p.name.size() > 120) return "--patient: the name is longer than 120 characters";
+  if (has_control(p.name, false)) return "--patient: the name holds control characters";
+  if (!p.date.empty() && !valid_date(p.date)) return "--date: expected a day as YYYY-MM-DD (e.g. 2026-03-14), got \"" + p.date + "\"";
+  if (p.notes.size() > 1500) return "--notes: the notes are longer than 1500 characters; the page has room for a few lines";
+  if (has_control(p.notes, true)) return "--notes: the notes hold control characters";
+  return "";
+}
+
+std::string plain_trigger_point_title(const TriggerPoint& tp) {
+  std::string muscle = tp.group.empty() ? tp.muscle : tp.group;
+  std::replace(muscle.begin(), muscle.end(), '_', ' ');
+  return "Pain from a tight spot in the " + muscle + " muscle";
+}
 
 HandoutContent handout_for_trigger_point(const TriggerPoint& tp, const TriggerPointSet& set, const RedFlagSet* red_flags,
                                          const std::vector<BodyArea>& areas) {
   HandoutContent c;
-  c.title = tp.label;
+  c.title = plain_trigger_point_title(tp);
+  c.technical_name = "Trigger point: " + tp.label;
   c.view_captions = {"From behind", "From the front", "Inner side", "Outer side"};
   c.sections.push_back({"What a trigger point is, and where this one lies",
                         {std::string(kWhatIsATriggerPoint) + " " + end_sentence(tp.location_text)}});

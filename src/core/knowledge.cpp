@@ -67,6 +67,8 @@ KnowledgeEntry entry_from_json(const json& o, const std::string& file, const std
   e.latin = get_string(o, "latin");
   e.synonyms = get_strings(o, "synonyms");
   e.fma_id = get_optional(o, "fma_id");
+  e.fma_id_right = get_optional(o, "fma_id_right");
+  e.fma_id_left = get_optional(o, "fma_id_left");
   e.region = get_string(o, "region");
   e.compartment = get_optional(o, "compartment");
   if (auto it = o.find("layer"); it != o.end() && it->is_number_integer())

@@ -72,7 +72,9 @@ struct KnowledgeEntry {
   std::string name;
   std::string latin;
   std::vector<std::string> synonyms;
-  std::optional<std::string> fma_id;
+  std::optional<std::string> fma_id;       // either side, e.g. FMA:22542 (soleus)
+  std::optional<std::string> fma_id_right; // FMA:22558 (right soleus), as BodyParts3D names parts
+  std::optional<std::string> fma_id_left;  // FMA:22559 (left soleus)
   std::string region;
   std::optional<std::string> compartment;
   int layer = 0;

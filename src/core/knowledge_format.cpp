@@ -70,7 +70,11 @@ std::string format_entry_text(const KnowledgeEntry& e, const KnowledgeBase* base
   if (e.compartment) facts += "   Compartment: " + *e.compartment;
   out += facts + "\n";
   out += "Layer: " + std::to_string(e.layer) + " (1 = most superficial, 5 = bone)\n";
-  if (e.fma_id) out += "FMA: " + *e.fma_id + "\n";
+  if (e.fma_id) {
+    out += "FMA: " + *e.fma_id;
+    if (e.fma_id_right) out += " (right " + *e.fma_id_right + (e.fma_id_left ? ", left " + *e.fma_id_left : std::string()) + ")";
+    out += "\n";
+  }
 
   section("Description");
   out += wrap(e.description, "  ");
@@ -195,6 +199,8 @@ json entry_to_json(const KnowledgeEntry& e) {
     else if (field == "latin") o[field] = e.latin;
     else if (field == "synonyms") o[field] = e.synonyms;
     else if (field == "fma_id" && e.fma_id) o[field] = *e.fma_id;
+    else if (field == "fma_id_right" && e.fma_id_right) o[field] = *e.fma_id_right;
+    else if (field == "fma_id_left" && e.fma_id_left) o[field] = *e.fma_id_left;
     else if (field == "region") o[field] = e.region;
     else if (field == "compartment" && e.compartment) o[field] = *e.compartment;
     else if (field == "layer") o[field] = e.layer;

@@ -138,10 +138,12 @@ AtlasMap load_atlas_map(const std::string& path, const std::vector<std::string>&
     for (int i = 0; i < 3; ++i)
       map.offset[i] = checked_narrow<float>(o[static_cast<std::size_t>(i)].get<double>(), path + ": offset[" + std::to_string(i) + "]");
   }
-  if (!j.contains("nodes") || !j["nodes"].is_array())
+  // "nodes" may be left out when the file's nodes are named by FMA ids.
+  if (j.contains("nodes") && !j["nodes"].is_array())
     throw InputError(path, "nodes: expected a list of {\"match\": NODE_OR_PATTERN, \"id\": STRUCTURE_ID}");
+  const nlohmann::json no_rules = nlohmann::json::array();
   std::size_t i = 0;
-  for (const auto& r : j["nodes"]) {
+  for (const auto& r : j.contains("nodes") ? j["nodes"] : no_rules) {
     std::string where = path + ": nodes[" + std::to_string(i) + "]";
     if (!r.is_object() || !r.contains("match") || !r["match"].is_string() || !r.contains("id") || !r["id"].is_string())
       throw InputError(where, "expected {\"match\": NODE_OR_PATTERN, \"id\": STRUCTURE_ID}");
@@ -156,6 +158,19 @@ AtlasMap load_atlas_map(const std::string& path, const std::vector<std::string>&
 }
 
 namespace {
+
+// Names of the nodes that hold meshes, in any order.
+std::vector<std::string> mesh_node_names(const aiScene* ai) {
+  std::vector<std::string> out;
+  std::vector<const aiNode*> stack{ai->mRootNode};
+  while (!stack.empty()) {
+    const aiNode* node = stack.back();
+    stack.pop_back();
+    if (node->mNumMeshes > 0) out.push_back(sanitize_utf8(node->mName.C_Str()));
+    for (unsigned c = 0; c < node->mNumChildren; ++c) stack.push_back(node->mChildren[c]);
+  }
+  return out;
+}
 
 glm::mat4 to_glm(const aiMatrix4x4& m) {
   // Assimp is row-major; GLM column-major.
@@ -334,6 +349,24 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
     to_model = glm::translate(glm::mat4(1.0f), map->offset) * axes * glm::scale(glm::mat4(1.0f), glm::vec3(map->scale));
   }
 
+  // Nodes named by FMA ids (BodyParts3D and its exports), or a single-node
+  // file named by one. The atlas is of a right leg: in a file with parts of
+  // both legs the left ones stay unlabelled; a file of a left leg alone is
+  // labelled and said to be a left leg.
+  const std::vector<std::string> all_nodes = mesh_node_names(ai);
+  const std::string file_stem = sanitize_utf8(fs::path(path).stem().string());
+  auto fma_of = [&](const std::string& node_name) -> const FmaMatch* {
+    if (!options.fma) return nullptr;
+    auto n = find_fma_number(node_name);
+    if (!n && all_nodes.size() == 1) n = find_fma_number(file_stem);
+    return n ? options.fma->find(*n) : nullptr;
+  };
+  bool right_parts = false;
+  for (const auto& n : all_nodes)
+    if (const FmaMatch* m = fma_of(n); m && m->side != Side::left) right_parts = true;
+  std::vector<std::string> left_parts; // "FMA:22559 (soleus)"
+  std::size_t left_unlabelled = 0;
+
   std::map<std::string, std::size_t> by_id;
   std::vector<std::string> mesh_nodes; // names of the nodes with meshes, for the map's checks
   // Depth first with an explicit stack: node chains can be as deep as the file
@@ -351,6 +384,16 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
       std::optional<std::string> id;
       if (map) id = map->match(node_name);
       else if (scene.manifest && scene.manifest->find_by_node(node_name)) id = scene.manifest->find_by_node(node_name)->id;
+      if (const FmaMatch* fma = id ? nullptr : fma_of(node_name)) {
+        if (fma->side == Side::left) left_parts.push_back(fma->fma + " (" + fma->id + ")");
+        if (fma->side == Side::left && right_parts) {
+          ++left_unlabelled;
+          s.side = Side::left;
+        } else {
+          id = fma->id;
+          s.side = fma->side;
+        }
+      }
       const StructureInfo* info = (id && scene.manifest) ? scene.manifest->find_structure(*id) : nullptr;
       if (id) {
         s.id = *id;
@@ -360,6 +403,7 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
       } else {
         s.id = "unlabelled:" + node_name;
         s.name = node_name.empty() ? "(unnamed node)" : node_name;
+        if (s.side == Side::left) s.name += " (left side)";
       }
       std::optional<glm::vec4> colour;
       bool bad = false;
@@ -445,6 +489,19 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
     box.max = glm::max(box.max, s.box.max);
   }
   scene.box = box;
+  if (!left_parts.empty()) {
+    std::string which = left_parts.front();
+    if (left_parts.size() > 1) which += " and " + std::to_string(left_parts.size() - 1) + " more";
+    if (left_unlabelled > 0)
+      scene.warnings.push_back(path + ": " + std::to_string(left_unlabelled) + (left_unlabelled == 1 ? " part is" : " parts are") + " of a left leg (" + which +
+                               "); Crus's atlas is of a right leg, so they are left unlabelled and only the right leg is named");
+    else
+      scene.warnings.push_back(path + ": this is a left leg (" + which +
+                               "); Crus's atlas, views and trigger-point maps are of a right leg: its parts are named and marked left; "
+                               "mirror it (\"axes\" in an --atlas-map) so that lateral is on the outside");
+  }
+  if (map && map->rules.empty() && std::none_of(scene.structures.begin(), scene.structures.end(), [](const SceneStructure& x) { return x.labelled; }))
+    scene.warnings.push_back(map->source + ": the map lists no \"nodes\" and no node is named by an FMA id Crus knows, so nothing is labelled");
   if (map) check_map_against_scene(*map, mesh_nodes, scene);
   return scene;
 }

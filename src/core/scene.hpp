@@ -2,6 +2,7 @@
 // A loaded atlas: one structure per mesh node, with its identity (from the
 // atlas manifest or an atlas map) and its mesh in the model frame.
 #include "core/atlas_manifest.hpp"
+#include "core/fma.hpp"
 #include "core/mesh.hpp"
 #include <glm/mat3x3.hpp>
 #include <optional>
@@ -17,6 +18,7 @@ struct SceneStructure {
   StructureKind kind = StructureKind::other;
   glm::vec4 colour{0.8f, 0.8f, 0.8f, 1.0f};
   bool labelled = false; // matched a known structure
+  Side side = Side::unsided; // from a sided FMA id in the node's name
   Mesh mesh;
   Aabb box;
 };
@@ -63,6 +65,9 @@ struct SceneLoadOptions {
   std::optional<std::string> map_path;
   // Manifest to name the nodes; by default atlas.json beside the mesh file.
   std::optional<std::string> manifest_path;
+  // FMA ids of the knowledge base: nodes (or a single-node file) named by an
+  // FMA id and matched by nothing else are labelled by it.
+  const FmaIndex* fma = nullptr;
 };
 
 // Loads any file Assimp reads. Throws InputError when the file cannot be

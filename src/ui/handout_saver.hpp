@@ -15,8 +15,14 @@ public:
   void open(const char* popup, const std::string& default_path, const std::string& trigger_point);
   // Draws the popup (when open) and the last result.
   void draw(ViewerContext& ctx, const char* popup);
-  // Calls ctx.export_handout(path, trigger_point) and keeps a one-line result.
+  // Calls ctx.export_handout(path, trigger_point, patient()) and keeps a
+  // one-line result.
   void save(ViewerContext& ctx, const std::string& path, const std::string& trigger_point);
+  // The patient's name, date and notes as typed in the popup. They live in
+  // this object only (for the next handout of the same consultation) and are
+  // never written to settings or any file but the handout.
+  HandoutPatient patient() const;
+  void set_patient(const HandoutPatient& patient);
 
   const std::string& result() const { return result_; }
   bool failed() const { return failed_; }
@@ -26,6 +32,9 @@ private:
   bool failed_ = false;
   std::string trigger_point_;
   char path_[1024] = {};
+  char name_[128] = {};
+  char date_[16] = {};
+  char notes_[1536] = {};
 };
 
 } // namespace crus::ui

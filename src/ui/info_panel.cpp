@@ -112,8 +112,13 @@ void bullet_wrapped(const std::string& text) {
 void field(const char* label, const std::string& value) {
   if (value.empty()) return;
   ImGui::TextDisabled("%s", label);
-  ImGui::SameLine();
+  // Beside the label only when a few words fit there: a narrow panel at
+  // projector text sizes would otherwise break the value letter by letter.
+  const float beside = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label).x - ImGui::GetStyle().ItemSpacing.x;
+  if (beside > ImGui::GetFontSize() * 9.0f) ImGui::SameLine();
+  else ImGui::Indent();
   wrapped(value);
+  if (beside <= ImGui::GetFontSize() * 9.0f) ImGui::Unindent();
 }
 
 // Which muscle a site belongs to and whether it is an origin, from the atlas

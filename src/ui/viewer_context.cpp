@@ -27,9 +27,35 @@ void follow_mirror(ViewerContext& ctx) {
   ctx.camera->set_pose(mirrored_pose(ctx.camera->pose()));
 }
 
-void go_to_view(ViewerContext& ctx, AnatomicalView view) {
-  float aspect = ctx.viewport_size.x / std::max(ctx.viewport_size.y, 1.0f);
-  ctx.camera->animate_to(ctx.camera->pose_for(view, visible_bounds(ctx), ctx.document->state().mirror, aspect));
+void go_to_view(ViewerContext& ctx, AnatomicalView view, bool animate) {
+  // The view's direction, then the leg fitted into the part of the window
+  // the panels leave free, so that no panel covers it.
+  const float aspect = ctx.viewport_size.x / std::max(ctx.viewport_size.y, 1.0f);
+  const Aabb box = visible_bounds(ctx);
+  OrbitCamera probe = *ctx.camera;
+  probe.set_pose(ctx.camera->pose_for(view, box, ctx.document->state().mirror, aspect));
+  const auto [free_min, free_max] = free_view_ndc(ctx);
+  const CameraPose pose = probe.framing_pose(box, aspect, free_min, free_max, 0.04f);
+  if (animate) ctx.camera->animate_to(pose);
+  else ctx.camera->set_pose(pose);
+}
+
+std::pair<glm::vec2, glm::vec2> free_view_ndc(const ViewerContext& ctx) {
+  const glm::vec2 screen = glm::max(ctx.viewport_size, glm::vec2(1.0f));
+  float left = 0.0f, right = screen.x;
+  float top = ImGui::GetFrameHeight();
+  float bottom = screen.y - ImGui::GetFrameHeight() - ImGui::GetStyle().WindowPadding.y;
+  for (const auto& [min, max] : ctx.panel_rects) {
+    if (max.x <= min.x || max.y <= min.y) continue;
+    if (0.5f * (min.x + max.x) < 0.5f * screen.x) left = std::max(left, max.x);
+    else right = std::min(right, min.x);
+  }
+  if (right - left < 0.25f * screen.x) {
+    left = 0.0f; // panels over the middle: the whole width
+    right = screen.x;
+  }
+  return {glm::vec2(left / screen.x * 2.0f - 1.0f, 1.0f - bottom / screen.y * 2.0f),
+          glm::vec2(right / screen.x * 2.0f - 1.0f, 1.0f - top / screen.y * 2.0f)};
 }
 
 void frame_structure(ViewerContext& ctx, int structure) {
@@ -44,20 +70,7 @@ void frame_box(ViewerContext& ctx, const Aabb& box) {
   // Fit it into the part of the view that the menu bar, the status bar and
   // the side panels (last frame's rectangles) leave free.
   const glm::vec2 screen = glm::max(ctx.viewport_size, glm::vec2(1.0f));
-  float left = 0.0f, right = screen.x;
-  float top = ImGui::GetFrameHeight();
-  float bottom = screen.y - ImGui::GetFrameHeight() - ImGui::GetStyle().WindowPadding.y;
-  for (const auto& [min, max] : ctx.panel_rects) {
-    if (max.x <= min.x || max.y <= min.y) continue;
-    if (0.5f * (min.x + max.x) < 0.5f * screen.x) left = std::max(left, max.x);
-    else right = std::min(right, min.x);
-  }
-  if (right - left < 0.25f * screen.x) {
-    left = 0.0f; // panels over the middle: the whole width
-    right = screen.x;
-  }
-  const glm::vec2 free_min(left / screen.x * 2.0f - 1.0f, 1.0f - bottom / screen.y * 2.0f);
-  const glm::vec2 free_max(right / screen.x * 2.0f - 1.0f, 1.0f - top / screen.y * 2.0f);
+  const auto [free_min, free_max] = free_view_ndc(ctx);
   ctx.camera->animate_to(ctx.camera->framing_pose(box, screen.x / screen.y, free_min, free_max));
 }
 

@@ -4,6 +4,7 @@
 #include "core/camera.hpp"
 #include "core/command_registry.hpp"
 #include "core/document.hpp"
+#include "core/handout.hpp"
 #include "core/highlights.hpp"
 #include "core/knowledge.hpp"
 #include "core/motion/musculotendon.hpp"
@@ -61,7 +62,8 @@ struct ViewerContext {
   std::vector<glm::vec3> painted;
   bool paint_mode = false;             // clicks paint instead of selecting
   float brush_radius = 0.015f;         // metres
-  std::function<void(const std::string& png_path, const std::string& trigger_point)> export_handout; // set by the app
+  // Set by the app. The patient's name, date and notes go onto the page only.
+  std::function<void(const std::string& png_path, const std::string& trigger_point, const HandoutPatient& patient)> export_handout;
   bool request_search_focus = false;   // Ctrl+F or '/'
   int frame_request = -1;              // a panel asks to frame this structure
   MotionView motion;
@@ -88,10 +90,16 @@ struct ViewerContext {
 motion::Pose shown_pose(const ViewerContext& ctx);
 
 // Camera framing helpers shared by menus and shortcuts.
-void go_to_view(ViewerContext& ctx, AnatomicalView view);
+// Both fit into the part of the window the side panels leave free (as
+// drawn last frame), so that the start-up view, R, 1-6, F and a double-click
+// never leave the leg under a panel.
+void go_to_view(ViewerContext& ctx, AnatomicalView view, bool animate = true);
 void frame_structure(ViewerContext& ctx, int structure);
 // Fits `box` (as drawn: mirrored for a left leg) into the free part of the view.
 void frame_box(ViewerContext& ctx, const Aabb& box);
+// That free part in normalised device coordinates (min, max; y up): the
+// window less the menu and status bars and the panels at its sides.
+std::pair<glm::vec2, glm::vec2> free_view_ndc(const ViewerContext& ctx);
 Aabb visible_bounds(const ViewerContext& ctx);
 // When the document's mirror changed (menu, key, undo), moves the camera to
 // the mirrored leg so that it stays where it was on screen.

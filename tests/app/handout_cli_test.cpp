@@ -71,6 +71,26 @@ TEST(HandoutCli, WritesAnA4PageWithTheViews) {
   EXPECT_GT(red, 200);
 }
 
+TEST(HandoutCli, PatientFieldsGoOnThePagesAndBadOnesExitTwo) {
+  REQUIRE_ATLAS();
+  if (!cli_has_handout()) GTEST_SKIP() << "crus handout is not registered in this build";
+  auto dir = crus::test::scratch_dir("handout_patient");
+  auto out = (dir / "h.png").string();
+  auto r = run_command(crus::test::crus_binary() + " handout --trigger-point soleus_trp1 --patient 'Ana Lopes' --date 2026-03-14" +
+                       " --notes 'Stretch twice a day.' --out " + out);
+  ASSERT_EQ(r.status, 0) << r.err;
+  // Nothing is cut: the rest of the handout is on further pages beside it.
+  EXPECT_TRUE(fs::exists(out));
+  EXPECT_TRUE(fs::exists(dir / "h-2.png")) << r.out;
+  EXPECT_NE(r.out.find("h-2.png"), std::string::npos) << r.out;
+  auto bad = (dir / "bad.png").string();
+  r = run_command(crus::test::crus_binary() + " handout --trigger-point soleus_trp1 --date 14/03/2026 --out " + bad);
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("--date"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(bad));
+}
+
 TEST(HandoutCli, PainMapAtAPointOnTheHeel) {
   REQUIRE_ATLAS();
   auto out = (crus::test::scratch_dir("handout_at") / "heel.png").string();

@@ -297,7 +297,7 @@ TEST(PainMapPanel, WithoutTriggerPointsItStillShowsTheNoteAndSaysWhy) {
 TEST(PainMapPanel, ExportPassesAnEmptyIdForThePaintedMap) {
   Harness h;
   std::string got_path = "unset", got_id = "unset";
-  h.ctx.export_handout = [&](const std::string& path, const std::string& id) {
+  h.ctx.export_handout = [&](const std::string& path, const std::string& id, const HandoutPatient&) {
     got_path = path;
     got_id = id;
   };

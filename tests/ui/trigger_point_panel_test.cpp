@@ -189,10 +189,26 @@ TEST(TriggerPointPanel, SelectMuscleSelectsItInTheScene) {
   EXPECT_EQ(h.document.state().selected, 3);
 }
 
+TEST(HandoutSaver, ThePatientFieldsGoToTheExporterAndStayInTheDialog) {
+  Harness h;
+  HandoutPatient got;
+  h.ctx.export_handout = [&](const std::string&, const std::string&, const HandoutPatient& p) { got = p; };
+  ui::HandoutSaver saver;
+  saver.set_patient({"Ana Lopes", "2026-03-14", "Stretch twice a day.\nCome back in two weeks."});
+  saver.save(h.ctx, "/tmp/x.png", "soleus_trp1");
+  EXPECT_EQ(got.name, "Ana Lopes");
+  EXPECT_EQ(got.date, "2026-03-14");
+  EXPECT_EQ(got.notes, "Stretch twice a day.\nCome back in two weeks.");
+  EXPECT_EQ(saver.patient().name, "Ana Lopes"); // kept for the next handout of the consultation
+  // Too long for the fields: cut, never overrun.
+  saver.set_patient({std::string(500, 'x'), "", ""});
+  EXPECT_LT(saver.patient().name.size(), 128u);
+}
+
 TEST(TriggerPointPanel, ExportCallsTheAppAndReportsTheResult) {
   Harness h;
   std::string got_path, got_id;
-  h.ctx.export_handout = [&](const std::string& path, const std::string& id) {
+  h.ctx.export_handout = [&](const std::string& path, const std::string& id, const HandoutPatient&) {
     got_path = path;
     got_id = id;
   };
@@ -204,7 +220,7 @@ TEST(TriggerPointPanel, ExportCallsTheAppAndReportsTheResult) {
   EXPECT_FALSE(h.panel.export_failed());
   EXPECT_TRUE(has(h.panel.export_result(), path));
 
-  h.ctx.export_handout = [](const std::string&, const std::string&) { throw std::runtime_error("/nope: cannot write"); };
+  h.ctx.export_handout = [](const std::string&, const std::string&, const HandoutPatient&) { throw std::runtime_error("/nope: cannot write"); };
   h.panel.export_handout(h.ctx, "/nope/x.png", "soleus_trp3");
   EXPECT_TRUE(h.panel.export_failed());
   EXPECT_TRUE(has(h.panel.export_result(), "cannot write"));

@@ -49,11 +49,12 @@ protected:
       ui::handle_viewport_input(ctx_);
       shell_.draw(ctx_);
       if (with_panel) {
-        ImGui::SetNextWindowPos(ImVec2(900, 100));
+        ImGui::SetNextWindowPos(ImVec2(panel_x_, 100));
         ImGui::SetNextWindowSize(ImVec2(300, 300));
         ImGui::Begin("A panel");
         ImGui::Text("Some text to click on");
         ImGui::End();
+        ctx_.panel_rects.emplace_back(glm::vec2(panel_x_, 100), glm::vec2(panel_x_ + 300, 400)); // as the shell records its own
       }
       host_.end_frame();
     } while (!queue_.empty());
@@ -95,6 +96,7 @@ protected:
   InputReplay replay_;
   std::deque<InputEvent> queue_;
   double now_ = 0.0;
+  float panel_x_ = 900.0f; // where "A panel" goes
 };
 
 TEST_F(ViewportKeys, ATapWithinOneFrameIsNotLost) {
@@ -164,3 +166,41 @@ TEST_F(ViewportKeys, AnEmptyViewSaysWhy) {
 }
 
 } // namespace
+
+namespace {
+// The leg's box on screen (pixels, y down) for the camera's pose.
+std::pair<glm::vec2, glm::vec2> on_screen(const OrbitCamera& camera, const Aabb& box, glm::vec2 size) {
+  glm::mat4 m = camera.projection(size.x / size.y) * camera.view();
+  glm::vec2 lo(1e9f), hi(-1e9f);
+  for (int i = 0; i < 8; ++i) {
+    glm::vec4 p = m * glm::vec4(i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z, 1.0f);
+    glm::vec2 ndc = glm::vec2(p) / p.w;
+    glm::vec2 px((ndc.x + 1.0f) * 0.5f * size.x, (1.0f - ndc.y) * 0.5f * size.y);
+    lo = glm::min(lo, px);
+    hi = glm::max(hi, px);
+  }
+  return {lo, hi};
+}
+} // namespace
+
+TEST_F(ViewportKeys, ResetViewFitsTheLegBesideThePanelsNotUnderThem) {
+  // "A panel" covers x 600..900, over the middle of the window: R must
+  // leave the leg left of it, whole.
+  panel_x_ = 600.0f;
+  frame({}, true);
+  frame(timed({cursor(400, 400), key('R', true), key('R', false)}), true);
+  camera_.update(10.0f);
+  auto [lo, hi] = on_screen(camera_, scene_.box, {1280, 800});
+  EXPECT_GE(lo.x, 0.0f);
+  EXPECT_LE(hi.x, 600.0f) << "the leg reaches under the panel";
+  EXPECT_GE(lo.y, ImGui::GetFrameHeight() - 1.0f);
+  EXPECT_LE(hi.y, 800.0f - ImGui::GetFrameHeight());
+  // It is not shrunk to a speck either: most of the free height.
+  EXPECT_GT(hi.y - lo.y, 0.7f * (800.0f - 2.0f * ImGui::GetFrameHeight()));
+  // Without the panel the same key centres it in the whole window.
+  frame({});
+  frame(timed({key('R', true), key('R', false)}));
+  camera_.update(10.0f);
+  auto [lo2, hi2] = on_screen(camera_, scene_.box, {1280, 800});
+  EXPECT_NEAR(0.5f * (lo2.x + hi2.x), 640.0f, 20.0f);
+}
