@@ -103,9 +103,13 @@ Field tibial_shaft() {
   static const ShaftLevel kLevels[] = {
       {0.110f, -0.0560f, 0.0760f, 0.0115f, 0.0115f, 0.0125f}, {0.150f, -0.0525f, 0.0790f, 0.0125f, 0.0110f, 0.0105f},
       {0.200f, -0.0492f, 0.0815f, 0.0135f, 0.0110f, 0.0098f}, {0.260f, -0.0462f, 0.0822f, 0.0138f, 0.0115f, 0.0098f},
-      {0.320f, -0.0465f, 0.0808f, 0.0142f, 0.0125f, 0.0105f}, {0.365f, -0.0480f, 0.0806f, 0.0150f, 0.0145f, 0.0130f}};
+      {0.320f, -0.0465f, 0.0808f, 0.0142f, 0.0125f, 0.0105f}, {0.365f, -0.0480f, 0.0806f, 0.0150f, 0.0145f, 0.0130f},
+      {0.385f, -0.0515f, 0.0804f, 0.0170f, 0.0165f, 0.0165f}};
   constexpr std::size_t n = std::size(kLevels);
   constexpr float kRound = 0.0036f; // edge rounding
+  // Within kEnd of either end the section rounds off into the ellipses of
+  // the metaphyses, so the prism leaves no ring where they blend.
+  constexpr float kEnd = 0.018f;
   Field f;
   f.eval = [](const vec3& p) {
     const float y = std::clamp(p.y, kLevels[0].y, kLevels[n - 1].y);
@@ -115,15 +119,17 @@ Field tibial_shaft() {
     const float t = glm::smoothstep(a.y, b.y, y);
     const ShaftLevel l{y, glm::mix(a.x, b.x, t), glm::mix(a.z, b.z, t), glm::mix(a.ha, b.ha, t), glm::mix(a.hp, b.hp, t), glm::mix(a.w, b.w, t)};
     // Section in (x anterior, z lateral), shrunk by the rounding.
+    const float end = std::min(y - kLevels[0].y, kLevels[n - 1].y - y) / kEnd;
+    const float r = glm::mix(0.8f * std::min(l.w, 0.5f * (l.ha + l.hp)), kRound, glm::smoothstep(0.0f, 1.0f, end));
     const glm::vec2 q(p.x - l.x, p.z - l.z);
-    const glm::vec2 crest(l.ha - kRound, 0.0f);
-    const glm::vec2 medial_border(-0.80f * l.hp, -(l.w - kRound));
-    const glm::vec2 interosseous_border(-(l.hp - kRound), l.w - kRound);
-    const float d2 = triangle_distance(q, crest, interosseous_border, medial_border) - kRound;
+    const glm::vec2 crest(l.ha - r, 0.0f);
+    const glm::vec2 medial_border(-0.80f * l.hp, -(l.w - r));
+    const glm::vec2 interosseous_border(-(l.hp - r), l.w - r);
+    const float d2 = triangle_distance(q, crest, interosseous_border, medial_border) - r;
     const float dy = std::abs(p.y - 0.5f * (kLevels[0].y + kLevels[n - 1].y)) - 0.5f * (kLevels[n - 1].y - kLevels[0].y);
     return glm::length(glm::max(glm::vec2(d2, dy), 0.0f)) + std::min(std::max(d2, dy), 0.0f);
   };
-  f.box = {{-0.075f, kLevels[0].y, 0.060f}, {-0.028f, kLevels[n - 1].y, 0.100f}};
+  f.box = {{-0.075f, kLevels[0].y, 0.058f}, {-0.028f, kLevels[n - 1].y, 0.102f}};
   return f;
 }
 
@@ -132,9 +138,12 @@ Field tibia() {
   Field lower = sweep({key(-0.0565f, 0.072f, 0.0700f, 0.0175f, 0.0120f), key(-0.0575f, 0.095f, 0.0755f, 0.0165f, 0.0140f),
                        key(-0.0550f, 0.125f, 0.0780f, 0.0100f, 0.0100f)},
                       kAnterior);
-  Field upper = sweep({key(-0.0490f, 0.365f, 0.0806f, 0.0120f, 0.0130f), key(-0.0560f, 0.395f, 0.0800f, 0.0230f, 0.0200f)},
+  // The upper one flares into the plateau, so the condyles overhang a
+  // widening metaphysis rather than sitting on a waist.
+  Field upper = sweep({key(-0.0500f, 0.372f, 0.0805f, 0.0150f, 0.0150f), key(-0.0560f, 0.395f, 0.0800f, 0.0230f, 0.0200f),
+                       key(-0.0585f, 0.416f, 0.0805f, 0.0290f, 0.0225f)},
                       kAnterior);
-  Field shaft = smooth_union({lower, tibial_shaft(), upper}, 0.010f);
+  Field shaft = smooth_union({lower, tibial_shaft(), upper}, 0.014f);
   Field plateau = ellipsoid({-0.0590f, 0.4200f, 0.0805f}, {0.0235f, 0.0190f, 0.0305f});
   Field medial_condyle = ellipsoid({-0.0600f, 0.4230f, 0.0650f}, {0.0220f, 0.0160f, 0.0170f});
   Field lateral_condyle = ellipsoid({-0.0610f, 0.4230f, 0.0970f}, {0.0210f, 0.0160f, 0.0150f});
