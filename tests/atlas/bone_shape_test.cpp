@@ -92,6 +92,24 @@ TEST(AtlasBoneShape, EveryStructureIsOneConnectedPiece) {
   }
 }
 
+TEST(AtlasBoneShape, FibularisLongusTendonRunsBehindAndLateralToTheBrevis) {
+  // Continuous from its belly to the sole (it had no tendon from 11 to 18 cm
+  // above the sole), and at the ankle behind and lateral to the brevis tendon.
+  const Mesh& longus = atlas_mesh("fibularis_longus");
+  for (float y = 0.11f; y <= 0.18f; y += 0.01f)
+    EXPECT_FALSE(slice_mesh(longus, make_section_plane(glm::dvec3(0.0, y, 0.0), 0.0)).empty()) << "no fibularis longus at y " << y;
+  const SectionPlane ankle = level(1.0);
+  const SectionMeasure l = measure_section(slice_mesh(longus, ankle));
+  const SectionMeasure b = measure_section(slice_mesh(atlas_mesh("fibularis_brevis"), ankle));
+  ASSERT_GT(l.area_m2, 0.0);
+  ASSERT_GT(b.area_m2, 0.0);
+  // Plane frame: u lateral, v anterior.
+  std::printf("at the ankle: longus %.1f mm behind and %.1f mm lateral to the brevis\n",
+              (b.centroid.y - l.centroid.y) * 1000.0, (l.centroid.x - b.centroid.x) * 1000.0);
+  EXPECT_LT(l.centroid.y, b.centroid.y) << "longus tendon in front of the brevis";
+  EXPECT_GT(l.centroid.x, b.centroid.x) << "longus tendon medial to the brevis";
+}
+
 TEST(AtlasBoneShape, TibialShaftIsTriangularWithAnAnteriorBorder) {
   const Mesh& tibia = atlas_mesh("tibia");
   for (double f : {0.25, 0.35, 0.45, 0.55, 0.65, 0.75}) {
