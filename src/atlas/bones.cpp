@@ -72,27 +72,85 @@ Field patella() {
   return intersect(p, ellipsoid({0.0150f, 0.4720f, 0.0785f}, {0.0370f, 0.0400f, 0.0500f}), 0.003f);
 }
 
+// The 2D distance to the triangle (a, b, c) in the plane (negative inside).
+float triangle_distance(glm::vec2 p, glm::vec2 a, glm::vec2 b, glm::vec2 c) {
+  const glm::vec2 e0 = b - a, e1 = c - b, e2 = a - c;
+  const glm::vec2 v0 = p - a, v1 = p - b, v2 = p - c;
+  const glm::vec2 q0 = v0 - e0 * std::clamp(glm::dot(v0, e0) / glm::dot(e0, e0), 0.0f, 1.0f);
+  const glm::vec2 q1 = v1 - e1 * std::clamp(glm::dot(v1, e1) / glm::dot(e1, e1), 0.0f, 1.0f);
+  const glm::vec2 q2 = v2 - e2 * std::clamp(glm::dot(v2, e2) / glm::dot(e2, e2), 0.0f, 1.0f);
+  const float s = e0.x * e2.y - e0.y * e2.x > 0.0f ? 1.0f : -1.0f;
+  const glm::vec2 d = glm::min(glm::min(glm::vec2(glm::dot(q0, q0), s * (v0.x * e0.y - v0.y * e0.x)),
+                                        glm::vec2(glm::dot(q1, q1), s * (v1.x * e1.y - v1.y * e1.x))),
+                               glm::vec2(glm::dot(q2, q2), s * (v2.x * e2.y - v2.y * e2.x)));
+  return -std::sqrt(d.x) * (d.y > 0.0f ? 1.0f : -1.0f);
+}
+
+// One level of the tibial shaft: its height, the centre of its section, the
+// half depth of the section in front of (ha) and behind (hp) the centre and
+// its half width (w).
+struct ShaftLevel {
+  float y, x, z, ha, hp, w;
+};
+
+// The tibial shaft between the metaphyses: triangular in section (Gray's
+// Anatomy 41st ed.: anterior, medial and interosseous borders bounding the
+// medial, lateral and posterior surfaces), the anterior border a sharp crest.
+// Horizontal sections are
+// rounded triangles interpolated between levels; the shaft is so nearly
+// vertical that the horizontal distance serves as the field.
+Field tibial_shaft() {
+  static const ShaftLevel kLevels[] = {
+      {0.110f, -0.0560f, 0.0760f, 0.0115f, 0.0115f, 0.0125f}, {0.150f, -0.0525f, 0.0790f, 0.0125f, 0.0110f, 0.0105f},
+      {0.200f, -0.0492f, 0.0815f, 0.0135f, 0.0110f, 0.0098f}, {0.260f, -0.0462f, 0.0822f, 0.0138f, 0.0115f, 0.0098f},
+      {0.320f, -0.0465f, 0.0808f, 0.0142f, 0.0125f, 0.0105f}, {0.365f, -0.0480f, 0.0806f, 0.0150f, 0.0145f, 0.0130f},
+      {0.385f, -0.0515f, 0.0804f, 0.0170f, 0.0165f, 0.0165f}};
+  constexpr std::size_t n = std::size(kLevels);
+  constexpr float kRound = 0.0036f; // edge rounding
+  // Within kEnd of either end the section rounds off into the ellipses of
+  // the metaphyses, so the prism leaves no ring where they blend.
+  constexpr float kEnd = 0.018f;
+  Field f;
+  f.eval = [](const vec3& p) {
+    const float y = std::clamp(p.y, kLevels[0].y, kLevels[n - 1].y);
+    std::size_t i = 0;
+    while (i + 2 < n && y > kLevels[i + 1].y) ++i;
+    const ShaftLevel &a = kLevels[i], &b = kLevels[i + 1];
+    const float t = glm::smoothstep(a.y, b.y, y);
+    const ShaftLevel l{y, glm::mix(a.x, b.x, t), glm::mix(a.z, b.z, t), glm::mix(a.ha, b.ha, t), glm::mix(a.hp, b.hp, t), glm::mix(a.w, b.w, t)};
+    // Section in (x anterior, z lateral), shrunk by the rounding.
+    const float end = std::min(y - kLevels[0].y, kLevels[n - 1].y - y) / kEnd;
+    const float r = glm::mix(0.8f * std::min(l.w, 0.5f * (l.ha + l.hp)), kRound, glm::smoothstep(0.0f, 1.0f, end));
+    const glm::vec2 q(p.x - l.x, p.z - l.z);
+    const glm::vec2 crest(l.ha - r, 0.0f);
+    const glm::vec2 medial_border(-0.80f * l.hp, -(l.w - r));
+    const glm::vec2 interosseous_border(-(l.hp - r), l.w - r);
+    const float d2 = triangle_distance(q, crest, interosseous_border, medial_border) - r;
+    const float dy = std::abs(p.y - 0.5f * (kLevels[0].y + kLevels[n - 1].y)) - 0.5f * (kLevels[n - 1].y - kLevels[0].y);
+    return glm::length(glm::max(glm::vec2(d2, dy), 0.0f)) + std::min(std::max(d2, dy), 0.0f);
+  };
+  f.box = {{-0.075f, kLevels[0].y, 0.058f}, {-0.028f, kLevels[n - 1].y, 0.102f}};
+  return f;
+}
+
 Field tibia() {
-  Field shaft = sweep({key(-0.0565f, 0.072f, 0.0700f, 0.0175f, 0.0120f), key(-0.0575f, 0.095f, 0.0755f, 0.0165f, 0.0140f),
-                       key(-0.0545f, 0.135f, 0.0785f, 0.0105f, 0.0105f), key(-0.0497f, 0.200f, 0.0818f, 0.0092f, 0.0108f),
-                       key(-0.0466f, 0.260f, 0.0822f, 0.0093f, 0.0115f), key(-0.0470f, 0.320f, 0.0806f, 0.0098f, 0.0125f),
-                       key(-0.0490f, 0.360f, 0.0806f, 0.0125f, 0.0145f), key(-0.0560f, 0.395f, 0.0800f, 0.0230f, 0.0200f)},
+  // Metaphyses: rounded, widening into the condyles above and the distal end below.
+  Field lower = sweep({key(-0.0565f, 0.072f, 0.0700f, 0.0175f, 0.0120f), key(-0.0575f, 0.095f, 0.0755f, 0.0165f, 0.0140f),
+                       key(-0.0550f, 0.125f, 0.0780f, 0.0100f, 0.0100f)},
                       kAnterior);
-  // Anterior border (the shin): makes the shaft's section triangular.
-  Field crest = sweep({key(-0.0420f, 0.160f, 0.0800f, 0.0030f, 0.0030f), key(-0.0368f, 0.260f, 0.0815f, 0.0035f, 0.0035f),
-                       key(-0.0370f, 0.340f, 0.0812f, 0.0040f, 0.0040f)},
+  // The upper one flares into the plateau, so the condyles overhang a
+  // widening metaphysis rather than sitting on a waist.
+  Field upper = sweep({key(-0.0500f, 0.372f, 0.0805f, 0.0150f, 0.0150f), key(-0.0560f, 0.395f, 0.0800f, 0.0230f, 0.0200f),
+                       key(-0.0585f, 0.416f, 0.0805f, 0.0290f, 0.0225f)},
                       kAnterior);
-  // Interosseous border, facing the fibula.
-  Field interosseous = sweep({key(-0.0500f, 0.140f, 0.0870f, 0.0025f, 0.0025f), key(-0.0480f, 0.260f, 0.0895f, 0.0028f, 0.0028f),
-                              key(-0.0500f, 0.350f, 0.0890f, 0.0025f, 0.0025f)},
-                             kAnterior);
+  Field shaft = smooth_union({lower, tibial_shaft(), upper}, 0.014f);
   Field plateau = ellipsoid({-0.0590f, 0.4200f, 0.0805f}, {0.0235f, 0.0190f, 0.0305f});
   Field medial_condyle = ellipsoid({-0.0600f, 0.4230f, 0.0650f}, {0.0220f, 0.0160f, 0.0170f});
   Field lateral_condyle = ellipsoid({-0.0610f, 0.4230f, 0.0970f}, {0.0210f, 0.0160f, 0.0150f});
   Field tuberosity = ellipsoid({-0.0345f, 0.3920f, 0.0830f}, {0.0070f, 0.0150f, 0.0085f});
   Field gerdy = ellipsoid({-0.0450f, 0.4150f, 0.1030f}, {0.0065f, 0.0060f, 0.0050f});
   Field medial_malleolus = ellipsoid({-0.0570f, 0.0780f, 0.0555f}, {0.0110f, 0.0145f, 0.0065f});
-  Field body = smooth_union({shaft, crest, interosseous, plateau, medial_condyle, lateral_condyle, tuberosity, gerdy,
+  Field body = smooth_union({shaft, plateau, medial_condyle, lateral_condyle, tuberosity, gerdy,
                              medial_malleolus},
                             0.012f);
   body = clip_half_space(body, {0.0f, 0.4380f, 0.0f}, kUp);
@@ -107,7 +165,9 @@ Field fibula() {
   Field shaft = sweep({key(-0.0610f, 0.030f, 0.1080f, 0.0060f, 0.0060f), key(-0.0620f, 0.048f, 0.1070f, 0.0090f, 0.0105f),
                        key(-0.0610f, 0.070f, 0.1070f, 0.0078f, 0.0075f), key(-0.0608f, 0.100f, 0.1060f, 0.0072f, 0.0058f),
                        key(-0.0593f, 0.160f, 0.1040f, 0.0075f, 0.0054f), key(-0.0582f, 0.250f, 0.1034f, 0.0073f, 0.0062f),
-                       key(-0.0597f, 0.325f, 0.1062f, 0.0078f, 0.0068f), key(-0.0610f, 0.355f, 0.1095f, 0.0095f, 0.0085f)},
+                       key(-0.0597f, 0.325f, 0.1062f, 0.0078f, 0.0068f), key(-0.0610f, 0.355f, 0.1095f, 0.0095f, 0.0085f),
+                       // The neck, just below the head, joins it to the shaft.
+                       key(-0.0612f, 0.370f, 0.1110f, 0.0085f, 0.0080f)},
                       kAnterior);
   Field head = ellipsoid({-0.0610f, 0.3770f, 0.1115f}, {0.0115f, 0.0140f, 0.0120f});
   Field apex = ellipsoid({-0.0640f, 0.3920f, 0.1130f}, {0.0050f, 0.0070f, 0.0050f});
@@ -118,19 +178,25 @@ Field fibula() {
 Field talus() {
   Field body = ellipsoid({-0.0640f, 0.0565f, 0.0760f}, {0.0195f, 0.0140f, 0.0190f});
   // The trochlea: a saddle, flattened by the groove along its top.
-  Field neck = round_cone({-0.0560f, 0.0560f, 0.0720f}, {-0.0450f, 0.0555f, 0.0660f}, 0.0100f, 0.0080f);
-  Field head = ellipsoid({-0.0440f, 0.0555f, 0.0660f}, {0.0070f, 0.0090f, 0.0110f});
+  // Neck and head point forwards and medially.
+  Field neck = round_cone({-0.0560f, 0.0560f, 0.0720f}, {-0.0440f, 0.0555f, 0.0635f}, 0.0100f, 0.0080f);
+  Field head = ellipsoid({-0.0430f, 0.0555f, 0.0635f}, {0.0070f, 0.0090f, 0.0110f});
   Field lateral_process = ellipsoid({-0.0660f, 0.0470f, 0.0900f}, {0.0070f, 0.0060f, 0.0060f});
-  Field f = smooth_union({body, neck, head, lateral_process}, 0.006f);
+  // The posterior process (lateral and medial tubercles, the groove for
+  // flexor hallucis longus between them) brings the length to an adult's.
+  Field posterior_process = ellipsoid({-0.0820f, 0.0495f, 0.0775f}, {0.0065f, 0.0050f, 0.0085f});
+  Field f = smooth_union({body, neck, head, lateral_process, posterior_process}, 0.006f);
   return subtract(f, capsule({-0.0850f, 0.0760f, 0.0760f}, {-0.0450f, 0.0760f, 0.0760f}, 0.0060f), 0.004f);
 }
 
 Field calcaneus() {
   Field body = ellipsoid({-0.0930f, 0.0300f, 0.0790f}, {0.0290f, 0.0190f, 0.0160f});
-  Field tuberosity = ellipsoid({-0.1080f, 0.0280f, 0.0785f}, {0.0175f, 0.0220f, 0.0185f});
-  Field medial_process = ellipsoid({-0.1060f, 0.0130f, 0.0680f}, {0.0120f, 0.0080f, 0.0100f});
-  Field lateral_process = ellipsoid({-0.1060f, 0.0120f, 0.0900f}, {0.0100f, 0.0070f, 0.0075f});
-  Field anterior = ellipsoid({-0.0640f, 0.0310f, 0.0880f}, {0.0190f, 0.0120f, 0.0130f});
+  // Tuberosity low and anterior end high: the plantar surface rises forwards
+  // at the calcaneal pitch, normally 20-30 degrees.
+  Field tuberosity = ellipsoid({-0.1080f, 0.0265f, 0.0785f}, {0.0175f, 0.0220f, 0.0185f});
+  Field medial_process = ellipsoid({-0.1060f, 0.0110f, 0.0680f}, {0.0120f, 0.0080f, 0.0100f});
+  Field lateral_process = ellipsoid({-0.1060f, 0.0105f, 0.0900f}, {0.0100f, 0.0070f, 0.0075f});
+  Field anterior = ellipsoid({-0.0640f, 0.0340f, 0.0880f}, {0.0190f, 0.0115f, 0.0130f});
   Field sustentaculum = ellipsoid({-0.0720f, 0.0390f, 0.0600f}, {0.0120f, 0.0050f, 0.0090f});
   Field fibular_trochlea = ellipsoid({-0.0800f, 0.0270f, 0.0990f}, {0.0060f, 0.0040f, 0.0030f});
   // The posterior talar facet: a raised, convex area under the talus's body.
@@ -140,7 +206,7 @@ Field calcaneus() {
   f = subtract(f, ellipsoid({-0.0985f, 0.0560f, 0.0790f}, {0.0110f, 0.0095f, 0.0260f}), 0.004f);
   // The talus sits on it: the facet takes the talus's shape, with a thin
   // joint space, so the two bones meet instead of touching at a point.
-  return subtract(f, offset(talus(), 0.0007f), 0.0015f);
+  return subtract(f, offset(talus(), 0.0012f), 0.0015f);
 }
 
 Field navicular() {
@@ -227,6 +293,67 @@ Field cuneiform(vec3 centre, vec3 half, float rounding, float taper) {
   return f;
 }
 
+// A bone where it articulates with its partners (raw fields of all): each
+// pair meets across its joint space (the two layers of articular cartilage). Where two overlap, each keeps its side of the surface halfway
+// between them; where they stand further apart, a partner's `reach` > 0 first
+// fills the cleft up to that distance from both, so the facing surfaces
+// become congruent. The cut is made on the raw fields, so no two bones can
+// meet whatever either grew.
+struct Partner {
+  Field field;
+  float reach;
+  float gap;
+};
+Field articulate(Field own, std::vector<Partner> partners) {
+  Field f;
+  float margin = 0.0f;
+  for (const auto& p : partners) margin = std::max({margin, p.reach, p.gap});
+  f.box = grow(own.box, margin);
+  margin += 0.004f;
+  f.eval = [own = std::move(own), partners = std::move(partners), margin](const vec3& p) {
+    const float raw = own.eval(p);
+    float d = raw;
+    for (const auto& q : partners) {
+      if (box_distance(q.field.box, p) > margin + std::max(raw, 0.0f)) continue;
+      const float db = q.field.eval(p);
+      if (q.reach > 0.0f) d = smin(d, std::max(raw - q.reach, db - q.reach), 0.002f);
+      d = smax(d, 0.5f * (raw - db + q.gap), 0.0008f);
+    }
+    return d;
+  };
+  return f;
+}
+
+struct Joint {
+  const char* a;
+  const char* b;
+  float reach; // how far the cleft is filled (0: the bones already meet)
+  float gap = 0.0016f;
+};
+
+// Synovial joints of the ankle and foot (Gray's Anatomy 41st ed.): talocrural,
+// talonavicular, calcaneocuboid, cuneonavicular, intercuneiform,
+// cuneocuboid and tarsometatarsal, with a joint space of 1.6 mm, wider at the
+// ankle and behind the patella (cartilage is thin in congruent joints and
+// thickest behind the patella: Shepherd and Seedhom 1999; see SOURCES.md).
+constexpr Joint kJoints[] = {
+    {"femur", "patella", 0.0f, 0.0020f},
+    {"tibia", "talus", 0.0f, 0.0024f},
+    {"fibula", "talus", 0.0f},
+    {"talus", "navicular", 0.0f},
+    {"calcaneus", "cuboid", 0.0f},
+    {"navicular", "medial_cuneiform", 0.0f},
+    {"navicular", "intermediate_cuneiform", 0.0f},
+    {"navicular", "lateral_cuneiform", 0.0025f},
+    {"intermediate_cuneiform", "lateral_cuneiform", 0.0f},
+    {"lateral_cuneiform", "cuboid", 0.0f},
+    {"medial_cuneiform", "metatarsal_1", 0.0f},
+    {"intermediate_cuneiform", "metatarsal_2", 0.0025f},
+    {"lateral_cuneiform", "metatarsal_3", 0.0f},
+    {"cuboid", "metatarsal_4", 0.0025f},
+    {"cuboid", "metatarsal_5", 0.0f},
+};
+
 } // namespace
 
 std::vector<StructureSpec> build_bones() {
@@ -246,13 +373,13 @@ std::vector<StructureSpec> build_bones() {
   b.push_back(bone("lateral_cuneiform", "Lateral cuneiform",
                    cuneiform({-0.0180f, 0.0400f, 0.0895f}, {0.0085f, 0.0100f, 0.0070f}, 0.0035f, 0.35f), 0.0006f, 1600, 400));
   b.push_back(bone("metatarsal_1", "First metatarsal",
-                   metatarsal({-0.0040f, 0.0320f, 0.0590f}, {0.0580f, 0.0155f, 0.0565f}, 0.0100f, 0.0068f, 0.0098f), 0.0006f, 3000, 700));
+                   metatarsal({0.0033f, 0.0315f, 0.0590f}, {0.0560f, 0.0155f, 0.0565f}, 0.0100f, 0.0068f, 0.0098f), 0.0006f, 3000, 700));
   b.push_back(bone("metatarsal_2", "Second metatarsal",
                    metatarsal({-0.0020f, 0.0410f, 0.0760f}, {0.0570f, 0.0160f, 0.0790f}, 0.0070f, 0.0042f, 0.0065f), 0.0005f, 2500, 600));
   b.push_back(bone("metatarsal_3", "Third metatarsal",
                    metatarsal({-0.0060f, 0.0380f, 0.0900f}, {0.0500f, 0.0155f, 0.0940f}, 0.0068f, 0.0040f, 0.0062f), 0.0005f, 2500, 600));
   b.push_back(bone("metatarsal_4", "Fourth metatarsal",
-                   metatarsal({-0.0130f, 0.0340f, 0.1020f}, {0.0400f, 0.0150f, 0.1080f}, 0.0066f, 0.0040f, 0.0060f), 0.0005f, 2500, 600));
+                   metatarsal({-0.0185f, 0.0335f, 0.1015f}, {0.0400f, 0.0150f, 0.1080f}, 0.0066f, 0.0040f, 0.0060f), 0.0005f, 2500, 600));
   {
     Field m5 = metatarsal({-0.0220f, 0.0290f, 0.1140f}, {0.0270f, 0.0150f, 0.1220f}, 0.0070f, 0.0042f, 0.0060f);
     Field tuberosity = ellipsoid({-0.0300f, 0.0260f, 0.1230f}, {0.0090f, 0.0065f, 0.0060f});
@@ -263,7 +390,23 @@ std::vector<StructureSpec> build_bones() {
   b.push_back(bone("phalanges_3", "Phalanges of the third toe", toe({0.0550f, 0.0138f, 0.0970f}, {0.1240f, 0.0103f, 0.1070f}, 0.0063f, 0.0045f, 3), 0.0005f, 2000, 500));
   b.push_back(bone("phalanges_4", "Phalanges of the fourth toe", toe({0.0450f, 0.0128f, 0.1110f}, {0.1110f, 0.0113f, 0.1220f}, 0.0066f, 0.0049f, 3), 0.0005f, 2000, 500));
   b.push_back(bone("phalanges_5", "Phalanges of the fifth toe", toe({0.0310f, 0.0153f, 0.1265f}, {0.0970f, 0.0098f, 0.1340f}, 0.0046f, 0.0038f, 3), 0.0005f, 2000, 500));
-  return b;
+  // The joint surfaces, from the raw shapes of both partners.
+  std::vector<Field> raw;
+  for (const auto& s : b) raw.push_back(s.field);
+  auto index = [&](const char* id) {
+    for (std::size_t i = 0; i < b.size(); ++i)
+      if (b[i].id == id) return i;
+    throw RuntimeError(std::string("atlas generator: no bone ") + id);
+  };
+  std::vector<std::vector<Partner>> partners(b.size());
+  for (const Joint& j : kJoints) {
+    const std::size_t ia = index(j.a), ib = index(j.b);
+    partners[ia].push_back({raw[ib], j.reach, j.gap});
+    partners[ib].push_back({raw[ia], j.reach, j.gap});
+  }
+  for (std::size_t i = 0; i < b.size(); ++i)
+    if (!partners[i].empty()) b[i].field = articulate(raw[i], partners[i]);
+  return b; // the hulls (what the skin wraps) stay the cheaper raw shapes
 }
 
 } // namespace crus::atlas

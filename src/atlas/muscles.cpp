@@ -53,7 +53,7 @@ std::vector<MuscleRecipe> recipes() {
                   t(-0.1195f, 0.037f, 0.0680f, 0.0016f)}}},
                0.0008f, 4000, 900});
   r.push_back({"tibialis_posterior", "Tibialis posterior",
-               {k(-0.0660f, 0.395f, 0.0900f, 0.0060f, 0.0040f), k(-0.0690f, 0.330f, 0.0900f, 0.0110f, 0.0070f),
+               {k(-0.0665f, 0.387f, 0.0900f, 0.0060f, 0.0040f), k(-0.0690f, 0.330f, 0.0900f, 0.0110f, 0.0070f),
                 k(-0.0710f, 0.250f, 0.0870f, 0.0110f, 0.0075f), k(-0.0715f, 0.170f, 0.0790f, 0.0080f, 0.0060f),
                 k(-0.0715f, 0.130f, 0.0700f, 0.0050f, 0.0040f)},
                kAnterior,
@@ -86,8 +86,8 @@ std::vector<MuscleRecipe> recipes() {
                  kLateral}},
                0.0012f, 9000, 2000});
   r.push_back({"popliteus", "Popliteus",
-               {k(-0.0620f, 0.450f, 0.1110f, 0.0030f, 0.0030f), k(-0.0720f, 0.432f, 0.1000f, 0.0060f, 0.0045f),
-                k(-0.0800f, 0.412f, 0.0860f, 0.0160f, 0.0080f), k(-0.0770f, 0.392f, 0.0700f, 0.0170f, 0.0080f),
+               {k(-0.0640f, 0.448f, 0.1175f, 0.0030f, 0.0030f), k(-0.0790f, 0.432f, 0.1040f, 0.0060f, 0.0045f),
+                k(-0.0790f, 0.412f, 0.0860f, 0.0190f, 0.0050f), k(-0.0760f, 0.392f, 0.0700f, 0.0200f, 0.0050f),
                 k(-0.0720f, 0.372f, 0.0660f, 0.0070f, 0.0035f)},
                kAnterior,
                {},
@@ -97,7 +97,7 @@ std::vector<MuscleRecipe> recipes() {
                 k(-0.0750f, 0.130f, 0.1100f, 0.0070f, 0.0090f), k(-0.0790f, 0.090f, 0.1040f, 0.0040f, 0.0040f)},
                kAnterior,
                {{{t(-0.0790f, 0.095f, 0.1040f, 0.0032f), t(-0.0815f, 0.068f, 0.1005f, 0.0032f), t(-0.0780f, 0.052f, 0.1050f, 0.0032f),
-                  t(-0.0745f, 0.040f, 0.1080f, 0.0031f), t(-0.0680f, 0.030f, 0.1140f, 0.0030f), t(-0.0550f, 0.031f, 0.1210f, 0.0030f),
+                  t(-0.0720f, 0.042f, 0.1075f, 0.0031f), t(-0.0680f, 0.030f, 0.1140f, 0.0030f), t(-0.0550f, 0.031f, 0.1210f, 0.0030f),
                   t(-0.0410f, 0.031f, 0.1270f, 0.0030f)},
                  kLateral}},
                0.0010f, 8000, 1800});
@@ -106,7 +106,7 @@ std::vector<MuscleRecipe> recipes() {
                 k(-0.0690f, 0.250f, 0.1220f, 0.0080f, 0.0110f), k(-0.0720f, 0.180f, 0.1190f, 0.0050f, 0.0070f)},
                kAnterior,
                {{{t(-0.0720f, 0.190f, 0.1190f, 0.0030f), t(-0.0780f, 0.130f, 0.1140f, 0.0030f), t(-0.0850f, 0.090f, 0.1090f, 0.0030f),
-                  t(-0.0875f, 0.068f, 0.1075f, 0.0030f), t(-0.0810f, 0.046f, 0.1110f, 0.0030f), t(-0.0750f, 0.033f, 0.1120f, 0.0030f),
+                  t(-0.0875f, 0.068f, 0.1075f, 0.0030f), t(-0.0810f, 0.046f, 0.1110f, 0.0030f), t(-0.0755f, 0.034f, 0.1105f, 0.0030f),
                   t(-0.0620f, 0.020f, 0.1170f, 0.0030f), t(-0.0480f, 0.016f, 0.1200f, 0.0030f), t(-0.0360f, 0.011f, 0.1130f, 0.0029f),
                   t(-0.0280f, 0.0105f, 0.0980f, 0.0029f), t(-0.0150f, 0.0135f, 0.0800f, 0.0028f), t(-0.0020f, 0.0175f, 0.0680f, 0.0028f),
                   t(0.0040f, 0.0200f, 0.0640f, 0.0027f)},
@@ -185,11 +185,60 @@ std::vector<SweepKey> scaled(std::vector<SweepKey> keys, float s) {
   return keys;
 }
 
-Field raw_field(const MuscleRecipe& r, float scale, std::shared_ptr<const Sweep>* belly_out) {
+// A tendon glides on what lies under it. Where its spline runs into a bone or
+// into a muscle built before it, carving would cut the thin tube through and
+// leave the tendon in pieces (a 2-3 mm tendon has no material to spare), so
+// the path is lifted out along that structure's outward normal until the
+// tube clears it by the carving gap.
+std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector<Field>& under) {
+  Sweep s = make_sweep(tendon.keys, tendon.up);
+  constexpr float kClear = 0.0016f; // carving gap, its blend and a margin
+  constexpr float kStep = 0.0002f;  // for the gradient
+  auto push = [&](std::size_t i) {
+    glm::vec3& p = s.points[i];
+    const float need = std::max(s.radii[i].x, s.radii[i].y) + kClear;
+    for (int it = 0; it < 8; ++it) {
+      const Field* worst = nullptr;
+      float worst_d = need;
+      for (const Field& f : under) {
+        if (box_distance(f.box, p) >= need) continue;
+        const float d = f.eval(p);
+        if (d < worst_d) {
+          worst_d = d;
+          worst = &f;
+        }
+      }
+      if (!worst) break;
+      const glm::vec3 g((*worst)(p + vec3(kStep, 0, 0)) - (*worst)(p - vec3(kStep, 0, 0)),
+                        (*worst)(p + vec3(0, kStep, 0)) - (*worst)(p - vec3(0, kStep, 0)),
+                        (*worst)(p + vec3(0, 0, kStep)) - (*worst)(p - vec3(0, 0, kStep)));
+      if (glm::length(g) < 1e-9f) break;
+      p += glm::normalize(g) * (need - worst_d + 0.0001f);
+    }
+  };
+  // Lifted point by point, the path would zigzag where neighbours are pushed
+  // different ways; smoothing between the lifts keeps it a smooth curve, and
+  // the last lift guarantees the clearance. The ends stay where they are put.
+  const std::size_t n = s.points.size();
+  for (int round = 0; round < 3; ++round) {
+    for (std::size_t i = 0; i < n; ++i) push(i);
+    if (round == 2 || n < 3) break;
+    for (int pass = 0; pass < 4; ++pass) {
+      std::vector<glm::vec3> next = s.points;
+      for (std::size_t i = 1; i + 1 < n; ++i) next[i] = 0.25f * s.points[i - 1] + 0.5f * s.points[i] + 0.25f * s.points[i + 1];
+      s.points = std::move(next);
+    }
+  }
+  refresh_frames(s, tendon.up);
+  return std::make_shared<const Sweep>(std::move(s));
+}
+
+Field raw_field(const MuscleRecipe& r, float scale, const std::vector<std::shared_ptr<const Sweep>>& tendons,
+                std::shared_ptr<const Sweep>* belly_out) {
   auto belly = std::make_shared<const Sweep>(make_sweep(scaled(r.belly, scale), r.belly_up));
   if (belly_out) *belly_out = belly;
   std::vector<Field> parts{sweep_field(belly)};
-  for (const Tendon& tendon : r.tendons) parts.push_back(sweep(tendon.keys, tendon.up));
+  for (const auto& tendon : tendons) parts.push_back(sweep_field(tendon));
   return smooth_union(std::move(parts), 0.004f);
 }
 
@@ -255,10 +304,12 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
       if (v.structure == r.id) target = &v;
     // Size the belly to the published volume: two fixed-point steps on the
     // radius scale (volume grows about as its square), measured on a coarse grid.
+    std::vector<std::shared_ptr<const Sweep>> paths;
+    for (const Tendon& tendon : r.tendons) paths.push_back(tendon_path(tendon, obstacles));
     float scale = 1.0f;
     if (target) {
       for (int it = 0; it < 2; ++it) {
-        const Field trial = carve(raw_field(r, scale, nullptr), obstacles, 0.0006f);
+        const Field trial = carve(raw_field(r, scale, paths, nullptr), obstacles, 0.0006f);
         const double v = field_volume_cm3(trial, 0.0028f);
         if (v <= 0.0) break;
         scale = std::clamp(scale * float(std::sqrt(target->volume_cm3 / v)), 0.5f, 1.8f);
@@ -266,12 +317,11 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     }
     StructureSpec s = muscle_spec(r);
     std::shared_ptr<const Sweep> belly;
-    Field raw = raw_field(r, scale, &belly);
+    Field raw = raw_field(r, scale, paths, &belly);
     s.fibre_paths.push_back(belly);
     if (!r.tendons.empty()) {
       std::vector<Field> tendons;
-      for (const Tendon& tendon : r.tendons) {
-        auto path = std::make_shared<const Sweep>(make_sweep(tendon.keys, tendon.up));
+      for (const auto& path : paths) {
         tendons.push_back(sweep_field(path));
         s.fibre_paths.push_back(path);
       }

@@ -131,6 +131,11 @@ Sweep make_sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int sam
                            std::max(catmull_rom(k0.h, k1.h, k2.h, k3.h, t), lo_h));
     }
   }
+  refresh_frames(s, up);
+  return s;
+}
+
+void refresh_frames(Sweep& s, const glm::vec3& up) {
   const std::size_t m = s.points.size();
   s.side.resize(m);
   s.normal.resize(m);
@@ -143,7 +148,6 @@ Sweep make_sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int sam
     s.normal[i] = fr[0];
     s.side[i] = fr[2];
   }
-  return s;
 }
 
 // Distance from q (relative to a point on the path) to the elliptical

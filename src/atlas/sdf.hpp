@@ -54,6 +54,8 @@ struct Sweep {
   std::vector<glm::vec2> radii;    // (w, h) per point
 };
 Sweep make_sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span = 8);
+// Recomputes the section axes from the path (after its points have moved).
+void refresh_frames(Sweep& sweep, const glm::vec3& up);
 Field sweep_field(std::shared_ptr<const Sweep> sweep);
 Field sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span = 8);
 // Where p lies relative to the sweep's path: its offsets along the section's

@@ -77,6 +77,34 @@ atlas or model. The generator draws on these published figures.
 - Netter FH (2018). Atlas of Human Anatomy, 7th edition. Elsevier. Plates of
   the leg and foot, for the shapes and relations of the structures.
 
+## Bone proportions (checked by tests/atlas/bone_shape_test.cpp)
+- Tibial shaft: triangular in section, with anterior (the subcutaneous
+  crest), medial and interosseous borders bounding the medial, lateral and
+  posterior surfaces (Gray's Anatomy, above). The generated shaft is a
+  rounded triangle at every level (4piA/P^2 about 0.77-0.80; a circle's is 1).
+- Talus length (posterior process to head): 56.5 +/- 3.3 mm in men and
+  53.6 +/- 2.4 mm in women in 88 cadaveric tali (The measurement of normal
+  talus in Korean cadaver. J Korean Foot Ankle Soc 2016;20(4):163-169); by 3D
+  CT 60.9 +/- 2.8 mm in men and 54.4 +/- 2.5 mm in women (Liu Y et al.
+  J Jilin Univ Med Ed 2020;46(1):102-107). The generated talus is 57 mm.
+- Calcaneal pitch (calcaneal inclination angle): 20-30 degrees is the usual
+  normal range, under about 18 degrees suggests a flat foot; published
+  medians run 18-20.5 degrees with a wide normal spread (Radiopaedia,
+  "Calcaneal inclination angle", revised 2024). The generated calcaneus
+  rises at about 24 degrees.
+- Metatarsals: the second is the longest and the first the shortest and
+  widest (standardised radiographs of both feet of 60 healthy adults, first
+  metatarsal 56.4 mm in men and 50.1 mm in women; 2017, PubMed Central
+  PMC5713710). The generated second metatarsal is the longest.
+- Joint spaces: thin articular cartilage in congruent joints such as the
+  ankle, thicker in the knee (Shepherd DE, Seedhom BB. Thickness of human
+  articular cartilage in joints of the lower limb. Ann Rheum Dis
+  1999;58(1):27-34). The generated bones that articulate are cut apart along
+  the surface halfway between them, leaving 1.6 mm in the tarsal and
+  tarsometatarsal joints and 2.0-2.4 mm behind the patella and at the ankle.
+  Where sources differ: this is less than the two cartilage layers of the
+  ankle together; the bones here stand for bone and cartilage as one.
+
 ## Colours
 Conventional anatomical-atlas colours: muscle red-brown, tendon pearly white
 (a muscle's own tendons as vertex colours, blended at the junction),

@@ -1,0 +1,208 @@
+// Bone shapes and mesh integrity of the generated atlas, measured the way
+// issue 11 states its targets: every structure one connected piece, a
+// triangular tibial shaft, the talus's length, the calcaneal pitch, the second
+// metatarsal the longest and narrow joint spaces between articulating bones.
+#include "atlas_fixture.hpp"
+#include "core/cross_section.hpp"
+
+#include <glm/geometric.hpp>
+#include <glm/vector_relational.hpp>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+namespace crus::test {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+// Connected pieces of a mesh: triangles joined through shared vertices.
+std::size_t pieces(const Mesh& m) {
+  std::vector<std::uint32_t> parent(m.positions.size());
+  std::iota(parent.begin(), parent.end(), 0u);
+  auto find = [&](std::uint32_t a) {
+    while (parent[a] != a) a = parent[a] = parent[parent[a]];
+    return a;
+  };
+  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+    const std::uint32_t a = find(m.indices[t]);
+    parent[find(m.indices[t + 1])] = a;
+    parent[find(m.indices[t + 2])] = a;
+  }
+  std::vector<char> used(m.positions.size(), 0);
+  for (std::uint32_t i : m.indices) used[i] = 1;
+  std::size_t n = 0;
+  for (std::size_t v = 0; v < m.positions.size(); ++v) n += (used[v] && find(std::uint32_t(v)) == v) ? 1 : 0;
+  return n;
+}
+
+glm::vec3 joint(const std::string& id) {
+  for (const auto& j : shared_atlas().manifest.joints)
+    if (j.id == id) return j.position;
+  ADD_FAILURE() << "no joint " << id;
+  return glm::vec3(0.0f);
+}
+
+// The horizontal plane `fraction` of the way from the knee joint centre down to the ankle's.
+SectionPlane level(double fraction) {
+  const glm::dvec3 p = glm::mix(glm::dvec3(joint("knee")), glm::dvec3(joint("ankle")), fraction);
+  return make_section_plane(p, 0.0);
+}
+
+// Largest distance between two vertices, optionally only in the horizontal (X-Z) plane.
+float diameter(const Mesh& m, bool horizontal) {
+  float best = 0.0f;
+  for (std::size_t i = 0; i < m.positions.size(); ++i)
+    for (std::size_t j = i + 1; j < m.positions.size(); ++j) {
+      glm::vec3 d = m.positions[i] - m.positions[j];
+      if (horizontal) d.y = 0.0f;
+      best = std::max(best, glm::dot(d, d));
+    }
+  return std::sqrt(best);
+}
+
+// Smallest distance from any vertex of a to the surface of b, and back.
+// (Vertices farther than 5 mm from the other mesh's box cannot be the closest.)
+float gap_between(const Mesh& a, const Mesh& b) {
+  auto box = [](const Mesh& m) {
+    Aabb r{glm::vec3(1e9f), glm::vec3(-1e9f)};
+    for (const auto& p : m.positions) r = {glm::min(r.min, p), glm::max(r.max, p)};
+    return Aabb{r.min - glm::vec3(0.005f), r.max + glm::vec3(0.005f)};
+  };
+  auto near = [](const Aabb& r, const glm::vec3& p) { return glm::all(glm::greaterThanEqual(p, r.min)) && glm::all(glm::lessThanEqual(p, r.max)); };
+  const Aabb box_a = box(a), box_b = box(b);
+  float best = 1e9f;
+  for (const auto& p : a.positions)
+    if (near(box_b, p)) best = std::min(best, distance_to_mesh(b, p));
+  for (const auto& p : b.positions)
+    if (near(box_a, p)) best = std::min(best, distance_to_mesh(a, p));
+  return best;
+}
+
+TEST(AtlasBoneShape, EveryStructureIsOneConnectedPiece) {
+  for (const auto& [id, mesh] : shared_atlas().meshes) {
+    // The phalanges of one toe are separate bones in one node.
+    if (id.rfind("phalanges_", 0) == 0) continue;
+    const std::size_t n = pieces(mesh);
+    std::printf("%-28s %zu piece(s)\n", id.c_str(), n);
+    EXPECT_EQ(n, 1u) << id << " is in " << n << " pieces";
+  }
+}
+
+TEST(AtlasBoneShape, FibularisLongusTendonRunsBehindAndLateralToTheBrevis) {
+  // Continuous from its belly to the sole (it had no tendon from 11 to 18 cm
+  // above the sole), and at the ankle behind and lateral to the brevis tendon.
+  const Mesh& longus = atlas_mesh("fibularis_longus");
+  for (float y = 0.11f; y <= 0.18f; y += 0.01f)
+    EXPECT_FALSE(slice_mesh(longus, make_section_plane(glm::dvec3(0.0, y, 0.0), 0.0)).empty()) << "no fibularis longus at y " << y;
+  const SectionPlane ankle = level(1.0);
+  const SectionMeasure l = measure_section(slice_mesh(longus, ankle));
+  const SectionMeasure b = measure_section(slice_mesh(atlas_mesh("fibularis_brevis"), ankle));
+  ASSERT_GT(l.area_m2, 0.0);
+  ASSERT_GT(b.area_m2, 0.0);
+  // Plane frame: u lateral, v anterior.
+  std::printf("at the ankle: longus %.1f mm behind and %.1f mm lateral to the brevis\n",
+              (b.centroid.y - l.centroid.y) * 1000.0, (l.centroid.x - b.centroid.x) * 1000.0);
+  EXPECT_LT(l.centroid.y, b.centroid.y) << "longus tendon in front of the brevis";
+  EXPECT_GT(l.centroid.x, b.centroid.x) << "longus tendon medial to the brevis";
+}
+
+TEST(AtlasBoneShape, TibialShaftIsTriangularWithAnAnteriorBorder) {
+  const Mesh& tibia = atlas_mesh("tibia");
+  for (double f : {0.25, 0.35, 0.45, 0.55, 0.65, 0.75}) {
+    const MeshSection cut = slice_mesh(tibia, level(f));
+    const SectionMeasure m = measure_section(cut);
+    ASSERT_EQ(m.pieces, 1u) << f;
+    const double roundness = 4.0 * kPi * m.area_m2 / (m.perimeter_m * m.perimeter_m);
+    // The anterior border: the contour's angle at its most anterior point,
+    // between the chords to the contour points 6 mm away on either side.
+    const auto& loop = cut.loops.front().points;
+    std::size_t front = 0;
+    for (std::size_t i = 0; i < loop.size(); ++i)
+      if (loop[i].y > loop[front].y) front = i;
+    auto along = [&](int dir) {
+      std::size_t i = front;
+      for (std::size_t step = 0; step < loop.size(); ++step) {
+        i = (i + loop.size() + std::size_t(dir)) % loop.size();
+        if (glm::distance(loop[i], loop[front]) > 0.006) break;
+      }
+      return glm::normalize(loop[i] - loop[front]);
+    };
+    const double angle = std::acos(std::clamp(glm::dot(along(1), along(-1)), -1.0, 1.0)) * 180.0 / kPi;
+    std::printf("tibia at %2.0f%%: 4piA/P^2 %.3f, angle at the anterior border %.0f deg\n", f * 100, roundness, angle);
+    EXPECT_LE(roundness, 0.88) << "tibial shaft at " << f * 100 << "% of the leg is too round";
+    EXPECT_LE(angle, 125.0) << "no anterior border (crest) at " << f * 100 << "%";
+  }
+}
+
+TEST(AtlasBoneShape, TalusIsOfAdultLength) {
+  // Talus length, posterior process to head: 54-64 mm in adults.
+  const float length = diameter(atlas_mesh("talus"), true);
+  std::printf("talus length %.1f mm\n", length * 1000.0f);
+  EXPECT_GE(length, 0.054f);
+  EXPECT_LE(length, 0.064f);
+}
+
+TEST(AtlasBoneShape, CalcanealPitchIsNormal) {
+  // The plantar tangent of the calcaneus, from the tuberosity to the anterior
+  // plantar surface, against the sole: the longest edge of the lower convex
+  // hull of its side view.
+  const Mesh& m = atlas_mesh("calcaneus");
+  std::vector<glm::dvec2> pts;
+  for (const auto& p : m.positions) pts.emplace_back(p.x, p.y);
+  std::sort(pts.begin(), pts.end(), [](const glm::dvec2& a, const glm::dvec2& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+  std::vector<glm::dvec2> lower;
+  for (const auto& p : pts) {
+    while (lower.size() >= 2) {
+      const glm::dvec2 a = lower[lower.size() - 2], b = lower.back();
+      if ((b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x) <= 0.0) lower.pop_back();
+      else break;
+    }
+    lower.push_back(p);
+  }
+  double longest = 0.0, pitch = 0.0;
+  for (std::size_t i = 0; i + 1 < lower.size(); ++i) {
+    const glm::dvec2 d = lower[i + 1] - lower[i];
+    if (glm::length(d) > longest) {
+      longest = glm::length(d);
+      pitch = std::atan2(d.y, d.x) * 180.0 / kPi;
+    }
+  }
+  std::printf("calcaneal pitch %.1f deg over %.1f mm\n", pitch, longest * 1000.0);
+  EXPECT_GE(pitch, 20.0);
+  EXPECT_LE(pitch, 30.0);
+}
+
+TEST(AtlasBoneShape, SecondMetatarsalIsTheLongest) {
+  float lengths[5];
+  for (int i = 0; i < 5; ++i) {
+    lengths[i] = diameter(atlas_mesh("metatarsal_" + std::to_string(i + 1)), false);
+    std::printf("metatarsal %d: %.1f mm\n", i + 1, lengths[i] * 1000.0f);
+  }
+  for (int i : {0, 2, 3, 4}) EXPECT_GT(lengths[1], lengths[i]) << "metatarsal " << i + 1 << " is as long as the second";
+}
+
+TEST(AtlasBoneShape, ArticulatingBonesAreCloseButApart) {
+  // Joint spaces (articular cartilage of both sides) of the ankle, tarsus and
+  // tarsometatarsal joints: 0.5 to 2.5 mm between the bone surfaces.
+  const std::pair<const char*, const char*> joints[] = {
+      {"tibia", "talus"}, {"fibula", "talus"}, {"talus", "calcaneus"}, {"talus", "navicular"},
+      {"calcaneus", "cuboid"}, {"navicular", "medial_cuneiform"}, {"navicular", "intermediate_cuneiform"},
+      {"navicular", "lateral_cuneiform"}, {"medial_cuneiform", "intermediate_cuneiform"},
+      {"intermediate_cuneiform", "lateral_cuneiform"}, {"lateral_cuneiform", "cuboid"},
+      {"medial_cuneiform", "metatarsal_1"}, {"intermediate_cuneiform", "metatarsal_2"},
+      {"lateral_cuneiform", "metatarsal_3"}, {"cuboid", "metatarsal_4"}, {"cuboid", "metatarsal_5"},
+      {"patella", "femur"}};
+  for (const auto& [a, b] : joints) {
+    const float gap = gap_between(atlas_mesh(a), atlas_mesh(b));
+    std::printf("%-24s %-24s %.2f mm\n", a, b, gap * 1000.0f);
+    EXPECT_GE(gap, 0.0005f) << a << " touches " << b;
+    EXPECT_LE(gap, 0.0025f) << a << " and " << b << " are too far apart";
+  }
+}
+
+} // namespace
+} // namespace crus::test
