@@ -165,14 +165,14 @@ std::vector<MuscleRecipe> recipes() {
   r.push_back({"soleus", "Soleus",
                {k(-0.0760f, 0.378f, 0.0950f, 0.0240f, 0.0070f), k(-0.0900f, 0.350f, 0.0880f, 0.0340f, 0.0105f),
                 k(-0.1000f, 0.290f, 0.0840f, 0.0340f, 0.0120f), k(-0.1030f, 0.225f, 0.0820f, 0.0430f, 0.0160f),
-                k(-0.1020f, 0.170f, 0.0800f, 0.0400f, 0.0150f), k(-0.1010f, 0.125f, 0.0790f, 0.0220f, 0.0090f),
+                k(-0.1030f, 0.170f, 0.0800f, 0.0400f, 0.0165f), k(-0.1050f, 0.125f, 0.0740f, 0.0320f, 0.0125f),
                 k(-0.1040f, 0.092f, 0.0780f, 0.0100f, 0.0035f)}, // lowest fibres about 5 cm above the insertion
                kAnterior,
                {},
                0.0016f, 14000, 3000, true});
   r.push_back({"gastrocnemius_medial_head", "Medial head of gastrocnemius",
                {k(-0.0560f, 0.488f, 0.0570f, 0.0075f, 0.0065f), k(-0.0800f, 0.445f, 0.0540f, 0.0180f, 0.0110f),
-                k(-0.1100f, 0.385f, 0.0500f, 0.0320f, 0.0113f), k(-0.1250f, 0.330f, 0.0520f, 0.0340f, 0.0115f),
+                k(-0.1010f, 0.385f, 0.0500f, 0.0320f, 0.0113f), k(-0.1250f, 0.330f, 0.0520f, 0.0340f, 0.0115f),
                 k(-0.1280f, 0.280f, 0.0560f, 0.0300f, 0.0112f), k(-0.1290f, 0.250f, 0.0620f, 0.0220f, 0.0080f),
                 k(-0.1290f, 0.226f, 0.0660f, 0.0120f, 0.0035f)},
                kAnterior,
@@ -181,7 +181,7 @@ std::vector<MuscleRecipe> recipes() {
   r.back().max_z = 0.0845f;
   r.push_back({"gastrocnemius_lateral_head", "Lateral head of gastrocnemius",
                {k(-0.0620f, 0.484f, 0.1040f, 0.0065f, 0.0060f), k(-0.0820f, 0.440f, 0.1060f, 0.0150f, 0.0110f),
-                k(-0.1070f, 0.380f, 0.1060f, 0.0250f, 0.0120f), k(-0.1210f, 0.330f, 0.1020f, 0.0230f, 0.0110f),
+                k(-0.0980f, 0.380f, 0.1060f, 0.0250f, 0.0120f), k(-0.1210f, 0.330f, 0.1020f, 0.0230f, 0.0110f),
                 k(-0.1260f, 0.300f, 0.0960f, 0.0150f, 0.0070f), k(-0.1270f, 0.280f, 0.0920f, 0.0080f, 0.0030f)},
                kAnterior,
                {},
@@ -193,6 +193,9 @@ std::vector<MuscleRecipe> recipes() {
     return std::find_if(r.begin(), r.end(), [&](const MuscleRecipe& m) { return std::string(m.id) == id; });
   };
   std::rotate(by_id("extensor_hallucis_longus"), by_id("tibialis_anterior"), by_id("tibialis_anterior") + 1);
+  // Fibularis tertius too: it has no published volume to be sized to, and the
+  // extensors, inflated to theirs, would otherwise take its place.
+  std::rotate(by_id("extensor_hallucis_longus"), by_id("fibularis_tertius"), by_id("fibularis_tertius") + 1);
   by_id("tibialis_anterior")->max_z = 0.1050f; // extensor digitorum longus lies lateral to it
   return r;
 }

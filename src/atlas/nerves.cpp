@@ -3,6 +3,8 @@
 // supplies. Branches are unioned into one mesh per nerve.
 #include "atlas/structures.hpp"
 
+#include <glm/common.hpp>
+
 namespace crus::atlas {
 
 namespace {
@@ -96,9 +98,23 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // leg (outline.cpp); at the ankle and foot, and wherever a structure comes
   // close to the surface, it wraps the structures themselves by the same
   // layer, blended over about a centimetre so tendons and malleoli show.
-  std::vector<Field> parts;
-  for (const auto& s : inner) parts.push_back(offset(s.hull, skin_thickness()));
-  Field body = smooth_union(std::move(parts), 0.010f);
+  std::vector<Field> tight, soft;
+  for (const auto& s : inner) {
+    tight.push_back(offset(s.hull, skin_thickness()));
+    soft.push_back(offset(s.hull, 0.0045f));
+  }
+  // Below the malleoli the foot keeps a fuller pad (4.5 mm, blended over
+  // 2 cm): the sole's fat pad, and toes that read as one padded forefoot
+  // rather than separate tubes; the two wraps are mixed over 2 cm of height.
+  Field leg = smooth_union(std::move(tight), 0.010f), foot = smooth_union(std::move(soft), 0.020f);
+  Field body;
+  body.box = merge(leg.box, foot.box);
+  body.eval = [leg, foot](const glm::vec3& p) {
+    const float t = glm::clamp((0.040f - p.y) / 0.020f, 0.0f, 1.0f);
+    if (t <= 0.0f) return leg.eval(p);
+    if (t >= 1.0f) return foot.eval(p);
+    return glm::mix(leg.eval(p), foot.eval(p), t);
+  };
   Field outline = smooth_union({body, offset(deep_fascia(), skin_thickness())}, 0.006f);
   StructureSpec s;
   s.id = "skin";
