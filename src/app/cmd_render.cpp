@@ -80,22 +80,6 @@ std::size_t covered_pixels(const Image& image, const glm::vec2& top_left, const 
   return n;
 }
 
-// Writes the scene a render used (--save-scene), so the figure can be made again.
-void save_render_scene(const RenderOptions& options, const SceneFile* from_scene, Presentation& presentation, const Scene& scene,
-                       const OrbitCamera& camera, int width, int height) {
-  SceneFile saved;
-  if (from_scene) saved = *from_scene;
-  saved.atlas = scene_atlas_of(options.atlas, scene);
-  const SceneSpec* previous = from_scene ? &from_scene->scene : nullptr;
-  saved.scene = capture_scene_spec(presentation.document().state(), scene, camera.pose(), previous);
-  saved.scene.painted = presentation.context().painted;
-  saved.scene.brush_radius = presentation.context().brush_radius;
-  saved.scene.labels = options.labels;
-  saved.scene.width = width;
-  saved.scene.height = height;
-  save_scene_file(options.save_scene, saved);
-}
-
 std::string percent_text(double fraction) {
   std::ostringstream o;
   o << std::fixed << std::setprecision(std::abs(fraction * 100.0 - std::round(fraction * 100.0)) < 1e-9 ? 0 : 1) << fraction * 100.0;
@@ -174,6 +158,22 @@ SceneAtlas scene_atlas_of(const AtlasOptions& atlas, const Scene& scene) {
   a.fingerprint = atlas_fingerprint(scene);
   a.structures = static_cast<int>(scene.structures.size());
   return a;
+}
+
+// Writes the scene a render used (--save-scene), so the figure can be made again.
+void save_render_scene(const RenderOptions& options, const SceneFile* from_scene, Presentation& presentation, const Scene& scene,
+                       const OrbitCamera& camera, int width, int height) {
+  SceneFile saved;
+  if (from_scene) saved = *from_scene;
+  saved.atlas = scene_atlas_of(options.atlas, scene);
+  const SceneSpec* previous = from_scene ? &from_scene->scene : nullptr;
+  saved.scene = capture_scene_spec(presentation.document().state(), scene, camera.pose(), previous);
+  saved.scene.painted = presentation.context().painted;
+  saved.scene.brush_radius = presentation.context().brush_radius;
+  saved.scene.labels = options.labels;
+  saved.scene.width = width;
+  saved.scene.height = height;
+  save_scene_file(options.save_scene, saved);
 }
 
 } // namespace

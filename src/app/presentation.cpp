@@ -141,12 +141,6 @@ OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect, const Aa
   OrbitCamera camera;
   Aabb box = frame;
   if (document_.state().mirror) box = mirrored(box);
-  return box;
-}
-
-OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect) const {
-  OrbitCamera camera;
-  const Aabb box = drawn_box();
   camera.set_pose(camera.pose_for(view, box, document_.state().mirror, aspect));
   return camera;
 }

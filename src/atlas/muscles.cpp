@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace crus::atlas {
 
@@ -39,6 +40,15 @@ struct MuscleRecipe {
   float cell = 0.0012f;
   std::size_t target_main = 9000;
   std::size_t target_lod1 = 2000;
+  // Flat muscles (the triceps surae) are sized to their volume by their
+  // width alone, so that their thickness stays as drawn.
+  bool flat = false;
+  // The two heads of gastrocnemius meet along the midline of the calf,
+  // with the sural nerve in the groove between them: a head keeps to its
+  // side of a sagittal plane (z, metres; 0 = none).
+  float max_z = 0.0f, min_z = 0.0f;
+  // Size relative to the published volume (1 = as published).
+  float volume_factor = 1.0f;
 };
 
 std::vector<MuscleRecipe> recipes() {
@@ -48,8 +58,8 @@ std::vector<MuscleRecipe> recipes() {
                {k(-0.0640f, 0.500f, 0.1010f, 0.0040f, 0.0035f), k(-0.0740f, 0.474f, 0.0960f, 0.0080f, 0.0060f),
                 k(-0.0840f, 0.445f, 0.0890f, 0.0060f, 0.0050f), k(-0.0900f, 0.420f, 0.0850f, 0.0022f, 0.0018f)},
                kAnterior,
-               {{{t(-0.0900f, 0.420f, 0.0850f, 0.0017f), t(-0.1020f, 0.370f, 0.0790f, 0.0013f), t(-0.1230f, 0.280f, 0.0720f, 0.0013f),
-                  t(-0.1280f, 0.180f, 0.0680f, 0.0013f), t(-0.1260f, 0.100f, 0.0670f, 0.0013f), t(-0.1230f, 0.055f, 0.0680f, 0.0014f),
+               {{{t(-0.0900f, 0.420f, 0.0850f, 0.0017f), t(-0.1000f, 0.370f, 0.0800f, 0.0013f), t(-0.1100f, 0.280f, 0.0720f, 0.0013f),
+                  t(-0.1130f, 0.180f, 0.0660f, 0.0013f), t(-0.1110f, 0.100f, 0.0640f, 0.0013f), t(-0.1150f, 0.055f, 0.0660f, 0.0014f),
                   t(-0.1195f, 0.037f, 0.0680f, 0.0016f)}}},
                0.0008f, 4000, 900});
   r.push_back({"tibialis_posterior", "Tibialis posterior",
@@ -144,43 +154,56 @@ std::vector<MuscleRecipe> recipes() {
                  kLateral}},
                0.0008f, 5000, 1100});
   r.push_back({"tibialis_anterior", "Tibialis anterior",
-               {k(-0.0430f, 0.410f, 0.1000f, 0.0060f, 0.0060f), k(-0.0360f, 0.370f, 0.0990f, 0.0120f, 0.0110f),
-                k(-0.0310f, 0.300f, 0.0980f, 0.0140f, 0.0130f), k(-0.0300f, 0.230f, 0.0940f, 0.0120f, 0.0110f),
-                k(-0.0320f, 0.170f, 0.0880f, 0.0070f, 0.0060f)},
+               {k(-0.0450f, 0.410f, 0.0980f, 0.0070f, 0.0080f), k(-0.0420f, 0.370f, 0.0980f, 0.0110f, 0.0180f),
+                k(-0.0410f, 0.320f, 0.0970f, 0.0110f, 0.0180f), k(-0.0380f, 0.260f, 0.0950f, 0.0085f, 0.0100f),
+                k(-0.0380f, 0.205f, 0.0920f, 0.0045f, 0.0050f)},
                kAnterior,
-               {{{t(-0.0320f, 0.180f, 0.0890f, 0.0036f), t(-0.0330f, 0.120f, 0.0780f, 0.0036f), t(-0.0330f, 0.0912f, 0.0628f, 0.0035f),
+               {{{t(-0.0390f, 0.215f, 0.0950f, 0.0036f), t(-0.0370f, 0.150f, 0.0850f, 0.0036f), t(-0.0350f, 0.115f, 0.0760f, 0.0036f), t(-0.0330f, 0.0912f, 0.0628f, 0.0035f),
                   t(-0.0220f, 0.0650f, 0.0550f, 0.0034f), t(-0.0100f, 0.0440f, 0.0510f, 0.0033f), t(0.0016f, 0.0320f, 0.0510f, 0.0032f)},
                  kLateral}},
                0.0013f, 10000, 2200});
   r.push_back({"soleus", "Soleus",
-               {k(-0.0750f, 0.378f, 0.0950f, 0.0120f, 0.0060f), k(-0.0880f, 0.330f, 0.0880f, 0.0260f, 0.0110f),
-                k(-0.1020f, 0.260f, 0.0820f, 0.0340f, 0.0150f), k(-0.1060f, 0.190f, 0.0790f, 0.0310f, 0.0140f),
-                k(-0.1050f, 0.140f, 0.0780f, 0.0220f, 0.0100f), k(-0.1060f, 0.095f, 0.0780f, 0.0120f, 0.0055f),
-                k(-0.1085f, 0.066f, 0.0780f, 0.0065f, 0.0022f)}, // fibres reach the tendon low down
+               {k(-0.0760f, 0.378f, 0.0950f, 0.0240f, 0.0070f), k(-0.0900f, 0.350f, 0.0880f, 0.0340f, 0.0105f),
+                k(-0.1000f, 0.290f, 0.0840f, 0.0340f, 0.0120f), k(-0.1030f, 0.225f, 0.0820f, 0.0430f, 0.0160f),
+                k(-0.1030f, 0.170f, 0.0800f, 0.0400f, 0.0165f), k(-0.1050f, 0.125f, 0.0740f, 0.0320f, 0.0125f),
+                k(-0.1040f, 0.092f, 0.0780f, 0.0100f, 0.0035f)}, // lowest fibres about 5 cm above the insertion
                kAnterior,
                {},
-               0.0016f, 14000, 3000});
+               0.0016f, 14000, 3000, true});
   r.push_back({"gastrocnemius_medial_head", "Medial head of gastrocnemius",
-               {k(-0.0560f, 0.488f, 0.0570f, 0.0075f, 0.0060f), k(-0.0780f, 0.445f, 0.0580f, 0.0160f, 0.0105f),
-                k(-0.1060f, 0.370f, 0.0620f, 0.0240f, 0.0140f), k(-0.1200f, 0.300f, 0.0680f, 0.0230f, 0.0120f),
-                k(-0.1230f, 0.240f, 0.0730f, 0.0170f, 0.0060f), k(-0.1220f, 0.200f, 0.0760f, 0.0110f, 0.0025f)},
+               {k(-0.0560f, 0.488f, 0.0570f, 0.0075f, 0.0065f), k(-0.0800f, 0.445f, 0.0540f, 0.0180f, 0.0110f),
+                k(-0.1010f, 0.385f, 0.0500f, 0.0320f, 0.0113f), k(-0.1250f, 0.330f, 0.0520f, 0.0340f, 0.0115f),
+                k(-0.1280f, 0.280f, 0.0560f, 0.0300f, 0.0112f), k(-0.1290f, 0.250f, 0.0620f, 0.0220f, 0.0080f),
+                k(-0.1290f, 0.226f, 0.0660f, 0.0120f, 0.0035f)},
                kAnterior,
                {},
-               0.0015f, 12000, 2600});
+               0.0015f, 12000, 2600, true});
+  r.back().max_z = 0.0845f;
   r.push_back({"gastrocnemius_lateral_head", "Lateral head of gastrocnemius",
-               {k(-0.0620f, 0.484f, 0.1040f, 0.0065f, 0.0055f), k(-0.0800f, 0.440f, 0.1000f, 0.0135f, 0.0095f),
-                k(-0.1020f, 0.370f, 0.0960f, 0.0185f, 0.0115f), k(-0.1140f, 0.310f, 0.0900f, 0.0165f, 0.0090f),
-                k(-0.1190f, 0.260f, 0.0850f, 0.0115f, 0.0045f), k(-0.1200f, 0.235f, 0.0820f, 0.0080f, 0.0022f)},
+               {k(-0.0620f, 0.484f, 0.1040f, 0.0065f, 0.0060f), k(-0.0820f, 0.440f, 0.1060f, 0.0150f, 0.0110f),
+                k(-0.0980f, 0.380f, 0.1060f, 0.0250f, 0.0120f), k(-0.1210f, 0.330f, 0.1020f, 0.0230f, 0.0110f),
+                k(-0.1260f, 0.300f, 0.0960f, 0.0150f, 0.0070f), k(-0.1270f, 0.280f, 0.0920f, 0.0080f, 0.0030f)},
                kAnterior,
                {},
-               0.0014f, 10000, 2200});
+               0.0014f, 10000, 2200, true});
+  r.back().min_z = 0.0885f;
+  // Tibialis anterior takes its place against the tibia before the extensors
+  // beside it are shaped, so that they give way to it and not the reverse.
+  auto by_id = [&](const char* id) {
+    return std::find_if(r.begin(), r.end(), [&](const MuscleRecipe& m) { return std::string(m.id) == id; });
+  };
+  std::rotate(by_id("extensor_hallucis_longus"), by_id("tibialis_anterior"), by_id("tibialis_anterior") + 1);
+  // Fibularis tertius too: it has no published volume to be sized to, and the
+  // extensors, inflated to theirs, would otherwise take its place.
+  std::rotate(by_id("extensor_hallucis_longus"), by_id("fibularis_tertius"), by_id("fibularis_tertius") + 1);
+  by_id("tibialis_anterior")->max_z = 0.1050f; // extensor digitorum longus lies lateral to it
   return r;
 }
 
-std::vector<SweepKey> scaled(std::vector<SweepKey> keys, float s) {
+std::vector<SweepKey> scaled(std::vector<SweepKey> keys, float s, bool flat) {
   for (auto& key : keys) {
     key.w *= s;
-    key.h *= s;
+    if (!flat) key.h *= s;
   }
   return keys;
 }
@@ -233,13 +256,19 @@ std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector
   return std::make_shared<const Sweep>(std::move(s));
 }
 
+// The belly is clipped to the deep fascia (it fills its compartment up to the
+// outline instead of bulging past it); tendons keep their (lifted) routes, and
+// where one runs just under the skin the skin wraps it.
 Field raw_field(const MuscleRecipe& r, float scale, const std::vector<std::shared_ptr<const Sweep>>& tendons,
-                std::shared_ptr<const Sweep>* belly_out) {
-  auto belly = std::make_shared<const Sweep>(make_sweep(scaled(r.belly, scale), r.belly_up));
+                std::shared_ptr<const Sweep>* belly_out, const Field& fascia) {
+  auto belly = std::make_shared<const Sweep>(make_sweep(scaled(r.belly, scale, r.flat), r.belly_up));
   if (belly_out) *belly_out = belly;
-  std::vector<Field> parts{sweep_field(belly)};
+  std::vector<Field> parts{within_fascia(sweep_field(belly), fascia)};
   for (const auto& tendon : tendons) parts.push_back(sweep_field(tendon));
-  return smooth_union(std::move(parts), 0.004f);
+  Field f = smooth_union(std::move(parts), 0.004f);
+  if (r.max_z > 0.0f) f = clip_half_space(std::move(f), {0.0f, 0.0f, r.max_z}, {0.0f, 0.0f, 1.0f});
+  if (r.min_z > 0.0f) f = clip_half_space(std::move(f), {0.0f, 0.0f, r.min_z}, {0.0f, 0.0f, -1.0f});
+  return f;
 }
 
 // Carved fields are built from the uncarved ("raw") fields of the earlier
@@ -275,6 +304,8 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
   std::vector<Field> bone_fields;
   for (const auto& b : bones) bone_fields.push_back(b.field);
   std::vector<StructureSpec> out;
+  const Field fascia = deep_fascia();
+  std::vector<Field> earlier; // raw fields of the muscles (and the calcaneal tendon) built so far
 
   // The calcaneal tendon: a broad aponeurosis narrowing to the tuberosity.
   {
@@ -283,19 +314,22 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     s.name = "Calcaneal (Achilles) tendon";
     s.kind = StructureKind::tendon;
     s.colour = tendon_colour();
-    Field tendon = sweep({k(-0.1190f, 0.225f, 0.0780f, 0.0170f, 0.0025f), k(-0.1190f, 0.160f, 0.0780f, 0.0110f, 0.0035f),
-                          k(-0.1160f, 0.100f, 0.0780f, 0.0075f, 0.0045f), k(-0.1180f, 0.060f, 0.0780f, 0.0080f, 0.0042f),
-                          k(-0.1225f, 0.042f, 0.0780f, 0.0090f, 0.0040f), k(-0.1240f, 0.034f, 0.0780f, 0.0090f, 0.0035f)},
+    // Thin and flat: about 15 mm wide and 5 to 6 mm thick 4 to 6 cm above the
+    // insertion, fanning out to about 25 mm at the calcaneus (SOURCES.md).
+    Field tendon = sweep({k(-0.1200f, 0.235f, 0.0760f, 0.0200f, 0.0018f), k(-0.1180f, 0.170f, 0.0780f, 0.0140f, 0.0025f),
+                          k(-0.1120f, 0.120f, 0.0780f, 0.0090f, 0.0028f), k(-0.1100f, 0.090f, 0.0780f, 0.0075f, 0.0028f),
+                          k(-0.1140f, 0.062f, 0.0780f, 0.0095f, 0.0028f), k(-0.1215f, 0.046f, 0.0780f, 0.0125f, 0.0030f),
+                          k(-0.1240f, 0.036f, 0.0780f, 0.0120f, 0.0030f)},
                          kAnterior);
     s.hull = tendon;
     s.field = carve(tendon, bone_fields, 0.0004f);
+    earlier.push_back(tendon); // the soleus wraps round it, never over it
     s.cell = 0.0008f;
     s.target_main = 6000;
     s.target_lod1 = 1200;
     out.push_back(s);
   }
 
-  std::vector<Field> earlier; // raw fields of the muscles built so far
   for (const MuscleRecipe& r : recipes()) {
     std::vector<Field> obstacles = bone_fields;
     for (const Field& e : earlier) obstacles.push_back(offset(e, 0.0004f)); // a little wider gap between muscles
@@ -309,15 +343,16 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     float scale = 1.0f;
     if (target) {
       for (int it = 0; it < 2; ++it) {
-        const Field trial = carve(raw_field(r, scale, paths, nullptr), obstacles, 0.0006f);
+        const Field trial = carve(raw_field(r, scale, paths, nullptr, fascia), obstacles, 0.0006f);
         const double v = field_volume_cm3(trial, 0.0028f);
         if (v <= 0.0) break;
-        scale = std::clamp(scale * float(std::sqrt(target->volume_cm3 / v)), 0.5f, 1.8f);
+        const float ratio = float(r.volume_factor * target->volume_cm3 / v); // a flat muscle's volume grows with its width alone
+        scale = std::clamp(scale * (r.flat ? ratio : std::sqrt(ratio)), 0.5f, 1.8f);
       }
     }
     StructureSpec s = muscle_spec(r);
     std::shared_ptr<const Sweep> belly;
-    Field raw = raw_field(r, scale, paths, &belly);
+    Field raw = raw_field(r, scale, paths, &belly, fascia);
     s.fibre_paths.push_back(belly);
     if (!r.tendons.empty()) {
       std::vector<Field> tendons;

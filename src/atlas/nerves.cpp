@@ -3,6 +3,8 @@
 // supplies. Branches are unioned into one mesh per nerve.
 #include "atlas/structures.hpp"
 
+#include <glm/common.hpp>
+
 namespace crus::atlas {
 
 namespace {
@@ -81,26 +83,45 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>&) {
                        // intermediate dorsal cutaneous branch
                        {n(-0.0250f, 0.065f, 0.1060f, 0.0010f), n(0.0000f, 0.040f, 0.1180f, 0.0009f), n(0.0250f, 0.028f, 0.1220f, 0.0008f)}},
                       0.0007f));
+  // The sural nerve runs down between the two heads of gastrocnemius, then
+  // lateral to the calcaneal tendon and behind the lateral malleolus.
   out.push_back(nerve("sural_nerve", "Sural nerve",
-                      {{n(-0.0900f, 0.440f, 0.0800f, 0.0016f), n(-0.1300f, 0.380f, 0.0790f, 0.0016f), n(-0.1430f, 0.300f, 0.0800f, 0.0016f),
-                        n(-0.1330f, 0.200f, 0.0900f, 0.0016f), n(-0.1150f, 0.110f, 0.1020f, 0.0015f), n(-0.0950f, 0.050f, 0.1170f, 0.0015f),
-                        n(-0.0650f, 0.022f, 0.1280f, 0.0014f), n(-0.0300f, 0.018f, 0.1370f, 0.0013f), n(0.0100f, 0.016f, 0.1400f, 0.0012f)}},
+                      {{n(-0.0900f, 0.440f, 0.0800f, 0.0016f), n(-0.1200f, 0.380f, 0.0850f, 0.0016f), n(-0.1330f, 0.300f, 0.0865f, 0.0016f),
+                        n(-0.1230f, 0.200f, 0.0900f, 0.0016f), n(-0.1120f, 0.130f, 0.0960f, 0.0015f), n(-0.1020f, 0.070f, 0.1060f, 0.0015f),
+                        n(-0.0800f, 0.035f, 0.1250f, 0.0014f), n(-0.0450f, 0.020f, 0.1360f, 0.0013f), n(0.0100f, 0.016f, 0.1400f, 0.0012f)}},
                       0.0007f));
   return out;
 }
 
 StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
-  // The envelope: every structure grown by a few millimetres of subcutaneous
-  // tissue and blended broadly, cut level above the knee with the femur.
-  std::vector<Field> parts;
-  for (const auto& s : inner) parts.push_back(offset(s.hull, 0.0045f));
-  Field body = smooth_union(std::move(parts), 0.020f);
+  // The skin lies skin_thickness() outside the designed deep fascia over the
+  // leg (outline.cpp); at the ankle and foot, and wherever a structure comes
+  // close to the surface, it wraps the structures themselves by the same
+  // layer, blended over about a centimetre so tendons and malleoli show.
+  std::vector<Field> tight, soft;
+  for (const auto& s : inner) {
+    tight.push_back(offset(s.hull, skin_thickness()));
+    soft.push_back(offset(s.hull, 0.0045f));
+  }
+  // Below the malleoli the foot keeps a fuller pad (4.5 mm, blended over
+  // 2 cm): the sole's fat pad, and toes that read as one padded forefoot
+  // rather than separate tubes; the two wraps are mixed over 2 cm of height.
+  Field leg = smooth_union(std::move(tight), 0.010f), foot = smooth_union(std::move(soft), 0.020f);
+  Field body;
+  body.box = merge(leg.box, foot.box);
+  body.eval = [leg, foot](const glm::vec3& p) {
+    const float t = glm::clamp((0.040f - p.y) / 0.020f, 0.0f, 1.0f);
+    if (t <= 0.0f) return leg.eval(p);
+    if (t >= 1.0f) return foot.eval(p);
+    return glm::mix(leg.eval(p), foot.eval(p), t);
+  };
+  Field outline = smooth_union({body, offset(deep_fascia(), skin_thickness())}, 0.006f);
   StructureSpec s;
   s.id = "skin";
   s.name = "Skin of the leg and foot";
   s.kind = StructureKind::skin;
   s.colour = skin_colour();
-  s.field = clip_half_space(body, {0.0f, 0.4536f + 0.158f, 0.0f}, {0.0f, 1.0f, 0.0f});
+  s.field = clip_half_space(outline, {0.0f, 0.4536f + 0.158f, 0.0f}, {0.0f, 1.0f, 0.0f});
   s.hull = s.field;
   s.cell = 0.0040f;
   s.target_main = 40000;

@@ -105,6 +105,42 @@ atlas or model. The generator draws on these published figures.
   Where sources differ: this is less than the two cartilage layers of the
   ankle together; the bones here stand for bone and cartilage as one.
 
+## Outline of the leg and the shapes of the calf (src/atlas/outline.cpp)
+The skin lies 3 mm outside a designed deep fascia: elliptical sections at
+fourteen levels from the distal thigh to just above the malleoli, cut flat
+where the tibia's anteromedial surface is subcutaneous (from crest to medial
+border). The muscles are clipped to it, so they fill their compartments up
+to the outline. The figures the levels were drawn to:
+- Calf circumference (widest, tape on the relaxed calf): Gonzalez MC,
+  Mehrnezhad A, Razaviarab N, Barbosa-Silva TG, Heymsfield SB (2021). Calf
+  circumference: cutoff values from the NHANES 1999-2006. American Journal of
+  Clinical Nutrition 113(6):1679-1687. doi:10.1093/ajcn/nqab029 (cut-offs of
+  34 and 32 cm for low muscle mass in men, one and two SD below the reference
+  mean); Erdogan T et al. (2022), European Journal of Geriatric Gerontology
+  4(2):103-107, doi:10.4274/ejgg.galenos.2022.2022-2-2 (young adults of
+  normal BMI: men 35.5 +/- 2.1 cm). The generated calf is 37 to 38 cm at its
+  widest, a muscular adult of the model's 1.70 m and 75 kg; the knee about
+  36.5 cm, the leg about 24.5 cm just above the malleoli, the ranges issue 11
+  of this project states for an adult leg.
+- Calcaneal tendon: Szaro P, Ghali Gataa K (2021). The correlations between
+  dimensions of the normal tendon and tendinopathy changed Achilles tendon in
+  routine magnetic resonance imaging. Scientific Reports 11:6131.
+  doi:10.1038/s41598-021-85604-9 (normal tendons: midportion 4.9 +/- 0.5 mm
+  thick and 14.7 +/- 1.8 mm wide, insertion 25.7 +/- 3.0 mm wide); Mohammed
+  MH et al. (2023). International Journal of Biomedicine 13(1):95-100.
+  doi:10.21103/Article13(1)_OA12 (ultrasound, 2 to 3 cm above the
+  insertion 4.6 mm thick and 12.2 mm wide, 21.9 mm wide at the insertion).
+  The generated tendon is about 5.6 mm thick and 15 mm wide 4 to 6 cm above
+  the insertion and about 25 mm wide at the calcaneus.
+- Gastrocnemius heads as flat sheets: May S, Locke S, Kingsley M (2021).
+  Reliability of ultrasonographic measurement of muscle architecture of the
+  gastrocnemius medialis and gastrocnemius lateralis. PLoS ONE 16(9):e0258014.
+  doi:10.1371/journal.pone.0258014 (87 young adults: each head 13 to 17 mm
+  thick at its belly). The generated heads are at most 25 mm thick and more
+  than twice as wide as thick; the medial head's belly ends a little more
+  than half way down the leg, the lateral head's about 5 cm higher (Gray's
+  Anatomy, above).
+
 ## Colours
 Conventional anatomical-atlas colours: muscle red-brown, tendon pearly white
 (a muscle's own tendons as vertex colours, blended at the junction),

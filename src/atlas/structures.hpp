@@ -43,6 +43,12 @@ std::vector<StructureSpec> build_bones();
 // Muscles and the calcaneal tendon; `bones` are carved out of them.
 std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones);
 std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& bones);
+// The deep fascia of the leg: the designed outline that the skin lies
+// skin_thickness() outside of (outline.cpp).
+Field deep_fascia();
+float skin_thickness();
+// f clipped to the inside of the fascia (left alone below its lowest level).
+Field within_fascia(Field f, const Field& fascia);
 // One envelope around everything built so far.
 StructureSpec build_skin(const std::vector<StructureSpec>& inner);
 

@@ -97,10 +97,21 @@ TEST(AtlasAnatomy, MusclesPassThroughThePublishedViaPoints) {
 }
 
 TEST(AtlasAnatomy, MuscleVolumesMatchPublishedValues) {
+  // Issue 11 (second edition): where the outline a teacher sees and the
+  // published volume cannot both hold, the outline wins and the shortfall is
+  // stated (docs/ATLAS-MEASUREMENTS.md). Inside the new deep fascia the
+  // anterior compartment beside today's round tibia holds about 60% of
+  // tibialis anterior's volume and two thirds of extensor hallucis longus's;
+  // the medial head of gastrocnemius, kept a sheet at most 25 mm thick,
+  // about three quarters. These are held to the shortfall measured, so that
+  // it cannot grow unnoticed.
+  const std::map<std::string, double> outline_first{
+      {"tibialis_anterior", 0.42}, {"extensor_hallucis_longus", 0.37}, {"gastrocnemius_medial_head", 0.28}};
   for (const auto& v : atlas::published_volumes()) {
     const double volume = signed_volume(atlas_mesh(v.structure)) * 1e6;
     std::printf("%-28s %7.1f cm3 (published %6.1f, %s)\n", v.structure.c_str(), volume, v.volume_cm3, v.source);
-    EXPECT_NEAR(volume, v.volume_cm3, 0.2 * v.volume_cm3) << v.structure;
+    const auto wider = outline_first.find(v.structure);
+    EXPECT_NEAR(volume, v.volume_cm3, (wider == outline_first.end() ? 0.2 : wider->second) * v.volume_cm3) << v.structure;
   }
 }
 

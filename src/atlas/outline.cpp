@@ -1,0 +1,115 @@
+// The outline of the leg: the deep fascia (the inner surface of the skin and
+// subcutaneous layer) as a loft of elliptical sections, level by level, the
+// way a cross-sectional atlas draws the leg. The muscles are clipped to it and
+// the skin lies a few millimetres outside it, so the outline a teacher sees
+// (and a tape measures) is designed from anthropometry rather than left to
+// whatever gaps the muscles' own shapes leave. Figures: SOURCES.md, "Outline".
+#include "atlas/structures.hpp"
+
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <iterator>
+
+namespace crus::atlas {
+
+namespace {
+// One level of the outline of the skin's outer surface (metres, model frame):
+// most anterior and most posterior x, most medial and most lateral z.
+struct Level {
+  float y, front, back, medial, lateral;
+};
+
+// Heights: the knee joint centre is y = 0.4536, the ankle's 0.0571 (39.6 cm).
+// Circumferences the table aims at (tape: convex hull), from the ellipse:
+// knee about 36 cm; calf 38 cm at 30% of the way down with the lateral
+// outline widest there and the medial widest lower, at 40% (the medial head
+// of gastrocnemius reaches further down); about 24 cm at 85%. In front,
+// tibialis anterior rounds the outline lateral to the crest; medial to it
+// the flat face below (kFaces) keeps the crest and the medial surface of the
+// tibia 3 to 4 mm under the skin.
+constexpr Level kLevels[] = {
+    {0.640f, 0.004f, -0.128f, 0.018f, 0.146f},  // distal thigh, above the cut
+    {0.560f, 0.003f, -0.122f, 0.020f, 0.142f},
+    {0.500f, 0.004f, -0.116f, 0.021f, 0.136f},  // suprapatellar
+    {0.4536f, 0.004f, -0.114f, 0.020f, 0.132f}, // knee joint centre (0%)
+    {0.414f, -0.014f, -0.127f, 0.024f, 0.138f}, // 10%: tibial tuberosity
+    {0.375f, -0.014f, -0.138f, 0.024f, 0.143f}, // 20%
+    {0.335f, -0.014f, -0.144f, 0.020f, 0.146f}, // 30%: lateral calf widest
+    {0.295f, -0.016f, -0.142f, 0.014f, 0.141f}, // 40%: medial calf widest
+    {0.255f, -0.019f, -0.135f, 0.016f, 0.135f}, // 50%
+    {0.216f, -0.023f, -0.128f, 0.028f, 0.128f}, // 60%
+    {0.176f, -0.028f, -0.123f, 0.041f, 0.124f}, // 70%
+    {0.136f, -0.031f, -0.121f, 0.050f, 0.121f}, // 80%
+    {0.105f, -0.034f, -0.116f, 0.055f, 0.119f}, // 88%: narrowest, above the malleoli
+    {0.080f, -0.034f, -0.112f, 0.060f, 0.112f}, // fades inside the ankle's own envelope
+    {0.066f, -0.044f, -0.100f, 0.068f, 0.104f},
+};
+// The anteromedial surface of the tibia is subcutaneous: between the
+// anterior border (crest) and the medial border the outline is the flat face
+// of the bone, not the round of an ellipse. Per level: a point on the crest
+// and one on the medial border (x, z), from the generated tibia.
+struct Face {
+  float y, crest_x, crest_z, border_x, border_z;
+};
+constexpr Face kFaces[] = {
+    {0.420f, 0.000f, 0.100f, -0.030f, 0.030f}, // above: far outside, no effect
+    {0.380f, -0.034f, 0.083f, -0.050f, 0.066f},
+    {0.355f, -0.034f, 0.082f, -0.048f, 0.070f}, // 25%
+    {0.236f, -0.032f, 0.085f, -0.046f, 0.074f}, // 55%
+    {0.176f, -0.036f, 0.083f, -0.050f, 0.072f}, // 70%
+    {0.117f, -0.044f, 0.079f, -0.058f, 0.065f}, // 85%
+    {0.085f, -0.050f, 0.075f, -0.070f, 0.040f},
+    {0.060f, -0.030f, 0.100f, -0.080f, 0.010f}, // below: far outside
+};
+// The fascia runs on the periosteum of the face; the crest itself may press
+// a millimetre and a half into it (the skin keeps at least 1.5 mm over the
+// bone); the triangular tibia's crest stands a little proud of the face.
+constexpr float kFaceGap = -0.0015f;
+constexpr float kSkinThickness = 0.003f; // skin and subcutaneous layer over the fascia
+constexpr float kLowest = 0.070f;        // below: the ankle and foot skin follows the structures
+constexpr float kHighest = 0.4536f + 0.158f;
+} // namespace
+
+Field deep_fascia() {
+  std::vector<SweepKey> keys;
+  for (const Level& l : kLevels) {
+    const glm::vec3 c{0.5f * (l.front + l.back), l.y, 0.5f * (l.medial + l.lateral)};
+    keys.push_back({c, 0.5f * (l.lateral - l.medial) - kSkinThickness, 0.5f * (l.front - l.back) - kSkinThickness});
+  }
+  Field ellipse = sweep(keys, {1, 0, 0}, 6);
+  Field f;
+  f.box = ellipse.box;
+  f.eval = [ellipse](const glm::vec3& p) {
+    const float d = ellipse.eval(p);
+    const std::size_t n = std::size(kFaces);
+    if (p.y >= kFaces[0].y || p.y <= kFaces[n - 1].y) return d;
+    std::size_t i = 0;
+    while (kFaces[i + 1].y > p.y) ++i;
+    const Face &a = kFaces[i], &b = kFaces[i + 1];
+    const float t = (a.y - p.y) / (a.y - b.y);
+    const glm::vec2 crest = glm::mix(glm::vec2(a.crest_x, a.crest_z), glm::vec2(b.crest_x, b.crest_z), t);
+    const glm::vec2 border = glm::mix(glm::vec2(a.border_x, a.border_z), glm::vec2(b.border_x, b.border_z), t);
+    const glm::vec2 along = glm::normalize(border - crest);
+    const glm::vec2 out(-along.y, along.x); // anteromedial: +x and -z
+    return std::max(d, glm::dot(glm::vec2(p.x, p.z) - crest, out) - kFaceGap);
+  };
+  f = clip_half_space(std::move(f), {0.0f, kLowest, 0.0f}, {0.0f, -1.0f, 0.0f});
+  return clip_half_space(std::move(f), {0.0f, kHighest, 0.0f}, {0.0f, 1.0f, 0.0f});
+}
+
+Field within_fascia(Field f, const Field& fascia) {
+  // Inside the fascia, or below its lowest level (tendons to the foot).
+  Field region;
+  region.box = merge(fascia.box, Aabb{glm::vec3(-1.0f, -1.0f, -1.0f), glm::vec3(1.0f, kLowest + 0.002f, 1.0f)});
+  region.eval = [fascia](const glm::vec3& p) { return std::min(fascia.eval(p), p.y - (kLowest + 0.002f)); };
+  Field out;
+  out.box = f.box;
+  out.eval = [f = std::move(f), region = std::move(region)](const glm::vec3& p) { return std::max(f.eval(p), region.eval(p)); };
+  return out;
+}
+
+float skin_thickness() { return kSkinThickness; }
+
+} // namespace crus::atlas
