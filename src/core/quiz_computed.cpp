@@ -84,6 +84,18 @@ motion::Pose pose_for(const motion::Movement& m, double angle) {
   return pose;
 }
 
+// Even-odd rule over every loop of the cut (plane frame).
+bool point_in_section(const MeshSection& s, const glm::dvec2& p) {
+  bool in = false;
+  for (const auto& loop : s.loops)
+    for (std::size_t a = 0, b = loop.points.size() - 1; a < loop.points.size(); b = a++) {
+      const glm::dvec2& u = loop.points[a];
+      const glm::dvec2& v = loop.points[b];
+      if ((u.y > p.y) != (v.y > p.y) && p.x < (v.x - u.x) * (p.y - u.y) / (v.y - u.y) + u.x) in = !in;
+    }
+  return in;
+}
+
 } // namespace
 
 AnatomicalView view_facing(const Scene& scene, const glm::vec3& point) {
@@ -248,6 +260,10 @@ std::optional<Question> QuizBank::make_section(const KnowledgeEntry& e, const Ca
   q.accepted = accepted_names(e.id);
   q.section_fraction = level->plane.fraction;
   q.section_mark = label_anchor(cut->section);
+  // Where the atlas lets two structures overlap (a nerve still running inside
+  // a muscle), the mark would name both: no fair question there.
+  for (const StructureSection& other : level->structures)
+    if (other.id != e.id && other.kind != StructureKind::skin && point_in_section(other.section, q.section_mark)) return std::nullopt;
   const std::string percent = std::to_string(static_cast<int>(std::lround(*level->plane.fraction * 100.0))) + "%";
   q.prompt = "Name the structure marked in this section, " + percent + " of the way from the knee to the ankle.";
   q.explanation = "At " + percent + " of the way down the leg the mark lies in the " + lower_first(e.name) + " (" +

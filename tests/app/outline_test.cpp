@@ -31,7 +31,7 @@ protected:
   }
   static void TearDownTestSuite() { scene_.reset(); }
   void SetUp() override {
-    if (!scene_) GTEST_SKIP() << "the bundled atlas is absent; run crus atlas build";
+    ASSERT_TRUE(scene_) << "the bundled atlas is missing; it is part of the repository";
   }
   static SectionPlane at(double percent) {
     std::string s = std::to_string(percent);

@@ -43,7 +43,7 @@ int pages_of(const std::string& pdf) {
 }
 
 TEST(QuizWorksheet, PdfHoldsTheJsonQuizAndItsKeyOnTheLastPage) {
-  if (!have_poppler()) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+  ASSERT_TRUE(have_poppler()) << "pdftotext (poppler-utils, in scripts/debian-packages.txt) is not installed";
   const auto dir = crus::test::scratch_dir("quiz_worksheet");
   const std::string pdf = (dir / "quiz.pdf").string();
   auto w = run_command(crus() + " quiz --seed 22 --count 14 --types point-to,name-it,facts,trigger-point,movement,section --worksheet --out " + pdf);

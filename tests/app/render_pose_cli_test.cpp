@@ -28,7 +28,7 @@ double differing(const crus::Image& a, const crus::Image& b) {
 } // namespace
 
 TEST(RenderPoseCli, AnimationWritesEveryFrameAndTheFootMoves) {
-  if (!atlas_present()) GTEST_SKIP() << "the bundled atlas is absent";
+  ASSERT_TRUE(atlas_present()) << "the bundled atlas is missing; it is part of the repository";
   const auto dir = crus::test::scratch_dir("render_pose") / "frames";
   auto r = run_command(crus_bin() + " render --animate ankle=-40:30 --frames 3 --view medial --size 160x160 --no-labels --out " + dir.string());
   ASSERT_EQ(r.status, 0) << r.err;
@@ -47,7 +47,7 @@ TEST(RenderPoseCli, AnimationWritesEveryFrameAndTheFootMoves) {
 }
 
 TEST(RenderPoseCli, ColourByLengthPaintsShorteningPurple) {
-  if (!atlas_present()) GTEST_SKIP() << "the bundled atlas is absent";
+  ASSERT_TRUE(atlas_present()) << "the bundled atlas is missing; it is part of the repository";
   // The calf, alone and from behind, in full plantarflexion: the triceps
   // surae shortens, so purple (blue above red) pixels appear.
   const auto out = crus::test::scratch_dir("render_pose") / "length.png";

@@ -53,7 +53,7 @@ std::vector<Pose> extreme_poses() {
   return out;
 }
 #define REQUIRE_ATLAS() \
-  if (!atlas()) GTEST_SKIP() << "the bundled atlas is absent"
+  ASSERT_TRUE(atlas()) << "the bundled atlas is missing; it is part of the repository"
 } // namespace
 
 TEST(MotionSoftTissue, HalfwayBlendFollowsTheArcNotTheChord) {

@@ -54,7 +54,7 @@ TEST(PrintDocument, PaperSizes) {
 }
 
 TEST(PrintDocument, LongTextBreaksIntoPagesAndStaysSearchable) {
-  if (!have_pdftotext()) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+  ASSERT_TRUE(have_pdftotext()) << "pdftotext (poppler-utils, in scripts/debian-packages.txt) is not installed";
   PrintDocument doc(Paper::a4);
   doc.set_title("Typesetting test");
   doc.set_footer("Crus test");
@@ -79,7 +79,7 @@ TEST(PrintDocument, LongTextBreaksIntoPagesAndStaysSearchable) {
 }
 
 TEST(PrintDocument, LetterPaperAndImages) {
-  if (!have_pdftotext()) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+  ASSERT_TRUE(have_pdftotext()) << "pdftotext (poppler-utils, in scripts/debian-packages.txt) is not installed";
   PrintDocument doc(Paper::letter);
   Image red;
   red.width = 40;

@@ -162,7 +162,7 @@ bool inside(const MeshSection& s, const glm::dvec2& p) {
 
 TEST(QuizSection, TheMarkLiesInTheAnswerAndInNoDistractor) {
   const auto& f = fixture();
-  if (!f.scene) GTEST_SKIP() << "the bundled atlas is absent";
+  ASSERT_TRUE(f.scene) << "the bundled atlas is missing; it is part of the repository";
   auto qs = questions_of(QuestionType::section);
   EXPECT_GE(qs.size(), 15u);
   std::set<double> levels;
