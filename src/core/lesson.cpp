@@ -19,23 +19,7 @@ Lesson parse_lesson(const std::string& text, const std::string& source) {
   const json doc = parse_json_input(text, source);
   const JsonLineMap lines = JsonLineMap::build(text);
   auto locate = [&](const std::string& path) { return source + ":" + std::to_string(std::max(1, lines.line_of(path))); };
-  if (!doc.is_object() || !doc.contains("format") || doc["format"] != "crus-lesson") {
-    const std::string got = doc.is_object() && doc.contains("format") && doc["format"].is_string()
-                                ? "\"" + doc["format"].get<std::string>() + "\""
-                                : "none";
-    throw InputError(locate("format"), "format: not a Crus lesson (expected \"format\": \"crus-lesson\", found " + got + ")");
-  }
-  if (doc.contains("version") && doc["version"].is_number_integer() && doc["version"].get<double>() > kLessonFormatVersion)
-    throw InputError(locate("version"), "version: " + doc["version"].dump() + " was written by a newer Crus (this one reads up to " +
-                                            std::to_string(kLessonFormatVersion) + ")");
-  std::vector<SchemaViolation> faults = teaching_schema().validate(doc, "#/$defs/lesson_file");
-  if (!faults.empty()) {
-    with_lines(faults, lines);
-    const SchemaViolation& f = faults.front();
-    std::string more = faults.size() > 1 ? " (and " + std::to_string(faults.size() - 1) + " more)" : "";
-    throw InputError(source + ":" + std::to_string(std::max(1, f.line)), (f.path.empty() ? "(document)" : f.path) + ": " + f.message + more);
-  }
-  if (doc["version"].get<long long>() < 1) throw InputError(locate("version"), "version: expected 1 or later");
+  check_teaching_document(doc, lines, source, "crus-lesson", "lesson", kLessonFormatVersion, "#/$defs/lesson_file");
   Lesson lesson;
   lesson.version = doc["version"].get<int>();
   lesson.id = doc["id"].get<std::string>();

@@ -193,22 +193,21 @@ ojson scene_spec_to_json(const SceneSpec& s) {
   return j;
 }
 
-SceneFile parse_scene_file(const std::string& text, const std::string& source) {
-  const json doc = parse_json_input(text, source); // limits and syntax, with line and column
-  const JsonLineMap lines = JsonLineMap::build(text);
+void check_teaching_document(const nlohmann::json& doc, const JsonLineMap& lines, const std::string& source, const std::string& format,
+                             const std::string& what, int max_version, const std::string& schema_def) {
   auto locate = [&](const std::string& path) { return source + ":" + std::to_string(std::max(1, lines.line_of(path))); };
   // A file of another kind (a lesson, a knowledge file) is named as such
   // before the schema lists everything it lacks.
-  if (!doc.is_object() || !doc.contains("format") || doc["format"] != "crus-scene") {
+  if (!doc.is_object() || !doc.contains("format") || doc["format"] != format) {
     const std::string got = doc.is_object() && doc.contains("format") && doc["format"].is_string()
                                 ? "\"" + doc["format"].get<std::string>() + "\""
                                 : "none";
-    throw InputError(locate("format"), "format: not a Crus scene (expected \"format\": \"crus-scene\", found " + got + ")");
+    throw InputError(locate("format"), "format: not a Crus " + what + " (expected \"format\": \"" + format + "\", found " + got + ")");
   }
-  if (doc.contains("version") && doc["version"].is_number_integer() && doc["version"].get<double>() > kSceneFormatVersion)
+  if (doc.contains("version") && doc["version"].is_number_integer() && doc["version"].get<double>() > max_version)
     throw InputError(locate("version"), "version: " + doc["version"].dump() + " was written by a newer Crus (this one reads up to " +
-                                            std::to_string(kSceneFormatVersion) + ")");
-  std::vector<SchemaViolation> faults = teaching_schema().validate(doc, "#/$defs/scene_file");
+                                            std::to_string(max_version) + ")");
+  std::vector<SchemaViolation> faults = teaching_schema().validate(doc, schema_def);
   if (!faults.empty()) {
     with_lines(faults, lines);
     const SchemaViolation& f = faults.front();
@@ -216,6 +215,13 @@ SceneFile parse_scene_file(const std::string& text, const std::string& source) {
     throw InputError(source + ":" + std::to_string(std::max(1, f.line)), (f.path.empty() ? "(document)" : f.path) + ": " + f.message + more);
   }
   if (doc["version"].get<long long>() < 1) throw InputError(locate("version"), "version: expected 1 or later");
+}
+
+SceneFile parse_scene_file(const std::string& text, const std::string& source) {
+  const json doc = parse_json_input(text, source); // limits and syntax, with line and column
+  const JsonLineMap lines = JsonLineMap::build(text);
+  auto locate = [&](const std::string& path) { return source + ":" + std::to_string(std::max(1, lines.line_of(path))); };
+  check_teaching_document(doc, lines, source, "crus-scene", "scene", kSceneFormatVersion, "#/$defs/scene_file");
   SceneFile file;
   file.version = doc["version"].get<int>();
   file.title = doc.value("title", std::string());

@@ -17,6 +17,8 @@
 
 namespace crus {
 
+class JsonLineMap; // core/json_schema.hpp
+
 struct Scene;
 
 constexpr int kSceneFormatVersion = 1;
@@ -64,6 +66,12 @@ std::string atlas_fingerprint(const Scene& scene);
 // InputError whose where() is "source:line" and whose message starts with
 // the field's path, e.g. "scene.json:7: scene.camera.distance: ...".
 SceneFile parse_scene_file(const std::string& text, const std::string& source);
+// What scene and lesson files check first: the "format" names this kind
+// (`format`, called `what` in messages), the version is at most
+// `max_version` and at least 1, and the document meets `schema_def` of the
+// teaching schema; InputError naming file, line and field otherwise.
+void check_teaching_document(const nlohmann::json& doc, const JsonLineMap& lines, const std::string& source, const std::string& format,
+                             const std::string& what, int max_version, const std::string& schema_def);
 SceneFile load_scene_file(const std::string& path);
 std::string scene_file_to_json(const SceneFile& file);
 // Atomic (temporary file, then rename); RuntimeError when it cannot.
