@@ -4,7 +4,7 @@ BUILD ?= build/release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CRUS_ARGS ?=
 
-.PHONY: run test deps configure build asan fuzz clean
+.PHONY: run test deps configure build asan fuzz format clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -37,6 +37,11 @@ fuzz: deps
 	@[ -f build/fuzz/build.ninja ] || cmake --preset fuzz
 	cmake --build build/fuzz -j $(JOBS) --target crus_fuzzers
 	bash scripts/fuzz-run.sh
+
+# Rewrites every C++ source in the style of .clang-format (the test "format"
+# checks it).
+format:
+	bash scripts/check-format.sh --fix
 
 clean:
 	rm -rf build
