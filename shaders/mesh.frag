@@ -17,23 +17,22 @@ uniform vec3 u_emphasis;        // added glow (selection, hover)
 uniform float u_rim;            // rim light strength (selection outline feel)
 uniform mat4 u_view;
 
-// Attachment patches: capsules in the model frame, each with a colour.
-const int MAX_PATCHES = 24;
+// Overlays live in one texture buffer, three texels each (core/overlay_pack):
+// a patch is (a, radius) (b, -) (colour, -), a capsule in the model frame; a
+// referral zone is (a, kind) (b, radius) (colour, essential), where kind 0 is
+// an ellipsoid (a centre, b radii) and 1 a capsule. Each draw item reads its
+// own ranges, so there is no fixed count.
+uniform samplerBuffer u_overlays;
+uniform int u_patch_first;
 uniform int u_patch_count;
-uniform vec4 u_patch_a[MAX_PATCHES];    // xyz, radius
-uniform vec3 u_patch_b[MAX_PATCHES];
-uniform vec3 u_patch_colour[MAX_PATCHES];
+uniform int u_zone_first;
+uniform int u_zone_count;
+vec4 overlay_texel(int shape, int k) { return texelFetch(u_overlays, 3 * shape + k); }
 // 1: the patch pass drawn over everything else: only the patches and a pale
 // halo round them are drawn, the rest of the surface is discarded.
 uniform float u_patch_only;
 
-// Referral zones: ellipsoids and capsules in the model frame.
-const int MAX_ZONES = 48;
-uniform int u_zone_count;
-uniform vec4 u_zone_a[MAX_ZONES];       // centre (ellipsoid) or end a (capsule); w = kind: 0 ellipsoid, 1 capsule
-uniform vec4 u_zone_b[MAX_ZONES];       // radii (ellipsoid) or end b + radius in w (capsule)
-uniform vec4 u_zone_colour[MAX_ZONES];  // rgb, a = 1 essential (solid) or 0 spillover (hatched)
-uniform float u_hatch_scale;            // hatching lines per metre
+uniform float u_hatch_scale;            // referral spillover: hatching lines per metre            // hatching lines per metre
 
 out vec4 frag_colour;
 
@@ -84,10 +83,12 @@ void main() {
   float glow = 0.0;
   vec3 glow_colour = vec3(0.0);
   for (int i = 0; i < u_patch_count; ++i) {
-    float d = capsule_distance(v_model_pos, u_patch_a[i].xyz, u_patch_b[i], u_patch_a[i].w);
+    vec4 pa = overlay_texel(u_patch_first + i, 0);
+    vec3 pcolour = overlay_texel(u_patch_first + i, 2).rgb;
+    float d = capsule_distance(v_model_pos, pa.xyz, overlay_texel(u_patch_first + i, 1).xyz, pa.w);
     float inside = 1.0 - smoothstep(-0.0008, 0.0008, d);
-    base = mix(base, u_patch_colour[i], inside);
-    glow_colour = mix(glow_colour, u_patch_colour[i], inside);
+    base = mix(base, pcolour, inside);
+    glow_colour = mix(glow_colour, pcolour, inside);
     glow = max(glow, inside);
   }
 
@@ -97,10 +98,11 @@ void main() {
     float nearest = 1e9;
     vec3 nearest_colour = vec3(1.0);
     for (int i = 0; i < u_patch_count; ++i) {
-      float d = capsule_distance(v_model_pos, u_patch_a[i].xyz, u_patch_b[i], u_patch_a[i].w);
+      vec4 pa = overlay_texel(u_patch_first + i, 0);
+      float d = capsule_distance(v_model_pos, pa.xyz, overlay_texel(u_patch_first + i, 1).xyz, pa.w);
       if (d < nearest) {
         nearest = d;
-        nearest_colour = u_patch_colour[i];
+        nearest_colour = overlay_texel(u_patch_first + i, 2).rgb;
       }
     }
     float halo = max(0.001, 3.0 * fwidth(nearest));
@@ -117,27 +119,30 @@ void main() {
 
   // Referral zones: essential solid, spillover hatched.
   for (int i = 0; i < u_zone_count; ++i) {
+    vec4 za = overlay_texel(u_zone_first + i, 0);
+    vec4 zb = overlay_texel(u_zone_first + i, 1);
+    vec4 zc = overlay_texel(u_zone_first + i, 2);
     float d;
-    if (u_zone_a[i].w < 0.5) {
+    if (za.w < 0.5) {
       // The same first-order ellipsoid distance as core/trigger_points.cpp,
       // so what is painted is what the lookup finds.
-      vec3 r = max(u_zone_b[i].xyz, vec3(1e-5));
-      vec3 q = v_model_pos - u_zone_a[i].xyz;
+      vec3 r = max(zb.xyz, vec3(1e-5));
+      vec3 q = v_model_pos - za.xyz;
       float k0 = length(q / r);
       float k1 = max(length(q / (r * r)), 1e-9);
       d = k0 * (k0 - 1.0) / k1;
     } else {
-      d = capsule_distance(v_model_pos, u_zone_a[i].xyz, u_zone_b[i].xyz, u_zone_b[i].w);
+      d = capsule_distance(v_model_pos, za.xyz, zb.xyz, zb.w);
     }
     float inside = 1.0 - smoothstep(-0.001, 0.001, d);
     if (inside <= 0.0) continue;
     float paint = inside;
-    if (u_zone_colour[i].a < 0.5) {
+    if (zc.a < 0.5) {
       // Diagonal hatching in the model frame so it is stable while orbiting.
       float s = (v_model_pos.x + v_model_pos.y + v_model_pos.z) * u_hatch_scale;
       paint *= step(0.5, fract(s));
     }
-    base = mix(base, u_zone_colour[i].rgb, paint);
+    base = mix(base, zc.rgb, paint);
     alpha = mix(alpha, 0.92, paint);
   }
 

@@ -7,6 +7,7 @@
 #include "platform/headless_context.hpp"
 
 #include <charconv>
+#include <cstdio>
 
 namespace crus::app {
 
@@ -30,6 +31,7 @@ void OffscreenRenderer::draw(const Scene& scene, const DrawList& list, const Orb
   frame.projection = camera.projection(static_cast<float>(impl_->target.width()) / static_cast<float>(impl_->target.height()));
   frame.viewport_size = {impl_->target.width(), impl_->target.height()};
   impl_->renderer.draw(scene, list, frame);
+  if (const std::string& w = impl_->renderer.overlay_warning(); !w.empty()) std::fprintf(stderr, "crus: %s\n", w.c_str());
   gfx::SceneRenderer::finish();
 }
 

@@ -226,6 +226,7 @@ int run_viewer(const ViewerOptions& options) {
   if (options.detail == "light" || (options.detail == "auto" && software)) first.lod = 1;
   load(first);
   const AtlasOptions* current_atlas = &first;
+  std::string last_overlay_warning; // said once, not every frame
   // After the load, which starts the list of problems afresh.
   for (const std::string& note : {settings_note, keys_problem})
     if (!note.empty()) {
@@ -412,6 +413,11 @@ int run_viewer(const ViewerOptions& options) {
     DrawList list = panels.draw_list(ctx);
     renderer.draw(scene, list, frame);
     ctx.stats.triangles = renderer.triangles_drawn();
+    if (const std::string& w = renderer.overlay_warning(); !w.empty() && w != last_overlay_warning) {
+      ctx.messages.push_back(w);
+      ctx.show_messages = true;
+      last_overlay_warning = w;
+    }
     host.end_frame();
     window.swap_buffers();
     ++frames_drawn;

@@ -5,8 +5,8 @@
 namespace crus {
 
 void add_painted_zones(HighlightInputs& inputs, const std::vector<glm::vec3>& painted, float radius) {
-  const std::size_t room = kMaxZones > inputs.zones.size() ? kMaxZones - inputs.zones.size() : 0;
-  if (room == 0 || painted.empty()) return;
+  const std::size_t room = kMaxPaintedZones;
+  if (painted.empty()) return;
   const std::size_t stride = painted.size() > room ? (painted.size() + room - 1) / room : 1;
   for (std::size_t k = 0; k < painted.size(); k += stride) {
     ZoneShape z;

@@ -8,8 +8,10 @@
 
 namespace crus {
 
-// Referral zones the mesh shader can paint in one draw (MAX_ZONES in mesh.frag).
-constexpr std::size_t kMaxZones = 48;
+// Painted pain points are sampled down to at most this many zones: a
+// resolution choice for the brush, not a limit on overlays (those travel to the
+// shader in a texture buffer; see core/overlay_pack.hpp).
+constexpr std::size_t kMaxPaintedZones = 256;
 
 struct DrawItem {
   int structure = -1;            // index into Scene::structures
@@ -22,7 +24,10 @@ struct DrawItem {
   bool flat_colour = false;      // `colour` replaces the mesh's vertex colours (muscles coloured by length)
 };
 
+// Overlays belong to the structure they lie on (`structure`, an index into
+// Scene::structures); -1 paints every item that takes that kind of overlay.
 struct PatchHighlight {
+  int structure = -1;
   glm::vec3 a{0.0f};
   glm::vec3 b{0.0f};
   float radius = 0.0f;
@@ -30,6 +35,7 @@ struct PatchHighlight {
 };
 
 struct ZoneShape {
+  int structure = -1;
   enum class Kind { ellipsoid, capsule } kind = Kind::ellipsoid;
   glm::vec3 a{0.0f};     // centre, or capsule end a
   glm::vec3 b{0.0f};     // radii, or capsule end b

@@ -28,7 +28,10 @@ namespace {
 
 void add_site(SelectionHighlights& out, const AttachmentSite& site, const glm::vec3& colour, const std::string& role_name,
               const std::string& text) {
-  for (const Capsule& c : site.patches) out.inputs.patches.push_back({c.a, c.b, c.radius, colour});
+  // Unowned (-1): a site's patches still reach over more than one bone (the
+  // soleus origin covers tibia and fibula under one site); they move to their
+  // own bone once the atlas splits sites per bone (issue 11).
+  for (const Capsule& c : site.patches) out.inputs.patches.push_back({-1, c.a, c.b, c.radius, colour});
   out.labels.push_back({role_name + ": " + text, site.centroid, colour});
 }
 

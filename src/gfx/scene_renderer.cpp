@@ -2,14 +2,51 @@
 
 #include "core/overlay_geometry.hpp"
 
+#include "core/error.hpp"
+
 #include <algorithm>
 #include <glm/geometric.hpp>
 #include <glm/mat4x4.hpp>
 
 namespace crus::gfx {
 
-SceneRenderer::SceneRenderer() : program_("mesh.vert", "mesh.frag") {}
-SceneRenderer::~SceneRenderer() = default;
+SceneRenderer::SceneRenderer() : program_("mesh.vert", "mesh.frag") {
+  glGenBuffers(1, &overlay_buffer_);
+  glGenTextures(1, &overlay_texture_);
+  GLint max_texels = 0;
+  glGetIntegerv(GL_MAX_TEXTURE_BUFFER_SIZE, &max_texels);
+  max_overlay_texels_ = static_cast<std::size_t>(std::max(max_texels, 0));
+}
+
+SceneRenderer::~SceneRenderer() {
+  glDeleteTextures(1, &overlay_texture_);
+  glDeleteBuffers(1, &overlay_buffer_);
+}
+
+void SceneRenderer::upload_overlays(const DrawList& list) {
+  OverlayPack pack = pack_overlays(list);
+  overlay_warning_.clear();
+  if (pack.texels.size() > max_overlay_texels_) {
+    // Far beyond any real highlight; say so rather than paint a cut set.
+    overlay_warning_ = std::to_string(pack.texels.size() / kTexelsPerOverlay) +
+                       " overlay shapes are more than this OpenGL can hold (" +
+                       std::to_string(max_overlay_texels_ / kTexelsPerOverlay) + "); overlays are not drawn";
+    pack = {};
+    pack.ranges.resize(list.items.size());
+  }
+  overlay_ranges_ = std::move(pack.ranges);
+  // A texture buffer needs storage even when empty.
+  if (pack.texels.empty()) pack.texels.emplace_back(0.0f);
+  glActiveTexture(GL_TEXTURE0 + kOverlayUnit);
+  glBindBuffer(GL_TEXTURE_BUFFER, overlay_buffer_);
+  glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(pack.texels.size() * sizeof(glm::vec4)), pack.texels.data(),
+               GL_STREAM_DRAW);
+  glBindTexture(GL_TEXTURE_BUFFER, overlay_texture_);
+  glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, overlay_buffer_);
+  glBindBuffer(GL_TEXTURE_BUFFER, 0);
+  glActiveTexture(GL_TEXTURE0);
+  program_.set("u_overlays", kOverlayUnit);
+}
 
 std::string SceneRenderer::renderer_string() {
   const GLubyte* s = glGetString(GL_RENDERER);
@@ -42,42 +79,15 @@ void SceneRenderer::draw_item(const DrawItem& item, const DrawList& list) {
   program_.set("u_specular", item.translucent ? 0.25f : 0.35f);
   program_.set("u_shininess", 32.0f);
 
-  int patch_count = 0;
-  if (item.patches && !list.patches.empty()) {
-    constexpr int kMax = 24;
-    glm::vec4 a[kMax];
-    glm::vec3 b[kMax], c[kMax];
-    for (const auto& p : list.patches) {
-      if (patch_count == kMax) break;
-      a[patch_count] = glm::vec4(p.a, p.radius);
-      b[patch_count] = p.b;
-      c[patch_count] = p.colour;
-      ++patch_count;
-    }
-    program_.set_array("u_patch_a", a, patch_count);
-    program_.set_array("u_patch_b", b, patch_count);
-    program_.set_array("u_patch_colour", c, patch_count);
-  }
-  program_.set("u_patch_count", patch_count);
-
-  int zone_count = 0;
-  if (item.zones && !list.zones.empty()) {
-    constexpr int kMax = static_cast<int>(kMaxZones);
-    glm::vec4 a[kMax], b[kMax], c[kMax];
-    for (const auto& z : list.zones) {
-      if (zone_count == kMax) break;
-      bool capsule = z.kind == ZoneShape::Kind::capsule;
-      a[zone_count] = glm::vec4(z.a, capsule ? 1.0f : 0.0f);
-      b[zone_count] = glm::vec4(z.b, z.radius);
-      c[zone_count] = glm::vec4(z.colour, z.essential ? 1.0f : 0.0f);
-      ++zone_count;
-    }
-    program_.set_array("u_zone_a", a, zone_count);
-    program_.set_array("u_zone_b", b, zone_count);
-    program_.set_array("u_zone_colour", c, zone_count);
-    program_.set("u_hatch_scale", 180.0f);
-  }
-  program_.set("u_zone_count", zone_count);
+  // This item's overlays: a range of the texture buffer filled in draw().
+  OverlayRange r;
+  const auto index = static_cast<std::size_t>(&item - list.items.data());
+  if (index < overlay_ranges_.size()) r = overlay_ranges_[index];
+  program_.set("u_patch_first", r.patch_first);
+  program_.set("u_patch_count", r.patch_count);
+  program_.set("u_zone_first", r.zone_first);
+  program_.set("u_zone_count", r.zone_count);
+  program_.set("u_hatch_scale", 180.0f);
 
   buffers_[static_cast<std::size_t>(item.structure)].draw();
   triangles_drawn_ += triangles_[static_cast<std::size_t>(item.structure)];
@@ -129,6 +139,7 @@ void SceneRenderer::draw(const Scene& scene, const DrawList& list, const FramePa
   program_.set("u_view", frame.view);
   program_.set("u_projection", frame.projection);
   program_.set("u_patch_only", 0.0f);
+  upload_overlays(list);
 
   std::vector<const DrawItem*> translucent;
   for (const auto& item : list.items) {

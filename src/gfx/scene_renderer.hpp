@@ -2,6 +2,7 @@
 // Draws a Scene from a DrawList: opaque structures first, then overlays,
 // then translucent ones (skin, ghosted) back to front.
 #include "core/draw_list.hpp"
+#include "core/overlay_pack.hpp"
 #include "core/scene.hpp"
 #include "gfx/mesh_buffer.hpp"
 #include "gfx/shader_program.hpp"
@@ -28,6 +29,10 @@ public:
   void upload(const Scene& scene); // replaces whatever was uploaded
   void draw(const Scene& scene, const DrawList& list, const FrameParams& frame);
   std::size_t triangles_drawn() const { return triangles_drawn_; }
+  // Non-empty when the last draw had more overlay shapes than the GL holds
+  // (then none were painted): callers show it rather than cut silently.
+  const std::string& overlay_warning() const { return overlay_warning_; }
+  std::size_t max_overlay_shapes() const { return max_overlay_texels_ / kTexelsPerOverlay; }
 
   static std::string renderer_string(); // GL_RENDERER
   static std::string version_string();  // GL_VERSION
@@ -37,11 +42,18 @@ private:
   void draw_item(const DrawItem& item, const DrawList& list);
   void draw_overlays(const DrawList& list);
   void draw_patches_on_top(const DrawList& list);
+  void upload_overlays(const DrawList& list);
+  static constexpr int kOverlayUnit = 3;
   ShaderProgram program_;
   std::vector<MeshBuffer> buffers_;
   std::vector<std::size_t> triangles_;
   MeshBuffer overlay_;
   std::size_t triangles_drawn_ = 0;
+  GLuint overlay_buffer_ = 0;
+  GLuint overlay_texture_ = 0;
+  std::size_t max_overlay_texels_ = 0;
+  std::vector<OverlayRange> overlay_ranges_;
+  std::string overlay_warning_;
 };
 
 } // namespace crus::gfx

@@ -216,3 +216,66 @@ TEST_F(HeadlessRender, FramebufferRejectsAbsurdSizes) {
 }
 
 } // namespace
+
+namespace {
+bool is_green(const std::uint8_t* p) { return p[1] > 120 && p[1] > p[0] * 2 && p[1] > p[2] * 2; }
+long green_pixels(const Image& img, bool left_half) {
+  long n = 0;
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x)
+      if ((x < img.width / 2) == left_half && is_green(img.at(x, y))) ++n;
+  return n;
+}
+} // namespace
+
+// Issue 9: overlays have no silent cap (there used to be 24 patches and 48
+// zones, the rest dropped without a word) and each belongs to its structure.
+TEST_F(HeadlessRender, EveryPatchIsPaintedAndOwnedPatchesStayOnTheirStructure) {
+  Scene scene = two_boxes();
+  Document doc(scene.structures.size());
+  DrawList list = make_draw_list(scene, doc.state(), -1);
+  for (auto& item : list.items) item.patches = true;
+  // 200 small patches far from both boxes, then one green patch that covers
+  // the red (lateral) box: it is the 201st and must still be painted.
+  for (int k = 0; k < 200; ++k) list.patches.push_back({-1, {5.0f, 5.0f + k, 5.0f}, {5.0f, 5.0f + k, 5.0f}, 0.001f, {1, 1, 1}});
+  list.patches.push_back({-1, {0, -0.2f, 0.08f}, {0, 0.2f, 0.08f}, 0.2f, {0.05f, 0.9f, 0.05f}});
+  Image all = render(scene, list, AnatomicalView::anterior);
+  EXPECT_GT(green_pixels(all, true), 200) << "the 201st patch is not painted on the lateral box";
+  save_on_failure(all, "patch_201");
+
+  // The same patch owned by the medial box (index 1) paints only that box,
+  // though the capsule reaches both.
+  int medial = -1;
+  for (std::size_t i = 0; i < scene.structures.size(); ++i)
+    if (scene.structures[i].name.find("medial") != std::string::npos) medial = static_cast<int>(i);
+  ASSERT_GE(medial, 0);
+  list.patches.back().structure = medial;
+  list.patches.back().b = {0, 0.2f, -0.08f};
+  list.patches.back().a = {0, -0.2f, 0.08f};
+  list.patches.back().radius = 0.3f;
+  Image owned = render(scene, list, AnatomicalView::anterior);
+  EXPECT_EQ(green_pixels(owned, true), 0) << "a patch owned by the medial box painted the lateral box";
+  EXPECT_GT(green_pixels(owned, false), 200) << "the owned patch is missing from its own structure";
+  save_on_failure(owned, "patch_owned");
+}
+
+TEST_F(HeadlessRender, MoreReferralZonesThanTheOldLimitAreAllPainted) {
+  Scene scene = two_boxes();
+  Document doc(scene.structures.size());
+  DrawList list = make_draw_list(scene, doc.state(), -1);
+  for (auto& item : list.items) item.zones = true;
+  for (int k = 0; k < 100; ++k) {
+    ZoneShape far;
+    far.a = {5.0f, 5.0f + k, 5.0f};
+    far.b = glm::vec3(0.001f);
+    list.zones.push_back(far);
+  }
+  ZoneShape green;
+  green.a = {0, 0, 0.08f};
+  green.b = glm::vec3(0.2f);
+  green.colour = {0.05f, 0.9f, 0.05f};
+  list.zones.push_back(green); // the 101st: past the old 48
+  Image img = render(scene, list, AnatomicalView::anterior);
+  EXPECT_GT(green_pixels(img, true), 200);
+  save_on_failure(img, "zone_101");
+}
