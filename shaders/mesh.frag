@@ -36,9 +36,17 @@ uniform float u_hatch_scale;            // referral spillover: hatching lines pe
 
 out vec4 frag_colour;
 
+// Linear to sRGB. Above the linear toe, three square roots fit the 1/2.4
+// power within a quarter of one 8-bit step over [0, 1] (a least-squares
+// fit, checked numerically); pow is a log and an exp per channel, which costs
+// about a tenth of a frame on a software rasteriser (docs/PERFORMANCE.md).
 vec3 to_srgb(vec3 c) {
   c = clamp(c, 0.0, 1.0);
-  return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
+  vec3 s1 = sqrt(c);
+  vec3 s2 = sqrt(s1);
+  vec3 s3 = sqrt(s2);
+  vec3 curve = 0.662002687 * s1 + 0.684122060 * s2 - 0.323583601 * s3 - 0.0225411470 * c;
+  return mix(c * 12.92, curve, step(0.0031308, c));
 }
 
 // Value noise on the integer lattice, smoothly interpolated.

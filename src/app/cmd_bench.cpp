@@ -10,6 +10,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 namespace crus::app {
@@ -44,6 +45,16 @@ double seconds_since_process_start() {
   return g_before_main + std::chrono::duration<double>(Clock::now() - g_main_start).count();
 }
 
+namespace {
+// CPU time of the whole process, every thread (llvmpipe rasterises on its own
+// threads): steadier than wall time when other work shares the cores.
+double process_cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+} // namespace
+
 int run_bench(const BenchOptions& options) {
   auto [width, height] = parse_size(options.size, "--size");
   auto t0 = Clock::now();
@@ -58,7 +69,7 @@ int run_bench(const BenchOptions& options) {
   OrbitCamera camera = presentation.camera_for(AnatomicalView::anterior, aspect);
   CameraPose start = camera.pose();
 
-  std::vector<double> frame_ms;
+  std::vector<double> frame_ms, frame_cpu_ms;
   double first_frame_ms = 0.0;
   std::size_t triangles = scene.triangle_count();
   // A fixed orbit: one full turn about the leg over the frames.
@@ -68,18 +79,41 @@ int run_bench(const BenchOptions& options) {
     p.pitch = 0.15f * std::sin(6.2831853f * static_cast<float>(f) / static_cast<float>(options.frames));
     camera.set_pose(p);
     auto f0 = Clock::now();
+    const double c0 = process_cpu_ms();
     renderer.draw(scene, list, camera);
     frame_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - f0).count());
+    frame_cpu_ms.push_back(process_cpu_ms() - c0);
     if (f == 0) first_frame_ms = seconds_since_process_start() * 1000.0;
   }
-  std::vector<double> sorted = frame_ms;
-  std::sort(sorted.begin(), sorted.end());
-  auto percentile = [&](double q) {
+  // The same orbit again with the bare shader, in the same run, same target
+  // and multisampling: the frame's cost over the GL's own floor (issue 9).
+  std::vector<double> bare_ms, bare_cpu_ms;
+  for (int f = -1; f < options.frames; ++f) { // frame -1 compiles the shader, untimed
+    CameraPose p = start;
+    const int k = std::max(f, 0);
+    p.yaw = start.yaw + 6.2831853f * static_cast<float>(k) / static_cast<float>(options.frames);
+    p.pitch = 0.15f * std::sin(6.2831853f * static_cast<float>(k) / static_cast<float>(options.frames));
+    camera.set_pose(p);
+    auto f0 = Clock::now();
+    const double c0 = process_cpu_ms();
+    renderer.draw_bare(list, camera);
+    if (f >= 0) {
+      bare_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - f0).count());
+      bare_cpu_ms.push_back(process_cpu_ms() - c0);
+    }
+  }
+  auto percentile_of = [](std::vector<double> sorted, double q) {
+    std::sort(sorted.begin(), sorted.end());
     double pos = q * static_cast<double>(sorted.size() - 1);
     auto lo = static_cast<std::size_t>(std::floor(pos));
     auto hi = std::min(lo + 1, sorted.size() - 1);
     return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - static_cast<double>(lo));
   };
+  auto percentile = [&](double q) { return percentile_of(frame_ms, q); };
+  const double bare_median = percentile_of(bare_ms, 0.5);
+  const double ratio = bare_median > 0.0 ? percentile(0.5) / bare_median : 0.0;
+  const double cpu_median = percentile_of(frame_cpu_ms, 0.5), bare_cpu_median = percentile_of(bare_cpu_ms, 0.5);
+  const double cpu_ratio = bare_cpu_median > 0.0 ? cpu_median / bare_cpu_median : 0.0;
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   double peak_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
@@ -91,6 +125,11 @@ int run_bench(const BenchOptions& options) {
   j["triangles"] = triangles;
   j["frame_ms_median"] = percentile(0.5);
   j["frame_ms_p95"] = percentile(0.95);
+  j["bare_frame_ms_median"] = bare_median;
+  j["frame_to_bare_ratio"] = ratio;
+  j["frame_cpu_ms_median"] = cpu_median;
+  j["bare_cpu_ms_median"] = bare_cpu_median;
+  j["frame_to_bare_cpu_ratio"] = cpu_ratio;
   j["load_ms"] = load_ms;
   j["first_frame_ms"] = first_frame_ms;
   j["peak_rss_mb"] = peak_rss_mb;
@@ -103,6 +142,7 @@ int run_bench(const BenchOptions& options) {
               << "frames          " << options.frames << "\n"
               << "frame median    " << percentile(0.5) << " ms\n"
               << "frame p95       " << percentile(0.95) << " ms\n"
+              << "bare draw       " << bare_median << " ms median (ratio " << ratio << ")\n"
               << "atlas load      " << load_ms << " ms\n"
               << "first frame     " << first_frame_ms << " ms after process start\n"
               << "peak RSS        " << peak_rss_mb << " MB\n";

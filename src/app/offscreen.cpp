@@ -35,6 +35,16 @@ void OffscreenRenderer::draw(const Scene& scene, const DrawList& list, const Orb
   gfx::SceneRenderer::finish();
 }
 
+void OffscreenRenderer::draw_bare(const DrawList& list, const OrbitCamera& camera) {
+  impl_->target.bind();
+  gfx::FrameParams frame;
+  frame.view = camera.view();
+  frame.projection = camera.projection(static_cast<float>(impl_->target.width()) / static_cast<float>(impl_->target.height()));
+  frame.viewport_size = {impl_->target.width(), impl_->target.height()};
+  impl_->renderer.draw_bare(list, frame);
+  gfx::SceneRenderer::finish();
+}
+
 void OffscreenRenderer::bind_target() { impl_->target.bind(); }
 
 Image OffscreenRenderer::read() {

@@ -18,6 +18,8 @@ public:
   void upload(const Scene& scene);
   // Draws one frame and waits for it to finish.
   void draw(const Scene& scene, const DrawList& list, const OrbitCamera& camera);
+  // The bench's yardstick: the same buffers with a one-light shader.
+  void draw_bare(const DrawList& list, const OrbitCamera& camera);
   Image read();
   void bind_target(); // the offscreen framebuffer as the draw target
   std::string renderer() const;

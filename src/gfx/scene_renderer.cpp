@@ -174,6 +174,32 @@ void SceneRenderer::draw(const Scene& scene, const DrawList& list, const FramePa
   glDisable(GL_CULL_FACE);
 }
 
+void SceneRenderer::draw_bare(const DrawList& list, const FrameParams& frame) {
+  if (!bare_program_.valid()) bare_program_ = ShaderProgram("bare.vert", "bare.frag");
+  triangles_drawn_ = 0;
+  glViewport(frame.viewport_origin.x, frame.viewport_origin.y, frame.viewport_size.x, frame.viewport_size.y);
+  glClearColor(list.background.r, list.background.g, list.background.b, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LEQUAL);
+  glEnable(GL_MULTISAMPLE);
+  glDisable(GL_BLEND);
+  glEnable(GL_CULL_FACE);
+  glCullFace(GL_BACK);
+  glFrontFace(glm::determinant(glm::mat3(list.model)) < 0.0f ? GL_CW : GL_CCW);
+  bare_program_.use();
+  bare_program_.set("u_model", list.model);
+  bare_program_.set("u_view", frame.view);
+  bare_program_.set("u_projection", frame.projection);
+  for (const auto& item : list.items) {
+    if (item.structure < 0 || static_cast<std::size_t>(item.structure) >= buffers_.size()) continue;
+    bare_program_.set("u_colour", glm::vec3(item.colour));
+    buffers_[static_cast<std::size_t>(item.structure)].draw();
+    triangles_drawn_ += triangles_[static_cast<std::size_t>(item.structure)];
+  }
+  glDisable(GL_CULL_FACE);
+}
+
 void SceneRenderer::draw_patches_on_top(const DrawList& list) {
   if (list.patches.empty()) return;
   // The attachment patches must show through the muscle that attaches there

@@ -28,6 +28,10 @@ public:
 
   void upload(const Scene& scene); // replaces whatever was uploaded
   void draw(const Scene& scene, const DrawList& list, const FrameParams& frame);
+  // The yardstick `crus bench` compares a frame with: the same items' vertex
+  // buffers, same target, multisampling and depth test, drawn once each with
+  // a one-light shader (shaders/bare.*) and no overlays or blending.
+  void draw_bare(const DrawList& list, const FrameParams& frame);
   std::size_t triangles_drawn() const { return triangles_drawn_; }
   // Non-empty when the last draw had more overlay shapes than the GL holds
   // (then none were painted): callers show it rather than cut silently.
@@ -45,6 +49,7 @@ private:
   void upload_overlays(const DrawList& list);
   static constexpr int kOverlayUnit = 3;
   ShaderProgram program_;
+  ShaderProgram bare_program_; // made on the first draw_bare
   std::vector<MeshBuffer> buffers_;
   std::vector<std::size_t> triangles_;
   MeshBuffer overlay_;

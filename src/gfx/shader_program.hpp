@@ -24,6 +24,7 @@ public:
   ShaderProgram& operator=(const ShaderProgram&) = delete;
 
   void use() const { glUseProgram(id_); }
+  bool valid() const { return id_ != 0; }
   GLint location(const char* name) const;
   void set(const char* name, int v) const { glUniform1i(location(name), v); }
   void set(const char* name, float v) const { glUniform1f(location(name), v); }

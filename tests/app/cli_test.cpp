@@ -135,6 +135,15 @@ TEST(Cli, BenchPrintsOneJsonObject) {
   EXPECT_GE(j["frame_ms_p95"].get<double>(), j["frame_ms_median"].get<double>());
   EXPECT_GT(j["first_frame_ms"].get<double>(), j["load_ms"].get<double>());
   EXPECT_FALSE(j["renderer"].get<std::string>().empty());
+  // Issue 9: the bare draw of the same buffers, measured in the same run, and
+  // the ratios the speed target is stated in.
+  for (const char* key : {"bare_frame_ms_median", "frame_to_bare_ratio", "frame_cpu_ms_median", "bare_cpu_ms_median",
+                          "frame_to_bare_cpu_ratio"})
+    ASSERT_TRUE(j.contains(key)) << key;
+  const double bare = j["bare_frame_ms_median"].get<double>();
+  EXPECT_GT(bare, 0.0);
+  EXPECT_NEAR(j["frame_to_bare_ratio"].get<double>(), j["frame_ms_median"].get<double>() / bare, 1e-6);
+  EXPECT_GT(j["bare_cpu_ms_median"].get<double>(), 0.0);
 }
 
 TEST(Cli, ListAndInfoOnAForeignAtlasWithAMap) {
