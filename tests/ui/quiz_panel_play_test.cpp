@@ -296,3 +296,36 @@ TEST(QuizPanelPlay, TheTopicChosenLimitsWhatASessionAsks) {
 }
 
 } // namespace
+
+namespace {
+
+// Issue 14: each type renders and can be answered headless through the
+// named commands, and every answer is logged.
+TEST(QuizCommands, EveryQuestionTypeRendersAndIsAnsweredThroughCommands) {
+  Harness h("quiz_commands_every_type");
+  h.frame();
+  std::size_t logged = 0;
+  for (QuestionType type : kQuestionTypes) {
+    std::string id = std::string("quiz.start_") + to_string(type);
+    std::replace(id.begin(), id.end(), '-', '_');
+    ASSERT_TRUE(h.commands.is_enabled(id)) << id;
+    ASSERT_TRUE(h.commands.run(id)) << id;
+    ASSERT_TRUE(h.panel.current()) << id;
+    EXPECT_EQ(h.panel.current()->type, type) << id;
+    std::string text = h.frame();
+    EXPECT_TRUE(has(text, h.panel.current()->prompt)) << id << "\n" << text;
+    // Point-to has no options: "I don't know"; the others take option 1.
+    const std::string answer = type == QuestionType::point_to ? "quiz.dont_know" : "quiz.choose_1";
+    ASSERT_TRUE(h.commands.is_enabled(answer)) << id;
+    h.commands.run(answer);
+    EXPECT_TRUE(h.panel.answered()) << id;
+    text = h.frame();
+    EXPECT_TRUE(has(text, h.panel.last_correct() ? "Right." : "Not quite.")) << id << "\n" << text;
+    EXPECT_TRUE(has(text, "Source:")) << id << "\n" << text;
+    EXPECT_EQ(h.panel.store()->reviews().size(), ++logged) << id;
+    EXPECT_EQ(h.panel.store()->reviews().back().card, h.panel.current()->card) << id;
+    h.commands.run("quiz.stop");
+  }
+}
+
+} // namespace
