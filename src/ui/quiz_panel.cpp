@@ -46,6 +46,7 @@ bool QuizPanel::ready(ViewerContext& ctx) {
     sections_made_ = false;
     topics_.clear();
     use_computed(ctx);
+    make_sections(ctx);
   }
   if (!store_ && store_problem_.empty()) {
     try {
@@ -72,11 +73,7 @@ void QuizPanel::start_session(ViewerContext& ctx, std::size_t count) {
   if (ask_movement_) filter.types.push_back(QuestionType::movement);
   if (ask_section_) filter.types.push_back(QuestionType::section);
   if (filter.types.empty()) return; // nothing chosen; the panel says so
-  if (ask_section_ && !sections_made_) {
-    // Cut once, when section questions are first wanted (a second or so).
-    bank_->use_sections(section_quiz_levels(*ctx.scene));
-    sections_made_ = true;
-  }
+  make_sections(ctx);
   // New cards in a shuffled order (the same all day), so that one
   // structure's point-to and name-it cards do not follow each other.
   auto cards = bank_->cards(filter);
@@ -264,6 +261,8 @@ void QuizPanel::draw(ViewerContext& ctx) {
     if (!any) wrapped_dim("Choose at least one kind of question.");
     if (any && ImGui::Button("Start a session of 10")) start_session(ctx, 10);
     if (started_ && asked_ == 0) ImGui::TextUnformatted("Nothing is due and every card has been seen.");
+    if (ask_section_ && !sections_made_ && ctx.scene && !ctx.scene->structures.empty())
+      wrapped_dim("Section questions are cut with the leg in neutral: reset the pose (Motion panel) to have them.");
   }
   ImGui::Separator();
   draw_dashboard(ctx);

@@ -4,8 +4,10 @@
 // selects a structure as usual; the panel reads the selection), options for
 // name-it and fact questions, shows right or wrong with the right answer lit
 // on the model, one sentence of explanation and its source, and logs each
-// answer in the progress database. A small dashboard: due today, streak,
-// mastery by system, weakest cards.
+// answer in the progress database. A small dashboard: due within a day,
+// streak, mastery by system and by region, weakest cards. A session asks
+// about one topic: everything, a region, compartment, system or a bundled
+// lesson's structures.
 // Name-it takes a typed name (graded against names, Latin names and
 // synonyms, small typos allowed) or an option. Trigger-point questions paint
 // the referral zone without its marker (Overlay::zone_only); after the answer
@@ -95,6 +97,7 @@ private:
   void release_pose(ViewerContext& ctx);
   void light_movement_answers(ViewerContext& ctx, const std::string& answer);
   void use_computed(ViewerContext& ctx);
+  void make_sections(ViewerContext& ctx);
 
   std::string progress_path_;
   std::function<std::int64_t()> clock_;

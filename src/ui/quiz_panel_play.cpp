@@ -24,6 +24,16 @@ void QuizPanel::use_computed(ViewerContext& ctx) {
   if (ctx.motion.model && ctx.motion.muscles) bank_->use_motion(*ctx.motion.model, *ctx.motion.muscles);
 }
 
+void QuizPanel::make_sections(ViewerContext& ctx) {
+  // The levels are fractions of the knee-to-ankle distance at neutral and
+  // the answers come from the meshes as they stand, so the cut (once, a
+  // second or so) waits until the leg is in neutral and not held by a
+  // movement question.
+  if (sections_made_ || holding_pose_ || !(shown_pose(ctx) == motion::Pose{})) return;
+  bank_->use_sections(section_quiz_levels(*ctx.scene));
+  sections_made_ = true;
+}
+
 void QuizPanel::ask_movement(ViewerContext& ctx) {
   if (!ctx.motion.model) return;
   try {

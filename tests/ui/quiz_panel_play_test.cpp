@@ -329,3 +329,25 @@ TEST(QuizCommands, EveryQuestionTypeRendersAndIsAnsweredThroughCommands) {
 }
 
 } // namespace
+
+namespace {
+
+// Section answers come from the meshes as posed, at levels measured at
+// neutral: with the leg bent, no section is cut and the panel says why.
+TEST(QuizPanelPlay, SectionsWaitForTheLegInNeutral) {
+  Harness h("quiz_play_section_pose");
+  motion::Pose bent;
+  bent.knee_deg = 60.0;
+  h.document.set_pose(bent, "Pose: knee");
+  h.panel.set_types({QuestionType::section});
+  h.panel.start_session(h.ctx, 5);
+  EXPECT_FALSE(h.panel.current());
+  std::string text = h.frame();
+  EXPECT_TRUE(has(text, "cut with the leg in neutral")) << text;
+  h.document.set_pose(motion::Pose{}, "Reset pose");
+  h.panel.start_session(h.ctx, 5);
+  ASSERT_TRUE(h.panel.current());
+  EXPECT_EQ(h.panel.current()->type, QuestionType::section);
+}
+
+} // namespace
