@@ -161,7 +161,7 @@ int run_cli(int argc, char** argv) {
   cmd_quiz->add_option("--seed", quiz.seed, "Seed of the question order and options (0 .. 2^64-1; default 1)");
   cmd_quiz->add_option("--count", quiz.count, "Number of questions")->capture_default_str()->check(CLI::Range(1, 1000));
   cmd_quiz->add_option("--types", quiz.types, "Question types, comma-separated: point-to,name-it,facts,trigger-point,movement,section (default: all)");
-  cmd_quiz->add_option("--topic", quiz.topic, "all, region:NAME, compartment:NAME or system:muscles|bones|nerves|trigger-points");
+  cmd_quiz->add_option("--topic", quiz.topic, "all, region:NAME, compartment:NAME, system:muscles|bones|nerves|trigger-points or lesson:ID (a lesson file or bundled id)");
   cmd_quiz->add_flag("--json", quiz.json, "Print JSON (questions, choices, answers, explanations, sources, knowledge version)");
   cmd_quiz->add_flag("--study", quiz.study, "Study in the terminal: due cards first, then new ones; answers are saved");
   cmd_quiz->add_option("--db", quiz.db, "Progress database (default: $XDG_DATA_HOME/crus/progress.db)");

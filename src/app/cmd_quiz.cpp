@@ -6,6 +6,7 @@
 #include "app/quiz_worksheet.hpp"
 #include "core/error.hpp"
 #include "core/file_io.hpp"
+#include "core/lesson.hpp"
 #include "core/progress_store.hpp"
 #include "core/quiz.hpp"
 
@@ -29,6 +30,12 @@ namespace {
 QuizFilter parse_filter(const std::string& types, const std::string& topic) {
   QuizFilter filter;
   filter.topic = parse_topic(topic);
+  if (filter.topic.kind == QuizTopic::Kind::lesson) {
+    // A file or a bundled lesson's id; its faults name the file and line.
+    filter.topic.structures = lesson_structure_ids(load_lesson(resolve_lesson(filter.topic.value, "--topic")));
+    if (filter.topic.structures.empty())
+      throw InputError("--topic", "lesson \"" + filter.topic.value + "\" names no structures to ask about");
+  }
   std::size_t start = 0;
   while (start <= types.size() && !types.empty()) {
     std::size_t end = types.find(',', start);
@@ -241,15 +248,19 @@ int run_progress(const ProgressOptions& o) {
   for (const auto& c : cards) due += c.state.reviews > 0 && c.state.due < end_of_today ? 1 : 0;
   // Mastery: the mean over every card of the system of interval / 21 days
   // (capped at 1): a card is mastered once reviews are three weeks apart.
-  std::map<std::string, std::pair<double, int>> mastery;
+  // The same by region (leg, foot ...; movement cards have none).
+  std::map<std::string, std::pair<double, int>> mastery, by_region;
   std::map<CardKey, CardState> by_key;
   for (const auto& c : cards) by_key[c.card] = c.state;
   for (const auto& card : ctx.bank->cards()) {
-    auto& m = mastery[ctx.bank->system_of(card)];
     auto it = by_key.find(card);
-    m.first += it == by_key.end() ? 0.0 : std::min(1.0, it->second.interval_days / 21.0);
-    m.second += 1;
+    const double value = it == by_key.end() ? 0.0 : std::min(1.0, it->second.interval_days / 21.0);
+    for (auto* m : {&mastery[ctx.bank->system_of(card)], &by_region[ctx.bank->region_of(card)]}) {
+      m->first += value;
+      m->second += 1;
+    }
   }
+  by_region.erase("");
   std::vector<ScheduledCard> weakest;
   for (const auto& c : cards)
     if (c.state.reviews > 0 && ctx.bank->knows(c.card.structure)) weakest.push_back(c);
@@ -267,6 +278,8 @@ int run_progress(const ProgressOptions& o) {
   out["reviews"] = store.reviews().size();
   out["mastery"] = nlohmann::ordered_json::object();
   for (const auto& [system, m] : mastery) out["mastery"][system] = m.second ? m.first / m.second : 0.0;
+  out["mastery_by_region"] = nlohmann::ordered_json::object();
+  for (const auto& [region, m] : by_region) out["mastery_by_region"][region] = m.second ? m.first / m.second : 0.0;
   out["weakest"] = nlohmann::ordered_json::array();
   for (const auto& w : weakest)
     out["weakest"].push_back({{"structure", w.card.structure}, {"kind", w.card.kind}, {"ease", w.state.ease}, {"lapses", w.state.lapses}});
@@ -280,6 +293,8 @@ int run_progress(const ProgressOptions& o) {
             << "Due today: " << due << "   streak: " << out["streak_days"].get<int>() << " days   reviews: " << out["reviews"].get<std::size_t>() << "\n"
             << "Mastery:";
   for (const auto& [system, m] : mastery) std::cout << "  " << system << " " << int(100.0 * (m.second ? m.first / m.second : 0.0) + 0.5) << "%";
+  std::cout << "\nBy region:";
+  for (const auto& [region, m] : by_region) std::cout << "  " << region << " " << int(100.0 * (m.second ? m.first / m.second : 0.0) + 0.5) << "%";
   std::cout << "\n";
   for (const auto& w : weakest)
     std::cout << "Weak: " << ctx.bank->display_name(w.card.structure) << " (" << w.card.kind << "), ease " << w.state.ease << "\n";

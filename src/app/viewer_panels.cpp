@@ -22,14 +22,16 @@
 
 namespace crus::app {
 
-void ViewerPanels::install(ui::Shell& shell, ui::ViewerContext&) {
+void ViewerPanels::install(ui::Shell& shell, ui::ViewerContext& ctx) {
   shell.add_panel(std::make_unique<ui::StructureBrowser>());
   shell.add_panel(std::make_unique<ui::SearchPanel>());
   shell.add_panel(std::make_unique<ui::InfoPanel>());
   shell.add_panel(std::make_unique<ui::TriggerPointPanel>());
   shell.add_panel(std::make_unique<ui::PainMapPanel>());
   shell.add_panel(std::make_unique<ui::RedFlagsPanel>());
-  shell.add_panel(std::make_unique<ui::QuizPanel>());
+  auto quiz = std::make_unique<ui::QuizPanel>();
+  ui::bind_quiz_commands(shell.commands(), *quiz, ctx);
+  shell.add_panel(std::move(quiz));
   shell.add_panel(std::make_unique<ui::MotionPanel>());
 }
 

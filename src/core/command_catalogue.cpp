@@ -110,6 +110,22 @@ void add_viewer_commands(CommandRegistry& r) {
   add(r, "presenter.black_screen", "Black screen", "", "presenter", {"B", "."});
   add(r, "presenter.leave", "Leave presenter mode", "", "presenter", {"Escape"});
   add(r, "palette.open", "Command palette", "View", "global", {"Ctrl+Shift+P", "Ctrl+K"});
+  // The Quiz panel (ui/quiz_panel.hpp): sessions of every type or of one,
+  // and answering without the mouse. No keys: digits and letters are taken
+  // by views and selection; the palette and menu reach them.
+  add(r, "quiz.start", "Quiz: start a session", "View > Quiz", "viewer");
+  add(r, "quiz.start_point_to", "Quiz: point-to questions", "View > Quiz", "viewer");
+  add(r, "quiz.start_name_it", "Quiz: name-it questions", "View > Quiz", "viewer");
+  add(r, "quiz.start_facts", "Quiz: fact questions", "View > Quiz", "viewer");
+  add(r, "quiz.start_trigger_point", "Quiz: trigger-point questions", "View > Quiz", "viewer");
+  add(r, "quiz.start_movement", "Quiz: movement questions", "View > Quiz", "viewer");
+  add(r, "quiz.start_section", "Quiz: section questions", "View > Quiz", "viewer");
+  add(r, "quiz.next", "Quiz: next question", "View > Quiz", "viewer");
+  add(r, "quiz.dont_know", "Quiz: I don't know", "", "viewer");
+  add(r, "quiz.replay", "Quiz: play the movement again", "", "viewer");
+  for (const char* n : {"1", "2", "3", "4"})
+    r.add(CommandInfo{std::string("quiz.choose_") + n, std::string("Quiz: choose option ") + n, "", "viewer", {}, false});
+  add(r, "quiz.stop", "Quiz: end the session", "View > Quiz", "viewer");
 
   // One per panel, "View > Panels" (panel_command_id of each title).
   for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Motion", "Lesson"})

@@ -175,6 +175,11 @@ bool QuizBank::in_topic(const CardKey& card, const QuizTopic& topic) const {
     case QuizTopic::Kind::everything: return true;
     case QuizTopic::Kind::system: return system_of(card) == topic.value;
     case QuizTopic::Kind::region: return region_of(card) == topic.value;
+    case QuizTopic::Kind::lesson: {
+      std::string id = card.structure;
+      if (card.kind == "trigger_point" && tps_ && tps_->find(id)) id = tps_->find(id)->muscle;
+      return std::count(topic.structures.begin(), topic.structures.end(), id) > 0;
+    }
     case QuizTopic::Kind::compartment: {
       std::string id = card.structure;
       if (card.kind == "trigger_point" && tps_ && tps_->find(id)) id = tps_->find(id)->muscle;

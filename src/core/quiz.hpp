@@ -83,13 +83,17 @@ struct Question {
 
 // Topic: everything, or one region ("leg", "foot" ...), compartment
 // ("anterior", "lateral", "posterior" = both posterior ones, "posterior deep"
-// ...) or system ("muscles", "bones", "nerves", "trigger-points").
+// ...), system ("muscles", "bones", "nerves", "trigger-points") or a
+// lesson's structures (value: the lesson's file or bundled id; the caller
+// loads it and fills `structures` with lesson_structure_ids()). A trigger
+// point belongs to its muscle's region, compartment and lesson.
 struct QuizTopic {
-  enum class Kind { everything, region, compartment, system } kind = Kind::everything;
+  enum class Kind { everything, region, compartment, system, lesson } kind = Kind::everything;
   std::string value;
+  std::vector<std::string> structures; // lesson: the structure ids it names
 };
-// "all", "region:foot", "compartment:anterior", "system:nerves"; throws
-// InputError("--topic", ...) naming what is allowed.
+// "all", "region:foot", "compartment:anterior", "system:nerves",
+// "lesson:ID"; throws InputError("--topic", ...) naming what is allowed.
 QuizTopic parse_topic(const std::string& text);
 
 struct QuizFilter {
@@ -162,6 +166,17 @@ std::vector<SceneSection> section_quiz_levels(const Scene& scene);
 // `point` most, measured from the tibia's axis (not the box centre, which
 // the foot pulls forward): the view that shows a structure or zone there.
 AnatomicalView view_facing(const Scene& scene, const glm::vec3& point);
+// A near miss on a point-to question, said in one sentence: where the
+// target lies from the structure clicked, from their bounding boxes in the
+// model frame ("Fibularis brevis lies just deep to it."). With `layers`
+// (per structure, 1 = most superficial, as the viewer keeps them), boxes
+// that share a quarter of the smaller one and different layers: deep to or
+// superficial to it, which says more than a direction there. Otherwise side
+// by side when their heights overlap (in front of, behind, medial to,
+// lateral to), else above or below. "just" within 5 mm, else the gap in cm.
+// Empty when either structure is not in the scene or has no extent.
+std::string near_miss_relation(const Scene& scene, const std::string& clicked, const std::string& target,
+                               const std::string& target_name, const std::vector<int>* layers = nullptr);
 // Where a trigger point's essential zone lies (its first shape's middle).
 std::optional<glm::vec3> zone_centre(const TriggerPoint& tp);
 

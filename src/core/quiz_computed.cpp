@@ -107,6 +107,45 @@ AnatomicalView view_facing(const Scene& scene, const glm::vec3& point) {
   return d.z >= 0.0f ? AnatomicalView::lateral : AnatomicalView::medial;
 }
 
+std::string near_miss_relation(const Scene& scene, const std::string& clicked, const std::string& target,
+                               const std::string& target_name, const std::vector<int>* layers) {
+  const SceneStructure* a = scene.find(clicked);
+  const SceneStructure* b = scene.find(target);
+  auto extent = [](const Aabb& box) { return box.valid() && glm::length(box.size()) > 0.0f; };
+  if (!a || !b || clicked == target || !extent(a->box) || !extent(b->box)) return "";
+  const glm::vec3 ca = (a->box.min + a->box.max) * 0.5f;
+  const glm::vec3 cb = (b->box.min + b->box.max) * 0.5f;
+  const glm::vec3 d = cb - ca;
+  // Model frame: +X anterior, +Y up, +Z lateral (core/scene.hpp).
+  const float overlap_y = std::min(a->box.max.y, b->box.max.y) - std::max(a->box.min.y, b->box.min.y);
+  std::string where;
+  // How much of the smaller box the two share.
+  const glm::vec3 shared = glm::max(glm::min(a->box.max, b->box.max) - glm::max(a->box.min, b->box.min), glm::vec3(0.0f));
+  const glm::vec3 sa = a->box.size(), sb = b->box.size();
+  const float smaller = std::min(sa.x * sa.y * sa.z, sb.x * sb.y * sb.z);
+  const float share = smaller > 0.0f ? shared.x * shared.y * shared.z / smaller : 0.0f;
+  const int ia = scene.index_of(clicked), ib = scene.index_of(target);
+  const int la = layers && ia < static_cast<int>(layers->size()) ? (*layers)[static_cast<std::size_t>(ia)] : 0;
+  const int lb = layers && ib < static_cast<int>(layers->size()) ? (*layers)[static_cast<std::size_t>(ib)] : 0;
+  if (share > 0.25f && la > 0 && lb > 0 && la != lb) {
+    where = lb > la ? "deep to it" : "superficial to it";
+  } else if (overlap_y > 0.0f) {
+    if (std::abs(d.x) >= std::abs(d.z)) where = d.x >= 0.0f ? "in front of it" : "behind it";
+    else where = d.z >= 0.0f ? "lateral to it" : "medial to it";
+  } else {
+    where = d.y >= 0.0f ? "above it" : "below it";
+  }
+  // Gap between the boxes (0 when they overlap).
+  glm::vec3 gap(0.0f);
+  for (int i = 0; i < 3; ++i)
+    gap[i] = std::max(0.0f, std::max(a->box.min[i] - b->box.max[i], b->box.min[i] - a->box.max[i]));
+  const float metres = glm::length(gap);
+  std::string name = target_name.empty() ? b->name : target_name;
+  if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  if (metres <= 0.005f) return name + " lies just " + where + ".";
+  return name + " lies " + where + ", about " + fixed1(metres * 100.0) + " cm away.";
+}
+
 std::optional<glm::vec3> zone_centre(const TriggerPoint& tp) {
   if (tp.essential.shapes.empty()) return std::nullopt;
   const auto& s = tp.essential.shapes.front();

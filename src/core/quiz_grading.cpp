@@ -89,7 +89,7 @@ QuizTopic parse_topic(const std::string& text) {
   if (text.empty() || text == "all" || text == "everything") return topic;
   auto colon = text.find(':');
   std::string kind = text.substr(0, colon), value = colon == std::string::npos ? "" : text.substr(colon + 1);
-  const char* allowed = "all, region:NAME, compartment:NAME or system:muscles|bones|nerves|trigger-points";
+  const char* allowed = "all, region:NAME, compartment:NAME, system:muscles|bones|nerves|trigger-points or lesson:ID";
   if (value.empty()) throw InputError("--topic", "\"" + text + "\" is not a topic; use " + std::string(allowed));
   topic.value = value;
   if (kind == "region") topic.kind = QuizTopic::Kind::region;
@@ -98,6 +98,8 @@ QuizTopic parse_topic(const std::string& text) {
     topic.kind = QuizTopic::Kind::system;
     if (value != "muscles" && value != "bones" && value != "nerves" && value != "trigger-points")
       throw InputError("--topic", "system \"" + value + "\" is unknown; use muscles, bones, nerves or trigger-points");
+  } else if (kind == "lesson") {
+    topic.kind = QuizTopic::Kind::lesson;
   } else {
     throw InputError("--topic", "\"" + kind + "\" is not a kind of topic; use " + std::string(allowed));
   }

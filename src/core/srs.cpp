@@ -27,13 +27,14 @@ CardState schedule(const CardState& state, Grade grade, std::int64_t now) {
   const int q = static_cast<int>(grade);
   next.reviews += 1;
   next.last_review = now;
+  // Step 5 of SM-2, on every answer (srs.hpp).
+  const double d = 5 - q;
+  next.ease = std::max(1.3, state.ease + (0.1 - d * (0.08 + d * 0.02)));
   if (q < 3) {
     if (state.repetitions > 0) next.lapses += 1;
     next.repetitions = 0;
     next.interval_days = 1.0;
   } else {
-    const double d = 5 - q;
-    next.ease = std::max(1.3, state.ease + (0.1 - d * (0.08 + d * 0.02)));
     if (state.repetitions == 0) next.interval_days = 1.0;
     else if (state.repetitions == 1) next.interval_days = 6.0;
     // The E-Factor as this answer has just changed it (steps 4 then 2 of SM-2).

@@ -4,8 +4,14 @@
 // SuperMemo 2 algorithm; https://super-memory.com/english/ol/sm2.htm):
 //   I(1) = 1 day, I(2) = 6 days, I(n) = I(n-1) * EF for n > 2;
 //   EF' = EF + (0.1 - (5 - q) * (0.08 + (5 - q) * 0.02)), never below 1.3,
-//   starting at 2.5; a response of quality q < 3 starts the repetitions
-//   again from I(1) without changing EF.
+//   starting at 2.5, after each repetition (step 5: every answer, wrong
+//   ones too, so again (q = 1) lowers EF by 0.54); a response of quality
+//   q < 3 also starts the repetitions again from I(1) (step 6). Step 6's
+//   "without changing the E-Factor" is read as: the restart does not reset
+//   EF to 2.5; the step-5 change still applies, as the common SM-2
+//   implementations do (e.g. the Dart `sm2` package, "each call adjusts
+//   the ease factor up or down based on quality"). Otherwise a card missed
+//   over and over would keep the ease of one never missed.
 // Grades map to SM-2's qualities as Anki's buttons do: again 1, hard 3,
 // good 4, easy 5. Times are whole seconds (Unix time) passed in by the
 // caller, so tests drive the scheduler with a fake clock.

@@ -88,7 +88,8 @@ void MotionPanel::draw(ViewerContext& ctx) {
       ctx.motion.preview.reset();
     }
   }
-  if (!dragging && !animation_ && ctx.motion.preview && !ImGui::IsAnyItemActive()) ctx.motion.preview.reset();
+  if (!dragging && !animation_ && ctx.motion.preview && !ctx.motion.preview_held && !ImGui::IsAnyItemActive())
+    ctx.motion.preview.reset();
   if (ImGui::Button("Reset to neutral")) go_to(ctx, motion::Pose{}, "Reset pose");
   ImGui::SameLine();
   ImGui::TextDisabled("%s", motion::describe_pose(model, pose).c_str());

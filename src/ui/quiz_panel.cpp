@@ -43,6 +43,10 @@ bool QuizPanel::ready(ViewerContext& ctx) {
     bank_knowledge_ = ctx.knowledge;
     queue_.clear();
     current_.reset();
+    sections_made_ = false;
+    topics_.clear();
+    use_computed(ctx);
+    make_sections(ctx);
   }
   if (!store_ && store_problem_.empty()) {
     try {
@@ -61,11 +65,15 @@ bool QuizPanel::ready(ViewerContext& ctx) {
 void QuizPanel::start_session(ViewerContext& ctx, std::size_t count) {
   if (!ready(ctx)) return;
   QuizFilter filter;
+  filter.topic = topic_;
   if (ask_point_to_) filter.types.push_back(QuestionType::point_to);
   if (ask_name_it_) filter.types.push_back(QuestionType::name_it);
   if (ask_facts_) filter.types.push_back(QuestionType::fact);
   if (ask_trigger_points_) filter.types.push_back(QuestionType::trigger_point);
+  if (ask_movement_) filter.types.push_back(QuestionType::movement);
+  if (ask_section_) filter.types.push_back(QuestionType::section);
   if (filter.types.empty()) return; // nothing chosen; the panel says so
+  make_sections(ctx);
   // New cards in a shuffled order (the same all day), so that one
   // structure's point-to and name-it cards do not follow each other.
   auto cards = bank_->cards(filter);
@@ -83,10 +91,15 @@ void QuizPanel::set_types(const std::vector<QuestionType>& types) {
   ask_name_it_ = on(QuestionType::name_it);
   ask_facts_ = on(QuestionType::fact);
   ask_trigger_points_ = on(QuestionType::trigger_point);
+  ask_movement_ = on(QuestionType::movement);
+  ask_section_ = on(QuestionType::section);
 }
 
 void QuizPanel::ask(ViewerContext& ctx) {
   restore_view(ctx);
+  release_pose(ctx);
+  figure_.set(nullptr);
+  near_miss_.clear();
   current_.reset();
   answered_ = false;
   while (!queue_.empty() && !current_) {
@@ -134,6 +147,8 @@ void QuizPanel::ask(ViewerContext& ctx) {
     if (target >= 0) doc.set_visibility({target}, Visibility::shown, "Quiz: name it");
     if (target >= 0) ctx.frame_request = target;
   }
+  if (current_->type == QuestionType::movement) ask_movement(ctx);
+  if (current_->type == QuestionType::section) ask_section(ctx);
 }
 
 void QuizPanel::restore_view(ViewerContext& ctx) {
@@ -155,7 +170,8 @@ void QuizPanel::answer(ViewerContext& ctx, const std::string& id) {
 }
 
 void QuizPanel::answer_typed(ViewerContext& ctx, const std::string& typed) {
-  if (!current_ || answered_ || !store_ || current_->type != QuestionType::name_it) return;
+  if (!current_ || answered_ || !store_) return;
+  if (current_->type != QuestionType::name_it && current_->type != QuestionType::section) return;
   record(ctx, typed, grade_typed_name(*bank_, *current_, typed));
 }
 
@@ -177,6 +193,13 @@ void QuizPanel::record(ViewerContext& ctx, const std::string& id, bool correct) 
     if (!saved_overlay_) saved_overlay_ = ctx.document->state().overlay;
     ctx.document->set_overlay(overlay);
   }
+  if (current_->type == QuestionType::point_to && !correct && !id.empty())
+    near_miss_ = near_miss_relation(*ctx.scene, id, current_->card.structure, bank_->display_name(current_->card.structure),
+                                    ctx.layers.empty() ? nullptr : &ctx.layers);
+  if (current_->type == QuestionType::movement) {
+    light_movement_answers(ctx, correct ? id : "");
+    return;
+  }
   // Lit on the model: the answer when it is a structure (a bone, nerve or
   // muscle), else the structure the question is about.
   lit_.clear();
@@ -190,7 +213,18 @@ void QuizPanel::record(ViewerContext& ctx, const std::string& id, bool correct) 
   }
 }
 
-void QuizPanel::next(ViewerContext& ctx) { ask(ctx); } // ask() puts the view and overlay back
+void QuizPanel::next(ViewerContext& ctx) { ask(ctx); } // ask() puts the view, overlay and pose back
+
+void QuizPanel::stop(ViewerContext& ctx) {
+  queue_.clear();
+  ask(ctx); // nothing left: puts everything back and asks nothing
+}
+
+bool QuizPanel::choose(ViewerContext& ctx, std::size_t index) {
+  if (!current_ || answered_ || index >= current_->choices.size()) return false;
+  answer(ctx, current_->choices[index].id);
+  return true;
+}
 
 void QuizPanel::draw(ViewerContext& ctx) {
   if (!ready(ctx)) {
@@ -198,6 +232,7 @@ void QuizPanel::draw(ViewerContext& ctx) {
                                                     : ("Progress cannot be kept: " + store_problem_).c_str());
     return;
   }
+  advance(ctx, ImGui::GetIO().DeltaTime);
   if (current_) draw_question(ctx);
   else {
     if (asked_ > 0) ImGui::Text("Session done: %d of %d right.", right_, asked_);
@@ -208,10 +243,26 @@ void QuizPanel::draw(ViewerContext& ctx) {
     ImGui::Checkbox("Facts", &ask_facts_);
     ImGui::SameLine();
     ImGui::Checkbox("Trigger points", &ask_trigger_points_);
-    const bool any = ask_point_to_ || ask_name_it_ || ask_facts_ || ask_trigger_points_;
+    if (ctx.motion.model) ImGui::Checkbox("Movement", &ask_movement_);
+    else ask_movement_ = false; // an atlas the leg cannot be posed with
+    ImGui::SameLine();
+    ImGui::Checkbox("Section", &ask_section_);
+    // The topic: one combo over every kind (core/quiz.hpp QuizTopic).
+    std::string label = "Everything";
+    for (const auto& [text, t] : topics(ctx))
+      if (t.kind == topic_.kind && t.value == topic_.value) label = text;
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##topic", ("Topic: " + label).c_str())) {
+      for (const auto& [text, t] : topics(ctx))
+        if (ImGui::Selectable(text.c_str(), t.kind == topic_.kind && t.value == topic_.value)) topic_ = t;
+      ImGui::EndCombo();
+    }
+    const bool any = ask_point_to_ || ask_name_it_ || ask_facts_ || ask_trigger_points_ || ask_movement_ || ask_section_;
     if (!any) wrapped_dim("Choose at least one kind of question.");
     if (any && ImGui::Button("Start a session of 10")) start_session(ctx, 10);
     if (started_ && asked_ == 0) ImGui::TextUnformatted("Nothing is due and every card has been seen.");
+    if (ask_section_ && !sections_made_ && ctx.scene && !ctx.scene->structures.empty())
+      wrapped_dim("Section questions are cut with the leg in neutral: reset the pose (Motion panel) to have them.");
   }
   ImGui::Separator();
   draw_dashboard(ctx);
@@ -222,14 +273,27 @@ void QuizPanel::draw_question(ViewerContext& ctx) {
   ImGui::TextDisabled("%s  -  %zu more after this", to_string(q.type), queue_.size());
   ImGui::TextWrapped("%s", q.prompt.c_str());
   ImGui::Spacing();
+  if (q.type == QuestionType::section && figure_.section()) {
+    const float w = ImGui::GetContentRegionAvail().x;
+    figure_.draw(q.section_mark, answered_ ? q.card.structure : "", w, w * 0.9f);
+  }
+  if (q.type == QuestionType::movement) {
+    if (ImGui::Button(play_ ? "Playing..." : "Play the movement again")) replay(ctx);
+  }
   if (!answered_) {
-    if (q.type == QuestionType::point_to) {
+    if (q.type == QuestionType::movement) {
+      wrapped_dim("Click the muscle in the 3D view, or choose:");
+      if (int selected = ctx.document->state().selected; selected >= 0) answer(ctx, structure_id(ctx, selected));
+    }
+    if (q.type == QuestionType::movement && answered_) {
+      // Answered this frame by the click above: feedback below.
+    } else if (q.type == QuestionType::point_to) {
       wrapped_dim("Click it in the 3D view.");
       // A click in the view selects; that selection is the answer.
       if (int selected = ctx.document->state().selected; selected >= 0) answer(ctx, structure_id(ctx, selected));
       if (!answered_ && ImGui::Button("I don't know")) answer(ctx, "");
     } else {
-      if (q.type == QuestionType::name_it) {
+      if (q.type == QuestionType::name_it || q.type == QuestionType::section) {
         ImGui::SetNextItemWidth(-80.0f);
         bool enter = ImGui::InputText("##typed", typed_, sizeof typed_, ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::SameLine();
@@ -247,8 +311,11 @@ void QuizPanel::draw_question(ViewerContext& ctx) {
   const ImVec4 colour = last_correct_ ? ImVec4(0.35f, 0.85f, 0.45f, 1.0f) : ImVec4(0.95f, 0.45f, 0.35f, 1.0f);
   ImGui::TextColored(colour, "%s", last_correct_ ? "Right." : "Not quite.");
   if (q.type == QuestionType::point_to && !last_correct_ && !last_answer_.empty())
-    ImGui::TextWrapped("You clicked %s.", bank_->display_name(last_answer_).c_str());
-  if (q.type == QuestionType::name_it && !last_answer_.empty() &&
+    ImGui::TextWrapped("You clicked %s.%s%s", bank_->display_name(last_answer_).c_str(), near_miss_.empty() ? "" : " ",
+                       near_miss_.c_str());
+  if (q.type == QuestionType::movement && !last_correct_ && bank_->knows(last_answer_))
+    ImGui::TextWrapped("You chose %s.", bank_->display_name(last_answer_).c_str());
+  if ((q.type == QuestionType::name_it || q.type == QuestionType::section) && !last_answer_.empty() &&
       std::none_of(q.choices.begin(), q.choices.end(), [&](const Choice& c) { return c.id == last_answer_; }))
     ImGui::TextWrapped("You typed \"%s\".", last_answer_.c_str());
   std::string right;
@@ -277,18 +344,25 @@ void QuizPanel::draw_dashboard(ViewerContext&) {
   }
   ImGui::Text("Due within a day: %zu   Streak: %d days", due, store_->streak_days(now));
   // Mastery as in crus progress: mean of interval / 21 days, capped at 1.
-  std::map<std::string, std::pair<double, int>> mastery;
+  // By system and by region (cards without a region, such as movements, count in the systems only).
+  std::map<std::string, std::pair<double, int>> by_system, by_region;
   for (const auto& card : bank_->cards()) {
-    auto& m = mastery[bank_->system_of(card)];
     auto it = by_key.find(card);
-    m.first += it == by_key.end() ? 0.0 : std::min(1.0, it->second->interval_days / 21.0);
-    m.second += 1;
+    const double value = it == by_key.end() ? 0.0 : std::min(1.0, it->second->interval_days / 21.0);
+    for (auto* m : {&by_system[bank_->system_of(card)], &by_region[bank_->region_of(card)]}) {
+      m->first += value;
+      m->second += 1;
+    }
   }
-  for (const auto& [system, m] : mastery) {
-    float value = m.second ? static_cast<float>(m.first / m.second) : 0.0f;
-    ImGui::ProgressBar(value, ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0.0f));
-    ImGui::SameLine();
-    ImGui::TextUnformatted(system.c_str());
+  by_region.erase("");
+  for (const auto* table : {&by_system, &by_region}) {
+    ImGui::TextDisabled(table == &by_system ? "Mastery by system" : "Mastery by region");
+    for (const auto& [name, m] : *table) {
+      float value = m.second ? static_cast<float>(m.first / m.second) : 0.0f;
+      ImGui::ProgressBar(value, ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0.0f));
+      ImGui::SameLine();
+      ImGui::TextUnformatted(name.c_str());
+    }
   }
   std::vector<const ScheduledCard*> weak;
   for (const auto& c : cards)
@@ -298,8 +372,10 @@ void QuizPanel::draw_dashboard(ViewerContext&) {
     return a->state.lapses > b->state.lapses;
   });
   if (!weak.empty()) ImGui::TextUnformatted("Weakest:");
-  for (std::size_t i = 0; i < weak.size() && i < 3; ++i)
-    ImGui::BulletText("%s (%s)", bank_->display_name(weak[i]->card.structure).c_str(), weak[i]->card.kind.c_str());
+  for (std::size_t i = 0; i < weak.size() && i < 3; ++i) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s (%s)", bank_->display_name(weak[i]->card.structure).c_str(), weak[i]->card.kind.c_str());
+  }
 }
 
 } // namespace crus::ui

@@ -1,6 +1,7 @@
 // crus quiz and crus progress on the bundled knowledge base: a seed gives
 // the same quiz, bad options give one line and status 2, a terminal study
 // session is saved and shows up in the dashboard and the export.
+#include "core/lesson.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -82,6 +83,7 @@ TEST(QuizCli, AStudySessionIsSavedAndReported) {
   EXPECT_EQ(j["reviews"], 3);
   EXPECT_EQ(j["streak_days"], 1);
   EXPECT_TRUE(j["mastery"].contains("nerves"));
+  EXPECT_TRUE(j["mastery_by_region"].contains("leg")) << j.dump();
   auto e = run_command(crus() + " progress --db " + db + " --export " + (dir / "log.json").string());
   ASSERT_EQ(e.status, 0) << e.err;
   std::ifstream in(dir / "log.json");
@@ -92,6 +94,33 @@ TEST(QuizCli, AStudySessionIsSavedAndReported) {
   ASSERT_EQ(r.status, 0) << r.err;
   p = run_command(crus() + " progress --json --db " + db);
   EXPECT_EQ(nlohmann::json::parse(p.out)["reviews"], 6);
+}
+
+} // namespace
+
+namespace {
+
+// A lesson's structures as a topic: only what the lesson names is asked,
+// and a lesson that does not exist is one line and status 2.
+TEST(QuizCli, ALessonTopicAsksOnlyTheLessonsStructures) {
+  const std::string lesson = crus::test::source_dir() + "/assets/lessons/anterior_compartment.json";
+  auto ids = crus::lesson_structure_ids(crus::load_lesson(lesson));
+  ASSERT_FALSE(ids.empty());
+  auto r = run_command(crus() + " quiz --seed 5 --count 40 --types point-to,facts --topic lesson:anterior_compartment --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(j["questions"].empty());
+  std::set<std::string> asked;
+  for (const auto& q : j["questions"]) {
+    const std::string s = q["structure"];
+    EXPECT_NE(std::find(ids.begin(), ids.end(), s), ids.end()) << s;
+    asked.insert(s);
+  }
+  EXPECT_TRUE(asked.count("tibialis_anterior") || asked.size() > 3) << r.out;
+  auto bad = run_command(crus() + " quiz --seed 5 --count 4 --topic lesson:no_such_lesson --json");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(count_lines(bad.err), 1) << bad.err;
+  EXPECT_NE(bad.err.find("--topic"), std::string::npos) << bad.err;
 }
 
 } // namespace

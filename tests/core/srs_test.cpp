@@ -2,6 +2,8 @@
 // after lapses; a session takes due cards (weakest first), then new ones.
 #include "core/srs.hpp"
 
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 namespace crus {
@@ -30,7 +32,7 @@ TEST(Sm2, IntervalsGrowOneSixThenByEase) {
   EXPECT_EQ(s.reviews, 4);
 }
 
-TEST(Sm2, LapseShrinksTheIntervalAndKeepsTheEase) {
+TEST(Sm2, LapseShrinksTheIntervalAndLowersTheEase) {
   CardState s;
   std::int64_t now = kStart;
   for (int i = 0; i < 4; ++i) {
@@ -43,8 +45,26 @@ TEST(Sm2, LapseShrinksTheIntervalAndKeepsTheEase) {
   EXPECT_DOUBLE_EQ(s.interval_days, 1.0);
   EXPECT_EQ(s.repetitions, 0);
   EXPECT_EQ(s.lapses, 1);
-  EXPECT_DOUBLE_EQ(s.ease, ease);
+  // SM-2 step 5 with q = 1: EF + 0.1 - 4 * (0.08 + 4 * 0.02) = EF - 0.54.
+  EXPECT_NEAR(s.ease, ease - 0.54, 1e-9);
   EXPECT_EQ(s.due, now + kSecondsPerDay);
+  // Relearnt after the lapse: 1 day, 6 days, then by the lowered ease, so
+  // the third interval is shorter than it was before the lapse.
+  const double lowered = s.ease;
+  for (int i = 0; i < 3; ++i) {
+    now = s.due;
+    s = schedule(s, Grade::good, now);
+  }
+  EXPECT_DOUBLE_EQ(s.interval_days, std::round(6.0 * lowered));
+  EXPECT_LT(s.interval_days, 15.0);
+}
+
+TEST(Sm2, RepeatedLapsesStopAtTheFloor) {
+  CardState s;
+  for (int i = 0; i < 5; ++i) s = schedule(s, Grade::again, kStart + i * kSecondsPerDay);
+  EXPECT_DOUBLE_EQ(s.ease, 1.3);
+  EXPECT_EQ(s.lapses, 0); // never right, so never lapsed
+  EXPECT_DOUBLE_EQ(s.interval_days, 1.0);
 }
 
 TEST(Sm2, HardLowersTheEaseButNeverBelowTheFloor) {
