@@ -11,6 +11,7 @@
 #include "support/test_support.hpp"
 #include "ui/command_keys.hpp"
 #include "ui/imgui_host.hpp"
+#include "ui/annotation_panel.hpp"
 #include "ui/lesson_panel.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
@@ -37,10 +38,11 @@ protected:
     ctx_.camera = &camera_;
     ctx_.picks = &picks_;
     panels_.install(shell_, ctx_);
-    // The viewer installs the Lesson panel and binds its commands itself
-    // (app/viewer.cpp), as here.
+    // The viewer installs the Lesson panel and binds its and the annotation
+    // commands itself (app/viewer.cpp), as here.
     shell_.add_panel(std::make_unique<ui::LessonPanel>(lesson_, lesson_actions_));
     ui::bind_lesson_commands(shell_.commands(), lesson_, lesson_actions_, ctx_);
+    ui::bind_annotation_commands(shell_.commands(), ctx_, &lesson_);
     frame({});
   }
 
