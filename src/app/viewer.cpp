@@ -396,8 +396,9 @@ int run_viewer(const ViewerOptions& options) {
     ui::draw_view_annotations(ctx, /*window_bars=*/!ctx.presenting);
     ui::draw_annotations(ctx);
     ui::draw_step_action(ctx);
+    // Under the caption (a spotlight leaves it readable); a black screen covers all.
+    if (ctx.presenting) ui::draw_pointer(ctx);
     if (ctx.presenting) ui::draw_presenter(lesson, ctx);
-    if (ctx.presenting && !ctx.black_screen) ui::draw_pointer(ctx);
     shell.draw(ctx);
     changed = shell.take_commands_ran() || changed;
     changed = ui::advance_step_action(ctx, window.time()) || changed;
