@@ -218,6 +218,14 @@ void Presentation::draw(OffscreenRenderer& renderer, const OrbitCamera& camera, 
   renderer.draw(scene_, list, camera);
   camera_ = camera;
   const bool annotations = !document_.state().annotations.empty();
+  if (annotations && !picks_built_) {
+    // Pins behind the model are drawn faded, as in the viewer: that needs the pick index.
+    std::vector<const Mesh*> meshes;
+    for (const auto& s : scene_.structures) meshes.push_back(&s.mesh);
+    picks_.build(meshes);
+    picks_built_ = true;
+  }
+  if (annotations) ctx_.picks = &picks_;
   if (labels || annotate || extra_ui || annotations) {
     // Labels are drawn by ImGui into the same framebuffer, as in the viewer.
     ui::ImGuiHost host(nullptr, 1.0f, "");
