@@ -92,7 +92,11 @@ void bind_annotation_commands(CommandRegistry& commands, ViewerContext& ctx, Les
     ctx.annotate.stroke.points.clear();
   };
   auto tool_is = [&ctx](AnnotationTool tool) { return [&ctx, tool] { return ctx.annotate.tool == tool; }; };
-  commands.bind("annotate.add_pin", [start] { start(AnnotationTool::pin); }, has_scene, tool_is(AnnotationTool::pin));
+  commands.bind("annotate.add_pin", [start, &commands, &ctx] {
+    start(AnnotationTool::pin);
+    // The new pin's text field gets the keyboard there, so the panel opens.
+    if (!ctx.presenting && !commands.is_checked("panel.annotations")) commands.run("panel.annotations");
+  }, has_scene, tool_is(AnnotationTool::pin));
   commands.bind("annotate.add_arrow", [start] { start(AnnotationTool::arrow); }, has_scene, tool_is(AnnotationTool::arrow));
   commands.bind("annotate.ink", [start] { start(AnnotationTool::ink); }, has_scene, tool_is(AnnotationTool::ink));
   commands.bind("presenter.ink", [start] { start(AnnotationTool::ink); }, has_scene, tool_is(AnnotationTool::ink));

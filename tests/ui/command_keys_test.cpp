@@ -158,3 +158,29 @@ TEST_F(CommandKeys, CtrlKOpensThePaletteAndEscapeClosesIt) {
 }
 
 } // namespace
+
+TEST_F(CommandKeys, APinIsPlacedAndLabelledWithTheKeyboardAlone) {
+  // Shift+P opens the Annotations panel, Enter pins the surface at the
+  // centre of the view, and the pin's text field has the keyboard: typing
+  // and Enter give the pin its text (one undo step).
+  constexpr int kShift = 340, kEnter = 257;
+  frame({key(kShift, true), key('P', true), key('P', false), key(kShift, false)});
+  ASSERT_EQ(ctx_.annotate.tool, ui::AnnotationTool::pin);
+  ASSERT_TRUE(shell_.commands().is_checked("panel.annotations"));
+  frame({key(kEnter, true), key(kEnter, false)});
+  ASSERT_EQ(document_.state().annotations.pins.size(), 1u);
+  frame({});
+  frame({});
+  std::deque<InputEvent> typing;
+  for (int i = 0; i < 12; ++i) { // clear the structure's name put there as a start
+    typing.push_back(key(259, true));
+    typing.push_back(key(259, false));
+  }
+  type(typing, "shin");
+  typing.push_back(key(kEnter, true));
+  typing.push_back(key(kEnter, false));
+  frame(typing);
+  frame({});
+  EXPECT_EQ(document_.state().annotations.pins[0].text, "shin");
+  EXPECT_EQ(document_.undo_name(), "Edit pin text");
+}
