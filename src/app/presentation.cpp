@@ -8,9 +8,11 @@
 #include "core/referral_overlay.hpp"
 #include "core/search.hpp"
 #include "ui/imgui_host.hpp"
+#include "ui/annotation_overlay.hpp"
 #include "ui/label_overlay.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
 
@@ -157,6 +159,10 @@ std::vector<std::string> Presentation::apply_scene(const SceneSpec& spec) {
       applied.state.overlay.mode = trigger_points_->find(target) ? OverlayMode::trigger_point : OverlayMode::muscle;
     }
   }
+  // Pins and arrows back onto the surface (the atlas may have been
+  // regenerated since they were placed); the scene is at rest here.
+  if (std::string moved = describe_snap(snap_annotations(applied.state.annotations, scene_)); !moved.empty())
+    std::fprintf(stderr, "crus: %s\n", moved.c_str());
   document_.load_state(applied.state, "Open scene");
   ctx_.painted = spec.painted;
   ctx_.brush_radius = spec.brush_radius;
@@ -211,7 +217,16 @@ void Presentation::draw(OffscreenRenderer& renderer, const OrbitCamera& camera, 
   if (background) list.background = *background;
   renderer.draw(scene_, list, camera);
   camera_ = camera;
-  if (labels || annotate || extra_ui) {
+  const bool annotations = !document_.state().annotations.empty();
+  if (annotations && !picks_built_) {
+    // Pins behind the model are drawn faded, as in the viewer: that needs the pick index.
+    std::vector<const Mesh*> meshes;
+    for (const auto& s : scene_.structures) meshes.push_back(&s.mesh);
+    picks_.build(meshes);
+    picks_built_ = true;
+  }
+  if (annotations) ctx_.picks = &picks_;
+  if (labels || annotate || extra_ui || annotations) {
     // Labels are drawn by ImGui into the same framebuffer, as in the viewer.
     ui::ImGuiHost host(nullptr, 1.0f, "");
     host.set_font_size(label_font_px > 0.0f ? label_font_px : std::max(14.0f, static_cast<float>(renderer.height()) / 48.0f));
@@ -224,6 +239,7 @@ void Presentation::draw(OffscreenRenderer& renderer, const OrbitCamera& camera, 
     for (int frame = 0; frame < 2; ++frame) {
       host.begin_frame();
       if (labels) ui::draw_view_annotations(ctx_, /*window_bars=*/false);
+      if (annotations) ui::draw_annotations(ctx_);
       if (annotate) annotate();
       if (extra_ui) extra_ui();
       if (frame == 1) {

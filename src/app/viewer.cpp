@@ -21,7 +21,10 @@
 #include "platform/window.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/label_overlay.hpp"
+#include "ui/annotation_overlay.hpp"
+#include "ui/annotation_panel.hpp"
 #include "ui/lesson_panel.hpp"
+#include "ui/step_action_player.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
 
@@ -284,11 +287,19 @@ int run_viewer(const ViewerOptions& options) {
       ctx.messages.push_back("lesson step " + std::to_string(lesson.current() + 1) + ": " + describe_unknown_ids(unknown));
       if (!ctx.presenting) ctx.show_messages = true;
     }
+    // Entering a step plays its action (a highlight sequence, a movement).
+    const LessonStep* step = lesson.step();
+    ui::start_step_action(ctx, step && &step->scene == &spec ? step->action : std::nullopt);
   };
   lesson_actions.capture = [&] { return scenes.current().scene; };
   lesson_actions.set_presenting = [&](bool on) {
     ctx.presenting = on;
     ctx.black_screen = false;
+    if (!on) {
+      // The laser and the ink pen belong to the presentation.
+      ctx.annotate.pointer = ui::Pointer::none;
+      if (ctx.annotate.tool == ui::AnnotationTool::ink) ctx.annotate.tool = ui::AnnotationTool::none;
+    }
     window.set_fullscreen(on);
     // Captions in large type: about 22 lines to the screen height.
     host.set_large_font_size(on ? std::max(24.0f, static_cast<float>(window.window_size().y) / 22.0f) : 0.0f);
@@ -296,6 +307,7 @@ int run_viewer(const ViewerOptions& options) {
       if (const LessonStep* step = lesson.step()) lesson_actions.show(step->scene);
   };
   ui::bind_lesson_commands(shell.commands(), lesson, lesson_actions, ctx);
+  ui::bind_annotation_commands(shell.commands(), ctx, &lesson);
 
   shell.scene_files().recent = settings.recent_scenes;
   if (start_scene) {
@@ -355,7 +367,9 @@ int run_viewer(const ViewerOptions& options) {
     }
     // Sleep until an event unless a transition is running or ImGui still
     // needs a frame or two to settle after the last input.
-    if (frames_to_draw > 0 || camera.animating() || ctx.motion.animating || !window.input_events().empty()) window.wait_events(0.0);
+    if (frames_to_draw > 0 || camera.animating() || ctx.motion.animating || ctx.step_action.action ||
+        !window.input_events().empty())
+      window.wait_events(0.0);
     else window.wait_events();
     auto now = Clock::now();
     float dt = std::chrono::duration<float>(now - last).count();
@@ -381,9 +395,14 @@ int run_viewer(const ViewerOptions& options) {
     // Labels and the legend first: ImGui 1.86 asserts when a window appears
     // after a modal popup in the same frame, and the shell's modals come last.
     ui::draw_view_annotations(ctx, /*window_bars=*/!ctx.presenting);
+    ui::draw_annotations(ctx);
+    ui::draw_step_action(ctx);
+    // Under the caption (a spotlight leaves it readable); a black screen covers all.
+    if (ctx.presenting) ui::draw_pointer(ctx);
     if (ctx.presenting) ui::draw_presenter(lesson, ctx);
     shell.draw(ctx);
     changed = shell.take_commands_ran() || changed;
+    changed = ui::advance_step_action(ctx, window.time()) || changed;
     if (panels.update_pose(ctx)) {
       renderer.upload(scene);
       changed = true;
@@ -411,6 +430,7 @@ int run_viewer(const ViewerOptions& options) {
     frame.projection = camera.projection(aspect);
     frame.viewport_size = fb;
     DrawList list = panels.draw_list(ctx);
+    ui::light_step_action(ctx, list);
     renderer.draw(scene, list, frame);
     ctx.stats.triangles = renderer.triangles_drawn();
     if (const std::string& w = renderer.overlay_warning(); !w.empty() && w != last_overlay_warning) {
@@ -452,7 +472,7 @@ int run_viewer(const ViewerOptions& options) {
       seen_revision = document.revision();
       changed = true;
     }
-    frames_to_draw = (changed || moving || input.more || ctx.motion.animating) ? 3 : frames_to_draw - 1;
+    frames_to_draw = (changed || moving || input.more || ctx.motion.animating || ctx.step_action.action) ? 3 : frames_to_draw - 1;
     if (frames_to_draw <= 0 && !settings_path.empty()) {
       // Going idle: remember what changed, so a crash or a kill loses nothing.
       std::string now_json = to_json(current_settings());

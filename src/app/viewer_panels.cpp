@@ -9,6 +9,7 @@
 #include "core/referral_overlay.hpp"
 #include "core/motion/length_colours.hpp"
 #include "core/motion/presets.hpp"
+#include "ui/annotation_panel.hpp"
 #include "ui/info_panel.hpp"
 #include "ui/motion_panel.hpp"
 #include "ui/pain_map_panel.hpp"
@@ -33,6 +34,7 @@ void ViewerPanels::install(ui::Shell& shell, ui::ViewerContext& ctx) {
   ui::bind_quiz_commands(shell.commands(), *quiz, ctx);
   shell.add_panel(std::move(quiz));
   shell.add_panel(std::make_unique<ui::MotionPanel>());
+  shell.add_panel(std::make_unique<ui::AnnotationPanel>());
 }
 
 void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
@@ -94,6 +96,9 @@ void ViewerPanels::load_motion(ui::ViewerContext& ctx) {
   poser_.reset();
   applied_.reset();
   ctx.motion = {};
+  // Annotation points are stored at rest: found again on the new atlas.
+  ctx.annotate.rest = nullptr;
+  ctx.annotate.anchors.clear();
   try {
     if (!ctx.scene->manifest || !ctx.scene->find("tibia") || !ctx.scene->find("talus"))
       throw InputError(ctx.atlas_path, "not a Crus atlas with the leg's bones; the leg cannot be posed");
@@ -101,6 +106,7 @@ void ViewerPanels::load_motion(ui::ViewerContext& ctx) {
     if (!motion_model_) motion_model_ = motion::load_motion_model((dir / "joints.json").string());
     if (!muscles_) muscles_ = motion::load_muscles((dir / "muscles.json").string(), *motion_model_);
     poser_.emplace(*motion_model_, *muscles_, *ctx.scene);
+    ctx.annotate.rest = &poser_->rest();
     applied_ = motion::Pose{};
     ctx.motion.model = &*motion_model_;
     ctx.motion.muscles = &*muscles_;

@@ -57,6 +57,11 @@ std::string ViewerScenes::open(const std::string& path) {
 
 std::vector<std::string> ViewerScenes::show(const SceneSpec& spec, const std::string& action, float seconds) {
   AppliedScene applied = apply_scene_spec(spec, *ctx.scene);
+  // Pins and arrows back onto the surface, in case the atlas was regenerated
+  // since they were placed (their structures' rest meshes, not the posed ones).
+  if (std::string moved = describe_snap(snap_annotations(applied.state.annotations, ctx.annotate.rest ? *ctx.annotate.rest : *ctx.scene));
+      !moved.empty())
+    ctx.messages.push_back(moved);
   if (applied.state.overlay.mode != OverlayMode::none) {
     // The overlay's target is a trigger point or a muscle with trigger points.
     const std::string& target = applied.state.overlay.target;

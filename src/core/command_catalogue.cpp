@@ -109,6 +109,21 @@ void add_viewer_commands(CommandRegistry& r) {
   add(r, "presenter.previous", "Previous step", "", "presenter", {"PageUp", "Left", "Up"});
   add(r, "presenter.black_screen", "Black screen", "", "presenter", {"B", "."});
   add(r, "presenter.leave", "Leave presenter mode", "", "presenter", {"Escape"});
+  add(r, "presenter.laser", "Laser pointer", "", "presenter", {"L"});
+  add(r, "presenter.spotlight", "Spotlight", "", "presenter", {"S"});
+  add(r, "presenter.ink", "Draw with ink", "", "presenter", {"D"});
+  add(r, "presenter.clear_ink", "Clear the ink", "", "presenter", {"C", "E"});
+  add(r, "presenter.keep_ink", "Keep the ink in this step", "", "presenter", {"K"});
+  // Annotations (ui/annotation_panel.hpp): a tool, then a click on the model
+  // or Enter for the point at the centre of the view; "annotate" is the
+  // context the shell puts first while a tool is in use.
+  add(r, "annotate.add_pin", "Add a pin (click the model, or Enter)", "Edit > Annotate", "viewer", {"Shift+P"});
+  add(r, "annotate.add_arrow", "Add an arrow (click its start, then its tip)", "Edit > Annotate", "viewer", {"Shift+A"});
+  add(r, "annotate.ink", "Draw with ink", "Edit > Annotate", "viewer", {"Shift+D"});
+  add(r, "annotate.clear_ink", "Clear the ink", "Edit > Annotate", "viewer", {"Shift+C"});
+  add(r, "annotate.delete_last", "Delete the last pin or arrow", "Edit > Annotate", "viewer", {"Shift+Delete", "Shift+Backspace"});
+  add(r, "annotate.place_here", "Place at the centre of the view", "", "annotate", {"Enter"});
+  add(r, "annotate.cancel", "Stop annotating", "", "annotate", {"Escape"});
   add(r, "palette.open", "Command palette", "View", "global", {"Ctrl+Shift+P", "Ctrl+K"});
   // The Quiz panel (ui/quiz_panel.hpp): sessions of every type or of one,
   // and answering without the mouse. No keys: digits and letters are taken
@@ -128,7 +143,7 @@ void add_viewer_commands(CommandRegistry& r) {
   add(r, "quiz.stop", "Quiz: end the session", "View > Quiz", "viewer");
 
   // One per panel, "View > Panels" (panel_command_id of each title).
-  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Motion", "Lesson"})
+  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Motion", "Lesson", "Annotations"})
     r.add(CommandInfo{panel_command_id(title), std::string(title) + " panel", "View > Panels", "global", {}, false});
   add(r, "panel.help", "Keyboard shortcuts", "Help", "global", {"F1"});
   add(r, "help.about", "About Crus", "Help", "global");

@@ -141,4 +141,10 @@ void Document::set_colour_by_length(bool on) {
   apply(on ? "Colour by length" : "Colours of the atlas", std::move(next));
 }
 
+void Document::set_annotations(const Annotations& annotations, const std::string& name) {
+  DocumentState next = state_;
+  next.annotations = annotations;
+  apply(name, std::move(next));
+}
+
 } // namespace crus

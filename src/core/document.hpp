@@ -2,6 +2,7 @@
 // The document: the single source of truth for what the viewer shows. Panels,
 // shortcuts and the CLI change it only through the named actions below; each
 // lands in the undo history. The renderer reads a DrawList made from it.
+#include "core/annotations.hpp"
 #include "core/camera.hpp"
 #include "core/motion/kinematics.hpp"
 #include <cstdint>
@@ -45,6 +46,7 @@ struct DocumentState {
   Overlay overlay;
   motion::Pose pose;                  // the leg's joint angles (degrees); neutral by default
   bool colour_by_length = false;      // muscles coloured by length change from neutral
+  Annotations annotations;            // pins, arrows and ink (by structure id, rest frame)
   bool operator==(const DocumentState&) const = default;
 };
 
@@ -72,6 +74,9 @@ public:
   // not range-checked here: the Motion panel only offers poses in range.
   void set_pose(const motion::Pose& pose, const std::string& name = "Pose");
   void set_colour_by_length(bool on);
+  // Annotations (core/annotations.hpp): `name` says what changed ("Add pin",
+  // "Edit pin text", "Ink stroke", "Clear ink").
+  void set_annotations(const Annotations& annotations, const std::string& name);
   // A whole state at once (opening a scene, stepping a lesson): one undo step.
   // A state for another structure count is refused (returns false).
   bool load_state(const DocumentState& state, const std::string& action_name);

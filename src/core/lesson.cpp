@@ -50,6 +50,7 @@ Lesson parse_lesson(const std::string& text, const std::string& source) {
     step.caption = s["caption"].get<std::string>();
     step.notes = s["notes"].get<std::string>();
     step.scene = scene_spec_from_json(s["scene"], json_path_member(path, "scene"), locate);
+    if (s.contains("action")) step.action = step_action_from_json(s["action"], json_path_member(path, "action"), locate);
     const json& cites = s.contains("sources") ? s["sources"] : no_sources;
     for (std::size_t k = 0; k < cites.size(); ++k) {
       std::string key = cites[k].get<std::string>();
@@ -101,6 +102,7 @@ std::string lesson_to_json(const Lesson& l) {
     o["caption"] = s.caption;
     o["notes"] = s.notes;
     if (!s.sources.empty()) o["sources"] = s.sources;
+    if (s.action) o["action"] = step_action_to_json(*s.action);
     steps.push_back(o);
   }
   j["steps"] = steps;
@@ -121,6 +123,9 @@ std::vector<std::string> lesson_structure_ids(const Lesson& lesson) {
     for (const auto* list : {&s.hidden, &s.ghosted, &s.pinned})
       for (const auto& id : *list) add(id);
     add(s.selected);
+    for (const auto& id : annotation_structure_ids(s.annotations)) add(id);
+    if (step.action)
+      for (const auto& id : step.action->highlight) add(id);
   }
   return ids;
 }

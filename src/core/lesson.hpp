@@ -3,6 +3,7 @@
 // a caption for the screen, speaker notes and the sources of its facts. The
 // format ("crus-lesson", docs/SCENES.md) is checked against
 // assets/formats/teaching.schema.json; bundled lessons live in assets/lessons.
+#include "core/lesson_action.hpp"
 #include "core/scene_file.hpp"
 
 #include <optional>
@@ -11,7 +12,8 @@
 
 namespace crus {
 
-constexpr int kLessonFormatVersion = 1;
+// 2: step actions, and scenes with annotations. Version 1 lessons open unchanged.
+constexpr int kLessonFormatVersion = 2;
 
 struct LessonSource {
   std::string key, kind, citation, url, note;
@@ -24,6 +26,7 @@ struct LessonStep {
   std::string caption;               // on screen
   std::string notes;                 // for the speaker
   std::vector<std::string> sources;  // keys of the lesson's sources
+  std::optional<StepAction> action;  // played when the step is entered
   bool operator==(const LessonStep&) const = default;
 };
 
@@ -46,7 +49,7 @@ std::string lesson_to_json(const Lesson& lesson);
 void save_lesson(const std::string& path, const Lesson& lesson);
 
 // Every structure id a step names (isolated, hidden, ghosted, pinned,
-// selected), each once, in the order met.
+// selected, annotated, lit by its action), each once, in the order met.
 std::vector<std::string> lesson_structure_ids(const Lesson& lesson);
 
 // assets/lessons/*.json, sorted by file name.

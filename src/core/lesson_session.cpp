@@ -48,6 +48,15 @@ void LessonSession::replace_scene(const SceneSpec& scene) {
   dirty_ = true;
 }
 
+bool LessonSession::keep_ink(const std::vector<InkStroke>& ink) {
+  if (current() < 0) return false;
+  std::vector<InkStroke>& kept = lesson_.steps[static_cast<std::size_t>(current_)].scene.annotations.ink;
+  if (kept == ink) return true;
+  kept = ink;
+  dirty_ = true;
+  return true;
+}
+
 void LessonSession::set_caption(const std::string& caption) {
   if (current() < 0 || lesson_.steps[static_cast<std::size_t>(current_)].caption == caption) return;
   lesson_.steps[static_cast<std::size_t>(current_)].caption = caption;

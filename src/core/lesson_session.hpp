@@ -32,6 +32,9 @@ public:
   void add_step(const SceneSpec& scene, const std::string& caption);  // after the current step
   void replace_scene(const SceneSpec& scene);                          // the current step's
   void set_caption(const std::string& caption);
+  // The ink drawn over the current step, kept as part of it (replacing the
+  // ink it had; empty removes it). False when there is no step.
+  bool keep_ink(const std::vector<InkStroke>& ink);
   void set_notes(const std::string& notes);
   bool duplicate();
   bool remove();

@@ -152,6 +152,7 @@ SceneSpec scene_spec_from_json(const json& j, const std::string& path, const std
     s.width = size[0].get<int>();
     s.height = size[1].get<int>();
   }
+  if (j.contains("annotations")) s.annotations = annotations_from_json(j["annotations"], at("annotations"), locate);
   return s;
 }
 
@@ -190,6 +191,7 @@ ojson scene_spec_to_json(const SceneSpec& s) {
   if (!s.labels) j["labels"] = false;
   if (s.text_size > 0.0f) j["text_size"] = s.text_size;
   if (s.width > 0 && s.height > 0) j["size"] = {s.width, s.height};
+  if (!s.annotations.empty()) j["annotations"] = annotations_to_json(s.annotations);
   return j;
 }
 
@@ -281,6 +283,9 @@ AppliedScene apply_scene_spec(const SceneSpec& spec, const Scene& scene) {
   out.state.peel_layer = spec.peel_layer;
   out.state.mirror = spec.mirror;
   out.state.overlay = spec.overlay; // its target is a trigger-point or muscle id, checked by the overlay
+  // Annotations keep their ids even when the atlas lacks them (drawn when one has them).
+  out.state.annotations = spec.annotations;
+  for (const auto& id : annotation_structure_ids(spec.annotations)) find(id);
   return out;
 }
 
@@ -307,6 +312,7 @@ SceneSpec capture_scene_spec(const DocumentState& state, const Scene& scene, con
   s.peel_layer = state.peel_layer;
   s.mirror = state.mirror;
   s.overlay = state.overlay;
+  s.annotations = state.annotations;
   if (previous) {
     // Ids this atlas lacks stay where they were: another atlas may have them.
     auto keep = [&](const std::vector<std::string>& from, std::vector<std::string>& to) {

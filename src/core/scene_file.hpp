@@ -4,6 +4,7 @@
 // assets/formats/teaching.schema.json). Structures are named by id, never
 // by index, so a scene survives an atlas that gains or reorders structures;
 // an id the atlas lacks is reported and kept, so saving again loses nothing.
+#include "core/annotations.hpp"
 #include "core/camera.hpp"
 #include "core/document.hpp"
 
@@ -21,7 +22,8 @@ class JsonLineMap; // core/json_schema.hpp
 
 struct Scene;
 
-constexpr int kSceneFormatVersion = 1;
+// 2: annotations (pins, arrows, ink). Version 1 files open unchanged.
+constexpr int kSceneFormatVersion = 2;
 
 // The scene proper: also the "scene" of each lesson step.
 struct SceneSpec {
@@ -39,6 +41,7 @@ struct SceneSpec {
   bool labels = true;
   float text_size = 0.0f;                  // points; 0: the viewer's own
   int width = 0, height = 0;               // figure size; 0: the caller's
+  Annotations annotations;                 // pins, arrows, ink (core/annotations.hpp)
   bool operator==(const SceneSpec&) const = default;
 };
 

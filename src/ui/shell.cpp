@@ -137,6 +137,8 @@ void Shell::handle_shortcuts(ViewerContext& ctx) {
   // Presenter mode's keys (the lesson's) come before the viewer's.
   std::vector<std::string> modes = modes_;
   if (ctx.presenting && std::find(modes.begin(), modes.end(), "presenter") == modes.end()) modes.insert(modes.begin(), "presenter");
+  // While an annotation tool is in use, Enter places and Escape stops it.
+  if (ctx.annotate.tool != AnnotationTool::none) modes.insert(modes.begin(), "annotate");
   // A key is ignored while the palette is up, except the global ones.
   if (dispatch_pressed_keys(commands_, active_contexts(modes))) commands_ran_ = true;
 }

@@ -15,6 +15,7 @@
 #include "core/trigger_points.hpp"
 #include "core/picking.hpp"
 #include "core/scene.hpp"
+#include "ui/annotation_tools.hpp"
 #include <functional>
 #include <optional>
 #include <string>
@@ -85,6 +86,8 @@ struct ViewerContext {
   bool black_screen = false;           // presenter mode's B key
   std::function<void(const std::string&)> open_atlas; // set by the app
   CommandRegistry* commands = nullptr; // the shell's, for the help panel and panels that show keys
+  AnnotationTools annotate;            // pins, arrows, ink, laser (ui/annotation_overlay.hpp)
+  StepActionPlayback step_action;      // the lesson step's action being played
 };
 
 // The pose the 3D view shows: the preview when there is one, else the document's.

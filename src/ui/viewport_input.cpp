@@ -1,6 +1,7 @@
 #include "ui/viewport_input.hpp"
 
 #include "core/draw_builder.hpp"
+#include "ui/annotation_overlay.hpp"
 
 #include <imgui.h>
 
@@ -42,7 +43,14 @@ bool handle_viewport_input(ViewerContext& ctx) {
   glm::vec2 viewport = ctx.viewport_size;
   OrbitCamera& cam = *ctx.camera;
 
-  if (!io.WantCaptureMouse && ctx.paint_mode) {
+  if (ctx.annotate.tool == AnnotationTool::ink) {
+    // Ink: the left button draws over the view; the wheel still zooms.
+    changed = handle_ink_input(ctx) || changed;
+    if (!io.WantCaptureMouse && io.MouseWheel != 0.0f) {
+      cam.zoom_at(io.MouseWheel, {io.MousePos.x, io.MousePos.y}, viewport);
+      changed = true;
+    }
+  } else if (!io.WantCaptureMouse && ctx.paint_mode) {
     // "Where does it hurt?": the left button paints on the skin; the right
     // button rotates and the middle one pans.
     glm::vec2 mouse{io.MousePos.x, io.MousePos.y};
@@ -94,7 +102,7 @@ bool handle_viewport_input(ViewerContext& ctx) {
         changed = true;
       }
     }
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !ctx.annotate.placing()) {
       int under = pick_at(ctx, mouse);
       if (under >= 0) {
         ctx.document->select(under);
@@ -102,8 +110,13 @@ bool handle_viewport_input(ViewerContext& ctx) {
         changed = true;
       }
     } else if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 9.0f) {
-      int under = pick_at(ctx, mouse);
-      if (under >= 0) ctx.document->select(under);
+      // With the pin or arrow tool a click places it; otherwise it selects.
+      if (ctx.annotate.placing()) {
+        place_annotation_at(ctx, mouse);
+      } else {
+        int under = pick_at(ctx, mouse);
+        if (under >= 0) ctx.document->select(under);
+      }
       changed = true;
     }
     int hovered = ctx.document->hovered();

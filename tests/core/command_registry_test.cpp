@@ -243,3 +243,28 @@ TEST(KeyBindings, TheFileGivesOneLineAndTheDefaultsWhenBadNothingWhenMissing) {
 }
 
 } // namespace
+
+TEST(CommandCatalogue, AnnotationAndPointerKeysTakeNoOtherCommandsKey) {
+  // The annotation tools and the presenter's pointer, ink and keep-ink keys
+  // are new chords everywhere they can be pressed: no viewer, global,
+  // presenter or annotate command loses its key to them. Only Escape is
+  // shared on purpose: while a tool is in use it stops the tool first.
+  CommandRegistry r;
+  add_viewer_commands(r);
+  const std::vector<std::string> mine = {"annotate.add_pin",   "annotate.add_arrow", "annotate.ink",       "annotate.clear_ink",
+                                         "annotate.delete_last", "annotate.place_here", "presenter.laser",   "presenter.spotlight",
+                                         "presenter.ink",      "presenter.clear_ink", "presenter.keep_ink"};
+  for (const std::string& id : mine) {
+    const Command* c = r.find(id);
+    ASSERT_TRUE(c) << id;
+    ASSERT_FALSE(c->info.keys.empty()) << id << " needs a key: everything works from the keyboard";
+    for (const KeyChord& k : c->info.keys)
+      for (const Command& other : r.all())
+        if (other.info.id != id)
+          EXPECT_EQ(std::find(other.info.keys.begin(), other.info.keys.end(), k), other.info.keys.end())
+              << to_string(k) << ": " << id << " and " << other.info.id;
+  }
+  EXPECT_EQ(r.match(chord("Escape"), {"annotate", "presenter", "viewer", "global"})->info.id, "annotate.cancel");
+  EXPECT_EQ(r.match(chord("L"), {"presenter", "viewer", "global"})->info.id, "presenter.laser");
+  EXPECT_EQ(r.match(chord("Shift+P"), kViewer)->info.id, "annotate.add_pin");
+}

@@ -11,6 +11,7 @@
 #include "support/test_support.hpp"
 #include "ui/command_keys.hpp"
 #include "ui/imgui_host.hpp"
+#include "ui/annotation_panel.hpp"
 #include "ui/lesson_panel.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
@@ -37,10 +38,11 @@ protected:
     ctx_.camera = &camera_;
     ctx_.picks = &picks_;
     panels_.install(shell_, ctx_);
-    // The viewer installs the Lesson panel and binds its commands itself
-    // (app/viewer.cpp), as here.
+    // The viewer installs the Lesson panel and binds its and the annotation
+    // commands itself (app/viewer.cpp), as here.
     shell_.add_panel(std::make_unique<ui::LessonPanel>(lesson_, lesson_actions_));
     ui::bind_lesson_commands(shell_.commands(), lesson_, lesson_actions_, ctx_);
+    ui::bind_annotation_commands(shell_.commands(), ctx_, &lesson_);
     frame({});
   }
 
@@ -156,3 +158,29 @@ TEST_F(CommandKeys, CtrlKOpensThePaletteAndEscapeClosesIt) {
 }
 
 } // namespace
+
+TEST_F(CommandKeys, APinIsPlacedAndLabelledWithTheKeyboardAlone) {
+  // Shift+P opens the Annotations panel, Enter pins the surface at the
+  // centre of the view, and the pin's text field has the keyboard: typing
+  // and Enter give the pin its text (one undo step).
+  constexpr int kShift = 340, kEnter = 257;
+  frame({key(kShift, true), key('P', true), key('P', false), key(kShift, false)});
+  ASSERT_EQ(ctx_.annotate.tool, ui::AnnotationTool::pin);
+  ASSERT_TRUE(shell_.commands().is_checked("panel.annotations"));
+  frame({key(kEnter, true), key(kEnter, false)});
+  ASSERT_EQ(document_.state().annotations.pins.size(), 1u);
+  frame({});
+  frame({});
+  std::deque<InputEvent> typing;
+  for (int i = 0; i < 12; ++i) { // clear the structure's name put there as a start
+    typing.push_back(key(259, true));
+    typing.push_back(key(259, false));
+  }
+  type(typing, "shin");
+  typing.push_back(key(kEnter, true));
+  typing.push_back(key(kEnter, false));
+  frame(typing);
+  frame({});
+  EXPECT_EQ(document_.state().annotations.pins[0].text, "shin");
+  EXPECT_EQ(document_.undo_name(), "Edit pin text");
+}
