@@ -9,6 +9,7 @@
 #include "app/scene_setup.hpp"
 #include "app/viewer_panels.hpp"
 #include "app/viewer_scenes.hpp"
+#include "app/viewer_section.hpp"
 #include "core/draw_builder.hpp"
 #include "core/error.hpp"
 #include "core/checked_cast.hpp"
@@ -22,6 +23,7 @@
 #include "ui/imgui_host.hpp"
 #include "ui/label_overlay.hpp"
 #include "ui/lesson_panel.hpp"
+#include "ui/section_panel.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
 
@@ -115,6 +117,7 @@ int run_viewer(const ViewerOptions& options) {
   ctx.stats.renderer = gfx::SceneRenderer::renderer_string();
 
   ViewerPanels panels;
+  ViewerSection section;
   std::optional<AnatomicalView> frame_when_laid_out; // the view to fit beside the panels after the next layout
   auto load = [&](const AtlasOptions& atlas) {
     ctx.messages.clear();
@@ -132,6 +135,7 @@ int run_viewer(const ViewerOptions& options) {
     for (const auto& s : scene.structures) meshes.push_back(&s.mesh);
     picks.build(meshes);
     renderer.upload(scene);
+    section.reset(ctx, renderer);
     panels.on_scene_loaded(ctx);
     // The same lines on stderr for whoever started the viewer from a
     // terminal (and for the test that opens it on corrupt files).
@@ -171,6 +175,7 @@ int run_viewer(const ViewerOptions& options) {
       frame.view = cam.view();
       frame.projection = cam.projection(aspect);
       frame.viewport_size = {kHandoutViewWidth, kHandoutViewHeight};
+      frame.cut = false; // a handout shows the whole leg
       renderer.draw(scene, list, frame);
       Image img;
       img.width = kHandoutViewWidth;
@@ -185,6 +190,11 @@ int run_viewer(const ViewerOptions& options) {
   LessonSession lesson;
   ui::LessonActions lesson_actions;
   shell.add_panel(std::make_unique<ui::LessonPanel>(lesson, lesson_actions));
+  // The section's 2D slice: open while the document's section.slice is on.
+  auto slice_owner = std::make_unique<ui::SectionPanel>();
+  ui::SectionPanel* slice_panel = slice_owner.get();
+  shell.add_panel(std::move(slice_owner));
+  bool slice_seen = false;
   std::vector<std::pair<ui::Panel*, bool>> default_open;
   for (const auto& p : shell.panels()) default_open.push_back({p.get(), p->open});
   if (settings.open_panels)
@@ -381,12 +391,26 @@ int run_viewer(const ViewerOptions& options) {
     // after a modal popup in the same frame, and the shell's modals come last.
     ui::draw_view_annotations(ctx, /*window_bars=*/!ctx.presenting);
     if (ctx.presenting) ui::draw_presenter(lesson, ctx);
+    if (document.state().section.slice != slice_seen) slice_panel->open = slice_seen = document.state().section.slice;
     shell.draw(ctx);
     changed = shell.take_commands_ran() || changed;
+    // The slice panel follows the document (command, undo, a scene) and the
+    // document follows the panel (its close button, its View > Panels item).
+    if (document.state().section.slice != slice_seen) {
+      slice_panel->open = slice_seen = document.state().section.slice;
+    } else if (slice_panel->open != slice_seen) {
+      SectionView s = document.state().section;
+      s.slice = slice_panel->open;
+      s.on = s.on || s.slice;
+      document.set_section(s, "Section slice");
+      slice_seen = s.slice;
+    }
+    bool posed = false;
     if (panels.update_pose(ctx)) {
       renderer.upload(scene);
       changed = true;
       picks_stale = true;
+      posed = true;
     }
     if (picks_stale && !ctx.motion.preview) {
       // Picking follows the posed leg once it stops moving (the index takes
@@ -404,6 +428,7 @@ int run_viewer(const ViewerOptions& options) {
     }
     panels.before_render(ctx);
     panels.update_highlights(ctx);
+    if (section.update(ctx, renderer, posed)) changed = true;
 
     gfx::FrameParams frame;
     frame.view = camera.view();

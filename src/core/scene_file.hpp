@@ -21,7 +21,8 @@ class JsonLineMap; // core/json_schema.hpp
 
 struct Scene;
 
-constexpr int kSceneFormatVersion = 1;
+// 2: the section plane ("section"); version 1 files are read as before.
+constexpr int kSceneFormatVersion = 2;
 
 // The scene proper: also the "scene" of each lesson step.
 struct SceneSpec {
@@ -36,6 +37,7 @@ struct SceneSpec {
   Overlay overlay;                         // target is a trigger-point or muscle id
   std::vector<glm::vec3> painted;
   float brush_radius = 0.015f;
+  SectionView section;                     // off unless the file has "section"
   bool labels = true;
   float text_size = 0.0f;                  // points; 0: the viewer's own
   int width = 0, height = 0;               // figure size; 0: the caller's
