@@ -314,6 +314,8 @@ int run_viewer(const ViewerOptions& options) {
     } else {
       shell.scene_files().path = options.scene;
       shell.scene_files().remember(options.scene);
+      // The scene's own camera, not the first framing of the atlas.
+      if (start_scene->scene.camera) frame_when_laid_out.reset();
     }
   }
   if (start_lesson && !scene.structures.empty()) {

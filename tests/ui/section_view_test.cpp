@@ -8,6 +8,7 @@
 #include "core/draw_builder.hpp"
 #include "core/image.hpp"
 #include "core/scene.hpp"
+#include "core/section_page.hpp"
 #include "core/section_view.hpp"
 #include "gfx/framebuffer.hpp"
 #include "gfx/scene_renderer.hpp"
@@ -39,12 +40,12 @@ protected:
 
   void SetUp() override {
     auto dir = test::scratch_dir("section_view");
-    // A red "bone" from y = 0 to 0.4 and a blue "muscle" on top of it from
-    // 0.30 to 0.40 that covers it seen from above. No manifest: the section's
-    // height is a fraction of the way down the scene's box.
+    // A red "bone" from y = 0 to 0.4 and a blue "muscle" from 0.32 to 0.42
+    // that covers it seen from above. No manifest: the section's height is a
+    // fraction of the way down the scene's box (y 0 to 0.42).
     scene_ = load_scene(test::write_box_gltf((dir / "leg.gltf").string(),
                                              {{"tibia", {0, 0.2f, 0.07f}, {0.04f, 0.2f, 0.04f}, {0.8f, 0.1f, 0.05f, 1}},
-                                              {"soleus", {0, 0.35f, 0.07f}, {0.06f, 0.05f, 0.06f}, {0.05f, 0.1f, 0.8f, 1}}}));
+                                              {"soleus", {0, 0.37f, 0.07f}, {0.06f, 0.05f, 0.06f}, {0.05f, 0.1f, 0.8f, 1}}}));
     document_ = Document(scene_.structures.size());
     ctx_.scene = &scene_;
     ctx_.document = &document_;
@@ -95,10 +96,10 @@ TEST_F(ViewerSectionPlane, TurningTheSectionOnAt40PercentCapsTheCutInTheBonesCol
   EXPECT_EQ(document_.undo_name(), "Section on");
   ASSERT_TRUE(section_.update(ctx_, *renderer_, false));
   ASSERT_NE(ctx_.section_cut, nullptr);
-  // 40% of the way down the box (y 0 .. 0.4): y = 0.24, under the muscle.
-  EXPECT_NEAR(ctx_.section_cut->plane.point.y, 0.24, 1e-6);
+  // 40% of the way down the box (y 0 .. 0.42): y = 0.252, under the muscle.
+  EXPECT_NEAR(ctx_.section_cut->plane.point.y, 0.252, 1e-6);
   ASSERT_EQ(ctx_.section_cut->structures.size(), 1u);
-  EXPECT_EQ(ctx_.section_cut->structures[0].id, "tibia");
+  EXPECT_EQ(ctx_.section_cut->structures[0].id, scene_.structures[0].id);
   EXPECT_NEAR(ctx_.section_cut->structures[0].measure.area_m2, 0.08 * 0.08, 1e-6);
   ASSERT_EQ(ctx_.section_labels.size(), 1u);
   EXPECT_EQ(ctx_.section_labels[0].text, scene_.structures[0].name);
@@ -129,7 +130,7 @@ TEST_F(ViewerSectionPlane, ThePlaneMovesAndTiltsWithTheCommandsAndUndoes) {
   ASSERT_TRUE(registry_.run("section.down"));
   EXPECT_NEAR(document_.state().section.fraction, 0.42, 1e-9);
   ASSERT_TRUE(section_.update(ctx_, *renderer_, false));
-  EXPECT_NEAR(ctx_.section_cut->plane.point.y, y0 - 2 * 0.01 * 0.4, 1e-6);
+  EXPECT_NEAR(ctx_.section_cut->plane.point.y, y0 - 2 * 0.01 * 0.42, 1e-6);
   // Keys: Alt+Up in the view moves it up again.
   auto chord = parse_key_chord("Alt+Up");
   ASSERT_TRUE(chord);
@@ -138,7 +139,7 @@ TEST_F(ViewerSectionPlane, ThePlaneMovesAndTiltsWithTheCommandsAndUndoes) {
   ASSERT_TRUE(registry_.run("section.tilt_up"));
   EXPECT_DOUBLE_EQ(document_.state().section.tilt_deg, kSectionTiltStep);
   ASSERT_TRUE(section_.update(ctx_, *renderer_, false));
-  EXPECT_GT(ctx_.section_cut->plane.normal.x, 0.05) << "tilted, the plane's normal leans forward";
+  EXPECT_LT(ctx_.section_cut->plane.normal.x, -0.05) << "the anterior side raised, the plane's normal leans back";
   ASSERT_TRUE(registry_.is_enabled("section.level"));
   // Each step is one undo step.
   ASSERT_TRUE(document_.undo());
@@ -157,7 +158,7 @@ TEST_F(ViewerSectionPlane, TintFillsEachCutWithItsCompartmentsColour) {
   EXPECT_TRUE(registry_.is_checked("section.tint_compartments"));
   std::vector<bool> drawn(scene_.structures.size(), true);
   SectionView view = document_.state().section;
-  const std::map<std::string, std::string> compartments{{"tibia", "anterior"}};
+  const std::map<std::string, std::string> compartments{{scene_.structures[0].id, "anterior"}};
   SectionGeometry tinted = build_section_geometry(scene_, view, drawn, compartments);
   view.tint_compartments = false;
   SectionGeometry plain = build_section_geometry(scene_, view, drawn, compartments);
