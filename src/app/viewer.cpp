@@ -23,7 +23,6 @@
 #include "ui/imgui_host.hpp"
 #include "ui/label_overlay.hpp"
 #include "ui/lesson_panel.hpp"
-#include "ui/section_panel.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
 
@@ -191,15 +190,16 @@ int run_viewer(const ViewerOptions& options) {
   ui::LessonActions lesson_actions;
   shell.add_panel(std::make_unique<ui::LessonPanel>(lesson, lesson_actions));
   // The section's 2D slice: open while the document's section.slice is on.
-  auto slice_owner = std::make_unique<ui::SectionPanel>();
-  ui::SectionPanel* slice_panel = slice_owner.get();
-  shell.add_panel(std::move(slice_owner));
+  ui::Panel* slice_panel = panels.slice_panel();
   bool slice_seen = false;
   std::vector<std::pair<ui::Panel*, bool>> default_open;
   for (const auto& p : shell.panels()) default_open.push_back({p.get(), p->open});
   if (settings.open_panels)
     for (const auto& p : shell.panels())
       p->open = std::find(settings.open_panels->begin(), settings.open_panels->end(), p->title()) != settings.open_panels->end();
+  // The slice panel follows the document's section, which starts off; it
+  // is not reopened from the remembered panels (--panel Section does open it).
+  slice_panel->open = false;
   ctx.light_background = settings.light_background;
   shell.set_panels_hidden(settings.panels_hidden);
   for (const std::string& title : options.panels) {

@@ -16,6 +16,7 @@
 #include "ui/red_flags_panel.hpp"
 #include "ui/trigger_point_panel.hpp"
 #include "ui/search_panel.hpp"
+#include "ui/section_panel.hpp"
 #include "ui/structure_browser.hpp"
 
 #include <filesystem>
@@ -31,6 +32,9 @@ void ViewerPanels::install(ui::Shell& shell, ui::ViewerContext&) {
   shell.add_panel(std::make_unique<ui::RedFlagsPanel>());
   shell.add_panel(std::make_unique<ui::QuizPanel>());
   shell.add_panel(std::make_unique<ui::MotionPanel>());
+  auto slice = std::make_unique<ui::SectionPanel>();
+  slice_panel_ = slice.get();
+  shell.add_panel(std::move(slice));
 }
 
 void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
