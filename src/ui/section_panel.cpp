@@ -21,18 +21,20 @@ void SectionPanel::draw(ViewerContext& ctx) {
                 view.tilt_deg != 0.0 ? ", tilted" : "");
   ImGui::TextUnformatted(heading);
   ImVec2 avail = ImGui::GetContentRegionAvail();
-  // A page of the panel's shape, drawn at the screen's pixel density.
+  // The page is laid out for 4:3 (type scales with its height): drawn 4:3 at
+  // about one and a half times the pixels shown, so that its labels stay
+  // sharp when scaled down into the panel, and fitted into the panel.
   const float scale = ImGui::GetIO().DisplayFramebufferScale.x > 0.0f ? ImGui::GetIO().DisplayFramebufferScale.x : 1.0f;
-  int w = static_cast<int>(std::max(avail.x, 160.0f) * scale);
-  int h = static_cast<int>(std::max(avail.y, 120.0f) * scale);
+  const float shown_w = std::max(std::min(avail.x, avail.y * 4.0f / 3.0f), 160.0f);
+  int w = static_cast<int>(std::clamp(shown_w * scale * 1.5f, 800.0f, 1600.0f));
+  int h = w * 3 / 4;
   // Redrawn when the cut changed or the panel was resized, not while the
   // plane is being dragged (the page would trail behind the mouse).
-  const bool resized = std::abs(w - page_w_) > 8 || std::abs(h - page_h_) > 8;
+  const bool resized = std::abs(w - page_w_) > 16;
   if ((ctx.section_revision != drawn_revision_ || resized) && !ctx.section_preview) {
     SectionPageOptions page;
     page.width = w;
     page.height = h;
-    page.title = heading;
     if (view.tint_compartments && ctx.knowledge)
       for (const auto& s : ctx.section_cut->structures)
         if (const KnowledgeEntry* e = ctx.knowledge->find(s.id); e && e->compartment) page.compartments[s.id] = *e->compartment;
@@ -52,8 +54,7 @@ void SectionPanel::draw(ViewerContext& ctx) {
     return;
   }
   if (texture_.id())
-    ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(texture_.id())),
-                 ImVec2(static_cast<float>(page_w_) / scale, static_cast<float>(page_h_) / scale));
+    ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(texture_.id())), ImVec2(shown_w, shown_w * 0.75f));
 }
 
 } // namespace crus::ui

@@ -16,9 +16,9 @@ public:
   SectionPanel() { open = false; }
   const char* title() const override { return "Section"; }
   void draw(ViewerContext& ctx) override;
-  PanelSlot slot() const override { return PanelSlot::right; }
+  PanelSlot slot() const override { return PanelSlot::right_wide; }
   void default_placement(float& x, float& y, float& w, float& h) const override {
-    x = 0.62f, y = 0.06f, w = 0.36f, h = 0.6f;
+    x = 0.56f, y = 0.06f, w = 0.42f, h = 0.5f;
   }
   // The page last drawn (for tests), its size in pixels; 0 before any.
   int page_width() const { return page_w_; }
