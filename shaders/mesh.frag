@@ -32,7 +32,15 @@ vec4 overlay_texel(int shape, int k) { return texelFetch(u_overlays, 3 * shape +
 // halo round them are drawn, the rest of the surface is discarded.
 uniform float u_patch_only;
 
-uniform float u_hatch_scale;            // referral spillover: hatching lines per metre            // hatching lines per metre
+uniform float u_hatch_scale; // referral spillover: hatching lines per metre
+
+// The section plane (model frame): what lies above it, dot(u_clip, p) > 0,
+// is cut away when u_clip_on is 1. The caps over the cut are drawn unlit
+// (u_unlit 1) in the structures' own colours, like a page of a
+// cross-sectional atlas.
+uniform vec4 u_clip;
+uniform float u_clip_on;
+uniform float u_unlit;
 
 out vec4 frag_colour;
 
@@ -78,6 +86,11 @@ float capsule_distance(vec3 p, vec3 a, vec3 b, float r) {
 }
 
 void main() {
+  if (u_clip_on > 0.5 && dot(u_clip, vec4(v_model_pos, 1.0)) > 0.0) discard;
+  if (u_unlit > 0.5) {
+    frag_colour = vec4(to_srgb(mix(u_colour.rgb, v_colour, u_vertex_colour)), 1.0);
+    return;
+  }
   vec3 n = normalize(v_view_normal);
   vec3 v = normalize(-v_view_pos);
   if (!gl_FrontFacing) n = -n; // two-sided: the inside of translucent skin

@@ -9,6 +9,7 @@
 #include "app/scene_setup.hpp"
 #include "app/viewer_panels.hpp"
 #include "app/viewer_scenes.hpp"
+#include "app/viewer_section.hpp"
 #include "core/draw_builder.hpp"
 #include "core/error.hpp"
 #include "core/checked_cast.hpp"
@@ -118,6 +119,7 @@ int run_viewer(const ViewerOptions& options) {
   ctx.stats.renderer = gfx::SceneRenderer::renderer_string();
 
   ViewerPanels panels;
+  ViewerSection section;
   std::optional<AnatomicalView> frame_when_laid_out; // the view to fit beside the panels after the next layout
   auto load = [&](const AtlasOptions& atlas) {
     ctx.messages.clear();
@@ -135,6 +137,7 @@ int run_viewer(const ViewerOptions& options) {
     for (const auto& s : scene.structures) meshes.push_back(&s.mesh);
     picks.build(meshes);
     renderer.upload(scene);
+    section.reset(ctx, renderer);
     panels.on_scene_loaded(ctx);
     // The same lines on stderr for whoever started the viewer from a
     // terminal (and for the test that opens it on corrupt files).
@@ -174,6 +177,7 @@ int run_viewer(const ViewerOptions& options) {
       frame.view = cam.view();
       frame.projection = cam.projection(aspect);
       frame.viewport_size = {kHandoutViewWidth, kHandoutViewHeight};
+      frame.cut = false; // a handout shows the whole leg
       renderer.draw(scene, list, frame);
       Image img;
       img.width = kHandoutViewWidth;
@@ -188,11 +192,17 @@ int run_viewer(const ViewerOptions& options) {
   LessonSession lesson;
   ui::LessonActions lesson_actions;
   shell.add_panel(std::make_unique<ui::LessonPanel>(lesson, lesson_actions));
+  // The section's 2D slice: open while the document's section.slice is on.
+  ui::Panel* slice_panel = panels.slice_panel();
+  bool slice_seen = false;
   std::vector<std::pair<ui::Panel*, bool>> default_open;
   for (const auto& p : shell.panels()) default_open.push_back({p.get(), p->open});
   if (settings.open_panels)
     for (const auto& p : shell.panels())
       p->open = std::find(settings.open_panels->begin(), settings.open_panels->end(), p->title()) != settings.open_panels->end();
+  // The slice panel follows the document's section, which starts off; it
+  // is not reopened from the remembered panels (--panel Section does open it).
+  slice_panel->open = false;
   ctx.light_background = settings.light_background;
   shell.set_panels_hidden(settings.panels_hidden);
   for (const std::string& title : options.panels) {
@@ -317,6 +327,8 @@ int run_viewer(const ViewerOptions& options) {
     } else {
       shell.scene_files().path = options.scene;
       shell.scene_files().remember(options.scene);
+      // The scene's own camera, not the first framing of the atlas.
+      if (start_scene->scene.camera) frame_when_laid_out.reset();
     }
   }
   if (start_lesson && !scene.structures.empty()) {
@@ -400,13 +412,27 @@ int run_viewer(const ViewerOptions& options) {
     // Under the caption (a spotlight leaves it readable); a black screen covers all.
     if (ctx.presenting) ui::draw_pointer(ctx);
     if (ctx.presenting) ui::draw_presenter(lesson, ctx);
+    if (document.state().section.slice != slice_seen) slice_panel->open = slice_seen = document.state().section.slice;
     shell.draw(ctx);
     changed = shell.take_commands_ran() || changed;
     changed = ui::advance_step_action(ctx, window.time()) || changed;
+    // The slice panel follows the document (command, undo, a scene) and the
+    // document follows the panel (its close button, its View > Panels item).
+    if (document.state().section.slice != slice_seen) {
+      slice_panel->open = slice_seen = document.state().section.slice;
+    } else if (slice_panel->open != slice_seen) {
+      SectionView s = document.state().section;
+      s.slice = slice_panel->open;
+      s.on = s.on || s.slice;
+      document.set_section(s, "Section slice");
+      slice_seen = s.slice;
+    }
+    bool posed = false;
     if (panels.update_pose(ctx)) {
       renderer.upload(scene);
       changed = true;
       picks_stale = true;
+      posed = true;
     }
     if (picks_stale && !ctx.motion.preview) {
       // Picking follows the posed leg once it stops moving (the index takes
@@ -424,6 +450,7 @@ int run_viewer(const ViewerOptions& options) {
     }
     panels.before_render(ctx);
     panels.update_highlights(ctx);
+    if (section.update(ctx, renderer, posed)) changed = true;
 
     gfx::FrameParams frame;
     frame.view = camera.view();

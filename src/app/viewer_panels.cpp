@@ -17,6 +17,7 @@
 #include "ui/red_flags_panel.hpp"
 #include "ui/trigger_point_panel.hpp"
 #include "ui/search_panel.hpp"
+#include "ui/section_panel.hpp"
 #include "ui/structure_browser.hpp"
 
 #include <filesystem>
@@ -35,6 +36,9 @@ void ViewerPanels::install(ui::Shell& shell, ui::ViewerContext& ctx) {
   shell.add_panel(std::move(quiz));
   shell.add_panel(std::make_unique<ui::MotionPanel>());
   shell.add_panel(std::make_unique<ui::AnnotationPanel>());
+  auto slice = std::make_unique<ui::SectionPanel>();
+  slice_panel_ = slice.get();
+  shell.add_panel(std::move(slice));
 }
 
 void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {

@@ -26,6 +26,8 @@ public:
   // Poses the scene when the pose shown changed (the document's or the
   // Motion panel's preview); true when its meshes moved and need uploading.
   bool update_pose(ui::ViewerContext& ctx);
+  // The section's 2D slice panel (open while the document's section.slice is on).
+  ui::Panel* slice_panel() const { return slice_panel_; }
 
 private:
   void load_motion(ui::ViewerContext& ctx);
@@ -38,6 +40,7 @@ private:
   std::optional<motion::MuscleSet> muscles_;
   std::optional<motion::LegPoser> poser_;
   std::optional<motion::Pose> applied_; // the pose the scene's meshes are in
+  ui::Panel* slice_panel_ = nullptr;
 };
 
 } // namespace crus::app

@@ -98,6 +98,16 @@ void add_viewer_commands(CommandRegistry& r) {
     const std::string title = std::string("Text size ") + pts + " pt" + (std::string(pts) >= "26" ? " (projector)" : "");
     r.add(CommandInfo{id, title, "View > Text size", "global", {}, false});
   }
+  // The section plane (core/section_view.hpp): Alt with the arrows moves and
+  // tilts it, so the arrows alone still orbit.
+  add(r, "section.toggle", "Section plane", "View > Section", "viewer", {"X"});
+  add(r, "section.up", "Move the section up", "View > Section", "viewport", {"Alt+Up"}, true);
+  add(r, "section.down", "Move the section down", "View > Section", "viewport", {"Alt+Down"}, true);
+  add(r, "section.tilt_up", "Tilt the section (anterior side up)", "View > Section", "viewport", {"Alt+Right"}, true);
+  add(r, "section.tilt_down", "Tilt the section (anterior side down)", "View > Section", "viewport", {"Alt+Left"}, true);
+  add(r, "section.level", "Level the section (horizontal)", "View > Section", "viewer");
+  add(r, "section.show_slice", "Section as a 2D slice", "View > Section", "viewer", {"Shift+X"});
+  add(r, "section.tint_compartments", "Tint the compartments", "View > Section", "viewer");
   add(r, "search.focus", "Search structures", "", "viewer", {"Ctrl+F", "/"});
   // Lessons (ui/lesson_panel.hpp). A clicker sends Page Down / Page Up (some
   // send the arrows or B): in presenter mode its own context comes first, so
@@ -143,7 +153,7 @@ void add_viewer_commands(CommandRegistry& r) {
   add(r, "quiz.stop", "Quiz: end the session", "View > Quiz", "viewer");
 
   // One per panel, "View > Panels" (panel_command_id of each title).
-  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Motion", "Lesson", "Annotations"})
+  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Motion", "Lesson", "Annotations", "Section"})
     r.add(CommandInfo{panel_command_id(title), std::string(title) + " panel", "View > Panels", "global", {}, false});
   add(r, "panel.help", "Keyboard shortcuts", "Help", "global", {"F1"});
   add(r, "help.about", "About Crus", "Help", "global");

@@ -147,4 +147,12 @@ void Document::set_annotations(const Annotations& annotations, const std::string
   apply(name, std::move(next));
 }
 
+void Document::set_section(const SectionView& section, const std::string& name) {
+  DocumentState next = state_;
+  next.section = section;
+  next.section.fraction = std::clamp(section.fraction, 0.0, 1.0);
+  next.section.tilt_deg = std::clamp(section.tilt_deg, -80.0, 80.0);
+  apply(name, std::move(next));
+}
+
 } // namespace crus

@@ -36,6 +36,19 @@ struct Overlay {
   bool operator==(const Overlay&) const = default;
 };
 
+// The section plane of the viewer (issue 11): off by default; when on, the
+// model is cut at `fraction` of the way from the knee joint centre down to
+// the ankle joint centre, the plane tilted `tilt_deg` about the
+// mediolateral axis (positive raises its anterior side), as `crus section`.
+struct SectionView {
+  bool on = false;
+  double fraction = 0.40;
+  double tilt_deg = 0.0;
+  bool slice = false;             // the flat 2D slice shown in a panel beside the 3D view
+  bool tint_compartments = false; // each muscle's cut in its compartment's tint
+  bool operator==(const SectionView&) const = default;
+};
+
 struct DocumentState {
   std::vector<Visibility> visibility; // one per scene structure
   int selected = -1;
@@ -47,6 +60,7 @@ struct DocumentState {
   motion::Pose pose;                  // the leg's joint angles (degrees); neutral by default
   bool colour_by_length = false;      // muscles coloured by length change from neutral
   Annotations annotations;            // pins, arrows and ink (by structure id, rest frame)
+  SectionView section;
   bool operator==(const DocumentState&) const = default;
 };
 
@@ -77,6 +91,9 @@ public:
   // Annotations (core/annotations.hpp): `name` says what changed ("Add pin",
   // "Edit pin text", "Ink stroke", "Clear ink").
   void set_annotations(const Annotations& annotations, const std::string& name);
+  // `name` says what changed ("Section on", "Section down"); fraction and
+  // tilt are clamped to what the plane allows (0..1, -80..80 degrees).
+  void set_section(const SectionView& section, const std::string& name = "Section");
   // A whole state at once (opening a scene, stepping a lesson): one undo step.
   // A state for another structure count is refused (returns false).
   bool load_state(const DocumentState& state, const std::string& action_name);

@@ -13,7 +13,8 @@ std::vector<ScreenRect> layout_panels(const std::vector<PanelSlot>& open_slots, 
   // 4K screen's panels look lost nor so wide that three columns hide the leg.
   auto count = [&](PanelSlot s) { return std::count(open_slots.begin(), open_slots.end(), s); };
   const int columns = (count(PanelSlot::left_top) + count(PanelSlot::left_bottom) > 0 ? 1 : 0) +
-                      (count(PanelSlot::right) > 0 ? 1 : 0) + (count(PanelSlot::inner) > 0 ? 1 : 0);
+                      (count(PanelSlot::right) > 0 ? 1 : 0) + (count(PanelSlot::inner) > 0 ? 1 : 0) +
+                      (count(PanelSlot::right_wide) > 0 ? 2 : 0);
   // With three columns each gives up a little so that the leg keeps a
   // quarter of the width even on a small screen with projector text.
   const float widest = std::min(0.28f, 0.72f / static_cast<float>(std::max(columns, 1)));
@@ -22,7 +23,10 @@ std::vector<ScreenRect> layout_panels(const std::vector<PanelSlot>& open_slots, 
   const bool right_open = count(PanelSlot::right) > 0;
   const auto inner_total = count(PanelSlot::inner);
   const float split = y0 + (y1 - y0) * 0.6f;
-  const float right_x = screen.x - gap - column;
+  const bool wide_open = count(PanelSlot::right_wide) > 0;
+  const float wide = std::min(2.0f * column + gap, 0.45f * screen.x);
+  const float wide_x = screen.x - gap - wide;
+  const float right_x = (wide_open ? wide_x - gap : screen.x - gap) - column;
   const float inner_x = right_open ? right_x - gap - column : right_x;
 
   std::vector<ScreenRect> out;
@@ -45,6 +49,9 @@ std::vector<ScreenRect> layout_panels(const std::vector<PanelSlot>& open_slots, 
         r = {{inner_x, y}, {inner_x + column, y + h}};
         break;
       }
+      case PanelSlot::right_wide:
+        r = {{wide_x, y0}, {wide_x + wide, std::min(y1, y0 + wide * 0.75f + 4.0f * font_px)}};
+        break;
       case PanelSlot::centre: {
         const glm::vec2 size(std::min(40.0f * font_px, 0.6f * screen.x), (y1 - y0) * 0.75f);
         const glm::vec2 c(screen.x * 0.5f, (y0 + y1) * 0.5f);

@@ -9,7 +9,9 @@
 
 namespace crus {
 
-enum class PanelSlot { left_top, left_bottom, right, inner, centre };
+// right_wide: two columns wide at the right edge, as high as a 4:3 picture
+// of that width needs (the section's 2D slice); right and inner move left of it.
+enum class PanelSlot { left_top, left_bottom, right, inner, centre, right_wide };
 
 struct ScreenRect {
   glm::vec2 min{0.0f}, max{0.0f};

@@ -139,6 +139,19 @@ SceneSpec scene_spec_from_json(const json& j, const std::string& path, const std
     for (std::size_t i = 0; i < points.size(); ++i)
       s.painted.push_back(point(points[i], json_path_index(json_path_member(pp, "points"), i), locate));
   }
+  if (j.contains("section")) {
+    const json& c = j["section"];
+    const std::string sp = at("section");
+    check_range(c["height"].get<double>(), 0.0, 1.0, json_path_member(sp, "height"), locate);
+    s.section.on = true;
+    s.section.fraction = c["height"].get<double>();
+    if (c.contains("tilt")) {
+      check_range(c["tilt"].get<double>(), -80.0, 80.0, json_path_member(sp, "tilt"), locate);
+      s.section.tilt_deg = c["tilt"].get<double>();
+    }
+    s.section.slice = c.value("slice", false);
+    s.section.tint_compartments = c.value("tint_compartments", false);
+  }
   s.labels = j.value("labels", true);
   if (j.contains("text_size")) {
     check_range(j["text_size"].get<double>(), 11, 40, at("text_size"), locate);
@@ -187,6 +200,13 @@ ojson scene_spec_to_json(const SceneSpec& s) {
     ojson points = ojson::array();
     for (const auto& p : s.painted) points.push_back({p.x, p.y, p.z});
     j["painted"] = {{"radius", s.brush_radius}, {"points", points}};
+  }
+  if (s.section.on) {
+    ojson c{{"height", s.section.fraction}};
+    if (s.section.tilt_deg != 0.0) c["tilt"] = s.section.tilt_deg;
+    if (s.section.slice) c["slice"] = true;
+    if (s.section.tint_compartments) c["tint_compartments"] = true;
+    j["section"] = c;
   }
   if (!s.labels) j["labels"] = false;
   if (s.text_size > 0.0f) j["text_size"] = s.text_size;
@@ -282,6 +302,7 @@ AppliedScene apply_scene_spec(const SceneSpec& spec, const Scene& scene) {
   if (out.state.selected >= 0) out.state.highlights = spec.highlights;
   out.state.peel_layer = spec.peel_layer;
   out.state.mirror = spec.mirror;
+  out.state.section = spec.section;
   out.state.overlay = spec.overlay; // its target is a trigger-point or muscle id, checked by the overlay
   // Annotations keep their ids even when the atlas lacks them (drawn when one has them).
   out.state.annotations = spec.annotations;
@@ -313,6 +334,8 @@ SceneSpec capture_scene_spec(const DocumentState& state, const Scene& scene, con
   s.mirror = state.mirror;
   s.overlay = state.overlay;
   s.annotations = state.annotations;
+  // A section that is off is not saved (its height and tilt are forgotten).
+  s.section = state.section.on ? state.section : SectionView{};
   if (previous) {
     // Ids this atlas lacks stay where they were: another atlas may have them.
     auto keep = [&](const std::vector<std::string>& from, std::vector<std::string>& to) {

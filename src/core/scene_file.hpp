@@ -22,7 +22,8 @@ class JsonLineMap; // core/json_schema.hpp
 
 struct Scene;
 
-// 2: annotations (pins, arrows, ink). Version 1 files open unchanged.
+// 2: annotations (pins, arrows, ink) and the section plane ("section").
+//    Version 1 files open unchanged.
 constexpr int kSceneFormatVersion = 2;
 
 // The scene proper: also the "scene" of each lesson step.
@@ -38,6 +39,7 @@ struct SceneSpec {
   Overlay overlay;                         // target is a trigger-point or muscle id
   std::vector<glm::vec3> painted;
   float brush_radius = 0.015f;
+  SectionView section;                     // off unless the file has "section"
   bool labels = true;
   float text_size = 0.0f;                  // points; 0: the viewer's own
   int width = 0, height = 0;               // figure size; 0: the caller's

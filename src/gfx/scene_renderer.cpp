@@ -68,6 +68,18 @@ void SceneRenderer::upload(const Scene& scene) {
   }
 }
 
+void SceneRenderer::set_section(const Mesh& caps, const glm::vec4& clip) {
+  caps_.update(caps);
+  cap_triangles_ = caps.triangle_count();
+  clip_ = clip;
+  section_on_ = true;
+}
+
+void SceneRenderer::clear_section() {
+  section_on_ = false;
+  cap_triangles_ = 0;
+}
+
 void SceneRenderer::draw_item(const DrawItem& item, const DrawList& list) {
   if (item.structure < 0 || static_cast<std::size_t>(item.structure) >= buffers_.size()) return;
   program_.set("u_colour", item.colour);
@@ -98,6 +110,7 @@ void SceneRenderer::draw_overlays(const DrawList& list) {
   // Overlays stay visible through the structures in front of them. There are
   // only a handful, so each is its own small upload and draw.
   glDisable(GL_DEPTH_TEST);
+  program_.set("u_clip_on", 0.0f); // arrows and markers stay whole
   program_.set("u_patch_count", 0);
   program_.set("u_zone_count", 0);
   program_.set("u_vertex_colour", 0.0f);
@@ -115,6 +128,7 @@ void SceneRenderer::draw_overlays(const DrawList& list) {
     overlay_.update(overlay_mesh({}, {marker}));
     overlay_.draw();
   }
+  program_.set("u_clip_on", cutting_ ? 1.0f : 0.0f);
   glEnable(GL_DEPTH_TEST);
 }
 
@@ -140,11 +154,27 @@ void SceneRenderer::draw(const Scene& scene, const DrawList& list, const FramePa
   program_.set("u_projection", frame.projection);
   program_.set("u_patch_only", 0.0f);
   upload_overlays(list);
+  program_.set("u_unlit", 0.0f);
+  program_.set("u_clip", clip_);
+  cutting_ = section_on_ && frame.cut;
+  program_.set("u_clip_on", cutting_ ? 1.0f : 0.0f);
 
   std::vector<const DrawItem*> translucent;
   for (const auto& item : list.items) {
     if (item.translucent || item.colour.a < 0.999f) translucent.push_back(&item);
     else draw_item(item, list);
+  }
+  if (cutting_ && cap_triangles_ > 0) {
+    // The caps: opaque, unlit, in the colours they carry; the structures
+    // themselves end just above them.
+    program_.set("u_clip_on", 0.0f);
+    program_.set("u_unlit", 1.0f);
+    program_.set("u_vertex_colour", 1.0f);
+    program_.set("u_colour", glm::vec4(1.0f));
+    caps_.draw();
+    triangles_drawn_ += cap_triangles_;
+    program_.set("u_unlit", 0.0f);
+    program_.set("u_clip_on", 1.0f);
   }
 
   draw_overlays(list);
@@ -223,6 +253,7 @@ void SceneRenderer::draw_patches_on_top(const DrawList& list) {
       triangles_drawn_ -= triangles_[static_cast<std::size_t>(item.structure)]; // counted once, in the main pass
     }
   program_.set("u_patch_only", 0.0f);
+  program_.set("u_clip_on", 0.0f);
   glDepthMask(GL_TRUE);
 }
 

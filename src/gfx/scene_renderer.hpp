@@ -7,6 +7,7 @@
 #include "gfx/mesh_buffer.hpp"
 #include "gfx/shader_program.hpp"
 #include <glm/vec2.hpp>
+#include <glm/vec4.hpp>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ struct FrameParams {
   glm::ivec2 viewport_origin{0};
   glm::ivec2 viewport_size{1};
   bool clear = true;
+  bool cut = true; // apply the section plane, when one is set (handout pictures show the whole leg)
 };
 
 class SceneRenderer {
@@ -37,6 +39,12 @@ public:
   // (then none were painted): callers show it rather than cut silently.
   const std::string& overlay_warning() const { return overlay_warning_; }
   std::size_t max_overlay_shapes() const { return max_overlay_texels_ / kTexelsPerOverlay; }
+  // The section plane: structures are cut away above `clip` (model frame,
+  // core/section_view.hpp) and `caps` (vertex colours) drawn unlit over the
+  // cut. Kept until cleared; `caps` is uploaded once per change.
+  void set_section(const Mesh& caps, const glm::vec4& clip);
+  void clear_section();
+  bool has_section() const { return section_on_; }
 
   static std::string renderer_string(); // GL_RENDERER
   static std::string version_string();  // GL_VERSION
@@ -53,6 +61,11 @@ private:
   std::vector<MeshBuffer> buffers_;
   std::vector<std::size_t> triangles_;
   MeshBuffer overlay_;
+  MeshBuffer caps_;
+  std::size_t cap_triangles_ = 0;
+  glm::vec4 clip_{0.0f};
+  bool section_on_ = false;
+  bool cutting_ = false; // this frame
   std::size_t triangles_drawn_ = 0;
   GLuint overlay_buffer_ = 0;
   GLuint overlay_texture_ = 0;

@@ -191,6 +191,8 @@ std::vector<LabelAnchor> view_labels(const ViewerContext& ctx) {
   for (const auto& l : ctx.highlights.labels) labels.push_back(l);
   for (int p : state.pinned)
     if (p != state.selected) add(p, glm::vec3(0.85f));
+  // The section's cuts, each named on its cut face.
+  labels.insert(labels.end(), ctx.section_labels.begin(), ctx.section_labels.end());
   return labels;
 }
 

@@ -1,5 +1,7 @@
 #include "ui/viewer_commands.hpp"
 
+#include "core/section_view.hpp"
+
 #include <utility>
 
 namespace crus::ui {
@@ -53,6 +55,38 @@ void bind_viewer_commands(CommandRegistry& r, ViewerContext& ctx) {
          [&ctx] { return ctx.light_background; });
   r.bind("view.reset_settings", [&ctx] { ctx.reset_settings = true; });
   r.bind("search.focus", [&ctx] { ctx.request_search_focus = true; });
+  bind_section_commands(r, ctx);
+}
+
+void bind_section_commands(CommandRegistry& r, ViewerContext& ctx) {
+  auto has_model = [&ctx] { return ctx.document && ctx.scene && !ctx.scene->structures.empty(); };
+  auto on = [&ctx, has_model] { return has_model() && ctx.document->state().section.on; };
+  // Each change is one undo step named for what it did.
+  auto change = [&ctx](const char* name, auto edit) {
+    return [&ctx, name, edit] {
+      SectionView s = ctx.document->state().section;
+      edit(s);
+      ctx.document->set_section(s, name);
+    };
+  };
+  r.bind("section.toggle", [&ctx] {
+    SectionView s = ctx.document->state().section;
+    s.on = !s.on;
+    ctx.document->set_section(s, s.on ? "Section on" : "Section off");
+  }, has_model, [on] { return on(); });
+  r.bind("section.up", change("Section up", [](SectionView& s) { s.fraction -= kSectionStep; }), on);
+  r.bind("section.down", change("Section down", [](SectionView& s) { s.fraction += kSectionStep; }), on);
+  r.bind("section.tilt_up", change("Section tilted", [](SectionView& s) { s.tilt_deg += kSectionTiltStep; }), on);
+  r.bind("section.tilt_down", change("Section tilted", [](SectionView& s) { s.tilt_deg -= kSectionTiltStep; }), on);
+  r.bind("section.level", change("Section level", [](SectionView& s) { s.tilt_deg = 0.0; }),
+         [&ctx, on] { return on() && ctx.document->state().section.tilt_deg != 0.0; });
+  // The slice and the tint turn the section on with them: asking for them
+  // means wanting to see it.
+  r.bind("section.show_slice", change("Section slice", [](SectionView& s) { s.slice = !s.slice, s.on = s.on || s.slice; }), has_model,
+         [&ctx] { return ctx.document && ctx.document->state().section.slice; });
+  r.bind("section.tint_compartments",
+         change("Compartments tinted", [](SectionView& s) { s.tint_compartments = !s.tint_compartments, s.on = s.on || s.tint_compartments; }),
+         has_model, [&ctx] { return ctx.document && ctx.document->state().section.tint_compartments; });
 }
 
 } // namespace crus::ui

@@ -9,5 +9,7 @@ namespace crus::ui {
 
 // Binds those commands to `ctx`, which must outlive the registry's use.
 void bind_viewer_commands(CommandRegistry& registry, ViewerContext& ctx);
+// The section plane's commands (section.*), part of the above.
+void bind_section_commands(CommandRegistry& registry, ViewerContext& ctx);
 
 } // namespace crus::ui

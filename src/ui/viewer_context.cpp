@@ -80,3 +80,10 @@ motion::Pose shown_pose(const ViewerContext& ctx) {
 }
 
 } // namespace crus::ui
+
+namespace crus::ui {
+SectionView shown_section(const ViewerContext& ctx) {
+  if (ctx.section_preview) return *ctx.section_preview;
+  return ctx.document ? ctx.document->state().section : SectionView{};
+}
+} // namespace crus::ui

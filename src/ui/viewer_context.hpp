@@ -2,6 +2,7 @@
 // What the panels read and change. The document is changed only through its
 // named actions; the camera directly (it is not part of the undo history).
 #include "core/camera.hpp"
+#include "core/cross_section.hpp"
 #include "core/command_registry.hpp"
 #include "core/document.hpp"
 #include "core/handout.hpp"
@@ -69,6 +70,13 @@ struct ViewerContext {
   bool request_search_focus = false;   // Ctrl+F or '/'
   int frame_request = -1;              // a panel asks to frame this structure
   MotionView motion;
+  // The section plane: while the plane is dragged, where it is shown before
+  // the drag ends and lands in the document as one undo step; the labels of
+  // the structures it cuts (made by the app with the caps).
+  std::optional<SectionView> section_preview;
+  std::vector<LabelAnchor> section_labels;
+  const SceneSection* section_cut = nullptr; // the structures cut, while the section is on
+  std::uint64_t section_revision = 0;         // changes whenever section_cut does
   FrameStats stats;
   std::vector<std::string> messages;   // problems to show in the dialog
   bool show_messages = false;
@@ -89,6 +97,9 @@ struct ViewerContext {
   AnnotationTools annotate;            // pins, arrows, ink, laser (ui/annotation_overlay.hpp)
   StepActionPlayback step_action;      // the lesson step's action being played
 };
+
+// The section the 3D view shows: the drag's preview when there is one, else the document's.
+SectionView shown_section(const ViewerContext& ctx);
 
 // The pose the 3D view shows: the preview when there is one, else the document's.
 motion::Pose shown_pose(const ViewerContext& ctx);

@@ -2,6 +2,7 @@
 
 #include "core/draw_builder.hpp"
 #include "ui/annotation_overlay.hpp"
+#include "ui/section_drag.hpp"
 
 #include <imgui.h>
 
@@ -77,7 +78,10 @@ bool handle_viewport_input(ViewerContext& ctx) {
     if (!ImGui::IsAnyMouseDown()) ImGui::SetTooltip("Paint where it hurts (left button); right-drag to turn the leg");
   } else if (!io.WantCaptureMouse) {
     glm::vec2 mouse{io.MousePos.x, io.MousePos.y};
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
+    // A drag that starts on the section's cut moves the plane instead.
+    const bool moving_section = drag_section(ctx);
+    changed = changed || moving_section;
+    if (!moving_section && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
       cam.orbit({io.MouseDelta.x, io.MouseDelta.y});
       changed = true;
     }

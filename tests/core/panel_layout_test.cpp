@@ -30,6 +30,19 @@ TEST(PanelLayout, PanelsFitTheScreenAndDoNotOverlapAtEveryWindowAndTextSize) {
     }
 }
 
+TEST(PanelLayout, TheSectionSliceIsTwoColumnsWideAtTheRightEdgeAndTheOthersMoveLeft) {
+  const glm::vec2 screen(1600, 1000);
+  const auto rects = layout_panels({PanelSlot::left_top, PanelSlot::right, PanelSlot::right_wide}, screen, 17.0f, 23.0f, 31.0f);
+  const ScreenRect& wide = rects[2];
+  EXPECT_NEAR(wide.max.x, screen.x - 4.0f, 0.5f);
+  EXPECT_GT(wide.size().x, 1.9f * rects[1].size().x) << "two columns wide";
+  EXPECT_LE(wide.size().x, 0.45f * screen.x + 0.5f);
+  EXPECT_GE(wide.size().y, wide.size().x * 0.75f) << "room for a 4:3 page";
+  EXPECT_LT(rects[1].max.x, wide.min.x) << "Info moves left of the slice";
+  EXPECT_FALSE(rects[1].overlaps(wide));
+  EXPECT_FALSE(rects[0].overlaps(rects[1]));
+}
+
 TEST(PanelLayout, InfoAndATriggerPointMapSitSideBySide) {
   auto rects = layout_panels({PanelSlot::right, PanelSlot::inner}, {1280, 720}, 17.0f, 23.0f, 31.0f);
   ASSERT_EQ(rects.size(), 2u);

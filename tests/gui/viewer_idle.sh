@@ -3,7 +3,8 @@
 # private Xvfb display with CRUS_FRAME_LOG, which it rewrites with the number
 # of frames drawn after each frame. Once the count has settled it must stay
 # still for 4 s without input; a key press (2: posterior view, with xdotool
-# when installed) must draw again, and the count must settle again after.
+# when installed) must draw again, and the count must settle again after,
+# also with the section plane and its slice panel shown (X, Shift+X).
 # Exit 77 (skipped) without Xvfb.
 #   tests/gui/viewer_idle.sh CRUS_BINARY
 set -uo pipefail
@@ -49,6 +50,18 @@ if command -v xdotool >/dev/null; then
   [ "$pressed" -gt "$after" ] || { echo "FAIL: a key press drew no frame"; exit 1; }
   settle
   echo "ok key: $((pressed - after))+ frames for a key press, then idle again at $(count)"
+  # The section plane (X) and its 2D slice (Shift+X) draw once, then the
+  # window is idle again: the cut is not remade while nothing changes.
+  xdotool search --sync --onlyvisible --name Crus windowfocus --sync key x key shift+x >/dev/null 2>&1
+  sleep 2
+  cut=$(count)
+  [ "$cut" -gt "$pressed" ] || { echo "FAIL: turning the section on drew no frame"; exit 1; }
+  settle
+  before=$(count)
+  sleep 4
+  after=$(count)
+  [ "$before" = "$after" ] || { echo "FAIL: $((after - before)) frames drawn in 4 s with the section on and no input"; exit 1; }
+  echo "ok section: idle again at $after with the section and its slice shown"
 fi
 python3 "$here/close_window.py" >/dev/null 2>&1 || kill "$pid"
 wait "$pid"
