@@ -1,5 +1,6 @@
 #include "core/motion/soft_tissue.hpp"
 
+#include "core/motion/skin_layer.hpp"
 #include "core/scene.hpp"
 
 #include <glm/geometric.hpp>
@@ -295,6 +296,7 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     skin.skinned_vertices += out.vertices.size();
     skin.structures.push_back(std::move(out));
   }
+  follow_underlying_tissue(skin, scene, body_count);
   return skin;
 }
 
