@@ -104,6 +104,8 @@ int run_cli(int argc, char** argv) {
       ->required();
   cmd_section->add_option("--tilt", section.tilt, "Tilt the plane about the mediolateral axis, degrees (anterior side up)")
       ->capture_default_str();
+  cmd_section->add_option("--pose", section.pose,
+                          "Cut the posed leg: knee=90,ankle=-20,... (the plane moves with the tibia, so it cuts the same level of the shank)");
   cmd_section->add_flag("--json", section.json, "Print JSON");
 
   AtlasOptions list_atlas;

@@ -1,6 +1,7 @@
 #include "app/commands.hpp"
 #include "app/offscreen.hpp"
 #include "app/presentation.hpp"
+#include "app/posed_section.hpp"
 #include "app/scene_setup.hpp"
 #include "core/cross_section.hpp"
 #include "core/error.hpp"
@@ -89,7 +90,7 @@ std::string percent_text(double fraction) {
 // The section page needs no GL: it is drawn on the CPU from the contours.
 int render_section(const RenderOptions& options, int width, int height) {
   Scene scene = load_atlas(options.atlas, true);
-  SceneSection section = section_scene(scene, section_plane_for(options.section, options.tilt, scene, "--section"));
+  SceneSection section = section_of_leg(scene, options.section, options.tilt, options.pose, "--section");
   KnowledgeBase knowledge = load_knowledge(knowledge_dir());
   apply_knowledge(scene, knowledge);
   std::vector<int> hidden;
@@ -187,9 +188,12 @@ int run_render(const RenderOptions& given) {
     options.size = std::to_string(from_scene->scene.width) + "x" + std::to_string(from_scene->scene.height);
   auto [width, height] = parse_size(options.size, "--size");
   const bool posing = !options.pose.empty() || !options.animate.empty() || options.colour_by_length;
-  if (posing && !options.section.empty())
+  // A posed section page: the plane moves with the tibia (posed_section.hpp).
+  // The 3D cut model and the movies are still cut at rest only.
+  const bool posed_page = options.animate.empty() && !options.colour_by_length && options.section_style == "page";
+  if (posing && !options.section.empty() && !posed_page)
     throw InputError(!options.animate.empty() ? "--animate" : !options.pose.empty() ? "--pose" : "--colour-by-length",
-                     "cannot be combined with --section yet (sections are cut from the leg in its neutral pose)");
+                     "cannot be combined with --section yet, except --pose with the section page (the 3D cut is made at rest)");
   // The movement, one pose or the frames of a sweep, checked before any file is touched.
   std::unique_ptr<LegMotion> motion;
   std::vector<motion::Pose> poses{motion::Pose{}};

@@ -1,6 +1,7 @@
 // crus section: what a plane through the leg cuts, with areas and centroids,
 // as a cross-sectional atlas lists it.
 #include "app/commands.hpp"
+#include "app/posed_section.hpp"
 #include "app/scene_setup.hpp"
 #include "core/cross_section.hpp"
 #include "core/error.hpp"
@@ -24,7 +25,7 @@ nlohmann::ordered_json vec(const glm::dvec3& p) { return {round_to(p.x, 5), roun
 int run_section(const SectionOptions& options) {
   Scene scene = load_atlas(options.atlas, true);
   // Validate the height before the knowledge base is read: bad input fails fast.
-  SceneSection section = section_scene(scene, section_plane_for(options.height, options.tilt, scene, "HEIGHT"));
+  SceneSection section = section_of_leg(scene, options.height, options.tilt, options.pose, "HEIGHT");
   KnowledgeBase knowledge = load_knowledge(knowledge_dir());
   apply_knowledge(scene, knowledge);
   for (auto& s : section.structures) s.name = scene.structures[static_cast<std::size_t>(s.index)].name;
@@ -42,6 +43,7 @@ int run_section(const SectionOptions& options) {
     p["point"] = vec(plane.point);
     p["normal"] = vec(plane.normal);
     p["tilt_deg"] = plane.tilt_deg;
+    if (!options.pose.empty()) p["pose"] = options.pose; // the plane moved with the tibia
     p["seen_from"] = "the side the normal points to (above, for a horizontal cut): anterior up, lateral to the right";
     j["plane"] = p;
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();

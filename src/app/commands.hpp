@@ -76,6 +76,7 @@ struct SectionOptions {
   AtlasOptions atlas;
   std::string height;                    // metres ("0.30") or percent of knee -> ankle ("40%")
   double tilt = 0.0;                     // degrees about the mediolateral axis, anterior side up
+  std::string pose;                      // knee=90,ankle=-20: cut the posed leg at the same level of the shank
   bool json = false;
 };
 int run_section(const SectionOptions& options);

@@ -440,6 +440,7 @@ int run_viewer(const ViewerOptions& options) {
       std::vector<const Mesh*> meshes;
       for (const auto& s : scene.structures) meshes.push_back(&s.mesh);
       picks.build(meshes);
+      panels.refresh_skin(ctx); // the referral lookup follows too
       picks_stale = false;
     }
     if (frame_when_laid_out && !scene.structures.empty()) {

@@ -103,6 +103,7 @@ void ViewerPanels::load_motion(ui::ViewerContext& ctx) {
   // Annotation points are stored at rest: found again on the new atlas.
   ctx.annotate.rest = nullptr;
   ctx.annotate.anchors.clear();
+  ctx.rest_skin = nullptr;
   try {
     if (!ctx.scene->manifest || !ctx.scene->find("tibia") || !ctx.scene->find("talus"))
       throw InputError(ctx.atlas_path, "not a Crus atlas with the leg's bones; the leg cannot be posed");
@@ -134,6 +135,16 @@ bool ViewerPanels::update_pose(ui::ViewerContext& ctx) {
     ui::frame_box(ctx, ui::visible_bounds(ctx));
   }
   return moved;
+}
+
+void ViewerPanels::refresh_skin(ui::ViewerContext& ctx) {
+  if (ctx.skin < 0) return;
+  const auto skin = static_cast<std::size_t>(ctx.skin);
+  skin_index_ = SkinIndex(ctx.scene->structures[skin].mesh);
+  ctx.skin_index = &skin_index_;
+  const bool posed = poser_ && applied_ && !(*applied_ == motion::Pose{});
+  ctx.rest_skin = posed && skin < poser_->rest().structures.size() ? &poser_->rest().structures[skin].mesh : nullptr;
+  ++ctx.skin_generation;
 }
 
 void ViewerPanels::before_render(ui::ViewerContext& ctx) {

@@ -25,6 +25,9 @@ public:
   DrawList draw_list(const ui::ViewerContext& ctx) const;
   // Poses the scene when the pose shown changed (the document's or the
   // Motion panel's preview); true when its meshes moved and need uploading.
+  // After the leg has moved and stopped: the skin index follows the posed
+  // skin, and the rest skin is named for carrying painted points back.
+  void refresh_skin(ui::ViewerContext& ctx);
   bool update_pose(ui::ViewerContext& ctx);
   // The section's 2D slice panel (open while the document's section.slice is on).
   ui::Panel* slice_panel() const { return slice_panel_; }

@@ -1,5 +1,7 @@
 #include "ui/pain_map_panel.hpp"
 
+#include "core/motion/posed_queries.hpp"
+
 #include "ui/red_flags_panel.hpp"
 #include "ui/trigger_point_panel.hpp"
 
@@ -42,10 +44,16 @@ const std::vector<ReferralCandidate>& PainMapPanel::candidates(const ViewerConte
     chosen_ = -1;
     return candidates_;
   }
-  std::uint64_t hash = fingerprint(ctx.painted);
+  const std::uint64_t hash = fingerprint(ctx.painted) ^ (ctx.skin_generation * 0x9e3779b97f4a7c15ull);
   if (computed_ && computed_for_ == ctx.trigger_points && painted_size_ == ctx.painted.size() && painted_hash_ == hash)
     return candidates_;
-  candidates_ = lookup_referral(*ctx.trigger_points, ctx.painted);
+  // On a posed leg the painted points are on the posed skin; the zones are
+  // on the rest leg, so each point is carried to the same spot at rest.
+  const bool posed = ctx.rest_skin && ctx.skin_index && !ctx.skin_index->empty() && ctx.scene && ctx.skin >= 0;
+  candidates_ = lookup_referral(*ctx.trigger_points,
+                                posed ? motion::to_rest_skin(*ctx.rest_skin, ctx.scene->structures[static_cast<std::size_t>(ctx.skin)].mesh,
+                                                             *ctx.skin_index, ctx.painted)
+                                      : ctx.painted);
   computed_ = true;
   computed_for_ = ctx.trigger_points;
   painted_size_ = ctx.painted.size();

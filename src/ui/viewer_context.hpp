@@ -57,7 +57,12 @@ struct ViewerContext {
   const TriggerPointSet* trigger_points = nullptr; // null when the file could not be loaded
   const RedFlagSet* red_flags = nullptr;
   std::string trigger_point_problem;   // why there is no overlay, in one line
-  const SkinIndex* skin_index = nullptr; // nearest skin point queries
+  const SkinIndex* skin_index = nullptr; // nearest skin point queries (on the skin as shown, posed or not)
+  // The skin at rest while the leg is posed (same vertices as the scene's
+  // skin): painted points are carried there for the referral lookup, since
+  // the referral zones are placed on the rest leg. Null at rest.
+  const Mesh* rest_skin = nullptr;
+  std::uint64_t skin_generation = 0; // changes whenever the shown skin moves
   int skin = -1;                       // structure index of the skin, -1 when none
   OverlayInputs overlay;               // made from document.state().overlay each frame
   // "Where does it hurt?": points painted on the skin (model frame) and the

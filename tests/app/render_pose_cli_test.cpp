@@ -64,7 +64,8 @@ TEST(RenderPoseCli, ColourByLengthPaintsShorteningPurple) {
 TEST(RenderPoseCli, BadPosesAndAnimationsAreOneLineAndExitTwo) {
   const auto dir = crus::test::scratch_dir("render_pose_bad");
   for (const std::string args : {"--pose knee=200", "--pose hip=10", "--pose knee=", "--animate ankle=-40", "--animate ankle=-40:90",
-                                 "--animate ankle=-40:30 --frames 1", "--pose knee=10 --section 40%"}) {
+                                 "--animate ankle=-40:30 --frames 1",
+                                 "--pose knee=10 --section 40% --section-style model" /* the page may be posed, the 3D cut not yet */}) {
     auto r = run_command(crus_bin() + " render " + args + " --size 64x64 --out " + (dir / "x.png").string());
     EXPECT_EQ(r.status, 2) << args << ": " << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << ": " << r.err;

@@ -143,3 +143,29 @@ TEST(SectionCli, RenderSectionPageAndCutModel) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("--section"), std::string::npos) << r.err;
 }
+
+TEST(SectionCli, PosedLegIsCutAtTheSameLevelOfTheShank) {
+  auto rest = run_command(crus_bin() + " section 40% --json");
+  auto posed = run_command(crus_bin() + " section 40% --pose knee=90,ankle=-40 --json");
+  ASSERT_EQ(rest.status, 0) << rest.err;
+  ASSERT_EQ(posed.status, 0) << posed.err;
+  const auto a = nlohmann::json::parse(rest.out), b = nlohmann::json::parse(posed.out);
+  EXPECT_EQ(b["plane"]["pose"], "knee=90,ankle=-40");
+  auto area = [](const nlohmann::json& j, const char* id) {
+    const nlohmann::json* s = find(j["structures"], id);
+    return s ? (*s)["area_cm2"].get<double>() : 0.0;
+  };
+  // The bones are cut where they were; the shortened triceps surae is wider.
+  EXPECT_NEAR(area(b, "tibia") / area(a, "tibia"), 1.0, 0.01);
+  EXPECT_NEAR(area(b, "fibula") / area(a, "fibula"), 1.0, 0.01);
+  EXPECT_GT(area(b, "soleus"), area(a, "soleus") * 1.03);
+  // The plane turned with the shank (knee bent 90 degrees): its normal is no longer vertical.
+  EXPECT_LT(std::abs(b["plane"]["normal"][1].get<double>()), 0.5);
+  auto bad = run_command(crus_bin() + " section 40% --pose knee=200");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_EQ(count_lines(bad.err), 1) << bad.err;
+  // The section page of the posed leg draws too.
+  const std::string out = (crus::test::scratch_dir("section_cli_posed") / "posed_section.png").string();
+  auto page = run_command(crus_bin() + " render --section 40% --pose knee=90,ankle=-40 --size 400x400 --out " + out);
+  ASSERT_EQ(page.status, 0) << page.err;
+}

@@ -377,3 +377,36 @@ TEST(PainMapPanel, LooksRightWithTheBundledData) {
 }
 
 } // namespace
+
+TEST(PainMapPanel, PaintOnAPosedSkinIsLookedUpAtTheSameSpotAtRest) {
+  Harness h;
+  // A patch of skin round the heel at rest, and the same patch moved 1 m
+  // away and turned, as a pose would move it (same vertices and triangles).
+  Mesh rest;
+  for (const glm::vec3& d : {glm::vec3(-0.05f, 0, -0.05f), glm::vec3(0.05f, 0, -0.05f), glm::vec3(0.05f, 0, 0.05f), glm::vec3(-0.05f, 0, 0.05f)})
+    rest.positions.push_back(kHeel + d);
+  rest.indices = {0, 1, 2, 0, 2, 3};
+  auto move = [](const glm::vec3& p) { return glm::vec3(-p.z, p.y, p.x) + glm::vec3(1.0f, 0.0f, 0.0f); };
+  Mesh posed = rest;
+  for (auto& p : posed.positions) p = move(p);
+  h.scene.structures[3].mesh = posed;
+  const SkinIndex index(posed);
+  h.ctx.skin_index = &index;
+  h.ctx.painted = {move(kHeel)};
+  // Looked up where it was painted, the posed point is far from every zone.
+  EXPECT_TRUE(h.panel.candidates(h.ctx).empty());
+  // Carried to the rest skin, it is the heel.
+  h.ctx.rest_skin = &rest;
+  ++h.ctx.skin_generation;
+  const auto found = h.panel.candidates(h.ctx);
+  ASSERT_FALSE(found.empty());
+  // The same panel at rest, painted at the heel.
+  h.ctx.rest_skin = nullptr;
+  h.ctx.painted = {kHeel};
+  const auto expected = h.panel.candidates(h.ctx);
+  ASSERT_EQ(found.size(), expected.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    EXPECT_EQ(found[i].trigger_point, expected[i].trigger_point);
+    EXPECT_NEAR(found[i].score, expected[i].score, 1e-4f);
+  }
+}

@@ -37,7 +37,9 @@ const LegSkin& LegPoser::skin() {
 void LegPoser::apply(const Pose& pose, Scene& scene) {
   pose_ = pose;
   pose_bodies(model_, pose, bodies_);
-  pose_scene(skin(), rest_, bodies_, scene);
+  if (rest_lengths_.empty()) rest_lengths_ = rest_lengths(model_, muscles_);
+  bulge_scales(muscles_, bodies_, rest_lengths_, bulge_);
+  pose_scene(skin(), rest_, bodies_, scene, &bulge_);
   if (rest_.manifest) {
     if (!scene.manifest) scene.manifest = rest_.manifest;
     pose_manifest(model_, *rest_.manifest, bodies_, *scene.manifest);

@@ -31,6 +31,8 @@ private:
   Scene rest_;
   std::optional<LegSkin> skin_;
   std::vector<Rigid> bodies_;
+  std::vector<double> rest_lengths_; // of every muscle path, for the bulge
+  std::vector<float> bulge_;
   Pose pose_;
 };
 

@@ -1,5 +1,6 @@
 #include "core/motion/soft_tissue.hpp"
 
+#include "core/motion/skin_layer.hpp"
 #include "core/scene.hpp"
 
 #include <glm/geometric.hpp>
@@ -248,6 +249,7 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     const double width = s.kind == StructureKind::skin ? options.skin_blend_width_m : options.blend_width_m;
     const auto cutoff_extra = static_cast<float>(kCutoffWidths * width);
     out.vertices.resize(s.mesh.positions.size());
+    std::vector<float> held(s.mesh.positions.size(), 0.0f);
     for (std::size_t v = 0; v < s.mesh.positions.size(); ++v) {
       const glm::vec3& p = s.mesh.positions[v];
       // Nearest bodies first, so the cutoff prunes the far ones early.
@@ -280,6 +282,7 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
           hold_body = b;
         }
       }
+      held[v] = static_cast<float>(hold);
       if (hold_body >= 0) {
         double total = 0.0;
         for (double x : w) total += x;
@@ -288,13 +291,17 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
       }
       out.vertices[v] = top_weights(w);
     }
+    if (const MusclePath* path = muscles.find(s.id); path && s.kind == StructureKind::muscle)
+      out.bulge = bind_bulge(static_cast<int>(path - muscles.muscles.data()), *path, s.mesh, held);
     skin.skinned_vertices += out.vertices.size();
     skin.structures.push_back(std::move(out));
   }
+  follow_underlying_tissue(skin, scene, body_count);
   return skin;
 }
 
-void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>& bodies, Scene& posed) {
+void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>& bodies, Scene& posed,
+                const std::vector<float>* bulge) {
   if (posed.structures.size() != rest.structures.size()) posed = rest;
   std::vector<PosedBody> pb; // six bodies: not worth keeping between calls
   posed_bodies(bodies, pb);
@@ -310,19 +317,27 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
         if (normals) to.normals[v] = b.r * from.normals[v];
       }
     } else {
+      const MuscleBulge& mb = ss.bulge;
+      const float scale = mb.muscle >= 0 && bulge && static_cast<std::size_t>(mb.muscle) < bulge->size()
+                              ? (*bulge)[static_cast<std::size_t>(mb.muscle)]
+                              : 1.0f;
+      const bool widen = scale != 1.0f && mb.vertices.size() == from.positions.size();
       for (std::size_t v = 0; v < from.positions.size(); ++v) {
         const VertexWeights& w = ss.vertices[v];
+        glm::vec3 p = from.positions[v];
+        glm::vec3 n = normals ? from.normals[v] : glm::vec3(0.0f);
+        if (widen && mb.vertices[v].weight > 0.0f) bulge_vertex(mb.vertices[v], mb.axis, scale, p, normals ? &n : nullptr);
         if (w.weight[1] == 0.0f) { // one body: its rigid transform, no blending
           const PosedBody& b = pb[w.body[0]];
-          to.positions[v] = b.r * from.positions[v] + b.t;
-          if (normals) to.normals[v] = b.r * from.normals[v];
+          to.positions[v] = b.r * p + b.t;
+          if (normals) to.normals[v] = b.r * n;
           continue;
         }
         glm::quat r;
         glm::vec3 t;
         blend(w, pb.data(), r, t);
-        to.positions[v] = r * from.positions[v] + t;
-        if (normals) to.normals[v] = r * from.normals[v];
+        to.positions[v] = r * p + t;
+        if (normals) to.normals[v] = r * n;
       }
     }
     posed.structures[ss.structure].box = bounds(to);

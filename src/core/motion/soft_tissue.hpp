@@ -20,6 +20,7 @@
 //   body of the attachment's bone, fading to the distance weights over
 //   `attachment_release_m`, so origins and insertions never slide off.
 #include "core/mesh.hpp"
+#include "core/motion/bulge.hpp"
 #include "core/motion/musculotendon.hpp"
 
 #include <array>
@@ -43,6 +44,7 @@ struct StructureSkin {
   std::size_t structure = 0; // index into Scene::structures
   int rigid_body = -1;       // >= 0: the whole structure moves with this body (bones)
   std::vector<VertexWeights> vertices; // one per mesh vertex when rigid_body < 0
+  MuscleBulge bulge;                   // muscles with a path: how the belly widens (bulge.hpp)
 };
 
 struct SoftTissueOptions {
@@ -65,7 +67,10 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
 
 // Poses `posed` (a copy of `rest`, same structures and vertex counts):
 // positions, normals and bounding boxes. Allocation-free once `posed` exists.
-void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>& bodies, Scene& posed);
+// `bulge` (bulge_scales(), one per MuscleSet muscle) widens the muscle
+// bellies; null or empty: the muscles keep their rest cross-sections.
+void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>& bodies, Scene& posed,
+                const std::vector<float>* bulge = nullptr);
 
 // One vertex moved by its weights (the same arithmetic as pose_scene).
 glm::vec3 skin_point(const VertexWeights& w, const std::vector<Rigid>& bodies, const glm::vec3& p);

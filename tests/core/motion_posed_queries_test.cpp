@@ -1,0 +1,141 @@
+// Picking, the referral lookup and sections on the posed leg: a ray through
+// the posed gastrocnemius picks it; a point painted on the posed skin gets
+// the referral of the same anatomical spot at rest; a section at 40 % of
+// the posed leg cuts the shank where the rest section does.
+#include "core/motion/posed_leg.hpp"
+#include "core/motion/posed_queries.hpp"
+#include "core/picking.hpp"
+#include "core/referral.hpp"
+#include "support/test_support.hpp"
+
+#include <glm/geometric.hpp>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+using namespace crus;
+using namespace crus::motion;
+
+namespace {
+const MotionModel& model() {
+  static const MotionModel m = load_motion_model(crus::test::source_dir() + "/assets/motion/joints.json");
+  return m;
+}
+const MuscleSet& muscles() {
+  static const MuscleSet s = load_muscles(crus::test::source_dir() + "/assets/motion/muscles.json", model());
+  return s;
+}
+const Scene* atlas() {
+  static const std::optional<Scene> scene = []() -> std::optional<Scene> {
+    const std::filesystem::path glb = std::filesystem::path(crus::test::source_dir()) / "assets/atlas/lower_leg_right_lod1.glb";
+    if (!std::filesystem::exists(glb)) return std::nullopt;
+    SceneLoadOptions o;
+    o.manifest_path = (glb.parent_path() / "atlas.json").string();
+    return load_scene(glb.string(), o);
+  }();
+  return scene ? &*scene : nullptr;
+}
+Scene posed_at(const Pose& p) {
+  static LegPoser poser(model(), muscles(), *atlas());
+  Scene s = *atlas();
+  poser.apply(p, s);
+  return s;
+}
+PickIndex picks_of(const Scene& s) {
+  std::vector<const Mesh*> meshes;
+  for (const auto& st : s.structures) meshes.push_back(&st.mesh);
+  PickIndex index;
+  index.build(meshes);
+  return index;
+}
+#define REQUIRE_ATLAS() ASSERT_TRUE(atlas()) << "the bundled atlas is missing; it is part of the repository"
+} // namespace
+
+TEST(MotionPosedQueries, ARayThroughThePosedGastrocnemiusPicksIt) {
+  REQUIRE_ATLAS();
+  const Scene posed = posed_at({90.0, 0.0, 0.0, 0.0});
+  const int gm = posed.index_of("gastrocnemius_medial_head");
+  const int skin = posed.index_of("skin");
+  ASSERT_GE(gm, 0);
+  // From behind the bent shank (-x is posterior at rest; the tibia turns it)
+  // through the posed belly's centroid.
+  const Pose pose{90.0, 0.0, 0.0, 0.0};
+  const auto bodies = pose_bodies(model(), pose);
+  const glm::vec3 back(bodies[static_cast<std::size_t>(model().body_index("tibia"))].r * glm::dvec3(-1.0, 0.0, 0.0));
+  const glm::vec3 target = area_weighted_centroid(posed.structures[static_cast<std::size_t>(gm)].mesh);
+  const Ray ray{target + 0.3f * back, -back};
+  std::vector<std::uint8_t> flags(posed.structures.size(), pick_opaque);
+  flags[static_cast<std::size_t>(skin)] = pick_hidden;
+  const auto hit = picks_of(posed).pick(ray, flags);
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(posed.structures[static_cast<std::size_t>(hit->mesh)].id, "gastrocnemius_medial_head");
+  // The rest leg has moved away from that ray: the pose is what makes the pick.
+  const auto at_rest = picks_of(*atlas()).pick(ray, flags);
+  EXPECT_TRUE(!at_rest || atlas()->structures[static_cast<std::size_t>(at_rest->mesh)].id != "gastrocnemius_medial_head");
+}
+
+TEST(MotionPosedQueries, PaintOnThePosedSkinGetsTheReferralOfTheSameSpotAtRest) {
+  REQUIRE_ATLAS();
+  ASSERT_TRUE(atlas()->manifest);
+  const TriggerPointSet set =
+      load_trigger_points(crus::test::source_dir() + "/assets/knowledge/trigger_points.json", atlas()->manifest->landmarks);
+  const Scene posed = posed_at({90.0, -30.0, 10.0, 0.0});
+  const auto si = static_cast<std::size_t>(posed.index_of("skin"));
+  const Mesh& rest_skin = atlas()->structures[si].mesh;
+  const Mesh& posed_skin = posed.structures[si].mesh;
+  const SkinIndex index(posed_skin);
+  std::size_t compared = 0, naive_wrong = 0;
+  for (std::size_t v = 0; v < rest_skin.positions.size(); v += 7) {
+    const auto at_rest = lookup_referral(set, {rest_skin.positions[v]});
+    if (at_rest.empty()) continue;
+    ++compared;
+    // A painted point sits on the skin, a hair off the vertex.
+    const glm::vec3 painted = posed_skin.positions[v] + 1e-4f * posed_skin.normals[v];
+    const auto carried = lookup_referral(set, to_rest_skin(rest_skin, posed_skin, index, {painted}));
+    ASSERT_FALSE(carried.empty()) << "skin vertex " << v;
+    EXPECT_EQ(carried.front().trigger_point, at_rest.front().trigger_point) << "skin vertex " << v;
+    EXPECT_NEAR(carried.front().score, at_rest.front().score, 0.02f) << "skin vertex " << v;
+    const auto naive = lookup_referral(set, {painted});
+    if (naive.empty() || naive.front().trigger_point != at_rest.front().trigger_point ||
+        std::abs(naive.front().score - at_rest.front().score) > 0.02f)
+      ++naive_wrong;
+  }
+  EXPECT_GT(compared, 50u);
+  // Looking the posed point up where the zones are defined (at rest) would
+  // get a good share of them wrong: the carrying is needed.
+  EXPECT_GT(naive_wrong, compared / 5);
+  std::cout << compared << " painted spots compared; " << naive_wrong << " would be wrong looked up at posed coordinates\n";
+}
+
+TEST(MotionPosedQueries, SectionAtFortyPercentOfThePosedLegCutsTheSameLevelOfTheShank) {
+  REQUIRE_ATLAS();
+  const Pose pose{90.0, -40.0, 0.0, 0.0};
+  const Scene posed = posed_at(pose);
+  const SectionPlane rest_plane = section_plane_for("40%", 0.0, *atlas());
+  const auto bodies = pose_bodies(model(), pose);
+  const SectionPlane plane = carry_section_plane(rest_plane, bodies[static_cast<std::size_t>(model().body_index("tibia"))]);
+  const SceneSection at_rest = section_scene(*atlas(), rest_plane);
+  const SceneSection moved = section_scene(posed, plane);
+  auto area = [](const SceneSection& s, const char* id) {
+    const StructureSection* x = s.find(id);
+    return x ? x->measure.area_m2 : 0.0;
+  };
+  // Bones are rigid: the same cut.
+  for (const char* bone : {"tibia", "fibula"}) {
+    ASSERT_GT(area(at_rest, bone), 0.0) << bone;
+    EXPECT_NEAR(area(moved, bone) / area(at_rest, bone), 1.0, 0.01) << bone;
+  }
+  // The plantarflexed triceps surae is shortened: its bellies are wider.
+  EXPECT_GT(area(moved, "soleus"), area(at_rest, "soleus") * 1.03);
+  EXPECT_GT(area(moved, "gastrocnemius_medial_head"), area(at_rest, "gastrocnemius_medial_head") * 1.03);
+  // Tibialis anterior is stretched in plantarflexion: thinner.
+  EXPECT_LT(area(moved, "tibialis_anterior"), area(at_rest, "tibialis_anterior"));
+  // A horizontal plane at 40 % of the posed joint centres (what the rest
+  // placement would do on the posed scene) cuts the bent shank obliquely.
+  const SceneSection naive = section_scene(posed, section_plane_for("40%", 0.0, posed));
+  EXPECT_GT(std::abs(area(naive, "tibia") / area(at_rest, "tibia") - 1.0), 0.2);
+  std::cout << "soleus " << area(moved, "soleus") / area(at_rest, "soleus") << ", gastrocnemius medial head "
+            << area(moved, "gastrocnemius_medial_head") / area(at_rest, "gastrocnemius_medial_head") << ", tibialis anterior "
+            << area(moved, "tibialis_anterior") / area(at_rest, "tibialis_anterior") << " of rest area; tibia in a horizontal cut "
+            << area(naive, "tibia") / area(at_rest, "tibia") << "\n";
+}
