@@ -22,6 +22,7 @@
 #include "ui/imgui_host.hpp"
 #include "ui/label_overlay.hpp"
 #include "ui/lesson_panel.hpp"
+#include "ui/motion_player.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
 
@@ -375,6 +376,7 @@ int run_viewer(const ViewerOptions& options) {
     float aspect = static_cast<float>(fb.x) / static_cast<float>(fb.y);
     ctx.view = camera.view();
     ctx.projection = camera.projection(aspect);
+    ui::motion_advance(ctx, std::min(dt, 0.1f)); // a preset's transition, Play, Play action
     panels.update_highlights(ctx);
     bool changed = ui::handle_viewport_input(ctx);
     // Labels and the legend first: ImGui 1.86 asserts when a window appears

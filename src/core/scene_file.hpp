@@ -21,7 +21,20 @@ class JsonLineMap; // core/json_schema.hpp
 
 struct Scene;
 
-constexpr int kSceneFormatVersion = 1;
+// 2: the pose and colour_by_length (version 1 files still open, neutral).
+constexpr int kSceneFormatVersion = 2;
+
+// The joints' ranges a scene's pose must keep to (degrees, Crus's signs):
+// those of assets/motion/joints.json, which a test holds these to.
+struct SceneJointRange {
+  motion::Coordinate coordinate;
+  const char* key;
+  double min_deg, max_deg;
+};
+inline constexpr SceneJointRange kSceneJointRanges[] = {{motion::Coordinate::knee, "knee", 0.0, 120.0},
+                                                        {motion::Coordinate::ankle, "ankle", -40.0, 30.0},
+                                                        {motion::Coordinate::subtalar, "subtalar", -20.0, 20.0},
+                                                        {motion::Coordinate::mtp, "mtp", -30.0, 30.0}};
 
 // The scene proper: also the "scene" of each lesson step.
 struct SceneSpec {
@@ -39,6 +52,8 @@ struct SceneSpec {
   bool labels = true;
   float text_size = 0.0f;                  // points; 0: the viewer's own
   int width = 0, height = 0;               // figure size; 0: the caller's
+  motion::Pose pose;                       // neutral when the file gives none
+  bool colour_by_length = false;
   bool operator==(const SceneSpec&) const = default;
 };
 

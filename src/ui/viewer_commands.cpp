@@ -1,5 +1,7 @@
 #include "ui/viewer_commands.hpp"
 
+#include "ui/motion_commands.hpp"
+
 #include <utility>
 
 namespace crus::ui {
@@ -53,6 +55,7 @@ void bind_viewer_commands(CommandRegistry& r, ViewerContext& ctx) {
          [&ctx] { return ctx.light_background; });
   r.bind("view.reset_settings", [&ctx] { ctx.reset_settings = true; });
   r.bind("search.focus", [&ctx] { ctx.request_search_focus = true; });
+  bind_motion_commands(r, ctx);
 }
 
 } // namespace crus::ui
