@@ -29,19 +29,23 @@ bool draw_muscle_at_pose(ViewerContext& ctx, const std::string& id) {
   const motion::MuscleState& st = ctx.motion.states[i];
   const motion::MotionModel& model = *ctx.motion.model;
 
-  ImGui::TextDisabled("At this pose: %s", motion::describe_pose(model, shown_pose(ctx)).c_str());
-  ImGui::Text("Musculotendon length %.1f mm (neutral %.1f mm)", st.length_m * 1000.0, st.rest_length_m * 1000.0);
+  // Wrapped: the Info panel is narrow and these lines are long.
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.45f, 1.0f));
+  ImGui::TextWrapped("At this pose: %s", motion::describe_pose(model, shown_pose(ctx)).c_str());
+  ImGui::PopStyleColor();
+  ImGui::TextWrapped("Musculotendon length %.1f mm (neutral %.1f mm)", st.length_m * 1000.0, st.rest_length_m * 1000.0);
   // The change in the colours of "Colour muscles by length change", so the
   // number and the model agree.
   const glm::vec3 c = motion::length_change_srgb(st.change_pct, motion::kLengthFullScalePct);
   ImGui::ColorButton("##change", ImVec4(c.r, c.g, c.b, 1.0f), ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
   ImGui::SameLine();
   const char* how = std::abs(st.change_mm) < 0.05 ? "unchanged" : st.change_mm < 0.0 ? "shorter" : "longer";
-  ImGui::Text("Change from neutral %+.1f mm (%+.1f %%), %s", st.change_mm, st.change_pct, how);
+  ImGui::TextWrapped("Change from neutral %+.1f mm (%+.1f %%), %s", st.change_mm, st.change_pct, how);
   if (ImGui::BeginTable("moment_arms", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("Moment arm about");
+    // Which way the muscle, by shortening, turns each joint, and how strongly.
+    ImGui::TableSetupColumn("Moment arm");
     ImGui::TableSetupColumn("mm");
-    ImGui::TableSetupColumn("by shortening it moves the joint into");
+    ImGui::TableSetupColumn("toward");
     ImGui::TableHeadersRow();
     for (motion::Coordinate coordinate : motion::kCoordinates) {
       const motion::CoordinateInfo& info = model.info(coordinate);
