@@ -20,6 +20,7 @@
 #include "ui/search_panel.hpp"
 #include "ui/structure_browser.hpp"
 
+#include <cmath>
 #include <filesystem>
 
 namespace crus::app {
@@ -180,17 +181,19 @@ DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) const {
   if (ctx.document->state().colour_by_length && ctx.motion.muscles)
     motion::colour_by_length(list, *ctx.scene, *ctx.motion.muscles, ctx.motion.states, motion::kLengthFullScalePct);
   if (const int played = playing_action(ctx); played >= 0) {
-    // Play action: the muscle glows in the colour of its length change as it
-    // shortens and lengthens, whatever else is coloured.
+    // Play action: the muscle glows, and takes on the colour of its length
+    // change as it shortens or lengthens (its own colour while unchanged: the
+    // palette's grey centre would hide it), whatever else is coloured.
     const std::string& id = ctx.scene->structures[static_cast<std::size_t>(played)].id;
     for (std::size_t m = 0; ctx.motion.muscles && m < ctx.motion.muscles->muscles.size() && m < ctx.motion.states.size(); ++m) {
       if (ctx.motion.muscles->muscles[m].id != id) continue;
       const glm::vec3 c = motion::length_change_srgb(ctx.motion.states[m].change_pct, motion::kLengthFullScalePct);
       for (auto& item : list.items)
         if (item.structure == played) {
-          item.colour = glm::vec4(glm::pow(c, glm::vec3(2.2f)), 1.0f);
-          item.flat_colour = true;
-          item.emphasis += glm::vec3(0.10f, 0.08f, 0.02f);
+          const float t = static_cast<float>(std::min(1.0, std::abs(ctx.motion.states[m].change_pct) / 3.0));
+          item.colour = glm::vec4(glm::mix(glm::vec3(item.colour), glm::pow(c, glm::vec3(2.2f)), t), 1.0f);
+          item.flat_colour = t > 0.0f;
+          item.emphasis += glm::vec3(0.18f, 0.14f, 0.04f);
           item.rim = std::max(item.rim, 1.0f);
           item.translucent = false;
         }
