@@ -187,20 +187,28 @@ int run_render(const RenderOptions& given) {
   if (from_scene && !options.size_given && from_scene->scene.width > 0)
     options.size = std::to_string(from_scene->scene.width) + "x" + std::to_string(from_scene->scene.height);
   auto [width, height] = parse_size(options.size, "--size");
-  const bool posing = !options.pose.empty() || !options.animate.empty() || options.colour_by_length;
+  // A scene's own pose and colouring (version 2) are the base that --pose and
+  // --colour-by-length add to.
+  const motion::Pose scene_pose = from_scene ? from_scene->scene.pose : motion::Pose{};
+  if (from_scene && from_scene->scene.colour_by_length) options.colour_by_length = true;
+  const bool posing = !options.pose.empty() || !options.animate.empty() || options.colour_by_length || !(scene_pose == motion::Pose{});
   // A posed section page: the plane moves with the tibia (posed_section.hpp).
-  // The 3D cut model and the movies are still cut at rest only.
-  const bool posed_page = options.animate.empty() && !options.colour_by_length && options.section_style == "page";
+  // The 3D cut model, the movies and a scene's own pose are still cut at rest only.
+  const bool posed_page = options.animate.empty() && !options.colour_by_length && options.section_style == "page" &&
+                          scene_pose == motion::Pose{};
   if (posing && !options.section.empty() && !posed_page)
-    throw InputError(!options.animate.empty() ? "--animate" : !options.pose.empty() ? "--pose" : "--colour-by-length",
+    throw InputError(!options.animate.empty()       ? "--animate"
+                     : !options.pose.empty()        ? "--pose"
+                     : !(scene_pose == motion::Pose{}) ? "--scene"
+                                                    : "--colour-by-length",
                      "cannot be combined with --section yet, except --pose with the section page (the 3D cut is made at rest)");
   // The movement, one pose or the frames of a sweep, checked before any file is touched.
   std::unique_ptr<LegMotion> motion;
   std::vector<motion::Pose> poses{motion::Pose{}};
   if (posing) {
     motion = std::make_unique<LegMotion>();
-    motion::Pose base;
-    if (!options.pose.empty()) base = motion::parse_pose(motion->model, options.pose, "--pose");
+    motion::Pose base = scene_pose;
+    if (!options.pose.empty()) base = motion::parse_pose(motion->model, options.pose, "--pose", base);
     poses = {base};
     if (!options.animate.empty()) poses = motion::parse_sweep(motion->model, options.animate, "--animate", base).frames(options.frames);
   }
@@ -245,6 +253,11 @@ int run_render(const RenderOptions& given) {
     unknown = presentation.apply_scene(from_scene->scene);
     warn_about_scene(*from_scene, options.scene, scene, unknown);
     if (!from_scene->scene.labels) options.labels = false;
+  }
+  if (motion) {
+    // What --save-scene writes: the pose drawn (the first frame of a sweep).
+    presentation.document().set_pose(poses.front(), "Pose");
+    presentation.document().set_colour_by_length(options.colour_by_length);
   }
   presentation.apply_render_options(options); // overlays that need the trigger points fail here (exit 2)
   if (options.overlays.empty() && !(from_scene && from_scene->scene.overlay.mode != OverlayMode::none))

@@ -26,6 +26,7 @@
 #include "ui/annotation_panel.hpp"
 #include "ui/lesson_panel.hpp"
 #include "ui/step_action_player.hpp"
+#include "ui/motion_player.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
 
@@ -402,6 +403,7 @@ int run_viewer(const ViewerOptions& options) {
     float aspect = static_cast<float>(fb.x) / static_cast<float>(fb.y);
     ctx.view = camera.view();
     ctx.projection = camera.projection(aspect);
+    ui::motion_advance(ctx, std::min(dt, 0.1f)); // a preset's transition, Play, Play action
     panels.update_highlights(ctx);
     bool changed = ui::handle_viewport_input(ctx);
     // Labels and the legend first: ImGui 1.86 asserts when a window appears

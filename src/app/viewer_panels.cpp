@@ -8,10 +8,12 @@
 #include "core/highlights.hpp"
 #include "core/referral_overlay.hpp"
 #include "core/motion/length_colours.hpp"
+#include "core/motion/producer_colours.hpp"
 #include "core/motion/presets.hpp"
 #include "ui/annotation_panel.hpp"
 #include "ui/info_panel.hpp"
 #include "ui/motion_panel.hpp"
+#include "ui/motion_player.hpp"
 #include "ui/pain_map_panel.hpp"
 #include "ui/quiz_panel.hpp"
 #include "ui/red_flags_panel.hpp"
@@ -20,6 +22,7 @@
 #include "ui/section_panel.hpp"
 #include "ui/structure_browser.hpp"
 
+#include <cmath>
 #include <filesystem>
 
 namespace crus::app {
@@ -157,6 +160,7 @@ void ViewerPanels::before_render(ui::ViewerContext& ctx) {
 
 void ViewerPanels::update_highlights(ui::ViewerContext& ctx) const {
   ctx.highlights = compute_highlights(*ctx.scene, ctx.knowledge, ctx.document->state().selected, ctx.document->state().highlights);
+  add_producer_labels(ctx);
   ctx.overlay = {};
   if (ctx.trigger_points && ctx.document->state().overlay.mode != OverlayMode::none) {
     try {
@@ -165,6 +169,29 @@ void ViewerPanels::update_highlights(ui::ViewerContext& ctx) const {
       ctx.trigger_point_problem = e.what();
     }
   }
+}
+
+void ViewerPanels::add_producer_labels(ui::ViewerContext& ctx) {
+  // The chosen movement's producers numbered by rank on the model, in the
+  // colours of their rank (the Motion panel lists the same numbers).
+  const motion::ProducerRanking* ranking = ui::current_ranking(ctx);
+  if (!ranking || playing_action(ctx) >= 0) return;
+  for (const motion::RankedProducer& r : motion::ranked_structures(*ranking, *ctx.scene)) {
+    if (r.structure < 0 || r.rank == 0) continue;
+    const SceneStructure& s = ctx.scene->structures[static_cast<std::size_t>(r.structure)];
+    if (s.mesh.positions.empty() || !is_drawn(ctx.document->state(), ctx.layers, static_cast<std::size_t>(r.structure))) continue;
+    // The surface point nearest the middle of its box: on the muscle, whatever its shape.
+    const glm::vec3 centre = s.box.centre();
+    glm::vec3 at = s.mesh.positions.front();
+    const std::size_t step = std::max<std::size_t>(1, s.mesh.positions.size() / 400);
+    for (std::size_t i = 0; i < s.mesh.positions.size(); i += step)
+      if (glm::distance(s.mesh.positions[i], centre) < glm::distance(at, centre)) at = s.mesh.positions[i];
+    ctx.highlights.labels.push_back({std::to_string(r.rank) + ". " + s.name, at, motion::producer_srgb(r.fraction)});
+  }
+}
+
+int ViewerPanels::playing_action(const ui::ViewerContext& ctx) {
+  return ctx.motion.animation ? ctx.motion.animation->highlight : -1;
 }
 
 DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) const {
@@ -176,6 +203,27 @@ DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) const {
   if (ctx.light_background) list.background = glm::vec3(0.95f, 0.95f, 0.94f);
   if (ctx.document->state().colour_by_length && ctx.motion.muscles)
     motion::colour_by_length(list, *ctx.scene, *ctx.motion.muscles, ctx.motion.states, motion::kLengthFullScalePct);
+  if (const int played = playing_action(ctx); played >= 0) {
+    // Play action: the muscle glows, and takes on the colour of its length
+    // change as it shortens or lengthens (its own colour while unchanged: the
+    // palette's grey centre would hide it), whatever else is coloured.
+    const std::string& id = ctx.scene->structures[static_cast<std::size_t>(played)].id;
+    for (std::size_t m = 0; ctx.motion.muscles && m < ctx.motion.muscles->muscles.size() && m < ctx.motion.states.size(); ++m) {
+      if (ctx.motion.muscles->muscles[m].id != id) continue;
+      const glm::vec3 c = motion::length_change_srgb(ctx.motion.states[m].change_pct, motion::kLengthFullScalePct);
+      for (auto& item : list.items)
+        if (item.structure == played) {
+          const float t = static_cast<float>(std::min(1.0, std::abs(ctx.motion.states[m].change_pct) / 3.0));
+          item.colour = glm::vec4(glm::mix(glm::vec3(item.colour), glm::pow(c, glm::vec3(2.2f)), t), 1.0f);
+          item.flat_colour = t > 0.0f;
+          item.emphasis += glm::vec3(0.18f, 0.14f, 0.04f);
+          item.rim = std::max(item.rim, 1.0f);
+          item.translucent = false;
+        }
+    }
+  } else if (ctx.motion.movement && ctx.motion.ranking && ctx.motion.muscles) {
+    motion::colour_by_producers(list, *ctx.scene, *ctx.motion.muscles, *ctx.motion.ranking);
+  }
   return list;
 }
 

@@ -34,6 +34,8 @@ public:
 
 private:
   void load_motion(ui::ViewerContext& ctx);
+  static void add_producer_labels(ui::ViewerContext& ctx);
+  static int playing_action(const ui::ViewerContext& ctx); // the structure whose action plays, -1 when none
   KnowledgeBase knowledge_;
   SearchIndex search_;
   std::optional<TriggerPointSet> trigger_points_;

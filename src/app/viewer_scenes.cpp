@@ -1,5 +1,7 @@
 #include "app/viewer_scenes.hpp"
 
+#include "ui/motion_player.hpp"
+
 #include "core/error.hpp"
 #include "core/file_io.hpp"
 
@@ -76,6 +78,9 @@ std::vector<std::string> ViewerScenes::show(const SceneSpec& spec, const std::st
       }
     }
   }
+  // A movement still playing would land over the scene's pose.
+  ui::motion_stop(ctx);
+  const bool moved = !(ctx.document->state().pose == applied.state.pose);
   ctx.document->load_state(applied.state, action);
   ctx.painted = spec.painted;
   ctx.brush_radius = spec.brush_radius;
@@ -91,6 +96,9 @@ std::vector<std::string> ViewerScenes::show(const SceneSpec& spec, const std::st
     ctx.camera->animate_to(probe.framing_pose(box, aspect, glm::vec2(-1.0f, -0.6f), glm::vec2(1.0f)), seconds);
   } else {
     ui::go_to_view(ctx, spec.view.value_or(AnatomicalView::anterior));
+    // The view was fitted to the leg as it stood; fit it again once the
+    // meshes are in the scene's pose (a squat reaches far behind).
+    if (moved) ctx.motion.reframe = true;
   }
   return applied.unknown_ids;
 }

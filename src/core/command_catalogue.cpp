@@ -1,5 +1,8 @@
 #include "core/command_catalogue.hpp"
 
+#include "core/motion/presets.hpp"
+#include "core/motion/producers.hpp"
+
 #include <cctype>
 #include <initializer_list>
 #include <stdexcept>
@@ -151,6 +154,19 @@ void add_viewer_commands(CommandRegistry& r) {
   for (const char* n : {"1", "2", "3", "4"})
     r.add(CommandInfo{std::string("quiz.choose_") + n, std::string("Quiz: choose option ") + n, "", "viewer", {}, false});
   add(r, "quiz.stop", "Quiz: end the session", "View > Quiz", "viewer");
+
+  // Motion (ui/motion_commands.cpp): presets and reset are undoable steps;
+  // the movement chosen shows its producers; Play and Play action only preview.
+  add(r, "motion.reset", "Reset pose to neutral", "View > Pose", "viewer");
+  for (const motion::PosePreset& p : motion::pose_presets())
+    r.add(CommandInfo{"motion.preset." + p.id, "Pose: " + p.name, "View > Pose", "viewer", {}, false});
+  add(r, "motion.play", "Play the chosen movement", "View > Pose", "viewer");
+  add(r, "motion.movement.none", "No movement's producers", "View > Producers of", "viewer");
+  for (const motion::Movement& m : motion::all_movements()) {
+    const std::string name = motion::to_string(m), id = motion::movement_id(m);
+    r.add(CommandInfo{"motion.movement." + id, "Producers of " + name, "View > Producers of", "viewer", {}, false});
+    r.add(CommandInfo{"motion.play_action." + id, "Play action: " + name + " (selected muscle highlighted)", "", "viewer", {}, false});
+  }
 
   // One per panel, "View > Panels" (panel_command_id of each title).
   for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Motion", "Lesson", "Annotations", "Section"})

@@ -157,6 +157,16 @@ SceneSpec scene_spec_from_json(const json& j, const std::string& path, const std
     check_range(j["text_size"].get<double>(), 11, 40, at("text_size"), locate);
     s.text_size = number(j["text_size"]);
   }
+  if (j.contains("pose")) {
+    const json& p = j["pose"];
+    for (const SceneJointRange& r : kSceneJointRanges)
+      if (p.contains(r.key)) {
+        const std::string where = json_path_member(at("pose"), r.key);
+        check_range(p[r.key].get<double>(), r.min_deg, r.max_deg, where, locate);
+        s.pose[r.coordinate] = p[r.key].get<double>();
+      }
+  }
+  s.colour_by_length = j.value("colour_by_length", false);
   if (j.contains("size")) {
     const json& size = j["size"];
     if (size.size() != 2) throw InputError(locate(at("size")), at("size") + ": expected [width, height]");
@@ -212,6 +222,12 @@ ojson scene_spec_to_json(const SceneSpec& s) {
   if (s.text_size > 0.0f) j["text_size"] = s.text_size;
   if (s.width > 0 && s.height > 0) j["size"] = {s.width, s.height};
   if (!s.annotations.empty()) j["annotations"] = annotations_to_json(s.annotations);
+  if (!(s.pose == motion::Pose{})) {
+    ojson p = ojson::object();
+    for (const SceneJointRange& r : kSceneJointRanges) p[r.key] = s.pose[r.coordinate];
+    j["pose"] = p;
+  }
+  if (s.colour_by_length) j["colour_by_length"] = true;
   return j;
 }
 
@@ -307,6 +323,8 @@ AppliedScene apply_scene_spec(const SceneSpec& spec, const Scene& scene) {
   // Annotations keep their ids even when the atlas lacks them (drawn when one has them).
   out.state.annotations = spec.annotations;
   for (const auto& id : annotation_structure_ids(spec.annotations)) find(id);
+  out.state.pose = spec.pose;
+  out.state.colour_by_length = spec.colour_by_length;
   return out;
 }
 
@@ -336,6 +354,8 @@ SceneSpec capture_scene_spec(const DocumentState& state, const Scene& scene, con
   s.annotations = state.annotations;
   // A section that is off is not saved (its height and tilt are forgotten).
   s.section = state.section.on ? state.section : SectionView{};
+  s.pose = state.pose;
+  s.colour_by_length = state.colour_by_length;
   if (previous) {
     // Ids this atlas lacks stay where they were: another atlas may have them.
     auto keep = [&](const std::vector<std::string>& from, std::vector<std::string>& to) {

@@ -22,9 +22,21 @@ class JsonLineMap; // core/json_schema.hpp
 
 struct Scene;
 
-// 2: annotations (pins, arrows, ink) and the section plane ("section").
-//    Version 1 files open unchanged.
+// 2: annotations (pins, arrows, ink), the section plane ("section"), the
+//    pose and colour_by_length. Version 1 files open unchanged (neutral pose).
 constexpr int kSceneFormatVersion = 2;
+
+// The joints' ranges a scene's pose must keep to (degrees, Crus's signs):
+// those of assets/motion/joints.json, which a test holds these to.
+struct SceneJointRange {
+  motion::Coordinate coordinate;
+  const char* key;
+  double min_deg, max_deg;
+};
+inline constexpr SceneJointRange kSceneJointRanges[] = {{motion::Coordinate::knee, "knee", 0.0, 120.0},
+                                                        {motion::Coordinate::ankle, "ankle", -40.0, 30.0},
+                                                        {motion::Coordinate::subtalar, "subtalar", -20.0, 20.0},
+                                                        {motion::Coordinate::mtp, "mtp", -30.0, 30.0}};
 
 // The scene proper: also the "scene" of each lesson step.
 struct SceneSpec {
@@ -44,6 +56,8 @@ struct SceneSpec {
   float text_size = 0.0f;                  // points; 0: the viewer's own
   int width = 0, height = 0;               // figure size; 0: the caller's
   Annotations annotations;                 // pins, arrows, ink (core/annotations.hpp)
+  motion::Pose pose;                       // neutral when the file gives none
+  bool colour_by_length = false;
   bool operator==(const SceneSpec&) const = default;
 };
 

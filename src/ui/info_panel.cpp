@@ -1,5 +1,7 @@
 #include "ui/info_panel.hpp"
 
+#include "ui/info_motion.hpp"
+
 #include "core/highlights.hpp"
 
 #include <imgui.h>
@@ -334,7 +336,13 @@ void InfoPanel::draw_entry(ViewerContext& ctx, int index, const KnowledgeEntry& 
       ImGui::Indent();
       for (const auto& a : entry.actions) {
         if (a.joint != joint) continue;
-        ImGui::Bullet();
+        // Play beside each action the leg model can make; a bullet otherwise.
+        if (auto movement = draw_play_action_button(ctx, a)) {
+          add_target("button:play_action:" + *movement);
+          ImGui::SameLine();
+        } else {
+          ImGui::Bullet();
+        }
         if (a.role == "primary") wrapped(capitalised(a.movement) + " (primary)");
         else wrapped_dim(capitalised(a.movement) + " (" + (a.role.empty() ? "secondary" : a.role) + ")");
         if (a.note) {
@@ -344,6 +352,11 @@ void InfoPanel::draw_entry(ViewerContext& ctx, int index, const KnowledgeEntry& 
         }
       }
       ImGui::Unindent();
+    }
+    // Live at the pose shown: length, change from neutral, moment arms.
+    if (index >= 0 && ctx.scene && static_cast<std::size_t>(index) < ctx.scene->structures.size()) {
+      ImGui::Spacing();
+      draw_muscle_at_pose(ctx, ctx.scene->structures[static_cast<std::size_t>(index)].id);
     }
   }
 

@@ -2,8 +2,12 @@
 
 #include "core/motion/length_colours.hpp"
 #include "core/motion/presets.hpp"
+#include "core/motion/producer_colours.hpp"
 #include "core/motion/producers.hpp"
+#include "core/motion/sweep.hpp"
 #include "ui/length_legend.hpp"
+#include "ui/motion_commands.hpp"
+#include "ui/motion_player.hpp"
 
 #include <imgui.h>
 
@@ -14,9 +18,6 @@
 namespace crus::ui {
 
 namespace {
-// Eased so that a transition starts and stops gently.
-double ease(double t) { return t * t * (3.0 - 2.0 * t); }
-
 std::string slider_label(const motion::CoordinateInfo& info) {
   std::string pos = info.positive.substr(0, info.positive.find(" ("));
   std::string name = info.id == motion::Coordinate::mtp ? "Toes (MTP)" : std::string(motion::to_string(info.id));
@@ -25,38 +26,54 @@ std::string slider_label(const motion::CoordinateInfo& info) {
 }
 } // namespace
 
-void MotionPanel::go_to(ViewerContext& ctx, const motion::Pose& target, const std::string& step_name) {
-  animation_ = Animation{{shown_pose(ctx), target}, 0.0, 0.6, false, step_name};
-  ctx.motion.preview = shown_pose(ctx);
-  ctx.motion.animating = true;
-}
+void MotionPanel::go_to(ViewerContext& ctx, const motion::Pose& target, const std::string& step_name) { motion_go_to(ctx, target, step_name); }
 
-void MotionPanel::play(ViewerContext& ctx, motion::Coordinate c, int direction) {
-  if (!ctx.motion.model) return;
-  const motion::CoordinateInfo& info = ctx.motion.model->info(c);
-  motion::Pose end = shown_pose(ctx);
-  end[c] = direction > 0 ? info.max_deg : info.min_deg;
-  const double span = std::abs(end[c] - shown_pose(ctx)[c]);
-  animation_ = Animation{{shown_pose(ctx), end}, 0.0, std::max(0.8, span / 30.0), true, ""}; // about 30 degrees a second
-  ctx.motion.preview = shown_pose(ctx);
-  ctx.motion.animating = true;
-}
+void MotionPanel::play(ViewerContext& ctx, motion::Coordinate c, int direction) { motion_play(ctx, motion::Movement{c, direction}); }
 
-void MotionPanel::advance(ViewerContext& ctx, double dt) {
-  if (!animation_) return;
-  Animation& a = *animation_;
-  a.t = std::min(1.0, a.t + dt / a.duration);
-  const double s = a.there_and_back ? (a.t < 0.5 ? ease(a.t * 2.0) : ease(2.0 - a.t * 2.0)) : ease(a.t);
-  ctx.motion.preview = a.sweep.at(s);
-  if (a.t >= 1.0) {
-    if (!a.commit.empty() && ctx.document) {
-      ctx.document->set_pose(a.sweep.to, a.commit);
-      ctx.motion.reframe = true; // a squat leaves the view otherwise
+void MotionPanel::advance(ViewerContext& ctx, double dt) { motion_advance(ctx, dt); }
+
+bool MotionPanel::busy(const ViewerContext& ctx) const { return motion_busy(ctx); }
+
+void MotionPanel::draw_movement_choice(ViewerContext& ctx, float avail) {
+  const motion::MotionModel& model = *ctx.motion.model;
+  ImGui::TextDisabled("Which muscles produce this movement?");
+  const std::string chosen = ctx.motion.movement ? motion::to_string(model, *ctx.motion.movement) : "(choose a movement)";
+  ImGui::SetNextItemWidth(avail * 0.6f);
+  if (ImGui::BeginCombo("##movement", chosen.c_str())) {
+    if (ImGui::Selectable("(none)", !ctx.motion.movement)) motion_choose_movement(ctx, std::nullopt);
+    for (const motion::Movement& m : motion::all_movements()) {
+      const bool on = ctx.motion.movement && ctx.motion.movement->coordinate == m.coordinate && ctx.motion.movement->direction == m.direction;
+      if (ImGui::Selectable(motion::to_string(model, m).c_str(), on)) motion_choose_movement(ctx, m);
     }
-    ctx.motion.preview.reset();
-    ctx.motion.animating = false;
-    animation_.reset();
+    ImGui::EndCombo();
   }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!ctx.motion.movement);
+  if (ImGui::Button("Play")) motion_play_chosen(ctx);
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("From the current pose to the end of the range and back");
+  // Who produces the chosen movement here, strongest first: moment arm x
+  // maximum force x active force-length factor at this pose. The model shows
+  // the same ranking in colour and with these numbers; a click selects.
+  const motion::ProducerRanking* ranking = current_ranking(ctx);
+  if (!ranking) return;
+  ImGui::TextDisabled("Produced at this pose by (N m it can give):");
+  static const Scene no_scene;
+  const Scene& scene = ctx.scene ? *ctx.scene : no_scene;
+  for (const motion::RankedProducer& r : motion::ranked_structures(*ranking, scene)) {
+    const motion::Producer& p = *r.producer;
+    const std::string name = r.structure >= 0 ? scene.structures[static_cast<std::size_t>(r.structure)].name : p.muscle;
+    const glm::vec3 c = r.rank > 0 ? motion::producer_srgb(r.fraction) : motion::kUnrankedProducerSrgb;
+    ImGui::ColorButton(("##rank" + p.muscle).c_str(), ImVec4(c.r, c.g, c.b, 1.0f), ImGuiColorEditFlags_NoTooltip,
+                       ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
+    ImGui::SameLine();
+    char line[200];
+    if (r.rank > 0) std::snprintf(line, sizeof line, "%d. %s  %.0f", r.rank, name.c_str(), p.capacity_nm);
+    else std::snprintf(line, sizeof line, "%s  (no published parameters; arm %.0f mm)", name.c_str(), p.moment_arm_m * 1000.0);
+    const bool selected = r.structure >= 0 && ctx.document->state().selected == r.structure;
+    if (ImGui::Selectable(line, selected) && r.structure >= 0) ctx.document->select(r.structure);
+  }
+  if (ranking->ranked.empty() && ranking->without_parameters.empty()) ImGui::TextDisabled("none in this model");
 }
 
 void MotionPanel::draw(ViewerContext& ctx) {
@@ -64,7 +81,6 @@ void MotionPanel::draw(ViewerContext& ctx) {
     ImGui::TextWrapped("%s", ctx.motion.problem.empty() ? "This atlas cannot be posed." : ctx.motion.problem.c_str());
     return;
   }
-  advance(ctx, ImGui::GetIO().DeltaTime);
   const motion::MotionModel& model = *ctx.motion.model;
   motion::Pose pose = shown_pose(ctx);
 
@@ -77,7 +93,7 @@ void MotionPanel::draw(ViewerContext& ctx) {
     ImGui::SetNextItemWidth(-1.0f);
     const std::string id = std::string("##") + motion::to_string(c);
     if (ImGui::SliderFloat(id.c_str(), &v, static_cast<float>(info.min_deg), static_cast<float>(info.max_deg), "%.0f\u00b0")) {
-      animation_.reset();
+      motion_stop(ctx);
       pose[c] = std::round(static_cast<double>(v));
       ctx.motion.preview = pose;
     }
@@ -88,9 +104,10 @@ void MotionPanel::draw(ViewerContext& ctx) {
       ctx.motion.preview.reset();
     }
   }
-  if (!dragging && !animation_ && ctx.motion.preview && !ctx.motion.preview_held && !ImGui::IsAnyItemActive())
+  // A preview held by a quiz question stays until the question lets it go.
+  if (!dragging && !motion_busy(ctx) && ctx.motion.preview && !ctx.motion.preview_held && !ImGui::IsAnyItemActive())
     ctx.motion.preview.reset();
-  if (ImGui::Button("Reset to neutral")) go_to(ctx, motion::Pose{}, "Reset pose");
+  if (ImGui::Button("Reset to neutral")) motion_reset(ctx);
   ImGui::SameLine();
   ImGui::TextDisabled("%s", motion::describe_pose(model, pose).c_str());
 
@@ -103,37 +120,12 @@ void MotionPanel::draw(ViewerContext& ctx) {
     if (line > 0.0f && line + w < avail) ImGui::SameLine();
     else line = 0.0f;
     line += w + ImGui::GetStyle().ItemSpacing.x;
-    if (ImGui::Button(p.name.c_str())) go_to(ctx, p.pose, "Pose: " + p.name);
+    if (ImGui::Button(p.name.c_str())) motion_preset(ctx, p);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.note.c_str());
   }
 
   ImGui::Separator();
-  const auto movements = motion::all_movements();
-  movement_ = std::clamp(movement_, 0, static_cast<int>(movements.size()) - 1);
-  ImGui::SetNextItemWidth(avail * 0.6f);
-  if (ImGui::BeginCombo("##movement", motion::to_string(model, movements[static_cast<std::size_t>(movement_)]).c_str())) {
-    for (std::size_t i = 0; i < movements.size(); ++i)
-      if (ImGui::Selectable(motion::to_string(model, movements[i]).c_str(), static_cast<int>(i) == movement_)) movement_ = static_cast<int>(i);
-    ImGui::EndCombo();
-  }
-  ImGui::SameLine();
-  if (ImGui::Button("Play")) play(ctx, movements[static_cast<std::size_t>(movement_)].coordinate, movements[static_cast<std::size_t>(movement_)].direction);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("From the current pose to the end of the range and back");
-  // Who produces the chosen movement here, strongest first: moment arm x
-  // maximum force x active force-length factor at this pose. A click selects.
-  const motion::ProducerRanking ranking = motion::rank_producers(model, *ctx.motion.muscles, pose, movements[static_cast<std::size_t>(movement_)]);
-  ImGui::TextDisabled("Produced at this pose by (N m it can give):");
-  auto producer_row = [&](const motion::Producer& p, bool with_capacity) {
-    const int index = ctx.scene ? ctx.scene->index_of(p.muscle) : -1;
-    const std::string name = index >= 0 ? ctx.scene->structures[static_cast<std::size_t>(index)].name : p.muscle;
-    char line[160];
-    if (with_capacity) std::snprintf(line, sizeof line, "%s  %.0f", name.c_str(), p.capacity_nm);
-    else std::snprintf(line, sizeof line, "%s  (no published parameters; arm %.0f mm)", name.c_str(), p.moment_arm_m * 1000.0);
-    if (ImGui::Selectable(line, ctx.document->state().selected == index && index >= 0) && index >= 0) ctx.document->select(index);
-  };
-  for (const auto& p : ranking.ranked) producer_row(p, true);
-  for (const auto& p : ranking.without_parameters) producer_row(p, false);
-  if (ranking.ranked.empty() && ranking.without_parameters.empty()) ImGui::TextDisabled("none in this model");
+  draw_movement_choice(ctx, avail);
 
   ImGui::Separator();
   bool colour = ctx.document->state().colour_by_length;

@@ -6,10 +6,8 @@
 // change listed. The pose lives in the document: every change a slider
 // release, a preset or reset makes is one named, undoable step; what moves
 // in between (dragging, transitions, Play) is a preview only.
-#include "core/motion/sweep.hpp"
 #include "ui/panel.hpp"
 
-#include <optional>
 #include <string>
 
 namespace crus::ui {
@@ -21,24 +19,15 @@ public:
   void draw(ViewerContext& ctx) override;
   PanelSlot slot() const override { return PanelSlot::right; }
 
-  // Starts a smooth transition to `target`, committed as `step_name` when it
-  // arrives (the panel's buttons; also for tests and scripts).
+  // The panel's buttons (ui/motion_player.hpp does the moving; kept here
+  // for tests and scripts).
   void go_to(ViewerContext& ctx, const motion::Pose& target, const std::string& step_name);
-  // Plays `movement` (+1 or -1 along a coordinate) to the end of its range and back.
   void play(ViewerContext& ctx, motion::Coordinate c, int direction);
-  // Advances a running transition or Play by `dt` seconds.
   void advance(ViewerContext& ctx, double dt);
-  bool busy() const { return animation_.has_value(); }
+  bool busy(const ViewerContext& ctx) const;
 
 private:
-  struct Animation {
-    motion::Sweep sweep;
-    double t = 0.0, duration = 0.5;
-    bool there_and_back = false;
-    std::string commit; // the step to record at the end; empty: none (Play)
-  };
-  std::optional<Animation> animation_;
-  int movement_ = 0; // index into motion::all_movements()
+  void draw_movement_choice(ViewerContext& ctx, float avail);
 };
 
 } // namespace crus::ui

@@ -1,6 +1,7 @@
 #include "ui/viewer_commands.hpp"
 
 #include "core/section_view.hpp"
+#include "ui/motion_commands.hpp"
 
 #include <utility>
 
@@ -56,6 +57,7 @@ void bind_viewer_commands(CommandRegistry& r, ViewerContext& ctx) {
   r.bind("view.reset_settings", [&ctx] { ctx.reset_settings = true; });
   r.bind("search.focus", [&ctx] { ctx.request_search_focus = true; });
   bind_section_commands(r, ctx);
+  bind_motion_commands(r, ctx);
 }
 
 void bind_section_commands(CommandRegistry& r, ViewerContext& ctx) {

@@ -9,6 +9,7 @@
 #include "core/highlights.hpp"
 #include "core/knowledge.hpp"
 #include "core/motion/musculotendon.hpp"
+#include "core/motion/producers.hpp"
 #include "core/red_flags.hpp"
 #include "core/referral.hpp"
 #include "core/referral_overlay.hpp"
@@ -30,6 +31,16 @@ struct FrameStats {
   std::string renderer;
 };
 
+// A smooth movement through key poses (ui/motion_player.hpp): a preset's
+// transition, Play, or Play action.
+struct MotionAnimation {
+  std::vector<motion::Pose> keys;  // passed through in order, easing in and out of each
+  std::vector<double> seconds;     // per segment (keys.size() - 1)
+  double t = 0.0;                  // seconds since the start
+  std::string commit;              // the undo step recorded at the end; empty: none
+  int highlight = -1;              // the structure whose action plays (-1: none)
+};
+
 // The leg's movement: the model (absent for an atlas Crus cannot pose), a
 // pose shown but not yet in the document (a slider being dragged, a preset's
 // transition, Play), and each muscle's state at the pose shown.
@@ -42,6 +53,12 @@ struct MotionView {
   bool animating = false;                 // keep drawing frames
   bool preview_held = false;              // the Quiz holds the preview (a movement question): the Motion panel leaves it
   bool reframe = false;                   // frame the leg once it is in its new pose (a preset moved it far)
+  std::optional<MotionAnimation> animation;
+  // The movement chosen in the Motion panel: its producers are listed and
+  // coloured by rank on the model; the ranking is kept for the pose it was made at.
+  std::optional<motion::Movement> movement;
+  std::optional<motion::ProducerRanking> ranking;
+  motion::Pose ranking_pose;
 };
 
 struct ViewerContext {

@@ -4,7 +4,8 @@
 # of frames drawn after each frame. Once the count has settled it must stay
 # still for 4 s without input; a key press (2: posterior view, with xdotool
 # when installed) must draw again, and the count must settle again after,
-# also with the section plane and its slice panel shown (X, Shift+X).
+# also with the section plane and its slice panel shown (X, Shift+X); so must
+# Play action, run from the command palette, once it has played.
 # Exit 77 (skipped) without Xvfb.
 #   tests/gui/viewer_idle.sh CRUS_BINARY
 set -uo pipefail
@@ -62,6 +63,23 @@ if command -v xdotool >/dev/null; then
   after=$(count)
   [ "$before" = "$after" ] || { echo "FAIL: $((after - before)) frames drawn in 4 s with the section on and no input"; exit 1; }
   echo "ok section: idle again at $after with the section and its slice shown"
+  # Play action (issue 12) through the command palette: the ankle goes to full
+  # dorsiflexion and back frame by frame (at least 1.3 s of movement in steps
+  # of at most 0.1 s), then the viewer is idle again.
+  xdotool search --sync --onlyvisible --name Crus windowfocus --sync key ctrl+shift+p >/dev/null 2>&1
+  sleep 2
+  xdotool type --delay 150 "Play action: ankle dorsi" >/dev/null 2>&1
+  settle # the typing's own frames are not counted
+  played_from=$(count)
+  xdotool key Return >/dev/null 2>&1
+  sleep 2
+  settle
+  played=$(( $(count) - played_from ))
+  [ "$played" -ge 13 ] || { echo "FAIL: Play action drew $played frames; expected a smooth movement of 13 or more"; exit 1; }
+  before=$(count)
+  sleep 4
+  [ "$before" = "$(count)" ] || { echo "FAIL: frames drawn after Play action stopped"; exit 1; }
+  echo "ok play action: $played frames, then idle again at $before"
 fi
 python3 "$here/close_window.py" >/dev/null 2>&1 || kill "$pid"
 wait "$pid"

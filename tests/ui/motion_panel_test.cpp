@@ -5,6 +5,7 @@
 #include "core/motion/presets.hpp"
 #include "platform/headless_context.hpp"
 #include "ui/imgui_host.hpp"
+#include "ui/motion_commands.hpp"
 #include "ui/motion_panel.hpp"
 
 #include "panel_harness.hpp"
@@ -49,8 +50,10 @@ TEST(MotionPanel, DrawsJointsByNameAndEveryMuscle) {
 
 TEST(MotionPanel, ListsTheProducersOfTheChosenMovementStrongestFirst) {
   Harness h;
-  const std::string text = h.frame(); // the first movement: knee flexion
-  const auto gastrocnemius = text.find("gastrocnemius_medial_head  ");
+  EXPECT_EQ(h.frame().find("Produced at this pose by"), std::string::npos); // nothing chosen yet
+  ui::motion_choose_movement(h.ctx, motion::Movement{motion::Coordinate::knee, +1});
+  const std::string text = h.frame();
+  const auto gastrocnemius = text.find(". gastrocnemius_medial_head  ");
   ASSERT_NE(gastrocnemius, std::string::npos) << text;
   EXPECT_NE(text.find("plantaris  (no published parameters"), std::string::npos) << text;
   EXPECT_EQ(text.find("tibialis_anterior  "), std::string::npos) << text; // no knee flexor
@@ -68,7 +71,7 @@ TEST(MotionPanel, PresetArrivesSmoothlyAsOneNamedUndoableStep) {
   EXPECT_EQ(h.document.state().pose, motion::Pose{});
   h.panel.advance(h.ctx, 1.0);
   EXPECT_FALSE(h.ctx.motion.preview);
-  EXPECT_FALSE(h.panel.busy());
+  EXPECT_FALSE(h.panel.busy(h.ctx));
   EXPECT_EQ(h.document.state().pose, squat->pose);
   EXPECT_EQ(h.document.undo_name(), "Pose: Deep squat");
   ASSERT_TRUE(h.document.undo());
@@ -79,11 +82,11 @@ TEST(MotionPanel, PlayGoesToTheEndOfTheRangeAndBackWithoutAStep) {
   Harness h;
   h.panel.play(h.ctx, motion::Coordinate::ankle, -1);
   double lowest = 0.0;
-  for (int i = 0; i < 200 && h.panel.busy(); ++i) {
+  for (int i = 0; i < 200 && h.panel.busy(h.ctx); ++i) {
     h.panel.advance(h.ctx, 0.02);
     if (h.ctx.motion.preview) lowest = std::min(lowest, h.ctx.motion.preview->ankle_deg);
   }
-  EXPECT_FALSE(h.panel.busy());
+  EXPECT_FALSE(h.panel.busy(h.ctx));
   EXPECT_NEAR(lowest, -40.0, 0.5); // full plantarflexion reached
   EXPECT_FALSE(h.ctx.motion.preview);
   EXPECT_FALSE(h.document.can_undo());

@@ -31,9 +31,34 @@ std::vector<Movement> all_movements() {
   return out;
 }
 
-std::string to_string(const MotionModel&, const Movement& m) {
+std::string to_string(const Movement& m) {
   const std::string joint = m.coordinate == Coordinate::mtp ? "toe" : to_string(m.coordinate);
   return joint + " " + name_of(m);
+}
+
+std::string to_string(const MotionModel&, const Movement& m) { return to_string(m); }
+
+std::string movement_id(const Movement& m) {
+  std::string id = to_string(m);
+  for (char& c : id)
+    if (c == ' ') c = '_';
+  return id;
+}
+
+std::optional<Movement> movement_of_action(const std::string& joint, const std::string& movement) {
+  // The knowledge base names joints anatomically; the model's four coordinates
+  // are the knee, the talocrural (ankle), the subtalar and the
+  // metatarsophalangeal joints.
+  std::optional<Coordinate> c;
+  auto starts = [&](const char* prefix) { return joint.rfind(prefix, 0) == 0; };
+  if (starts("knee")) c = Coordinate::knee;
+  else if (starts("ankle") || starts("talocrural")) c = Coordinate::ankle;
+  else if (starts("subtalar")) c = Coordinate::subtalar;
+  else if (starts("metatarsophalangeal")) c = Coordinate::mtp;
+  if (!c) return std::nullopt;
+  for (const auto& n : kNames)
+    if (n.coordinate == *c && movement == n.name) return Movement{n.coordinate, n.direction};
+  return std::nullopt;
 }
 
 std::optional<Movement> parse_movement(const MotionModel&, const std::string& text) {

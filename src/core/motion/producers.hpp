@@ -19,6 +19,14 @@ struct Movement {
 // "mtp flexion", "eversion" ... (case-sensitive, lower case).
 std::optional<Movement> parse_movement(const MotionModel& model, const std::string& text);
 std::string to_string(const MotionModel& model, const Movement& m); // "ankle plantarflexion"
+std::string to_string(const Movement& m);                           // the same, needing no model
+// "ankle_plantarflexion", "toe_extension": for command ids.
+std::string movement_id(const Movement& m);
+// The movement a knowledge-base action names ("ankle (talocrural)",
+// "plantarflexion"), when the model has that joint; none for joints it lacks
+// (the interphalangeal joints, the arches) and movements it cannot make
+// (the knee's medial rotation).
+std::optional<Movement> movement_of_action(const std::string& joint, const std::string& movement);
 std::vector<Movement> all_movements();                              // both directions of each coordinate
 
 // Fibre length (m) for a musculotendon length, with a rigid tendon at its
