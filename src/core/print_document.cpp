@@ -107,8 +107,45 @@ struct PrintDocument::Impl {
   double y = 0.0;
   std::string title, footer;
 
+  // The open box, if any (begin_box .. end_box).
+  struct Box {
+    bool open = false;
+    PrintColour border, fill;
+    double pad = 9.0, top = 0.0;
+  } box;
+  static constexpr double kBoxBorder = 2.0;
+
   double top() const { return margin; }
-  double bottom() const { return size.height_pt - margin - 18.0; } // room for the footer
+  // Room for the footer, and for the bottom of an open box.
+  double bottom() const { return size.height_pt - margin - 18.0 - (box.open ? box.pad + kBoxBorder : 0.0); }
+  double inset() const { return box.open ? box.pad + kBoxBorder : 0.0; }
+  double left() const { return margin + inset(); }
+  double width() const { return size.width_pt - 2.0 * (margin + inset()); }
+
+  // The box's content is drawn into a group so that its fill can go under
+  // it once the height is known; on a recording surface the group is a
+  // recording too, so text stays text in the PDF.
+  void open_box_segment() {
+    box.top = y;
+    cairo_push_group(cr);
+    y += box.pad + kBoxBorder;
+  }
+  void close_box_segment() {
+    cairo_pattern_t* content = cairo_pop_group(cr);
+    const double h = y + box.pad + kBoxBorder - box.top;
+    const double w = size.width_pt - 2.0 * margin;
+    cairo_set_source_rgb(cr, box.fill.r, box.fill.g, box.fill.b);
+    cairo_rectangle(cr, margin, box.top, w, h);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, box.border.r, box.border.g, box.border.b);
+    cairo_set_line_width(cr, kBoxBorder);
+    cairo_rectangle(cr, margin + kBoxBorder / 2, box.top + kBoxBorder / 2, w - kBoxBorder, h - kBoxBorder);
+    cairo_stroke(cr);
+    cairo_set_source(cr, content);
+    cairo_paint(cr);
+    cairo_pattern_destroy(content);
+    y = box.top + h;
+  }
 
   LayoutPtr layout(const std::string& text, double size_pt, bool bold, double width_pt) const {
     LayoutPtr l(pango_layout_new(context));
@@ -124,16 +161,21 @@ struct PrintDocument::Impl {
   }
 
   void start_page() {
+    const bool in_box = box.open && cr;
+    if (in_box) close_box_segment();
     if (cr) cairo_destroy(cr);
     cairo_rectangle_t extents{0.0, 0.0, size.width_pt, size.height_pt};
     pages.push_back(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
     cr = cairo_create(pages.back());
     y = top();
+    if (in_box) open_box_segment();
   }
+  // The first line of content on this page (below an open box's padding).
+  double content_top() const { return top() + (box.open ? box.pad + kBoxBorder : 0.0); }
 
   // Draws the layout's lines from the cursor, breaking the page between
   // lines; `label` (may be null) sits at `label_x` on the first line.
-  void flow(PangoLayout* l, double x, PangoLayout* label, double label_x, double grey) {
+  void flow(PangoLayout* l, double x, PangoLayout* label, double label_x, PrintColour colour) {
     PangoLayoutIter* it = pango_layout_get_iter(l);
     bool first = true;
     do {
@@ -141,8 +183,8 @@ struct PrintDocument::Impl {
       pango_layout_iter_get_line_extents(it, nullptr, &logical);
       const double h = logical.height / static_cast<double>(PANGO_SCALE);
       const double ascent = (pango_layout_iter_get_baseline(it) - logical.y) / static_cast<double>(PANGO_SCALE);
-      if (y + h > bottom() && y > top()) start_page();
-      cairo_set_source_rgb(cr, grey, grey, grey);
+      if (y + h > bottom() && y > content_top()) start_page();
+      cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
       cairo_move_to(cr, x + logical.x / static_cast<double>(PANGO_SCALE), y + ascent);
       pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
       if (first && label) {
@@ -202,12 +244,13 @@ PrintDocument::~PrintDocument() {
 void PrintDocument::set_title(std::string title) { impl_->title = std::move(title); }
 void PrintDocument::set_footer(std::string text) { impl_->footer = std::move(text); }
 
-void PrintDocument::heading(const std::string& text, int level) {
+void PrintDocument::heading(const std::string& text, int level, std::optional<PrintColour> colour) {
   TextStyle s;
+  s.colour = colour;
   s.size_pt = level <= 1 ? 17.0 : 13.0;
   s.bold = true;
   s.space_after_pt = level <= 1 ? 8.0 : 5.0;
-  if (impl_->y > impl_->top()) space(level <= 1 ? 10.0 : 6.0);
+  if (impl_->y > impl_->content_top()) space(level <= 1 ? 10.0 : 6.0);
   // A heading never ends a page: keep it with two lines of what follows.
   keep_together(text_height(text, s) + 30.0);
   paragraph(text, s);
@@ -217,10 +260,11 @@ void PrintDocument::paragraph(const std::string& text, const TextStyle& style) {
 
 void PrintDocument::item(const std::string& label, const std::string& text, const TextStyle& style) {
   Impl& d = *impl_;
-  const double x = d.margin + style.indent_pt + style.hanging_pt;
+  const double x = d.left() + style.indent_pt + style.hanging_pt;
   LayoutPtr body = d.layout(text, style.size_pt, style.bold, content_width() - style.indent_pt - style.hanging_pt);
   LayoutPtr tag = label.empty() ? nullptr : d.layout(label, style.size_pt, style.bold, std::max(style.hanging_pt, 10.0));
-  d.flow(body.get(), x, tag.get(), d.margin + style.indent_pt, style.grey);
+  const PrintColour colour = style.colour.value_or(PrintColour{style.grey, style.grey, style.grey});
+  d.flow(body.get(), x, tag.get(), d.left() + style.indent_pt, colour);
   d.y += style.space_after_pt;
 }
 
@@ -233,7 +277,7 @@ void PrintDocument::image(const Image& img, double width_pt, double indent_pt) {
   cairo_surface_t* s = to_cairo(img);
   const double scale = width_pt / img.width;
   cairo_save(d.cr);
-  cairo_translate(d.cr, d.margin + indent_pt, d.y);
+  cairo_translate(d.cr, d.left() + indent_pt, d.y);
   cairo_scale(d.cr, scale, scale);
   cairo_set_source_surface(d.cr, s, 0.0, 0.0);
   cairo_pattern_set_filter(cairo_get_source(d.cr), CAIRO_FILTER_GOOD);
@@ -242,15 +286,82 @@ void PrintDocument::image(const Image& img, double width_pt, double indent_pt) {
   cairo_surface_destroy(s);
   cairo_set_source_rgb(d.cr, 0.75, 0.75, 0.75);
   cairo_set_line_width(d.cr, 0.5);
-  cairo_rectangle(d.cr, d.margin + indent_pt, d.y, width_pt, h);
+  cairo_rectangle(d.cr, d.left() + indent_pt, d.y, width_pt, h);
   cairo_stroke(d.cr);
   d.y += h + 4.0;
+}
+
+void PrintDocument::image_row(const std::vector<Image>& images, const std::vector<std::string>& captions, double height_pt) {
+  Impl& d = *impl_;
+  if (images.empty()) return;
+  const double gap = 10.0;
+  const double n = static_cast<double>(images.size());
+  const double cell = (content_width() - gap * (n - 1.0)) / n;
+  const TextStyle caption{8.0, false, 0.0, 0.0, 0.35, 0.0};
+  double caption_h = 0.0;
+  for (const auto& c : captions) caption_h = std::max(caption_h, text_height(c, caption));
+  keep_together(height_pt + caption_h + 8.0);
+  for (std::size_t i = 0; i < images.size(); ++i) {
+    const Image& img = images[i];
+    const double cell_x = d.left() + static_cast<double>(i) * (cell + gap);
+    if (img.width > 0 && img.height > 0) {
+      const double s = std::min(cell / img.width, height_pt / img.height);
+      const double w = img.width * s, h = img.height * s;
+      const double x = cell_x + (cell - w) / 2.0, y = d.y + (height_pt - h) / 2.0;
+      cairo_surface_t* surface = to_cairo(img);
+      cairo_save(d.cr);
+      cairo_translate(d.cr, x, y);
+      cairo_scale(d.cr, s, s);
+      cairo_set_source_surface(d.cr, surface, 0.0, 0.0);
+      cairo_pattern_set_filter(cairo_get_source(d.cr), CAIRO_FILTER_GOOD);
+      cairo_paint(d.cr);
+      cairo_restore(d.cr);
+      cairo_surface_destroy(surface);
+      cairo_set_source_rgb(d.cr, 0.75, 0.75, 0.75);
+      cairo_set_line_width(d.cr, 0.5);
+      cairo_rectangle(d.cr, x, y, w, h);
+      cairo_stroke(d.cr);
+    }
+    if (i < captions.size() && !captions[i].empty()) {
+      LayoutPtr l = d.layout(captions[i], caption.size_pt, false, cell);
+      pango_layout_set_alignment(l.get(), PANGO_ALIGN_CENTER);
+      cairo_set_source_rgb(d.cr, caption.grey, caption.grey, caption.grey);
+      cairo_move_to(d.cr, cell_x, d.y + height_pt + 3.0);
+      pango_cairo_show_layout(d.cr, l.get());
+    }
+  }
+  d.y += height_pt + caption_h + 8.0;
+}
+
+void PrintDocument::rule(double thickness_pt, double grey) {
+  Impl& d = *impl_;
+  cairo_set_source_rgb(d.cr, grey, grey, grey);
+  cairo_rectangle(d.cr, d.left(), d.y, content_width(), thickness_pt);
+  cairo_fill(d.cr);
+  d.y += thickness_pt;
+}
+
+void PrintDocument::begin_box(PrintColour border, PrintColour fill, double padding_pt) {
+  Impl& d = *impl_;
+  if (d.box.open) end_box(); // boxes do not nest
+  d.box.border = border;
+  d.box.fill = fill;
+  d.box.pad = padding_pt;
+  d.box.open = true;
+  d.open_box_segment();
+}
+
+void PrintDocument::end_box() {
+  Impl& d = *impl_;
+  if (!d.box.open) return;
+  d.close_box_segment();
+  d.box.open = false;
 }
 
 void PrintDocument::space(double pt) { impl_->y = std::min(impl_->y + pt, impl_->bottom()); }
 
 void PrintDocument::keep_together(double height_pt) {
-  if (height_pt > remaining() && impl_->y > impl_->top()) new_page();
+  if (height_pt > remaining() && impl_->y > impl_->content_top()) new_page();
 }
 
 void PrintDocument::new_page() { impl_->start_page(); }
@@ -267,7 +378,7 @@ double PrintDocument::image_height(const Image& image, double width_pt) const {
   return width_pt * image.height / image.width;
 }
 
-double PrintDocument::content_width() const { return impl_->size.width_pt - 2.0 * impl_->margin; }
+double PrintDocument::content_width() const { return impl_->width(); }
 double PrintDocument::remaining() const { return impl_->bottom() - impl_->y; }
 std::size_t PrintDocument::page_count() const { return impl_->pages.size(); }
 
