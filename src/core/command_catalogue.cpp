@@ -105,10 +105,13 @@ void add_viewer_commands(CommandRegistry& r) {
   add(r, "lesson.next", "Next lesson step", "", "viewer", {"PageDown", "Space"});
   add(r, "lesson.previous", "Previous lesson step", "", "viewer", {"PageUp"});
   add(r, "lesson.present", "Present the lesson", "View", "viewer", {"F5"});
+  add(r, "lesson.close", "Close the lesson", "File", "global");
   add(r, "presenter.next", "Next step", "", "presenter", {"PageDown", "Space", "Right", "Down"});
   add(r, "presenter.previous", "Previous step", "", "presenter", {"PageUp", "Left", "Up"});
   add(r, "presenter.black_screen", "Black screen", "", "presenter", {"B", "."});
   add(r, "presenter.leave", "Leave presenter mode", "", "presenter", {"Escape"});
+  add(r, "presenter.notes", "Speaker notes over the view (one screen)", "", "presenter", {"N"});
+  add(r, "lesson.notes_window", "Speaker notes window", "View", "viewer", {"F6"});
   add(r, "palette.open", "Command palette", "View", "global", {"Ctrl+Shift+P", "Ctrl+K"});
 
   // One per panel, "View > Panels" (panel_command_id of each title).
