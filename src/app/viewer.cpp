@@ -3,6 +3,7 @@
 // the event wait and uses no CPU.
 #include "app/commands.hpp"
 #include "app/handout_export.hpp"
+#include "app/notes_window.hpp"
 #include "app/presentation.hpp"
 #include "core/referral_overlay.hpp"
 #include "gfx/framebuffer.hpp"
@@ -21,6 +22,7 @@
 #include "platform/window.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/label_overlay.hpp"
+#include "ui/lesson_changes.hpp"
 #include "ui/lesson_panel.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
@@ -295,6 +297,11 @@ int run_viewer(const ViewerOptions& options) {
       if (const LessonStep* step = lesson.step()) lesson_actions.show(step->scene);
   };
   ui::bind_lesson_commands(shell.commands(), lesson, lesson_actions, ctx);
+  // Unsaved lesson edits: asked about before another lesson, closing it or quitting.
+  ui::LessonChanges lesson_changes(lesson);
+  NotesWindow notes_window; // speaker notes and the next step (lesson.notes_window)
+  ui::attach_lesson_changes(shell, lesson_changes);
+  lesson_actions.guard = [&](const std::string& what, std::function<void()> then) { lesson_changes.guard(what, std::move(then)); };
 
   shell.scene_files().recent = settings.recent_scenes;
   if (start_scene) {
@@ -347,8 +354,8 @@ int run_viewer(const ViewerOptions& options) {
   std::string saved_json = to_json(settings);
   while (!ctx.quit) {
     if (window.should_close()) {
-      // Closing the window asks first when a scene has unsaved changes.
-      if (!scenes.dirty()) break;
+      // Closing the window asks first when a scene or a lesson has unsaved changes.
+      if (!scenes.dirty() && !(lesson.loaded() && lesson.dirty())) break;
       window.set_should_close(false);
       shell.request_quit(ctx);
     }
@@ -414,6 +421,7 @@ int run_viewer(const ViewerOptions& options) {
     ctx.stats.triangles = renderer.triangles_drawn();
     host.end_frame();
     window.swap_buffers();
+    notes_window.update(lesson, ctx, window, host);
     ++frames_drawn;
     if (frame_log && *frame_log) {
       try {
