@@ -89,6 +89,17 @@ Image from_cairo(cairo_surface_t* s) {
   return out;
 }
 
+// Pango and cairo refuse invalid UTF-8 (text typed in another encoding, a
+// cut multi-byte character): each bad byte shows as U+FFFD instead, and the
+// rest of the text stays.
+std::string valid_utf8(const std::string& text) {
+  if (g_utf8_validate(text.c_str(), static_cast<gssize>(text.size()), nullptr)) return text;
+  gchar* fixed = g_utf8_make_valid(text.c_str(), static_cast<gssize>(text.size()));
+  std::string out(fixed);
+  g_free(fixed);
+  return out;
+}
+
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
@@ -156,7 +167,8 @@ struct PrintDocument::Impl {
     pango_font_description_free(fd);
     pango_layout_set_width(l.get(), static_cast<int>(std::max(10.0, width_pt) * PANGO_SCALE));
     pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_text(l.get(), text.c_str(), static_cast<int>(text.size()));
+    const std::string valid = valid_utf8(text);
+    pango_layout_set_text(l.get(), valid.c_str(), static_cast<int>(valid.size()));
     return l;
   }
 
@@ -241,8 +253,8 @@ PrintDocument::~PrintDocument() {
   if (d.fc) FcConfigDestroy(d.fc);
 }
 
-void PrintDocument::set_title(std::string title) { impl_->title = std::move(title); }
-void PrintDocument::set_footer(std::string text) { impl_->footer = std::move(text); }
+void PrintDocument::set_title(std::string title) { impl_->title = valid_utf8(title); }
+void PrintDocument::set_footer(std::string text) { impl_->footer = valid_utf8(text); }
 
 void PrintDocument::heading(const std::string& text, int level, std::optional<PrintColour> colour) {
   TextStyle s;

@@ -140,7 +140,7 @@ TEST(Handout, PdfTextIsSearchableInLatinGreekAndAccentedScripts) {
   HandoutContent c = sample();
   // Greek (the calcaneal tendon, "Achilles tendon") and accented Latin.
   c.sections.push_back({"\xCE\x91\xCF\x87\xCE\xAF\xCE\xBB\xCE\xBB\xCE\xB5\xCE\xB9\xCE\xBF\xCF\x82 \xCF\x84\xCE\xAD\xCE\xBD\xCE\xBF\xCE\xBD\xCF\x84\xCE\xB1\xCF\x82",
-                        {"\xC3\x85ngstr\xC3\xB6m, \xC5\x81\xC3\xB3d\xC5\xBA, \xC4\x8Cesk\xC3\xA9 Bud\xC4\x9Bjovice, Gar\xC3\xA7on."}});
+                        {"\xC3\x85ngstr\xC3\xB6m, \xC5\x81\xC3\xB3" "d\xC5\xBA, \xC4\x8C" "esk\xC3\xA9 Bud\xC4\x9Bjovice, Gar\xC3\xA7on."}});
   c.patient = {"Zo\xC3\xAB M\xC3\xBCller", "2026-03-14", "Stretch the calf twice a day."};
   const auto dir = test::scratch_dir("handout");
   for (Paper paper : {Paper::a4, Paper::letter}) {
@@ -156,13 +156,26 @@ TEST(Handout, PdfTextIsSearchableInLatinGreekAndAccentedScripts) {
     for (const std::string& want :
          {std::string("Soleus TrP1 (low in the calf)"), std::string("Caf\xC3\xA9 na\xC3\xAFve"),
           std::string("\xCE\x91\xCF\x87\xCE\xAF\xCE\xBB\xCE\xBB\xCE\xB5\xCE\xB9\xCE\xBF\xCF\x82 \xCF\x84\xCE\xAD\xCE\xBD\xCE\xBF\xCE\xBD\xCF\x84\xCE\xB1\xCF\x82"),
-          std::string("\xC3\x85ngstr\xC3\xB6m, \xC5\x81\xC3\xB3d\xC5\xBA, \xC4\x8Cesk\xC3\xA9 Bud\xC4\x9Bjovice"),
+          std::string("\xC3\x85ngstr\xC3\xB6m, \xC5\x81\xC3\xB3" "d\xC5\xBA, \xC4\x8C" "esk\xC3\xA9 Bud\xC4\x9Bjovice"),
           std::string("For: Zo\xC3\xAB M\xC3\xBCller"), std::string("Date: 2026-03-14"), std::string("Sudden shortness of breath"),
           std::string("Travell JG, Simons DG")})
       EXPECT_NE(text.find(want), std::string::npos) << want << "\n--- in ---\n" << text;
     // The clinician's notes come before the sections, the urgent box before them too.
     EXPECT_LT(text.find("Notes from your clinician"), text.find("What it is"));
   }
+}
+
+TEST(Handout, InvalidUtf8IsReplacedAndNothingAfterItIsLost) {
+  ASSERT_TRUE(have_poppler()) << "pdftotext and pdfinfo (poppler-utils, in scripts/debian-packages.txt) are not installed";
+  // Notes typed on a command line in another encoding: Latin-1 bytes.
+  HandoutContent c = sample();
+  c.patient.notes = "Caf\xE9 twice a day.";
+  const std::string pdf = (test::scratch_dir("handout_utf8") / "latin1.pdf").string();
+  write_handout(c, {}, pdf, Paper::a4);
+  const std::string text = squeeze(pdf_text(pdf));
+  EXPECT_NE(text.find("Caf\xEF\xBF\xBD twice a day."), std::string::npos) << text; // U+FFFD in its place
+  EXPECT_NE(text.find("Sudden shortness of breath"), std::string::npos) << text;
+  EXPECT_NE(text.find("Travell JG"), std::string::npos) << text;
 }
 
 TEST(Handout, AMissingGlyphShowsAsABoxNotAGap) {
@@ -248,9 +261,9 @@ TEST(Handout, TooMuchTextGoesOnMorePagesAndNothingIsCut) {
   c.sections.push_back({"Very long", many});
   std::vector<Image> pages = compose_handout_pages(c, {});
   ASSERT_GT(pages.size(), 3u);
+  const auto dir = test::scratch_dir("handout_overflow"); // once: it empties the folder
   int red = 0;
   for (std::size_t k = 0; k < pages.size(); ++k) {
-    save(pages[k], "overflow-" + std::to_string(k + 1) + ".png");
     EXPECT_EQ(count_ink(pages[k], 0, 0, pages[k].width, kMargin - 2), 0) << "page " << k + 1;
     EXPECT_GT(count_dark(pages[k], kMargin, kMargin + 100, pages[k].width - kMargin, pages[k].height / 2), 1000);
     red += red_pixels(pages[k]);
@@ -258,7 +271,7 @@ TEST(Handout, TooMuchTextGoesOnMorePagesAndNothingIsCut) {
   EXPECT_GT(red, 1000); // the red-flag box is on a page
   EXPECT_EQ(compose_handout(c, {}).rgba, pages.front().rgba); // compose_handout is the first page
   // The PDF has the same pages; the last line and the sources are on the last.
-  const std::string pdf = (test::scratch_dir("handout") / "overflow.pdf").string();
+  const std::string pdf = (dir / "overflow.pdf").string();
   write_handout(c, {}, pdf, Paper::a4);
   ASSERT_EQ(pdf_info(pdf, "Pages"), std::to_string(pages.size()));
   const std::string last = squeeze(pdf_text(pdf, static_cast<int>(pages.size())));
@@ -266,10 +279,10 @@ TEST(Handout, TooMuchTextGoesOnMorePagesAndNothingIsCut) {
   EXPECT_NE(last.find("page " + std::to_string(pages.size()) + " of " + std::to_string(pages.size())), std::string::npos) << last;
   EXPECT_NE(squeeze(pdf_text(pdf)).find("The very last line."), std::string::npos);
   // PNG pages: the first at the path, the rest beside it.
-  const std::string png = (test::scratch_dir("handout") / "overflow.png").string();
+  const std::string png = (dir / "overflow.png").string();
   auto written = write_handout(c, {}, png, Paper::a4);
   ASSERT_EQ(written.size(), pages.size());
-  EXPECT_EQ(written[1], (test::scratch_dir("handout") / "overflow-2.png").string());
+  EXPECT_EQ(written[1], (dir / "overflow-2.png").string());
   EXPECT_EQ(read_png(written.back()).rgba, pages.back().rgba);
 }
 

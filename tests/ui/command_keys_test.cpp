@@ -11,6 +11,7 @@
 #include "support/test_support.hpp"
 #include "ui/command_keys.hpp"
 #include "ui/imgui_host.hpp"
+#include "ui/lesson_changes.hpp"
 #include "ui/lesson_panel.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
@@ -41,6 +42,7 @@ protected:
     // (app/viewer.cpp), as here.
     shell_.add_panel(std::make_unique<ui::LessonPanel>(lesson_, lesson_actions_));
     ui::bind_lesson_commands(shell_.commands(), lesson_, lesson_actions_, ctx_);
+    ui::attach_lesson_changes(shell_, lesson_changes_);
     frame({});
   }
 
@@ -96,6 +98,7 @@ protected:
   double now_ = 0.0;
   LessonSession lesson_;
   ui::LessonActions lesson_actions_;
+  ui::LessonChanges lesson_changes_{lesson_};
 };
 
 TEST(CommandKeyCodes, EveryKeyNameHasTheCodeImGuiSees) {
