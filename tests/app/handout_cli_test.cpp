@@ -5,7 +5,11 @@
 // `crus handout` maps that to exit status 2 with one line.
 #include "app/handout_export.hpp"
 #include "core/error.hpp"
+#include "core/atlas_manifest.hpp"
 #include "core/image.hpp"
+#include "core/red_flags.hpp"
+#include "core/trigger_points.hpp"
+#include "ui/viewer_context.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -131,6 +135,32 @@ TEST(HandoutCli, WritesASearchablePdfOnA4OrLetter) {
   }
   EXPECT_FALSE(fs::exists(dir / "h.pdf"));
   EXPECT_FALSE(fs::exists(dir / "h.jpg"));
+}
+
+TEST(HandoutCli, TheViewersExporterWritesAPdfOnThePaperChosen) {
+  REQUIRE_ATLAS();
+  ASSERT_TRUE(have_poppler()) << "pdftotext and pdfinfo (poppler-utils, in scripts/debian-packages.txt) are not installed";
+  const std::string root = crus::test::source_dir();
+  const crus::TriggerPointSet set =
+      crus::load_trigger_points(root + "/assets/knowledge/trigger_points.json", crus::load_manifest(root + "/assets/atlas/atlas.json").landmarks);
+  const crus::RedFlagSet flags = crus::load_red_flags(root + "/assets/knowledge/red_flags.json");
+  crus::ui::ViewerContext ctx;
+  ctx.trigger_points = &set;
+  ctx.red_flags = &flags;
+  ctx.handout_paper = crus::Paper::letter; // as the dialog's radio button leaves it
+  auto exporter = crus::app::make_handout_exporter(ctx, nullptr); // text only: no GL here
+  const auto dir = crus::test::scratch_dir("handout_viewer_pdf");
+  const std::string pdf = (dir / "from-viewer.pdf").string();
+  exporter(pdf, "soleus_trp1", {"Ana Lopes", "2026-03-14", ""});
+  EXPECT_NE(run_command("pdfinfo '" + pdf + "'").out.find("612 x 792"), std::string::npos);
+  std::string text = run_command("pdftotext '" + pdf + "' -").out;
+  for (char& c : text)
+    if (c == '\n') c = ' ';
+  EXPECT_NE(text.find("Pain from a tight spot in the soleus muscle"), std::string::npos) << text;
+  EXPECT_NE(text.find("For: Ana Lopes"), std::string::npos) << text;
+  // Neither PDF nor PNG: refused, nothing written.
+  EXPECT_THROW(exporter((dir / "h.txt").string(), "soleus_trp1", {}), crus::InputError);
+  EXPECT_FALSE(fs::exists(dir / "h.txt"));
 }
 
 TEST(HandoutCli, PainMapAtAPointOnTheHeel) {
