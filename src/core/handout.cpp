@@ -60,7 +60,7 @@ void red_flag_box(PrintDocument& doc, const HandoutContent& content) {
   doc.space(8.0);
   // The heading and the first lines stay together.
   doc.keep_together(doc.text_height(content.red_flag_heading, head) + 60.0);
-  doc.begin_box(kRed, kBoxFill);
+  doc.begin_box(kRed, kBoxFill, 9.0, content.red_flag_heading, head);
   doc.paragraph(content.red_flag_heading, head);
   for (const auto& line : content.red_flag_lines) {
     if (line.rfind("# ", 0) == 0) {

@@ -123,6 +123,8 @@ struct PrintDocument::Impl {
     bool open = false;
     PrintColour border, fill;
     double pad = 9.0, top = 0.0;
+    std::string repeat;
+    TextStyle repeat_style;
   } box;
   static constexpr double kBoxBorder = 2.0;
 
@@ -136,10 +138,22 @@ struct PrintDocument::Impl {
   // The box's content is drawn into a group so that its fill can go under
   // it once the height is known; on a recording surface the group is a
   // recording too, so text stays text in the PDF.
-  void open_box_segment() {
+  void open_box_segment(bool continued) {
     box.top = y;
     cairo_push_group(cr);
     y += box.pad + kBoxBorder;
+    if (continued && !box.repeat.empty()) {
+      // The reader who turns the page still knows what the box is.
+      const TextStyle& s = box.repeat_style;
+      LayoutPtr l = layout(box.repeat + " (continued)", s.size_pt, s.bold, width());
+      const PrintColour c = s.colour.value_or(PrintColour{s.grey, s.grey, s.grey});
+      cairo_set_source_rgb(cr, c.r, c.g, c.b);
+      cairo_move_to(cr, left(), y);
+      pango_cairo_show_layout(cr, l.get());
+      int w = 0, h = 0;
+      pango_layout_get_size(l.get(), &w, &h);
+      y += h / static_cast<double>(PANGO_SCALE) + s.space_after_pt;
+    }
   }
   void close_box_segment() {
     cairo_pattern_t* content = cairo_pop_group(cr);
@@ -180,7 +194,7 @@ struct PrintDocument::Impl {
     pages.push_back(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
     cr = cairo_create(pages.back());
     y = top();
-    if (in_box) open_box_segment();
+    if (in_box) open_box_segment(true);
   }
   // The first line of content on this page (below an open box's padding).
   double content_top() const { return top() + (box.open ? box.pad + kBoxBorder : 0.0); }
@@ -353,14 +367,17 @@ void PrintDocument::rule(double thickness_pt, double grey) {
   d.y += thickness_pt;
 }
 
-void PrintDocument::begin_box(PrintColour border, PrintColour fill, double padding_pt) {
+void PrintDocument::begin_box(PrintColour border, PrintColour fill, double padding_pt, const std::string& repeat,
+                              const TextStyle& repeat_style) {
   Impl& d = *impl_;
   if (d.box.open) end_box(); // boxes do not nest
   d.box.border = border;
   d.box.fill = fill;
   d.box.pad = padding_pt;
+  d.box.repeat = repeat;
+  d.box.repeat_style = repeat_style;
   d.box.open = true;
-  d.open_box_segment();
+  d.open_box_segment(false);
 }
 
 void PrintDocument::end_box() {

@@ -75,7 +75,10 @@ public:
   // What is added between begin_box and end_box sits inset in a filled,
   // bordered box across the column; a page break inside it closes the box
   // on that page and opens it again on the next.
-  void begin_box(PrintColour border, PrintColour fill, double padding_pt = 9.0);
+  // `repeat` (may be empty) heads each part of the box after a page break,
+  // in `repeat_style`, followed by " (continued)".
+  void begin_box(PrintColour border, PrintColour fill, double padding_pt = 9.0, const std::string& repeat = "",
+                 const TextStyle& repeat_style = {});
   void end_box();
   void space(double pt);
   // Starts a new page unless `height_pt` still fits on this one.

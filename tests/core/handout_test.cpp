@@ -178,6 +178,20 @@ TEST(Handout, InvalidUtf8IsReplacedAndNothingAfterItIsLost) {
   EXPECT_NE(text.find("Travell JG"), std::string::npos) << text;
 }
 
+TEST(Handout, ARedFlagBoxOverAPageBreakIsHeadedAgain) {
+  ASSERT_TRUE(have_poppler()) << "pdftotext and pdfinfo (poppler-utils, in scripts/debian-packages.txt) are not installed";
+  HandoutContent c = sample();
+  c.red_flags_first = true;
+  for (int i = 1; i <= 60; ++i) c.red_flag_lines.push_back("Warning sign number " + std::to_string(i) + ": see a doctor today.");
+  const std::string pdf = (test::scratch_dir("handout_box") / "long_box.pdf").string();
+  write_handout(c, {}, pdf, Paper::a4);
+  ASSERT_GE(std::atoi(pdf_info(pdf, "Pages").c_str()), 2);
+  const std::string page1 = squeeze(pdf_text(pdf, 1)), page2 = squeeze(pdf_text(pdf, 2));
+  EXPECT_EQ(page1.find("(continued)"), std::string::npos) << page1;
+  EXPECT_NE(page2.find(c.red_flag_heading + " (continued)"), std::string::npos) << page2;
+  EXPECT_NE(squeeze(pdf_text(pdf)).find("Warning sign number 60:"), std::string::npos);
+}
+
 TEST(Handout, AMissingGlyphShowsAsABoxNotAGap) {
   // U+E000 is in no font; Pango draws its code in a box.
   HandoutContent c;
