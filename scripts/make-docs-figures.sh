@@ -43,12 +43,21 @@ done
 # back of the heel, the outer ankle bone and the middle of the calf. The
 # pain-map panel figure (pain_map_panel_heel.png) is written by the UI test
 # PainMapPanel.LooksRightWithTheBundledData into build/*/test-output.
+rm -f docs/clinical/handout_*.png # page counts change with the text
 "$crus" handout --at -0.14,0.03,0.079 --out docs/clinical/handout_heel.png
 "$crus" handout --at -0.062,0.046,0.135 --out docs/clinical/handout_lateral_ankle.png
 "$crus" handout --at -0.125,0.27,0.085 --out docs/clinical/handout_calf_swelling.png
 "$crus" handout --trigger-point soleus_trp1 --patient "Ana Lopes (example)" --date 2026-03-14 \
   --notes $'Calf stretch with the knee bent, 3 times 30 s, twice a day.\nReview in two weeks.' \
   --out docs/clinical/handout_soleus_trp1_patient.png
+"$crus" handout --trigger-point soleus_trp1 --patient "Ana Lopes (example)" --date 2026-03-14 --paper letter \
+  --notes $'Calf stretch with the knee bent, 3 times 30 s, twice a day.\nReview in two weeks.' \
+  --out docs/clinical/handout_soleus_trp1_patient.pdf
+# A lesson's slides, notes and PDF, and the PDF's first page as a picture.
+"$crus" lesson export triceps_surae --out docs/lessons/triceps_surae
+if command -v pdftoppm >/dev/null; then
+  pdftoppm -f 1 -l 1 -r 80 -png -singlefile docs/lessons/triceps_surae/lesson.pdf docs/lessons/triceps_surae/lesson-page-1
+fi
 
 shot=${WINDOW_SHOT:-$here/../shared/tools/window-shot}
 if [ -x "$shot" ]; then

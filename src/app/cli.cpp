@@ -147,12 +147,13 @@ int run_cli(int argc, char** argv) {
   cmd_referral->add_flag("--json", referral_json, "Print JSON");
 
   AtlasOptions handout_atlas;
-  std::string handout_trigger_point, handout_at, handout_out;
-  auto* cmd_handout = app.add_subcommand("handout", "Write a printable patient handout (PNG, A4 at 150 dpi) for a trigger point or a painful point on the skin");
+  std::string handout_trigger_point, handout_at, handout_out, handout_paper = "a4";
+  auto* cmd_handout = app.add_subcommand("handout", "Write a printable patient handout (PDF, or PNG pages at 150 dpi; A4 or US Letter) for a trigger point or a painful point on the skin");
   add_atlas_options(*cmd_handout, handout_atlas);
   cmd_handout->add_option("--trigger-point", handout_trigger_point, "Trigger-point id, e.g. soleus_trp1");
   cmd_handout->add_option("--at", handout_at, "X,Y,Z in metres (model frame): the painful point, snapped to the skin");
-  cmd_handout->add_option("--out", handout_out, "PNG file to write")->required();
+  cmd_handout->add_option("--out", handout_out, "FILE.pdf (searchable text) or FILE.png (further pages as FILE-2.png, ...)")->required();
+  cmd_handout->add_option("--paper", handout_paper, "a4 or letter (default a4)");
   HandoutPatient handout_patient; // printed on the page, stored nowhere else
   cmd_handout->add_option("--patient", handout_patient.name, "Patient's name, printed under the title");
   cmd_handout->add_option("--date", handout_patient.date, "Date of the consultation, YYYY-MM-DD");
@@ -177,12 +178,13 @@ int run_cli(int argc, char** argv) {
   cmd_lesson->require_subcommand(1);
   auto* cmd_lesson_list = cmd_lesson->add_subcommand("list", "List the bundled lessons");
   cmd_lesson_list->add_flag("--json", lesson_json, "Print JSON");
-  auto* cmd_lesson_export = cmd_lesson->add_subcommand("export", "Write one PNG slide per step, caption included");
+  auto* cmd_lesson_export = cmd_lesson->add_subcommand("export", "Write one PNG slide per step (caption included), notes.md and lesson.pdf (one step per page with its notes)");
   add_atlas_options(*cmd_lesson_export, lesson.atlas);
   cmd_lesson_export->add_option("LESSON", lesson.lesson, "Lesson file, or the id of a bundled lesson (crus lesson list)")->required();
-  cmd_lesson_export->add_option("--out", lesson.out, "Folder for the slides (step-01.png ...)")->required();
+  cmd_lesson_export->add_option("--out", lesson.out, "Folder for the slides (step-01.png ...), notes.md and lesson.pdf")->required();
   cmd_lesson_export->add_option("--size", lesson.size, "Slide size WIDTHxHEIGHT")->capture_default_str();
   cmd_lesson_export->add_flag("--transparent", lesson.transparent, "Slides with a transparent background");
+  cmd_lesson_export->add_option("--paper", lesson.paper, "Paper of lesson.pdf: a4 or letter")->capture_default_str();
 
   ProgressOptions progress;
   auto* cmd_progress = app.add_subcommand("progress", "Study progress: due today, streak, mastery, weakest cards; export or reset");
@@ -228,7 +230,7 @@ int run_cli(int argc, char** argv) {
     if (*cmd_quiz) return run_quiz(quiz);
     if (*cmd_progress) return run_progress(progress);
     if (*cmd_commands) return run_commands(commands_json);
-    if (*cmd_handout) return run_handout(handout_atlas, handout_trigger_point, handout_at, handout_out, handout_patient);
+    if (*cmd_handout) return run_handout(handout_atlas, handout_trigger_point, handout_at, handout_out, handout_patient, handout_paper);
     return run_viewer(viewer);
   } catch (const InputError& e) {
     std::cerr << "crus: " << e.what() << "\n";

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <cctype>
 #include <cstring>
 #include <cmath>
 #include <filesystem>
@@ -93,10 +94,11 @@ std::vector<Image> render_handout_views(const Scene& scene, Presentation& presen
   return out;
 }
 
-std::vector<Image> make_handout_pages(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
-                        const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views,
-                        const BodyAreaMap* areas, const HandoutPatient& patient) {
-  HandoutContent content;
+HandoutMaterial make_handout(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
+                             const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views,
+                             const BodyAreaMap* areas, const HandoutPatient& patient) {
+  HandoutMaterial m;
+  HandoutContent& content = m.content;
   Overlay overlay;
   overlay.colour_blind_safe = colour_blind_safe;
   if (!trigger_point.empty()) {
@@ -112,25 +114,17 @@ std::vector<Image> make_handout_pages(const TriggerPointSet& set, const RedFlagS
       overlay.target = candidates.front().trigger_point;
     }
   }
-  std::vector<Image> views;
-  if (render_views) views = render_views(overlay, trigger_point.empty() ? painted : std::vector<glm::vec3>{});
-  if (views.empty()) content.view_captions.clear();
+  if (render_views) m.views = render_views(overlay, trigger_point.empty() ? painted : std::vector<glm::vec3>{});
+  if (m.views.empty()) content.view_captions.clear();
   content.patient = patient;
-  return compose_handout_pages(content, views);
+  return m;
 }
 
-std::vector<std::string> write_handout_pages(const std::vector<Image>& pages, const std::string& path) {
-  std::vector<std::string> written;
-  for (std::size_t k = 0; k < pages.size(); ++k) {
-    std::string p = path;
-    if (k > 0) {
-      std::filesystem::path f(path);
-      p = (f.parent_path() / (f.stem().string() + "-" + std::to_string(k + 1) + f.extension().string())).string();
-    }
-    write_png(pages[k], p);
-    written.push_back(p);
-  }
-  return written;
+void check_handout_path(const std::string& path, const std::string& option) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext != ".pdf" && ext != ".png")
+    throw InputError(option, "\"" + path + "\": the handout is written as a PDF (FILE.pdf) or as PNG pages (FILE.png)");
 }
 
 std::function<void(const std::string&, const std::string&, const HandoutPatient&)> make_handout_exporter(ui::ViewerContext& ctx,
@@ -142,14 +136,15 @@ std::function<void(const std::string&, const std::string&, const HandoutPatient&
     bool safe = ctx.document && ctx.document->state().overlay.colour_blind_safe;
     std::optional<BodyAreaMap> areas;
     if (ctx.scene && ctx.scene->manifest) areas = BodyAreaMap::from_landmarks(ctx.scene->manifest->landmarks);
-    auto pages = make_handout_pages(*ctx.trigger_points, ctx.red_flags, trigger_point, ctx.painted, safe, render_views,
-                                   areas ? &*areas : nullptr, patient);
-    write_handout_pages(pages, path);
+    check_handout_path(path, "handout");
+    auto m = make_handout(*ctx.trigger_points, ctx.red_flags, trigger_point, ctx.painted, safe, render_views,
+                          areas ? &*areas : nullptr, patient);
+    write_handout(m.content, m.views, path, ctx.handout_paper);
   };
 }
 
 int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, const std::string& at, const std::string& out,
-                const HandoutPatient& patient) {
+                const HandoutPatient& patient, const std::string& paper_name) {
   if (trigger_point.empty() == at.empty())
     throw InputError("handout", "give either --trigger-point ID or --at X,Y,Z (a point on the skin), not both or neither");
   if (std::string problem = check_handout_patient(patient); !problem.empty()) {
@@ -158,7 +153,10 @@ int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, con
   }
   std::optional<glm::vec3> point;
   if (!at.empty()) point = parse_model_point(at, "--at");
+  check_handout_path(out, "--out");
   check_writable_file(out, "--out");
+  const std::optional<Paper> paper = parse_paper(paper_name);
+  if (!paper) throw InputError("--paper", "expected a4 or letter, got \"" + paper_name + "\"");
 
   Scene scene = load_atlas(atlas, true);
   Presentation presentation(scene, /*with_knowledge=*/true);
@@ -191,10 +189,16 @@ int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, con
   };
   std::optional<BodyAreaMap> areas;
   if (scene.manifest) areas = BodyAreaMap::from_landmarks(scene.manifest->landmarks);
-  auto pages = make_handout_pages(set, presentation.red_flags(), trigger_point, painted, false, views, areas ? &*areas : nullptr, patient);
-  auto written = write_handout_pages(pages, out);
-  std::cout << out << ": handout for " << what << ", " << pages.size() << (pages.size() == 1 ? " page" : " pages") << " of "
-            << pages.front().width << "x" << pages.front().height << " (A4 at 150 dpi)";
+  auto m = make_handout(set, presentation.red_flags(), trigger_point, painted, false, views, areas ? &*areas : nullptr, patient);
+  std::size_t pages = 0;
+  auto written = write_handout(m.content, m.views, out, *paper, &pages);
+  const PaperSize size = paper_size(*paper);
+  std::cout << out << ": handout for " << what << ", " << pages << (pages == 1 ? " page" : " pages") << " of "
+            << (*paper == Paper::a4 ? "A4" : "US Letter");
+  if (is_pdf_path(out)) std::cout << " (PDF)";
+  else
+    std::cout << " (PNG, " << std::lround(size.width_pt * kHandoutDpi / 72.0) << "x" << std::lround(size.height_pt * kHandoutDpi / 72.0)
+              << " at 150 dpi)";
   for (std::size_t k = 1; k < written.size(); ++k) std::cout << (k == 1 ? "; also " : ", ") << written[k];
   std::cout << "\n";
   return 0;

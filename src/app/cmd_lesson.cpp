@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/file_io.hpp"
 #include "core/lesson.hpp"
+#include "core/lesson_document.hpp"
 #include "ui/caption_overlay.hpp"
 
 #include <cstdio>
@@ -39,6 +40,8 @@ int run_lesson_export(const LessonExportOptions& options) {
   const std::string path = resolve_lesson(options.lesson, "LESSON");
   Lesson lesson = load_lesson(path); // a bad lesson fails before any work
   auto [width, height] = parse_size(options.size, "--size");
+  const std::optional<Paper> paper = parse_paper(options.paper);
+  if (!paper) throw InputError("--paper", "expected a4 or letter, got \"" + options.paper + "\"");
   std::error_code ec;
   std::filesystem::create_directories(options.out, ec);
   check_writable_folder(options.out, "--out");
@@ -55,6 +58,7 @@ int run_lesson_export(const LessonExportOptions& options) {
   std::ostringstream notes;
   notes << "# " << lesson.title << "\n\n" << lesson.summary << "\n";
   const int count = static_cast<int>(lesson.steps.size());
+  std::vector<Image> slides; // for the PDF
   for (int i = 0; i < count; ++i) {
     const LessonStep& step = lesson.steps[static_cast<std::size_t>(i)];
     // A fresh presentation per step: nothing of the previous step leaks in.
@@ -70,6 +74,7 @@ int run_lesson_export(const LessonExportOptions& options) {
     std::snprintf(name, sizeof name, "step-%02d.png", i + 1);
     const std::string out = (std::filesystem::path(options.out) / name).string();
     write_png(image, out);
+    slides.push_back(std::move(image));
     std::cout << out << ": " << width << "x" << height << ", step " << i + 1 << " of " << count << "\n";
     notes << "\n## " << i + 1 << ". " << (step.title.empty() ? step.caption : step.title) << "\n\n" << step.caption << "\n\nNotes: "
           << step.notes << "\n\nSources: ";
@@ -81,6 +86,10 @@ int run_lesson_export(const LessonExportOptions& options) {
   const std::string notes_path = (std::filesystem::path(options.out) / "notes.md").string();
   write_file_atomic(notes_path, notes.str());
   std::cout << notes_path << ": captions, speaker notes and sources\n";
+  const std::string pdf_path = (std::filesystem::path(options.out) / "lesson.pdf").string();
+  const std::size_t pages = write_lesson_pdf(lesson, slides, pdf_path, *paper);
+  std::cout << pdf_path << ": " << pages << (pages == 1 ? " page" : " pages") << " ("
+            << (*paper == Paper::a4 ? "A4" : "US Letter") << "), one step per page with its notes\n";
   return 0;
 }
 

@@ -84,7 +84,8 @@ int run_section(const SectionOptions& options);
 struct LessonExportOptions {
   AtlasOptions atlas;
   std::string lesson;                    // a lesson file, or the id of a bundled lesson
-  std::string out;                       // folder for step-NN.png
+  std::string out;                       // folder for step-NN.png, notes.md and lesson.pdf
+  std::string paper = "a4";              // of lesson.pdf: a4 or letter
   std::string size = "1920x1080";
   bool transparent = false;
 };

@@ -40,30 +40,36 @@ Image crop_to_content(const Image& image, const std::uint8_t background[3], int 
 // point's handout).
 using HandoutViewRenderer = std::function<std::vector<Image>(const Overlay& overlay, const std::vector<glm::vec3>& painted)>;
 
-// The page for a trigger point (`trigger_point` non-empty) or for the
-// painted points (`trigger_point` empty; the views show the best
-// candidate's map). `areas` (from the atlas landmarks) picks the red flags
-// and cautions that fit the place; without it every red flag is shown.
-// Throws InputError for an unknown trigger-point id.
-std::vector<Image> make_handout_pages(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
-                        const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views,
-                        const BodyAreaMap* areas = nullptr, const HandoutPatient& patient = {});
+// What goes on the handout for a trigger point (`trigger_point` non-empty)
+// or for the painted points (`trigger_point` empty; the views show the best
+// candidate's map): its words and its views.
+struct HandoutMaterial {
+  HandoutContent content;
+  std::vector<Image> views;
+};
+// `areas` (from the atlas landmarks) picks the red flags and cautions that
+// fit the place; without it every red flag is shown. Throws InputError for
+// an unknown trigger-point id.
+HandoutMaterial make_handout(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
+                             const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views,
+                             const BodyAreaMap* areas = nullptr, const HandoutPatient& patient = {});
 
-// Writes page 1 to `path` and page k to "<stem>-k.png" beside it (each
-// atomically); returns the paths written.
-std::vector<std::string> write_handout_pages(const std::vector<Image>& pages, const std::string& path);
+// InputError naming `option` unless `path` ends in .pdf or .png.
+void check_handout_path(const std::string& path, const std::string& option);
 
 // ctx.export_handout for the viewer: reads ctx.trigger_points, ctx.red_flags,
-// ctx.painted and the colour-blind setting when called, composes the page
-// and writes it to the path atomically. Throws on failure (the panels show
+// ctx.painted, the colour-blind setting and ctx.handout_paper when called,
+// composes the pages and writes them (PDF or PNG, by the path's extension)
+// atomically. Throws on failure (the panels show
 // the message).
 std::function<void(const std::string&, const std::string&, const HandoutPatient&)> make_handout_exporter(ui::ViewerContext& ctx,
                                                                                    HandoutViewRenderer render_views);
 
-// `crus handout --trigger-point ID | --at X,Y,Z --out FILE.png`. Exactly one
+// `crus handout --trigger-point ID | --at X,Y,Z --out FILE.pdf|FILE.png
+// [--paper a4|letter]`. Exactly one
 // of trigger_point and at; `at` is snapped to the skin (at most 5 cm away).
 // `patient` (--patient, --date, --notes) goes onto the page and nowhere else.
 int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, const std::string& at, const std::string& out,
-                const HandoutPatient& patient = {});
+                const HandoutPatient& patient = {}, const std::string& paper = "a4");
 
 } // namespace crus::app

@@ -3,6 +3,7 @@
 // the event wait and uses no CPU.
 #include "app/commands.hpp"
 #include "app/handout_export.hpp"
+#include "app/notes_window.hpp"
 #include "app/presentation.hpp"
 #include "core/referral_overlay.hpp"
 #include "gfx/framebuffer.hpp"
@@ -24,6 +25,7 @@
 #include "ui/label_overlay.hpp"
 #include "ui/annotation_overlay.hpp"
 #include "ui/annotation_panel.hpp"
+#include "ui/lesson_changes.hpp"
 #include "ui/lesson_panel.hpp"
 #include "ui/step_action_player.hpp"
 #include "ui/motion_player.hpp"
@@ -319,6 +321,11 @@ int run_viewer(const ViewerOptions& options) {
   };
   ui::bind_lesson_commands(shell.commands(), lesson, lesson_actions, ctx);
   ui::bind_annotation_commands(shell.commands(), ctx, &lesson);
+  // Unsaved lesson edits: asked about before another lesson, closing it or quitting.
+  ui::LessonChanges lesson_changes(lesson);
+  NotesWindow notes_window; // speaker notes and the next step (lesson.notes_window)
+  ui::attach_lesson_changes(shell, lesson_changes);
+  lesson_actions.guard = [&](const std::string& what, std::function<void()> then) { lesson_changes.guard(what, std::move(then)); };
 
   shell.scene_files().recent = settings.recent_scenes;
   if (start_scene) {
@@ -373,8 +380,8 @@ int run_viewer(const ViewerOptions& options) {
   std::string saved_json = to_json(settings);
   while (!ctx.quit) {
     if (window.should_close()) {
-      // Closing the window asks first when a scene has unsaved changes.
-      if (!scenes.dirty()) break;
+      // Closing the window asks first when a scene or a lesson has unsaved changes.
+      if (!scenes.dirty() && !(lesson.loaded() && lesson.dirty())) break;
       window.set_should_close(false);
       shell.request_quit(ctx);
     }
@@ -470,6 +477,7 @@ int run_viewer(const ViewerOptions& options) {
     }
     host.end_frame();
     window.swap_buffers();
+    notes_window.update(lesson, ctx, window, host);
     ++frames_drawn;
     if (frame_log && *frame_log) {
       try {

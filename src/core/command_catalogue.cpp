@@ -118,6 +118,7 @@ void add_viewer_commands(CommandRegistry& r) {
   add(r, "lesson.next", "Next lesson step", "", "viewer", {"PageDown", "Space"});
   add(r, "lesson.previous", "Previous lesson step", "", "viewer", {"PageUp"});
   add(r, "lesson.present", "Present the lesson", "View", "viewer", {"F5"});
+  add(r, "lesson.close", "Close the lesson", "File", "global");
   add(r, "presenter.next", "Next step", "", "presenter", {"PageDown", "Space", "Right", "Down"});
   add(r, "presenter.previous", "Previous step", "", "presenter", {"PageUp", "Left", "Up"});
   add(r, "presenter.black_screen", "Black screen", "", "presenter", {"B", "."});
@@ -137,6 +138,8 @@ void add_viewer_commands(CommandRegistry& r) {
   add(r, "annotate.delete_last", "Delete the last pin or arrow", "Edit > Annotate", "viewer", {"Shift+Delete", "Shift+Backspace"});
   add(r, "annotate.place_here", "Place at the centre of the view", "", "annotate", {"Enter"});
   add(r, "annotate.cancel", "Stop annotating", "", "annotate", {"Escape"});
+  add(r, "presenter.notes", "Speaker notes over the view (one screen)", "", "presenter", {"N"});
+  add(r, "lesson.notes_window", "Speaker notes window", "View", "viewer", {"F6"});
   add(r, "palette.open", "Command palette", "View", "global", {"Ctrl+Shift+P", "Ctrl+K"});
   // The Quiz panel (ui/quiz_panel.hpp): sessions of every type or of one,
   // and answering without the mouse. No keys: digits and letters are taken

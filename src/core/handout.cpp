@@ -1,231 +1,188 @@
+// The handout's layout on a PrintDocument: Pango wraps the text (any script
+// DejaVu Sans covers; a missing glyph shows as a boxed code) and breaks the
+// pages; the same recording becomes the PDF or the PNG pages. The words are
+// in handout_content.cpp.
 #include "core/handout.hpp"
-#include "core/handout_type.hpp"
 
-#include "core/error.hpp"
-#include "core/utf8.hpp"
-
-#include <stb_truetype.h> // the implementation is in libstb
+#include "core/file_io.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <map>
-#include <optional>
-#include <set>
-#include <sstream>
-#include <string_view>
-#include <tuple>
 
 namespace crus {
 
 namespace {
 
-using namespace handout_type;
+constexpr PrintColour kInk{0.10, 0.10, 0.12};
+constexpr PrintColour kHeading{0.08, 0.27, 0.43};
+constexpr PrintColour kRed{0.67, 0.08, 0.08};
+constexpr PrintColour kBoxFill{0.99, 0.94, 0.93};
+constexpr double kViewsHeightPt = 215.0;
 
-struct BodyStyles {
-  TextStyle body, heading, box_heading;
-};
-
-BodyStyles body_styles(float body_px) {
-  return {TextStyle{body_px, false}, TextStyle{std::round(body_px * 1.15f), true}, TextStyle{std::round(body_px * 1.1f), true}};
+TextStyle body_style() {
+  TextStyle s;
+  s.size_pt = kHandoutBodyPoints;
+  s.colour = kInk;
+  s.space_after_pt = 3.0;
+  return s;
 }
 
-// The red-flag box, laid out from y = 0.
-std::vector<Op> red_flag_box(Typesetter& type, const HandoutContent& content, const BodyStyles& st, float left, float right,
-                             float& height) {
-  const float pad = 16.0f;
-  const float border = 3.0f;
-  Flow inner(type, left + pad + border, right - pad - border, pad + border);
-  inner.paragraph(content.red_flag_heading, st.box_heading, kRed);
-  inner.skip(4.0f);
+TextStyle small_style(bool bold = false) {
+  TextStyle s;
+  s.size_pt = kHandoutSmallPoints;
+  s.bold = bold;
+  s.grey = 0.37;
+  s.space_after_pt = 1.0;
+  return s;
+}
+
+void bullet(PrintDocument& doc, const std::string& text, TextStyle style) {
+  style.hanging_pt = 13.0;
+  doc.item("\u2022", text, style);
+}
+
+void section(PrintDocument& doc, const std::string& heading, const std::vector<std::string>& items) {
+  doc.heading(heading, 2, kHeading);
+  for (const auto& item : items) {
+    if (items.size() > 1) bullet(doc, item, body_style());
+    else doc.paragraph(item, body_style());
+  }
+}
+
+void red_flag_box(PrintDocument& doc, const HandoutContent& content) {
+  if (content.red_flag_lines.empty()) return;
+  TextStyle head = body_style();
+  head.size_pt = 12.5;
+  head.bold = true;
+  head.colour = kRed;
+  doc.space(8.0);
+  // The heading and the first lines stay together.
+  doc.keep_together(doc.text_height(content.red_flag_heading, head) + 60.0);
+  doc.begin_box(kRed, kBoxFill, 9.0, content.red_flag_heading, head);
+  doc.paragraph(content.red_flag_heading, head);
   for (const auto& line : content.red_flag_lines) {
     if (line.rfind("# ", 0) == 0) {
-      inner.skip(4.0f);
-      inner.paragraph(line.substr(2), TextStyle{st.body.px, true}, kInk);
+      TextStyle sub = body_style();
+      sub.bold = true;
+      doc.space(3.0);
+      doc.keep_together(doc.text_height(line.substr(2), sub) + 30.0);
+      doc.paragraph(line.substr(2), sub);
     } else {
-      inner.bullet(line, st.body, kInk);
+      bullet(doc, line, body_style());
     }
   }
-  height = inner.y() + pad + border;
-  Flow box(type, left, right, 0.0f);
-  box.fill(left, 0.0f, right - left, height, kRed);
-  box.fill(left + border, border, right - left - 2 * border, height - 2 * border, kBoxFill);
-  box.append(inner.ops(), 0.0f);
-  return box.ops();
+  doc.end_box();
+  doc.space(4.0);
 }
 
-void lay_out_section(Flow& flow, const std::string& heading, const std::vector<std::string>& items, const BodyStyles& st) {
-  flow.skip(std::round(st.body.px * 0.5f));
-  flow.paragraph(heading, st.heading, kHeading);
-  flow.skip(2.0f);
-  for (const auto& item : items) {
-    if (items.size() > 1) flow.bullet(item, st.body, kInk);
-    else flow.paragraph(item, st.body, kInk);
+// The clinician's notes, one paragraph or bullet per non-blank line.
+std::vector<std::string> note_lines(const std::string& notes) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= notes.size()) {
+    std::size_t end = std::min(notes.find('\n', start), notes.size());
+    std::string line = notes.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") != std::string::npos) lines.push_back(line);
+    start = end + 1;
   }
-}
-
-// Sections in two columns (split at the section boundary that best evens
-// them out), and the red-flag box across the page, below them or, with
-// red_flags_first, above them; nullopt when it passes `limit`.
-std::optional<std::vector<Op>> lay_out_body_columns(Typesetter& type, const HandoutContent& content, float body_px, float left,
-                                                    float right, float top, float limit) {
-  BodyStyles st = body_styles(body_px);
-  const float gutter = 36.0f;
-  const float mid = std::round((left + right - gutter) * 0.5f);
-  const std::size_t n = content.sections.size();
-  std::vector<float> heights;
-  for (const auto& [heading, items] : content.sections) {
-    Flow m(type, left, mid, 0.0f);
-    lay_out_section(m, heading, items, st);
-    heights.push_back(m.y());
-  }
-  float total = 0.0f;
-  for (float h : heights) total += h;
-  std::size_t split = n;
-  float best = total, before = 0.0f;
-  for (std::size_t k = 0; k <= n; ++k) {
-    float tallest = std::max(before, total - before);
-    if (tallest < best) {
-      best = tallest;
-      split = k;
-    }
-    if (k < n) before += heights[k];
-  }
-  float box_h = 0.0f;
-  std::vector<Op> box = content.red_flag_lines.empty() ? std::vector<Op>{} : red_flag_box(type, content, st, left, right, box_h);
-  const float box_gap = box.empty() ? 0.0f : std::round(body_px * 0.9f);
-  // Urgent red flags go across the page above the columns; otherwise below.
-  const float columns_top = content.red_flags_first ? top + box_h + box_gap : top;
-  Flow left_col(type, left, mid, columns_top), right_col(type, mid + gutter, right, columns_top);
-  for (std::size_t i = 0; i < n; ++i)
-    lay_out_section(i < split ? left_col : right_col, content.sections[i].first, content.sections[i].second, st);
-  float y = content.red_flags_first ? top : std::max(left_col.y(), right_col.y()) + box_gap;
-  if (std::max({y + box_h, left_col.y(), right_col.y()}) > limit) return std::nullopt;
-  Flow out(type, left, right, 0.0f);
-  out.append(left_col.ops(), 0.0f);
-  out.append(right_col.ops(), 0.0f);
-  out.append(box, y);
-  return out.ops();
-}
-
-// The body over as many pages as it needs: the red-flag box (first when
-// urgent, else last), the sections, each item whole; what does not fit goes
-// on the next page, from `next_top`. Nothing is left out.
-std::vector<std::vector<Op>> lay_out_pages(Typesetter& type, const HandoutContent& content, float body_px, float left, float right,
-                                           float top, float next_top, float limit, std::size_t lead, float* end_y = nullptr) {
-  BodyStyles st = body_styles(body_px);
-  float box_h = 0.0f;
-  std::vector<Op> box = content.red_flag_lines.empty() ? std::vector<Op>{} : red_flag_box(type, content, st, left, right, box_h);
-  const float box_gap = box.empty() ? 0.0f : std::round(body_px * 0.9f);
-  std::vector<std::vector<Op>> pages;
-  std::optional<Flow> flow(std::in_place, type, left, right, top); // replaced at each new page
-  float page_top = top;
-  auto room_for = [&](float h) {
-    if (flow->y() + h <= limit || flow->y() <= page_top) return;
-    pages.push_back(flow->ops());
-    flow.emplace(type, left, right, next_top);
-    page_top = next_top;
-  };
-  // The box is split between pages where it must be, at a line, with its
-  // heading on every part: a long list of red flags is never cut.
-  auto place_box = [&] {
-    const auto& lines = content.red_flag_lines;
-    HandoutContent part = content;
-    auto part_box = [&](std::size_t from, std::size_t count, float& h) {
-      part.red_flag_lines.assign(lines.begin() + static_cast<std::ptrdiff_t>(from), lines.begin() + static_cast<std::ptrdiff_t>(from + count));
-      part.red_flag_heading = from == 0 ? content.red_flag_heading : content.red_flag_heading + " (continued)";
-      return red_flag_box(type, part, st, left, right, h);
-    };
-    for (std::size_t from = 0; from < lines.size();) {
-      std::size_t count = lines.size() - from;
-      float h = 0.0f;
-      std::vector<Op> ops = part_box(from, count, h);
-      while (flow->y() + h > limit && count > 1) {
-        --count;
-        ops = part_box(from, count, h);
-      }
-      // A part does not end on a sub-heading.
-      if (count < lines.size() - from && count > 1 && lines[from + count - 1].rfind("# ", 0) == 0) ops = part_box(from, --count, h);
-      if (flow->y() + h > limit && flow->y() > page_top) {
-        room_for(limit); // a fresh page
-        continue;
-      }
-      flow->append(ops, flow->y());
-      flow->skip(h + box_gap);
-      from += count;
-      if (from < lines.size()) room_for(limit);
-    }
-  };
-  // The clinician's notes (`lead` sections) come before everything else.
-  std::size_t placed = 0;
-  auto place_section = [&](const std::pair<std::string, std::vector<std::string>>& section) {
-    const auto& heading = section.first;
-    const auto& items = section.second;
-    // Measured with its heading, the first item keeps the heading company.
-    auto measure = [&](const std::string& item, bool with_heading, bool as_bullet) {
-      Flow m(type, left, right, 0.0f);
-      if (with_heading) {
-        m.skip(std::round(body_px * 0.5f));
-        m.paragraph(heading, st.heading, kHeading);
-        m.skip(2.0f);
-      }
-      if (as_bullet) m.bullet(item, st.body, kInk);
-      else m.paragraph(item, st.body, kInk);
-      return m.y();
-    };
-    bool as_bullets = items.size() > 1;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      room_for(measure(items[i], i == 0, as_bullets));
-      if (i == 0) {
-        flow->skip(std::round(body_px * 0.5f));
-        flow->paragraph(heading, st.heading, kHeading);
-        flow->skip(2.0f);
-      }
-      if (as_bullets) flow->bullet(items[i], st.body, kInk);
-      else flow->paragraph(items[i], st.body, kInk);
-    }
-  };
-  for (; placed < lead && placed < content.sections.size(); ++placed) place_section(content.sections[placed]);
-  if (content.red_flags_first) place_box();
-  for (; placed < content.sections.size(); ++placed) place_section(content.sections[placed]);
-  if (!content.red_flags_first) {
-    flow->skip(box_gap);
-    place_box();
-  }
-  if (end_y) *end_y = flow->y();
-  pages.push_back(flow->ops());
-  return pages;
-}
-
-// Sections then the red-flag box from `top` (the box first with
-// red_flags_first); nullopt when they pass `limit`.
-std::optional<std::vector<Op>> lay_out_body(Typesetter& type, const HandoutContent& content, float body_px, float left,
-                                            float right, float top, float limit, std::size_t lead) {
-  float end = 0.0f;
-  auto pages = lay_out_pages(type, content, body_px, left, right, top, top, limit, lead, &end);
-  if (pages.size() != 1 || end > limit) return std::nullopt;
-  return pages.front();
+  return lines;
 }
 
 } // namespace
 
 HandoutFonts find_handout_fonts() {
-  const char* folders[] = {"/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/TTF", "/usr/share/fonts/dejavu",
-                           "/usr/local/share/fonts", "/Library/Fonts"};
-  std::error_code ec;
-  for (const char* folder : folders) {
-    auto regular = std::filesystem::path(folder) / "DejaVuSans.ttf";
-    auto bold = std::filesystem::path(folder) / "DejaVuSans-Bold.ttf";
-    if (std::filesystem::exists(regular, ec) && std::filesystem::exists(bold, ec)) return {regular.string(), bold.string()};
+  PrintFonts f = find_print_fonts();
+  return {f.regular, f.bold};
+}
+
+void typeset_handout(PrintDocument& doc, const HandoutContent& content, const std::vector<Image>& views) {
+  doc.set_title(content.title);
+  doc.set_footer(content.subtitle);
+  TextStyle title;
+  title.size_pt = kHandoutTitlePoints;
+  title.bold = true;
+  title.colour = kInk;
+  title.space_after_pt = 3.0;
+  doc.paragraph(content.title, title);
+  if (!content.technical_name.empty()) doc.paragraph(content.technical_name, small_style());
+  if (!content.subtitle.empty()) doc.paragraph(content.subtitle, small_style());
+  const HandoutPatient& patient = content.patient;
+  if (!patient.name.empty() || !patient.date.empty()) {
+    std::string line = patient.name.empty() ? "" : "For: " + patient.name;
+    if (!patient.date.empty()) line += (line.empty() ? "" : "  \u00b7  ") + std::string("Date: ") + patient.date;
+    TextStyle who = body_style();
+    who.size_pt = 12.0;
+    who.bold = true;
+    doc.space(3.0);
+    doc.paragraph(line, who);
   }
-  std::string looked;
-  for (const char* folder : folders) looked += std::string(looked.empty() ? "" : ", ") + folder;
-  throw RuntimeError("the handout needs the fonts DejaVuSans.ttf and DejaVuSans-Bold.ttf (package fonts-dejavu-core); looked in " +
-                     looked);
+  doc.space(4.0);
+  doc.rule(1.0);
+  doc.space(10.0);
+  if (!views.empty()) doc.image_row(views, content.view_captions, kViewsHeightPt);
+
+  // The clinician's notes come first: they are what this patient was told;
+  // then an urgent red-flag box, before any trigger point or self-care.
+  if (auto lines = note_lines(patient.notes); !lines.empty()) section(doc, "Notes from your clinician", lines);
+  if (content.red_flags_first) red_flag_box(doc, content);
+  for (const auto& [heading, items] : content.sections) section(doc, heading, items);
+  if (!content.red_flags_first) red_flag_box(doc, content);
+
+  if (!content.sources.empty()) {
+    TextStyle fine = small_style();
+    fine.size_pt = 7.5;
+    doc.space(10.0);
+    doc.keep_together(40.0);
+    doc.rule(0.5);
+    doc.space(4.0);
+    TextStyle fine_bold = fine;
+    fine_bold.bold = true;
+    doc.paragraph("Sources", fine_bold);
+    for (const auto& s : content.sources) doc.paragraph(s, fine);
+  }
+}
+
+std::vector<Image> compose_handout_pages(const HandoutContent& content, const std::vector<Image>& views, Paper paper,
+                                         const PrintFonts& fonts) {
+  PrintDocument doc(paper, fonts, kHandoutMarginPt);
+  typeset_handout(doc, content, views);
+  return doc.render_pages(kHandoutDpi);
+}
+
+Image compose_handout(const HandoutContent& content, const std::vector<Image>& views, Paper paper) {
+  return compose_handout_pages(content, views, paper).front();
+}
+
+bool is_pdf_path(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".pdf";
+}
+
+std::vector<std::string> write_handout(const HandoutContent& content, const std::vector<Image>& views, const std::string& path,
+                                       Paper paper, std::size_t* page_count) {
+  PrintDocument doc(paper, find_print_fonts(), kHandoutMarginPt);
+  typeset_handout(doc, content, views);
+  if (page_count) *page_count = doc.page_count();
+  if (is_pdf_path(path)) {
+    doc.write_pdf(path);
+    return {path};
+  }
+  std::vector<std::string> written;
+  const std::vector<Image> pages = doc.render_pages(kHandoutDpi);
+  for (std::size_t k = 0; k < pages.size(); ++k) {
+    std::string p = path;
+    if (k > 0) {
+      std::filesystem::path f(path);
+      p = (f.parent_path() / (f.stem().string() + "-" + std::to_string(k + 1) + f.extension().string())).string();
+    }
+    write_png(pages[k], p);
+    written.push_back(p);
+  }
+  return written;
 }
 
 Image resize_box(const Image& source, int width, int height) {
@@ -252,178 +209,6 @@ Image resize_box(const Image& source, int width, int height) {
       std::uint8_t* d = out.at(x, y);
       for (int c = 0; c < 4; ++c) d[c] = static_cast<std::uint8_t>((sum[c] + n / 2) / n);
     }
-  }
-  return out;
-}
-
-Image compose_handout(const HandoutContent& content, const std::vector<Image>& views) {
-  return compose_handout_pages(content, views, find_handout_fonts()).front();
-}
-
-Image compose_handout(const HandoutContent& content, const std::vector<Image>& views, const HandoutFonts& fonts) {
-  return compose_handout_pages(content, views, fonts).front();
-}
-
-std::vector<Image> compose_handout_pages(const HandoutContent& content, const std::vector<Image>& views) {
-  return compose_handout_pages(content, views, find_handout_fonts());
-}
-
-std::vector<Image> compose_handout_pages(const HandoutContent& content, const std::vector<Image>& views, const HandoutFonts& fonts) {
-  Typesetter type(fonts);
-  Image blank;
-  blank.width = kHandoutWidth;
-  blank.height = kHandoutHeight;
-  blank.rgba.assign(static_cast<std::size_t>(blank.width) * blank.height * 4, 255);
-  Image page = blank;
-  const float left = kHandoutMargin, right = kHandoutWidth - kHandoutMargin;
-  const float bottom = kHandoutHeight - kHandoutMargin;
-
-  const float small_px = type.px_for_points(kHandoutSmallPoints);
-  // Title in plain words, the technical name and the subtitle in small type,
-  // then whom the page is for and when.
-  Flow head(type, left, right, kHandoutMargin);
-  head.paragraph(content.title, TextStyle{type.px_for_points(kHandoutTitlePoints), true}, kInk);
-  head.skip(2.0f);
-  if (!content.technical_name.empty()) head.paragraph(content.technical_name, TextStyle{small_px, false}, kGrey);
-  if (!content.subtitle.empty()) head.paragraph(content.subtitle, TextStyle{small_px, false}, kGrey);
-  const HandoutPatient& patient = content.patient;
-  if (!patient.name.empty() || !patient.date.empty()) {
-    head.skip(6.0f);
-    std::string line = patient.name.empty() ? "" : "For: " + patient.name;
-    if (!patient.date.empty()) line += (line.empty() ? "" : "  \u00b7  ") + std::string("Date: ") + patient.date;
-    head.paragraph(line, TextStyle{type.px_for_points(12.0f), true}, kInk);
-  }
-  head.skip(10.0f);
-  head.fill(left, head.y(), right - left, 2.0f, kRule);
-  head.skip(16.0f);
-  const float views_top = head.y();
-
-  // Sources in small print at the foot, at most a fifth of the page.
-  Flow foot(type, left, right, 0.0f);
-  if (!content.sources.empty()) {
-    foot.fill(left, 0.0f, right - left, 1.0f, kRule);
-    foot.skip(8.0f);
-    const TextStyle fine{type.px_for_points(7.5f), false};
-    foot.paragraph("Sources", TextStyle{fine.px, true}, kGrey);
-    for (const auto& s : content.sources) {
-      Flow m(type, left, right, 0.0f);
-      m.paragraph(s, fine, kGrey);
-      if (foot.y() + m.y() > kHandoutHeight * 0.16f) {
-        foot.paragraph("More sources are listed in Crus.", fine, kGrey);
-        break;
-      }
-      foot.paragraph(s, fine, kGrey);
-    }
-  }
-  const float foot_top = bottom - foot.y();
-  const float body_limit = foot_top - 12.0f;
-
-  // Views in a row (two rows above four), then the body. The views shrink
-  // before the type does; at the last step the body is cut to fit.
-  const std::size_t n = views.size();
-  const std::size_t rows = n > 4 ? 2 : 1;
-  const std::size_t per_row = n == 0 ? 0 : (n + rows - 1) / rows;
-  const float gap = 16.0f;
-  const bool captions = !content.view_captions.empty();
-  const TextStyle caption_style{small_px, false};
-  // The clinician's notes come first: they are what this patient was told.
-  HandoutContent body_content = content;
-  std::size_t lead = 0; // sections before an urgent red-flag box
-  if (!patient.notes.empty()) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start <= patient.notes.size()) {
-      std::size_t end = std::min(patient.notes.find('\n', start), patient.notes.size());
-      std::string line = patient.notes.substr(start, end - start);
-      if (line.find_first_not_of(" \t\r") != std::string::npos) lines.push_back(line);
-      start = end + 1;
-    }
-    if (!lines.empty()) body_content.sections.insert(body_content.sections.begin(), {"Notes from your clinician", lines});
-    lead = lines.empty() ? 0 : 1;
-  }
-  // (views' height, body type size): on one page the views shrink first,
-  // and the type only once they are at their smallest, never below 11 pt.
-  // What does not fit one page then goes on more pages, none of it left out.
-  std::vector<std::pair<float, float>> steps;
-  for (float pt : {12.5f, 12.0f, 11.5f, kHandoutMinBodyPoints})
-    for (float views_h : {640.0f, 580.0f, 520.0f, 460.0f}) steps.push_back({views_h, type.px_for_points(pt)});
-  std::vector<std::vector<Op>> more_pages;
-  for (std::size_t step = 0; step < steps.size(); ++step) {
-    const bool last = step + 1 == steps.size();
-    const float views_h = last ? 580.0f : steps[step].first;
-    const float body_px = last ? type.px_for_points(12.0f) : steps[step].second;
-    const float row_h = n == 0 ? 0.0f : views_h / static_cast<float>(rows);
-    const float caption_h = captions ? type.line_height(caption_style) + 4.0f : 0.0f;
-    const float views_bottom = n == 0 ? views_top : views_top + rows * (row_h + caption_h) + (rows - 1) * gap + 8.0f;
-    // One column reads best; two columns when one does not fit.
-    auto body = lay_out_body(type, body_content, body_px, left, right, views_bottom, body_limit, lead);
-    if (!body) body = lay_out_body_columns(type, body_content, body_px, left, right, views_bottom, body_limit);
-    if (!body && last) {
-      // Later pages start under a one-line running head.
-      const float next_top = kHandoutMargin + type.line_height(TextStyle{small_px, true}) + 24.0f;
-      const float note_h = type.line_height(TextStyle{small_px, true}) + 8.0f; // "Continued on the next page."
-      // The sources go on the last page only, so the pages before it use
-      // the room above the foot; a last page too full for them gets one more.
-      float end = 0.0f;
-      auto pages = lay_out_pages(type, body_content, body_px, left, right, views_bottom, next_top, bottom - note_h, lead, &end);
-      if (end > body_limit) pages.emplace_back();
-      body = pages.front();
-      more_pages.assign(pages.begin() + 1, pages.end());
-    }
-    if (!body) continue;
-
-    const float cell_w = per_row == 0 ? 0.0f : (right - left - gap * (per_row - 1)) / per_row;
-    for (std::size_t i = 0; i < n; ++i) {
-      const Image& view = views[i];
-      if (view.width <= 0 || view.height <= 0) continue;
-      std::size_t r = i / per_row, c = i % per_row;
-      float cell_x = left + c * (cell_w + gap);
-      float cell_y = views_top + r * (row_h + caption_h + gap);
-      float s = std::min(cell_w / view.width, row_h / view.height);
-      int w = std::max(1, static_cast<int>(view.width * s)), h = std::max(1, static_cast<int>(view.height * s));
-      int x = static_cast<int>(cell_x + (cell_w - w) * 0.5f), y = static_cast<int>(cell_y + (row_h - h) * 0.5f);
-      paste(page, resize_box(view, w, h), x, y);
-      // A hairline frame so that a white background still reads as a picture.
-      fill_rect(page, x - 1, y - 1, w + 2, 1, kRule);
-      fill_rect(page, x - 1, y + h, w + 2, 1, kRule);
-      fill_rect(page, x - 1, y, 1, h, kRule);
-      fill_rect(page, x + w, y, 1, h, kRule);
-      if (captions && i < content.view_captions.size()) {
-        Flow cap(type, cell_x, cell_x + cell_w, cell_y + row_h + 4.0f);
-        cap.centred(content.view_captions[i], caption_style, kGrey);
-        head.append(cap.ops(), 0.0f);
-      }
-    }
-    head.append(*body, 0.0f);
-    if (more_pages.empty()) head.append(foot.ops(), foot_top); // the sources close the last page
-    break;
-  }
-
-  auto draw = [&](Image& target, const std::vector<Op>& ops) {
-    for (const Op& op : ops) {
-      if (op.kind == Op::Kind::fill) fill_rect(target, op.x, op.y, op.w, op.h, op.colour);
-      else type.draw(target, op.x, op.y, op.text, op.style, op.colour);
-    }
-  };
-  draw(page, head.ops());
-  std::vector<Image> out{std::move(page)};
-  for (std::size_t k = 0; k < more_pages.size(); ++k) {
-    Image next = blank;
-    Flow running(type, left, right, kHandoutMargin);
-    running.paragraph(content.title + " (page " + std::to_string(k + 2) + " of " + std::to_string(more_pages.size() + 1) + ")",
-                      TextStyle{small_px, true}, kGrey);
-    running.skip(8.0f);
-    running.fill(left, running.y(), right - left, 1.0f, kRule);
-    running.append(more_pages[k], 0.0f);
-    if (k + 1 == more_pages.size()) running.append(foot.ops(), foot_top);
-    draw(next, running.ops());
-    out.push_back(std::move(next));
-  }
-  if (out.size() > 1) {
-    // Page 1 says that there is more.
-    Flow note(type, left, right, bottom - type.line_height(TextStyle{small_px, true}));
-    note.paragraph("Continued on the next page.", TextStyle{small_px, true}, kGrey);
-    draw(out.front(), note.ops());
   }
   return out;
 }

@@ -1,8 +1,10 @@
 #pragma once
-// The printable patient handout: one A4 page at 150 dpi (1240 x 1754 px),
-// composed on the CPU from a few rendered views of the leg and plain-language
-// text. Text is set with stb_truetype in DejaVu Sans. Plain C++: no GL.
+// The printable patient handout: a document (core/print_document.hpp, cairo
+// and Pango) on A4 or US Letter from a few rendered views of the leg and
+// plain-language text, written as a PDF with searchable text or as PNG pages
+// at 150 dpi. Plain C++: no GL.
 #include "core/image.hpp"
+#include "core/print_document.hpp"
 #include "core/red_flags.hpp"
 #include "core/referral.hpp"
 #include "core/trigger_points.hpp"
@@ -13,9 +15,8 @@
 
 namespace crus {
 
-constexpr int kHandoutWidth = 1240;  // A4 width at 150 dpi
-constexpr int kHandoutHeight = 1754; // A4 height at 150 dpi
-constexpr int kHandoutMargin = 90;   // about 15 mm on every side
+constexpr double kHandoutDpi = 150.0;   // PNG pages: A4 is 1240 x 1754 px, Letter 1275 x 1650
+constexpr double kHandoutMarginPt = 43.0; // about 15 mm on every side (the footer sits in the bottom one)
 
 // What the clinician adds for one patient. It is only ever written into the
 // exported page: never into settings, logs or any other file.
@@ -32,9 +33,9 @@ std::string check_handout_patient(const HandoutPatient& patient);
 
 // Type sizes in points (1/72 inch), so that the printed page meets them:
 // body text is never smaller than 11 pt.
-constexpr float kHandoutTitlePoints = 20.0f;
-constexpr float kHandoutSmallPoints = 9.0f; // technical name, subtitle, captions
-constexpr float kHandoutMinBodyPoints = 11.0f;
+constexpr double kHandoutTitlePoints = 20.0;
+constexpr double kHandoutSmallPoints = 9.0; // technical name, subtitle, captions
+constexpr double kHandoutBodyPoints = 11.5;
 
 struct HandoutContent {
   std::string title;          // in plain words: "Pain from a tight spot in the soleus muscle"
@@ -56,26 +57,33 @@ struct HandoutContent {
   HandoutPatient patient;           // name and date under the title, notes first in the body
 };
 
+// DejaVu Sans and DejaVu Sans Bold (as find_print_fonts); the section pages
+// use them too. Throws RuntimeError naming the package when missing.
 struct HandoutFonts {
   std::string regular; // a TrueType file
   std::string bold;
 };
-// DejaVu Sans and DejaVu Sans Bold from the usual font folders. Throws
-// RuntimeError naming the places it looked when either is missing.
 HandoutFonts find_handout_fonts();
 
-// Lays the page out: title, subtitle, the views in one row (two rows when
-// there are more than four), the patient's name and date, the clinician's
-// notes, the sections, the red-flag box and the sources
-// at the foot. When the text does not fit, the views and then the type are
-// made smaller (never below 11 pt); compose_handout_pages has the rest.
-// Throws RuntimeError when a font cannot be read.
-Image compose_handout(const HandoutContent& content, const std::vector<Image>& views);
-Image compose_handout(const HandoutContent& content, const std::vector<Image>& views, const HandoutFonts& fonts);
-// Every page: the first as above; when the body does not fit it at 11 pt, the
-// rest follows on more pages under a running head (nothing is cut).
-std::vector<Image> compose_handout_pages(const HandoutContent& content, const std::vector<Image>& views);
-std::vector<Image> compose_handout_pages(const HandoutContent& content, const std::vector<Image>& views, const HandoutFonts& fonts);
+// Typesets the handout into `doc`: the title, the technical name and the
+// subtitle, whom it is for and when, the views in a row with their
+// captions, the clinician's notes, the red-flag box (first when urgent),
+// the sections (one item as a paragraph, several as bullets) and the
+// sources in small print. Pango wraps the text and breaks the pages;
+// nothing is cut.
+void typeset_handout(PrintDocument& doc, const HandoutContent& content, const std::vector<Image>& views);
+// The pages as images at 150 dpi on `paper`. Throws RuntimeError when a
+// font cannot be loaded.
+std::vector<Image> compose_handout_pages(const HandoutContent& content, const std::vector<Image>& views, Paper paper = Paper::a4,
+                                         const PrintFonts& fonts = find_print_fonts());
+// The first page.
+Image compose_handout(const HandoutContent& content, const std::vector<Image>& views, Paper paper = Paper::a4);
+// Writes the handout to `path`: a PDF when it ends in ".pdf" (any case),
+// else PNG pages at 150 dpi, page k > 1 as "<stem>-k.png" beside it. Each
+// file atomically. Returns the paths written and sets `pages` to the count.
+std::vector<std::string> write_handout(const HandoutContent& content, const std::vector<Image>& views, const std::string& path,
+                                       Paper paper, std::size_t* pages = nullptr);
+bool is_pdf_path(const std::string& path);
 
 // Scales `source` to width x height by averaging the source pixels under
 // each target pixel (a box filter; nearest pixel when enlarging).

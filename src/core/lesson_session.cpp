@@ -24,6 +24,14 @@ void LessonSession::start_new(const std::string& title) {
   dirty_ = true;
 }
 
+void LessonSession::close() {
+  lesson_ = Lesson{};
+  path_.clear();
+  current_ = 0;
+  loaded_ = false;
+  dirty_ = false;
+}
+
 bool LessonSession::go_to(int index) {
   if (index < 0 || index >= count() || index == current_) return false;
   current_ = index;

@@ -13,6 +13,8 @@ class LessonSession {
 public:
   void open(Lesson lesson, std::string path); // path "" for a new, unsaved lesson
   void start_new(const std::string& title);
+  // No lesson any more (its unsaved edits are dropped: ask first).
+  void close();
   bool loaded() const { return loaded_; }
   const Lesson& lesson() const { return lesson_; }
   const std::string& path() const { return path_; }

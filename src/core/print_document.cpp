@@ -89,6 +89,17 @@ Image from_cairo(cairo_surface_t* s) {
   return out;
 }
 
+// Pango and cairo refuse invalid UTF-8 (text typed in another encoding, a
+// cut multi-byte character): each bad byte shows as U+FFFD instead, and the
+// rest of the text stays.
+std::string valid_utf8(const std::string& text) {
+  if (g_utf8_validate(text.c_str(), static_cast<gssize>(text.size()), nullptr)) return text;
+  gchar* fixed = g_utf8_make_valid(text.c_str(), static_cast<gssize>(text.size()));
+  std::string out(fixed);
+  g_free(fixed);
+  return out;
+}
+
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
   return CAIRO_STATUS_SUCCESS;
@@ -107,8 +118,59 @@ struct PrintDocument::Impl {
   double y = 0.0;
   std::string title, footer;
 
+  // The open box, if any (begin_box .. end_box).
+  struct Box {
+    bool open = false;
+    PrintColour border, fill;
+    double pad = 9.0, top = 0.0;
+    std::string repeat;
+    TextStyle repeat_style;
+  } box;
+  static constexpr double kBoxBorder = 2.0;
+
   double top() const { return margin; }
-  double bottom() const { return size.height_pt - margin - 18.0; } // room for the footer
+  // Room for the footer, and for the bottom of an open box.
+  double bottom() const { return size.height_pt - margin - 18.0 - (box.open ? box.pad + kBoxBorder : 0.0); }
+  double inset() const { return box.open ? box.pad + kBoxBorder : 0.0; }
+  double left() const { return margin + inset(); }
+  double width() const { return size.width_pt - 2.0 * (margin + inset()); }
+
+  // The box's content is drawn into a group so that its fill can go under
+  // it once the height is known; on a recording surface the group is a
+  // recording too, so text stays text in the PDF.
+  void open_box_segment(bool continued) {
+    box.top = y;
+    cairo_push_group(cr);
+    y += box.pad + kBoxBorder;
+    if (continued && !box.repeat.empty()) {
+      // The reader who turns the page still knows what the box is.
+      const TextStyle& s = box.repeat_style;
+      LayoutPtr l = layout(box.repeat + " (continued)", s.size_pt, s.bold, width());
+      const PrintColour c = s.colour.value_or(PrintColour{s.grey, s.grey, s.grey});
+      cairo_set_source_rgb(cr, c.r, c.g, c.b);
+      cairo_move_to(cr, left(), y);
+      pango_cairo_show_layout(cr, l.get());
+      int w = 0, h = 0;
+      pango_layout_get_size(l.get(), &w, &h);
+      y += h / static_cast<double>(PANGO_SCALE) + s.space_after_pt;
+    }
+  }
+  void close_box_segment() {
+    cairo_pattern_t* content = cairo_pop_group(cr);
+    const double h = y + box.pad + kBoxBorder - box.top;
+    const double w = size.width_pt - 2.0 * margin;
+    cairo_set_source_rgb(cr, box.fill.r, box.fill.g, box.fill.b);
+    cairo_rectangle(cr, margin, box.top, w, h);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, box.border.r, box.border.g, box.border.b);
+    cairo_set_line_width(cr, kBoxBorder);
+    cairo_rectangle(cr, margin + kBoxBorder / 2, box.top + kBoxBorder / 2, w - kBoxBorder, h - kBoxBorder);
+    cairo_stroke(cr);
+    cairo_set_source(cr, content);
+    cairo_paint(cr);
+    cairo_pattern_destroy(content);
+    y = box.top + h;
+  }
 
   LayoutPtr layout(const std::string& text, double size_pt, bool bold, double width_pt) const {
     LayoutPtr l(pango_layout_new(context));
@@ -119,21 +181,27 @@ struct PrintDocument::Impl {
     pango_font_description_free(fd);
     pango_layout_set_width(l.get(), static_cast<int>(std::max(10.0, width_pt) * PANGO_SCALE));
     pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_text(l.get(), text.c_str(), static_cast<int>(text.size()));
+    const std::string valid = valid_utf8(text);
+    pango_layout_set_text(l.get(), valid.c_str(), static_cast<int>(valid.size()));
     return l;
   }
 
   void start_page() {
+    const bool in_box = box.open && cr;
+    if (in_box) close_box_segment();
     if (cr) cairo_destroy(cr);
     cairo_rectangle_t extents{0.0, 0.0, size.width_pt, size.height_pt};
     pages.push_back(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents));
     cr = cairo_create(pages.back());
     y = top();
+    if (in_box) open_box_segment(true);
   }
+  // The first line of content on this page (below an open box's padding).
+  double content_top() const { return top() + (box.open ? box.pad + kBoxBorder : 0.0); }
 
   // Draws the layout's lines from the cursor, breaking the page between
   // lines; `label` (may be null) sits at `label_x` on the first line.
-  void flow(PangoLayout* l, double x, PangoLayout* label, double label_x, double grey) {
+  void flow(PangoLayout* l, double x, PangoLayout* label, double label_x, PrintColour colour) {
     PangoLayoutIter* it = pango_layout_get_iter(l);
     bool first = true;
     do {
@@ -141,8 +209,8 @@ struct PrintDocument::Impl {
       pango_layout_iter_get_line_extents(it, nullptr, &logical);
       const double h = logical.height / static_cast<double>(PANGO_SCALE);
       const double ascent = (pango_layout_iter_get_baseline(it) - logical.y) / static_cast<double>(PANGO_SCALE);
-      if (y + h > bottom() && y > top()) start_page();
-      cairo_set_source_rgb(cr, grey, grey, grey);
+      if (y + h > bottom() && y > content_top()) start_page();
+      cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
       cairo_move_to(cr, x + logical.x / static_cast<double>(PANGO_SCALE), y + ascent);
       pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
       if (first && label) {
@@ -199,15 +267,16 @@ PrintDocument::~PrintDocument() {
   if (d.fc) FcConfigDestroy(d.fc);
 }
 
-void PrintDocument::set_title(std::string title) { impl_->title = std::move(title); }
-void PrintDocument::set_footer(std::string text) { impl_->footer = std::move(text); }
+void PrintDocument::set_title(std::string title) { impl_->title = valid_utf8(title); }
+void PrintDocument::set_footer(std::string text) { impl_->footer = valid_utf8(text); }
 
-void PrintDocument::heading(const std::string& text, int level) {
+void PrintDocument::heading(const std::string& text, int level, std::optional<PrintColour> colour) {
   TextStyle s;
+  s.colour = colour;
   s.size_pt = level <= 1 ? 17.0 : 13.0;
   s.bold = true;
   s.space_after_pt = level <= 1 ? 8.0 : 5.0;
-  if (impl_->y > impl_->top()) space(level <= 1 ? 10.0 : 6.0);
+  if (impl_->y > impl_->content_top()) space(level <= 1 ? 10.0 : 6.0);
   // A heading never ends a page: keep it with two lines of what follows.
   keep_together(text_height(text, s) + 30.0);
   paragraph(text, s);
@@ -217,10 +286,11 @@ void PrintDocument::paragraph(const std::string& text, const TextStyle& style) {
 
 void PrintDocument::item(const std::string& label, const std::string& text, const TextStyle& style) {
   Impl& d = *impl_;
-  const double x = d.margin + style.indent_pt + style.hanging_pt;
+  const double x = d.left() + style.indent_pt + style.hanging_pt;
   LayoutPtr body = d.layout(text, style.size_pt, style.bold, content_width() - style.indent_pt - style.hanging_pt);
   LayoutPtr tag = label.empty() ? nullptr : d.layout(label, style.size_pt, style.bold, std::max(style.hanging_pt, 10.0));
-  d.flow(body.get(), x, tag.get(), d.margin + style.indent_pt, style.grey);
+  const PrintColour colour = style.colour.value_or(PrintColour{style.grey, style.grey, style.grey});
+  d.flow(body.get(), x, tag.get(), d.left() + style.indent_pt, colour);
   d.y += style.space_after_pt;
 }
 
@@ -233,7 +303,7 @@ void PrintDocument::image(const Image& img, double width_pt, double indent_pt) {
   cairo_surface_t* s = to_cairo(img);
   const double scale = width_pt / img.width;
   cairo_save(d.cr);
-  cairo_translate(d.cr, d.margin + indent_pt, d.y);
+  cairo_translate(d.cr, d.left() + indent_pt, d.y);
   cairo_scale(d.cr, scale, scale);
   cairo_set_source_surface(d.cr, s, 0.0, 0.0);
   cairo_pattern_set_filter(cairo_get_source(d.cr), CAIRO_FILTER_GOOD);
@@ -242,15 +312,85 @@ void PrintDocument::image(const Image& img, double width_pt, double indent_pt) {
   cairo_surface_destroy(s);
   cairo_set_source_rgb(d.cr, 0.75, 0.75, 0.75);
   cairo_set_line_width(d.cr, 0.5);
-  cairo_rectangle(d.cr, d.margin + indent_pt, d.y, width_pt, h);
+  cairo_rectangle(d.cr, d.left() + indent_pt, d.y, width_pt, h);
   cairo_stroke(d.cr);
   d.y += h + 4.0;
+}
+
+void PrintDocument::image_row(const std::vector<Image>& images, const std::vector<std::string>& captions, double height_pt) {
+  Impl& d = *impl_;
+  if (images.empty()) return;
+  const double gap = 10.0;
+  const double n = static_cast<double>(images.size());
+  const double cell = (content_width() - gap * (n - 1.0)) / n;
+  const TextStyle caption{8.0, false, 0.0, 0.0, 0.35, 0.0};
+  double caption_h = 0.0;
+  for (const auto& c : captions) caption_h = std::max(caption_h, text_height(c, caption));
+  keep_together(height_pt + caption_h + 8.0);
+  for (std::size_t i = 0; i < images.size(); ++i) {
+    const Image& img = images[i];
+    const double cell_x = d.left() + static_cast<double>(i) * (cell + gap);
+    if (img.width > 0 && img.height > 0) {
+      const double s = std::min(cell / img.width, height_pt / img.height);
+      const double w = img.width * s, h = img.height * s;
+      const double x = cell_x + (cell - w) / 2.0, y = d.y + (height_pt - h) / 2.0;
+      cairo_surface_t* surface = to_cairo(img);
+      cairo_save(d.cr);
+      cairo_translate(d.cr, x, y);
+      cairo_scale(d.cr, s, s);
+      cairo_set_source_surface(d.cr, surface, 0.0, 0.0);
+      cairo_pattern_set_filter(cairo_get_source(d.cr), CAIRO_FILTER_GOOD);
+      cairo_paint(d.cr);
+      cairo_restore(d.cr);
+      cairo_surface_destroy(surface);
+      cairo_set_source_rgb(d.cr, 0.75, 0.75, 0.75);
+      cairo_set_line_width(d.cr, 0.5);
+      cairo_rectangle(d.cr, x, y, w, h);
+      cairo_stroke(d.cr);
+    }
+    if (i < captions.size() && !captions[i].empty()) {
+      LayoutPtr l = d.layout(captions[i], caption.size_pt, false, cell);
+      pango_layout_set_alignment(l.get(), PANGO_ALIGN_CENTER);
+      cairo_set_source_rgb(d.cr, caption.grey, caption.grey, caption.grey);
+      cairo_move_to(d.cr, cell_x, d.y + height_pt + 3.0);
+      pango_cairo_show_layout(d.cr, l.get());
+    }
+  }
+  d.y += height_pt + caption_h + 8.0;
+}
+
+void PrintDocument::rule(double thickness_pt, double grey) {
+  Impl& d = *impl_;
+  cairo_set_source_rgb(d.cr, grey, grey, grey);
+  cairo_rectangle(d.cr, d.left(), d.y, content_width(), thickness_pt);
+  cairo_fill(d.cr);
+  d.y += thickness_pt;
+}
+
+void PrintDocument::begin_box(PrintColour border, PrintColour fill, double padding_pt, const std::string& repeat,
+                              const TextStyle& repeat_style) {
+  Impl& d = *impl_;
+  if (d.box.open) end_box(); // boxes do not nest
+  d.box.border = border;
+  d.box.fill = fill;
+  d.box.pad = padding_pt;
+  d.box.repeat = repeat;
+  d.box.repeat_style = repeat_style;
+  d.box.open = true;
+  d.open_box_segment(false);
+}
+
+void PrintDocument::end_box() {
+  Impl& d = *impl_;
+  if (!d.box.open) return;
+  d.close_box_segment();
+  d.box.open = false;
 }
 
 void PrintDocument::space(double pt) { impl_->y = std::min(impl_->y + pt, impl_->bottom()); }
 
 void PrintDocument::keep_together(double height_pt) {
-  if (height_pt > remaining() && impl_->y > impl_->top()) new_page();
+  if (height_pt > remaining() && impl_->y > impl_->content_top()) new_page();
 }
 
 void PrintDocument::new_page() { impl_->start_page(); }
@@ -267,7 +407,7 @@ double PrintDocument::image_height(const Image& image, double width_pt) const {
   return width_pt * image.height / image.width;
 }
 
-double PrintDocument::content_width() const { return impl_->size.width_pt - 2.0 * impl_->margin; }
+double PrintDocument::content_width() const { return impl_->width(); }
 double PrintDocument::remaining() const { return impl_->bottom() - impl_->y; }
 std::size_t PrintDocument::page_count() const { return impl_->pages.size(); }
 

@@ -33,6 +33,10 @@ struct PrintFonts {
 // throws RuntimeError naming the package when absent.
 PrintFonts find_print_fonts();
 
+struct PrintColour {
+  double r = 0.0, g = 0.0, b = 0.0; // 0..1
+};
+
 struct TextStyle {
   double size_pt = 10.5;
   bool bold = false;
@@ -40,6 +44,7 @@ struct TextStyle {
   double hanging_pt = 0.0;     // label column of an item (numbers, letters)
   double grey = 0.0;           // 0 black .. 1 white
   double space_after_pt = 4.0;
+  std::optional<PrintColour> colour; // instead of grey
 };
 
 class PrintDocument {
@@ -54,7 +59,7 @@ public:
   // Drawn at the foot of every page with "page N of M".
   void set_footer(std::string text);
 
-  void heading(const std::string& text, int level = 1);
+  void heading(const std::string& text, int level = 1, std::optional<PrintColour> colour = std::nullopt);
   // Plain text (no markup), wrapped to the column, split across pages
   // between lines when it does not fit.
   void paragraph(const std::string& text, const TextStyle& style = {});
@@ -62,6 +67,19 @@ public:
   void item(const std::string& label, const std::string& text, const TextStyle& style = {});
   // An image scaled to `width_pt` (keeping its aspect), at `indent_pt`, with a thin frame.
   void image(const Image& image, double width_pt, double indent_pt = 0.0);
+  // Images side by side in equal cells across the column, each scaled to fit
+  // `height_pt` and its cell, framed, with its caption (if any) centred under it.
+  void image_row(const std::vector<Image>& images, const std::vector<std::string>& captions, double height_pt);
+  // A horizontal line across the column.
+  void rule(double thickness_pt = 0.75, double grey = 0.75);
+  // What is added between begin_box and end_box sits inset in a filled,
+  // bordered box across the column; a page break inside it closes the box
+  // on that page and opens it again on the next.
+  // `repeat` (may be empty) heads each part of the box after a page break,
+  // in `repeat_style`, followed by " (continued)".
+  void begin_box(PrintColour border, PrintColour fill, double padding_pt = 9.0, const std::string& repeat = "",
+                 const TextStyle& repeat_style = {});
+  void end_box();
   void space(double pt);
   // Starts a new page unless `height_pt` still fits on this one.
   void keep_together(double height_pt);

@@ -76,9 +76,18 @@ std::optional<std::string> Window::display_problem() {
   return std::nullopt;
 }
 
+namespace {
+// Windows open now: GLFW starts with the first and stops after the last
+// (the speaker-notes window comes and goes beside the main one).
+int g_open_windows = 0;
+void release_glfw() {
+  if (--g_open_windows == 0) glfwTerminate();
+}
+} // namespace
+
 Window::Window(const std::string& title, const WindowGeometry& geometry, int msaa_samples) {
   glfwSetErrorCallback(on_error);
-  if (glfwInit() != GLFW_TRUE) throw RuntimeError("cannot open a window: " + (g_last_error.empty() ? std::string("GLFW failed to start") : g_last_error));
+  if (g_open_windows == 0 && glfwInit() != GLFW_TRUE) throw RuntimeError("cannot open a window: " + (g_last_error.empty() ? std::string("GLFW failed to start") : g_last_error));
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -86,6 +95,7 @@ Window::Window(const std::string& title, const WindowGeometry& geometry, int msa
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   glfwWindowHint(GLFW_MAXIMIZED, geometry.maximised ? GLFW_TRUE : GLFW_FALSE);
   glfwWindowHint(GLFW_SAMPLES, msaa_samples);
+  ++g_open_windows; // from here on, every way out releases it
   // No bigger than the screen it opens on (a saved size from a larger
   // monitor, or the default on a small projector), so that every panel shows.
   int width = geometry.width, height = geometry.height;
@@ -112,7 +122,7 @@ Window::Window(const std::string& title, const WindowGeometry& geometry, int msa
     w = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
   }
   if (!w) {
-    glfwTerminate();
+    release_glfw();
     throw RuntimeError("cannot open an OpenGL 3.3 core window: " + (g_last_error.empty() ? std::string("unknown reason") : g_last_error));
   }
   window_ = w;
@@ -150,8 +160,11 @@ bool Window::take_focus_lost() {
 
 Window::~Window() {
   if (window_) glfwDestroyWindow(as_glfw(window_));
-  glfwTerminate();
+  release_glfw();
 }
+
+void Window::make_current() { glfwMakeContextCurrent(as_glfw(window_)); }
+void Window::focus() { glfwFocusWindow(as_glfw(window_)); }
 
 void* Window::native_handle() const { return window_; }
 bool Window::should_close() const { return glfwWindowShouldClose(as_glfw(window_)) == GLFW_TRUE; }

@@ -24,6 +24,7 @@ public:
   static std::optional<std::string> display_problem();
 
   // Creates the window and makes its context current. Throws RuntimeError.
+  // Several may be open (each with its own GL context, not shared).
   Window(const std::string& title, const WindowGeometry& geometry, int msaa_samples = 4);
   ~Window();
   Window(const Window&) = delete;
@@ -36,6 +37,8 @@ public:
   // `timeout_seconds` when something is animating.
   void wait_events(std::optional<double> timeout_seconds = std::nullopt);
   void swap_buffers();
+  void make_current(); // its GL context, for drawing into it
+  void focus();
   glm::ivec2 framebuffer_size() const;
   glm::ivec2 window_size() const;
   float content_scale() const; // 1 on a standard display, 2 on HiDPI

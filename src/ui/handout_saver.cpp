@@ -50,7 +50,12 @@ void HandoutSaver::draw(ViewerContext& ctx, const char* popup) {
     ImGui::InputTextMultiline("##notes", notes_, sizeof(notes_), ImVec2(field_w, ImGui::GetTextLineHeight() * 5.0f));
     ImGui::TextDisabled("Printed on the handout only; not saved anywhere else.");
     ImGui::Separator();
-    ImGui::TextUnformatted("Save the handout (PNG, A4 at 150 dpi; further pages as NAME-2.png, ...) as:");
+    ImGui::TextUnformatted("Paper:");
+    ImGui::SameLine();
+    if (ImGui::RadioButton("A4", paper_ == Paper::a4)) paper_ = Paper::a4;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("US Letter", paper_ == Paper::letter)) paper_ = Paper::letter;
+    ImGui::TextUnformatted("Save as FILE.pdf (a PDF to print or send) or FILE.png (pages at 150 dpi; further pages as FILE-2.png, ...):");
     ImGui::SetNextItemWidth(field_w);
     bool enter = ImGui::InputText("##path", path_, sizeof(path_), ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::Button("Save") || enter) {
@@ -76,6 +81,7 @@ void HandoutSaver::save(ViewerContext& ctx, const std::string& path, const std::
     return;
   }
   try {
+    ctx.handout_paper = paper_;
     ctx.export_handout(path, trigger_point, patient());
     result_ = "Saved the handout to " + path;
   } catch (const std::exception& e) {

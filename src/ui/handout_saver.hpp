@@ -24,6 +24,11 @@ public:
   HandoutPatient patient() const;
   void set_patient(const HandoutPatient& patient);
 
+  // A4 or US Letter, chosen in the popup; save() passes it on as
+  // ctx.handout_paper.
+  Paper paper() const { return paper_; }
+  void set_paper(Paper paper) { paper_ = paper; }
+
   const std::string& result() const { return result_; }
   bool failed() const { return failed_; }
 
@@ -31,6 +36,7 @@ private:
   std::string result_;
   bool failed_ = false;
   std::string trigger_point_;
+  Paper paper_ = Paper::a4;
   char path_[1024] = {};
   char name_[128] = {};
   char date_[16] = {};

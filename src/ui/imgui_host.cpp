@@ -31,7 +31,8 @@ std::string find_ui_font() {
 ImGuiHost::ImGuiHost(void* native_window, float content_scale, const std::string& ini_path)
     : scale_(content_scale > 0.0f ? content_scale : 1.0f), ini_path_(ini_path) {
   IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
+  context_ = ImGui::CreateContext();
+  ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.IniFilename = nullptr; // we persist it ourselves, atomically
@@ -74,11 +75,16 @@ ImGuiHost::ImGuiHost(void* native_window, float content_scale, const std::string
   load_font();
 }
 
+void ImGuiHost::activate() { ImGui::SetCurrentContext(context_); }
+
 ImGuiHost::~ImGuiHost() {
+  ImGuiContext* previous = ImGui::GetCurrentContext();
+  activate();
   save_layout();
   ImGui_ImplOpenGL3_Shutdown();
   if (ImGui::GetIO().BackendPlatformUserData) ImGui_ImplGlfw_Shutdown();
-  ImGui::DestroyContext();
+  ImGui::DestroyContext(context_);
+  ImGui::SetCurrentContext(previous != context_ ? previous : nullptr);
 }
 
 void ImGuiHost::load_font() {
@@ -145,6 +151,7 @@ void ImGuiHost::apply(const FrameInput& input) {
 }
 
 void ImGuiHost::begin_frame(const FrameInput* input) {
+  activate();
   if (font_dirty_) {
     load_font();
     ImGui_ImplOpenGL3_DestroyFontsTexture();

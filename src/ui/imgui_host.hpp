@@ -6,6 +6,7 @@
 #include <string>
 
 struct ImFont;
+struct ImGuiContext;
 
 namespace crus::ui {
 
@@ -18,6 +19,10 @@ public:
   ImGuiHost(const ImGuiHost&) = delete;
   ImGuiHost& operator=(const ImGuiHost&) = delete;
 
+  // Each host has its own ImGui context (the speaker-notes window has a
+  // second one: ImGui 1.86 has no multi-viewport). begin_frame and the
+  // destructor make it current; activate() does so for other calls.
+  void activate();
   // `input`: the keys, buttons, pointer and text replayed for this frame
   // (the window's queued events); ImGui's time then follows the events'.
   void begin_frame(const FrameInput* input = nullptr);
@@ -37,6 +42,7 @@ public:
 private:
   void load_font();
   void apply(const FrameInput& input);
+  ImGuiContext* context_ = nullptr;
   float scale_ = 1.0f;
   double clock_ = -1.0; // the time given to ImGui last frame
   float font_points_ = 17.0f;

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "ui/caption_overlay.hpp"
+#include "ui/speaker_notes.hpp"
 
 #include <imgui.h>
 
@@ -16,6 +17,11 @@ LessonPanel::LessonPanel(LessonSession& session, const LessonActions& actions) :
 
 void LessonPanel::show_current() {
   if (const LessonStep* step = session_.step()) actions_.show(step->scene);
+}
+
+void LessonPanel::guarded(const std::string& what, std::function<void()> then) {
+  if (actions_.guard) actions_.guard(what, std::move(then));
+  else then();
 }
 
 void LessonPanel::open_file(ViewerContext&, const std::string& path) {
@@ -43,17 +49,29 @@ void LessonPanel::draw(ViewerContext& ctx) {
       ImGui::EndCombo();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Open bundled")) open_file(ctx, bundled[static_cast<std::size_t>(bundled_choice_)]);
+    if (ImGui::Button("Open bundled"))
+      guarded("Opening another lesson", [this, &ctx, file = bundled[static_cast<std::size_t>(bundled_choice_)]] { open_file(ctx, file); });
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
   ImGui::InputTextWithHint("##path", "lesson file path", path_, sizeof path_);
   ImGui::SameLine();
-  if (ImGui::Button("Open file") && path_[0]) open_file(ctx, path_);
+  if (ImGui::Button("Open file") && path_[0])
+    guarded("Opening another lesson", [this, &ctx, file = std::string(path_)] { open_file(ctx, file); });
   ImGui::SameLine();
-  if (ImGui::Button("New")) {
-    session_.start_new("New lesson");
-    synced_step_ = -2;
-    status_.clear();
+  if (ImGui::Button("New"))
+    guarded("Starting a new lesson", [this] {
+      session_.start_new("New lesson");
+      synced_step_ = -2;
+      status_.clear();
+    });
+  if (session_.loaded()) {
+    ImGui::SameLine();
+    if (ImGui::Button("Close"))
+      guarded("Closing the lesson", [this] {
+        session_.close();
+        synced_step_ = -2;
+        status_.clear();
+      });
   }
   if (!status_.empty()) ImGui::TextWrapped("%s", status_.c_str());
   if (!session_.loaded()) {
@@ -149,6 +167,8 @@ void bind_lesson_commands(CommandRegistry& commands, LessonSession& session, con
   commands.bind("presenter.previous", [step] { step(false); }, loaded);
   commands.bind("presenter.black_screen", [&ctx] { ctx.black_screen = !ctx.black_screen; }, {}, [&ctx] { return ctx.black_screen; });
   commands.bind("presenter.leave", [&actions] { actions.set_presenting(false); });
+  commands.bind("presenter.notes", [&ctx] { ctx.speaker_notes = !ctx.speaker_notes; }, loaded, [&ctx] { return ctx.speaker_notes; });
+  commands.bind("lesson.notes_window", [&ctx] { ctx.notes_window = !ctx.notes_window; }, {}, [&ctx] { return ctx.notes_window; });
 }
 
 void draw_presenter(const LessonSession& session, const ViewerContext& ctx) {
@@ -159,6 +179,7 @@ void draw_presenter(const LessonSession& session, const ViewerContext& ctx) {
   }
   if (const LessonStep* step = session.step())
     draw_caption(step->caption, session.current(), session.count(), io.DisplaySize.x, io.DisplaySize.y);
+  if (ctx.speaker_notes) draw_speaker_notes_overlay(session, ctx);
 }
 
 } // namespace crus::ui

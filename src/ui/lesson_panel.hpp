@@ -16,6 +16,9 @@ struct LessonActions {
   std::function<void(const SceneSpec&)> show;   // put a step's scene on screen (smooth camera)
   std::function<SceneSpec()> capture;           // the current view as a scene
   std::function<void(bool)> set_presenting;     // enter or leave presenter mode
+  // Runs the function now, or after asking about unsaved edits (ui/lesson_changes.hpp);
+  // empty: runs it now.
+  std::function<void(const std::string& what, std::function<void()>)> guard;
 };
 
 class LessonPanel : public Panel {
@@ -29,6 +32,7 @@ public:
 private:
   void open_file(ViewerContext& ctx, const std::string& path);
   void show_current();
+  void guarded(const std::string& what, std::function<void()> then);
   LessonSession& session_;
   const LessonActions& actions_;
   int bundled_choice_ = 0;

@@ -144,8 +144,12 @@ void Shell::handle_shortcuts(ViewerContext& ctx) {
 }
 
 void Shell::request_quit(ViewerContext& ctx) {
-  if (scene_actions_.quit) scene_files_.request_quit(scene_actions_);
-  else ctx.quit = true;
+  auto quit = [this, &ctx] {
+    if (scene_actions_.quit) scene_files_.request_quit(scene_actions_);
+    else ctx.quit = true;
+  };
+  if (quit_guard_) quit_guard_(quit);
+  else quit();
 }
 
 void Shell::draw_menu(ViewerContext& ctx) {
@@ -320,6 +324,7 @@ void Shell::draw(ViewerContext& ctx) {
   // Modals last: a window that appears after a modal in the same frame trips
   // an assertion in ImGui 1.86.
   palette_.draw(commands_);
+  for (const auto& dialog : dialogs_) dialog();
   draw_messages(ctx);
 }
 

@@ -6,6 +6,7 @@
 #include "ui/imgui_host.hpp"
 #include "ui/panel.hpp"
 #include "ui/scene_files.hpp"
+#include <functional>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -40,8 +41,14 @@ public:
   // Scenes and figures in the File menu; the app supplies the actions.
   SceneFiles& scene_files() { return scene_files_; }
   void set_scene_actions(SceneFileActions actions) { scene_actions_ = std::move(actions); }
-  // Quit, asking first when a scene has unsaved changes.
+  // Quit, asking first when a scene (or, through the quit guard, anything
+  // else) has unsaved changes.
   void request_quit(ViewerContext& ctx);
+  // Asked before the scene's prompt when quitting: it calls `proceed` when
+  // quitting may go on (now, or after its own prompt), or never (cancelled).
+  void set_quit_guard(std::function<void(std::function<void()> proceed)> guard) { quit_guard_ = std::move(guard); }
+  // Drawn each frame with the modals, after every other window.
+  void add_dialog(std::function<void()> draw) { dialogs_.push_back(std::move(draw)); }
 
 private:
   void draw_menu(ViewerContext& ctx);
@@ -62,6 +69,8 @@ private:
   bool commands_ran_ = false;
   SceneFiles scene_files_;
   SceneFileActions scene_actions_;
+  std::function<void(std::function<void()>)> quit_guard_;
+  std::vector<std::function<void()>> dialogs_;
 };
 
 // Why the 3D view is empty although an atlas is loaded (every layer peeled,

@@ -84,7 +84,7 @@ std::vector<TriggerPointMuscle> TriggerPointPanel::muscles(const ViewerContext& 
 }
 
 std::string TriggerPointPanel::default_handout_path(const std::string& id) {
-  std::string name = "crus-handout-" + (id.empty() ? std::string("pain-map") : id) + ".png";
+  std::string name = "crus-handout-" + (id.empty() ? std::string("pain-map") : id) + ".pdf";
   const char* home = std::getenv("HOME");
   if (!home || !*home) return name;
   return (std::filesystem::path(home) / name).string();
@@ -349,7 +349,7 @@ void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& 
 
 void TriggerPointPanel::draw_export(ViewerContext& ctx, const TriggerPoint& tp) {
   if (ImGui::Button("Export handout...")) saver_.open("Export handout", default_handout_path(tp.id), tp.id);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A printable A4 page with the pictures, plain-language advice and the red flags.");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A printable document (PDF or PNG, A4 or US Letter) with the pictures, plain-language advice and the red flags.");
   saver_.draw(ctx, "Export handout");
 }
 

@@ -88,7 +88,10 @@ struct ViewerContext {
   bool paint_mode = false;             // clicks paint instead of selecting
   float brush_radius = 0.015f;         // metres
   // Set by the app. The patient's name, date and notes go onto the page only.
-  std::function<void(const std::string& png_path, const std::string& trigger_point, const HandoutPatient& patient)> export_handout;
+  // The path ends in .pdf (a PDF) or .png (PNG pages); the paper is
+  // handout_paper, chosen in the handout dialog.
+  std::function<void(const std::string& path, const std::string& trigger_point, const HandoutPatient& patient)> export_handout;
+  Paper handout_paper = Paper::a4;
   bool request_search_focus = false;   // Ctrl+F or '/'
   int frame_request = -1;              // a panel asks to frame this structure
   MotionView motion;
@@ -114,6 +117,8 @@ struct ViewerContext {
   bool mirror_seen = false;            // the mirror the camera was last placed for
   bool presenting = false;             // presenter mode: full screen, no panels, the lesson owns the arrows
   bool black_screen = false;           // presenter mode's B key
+  bool speaker_notes = false;          // presenter mode's N key: the notes over the view (one screen)
+  bool notes_window = false;           // the speaker-notes window is wanted (the app opens or closes it)
   std::function<void(const std::string&)> open_atlas; // set by the app
   CommandRegistry* commands = nullptr; // the shell's, for the help panel and panels that show keys
   AnnotationTools annotate;            // pins, arrows, ink, laser (ui/annotation_overlay.hpp)

@@ -5,11 +5,16 @@
 // `crus handout` maps that to exit status 2 with one line.
 #include "app/handout_export.hpp"
 #include "core/error.hpp"
+#include "core/atlas_manifest.hpp"
 #include "core/image.hpp"
+#include "core/red_flags.hpp"
+#include "core/trigger_points.hpp"
+#include "ui/viewer_context.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 using crus::test::run_command;
@@ -78,16 +83,84 @@ TEST(HandoutCli, PatientFieldsGoOnThePagesAndBadOnesExitTwo) {
   auto r = run_command(crus::test::crus_binary() + " handout --trigger-point soleus_trp1 --patient 'Ana Lopes' --date 2026-03-14" +
                        " --notes 'Stretch twice a day.' --out " + out);
   ASSERT_EQ(r.status, 0) << r.err;
-  // Nothing is cut: the rest of the handout is on further pages beside it.
+  // Nothing is cut: the rest of the handout is on further pages beside it,
+  // each named in the report.
   EXPECT_TRUE(fs::exists(out));
-  EXPECT_TRUE(fs::exists(dir / "h-2.png")) << r.out;
-  EXPECT_NE(r.out.find("h-2.png"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("A4 (PNG, 1240x1754 at 150 dpi)"), std::string::npos) << r.out;
+  for (int k = 2; k < 10; ++k) {
+    const std::string name = "h-" + std::to_string(k) + ".png";
+    EXPECT_EQ(fs::exists(dir / name), r.out.find(name) != std::string::npos) << name << ": " << r.out;
+  }
   auto bad = (dir / "bad.png").string();
   r = run_command(crus::test::crus_binary() + " handout --trigger-point soleus_trp1 --date 14/03/2026 --out " + bad);
   EXPECT_EQ(r.status, 2) << r.err;
   EXPECT_EQ(count_lines(r.err), 1) << r.err;
   EXPECT_NE(r.err.find("--date"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(bad));
+}
+
+bool have_poppler() { return std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1") == 0; }
+
+TEST(HandoutCli, WritesASearchablePdfOnA4OrLetter) {
+  REQUIRE_ATLAS();
+  ASSERT_TRUE(have_poppler()) << "pdftotext and pdfinfo (poppler-utils, in scripts/debian-packages.txt) are not installed";
+  auto dir = crus::test::scratch_dir("handout_pdf");
+  auto out = (dir / "soleus.pdf").string();
+  auto r = run_command(crus::test::crus_binary() + " handout --trigger-point soleus_trp1 --paper letter --patient 'Zo\xC3\xAB M\xC3\xBCller'" +
+                       " --notes 'Stretch the calf twice a day.' --out " + out);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("US Letter (PDF)"), std::string::npos) << r.out;
+  auto info = run_command("pdfinfo '" + out + "'").out;
+  EXPECT_NE(info.find("612 x 792"), std::string::npos) << info;
+  // The page count in the report is the PDF's.
+  auto pages_at = info.find("Pages:");
+  ASSERT_NE(pages_at, std::string::npos) << info;
+  const int pages = std::atoi(info.c_str() + pages_at + 6);
+  EXPECT_GE(pages, 1);
+  EXPECT_NE(r.out.find(std::to_string(pages) + (pages == 1 ? " page " : " pages ")), std::string::npos) << r.out;
+  std::string text = run_command("pdftotext '" + out + "' -").out;
+  for (char& c : text)
+    if (c == '\n') c = ' ';
+  for (const char* want : {"Pain from a tight spot in the soleus muscle", "For: Zo\xC3\xAB M\xC3\xBCller", "Notes from your clinician",
+                           "Stretch the calf twice a day.", "From behind", "Where it can send pain"})
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  // Pictures too: the views are embedded images.
+  EXPECT_GE(count_lines(run_command("pdfimages -list '" + out + "'").out) - 2, 4);
+
+  // A file that is neither, and a paper that is not one, exit 2 with one line.
+  for (const std::string& bad : {std::string(" --out ") + (dir / "h.jpg").string(), std::string(" --paper a5 --out ") + (dir / "h.pdf").string()}) {
+    r = run_command(crus::test::crus_binary() + " handout --trigger-point soleus_trp1" + bad);
+    EXPECT_EQ(r.status, 2) << bad << ": " << r.err;
+    EXPECT_EQ(count_lines(r.err), 1) << r.err;
+  }
+  EXPECT_FALSE(fs::exists(dir / "h.pdf"));
+  EXPECT_FALSE(fs::exists(dir / "h.jpg"));
+}
+
+TEST(HandoutCli, TheViewersExporterWritesAPdfOnThePaperChosen) {
+  REQUIRE_ATLAS();
+  ASSERT_TRUE(have_poppler()) << "pdftotext and pdfinfo (poppler-utils, in scripts/debian-packages.txt) are not installed";
+  const std::string root = crus::test::source_dir();
+  const crus::TriggerPointSet set =
+      crus::load_trigger_points(root + "/assets/knowledge/trigger_points.json", crus::load_manifest(root + "/assets/atlas/atlas.json").landmarks);
+  const crus::RedFlagSet flags = crus::load_red_flags(root + "/assets/knowledge/red_flags.json");
+  crus::ui::ViewerContext ctx;
+  ctx.trigger_points = &set;
+  ctx.red_flags = &flags;
+  ctx.handout_paper = crus::Paper::letter; // as the dialog's radio button leaves it
+  auto exporter = crus::app::make_handout_exporter(ctx, nullptr); // text only: no GL here
+  const auto dir = crus::test::scratch_dir("handout_viewer_pdf");
+  const std::string pdf = (dir / "from-viewer.pdf").string();
+  exporter(pdf, "soleus_trp1", {"Ana Lopes", "2026-03-14", ""});
+  EXPECT_NE(run_command("pdfinfo '" + pdf + "'").out.find("612 x 792"), std::string::npos);
+  std::string text = run_command("pdftotext '" + pdf + "' -").out;
+  for (char& c : text)
+    if (c == '\n') c = ' ';
+  EXPECT_NE(text.find("Pain from a tight spot in the soleus muscle"), std::string::npos) << text;
+  EXPECT_NE(text.find("For: Ana Lopes"), std::string::npos) << text;
+  // Neither PDF nor PNG: refused, nothing written.
+  EXPECT_THROW(exporter((dir / "h.txt").string(), "soleus_trp1", {}), crus::InputError);
+  EXPECT_FALSE(fs::exists(dir / "h.txt"));
 }
 
 TEST(HandoutCli, PainMapAtAPointOnTheHeel) {

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 using crus::test::run_command;
 namespace fs = std::filesystem;
 
@@ -21,6 +23,32 @@ int bright_pixels(const crus::Image& img, int y0, int y1) {
       n += p[0] > 200 && p[1] > 200 && p[2] > 200;
     }
   return n;
+}
+// Lines of text (pdfimages -list prints two of heading, then one per image).
+int count_lines(const std::string& s) {
+  int n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+bool have_poppler() { return std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1") == 0; }
+
+int pdf_pages(const std::string& pdf) {
+  auto r = run_command("pdfinfo '" + pdf + "'");
+  auto at = r.out.find("Pages:");
+  return at == std::string::npos ? -1 : std::atoi(r.out.c_str() + at + 6);
+}
+
+// pdftotext breaks lines where the page does: compare with white space squeezed.
+std::string squeeze(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\f';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 } // namespace
 
@@ -45,7 +73,37 @@ TEST(LessonCli, EveryStepOfEveryBundledLessonRenders) {
     }
     EXPECT_FALSE(fs::exists(out / ("step-" + std::to_string(lesson.steps.size() + 1) + ".png")));
     EXPECT_TRUE(fs::exists(out / "notes.md"));
+    // The PDF: one page per step.
+    EXPECT_EQ(pdf_pages((out / "lesson.pdf").string()), static_cast<int>(lesson.steps.size()));
   }
+}
+
+TEST(LessonCli, ThePdfHasEachStepOnItsPageWithCaptionAndNotes) {
+  ASSERT_TRUE(have_poppler()) << "pdftotext and pdfinfo (poppler-utils, in scripts/debian-packages.txt) are not installed";
+  const fs::path out = crus::test::scratch_dir("lesson_pdf");
+  auto r = run_command(crus_bin() + " lesson export triceps_surae --size 640x360 --paper letter --out " + out.string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string pdf = (out / "lesson.pdf").string();
+  const crus::Lesson lesson = crus::load_lesson(crus::resolve_lesson("triceps_surae", "LESSON"));
+  ASSERT_EQ(pdf_pages(pdf), static_cast<int>(lesson.steps.size()));
+  EXPECT_NE(r.out.find(pdf + ": " + std::to_string(lesson.steps.size()) + " pages (US Letter)"), std::string::npos) << r.out;
+  EXPECT_NE(run_command("pdfinfo '" + pdf + "'").out.find("612 x 792"), std::string::npos);
+  for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
+    const crus::LessonStep& step = lesson.steps[i];
+    const std::string page = squeeze(run_command("pdftotext -f " + std::to_string(i + 1) + " -l " + std::to_string(i + 1) + " '" +
+                                                 pdf + "' -").out);
+    SCOPED_TRACE("page " + std::to_string(i + 1));
+    EXPECT_NE(page.find("step " + std::to_string(i + 1) + " of " + std::to_string(lesson.steps.size())), std::string::npos) << page;
+    EXPECT_NE(page.find(squeeze(step.caption)), std::string::npos) << step.caption << "\n" << page;
+    EXPECT_NE(page.find("Speaker notes"), std::string::npos) << page;
+    EXPECT_NE(page.find(squeeze(step.notes)), std::string::npos) << step.notes << "\n" << page;
+  }
+  // The slides are in it as pictures, one per page.
+  EXPECT_EQ(count_lines(run_command("pdfimages -list '" + pdf + "'").out) - 2,
+            static_cast<int>(lesson.steps.size()));
+  r = run_command(crus_bin() + " lesson export triceps_surae --paper a5 --out " + out.string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--paper"), std::string::npos) << r.err;
 }
 
 TEST(LessonCli, TransparentSlidesAndBadNames) {

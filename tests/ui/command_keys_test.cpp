@@ -12,6 +12,7 @@
 #include "ui/command_keys.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/annotation_panel.hpp"
+#include "ui/lesson_changes.hpp"
 #include "ui/lesson_panel.hpp"
 #include "ui/shell.hpp"
 #include "ui/viewport_input.hpp"
@@ -43,6 +44,7 @@ protected:
     shell_.add_panel(std::make_unique<ui::LessonPanel>(lesson_, lesson_actions_));
     ui::bind_lesson_commands(shell_.commands(), lesson_, lesson_actions_, ctx_);
     ui::bind_annotation_commands(shell_.commands(), ctx_, &lesson_);
+    ui::attach_lesson_changes(shell_, lesson_changes_);
     frame({});
   }
 
@@ -98,6 +100,7 @@ protected:
   double now_ = 0.0;
   LessonSession lesson_;
   ui::LessonActions lesson_actions_;
+  ui::LessonChanges lesson_changes_{lesson_};
 };
 
 TEST(CommandKeyCodes, EveryKeyNameHasTheCodeImGuiSees) {

@@ -200,6 +200,13 @@ TEST(HandoutSaver, ThePatientFieldsGoToTheExporterAndStayInTheDialog) {
   EXPECT_EQ(got.date, "2026-03-14");
   EXPECT_EQ(got.notes, "Stretch twice a day.\nCome back in two weeks.");
   EXPECT_EQ(saver.patient().name, "Ana Lopes"); // kept for the next handout of the consultation
+  // The paper chosen in the dialog goes to the exporter.
+  EXPECT_EQ(h.ctx.handout_paper, Paper::a4);
+  Paper paper_seen = Paper::a4;
+  h.ctx.export_handout = [&](const std::string&, const std::string&, const HandoutPatient&) { paper_seen = h.ctx.handout_paper; };
+  saver.set_paper(Paper::letter);
+  saver.save(h.ctx, "/tmp/x.pdf", "soleus_trp1");
+  EXPECT_EQ(paper_seen, Paper::letter);
   // Too long for the fields: cut, never overrun.
   saver.set_patient({std::string(500, 'x'), "", ""});
   EXPECT_LT(saver.patient().name.size(), 128u);
@@ -213,7 +220,7 @@ TEST(TriggerPointPanel, ExportCallsTheAppAndReportsTheResult) {
     got_id = id;
   };
   std::string path = ui::TriggerPointPanel::default_handout_path("soleus_trp3");
-  EXPECT_TRUE(has(path, "crus-handout-soleus_trp3.png")) << path;
+  EXPECT_TRUE(has(path, "crus-handout-soleus_trp3.pdf")) << path;
   h.panel.export_handout(h.ctx, path, "soleus_trp3");
   EXPECT_EQ(got_path, path);
   EXPECT_EQ(got_id, "soleus_trp3");
