@@ -83,6 +83,7 @@ AtlasManifest architecture_atlas() {
     }
   }
   add("calcaneal_tendon", StructureKind::tendon);
+  add("patellar_ligament", StructureKind::ligament);
   AttachmentSite tendon_site;
   tendon_site.id = "calcaneal_tendon_insertion";
   tendon_site.muscle = "calcaneal_tendon";
