@@ -153,7 +153,8 @@ std::vector<int> apply_knowledge(Scene& scene, const KnowledgeBase& knowledge) {
       // A structure mapped from another atlas takes its kind from its id,
       // so a mapped bone groups with the bones.
       if (scene.structures[i].kind == StructureKind::other) {
-        for (auto kind : {StructureKind::bone, StructureKind::muscle, StructureKind::tendon, StructureKind::nerve, StructureKind::skin})
+        for (auto kind : {StructureKind::bone, StructureKind::muscle, StructureKind::tendon, StructureKind::nerve, StructureKind::skin,
+                          StructureKind::ligament})
           if (k->kind == to_string(kind)) scene.structures[i].kind = kind;
       }
     }

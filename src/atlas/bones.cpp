@@ -39,14 +39,43 @@ StructureSpec bone(std::string id, std::string name, Field f, float cell, std::s
 // Key of a shaft whose cross-section is w wide (Z, mediolateral) and h deep (X).
 SweepKey key(float x, float y, float z, float w, float h) { return {{x, y, z}, w, h}; }
 
+// One femoral condyle: a wheel in the sagittal plane, flat-sided and
+// rounded at its edges, with the J-shaped profile of the condyles (Gray's
+// Anatomy 41st ed., Fig. 80.3; Moore, Clinically Oriented Anatomy 8th ed.):
+// a tight curve behind (`back`, radius rb) running into a flatter one below
+// and in front (`front`, radius rf). `half` is its half width; `splay` turns
+// its back end medially or laterally (metres of z per metre of x).
+Field condyle(glm::vec2 back, float rb, glm::vec2 front, float rf, float z, float half, float splay) {
+  constexpr float kEdge = 0.0090f; // mediolateral rounding of the articular surface
+  Field f;
+  f.eval = [=](const vec3& p) {
+    const glm::vec2 q(p.x, p.y);
+    const float d2 = smin(glm::length(q - back) - rb, glm::length(q - front) - rf, 0.012f);
+    const float zc = z + splay * (p.x - front.x);
+    const glm::vec2 w(d2 + kEdge, std::abs(p.z - zc) - half + kEdge);
+    return std::min(std::max(w.x, w.y), 0.0f) + glm::length(glm::max(w, 0.0f)) - kEdge;
+  };
+  const float reach = std::max(rb, rf) + 0.03f * std::abs(splay) + half;
+  f.box = {{back.x - rb, std::min(back.y - rb, front.y - rf), z - reach}, {front.x + rf, std::max(back.y + rb, front.y + rf), z + reach}};
+  return f;
+}
+
 Field femur() {
-  // Distal femur, cut 15 cm above the knee centre (y = 0.4536).
+  // Distal femur, cut just below the thigh's cut (kThighCut).
   Field shaft = sweep({key(-0.0360f, 0.470f, 0.0790f, 0.024f, 0.018f), key(-0.0355f, 0.505f, 0.0860f, 0.0175f, 0.0140f),
                        key(-0.0360f, 0.560f, 0.0925f, 0.0150f, 0.0135f), key(-0.0368f, 0.640f, 0.1030f, 0.0142f, 0.0135f)},
                       kAnterior);
-  Field medial_condyle = ellipsoid({-0.0555f, 0.4525f, 0.0520f}, {0.0255f, 0.0200f, 0.0155f});
-  Field lateral_condyle = ellipsoid({-0.0555f, 0.4525f, 0.0990f}, {0.0255f, 0.0200f, 0.0150f});
-  Field patellar_surface = ellipsoid({-0.0350f, 0.4650f, 0.0760f}, {0.0150f, 0.0210f, 0.0300f});
+  // The condyles reach 2 cm below the knee's centre and stand about 5 mm
+  // above the tibial plateau (cartilage and menisci). The medial one is the
+  // narrower and longer, its back end turning medially, so the notch between
+  // them widens posteriorly; the lateral is broader and straight.
+  Field medial_condyle = condyle({-0.0605f, 0.4550f}, 0.0195f, {-0.0470f, 0.4585f}, 0.0230f, 0.0525f, 0.0135f, 0.20f);
+  Field lateral_condyle = condyle({-0.0600f, 0.4550f}, 0.0195f, {-0.0480f, 0.4580f}, 0.0225f, 0.0990f, 0.0140f, 0.0f);
+  // The patellar surface: a lateral facet higher and more prominent than the
+  // medial (it holds the patella against its lateral pull), the trochlear
+  // groove between them.
+  Field lateral_facet = ellipsoid({-0.0340f, 0.4670f, 0.0920f}, {0.0140f, 0.0220f, 0.0165f});
+  Field medial_facet = ellipsoid({-0.0365f, 0.4640f, 0.0620f}, {0.0130f, 0.0200f, 0.0160f});
   Field metaphysis = ellipsoid({-0.0470f, 0.4800f, 0.0770f}, {0.0210f, 0.0280f, 0.0340f});
   Field medial_epicondyle = ellipsoid({-0.0520f, 0.4640f, 0.0395f}, {0.0110f, 0.0120f, 0.0060f});
   Field lateral_epicondyle = ellipsoid({-0.0520f, 0.4620f, 0.1125f}, {0.0100f, 0.0110f, 0.0050f});
@@ -54,14 +83,26 @@ Field femur() {
   // Supracondylar lines: low ridges diverging from the linea aspera.
   Field medial_line = capsule({-0.0470f, 0.5300f, 0.0800f}, {-0.0560f, 0.4850f, 0.0560f}, 0.0035f);
   Field lateral_line = capsule({-0.0470f, 0.5300f, 0.0980f}, {-0.0560f, 0.4850f, 0.1030f}, 0.0035f);
-  Field body = smooth_union({shaft, metaphysis, medial_condyle, lateral_condyle, patellar_surface, medial_epicondyle,
-                             lateral_epicondyle, adductor_tubercle, medial_line, lateral_line},
+  Field body = smooth_union({shaft, metaphysis, medial_epicondyle, lateral_epicondyle, adductor_tubercle, medial_line,
+                             lateral_line, lateral_facet, medial_facet},
                             0.010f);
-  // Intercondylar fossa between the condyles, open posteriorly.
-  body = subtract(body, capsule({-0.0900f, 0.4400f, 0.0760f}, {-0.0500f, 0.4420f, 0.0760f}, 0.0085f), 0.004f);
-  // Trochlear groove of the patellar surface.
-  body = subtract(body, capsule({-0.0140f, 0.4500f, 0.0770f}, {-0.0150f, 0.4850f, 0.0770f}, 0.0060f), 0.006f);
-  return clip_half_space(body, {0.0f, 0.4536f + 0.15f, 0.0f}, kUp);
+  body = smooth_union({body, medial_condyle, lateral_condyle}, 0.006f);
+  // The intercondylar fossa (notch): open behind and below, 17 mm wide in
+  // front widening to about 23 mm behind, its roof (the intercondylar line)
+  // sloping down and forwards to meet the lower edge of the patellar surface.
+  Field notch;
+  notch.eval = [](const vec3& p) {
+    const float half = 0.0085f + 0.08f * std::max(0.0f, -0.045f - p.x);
+    const float side = std::abs(p.z - 0.0757f) - half;
+    const float roof_y = 0.4620f + (p.x + 0.0780f) * (-0.022f / 0.040f);
+    const float roof = 0.876f * (p.y - roof_y);
+    return std::max(side, roof);
+  };
+  notch.box = {{-0.120f, 0.400f, 0.055f}, {-0.015f, 0.470f, 0.097f}};
+  body = subtract(body, notch, 0.003f);
+  // The trochlear groove, deepest low down where the patella sits in extension.
+  body = subtract(body, capsule({-0.0195f, 0.4470f, 0.0765f}, {-0.0205f, 0.4870f, 0.0775f}, 0.0065f), 0.004f);
+  return clip_half_space(body, {0.0f, kThighCut - kThighCutInset, 0.0f}, kUp);
 }
 
 Field patella() {
@@ -144,21 +185,31 @@ Field tibia() {
                        key(-0.0585f, 0.416f, 0.0805f, 0.0290f, 0.0225f)},
                       kAnterior);
   Field shaft = smooth_union({lower, tibial_shaft(), upper}, 0.014f);
-  Field plateau = ellipsoid({-0.0590f, 0.4200f, 0.0805f}, {0.0235f, 0.0190f, 0.0305f});
-  Field medial_condyle = ellipsoid({-0.0600f, 0.4230f, 0.0650f}, {0.0220f, 0.0160f, 0.0170f});
-  Field lateral_condyle = ellipsoid({-0.0610f, 0.4230f, 0.0970f}, {0.0210f, 0.0160f, 0.0150f});
+  Field plateau = ellipsoid({-0.0590f, 0.4200f, 0.0805f}, {0.0235f, 0.0190f, 0.0330f});
+  Field medial_condyle = ellipsoid({-0.0600f, 0.4230f, 0.0630f}, {0.0225f, 0.0160f, 0.0180f});
+  Field lateral_condyle = ellipsoid({-0.0610f, 0.4230f, 0.0985f}, {0.0210f, 0.0160f, 0.0155f});
   Field tuberosity = ellipsoid({-0.0345f, 0.3920f, 0.0830f}, {0.0070f, 0.0150f, 0.0085f});
   Field gerdy = ellipsoid({-0.0450f, 0.4150f, 0.1030f}, {0.0065f, 0.0060f, 0.0050f});
   Field medial_malleolus = ellipsoid({-0.0570f, 0.0780f, 0.0555f}, {0.0110f, 0.0145f, 0.0065f});
   Field body = smooth_union({shaft, plateau, medial_condyle, lateral_condyle, tuberosity, gerdy,
                              medial_malleolus},
                             0.012f);
-  body = clip_half_space(body, {0.0f, 0.4380f, 0.0f}, kUp);
-  // Shallow articular facets of the condyles, with the eminence between.
-  body = subtract(body, ellipsoid({-0.0600f, 0.4460f, 0.0640f}, {0.0150f, 0.0100f, 0.0120f}), 0.003f);
-  body = subtract(body, ellipsoid({-0.0610f, 0.4460f, 0.0975f}, {0.0140f, 0.0100f, 0.0110f}), 0.003f);
-  Field eminence = ellipsoid({-0.0590f, 0.4360f, 0.0805f}, {0.0070f, 0.0060f, 0.0040f});
-  return smooth_union({body, eminence}, 0.003f);
+  // The tibial plateau (Gray's Anatomy 41st ed.; Moore 8th ed.): the medial
+  // condyle's articular surface an oval, concave dish, the larger; the
+  // lateral's smaller, nearly circular and flat, a little lower (its meniscus
+  // is the thicker); both rimmed with a rounded edge.
+  Field top;
+  top.eval = [](const vec3& p) { return p.y - glm::mix(0.4305f, 0.4290f, glm::smoothstep(0.074f, 0.086f, p.z)); };
+  top.box = {{-1.0f, -1.0f, -1.0f}, {1.0f, 0.4305f, 1.0f}};
+  body = intersect(body, top, 0.003f);
+  body = subtract(body, ellipsoid({-0.0600f, 0.4485f, 0.0620f}, {0.0300f, 0.0200f, 0.0190f}), 0.004f);
+  // The intercondylar eminence between them: a low ridge rising into the
+  // medial and lateral intercondylar tubercles, which stand in the femur's
+  // intercondylar notch; the areas in front of and behind it stay low.
+  Field ridge = ellipsoid({-0.0590f, 0.4290f, 0.0762f}, {0.0120f, 0.0055f, 0.0075f});
+  Field medial_tubercle = ellipsoid({-0.0590f, 0.4330f, 0.0728f}, {0.0075f, 0.0065f, 0.0042f});
+  Field lateral_tubercle = ellipsoid({-0.0575f, 0.4325f, 0.0798f}, {0.0070f, 0.0060f, 0.0040f});
+  return smooth_union({body, ridge, medial_tubercle, lateral_tubercle}, 0.002f);
 }
 
 Field fibula() {

@@ -122,7 +122,9 @@ GeneratedAtlas generate_atlas(unsigned threads) {
   const std::size_t bone_count = specs.size();
   std::vector<StructureSpec> muscles = build_muscles(specs);
   std::vector<StructureSpec> nerves = build_nerves(specs);
+  std::vector<StructureSpec> ligaments = build_ligaments(specs);
   specs.insert(specs.end(), muscles.begin(), muscles.end());
+  specs.insert(specs.end(), ligaments.begin(), ligaments.end());
   specs.insert(specs.end(), nerves.begin(), nerves.end());
   specs.push_back(build_skin(specs));
 
@@ -186,7 +188,7 @@ std::vector<unsigned char> atlas_glb(const GeneratedAtlas& atlas, bool lod1) {
     n.name = meshes[i].first;
     n.mesh = &meshes[i].second;
     n.colour = info ? info->colour : glm::vec4(0.8f);
-    n.roughness = info && info->kind == StructureKind::tendon ? 0.35f : 0.6f;
+    n.roughness = info && (info->kind == StructureKind::tendon || info->kind == StructureKind::ligament) ? 0.35f : 0.6f;
     nodes.push_back(n);
   }
   return make_glb(nodes);

@@ -15,7 +15,8 @@ SweepKey n(float x, float y, float z, float r) { return {{x, y, z}, r, r * 0.8f}
 
 StructureSpec nerve(const char* id, const char* name, std::vector<std::vector<SweepKey>> branches, float cell) {
   std::vector<Field> parts;
-  for (auto& b : branches) parts.push_back(sweep(b, kAnterior, 6));
+  // Nerves entering from the thigh end flat at its cut, like the femur.
+  for (auto& b : branches) parts.push_back(clip_half_space(sweep(b, kAnterior, 6), {0.0f, kThighCut - kThighCutInset, 0.0f}, {0.0f, 1.0f, 0.0f}));
   StructureSpec s;
   s.id = id;
   s.name = name;
@@ -33,7 +34,8 @@ StructureSpec nerve(const char* id, const char* name, std::vector<std::vector<Sw
 std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>&) {
   std::vector<StructureSpec> out;
   // Distal sciatic nerve, from the cut of the thigh to its division at the
-  // apex of the popliteal fossa.
+  // apex of the popliteal fossa (the path starts higher so that the cut
+  // crosses a straight, full-width nerve).
   out.push_back(nerve("sciatic_nerve", "Sciatic nerve (distal part)",
                       {{n(-0.0800f, 0.600f, 0.0880f, 0.0060f), n(-0.0790f, 0.570f, 0.0860f, 0.0058f), n(-0.0785f, 0.530f, 0.0850f, 0.0055f)}},
                       0.0010f));
@@ -121,7 +123,7 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   s.name = "Skin of the leg and foot";
   s.kind = StructureKind::skin;
   s.colour = skin_colour();
-  s.field = clip_half_space(outline, {0.0f, 0.4536f + 0.158f, 0.0f}, {0.0f, 1.0f, 0.0f});
+  s.field = clip_half_space(outline, {0.0f, kThighCut, 0.0f}, {0.0f, 1.0f, 0.0f});
   s.hull = s.field;
   s.cell = 0.0040f;
   s.target_main = 40000;

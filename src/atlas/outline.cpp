@@ -69,7 +69,7 @@ constexpr Face kFaces[] = {
 constexpr float kFaceGap = -0.0015f;
 constexpr float kSkinThickness = 0.003f; // skin and subcutaneous layer over the fascia
 constexpr float kLowest = 0.070f;        // below: the ankle and foot skin follows the structures
-constexpr float kHighest = 0.4536f + 0.158f;
+constexpr float kHighest = kThighCut;
 } // namespace
 
 Field deep_fascia() {

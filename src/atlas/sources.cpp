@@ -105,6 +105,45 @@ atlas or model. The generator draws on these published figures.
   Where sources differ: this is less than the two cartilage layers of the
   ankle together; the bones here stand for bone and cartilage as one.
 
+## Knee: condyles, plateau, patellar ligament, thigh cut (src/atlas/bones.cpp, ligaments.cpp)
+Shapes checked by tests/atlas/knee_shape_test.cpp.
+- Femoral condyles: each a flat-sided wheel whose sagittal outline is a tight
+  curve behind running into a flatter one below and in front; the medial
+  condyle narrower, its back end turned medially, the lateral broader and
+  straight; parted behind and below by the intercondylar fossa (notch) and
+  joined in front by the patellar surface, whose lateral facet stands
+  further forward than the medial with the trochlear groove between (Gray's
+  Anatomy, 42nd ed., knee chapter; Moore KL, Dalley AF, Agur AMR. Clinically
+  Oriented Anatomy, 8th ed., 2018, ch. 5). Notch width: The femoral
+  intercondylar notch during life: an anatomic redefinition with patterns
+  predisposing to cruciate ligament impingement. AJR Am J Roentgenol
+  2016;207(4):836-845. doi:10.2214/AJR.16.16015 (MRI of 329 patients: about
+  19 +/- 3 mm in adults). The generated notch is 17 to 23 mm wide, wider
+  behind. Trochlear groove depth: Pfirrmann CWA et al. (2000), Radiology
+  216(3):858-864 (a groove under 3 mm deep marks trochlear dysplasia); the
+  generated groove lies at least 3 mm behind both facets.
+- Tibial plateau: the medial condyle's articular surface oval, concave and
+  the larger; the lateral's smaller, nearly circular and flat; the
+  intercondylar eminence between, with medial and lateral intercondylar
+  tubercles, the areas in front of and behind it lower (Gray's Anatomy and
+  Moore, above). The femur stands 4.5 to 5 mm above the plateau, for the
+  articular cartilage and the menisci, which the atlas does not show.
+- Patellar ligament: from the apex and adjoining margins of the patella to
+  the smooth upper part of the tibial tuberosity, a flat band about 5 cm
+  long and a little over 2 cm wide, its deep surface separated from the
+  joint by the infrapatellar fat pad and a bursa (Gray's Anatomy and Moore,
+  above; Basso O, Johnson DP, Amis AA (2001). The anatomy of the patellar
+  tendon. Knee Surg Sports Traumatol Arthrosc 9(1):2-5). Where sources
+  differ: Gray's Anatomy of 1918 gives about 8 cm; modern texts about 5 cm.
+  The generated band is about 25 mm wide at the patella, 20 mm at the
+  tuberosity, 5 to 6 mm thick and about 6 cm from end to end along its
+  obliquity.
+- Thigh: the model ends in a transverse cut 9 cm above the knee joint centre
+  (about 5 cm above the base of the patella), just above the division of the
+  sciatic nerve at the apex of the popliteal fossa (Moore, above); the
+  skin's outline there is the designed one of the outline below, not a wrap
+  around the femur and nerve.
+
 ## Outline of the leg and the shapes of the calf (src/atlas/outline.cpp)
 The skin lies 3 mm outside a designed deep fascia: elliptical sections at
 fourteen levels from the distal thigh to just above the malleoli, cut flat
@@ -144,7 +183,7 @@ to the outline. The figures the levels were drawn to:
 ## Colours
 Conventional anatomical-atlas colours: muscle red-brown, tendon pearly white
 (a muscle's own tendons as vertex colours, blended at the junction),
-bone ivory, nerve yellow, skin translucent.
+bone ivory, ligament bluish white, nerve yellow, skin translucent.
 )md";
 }
 

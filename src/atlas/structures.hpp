@@ -11,6 +11,15 @@
 
 namespace crus::atlas {
 
+// The model ends in a clean transverse cut of the thigh at this height
+// (metres, model frame): 9 cm above the knee joint centre, about 5 cm above
+// the base of the patella, just above the division of the sciatic nerve at
+// the apex of the popliteal fossa. The skin and the deep fascia end here;
+// the femur and the sciatic nerve a few millimetres lower, so cut faces
+// never coincide.
+constexpr float kThighCut = 0.545f;
+constexpr float kThighCutInset = 0.004f;
+
 struct StructureSpec {
   std::string id;
   std::string name;
@@ -38,11 +47,14 @@ glm::vec4 muscle_colour();
 glm::vec4 tendon_colour();
 glm::vec4 nerve_colour();
 glm::vec4 skin_colour();
+glm::vec4 ligament_colour();
 
 std::vector<StructureSpec> build_bones();
 // Muscles and the calcaneal tendon; `bones` are carved out of them.
 std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones);
 std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& bones);
+// Ligaments that join the bones (ligaments.cpp): the patellar ligament.
+std::vector<StructureSpec> build_ligaments(const std::vector<StructureSpec>& bones);
 // The deep fascia of the leg: the designed outline that the skin lies
 // skin_thickness() outside of (outline.cpp).
 Field deep_fascia();

@@ -22,6 +22,7 @@ const char* to_string(StructureKind kind) {
   case StructureKind::tendon: return "tendon";
   case StructureKind::nerve: return "nerve";
   case StructureKind::skin: return "skin";
+  case StructureKind::ligament: return "ligament";
   case StructureKind::other: return "other";
   }
   return "other";
@@ -29,7 +30,7 @@ const char* to_string(StructureKind kind) {
 
 std::optional<StructureKind> parse_structure_kind(const std::string& text) {
   for (StructureKind k : {StructureKind::bone, StructureKind::muscle, StructureKind::tendon, StructureKind::nerve,
-                          StructureKind::skin, StructureKind::other})
+                          StructureKind::skin, StructureKind::ligament, StructureKind::other})
     if (text == to_string(k)) return k;
   return std::nullopt;
 }

@@ -10,7 +10,7 @@
 
 namespace crus {
 
-enum class StructureKind { bone, muscle, tendon, nerve, skin, other };
+enum class StructureKind { bone, muscle, tendon, nerve, skin, ligament, other };
 const char* to_string(StructureKind kind);
 std::optional<StructureKind> parse_structure_kind(const std::string& text);
 

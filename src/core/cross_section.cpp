@@ -256,7 +256,7 @@ double SceneSection::packing_fraction() const {
   for (const auto& s : structures) {
     if (s.kind == StructureKind::skin) skin += s.measure.area_m2;
     else if (s.kind == StructureKind::bone || s.kind == StructureKind::muscle || s.kind == StructureKind::tendon ||
-             s.kind == StructureKind::nerve)
+             s.kind == StructureKind::ligament || s.kind == StructureKind::nerve)
       inside += s.measure.area_m2;
   }
   return skin > 0.0 ? inside / skin : 0.0;

@@ -169,6 +169,7 @@ const char* kind_name(StructureKind kind) {
   case StructureKind::tendon: return "tendon";
   case StructureKind::nerve: return "nerve";
   case StructureKind::skin: return "skin";
+  case StructureKind::ligament: return "ligament";
   case StructureKind::other: break;
   }
   return "other";
@@ -270,7 +271,7 @@ void add_knowledge_text(KnowledgeBase& base, const JsonSchema& schema, const std
       std::vector<SchemaViolation> kind_violations;
       const auto& item = list[i];
       if (item.is_object()) {
-        static const std::set<std::string> kinds{"bone", "muscle", "tendon", "nerve", "skin"};
+        static const std::set<std::string> kinds{"bone", "muscle", "tendon", "nerve", "skin", "ligament"};
         const std::string kind = get_string(item, "kind");
         if (kinds.count(kind) && schema.has("#/$defs/" + kind)) kind_violations = report(schema.validate(item, "#/$defs/" + kind, path));
       }

@@ -49,6 +49,7 @@ glm::vec4 default_colour(StructureKind kind) {
     case StructureKind::tendon: return {0.88f, 0.86f, 0.78f, 1.0f};
     case StructureKind::nerve: return {0.95f, 0.82f, 0.20f, 1.0f};
     case StructureKind::skin: return {0.93f, 0.76f, 0.64f, 0.30f};
+    case StructureKind::ligament: return {0.80f, 0.82f, 0.76f, 1.0f};
     case StructureKind::other: break;
   }
   return {0.70f, 0.70f, 0.72f, 1.0f};

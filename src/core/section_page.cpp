@@ -204,6 +204,7 @@ int draw_rank(StructureKind k) {
   case StructureKind::skin: return 0;
   case StructureKind::muscle: return 1;
   case StructureKind::tendon: return 2;
+  case StructureKind::ligament: return 2;
   case StructureKind::bone: return 3;
   case StructureKind::nerve: return 4;
   default: return 5;

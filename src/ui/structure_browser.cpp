@@ -41,6 +41,7 @@ const char* kind_label(StructureKind kind) {
   case StructureKind::tendon: return "Tendons";
   case StructureKind::nerve: return "Nerves";
   case StructureKind::skin: return "Skin";
+  case StructureKind::ligament: return "Ligaments";
   case StructureKind::other: break;
   }
   return "Other";
@@ -116,7 +117,7 @@ std::vector<StructureGroup> StructureBrowser::build_tree(const ViewerContext& ct
   std::vector<StructureGroup> tree;
   if (!ctx.scene) return tree;
   const StructureKind kinds[] = {StructureKind::bone, StructureKind::muscle, StructureKind::tendon,
-                                 StructureKind::nerve, StructureKind::skin, StructureKind::other};
+                                 StructureKind::ligament, StructureKind::nerve, StructureKind::skin, StructureKind::other};
   for (StructureKind kind : kinds) {
     StructureGroup group;
     group.label = kind_label(kind);
@@ -190,7 +191,7 @@ std::string StructureBrowser::layer_name(const ViewerContext& ctx, int layer) {
   if (layer <= 0) return "nothing";
   // Muscle layers are named by depth among the layers that hold muscles.
   std::vector<int> muscle_layers;
-  bool kinds[6] = {};
+  bool kinds[7] = {};
   for (std::size_t i = 0; i < ctx.layers.size(); ++i) {
     const SceneStructure* s = structure_at(ctx, static_cast<int>(i));
     if (!s) break;
@@ -206,7 +207,7 @@ std::string StructureBrowser::layer_name(const ViewerContext& ctx, int layer) {
     return "middle muscles";
   }
   std::string name;
-  const std::pair<StructureKind, const char*> words[] = {{StructureKind::skin, "skin"}, {StructureKind::tendon, "tendons"},
+  const std::pair<StructureKind, const char*> words[] = {{StructureKind::skin, "skin"}, {StructureKind::tendon, "tendons"}, {StructureKind::ligament, "ligaments"},
                                                          {StructureKind::nerve, "nerves"}, {StructureKind::bone, "bones"}};
   for (auto [kind, word] : words) {
     if (!kinds[static_cast<int>(kind)]) continue;

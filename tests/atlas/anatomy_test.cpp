@@ -156,7 +156,7 @@ TEST(AtlasAnatomy, TendonsArePaleAndBelliesRed) {
 
 TEST(AtlasAnatomy, ManifestNamesEveryStructureLandmarkAndSite) {
   const auto& m = shared_atlas().manifest;
-  EXPECT_EQ(m.structures.size(), 43u);
+  EXPECT_EQ(m.structures.size(), 44u);
   EXPECT_GE(m.landmarks.size(), 30u);
   for (const auto& s : m.structures) {
     EXPECT_EQ(s.node, s.id);

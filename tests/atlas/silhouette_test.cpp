@@ -102,9 +102,9 @@ TEST(AtlasSilhouettes, Toes) {
 }
 TEST(AtlasSilhouettes, DistalFemur) {
   CRUS_REQUIRE_REFERENCE();
-  // Both clipped at the generator's cut, 15 cm above the knee centre (less a
-  // millimetre so the cut face itself does not count).
-  expect_silhouettes("femur", {"femur"}, "r_femur.obj", 0.4536f + 0.149f);
+  // Both clipped at the generator's cut of the thigh, 8.7 cm above the knee
+  // centre (less a millimetre so the cut face itself does not count).
+  expect_silhouettes("femur", {"femur"}, "r_femur.obj", 0.5400f);
 }
 
 } // namespace

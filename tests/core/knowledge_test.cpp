@@ -83,6 +83,7 @@ AtlasManifest architecture_atlas() {
     }
   }
   add("calcaneal_tendon", StructureKind::tendon);
+  add("patellar_ligament", StructureKind::ligament);
   AttachmentSite tendon_site;
   tendon_site.id = "calcaneal_tendon_insertion";
   tendon_site.muscle = "calcaneal_tendon";
@@ -161,9 +162,17 @@ protected:
 };
 KnowledgeBase* RealKnowledge::base_ = nullptr;
 
+TEST_F(RealKnowledge, PatellarLigamentIsALigamentFromPatellaToTibia) {
+  const KnowledgeEntry& e = entry("patellar_ligament");
+  EXPECT_EQ(e.kind, "ligament");
+  ASSERT_TRUE(e.course.has_value());
+  EXPECT_NE(e.course->find("tibial tuberosity"), std::string::npos);
+  EXPECT_NE(e.course->find("apex"), std::string::npos);
+}
+
 TEST_F(RealKnowledge, LoadsWithoutProblems) {
   EXPECT_TRUE(base_->problems.empty()) << describe(base_->problems);
-  EXPECT_EQ(base_->entries.size(), 43u);
+  EXPECT_EQ(base_->entries.size(), 44u);
   EXPECT_GE(base_->sources.size(), 10u);
   EXPECT_TRUE(contains(base_->files, "muscles.json"));
   EXPECT_TRUE(contains(base_->files, "sources.json"));
