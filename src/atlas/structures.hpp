@@ -30,6 +30,9 @@ struct StructureSpec {
   // vertex can take the colour of the part it lies on.
   std::optional<Field> belly;
   std::optional<Field> tendons;
+  // Nerves: the routed trunk alone (no motor branches), which the muscles and
+  // tendons it passes make room for (generator.cpp).
+  std::optional<Field> trunk;
 };
 
 // Anatomical colours (linear RGBA).
@@ -42,7 +45,8 @@ glm::vec4 skin_colour();
 std::vector<StructureSpec> build_bones();
 // Muscles and the calcaneal tendon; `bones` are carved out of them.
 std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones);
-std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& bones);
+// Trunks are routed between `around` (bones, muscles, tendons): nerve_route.hpp.
+std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around);
 // The deep fascia of the leg: the designed outline that the skin lies
 // skin_thickness() outside of (outline.cpp).
 Field deep_fascia();
