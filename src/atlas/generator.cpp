@@ -121,9 +121,26 @@ GeneratedAtlas generate_atlas(unsigned threads) {
   std::vector<StructureSpec> specs = build_bones();
   const std::size_t bone_count = specs.size();
   std::vector<StructureSpec> muscles = build_muscles(specs);
-  std::vector<StructureSpec> nerves = build_nerves(specs);
+  // The patellar ligament joins bones only.
   std::vector<StructureSpec> ligaments = build_ligaments(specs);
   specs.insert(specs.end(), muscles.begin(), muscles.end());
+  // Nerves are routed between the bones, muscles and tendons built so far.
+  std::vector<StructureSpec> nerves = build_nerves(specs);
+  // Where a trunk still found no room (muscles packed against each other in
+  // its plane), the muscles and tendons beside it give way: a groove 0.6 mm
+  // wider than the nerve, so no nerve runs inside a muscle. Bones stay whole.
+  for (const StructureSpec& nerve : nerves) {
+    if (!nerve.trunk) continue;
+    const Field room = offset(*nerve.trunk, 0.0006f);
+    for (std::size_t i = bone_count; i < specs.size(); ++i) {
+      StructureSpec& s = specs[i];
+      if (s.kind != StructureKind::muscle && s.kind != StructureKind::tendon) continue;
+      const Aabb a = s.field.box, b = room.box;
+      const bool overlap = a.min.x <= b.max.x && b.min.x <= a.max.x && a.min.y <= b.max.y && b.min.y <= a.max.y &&
+                           a.min.z <= b.max.z && b.min.z <= a.max.z;
+      if (overlap) s.field = subtract(s.field, room, 0.0008f);
+    }
+  }
   specs.insert(specs.end(), ligaments.begin(), ligaments.end());
   specs.insert(specs.end(), nerves.begin(), nerves.end());
   specs.push_back(build_skin(specs));

@@ -1,7 +1,12 @@
 // Nerves of the leg as branching tubes (Gray's Anatomy, 41st ed., ch. 83-84):
 // each runs in its intermuscular plane and sends branches into the muscles it
 // supplies. Branches are unioned into one mesh per nerve.
+#include "atlas/nerve_route.hpp"
 #include "atlas/structures.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <glm/geometric.hpp>
 
 #include <glm/common.hpp>
 
@@ -13,15 +18,43 @@ constexpr vec3 kAnterior{1, 0, 0};
 
 SweepKey n(float x, float y, float z, float r) { return {{x, y, z}, r, r * 0.8f}; }
 
-StructureSpec nerve(const char* id, const char* name, std::vector<std::vector<SweepKey>> branches, float cell) {
+// Where the trunk goes between the structures around it (nerve_route.hpp).
+struct Route {
+  const std::vector<const StructureSpec*>* around = nullptr; // none: drawn as given
+  bool pin_first = true;
+  bool pin_last = false;
+  // How far a station may move: far enough to leave a muscle the trunk was
+  // drawn through, not so far that it crosses into the next compartment.
+  float reach = 0.020f;
+};
+
+StructureSpec nerve(const char* id, const char* name, std::vector<std::vector<SweepKey>> branches, float cell,
+                    const Route& route = {}) {
+  if (route.around && !branches.empty()) {
+    const std::vector<SweepKey> original = branches[0];
+    std::vector<glm::vec3> moves;
+    RouteReport report;
+    branches[0] = route_between(original, *route.around, route.pin_first, route.pin_last, moves, report, 0.0006f, route.reach);
+    // Branches that leave the trunk at one of its keys leave it where it went.
+    for (std::size_t b = 1; b < branches.size(); ++b)
+      for (std::size_t k = 0; k < original.size(); ++k)
+        if (!branches[b].empty() && glm::distance(branches[b][0].point, original[k].point) < 1e-5f) branches[b][0].point += moves[k];
+    if (std::getenv("CRUS_ATLAS_VERBOSE"))
+      std::fprintf(stderr, "%s: %d stations, %d moved (at most %.1f mm), %d without full room\n", id, report.stations,
+                   report.moved, double(report.max_shift) * 1000.0, report.cramped);
+  }
   std::vector<Field> parts;
-  // Nerves entering from the thigh end flat at its cut, like the femur.
-  for (auto& b : branches) parts.push_back(clip_half_space(sweep(b, kAnterior, 6), {0.0f, kThighCut - kThighCutInset, 0.0f}, {0.0f, 1.0f, 0.0f}));
+  // Nerves entering from the thigh end flat at its cut, like the femur. A
+  // routed trunk comes back densely keyed: fewer samples per span suffice.
+  for (auto& b : branches)
+    parts.push_back(clip_half_space(sweep(b, kAnterior, b.size() > 20 ? 2 : 6), {0.0f, kThighCut - kThighCutInset, 0.0f},
+                                    {0.0f, 1.0f, 0.0f}));
   StructureSpec s;
   s.id = id;
   s.name = name;
   s.kind = StructureKind::nerve;
   s.colour = nerve_colour();
+  if (route.around && !parts.empty()) s.trunk = parts.front();
   s.field = smooth_union(std::move(parts), 0.0015f);
   s.hull = s.field;
   s.cell = cell;
@@ -31,8 +64,20 @@ StructureSpec nerve(const char* id, const char* name, std::vector<std::vector<Sw
 }
 } // namespace
 
-std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>&) {
+std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around_specs) {
   std::vector<StructureSpec> out;
+  std::vector<const StructureSpec*> around;
+  for (const auto& s : around_specs) around.push_back(&s);
+  // The tibial nerve leaves the soleus forwards, onto the deep muscles; the
+  // common fibular nerve follows the biceps tendon to the fibular neck; the
+  // deep and superficial fibular nerves may only settle into the gap beside
+  // them (a longer move would take them past the fibula into the wrong
+  // compartment); the sural nerve slips out between the gastrocnemius heads.
+  const Route tibial{&around, true, false, 0.020f};
+  const Route common_fibular{&around, true, true, 0.012f}; // its end is where it divides
+  const Route deep_fibular{&around, true, false, 0.006f};
+  const Route superficial_fibular{&around, true, false, 0.006f};
+  const Route sural{&around, true, false, 0.008f};
   // Distal sciatic nerve, from the cut of the thigh to its division at the
   // apex of the popliteal fossa (the path starts higher so that the cut
   // crosses a straight, full-width nerve).
@@ -58,13 +103,13 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>&) {
                        {n(-0.0870f, 0.340f, 0.0760f, 0.0012f), n(-0.0760f, 0.320f, 0.0880f, 0.0010f)},
                        {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0740f, 0.240f, 0.0700f, 0.0009f)},
                        {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0840f, 0.220f, 0.0900f, 0.0009f)}},
-                      0.0008f));
+                      0.0008f, tibial));
   out.push_back(nerve("common_fibular_nerve", "Common fibular nerve",
                       {{n(-0.0785f, 0.532f, 0.0880f, 0.0032f), n(-0.0780f, 0.480f, 0.1060f, 0.0030f), n(-0.0760f, 0.420f, 0.1200f, 0.0028f),
                         n(-0.0720f, 0.385f, 0.1260f, 0.0027f), n(-0.0630f, 0.358f, 0.1270f, 0.0026f), n(-0.0520f, 0.350f, 0.1200f, 0.0025f)},
                        // lateral sural cutaneous branch
                        {n(-0.0780f, 0.470f, 0.1090f, 0.0012f), n(-0.0950f, 0.420f, 0.1140f, 0.0010f), n(-0.1100f, 0.350f, 0.1120f, 0.0009f)}},
-                      0.0008f));
+                      0.0008f, common_fibular));
   out.push_back(nerve("deep_fibular_nerve", "Deep fibular nerve",
                       {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0500f, 0.330f, 0.1080f, 0.0019f), n(-0.0520f, 0.260f, 0.0990f, 0.0018f),
                         n(-0.0480f, 0.160f, 0.0960f, 0.0017f), n(-0.0410f, 0.095f, 0.0800f, 0.0016f), n(-0.0200f, 0.055f, 0.0760f, 0.0014f),
@@ -74,7 +119,7 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>&) {
                        {n(-0.0510f, 0.290f, 0.1020f, 0.0010f), n(-0.0450f, 0.290f, 0.1120f, 0.0009f)},
                        {n(-0.0500f, 0.220f, 0.0980f, 0.0010f), n(-0.0470f, 0.210f, 0.0930f, 0.0009f)},
                        {n(-0.0480f, 0.160f, 0.0960f, 0.0010f), n(-0.0470f, 0.150f, 0.1040f, 0.0009f)}},
-                      0.0007f));
+                      0.0007f, deep_fibular));
   out.push_back(nerve("superficial_fibular_nerve", "Superficial fibular nerve",
                       {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0590f, 0.300f, 0.1300f, 0.0019f), n(-0.0600f, 0.200f, 0.1290f, 0.0017f),
                         n(-0.0470f, 0.120f, 0.1170f, 0.0016f), n(-0.0250f, 0.065f, 0.1060f, 0.0014f), n(0.0050f, 0.040f, 0.1000f, 0.0012f),
@@ -84,14 +129,14 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>&) {
                        {n(-0.0600f, 0.220f, 0.1290f, 0.0010f), n(-0.0690f, 0.200f, 0.1210f, 0.0009f)},
                        // intermediate dorsal cutaneous branch
                        {n(-0.0250f, 0.065f, 0.1060f, 0.0010f), n(0.0000f, 0.040f, 0.1180f, 0.0009f), n(0.0250f, 0.028f, 0.1220f, 0.0008f)}},
-                      0.0007f));
+                      0.0007f, superficial_fibular));
   // The sural nerve runs down between the two heads of gastrocnemius, then
   // lateral to the calcaneal tendon and behind the lateral malleolus.
   out.push_back(nerve("sural_nerve", "Sural nerve",
                       {{n(-0.0900f, 0.440f, 0.0800f, 0.0016f), n(-0.1200f, 0.380f, 0.0850f, 0.0016f), n(-0.1330f, 0.300f, 0.0865f, 0.0016f),
                         n(-0.1230f, 0.200f, 0.0900f, 0.0016f), n(-0.1120f, 0.130f, 0.0960f, 0.0015f), n(-0.1020f, 0.070f, 0.1060f, 0.0015f),
                         n(-0.0800f, 0.035f, 0.1250f, 0.0014f), n(-0.0450f, 0.020f, 0.1360f, 0.0013f), n(0.0100f, 0.016f, 0.1400f, 0.0012f)}},
-                      0.0007f));
+                      0.0007f, sural));
   return out;
 }
 

@@ -74,6 +74,20 @@ atlas or model. The generator draws on these published figures.
   malleolus, longus in the groove of the cuboid and across the sole), nerve
   courses (common fibular nerve round the fibular neck, tibial nerve behind
   the medial malleolus, sural nerve beside the calcaneal tendon).
+- Nerve planes, used to route the trunks between the generated muscles
+  (src/atlas/nerve_route.cpp; tests/app/section_anatomy_test.cpp checks that
+  no trunk's cut lies inside a bone, muscle or tendon at 25-85 %): the tibial
+  nerve descends deep to soleus, on tibialis posterior and then between
+  flexor digitorum longus and flexor hallucis longus; the deep fibular nerve
+  lies on the anterior surface of the interosseous membrane between
+  tibialis anterior and the long extensors; the superficial fibular nerve
+  runs between the fibular muscles and extensor digitorum longus before it
+  pierces the deep fascia in the distal third (Gray's Anatomy, above;
+  O'Rahilly R, Basic Human Anatomy, ch. 16, figs 16-1 and 16-5,
+  www.dartmouth.edu/~humananatomy). Each trunk is drawn through its plane and
+  a station that falls inside a generated muscle moves, within its
+  cross-section and at most 6-20 mm depending on the nerve, to the nearest
+  place with room.
 - Netter FH (2018). Atlas of Human Anatomy, 7th edition. Elsevier. Plates of
   the leg and foot, for the shapes and relations of the structures.
 

@@ -39,6 +39,9 @@ struct StructureSpec {
   // vertex can take the colour of the part it lies on.
   std::optional<Field> belly;
   std::optional<Field> tendons;
+  // Nerves: the routed trunk alone (no motor branches), which the muscles and
+  // tendons it passes make room for (generator.cpp).
+  std::optional<Field> trunk;
 };
 
 // Anatomical colours (linear RGBA).
@@ -52,7 +55,8 @@ glm::vec4 ligament_colour();
 std::vector<StructureSpec> build_bones();
 // Muscles and the calcaneal tendon; `bones` are carved out of them.
 std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones);
-std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& bones);
+// Trunks are routed between `around` (bones, muscles, tendons): nerve_route.hpp.
+std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around);
 // Ligaments that join the bones (ligaments.cpp): the patellar ligament.
 std::vector<StructureSpec> build_ligaments(const std::vector<StructureSpec>& bones);
 // The deep fascia of the leg: the designed outline that the skin lies

@@ -109,3 +109,48 @@ TEST_F(SectionAnatomy, SkinHoldsEverythingCutAtEachLevel) {
     EXPECT_GT(inside, 0.25 * skin->measure.area_m2) << level;
   }
 }
+
+namespace {
+// Winding number of the section's loops about p (material loops run
+// counter-clockwise, holes clockwise): inside the material when positive.
+bool inside_section(const MeshSection& section, const glm::dvec2& p) {
+  int winding = 0;
+  for (const auto& loop : section.loops) {
+    const auto& q = loop.points;
+    for (std::size_t i = 0, j = q.size() - 1; i < q.size(); j = i++) {
+      if (q[j].y <= p.y) {
+        if (q[i].y > p.y && (q[i].x - q[j].x) * (p.y - q[j].y) - (p.x - q[j].x) * (q[i].y - q[j].y) > 0) ++winding;
+      } else if (q[i].y <= p.y && (q[i].x - q[j].x) * (p.y - q[j].y) - (p.x - q[j].x) * (q[i].y - q[j].y) < 0) {
+        --winding;
+      }
+    }
+  }
+  return winding > 0;
+}
+} // namespace
+
+// Issue 11: nerves run between muscles, not through them. Every cut of a nerve
+// trunk (at least 6 mm² across: the motor branches that end inside their
+// muscle are thinner) has its centre outside every bone, muscle and tendon.
+// Sources: O'Rahilly figs 16-1 and 16-5 (tibial nerve between soleus and the
+// deep muscles, deep fibular nerve on the interosseous membrane); see SOURCES.md.
+TEST_F(SectionAnatomy, NerveTrunksLieBetweenMusclesNotInsideThem) {
+  for (const char* level : {"25%", "40%", "55%", "70%", "85%"}) {
+    SceneSection s = at(level);
+    for (const auto& nerve : s.structures) {
+      if (nerve.kind != StructureKind::nerve) continue;
+      for (const auto& loop : nerve.section.loops) {
+        if (signed_area(loop.points) < 6e-6) continue;
+        glm::dvec2 centre(0.0);
+        for (const auto& p : loop.points) centre += p;
+        centre /= static_cast<double>(loop.points.size());
+        for (const auto& other : s.structures) {
+          const bool solid = other.kind == StructureKind::bone || other.kind == StructureKind::muscle ||
+                             other.kind == StructureKind::tendon;
+          if (solid && inside_section(other.section, centre))
+            ADD_FAILURE() << nerve.id << " runs inside " << other.id << " at " << level;
+        }
+      }
+    }
+  }
+}
