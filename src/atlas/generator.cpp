@@ -135,6 +135,9 @@ GeneratedAtlas generate_atlas(unsigned threads) {
     for (std::size_t i = bone_count; i < specs.size(); ++i) {
       StructureSpec& s = specs[i];
       if (s.kind != StructureKind::muscle && s.kind != StructureKind::tendon) continue;
+      // The plantaris is a tendon a few millimetres across where the tibial
+      // nerve passes deep to it: a groove would cut it in two.
+      if (s.id == "plantaris") continue;
       const Aabb a = s.field.box, b = room.box;
       const bool overlap = a.min.x <= b.max.x && b.min.x <= a.max.x && a.min.y <= b.max.y && b.min.y <= a.max.y &&
                            a.min.z <= b.max.z && b.min.z <= a.max.z;
