@@ -72,12 +72,12 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
   // common fibular nerve follows the biceps tendon to the fibular neck; the
   // deep and superficial fibular nerves may only settle into the gap beside
   // them (a longer move would take them past the fibula into the wrong
-  // compartment); the sural nerve slips out between the gastrocnemius heads.
+  // compartment). The sural nerve is drawn beside the calcaneal tendon, where
+  // the outline test holds it in front of the tendon's back: left as drawn.
   const Route tibial{&around, true, false, 0.020f};
   const Route common_fibular{&around, true, true, 0.012f}; // its end is where it divides
   const Route deep_fibular{&around, true, false, 0.006f};
   const Route superficial_fibular{&around, true, false, 0.006f};
-  const Route sural{&around, true, false, 0.008f};
   // Distal sciatic nerve, from the cut of the thigh to its division at the
   // apex of the popliteal fossa (the path starts higher so that the cut
   // crosses a straight, full-width nerve).
@@ -136,7 +136,7 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
                       {{n(-0.0900f, 0.440f, 0.0800f, 0.0016f), n(-0.1200f, 0.380f, 0.0850f, 0.0016f), n(-0.1330f, 0.300f, 0.0865f, 0.0016f),
                         n(-0.1230f, 0.200f, 0.0900f, 0.0016f), n(-0.1120f, 0.130f, 0.0960f, 0.0015f), n(-0.1020f, 0.070f, 0.1060f, 0.0015f),
                         n(-0.0800f, 0.035f, 0.1250f, 0.0014f), n(-0.0450f, 0.020f, 0.1360f, 0.0013f), n(0.0100f, 0.016f, 0.1400f, 0.0012f)}},
-                      0.0007f, sural));
+                      0.0007f));
   return out;
 }
 
