@@ -7,8 +7,10 @@
 #include "core/file_io.hpp"
 #include "core/lesson.hpp"
 #include "core/lesson_document.hpp"
+#include "core/motion/posed_leg.hpp"
 #include "ui/caption_overlay.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -54,6 +56,25 @@ int run_lesson_export(const LessonExportOptions& options) {
   Scene scene = load_atlas(atlas, true);
   OffscreenRenderer renderer(width, height);
   renderer.upload(scene);
+  // Steps whose scene poses the leg (scene version 2) are drawn posed, as the
+  // viewer shows them; an atlas that cannot move is drawn at rest, said once.
+  std::optional<motion::MotionModel> model;
+  std::optional<motion::MuscleSet> muscles;
+  std::optional<motion::LegPoser> poser;
+  const bool any_pose = std::any_of(lesson.steps.begin(), lesson.steps.end(),
+                                    [](const LessonStep& st) { return !(st.scene.pose == motion::Pose{}); });
+  if (any_pose) {
+    try {
+      const auto dir = std::filesystem::path(assets_dir()) / "motion";
+      model.emplace(motion::load_motion_model((dir / "joints.json").string()));
+      muscles.emplace(motion::load_muscles((dir / "muscles.json").string(), *model));
+      poser.emplace(*model, *muscles, scene);
+    } catch (const std::exception& e) {
+      std::cerr << "crus: warning: " << path << ": steps with a pose are drawn at rest (" << e.what() << ")\n";
+      poser.reset();
+    }
+  }
+  motion::Pose applied{};
   const float aspect = static_cast<float>(width) / static_cast<float>(height);
   std::ostringstream notes;
   notes << "# " << lesson.title << "\n\n" << lesson.summary << "\n";
@@ -61,8 +82,15 @@ int run_lesson_export(const LessonExportOptions& options) {
   std::vector<Image> slides; // for the PDF
   for (int i = 0; i < count; ++i) {
     const LessonStep& step = lesson.steps[static_cast<std::size_t>(i)];
+    if (poser && !(step.scene.pose == applied)) {
+      poser->apply(step.scene.pose, scene);
+      renderer.upload(scene);
+      applied = step.scene.pose;
+    }
     // A fresh presentation per step: nothing of the previous step leaks in.
     Presentation presentation(scene, /*with_knowledge=*/true);
+    // Pins and arrows are stored at rest: found on the rest meshes, drawn on the posed ones.
+    if (poser) presentation.context().annotate.rest = &poser->rest();
     std::vector<std::string> unknown = presentation.apply_scene(step.scene);
     if (!unknown.empty()) std::cerr << "crus: warning: " << path << ": step " << i + 1 << ": " << describe_unknown_ids(unknown) << "\n";
     // The bottom fifth is the caption's: the model is framed above it.

@@ -1,12 +1,15 @@
 // crus lesson export: every step of every bundled lesson renders headless,
 // one PNG per step with its caption band.
 #include "core/image.hpp"
+#include "core/file_io.hpp"
 #include "core/lesson.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
 using crus::test::run_command;
 namespace fs = std::filesystem;
@@ -116,4 +119,35 @@ TEST(LessonCli, TransparentSlidesAndBadNames) {
   r = run_command(crus_bin() + " lesson export no_such_lesson --out " + out.string());
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("the bundled lessons are: "), std::string::npos) << r.err;
+}
+
+// A step whose scene poses the leg (scene version 2) is exported posed, as the
+// viewer shows it: the same step at rest and at knee 90 give different slides.
+TEST(LessonCli, AStepWithAPoseIsExportedPosed) {
+  const fs::path dir = crus::test::scratch_dir("lesson_posed");
+  std::ifstream in(fs::path(crus::assets_dir()) / "lessons" / "triceps_surae.json");
+  nlohmann::json lesson = nlohmann::json::parse(in);
+  nlohmann::json step = lesson["steps"][0];
+  step.erase("action");
+  step["scene"]["view"] = "lateral";
+  nlohmann::json posed = step;
+  posed["scene"]["pose"] = {{"knee", 90}, {"ankle", -20}};
+  lesson["steps"] = nlohmann::json::array({step, posed});
+  nlohmann::json cited = nlohmann::json::array(); // a lesson lists only the sources its steps cite
+  for (const auto& source : lesson["sources"])
+    for (const auto& key : step["sources"])
+      if (source["key"] == key) cited.push_back(source);
+  lesson["sources"] = cited;
+  lesson["id"] = "posed_test";
+  const fs::path file = dir / "posed.json";
+  std::ofstream(file) << lesson.dump(2);
+  auto r = run_command(crus_bin() + " lesson export " + file.string() + " --size 320x180 --out " + (dir / "out").string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  const crus::Image rest = crus::read_png((dir / "out" / "step-01.png").string());
+  const crus::Image bent = crus::read_png((dir / "out" / "step-02.png").string());
+  ASSERT_EQ(rest.rgba.size(), bent.rgba.size());
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < rest.rgba.size(); i += 4)
+    differ += std::abs(int(rest.rgba[i]) - int(bent.rgba[i])) + std::abs(int(rest.rgba[i + 1]) - int(bent.rgba[i + 1])) > 40;
+  EXPECT_GT(differ, rest.rgba.size() / 4 / 20) << "the posed step looks like the rest step";
 }
