@@ -102,7 +102,13 @@ TEST(MotionPosedQueries, PaintOnThePosedSkinGetsTheReferralOfTheSameSpotAtRest) 
     }
     const auto carried = lookup_referral(set, back_at_rest);
     ASSERT_FALSE(carried.empty()) << "skin vertex " << v;
-    EXPECT_EQ(carried.front().trigger_point, at_rest.front().trigger_point) << "skin vertex " << v;
+    // The same first answer, or where two zones score alike at this spot (a
+    // tie within 0.02) the other of the pair.
+    bool same = carried.front().trigger_point == at_rest.front().trigger_point;
+    for (const auto& r : at_rest)
+      same = same || (r.trigger_point == carried.front().trigger_point && std::abs(r.score - at_rest.front().score) <= 0.02f);
+    EXPECT_TRUE(same) << "skin vertex " << v << ": " << carried.front().trigger_point << " carried, " << at_rest.front().trigger_point
+                      << " at rest";
     EXPECT_NEAR(carried.front().score, at_rest.front().score, 0.02f) << "skin vertex " << v;
     const auto naive = lookup_referral(set, {painted});
     if (naive.empty() || naive.front().trigger_point != at_rest.front().trigger_point ||
