@@ -290,7 +290,7 @@ int run_progress(const ProgressOptions& o) {
     return 0;
   }
   std::cout << "Progress in " << store.path() << "\n"
-            << "Due today: " << due << "   streak: " << out["streak_days"].get<int>() << " days   reviews: " << out["reviews"].get<std::size_t>() << "\n"
+            << "Due today: " << due << "   streak: " << out["streak_days"].get<int>() << (out["streak_days"].get<int>() == 1 ? " day" : " days") << "   reviews: " << out["reviews"].get<std::size_t>() << "\n"
             << "Mastery:";
   for (const auto& [system, m] : mastery) std::cout << "  " << system << " " << int(100.0 * (m.second ? m.first / m.second : 0.0) + 0.5) << "%";
   std::cout << "\nBy region:";

@@ -342,7 +342,8 @@ void QuizPanel::draw_dashboard(ViewerContext&) {
     by_key[c.card] = &c.state;
     due += c.state.reviews > 0 && c.state.due <= now + kSecondsPerDay ? 1 : 0;
   }
-  ImGui::Text("Due within a day: %zu   Streak: %d days", due, store_->streak_days(now));
+  const int streak = store_->streak_days(now);
+  ImGui::Text("Due within a day: %zu   Streak: %d %s", due, streak, streak == 1 ? "day" : "days");
   // Mastery as in crus progress: mean of interval / 21 days, capped at 1.
   // By system and by region (cards without a region, such as movements, count in the systems only).
   std::map<std::string, std::pair<double, int>> by_system, by_region;
