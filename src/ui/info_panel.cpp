@@ -247,15 +247,10 @@ void InfoPanel::draw_highlight_bar(ViewerContext& ctx, const KnowledgeEntry& ent
   ImGui::Spacing();
   ImGui::TextDisabled("On the model:");
   // With large fonts the buttons go to the next line rather than off the edge.
-  auto same_line_if_fits = [](const char* next) {
-    float width = ImGui::CalcTextSize(next).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
-  };
-  same_line_if_fits("Highlight all");
+  same_line_if_fits("Highlight all", true);
   if (ImGui::SmallButton("Highlight all")) highlight_all(ctx);
   add_target("button:highlight_all");
-  same_line_if_fits("Clear highlights");
+  same_line_if_fits("Clear highlights", true);
   if (ImGui::SmallButton("Clear highlights")) clear_highlights(ctx);
   add_target("button:clear_highlights");
 }

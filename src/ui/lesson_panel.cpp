@@ -28,6 +28,7 @@ void LessonPanel::open_file(ViewerContext&, const std::string& path) {
   try {
     session_.open(load_lesson(path), path);
     status_ = "Opened " + path;
+
     synced_step_ = -2;
     show_current();
   } catch (const std::exception& e) {
@@ -39,6 +40,15 @@ void LessonPanel::draw(ViewerContext& ctx) {
   // Open: a bundled lesson, a file, or a new one.
   const std::vector<std::string> bundled = bundled_lesson_files();
   if (!bundled.empty()) {
+    // The chooser names the lesson that is open, when it is a bundled one
+    // (opened here, by --lesson or by a command), until the user picks another.
+    if (session_.path() != chooser_synced_to_) {
+      chooser_synced_to_ = session_.path();
+      std::error_code ec;
+      const auto opened = std::filesystem::weakly_canonical(session_.path(), ec);
+      for (std::size_t i = 0; i < bundled.size() && !ec && !session_.path().empty(); ++i)
+        if (std::filesystem::weakly_canonical(bundled[i], ec) == opened && !ec) bundled_choice_ = static_cast<int>(i);
+    }
     bundled_choice_ = std::clamp(bundled_choice_, 0, static_cast<int>(bundled.size()) - 1);
     const std::string current = std::filesystem::path(bundled[static_cast<std::size_t>(bundled_choice_)]).stem().string();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
@@ -48,16 +58,16 @@ void LessonPanel::draw(ViewerContext& ctx) {
           bundled_choice_ = i;
       ImGui::EndCombo();
     }
-    ImGui::SameLine();
+    same_line_if_fits("Open bundled");
     if (ImGui::Button("Open bundled"))
       guarded("Opening another lesson", [this, &ctx, file = bundled[static_cast<std::size_t>(bundled_choice_)]] { open_file(ctx, file); });
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
   ImGui::InputTextWithHint("##path", "lesson file path", path_, sizeof path_);
-  ImGui::SameLine();
+  same_line_if_fits("Open file");
   if (ImGui::Button("Open file") && path_[0])
     guarded("Opening another lesson", [this, &ctx, file = std::string(path_)] { open_file(ctx, file); });
-  ImGui::SameLine();
+  same_line_if_fits("New");
   if (ImGui::Button("New"))
     guarded("Starting a new lesson", [this] {
       session_.start_new("New lesson");
@@ -65,7 +75,7 @@ void LessonPanel::draw(ViewerContext& ctx) {
       status_.clear();
     });
   if (session_.loaded()) {
-    ImGui::SameLine();
+    same_line_if_fits("Close");
     if (ImGui::Button("Close"))
       guarded("Closing the lesson", [this] {
         session_.close();
@@ -92,9 +102,9 @@ void LessonPanel::draw(ViewerContext& ctx) {
   if (ImGui::InputText("##title", title_, sizeof title_)) session_.set_title(title_);
   ImGui::Text("Step %d of %d%s", session_.current() + 1, session_.count(), session_.dirty() ? "  (unsaved)" : "");
   if (ImGui::Button("< Previous") && session_.previous()) show_current();
-  ImGui::SameLine();
+  same_line_if_fits("Next >");
   if (ImGui::Button("Next >") && session_.next()) show_current();
-  ImGui::SameLine();
+  same_line_if_fits("Present (F5)");
   if (ImGui::Button("Present (F5)") && session_.count() > 0) actions_.set_presenting(true);
 
   const float list_height = ImGui::GetTextLineHeightWithSpacing() * std::min(8, std::max(2, session_.count()));
@@ -112,17 +122,17 @@ void LessonPanel::draw(ViewerContext& ctx) {
     session_.add_step(actions_.capture(), "Caption for the screen");
     synced_step_ = -2;
   }
-  ImGui::SameLine();
+  same_line_if_fits("Update to current view");
   if (ImGui::Button("Update to current view") && session_.step()) session_.replace_scene(actions_.capture());
   if (ImGui::Button("Duplicate") && session_.duplicate()) synced_step_ = -2;
-  ImGui::SameLine();
+  same_line_if_fits("Delete");
   if (ImGui::Button("Delete") && session_.remove()) {
     synced_step_ = -2;
     show_current();
   }
-  ImGui::SameLine();
+  same_line_if_fits("Move up");
   if (ImGui::Button("Move up")) session_.move_up();
-  ImGui::SameLine();
+  same_line_if_fits("Move down");
   if (ImGui::Button("Move down")) session_.move_down();
   if (session_.step()) {
     ImGui::TextUnformatted("Caption (on screen)");

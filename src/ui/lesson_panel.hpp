@@ -36,6 +36,7 @@ private:
   LessonSession& session_;
   const LessonActions& actions_;
   int bundled_choice_ = 0;
+  std::string chooser_synced_to_; // the session path the chooser last followed
   char path_[1024] = {};
   char caption_[2048] = {};
   char notes_[8192] = {};

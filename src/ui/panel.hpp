@@ -28,4 +28,9 @@ public:
 // (the window or text size or the set of open panels changed).
 void draw_panel_window(Panel& panel, ViewerContext& ctx, const ScreenRect* place = nullptr, bool force = false);
 
+// Keeps the next button (labelled `next`) on the current line only if it fits
+// the panel's width: with large text or a narrow panel, a row of buttons
+// wraps instead of running off the edge. `small`: an ImGui::SmallButton.
+void same_line_if_fits(const char* next, bool small = false);
+
 } // namespace crus::ui

@@ -13,6 +13,13 @@
 
 namespace crus::ui {
 
+void same_line_if_fits(const char* next, bool small) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(next, nullptr, true).x + (small ? 0.0f : style.FramePadding.x * 2.0f);
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 void draw_panel_window(Panel& panel, ViewerContext& ctx, const ScreenRect* place, bool force) {
   if (!panel.open) return;
   ImGuiIO& io = ImGui::GetIO();
