@@ -27,7 +27,7 @@ test: build
 asan: deps
 	@[ -f build/asan/build.ninja ] || cmake --preset asan-ubsan
 	cmake --build build/asan -j $(JOBS)
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir build/asan -j $(JOBS) --output-on-failure -LE slow
 
 # The libFuzzer targets (clang, ASan + UBSan), each run on its seed corpus
