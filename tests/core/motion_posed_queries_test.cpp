@@ -6,6 +6,7 @@
 #include "core/motion/posed_queries.hpp"
 #include "core/picking.hpp"
 #include "core/referral.hpp"
+#include "support/motion_fixture.hpp"
 #include "support/test_support.hpp"
 
 #include <glm/geometric.hpp>
@@ -17,24 +18,9 @@ using namespace crus;
 using namespace crus::motion;
 
 namespace {
-const MotionModel& model() {
-  static const MotionModel m = load_motion_model(crus::test::source_dir() + "/assets/motion/joints.json");
-  return m;
-}
-const MuscleSet& muscles() {
-  static const MuscleSet s = load_muscles(crus::test::source_dir() + "/assets/motion/muscles.json", model());
-  return s;
-}
-const Scene* atlas() {
-  static const std::optional<Scene> scene = []() -> std::optional<Scene> {
-    const std::filesystem::path glb = std::filesystem::path(crus::test::source_dir()) / "assets/atlas/lower_leg_right_lod1.glb";
-    if (!std::filesystem::exists(glb)) return std::nullopt;
-    SceneLoadOptions o;
-    o.manifest_path = (glb.parent_path() / "atlas.json").string();
-    return load_scene(glb.string(), o);
-  }();
-  return scene ? &*scene : nullptr;
-}
+const MotionModel& model() { return crus::test::motion_model(); }
+const MuscleSet& muscles() { return crus::test::motion_muscles(); }
+const Scene* atlas() { return crus::test::light_atlas(); }
 Scene posed_at(const Pose& p) {
   static LegPoser poser(model(), muscles(), *atlas());
   Scene s = *atlas();

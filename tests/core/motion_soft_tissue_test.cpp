@@ -4,6 +4,7 @@
 // a NaN.
 #include "core/motion/soft_tissue.hpp"
 #include "core/scene.hpp"
+#include "support/motion_fixture.hpp"
 #include "support/test_support.hpp"
 
 #include <glm/geometric.hpp>
@@ -16,25 +17,9 @@ using namespace crus;
 using namespace crus::motion;
 
 namespace {
-const MotionModel& model() {
-  static const MotionModel m = load_motion_model(crus::test::source_dir() + "/assets/motion/joints.json");
-  return m;
-}
-const MuscleSet& muscles() {
-  static const MuscleSet s = load_muscles(crus::test::source_dir() + "/assets/motion/muscles.json", model());
-  return s;
-}
-// The light atlas: the same structures and attachment sites, a quarter of the vertices.
-const Scene* atlas() {
-  static const std::optional<Scene> scene = []() -> std::optional<Scene> {
-    const std::filesystem::path glb = std::filesystem::path(crus::test::source_dir()) / "assets/atlas/lower_leg_right_lod1.glb";
-    if (!std::filesystem::exists(glb)) return std::nullopt;
-    SceneLoadOptions o;
-    o.manifest_path = (glb.parent_path() / "atlas.json").string();
-    return load_scene(glb.string(), o);
-  }();
-  return scene ? &*scene : nullptr;
-}
+const MotionModel& model() { return crus::test::motion_model(); }
+const MuscleSet& muscles() { return crus::test::motion_muscles(); }
+const Scene* atlas() { return crus::test::light_atlas(); }
 const LegSkin& skin() {
   static const LegSkin s = bind_soft_tissue(model(), muscles(), *atlas());
   return s;
