@@ -100,13 +100,6 @@ std::int64_t now_seconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-std::int64_t local_utc_offset(std::int64_t now) {
-  std::time_t t = static_cast<std::time_t>(now);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  return tm.tm_gmtoff;
-}
-
 // Asks the session's questions on stdin/stdout and logs each answer.
 int run_study(const QuizContext& ctx, const QuizOptions& o, QuizFilter filter) {
   // The terminal can neither show the model nor take a click: it asks the
@@ -243,9 +236,7 @@ int run_progress(const ProgressOptions& o) {
   QuizContext ctx(false);
   auto cards = store.cards();
   const std::int64_t offset = local_utc_offset(now);
-  const std::int64_t end_of_today = (now + offset) / kSecondsPerDay * kSecondsPerDay + kSecondsPerDay - offset;
-  std::size_t due = 0;
-  for (const auto& c : cards) due += c.state.reviews > 0 && c.state.due < end_of_today ? 1 : 0;
+  const std::size_t due = count_due_today(cards, now, offset);
   // Mastery: the mean over every card of the system of interval / 21 days
   // (capped at 1): a card is mastered once reviews are three weeks apart.
   // The same by region (leg, foot ...; movement cards have none).

@@ -1,5 +1,7 @@
 #include "core/srs.hpp"
 
+#include <ctime>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -76,6 +78,23 @@ std::vector<CardKey> plan_session(const std::vector<CardKey>& available, const s
   for (const auto& f : fresh)
     if (out.size() < count) out.push_back(f);
   return out;
+}
+
+std::int64_t local_utc_offset(std::int64_t now) {
+  std::time_t t = static_cast<std::time_t>(now);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return tm.tm_gmtoff;
+}
+
+std::size_t count_due_today(const std::vector<ScheduledCard>& cards, std::int64_t now, std::int64_t utc_offset_seconds) {
+  // Floor division, so a zone west of UTC near the epoch still lands on the right day.
+  const std::int64_t local = now + utc_offset_seconds;
+  const std::int64_t day = local >= 0 ? local / kSecondsPerDay : -((-local + kSecondsPerDay - 1) / kSecondsPerDay);
+  const std::int64_t end_of_today = (day + 1) * kSecondsPerDay - utc_offset_seconds;
+  std::size_t due = 0;
+  for (const auto& c : cards) due += c.state.reviews > 0 && c.state.due < end_of_today ? 1 : 0;
+  return due;
 }
 
 } // namespace crus

@@ -58,4 +58,14 @@ struct ScheduledCard {
 std::vector<CardKey> plan_session(const std::vector<CardKey>& available, const std::vector<ScheduledCard>& known,
                                   std::int64_t now, std::size_t count);
 
+// The local time zone's offset east of UTC at `now`, in seconds (from the C
+// library's localtime_r, so it follows the user's TZ and daylight saving).
+std::int64_t local_utc_offset(std::int64_t now);
+
+// Reviewed cards due before the end of the local calendar day that contains
+// `now` (the day in the zone `utc_offset_seconds` east of UTC): "due today"
+// as both `crus progress` and the viewer's quiz panel show it, so the two
+// never disagree.
+std::size_t count_due_today(const std::vector<ScheduledCard>& cards, std::int64_t now, std::int64_t utc_offset_seconds);
+
 } // namespace crus

@@ -336,14 +336,13 @@ void QuizPanel::draw_dashboard(ViewerContext&) {
   if (!ImGui::CollapsingHeader("Progress", ImGuiTreeNodeFlags_DefaultOpen)) return;
   const std::int64_t now = clock_();
   auto cards = store_->cards();
-  std::size_t due = 0;
   std::map<CardKey, const CardState*> by_key;
-  for (const auto& c : cards) {
-    by_key[c.card] = &c.state;
-    due += c.state.reviews > 0 && c.state.due <= now + kSecondsPerDay ? 1 : 0;
-  }
-  const int streak = store_->streak_days(now);
-  ImGui::Text("Due within a day: %zu   Streak: %d %s", due, streak, streak == 1 ? "day" : "days");
+  for (const auto& c : cards) by_key[c.card] = &c.state;
+  // "Today" is the local calendar day, counted as crus progress counts it.
+  const std::int64_t offset = local_utc_offset(now);
+  const std::size_t due = count_due_today(cards, now, offset);
+  const int streak = store_->streak_days(now, offset);
+  ImGui::Text("Due today: %zu   Streak: %d %s", due, streak, streak == 1 ? "day" : "days");
   // Mastery as in crus progress: mean of interval / 21 days, capped at 1.
   // By system and by region (cards without a region, such as movements, count in the systems only).
   std::map<std::string, std::pair<double, int>> by_system, by_region;

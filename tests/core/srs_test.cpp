@@ -102,5 +102,31 @@ TEST(Session, DueCardsWeakestFirstThenNewOnes) {
   EXPECT_EQ(plan_session(available, known, now, 2).size(), 2u);
 }
 
+TEST(DueToday, EndsAtLocalMidnightNotTwentyFourHoursOn) {
+  // 2027-01-15 20:00 UTC; in a zone 5 h west of UTC that is 15:00 local, so
+  // "today" ends at 05:00 UTC the next morning, nine hours on.
+  const std::int64_t now = 1'800'000'000 - 1'800'000'000 % kSecondsPerDay + 20 * 3600;
+  const std::int64_t west = -5 * 3600;
+  auto card = [](std::int64_t due, int reviews) {
+    ScheduledCard c;
+    c.card = {"soleus", "name"};
+    c.state.due = due;
+    c.state.reviews = reviews;
+    return c;
+  };
+  std::vector<ScheduledCard> cards = {
+      card(now - 3600, 1),          // overdue
+      card(now + 8 * 3600, 1),      // 04:00 UTC: still today, locally
+      card(now + 10 * 3600, 1),     // 06:00 UTC: tomorrow locally, though within 24 h
+      card(now + 3600, 0),          // new, never reviewed: not due
+  };
+  EXPECT_EQ(count_due_today(cards, now, west), 2u);
+  // At UTC, today ends four hours on: the 04:00 card is tomorrow's.
+  EXPECT_EQ(count_due_today(cards, now, 0), 1u);
+  // Fourteen hours east it is already 10:00 the next day, and that day ends
+  // fourteen hours on: all three reviewed cards are due.
+  EXPECT_EQ(count_due_today(cards, now, 14 * 3600), 3u);
+}
+
 } // namespace
 } // namespace crus

@@ -132,7 +132,7 @@ TEST(QuizPanel, AnswersAreKeptAndTheDashboardCountsThem) {
   EXPECT_TRUE(h.panel.last_correct());
   h.now += kSecondsPerDay; // due again after one day; studied yesterday
   std::string text = h.frame();
-  EXPECT_TRUE(has(text, "Due within a day: 1")) << text;
+  EXPECT_TRUE(has(text, "Due today: 1")) << text;
   EXPECT_TRUE(has(text, "Streak: 1 day") && !has(text, "Streak: 1 days")) << text;
   EXPECT_TRUE(has(text, "muscles")) << text;
   // A new panel on the same database starts with the due card.
