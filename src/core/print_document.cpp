@@ -2,6 +2,7 @@
 // same recording is replayed into a PDF surface or into image surfaces, so
 // the PDF and the PNG pages cannot disagree about line or page breaks.
 #include "core/print_document.hpp"
+#include "core/utf8.hpp"
 
 #include "core/error.hpp"
 #include "core/file_io.hpp"
@@ -91,12 +92,14 @@ Image from_cairo(cairo_surface_t* s) {
 
 // Pango and cairo refuse invalid UTF-8 (text typed in another encoding, a
 // cut multi-byte character): each bad byte shows as U+FFFD instead, and the
-// rest of the text stays.
+// rest of the text stays, decided by the project's one decoder (core/utf8).
+// A NUL byte, valid UTF-8 but the end of a C string to Pango, does the same.
 std::string valid_utf8(const std::string& text) {
-  if (g_utf8_validate(text.c_str(), static_cast<gssize>(text.size()), nullptr)) return text;
-  gchar* fixed = g_utf8_make_valid(text.c_str(), static_cast<gssize>(text.size()));
-  std::string out(fixed);
-  g_free(fixed);
+  std::string out;
+  for (char c : sanitize_utf8(text)) {
+    if (c == '\0') out += "\xEF\xBF\xBD";
+    else out += c;
+  }
   return out;
 }
 

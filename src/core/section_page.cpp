@@ -1,4 +1,5 @@
 #include "core/section_page.hpp"
+#include "core/utf8.hpp"
 
 #include "core/error.hpp"
 #include "core/handout.hpp" // find_handout_fonts, resize_box
@@ -178,22 +179,11 @@ private:
     int offset = face.data.empty() ? -1 : stbtt_GetFontOffsetForIndex(face.data.data(), 0);
     if (offset < 0 || !stbtt_InitFont(&face.info, face.data.data(), offset)) throw RuntimeError(path + ": not a TrueType font");
   }
-  // UTF-8 to code points; a malformed byte becomes '?'.
+  // Code points through the project's one UTF-8 decoder; a malformed byte
+  // becomes U+FFFD, as everywhere else.
   static std::vector<int> decode(const std::string& s) {
     std::vector<int> out;
-    for (std::size_t i = 0; i < s.size();) {
-      auto c = static_cast<unsigned char>(s[i]);
-      int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-      if (len == 0 || i + len > s.size()) {
-        out.push_back('?');
-        ++i;
-        continue;
-      }
-      int cp = len == 1 ? c : c & (0xFF >> (len + 1));
-      for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-      out.push_back(cp);
-      i += len;
-    }
+    for (char32_t c : decode_utf8(s)) out.push_back(static_cast<int>(c));
     return out;
   }
   Face faces_[2];

@@ -175,6 +175,11 @@ TEST(Handout, InvalidUtf8IsReplacedAndNothingAfterItIsLost) {
   const std::string text = squeeze(pdf_text(pdf));
   EXPECT_NE(text.find("Caf\xEF\xBF\xBD twice a day."), std::string::npos) << text; // U+FFFD in its place
   EXPECT_NE(text.find("Sudden shortness of breath"), std::string::npos) << text;
+  // A NUL byte (valid UTF-8, but the end of a C string to Pango) does not cut off what follows it.
+  c.patient.notes = std::string("Ice\0 then rest.", 15);
+  write_handout(c, {}, pdf, Paper::a4);
+  const std::string after_nul = squeeze(pdf_text(pdf));
+  EXPECT_NE(after_nul.find("then rest."), std::string::npos) << after_nul;
   EXPECT_NE(text.find("Travell JG"), std::string::npos) << text;
 }
 
