@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/file_io.hpp"
 #include "core/knowledge.hpp"
+#include "core/json_schema.hpp"
 #include "core/red_flags.hpp"
 #include "core/referral.hpp"
 #include "core/search.hpp"
@@ -100,11 +101,15 @@ int run_validate(const AtlasOptions& atlas) {
     trigger_points = tps.trigger_points.size();
     for (const auto& tp : tps.trigger_points)
       if (scene && !external_without_landmarks && !scene->find(tp.muscle)) problems.push_back("trigger_points.json: " + tp.id + ": muscle " + tp.muscle + " is not in the atlas");
+  } catch (const DataFileError& e) {
+    problems.insert(problems.end(), e.problems().begin(), e.problems().end()); // every fault, one a line
   } catch (const InputError& e) {
     problems.push_back(e.what());
   }
   try {
     red_flags = load_red_flags((fs::path(knowledge_dir()) / "red_flags.json").string()).red_flags.size();
+  } catch (const DataFileError& e) {
+    problems.insert(problems.end(), e.problems().begin(), e.problems().end());
   } catch (const InputError& e) {
     problems.push_back(e.what());
   }

@@ -4,8 +4,10 @@
 #include "core/json_input.hpp"
 #include "core/limits.hpp"
 #include "core/utf8.hpp"
+#include "core/file_io.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <cctype>
 #include <set>
 
@@ -461,6 +463,57 @@ void JsonSchema::validate_node(const nlohmann::json& value, const nlohmann::json
 
 void with_lines(std::vector<SchemaViolation>& violations, const JsonLineMap& index) {
   for (auto& v : violations) v.line = index.line_of(v.path);
+}
+
+namespace {
+std::string first_with_count(const std::vector<std::string>& problems) {
+  if (problems.empty()) return "";
+  std::string first = problems.front();
+  if (problems.size() > 1)
+    first += " (and " + std::to_string(problems.size() - 1) + " more problem" + (problems.size() > 2 ? "s" : "") +
+             "; crus validate lists them all)";
+  return first;
+}
+} // namespace
+
+DataFileError::DataFileError(std::vector<std::string> problems)
+    : InputError("", first_with_count(problems)), problems_(std::move(problems)) {}
+
+void check_named_schema(const nlohmann::json& doc, const std::string& text, const std::string& source_path) {
+  if (!doc.is_object()) return; // the loader says what it expected
+  const auto named = doc.find("$schema");
+  if (named == doc.end() || !named->is_string()) return;
+  const std::string value = named->get<std::string>();
+  const std::size_t hash = value.find('#');
+  const std::string file = value.substr(0, hash);
+  const std::string ref = hash == std::string::npos ? "#" : value.substr(hash);
+  // A plain file name only: "$schema" must not send us elsewhere on disk.
+  if (file.empty() || file.find('/') != std::string::npos || file.find('\\') != std::string::npos || file == "." ||
+      file == "..")
+    return;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path path = fs::path(source_path).parent_path() / file;
+  if (!fs::is_regular_file(path, ec)) path = fs::path(assets_dir()) / "knowledge" / file;
+  if (!fs::is_regular_file(path, ec)) return;
+  const std::string schema_text = read_text_file(path.string());
+  JsonParseFailure failure;
+  std::optional<nlohmann::json> schema_doc = parse_json_text(schema_text, &failure);
+  if (!schema_doc)
+    throw InputError(path.string() + ":" + std::to_string(failure.line), "not valid JSON: " + failure.message);
+  const JsonSchema schema(std::move(*schema_doc), path.string());
+  const JsonLineMap lines = JsonLineMap::build(text);
+  if (!schema.has(ref))
+    throw InputError(source_path + ":" + std::to_string(std::max(1, lines.line_of("$schema"))),
+                     "$schema: " + file + " has no definition '" + ref + "'");
+  std::vector<SchemaViolation> violations = schema.validate(doc, ref);
+  if (violations.empty()) return;
+  with_lines(violations, lines);
+  std::vector<std::string> problems;
+  for (const auto& v : violations)
+    problems.push_back(source_path + ":" + std::to_string(std::max(1, v.line)) + ": " +
+                       (v.path.empty() ? std::string("(root)") : v.path) + ": " + v.message);
+  throw DataFileError(std::move(problems));
 }
 
 } // namespace crus

@@ -9,6 +9,7 @@
 // nlohmann-json does not keep source positions, so JsonLineMap re-reads the
 // text with a light tokenizer and records the line on which every value
 // starts, keyed by its path (e.g. `entries[3].innervation.roots[0]`).
+#include "core/error.hpp"
 #include "core/pattern.hpp"
 
 #include <nlohmann/json.hpp>
@@ -84,5 +85,27 @@ private:
 
 // Fills each violation's line from the index.
 void with_lines(std::vector<SchemaViolation>& violations, const JsonLineMap& index);
+
+// Every problem found in one data file, each a line "file:line: path:
+// problem". what() is the first, saying how many more there are, so a
+// command that prints one line still names the file, place and problem;
+// `crus validate` prints them all.
+class DataFileError : public InputError {
+public:
+  explicit DataFileError(std::vector<std::string> problems);
+  const std::vector<std::string>& problems() const { return problems_; }
+
+private:
+  std::vector<std::string> problems_;
+};
+
+// The one way a Crus data file is checked against its JSON Schema: the
+// schema its "$schema" member names ("x.schema.json" or
+// "x.schema.json#/$defs/y"), read from beside the file, else from the
+// bundled assets/knowledge. Throws DataFileError listing every violation
+// with its line. A file that names no schema, or a schema found in neither
+// place (text parsed from memory with no assets), is left to the loader's
+// own checks, which run in every case.
+void check_named_schema(const nlohmann::json& doc, const std::string& text, const std::string& source_path);
 
 } // namespace crus

@@ -156,6 +156,9 @@ json JsonChecker::parse() const {
   JsonParseFailure failure;
   std::optional<json> doc = parse_json_text(text_, &failure);
   if (!doc) throw InputError(source_ + ":" + std::to_string(failure.line), "not valid JSON: " + failure.message);
+  // Structure first, every fault at once, by the schema the file names; then
+  // the checks a schema cannot state (anchors, source keys, duplicates).
+  check_named_schema(*doc, text_, source_);
   return std::move(*doc);
 }
 

@@ -63,9 +63,14 @@ std::string replace_first(std::string text, const std::string& from, const std::
 }
 
 // The message parse_trigger_points gives for `text`, or "" if it loads.
+// The error, or for a file that breaks its schema every problem, one a line.
 std::string load_error(const std::string& text) {
   try {
     parse_trigger_points(text, "trigger_points.json", test_landmarks());
+  } catch (const DataFileError& e) {
+    std::string all;
+    for (const auto& p : e.problems()) all += (all.empty() ? "" : "\n") + p;
+    return all;
   } catch (const InputError& e) {
     return e.what();
   }
@@ -340,7 +345,8 @@ TEST(TriggerPointErrors, BadRadiiNameFileLineAndField) {
   const std::string expected = "trigger_points.json:" + std::to_string(line_of(good, needle)) +
                                ": trigger_points[0].essential_zone[0].radii: expected 3 positive numbers";
   EXPECT_EQ(load_error(text), expected);
-  EXPECT_NE(load_error(replace_first(good, needle, "\"radii\": [0.045, 0.028]")).find("expected 3 positive numbers"),
+  // Too few numbers: the schema says so first (vec3 needs three items).
+  EXPECT_NE(load_error(replace_first(good, needle, "\"radii\": [0.045, 0.028]")).find("radii: needs at least 3 item(s), has 2"),
             std::string::npos);
 }
 
@@ -364,13 +370,14 @@ TEST(TriggerPointErrors, MissingFieldPointsAtItsObject) {
   const std::string text = replace_first(good, label, "");
   // The first trigger point's object opens on the line after "trigger_points": [
   const int object_line = line_of(good, "\"trigger_points\": [") + 1;
-  EXPECT_EQ(load_error(text), "trigger_points.json:" + std::to_string(object_line) + ": trigger_points[0].label: missing");
+  EXPECT_EQ(load_error(text), "trigger_points.json:" + std::to_string(object_line) +
+                                  ": trigger_points[0].label: missing required field 'label'");
 }
 
 TEST(TriggerPointErrors, OtherMistakesAreCaught) {
   const std::string good = bundled_text();
   EXPECT_NE(load_error(replace_first(good, "\"shape\": \"ellipsoid\"", "\"shape\": \"sphere\"")).find(
-                "trigger_points[0].essential_zone[0].shape: expected \"ellipsoid\" or \"capsule\""),
+                "trigger_points[0].essential_zone[0].shape: \"sphere\" is not one of: \"ellipsoid\", \"capsule\""),
             std::string::npos);
   EXPECT_NE(load_error(replace_first(good, "\"radius\": 0.03", "\"radius\": 0")).find("radius: expected a positive number"),
             std::string::npos);
@@ -456,12 +463,44 @@ TEST(RedFlags, BadUrgencyAndDanglingLinksAreRejectedWithTheirLine) {
   const std::string needle = "\"urgency\": \"urgent\"";
   EXPECT_EQ(error_of(replace_first(good, needle, "\"urgency\": \"whenever\"")),
             "red_flags.json:" + std::to_string(line_of(good, needle)) +
-                ": red_flags[0].urgency: expected \"emergency\", \"urgent\" or \"soon\", not \"whenever\"");
+                ": red_flags[0].urgency: \"whenever\" is not one of: \"emergency\", \"urgent\", \"soon\"");
   EXPECT_NE(error_of(replace_first(good, "\"related\": [\"pulmonary_embolism\"", "\"related\": [\"lung_clot\""))
                 .find("red_flags[0].related[0]: no red flag has the id 'lung_clot'"),
             std::string::npos);
-  EXPECT_NE(error_of(replace_first(good, "\"what_it_is\": \"A clot", "\"what_it_was\": \"A clot")).find("unknown field"),
-            std::string::npos);
+  // A renamed field is two problems, both reported: the unknown one and the missing one.
+  const std::string renamed = error_of(replace_first(good, "\"what_it_is\": \"A clot", "\"what_it_was\": \"A clot"));
+  EXPECT_NE(renamed.find("(and 1 more problem; crus validate lists them all)"), std::string::npos) << renamed;
+  try {
+    parse_red_flags(replace_first(good, "\"what_it_is\": \"A clot", "\"what_it_was\": \"A clot"), "red_flags.json");
+    ADD_FAILURE() << "a renamed field was accepted";
+  } catch (const DataFileError& e) {
+    ASSERT_EQ(e.problems().size(), 2u);
+    std::string both = e.problems()[0] + "\n" + e.problems()[1];
+    EXPECT_NE(both.find("unknown field 'what_it_was'"), std::string::npos) << both;
+    EXPECT_NE(both.find("missing required field 'what_it_is'"), std::string::npos) << both;
+  }
+}
+
+TEST(TriggerPointErrors, EveryProblemOfABadFileIsReportedWithItsLine) {
+  // Three independent faults: all three come back, each with its own line,
+  // where the hand-written checks stopped at the first.
+  const std::string good = bundled_text();
+  std::string text = replace_first(good, "\"shape\": \"ellipsoid\"", "\"shape\": \"sphere\"");
+  text = replace_first(text, "\"label\": \"Gastrocnemius TrP1 (medial head)\",", "\"colour\": \"red\",");
+  text = replace_first(text, "\"edge_width\": ", "\"edge_width\": \"wide\", \"was_edge\": ");
+  try {
+    parse_trigger_points(text, "trigger_points.json", test_landmarks());
+    ADD_FAILURE() << "a broken file was accepted";
+  } catch (const DataFileError& e) {
+    std::string all;
+    for (const auto& p : e.problems()) all += p + "\n";
+    EXPECT_GE(e.problems().size(), 4u) << all; // shape, colour, missing label, edge_width (and was_edge)
+    for (const char* want : {"essential_zone[0].shape", "trigger_points[0].colour: unknown field",
+                             "trigger_points[0].label: missing required field", "edge_width: expected number"})
+      EXPECT_NE(all.find(want), std::string::npos) << want << "\n" << all;
+    for (const auto& p : e.problems()) EXPECT_EQ(p.rfind("trigger_points.json:", 0), 0u) << p;
+    EXPECT_NE(std::string(e.what()).find("more problems; crus validate lists them all"), std::string::npos) << e.what();
+  }
 }
 
 } // namespace
