@@ -15,7 +15,7 @@ namespace crus::gfx {
 SceneRenderer::SceneRenderer()
     : program_("mesh.vert", "mesh.frag",
                {"u_striation", "u_patch_count", "u_zone_count", "u_patch_only", "u_unlit", "u_clip_on",
-                "u_vertex_colour"}) {
+                "u_vertex_colour", "u_rim"}) {
   glGenBuffers(1, &overlay_buffer_);
   glGenTextures(1, &overlay_texture_);
   GLint max_texels = 0;
