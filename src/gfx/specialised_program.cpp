@@ -53,14 +53,14 @@ std::uint32_t SpecialisedProgram::live_mask() const {
   std::uint32_t mask = 0;
   for (std::size_t i = 0; i < switches_.size(); ++i) {
     auto it = values_.find(switches_[i]);
-    bool zero = it != values_.end() &&
-                std::visit(
-                    [](const auto& x) {
-                      using T = std::decay_t<decltype(x)>;
-                      if constexpr (std::is_same_v<T, int> || std::is_same_v<T, float>) return x == T(0);
-                      else return false;
-                    },
-                    it->second);
+    bool zero = it != values_.end() && std::visit(
+                                           [](const auto& x) {
+                                             using T = std::decay_t<decltype(x)>;
+                                             if constexpr (std::is_same_v<T, int> || std::is_same_v<T, float>)
+                                               return x == T(0);
+                                             else return false;
+                                           },
+                                           it->second);
     if (!zero) mask |= 1u << i; // unset or non-zero: keep it a uniform
   }
   return mask;

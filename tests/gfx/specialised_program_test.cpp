@@ -19,7 +19,7 @@ using namespace crus;
 
 namespace {
 
-const std::vector<std::string> kSwitches = {"u_striation", "u_patch_count", "u_zone_count", "u_patch_only",
+const std::vector<std::string> kSwitches = {"u_striation", "u_patch_count", "u_zone_count",    "u_patch_only",
                                             "u_unlit",     "u_clip_on",     "u_vertex_colour", "u_rim"};
 
 Scene box_scene() {
