@@ -241,6 +241,7 @@ int run_render(const RenderOptions& given) {
   }
 
   Timings timings;
+  PendingOffscreen pending_renderer(width, height); // the context and shaders start while the atlas loads
   Scene scene = load_atlas(options.atlas, true);
   if (!options.section.empty()) cut_scene(scene, section_plane_for(options.section, options.tilt, scene, "--section"));
   timings.lap("import");
@@ -264,8 +265,9 @@ int run_render(const RenderOptions& given) {
     report_unloadable_clinical_data(scene, "the picture is drawn; overlays would need them");
   timings.lap("knowledge");
 
-  OffscreenRenderer renderer(width, height);
-  timings.lap("context");
+  std::unique_ptr<OffscreenRenderer> renderer_owner = pending_renderer.get();
+  OffscreenRenderer& renderer = *renderer_owner;
+  timings.lap("context"); // what is left of the context's start once the knowledge is in
   const float aspect = static_cast<float>(width) / static_cast<float>(height);
   // One camera for every frame, framing the leg in all of its poses.
   Aabb frame_box{glm::vec3(1e30f), glm::vec3(-1e30f)};

@@ -46,6 +46,33 @@ void OffscreenRenderer::draw_bare(const DrawList& list, const OrbitCamera& camer
 }
 
 void OffscreenRenderer::bind_target() { impl_->target.bind(); }
+void OffscreenRenderer::make_current() { impl_->context.make_current(); }
+void OffscreenRenderer::release_context() {
+  gfx::SceneRenderer::finish(); // everything made on this thread is done before another uses it
+  impl_->context.release();
+}
+
+PendingOffscreen::PendingOffscreen(int width, int height, int samples)
+    : future_(std::async(std::launch::async, [=] {
+        auto renderer = std::make_unique<OffscreenRenderer>(width, height, samples);
+        renderer->release_context();
+        return renderer;
+      })) {}
+
+PendingOffscreen::~PendingOffscreen() {
+  if (!future_.valid()) return;
+  try {
+    future_.get()->make_current(); // so its GL objects are deleted in their context
+  } catch (...) {
+    // It failed or the caller is already unwinding: nothing more to release.
+  }
+}
+
+std::unique_ptr<OffscreenRenderer> PendingOffscreen::get() {
+  std::unique_ptr<OffscreenRenderer> renderer = future_.get();
+  renderer->make_current();
+  return renderer;
+}
 
 Image OffscreenRenderer::read() {
   Image img;

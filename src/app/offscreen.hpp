@@ -5,6 +5,7 @@
 #include "core/draw_list.hpp"
 #include "core/image.hpp"
 #include "core/scene.hpp"
+#include <future>
 #include <memory>
 #include <string>
 
@@ -27,9 +28,30 @@ public:
   int width() const;
   int height() const;
 
+  // Makes this renderer's context current on the calling thread (after
+  // start_offscreen made it on another).
+  void make_current();
+  void release_context();
+
 private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+// Starts the EGL context, the framebuffer and the shader programs on a second
+// thread, so they start while the caller imports the atlas (crus render uses
+// both cores; docs/PERFORMANCE.md). get() waits, makes the context current on
+// the calling thread and hands the renderer over, or rethrows what failed.
+class PendingOffscreen {
+public:
+  PendingOffscreen(int width, int height, int samples = 4);
+  ~PendingOffscreen(); // waits for the thread when get() was not called
+  PendingOffscreen(const PendingOffscreen&) = delete;
+  PendingOffscreen& operator=(const PendingOffscreen&) = delete;
+  std::unique_ptr<OffscreenRenderer> get();
+
+private:
+  std::future<std::unique_ptr<OffscreenRenderer>> future_;
 };
 
 // Parses "WxH" (each 16..16384); throws InputError naming `option`.

@@ -33,6 +33,7 @@
 #include "ui/viewport_input.hpp"
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <filesystem>
@@ -370,6 +371,9 @@ int run_viewer(const ViewerOptions& options) {
   // CRUS_FRAME_LOG=FILE: the number of frames drawn so far, rewritten after
   // each frame, so that a test can check an idle window draws nothing.
   const char* frame_log = std::getenv("CRUS_FRAME_LOG");
+  // CRUS_FIRST_FRAME_TIME=1: print when the first frame showing the atlas was
+  // presented, from the process start (docs/PERFORMANCE.md, issue 9).
+  bool report_first_frame = std::getenv("CRUS_FIRST_FRAME_TIME") != nullptr;
   std::uint64_t frames_drawn = 0;
   using Clock = std::chrono::steady_clock;
   auto last = Clock::now();
@@ -477,6 +481,11 @@ int run_viewer(const ViewerOptions& options) {
     }
     host.end_frame();
     window.swap_buffers();
+    if (report_first_frame && !scene.structures.empty()) {
+      std::fprintf(stderr, "crus: first frame with the atlas presented %.0f ms after the process started\n",
+                   seconds_since_process_start() * 1000.0);
+      report_first_frame = false;
+    }
     notes_window.update(lesson, ctx, window, host);
     ++frames_drawn;
     if (frame_log && *frame_log) {

@@ -1,5 +1,5 @@
 #pragma once
-// RGBA8 images in memory and PNG files (stb_image / stb_image_write).
+// RGBA8 images in memory and PNG files (read with stb_image, written with libpng).
 #include <cstdint>
 #include <string>
 #include <vector>

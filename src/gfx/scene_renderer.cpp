@@ -10,7 +10,12 @@
 
 namespace crus::gfx {
 
-SceneRenderer::SceneRenderer() : program_("mesh.vert", "mesh.frag") {
+// Uniforms that switch whole parts of mesh.frag off when zero: each item is
+// drawn by a variant compiled without the parts it does not use.
+SceneRenderer::SceneRenderer()
+    : program_("mesh.vert", "mesh.frag",
+               {"u_striation", "u_patch_count", "u_zone_count", "u_patch_only", "u_unlit", "u_clip_on",
+                "u_vertex_colour", "u_rim"}) {
   glGenBuffers(1, &overlay_buffer_);
   glGenTextures(1, &overlay_texture_);
   GLint max_texels = 0;
@@ -101,6 +106,7 @@ void SceneRenderer::draw_item(const DrawItem& item, const DrawList& list) {
   program_.set("u_zone_count", r.zone_count);
   program_.set("u_hatch_scale", 180.0f);
 
+  program_.bind_for_draw();
   buffers_[static_cast<std::size_t>(item.structure)].draw();
   triangles_drawn_ += triangles_[static_cast<std::size_t>(item.structure)];
 }
@@ -121,11 +127,13 @@ void SceneRenderer::draw_overlays(const DrawList& list) {
   for (const auto& arrow : list.arrows) {
     program_.set("u_colour", glm::vec4(arrow.colour, 1.0f));
     overlay_.update(overlay_mesh({arrow}, {}));
+    program_.bind_for_draw();
     overlay_.draw();
   }
   for (const auto& marker : list.markers) {
     program_.set("u_colour", glm::vec4(marker.colour, 1.0f));
     overlay_.update(overlay_mesh({}, {marker}));
+    program_.bind_for_draw();
     overlay_.draw();
   }
   program_.set("u_clip_on", cutting_ ? 1.0f : 0.0f);
@@ -171,6 +179,7 @@ void SceneRenderer::draw(const Scene& scene, const DrawList& list, const FramePa
     program_.set("u_unlit", 1.0f);
     program_.set("u_vertex_colour", 1.0f);
     program_.set("u_colour", glm::vec4(1.0f));
+    program_.bind_for_draw();
     caps_.draw();
     triangles_drawn_ += cap_triangles_;
     program_.set("u_unlit", 0.0f);
@@ -240,6 +249,7 @@ void SceneRenderer::draw_patches_on_top(const DrawList& list) {
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
   glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+  program_.bind_for_draw();
   for (const auto& item : list.items)
     if (item.patches) buffers_[static_cast<std::size_t>(item.structure)].draw();
   glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);

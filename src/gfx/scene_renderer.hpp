@@ -6,6 +6,7 @@
 #include "core/scene.hpp"
 #include "gfx/mesh_buffer.hpp"
 #include "gfx/shader_program.hpp"
+#include "gfx/specialised_program.hpp"
 #include <glm/vec2.hpp>
 #include <glm/vec4.hpp>
 #include <memory>
@@ -56,7 +57,7 @@ private:
   void draw_patches_on_top(const DrawList& list);
   void upload_overlays(const DrawList& list);
   static constexpr int kOverlayUnit = 3;
-  ShaderProgram program_;
+  SpecialisedProgram program_;
   ShaderProgram bare_program_; // made on the first draw_bare
   std::vector<MeshBuffer> buffers_;
   std::vector<std::size_t> triangles_;

@@ -26,8 +26,7 @@ std::string shader_source(std::string_view file_name) {
 }
 
 namespace {
-GLuint compile(GLenum stage, std::string_view file_name) {
-  std::string src = shader_source(file_name);
+GLuint compile(GLenum stage, std::string_view file_name, const std::string& src) {
   GLuint s = glCreateShader(stage);
   const char* p = src.c_str();
   glShaderSource(s, 1, &p, nullptr);
@@ -44,11 +43,15 @@ GLuint compile(GLenum stage, std::string_view file_name) {
 }
 } // namespace
 
-ShaderProgram::ShaderProgram(std::string_view vertex_file, std::string_view fragment_file) {
-  GLuint vs = compile(GL_VERTEX_SHADER, vertex_file);
+ShaderProgram::ShaderProgram(std::string_view vertex_file, std::string_view fragment_file)
+    : ShaderProgram(vertex_file, shader_source(vertex_file), fragment_file, shader_source(fragment_file)) {}
+
+ShaderProgram::ShaderProgram(std::string_view vertex_file, const std::string& vertex_source,
+                             std::string_view fragment_file, const std::string& fragment_source) {
+  GLuint vs = compile(GL_VERTEX_SHADER, vertex_file, vertex_source);
   GLuint fs = 0;
   try {
-    fs = compile(GL_FRAGMENT_SHADER, fragment_file);
+    fs = compile(GL_FRAGMENT_SHADER, fragment_file, fragment_source);
   } catch (...) {
     glDeleteShader(vs);
     throw;

@@ -17,6 +17,9 @@ class ShaderProgram {
 public:
   ShaderProgram() = default;
   ShaderProgram(std::string_view vertex_file, std::string_view fragment_file); // throws RuntimeError
+  // From sources already read (and perhaps rewritten); the names are for messages.
+  ShaderProgram(std::string_view vertex_file, const std::string& vertex_source, std::string_view fragment_file,
+                const std::string& fragment_source);
   ~ShaderProgram();
   ShaderProgram(ShaderProgram&& other) noexcept;
   ShaderProgram& operator=(ShaderProgram&& other) noexcept;

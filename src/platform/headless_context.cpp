@@ -91,6 +91,16 @@ HeadlessContext::HeadlessContext() : impl_(std::make_unique<Impl>()) {
     throw RuntimeError("headless OpenGL: cannot make the context current without a surface");
 }
 
+void HeadlessContext::release() {
+  if (eglMakeCurrent(impl_->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT) != EGL_TRUE)
+    throw RuntimeError("headless OpenGL: cannot release the context from this thread");
+}
+
+void HeadlessContext::make_current() {
+  if (eglMakeCurrent(impl_->display, EGL_NO_SURFACE, EGL_NO_SURFACE, impl_->context) != EGL_TRUE)
+    throw RuntimeError("headless OpenGL: cannot make the context current on this thread");
+}
+
 HeadlessContext::~HeadlessContext() {
   if (impl_->display != EGL_NO_DISPLAY) {
     eglMakeCurrent(impl_->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);

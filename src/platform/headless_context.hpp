@@ -15,6 +15,11 @@ public:
   HeadlessContext(const HeadlessContext&) = delete;
   HeadlessContext& operator=(const HeadlessContext&) = delete;
 
+  // Hands the context to another thread: release() on the thread where it is
+  // current, then make_current() on the one that draws. Throws RuntimeError.
+  void release();
+  void make_current();
+
   const std::string& platform_name() const { return platform_; } // "device", "surfaceless", "default"
 
 private:

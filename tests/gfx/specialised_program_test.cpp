@@ -1,0 +1,113 @@
+// The renderer's shader variants (gfx/specialised_program): a variant with
+// switches compiled as constant zero must draw what the shader as written
+// draws with those uniforms at zero, and each combination is compiled once.
+#include "core/camera.hpp"
+#include "core/error.hpp"
+#include "core/image.hpp"
+#include "core/scene.hpp"
+#include "gfx/framebuffer.hpp"
+#include "gfx/mesh_buffer.hpp"
+#include "gfx/specialised_program.hpp"
+#include "platform/headless_context.hpp"
+#include "support/fixtures.hpp"
+#include "support/test_support.hpp"
+
+#include <cstdlib>
+#include <gtest/gtest.h>
+
+using namespace crus;
+
+namespace {
+
+const std::vector<std::string> kSwitches = {"u_striation", "u_patch_count", "u_zone_count",    "u_patch_only",
+                                            "u_unlit",     "u_clip_on",     "u_vertex_colour", "u_rim"};
+
+Scene box_scene() {
+  auto dir = test::scratch_dir("specialised_program");
+  std::string path =
+      test::write_box_gltf((dir / "box.gltf").string(), {{"box", {0, 0, 0}, glm::vec3(0.05f), {0.8f, 0.3f, 0.2f, 1}}});
+  SceneLoadOptions o;
+  o.strict = true;
+  return load_scene(path, o);
+}
+
+struct Uniforms {
+  float unlit = 0.0f, clip_on = 0.0f;
+};
+
+Image draw(gfx::SpecialisedProgram& program, const Scene& scene, const Uniforms& u) {
+  const int w = 96, h = 72;
+  gfx::Framebuffer fb(w, h, 4);
+  gfx::MeshBuffer buffer(scene.structures.at(0).mesh);
+  OrbitCamera camera;
+  camera.set_pose(camera.pose_for(AnatomicalView::anterior, scene.box));
+  fb.bind();
+  glViewport(0, 0, w, h);
+  glClearColor(0.1f, 0.1f, 0.1f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glEnable(GL_DEPTH_TEST);
+  program.set("u_model", glm::mat4(1.0f));
+  program.set("u_view", camera.view());
+  program.set("u_projection", camera.projection(static_cast<float>(w) / static_cast<float>(h)));
+  program.set("u_colour", glm::vec4(0.8f, 0.3f, 0.2f, 1.0f));
+  program.set("u_specular", 0.35f);
+  program.set("u_shininess", 32.0f);
+  program.set("u_emphasis", glm::vec3(0.0f));
+  program.set("u_rim", 0.2f);
+  program.set("u_striation", 0.0f);
+  program.set("u_vertex_colour", 0.0f);
+  program.set("u_patch_count", 0);
+  program.set("u_zone_count", 0);
+  program.set("u_patch_only", 0.0f);
+  program.set("u_unlit", u.unlit);
+  program.set("u_clip_on", u.clip_on);
+  program.set("u_clip", glm::vec4(1.0f, 0.0f, 0.0f, 0.0f)); // cuts away x > 0
+  program.bind_for_draw();
+  buffer.draw();
+  glFinish();
+  Image img;
+  img.width = w;
+  img.height = h;
+  img.rgba = fb.read_rgba();
+  return img;
+}
+
+int max_difference(const Image& a, const Image& b) {
+  int worst = 0;
+  for (std::size_t i = 0; i < a.rgba.size() && i < b.rgba.size(); ++i)
+    worst = std::max(worst, std::abs(int(a.rgba[i]) - int(b.rgba[i])));
+  return worst;
+}
+
+} // namespace
+
+TEST(SpecialisedProgram, SwitchedOffUniformsBecomeConstants) {
+  platform::HeadlessContext context;
+  gfx::SpecialisedProgram program("mesh.vert", "mesh.frag", kSwitches);
+  std::string none_live = program.variant_source(0);
+  EXPECT_NE(none_live.find("const float u_striation = 0.0;"), std::string::npos);
+  EXPECT_NE(none_live.find("const int u_patch_count = 0;"), std::string::npos);
+  EXPECT_EQ(none_live.find("uniform float u_striation"), std::string::npos);
+  std::string all_live = program.variant_source(0xffu);
+  EXPECT_NE(all_live.find("uniform float u_striation"), std::string::npos);
+  EXPECT_EQ(all_live.find("const float u_striation"), std::string::npos);
+  EXPECT_THROW(gfx::SpecialisedProgram("mesh.vert", "mesh.frag", {"u_no_such_switch"}), RuntimeError);
+}
+
+TEST(SpecialisedProgram, VariantsDrawWhatTheFullShaderDraws) {
+  platform::HeadlessContext context;
+  Scene scene = box_scene();
+  gfx::SpecialisedProgram specialised("mesh.vert", "mesh.frag", kSwitches);
+  gfx::SpecialisedProgram full("mesh.vert", "mesh.frag", {}); // one program: the shader as written
+  for (Uniforms u : {Uniforms{0, 0}, Uniforms{1, 0}, Uniforms{0, 1}}) {
+    Image a = draw(specialised, scene, u);
+    Image b = draw(full, scene, u);
+    int lit = 0;
+    for (std::size_t i = 0; i < a.rgba.size(); i += 4) lit += a.rgba[i] > 60;
+    EXPECT_GT(lit, 200) << "the box is drawn";
+    EXPECT_LE(max_difference(a, b), 1) << "unlit " << u.unlit << " clip " << u.clip_on;
+  }
+  // The variant with everything live, made up front, and one per combination used.
+  EXPECT_EQ(specialised.variant_count(), 4u);
+  EXPECT_EQ(full.variant_count(), 1u);
+}
