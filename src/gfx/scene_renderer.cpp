@@ -61,10 +61,29 @@ std::string SceneRenderer::version_string() {
 void SceneRenderer::upload(const Scene& scene) {
   buffers_.clear();
   triangles_.clear();
+  uploads_.assign(scene.structures.size(), 1);
   buffers_.reserve(scene.structures.size());
   for (const auto& s : scene.structures) {
-    buffers_.emplace_back(s.mesh);
+    buffers_.emplace_back();
+    buffers_.back().update(s.mesh, s.transform == glm::mat4(1.0f) ? nullptr : &s.transform);
     triangles_.push_back(s.mesh.triangle_count());
+  }
+}
+
+void SceneRenderer::update_pose(const Scene& scene) {
+  bool same = buffers_.size() == scene.structures.size();
+  for (std::size_t i = 0; same && i < buffers_.size(); ++i)
+    same = buffers_[i].vertex_count() == scene.structures[i].mesh.positions.size() &&
+           triangles_[i] == scene.structures[i].mesh.triangle_count();
+  if (!same) {
+    upload(scene);
+    return;
+  }
+  for (std::size_t i = 0; i < buffers_.size(); ++i) {
+    const Mesh& m = scene.structures[i].mesh;
+    if (m.rest_positions.empty()) continue; // at rest, or rigid: drawn through its matrix
+    buffers_[i].update_surface(m);
+    ++uploads_[i];
   }
 }
 
@@ -83,6 +102,7 @@ void SceneRenderer::clear_section() {
 void SceneRenderer::draw_item(const DrawItem& item, const DrawList& list) {
   if (item.structure < 0 || static_cast<std::size_t>(item.structure) >= buffers_.size()) return;
   program_.set("u_colour", item.colour);
+  program_.set("u_item", item.transform);
   const MeshBuffer& buffer = buffers_[static_cast<std::size_t>(item.structure)];
   program_.set("u_vertex_colour", buffer.has_vertex_colours() && !item.flat_colour ? 1.0f : 0.0f);
   program_.set("u_striation", buffer.has_fibres() ? 1.0f : 0.0f);
@@ -111,6 +131,7 @@ void SceneRenderer::draw_overlays(const DrawList& list) {
   // only a handful, so each is its own small upload and draw.
   glDisable(GL_DEPTH_TEST);
   program_.set("u_clip_on", 0.0f); // arrows and markers stay whole
+  program_.set("u_item", glm::mat4(1.0f)); // made where they are now
   program_.set("u_patch_count", 0);
   program_.set("u_zone_count", 0);
   program_.set("u_vertex_colour", 0.0f);
@@ -171,6 +192,7 @@ void SceneRenderer::draw(const Scene& scene, const DrawList& list, const FramePa
     program_.set("u_unlit", 1.0f);
     program_.set("u_vertex_colour", 1.0f);
     program_.set("u_colour", glm::vec4(1.0f));
+    program_.set("u_item", glm::mat4(1.0f)); // cut from the posed meshes
     caps_.draw();
     triangles_drawn_ += cap_triangles_;
     program_.set("u_unlit", 0.0f);
@@ -224,6 +246,7 @@ void SceneRenderer::draw_bare(const DrawList& list, const FrameParams& frame) {
   for (const auto& item : list.items) {
     if (item.structure < 0 || static_cast<std::size_t>(item.structure) >= buffers_.size()) continue;
     bare_program_.set("u_colour", glm::vec3(item.colour));
+    bare_program_.set("u_item", item.transform);
     buffers_[static_cast<std::size_t>(item.structure)].draw();
     triangles_drawn_ += triangles_[static_cast<std::size_t>(item.structure)];
   }
@@ -241,7 +264,10 @@ void SceneRenderer::draw_patches_on_top(const DrawList& list) {
   glCullFace(GL_BACK);
   glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
   for (const auto& item : list.items)
-    if (item.patches) buffers_[static_cast<std::size_t>(item.structure)].draw();
+    if (item.patches) {
+      program_.set("u_item", item.transform);
+      buffers_[static_cast<std::size_t>(item.structure)].draw();
+    }
   glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
