@@ -62,10 +62,12 @@ void SceneRenderer::upload(const Scene& scene) {
   buffers_.clear();
   triangles_.clear();
   uploads_.assign(scene.structures.size(), 1);
+  deformed_.clear();
   buffers_.reserve(scene.structures.size());
   for (const auto& s : scene.structures) {
     buffers_.emplace_back();
     buffers_.back().update(s.mesh, s.transform == glm::mat4(1.0f) ? nullptr : &s.transform);
+    deformed_.push_back(!s.mesh.rest_positions.empty());
     triangles_.push_back(s.mesh.triangle_count());
   }
 }
@@ -81,8 +83,12 @@ void SceneRenderer::update_pose(const Scene& scene) {
   }
   for (std::size_t i = 0; i < buffers_.size(); ++i) {
     const Mesh& m = scene.structures[i].mesh;
-    if (m.rest_positions.empty()) continue; // at rest, or rigid: drawn through its matrix
+    // At rest or rigid (drawn through its matrix): nothing to send, unless the
+    // buffer still holds a deformed pose (a rest scene put back wholesale).
+    const bool deformed = !m.rest_positions.empty();
+    if (!deformed && !deformed_[i]) continue;
     buffers_[i].update_surface(m);
+    deformed_[i] = deformed;
     ++uploads_[i];
   }
 }

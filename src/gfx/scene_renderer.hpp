@@ -71,6 +71,7 @@ private:
   std::vector<MeshBuffer> buffers_;
   std::vector<std::size_t> triangles_;
   std::vector<std::size_t> uploads_;
+  std::vector<bool> deformed_; // the buffer holds a deformed pose, not the rest mesh
   MeshBuffer overlay_;
   MeshBuffer caps_;
   std::size_t cap_triangles_ = 0;
