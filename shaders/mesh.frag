@@ -1,8 +1,10 @@
 #version 330 core
 // Lighting fit for anatomy: a key and a fill light fixed to the viewer, a
 // hemispheric ambient (sky above, warm ground below), Blinn-Phong specular,
-// then linear-to-sRGB output. Highlights are added in the model frame.
+// then linear-to-sRGB output. Overlays are tested against each vertex's rest
+// position (v_rest_pos), so they move with the structure they lie on.
 in vec3 v_model_pos;
+in vec3 v_rest_pos;
 in vec3 v_view_pos;
 in vec3 v_view_normal;
 in vec3 v_colour;
@@ -18,7 +20,7 @@ uniform float u_rim;            // rim light strength (selection outline feel)
 uniform mat4 u_view;
 
 // Overlays live in one texture buffer, three texels each (core/overlay_pack):
-// a patch is (a, radius) (b, -) (colour, -), a capsule in the model frame; a
+// a patch is (a, radius) (b, -) (colour, -), a capsule in the rest frame; a
 // referral zone is (a, kind) (b, radius) (colour, essential), where kind 0 is
 // an ellipsoid (a centre, b radii) and 1 a capsule. Each draw item reads its
 // own ranges, so there is no fixed count.
@@ -106,7 +108,7 @@ void main() {
   for (int i = 0; i < u_patch_count; ++i) {
     vec4 pa = overlay_texel(u_patch_first + i, 0);
     vec3 pcolour = overlay_texel(u_patch_first + i, 2).rgb;
-    float d = capsule_distance(v_model_pos, pa.xyz, overlay_texel(u_patch_first + i, 1).xyz, pa.w);
+    float d = capsule_distance(v_rest_pos, pa.xyz, overlay_texel(u_patch_first + i, 1).xyz, pa.w);
     float inside = 1.0 - smoothstep(-0.0008, 0.0008, d);
     base = mix(base, pcolour, inside);
     glow_colour = mix(glow_colour, pcolour, inside);
@@ -120,7 +122,7 @@ void main() {
     vec3 nearest_colour = vec3(1.0);
     for (int i = 0; i < u_patch_count; ++i) {
       vec4 pa = overlay_texel(u_patch_first + i, 0);
-      float d = capsule_distance(v_model_pos, pa.xyz, overlay_texel(u_patch_first + i, 1).xyz, pa.w);
+      float d = capsule_distance(v_rest_pos, pa.xyz, overlay_texel(u_patch_first + i, 1).xyz, pa.w);
       if (d < nearest) {
         nearest = d;
         nearest_colour = overlay_texel(u_patch_first + i, 2).rgb;
@@ -148,19 +150,20 @@ void main() {
       // The same first-order ellipsoid distance as core/trigger_points.cpp,
       // so what is painted is what the lookup finds.
       vec3 r = max(zb.xyz, vec3(1e-5));
-      vec3 q = v_model_pos - za.xyz;
+      vec3 q = v_rest_pos - za.xyz;
       float k0 = length(q / r);
       float k1 = max(length(q / (r * r)), 1e-9);
       d = k0 * (k0 - 1.0) / k1;
     } else {
-      d = capsule_distance(v_model_pos, za.xyz, zb.xyz, zb.w);
+      d = capsule_distance(v_rest_pos, za.xyz, zb.xyz, zb.w);
     }
     float inside = 1.0 - smoothstep(-0.001, 0.001, d);
     if (inside <= 0.0) continue;
     float paint = inside;
     if (zc.a < 0.5) {
-      // Diagonal hatching in the model frame so it is stable while orbiting.
-      float s = (v_model_pos.x + v_model_pos.y + v_model_pos.z) * u_hatch_scale;
+      // Diagonal hatching in the rest frame, so it is stable while orbiting
+      // and stays on the skin while the leg moves.
+      float s = (v_rest_pos.x + v_rest_pos.y + v_rest_pos.z) * u_hatch_scale;
       paint *= step(0.5, fract(s));
     }
     base = mix(base, zc.rgb, paint);

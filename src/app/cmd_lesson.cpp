@@ -84,7 +84,7 @@ int run_lesson_export(const LessonExportOptions& options) {
     const LessonStep& step = lesson.steps[static_cast<std::size_t>(i)];
     if (poser && !(step.scene.pose == applied)) {
       poser->apply(step.scene.pose, scene);
-      renderer.upload(scene);
+      renderer.update_pose(scene);
       applied = step.scene.pose;
     }
     // A fresh presentation per step: nothing of the previous step leaks in.

@@ -298,7 +298,7 @@ int run_render(const RenderOptions& given) {
     std::vector<Image> probes;
     for (const motion::Pose* p : {&poses.front(), &poses.back()}) {
       motion->poser->apply(*p, scene);
-      renderer.upload(scene);
+      renderer.update_pose(scene);
       probes.push_back(presentation.render(renderer, camera, false));
       if (poses.size() == 1) break;
     }
@@ -332,7 +332,8 @@ int run_render(const RenderOptions& given) {
       if (options.colour_by_length)
         presentation.decorate = [&, i](DrawList& list) { motion::colour_by_length(list, scene, motion->muscles, states[i], full_scale); };
     }
-    renderer.upload(scene);
+    if (motion) renderer.update_pose(scene);
+    else renderer.upload(scene);
     if (frames_dir.empty()) {
       timings.lap("upload");
       Image image;

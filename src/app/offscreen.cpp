@@ -23,6 +23,8 @@ OffscreenRenderer::OffscreenRenderer(int width, int height, int samples)
 OffscreenRenderer::~OffscreenRenderer() = default;
 
 void OffscreenRenderer::upload(const Scene& scene) { impl_->renderer.upload(scene); }
+void OffscreenRenderer::update_pose(const Scene& scene) { impl_->renderer.update_pose(scene); }
+const std::vector<std::size_t>& OffscreenRenderer::vertex_uploads() const { return impl_->renderer.vertex_uploads(); }
 
 void OffscreenRenderer::draw(const Scene& scene, const DrawList& list, const OrbitCamera& camera) {
   impl_->target.bind();

@@ -8,6 +8,7 @@
 #include <future>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace crus::app {
 
@@ -17,6 +18,8 @@ public:
   OffscreenRenderer(int width, int height, int samples = 4);
   ~OffscreenRenderer();
   void upload(const Scene& scene);
+  void update_pose(const Scene& scene); // gfx::SceneRenderer::update_pose
+  const std::vector<std::size_t>& vertex_uploads() const;
   // Draws one frame and waits for it to finish.
   void draw(const Scene& scene, const DrawList& list, const OrbitCamera& camera);
   // The bench's yardstick: the same buffers with a one-light shader.

@@ -442,7 +442,7 @@ int run_viewer(const ViewerOptions& options) {
     }
     bool posed = false;
     if (panels.update_pose(ctx)) {
-      renderer.upload(scene);
+      renderer.update_pose(scene); // soft tissue only: a bone's pose is its matrix
       changed = true;
       picks_stale = true;
       posed = true;

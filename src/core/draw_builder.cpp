@@ -47,6 +47,7 @@ DrawList make_draw_list(const Scene& scene, const DocumentState& state, int hove
     const SceneStructure& s = scene.structures[i];
     DrawItem item;
     item.structure = static_cast<int>(i);
+    item.transform = s.transform;
     item.colour = s.colour;
     bool ghosted = state.visibility[i] == Visibility::ghosted;
     // A ghost is clearly fainter than the structure was, also for one that is

@@ -15,6 +15,7 @@ constexpr std::size_t kMaxPaintedZones = 256;
 
 struct DrawItem {
   int structure = -1;            // index into Scene::structures
+  glm::mat4 transform{1.0f};     // rest-to-current of the structure (SceneStructure::transform)
   glm::vec4 colour{1.0f};        // linear RGB + alpha (alpha < 1 drawn translucent)
   glm::vec3 emphasis{0.0f};      // added glow: selection, hover, innervation
   float rim = 0.0f;              // rim light for the selection

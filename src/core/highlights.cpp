@@ -1,6 +1,9 @@
 #include "core/highlights.hpp"
 
+#include <algorithm>
 #include <glm/geometric.hpp>
+#include <glm/matrix.hpp>
+#include <glm/vector_relational.hpp>
 
 namespace crus {
 
@@ -24,14 +27,45 @@ std::string pulley_landmark(const std::string& muscle) {
   return {};
 }
 
+int patch_owner(const Scene& scene, const Capsule& c) {
+  // A site may still span two bones (the soleus origin covers tibia and
+  // fibula under one site until the atlas splits sites per bone), so each
+  // capsule is owned by the bone it lies on: the one whose surface is nearest
+  // both its ends, within the capsule's radius and a few millimetres.
+  const float reach = c.radius + 0.005f;
+  int best = -1;
+  float best_d = reach;
+  for (std::size_t i = 0; i < scene.structures.size(); ++i) {
+    const SceneStructure& s = scene.structures[i];
+    if (s.kind != StructureKind::bone) continue;
+    auto within = [&](const glm::vec3& p) { return glm::all(glm::greaterThanEqual(p, s.box.min - reach)) && glm::all(glm::lessThanEqual(p, s.box.max + reach)); };
+    if (!within(c.a) || !within(c.b)) continue;
+    float da = 1e9f, db = 1e9f;
+    for (const glm::vec3& v : s.mesh.positions) {
+      da = std::min(da, glm::distance(v, c.a));
+      db = std::min(db, glm::distance(v, c.b));
+    }
+    const float d = std::max(da, db);
+    if (d < best_d) {
+      best_d = d;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
 namespace {
 
-void add_site(SelectionHighlights& out, const AttachmentSite& site, const glm::vec3& colour, const std::string& role_name,
-              const std::string& text) {
-  // Unowned (-1): a site's patches still reach over more than one bone (the
-  // soleus origin covers tibia and fibula under one site); they move to their
-  // own bone once the atlas splits sites per bone (issue 11).
-  for (const Capsule& c : site.patches) out.inputs.patches.push_back({-1, c.a, c.b, c.radius, colour});
+void add_site(SelectionHighlights& out, const Scene& scene, const AttachmentSite& site, const glm::vec3& colour,
+              const std::string& role_name, const std::string& text) {
+  // The manifest is where the leg is now; the shader paints patches on each
+  // vertex's rest position, so each capsule goes back by the transform of the
+  // bone that carried it (core/motion/posed_leg.cpp moves a site with its bone).
+  const SceneStructure* bone = scene.find(site.bone);
+  const glm::mat4 to_rest = bone ? glm::inverse(bone->transform) : glm::mat4(1.0f);
+  auto back = [&](const glm::vec3& p) { return glm::vec3(to_rest * glm::vec4(p, 1.0f)); };
+  for (const Capsule& c : site.patches)
+    out.inputs.patches.push_back({patch_owner(scene, c), back(c.a), back(c.b), c.radius, colour});
   out.labels.push_back({role_name + ": " + text, site.centroid, colour});
 }
 
@@ -55,11 +89,11 @@ SelectionHighlights compute_highlights(const Scene& scene, const KnowledgeBase* 
   const AttachmentSite* insertion = manifest ? manifest->find_site(s.id + "_insertion") : nullptr;
 
   if (toggles.origin && origin) {
-    add_site(out, *origin, palette.origin, "Origin", bone_name(scene, origin->bone));
+    add_site(out, scene, *origin, palette.origin, "Origin", bone_name(scene, origin->bone));
     out.legend.push_back({palette.origin, "Origin"});
   }
   if (toggles.insertion && insertion) {
-    add_site(out, *insertion, palette.insertion, "Insertion", bone_name(scene, insertion->bone));
+    add_site(out, scene, *insertion, palette.insertion, "Insertion", bone_name(scene, insertion->bone));
     out.legend.push_back({palette.insertion, "Insertion"});
   }
   if (toggles.innervation && entry && entry->innervation && knowledge) {

@@ -25,6 +25,11 @@ std::vector<std::string> nerve_path(const KnowledgeBase& knowledge, const std::s
 // as the lateral malleolus), as a landmark id, or empty when it runs straight.
 std::string pulley_landmark(const std::string& muscle);
 
+// The bone an attachment capsule (in the scene's current frame) lies on: the
+// one whose surface is nearest both its ends, within its radius and 5 mm;
+// -1 when none is (then every bone takes it).
+int patch_owner(const Scene& scene, const Capsule& capsule);
+
 struct LabelAnchor {
   std::string text;
   glm::vec3 position{0.0f};

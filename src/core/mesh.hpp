@@ -23,6 +23,11 @@ struct Mesh {
   std::vector<glm::vec3> fibres;
   std::vector<glm::vec3> colours;   // optional per-vertex linear RGB (a muscle's pale tendons); else the structure's colour
   std::vector<std::uint32_t> indices; // triangles, counter-clockwise seen from outside
+  // A posed copy of a deformed (skinned) mesh: each vertex where it lies at
+  // rest, so overlays stay on the anatomy (they are tested against this in
+  // the shader). Empty: the positions are the rest positions, or the mesh is
+  // carried rigidly by its structure's transform (SceneStructure::transform).
+  std::vector<glm::vec3> rest_positions;
 
   std::size_t triangle_count() const { return indices.size() / 3; }
   bool empty() const { return indices.empty(); }

@@ -84,7 +84,23 @@ OverlayInputs make_overlay(const TriggerPointSet& set, const Overlay& overlay, c
     m.colour = single ? glm::vec3(0.05f) : colour;
     m.size = 0.012f;
     int muscle = scene.index_of(tp->muscle);
-    if (picks && muscle >= 0) {
+    const Mesh* mesh = muscle >= 0 ? &scene.structures[static_cast<std::size_t>(muscle)].mesh : nullptr;
+    if (mesh && mesh->rest_positions.size() == mesh->positions.size() && !mesh->positions.empty()) {
+      // A posed muscle: the X goes where the vertex nearest the point at
+      // rest has moved to, so it stays on the muscle (the point is stored at rest).
+      std::size_t nearest = 0;
+      float best = 1e30f;
+      for (std::size_t v = 0; v < mesh->rest_positions.size(); ++v) {
+        const glm::vec3 d = mesh->rest_positions[v] - tp->location;
+        const float d2 = glm::dot(d, d);
+        if (d2 < best) {
+          best = d2;
+          nearest = v;
+        }
+      }
+      m.position = mesh->positions[nearest];
+      if (mesh->normals.size() == mesh->positions.size()) m.normal = mesh->normals[nearest];
+    } else if (picks && muscle >= 0) {
       if (auto hit = picks->nearest_point(tp->location, muscle, 0.05f)) {
         m.position = hit->point;
         m.normal = hit->normal;

@@ -5,6 +5,7 @@
 #include "core/fma.hpp"
 #include "core/mesh.hpp"
 #include <glm/mat3x3.hpp>
+#include <glm/mat4x4.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,8 +20,13 @@ struct SceneStructure {
   glm::vec4 colour{0.8f, 0.8f, 0.8f, 1.0f};
   bool labelled = false; // matched a known structure
   Side side = Side::unsided; // from a sided FMA id in the node's name
-  Mesh mesh;
-  Aabb box;
+  Mesh mesh;             // where it is now (posed, when the leg is posed)
+  Aabb box;              // of `mesh`
+  // Rest-to-current transform of a structure carried rigidly (a bone):
+  // mesh = transform * rest mesh. Identity at rest and for soft tissue, whose
+  // mesh is deformed vertex by vertex (its rest is mesh.rest_positions). The
+  // renderer keeps rigid structures' rest vertices and draws them through it.
+  glm::mat4 transform{1.0f};
 };
 
 // How the nodes of a foreign mesh file map to structure ids, and how its units

@@ -1,5 +1,7 @@
 #include "gfx/mesh_buffer.hpp"
 
+#include <glm/gtc/matrix_inverse.hpp>
+#include <glm/matrix.hpp>
 #include <utility>
 #include <vector>
 
@@ -15,7 +17,9 @@ MeshBuffer& MeshBuffer::operator=(MeshBuffer&& other) noexcept {
     vao_ = std::exchange(other.vao_, 0);
     vbo_ = std::exchange(other.vbo_, 0);
     ebo_ = std::exchange(other.ebo_, 0);
+    rest_vbo_ = std::exchange(other.rest_vbo_, 0);
     count_ = std::exchange(other.count_, 0);
+    vertices_ = std::exchange(other.vertices_, 0);
     has_colours_ = std::exchange(other.has_colours_, false);
     has_fibres_ = std::exchange(other.has_fibres_, false);
   }
@@ -23,28 +27,32 @@ MeshBuffer& MeshBuffer::operator=(MeshBuffer&& other) noexcept {
 }
 
 void MeshBuffer::release() {
+  if (rest_vbo_) glDeleteBuffers(1, &rest_vbo_);
   if (ebo_) glDeleteBuffers(1, &ebo_);
   if (vbo_) glDeleteBuffers(1, &vbo_);
   if (vao_) glDeleteVertexArrays(1, &vao_);
-  vao_ = vbo_ = ebo_ = 0;
+  vao_ = vbo_ = ebo_ = rest_vbo_ = 0;
   count_ = 0;
+  vertices_ = 0;
 }
 
-void MeshBuffer::update(const Mesh& mesh) {
-  if (!vao_) {
-    glGenVertexArrays(1, &vao_);
-    glGenBuffers(1, &vbo_);
-    glGenBuffers(1, &ebo_);
-  }
+void MeshBuffer::write_surface(const Mesh& mesh, const glm::mat4* posed_by) {
   std::vector<float> interleaved;
   constexpr GLsizei kStride = 12 * sizeof(float);
   interleaved.reserve(mesh.positions.size() * 12);
   const bool has_normals = mesh.normals.size() == mesh.positions.size();
   has_colours_ = !mesh.positions.empty() && mesh.colours.size() == mesh.positions.size();
   has_fibres_ = !mesh.positions.empty() && mesh.fibres.size() == mesh.positions.size();
+  // Back to rest: the inverse of a rotation with a shift.
+  const glm::mat4 to_rest = posed_by ? glm::inverse(*posed_by) : glm::mat4(1.0f);
+  const glm::mat3 turn_back(to_rest);
   for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
-    const glm::vec3& p = mesh.positions[i];
-    const glm::vec3 n = has_normals ? mesh.normals[i] : glm::vec3(0, 1, 0);
+    glm::vec3 p = mesh.positions[i];
+    glm::vec3 n = has_normals ? mesh.normals[i] : glm::vec3(0, 1, 0);
+    if (posed_by) {
+      p = glm::vec3(to_rest * glm::vec4(p, 1.0f));
+      n = turn_back * n;
+    }
     const glm::vec3 c = has_colours_ ? mesh.colours[i] : glm::vec3(1.0f);
     const glm::vec3 f = has_fibres_ ? mesh.fibres[i] : glm::vec3(0.0f);
     interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z, c.x, c.y, c.z, f.x, f.y, f.z});
@@ -52,8 +60,6 @@ void MeshBuffer::update(const Mesh& mesh) {
   glBindVertexArray(vao_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)), interleaved.data(), GL_STATIC_DRAW);
-  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
-  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)), mesh.indices.data(), GL_STATIC_DRAW);
   glEnableVertexAttribArray(0);
   glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, kStride, nullptr);
   glEnableVertexAttribArray(1);
@@ -63,7 +69,44 @@ void MeshBuffer::update(const Mesh& mesh) {
   glEnableVertexAttribArray(3);
   glVertexAttribPointer(3, 3, GL_FLOAT, GL_FALSE, kStride, reinterpret_cast<void*>(9 * sizeof(float)));
   glBindVertexArray(0);
+}
+
+void MeshBuffer::update(const Mesh& mesh, const glm::mat4* posed_by) {
+  if (!vao_) {
+    glGenVertexArrays(1, &vao_);
+    glGenBuffers(1, &vbo_);
+    glGenBuffers(1, &ebo_);
+    glGenBuffers(1, &rest_vbo_);
+  }
+  write_surface(mesh, posed_by);
+  std::vector<glm::vec3> rest;
+  const std::vector<glm::vec3>* rest_of = &mesh.positions;
+  if (mesh.rest_positions.size() == mesh.positions.size()) {
+    rest_of = &mesh.rest_positions;
+  } else if (posed_by) {
+    const glm::mat4 to_rest = glm::inverse(*posed_by);
+    rest.reserve(mesh.positions.size());
+    for (const auto& p : mesh.positions) rest.push_back(glm::vec3(to_rest * glm::vec4(p, 1.0f)));
+    rest_of = &rest;
+  }
+  glBindVertexArray(vao_);
+  glBindBuffer(GL_ARRAY_BUFFER, rest_vbo_);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(rest_of->size() * sizeof(glm::vec3)), rest_of->data(), GL_STATIC_DRAW);
+  glEnableVertexAttribArray(4);
+  glVertexAttribPointer(4, 3, GL_FLOAT, GL_FALSE, sizeof(glm::vec3), nullptr);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)), mesh.indices.data(), GL_STATIC_DRAW);
+  glBindVertexArray(0);
   count_ = static_cast<GLsizei>(mesh.indices.size());
+  vertices_ = mesh.positions.size();
+}
+
+void MeshBuffer::update_surface(const Mesh& mesh) {
+  if (!vao_ || mesh.positions.size() != vertices_) {
+    update(mesh); // not the same mesh: everything anew
+    return;
+  }
+  write_surface(mesh, nullptr);
 }
 
 void MeshBuffer::draw() const {

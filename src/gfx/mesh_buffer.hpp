@@ -2,10 +2,14 @@
 #include "core/mesh.hpp"
 #include "gfx/gl.hpp"
 
+#include <cstddef>
+#include <glm/mat4x4.hpp>
+
 namespace crus::gfx {
 
 // One mesh on the GPU: interleaved position, normal, colour and fibre
-// coordinates (the mesh's own, when it has them), 32-bit indices.
+// coordinates (the mesh's own, when it has them), 32-bit indices, and in a
+// buffer of its own each vertex's rest position (attribute 4), written once.
 class MeshBuffer {
 public:
   MeshBuffer() = default;
@@ -16,7 +20,15 @@ public:
   MeshBuffer(const MeshBuffer&) = delete;
   MeshBuffer& operator=(const MeshBuffer&) = delete;
 
-  void update(const Mesh& mesh); // replaces the contents
+  // Replaces the contents. `posed_by`: the mesh is a rest mesh carried by
+  // this rigid transform, and its rest vertices are what is uploaded (the
+  // renderer draws them through the transform). The rest attribute is
+  // mesh.rest_positions when set, else the uploaded positions.
+  void update(const Mesh& mesh, const glm::mat4* posed_by = nullptr);
+  // A deformed pose of the same mesh: positions and normals only; the rest
+  // positions and indices stay as they are.
+  void update_surface(const Mesh& mesh);
+  std::size_t vertex_count() const { return vertices_; }
   void draw() const;
   GLsizei index_count() const { return count_; }
   bool has_vertex_colours() const { return has_colours_; }
@@ -24,8 +36,10 @@ public:
 
 private:
   void release();
-  GLuint vao_ = 0, vbo_ = 0, ebo_ = 0;
+  void write_surface(const Mesh& mesh, const glm::mat4* posed_by);
+  GLuint vao_ = 0, vbo_ = 0, ebo_ = 0, rest_vbo_ = 0;
   GLsizei count_ = 0;
+  std::size_t vertices_ = 0;
   bool has_colours_ = false;
   bool has_fibres_ = false;
 };

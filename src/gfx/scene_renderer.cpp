@@ -66,10 +66,35 @@ std::string SceneRenderer::version_string() {
 void SceneRenderer::upload(const Scene& scene) {
   buffers_.clear();
   triangles_.clear();
+  uploads_.assign(scene.structures.size(), 1);
+  deformed_.clear();
   buffers_.reserve(scene.structures.size());
   for (const auto& s : scene.structures) {
-    buffers_.emplace_back(s.mesh);
+    buffers_.emplace_back();
+    buffers_.back().update(s.mesh, s.transform == glm::mat4(1.0f) ? nullptr : &s.transform);
+    deformed_.push_back(!s.mesh.rest_positions.empty());
     triangles_.push_back(s.mesh.triangle_count());
+  }
+}
+
+void SceneRenderer::update_pose(const Scene& scene) {
+  bool same = buffers_.size() == scene.structures.size();
+  for (std::size_t i = 0; same && i < buffers_.size(); ++i)
+    same = buffers_[i].vertex_count() == scene.structures[i].mesh.positions.size() &&
+           triangles_[i] == scene.structures[i].mesh.triangle_count();
+  if (!same) {
+    upload(scene);
+    return;
+  }
+  for (std::size_t i = 0; i < buffers_.size(); ++i) {
+    const Mesh& m = scene.structures[i].mesh;
+    // At rest or rigid (drawn through its matrix): nothing to send, unless the
+    // buffer still holds a deformed pose (a rest scene put back wholesale).
+    const bool deformed = !m.rest_positions.empty();
+    if (!deformed && !deformed_[i]) continue;
+    buffers_[i].update_surface(m);
+    deformed_[i] = deformed;
+    ++uploads_[i];
   }
 }
 
@@ -88,6 +113,7 @@ void SceneRenderer::clear_section() {
 void SceneRenderer::draw_item(const DrawItem& item, const DrawList& list) {
   if (item.structure < 0 || static_cast<std::size_t>(item.structure) >= buffers_.size()) return;
   program_.set("u_colour", item.colour);
+  program_.set("u_item", item.transform);
   const MeshBuffer& buffer = buffers_[static_cast<std::size_t>(item.structure)];
   program_.set("u_vertex_colour", buffer.has_vertex_colours() && !item.flat_colour ? 1.0f : 0.0f);
   program_.set("u_striation", buffer.has_fibres() ? 1.0f : 0.0f);
@@ -117,6 +143,7 @@ void SceneRenderer::draw_overlays(const DrawList& list) {
   // only a handful, so each is its own small upload and draw.
   glDisable(GL_DEPTH_TEST);
   program_.set("u_clip_on", 0.0f); // arrows and markers stay whole
+  program_.set("u_item", glm::mat4(1.0f)); // made where they are now
   program_.set("u_patch_count", 0);
   program_.set("u_zone_count", 0);
   program_.set("u_vertex_colour", 0.0f);
@@ -179,6 +206,7 @@ void SceneRenderer::draw(const Scene& scene, const DrawList& list, const FramePa
     program_.set("u_unlit", 1.0f);
     program_.set("u_vertex_colour", 1.0f);
     program_.set("u_colour", glm::vec4(1.0f));
+    program_.set("u_item", glm::mat4(1.0f)); // cut from the posed meshes
     program_.bind_for_draw();
     caps_.draw();
     triangles_drawn_ += cap_triangles_;
@@ -233,6 +261,7 @@ void SceneRenderer::draw_bare(const DrawList& list, const FrameParams& frame) {
   for (const auto& item : list.items) {
     if (item.structure < 0 || static_cast<std::size_t>(item.structure) >= buffers_.size()) continue;
     bare_program_.set("u_colour", glm::vec3(item.colour));
+    bare_program_.set("u_item", item.transform);
     buffers_[static_cast<std::size_t>(item.structure)].draw();
     triangles_drawn_ += triangles_[static_cast<std::size_t>(item.structure)];
   }
@@ -249,9 +278,12 @@ void SceneRenderer::draw_patches_on_top(const DrawList& list) {
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
   glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
-  program_.bind_for_draw();
   for (const auto& item : list.items)
-    if (item.patches) buffers_[static_cast<std::size_t>(item.structure)].draw();
+    if (item.patches) {
+      program_.set("u_item", item.transform);
+      program_.bind_for_draw();
+      buffers_[static_cast<std::size_t>(item.structure)].draw();
+    }
   glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);

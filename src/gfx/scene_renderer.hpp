@@ -29,7 +29,17 @@ public:
   SceneRenderer(); // needs a current OpenGL 3.3 context; throws RuntimeError
   ~SceneRenderer();
 
-  void upload(const Scene& scene); // replaces whatever was uploaded
+  // Replaces whatever was uploaded. A structure carried rigidly (a
+  // non-identity SceneStructure::transform) is uploaded at rest and drawn
+  // through its DrawItem::transform.
+  void upload(const Scene& scene);
+  // The same atlas at another pose: only the deformed meshes (soft tissue,
+  // with rest_positions) are re-uploaded, positions and normals; a bone's pose
+  // is its draw item's matrix, so its vertices are not sent again. Falls back
+  // to upload() for a scene of another shape.
+  void update_pose(const Scene& scene);
+  // How many times each structure's vertices were sent to the GL.
+  const std::vector<std::size_t>& vertex_uploads() const { return uploads_; }
   void draw(const Scene& scene, const DrawList& list, const FrameParams& frame);
   // The yardstick `crus bench` compares a frame with: the same items' vertex
   // buffers, same target, multisampling and depth test, drawn once each with
@@ -61,6 +71,8 @@ private:
   ShaderProgram bare_program_; // made on the first draw_bare
   std::vector<MeshBuffer> buffers_;
   std::vector<std::size_t> triangles_;
+  std::vector<std::size_t> uploads_;
+  std::vector<bool> deformed_; // the buffer holds a deformed pose, not the rest mesh
   MeshBuffer overlay_;
   MeshBuffer caps_;
   std::size_t cap_triangles_ = 0;

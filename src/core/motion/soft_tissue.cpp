@@ -312,6 +312,12 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
     const bool normals = !from.normals.empty();
     if (ss.rigid_body >= 0) {
       const PosedBody& b = pb[static_cast<std::size_t>(ss.rigid_body)];
+      // Carried whole: the renderer draws the rest vertices through this
+      // matrix; the posed copy below serves picking, bounds and labels.
+      glm::mat4& m = posed.structures[ss.structure].transform;
+      m = glm::mat4(b.r);
+      m[3] = glm::vec4(b.t, 1.0f);
+      to.rest_positions.clear();
       for (std::size_t v = 0; v < from.positions.size(); ++v) {
         to.positions[v] = b.r * from.positions[v] + b.t;
         if (normals) to.normals[v] = b.r * from.normals[v];
@@ -322,6 +328,10 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
                               ? (*bulge)[static_cast<std::size_t>(mb.muscle)]
                               : 1.0f;
       const bool widen = scale != 1.0f && mb.vertices.size() == from.positions.size();
+      // Deformed vertex by vertex: keep where each vertex lies at rest, for
+      // the overlays (attribute a_rest), which must not slide on it.
+      posed.structures[ss.structure].transform = glm::mat4(1.0f);
+      if (to.rest_positions.size() != from.positions.size()) to.rest_positions = from.positions;
       for (std::size_t v = 0; v < from.positions.size(); ++v) {
         const VertexWeights& w = ss.vertices[v];
         glm::vec3 p = from.positions[v];
