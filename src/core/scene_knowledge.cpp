@@ -11,7 +11,8 @@ std::vector<std::string> unknown_structure_ids(const Scene& scene, const Knowled
     if (s.labelled && !knowledge.find(s.id)) {
       std::vector<std::string> ids;
       for (const auto& e : knowledge.entries) ids.push_back(e.id);
-      std::string line = scene.source + ": node \"" + s.node + "\" is mapped to \"" + s.id + "\", which Crus does not know";
+      std::string line =
+          scene.source + ": node \"" + s.node + "\" is mapped to \"" + s.id + "\", which Crus does not know";
       auto close = closest_ids(ids, s.id, 2);
       if (!close.empty()) line += " (did you mean " + close.front() + "?)";
       out.push_back(line);
@@ -29,15 +30,16 @@ std::vector<int> apply_knowledge(Scene& scene, const KnowledgeBase& knowledge) {
       // A structure mapped from another atlas takes its kind from its id,
       // so a mapped bone groups with the bones.
       if (scene.structures[i].kind == StructureKind::other) {
-        for (auto kind : {StructureKind::bone, StructureKind::muscle, StructureKind::tendon, StructureKind::nerve, StructureKind::skin,
-                          StructureKind::ligament})
+        for (auto kind : {StructureKind::bone, StructureKind::muscle, StructureKind::tendon, StructureKind::nerve,
+                          StructureKind::skin, StructureKind::ligament})
           if (k->kind == to_string(kind)) scene.structures[i].kind = kind;
       }
     }
   return layers;
 }
 
-SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge, const TriggerPointSet* trigger_points) {
+SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge,
+                              const TriggerPointSet* trigger_points) {
   std::vector<SearchEntry> entries;
   for (const auto& s : scene.structures) {
     SearchEntry e{s.id, s.name, {}};
@@ -47,7 +49,8 @@ SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge
       e.aliases.insert(e.aliases.end(), k->synonyms.begin(), k->synonyms.end());
       // Every field that says what the structure does, what supplies it and
       // what goes wrong with it, taken generically from the knowledge base.
-      for (const auto& a : k->actions) e.facts.push_back({"action", a.movement + " at the " + a.joint + " (" + a.role + ")"});
+      for (const auto& a : k->actions)
+        e.facts.push_back({"action", a.movement + " at the " + a.joint + " (" + a.role + ")"});
       if (k->innervation) {
         const KnowledgeEntry* nerve = knowledge.find(k->innervation->nerve);
         e.facts.push_back({"nerve", nerve ? nerve->name : k->innervation->nerve});

@@ -20,5 +20,6 @@ std::vector<std::string> unknown_structure_ids(const Scene& scene, const Knowled
 // Search entries from the names, Latin names and synonyms.
 // Facts too (actions, nerves and roots, clinical notes, and the symptoms of
 // `trigger_points` when given), found by what a structure does.
-SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge, const TriggerPointSet* trigger_points = nullptr);
+SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge,
+                              const TriggerPointSet* trigger_points = nullptr);
 } // namespace crus

@@ -42,14 +42,15 @@ glm::vec3 label_point(const SceneStructure& s, const glm::vec3& eye) {
 
 } // namespace
 
-std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out,
-                                      const MeasureText& measure, float font_px) {
+std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, const LabelView& view,
+                                      const Aabb& keep_out, const MeasureText& measure, float font_px) {
   std::vector<PlacedLabel> out;
   if (labels.empty()) return out;
   // The model's screen box, from its corners.
   glm::vec2 lo(1e9f), hi(-1e9f);
   for (int i = 0; i < 8; ++i) {
-    glm::vec3 c{i & 1 ? keep_out.max.x : keep_out.min.x, i & 2 ? keep_out.max.y : keep_out.min.y, i & 4 ? keep_out.max.z : keep_out.min.z};
+    glm::vec3 c{i & 1 ? keep_out.max.x : keep_out.min.x, i & 2 ? keep_out.max.y : keep_out.min.y,
+                i & 4 ? keep_out.max.z : keep_out.min.z};
     glm::vec2 s;
     if (project(view.view_projection, c, view.screen, s)) {
       lo = glm::min(lo, s);
@@ -76,7 +77,8 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, co
     glm::vec2 a;
     if (!project(view.view_projection, labels[i].position, view.screen, a)) a = glm::vec2(-1.0f);
     const glm::vec2 text = measure(labels[i].text);
-    requests.push_back({a.x < 0.0f ? a : a - shift, glm::vec2(text.x + kLabelPad * 2, text.y + kLabelPad * 2), static_cast<int>(labels.size() - i)});
+    requests.push_back({a.x < 0.0f ? a : a - shift, glm::vec2(text.x + kLabelPad * 2, text.y + kLabelPad * 2),
+                        static_cast<int>(labels.size() - i)});
     anchors.push_back(a);
   }
   auto placed = layout_labels(requests, band, lo, hi, 8.0f, view.top, view.bottom);
@@ -103,8 +105,8 @@ ScreenRect screen_rect(const Aabb& box, const LabelView& view) {
 }
 
 std::vector<LabelAnchor> view_labels(const Scene& scene, const DocumentState& state, const std::vector<int>& layers,
-                                     const std::vector<LabelAnchor>& highlight_labels, const std::vector<LabelAnchor>& section_labels,
-                                     glm::vec3 eye) {
+                                     const std::vector<LabelAnchor>& highlight_labels,
+                                     const std::vector<LabelAnchor>& section_labels, glm::vec3 eye) {
   std::vector<LabelAnchor> labels;
   auto add = [&](int index, glm::vec3 colour) {
     if (index < 0 || static_cast<std::size_t>(index) >= scene.structures.size()) return;

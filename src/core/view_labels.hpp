@@ -18,9 +18,9 @@ namespace crus {
 
 struct LabelView {
   glm::mat4 view_projection{1.0f}; // model frame -> clip (mirror included)
-  glm::vec2 screen{1.0f};           // logical pixels
-  float top = 0.0f;                 // reserved at the top (menu bar)
-  float bottom = 0.0f;              // reserved at the bottom (status bar)
+  glm::vec2 screen{1.0f};          // logical pixels
+  float top = 0.0f;                // reserved at the top (menu bar)
+  float bottom = 0.0f;             // reserved at the bottom (status bar)
   // The free band between the panels docked at the sides (logical pixels);
   // right <= left means the whole width.
   float left = 0.0f, right = 0.0f;
@@ -40,8 +40,8 @@ constexpr float kLabelPad = 4.0f; // text inset in its box
 // `keep_out` is the model's bounding box in the model frame (labels go
 // beside it); labels stay inside the band between view.left and view.right.
 // `font_px` sets how wide a column of labels needs to be.
-std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out,
-                                      const MeasureText& measure, float font_px);
+std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, const LabelView& view,
+                                      const Aabb& keep_out, const MeasureText& measure, float font_px);
 
 // The screen rectangle of `box` (model frame) under `view`.
 ScreenRect screen_rect(const Aabb& box, const LabelView& view);
@@ -51,7 +51,7 @@ ScreenRect screen_rect(const Aabb& box, const LabelView& view);
 // cuts. `eye` is in the model frame (un-mirrored); each leader line ends on
 // the structure's surface facing it.
 std::vector<LabelAnchor> view_labels(const Scene& scene, const DocumentState& state, const std::vector<int>& layers,
-                                     const std::vector<LabelAnchor>& highlight_labels, const std::vector<LabelAnchor>& section_labels,
-                                     glm::vec3 eye);
+                                     const std::vector<LabelAnchor>& highlight_labels,
+                                     const std::vector<LabelAnchor>& section_labels, glm::vec3 eye);
 
 } // namespace crus

@@ -26,7 +26,9 @@ TEST(ViewLabels, PlacedBesideTheModelWithoutImGui) {
   view.view_projection = projection * glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, -0.25f, 0.0f));
   const Aabb leg{{-0.05f, 0.0f, -0.05f}, {0.05f, 0.5f, 0.05f}};
   std::vector<LabelAnchor> labels;
-  for (int i = 0; i < 4; ++i) labels.push_back({"Label " + std::to_string(i), {i % 2 ? 0.04f : -0.04f, 0.1f + 0.1f * float(i), 0.0f}, glm::vec3(1.0f)});
+  for (int i = 0; i < 4; ++i)
+    labels.push_back(
+        {"Label " + std::to_string(i), {i % 2 ? 0.04f : -0.04f, 0.1f + 0.1f * float(i), 0.0f}, glm::vec3(1.0f)});
   const auto placed = place_labels(labels, view, leg, fixed_measure, 14.0f);
   ASSERT_EQ(placed.size(), labels.size());
   const ScreenRect model = screen_rect(leg, view);
