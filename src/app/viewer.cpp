@@ -1,6 +1,7 @@
 // The interactive viewer: a window, the document, the renderer and the
 // panels. It draws only when something changed: an idle window sleeps in
 // the event wait and uses no CPU.
+#include "app/atlas_loading.hpp"
 #include "app/commands.hpp"
 #include "app/handout_export.hpp"
 #include "app/notes_window.hpp"
@@ -128,7 +129,7 @@ int run_viewer(const ViewerOptions& options) {
     ctx.messages.clear();
     Scene loaded;
     try {
-      loaded = load_atlas(atlas, false);
+      loaded = load_atlas_drawing_progress(atlas, window, host, renderer); // off this thread; the window keeps drawing
       ctx.atlas_path = atlas.resolved_atlas();
     } catch (const std::exception& e) {
       ctx.messages.push_back(e.what());
