@@ -78,17 +78,14 @@ Image crop_to_content(const Image& image, const std::uint8_t background[3], int 
 
 std::vector<Image> render_handout_views(const Scene& scene, Presentation& presentation, OffscreenRenderer& renderer,
                                         const Overlay& overlay, const std::vector<glm::vec3>& painted) {
-  presentation.document().set_overlay(overlay);
-  presentation.context().painted = painted;
+  // The session makes the list and the framing, the same ones as the viewer's handout export.
+  Session& session = presentation.session();
+  const DrawList list = session.handout_draw_list(overlay, painted, presentation.context().brush_radius);
   const float aspect = static_cast<float>(renderer.width()) / static_cast<float>(renderer.height());
   const std::uint8_t white[3] = {255, 255, 255};
   std::vector<Image> out;
   for (AnatomicalView view : handout_views()) {
-    // Drawn here rather than through Presentation::render so that the
-    // background can be white: a printed page should not be mostly ink.
-    DrawList list = presentation.draw_list();
-    list.background = glm::vec3(1.0f);
-    renderer.draw(scene, list, presentation.camera_for(view, aspect));
+    renderer.draw(scene, list, session.handout_camera(view, aspect));
     out.push_back(crop_to_content(renderer.read(), white, 12));
   }
   return out;

@@ -275,6 +275,7 @@ int run_render(const RenderOptions& given) {
   for (const auto& p : poses) {
     if (motion) {
       motion->poser->apply(p, scene);
+      presentation.scene_changed();
       states.push_back(motion::muscle_states(motion->model, motion->muscles, p));
     }
     const Aabb b = presentation.drawn_box();
@@ -298,6 +299,7 @@ int run_render(const RenderOptions& given) {
     std::vector<Image> probes;
     for (const motion::Pose* p : {&poses.front(), &poses.back()}) {
       motion->poser->apply(*p, scene);
+      presentation.scene_changed();
       renderer.update_pose(scene);
       probes.push_back(presentation.render(renderer, camera, false));
       if (poses.size() == 1) break;
@@ -323,6 +325,7 @@ int run_render(const RenderOptions& given) {
   for (std::size_t i = 0; i < poses.size(); ++i) {
     if (motion) {
       motion->poser->apply(poses[i], scene);
+      presentation.scene_changed();
       const float margin = static_cast<float>(height) / 60.0f;
       const std::string caption = "Right leg: " + motion::describe_pose(motion->model, poses[i]);
       presentation.annotate = [&, caption, margin] {

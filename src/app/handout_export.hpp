@@ -23,9 +23,9 @@ const std::vector<AnatomicalView>& handout_views(); // posterior, anterior, medi
 constexpr int kHandoutViewWidth = 600;             // portrait, like the leg
 constexpr int kHandoutViewHeight = 1000;
 
-// Renders handout_views() of `scene` (the presentation's) with `overlay` set
-// on its document, labels off, on white for printing, each cropped to the
-// leg with a small margin.
+// Renders handout_views() of `scene` (the presentation's) from its session's
+// handout list (`overlay` over the document's visibility, nothing selected),
+// labels off, on white for printing, each cropped to the leg with a small margin.
 std::vector<Image> render_handout_views(const Scene& scene, Presentation& presentation, OffscreenRenderer& renderer,
                                         const Overlay& overlay, const std::vector<glm::vec3>& painted = {});
 

@@ -18,24 +18,24 @@
 
 namespace crus::app {
 
-Presentation::Presentation(Scene& scene, bool with_knowledge) : scene_(scene), document_(scene.structures.size()) {
+Presentation::Presentation(Scene& scene, bool with_knowledge) : scene_(scene), session_(scene) {
   ctx_.scene = &scene_;
-  ctx_.document = &document_;
+  ctx_.document = &session_.document();
   ctx_.camera = &camera_;
   if (with_knowledge) {
-    knowledge_ = load_knowledge_reporting("the picture is drawn; labels use atlas names where entries are missing");
-    ctx_.knowledge = &knowledge_;
+    session_.set_knowledge(load_knowledge_reporting("the picture is drawn; labels use atlas names where entries are missing"));
+    ctx_.knowledge = &session_.knowledge();
   }
-  ctx_.layers = apply_knowledge(scene, knowledge_);
+  ctx_.layers = session_.layers();
 }
 
 void Presentation::load_trigger_points() {
-  if (trigger_points_) return;
+  if (session_.trigger_points()) return;
   if (!scene_.manifest) throw InputError(scene_.source, "the atlas has no manifest with landmarks, which the referral zones are anchored to");
-  trigger_points_ = crus::load_trigger_points(knowledge_dir() + "/trigger_points.json", scene_.manifest->landmarks);
-  red_flags_ = load_red_flags(knowledge_dir() + "/red_flags.json");
-  ctx_.trigger_points = &*trigger_points_;
-  ctx_.red_flags = &*red_flags_;
+  session_.set_trigger_points(crus::load_trigger_points(knowledge_dir() + "/trigger_points.json", scene_.manifest->landmarks));
+  session_.set_red_flags(load_red_flags(knowledge_dir() + "/red_flags.json"));
+  ctx_.trigger_points = session_.trigger_points();
+  ctx_.red_flags = session_.red_flags();
 }
 
 void Presentation::apply_render_options(const RenderOptions& o) {
@@ -54,10 +54,10 @@ void Presentation::apply_render_options(const RenderOptions& o) {
     if (attachments && s.kind != StructureKind::muscle && s.kind != StructureKind::tendon && s.kind != StructureKind::other)
       throw InputError("--highlight", s.id + " is a " + to_string(s.kind) + "; origin, insertion, innervation and function belong to muscles");
   }
-  if (!o.isolate.empty()) document_.isolate(resolve_ids(scene_, o.isolate, "--isolate"));
-  if (!o.ghost.empty()) document_.set_visibility(resolve_ids(scene_, o.ghost, "--ghost"), Visibility::ghosted);
-  if (!o.hide.empty()) document_.set_visibility(resolve_ids(scene_, o.hide, "--hide"), Visibility::hidden);
-  if (!o.select.empty()) document_.select(resolve_id(scene_, o.select, "--select"));
+  if (!o.isolate.empty()) session_.document().isolate(resolve_ids(scene_, o.isolate, "--isolate"));
+  if (!o.ghost.empty()) session_.document().set_visibility(resolve_ids(scene_, o.ghost, "--ghost"), Visibility::ghosted);
+  if (!o.hide.empty()) session_.document().set_visibility(resolve_ids(scene_, o.hide, "--hide"), Visibility::hidden);
+  if (!o.select.empty()) session_.document().select(resolve_id(scene_, o.select, "--select"));
   if (!o.highlight.empty()) {
     if (o.select.empty()) throw InputError("--highlight", "needs --select ID: highlights belong to the selected muscle");
     Highlights h;
@@ -71,7 +71,7 @@ void Presentation::apply_render_options(const RenderOptions& o) {
       else if (item == "all") h = {true, true, true, true};
       else throw InputError("--highlight", "expected origin, insertion, innervation, function or all, got \"" + item + "\"");
     }
-    document_.set_highlights(h);
+    session_.document().set_highlights(h);
   }
   for (const std::string& overlay : o.overlays) {
     Overlay ov;
@@ -80,9 +80,9 @@ void Presentation::apply_render_options(const RenderOptions& o) {
     } else if (overlay.rfind("referral:", 0) == 0) {
       ov.target = overlay.substr(9);
       load_trigger_points();
-      if (select_trigger_points(*trigger_points_, ov.target).empty()) {
+      if (select_trigger_points(*session_.trigger_points(), ov.target).empty()) {
         std::vector<std::string> ids;
-        for (const auto& tp : trigger_points_->trigger_points) {
+        for (const auto& tp : session_.trigger_points()->trigger_points) {
           ids.push_back(tp.id);
           ids.push_back(tp.muscle);
           if (!tp.group.empty()) ids.push_back(tp.group);
@@ -92,7 +92,7 @@ void Presentation::apply_render_options(const RenderOptions& o) {
         for (std::size_t k = 0; k < close.size(); ++k) message += (k ? ", " : "; did you mean ") + close[k];
         throw InputError("--overlay", message + (close.empty() ? "" : "?"));
       }
-      ov.mode = trigger_points_->find(ov.target) ? OverlayMode::trigger_point : OverlayMode::muscle;
+      ov.mode = session_.trigger_points()->find(ov.target) ? OverlayMode::trigger_point : OverlayMode::muscle;
     } else if (overlay == "trigger-points-safe") {
       ov.mode = OverlayMode::all;
       ov.colour_blind_safe = true;
@@ -100,51 +100,17 @@ void Presentation::apply_render_options(const RenderOptions& o) {
       throw InputError("--overlay", "expected referral:ID (a muscle or trigger-point id) or trigger-points, got \"" + overlay + "\"");
     }
     load_trigger_points();
-    document_.set_overlay(ov);
+    session_.document().set_overlay(ov);
   }
-  if (o.mirror) document_.set_mirror(true);
+  if (o.mirror) session_.document().set_mirror(true);
 }
 
 DrawList Presentation::draw_list() {
-  ctx_.highlights = compute_highlights(scene_, ctx_.knowledge, document_.state().selected, document_.state().highlights);
-  HighlightInputs inputs = ctx_.highlights.inputs;
-  if (trigger_points_ && document_.state().overlay.mode != OverlayMode::none) {
-    if (!picks_built_) {
-      std::vector<const Mesh*> meshes;
-      for (const auto& s : scene_.structures) meshes.push_back(&s.mesh);
-      picks_.build(meshes);
-      picks_built_ = true;
-    }
-    ctx_.overlay = make_overlay(*trigger_points_, document_.state().overlay, scene_, &picks_);
-    inputs.zones = ctx_.overlay.zones;
-    inputs.markers = ctx_.overlay.markers;
-  }
-  add_painted_zones(inputs, ctx_.painted, ctx_.brush_radius);
-  return make_draw_list(scene_, document_.state(), document_.hovered(), ctx_.layers, inputs);
-}
-
-Aabb Presentation::drawn_box() const {
-  // Frame what is drawn, so an isolated structure fills the picture.
-  Aabb box{glm::vec3(1e30f), glm::vec3(-1e30f)};
-  for (std::size_t i = 0; i < scene_.structures.size(); ++i) {
-    if (!is_drawn(document_.state(), ctx_.layers, i)) continue;
-    box.min = glm::min(box.min, scene_.structures[i].box.min);
-    box.max = glm::max(box.max, scene_.structures[i].box.max);
-  }
-  return box.valid() ? box : scene_.box;
-}
-
-OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect) const {
-  // Frame what is drawn, so an isolated structure fills the picture.
-  return camera_for(view, aspect, drawn_box());
-}
-
-OrbitCamera Presentation::camera_for(AnatomicalView view, float aspect, const Aabb& frame) const {
-  OrbitCamera camera;
-  Aabb box = frame;
-  if (document_.state().mirror) box = mirrored(box);
-  camera.set_pose(camera.pose_for(view, box, document_.state().mirror, aspect));
-  return camera;
+  // The labels drawn over the picture read the same highlights and overlay legend.
+  ctx_.highlights = session_.highlights();
+  ctx_.overlay = session_.overlay();
+  if (std::exception_ptr e = session_.overlay_error()) std::rethrow_exception(e); // a command stops with its one line
+  return session_.draw_list({ctx_.painted, ctx_.brush_radius, std::nullopt});
 }
 
 std::vector<std::string> Presentation::apply_scene(const SceneSpec& spec) {
@@ -152,24 +118,24 @@ std::vector<std::string> Presentation::apply_scene(const SceneSpec& spec) {
   if (applied.state.overlay.mode != OverlayMode::none) {
     load_trigger_points();
     const std::string& target = applied.state.overlay.target;
-    if (applied.state.overlay.mode != OverlayMode::all && select_trigger_points(*trigger_points_, target).empty()) {
+    if (applied.state.overlay.mode != OverlayMode::all && select_trigger_points(*session_.trigger_points(), target).empty()) {
       applied.unknown_ids.push_back(target); // reported and kept in the spec; nothing to draw for it here
       applied.state.overlay = Overlay{};
     } else if (applied.state.overlay.mode != OverlayMode::all) {
-      applied.state.overlay.mode = trigger_points_->find(target) ? OverlayMode::trigger_point : OverlayMode::muscle;
+      applied.state.overlay.mode = session_.trigger_points()->find(target) ? OverlayMode::trigger_point : OverlayMode::muscle;
     }
   }
   // Pins and arrows back onto the surface (the atlas may have been
   // regenerated since they were placed); the scene is at rest here.
   if (std::string moved = describe_snap(snap_annotations(applied.state.annotations, scene_)); !moved.empty())
     std::fprintf(stderr, "crus: %s\n", moved.c_str());
-  document_.load_state(applied.state, "Open scene");
+  session_.document().load_state(applied.state, "Open scene");
   ctx_.painted = spec.painted;
   ctx_.brush_radius = spec.brush_radius;
   return applied.unknown_ids;
 }
 
-OrbitCamera Presentation::camera_for_scene(const SceneSpec& spec, AnatomicalView fallback, float aspect, float free_min_y) const {
+OrbitCamera Presentation::camera_for_scene(const SceneSpec& spec, AnatomicalView fallback, float aspect, float free_min_y) {
   OrbitCamera camera;
   if (spec.camera) {
     camera.set_pose(*spec.camera);
@@ -217,15 +183,9 @@ void Presentation::draw(OffscreenRenderer& renderer, const OrbitCamera& camera, 
   if (background) list.background = *background;
   renderer.draw(scene_, list, camera);
   camera_ = camera;
-  const bool annotations = !document_.state().annotations.empty();
-  if (annotations && !picks_built_) {
-    // Pins behind the model are drawn faded, as in the viewer: that needs the pick index.
-    std::vector<const Mesh*> meshes;
-    for (const auto& s : scene_.structures) meshes.push_back(&s.mesh);
-    picks_.build(meshes);
-    picks_built_ = true;
-  }
-  if (annotations) ctx_.picks = &picks_;
+  const bool annotations = !session_.document().state().annotations.empty();
+  // Pins behind the model are drawn faded, as in the viewer: that needs the pick index.
+  if (annotations) ctx_.picks = &session_.picks();
   if (labels || annotate || extra_ui || annotations) {
     // Labels are drawn by ImGui into the same framebuffer, as in the viewer.
     ui::ImGuiHost host(nullptr, 1.0f, "");

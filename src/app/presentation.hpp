@@ -1,7 +1,8 @@
 #pragma once
-// What the CLI's render and bench commands show: a document over a scene,
-// with the knowledge base, made into a draw list, labels and a camera the
-// same way the viewer does.
+// What the CLI's render, bench, handout and lesson commands show: a
+// session (core/session.hpp) over the command's scene, which makes the draw
+// list, highlights and camera exactly as it does for the viewer; this class
+// adds the offscreen drawing and the labels on top.
 #include "app/commands.hpp"
 #include "core/camera.hpp"
 #include "core/document.hpp"
@@ -14,6 +15,7 @@
 #include "core/search.hpp"
 #include "core/trigger_points.hpp"
 #include "core/scene_file.hpp"
+#include "core/session.hpp"
 #include "ui/viewer_context.hpp"
 #include <functional>
 #include <optional>
@@ -29,8 +31,8 @@ public:
   // Loads trigger points and red flags (needs the atlas landmarks); throws
   // InputError naming the file, line and field when they are malformed.
   void load_trigger_points();
-  const TriggerPointSet* trigger_points() const { return trigger_points_ ? &*trigger_points_ : nullptr; }
-  const RedFlagSet* red_flags() const { return red_flags_ ? &*red_flags_ : nullptr; }
+  const TriggerPointSet* trigger_points() const { return session_.trigger_points(); }
+  const RedFlagSet* red_flags() const { return session_.red_flags(); }
   // --select, --isolate, --ghost, --hide, --highlight, --overlay, --mirror
   void apply_render_options(const RenderOptions& options);
   // A saved scene (or a lesson step) as the document, painted area and
@@ -41,15 +43,18 @@ public:
   // `fallback`) framed on what is drawn.
   // `free_min_y` (normalised device coordinates, -1 is the bottom) keeps a
   // band at the bottom clear for a caption when the camera is framed.
-  OrbitCamera camera_for_scene(const SceneSpec& spec, AnatomicalView fallback, float aspect, float free_min_y = -1.0f) const;
-  Document& document() { return document_; }
-  const KnowledgeBase& knowledge() const { return knowledge_; }
+  OrbitCamera camera_for_scene(const SceneSpec& spec, AnatomicalView fallback, float aspect, float free_min_y = -1.0f);
+  Document& document() { return session_.document(); }
+  const KnowledgeBase& knowledge() const { return session_.knowledge(); }
+  Session& session() { return session_; }
+  // The scene's meshes moved (a pose): bounds, highlights and overlays follow.
+  void scene_changed() { session_.scene_changed(); }
   ui::ViewerContext& context() { return ctx_; }
   DrawList draw_list();
-  OrbitCamera camera_for(AnatomicalView view, float aspect) const;
+  OrbitCamera camera_for(AnatomicalView view, float aspect) { return session_.camera_for(view, aspect); }
   // Framing `box` instead of what is drawn (an animation frames every pose).
-  OrbitCamera camera_for(AnatomicalView view, float aspect, const Aabb& box) const;
-  Aabb drawn_box() const; // of the structures drawn (the whole scene when none)
+  OrbitCamera camera_for(AnatomicalView view, float aspect, const Aabb& box) const { return session_.camera_for(view, aspect, box); }
+  Aabb drawn_box() { return session_.drawn_box(); } // of the structures drawn (the whole scene when none)
   // Changes the draw list before it is drawn (muscles coloured by length).
   std::function<void(DrawList&)> decorate;
   // Draws over the picture after the labels (a caption, a legend), in the
@@ -70,16 +75,10 @@ public:
 
 private:
   Scene& scene_;
-  Document document_;
+  Session session_;
   OrbitCamera camera_;
-  KnowledgeBase knowledge_;
-  SearchIndex search_;
-  std::optional<TriggerPointSet> trigger_points_;
-  std::optional<RedFlagSet> red_flags_;
   Image render_pass(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const std::function<void()>& extra_ui,
                     std::optional<glm::vec3> background);
-  PickIndex picks_;
-  bool picks_built_ = false;
   ui::ViewerContext ctx_;
 };
 

@@ -1,6 +1,7 @@
 // The interactive viewer: a window, the document, the renderer and the
 // panels. It draws only when something changed: an idle window sleeps in
 // the event wait and uses no CPU.
+#include "app/atlas_loading.hpp"
 #include "app/commands.hpp"
 #include "app/handout_export.hpp"
 #include "app/notes_window.hpp"
@@ -111,35 +112,33 @@ int run_viewer(const ViewerOptions& options) {
   host.set_font_size(options.text_size > 0.0f ? options.text_size : settings.text_size);
   gfx::SceneRenderer renderer;
 
-  Scene scene;
-  Document document;
+  // What is loaded and the document: the session owns them, and makes what is drawn.
+  Session session;
+  Scene& scene = session.scene();          // the same object across loads
+  Document& document = session.document();
   OrbitCamera camera;
-  PickIndex picks;
   ui::ViewerContext ctx;
   ctx.scene = &scene;
   ctx.document = &document;
   ctx.camera = &camera;
-  ctx.picks = &picks;
   ctx.stats.renderer = gfx::SceneRenderer::renderer_string();
 
-  ViewerPanels panels;
+  ViewerPanels panels(session);
   ViewerSection section;
   std::optional<AnatomicalView> frame_when_laid_out; // the view to fit beside the panels after the next layout
   auto load = [&](const AtlasOptions& atlas) {
     ctx.messages.clear();
+    Scene loaded;
     try {
-      scene = load_atlas(atlas, false);
+      loaded = load_atlas_drawing_progress(atlas, window, host, renderer); // off this thread; the window keeps drawing
       ctx.atlas_path = atlas.resolved_atlas();
     } catch (const std::exception& e) {
-      scene = Scene{};
       ctx.messages.push_back(e.what());
     }
+    session.set_scene(std::move(loaded)); // a fresh document too
     for (const auto& w : scene.warnings) ctx.messages.push_back(w);
-    document.reset(scene.structures.size());
     ctx.mirror_seen = false;
-    std::vector<const Mesh*> meshes;
-    for (const auto& s : scene.structures) meshes.push_back(&s.mesh);
-    picks.build(meshes);
+    ctx.picks = &session.picks();
     renderer.upload(scene);
     section.reset(ctx, renderer);
     panels.on_scene_loaded(ctx);
@@ -159,24 +158,14 @@ int run_viewer(const ViewerOptions& options) {
   ctx.export_handout = make_handout_exporter(ctx, [&](const Overlay& overlay, const std::vector<glm::vec3>& painted) {
     std::vector<Image> views;
     if (!ctx.trigger_points || scene.structures.empty()) return views;
-    OverlayInputs ov = make_overlay(*ctx.trigger_points, overlay, scene, &picks);
-    DocumentState state = document.state();
-    state.overlay = overlay;
-    state.selected = -1;
-    HighlightInputs inputs;
-    inputs.zones = ov.zones;
-    inputs.markers = ov.markers;
-    add_painted_zones(inputs, painted, ctx.brush_radius);
-    DrawList list = make_draw_list(scene, state, -1, ctx.layers, inputs);
-    list.model = glm::mat4(1.0f);
-    list.background = glm::vec3(1.0f);
+    // The session's handout list and framing: the same as `crus handout` draws.
+    const DrawList list = session.handout_draw_list(overlay, painted, ctx.brush_radius);
     const std::uint8_t white[3] = {255, 255, 255};
     for (AnatomicalView v : handout_views()) {
       gfx::Framebuffer target(kHandoutViewWidth, kHandoutViewHeight, 4);
       target.bind();
-      OrbitCamera cam;
-      float aspect = static_cast<float>(kHandoutViewWidth) / kHandoutViewHeight;
-      cam.set_pose(cam.pose_for(v, scene.box, false, aspect));
+      const float aspect = static_cast<float>(kHandoutViewWidth) / kHandoutViewHeight;
+      const OrbitCamera cam = session.handout_camera(v, aspect);
       gfx::FrameParams frame;
       frame.view = cam.view();
       frame.projection = cam.projection(aspect);
@@ -450,9 +439,7 @@ int run_viewer(const ViewerOptions& options) {
     if (picks_stale && !ctx.motion.preview) {
       // Picking follows the posed leg once it stops moving (the index takes
       // tens of milliseconds to build, too long for every frame of a Play).
-      std::vector<const Mesh*> meshes;
-      for (const auto& s : scene.structures) meshes.push_back(&s.mesh);
-      picks.build(meshes);
+      session.rebuild_picks();
       panels.refresh_skin(ctx); // the referral lookup follows too
       picks_stale = false;
     }

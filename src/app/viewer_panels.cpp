@@ -27,6 +27,12 @@
 
 namespace crus::app {
 
+Session& ViewerPanels::session(const ui::ViewerContext& ctx) {
+  if (external_) return *external_;
+  if (!own_ || &own_->scene() != ctx.scene || &own_->document() != ctx.document) own_.emplace(*ctx.scene, *ctx.document);
+  return *own_;
+}
+
 void ViewerPanels::install(ui::Shell& shell, ui::ViewerContext& ctx) {
   shell.add_panel(std::make_unique<ui::StructureBrowser>());
   shell.add_panel(std::make_unique<ui::SearchPanel>());
@@ -46,45 +52,41 @@ void ViewerPanels::install(ui::Shell& shell, ui::ViewerContext& ctx) {
 
 void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
   // The knowledge base never stops the viewer: problems are listed instead.
+  Session& session = this->session(ctx);
   std::string dir = (std::filesystem::path(assets_dir()) / "knowledge").string();
-  knowledge_ = load_knowledge(dir);
+  session.set_knowledge(load_knowledge(dir));
+  const KnowledgeBase& knowledge = session.knowledge();
   ctx.knowledge_problems.clear();
-  for (const auto& p : knowledge_.problems) ctx.knowledge_problems.push_back(dir + "/" + to_string(p));
+  for (const auto& p : knowledge.problems) ctx.knowledge_problems.push_back(dir + "/" + to_string(p));
   if (ctx.scene->manifest) {
-    for (const auto& p : cross_check(knowledge_, *ctx.scene->manifest)) ctx.knowledge_problems.push_back(to_string(p));
+    for (const auto& p : cross_check(knowledge, *ctx.scene->manifest)) ctx.knowledge_problems.push_back(to_string(p));
   }
-  for (const auto& p : unknown_structure_ids(*ctx.scene, knowledge_)) ctx.knowledge_problems.push_back(p);
+  for (const auto& p : unknown_structure_ids(*ctx.scene, knowledge)) ctx.knowledge_problems.push_back(p);
   for (const auto& p : ctx.knowledge_problems) ctx.messages.push_back(p);
-  ctx.knowledge = &knowledge_;
-
-  ctx.layers = apply_knowledge(*ctx.scene, knowledge_);
-  search_ = make_search_index(*ctx.scene, knowledge_);
-  ctx.search = &search_;
+  ctx.knowledge = &knowledge;
+  ctx.layers = session.layers();
 
   // Trigger points need the atlas landmarks; without them the viewer runs
   // without the overlay and says why.
-  trigger_points_.reset();
-  red_flags_.reset();
   ctx.trigger_points = nullptr;
   ctx.red_flags = nullptr;
   ctx.trigger_point_problem.clear();
   try {
-    red_flags_ = load_red_flags(dir + "/red_flags.json");
-    ctx.red_flags = &*red_flags_;
+    session.set_red_flags(load_red_flags(dir + "/red_flags.json"));
+    ctx.red_flags = session.red_flags();
   } catch (const std::exception& e) {
     ctx.messages.push_back(e.what());
   }
   try {
     if (!ctx.scene->manifest) throw InputError(ctx.atlas_path, "no atlas manifest with landmarks; referral zones cannot be placed");
-    trigger_points_ = load_trigger_points(dir + "/trigger_points.json", ctx.scene->manifest->landmarks);
-    ctx.trigger_points = &*trigger_points_;
+    session.set_trigger_points(load_trigger_points(dir + "/trigger_points.json", ctx.scene->manifest->landmarks));
+    ctx.trigger_points = session.trigger_points();
   } catch (const std::exception& e) {
     ctx.trigger_point_problem = std::string(e.what()) + " (the viewer runs without the trigger-point overlay)";
     ctx.messages.push_back(ctx.trigger_point_problem);
   }
   // Search knows the trigger points' symptoms too ("heel pain").
-  search_ = make_search_index(*ctx.scene, knowledge_, ctx.trigger_points);
-  ctx.search = &search_;
+  ctx.search = &session.search();
   ctx.skin = -1;
   for (std::size_t i = 0; i < ctx.scene->structures.size(); ++i)
     if (ctx.scene->structures[i].kind == StructureKind::skin) ctx.skin = static_cast<int>(i);
@@ -130,12 +132,13 @@ bool ViewerPanels::update_pose(ui::ViewerContext& ctx) {
   const bool moved = !applied_ || !(*applied_ == pose);
   if (moved) {
     poser_->apply(pose, *ctx.scene);
+    session(ctx).scene_changed(); // highlights, overlay and bounds follow the posed meshes
     applied_ = pose;
     ctx.motion.states = motion::muscle_states(*motion_model_, *muscles_, pose);
   }
   if (ctx.motion.reframe && !ctx.motion.preview) {
     ctx.motion.reframe = false;
-    ui::frame_box(ctx, ui::visible_bounds(ctx));
+    ui::frame_box(ctx, session(ctx).visible_bounds());
   }
   return moved;
 }
@@ -158,13 +161,14 @@ void ViewerPanels::before_render(ui::ViewerContext& ctx) {
   }
 }
 
-void ViewerPanels::update_highlights(ui::ViewerContext& ctx) const {
-  ctx.highlights = compute_highlights(*ctx.scene, ctx.knowledge, ctx.document->state().selected, ctx.document->state().highlights);
+void ViewerPanels::update_highlights(ui::ViewerContext& ctx) {
+  // Made once per document revision by the session; asked for twice a frame.
+  ctx.highlights = session(ctx).highlights();
   add_producer_labels(ctx);
-  ctx.overlay = {};
-  if (ctx.trigger_points && ctx.document->state().overlay.mode != OverlayMode::none) {
+  ctx.overlay = session(ctx).overlay();
+  if (std::exception_ptr error = session(ctx).overlay_error()) {
     try {
-      ctx.overlay = make_overlay(*ctx.trigger_points, ctx.document->state().overlay, *ctx.scene, ctx.picks);
+      std::rethrow_exception(error);
     } catch (const std::exception& e) {
       ctx.trigger_point_problem = e.what();
     }
@@ -194,13 +198,10 @@ int ViewerPanels::playing_action(const ui::ViewerContext& ctx) {
   return ctx.motion.animation ? ctx.motion.animation->highlight : -1;
 }
 
-DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) const {
-  HighlightInputs inputs = ctx.highlights.inputs;
-  inputs.zones = ctx.overlay.zones;
-  inputs.markers.insert(inputs.markers.end(), ctx.overlay.markers.begin(), ctx.overlay.markers.end());
-  add_painted_zones(inputs, ctx.painted, ctx.brush_radius);
-  DrawList list = make_draw_list(*ctx.scene, ctx.document->state(), ctx.document->hovered(), ctx.layers, inputs);
-  if (ctx.light_background) list.background = glm::vec3(0.95f, 0.95f, 0.94f);
+DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) {
+  DrawExtras extras{ctx.painted, ctx.brush_radius, std::nullopt};
+  if (ctx.light_background) extras.background = glm::vec3(0.95f, 0.95f, 0.94f);
+  DrawList list = session(ctx).draw_list(extras);
   if (ctx.document->state().colour_by_length && ctx.motion.muscles)
     motion::colour_by_length(list, *ctx.scene, *ctx.motion.muscles, ctx.motion.states, motion::kLengthFullScalePct);
   if (const int played = playing_action(ctx); played >= 0) {

@@ -7,6 +7,7 @@
 #include "core/red_flags.hpp"
 #include "core/referral.hpp"
 #include "core/search.hpp"
+#include "core/session.hpp"
 #include "core/trigger_points.hpp"
 #include <optional>
 #include "ui/shell.hpp"
@@ -16,13 +17,22 @@ namespace crus::app {
 
 class ViewerPanels {
 public:
+  // `session` owns what is loaded and makes what is drawn (core/session.hpp);
+  // ctx's scene, document, knowledge and clinical sets point into it.
+  explicit ViewerPanels(Session& session) : external_(&session) {}
+  // Without one (tests that wire a context by hand): a session over ctx's
+  // own scene and document, made when first needed.
+  ViewerPanels() = default;
   void install(ui::Shell& shell, ui::ViewerContext& ctx);
-  // Loads the knowledge base for the new scene; problems go to ctx.messages.
+  // Loads the knowledge base, trigger points and red flags into the
+  // session for its new scene; problems go to ctx.messages.
   void on_scene_loaded(ui::ViewerContext& ctx);
-  // Highlights for the selection, before the panels draw.
-  void update_highlights(ui::ViewerContext& ctx) const;
+  // Highlights for the selection, before the panels draw (the session's, cached by revision).
+  void update_highlights(ui::ViewerContext& ctx);
   void before_render(ui::ViewerContext& ctx);
-  DrawList draw_list(const ui::ViewerContext& ctx) const;
+  // The session's draw list with the viewer's extras (painted area, light
+  // background) and the motion colouring on top.
+  DrawList draw_list(const ui::ViewerContext& ctx);
   // Poses the scene when the pose shown changed (the document's or the
   // Motion panel's preview); true when its meshes moved and need uploading.
   // After the leg has moved and stopped: the skin index follows the posed
@@ -36,10 +46,9 @@ private:
   void load_motion(ui::ViewerContext& ctx);
   static void add_producer_labels(ui::ViewerContext& ctx);
   static int playing_action(const ui::ViewerContext& ctx); // the structure whose action plays, -1 when none
-  KnowledgeBase knowledge_;
-  SearchIndex search_;
-  std::optional<TriggerPointSet> trigger_points_;
-  std::optional<RedFlagSet> red_flags_;
+  Session& session(const ui::ViewerContext& ctx);
+  Session* external_ = nullptr;
+  std::optional<Session> own_;
   SkinIndex skin_index_;
   std::optional<motion::MotionModel> motion_model_;
   std::optional<motion::MuscleSet> muscles_;

@@ -3,6 +3,7 @@
 // ImGui's draw lists: in the viewer and in headless figures alike.
 #include "core/highlights.hpp"
 #include "core/panel_layout.hpp"
+#include "core/view_labels.hpp"
 #include <glm/mat4x4.hpp>
 #include <string>
 #include <utility>
@@ -10,24 +11,13 @@
 
 namespace crus::ui {
 
-struct LabelView {
-  glm::mat4 view_projection{1.0f}; // model frame -> clip (mirror included)
-  glm::vec2 screen{1.0f};           // logical pixels
-  float top = 0.0f;                 // reserved at the top (menu bar)
-  float bottom = 0.0f;              // reserved at the bottom (status bar)
-  // The free band between the panels docked at the sides (logical pixels);
-  // right <= left means the whole width.
-  float left = 0.0f, right = 0.0f;
-};
+// The label view and placement live below ui (core/view_labels.hpp), where
+// headless figures take them too; these names keep the ui spelling.
+using crus::LabelView;
+using crus::PlacedLabel;
+using crus::screen_rect;
 
-// Where each label goes: its index in the list, its anchor on screen and its
-// box (logical pixels). Labels with no room or behind the eye are left out.
-struct PlacedLabel {
-  std::size_t index = 0;
-  glm::vec2 anchor{0.0f}, top_left{0.0f}, bottom_right{0.0f};
-};
-// `keep_out` is the model's bounding box in the model frame (labels go
-// beside it); labels stay inside the band between view.left and view.right.
+// crus::place_labels with ImGui's font measuring the text.
 std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out);
 // Lays out and draws `labels`; returns how many were drawn.
 int draw_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out);
@@ -40,15 +30,13 @@ void fit_between_panels(LabelView& view, const std::vector<std::pair<glm::vec2, 
 // rectangle on screen) when there is such a place; returns its rectangle.
 ScreenRect draw_legend_window(const std::vector<std::pair<glm::vec3, std::string>>& legend, const ScreenRect& free,
                               const ScreenRect& model);
-// The screen rectangle of `box` (model frame) under `view`.
-ScreenRect screen_rect(const Aabb& box, const LabelView& view);
 
 } // namespace crus::ui
 
 namespace crus::ui {
 struct ViewerContext;
-// The labels of the 3D view: the selection's name, pinned structures, the
-// highlight labels (origin, insertion, nerve) and the legend.
+// The labels of the 3D view (crus::view_labels over the context's scene,
+// document, highlights and section).
 std::vector<LabelAnchor> view_labels(const ViewerContext& ctx);
 // `window_bars`: leave room for the viewer's menu and status bars.
 void draw_view_annotations(const ViewerContext& ctx, bool window_bars);

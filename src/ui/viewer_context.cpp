@@ -1,6 +1,7 @@
 #include "ui/viewer_context.hpp"
 
 #include "core/draw_builder.hpp"
+#include "core/session.hpp"
 
 #include <algorithm>
 #include <imgui.h>
@@ -8,14 +9,8 @@
 namespace crus::ui {
 
 Aabb visible_bounds(const ViewerContext& ctx) {
-  Aabb box{glm::vec3(1e30f), glm::vec3(-1e30f)};
   if (!ctx.scene) return Aabb{};
-  for (std::size_t i = 0; i < ctx.scene->structures.size(); ++i) {
-    if (!is_drawn(ctx.document->state(), ctx.layers, i)) continue;
-    box.min = glm::min(box.min, ctx.scene->structures[i].box.min);
-    box.max = glm::max(box.max, ctx.scene->structures[i].box.max);
-  }
-  if (!box.valid()) box = ctx.scene->structures.empty() ? Aabb{glm::vec3(-0.1f), glm::vec3(0.1f)} : ctx.scene->box;
+  const Aabb box = drawn_bounds(*ctx.scene, ctx.document->state(), ctx.layers);
   return ctx.document->state().mirror ? mirrored(box) : box;
 }
 
