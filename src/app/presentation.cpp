@@ -120,7 +120,9 @@ DrawList Presentation::draw_list() {
     inputs.markers = ctx_.overlay.markers;
   }
   add_painted_zones(inputs, ctx_.painted, ctx_.brush_radius);
-  return make_draw_list(scene_, document_.state(), document_.hovered(), ctx_.layers, inputs);
+  DrawList list = make_draw_list(scene_, document_.state(), document_.hovered(), ctx_.layers, inputs);
+  list.ambient_occlusion = ctx_.ambient_occlusion;
+  return list;
 }
 
 Aabb Presentation::drawn_box() const {

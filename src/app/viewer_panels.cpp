@@ -201,6 +201,7 @@ DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) const {
   add_painted_zones(inputs, ctx.painted, ctx.brush_radius);
   DrawList list = make_draw_list(*ctx.scene, ctx.document->state(), ctx.document->hovered(), ctx.layers, inputs);
   if (ctx.light_background) list.background = glm::vec3(0.95f, 0.95f, 0.94f);
+  list.ambient_occlusion = ctx.ambient_occlusion;
   if (ctx.document->state().colour_by_length && ctx.motion.muscles)
     motion::colour_by_length(list, *ctx.scene, *ctx.motion.muscles, ctx.motion.states, motion::kLengthFullScalePct);
   if (const int played = playing_action(ctx); played >= 0) {

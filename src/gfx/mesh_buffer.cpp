@@ -37,17 +37,19 @@ void MeshBuffer::update(const Mesh& mesh) {
     glGenBuffers(1, &ebo_);
   }
   std::vector<float> interleaved;
-  constexpr GLsizei kStride = 12 * sizeof(float);
-  interleaved.reserve(mesh.positions.size() * 12);
+  constexpr GLsizei kStride = 13 * sizeof(float);
+  interleaved.reserve(mesh.positions.size() * 13);
   const bool has_normals = mesh.normals.size() == mesh.positions.size();
   has_colours_ = !mesh.positions.empty() && mesh.colours.size() == mesh.positions.size();
   has_fibres_ = !mesh.positions.empty() && mesh.fibres.size() == mesh.positions.size();
+  const bool has_occlusion = mesh.occlusion.size() == mesh.positions.size();
   for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
     const glm::vec3& p = mesh.positions[i];
     const glm::vec3 n = has_normals ? mesh.normals[i] : glm::vec3(0, 1, 0);
     const glm::vec3 c = has_colours_ ? mesh.colours[i] : glm::vec3(1.0f);
     const glm::vec3 f = has_fibres_ ? mesh.fibres[i] : glm::vec3(0.0f);
-    interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z, c.x, c.y, c.z, f.x, f.y, f.z});
+    const float open = has_occlusion ? mesh.occlusion[i] : 1.0f; // baked ambient occlusion; none: open
+    interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z, c.x, c.y, c.z, f.x, f.y, f.z, open});
   }
   glBindVertexArray(vao_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
@@ -62,6 +64,8 @@ void MeshBuffer::update(const Mesh& mesh) {
   glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, kStride, reinterpret_cast<void*>(6 * sizeof(float)));
   glEnableVertexAttribArray(3);
   glVertexAttribPointer(3, 3, GL_FLOAT, GL_FALSE, kStride, reinterpret_cast<void*>(9 * sizeof(float)));
+  glEnableVertexAttribArray(4);
+  glVertexAttribPointer(4, 1, GL_FLOAT, GL_FALSE, kStride, reinterpret_cast<void*>(12 * sizeof(float)));
   glBindVertexArray(0);
   count_ = static_cast<GLsizei>(mesh.indices.size());
 }

@@ -4,8 +4,9 @@
 
 namespace crus::gfx {
 
-// One mesh on the GPU: interleaved position, normal, colour and fibre
-// coordinates (the mesh's own, when it has them), 32-bit indices.
+// One mesh on the GPU: interleaved position, normal, colour, fibre
+// coordinates and baked ambient occlusion (the mesh's own, when it has
+// them), 32-bit indices.
 class MeshBuffer {
 public:
   MeshBuffer() = default;
