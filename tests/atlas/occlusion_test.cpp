@@ -115,7 +115,7 @@ TEST(AtlasOcclusion, SurvivesTheGlbAndAnAtlasWithoutItLoads) {
   for (auto* level : {&plain.meshes, &plain.lod1})
     for (auto& [id, mesh] : *level) mesh.occlusion.clear();
   const auto dir = scratch_dir("atlas_occlusion");
-  for (const auto* which : {&baked, &plain}) {
+  for (const atlas::GeneratedAtlas* which : {&baked, static_cast<const atlas::GeneratedAtlas*>(&plain)}) {
     const auto out = dir / (which == &baked ? "with" : "without");
     atlas::write_atlas(*which, out.string());
     const Scene scene = load_scene((out / atlas::kMainGlb).string(), {});
