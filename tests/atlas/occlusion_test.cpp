@@ -37,7 +37,9 @@ TEST(Occlusion, OpenUnderTheSkyClosedUnderALowCeiling) {
   EXPECT_FLOAT_EQ(alone.bake(p, 1, 0, 1)[0], 1.0f); // the floor does not shade itself
   const float under = covered.bake(p, 1, 0, 1)[0];
   EXPECT_GE(under, 0.0f);
-  EXPECT_LT(under, 0.2f); // nearly every ray hits the ceiling 4 to 8 mm away
+  // Every ray hits the ceiling, most 4 to 8 mm away: with the shade falling
+  // off linearly over the 30 mm reach, about three quarters closed.
+  EXPECT_LT(under, 0.35f);
 }
 
 TEST(Occlusion, FartherWallsShadeLessAndLayersFilter) {
