@@ -9,6 +9,7 @@ in vec3 v_view_pos;
 in vec3 v_view_normal;
 in vec3 v_colour;
 in vec3 v_fibre;
+in float v_open;
 
 uniform vec4 u_colour;          // linear RGB, alpha
 uniform float u_vertex_colour;  // 1: the vertex colours replace u_colour.rgb (a muscle's pale tendons)
@@ -43,6 +44,9 @@ uniform float u_hatch_scale; // referral spillover: hatching lines per metre
 uniform vec4 u_clip;
 uniform float u_clip_on;
 uniform float u_unlit;
+// 1: the baked ambient occlusion darkens the ambient light and half of the
+// direct light (folds, the popliteal fossa, the clefts between tendons).
+uniform float u_occlusion;
 
 out vec4 frag_colour;
 
@@ -183,7 +187,9 @@ void main() {
   float spec = pow(max(dot(n, h), 0.0), u_shininess) * u_specular * step(0.0, key);
   float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * u_rim;
 
-  vec3 colour = base * (ambient + key * vec3(0.95, 0.93, 0.88) + fill * vec3(0.30, 0.32, 0.36))
+  // Only on front faces: the inside of the translucent skin is not what was baked.
+  float open = gl_FrontFacing ? mix(1.0, v_open, u_occlusion) : 1.0;
+  vec3 colour = base * (ambient * open + (key * vec3(0.95, 0.93, 0.88) + fill * vec3(0.30, 0.32, 0.36)) * (0.5 + 0.5 * open))
               + vec3(spec) + u_emphasis + rim * vec3(1.0, 0.85, 0.35);
   colour = mix(colour, glow_colour * (0.75 + 0.35 * key), glow * 0.6);
   frag_colour = vec4(to_srgb(colour), alpha);

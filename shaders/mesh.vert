@@ -5,6 +5,7 @@ layout(location = 1) in vec3 a_normal;
 layout(location = 2) in vec3 a_colour;  // vertex colour (linear), when the mesh has them
 layout(location = 3) in vec3 a_fibre;   // muscles: fibre coordinates (across, across, along; metres)
 layout(location = 4) in vec3 a_rest;    // the vertex at rest (uploaded once): overlays are tested here
+layout(location = 5) in float a_open;   // baked ambient occlusion: 1 open, 0 closed in
 
 uniform mat4 u_model;       // identity, or the mirror for a left leg
 uniform mat4 u_item;        // the structure's rest-to-current transform (a rigid motion; identity at rest)
@@ -17,6 +18,7 @@ out vec3 v_view_pos;
 out vec3 v_view_normal;
 out vec3 v_colour;
 out vec3 v_fibre;
+out float v_open;
 
 void main() {
   vec4 model_pos = u_item * vec4(a_position, 1.0);
@@ -25,6 +27,7 @@ void main() {
   v_rest_pos = a_rest;
   v_colour = a_colour;
   v_fibre = a_fibre;
+  v_open = a_open;
   v_view_pos = view_pos.xyz;
   // u_model is a reflection or identity and u_item a rotation with a shift,
   // so each one's inverse-transpose is itself.

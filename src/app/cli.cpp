@@ -55,6 +55,7 @@ int run_cli(int argc, char** argv) {
   cmd_render->add_option("--overlay", render.overlays, "referral:ID (a muscle or trigger-point id) or trigger-points");
   cmd_render->add_flag("--mirror", render.mirror, "Show a left leg (mirror image)");
   cmd_render->add_flag("!--no-labels", render.labels, "Leave out the labels of the selection");
+  cmd_render->add_flag("!--no-ao", render.ambient_occlusion, "Leave out the baked ambient occlusion (flat shading in folds and clefts)");
   cmd_render->add_option("--section", render.section,
                          "Draw the cross-section at this height instead: metres (0.30) or percent of knee -> ankle (40%)");
   cmd_render->add_option("--tilt", render.tilt, "With --section: tilt the plane about the mediolateral axis, degrees");
@@ -95,6 +96,8 @@ int run_cli(int argc, char** argv) {
   std::string atlas_out = "assets/atlas";
   auto* cmd_atlas_build = cmd_atlas->add_subcommand("build", "Generate the bundled lower-leg atlas (glb, manifest, sources)");
   cmd_atlas_build->add_option("--out", atlas_out, "Output folder")->capture_default_str();
+  bool atlas_timings = false;
+  cmd_atlas_build->add_flag("--timings", atlas_timings, "Print the seconds each phase of the generation took");
 
   SectionOptions section;
   auto* cmd_section = app.add_subcommand("section", "What a plane through the leg cuts: each structure's area and centroid, the skin's circumference");
@@ -220,7 +223,7 @@ int run_cli(int argc, char** argv) {
     if (*cmd_lesson_export) return run_lesson_export(lesson);
     if (*cmd_bench) return run_bench(bench);
     if (*cmd_pose) return run_pose(pose);
-    if (*cmd_atlas_build) return run_atlas_build(atlas_out);
+    if (*cmd_atlas_build) return run_atlas_build(atlas_out, atlas_timings);
     if (*cmd_section) return run_section(section);
     if (*cmd_list) return run_list(list_atlas, list_json);
     if (*cmd_info) return run_info(info_atlas, info_id, info_json);

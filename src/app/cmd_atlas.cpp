@@ -6,6 +6,7 @@
 #include "core/knowledge.hpp"
 
 #include <chrono>
+#include <ctime>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -14,7 +15,7 @@
 
 namespace crus::app {
 
-int run_atlas_build(const std::string& out_dir) {
+int run_atlas_build(const std::string& out_dir, bool timings) {
   check_writable_folder(out_dir, "--out"); // before a minute of generating
   auto t0 = std::chrono::steady_clock::now();
   atlas::GeneratedAtlas generated = atlas::generate_atlas();
@@ -23,6 +24,14 @@ int run_atlas_build(const std::string& out_dir) {
   std::cout << "atlas: " << generated.manifest.structures.size() << " structures written to " << out_dir << " in "
             << std::fixed << std::setprecision(1) << seconds << " s\n";
   (void)report;
+  if (timings) {
+    // Seconds per phase; the process's CPU time (both threads) beside the
+    // wall time, since the wall time depends on what else runs.
+    for (const auto& [phase, s] : generated.timings) std::cout << "  " << phase << ": " << std::setprecision(2) << s << " s\n";
+    std::cout << "  writing: " << report.seconds - generated.seconds << " s\n";
+    const double cpu = double(std::clock()) / double(CLOCKS_PER_SEC);
+    std::cout << "  process CPU time: " << std::setprecision(1) << cpu << " s (wall " << seconds << " s)\n";
+  }
   return 0;
 }
 

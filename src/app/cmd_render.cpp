@@ -247,6 +247,7 @@ int run_render(const RenderOptions& given) {
   timings.lap("import");
   if (motion) motion->poser.emplace(motion->model, motion->muscles, scene);
   Presentation presentation(scene, /*with_knowledge=*/true);
+  presentation.context().ambient_occlusion = options.ambient_occlusion;
   // Pins and arrows are stored at rest: found on the rest meshes, drawn on the posed ones.
   if (motion) presentation.context().annotate.rest = &motion->poser->rest();
   std::vector<std::string> unknown;

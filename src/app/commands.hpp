@@ -52,6 +52,7 @@ struct RenderOptions {
   std::string scene;                     // render this saved scene; the options above then change it
   std::string save_scene;                // write the scene this render used
   bool transparent = false;              // background with alpha 0 (slides)
+  bool ambient_occlusion = true;         // shade with the atlas's baked ambient occlusion (--no-ao)
   bool view_given = false, size_given = false; // --view / --size on the command line (else the scene's)
 };
 int run_render(const RenderOptions& options);
@@ -92,7 +93,7 @@ struct LessonExportOptions {
 int run_lesson_export(const LessonExportOptions& options);
 int run_lesson_list(bool json);
 
-int run_atlas_build(const std::string& out_dir);
+int run_atlas_build(const std::string& out_dir, bool timings = false);
 int run_list(const AtlasOptions& atlas, bool json);
 int run_info(const AtlasOptions& atlas, const std::string& id, bool json);
 int run_search(const AtlasOptions& atlas, const std::string& text, bool json, int limit);

@@ -110,7 +110,9 @@ DrawList Presentation::draw_list() {
   ctx_.highlights = session_.highlights();
   ctx_.overlay = session_.overlay();
   if (std::exception_ptr e = session_.overlay_error()) std::rethrow_exception(e); // a command stops with its one line
-  return session_.draw_list({ctx_.painted, ctx_.brush_radius, std::nullopt});
+  DrawList list = session_.draw_list({ctx_.painted, ctx_.brush_radius, std::nullopt});
+  list.ambient_occlusion = ctx_.ambient_occlusion;
+  return list;
 }
 
 std::vector<std::string> Presentation::apply_scene(const SceneSpec& spec) {

@@ -197,6 +197,7 @@ int run_viewer(const ViewerOptions& options) {
   // is not reopened from the remembered panels (--panel Section does open it).
   slice_panel->open = false;
   ctx.light_background = settings.light_background;
+  ctx.ambient_occlusion = settings.ambient_occlusion;
   shell.set_panels_hidden(settings.panels_hidden);
   for (const std::string& title : options.panels) {
     ui::Panel* panel = shell.find_panel(title);
@@ -343,6 +344,7 @@ int run_viewer(const ViewerOptions& options) {
       if (p->open) open.push_back(p->title());
     s.open_panels = open;
     s.light_background = ctx.light_background;
+    s.ambient_occlusion = ctx.ambient_occlusion;
     s.panels_hidden = shell.panels_hidden();
     s.mirror = document.state().mirror;
     const CameraPose& pose = camera.pose();
@@ -490,6 +492,7 @@ int run_viewer(const ViewerOptions& options) {
       host.set_font_size(ViewerSettings{}.text_size);
       for (auto [panel, open] : default_open) panel->open = open;
       ctx.light_background = false;
+      ctx.ambient_occlusion = true;
       shell.set_panels_hidden(false);
       shell.arrange_panels();
       if (document.state().mirror) document.set_mirror(false);

@@ -202,6 +202,7 @@ DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) {
   DrawExtras extras{ctx.painted, ctx.brush_radius, std::nullopt};
   if (ctx.light_background) extras.background = glm::vec3(0.95f, 0.95f, 0.94f);
   DrawList list = session(ctx).draw_list(extras);
+  list.ambient_occlusion = ctx.ambient_occlusion;
   if (ctx.document->state().colour_by_length && ctx.motion.muscles)
     motion::colour_by_length(list, *ctx.scene, *ctx.motion.muscles, ctx.motion.states, motion::kLengthFullScalePct);
   if (const int played = playing_action(ctx); played >= 0) {

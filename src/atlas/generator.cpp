@@ -2,6 +2,7 @@
 
 #include "atlas/glb_writer.hpp"
 #include "atlas/mesher.hpp"
+#include "atlas/occlusion.hpp"
 #include "atlas/reference_data.hpp"
 #include "atlas/structures.hpp"
 #include "core/error.hpp"
@@ -12,6 +13,7 @@
 #include <glm/geometric.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <initializer_list>
 #include <chrono>
@@ -25,7 +27,28 @@ namespace {
 struct Built {
   Mesh main;
   Mesh lod1;
+  // Seconds spent in each step of mesh_structure (kSteps order).
+  std::array<double, 5> seconds{};
 };
+constexpr std::array<const char*, 5> kSteps = {"polygonise", "simplify", "self-intersection checks", "normals and colours",
+                                               "fibre coordinates"};
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point& t) {
+  const Clock::time_point now = Clock::now();
+  const double s = std::chrono::duration<double>(now - t).count();
+  t = now;
+  return s;
+}
+
+// Layers for the occlusion (occlusion.hpp): bones are darkened only by
+// bones, the soft tissue by bones and soft tissue, the translucent skin only
+// by its own folds (seen from outside, nothing inside it shades it).
+int occlusion_layer(StructureKind kind) {
+  if (kind == StructureKind::bone) return 0;
+  if (kind == StructureKind::skin) return -1;
+  return 1;
+}
 
 // Triangles in an order the GPU's vertex cache likes, then vertices in the
 // order the triangles first use them (meshoptimizer). The surface itself is
@@ -45,22 +68,28 @@ void order_for_gpu(Mesh& m) {
 }
 
 Built mesh_structure(const StructureSpec& spec) {
+  Built b;
+  Clock::time_point t = Clock::now();
   Mesh raw = polygonise(spec.field, spec.cell);
+  b.seconds[0] += since(t);
   if (raw.empty()) throw RuntimeError("atlas generator: structure '" + spec.id + "' came out empty");
   // Normals come from the field, so the surface shades smoothly without
   // moving vertices (smoothing folds thin carved parts into themselves).
   // A collapse can still push one sheet through a close neighbour: where the
   // plain simplification crosses itself, simplify again refusing any
   // collapse that makes a triangle cross a nearby one.
-  auto clean = [](const Mesh& source, std::size_t target, float error, float min_cos) {
+  auto clean = [&](const Mesh& source, std::size_t target, float error, float min_cos) {
     Mesh m = simplify(source, target, error, min_cos);
+    b.seconds[1] += since(t);
     const std::size_t hits = count_self_intersections(m);
+    b.seconds[2] += since(t);
     if (hits == 0) return m;
     Mesh careful = simplify(source, target, error, min_cos, true);
+    b.seconds[1] += since(t);
     const std::size_t careful_hits = count_self_intersections(careful);
+    b.seconds[2] += since(t);
     return careful_hits < hits ? careful : m;
   };
-  Built b;
   b.main = clean(raw, spec.target_main, 0.0005f, 0.7f);
   // The light level is for overviews: its budget comes first.
   b.lod1 = clean(b.main, spec.target_lod1, 0.002f, 0.2f);
@@ -77,6 +106,7 @@ Built mesh_structure(const StructureSpec& spec) {
         m->colours[i] = glm::mix(red, pale, glm::smoothstep(-0.0015f, 0.0015f, lead));
       }
     }
+    b.seconds[3] += since(t);
     if (!spec.fibre_paths.empty()) {
       // Each vertex takes the coordinates of the nearest path (belly or
       // tendon). A tendon's arc length goes on from where it leaves the path
@@ -110,6 +140,7 @@ Built mesh_structure(const StructureSpec& spec) {
         }
       }
     }
+    b.seconds[4] += since(t);
   }
   return b;
 }
@@ -117,15 +148,20 @@ Built mesh_structure(const StructureSpec& spec) {
 } // namespace
 
 GeneratedAtlas generate_atlas(unsigned threads) {
+  GeneratedAtlas atlas;
   const auto start = std::chrono::steady_clock::now();
+  Clock::time_point t = start;
   std::vector<StructureSpec> specs = build_bones();
+  atlas.timings.emplace_back("bones", since(t));
   const std::size_t bone_count = specs.size();
   std::vector<StructureSpec> muscles = build_muscles(specs);
+  atlas.timings.emplace_back("muscles (sized to their volumes)", since(t));
   // The patellar ligament joins bones only.
   std::vector<StructureSpec> ligaments = build_ligaments(specs);
   specs.insert(specs.end(), muscles.begin(), muscles.end());
   // Nerves are routed between the bones, muscles and tendons built so far.
   std::vector<StructureSpec> nerves = build_nerves(specs);
+  atlas.timings.emplace_back("ligaments and nerve routing", since(t));
   // Where a trunk still found no room (muscles packed against each other in
   // its plane), the muscles and tendons beside it give way: a groove 0.6 mm
   // wider than the nerve, so no nerve runs inside a muscle. Bones stay whole.
@@ -147,6 +183,7 @@ GeneratedAtlas generate_atlas(unsigned threads) {
   specs.insert(specs.end(), ligaments.begin(), ligaments.end());
   specs.insert(specs.end(), nerves.begin(), nerves.end());
   specs.push_back(build_skin(specs));
+  atlas.timings.emplace_back("nerve grooves and skin", since(t));
 
   // Each structure is meshed independently, so the thread count never
   // changes the result; the biggest go first to balance the two workers.
@@ -176,8 +213,31 @@ GeneratedAtlas generate_atlas(unsigned threads) {
   for (auto& t : pool) t.join();
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
+  atlas.timings.emplace_back("meshing (wall)", since(t));
+  for (std::size_t k = 0; k < kSteps.size(); ++k) {
+    double sum = 0.0;
+    for (const Built& b : built) sum += b.seconds[k];
+    atlas.timings.emplace_back(std::string("  ") + kSteps[k] + " (thread time)", sum);
+  }
 
-  GeneratedAtlas atlas;
+  // Ambient occlusion against the whole assembled leg at its main level of
+  // detail, for both levels; each vertex on its own, so the thread count
+  // never changes a value.
+  {
+    std::vector<const Mesh*> occluders;
+    std::vector<int> layers;
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      occluders.push_back(&built[i].main);
+      layers.push_back(occlusion_layer(specs[i].kind));
+    }
+    const OcclusionBaker baker(occluders, layers);
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      const int layer = occlusion_layer(specs[i].kind);
+      built[i].main.occlusion = baker.bake(built[i].main, layer, i, threads);
+      built[i].lod1.occlusion = baker.bake(built[i].lod1, layer, i, threads);
+    }
+  }
+  atlas.timings.emplace_back("ambient occlusion", since(t));
   atlas.manifest.mesh_file = kMainGlb;
   atlas.manifest.side = "right";
   for (std::size_t i = 0; i < specs.size(); ++i) {
@@ -195,6 +255,7 @@ GeneratedAtlas generate_atlas(unsigned threads) {
   atlas.manifest.landmarks = build_landmarks(bones);
   atlas.manifest.sites = build_sites(bones);
   for (const JointCentre& j : joint_centres()) atlas.manifest.joints.push_back(j);
+  atlas.timings.emplace_back("landmarks and sites", since(t));
   atlas.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return atlas;
 }

@@ -30,6 +30,9 @@ struct GeneratedAtlas {
   std::vector<std::pair<std::string, Mesh>> meshes; // main level of detail, in manifest.structures order
   std::vector<std::pair<std::string, Mesh>> lod1;   // same nodes, fewer triangles
   double seconds = 0.0;                             // time spent generating
+  // Seconds per phase, in the order they run (`crus atlas build --timings`);
+  // the phases run on worker threads sum the workers' time.
+  std::vector<std::pair<std::string, double>> timings;
 };
 
 inline constexpr const char* kMainGlb = "lower_leg_right.glb";

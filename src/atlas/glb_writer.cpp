@@ -8,6 +8,7 @@
 #include <glm/vec4.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -85,13 +86,22 @@ std::vector<unsigned char> make_glb(const std::vector<GlbNode>& nodes) {
     Json attributes;
     attributes["POSITION"] = add_vec3_accessor(m.positions, true);
     if (m.normals.size() == m.positions.size()) attributes["NORMAL"] = add_vec3_accessor(m.normals, false);
-    if (m.fibres.size() == m.positions.size()) {
+    const bool fibres = m.fibres.size() == m.positions.size();
+    const bool occlusion = m.occlusion.size() == m.positions.size();
+    if (fibres || occlusion) {
       // Fibre coordinates as two texture-coordinate sets: TEXCOORD_0 across
-      // the fibres, TEXCOORD_1 along them (u), metres.
-      std::vector<glm::vec2> across(m.fibres.size()), along(m.fibres.size());
-      for (std::size_t i = 0; i < m.fibres.size(); ++i) {
-        across[i] = glm::vec2(m.fibres[i].x, m.fibres[i].y);
-        along[i] = glm::vec2(m.fibres[i].z, 0.0f);
+      // the fibres, TEXCOORD_1 along them (u), metres. The baked ambient
+      // occlusion rides in TEXCOORD_1's v as how closed in a vertex is
+      // (1 - open), so 0, what older atlases hold there, means open.
+      // Assimp keeps only the standard attributes, so a custom _AO would not
+      // reach the loader; viewers without textures ignore texture coordinates.
+      std::vector<glm::vec2> across(m.positions.size(), glm::vec2(0.0f)), along(m.positions.size(), glm::vec2(0.0f));
+      for (std::size_t i = 0; i < m.positions.size(); ++i) {
+        if (fibres) {
+          across[i] = glm::vec2(m.fibres[i].x, m.fibres[i].y);
+          along[i].x = m.fibres[i].z;
+        }
+        if (occlusion) along[i].y = 1.0f - std::clamp(m.occlusion[i], 0.0f, 1.0f);
       }
       for (const auto* set : {&across, &along}) {
         const std::size_t offset = append(bin, set->data(), set->size() * sizeof(glm::vec2));

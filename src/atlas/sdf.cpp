@@ -160,47 +160,84 @@ static float section_distance(const glm::vec3& q, const glm::vec3& side, const g
   return k0 * (k0 - 1.0f) / k1;
 }
 
+namespace {
+// Distance from p to segment i of the sweep (its elliptical sections
+// interpolated), with the joint's section closing the outer side of a bend.
+float segment_distance(const Sweep& sw, std::size_t i, const glm::vec3& p) {
+  const glm::vec3 a = sw.points[i], b = sw.points[i + 1];
+  const glm::vec3 ab = b - a;
+  const float len = glm::length(ab);
+  if (len < 1e-9f) return 1e9f;
+  const glm::vec3 axis = ab / len;
+  const float s = glm::dot(p - a, axis);
+  const float t = std::clamp(s / len, 0.0f, 1.0f);
+  const float over = s < 0.0f ? -s : (s > len ? s - len : 0.0f);
+  const glm::vec3 c = a + ab * t;
+  glm::vec3 nrm = glm::normalize(glm::mix(sw.normal[i], sw.normal[i + 1], t));
+  glm::vec3 side = glm::normalize(glm::mix(sw.side[i], sw.side[i + 1], t));
+  const glm::vec2 r = glm::mix(sw.radii[i], sw.radii[i + 1], t);
+  const float de = section_distance(p - c, side, nrm, r);
+  float d = over > 0.0f ? (de > 0.0f ? std::sqrt(de * de + over * over) : over) : de;
+  // Past the end of a segment where the path goes on round a bend, the
+  // flat caps of the two segments leave a thin wedge open on the outer
+  // side: a groove across the surface. There the section at the joint
+  // (its plane bisects the bend) measures the point instead.
+  if (s > len && i + 2 < sw.points.size()) {
+    const glm::vec3 j = sw.points[i + 1];
+    if (glm::dot(p - j, sw.points[i + 2] - j) < 0.0f) d = std::min(d, section_distance(p - j, sw.side[i + 1], sw.normal[i + 1], sw.radii[i + 1]));
+  }
+  return d;
+}
+
+// Runs of consecutive segments under one box. A routed nerve's sweep has
+// thousands of segments, and every muscle it grooves evaluates it at each
+// grid point: testing a run's box first skips all but a few runs.
+constexpr std::size_t kRun = 16;
+struct SweepBoxes {
+  std::vector<Aabb> segment;
+  std::vector<Aabb> run; // run k covers segments [k * kRun, (k + 1) * kRun)
+};
+} // namespace
+
 Field sweep_field(std::shared_ptr<const Sweep> sw) {
   Field f;
   const std::size_t m = sw->points.size();
-  std::vector<Aabb> seg_boxes;
+  auto boxes = std::make_shared<SweepBoxes>();
   Aabb all{glm::vec3(1e9f), glm::vec3(-1e9f)};
   for (std::size_t i = 0; i + 1 < m; ++i) {
     const float r = std::max({sw->radii[i].x, sw->radii[i].y, sw->radii[i + 1].x, sw->radii[i + 1].y});
     Aabb b{glm::min(sw->points[i], sw->points[i + 1]) - glm::vec3(r), glm::max(sw->points[i], sw->points[i + 1]) + glm::vec3(r)};
-    seg_boxes.push_back(b);
+    if (i % kRun == 0) boxes->run.push_back(b);
+    else boxes->run.back() = merge(boxes->run.back(), b);
+    boxes->segment.push_back(b);
     all = merge(all, b);
   }
-  auto boxes = std::make_shared<const std::vector<Aabb>>(std::move(seg_boxes));
-  f.eval = [sw, boxes](const glm::vec3& p) {
-    float best = 1e9f;
-    const std::size_t segs = boxes->size();
-    for (std::size_t i = 0; i < segs; ++i) {
-      if (box_distance((*boxes)[i], p) >= best) continue;
-      const glm::vec3 a = sw->points[i], b = sw->points[i + 1];
-      const glm::vec3 ab = b - a;
-      const float len = glm::length(ab);
-      if (len < 1e-9f) continue;
-      const glm::vec3 axis = ab / len;
-      const float s = glm::dot(p - a, axis);
-      const float t = std::clamp(s / len, 0.0f, 1.0f);
-      const float over = s < 0.0f ? -s : (s > len ? s - len : 0.0f);
-      const glm::vec3 c = a + ab * t;
-      glm::vec3 nrm = glm::normalize(glm::mix(sw->normal[i], sw->normal[i + 1], t));
-      glm::vec3 side = glm::normalize(glm::mix(sw->side[i], sw->side[i + 1], t));
-      const glm::vec2 r = glm::mix(sw->radii[i], sw->radii[i + 1], t);
-      const float de = section_distance(p - c, side, nrm, r);
-      float d = over > 0.0f ? (de > 0.0f ? std::sqrt(de * de + over * over) : over) : de;
-      // Past the end of a segment where the path goes on round a bend, the
-      // flat caps of the two segments leave a thin wedge open on the outer
-      // side: a groove across the surface. There the section at the joint
-      // (its plane bisects the bend) measures the point instead.
-      if (s > len && i + 2 < sw->points.size()) {
-        const glm::vec3 j = sw->points[i + 1];
-        if (glm::dot(p - j, sw->points[i + 2] - j) < 0.0f) d = std::min(d, section_distance(p - j, sw->side[i + 1], sw->normal[i + 1], sw->radii[i + 1]));
+  f.eval = [sw, boxes = std::shared_ptr<const SweepBoxes>(boxes)](const glm::vec3& p) {
+    // The nearest run first, so the bound is tight before the others are
+    // looked at; a run is skipped when its box is no nearer than the best
+    // distance so far (the same test as for one segment, so the minimum is
+    // the same as visiting every segment).
+    const std::size_t runs = boxes->run.size(), segs = boxes->segment.size();
+    std::size_t first = 0;
+    float first_d = 1e30f;
+    for (std::size_t k = 0; k < runs; ++k) {
+      const float d = box_distance(boxes->run[k], p);
+      if (d < first_d) {
+        first_d = d;
+        first = k;
       }
-      best = std::min(best, d);
     }
+    float best = 1e9f;
+    auto visit = [&](std::size_t k) {
+      const std::size_t end = std::min(segs, (k + 1) * kRun);
+      for (std::size_t i = k * kRun; i < end; ++i) {
+        if (box_distance(boxes->segment[i], p) >= best) continue;
+        best = std::min(best, segment_distance(*sw, i, p));
+      }
+    };
+    if (runs > 0) visit(first);
+    for (std::size_t k = 0; k < runs; ++k)
+      if (k != first && box_distance(boxes->run[k], p) < best) visit(k);
     return best;
   };
   f.box = all;

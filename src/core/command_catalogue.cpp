@@ -91,6 +91,7 @@ void add_viewer_commands(CommandRegistry& r) {
   add(r, "view.pan_down", "Pan down", "", "viewport", {"Shift+Down"}, true);
   add(r, "view.mirror", "Mirror (left leg)", "View", "viewer", {"M"});
   add(r, "view.light_background", "Light background (slides)", "View", "global");
+  add(r, "view.ambient_occlusion", "Ambient occlusion (depth in folds)", "View", "global");
   add(r, "view.hide_panels", "Hide panels", "View", "viewer", {"Tab"});
   add(r, "view.arrange_panels", "Arrange panels", "View", "global");
   add(r, "view.reset_settings", "Reset to defaults", "View", "global");

@@ -68,6 +68,7 @@ struct DrawList {
   std::vector<Marker> markers;
   glm::mat4 model{1.0f};          // identity, or a mirror for a left leg
   glm::vec3 background{0.11f, 0.12f, 0.14f}; // sRGB
+  bool ambient_occlusion = true;  // shade with the atlas's baked ambient occlusion (where it has one)
 };
 
 } // namespace crus

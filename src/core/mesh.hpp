@@ -22,6 +22,9 @@ struct Mesh {
   // its fibres: two coordinates across the fibres and one along, metres.
   std::vector<glm::vec3> fibres;
   std::vector<glm::vec3> colours;   // optional per-vertex linear RGB (a muscle's pale tendons); else the structure's colour
+  // Optional: baked ambient occlusion, how open each vertex is to the light
+  // around it (1 open, 0 closed in); none means open everywhere.
+  std::vector<float> occlusion;
   std::vector<std::uint32_t> indices; // triangles, counter-clockwise seen from outside
   // A posed copy of a deformed (skinned) mesh: each vertex where it lies at
   // rest, so overlays stay on the anatomy (they are tested against this in

@@ -209,6 +209,14 @@ void settle_fibres(Mesh& mesh, bool crus_muscle) {
     mesh.fibres.clear();
 }
 
+// Baked ambient occlusion only from a Crus atlas (other files' texture
+// coordinates mean something else); a mesh open everywhere keeps none.
+void settle_occlusion(Mesh& mesh, bool crus_atlas) {
+  if (!crus_atlas || mesh.occlusion.size() != mesh.positions.size() ||
+      std::all_of(mesh.occlusion.begin(), mesh.occlusion.end(), [](float o) { return o >= 1.0f; }))
+    mesh.occlusion.clear();
+}
+
 void settle_colours(Mesh& mesh, const glm::vec3& fill) {
   if (std::none_of(mesh.colours.begin(), mesh.colours.end(), [](const glm::vec3& c) { return c.x >= 0.0f; })) {
     mesh.colours.clear();
@@ -255,6 +263,11 @@ std::string append_mesh(Mesh& out, const aiMesh* src, const glm::mat4& xf) {
       if (std::isfinite(a.x) && std::isfinite(a.y) && std::isfinite(b.x)) fibre = glm::vec3(a.x, 1.0f - a.y, b.x);
     }
     out.fibres.push_back(fibre);
+    // A Crus atlas stores the baked ambient occlusion as 1 - open in the v of
+    // the second set; Assimp's flip of v gives back how open the vertex is.
+    float open = 1.0f;
+    if (src->HasTextureCoords(1) && std::isfinite(src->mTextureCoords[1][v].y)) open = std::clamp(src->mTextureCoords[1][v].y, 0.0f, 1.0f);
+    out.occlusion.push_back(open);
   }
   for (unsigned f = 0; f < src->mNumFaces; ++f) {
     const aiFace& face = src->mFaces[f];
@@ -451,6 +464,7 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
         s.colour = info ? info->colour : colour.value_or(default_colour(s.kind));
         settle_colours(s.mesh, glm::vec3(s.colour));
         settle_fibres(s.mesh, info && info->kind == StructureKind::muscle);
+        settle_occlusion(s.mesh, info != nullptr);
         auto it = by_id.find(s.id);
         if (it != by_id.end()) {
           // Several nodes mapped to one structure: merge them.
@@ -465,6 +479,11 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
             into.mesh.fibres.resize(into.mesh.positions.size(), glm::vec3(0.0f));
             s.mesh.fibres.resize(s.mesh.positions.size(), glm::vec3(0.0f));
             into.mesh.fibres.insert(into.mesh.fibres.end(), s.mesh.fibres.begin(), s.mesh.fibres.end());
+          }
+          if (!into.mesh.occlusion.empty() || !s.mesh.occlusion.empty()) {
+            into.mesh.occlusion.resize(into.mesh.positions.size(), 1.0f);
+            s.mesh.occlusion.resize(s.mesh.positions.size(), 1.0f);
+            into.mesh.occlusion.insert(into.mesh.occlusion.end(), s.mesh.occlusion.begin(), s.mesh.occlusion.end());
           }
           into.mesh.positions.insert(into.mesh.positions.end(), s.mesh.positions.begin(), s.mesh.positions.end());
           into.mesh.normals.insert(into.mesh.normals.end(), s.mesh.normals.begin(), s.mesh.normals.end());

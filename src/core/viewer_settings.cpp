@@ -26,6 +26,7 @@ LoadedSettings load_viewer_settings(const std::string& path) {
     s.text_size = std::clamp(finite_or(j.value("text_size", s.text_size), s.text_size), 11.0f, 40.0f);
     if (j.contains("open_panels")) s.open_panels = j.at("open_panels").get<std::vector<std::string>>();
     s.light_background = j.value("light_background", false);
+    s.ambient_occlusion = j.value("ambient_occlusion", true);
     s.panels_hidden = j.value("panels_hidden", false);
     s.mirror = j.value("mirror", false);
     if (j.contains("view")) {
@@ -61,6 +62,7 @@ std::string to_json(const ViewerSettings& s) {
   j["text_size"] = s.text_size;
   if (s.open_panels) j["open_panels"] = *s.open_panels;
   j["light_background"] = s.light_background;
+  j["ambient_occlusion"] = s.ambient_occlusion;
   j["panels_hidden"] = s.panels_hidden;
   j["mirror"] = s.mirror;
   if (s.view)

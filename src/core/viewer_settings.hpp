@@ -22,6 +22,7 @@ struct ViewerSettings {
   float text_size = 17.0f;                       // points
   std::optional<std::vector<std::string>> open_panels; // titles; none: the defaults
   bool light_background = false;
+  bool ambient_occlusion = true;                 // baked ambient occlusion in the shading
   bool panels_hidden = false;
   bool mirror = false;
   std::optional<SavedView> view;

@@ -38,14 +38,15 @@ void MeshBuffer::release() {
 
 void MeshBuffer::write_surface(const Mesh& mesh, const glm::mat4* posed_by) {
   std::vector<float> interleaved;
-  constexpr GLsizei kStride = 12 * sizeof(float);
-  interleaved.reserve(mesh.positions.size() * 12);
+  constexpr GLsizei kStride = 13 * sizeof(float);
+  interleaved.reserve(mesh.positions.size() * 13);
   const bool has_normals = mesh.normals.size() == mesh.positions.size();
   has_colours_ = !mesh.positions.empty() && mesh.colours.size() == mesh.positions.size();
   has_fibres_ = !mesh.positions.empty() && mesh.fibres.size() == mesh.positions.size();
   // Back to rest: the inverse of a rotation with a shift.
   const glm::mat4 to_rest = posed_by ? glm::inverse(*posed_by) : glm::mat4(1.0f);
   const glm::mat3 turn_back(to_rest);
+  const bool has_occlusion = mesh.occlusion.size() == mesh.positions.size();
   for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
     glm::vec3 p = mesh.positions[i];
     glm::vec3 n = has_normals ? mesh.normals[i] : glm::vec3(0, 1, 0);
@@ -55,7 +56,8 @@ void MeshBuffer::write_surface(const Mesh& mesh, const glm::mat4* posed_by) {
     }
     const glm::vec3 c = has_colours_ ? mesh.colours[i] : glm::vec3(1.0f);
     const glm::vec3 f = has_fibres_ ? mesh.fibres[i] : glm::vec3(0.0f);
-    interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z, c.x, c.y, c.z, f.x, f.y, f.z});
+    const float open = has_occlusion ? mesh.occlusion[i] : 1.0f; // baked ambient occlusion; none: open
+    interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z, c.x, c.y, c.z, f.x, f.y, f.z, open});
   }
   glBindVertexArray(vao_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
@@ -68,6 +70,8 @@ void MeshBuffer::write_surface(const Mesh& mesh, const glm::mat4* posed_by) {
   glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, kStride, reinterpret_cast<void*>(6 * sizeof(float)));
   glEnableVertexAttribArray(3);
   glVertexAttribPointer(3, 3, GL_FLOAT, GL_FALSE, kStride, reinterpret_cast<void*>(9 * sizeof(float)));
+  glEnableVertexAttribArray(5);
+  glVertexAttribPointer(5, 1, GL_FLOAT, GL_FALSE, kStride, reinterpret_cast<void*>(12 * sizeof(float)));
   glBindVertexArray(0);
 }
 

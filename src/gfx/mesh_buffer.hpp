@@ -7,9 +7,10 @@
 
 namespace crus::gfx {
 
-// One mesh on the GPU: interleaved position, normal, colour and fibre
-// coordinates (the mesh's own, when it has them), 32-bit indices, and in a
-// buffer of its own each vertex's rest position (attribute 4), written once.
+// One mesh on the GPU: interleaved position, normal, colour, fibre
+// coordinates and baked ambient occlusion (attribute 5; the mesh's own, when
+// it has them), 32-bit indices, and in a buffer of its own each vertex's rest
+// position (attribute 4), written once.
 class MeshBuffer {
 public:
   MeshBuffer() = default;

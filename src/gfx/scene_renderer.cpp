@@ -190,6 +190,7 @@ void SceneRenderer::draw(const Scene& scene, const DrawList& list, const FramePa
   program_.set("u_patch_only", 0.0f);
   upload_overlays(list);
   program_.set("u_unlit", 0.0f);
+  program_.set("u_occlusion", list.ambient_occlusion ? 1.0f : 0.0f);
   program_.set("u_clip", clip_);
   cutting_ = section_on_ && frame.cut;
   program_.set("u_clip_on", cutting_ ? 1.0f : 0.0f);

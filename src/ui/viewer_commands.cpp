@@ -54,6 +54,8 @@ void bind_viewer_commands(CommandRegistry& r, ViewerContext& ctx) {
          [&ctx] { return ctx.document && ctx.document->state().mirror; });
   r.bind("view.light_background", [&ctx] { ctx.light_background = !ctx.light_background; }, {},
          [&ctx] { return ctx.light_background; });
+  r.bind("view.ambient_occlusion", [&ctx] { ctx.ambient_occlusion = !ctx.ambient_occlusion; }, {},
+         [&ctx] { return ctx.ambient_occlusion; });
   r.bind("view.reset_settings", [&ctx] { ctx.reset_settings = true; });
   r.bind("search.focus", [&ctx] { ctx.request_search_focus = true; });
   bind_section_commands(r, ctx);

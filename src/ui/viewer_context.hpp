@@ -113,6 +113,7 @@ struct ViewerContext {
   std::vector<std::pair<glm::vec2, glm::vec2>> panel_rects;
   bool quit = false;
   bool light_background = false;       // for slides: the 3D view on near-white
+  bool ambient_occlusion = true;       // shade with the atlas's baked ambient occlusion
   bool reset_settings = false;         // "Reset to defaults": the app puts everything back
   bool mirror_seen = false;            // the mirror the camera was last placed for
   bool presenting = false;             // presenter mode: full screen, no panels, the lesson owns the arrows

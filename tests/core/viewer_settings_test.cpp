@@ -38,6 +38,7 @@ TEST_F(ConfigHome, SettingsSurviveARestartInTheXdgConfigFolder) {
   s.text_size = 26.0f;
   s.open_panels = std::vector<std::string>{"Info", "Trigger points"};
   s.light_background = true;
+  s.ambient_occlusion = false;
   s.view = SavedView{{-0.06f, 0.3f, 0.07f}, 0.9f, 3.14f, 0.2f};
   s.atlas = "/data/leg.glb";
   save_viewer_settings(settings_path(), s);
@@ -47,6 +48,7 @@ TEST_F(ConfigHome, SettingsSurviveARestartInTheXdgConfigFolder) {
   ASSERT_TRUE(back.settings.open_panels);
   EXPECT_EQ(back.settings.open_panels->at(1), "Trigger points");
   EXPECT_TRUE(back.settings.light_background);
+  EXPECT_FALSE(back.settings.ambient_occlusion);
   ASSERT_TRUE(back.settings.view);
   EXPECT_FLOAT_EQ(back.settings.view->yaw, 3.14f);
   EXPECT_EQ(back.settings.atlas, "/data/leg.glb");
@@ -84,7 +86,7 @@ TEST_F(ConfigHome, NothingAboutAPatientIsStored) {
   s.atlas = "a.glb";
   s.atlas_map = "m.json";
   const auto j = nlohmann::json::parse(to_json(s));
-  const std::set<std::string> allowed{"text_size", "open_panels", "light_background", "panels_hidden", "mirror",
+  const std::set<std::string> allowed{"text_size", "open_panels", "light_background", "ambient_occlusion", "panels_hidden", "mirror",
                                       "view",      "atlas",       "atlas_map"};
   for (const auto& [key, value] : j.items()) EXPECT_TRUE(allowed.count(key)) << key;
 }

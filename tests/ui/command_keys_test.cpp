@@ -187,3 +187,15 @@ TEST_F(CommandKeys, APinIsPlacedAndLabelledWithTheKeyboardAlone) {
   EXPECT_EQ(document_.state().annotations.pins[0].text, "shin");
   EXPECT_EQ(document_.undo_name(), "Edit pin text");
 }
+
+// View > Ambient occlusion: the named command turns the baked occlusion off
+// and on again in what the viewer draws.
+TEST_F(CommandKeys, TheAmbientOcclusionCommandTogglesTheShading) {
+  ASSERT_TRUE(ctx_.ambient_occlusion) << "on by default";
+  EXPECT_TRUE(panels_.draw_list(ctx_).ambient_occlusion);
+  ASSERT_TRUE(shell_.commands().run("view.ambient_occlusion"));
+  EXPECT_FALSE(ctx_.ambient_occlusion);
+  EXPECT_FALSE(panels_.draw_list(ctx_).ambient_occlusion);
+  ASSERT_TRUE(shell_.commands().run("view.ambient_occlusion"));
+  EXPECT_TRUE(panels_.draw_list(ctx_).ambient_occlusion);
+}
