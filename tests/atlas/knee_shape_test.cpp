@@ -124,6 +124,29 @@ TEST(AtlasKnee, TibialPlateauHasTwoCondylesAndAnEminence) {
   EXPECT_LE(std::abs(0.5 * (l_front + l_back) - lateral), 0.0010) << "the lateral condyle is not flat";
 }
 
+TEST(AtlasKnee, EachFemoralCondyleStandsOverItsTibialCondyle) {
+  // Seen from the front, the lowest point of each femoral condyle lies over
+  // the deepest (lowest) point of its tibial condyle's articular surface, the
+  // medial condyle in the medial dish: within 4 mm side to side.
+  const Mesh &femur = atlas_mesh("femur"), &tibia = atlas_mesh("tibia");
+  for (const bool medial : {true, false}) {
+    // Each side of the intercondylar notch and eminence (z 0.0757).
+    auto on_side = [&](const glm::vec3& p) { return medial ? p.z < 0.0700f : p.z > 0.0815f; };
+    glm::vec3 low(0.0f, 1.0f, 0.0f);
+    for (const auto& p : femur.positions)
+      if (on_side(p) && p.y < low.y) low = p;
+    double deepest = 1.0, deepest_z = 0.0;
+    for (double z = medial ? 0.045 : 0.086; z <= (medial ? 0.069 : 0.112); z += 0.001) {
+      double h = 0.0; // highest point of the plateau in this sagittal strip
+      for (double x = -0.072; x <= -0.048; x += 0.002) h = std::max(h, top_at(tibia, x, z));
+      if (h > 0.0 && h < deepest) deepest = h, deepest_z = z;
+    }
+    std::printf("%s: femoral condyle lowest at z %.1f mm, tibial condyle deepest at z %.1f mm\n", medial ? "medial" : "lateral",
+                low.z * 1000.0, deepest_z * 1000.0);
+    EXPECT_LE(std::abs(low.z - deepest_z), 0.004) << (medial ? "medial" : "lateral") << " condyles are not aligned";
+  }
+}
+
 TEST(AtlasKnee, ThighEndsInOneCleanCut) {
   // Nothing reaches above the cut; the skin's top is the highest point.
   float skin_top = 0.0f;
