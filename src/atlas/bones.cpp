@@ -255,8 +255,6 @@ Field talus() {
   // flexor hallucis longus between them) brings the length to an adult's.
   Field posterior_process = ellipsoid({-0.0800f, 0.0490f, 0.0770f}, {0.0075f, 0.0050f, 0.0085f});
   Field f = smooth_union({body, neck, head, lateral_process, posterior_process}, 0.005f);
-  // The groove along the trochlea's top, between its medial and lateral ridges.
-  f = subtract(f, capsule({-0.0850f, 0.0765f, 0.0770f}, {-0.0450f, 0.0765f, 0.0770f}, 0.0060f), 0.004f);
   // The inferior surface is broad and nearly flat where it rests on the
   // calcaneus (the posterior, middle and anterior calcaneal facets).
   Field floor;
@@ -489,7 +487,8 @@ std::vector<StructureSpec> build_bones() {
   // of the ankle and subtalar joints (the motion model's): the talus's neck
   // and posterior process against the tibia's margins in full dorsi- and
   // plantarflexion, the calcaneus and cuboid against the lateral malleolus in
-  // eversion, the navicular against the talar head.
+  // eversion, the navicular against the talar head, the toes against the
+  // metatarsal heads.
   constexpr float kClear = 0.0008f;
   auto clear = [&](const char* id, const char* partner, std::vector<RangePose> poses) {
     StructureSpec& s = b[index(id)];
@@ -503,6 +502,11 @@ std::vector<StructureSpec> build_bones() {
   }
   clear("navicular", "talus", foot_against_talus());
   clear("calcaneus", "talus", foot_against_talus());
+  // The toes turn about one axis (the model's) across all five heads, so
+  // each proximal phalanx's base is hollowed where its metatarsal's head
+  // would meet it.
+  for (int i = 1; i <= 5; ++i)
+    clear(("phalanges_" + std::to_string(i)).c_str(), ("metatarsal_" + std::to_string(i)).c_str(), toes_against_foot());
   return b; // the hulls (what the skin wraps) stay the cheaper raw shapes
 }
 

@@ -15,6 +15,7 @@
 namespace crus::atlas {
 
 PinAxis ankle_axis() { return {{-0.066276f, 0.057085f, 0.075995f}, glm::normalize(glm::vec3(-0.105014f, -0.174022f, 0.979126f))}; }
+PinAxis mtp_axis() { return {{0.063754f, 0.013135f, 0.084995f}, glm::normalize(glm::vec3(0.580955f, 0.000002f, -0.813936f))}; }
 PinAxis subtalar_axis() { return {{-0.115046f, 0.015135f, 0.083915f}, glm::normalize(glm::vec3(0.78718f, 0.604747f, -0.120948f))}; }
 
 namespace {
@@ -22,6 +23,7 @@ constexpr float kDeg = 3.14159265f / 180.0f;
 // Ranges of Crus's motion model (assets/motion/joints.json), in degrees.
 constexpr float kAnkle[] = {-40.0f, -30.0f, -20.0f, -10.0f, 0.0f, 10.0f, 20.0f, 30.0f};
 constexpr float kSubtalar[] = {-20.0f, -10.0f, 0.0f, 10.0f, 20.0f};
+constexpr float kMtp[] = {-30.0f, -15.0f, 0.0f, 15.0f, 30.0f};
 
 glm::vec3 turn(const PinAxis& a, float angle, const glm::vec3& p) {
   const glm::vec3 v = p - a.centre;
@@ -69,6 +71,12 @@ std::vector<RangePose> foot_against_talus() {
   return out;
 }
 
+std::vector<RangePose> toes_against_foot() {
+  std::vector<RangePose> out;
+  for (float m : kMtp) out.push_back({{{mtp_axis(), m * kDeg}}});
+  return out;
+}
+
 Field clear_over_range(Field own, Field partner, std::vector<RangePose> poses, float gap) {
   // Only the poses that bring the partner's box near the bone's matter.
   std::vector<RangePose> near;
@@ -112,7 +120,11 @@ Field trochlea(float r0, float slope, float s_medial, float s_lateral, float rou
     const float half = 0.5f * (s_lateral - s_medial), mid = 0.5f * (s_lateral + s_medial);
     // The radius grows laterally; the cone's slant is slight, so the radial
     // difference is close to the distance.
-    const glm::vec2 w(a.y - (r0 + slope * a.x) + rounding, std::abs(a.x - mid) - half + rounding);
+    // The shallow groove along the top between the medial and lateral
+    // ridges (1 mm deep, 16 mm wide) is part of the surface of revolution,
+    // so the tibia's matching ridge fits it in every position.
+    const float g = std::max(0.0f, 1.0f - (a.x - mid) * (a.x - mid) / (0.008f * 0.008f));
+    const glm::vec2 w(a.y - (r0 + slope * a.x - 0.0010f * g * g) + rounding, std::abs(a.x - mid) - half + rounding);
     return std::min(std::max(w.x, w.y), 0.0f) + glm::length(glm::max(w, 0.0f)) - rounding;
   };
   f.box = frustum_box(r0, slope, s_medial, s_lateral, 0.0f);

@@ -16,6 +16,7 @@ struct PinAxis {
 };
 PinAxis ankle_axis();
 PinAxis subtalar_axis();
+PinAxis mtp_axis(); // metatarsophalangeal (mtp_r): one axis for all five toes
 
 // One relative position of a bone to its partner: the rotations (about rest
 // axes, the distal one first) that carry a point of the bone into the frame
@@ -29,6 +30,7 @@ struct RangePose {
 std::vector<RangePose> talus_against_leg();
 std::vector<RangePose> foot_against_leg();
 std::vector<RangePose> foot_against_talus();
+std::vector<RangePose> toes_against_foot();
 
 // `own`, less whatever of it would come within `gap` of `partner` at any of
 // the poses: the room a joint's range needs (a bone's end is shaped by the
