@@ -22,7 +22,10 @@ std::vector<StructureSpec> build_ligaments(const std::vector<StructureSpec>& bon
                                    // tuberosity: the band lies on its front face
                                    // down to the tuberosity's centre.
                                    {{-0.0245f, 0.4010f, 0.0825f}, 0.0105f, 0.0026f},
-                                   {{-0.0252f, 0.3915f, 0.0830f}, 0.0100f, 0.0028f}};
+                                   {{-0.0250f, 0.3940f, 0.0830f}, 0.0100f, 0.0028f},
+                                   // ... where it turns into the bone, so its end
+                                   // is the line where it meets the tuberosity.
+                                   {{-0.0310f, 0.3920f, 0.0830f}, 0.0095f, 0.0028f}};
   Field band = sweep(k, {1, 0, 0}, 8);
   // It ends on the bones it joins: cut back to a hair's breadth from their
   // surfaces, so it attaches without passing into them.
