@@ -1,5 +1,6 @@
 // Bones of the right knee, leg and foot, shaped after Gray's Anatomy (41st
 // ed.) and Netter's Atlas, sized to the Rajagopal 2016 model's skeleton.
+#include "atlas/joint_range.hpp"
 #include "atlas/structures.hpp"
 #include "core/error.hpp"
 
@@ -39,6 +40,12 @@ StructureSpec bone(std::string id, std::string name, Field f, float cell, std::s
 // Key of a shaft whose cross-section is w wide (Z, mediolateral) and h deep (X).
 SweepKey key(float x, float y, float z, float w, float h) { return {{x, y, z}, w, h}; }
 
+// The trochlea's frustum (joint_range.cpp): radius at the axis's centre,
+// growth per metre laterally (0: the cone's medial apex, Inman's, is so far
+// away that a cylinder serves), and its medial and lateral malleolar faces along the
+// ankle axis. The talus is about 33 mm wide between the malleoli.
+constexpr float kTrochleaRadius = 0.0145f, kTrochleaSlope = 0.0f, kTrochleaMedial = -0.0150f, kTrochleaLateral = 0.0185f;
+
 // One femoral condyle: a wheel in the sagittal plane, flat-sided and
 // rounded at its edges, with the J-shaped profile of the condyles (Gray's
 // Anatomy 41st ed., Fig. 80.3; Moore, Clinically Oriented Anatomy 8th ed.):
@@ -69,7 +76,9 @@ Field femur() {
   // above the tibial plateau (cartilage and menisci). The medial one is the
   // narrower and longer, its back end turning medially, so the notch between
   // them widens posteriorly; the lateral is broader and straight.
-  Field medial_condyle = condyle({-0.0605f, 0.4550f}, 0.0195f, {-0.0470f, 0.4585f}, 0.0230f, 0.0525f, 0.0135f, 0.20f);
+  // Each condyle stands over its tibial condyle's articular surface (the
+  // medial over the medial dish).
+  Field medial_condyle = condyle({-0.0605f, 0.4550f}, 0.0195f, {-0.0470f, 0.4585f}, 0.0230f, 0.0575f, 0.0135f, 0.12f);
   Field lateral_condyle = condyle({-0.0600f, 0.4550f}, 0.0195f, {-0.0480f, 0.4580f}, 0.0225f, 0.0990f, 0.0140f, 0.0f);
   // The patellar surface: a lateral facet higher and more prominent than the
   // medial (it holds the patella against its lateral pull), the trochlear
@@ -77,7 +86,7 @@ Field femur() {
   Field lateral_facet = ellipsoid({-0.0340f, 0.4670f, 0.0920f}, {0.0140f, 0.0220f, 0.0165f});
   Field medial_facet = ellipsoid({-0.0365f, 0.4640f, 0.0620f}, {0.0130f, 0.0200f, 0.0160f});
   Field metaphysis = ellipsoid({-0.0470f, 0.4800f, 0.0770f}, {0.0210f, 0.0280f, 0.0340f});
-  Field medial_epicondyle = ellipsoid({-0.0520f, 0.4640f, 0.0395f}, {0.0110f, 0.0120f, 0.0060f});
+  Field medial_epicondyle = ellipsoid({-0.0520f, 0.4640f, 0.0425f}, {0.0110f, 0.0120f, 0.0060f});
   Field lateral_epicondyle = ellipsoid({-0.0520f, 0.4620f, 0.1125f}, {0.0100f, 0.0110f, 0.0050f});
   Field adductor_tubercle = ellipsoid({-0.0480f, 0.4900f, 0.0470f}, {0.0050f, 0.0060f, 0.0050f});
   // Supracondylar lines: low ridges diverging from the linea aspera.
@@ -186,7 +195,7 @@ Field tibia() {
                       kAnterior);
   Field shaft = smooth_union({lower, tibial_shaft(), upper}, 0.014f);
   Field plateau = ellipsoid({-0.0590f, 0.4200f, 0.0805f}, {0.0235f, 0.0190f, 0.0330f});
-  Field medial_condyle = ellipsoid({-0.0600f, 0.4230f, 0.0630f}, {0.0225f, 0.0160f, 0.0180f});
+  Field medial_condyle = ellipsoid({-0.0600f, 0.4230f, 0.0615f}, {0.0225f, 0.0160f, 0.0185f});
   Field lateral_condyle = ellipsoid({-0.0610f, 0.4230f, 0.0985f}, {0.0210f, 0.0160f, 0.0155f});
   Field tuberosity = ellipsoid({-0.0345f, 0.3920f, 0.0830f}, {0.0070f, 0.0150f, 0.0085f});
   Field gerdy = ellipsoid({-0.0450f, 0.4150f, 0.1030f}, {0.0065f, 0.0060f, 0.0050f});
@@ -202,7 +211,10 @@ Field tibia() {
   top.eval = [](const vec3& p) { return p.y - glm::mix(0.4305f, 0.4290f, glm::smoothstep(0.074f, 0.086f, p.z)); };
   top.box = {{-1.0f, -1.0f, -1.0f}, {1.0f, 0.4305f, 1.0f}};
   body = intersect(body, top, 0.003f);
-  body = subtract(body, ellipsoid({-0.0600f, 0.4485f, 0.0620f}, {0.0300f, 0.0200f, 0.0190f}), 0.004f);
+  // The distal articular surface and the medial malleolus's lateral face
+  // fit the talar trochlea, with its joint space, in every ankle position.
+  body = subtract(body, trochlear_room(kTrochleaRadius, kTrochleaSlope, kTrochleaMedial, kTrochleaLateral, 0.0018f), 0.0010f);
+  body = subtract(body, ellipsoid({-0.0600f, 0.4485f, 0.0600f}, {0.0300f, 0.0200f, 0.0190f}), 0.004f);
   // The intercondylar eminence between them: a low ridge rising into the
   // medial and lateral intercondylar tubercles, which stand in the femur's
   // intercondylar notch; the areas in front of and behind it stay low.
@@ -223,21 +235,35 @@ Field fibula() {
   Field head = ellipsoid({-0.0610f, 0.3770f, 0.1115f}, {0.0115f, 0.0140f, 0.0120f});
   Field apex = ellipsoid({-0.0640f, 0.3920f, 0.1130f}, {0.0050f, 0.0070f, 0.0050f});
   Field malleolus = ellipsoid({-0.0625f, 0.0520f, 0.1080f}, {0.0105f, 0.0190f, 0.0085f});
-  return smooth_union({shaft, head, apex, malleolus}, 0.008f);
+  // The lateral malleolus's articular facet fits the trochlea's lateral face.
+  return subtract(smooth_union({shaft, head, apex, malleolus}, 0.008f),
+                  trochlear_room(kTrochleaRadius, kTrochleaSlope, kTrochleaMedial, kTrochleaLateral, 0.0018f), 0.0010f);
 }
 
 Field talus() {
-  Field body = ellipsoid({-0.0640f, 0.0565f, 0.0760f}, {0.0195f, 0.0140f, 0.0190f});
-  // The trochlea: a saddle, flattened by the groove along its top.
-  // Neck and head point forwards and medially.
-  Field neck = round_cone({-0.0560f, 0.0560f, 0.0720f}, {-0.0440f, 0.0555f, 0.0635f}, 0.0100f, 0.0080f);
-  Field head = ellipsoid({-0.0430f, 0.0555f, 0.0635f}, {0.0070f, 0.0090f, 0.0110f});
-  Field lateral_process = ellipsoid({-0.0660f, 0.0470f, 0.0900f}, {0.0070f, 0.0060f, 0.0060f});
+  // The body: the trochlea above (a pulley, convex front to back, which the
+  // tibia and both malleoli embrace), rounding below onto the posterior
+  // calcaneal facet (Gray's Anatomy 41st ed.; Moore 8th ed.).
+  Field body = trochlea(kTrochleaRadius, kTrochleaSlope, kTrochleaMedial, kTrochleaLateral, 0.0020f);
+  // The neck runs forwards, medially and downwards from the body to the
+  // head, which is ovoid and faces the navicular's concavity.
+  Field neck = round_cone({-0.0580f, 0.0585f, 0.0735f}, {-0.0475f, 0.0555f, 0.0660f}, 0.0095f, 0.0085f);
+  Field head = ellipsoid({-0.0455f, 0.0530f, 0.0650f}, {0.0080f, 0.0090f, 0.0115f});
+  // The lateral process, under the lateral malleolus's tip.
+  Field lateral_process = ellipsoid({-0.0660f, 0.0455f, 0.0895f}, {0.0070f, 0.0060f, 0.0055f});
   // The posterior process (lateral and medial tubercles, the groove for
   // flexor hallucis longus between them) brings the length to an adult's.
-  Field posterior_process = ellipsoid({-0.0820f, 0.0495f, 0.0775f}, {0.0065f, 0.0050f, 0.0085f});
-  Field f = smooth_union({body, neck, head, lateral_process, posterior_process}, 0.006f);
-  return subtract(f, capsule({-0.0850f, 0.0760f, 0.0760f}, {-0.0450f, 0.0760f, 0.0760f}, 0.0060f), 0.004f);
+  Field posterior_process = ellipsoid({-0.0800f, 0.0490f, 0.0770f}, {0.0075f, 0.0050f, 0.0085f});
+  Field f = smooth_union({body, neck, head, lateral_process, posterior_process}, 0.005f);
+  // The inferior surface is broad and nearly flat where it rests on the
+  // calcaneus (the posterior, middle and anterior calcaneal facets).
+  Field floor;
+  floor.eval = [](const vec3& p) { return 0.0450f - p.y; };
+  floor.box = {{-1.0f, 0.0450f, -1.0f}, {1.0f, 1.0f, 1.0f}};
+  // Behind, the trochlea narrows and falls away to the posterior process
+  // (it is shorter behind the tibia than in front of it).
+  f = clip_half_space(f, {-0.0740f, 0.0675f, 0.0f}, glm::normalize(vec3(-1.0f, 1.1f, 0.0f)));
+  return intersect(f, floor, 0.003f);
 }
 
 Field calcaneus() {
@@ -457,6 +483,30 @@ std::vector<StructureSpec> build_bones() {
   }
   for (std::size_t i = 0; i < b.size(); ++i)
     if (!partners[i].empty()) b[i].field = articulate(raw[i], partners[i]);
+  // Bones that move past each other leave each other room across the ranges
+  // of the ankle and subtalar joints (the motion model's): the talus's neck
+  // and posterior process against the tibia's margins in full dorsi- and
+  // plantarflexion, the calcaneus and cuboid against the lateral malleolus in
+  // eversion, the navicular against the talar head, the toes against the
+  // metatarsal heads.
+  constexpr float kClear = 0.0008f;
+  auto clear = [&](const char* id, const char* partner, std::vector<RangePose> poses) {
+    StructureSpec& s = b[index(id)];
+    s.field = clear_over_range(s.field, b[index(partner)].field, std::move(poses), kClear);
+  };
+  clear("talus", "tibia", talus_against_leg());
+  clear("talus", "fibula", talus_against_leg());
+  for (const char* id : {"calcaneus", "cuboid", "navicular"}) {
+    clear(id, "fibula", foot_against_leg());
+    clear(id, "tibia", foot_against_leg());
+  }
+  clear("navicular", "talus", foot_against_talus());
+  clear("calcaneus", "talus", foot_against_talus());
+  // The toes turn about one axis (the model's) across all five heads, so
+  // each proximal phalanx's base is hollowed where its metatarsal's head
+  // would meet it.
+  for (int i = 1; i <= 5; ++i)
+    clear(("phalanges_" + std::to_string(i)).c_str(), ("metatarsal_" + std::to_string(i)).c_str(), toes_against_foot());
   return b; // the hulls (what the skin wraps) stay the cheaper raw shapes
 }
 

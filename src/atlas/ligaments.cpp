@@ -18,7 +18,14 @@ std::vector<StructureSpec> build_ligaments(const std::vector<StructureSpec>& bon
   const std::vector<SweepKey> k = {{{-0.0080f, 0.4520f, 0.0785f}, 0.0125f, 0.0028f},
                                    {{-0.0150f, 0.4320f, 0.0795f}, 0.0120f, 0.0026f},
                                    {{-0.0230f, 0.4110f, 0.0815f}, 0.0110f, 0.0026f},
-                                   {{-0.0330f, 0.3870f, 0.0830f}, 0.0100f, 0.0030f}};
+                                   // It inserts on the upper, smooth part of the
+                                   // tuberosity: the band lies on its front face
+                                   // down to the tuberosity's centre.
+                                   {{-0.0245f, 0.4010f, 0.0825f}, 0.0105f, 0.0026f},
+                                   {{-0.0250f, 0.3940f, 0.0830f}, 0.0100f, 0.0028f},
+                                   // ... where it turns into the bone, so its end
+                                   // is the line where it meets the tuberosity.
+                                   {{-0.0310f, 0.3920f, 0.0830f}, 0.0095f, 0.0028f}};
   Field band = sweep(k, {1, 0, 0}, 8);
   // It ends on the bones it joins: cut back to a hair's breadth from their
   // surfaces, so it attaches without passing into them.

@@ -100,7 +100,32 @@ atlas or model. The generator draws on these published figures.
   53.6 +/- 2.4 mm in women in 88 cadaveric tali (The measurement of normal
   talus in Korean cadaver. J Korean Foot Ankle Soc 2016;20(4):163-169); by 3D
   CT 60.9 +/- 2.8 mm in men and 54.4 +/- 2.5 mm in women (Liu Y et al.
-  J Jilin Univ Med Ed 2020;46(1):102-107). The generated talus is 57 mm.
+  J Jilin Univ Med Ed 2020;46(1):102-107). The generated talus is about 55 mm.
+- Talus shape (Gray's Anatomy and Moore, above): a body carrying the
+  trochlea above, which the tibia and both malleoli clasp, a constricted neck
+  running forwards, medially and downwards, and an oval, convex head facing
+  forwards and medially into the navicular's concavity; the inferior surface
+  broad where it rests on the calcaneus (posterior, middle and anterior
+  calcaneal facets), with a lateral process under the lateral malleolus and
+  a posterior process behind.
+- Ankle and subtalar joints in motion (src/atlas/joint_range.cpp): the
+  trochlea is close to a surface of revolution about the ankle's axis, which
+  runs just below both malleolar tips (Barnett CH, Napier JR. The axis of
+  rotation at the ankle joint in man; its influence upon the form of the
+  talus and the mobility of the fibula. J Anat 1952;86(1):1-9; Inman VT. The
+  Joints of the Ankle, 1976: a frustum of a cone with its apex medial). The
+  generated trochlea is a cylinder about the Rajagopal model's ankle axis
+  (above), so the tibia's distal surface and the malleoli, fitted to it with
+  a joint space of 1.8 mm, stay congruent in every ankle position. Where
+  sources differ: CT of 71 tali (BioMed Res Int 2019, 8634159) gives
+  sagittal trochlear radii of 17 to 23 mm, different medially and laterally
+  and in front and behind; the model's axis allows 14.5 mm here, and the
+  medial apex of Inman's cone is left out. Where bones move past each other
+  (the talar neck and posterior process at the tibia's margins in full dorsi-
+  and plantarflexion; the calcaneus and cuboid below the lateral malleolus in
+  eversion; the navicular and calcaneus against the talus), each leaves out
+  what its partner sweeps through across the motion model's ranges, with
+  0.8 mm to spare.
 - Calcaneal pitch (calcaneal inclination angle): 20-30 degrees is the usual
   normal range, under about 18 degrees suggests a flat foot; published
   medians run 18-20.5 degrees with a wide normal spread (Radiopaedia,
@@ -140,7 +165,10 @@ Shapes checked by tests/atlas/knee_shape_test.cpp.
   the larger; the lateral's smaller, nearly circular and flat; the
   intercondylar eminence between, with medial and lateral intercondylar
   tubercles, the areas in front of and behind it lower (Gray's Anatomy and
-  Moore, above). The femur stands 4.5 to 5 mm above the plateau, for the
+  Moore, above). Each femoral condyle stands over its tibial condyle, the
+  medial condyle's lowest point over the medial dish (the weight-bearing
+  contact of the extended knee; Moore, above). The femur stands 3 to 5 mm
+  above the plateau, for the
   articular cartilage and the menisci, which the atlas does not show.
 - Patellar ligament: from the apex and adjoining margins of the patella to
   the smooth upper part of the tibial tuberosity, a flat band about 5 cm
@@ -151,7 +179,7 @@ Shapes checked by tests/atlas/knee_shape_test.cpp.
   differ: Gray's Anatomy of 1918 gives about 8 cm; modern texts about 5 cm.
   The generated band is about 25 mm wide at the patella, 20 mm at the
   tuberosity, 5 to 6 mm thick and about 6 cm from end to end along its
-  obliquity.
+  obliquity; it lies on the tuberosity's front down to its centre.
 - Thigh: the model ends in a transverse cut 9 cm above the knee joint centre
   (about 5 cm above the base of the patella), just above the division of the
   sciatic nerve at the apex of the popliteal fossa (Moore, above); the

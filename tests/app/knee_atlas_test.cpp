@@ -55,12 +55,11 @@ TEST(KneeAtlas, PatellarLigamentRunsFromThePatellarApexToTheTibialTuberosity) {
   // From the apex (within 2 mm) ...
   EXPECT_LE(to_apex, 0.002);
   // ... to the tuberosity: its lower end lies on the tibia (within 1.5 mm)
-  // on the tuberosity, which is about 3 cm long; the ligament takes its upper
-  // part, so it passes within 6 mm of the landmark at the tuberosity's
-  // centre (issue 11 asked 2 mm: the band ends about 5 mm short of it) and
-  // ends no lower.
+  // and it inserts on the upper part of the tuberosity, so it reaches the
+  // landmark at the tuberosity's centre (within 2 mm, issue 11) and ends no
+  // lower.
   EXPECT_LE(end_on_tibia, 0.0015);
-  EXPECT_LE(to_tuberosity, 0.006);
+  EXPECT_LE(to_tuberosity, 0.002);
   EXPECT_GE(bottom.y, tuberosity.y - 0.002f);
   // About 5 cm from end to end (Gray's Anatomy, Moore).
   EXPECT_GE(top.y - bottom.y, 0.040f);

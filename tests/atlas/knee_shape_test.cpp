@@ -124,6 +124,50 @@ TEST(AtlasKnee, TibialPlateauHasTwoCondylesAndAnEminence) {
   EXPECT_LE(std::abs(0.5 * (l_front + l_back) - lateral), 0.0010) << "the lateral condyle is not flat";
 }
 
+TEST(AtlasKnee, EachFemoralCondyleStandsOverItsTibialCondyle) {
+  // Seen from the front, the bottom of each femoral condyle lies over
+  // the middle of its tibial condyle's articular surface: the medial over
+  // the deepest point of the medial dish, the lateral over the middle of the
+  // flat lateral surface (where it lies within 0.5 mm of its height); within
+  // 4 mm side to side.
+  const Mesh &femur = atlas_mesh("femur"), &tibia = atlas_mesh("tibia");
+  for (const bool medial : {true, false}) {
+    // Each side of the intercondylar notch and eminence (z 0.0757).
+    auto on_side = [&](const glm::vec3& p) { return medial ? p.z < 0.0700f : p.z > 0.0815f; };
+    // The condyle's bottom is nearly flat across: the middle of the part
+    // within 1 mm of its lowest point.
+    glm::vec3 low(0.0f, 1.0f, 0.0f);
+    for (const auto& p : femur.positions)
+      if (on_side(p) && p.y < low.y) low = p;
+    double bottom_z = 0.0;
+    int bottom_n = 0;
+    for (const auto& p : femur.positions)
+      if (on_side(p) && p.y < low.y + 0.001f) bottom_z += p.z, ++bottom_n;
+    low.z = float(bottom_z / bottom_n);
+    std::vector<std::pair<double, double>> strip; // z, height of the plateau's highest point in that sagittal strip
+    for (double z = medial ? 0.050 : 0.086; z <= (medial ? 0.068 : 0.112); z += 0.001) {
+      double h = 0.0;
+      for (double x = -0.072; x <= -0.048; x += 0.002) h = std::max(h, top_at(tibia, x, z));
+      if (h > 0.0) strip.emplace_back(z, h);
+    }
+    ASSERT_FALSE(strip.empty());
+    double middle = 0.0;
+    if (medial) {
+      middle = std::min_element(strip.begin(), strip.end(), [](auto a, auto b) { return a.second < b.second; })->first;
+    } else {
+      double top = 0.0, sum = 0.0;
+      int n = 0;
+      for (const auto& [z, h] : strip) top = std::max(top, h);
+      for (const auto& [z, h] : strip)
+        if (h >= top - 0.0005) sum += z, ++n;
+      middle = sum / n;
+    }
+    std::printf("%s: femoral condyle bottom at z %.1f mm, middle of the tibial condyle at z %.1f mm\n", medial ? "medial" : "lateral",
+                low.z * 1000.0, middle * 1000.0);
+    EXPECT_LE(std::abs(low.z - middle), 0.004) << (medial ? "medial" : "lateral") << " condyles are not aligned";
+  }
+}
+
 TEST(AtlasKnee, ThighEndsInOneCleanCut) {
   // Nothing reaches above the cut; the skin's top is the highest point.
   float skin_top = 0.0f;
