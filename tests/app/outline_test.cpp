@@ -125,12 +125,12 @@ TEST_F(Outline, CalfPeaksHighAndTheLegNarrowsToTheAnkle) {
   EXPECT_GE(calf_at, 25.0);
   EXPECT_LE(calf_at, 40.0);
   EXPECT_LE(circumference_cm(55), calf - 2.5) << "the calf is a plateau, not a belly";
-  // Narrowest just above the malleoli, at about 26.5 cm (the first edition:
+  // Narrowest just above the malleoli, at about 26.1 cm (the first edition:
   // 31 cm; issue 11 asks 21 to 25 cm, which the tendons' routes and the
   // bones at this level do not yet leave room for: docs/ATLAS-MEASUREMENTS.md).
   EXPECT_GE(ankle_at, 75.0);
   EXPECT_LE(ankle_at, 92.0);
-  EXPECT_LE(ankle, 27.0) << "at " << ankle_at << "%";
+  EXPECT_LE(ankle, 26.5) << "at " << ankle_at << "%";
   EXPECT_GE(calf / ankle, 1.40);
   // The knee.
   EXPECT_GE(circumference_cm(0), 35.0);
