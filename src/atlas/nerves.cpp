@@ -153,7 +153,10 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // Below the malleoli the foot keeps a fuller pad (4.5 mm, blended over
   // 2 cm): the sole's fat pad, and toes that read as one padded forefoot
   // rather than separate tubes; the two wraps are mixed over 2 cm of height.
-  Field leg = smooth_union(std::move(tight), 0.010f), foot = smooth_union(std::move(soft), 0.020f);
+  // Over the leg the blend may fill between neighbours but swell at most
+  // half a millimetre past them, so the skin keeps to the fascia's outline and hugs the
+  // tendons at the ankle instead of growing with every structure near it.
+  Field leg = smooth_union_bounded(std::move(tight), 0.010f, 0.0005f), foot = smooth_union(std::move(soft), 0.020f);
   Field body;
   body.box = merge(leg.box, foot.box);
   body.eval = [leg, foot](const glm::vec3& p) {
@@ -162,7 +165,9 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
     if (t >= 1.0f) return foot.eval(p);
     return glm::mix(leg.eval(p), foot.eval(p), t);
   };
-  Field outline = smooth_union({body, offset(deep_fascia(), skin_thickness())}, 0.006f);
+  // The muscles are clipped to the fascia, so their wraps meet its offset
+  // all round the calf: an unbounded blend there would swell the outline.
+  Field outline = smooth_union_bounded({body, offset(deep_fascia(), skin_thickness())}, 0.006f, 0.0005f);
   StructureSpec s;
   s.id = "skin";
   s.name = "Skin of the leg and foot";

@@ -23,7 +23,9 @@ struct Level {
 
 // Heights: the knee joint centre is y = 0.4536, the ankle's 0.0571 (39.6 cm).
 // Circumferences the table aims at (tape: convex hull), from the ellipse:
-// knee about 36 cm; calf 38 cm at 30% of the way down with the lateral
+// knee about 36 cm; calf 37 cm at 30% of the way down (pulled in from 38.6
+// so that the muscles, sized to their volumes, fill more of it: issue 11's
+// packing; docs/ATLAS-MEASUREMENTS.md) with the lateral
 // outline widest there and the medial widest lower, at 40% (the medial head
 // of gastrocnemius reaches further down); about 24 cm at 85%. In front,
 // tibialis anterior rounds the outline lateral to the crest; medial to it
@@ -35,14 +37,14 @@ constexpr Level kLevels[] = {
     {0.500f, 0.004f, -0.116f, 0.021f, 0.136f},  // suprapatellar
     {0.4536f, 0.004f, -0.114f, 0.020f, 0.132f}, // knee joint centre (0%)
     {0.414f, -0.014f, -0.127f, 0.024f, 0.138f}, // 10%: tibial tuberosity
-    {0.375f, -0.014f, -0.138f, 0.024f, 0.143f}, // 20%
-    {0.335f, -0.014f, -0.144f, 0.020f, 0.146f}, // 30%: lateral calf widest
-    {0.295f, -0.016f, -0.142f, 0.014f, 0.141f}, // 40%: medial calf widest
-    {0.255f, -0.019f, -0.135f, 0.016f, 0.135f}, // 50%
-    {0.216f, -0.023f, -0.128f, 0.028f, 0.128f}, // 60%
-    {0.176f, -0.028f, -0.123f, 0.041f, 0.124f}, // 70%
-    {0.136f, -0.031f, -0.121f, 0.050f, 0.121f}, // 80%
-    {0.105f, -0.034f, -0.116f, 0.055f, 0.119f}, // 88%: narrowest, above the malleoli
+    {0.375f, -0.014f, -0.135f, 0.026f, 0.141f}, // 20%
+    {0.335f, -0.014f, -0.141f, 0.023f, 0.143f}, // 30%: lateral calf widest
+    {0.295f, -0.016f, -0.139f, 0.017f, 0.138f}, // 40%: medial calf widest
+    {0.255f, -0.019f, -0.132f, 0.018f, 0.133f}, // 50%
+    {0.216f, -0.023f, -0.125f, 0.030f, 0.126f}, // 60%
+    {0.176f, -0.028f, -0.120f, 0.043f, 0.122f}, // 70%
+    {0.136f, -0.033f, -0.117f, 0.052f, 0.119f}, // 80%
+    {0.105f, -0.036f, -0.112f, 0.058f, 0.116f}, // 88%: narrowest, above the malleoli
     {0.080f, -0.034f, -0.112f, 0.060f, 0.112f}, // fades inside the ankle's own envelope
     {0.066f, -0.044f, -0.100f, 0.068f, 0.104f},
 };

@@ -290,6 +290,24 @@ Field smooth_union(std::vector<Field> parts, float k) {
 
 Field unite(std::vector<Field> parts) { return smooth_union(std::move(parts), 0.0f); }
 
+Field smooth_union_bounded(std::vector<Field> parts, float k, float max_bulge) {
+  Field f;
+  f.box = parts.front().box;
+  for (const auto& p : parts) f.box = merge(f.box, p.box);
+  auto shared = std::make_shared<const std::vector<Field>>(std::move(parts));
+  f.eval = [shared, k, max_bulge](const glm::vec3& p) {
+    float d = 1e9f, sharp = 1e9f; // the blend, and the plain minimum
+    for (const Field& part : *shared) {
+      if (box_distance(part.box, p) >= std::max(d + k, sharp)) continue; // changes neither
+      const float e = part.eval(p);
+      d = smin(d, e, k);
+      sharp = std::min(sharp, e);
+    }
+    return std::max(d, sharp - max_bulge);
+  };
+  return f;
+}
+
 Field subtract(Field a, Field b, float k) {
   Field f;
   f.box = a.box;

@@ -66,6 +66,10 @@ glm::vec3 sweep_coordinates(const Sweep& sweep, const glm::vec3& p, float& dista
 // Smooth union (polynomial smooth minimum with blend radius k).
 Field smooth_union(std::vector<Field> parts, float k);
 Field unite(std::vector<Field> parts); // sharp union
+// A smooth union whose blend swells at most max_bulge past the sharp union:
+// chained blends of many close parts otherwise add up (k/4 each) to several
+// millimetres of surface that no part supports.
+Field smooth_union_bounded(std::vector<Field> parts, float k, float max_bulge);
 // a minus b, blended over k (k = 0: sharp).
 Field subtract(Field a, Field b, float k);
 Field intersect(Field a, Field b, float k);

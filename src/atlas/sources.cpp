@@ -199,10 +199,11 @@ to the outline. The figures the levels were drawn to:
   34 and 32 cm for low muscle mass in men, one and two SD below the reference
   mean); Erdogan T et al. (2022), European Journal of Geriatric Gerontology
   4(2):103-107, doi:10.4274/ejgg.galenos.2022.2022-2-2 (young adults of
-  normal BMI: men 35.5 +/- 2.1 cm). The generated calf is 37 to 38 cm at its
+  normal BMI: men 35.5 +/- 2.1 cm). The generated calf is about 37 cm at its
   widest, a muscular adult of the model's 1.70 m and 75 kg; the knee about
-  36.5 cm, the leg about 24.5 cm just above the malleoli, the ranges issue 11
-  of this project states for an adult leg.
+  37 cm, the leg about 26 cm just above the malleoli (issue 11 of this
+  project asks 21 to 25 cm there; the tendons and cutaneous nerves standing
+  outside the fascia keep the tape wider).
 - Calcaneal tendon: Szaro P, Ghali Gataa K (2021). The correlations between
   dimensions of the normal tendon and tendinopathy changed Achilles tendon in
   routine magnetic resonance imaging. Scientific Reports 11:6131.

@@ -1,9 +1,9 @@
-// A REPORT, not a gate: the bundled atlas measured at cross-sections the way
+// A report and a gate: the bundled atlas measured at cross-sections the way
 // issue 11 (atlas, second edition) states its targets. It prints the figures
-// (and writes them to test-output/atlas_measurements.md) and says for each
-// target whether today's atlas meets it; it asserts only that every figure
-// could be measured. When the second edition lands, the targets become
-// assertions in the atlas tests. docs/ATLAS-MEASUREMENTS.md holds the figures.
+// (and writes them to test-output/atlas_measurements.md), says for each
+// target whether today's atlas meets it, asserts the targets that hold and
+// holds the ones that miss at their measured shortfall.
+// docs/ATLAS-MEASUREMENTS.md holds the figures.
 #include "app/commands.hpp"
 #include "app/scene_setup.hpp"
 #include "core/cross_section.hpp"
@@ -104,6 +104,9 @@ TEST(AtlasMeasurementReport, SecondEditionTargetsOnTodaysAtlas) {
      << "% (" << fixed((medial_peak_at - lateral_peak_at) / 100.0 * leg_cm, 1) << " cm lower) | "
      << verdict((medial_peak_at - lateral_peak_at) / 100.0 * leg_cm >= 2.0) << " |\n\n";
   EXPECT_GT(calf_max, 10.0);
+  EXPECT_TRUE(calf_max >= 36 && calf_max <= 41 && calf_max_at >= 25 && calf_max_at <= 40) << calf_max << " cm at " << calf_max_at;
+  EXPECT_TRUE(knee >= 35 && knee <= 39) << knee;
+  EXPECT_GE((medial_peak_at - lateral_peak_at) / 100.0 * leg_cm, 2.0);
 
   // Packing, the tibial shaft's shape, the crest's depth, tibialis anterior's bulge.
   md << "### Packing and the tibia\n\n| level | packing (bones+muscles+tendons+nerves / skin) | tibia 4piA/P^2 | crest depth mm | "
@@ -138,6 +141,11 @@ TEST(AtlasMeasurementReport, SecondEditionTargetsOnTodaysAtlas) {
      << "| crest within 5 mm of the skin over the middle third (35-65%) | deepest " << fixed(worst_depth, 1) << " mm | "
      << verdict(worst_depth <= 5.0) << " |\n";
 
+  // The targets that hold are held (issue 11); packing, which still misses
+  // (docs/ATLAS-MEASUREMENTS.md), is held at the shortfall measured so that
+  // it cannot grow unnoticed.
+  EXPECT_LE(worst_depth, 5.0) << "tibial crest over the middle third";
+  EXPECT_GE(worst_packing, 0.61);
   std::cout << md.str();
   std::ofstream(std::filesystem::path(CRUS_TEST_OUTPUT_DIR) / "atlas_measurements.md") << md.str();
 }
