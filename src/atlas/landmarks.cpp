@@ -9,6 +9,7 @@
 #include <glm/geometric.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace crus::atlas {
 
@@ -163,7 +164,7 @@ const std::vector<RawSite>& raw_sites() {
       {"fibularis_longus", R::origin,
        {{"fibula", "Head and upper two thirds of the lateral surface of the fibula; intermuscular septa",
          {{{-0.066f, 0.385f, 0.118f}, {-0.068f, 0.360f, 0.114f}, 0.005f, 0.0f},
-          {{-0.063f, 0.345f, 0.116f}, {-0.062f, 0.285f, 0.112f}, 0.005f, 0.0f}}}}},
+          {{-0.063f, 0.345f, 0.116f}, {-0.062f, 0.160f, 0.112f}, 0.005f, 0.0f}}}}},
       {"fibularis_longus", R::insertion,
        {{"metatarsal_1", "Lateral side of the base of the first metatarsal (plantar)",
          {{{0.000f, 0.020f, 0.062f}, {0.006f, 0.021f, 0.064f}, 0.004f, 0.0f}}},
@@ -171,7 +172,7 @@ const std::vector<RawSite>& raw_sites() {
          {{{-0.008f, 0.022f, 0.064f}, {-0.003f, 0.022f, 0.065f}, 0.004f, 0.0f}}}}},
       {"fibularis_brevis", R::origin,
        {{"fibula", "Lower two thirds of the lateral surface of the fibula; intermuscular septa",
-         {{{-0.062f, 0.270f, 0.112f}, {-0.062f, 0.160f, 0.112f}, 0.005f, 0.0f}}}}},
+         {{{-0.062f, 0.270f, 0.112f}, {-0.062f, 0.105f, 0.112f}, 0.005f, 0.0f}}}}},
       {"fibularis_brevis", R::insertion,
        {{"metatarsal_5", "Tuberosity of the fifth metatarsal",
          {{{-0.040f, 0.032f, 0.126f}, {-0.036f, 0.030f, 0.128f}, 0.004f, 0.0f}}}}},
@@ -183,15 +184,15 @@ const std::vector<RawSite>& raw_sites() {
          {{{-0.020f, 0.037f, 0.116f}, {-0.014f, 0.036f, 0.117f}, 0.004f, 0.0f}}}}},
       {"tibialis_posterior", R::origin,
        {{"tibia", "Lateral part of the posterior surface of the tibia below the soleal line (upper two thirds)",
-         {{{-0.060f, 0.345f, 0.085f}, {-0.058f, 0.230f, 0.086f}, 0.004f, 0.0f}}},
+         {{{-0.060f, 0.345f, 0.085f}, {-0.058f, 0.200f, 0.086f}, 0.004f, 0.0f}}},
         {"fibula", "Medial part of the posterior surface of the fibula (upper two thirds)",
-         {{{-0.064f, 0.345f, 0.098f}, {-0.063f, 0.230f, 0.098f}, 0.004f, 0.0f}}}}},
+         {{{-0.064f, 0.345f, 0.098f}, {-0.063f, 0.160f, 0.098f}, 0.004f, 0.0f}}}}},
       {"tibialis_posterior", R::insertion,
        {{"navicular", "Tuberosity of the navicular, with slips to the cuneiforms and the bases of metatarsals 2-4",
          {{{-0.036f, 0.034f, 0.052f}, {-0.032f, 0.032f, 0.054f}, 0.005f, 0.0f}}}}},
       {"flexor_digitorum_longus", R::origin,
        {{"tibia", "Medial part of the posterior surface of the tibia below the soleal line",
-         {{{-0.061f, 0.300f, 0.075f}, {-0.061f, 0.200f, 0.074f}, 0.004f, 0.0f}}}}},
+         {{{-0.061f, 0.300f, 0.075f}, {-0.061f, 0.150f, 0.074f}, 0.004f, 0.0f}}}}},
       {"flexor_digitorum_longus", R::insertion,
        {{"phalanges_2", "Plantar base of the distal phalanx of the second toe",
          {{{0.120f, 0.004f, 0.088f}, {0.126f, 0.004f, 0.089f}, 0.003f, 0.0f}}},
@@ -209,7 +210,7 @@ const std::vector<RawSite>& raw_sites() {
          {{{0.112f, 0.004f, 0.063f}, {0.120f, 0.004f, 0.064f}, 0.004f, 0.0f}}}}},
       {"extensor_digitorum_longus", R::origin,
        {{"tibia", "Lateral condyle of the tibia",
-         {{{-0.060f, 0.405f, 0.104f}, {-0.062f, 0.395f, 0.104f}, 0.004f, 0.0f}}},
+         {{{-0.060f, 0.412f, 0.104f}, {-0.062f, 0.388f, 0.104f}, 0.004f, 0.0f}}},
         {"fibula", "Upper three quarters of the medial (anterior) surface of the fibula; interosseous membrane",
          {{{-0.056f, 0.370f, 0.100f}, {-0.055f, 0.130f, 0.099f}, 0.004f, 0.0f}}}}},
       {"extensor_digitorum_longus", R::insertion,
@@ -223,7 +224,7 @@ const std::vector<RawSite>& raw_sites() {
          {{{0.080f, 0.014f, 0.130f}, {0.086f, 0.013f, 0.131f}, 0.003f, 0.0f}}}}},
       {"extensor_hallucis_longus", R::origin,
        {{"fibula", "Middle half of the medial (anterior) surface of the fibula; interosseous membrane",
-         {{{-0.055f, 0.310f, 0.099f}, {-0.055f, 0.210f, 0.099f}, 0.004f, 0.0f}}}}},
+         {{{-0.055f, 0.310f, 0.099f}, {-0.055f, 0.150f, 0.099f}, 0.004f, 0.0f}}}}},
       {"extensor_hallucis_longus", R::insertion,
        {{"phalanges_1", "Dorsal base of the distal phalanx of the hallux",
          {{{0.112f, 0.018f, 0.064f}, {0.120f, 0.017f, 0.065f}, 0.004f, 0.0f}}}}},
@@ -232,7 +233,7 @@ const std::vector<RawSite>& raw_sites() {
          {{{-0.060f, 0.452f, 0.115f}, {-0.054f, 0.448f, 0.115f}, 0.004f, 0.0f}}}}},
       {"popliteus", R::insertion,
        {{"tibia", "Posterior surface of the tibia above the soleal line",
-         {{{-0.072f, 0.400f, 0.065f}, {-0.068f, 0.370f, 0.070f}, 0.006f, 0.0f}}}}},
+         {{{-0.072f, 0.425f, 0.068f}, {-0.068f, 0.370f, 0.075f}, 0.006f, 0.0f}}}}},
       {"calcaneal_tendon", R::insertion,
        {{"calcaneus", "Middle of the posterior surface of the calcaneal tuberosity",
          {{{-0.116f, 0.046f, 0.077f}, {-0.118f, 0.034f, 0.081f}, 0.007f, 0.0f}}}}},
@@ -267,11 +268,20 @@ std::vector<AttachmentSite> build_sites(const std::vector<StructureSpec>& bones)
           const glm::vec3 on = project_to_surface(f, q);
           return on + p.lift * gradient(f, on);
         };
-        const Capsule c{place(p.a), place(p.b), p.radius};
-        const float w = glm::length(c.b - c.a) + 2.0f * p.radius;
-        sum += w * 0.5f * (c.a + c.b);
-        weight += w;
-        s.patches.push_back(c);
+        // A long patch follows its curved bone as a chain of capsules at
+        // most 10 mm long, each end on the surface (one straight capsule
+        // would cut a chord through the shaft or stand off it).
+        const int pieces = std::max(1, int(std::ceil(glm::length(p.b - p.a) / 0.010f)));
+        glm::vec3 from = place(p.a);
+        for (int k = 1; k <= pieces; ++k) {
+          const glm::vec3 to = place(glm::mix(p.a, p.b, float(k) / float(pieces)));
+          const Capsule c{from, to, p.radius};
+          const float w = glm::length(c.b - c.a) + 2.0f * p.radius;
+          sum += w * 0.5f * (c.a + c.b);
+          weight += w;
+          s.patches.push_back(c);
+          from = to;
+        }
       }
       s.centroid = sum / weight;
       out.push_back(std::move(s));

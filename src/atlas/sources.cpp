@@ -102,8 +102,11 @@ atlas or model. The generator draws on these published figures.
   extensor of the toes insert on four toes; tibialis anterior and fibularis
   longus on the medial cuneiform and the first metatarsal. Heights in the
   text ("upper third", "lower two thirds") are read along each bone's
-  generated length. The Rajagopal 2016 origin and insertion points (above)
-  lie on or within 10 mm of these patches.
+  generated length. Disagreement: the Rajagopal 2016 origin points (above)
+  of the long muscles (fibularis longus and brevis, the long extensors,
+  flexor hallucis longus) lie 12 to 19 mm from the areas the words give,
+  on the muscles' lines of action; the patches follow the words, and the
+  model's points stay within 20 mm of them.
 - Motor branches: the muscular branches of the tibial nerve to both heads of
   gastrocnemius, plantaris, the upper soleus and popliteus arise in the
   popliteal fossa between the heads of gastrocnemius; the heads are entered
