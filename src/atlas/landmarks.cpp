@@ -233,7 +233,7 @@ const std::vector<RawSite>& raw_sites() {
          {{{-0.060f, 0.452f, 0.115f}, {-0.054f, 0.448f, 0.115f}, 0.004f, 0.0f}}}}},
       {"popliteus", R::insertion,
        {{"tibia", "Posterior surface of the tibia above the soleal line",
-         {{{-0.072f, 0.425f, 0.068f}, {-0.068f, 0.370f, 0.075f}, 0.006f, 0.0f}}}}},
+         {{{-0.072f, 0.410f, 0.066f}, {-0.068f, 0.370f, 0.075f}, 0.006f, 0.0f}}}}},
       {"calcaneal_tendon", R::insertion,
        {{"calcaneus", "Middle of the posterior surface of the calcaneal tuberosity",
          {{{-0.116f, 0.046f, 0.077f}, {-0.118f, 0.034f, 0.081f}, 0.007f, 0.0f}}}}},

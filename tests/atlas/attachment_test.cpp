@@ -63,10 +63,10 @@ const Region kRegions[] = {
     // "below the soleal line, down to about 7 to 8 cm above the ankle"
     {"flexor_digitorum_longus_origin", "tibia", 0.25f, 0.80f, kPosterior},
     {"flexor_hallucis_longus_origin", "fibula", 0.333f, 0.90f, kPosterior},
-    {"extensor_digitorum_longus_origin_tibia", "tibia", 0.05f, 0.15f, kLateral},
+    {"extensor_digitorum_longus_origin_tibia", "tibia", 0.08f, 0.15f, kLateral},
     {"extensor_digitorum_longus_origin_fibula", "fibula", 0.0f, 0.75f, kAnterior},
     {"extensor_hallucis_longus_origin", "fibula", 0.25f, 0.75f, kAnterior},
-    {"popliteus_insertion", "tibia", 0.0f, 0.22f, kPosterior},
+    {"popliteus_insertion", "tibia", 0.05f, 0.22f, kPosterior},
 };
 
 TEST(AtlasAttachments, EverySiteLiesOnTheOneBoneItNames) {
