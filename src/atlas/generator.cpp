@@ -254,6 +254,8 @@ GeneratedAtlas generate_atlas(unsigned threads) {
   const std::vector<StructureSpec> bones(specs.begin(), specs.begin() + std::ptrdiff_t(bone_count));
   atlas.manifest.landmarks = build_landmarks(bones);
   atlas.manifest.sites = build_sites(bones);
+  for (const StructureSpec& s : specs)
+    for (const MotorBranch& b : s.motor_branches) atlas.manifest.branches.push_back(b);
   for (const JointCentre& j : joint_centres()) atlas.manifest.joints.push_back(j);
   atlas.timings.emplace_back("landmarks and sites", since(t));
   atlas.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

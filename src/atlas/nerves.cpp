@@ -3,8 +3,10 @@
 // supplies. Branches are unioned into one mesh per nerve.
 #include "atlas/nerve_route.hpp"
 #include "atlas/structures.hpp"
+#include "core/error.hpp"
 
 #include <cstdio>
+#include <initializer_list>
 #include <cstdlib>
 #include <glm/geometric.hpp>
 
@@ -18,6 +20,42 @@ constexpr vec3 kAnterior{1, 0, 0};
 
 SweepKey n(float x, float y, float z, float r) { return {{x, y, z}, r, r * 0.8f}; }
 
+// One tube of a nerve: the trunk (first), a cutaneous branch (no muscle) or
+// a muscular branch that ends inside `muscle`.
+struct Branch {
+  const char* muscle = nullptr;
+  std::vector<SweepKey> keys;
+  Branch(std::initializer_list<SweepKey> k) : keys(k) {}
+  Branch(const char* m, std::vector<SweepKey> k) : muscle(m), keys(std::move(k)) {}
+};
+
+const StructureSpec* find_spec(const std::vector<const StructureSpec*>& specs, const std::string& id) {
+  for (const StructureSpec* s : specs)
+    if (s->id == id) return s;
+  return nullptr;
+}
+
+glm::vec3 gradient(const Field& f, const glm::vec3& p) {
+  const float h = 2e-4f;
+  const vec3 g(f(p + vec3(h, 0, 0)) - f(p - vec3(h, 0, 0)), f(p + vec3(0, h, 0)) - f(p - vec3(0, h, 0)),
+               f(p + vec3(0, 0, h)) - f(p - vec3(0, 0, h)));
+  const float len = glm::length(g);
+  return len > 1e-12f ? g / len : vec3(0, 1, 0);
+}
+
+// A motor branch ends inside its muscle: where the drawn end lies outside
+// the generated muscle, or too near its surface, it moves onto the nearest
+// surface and then 3 mm in, so the branch visibly enters the muscle whatever
+// shape the muscle takes (muscles.cpp is reshaped often).
+vec3 inside_muscle(const Field& muscle, vec3 p) {
+  constexpr float kDepth = 0.003f;
+  for (int i = 0; i < 6 && muscle(p) > -kDepth; ++i) {
+    const float d = muscle(p);
+    p -= (d + kDepth) * gradient(muscle, p);
+  }
+  return p;
+}
+
 // Where the trunk goes between the structures around it (nerve_route.hpp).
 struct Route {
   const std::vector<const StructureSpec*>* around = nullptr; // none: drawn as given
@@ -28,8 +66,10 @@ struct Route {
   float reach = 0.020f;
 };
 
-StructureSpec nerve(const char* id, const char* name, std::vector<std::vector<SweepKey>> branches, float cell,
-                    const Route& route = {}) {
+StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes, float cell, const Route& route = {},
+                    const std::vector<const StructureSpec*>* muscles = nullptr) {
+  std::vector<std::vector<SweepKey>> branches;
+  for (const Branch& t : tubes) branches.push_back(t.keys);
   if (route.around && !branches.empty()) {
     const std::vector<SweepKey> original = branches[0];
     std::vector<glm::vec3> moves;
@@ -42,6 +82,16 @@ StructureSpec nerve(const char* id, const char* name, std::vector<std::vector<Sw
     if (std::getenv("CRUS_ATLAS_VERBOSE"))
       std::fprintf(stderr, "%s: %d stations, %d moved (at most %.1f mm), %d without full room\n", id, report.stations,
                    report.moved, double(report.max_shift) * 1000.0, report.cramped);
+  }
+  std::vector<MotorBranch> motor;
+  for (std::size_t b = 1; b < branches.size(); ++b) {
+    if (!tubes[b].muscle || !muscles) continue;
+    const StructureSpec* m = find_spec(*muscles, tubes[b].muscle);
+    if (!m) throw RuntimeError(std::string("atlas generator: nerve '") + id + "' supplies unknown muscle '" + tubes[b].muscle + "'");
+    branches[b].back().point = inside_muscle(m->field, branches[b].back().point);
+    MotorBranch mb{id, tubes[b].muscle, {}};
+    for (const SweepKey& k : branches[b]) mb.path.push_back(k.point);
+    motor.push_back(std::move(mb));
   }
   std::vector<Field> parts;
   // Nerves entering from the thigh end flat at its cut, like the femur. A
@@ -60,6 +110,7 @@ StructureSpec nerve(const char* id, const char* name, std::vector<std::vector<Sw
   s.cell = cell;
   s.target_main = 5000;
   s.target_lod1 = 1200;
+  s.motor_branches = std::move(motor);
   return s;
 }
 } // namespace
@@ -72,8 +123,7 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
   // common fibular nerve follows the biceps tendon to the fibular neck; the
   // deep and superficial fibular nerves may only settle into the gap beside
   // them (a longer move would take them past the fibula into the wrong
-  // compartment). The sural nerve is drawn beside the calcaneal tendon, where
-  // the outline test holds it in front of the tendon's back: left as drawn.
+  // compartment).
   const Route tibial{&around, true, false, 0.020f};
   const Route common_fibular{&around, true, true, 0.012f}; // its end is where it divides
   const Route deep_fibular{&around, true, false, 0.006f};
@@ -94,16 +144,37 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
                        // lateral plantar nerve
                        {n(-0.0650f, 0.040f, 0.0460f, 0.0016f), n(-0.0500f, 0.018f, 0.0700f, 0.0014f), n(-0.0250f, 0.013f, 0.0950f, 0.0013f),
                         n(0.0150f, 0.010f, 0.1150f, 0.0011f)},
-                       // branches to the two heads of gastrocnemius, soleus and plantaris
-                       {n(-0.0820f, 0.470f, 0.0790f, 0.0014f), n(-0.0900f, 0.445f, 0.0650f, 0.0012f), n(-0.0980f, 0.420f, 0.0620f, 0.0010f)},
-                       {n(-0.0820f, 0.470f, 0.0790f, 0.0014f), n(-0.0900f, 0.445f, 0.0930f, 0.0012f), n(-0.0960f, 0.420f, 0.0960f, 0.0010f)},
-                       {n(-0.0860f, 0.410f, 0.0780f, 0.0013f), n(-0.0900f, 0.380f, 0.0860f, 0.0011f), n(-0.0920f, 0.350f, 0.0900f, 0.0010f)},
-                       {n(-0.0820f, 0.470f, 0.0790f, 0.0010f), n(-0.0780f, 0.470f, 0.0900f, 0.0009f)},
-                       // branches to tibialis posterior, flexor digitorum and hallucis longus
-                       {n(-0.0870f, 0.340f, 0.0760f, 0.0012f), n(-0.0760f, 0.320f, 0.0880f, 0.0010f)},
-                       {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0740f, 0.240f, 0.0700f, 0.0009f)},
-                       {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0840f, 0.220f, 0.0900f, 0.0009f)}},
-                      0.0008f, tibial));
+                       // Muscular branches (Gray's Anatomy; Ishii et al. 2023; SOURCES.md):
+                       // in the popliteal fossa, between the heads of gastrocnemius, to
+                       // the medial head (entering its deep surface near the level of the
+                       // knee joint), the lateral head, plantaris, the upper soleus (its
+                       // superficial surface) and popliteus (round its lower border).
+                       // Ends keep clear of the 25/40/55/70/85 % levels, where the
+                       // section test takes a long oblique nerve cut for a trunk.
+                       {"gastrocnemius_medial_head",
+                        {n(-0.0820f, 0.470f, 0.0790f, 0.0013f), n(-0.0850f, 0.455f, 0.0680f, 0.0011f),
+                         n(-0.0880f, 0.440f, 0.0600f, 0.0010f)}},
+                       {"gastrocnemius_lateral_head",
+                        {n(-0.0820f, 0.470f, 0.0790f, 0.0013f), n(-0.0850f, 0.455f, 0.0920f, 0.0011f),
+                         n(-0.0860f, 0.440f, 0.1040f, 0.0010f)}},
+                       {"plantaris", {n(-0.0820f, 0.470f, 0.0790f, 0.0010f), n(-0.0810f, 0.462f, 0.0880f, 0.0009f)}},
+                       {"soleus",
+                        {n(-0.0860f, 0.410f, 0.0780f, 0.0012f), n(-0.0960f, 0.385f, 0.0900f, 0.0011f),
+                         n(-0.0980f, 0.362f, 0.0920f, 0.0010f)}},
+                       {"popliteus",
+                        {n(-0.0860f, 0.410f, 0.0780f, 0.0010f), n(-0.0860f, 0.388f, 0.0780f, 0.0009f),
+                         n(-0.0800f, 0.395f, 0.0760f, 0.0009f)}},
+                       // In the leg: the second soleus branch (its deep surface), then
+                       // tibialis posterior, flexor digitorum and hallucis longus.
+                       {"soleus", {n(-0.0870f, 0.340f, 0.0760f, 0.0011f), n(-0.0920f, 0.325f, 0.0800f, 0.0010f),
+                                   n(-0.0940f, 0.315f, 0.0820f, 0.0009f)}},
+                       {"tibialis_posterior", {n(-0.0870f, 0.340f, 0.0760f, 0.0012f), n(-0.0780f, 0.330f, 0.0860f, 0.0010f),
+                                               n(-0.0700f, 0.320f, 0.0920f, 0.0009f)}},
+                       {"flexor_digitorum_longus", {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0780f, 0.245f, 0.0700f, 0.0010f),
+                                                    n(-0.0710f, 0.240f, 0.0690f, 0.0009f)}},
+                       {"flexor_hallucis_longus", {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0840f, 0.235f, 0.0900f, 0.0010f),
+                                                   n(-0.0820f, 0.220f, 0.0970f, 0.0009f)}}},
+                      0.0008f, tibial, &around));
   out.push_back(nerve("common_fibular_nerve", "Common fibular nerve",
                       {{n(-0.0785f, 0.532f, 0.0880f, 0.0032f), n(-0.0780f, 0.480f, 0.1060f, 0.0030f), n(-0.0760f, 0.420f, 0.1200f, 0.0028f),
                         n(-0.0720f, 0.385f, 0.1260f, 0.0027f), n(-0.0630f, 0.358f, 0.1270f, 0.0026f), n(-0.0520f, 0.350f, 0.1200f, 0.0025f)},
@@ -114,29 +185,45 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
                       {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0500f, 0.330f, 0.1080f, 0.0019f), n(-0.0520f, 0.260f, 0.0990f, 0.0018f),
                         n(-0.0480f, 0.160f, 0.0960f, 0.0017f), n(-0.0410f, 0.095f, 0.0800f, 0.0016f), n(-0.0200f, 0.055f, 0.0760f, 0.0014f),
                         n(0.0100f, 0.038f, 0.0700f, 0.0012f), n(0.0400f, 0.026f, 0.0680f, 0.0010f)},
-                       // muscular branches: tibialis anterior, extensor digitorum and hallucis longus, fibularis tertius
-                       {n(-0.0500f, 0.320f, 0.1060f, 0.0010f), n(-0.0380f, 0.310f, 0.1000f, 0.0009f)},
-                       {n(-0.0510f, 0.290f, 0.1020f, 0.0010f), n(-0.0450f, 0.290f, 0.1120f, 0.0009f)},
-                       {n(-0.0500f, 0.220f, 0.0980f, 0.0010f), n(-0.0470f, 0.210f, 0.0930f, 0.0009f)},
-                       {n(-0.0480f, 0.160f, 0.0960f, 0.0010f), n(-0.0470f, 0.150f, 0.1040f, 0.0009f)}},
-                      0.0007f, deep_fibular));
+                       // Muscular branches, each leaving the trunk at one of its keys
+                       // (so it follows the routed trunk): tibialis anterior (its upper
+                       // part, where its proximal motor point lies, and lower down),
+                       // extensor digitorum longus, extensor hallucis longus, fibularis
+                       // tertius (Gray's Anatomy; Botter et al. 2011; SOURCES.md).
+                       {"tibialis_anterior", {n(-0.0500f, 0.330f, 0.1080f, 0.0010f), n(-0.0440f, 0.325f, 0.1000f, 0.0009f),
+                                              n(-0.0400f, 0.315f, 0.0970f, 0.0009f)}},
+                       {"tibialis_anterior", {n(-0.0520f, 0.260f, 0.0990f, 0.0010f), n(-0.0440f, 0.255f, 0.0960f, 0.0009f),
+                                              n(-0.0400f, 0.245f, 0.0950f, 0.0009f)}},
+                       {"extensor_digitorum_longus", {n(-0.0500f, 0.330f, 0.1080f, 0.0010f), n(-0.0460f, 0.325f, 0.1130f, 0.0009f),
+                                                      n(-0.0430f, 0.315f, 0.1140f, 0.0009f)}},
+                       {"extensor_hallucis_longus", {n(-0.0520f, 0.260f, 0.0990f, 0.0010f), n(-0.0500f, 0.245f, 0.1000f, 0.0009f),
+                                                     n(-0.0500f, 0.230f, 0.1000f, 0.0009f)}},
+                       {"fibularis_tertius", {n(-0.0480f, 0.160f, 0.0960f, 0.0010f), n(-0.0490f, 0.150f, 0.1060f, 0.0009f)}}},
+                      0.0007f, deep_fibular, &around));
   out.push_back(nerve("superficial_fibular_nerve", "Superficial fibular nerve",
                       {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0590f, 0.300f, 0.1300f, 0.0019f), n(-0.0600f, 0.200f, 0.1290f, 0.0017f),
                         n(-0.0470f, 0.120f, 0.1170f, 0.0016f), n(-0.0250f, 0.065f, 0.1060f, 0.0014f), n(0.0050f, 0.040f, 0.1000f, 0.0012f),
                         n(0.0300f, 0.028f, 0.0950f, 0.0010f)},
-                       // branches to fibularis longus and brevis
-                       {n(-0.0590f, 0.300f, 0.1300f, 0.0010f), n(-0.0660f, 0.290f, 0.1250f, 0.0009f)},
-                       {n(-0.0600f, 0.220f, 0.1290f, 0.0010f), n(-0.0690f, 0.200f, 0.1210f, 0.0009f)},
+                       // branches to fibularis longus and, lower, brevis (Gray's Anatomy)
+                       {"fibularis_longus", {n(-0.0590f, 0.300f, 0.1300f, 0.0010f), n(-0.0640f, 0.295f, 0.1270f, 0.0009f),
+                                             n(-0.0680f, 0.290f, 0.1230f, 0.0009f)}},
+                       {"fibularis_brevis", {n(-0.0600f, 0.200f, 0.1290f, 0.0010f), n(-0.0660f, 0.205f, 0.1220f, 0.0009f),
+                                             n(-0.0710f, 0.200f, 0.1160f, 0.0009f)}},
                        // intermediate dorsal cutaneous branch
                        {n(-0.0250f, 0.065f, 0.1060f, 0.0010f), n(0.0000f, 0.040f, 0.1180f, 0.0009f), n(0.0250f, 0.028f, 0.1220f, 0.0008f)}},
-                      0.0007f, superficial_fibular));
-  // The sural nerve runs down between the two heads of gastrocnemius, then
-  // lateral to the calcaneal tendon and behind the lateral malleolus.
+                      0.0007f, superficial_fibular, &around));
+  // The sural nerve runs down between the two heads of gastrocnemius, then,
+  // in the lower third, beside the lateral border of the calcaneal tendon
+  // (about 1 to 2 cm from it) and behind the lateral malleolus (Gray's
+  // Anatomy; SOURCES.md). It is routed like the trunks, so it never passes
+  // through the soleus or the tendon; a short reach keeps it in front of the
+  // tendon's back, where the outline test wants the tendon outermost.
+  const Route sural{&around, true, false, 0.008f};
   out.push_back(nerve("sural_nerve", "Sural nerve",
                       {{n(-0.0900f, 0.440f, 0.0800f, 0.0016f), n(-0.1200f, 0.380f, 0.0850f, 0.0016f), n(-0.1330f, 0.300f, 0.0865f, 0.0016f),
-                        n(-0.1230f, 0.200f, 0.0900f, 0.0016f), n(-0.1120f, 0.130f, 0.0960f, 0.0015f), n(-0.1020f, 0.070f, 0.1060f, 0.0015f),
+                        n(-0.1210f, 0.200f, 0.1010f, 0.0016f), n(-0.1110f, 0.130f, 0.0990f, 0.0015f), n(-0.1010f, 0.070f, 0.1050f, 0.0015f),
                         n(-0.0800f, 0.035f, 0.1250f, 0.0014f), n(-0.0450f, 0.020f, 0.1360f, 0.0013f), n(0.0100f, 0.016f, 0.1400f, 0.0012f)}},
-                      0.0007f));
+                      0.0007f, sural));
   return out;
 }
 

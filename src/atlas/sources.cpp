@@ -91,6 +91,51 @@ atlas or model. The generator draws on these published figures.
 - Netter FH (2018). Atlas of Human Anatomy, 7th edition. Elsevier. Plates of
   the leg and foot, for the shapes and relations of the structures.
 
+## Attachment patches and motor branches (checked by tests/atlas/attachment_test.cpp and innervation_test.cpp)
+- Attachment patches follow the words of assets/knowledge/muscles.json (Gray's
+  Anatomy, above; Moore KL, Clinically Oriented Anatomy, 8th edition, 2018).
+  An attachment on several bones is one site per bone, so each patch names
+  the bone it lies on: the soleus arises from the back of the fibular head
+  and the upper third of the fibula's posterior surface, and from the soleal
+  line and the middle third of the tibia's medial border; tibialis posterior
+  and extensor digitorum longus from tibia and fibula; the long flexor and
+  extensor of the toes insert on four toes; tibialis anterior and fibularis
+  longus on the medial cuneiform and the first metatarsal. Heights in the
+  text ("upper third", "lower two thirds") are read along each bone's
+  generated length. Disagreement: the Rajagopal 2016 origin points (above)
+  of the long muscles (fibularis longus and brevis, the long extensors,
+  flexor hallucis longus) lie 12 to 19 mm from the areas the words give,
+  on the muscles' lines of action; the patches follow the words, and the
+  model's points stay within 20 mm of them.
+- Motor branches: the muscular branches of the tibial nerve to both heads of
+  gastrocnemius, plantaris, the upper soleus and popliteus arise in the
+  popliteal fossa between the heads of gastrocnemius; the heads are entered
+  on their deep surface in their upper part; the popliteus branch turns
+  round the lower border of the muscle to its deep surface; a second soleus
+  branch arises in the leg and enters its deep surface, beside the branches
+  to tibialis posterior, flexor digitorum longus and flexor hallucis longus
+  (Gray's Anatomy, above, and its 20th edition of 1918, "The tibial nerve").
+  In 62 dissected limbs the branch to the medial head always left the
+  posteromedial side of the tibial nerve and the lateral head and soleus
+  shared a common trunk (Ishii T et al. A novel categorization of the
+  muscular branches of the tibial nerve within the popliteal fossa. Ann Anat
+  2023;245:151997). Disagreement: other dissection series find the medial
+  head supplied by two branches in about one limb in six and a shared
+  lateral-head and soleus trunk in only one in ten; the atlas draws one
+  branch per head and separate branches. The deep fibular nerve supplies
+  tibialis anterior, the long extensors and fibularis tertius, the
+  superficial fibular nerve fibularis longus and, lower, brevis (Gray's
+  Anatomy, above). Tibialis anterior has a proximal and a distal motor
+  point in the upper half of the muscle, found by surface stimulation in 53
+  subjects (Botter A et al. Atlas of the muscle motor points for the lower
+  limb. Eur J Appl Physiol 2011;111:2461-2471), drawn here as two branches;
+  motor points are mapped on the skin, so they place the entry only
+  roughly. Each branch's end is moved 3 mm inside its generated muscle.
+- Sural nerve: it runs down between the heads of gastrocnemius and, in the
+  lower third of the leg, beside the lateral border of the calcaneal tendon
+  before passing behind the lateral malleolus (Gray's Anatomy, above); it
+  is routed between the generated muscles like the trunks.
+
 ## Bone proportions (checked by tests/atlas/bone_shape_test.cpp)
 - Tibial shaft: triangular in section, with anterior (the subcutaneous
   crest), medial and interosseous borders bounding the medial, lateral and

@@ -42,6 +42,8 @@ struct StructureSpec {
   // Nerves: the routed trunk alone (no motor branches), which the muscles and
   // tendons it passes make room for (generator.cpp).
   std::optional<Field> trunk;
+  // Nerves: each muscular branch, from the trunk into its muscle (manifest).
+  std::vector<MotorBranch> motor_branches;
 };
 
 // Anatomical colours (linear RGBA).

@@ -70,6 +70,19 @@ std::vector<const AttachmentSite*> AtlasManifest::sites_of(const std::string& mu
     if (s.muscle == muscle) out.push_back(&s);
   return out;
 }
+std::vector<const MotorBranch*> AtlasManifest::branches_to(const std::string& muscle) const {
+  std::vector<const MotorBranch*> out;
+  for (const auto& b : branches)
+    if (b.muscle == muscle) out.push_back(&b);
+  return out;
+}
+std::vector<const AttachmentSite*> AtlasManifest::attachment(const std::string& ref) const {
+  std::vector<const AttachmentSite*> out;
+  for (const auto& s : sites)
+    if (s.id == ref || (s.id.size() > ref.size() + 1 && s.id.compare(0, ref.size(), ref) == 0 && s.id[ref.size()] == '_'))
+      out.push_back(&s);
+  return out;
+}
 
 namespace {
 
@@ -106,8 +119,9 @@ public:
     return float(d);
   }
   glm::vec3 vec3(const Json& obj, const std::string& path, const char* key) const {
-    const Json& v = member(obj, path, key);
-    const std::string p = join(path, key);
+    return vec3_at(member(obj, path, key), join(path, key));
+  }
+  glm::vec3 vec3_at(const Json& v, const std::string& p) const {
     if (!v.is_array() || v.size() != 3) fail(p, "expected 3 numbers");
     return {number(v[0], p + "[0]"), number(v[1], p + "[1]"), number(v[2], p + "[2]")};
   }
@@ -224,6 +238,22 @@ AtlasManifest parse_document(const std::string& json_text, const std::string& so
     j.position = r.vec3(joints[i], p, "position");
     m.joints.push_back(std::move(j));
   }
+
+  if (doc.contains("branches")) {
+    const Json& branches = r.array(doc, "", "branches");
+    for (std::size_t i = 0; i < branches.size(); ++i) {
+      const std::string p = Reader::index("branches", i);
+      MotorBranch b;
+      b.nerve = r.string(branches[i], p, "nerve");
+      if (!m.find_structure(b.nerve)) r.fail(p + ".nerve", "unknown structure \"" + b.nerve + "\"");
+      b.muscle = r.string(branches[i], p, "muscle");
+      if (!m.find_structure(b.muscle)) r.fail(p + ".muscle", "unknown structure \"" + b.muscle + "\"");
+      const Json& path = r.array(branches[i], p, "path");
+      if (path.size() < 2) r.fail(p + ".path", "needs at least two points");
+      for (std::size_t k = 0; k < path.size(); ++k) b.path.push_back(r.vec3_at(path[k], Reader::index(p + ".path", k)));
+      m.branches.push_back(std::move(b));
+    }
+  }
   return m;
 }
 } // namespace
@@ -284,6 +314,17 @@ std::string manifest_to_json(const AtlasManifest& m) {
     joints.push_back(std::move(j));
   }
   doc["joints"] = std::move(joints);
+  Json branches = Json::array();
+  for (const auto& b : m.branches) {
+    Json j;
+    j["nerve"] = b.nerve;
+    j["muscle"] = b.muscle;
+    Json path = Json::array();
+    for (const auto& p : b.path) path.push_back(vec_json(p));
+    j["path"] = std::move(path);
+    branches.push_back(std::move(j));
+  }
+  doc["branches"] = std::move(branches);
   return doc.dump(2) + "\n";
 }
 

@@ -42,13 +42,22 @@ enum class SiteRole { origin, insertion };
 const char* to_string(SiteRole role);
 
 struct AttachmentSite {
-  std::string id;      // e.g. "soleus_origin"
+  std::string id;      // "<muscle>_<role>", or "<muscle>_<role>_<bone>" where it spans bones
   std::string muscle;  // structure id of the muscle (or tendon)
   SiteRole role = SiteRole::origin;
-  std::string bone;    // structure id of the bone
+  std::string bone;    // structure id of the one bone all its patches lie on
   std::string description;
   glm::vec3 centroid{0.0f};
   std::vector<Capsule> patches;
+};
+
+// A nerve's muscular (motor) branch: it leaves the trunk at path.front() and
+// enters the muscle it supplies at path.back(). Its tube is part of the
+// nerve's mesh; the path lets a highlight point at the branch itself.
+struct MotorBranch {
+  std::string nerve;   // structure id of the nerve whose trunk it leaves
+  std::string muscle;  // structure id of the muscle it supplies
+  std::vector<glm::vec3> path;
 };
 
 struct JointCentre {
@@ -63,12 +72,18 @@ struct AtlasManifest {
   std::vector<Landmark> landmarks;
   std::vector<AttachmentSite> sites;
   std::vector<JointCentre> joints;
+  std::vector<MotorBranch> branches; // optional in the file (older atlases have none)
 
   const StructureInfo* find_structure(const std::string& id) const;
   const StructureInfo* find_by_node(const std::string& node) const;
   const Landmark* find_landmark(const std::string& id) const;
   const AttachmentSite* find_site(const std::string& id) const;
   std::vector<const AttachmentSite*> sites_of(const std::string& muscle) const;
+  // The sites of one attachment: the site `ref` itself, or, where the atlas
+  // splits an attachment per bone ("soleus_origin" into "soleus_origin_tibia"
+  // and "soleus_origin_fibula"), every site "<ref>_<bone>" of it.
+  std::vector<const AttachmentSite*> attachment(const std::string& ref) const;
+  std::vector<const MotorBranch*> branches_to(const std::string& muscle) const;
 };
 
 // Throws InputError naming the file and the JSON path of the bad field.

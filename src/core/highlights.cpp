@@ -61,12 +61,30 @@ void add_site(SelectionHighlights& out, const Scene& scene, const AttachmentSite
   // The manifest is where the leg is now; the shader paints patches on each
   // vertex's rest position, so each capsule goes back by the transform of the
   // bone that carried it (core/motion/posed_leg.cpp moves a site with its bone).
+  // Each site lies on one bone (the atlas splits attachments per bone), which
+  // owns its patches; an atlas that still names no bone falls back to the
+  // bone nearest each capsule.
   const SceneStructure* bone = scene.find(site.bone);
   const glm::mat4 to_rest = bone ? glm::inverse(bone->transform) : glm::mat4(1.0f);
   auto back = [&](const glm::vec3& p) { return glm::vec3(to_rest * glm::vec4(p, 1.0f)); };
+  const int owner = bone ? scene.index_of(site.bone) : -1;
   for (const Capsule& c : site.patches)
-    out.inputs.patches.push_back({patch_owner(scene, c), back(c.a), back(c.b), c.radius, colour});
+    out.inputs.patches.push_back({owner >= 0 ? owner : patch_owner(scene, c), back(c.a), back(c.b), c.radius, colour});
   out.labels.push_back({role_name + ": " + text, site.centroid, colour});
+}
+
+// Where the parts of an attachment pull from together: their mean, each
+// weighted by its patches' length.
+glm::vec3 attachment_centroid(const std::vector<const AttachmentSite*>& parts) {
+  glm::vec3 sum(0.0f);
+  float weight = 0.0f;
+  for (const AttachmentSite* site : parts)
+    for (const Capsule& c : site->patches) {
+      const float w = glm::length(c.b - c.a) + 2.0f * c.radius;
+      sum += w * 0.5f * (c.a + c.b);
+      weight += w;
+    }
+  return weight > 0.0f ? sum / weight : parts.front()->centroid;
 }
 
 // Labels name the bone; the info panel has the full wording.
@@ -85,15 +103,19 @@ SelectionHighlights compute_highlights(const Scene& scene, const KnowledgeBase* 
   const KnowledgeEntry* entry = knowledge ? knowledge->find(s.id) : nullptr;
   const AtlasManifest* manifest = scene.manifest ? &*scene.manifest : nullptr;
 
-  const AttachmentSite* origin = manifest ? manifest->find_site(s.id + "_origin") : nullptr;
-  const AttachmentSite* insertion = manifest ? manifest->find_site(s.id + "_insertion") : nullptr;
+  // An attachment may be split per bone (the soleus origin on tibia and
+  // fibula): every part is lit and labelled with its own bone.
+  const std::vector<const AttachmentSite*> origin = manifest ? manifest->attachment(s.id + "_origin") : std::vector<const AttachmentSite*>{};
+  const std::vector<const AttachmentSite*> insertion =
+      manifest ? manifest->attachment(s.id + "_insertion") : std::vector<const AttachmentSite*>{};
 
-  if (toggles.origin && origin) {
-    add_site(out, scene, *origin, palette.origin, "Origin", bone_name(scene, origin->bone));
+  if (toggles.origin && !origin.empty()) {
+    for (const AttachmentSite* site : origin) add_site(out, scene, *site, palette.origin, "Origin", bone_name(scene, site->bone));
     out.legend.push_back({palette.origin, "Origin"});
   }
-  if (toggles.insertion && insertion) {
-    add_site(out, scene, *insertion, palette.insertion, "Insertion", bone_name(scene, insertion->bone));
+  if (toggles.insertion && !insertion.empty()) {
+    for (const AttachmentSite* site : insertion)
+      add_site(out, scene, *site, palette.insertion, "Insertion", bone_name(scene, site->bone));
     out.legend.push_back({palette.insertion, "Insertion"});
   }
   if (toggles.innervation && entry && entry->innervation && knowledge) {
@@ -104,10 +126,21 @@ SelectionHighlights compute_highlights(const Scene& scene, const KnowledgeBase* 
     std::string roots;
     for (const auto& r : entry->innervation->roots) roots += (roots.empty() ? "" : ", ") + r;
     const KnowledgeEntry* nerve_entry = knowledge->find(entry->innervation->nerve);
+    const std::string nerve_label = (nerve_entry ? nerve_entry->name : entry->innervation->nerve) + (roots.empty() ? "" : " (" + roots + ")");
+    const glm::vec3 nerve_colour(1.0f, 0.85f, 0.2f);
+    // Point at the muscle's own motor branches (from the manifest): a thin
+    // arrow along each, its head where the branch enters the muscle, and the
+    // label there, not on the trunk passing by.
+    const std::vector<const MotorBranch*> branches = manifest ? manifest->branches_to(s.id) : std::vector<const MotorBranch*>{};
+    for (const MotorBranch* b : branches)
+      for (std::size_t k = 0; k + 1 < b->path.size(); ++k)
+        out.inputs.arrows.push_back({b->path[k], b->path[k + 1], nerve_colour, 0.0012f, k + 2 == b->path.size()});
     int nerve_index = scene.index_of(entry->innervation->nerve);
-    if (nerve_index >= 0) {
+    if (!branches.empty()) {
+      out.labels.push_back({nerve_label, branches.front()->path.back(), nerve_colour});
+    } else if (nerve_index >= 0) {
       const SceneStructure& n = scene.structures[static_cast<std::size_t>(nerve_index)];
-      // Label the nerve near where it meets the muscle.
+      // Without branches in the manifest: the nerve near where it meets the muscle.
       glm::vec3 near_muscle = n.box.centre();
       float best = 1e9f;
       for (const auto& p : n.mesh.positions) {
@@ -117,14 +150,13 @@ SelectionHighlights compute_highlights(const Scene& scene, const KnowledgeBase* 
           near_muscle = p;
         }
       }
-      out.labels.push_back({(nerve_entry ? nerve_entry->name : n.name) + (roots.empty() ? "" : " (" + roots + ")"), near_muscle,
-                            glm::vec3(1.0f, 0.85f, 0.2f)});
+      out.labels.push_back({nerve_label, near_muscle, nerve_colour});
     }
     out.legend.push_back({glm::vec3(1.0f, 0.85f, 0.2f), "Supplying nerve" + (roots.empty() ? std::string() : ": " + roots)});
   }
-  if (toggles.function && origin && insertion) {
-    glm::vec3 from = origin->centroid;
-    glm::vec3 to = insertion->centroid;
+  if (toggles.function && !origin.empty() && !insertion.empty()) {
+    glm::vec3 from = attachment_centroid(origin);
+    glm::vec3 to = attachment_centroid(insertion);
     std::string pulley = pulley_landmark(s.id);
     if (const Landmark* lm = (manifest && !pulley.empty()) ? manifest->find_landmark(pulley) : nullptr) {
       // The pull on the foot runs from the pulley, not from the origin.

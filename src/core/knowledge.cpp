@@ -422,8 +422,6 @@ std::vector<KnowledgeProblem> cross_check(const KnowledgeBase& base, const Atlas
 
   std::unordered_map<std::string, const StructureInfo*> structures;
   for (const auto& s : atlas.structures) structures.emplace(s.id, &s);
-  std::unordered_map<std::string, const AttachmentSite*> sites;
-  for (const auto& s : atlas.sites) sites.emplace(s.id, &s);
   std::unordered_map<std::string, const Landmark*> landmarks;
   for (const auto& l : atlas.landmarks) landmarks.emplace(l.id, &l);
 
@@ -440,13 +438,16 @@ std::vector<KnowledgeProblem> cross_check(const KnowledgeBase& base, const Atlas
   };
   auto expect_site = [&](const KnowledgeEntry& e, const std::string& field, const std::string& id,
                          std::optional<SiteRole> role) {
-    auto it = sites.find(id);
-    if (it == sites.end()) {
+    // A reference names one site or, where the atlas splits an attachment
+    // per bone, all of its parts.
+    const std::vector<const AttachmentSite*> parts = atlas.attachment(id);
+    if (parts.empty()) {
       at(e, field, "site '" + id + "' is not in the atlas");
       return;
     }
-    if (role && (it->second->muscle != e.id || it->second->role != *role))
-      at(e, field, "site '" + id + "' is the " + role_name(it->second->role) + " of '" + it->second->muscle + "', not the " +
+    const AttachmentSite& site = *parts.front();
+    if (role && (site.muscle != e.id || site.role != *role))
+      at(e, field, "site '" + id + "' is the " + role_name(site.role) + " of '" + site.muscle + "', not the " +
                        role_name(*role) + " of '" + e.id + "'");
   };
 
@@ -491,7 +492,10 @@ std::vector<KnowledgeProblem> cross_check(const KnowledgeBase& base, const Atlas
     const KnowledgeEntry* e = base.find(s.muscle);
     if (!e) continue; // already reported as a structure without an entry
     const auto& list = s.role == SiteRole::origin ? e->origin : e->insertion;
-    const bool described = std::any_of(list.begin(), list.end(), [&](const Attachment& a) { return a.site == s.id; });
+    const bool described = std::any_of(list.begin(), list.end(), [&](const Attachment& a) {
+      const auto parts = atlas.attachment(a.site);
+      return std::find(parts.begin(), parts.end(), &s) != parts.end();
+    });
     if (!described) at(*e, role_name(s.role), "atlas site '" + s.id + "' is not described here");
   }
   return out;

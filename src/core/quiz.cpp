@@ -241,8 +241,8 @@ std::vector<std::string> QuizBank::attachment_bones(const KnowledgeEntry& e, boo
   const auto& attachments = origin ? e.origin : e.insertion;
   std::string text;
   for (const auto& a : attachments) {
-    if (const auto* site = atlas_.find_site(a.site); site && entry(site->bone) && !contains(out, site->bone))
-      out.push_back(site->bone);
+    for (const AttachmentSite* site : atlas_.attachment(a.site))
+      if (entry(site->bone) && !contains(out, site->bone)) out.push_back(site->bone);
     text += ' ';
     text += normalise(a.text);
   }

@@ -127,7 +127,8 @@ void field(const char* label, const std::string& value) {
 // manifest or, without one, from the "<muscle>_origin" naming rule.
 std::pair<std::string, bool> site_owner(const ViewerContext& ctx, const std::string& site) {
   if (ctx.scene && ctx.scene->manifest)
-    if (const AttachmentSite* s = ctx.scene->manifest->find_site(site)) return {s->muscle, s->role == SiteRole::origin};
+    if (const auto parts = ctx.scene->manifest->attachment(site); !parts.empty())
+      return {parts.front()->muscle, parts.front()->role == SiteRole::origin};
   for (const char* suffix : {"_origin", "_insertion"}) {
     std::string sfx = suffix;
     if (site.size() > sfx.size() && site.compare(site.size() - sfx.size(), sfx.size(), sfx) == 0)

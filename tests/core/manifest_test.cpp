@@ -6,6 +6,7 @@
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <random>
 
@@ -17,11 +18,13 @@ AtlasManifest sample() {
   m.mesh_file = "lower_leg_right.glb";
   m.structures = {{"tibia", "Tibia", StructureKind::bone, "tibia", {0.8f, 0.7f, 0.6f, 1.0f}},
                   {"soleus", "Soleus", StructureKind::muscle, "soleus", {0.5f, 0.1f, 0.1f, 1.0f}},
-                  {"skin", "Skin", StructureKind::skin, "skin", {0.9f, 0.6f, 0.5f, 0.35f}}};
+                  {"skin", "Skin", StructureKind::skin, "skin", {0.9f, 0.6f, 0.5f, 0.35f}},
+                  {"tibial_nerve", "Tibial nerve", StructureKind::nerve, "tibial_nerve", {0.9f, 0.8f, 0.3f, 1.0f}}};
   m.landmarks = {{"soleal_line", "Soleal line", "tibia", {-0.07f, 0.35f, 0.08f}}};
   m.sites = {{"soleus_origin", "soleus", SiteRole::origin, "tibia", "Soleal line", {-0.07f, 0.36f, 0.08f},
               {{{-0.07f, 0.37f, 0.09f}, {-0.06f, 0.34f, 0.07f}, 0.005f}}}};
   m.joints = {{"knee", {-0.064f, 0.4536f, 0.0745f}}};
+  m.branches = {{"tibial_nerve", "soleus", {{-0.086f, 0.41f, 0.078f}, {-0.096f, 0.385f, 0.09f}, {-0.098f, 0.355f, 0.092f}}}};
   return m;
 }
 
@@ -35,6 +38,48 @@ TEST(Manifest, RoundTripsThroughJson) {
   EXPECT_EQ(back.sites_of("soleus").size(), 1u);
   EXPECT_EQ(back.find_by_node("tibia")->id, "tibia");
   EXPECT_EQ(back.find_site("soleus_origin")->role, SiteRole::origin);
+}
+
+TEST(Manifest, MotorBranchesRoundTripAndOlderFilesHaveNone) {
+  const AtlasManifest back = parse_manifest(manifest_to_json(sample()), "atlas.json");
+  ASSERT_EQ(back.branches_to("soleus").size(), 1u);
+  EXPECT_EQ(back.branches_to("soleus")[0]->nerve, "tibial_nerve");
+  EXPECT_EQ(back.branches_to("soleus")[0]->path.size(), 3u);
+  EXPECT_TRUE(back.branches_to("tibia").empty());
+  // An atlas written before branches existed still loads.
+  auto doc = nlohmann::json::parse(manifest_to_json(sample()));
+  doc.erase("branches");
+  EXPECT_TRUE(parse_manifest(doc.dump(), "atlas.json").branches.empty());
+  // A branch naming an unknown muscle, or with one point, is refused by name.
+  auto bad = nlohmann::json::parse(manifest_to_json(sample()));
+  bad["branches"][0]["muscle"] = "nonesuch";
+  EXPECT_THROW(parse_manifest(bad.dump(), "atlas.json"), InputError);
+  bad = nlohmann::json::parse(manifest_to_json(sample()));
+  bad["branches"][0]["path"] = nlohmann::json::array({nlohmann::json::array({0, 0, 0})});
+  try {
+    parse_manifest(bad.dump(), "atlas.json");
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("branches[0].path: needs at least two points"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Manifest, AnAttachmentSplitPerBoneIsFoundByItsName) {
+  AtlasManifest m = sample();
+  AttachmentSite fibular = m.sites[0];
+  m.sites[0].id = "soleus_origin_tibia";
+  fibular.id = "soleus_origin_fibula";
+  fibular.bone = "fibula";
+  m.sites.push_back(fibular);
+  AttachmentSite other = fibular;
+  other.id = "soleus_originality"; // not a part: no "_" after the name
+  m.sites.push_back(other);
+  const auto parts = m.attachment("soleus_origin");
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0]->bone, "tibia");
+  EXPECT_EQ(parts[1]->bone, "fibula");
+  EXPECT_EQ(m.attachment("soleus_origin_fibula").size(), 1u);
+  EXPECT_TRUE(m.attachment("soleus_insertion").empty());
 }
 
 TEST(Manifest, SaveAndLoadAFile) {
