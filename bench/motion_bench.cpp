@@ -139,7 +139,6 @@ void BM_PoseWholeAtlas(benchmark::State& state) {
   }
   state.counters["vertices"] = static_cast<double>(skin.skinned_vertices + skin.rigid_vertices);
   state.counters["blended"] = static_cast<double>(skin.skinned_vertices);
-  state.counters["contacts"] = static_cast<double>(skin.contacts.count());
 }
 BENCHMARK(BM_PoseWholeAtlas)->Unit(benchmark::kMillisecond);
 } // namespace

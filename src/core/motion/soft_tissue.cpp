@@ -297,7 +297,6 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     skin.structures.push_back(std::move(out));
   }
   follow_underlying_tissue(skin, scene, body_count);
-  if (options.contacts) skin.contacts = bind_contacts(model, skin, scene);
   return skin;
 }
 
@@ -341,9 +340,8 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
         if (normals) to.normals[v] = r * n;
       }
     }
+    posed.structures[ss.structure].box = bounds(to);
   }
-  apply_contacts(skin.contacts, bodies, posed);
-  for (const StructureSkin& ss : skin.structures) posed.structures[ss.structure].box = bounds(posed.structures[ss.structure].mesh);
   bool first = true;
   for (const auto& s : posed.structures) {
     if (s.mesh.positions.empty()) continue;

@@ -21,7 +21,6 @@
 //   `attachment_release_m`, so origins and insertions never slide off.
 #include "core/mesh.hpp"
 #include "core/motion/bulge.hpp"
-#include "core/motion/contacts.hpp"
 #include "core/motion/musculotendon.hpp"
 
 #include <array>
@@ -53,14 +52,12 @@ struct SoftTissueOptions {
   double skin_blend_width_m = 0.025;  // the skin spreads its bend wider: it slides over the joint
   double attachment_hold_m = 0.003;   // within this of an attachment capsule: the bone's body only
   double attachment_release_m = 0.03; // ... fading to the distance weights by this distance
-  bool contacts = true;               // bind the contacts with bones and skin (contacts.hpp); off: weights alone
 };
 
 struct LegSkin {
   std::vector<StructureSkin> structures; // one per scene structure a body moves
   std::size_t skinned_vertices = 0;      // vertices with blended weights
   std::size_t rigid_vertices = 0;
-  LegContacts contacts; // blended tissue kept out of the bones and under the skin (contacts.hpp)
 };
 
 // Binds every structure of `scene` that the model can move. Structures no
@@ -69,8 +66,7 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
                          const SoftTissueOptions& options = {});
 
 // Poses `posed` (a copy of `rest`, same structures and vertex counts):
-// positions, normals and bounding boxes; then the contacts push blended
-// tissue back out of the bones and under the skin. Allocation-free once `posed` exists.
+// positions, normals and bounding boxes. Allocation-free once `posed` exists.
 // `bulge` (bulge_scales(), one per MuscleSet muscle) widens the muscle
 // bellies; null or empty: the muscles keep their rest cross-sections.
 void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>& bodies, Scene& posed,
