@@ -135,7 +135,7 @@ void JointClearance::apply(const Mesh& mesh, const std::vector<float>& held, std
       if (!impl_->collides(j, w, r, rest_depth)) continue;
       const float pair = wp + wc, s0 = wc / pair;
       auto clear = [&](float s) { return !impl_->collides(j, with_split(w, j.parent, pair * (1.0f - s), j.child, pair * s), r, rest_depth); };
-      up[v] = 1.0f - s0; // at worst all on the child (it cannot be inside a bone it moves with... nearly)
+      up[v] = 1.0f - s0; // none clears it: all the way
       for (int i = 1; i <= kSplits; ++i) {
         const float s = std::min(1.0f, s0 + static_cast<float>(i) / kSplits);
         if (clear(s)) { up[v] = s - s0; break; }

@@ -8,10 +8,14 @@
 // vertex, bound from the bones alone, the split between the joint's two
 // bodies is moved to the nearest one that clears both bones at both ends
 // of the range and halfway, testing each bone where it stands (the posed
-// point taken back into the bone's rest frame). The change is then spread
-// over the mesh's neighbours (each keeps the larger of its own change and
-// the mean of theirs) so no edge tears, and vertices held at an
-// attachment are left alone.
+// point taken back into the bone's rest frame; inside by the normal at the
+// nearest surface point). All vertices of a structure move their split the
+// same way (towards the child or the parent, whichever costs less in all),
+// the change fades over the mesh with a bounded slope and to nothing at the
+// vertices an attachment holds, and where it would still stretch an edge
+// past 2.8 times its length (or past what the bind gave it) it is halved
+// there until none does: thin structures do not tear and origins and
+// insertions stay put, at the price of some clearance near them.
 #include "core/motion/soft_tissue.hpp"
 
 namespace crus::motion {
