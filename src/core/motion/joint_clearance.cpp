@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace crus::motion {
 
@@ -57,11 +58,14 @@ VertexWeights with_split(const VertexWeights& w, int a, float wa, int b, float w
 struct JointClearance::Impl {
   PickIndex bones;
   std::vector<const Mesh*> meshes;
+  std::vector<Aabb> boxes;
   std::vector<JointCase> joints;
 
   // How far p (rest) lies inside bone mesh m (0 outside), by the nearest
   // surface point's normal.
   float depth(int m, const glm::vec3& p) const {
+    const Aabb& box = boxes[static_cast<std::size_t>(m)]; // outside its box: not inside it
+    if (glm::any(glm::lessThan(p, box.min)) || glm::any(glm::greaterThan(p, box.max))) return 0.0f;
     const auto hit = bones.nearest_point(p, m, 0.05f);
     if (!hit || glm::dot(p - hit->point, hit->normal) >= 0.0f) return 0.0f;
     return hit->distance;
@@ -87,6 +91,7 @@ JointClearance::JointClearance(const MotionModel& model, const Scene& scene) : i
       body_of_mesh.push_back(model.body_of_structure(s.id));
     }
   impl_->bones.build(impl_->meshes);
+  for (std::size_t m = 0; m < impl_->meshes.size(); ++m) impl_->boxes.push_back(impl_->bones.mesh_bounds(static_cast<int>(m)));
   for (const Joint& joint : model.joints) {
     if (std::any_of(impl_->joints.begin(), impl_->joints.end(), [&](const JointCase& c) { return c.parent == joint.parent && c.child == joint.child; }))
       continue;
@@ -199,12 +204,19 @@ void JointClearance::apply(const Mesh& mesh, const std::vector<float>& held, std
       }
       return out;
     };
-    // Each edge's greatest stretch over the test poses.
+    // Each edge's greatest stretch over the test poses; only the vertices
+    // whose weights changed are posed again.
+    std::vector<std::vector<glm::vec3>> bound_posed(j.poses.size(), std::vector<glm::vec3>(nv));
+    for (std::size_t k = 0; k < j.poses.size(); ++k)
+      for (std::size_t v = 0; v < nv; ++v) bound_posed[k][v] = skin_point(weights[v], j.poses[k], mesh.positions[v]);
     auto stretches = [&](const std::vector<VertexWeights>& ws) {
       std::vector<float> out(edges.size(), 0.0f);
-      std::vector<glm::vec3> posed(nv);
-      for (const auto& bodies : j.poses) {
-        for (std::size_t v = 0; v < nv; ++v) posed[v] = skin_point(ws[v], bodies, mesh.positions[v]);
+      std::vector<glm::vec3> posed;
+      for (std::size_t k = 0; k < j.poses.size(); ++k) {
+        posed = bound_posed[k];
+        for (std::size_t v = 0; v < nv; ++v)
+          if (&ws != &weights && std::memcmp(&ws[v], &weights[v], sizeof(VertexWeights)) != 0)
+            posed[v] = skin_point(ws[v], j.poses[k], mesh.positions[v]);
         for (std::size_t e = 0; e < edges.size(); ++e)
           if (edges[e].length > 1e-4f) out[e] = std::max(out[e], glm::length(posed[edges[e].a] - posed[edges[e].b]) / edges[e].length);
       }
