@@ -223,7 +223,7 @@ DrawList ViewerPanels::draw_list(const ui::ViewerContext& ctx) {
           item.translucent = false;
         }
     }
-  } else if (ctx.motion.movement && ctx.motion.ranking && ctx.motion.muscles) {
+  } else if (ctx.document->state().movement && ctx.motion.ranking && ctx.motion.muscles && !ctx.motion.producers_hidden) {
     motion::colour_by_producers(list, *ctx.scene, *ctx.motion.muscles, *ctx.motion.ranking);
   }
   return list;

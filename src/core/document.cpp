@@ -1,5 +1,7 @@
 #include "core/document.hpp"
 
+#include "core/motion/producers.hpp"
+
 #include <algorithm>
 
 namespace crus {
@@ -139,6 +141,12 @@ void Document::set_colour_by_length(bool on) {
   DocumentState next = state_;
   next.colour_by_length = on;
   apply(on ? "Colour by length" : "Colours of the atlas", std::move(next));
+}
+
+void Document::set_movement(const std::optional<motion::Movement>& movement) {
+  DocumentState next = state_;
+  next.movement = movement;
+  apply(movement ? "Producers of " + motion::to_string(*movement) : std::string("No movement's producers"), std::move(next));
 }
 
 void Document::set_annotations(const Annotations& annotations, const std::string& name) {

@@ -6,6 +6,7 @@
 #include "core/camera.hpp"
 #include "core/motion/kinematics.hpp"
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -59,6 +60,9 @@ struct DocumentState {
   Overlay overlay;
   motion::Pose pose;                  // the leg's joint angles (degrees); neutral by default
   bool colour_by_length = false;      // muscles coloured by length change from neutral
+  // The movement chosen in the Motion panel ("which muscles produce this
+  // movement?"): its producers are listed and coloured by rank.
+  std::optional<motion::Movement> movement;
   Annotations annotations;            // pins, arrows and ink (by structure id, rest frame)
   SectionView section;
   bool operator==(const DocumentState&) const = default;
@@ -88,6 +92,8 @@ public:
   // not range-checked here: the Motion panel only offers poses in range.
   void set_pose(const motion::Pose& pose, const std::string& name = "Pose");
   void set_colour_by_length(bool on);
+  // None: no movement's producers are shown.
+  void set_movement(const std::optional<motion::Movement>& movement);
   // Annotations (core/annotations.hpp): `name` says what changed ("Add pin",
   // "Edit pin text", "Ink stroke", "Clear ink").
   void set_annotations(const Annotations& annotations, const std::string& name);

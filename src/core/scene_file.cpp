@@ -4,6 +4,7 @@
 #include "core/file_io.hpp"
 #include "core/json_input.hpp"
 #include "core/json_schema.hpp"
+#include "core/motion/producers.hpp"
 #include "core/scene.hpp"
 
 #include <algorithm>
@@ -167,6 +168,15 @@ SceneSpec scene_spec_from_json(const json& j, const std::string& path, const std
       }
   }
   s.colour_by_length = j.value("colour_by_length", false);
+  if (j.contains("movement")) {
+    const std::string id = j["movement"].get<std::string>();
+    s.movement = motion::movement_from_id(id);
+    if (!s.movement) {
+      std::string known;
+      for (const motion::Movement& m : motion::all_movements()) known += (known.empty() ? "" : ", ") + motion::movement_id(m);
+      throw InputError(locate(at("movement")), at("movement") + ": unknown movement '" + id + "' (expected one of " + known + ")");
+    }
+  }
   if (j.contains("size")) {
     const json& size = j["size"];
     if (size.size() != 2) throw InputError(locate(at("size")), at("size") + ": expected [width, height]");
@@ -228,6 +238,7 @@ ojson scene_spec_to_json(const SceneSpec& s) {
     j["pose"] = p;
   }
   if (s.colour_by_length) j["colour_by_length"] = true;
+  if (s.movement) j["movement"] = motion::movement_id(*s.movement);
   return j;
 }
 
@@ -325,6 +336,7 @@ AppliedScene apply_scene_spec(const SceneSpec& spec, const Scene& scene) {
   for (const auto& id : annotation_structure_ids(spec.annotations)) find(id);
   out.state.pose = spec.pose;
   out.state.colour_by_length = spec.colour_by_length;
+  out.state.movement = spec.movement;
   return out;
 }
 
@@ -356,6 +368,7 @@ SceneSpec capture_scene_spec(const DocumentState& state, const Scene& scene, con
   s.section = state.section.on ? state.section : SectionView{};
   s.pose = state.pose;
   s.colour_by_length = state.colour_by_length;
+  s.movement = state.movement;
   if (previous) {
     // Ids this atlas lacks stay where they were: another atlas may have them.
     auto keep = [&](const std::vector<std::string>& from, std::vector<std::string>& to) {

@@ -23,7 +23,8 @@ class JsonLineMap; // core/json_schema.hpp
 struct Scene;
 
 // 2: annotations (pins, arrows, ink), the section plane ("section"), the
-//    pose and colour_by_length. Version 1 files open unchanged (neutral pose).
+//    pose, colour_by_length and movement. Version 1 files, and version 2
+//    files written before movement, open unchanged (neutral pose, no movement).
 constexpr int kSceneFormatVersion = 2;
 
 // The joints' ranges a scene's pose must keep to (degrees, Crus's signs):
@@ -58,6 +59,8 @@ struct SceneSpec {
   Annotations annotations;                 // pins, arrows, ink (core/annotations.hpp)
   motion::Pose pose;                       // neutral when the file gives none
   bool colour_by_length = false;
+  // The Motion panel's "which muscles produce this movement?" choice.
+  std::optional<motion::Movement> movement;
   bool operator==(const SceneSpec&) const = default;
 };
 

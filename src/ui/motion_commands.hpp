@@ -14,7 +14,9 @@ namespace crus::ui {
 
 void motion_reset(ViewerContext& ctx);
 void motion_preset(ViewerContext& ctx, const motion::PosePreset& preset);
+// The document's movement (one undo step); none: no producers shown.
 void motion_choose_movement(ViewerContext& ctx, const std::optional<motion::Movement>& movement);
+std::optional<motion::Movement> chosen_movement(const ViewerContext& ctx);
 // Plays the chosen movement from the pose shown (nothing when none is chosen).
 void motion_play_chosen(ViewerContext& ctx);
 // Plays `movement` from neutral with the selected structure highlighted.

@@ -18,6 +18,9 @@
 namespace crus::ui {
 
 namespace {
+// Shown instead of the ranking while a quiz movement question is open.
+constexpr const char* kProducersHiddenText =
+    "The producers of this movement are hidden while the quiz asks a movement question; they come back after the answer.";
 std::string slider_label(const motion::CoordinateInfo& info) {
   std::string pos = info.positive.substr(0, info.positive.find(" ("));
   std::string name = info.id == motion::Coordinate::mtp ? "Toes (MTP)" : std::string(motion::to_string(info.id));
@@ -37,24 +40,29 @@ bool MotionPanel::busy(const ViewerContext& ctx) const { return motion_busy(ctx)
 void MotionPanel::draw_movement_choice(ViewerContext& ctx, float avail) {
   const motion::MotionModel& model = *ctx.motion.model;
   ImGui::TextDisabled("Which muscles produce this movement?");
-  const std::string chosen = ctx.motion.movement ? motion::to_string(model, *ctx.motion.movement) : "(choose a movement)";
+  const std::optional<motion::Movement> movement = chosen_movement(ctx);
+  const std::string chosen = movement ? motion::to_string(model, *movement) : "(choose a movement)";
   ImGui::SetNextItemWidth(avail * 0.6f);
   if (ImGui::BeginCombo("##movement", chosen.c_str())) {
-    if (ImGui::Selectable("(none)", !ctx.motion.movement)) motion_choose_movement(ctx, std::nullopt);
+    if (ImGui::Selectable("(none)", !movement)) motion_choose_movement(ctx, std::nullopt);
     for (const motion::Movement& m : motion::all_movements()) {
-      const bool on = ctx.motion.movement && ctx.motion.movement->coordinate == m.coordinate && ctx.motion.movement->direction == m.direction;
+      const bool on = movement == m;
       if (ImGui::Selectable(motion::to_string(model, m).c_str(), on)) motion_choose_movement(ctx, m);
     }
     ImGui::EndCombo();
   }
   ImGui::SameLine();
-  ImGui::BeginDisabled(!ctx.motion.movement);
+  ImGui::BeginDisabled(!movement);
   if (ImGui::Button("Play")) motion_play_chosen(ctx);
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("From the current pose to the end of the range and back");
   // Who produces the chosen movement here, strongest first: moment arm x
   // maximum force x active force-length factor at this pose. The model shows
   // the same ranking in colour and with these numbers; a click selects.
+  if (movement && ctx.motion.producers_hidden) {
+    ImGui::TextWrapped("%s", kProducersHiddenText);
+    return;
+  }
   const motion::ProducerRanking* ranking = current_ranking(ctx);
   if (!ranking) return;
   ImGui::TextDisabled("Produced at this pose by (N m it can give):");

@@ -102,14 +102,14 @@ void motion_stop(ViewerContext& ctx) {
 bool motion_busy(const ViewerContext& ctx) { return ctx.motion.animation.has_value(); }
 
 const motion::ProducerRanking* current_ranking(ViewerContext& ctx) {
-  if (!ctx.motion.movement || !ctx.motion.model || !ctx.motion.muscles) {
+  const std::optional<motion::Movement> movement = ctx.document ? ctx.document->state().movement : std::nullopt;
+  if (!movement || !ctx.motion.model || !ctx.motion.muscles || ctx.motion.producers_hidden) {
     ctx.motion.ranking.reset();
     return nullptr;
   }
   const motion::Pose pose = shown_pose(ctx);
-  if (!ctx.motion.ranking || !(ctx.motion.ranking_pose == pose) || ctx.motion.ranking->movement.coordinate != ctx.motion.movement->coordinate ||
-      ctx.motion.ranking->movement.direction != ctx.motion.movement->direction) {
-    ctx.motion.ranking = motion::rank_producers(*ctx.motion.model, *ctx.motion.muscles, pose, *ctx.motion.movement);
+  if (!ctx.motion.ranking || !(ctx.motion.ranking_pose == pose) || !(ctx.motion.ranking->movement == *movement)) {
+    ctx.motion.ranking = motion::rank_producers(*ctx.motion.model, *ctx.motion.muscles, pose, *movement);
     ctx.motion.ranking_pose = pose;
   }
   return &*ctx.motion.ranking;

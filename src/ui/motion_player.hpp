@@ -25,8 +25,9 @@ void motion_advance(ViewerContext& ctx, double dt);
 void motion_stop(ViewerContext& ctx);
 bool motion_busy(const ViewerContext& ctx);
 
-// The producers of the chosen movement at the pose shown (null when no
-// movement is chosen or the leg cannot be posed), recomputed when the pose moved.
+// The producers of the document's movement at the pose shown (null when no
+// movement is chosen, the leg cannot be posed or a quiz question hides them),
+// recomputed when the pose moved.
 const motion::ProducerRanking* current_ranking(ViewerContext& ctx);
 
 } // namespace crus::ui

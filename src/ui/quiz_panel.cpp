@@ -98,6 +98,7 @@ void QuizPanel::set_types(const std::vector<QuestionType>& types) {
 void QuizPanel::ask(ViewerContext& ctx) {
   restore_view(ctx);
   release_pose(ctx);
+  ctx.motion.producers_hidden = false;
   figure_.set(nullptr);
   near_miss_.clear();
   current_.reset();
@@ -147,7 +148,11 @@ void QuizPanel::ask(ViewerContext& ctx) {
     if (target >= 0) doc.set_visibility({target}, Visibility::shown, "Quiz: name it");
     if (target >= 0) ctx.frame_request = target;
   }
-  if (current_->type == QuestionType::movement) ask_movement(ctx);
+  if (current_->type == QuestionType::movement) {
+    // The Motion panel's ranking of a movement's producers would answer it.
+    ctx.motion.producers_hidden = true;
+    ask_movement(ctx);
+  }
   if (current_->type == QuestionType::section) ask_section(ctx);
 }
 
@@ -179,6 +184,7 @@ void QuizPanel::record(ViewerContext& ctx, const std::string& id, bool correct) 
   last_correct_ = correct;
   last_answer_ = id;
   answered_ = true;
+  ctx.motion.producers_hidden = false; // answered: the producers may show again
   ++asked_;
   right_ += last_correct_ ? 1 : 0;
   const std::int64_t now = clock_();

@@ -54,10 +54,12 @@ struct MotionView {
   bool preview_held = false;              // the Quiz holds the preview (a movement question): the Motion panel leaves it
   bool reframe = false;                   // frame the leg once it is in its new pose (a preset moved it far)
   std::optional<MotionAnimation> animation;
-  // The movement chosen in the Motion panel: its producers are listed and
-  // coloured by rank on the model; the ranking is kept for the pose it was made at.
-  std::optional<motion::Movement> movement;
+  // The producers of the movement chosen in the Motion panel (the
+  // document's DocumentState::movement), kept for the pose they were ranked at.
   std::optional<motion::ProducerRanking> ranking;
+  // A quiz asks a movement question: the producers' list and colours would
+  // give its answer away, so they are hidden until it is answered.
+  bool producers_hidden = false;
   motion::Pose ranking_pose;
 };
 

@@ -8,6 +8,7 @@
 // there a muscle is meant to meet its bone. Calf against thigh at full knee
 // flexion is skin against skin, which is not measured.
 #include "core/motion/posed_leg.hpp"
+#include "core/motion/presets.hpp"
 #include "core/picking.hpp"
 #include "support/motion_fixture.hpp"
 #include "support/test_support.hpp"
@@ -128,25 +129,43 @@ TEST(MotionInterpenetration, EndsOfTheRangesPassNoMoreThanAFewMillimetres) {
   ASSERT_TRUE(atlas()->manifest);
   const Probe rest(*atlas());
   LegPoser poser(model(), muscles(), *atlas());
-  const Pose poses[] = {{120, 0, 0, 0}, {0, -40, 0, 0}, {0, 30, 0, 0}, {0, 0, 20, 0},
-                        {0, 0, -20, 0}, {0, 0, 0, 30}, {0, 0, 0, -30}, {120, -40, 0, 0}};
-  // The issue allows a few millimetres. Where the leg still passes further
-  // the miss is named with its figure (plus 1 mm for rounding across
-  // compilers), so any worsening fails; see docs/motion/README.md.
-  constexpr float kLimit = 0.005f;
+  // Knee 0 and 120 with the ankle at both ends and neutral, the subtalar and
+  // MTP ends, and every preset.
+  std::vector<Pose> poses;
+  for (double knee : {0.0, 120.0})
+    for (double ankle : {-40.0, 0.0, 30.0})
+      if (knee != 0.0 || ankle != 0.0) poses.push_back({knee, ankle, 0, 0});
+  for (double subtalar : {-20.0, 20.0}) poses.push_back({0, 0, subtalar, 0});
+  for (double mtp : {-30.0, 30.0}) poses.push_back({0, 0, 0, mtp});
+  for (const PosePreset& preset : pose_presets()) poses.push_back(preset.pose);
+  // Soft tissue may pass at most 3 mm into a bone or out through the skin;
+  // skin and bones 5 mm. Where the leg still passes further the miss is
+  // named with its figure (plus 1 mm for rounding across compilers), so any
+  // worsening fails; see docs/motion/README.md.
+  constexpr float kSoftLimit = 0.003f, kLimit = 0.005f;
   const std::map<std::pair<std::string, std::string>, float> known{
-      // The gastrocnemius heads and the tibial nerve, bound near the knee,
-      // fold with the femur while the skin over them spreads its bend wider.
-      {{"knee 120 ankle 0", "soft tissue out through the skin"}, 0.026f},
-      {{"knee 120 ankle -40", "soft tissue out through the skin"}, 0.026f},
-      {{"knee 120 ankle 0", "soft tissue into bone"}, 0.0175f},
-      {{"knee 120 ankle -40", "soft tissue into bone"}, 0.0175f},
+      // Behind the bent knee the medial gastrocnemius head, held at its
+      // femoral origin and turned with the tibia a few centimetres below,
+      // cannot clear the tibia without its mesh stretching past what the
+      // tear test allows (joint_clearance.hpp), and the skin over it, which
+      // takes its weights smoothed over the skin's edges, lags a little.
+      {{"knee 120 ankle -40", "soft tissue into bone"}, 0.0096f},
+      {{"knee 120 ankle 0", "soft tissue into bone"}, 0.0096f},
+      {{"knee 120 ankle 30", "soft tissue into bone"}, 0.0096f},
+      {{"knee 120 ankle 25", "soft tissue into bone"}, 0.0096f}, // deep squat
+      {{"knee 90 ankle 0", "soft tissue into bone"}, 0.0084f},
+      {{"knee 90 ankle 20", "soft tissue into bone"}, 0.0084f},  // Silfverskiold, knee bent
+      {{"knee 40 ankle -20 mtp 30", "soft tissue into bone"}, 0.0051f}, // push-off
+      {{"knee 120 ankle -40", "soft tissue out through the skin"}, 0.0099f},
+      {{"knee 120 ankle 0", "soft tissue out through the skin"}, 0.0096f},
+      {{"knee 120 ankle 30", "soft tissue out through the skin"}, 0.0092f},
+      {{"knee 120 ankle 25", "soft tissue out through the skin"}, 0.0092f},
+      {{"knee 90 ankle 0", "soft tissue out through the skin"}, 0.0047f},
+      {{"knee 90 ankle 20", "soft tissue out through the skin"}, 0.0045f},
       // The model's subtalar axis swings the atlas's calcaneus into the tip
       // of its lateral malleolus at full eversion (bone shapes from one
       // source, kinematics from another).
       {{"knee 0 ankle 0 subtalar -20", "bone into bone"}, 0.0086f},
-      // The calcaneal tendon lies close under the heel's skin.
-      {{"knee 0 ankle -40", "soft tissue out through the skin"}, 0.0066f},
   };
   for (const Pose& pose : poses) {
     Scene posed = *atlas();
@@ -162,8 +181,9 @@ TEST(MotionInterpenetration, EndsOfTheRangesPassNoMoreThanAFewMillimetres) {
       std::cout << "  " << kind << " " << std::fixed << std::setprecision(1) << w.depth * 1000.0f << " mm (" << w.what << ")";
     std::cout << "\n";
     for (const auto& [kind, w] : worst) {
-      const auto k = known.find({name.str(), kind});
-      EXPECT_LT(w.depth, k == known.end() ? kLimit : k->second) << name.str() << ": " << kind << ", worst " << w.what;
+      float limit = kind.rfind("soft tissue", 0) == 0 ? kSoftLimit : kLimit;
+      if (const auto k = known.find({name.str(), kind}); k != known.end()) limit = k->second;
+      EXPECT_LT(w.depth, limit) << name.str() << ": " << kind << ", worst " << w.what;
     }
   }
 }

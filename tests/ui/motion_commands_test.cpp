@@ -1,7 +1,8 @@
 // The motion commands, driven headless through the registry as the menus and
 // the palette run them: a preset and reset arrive by a transition and land
-// as one named undoable step; choosing a movement ranks its producers (and
-// the slack gastrocnemius in a deep squat drops below the soleus); Play and
+// as one named undoable step; choosing a movement (one undo step too) ranks
+// its producers (and the slack gastrocnemius in a deep squat drops below the
+// soleus); Play and
 // Play action move only the preview, the latter from neutral to the end of
 // the range and back with the selected muscle highlighted, then stop.
 #include "core/command_catalogue.hpp"
@@ -113,10 +114,21 @@ TEST(MotionCommands, ChoosingAMovementRanksItsProducersAndFollowsThePose) {
   EXPECT_EQ(rank_of("soleus"), 0);
   EXPECT_GT(rank_of("gastrocnemius_medial_head"), rank_of("soleus"));
   EXPECT_GT(rank_of("gastrocnemius_lateral_head"), rank_of("soleus"));
-  // Not a document change: choosing a movement is not an undo step.
-  EXPECT_EQ(h.document.undo_name(), "Pose: Deep squat");
+  // The movement is part of the document (saved with scenes): one undo step, like the pose.
   ASSERT_TRUE(h.registry.run("motion.movement.none"));
   EXPECT_EQ(ui::current_ranking(h.ctx), nullptr);
+  EXPECT_FALSE(h.document.state().movement);
+  EXPECT_EQ(h.document.undo_name(), "No movement's producers");
+  ASSERT_TRUE(h.registry.run("edit.undo"));
+  EXPECT_EQ(h.document.state().movement, (motion::Movement{motion::Coordinate::ankle, -1}));
+  EXPECT_TRUE(h.registry.is_checked("motion.movement.ankle_plantarflexion"));
+  EXPECT_EQ(rank_of("soleus"), 0); // the deep squat's ranking again
+  ASSERT_TRUE(h.registry.run("edit.undo"));
+  EXPECT_EQ(h.document.state().pose, motion::Pose{});
+  EXPECT_TRUE(h.document.state().movement);
+  ASSERT_TRUE(h.registry.run("edit.undo"));
+  EXPECT_FALSE(h.document.state().movement);
+  EXPECT_TRUE(h.registry.is_checked("motion.movement.none"));
 }
 
 TEST(MotionCommands, PlayGoesToTheEndOfTheChosenRangeAndBackWithoutAStep) {
@@ -129,6 +141,9 @@ TEST(MotionCommands, PlayGoesToTheEndOfTheChosenRangeAndBackWithoutAStep) {
   EXPECT_NEAR(highest, 30.0, 0.5);
   EXPECT_FALSE(ui::motion_busy(h.ctx));
   EXPECT_FALSE(h.ctx.motion.animating); // the viewer stops drawing
+  // Choosing the movement was the only step; Play added none.
+  EXPECT_EQ(h.document.undo_name(), "Producers of ankle dorsiflexion");
+  ASSERT_TRUE(h.document.undo());
   EXPECT_FALSE(h.document.can_undo());
 }
 

@@ -30,6 +30,14 @@ inline constexpr std::array<Coordinate, kCoordinateCount> kCoordinates{Coordinat
 const char* to_string(Coordinate c); // "knee", "ankle", "subtalar", "mtp"
 std::optional<Coordinate> parse_coordinate(const std::string& name);
 
+// A movement: one coordinate's positive or negative direction ("ankle
+// plantarflexion"); names and ids in core/motion/producers.hpp.
+struct Movement {
+  Coordinate coordinate = Coordinate::ankle;
+  int direction = -1; // +1: the coordinate's positive direction, -1: negative
+  bool operator==(const Movement&) const = default;
+};
+
 struct Pose {
   double knee_deg = 0.0;
   double ankle_deg = 0.0;

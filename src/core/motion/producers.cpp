@@ -45,6 +45,12 @@ std::string movement_id(const Movement& m) {
   return id;
 }
 
+std::optional<Movement> movement_from_id(const std::string& id) {
+  for (const Movement& m : all_movements())
+    if (movement_id(m) == id) return m;
+  return std::nullopt;
+}
+
 std::optional<Movement> movement_of_action(const std::string& joint, const std::string& movement) {
   // The knowledge base names joints anatomically; the model's four coordinates
   // are the knee, the talocrural (ankle), the subtalar and the

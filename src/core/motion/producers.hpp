@@ -11,10 +11,6 @@
 
 namespace crus::motion {
 
-struct Movement {
-  Coordinate coordinate = Coordinate::ankle;
-  int direction = -1; // +1: the coordinate's positive direction, -1: negative
-};
 // "ankle plantarflexion", "plantarflexion", "knee flexion", "toe extension",
 // "mtp flexion", "eversion" ... (case-sensitive, lower case).
 std::optional<Movement> parse_movement(const MotionModel& model, const std::string& text);
@@ -22,6 +18,8 @@ std::string to_string(const MotionModel& model, const Movement& m); // "ankle pl
 std::string to_string(const Movement& m);                           // the same, needing no model
 // "ankle_plantarflexion", "toe_extension": for command ids.
 std::string movement_id(const Movement& m);
+// The movement of an id movement_id() made; none for any other text.
+std::optional<Movement> movement_from_id(const std::string& id);
 // The movement a knowledge-base action names ("ankle (talocrural)",
 // "plantarflexion"), when the model has that joint; none for joints it lacks
 // (the interphalangeal joints, the arches) and movements it cannot make

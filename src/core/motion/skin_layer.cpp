@@ -11,7 +11,7 @@
 namespace crus::motion {
 
 namespace {
-constexpr int kSmoothing = 80;
+constexpr int kSmoothing = 16;
 struct TissuePoint {
   glm::vec3 p;
   const VertexWeights* w;
@@ -31,7 +31,7 @@ void follow_underlying_tissue(LegSkin& skin, const Scene& scene, std::size_t bod
   };
   for (const StructureSkin& ss : skin.structures) {
     const SceneStructure& s = scene.structures[ss.structure];
-    if (ss.rigid_body >= 0 || (s.kind != StructureKind::muscle && s.kind != StructureKind::tendon)) continue;
+    if (ss.rigid_body >= 0 || (s.kind != StructureKind::muscle && s.kind != StructureKind::tendon && s.kind != StructureKind::nerve)) continue;
     for (std::size_t v = 0; v < s.mesh.positions.size(); ++v) {
       const glm::vec3& p = s.mesh.positions[v];
       int t[3];

@@ -1,5 +1,6 @@
 #include "core/motion/soft_tissue.hpp"
 
+#include "core/motion/joint_clearance.hpp"
 #include "core/motion/skin_layer.hpp"
 #include "core/scene.hpp"
 
@@ -216,6 +217,7 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
   std::vector<BonePoints> grids;
   for (const auto& pts : bone_points) grids.emplace_back(pts, 0.015f);
 
+  const JointClearance clearance(model, scene);
   std::vector<double> w(body_count);
   std::vector<float> dist(body_count);
   std::vector<std::size_t> order(body_count);
@@ -291,6 +293,8 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
       }
       out.vertices[v] = top_weights(w);
     }
+    // The skin takes the tissue's weights below, after this.
+    if (s.kind != StructureKind::skin) clearance.apply(s.mesh, held, out.vertices);
     if (const MusclePath* path = muscles.find(s.id); path && s.kind == StructureKind::muscle)
       out.bulge = bind_bulge(static_cast<int>(path - muscles.muscles.data()), *path, s.mesh, held);
     skin.skinned_vertices += out.vertices.size();

@@ -18,7 +18,11 @@
 //   bends smoothly over the joint;
 // - near its attachment sites (atlas.json) a muscle is held fully by the
 //   body of the attachment's bone, fading to the distance weights over
-//   `attachment_release_m`, so origins and insertions never slide off.
+//   `attachment_release_m`, so origins and insertions never slide off;
+// - a vertex mixed between a joint's two bodies that would enter either bone
+//   at the ends of the range gets another split of the two
+//   (joint_clearance.hpp);
+// - the skin takes the weights of the tissue beneath it (skin_layer.hpp).
 #include "core/mesh.hpp"
 #include "core/motion/bulge.hpp"
 #include "core/motion/musculotendon.hpp"
