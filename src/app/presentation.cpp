@@ -39,6 +39,7 @@ void Presentation::load_trigger_points() {
 }
 
 void Presentation::apply_render_options(const RenderOptions& o) {
+  ctx_.ambient_occlusion = o.ambient_occlusion; // --no-ao
   // Options that contradict each other can only be a mistake.
   if (o.overlays.size() > 1) throw InputError("--overlay", "give one --overlay; the figure shows one referral map at a time");
   if (!o.ghost.empty() && !o.hide.empty()) {

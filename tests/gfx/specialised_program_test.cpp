@@ -47,6 +47,7 @@ Image draw(gfx::SpecialisedProgram& program, const Scene& scene, const Uniforms&
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
   glEnable(GL_DEPTH_TEST);
   program.set("u_model", glm::mat4(1.0f));
+  program.set("u_item", glm::mat4(1.0f)); // the structure's rest-to-current transform: at rest
   program.set("u_view", camera.view());
   program.set("u_projection", camera.projection(static_cast<float>(w) / static_cast<float>(h)));
   program.set("u_colour", glm::vec4(0.8f, 0.3f, 0.2f, 1.0f));
