@@ -8,6 +8,8 @@
 #include "core/scene.hpp"
 #include "core/scene_file.hpp"
 
+#include "support/test_support.hpp"
+
 #include <gtest/gtest.h>
 
 using namespace crus;
@@ -25,14 +27,7 @@ std::string with_movement(const std::string& movement) {
 })";
 }
 
-std::string fault(const std::string& text) {
-  try {
-    parse_scene_file(text, "fig.json");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(accepted)";
-}
+std::string fault(const std::string& text) { return test::scene_file_fault(text); }
 } // namespace
 
 TEST(SceneMovement, EveryMovementRoundTripsByItsId) {

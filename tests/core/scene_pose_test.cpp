@@ -32,14 +32,7 @@ std::string posed(const std::string& pose) {
 })";
 }
 
-std::string fault(const std::string& text) {
-  try {
-    parse_scene_file(text, "fig.json");
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(accepted)";
-}
+std::string fault(const std::string& text) { return test::scene_file_fault(text); }
 } // namespace
 
 TEST(ScenePose, RoundTripsWithColourByLength) {

@@ -1,5 +1,8 @@
 #include "support/test_support.hpp"
 
+#include "core/error.hpp"
+#include "core/scene_file.hpp"
+
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -53,4 +56,13 @@ CommandResult run_command(const std::string& command_line) {
   result.err = slurp(err);
   return result;
 }
+std::string scene_file_fault(const std::string& text) {
+  try {
+    parse_scene_file(text, "fig.json");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(accepted)";
+}
+
 } // namespace crus::test

@@ -19,6 +19,9 @@ struct CommandResult {
 };
 CommandResult run_command(const std::string& command_line);
 std::string source_dir();
+// The one line a scene file `text` is refused with (parse_scene_file with
+// the name "fig.json"), or "(accepted)" when it parses.
+std::string scene_file_fault(const std::string& text);
 } // namespace crus::test
 
 // Bundled assets (assets/) are committed with the code, so a missing one is a
