@@ -18,7 +18,7 @@ void add_atlas_options(CLI::App& cmd, AtlasOptions& o) {
 }
 } // namespace
 
-int run_cli(int argc, char** argv) {
+int run_cli(int argc, char** argv, ViewerEntry viewer_entry) {
   (void)seconds_since_process_start(); // fixes the start reference early
   CLI::App app{"Crus: an interactive 3D atlas of the human lower leg.\n"
                "With no subcommand, opens the viewer on the bundled atlas (or --atlas FILE)."};
@@ -234,7 +234,8 @@ int run_cli(int argc, char** argv) {
     if (*cmd_progress) return run_progress(progress);
     if (*cmd_commands) return run_commands(commands_json);
     if (*cmd_handout) return run_handout(handout_atlas, handout_trigger_point, handout_at, handout_out, handout_patient, handout_paper);
-    return run_viewer(viewer);
+    if (!viewer_entry) throw InputError("crus-headless", "this build has no viewer; give a subcommand (render, handout, bench, ...)");
+    return viewer_entry(viewer);
   } catch (const InputError& e) {
     std::cerr << "crus: " << e.what() << "\n";
     return 2;

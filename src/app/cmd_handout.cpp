@@ -80,7 +80,7 @@ std::vector<Image> render_handout_views(const Scene& scene, Presentation& presen
                                         const Overlay& overlay, const std::vector<glm::vec3>& painted) {
   // The session makes the list and the framing, the same ones as the viewer's handout export.
   Session& session = presentation.session();
-  const DrawList list = session.handout_draw_list(overlay, painted, presentation.context().brush_radius);
+  const DrawList list = session.handout_draw_list(overlay, painted, presentation.brush_radius);
   const float aspect = static_cast<float>(renderer.width()) / static_cast<float>(renderer.height());
   const std::uint8_t white[3] = {255, 255, 255};
   std::vector<Image> out;
@@ -122,22 +122,6 @@ void check_handout_path(const std::string& path, const std::string& option) {
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext != ".pdf" && ext != ".png")
     throw InputError(option, "\"" + path + "\": the handout is written as a PDF (FILE.pdf) or as PNG pages (FILE.png)");
-}
-
-std::function<void(const std::string&, const std::string&, const HandoutPatient&)> make_handout_exporter(ui::ViewerContext& ctx,
-                                                                                   HandoutViewRenderer render_views) {
-  return [&ctx, render_views = std::move(render_views)](const std::string& path, const std::string& trigger_point,
-                                                        const HandoutPatient& patient) {
-    if (std::string problem = check_handout_patient(patient); !problem.empty()) throw InputError("handout", problem);
-    if (!ctx.trigger_points) throw RuntimeError("the trigger-point data is not loaded: " + ctx.trigger_point_problem);
-    bool safe = ctx.document && ctx.document->state().overlay.colour_blind_safe;
-    std::optional<BodyAreaMap> areas;
-    if (ctx.scene && ctx.scene->manifest) areas = BodyAreaMap::from_landmarks(ctx.scene->manifest->landmarks);
-    check_handout_path(path, "handout");
-    auto m = make_handout(*ctx.trigger_points, ctx.red_flags, trigger_point, ctx.painted, safe, render_views,
-                          areas ? &*areas : nullptr, patient);
-    write_handout(m.content, m.views, path, ctx.handout_paper);
-  };
 }
 
 int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, const std::string& at, const std::string& out,

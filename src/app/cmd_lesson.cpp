@@ -8,7 +8,6 @@
 #include "core/lesson.hpp"
 #include "core/lesson_document.hpp"
 #include "core/motion/posed_leg.hpp"
-#include "ui/caption_overlay.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -90,14 +89,17 @@ int run_lesson_export(const LessonExportOptions& options) {
     // A fresh presentation per step: nothing of the previous step leaks in.
     Presentation presentation(scene, /*with_knowledge=*/true);
     // Pins and arrows are stored at rest: found on the rest meshes, drawn on the posed ones.
-    if (poser) presentation.context().annotate.rest = &poser->rest();
+    if (poser) presentation.rest = &poser->rest();
     std::vector<std::string> unknown = presentation.apply_scene(step.scene);
     if (!unknown.empty()) std::cerr << "crus: warning: " << path << ": step " << i + 1 << ": " << describe_unknown_ids(unknown) << "\n";
     // The bottom fifth is the caption's: the model is framed above it.
     OrbitCamera camera = presentation.camera_for_scene(step.scene, AnatomicalView::anterior, aspect, -0.6f);
     Image image = presentation.render(
         renderer, camera, step.scene.labels,
-        [&] { ui::draw_caption(step.caption, i, count, static_cast<float>(width), static_cast<float>(height)); }, options.transparent);
+        [&](const CanvasPen& pen) {
+          draw_slide_caption(pen, static_cast<float>(height) / 24.0f, step.caption, i, count, static_cast<float>(width), static_cast<float>(height));
+        },
+        options.transparent);
     char name[32];
     std::snprintf(name, sizeof name, "step-%02d.png", i + 1);
     const std::string out = (std::filesystem::path(options.out) / name).string();

@@ -13,7 +13,6 @@
 #include "core/scene_file.hpp"
 #include "core/section_cut.hpp"
 #include "core/section_page.hpp"
-#include "ui/length_legend.hpp"
 
 #include <algorithm>
 #include <array>
@@ -169,8 +168,8 @@ void save_render_scene(const RenderOptions& options, const SceneFile* from_scene
   saved.atlas = scene_atlas_of(options.atlas, scene);
   const SceneSpec* previous = from_scene ? &from_scene->scene : nullptr;
   saved.scene = capture_scene_spec(presentation.document().state(), scene, camera.pose(), previous);
-  saved.scene.painted = presentation.context().painted;
-  saved.scene.brush_radius = presentation.context().brush_radius;
+  saved.scene.painted = presentation.painted;
+  saved.scene.brush_radius = presentation.brush_radius;
   saved.scene.labels = options.labels;
   saved.scene.width = width;
   saved.scene.height = height;
@@ -247,9 +246,9 @@ int run_render(const RenderOptions& given) {
   timings.lap("import");
   if (motion) motion->poser.emplace(motion->model, motion->muscles, scene);
   Presentation presentation(scene, /*with_knowledge=*/true);
-  presentation.context().ambient_occlusion = options.ambient_occlusion;
+  presentation.ambient_occlusion = options.ambient_occlusion;
   // Pins and arrows are stored at rest: found on the rest meshes, drawn on the posed ones.
-  if (motion) presentation.context().annotate.rest = &motion->poser->rest();
+  if (motion) presentation.rest = &motion->poser->rest();
   std::vector<std::string> unknown;
   if (from_scene) {
     unknown = presentation.apply_scene(from_scene->scene);
@@ -329,9 +328,9 @@ int run_render(const RenderOptions& given) {
       presentation.scene_changed();
       const float margin = static_cast<float>(height) / 60.0f;
       const std::string caption = "Right leg: " + motion::describe_pose(motion->model, poses[i]);
-      presentation.annotate = [&, caption, margin] {
-        ui::draw_caption({margin, margin}, caption);
-        if (options.colour_by_length) ui::draw_length_legend(legend_corner, full_scale, legend_from_bottom);
+      presentation.annotate = [&, caption, margin](const CanvasPen& pen) {
+        draw_caption_line(pen, {margin, margin}, caption);
+        if (options.colour_by_length) draw_length_legend(pen, legend_corner, full_scale, legend_from_bottom);
       };
       if (options.colour_by_length)
         presentation.decorate = [&, i](DrawList& list) { motion::colour_by_length(list, scene, motion->muscles, states[i], full_scale); };
@@ -346,7 +345,7 @@ int run_render(const RenderOptions& given) {
       } else {
         presentation.draw(renderer, camera, options.labels);
         timings.lap("first frame");
-        image = renderer.read();
+        image = presentation.read(renderer);
       }
       timings.lap("read-back");
       write_png(image, options.out);

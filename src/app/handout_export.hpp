@@ -7,7 +7,6 @@
 #include "core/document.hpp"
 #include "core/handout.hpp"
 #include "core/image.hpp"
-#include "ui/viewer_context.hpp"
 
 #include <functional>
 #include <string>
@@ -56,14 +55,6 @@ HandoutMaterial make_handout(const TriggerPointSet& set, const RedFlagSet* red_f
 
 // InputError naming `option` unless `path` ends in .pdf or .png.
 void check_handout_path(const std::string& path, const std::string& option);
-
-// ctx.export_handout for the viewer: reads ctx.trigger_points, ctx.red_flags,
-// ctx.painted, the colour-blind setting and ctx.handout_paper when called,
-// composes the pages and writes them (PDF or PNG, by the path's extension)
-// atomically. Throws on failure (the panels show
-// the message).
-std::function<void(const std::string&, const std::string&, const HandoutPatient&)> make_handout_exporter(ui::ViewerContext& ctx,
-                                                                                   HandoutViewRenderer render_views);
 
 // `crus handout --trigger-point ID | --at X,Y,Z --out FILE.pdf|FILE.png
 // [--paper a4|letter]`. Exactly one

@@ -7,9 +7,8 @@
 #include "core/highlights.hpp"
 #include "core/referral_overlay.hpp"
 #include "core/search.hpp"
-#include "ui/imgui_host.hpp"
-#include "ui/annotation_overlay.hpp"
-#include "ui/label_overlay.hpp"
+#include "core/canvas_paint.hpp"
+#include "core/view_labels.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -19,14 +18,8 @@
 namespace crus::app {
 
 Presentation::Presentation(Scene& scene, bool with_knowledge) : scene_(scene), session_(scene) {
-  ctx_.scene = &scene_;
-  ctx_.document = &session_.document();
-  ctx_.camera = &camera_;
-  if (with_knowledge) {
+  if (with_knowledge)
     session_.set_knowledge(load_knowledge_reporting("the picture is drawn; labels use atlas names where entries are missing"));
-    ctx_.knowledge = &session_.knowledge();
-  }
-  ctx_.layers = session_.layers();
 }
 
 void Presentation::load_trigger_points() {
@@ -34,12 +27,10 @@ void Presentation::load_trigger_points() {
   if (!scene_.manifest) throw InputError(scene_.source, "the atlas has no manifest with landmarks, which the referral zones are anchored to");
   session_.set_trigger_points(crus::load_trigger_points(knowledge_dir() + "/trigger_points.json", scene_.manifest->landmarks));
   session_.set_red_flags(load_red_flags(knowledge_dir() + "/red_flags.json"));
-  ctx_.trigger_points = session_.trigger_points();
-  ctx_.red_flags = session_.red_flags();
 }
 
 void Presentation::apply_render_options(const RenderOptions& o) {
-  ctx_.ambient_occlusion = o.ambient_occlusion; // --no-ao
+  ambient_occlusion = o.ambient_occlusion; // --no-ao
   // Options that contradict each other can only be a mistake.
   if (o.overlays.size() > 1) throw InputError("--overlay", "give one --overlay; the figure shows one referral map at a time");
   if (!o.ghost.empty() && !o.hide.empty()) {
@@ -107,12 +98,10 @@ void Presentation::apply_render_options(const RenderOptions& o) {
 }
 
 DrawList Presentation::draw_list() {
-  // The labels drawn over the picture read the same highlights and overlay legend.
-  ctx_.highlights = session_.highlights();
-  ctx_.overlay = session_.overlay();
+  session_.overlay();
   if (std::exception_ptr e = session_.overlay_error()) std::rethrow_exception(e); // a command stops with its one line
-  DrawList list = session_.draw_list({ctx_.painted, ctx_.brush_radius, std::nullopt});
-  list.ambient_occlusion = ctx_.ambient_occlusion;
+  DrawList list = session_.draw_list({painted, brush_radius, std::nullopt});
+  list.ambient_occlusion = ambient_occlusion;
   return list;
 }
 
@@ -133,8 +122,8 @@ std::vector<std::string> Presentation::apply_scene(const SceneSpec& spec) {
   if (std::string moved = describe_snap(snap_annotations(applied.state.annotations, scene_)); !moved.empty())
     std::fprintf(stderr, "crus: %s\n", moved.c_str());
   session_.document().load_state(applied.state, "Open scene");
-  ctx_.painted = spec.painted;
-  ctx_.brush_radius = spec.brush_radius;
+  painted = spec.painted;
+  brush_radius = spec.brush_radius;
   return applied.unknown_ids;
 }
 
@@ -149,16 +138,15 @@ OrbitCamera Presentation::camera_for_scene(const SceneSpec& spec, AnatomicalView
   return camera;
 }
 
-Image Presentation::render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const std::function<void()>& extra_ui,
-                           bool transparent) {
-  if (!transparent) return render_pass(renderer, camera, labels, extra_ui, std::nullopt);
+Image Presentation::render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const Overdraw& extra, bool transparent) {
+  if (!transparent) return render_pass(renderer, camera, labels, extra, std::nullopt);
   // Difference matting: the same frame on black and on white. A pixel that
   // lets a fraction t of the background through differs by t between the
   // two, so alpha = 1 - t and the colour is the black frame / alpha. This is
   // exact for blended (ghosted, antialiased) pixels and for the labels,
   // without a renderer that writes alpha itself.
-  Image black = render_pass(renderer, camera, labels, extra_ui, glm::vec3(0.0f));
-  Image white = render_pass(renderer, camera, labels, extra_ui, glm::vec3(1.0f));
+  Image black = render_pass(renderer, camera, labels, extra, glm::vec3(0.0f));
+  Image white = render_pass(renderer, camera, labels, extra, glm::vec3(1.0f));
   Image out = black;
   for (std::size_t i = 0; i + 3 < out.rgba.size(); i += 4) {
     int through = 0;
@@ -173,46 +161,54 @@ Image Presentation::render(OffscreenRenderer& renderer, const OrbitCamera& camer
   return out;
 }
 
-Image Presentation::render_pass(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const std::function<void()>& extra_ui,
+Image Presentation::render_pass(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const Overdraw& extra,
                                 std::optional<glm::vec3> background) {
-  draw(renderer, camera, labels, extra_ui, background);
-  return renderer.read();
+  draw(renderer, camera, labels, extra, background);
+  return read(renderer);
 }
 
-void Presentation::draw(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const std::function<void()>& extra_ui,
+Image Presentation::read(OffscreenRenderer& renderer) const {
+  Image image = renderer.read();
+  paint_canvas(image, overlay_);
+  return image;
+}
+
+void Presentation::draw(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const Overdraw& extra,
                         std::optional<glm::vec3> background) {
   DrawList list = draw_list();
   if (decorate) decorate(list);
   if (background) list.background = *background;
   renderer.draw(scene_, list, camera);
   camera_ = camera;
-  const bool annotations = !session_.document().state().annotations.empty();
-  // Pins behind the model are drawn faded, as in the viewer: that needs the pick index.
-  if (annotations) ctx_.picks = &session_.picks();
-  if (labels || annotate || extra_ui || annotations) {
-    // Labels are drawn by ImGui into the same framebuffer, as in the viewer.
-    ui::ImGuiHost host(nullptr, 1.0f, "");
-    host.set_font_size(label_font_px > 0.0f ? label_font_px : std::max(14.0f, static_cast<float>(renderer.height()) / 48.0f));
-    if (extra_ui) host.set_large_font_size(caption_font_px > 0.0f ? caption_font_px : static_cast<float>(renderer.height()) / 24.0f);
-    host.set_display_size(static_cast<float>(renderer.width()), static_cast<float>(renderer.height()));
-    ctx_.viewport_size = {static_cast<float>(renderer.width()), static_cast<float>(renderer.height())};
-    ctx_.view = camera.view();
-    ctx_.projection = camera.projection(ctx_.viewport_size.x / ctx_.viewport_size.y);
-    // Two frames: the first lays the fonts out, the second draws.
-    for (int frame = 0; frame < 2; ++frame) {
-      host.begin_frame();
-      if (labels) ui::draw_view_annotations(ctx_, /*window_bars=*/false);
-      if (annotations) ui::draw_annotations(ctx_);
-      if (annotate) annotate();
-      if (extra_ui) extra_ui();
-      if (frame == 1) {
-        renderer.bind_target();
-        host.end_frame();
-      } else {
-        host.discard_frame();
-      }
-    }
+  overlay_.clear();
+  const DocumentState& state = session_.document().state();
+  const bool annotations = !state.annotations.empty();
+  if (!labels && !annotate && !extra && !annotations) return;
+  const glm::vec2 size(static_cast<float>(renderer.width()), static_cast<float>(renderer.height()));
+  const CanvasPen pen{overlay_, figure_text_metrics(), label_font_px > 0.0f ? label_font_px : std::max(14.0f, size.y / 48.0f)};
+  const glm::mat4 model = state.mirror ? mirror_matrix() : glm::mat4(1.0f);
+  const glm::mat4 projection = camera.projection(size.x / size.y);
+  if (labels) {
+    LabelView view;
+    view.view_projection = projection * camera.view() * model;
+    view.screen = size;
+    glm::vec3 eye = camera.eye();
+    if (state.mirror) eye.z = -eye.z; // labels are placed in the model frame
+    const SelectionHighlights& highlights = session_.highlights();
+    Legend legend = highlights.legend;
+    const OverlayInputs& overlay = session_.overlay();
+    legend.insert(legend.end(), overlay.legend.begin(), overlay.legend.end());
+    draw_figure_labels(pen, view_labels(scene_, state, session_.layers(), highlights.labels, {}, eye), legend, view, scene_.box);
   }
+  if (annotations) {
+    // Pins behind the model are drawn faded, as in the viewer: that needs the pick index.
+    const std::vector<std::uint8_t> flags = drawn_pick_flags(scene_, state, session_.layers());
+    draw_annotation_marks(pen, state.annotations,
+                          mark_projector(rest ? *rest : scene_, scene_, anchors_, camera.view() * model, projection, size, &session_.picks(), flags),
+                          size);
+  }
+  if (annotate) annotate(pen);
+  if (extra) extra(pen);
 }
 
 } // namespace crus::app

@@ -2,7 +2,9 @@
 // What the CLI's render, bench, handout and lesson commands show: a
 // session (core/session.hpp) over the command's scene, which makes the draw
 // list, highlights and camera exactly as it does for the viewer; this class
-// adds the offscreen drawing and the labels on top.
+// adds the offscreen drawing and, on top, the labels, pins and captions from
+// the label renderer (core/figure_overlays.hpp) painted with cairo: no ImGui,
+// so the headless commands link none (the crus_headless library).
 #include "app/commands.hpp"
 #include "core/camera.hpp"
 #include "core/document.hpp"
@@ -15,8 +17,9 @@
 #include "core/search.hpp"
 #include "core/trigger_points.hpp"
 #include "core/scene_file.hpp"
+#include "core/annotation_marks.hpp"
+#include "core/figure_overlays.hpp"
 #include "core/session.hpp"
-#include "ui/viewer_context.hpp"
 #include <functional>
 #include <optional>
 
@@ -49,7 +52,13 @@ public:
   Session& session() { return session_; }
   // The scene's meshes moved (a pose): bounds, highlights and overlays follow.
   void scene_changed() { session_.scene_changed(); }
-  ui::ViewerContext& context() { return ctx_; }
+  // The painted pain-map points and their brush (a saved scene's), drawn on the skin.
+  std::vector<glm::vec3> painted;
+  float brush_radius = 0.015f;
+  bool ambient_occlusion = true; // --no-ao
+  // The atlas at rest when the scene is posed: pins and arrows are stored at
+  // rest, found on the rest meshes and drawn on the posed ones. Null: at rest.
+  const Scene* rest = nullptr;
   DrawList draw_list();
   OrbitCamera camera_for(AnatomicalView view, float aspect) { return session_.camera_for(view, aspect); }
   // Framing `box` instead of what is drawn (an animation frames every pose).
@@ -57,29 +66,34 @@ public:
   Aabb drawn_box() { return session_.drawn_box(); } // of the structures drawn (the whole scene when none)
   // Changes the draw list before it is drawn (muscles coloured by length).
   std::function<void(DrawList&)> decorate;
-  // Draws over the picture after the labels (a caption, a legend), in the
-  // picture's logical pixels.
-  std::function<void()> annotate;
-  // Draws the scene, then (when `labels`) the labels and legend on top,
-  // then `annotate` and whatever `extra_ui` draws with ImGui (a slide's
-  // caption); `background` replaces the list's background colour.
-  void draw(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const std::function<void()>& extra_ui = {},
+  // Records over the picture after the labels (a caption, a legend), in the
+  // picture's pixels, with the labels' pen.
+  using Overdraw = std::function<void(const CanvasPen&)>;
+  Overdraw annotate;
+  // Draws the scene and records (when `labels`) the labels and legend to go
+  // on top, the pins and arrows, then `annotate` and `extra` (a slide's
+  // caption); `background` replaces the list's background colour. read()
+  // gives the picture with them.
+  void draw(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const Overdraw& extra = {},
             std::optional<glm::vec3> background = std::nullopt);
-  // draw, then read the picture back. `transparent`: the background comes
-  // out with alpha 0 (see .cpp).
-  Image render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels,
-               const std::function<void()>& extra_ui = {}, bool transparent = false);
-  // Font sizes of the labels and of the large (caption) font, in pixels; 0: from the height.
+  // The picture of the last draw(), read back, with its labels painted on (cairo).
+  Image read(OffscreenRenderer& renderer) const;
+  // The labels, marks and captions of the last draw().
+  const Canvas& overlay() const { return overlay_; }
+  // draw, then read. `transparent`: the background comes out with alpha 0 (see .cpp).
+  Image render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const Overdraw& extra = {},
+               bool transparent = false);
+  // The labels' font size in pixels; 0: from the height.
   float label_font_px = 0.0f;
-  float caption_font_px = 0.0f;
 
 private:
   Scene& scene_;
   Session session_;
   OrbitCamera camera_;
-  Image render_pass(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const std::function<void()>& extra_ui,
+  Image render_pass(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const Overdraw& extra,
                     std::optional<glm::vec3> background);
-  ui::ViewerContext ctx_;
+  Canvas overlay_;
+  AnchorCache anchors_;
 };
 
 } // namespace crus::app

@@ -1,10 +1,10 @@
 // The interactive viewer: a window, the document, the renderer and the
 // panels. It draws only when something changed: an idle window sleeps in
 // the event wait and uses no CPU.
-#include "app/atlas_loading.hpp"
+#include "app/viewer_atlas_loading.hpp"
 #include "app/commands.hpp"
-#include "app/handout_export.hpp"
-#include "app/notes_window.hpp"
+#include "app/viewer_handout.hpp"
+#include "app/viewer_notes_window.hpp"
 #include "app/presentation.hpp"
 #include "core/referral_overlay.hpp"
 #include "gfx/framebuffer.hpp"

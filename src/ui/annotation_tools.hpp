@@ -3,6 +3,7 @@
 // in use (the pins, arrows and ink themselves are in DocumentState), the
 // stroke being drawn, the presenter's laser or spotlight, the anchors of
 // pins on the rest meshes, and the lesson step action being played.
+#include "core/annotation_marks.hpp"
 #include "core/annotations.hpp"
 #include "core/lesson_action.hpp"
 
@@ -30,7 +31,7 @@ struct AnnotationTools {
   // scene itself is at rest. Stored points are in this frame.
   const Scene* rest = nullptr;
   // Where each stored point sits on its rest mesh (found once per point).
-  std::map<std::tuple<std::string, float, float, float>, std::optional<SurfaceAnchor>> anchors;
+  AnchorCache anchors;
   bool placing() const { return tool == AnnotationTool::pin || tool == AnnotationTool::arrow; }
 };
 

@@ -1,57 +1,31 @@
 #include "ui/label_overlay.hpp"
 
 #include "core/view_labels.hpp"
+#include "ui/canvas_imgui.hpp"
 
 #include <algorithm>
 #include <imgui.h>
 
 namespace crus::ui {
 
-namespace {
-ImU32 colour_u32(const glm::vec3& c, float a = 1.0f) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, a)); }
-} // namespace
-
 std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out) {
-  // The layout lives below ui (core/view_labels); ImGui only measures the text here.
-  const auto measure = [](const std::string& text) {
-    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-    return glm::vec2(size.x, size.y);
-  };
-  return crus::place_labels(labels, view, keep_out, measure, ImGui::GetFontSize());
+  // The layout lives below ui (core/figure_overlays); ImGui only measures the text here.
+  Canvas unused;
+  return crus::place_labels(imgui_pen(unused), labels, view, keep_out);
 }
 
 int draw_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out) {
-  // Behind the panels, over the 3D view.
-  ImDrawList* dl = ImGui::GetBackgroundDrawList();
-  const auto placed = place_labels(labels, view, keep_out);
-  for (const PlacedLabel& p : placed) {
-    const LabelAnchor& label = labels[p.index];
-    const glm::vec2 tl = p.top_left, br = p.bottom_right;
-    glm::vec2 attach{p.anchor.x < tl.x ? tl.x : br.x, (tl.y + br.y) * 0.5f};
-    dl->AddLine(ImVec2(attach.x, attach.y), ImVec2(p.anchor.x, p.anchor.y), IM_COL32(255, 255, 255, 220), 1.5f);
-    dl->AddCircleFilled(ImVec2(p.anchor.x, p.anchor.y), 3.5f, colour_u32(label.colour));
-    dl->AddRectFilled(ImVec2(tl.x, tl.y), ImVec2(br.x, br.y), IM_COL32(20, 22, 26, 225), 4.0f);
-    dl->AddRect(ImVec2(tl.x, tl.y), ImVec2(br.x, br.y), colour_u32(label.colour, 0.9f), 4.0f, 0, 1.5f);
-    dl->AddText(ImVec2(tl.x + kLabelPad, tl.y + kLabelPad), IM_COL32(245, 245, 245, 255), label.text.c_str());
-  }
-  return static_cast<int>(placed.size());
+  // The figures' label renderer, replayed behind the panels, over the 3D view.
+  Canvas canvas;
+  const int drawn = crus::draw_labels(imgui_pen(canvas), labels, view, keep_out);
+  draw_canvas(ImGui::GetBackgroundDrawList(), canvas);
+  return drawn;
 }
 
 void draw_legend(const std::vector<std::pair<glm::vec3, std::string>>& legend, const LabelView& view) {
-  if (legend.empty()) return;
-  ImDrawList* dl = ImGui::GetBackgroundDrawList();
-  float line = ImGui::GetTextLineHeightWithSpacing();
-  float width = 0.0f;
-  for (const auto& [c, text] : legend) width = std::max(width, ImGui::CalcTextSize(text.c_str()).x);
-  ImVec2 size(width + line * 2.0f, line * static_cast<float>(legend.size()) + 12.0f);
-  ImVec2 tl(view.screen.x - size.x - 12.0f, view.top + 12.0f);
-  dl->AddRectFilled(tl, ImVec2(tl.x + size.x, tl.y + size.y), IM_COL32(20, 22, 26, 225), 5.0f);
-  float y = tl.y + 6.0f;
-  for (const auto& [c, text] : legend) {
-    dl->AddRectFilled(ImVec2(tl.x + 8.0f, y + 3.0f), ImVec2(tl.x + 8.0f + line * 0.8f, y + line - 3.0f), colour_u32(c), 3.0f);
-    dl->AddText(ImVec2(tl.x + 8.0f + line * 1.2f, y), IM_COL32(245, 245, 245, 255), text.c_str());
-    y += line;
-  }
+  Canvas canvas;
+  crus::draw_legend(imgui_pen(canvas), legend, view);
+  draw_canvas(ImGui::GetBackgroundDrawList(), canvas);
 }
 
 } // namespace crus::ui
@@ -146,9 +120,11 @@ void draw_view_annotations(const ViewerContext& ctx, bool window_bars) {
       else below.bottom = std::max(below.bottom, view.screen.y - placed.min.y + 4.0f);
     }
   } else {
-    draw_legend(legend, view);
-    // Labels start below the legend so the two never overlap.
-    if (!legend.empty()) below.top = top + 24.0f + ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(legend.size());
+    // As in the figures (presenter mode): the legend in its corner, the labels below it.
+    Canvas canvas;
+    draw_figure_labels(imgui_pen(canvas), view_labels(ctx), legend, view, box);
+    draw_canvas(ImGui::GetBackgroundDrawList(), canvas);
+    return;
   }
   draw_labels(view_labels(ctx), below, box);
 }

@@ -1,6 +1,7 @@
 #pragma once
-// Draws labels with leader lines (and a colour legend) over the 3D view with
-// ImGui's draw lists: in the viewer and in headless figures alike.
+// Labels with leader lines (and a colour legend) over the viewer's 3D view:
+// the figures' label renderer (core/figure_overlays.hpp) with ImGui's fonts,
+// replayed into ImGui's draw lists.
 #include "core/highlights.hpp"
 #include "core/panel_layout.hpp"
 #include "core/view_labels.hpp"

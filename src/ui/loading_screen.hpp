@@ -1,7 +1,7 @@
 #pragma once
 // What the window shows while an atlas loads on a worker thread: the file's
 // name, the seconds so far and a moving bar, so that it visibly works
-// instead of freezing (app/atlas_loading.hpp).
+// instead of freezing (app/viewer_atlas_loading.hpp).
 #include <string>
 
 namespace crus::ui {

@@ -1,7 +1,7 @@
 #pragma once
 // What the speaker sees and the audience does not: the step's number and
 // caption, its speaker notes, and the next step. Shown in the speaker-notes
-// window (a second window with its own ImGui context; app/notes_window.hpp)
+// window (a second window with its own ImGui context; app/viewer_notes_window.hpp)
 // or, with one screen, over the presenter view on a key (presenter.notes).
 #include "core/lesson_session.hpp"
 #include "ui/viewer_context.hpp"

@@ -3,7 +3,7 @@
 // (an unknown trigger point, a point off the leg, both or neither of
 // --trigger-point and --at) is an InputError before any rendering; and
 // `crus handout` maps that to exit status 2 with one line.
-#include "app/handout_export.hpp"
+#include "app/viewer_handout.hpp"
 #include "core/error.hpp"
 #include "core/atlas_manifest.hpp"
 #include "core/image.hpp"

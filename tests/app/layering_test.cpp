@@ -77,6 +77,24 @@ TEST(Layering, AppUsesLayersNotLibrariesDirectly) {
   EXPECT_TRUE(v.empty()) << v.front();
 }
 
+// The app's headless part (the CLI and its commands: every app file not
+// named viewer*) is the crus_headless library, which links no ui and no
+// ImGui; src/CMakeLists.txt splits the folder by that name and the
+// crus_headless_links_no_imgui test checks the linked program's symbols.
+std::vector<std::string> headless_violations(const std::vector<std::string>& forbidden) {
+  std::vector<std::string> out;
+  for (const std::string& v : violations("app", forbidden))
+    if (v.rfind("viewer", 0) != 0) out.push_back(v);
+  return out;
+}
+
+TEST(Layering, HeadlessCommandsUseNoUiAndNoViewer) {
+  auto v = headless_violations(join({kImGui, {"ui/", "app/viewer"}}));
+  EXPECT_TRUE(v.empty()) << v.front();
+  // The scanner sees the viewer's own includes of ui/ (so the rule is not empty).
+  EXPECT_FALSE(violations("app", {"ui/"}).empty());
+}
+
 TEST(Layering, TheCheckFindsAViolation) {
   // The scanner itself works: gfx includes GL through gfx/gl.hpp.
   auto v = violations("gfx", {"epoxy/"});

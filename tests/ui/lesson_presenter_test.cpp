@@ -243,7 +243,7 @@ TEST_F(LessonPresenter, SpeakerNotesShowTheNotesAndTheNextStep) {
   frame(tap('N'));
   frame({});
   EXPECT_FALSE(drawn_last_frame("##speaker_notes_overlay"));
-  // F6 asks the app for the speaker-notes window (app/notes_window.hpp opens it).
+  // F6 asks the app for the speaker-notes window (app/viewer_notes_window.hpp opens it).
   frame(tap(kF6));
   EXPECT_TRUE(ctx_.notes_window);
   EXPECT_TRUE(shell_.commands().is_checked("lesson.notes_window"));

@@ -1,4 +1,4 @@
-#include "app/notes_window.hpp"
+#include "app/viewer_notes_window.hpp"
 
 #include "ui/speaker_notes.hpp"
 

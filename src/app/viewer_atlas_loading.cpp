@@ -1,4 +1,4 @@
-#include "app/atlas_loading.hpp"
+#include "app/viewer_atlas_loading.hpp"
 
 #include "app/scene_setup.hpp"
 #include "gfx/scene_renderer.hpp"
