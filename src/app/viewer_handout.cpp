@@ -8,8 +8,8 @@
 
 namespace crus::app {
 
-std::function<void(const std::string&, const std::string&, const HandoutPatient&)> make_handout_exporter(ui::ViewerContext& ctx,
-                                                                                   HandoutViewRenderer render_views) {
+std::function<void(const std::string&, const std::string&, const HandoutPatient&)>
+make_handout_exporter(ui::ViewerContext& ctx, HandoutViewRenderer render_views) {
   return [&ctx, render_views = std::move(render_views)](const std::string& path, const std::string& trigger_point,
                                                         const HandoutPatient& patient) {
     if (std::string problem = check_handout_patient(patient); !problem.empty()) throw InputError("handout", problem);

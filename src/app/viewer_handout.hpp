@@ -11,7 +11,7 @@ namespace crus::app {
 // composes the pages and writes them (PDF or PNG, by the path's extension)
 // atomically. Throws on failure (the panels show
 // the message).
-std::function<void(const std::string&, const std::string&, const HandoutPatient&)> make_handout_exporter(ui::ViewerContext& ctx,
-                                                                                   HandoutViewRenderer render_views);
+std::function<void(const std::string&, const std::string&, const HandoutPatient&)>
+make_handout_exporter(ui::ViewerContext& ctx, HandoutViewRenderer render_views);
 
 } // namespace crus::app

@@ -34,7 +34,8 @@ void ink_stroke(Canvas& canvas, const InkStroke& s, glm::vec2 size, float width)
 
 } // namespace
 
-std::optional<glm::vec3> shown_point(const Scene& rest_scene, const Scene& shown_scene, const AnatomyPoint& point, AnchorCache& anchors) {
+std::optional<glm::vec3> shown_point(const Scene& rest_scene, const Scene& shown_scene, const AnatomyPoint& point,
+                                     AnchorCache& anchors) {
   const SceneStructure* rest = rest_scene.find(point.structure);
   const SceneStructure* shown = shown_scene.find(point.structure);
   if (!rest || !shown) return std::nullopt;
@@ -45,7 +46,8 @@ std::optional<glm::vec3> shown_point(const Scene& rest_scene, const Scene& shown
   return anchor_position(shown->mesh, *it->second);
 }
 
-std::vector<std::uint8_t> drawn_pick_flags(const Scene& scene, const DocumentState& state, const std::vector<int>& layers) {
+std::vector<std::uint8_t> drawn_pick_flags(const Scene& scene, const DocumentState& state,
+                                           const std::vector<int>& layers) {
   std::vector<std::uint8_t> flags(scene.structures.size(), pick_hidden);
   for (std::size_t i = 0; i < flags.size(); ++i) {
     if (!is_drawn(state, layers, i)) continue;
@@ -58,7 +60,8 @@ std::vector<std::uint8_t> drawn_pick_flags(const Scene& scene, const DocumentSta
 ProjectMark mark_projector(const Scene& rest, const Scene& shown, AnchorCache& anchors, const glm::mat4& model_to_view,
                            const glm::mat4& projection, glm::vec2 viewport, const PickIndex* picks,
                            const std::vector<std::uint8_t>& flags) {
-  return [&rest, &shown, &anchors, model_to_view, projection, viewport, picks, &flags](const AnatomyPoint& point) -> std::optional<ShownMark> {
+  return [&rest, &shown, &anchors, model_to_view, projection, viewport, picks,
+          &flags](const AnatomyPoint& point) -> std::optional<ShownMark> {
     const auto p = shown_point(rest, shown, point, anchors);
     if (!p) return std::nullopt;
     const glm::vec4 clip = projection * model_to_view * glm::vec4(*p, 1.0f);

@@ -21,10 +21,12 @@ using AnchorCache = std::map<std::tuple<std::string, float, float, float>, std::
 // Where a stored point is shown: its anchor on the `rest` mesh evaluated on
 // the mesh as drawn in `shown` (posed when the leg is), in the model frame.
 // nullopt when the atlas lacks the structure.
-std::optional<glm::vec3> shown_point(const Scene& rest, const Scene& shown, const AnatomyPoint& point, AnchorCache& anchors);
+std::optional<glm::vec3> shown_point(const Scene& rest, const Scene& shown, const AnatomyPoint& point,
+                                     AnchorCache& anchors);
 
 // Per structure, how a click or a pin test sees it: pick_hidden, pick_ghosted or pick_opaque.
-std::vector<std::uint8_t> drawn_pick_flags(const Scene& scene, const DocumentState& state, const std::vector<int>& layers);
+std::vector<std::uint8_t> drawn_pick_flags(const Scene& scene, const DocumentState& state,
+                                           const std::vector<int>& layers);
 
 // A point of the view as the marks need it: where on screen, and whether
 // something drawn hides it (then it is drawn faded).
@@ -38,7 +40,8 @@ using ProjectMark = std::function<std::optional<ShownMark>(const AnatomyPoint&)>
 // be null: nothing counts as hidden) over the meshes as drawn, with `flags`.
 // Keeps references to its arguments.
 ProjectMark mark_projector(const Scene& rest, const Scene& shown, AnchorCache& anchors, const glm::mat4& model_to_view,
-                           const glm::mat4& projection, glm::vec2 viewport, const PickIndex* picks, const std::vector<std::uint8_t>& flags);
+                           const glm::mat4& projection, glm::vec2 viewport, const PickIndex* picks,
+                           const std::vector<std::uint8_t>& flags);
 
 // Records the pins, arrows and ink of `a` (ink is viewport-normalised).
 // `stroke`: a stroke being drawn, not yet in the document (may be null).

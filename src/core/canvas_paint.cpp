@@ -78,7 +78,9 @@ public:
     pango_layout_set_text(l, valid.c_str(), static_cast<int>(valid.size()));
     return l;
   }
-  PangoLayout* layout(const std::string& text, float size, float wrap) const { return layout(text, size, wrap, em_per_line_); }
+  PangoLayout* layout(const std::string& text, float size, float wrap) const {
+    return layout(text, size, wrap, em_per_line_);
+  }
 
   glm::vec2 measure(const std::string& text, float size, float wrap) const override {
     PangoLayout* l = layout(text, size, wrap);
@@ -197,7 +199,8 @@ void paint_canvas(Image& image, const Canvas& canvas) {
         q[0] = q[1] = q[2] = 0;
         continue;
       }
-      for (int c = 0; c < 3; ++c) q[c] = static_cast<std::uint8_t>(std::min(255u, (((v >> (16 - 8 * c)) & 0xFFu) * 255u + a / 2) / a));
+      for (int c = 0; c < 3; ++c)
+        q[c] = static_cast<std::uint8_t>(std::min(255u, (((v >> (16 - 8 * c)) & 0xFFu) * 255u + a / 2) / a));
     }
   }
   cairo_surface_destroy(s);

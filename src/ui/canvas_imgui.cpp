@@ -57,7 +57,9 @@ void draw_canvas(ImDrawList* draw, const Canvas& canvas) {
     case Kind::fill_rect: draw->AddRectFilled(im(p[0]), im(p[1]), c, item.radius); break;
     case Kind::stroke_rect: draw->AddRect(im(p[0]), im(p[1]), c, item.radius, 0, item.width); break;
     case Kind::fill_triangle: draw->AddTriangleFilled(im(p[0]), im(p[1]), im(p[2]), c); break;
-    case Kind::text: draw->AddText(font_for(item.size), item.size, im(p[0]), c, item.text.c_str(), nullptr, item.wrap); break;
+    case Kind::text:
+      draw->AddText(font_for(item.size), item.size, im(p[0]), c, item.text.c_str(), nullptr, item.wrap);
+      break;
     }
   }
 }
