@@ -178,7 +178,9 @@ void paint_canvas(Image& image, const Canvas& canvas) {
     for (int x = 0; x < image.width; ++x) {
       const std::uint8_t* q = image.at(x, y);
       const unsigned a = q[3];
-      row[x] = (a << 24) | ((q[0] * a / 255u) << 16) | ((q[1] * a / 255u) << 8) | (q[2] * a / 255u);
+      // Opaque pixels (every figure but a transparent one) need no division.
+      if (a == 255u) row[x] = 0xFF000000u | (unsigned{q[0]} << 16) | (unsigned{q[1]} << 8) | q[2];
+      else row[x] = (a << 24) | ((q[0] * a / 255u) << 16) | ((q[1] * a / 255u) << 8) | (q[2] * a / 255u);
     }
   }
   cairo_surface_mark_dirty(s);
@@ -195,6 +197,12 @@ void paint_canvas(Image& image, const Canvas& canvas) {
       const unsigned a = v >> 24;
       std::uint8_t* q = image.at(x, y);
       q[3] = static_cast<std::uint8_t>(a);
+      if (a == 255u) {
+        q[0] = static_cast<std::uint8_t>(v >> 16);
+        q[1] = static_cast<std::uint8_t>(v >> 8);
+        q[2] = static_cast<std::uint8_t>(v);
+        continue;
+      }
       if (a == 0) {
         q[0] = q[1] = q[2] = 0;
         continue;
