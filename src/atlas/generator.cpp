@@ -30,7 +30,7 @@ struct Built {
   // Seconds spent in each step of mesh_structure (kSteps order).
   std::array<double, 5> seconds{};
 };
-constexpr std::array<const char*, 5> kSteps = {"polygonise", "simplify", "self-intersection checks", "normals and colours",
+constexpr std::array<const char*, 5> kSteps = {"(polygonise: a phase of its own)", "simplify", "self-intersection checks", "normals and colours",
                                                "fibre coordinates"};
 
 using Clock = std::chrono::steady_clock;
@@ -67,11 +67,9 @@ void order_for_gpu(Mesh& m) {
   m.indices = std::move(indices);
 }
 
-Built mesh_structure(const StructureSpec& spec) {
+Built mesh_structure(const StructureSpec& spec, const Mesh& raw) {
   Built b;
   Clock::time_point t = Clock::now();
-  Mesh raw = polygonise(spec.field, spec.cell);
-  b.seconds[0] += since(t);
   if (raw.empty()) throw RuntimeError("atlas generator: structure '" + spec.id + "' came out empty");
   // Normals come from the field, so the surface shades smoothly without
   // moving vertices (smoothing folds thin carved parts into themselves).
@@ -185,36 +183,41 @@ GeneratedAtlas generate_atlas(unsigned threads) {
   specs.push_back(build_skin(specs));
   atlas.timings.emplace_back("nerve grooves and skin", since(t));
 
-  // Each structure is meshed independently, so the thread count never
-  // changes the result; the biggest go first to balance the two workers.
+  if (threads == 0) threads = default_threads();
+  // First the grids, one structure at a time with every thread on its
+  // layers: the skin alone (its field is the union of every structure's)
+  // used to be the last task of the pool, with one core idle meanwhile.
+  std::vector<Mesh> raw(specs.size());
+  for (std::size_t i = 0; i < specs.size(); ++i) raw[i] = polygonise(specs[i].field, specs[i].cell, threads);
+  atlas.timings.emplace_back("polygonise (wall, all threads on each grid)", since(t));
+  // Then each structure is simplified and shaded independently, so the
+  // thread count never changes the result; the biggest go first to balance
+  // the workers.
   std::vector<Built> built(specs.size());
   std::vector<std::size_t> order(specs.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto cost = [&](std::size_t i) {
-    const glm::vec3 s = specs[i].field.box.size() / specs[i].cell;
-    return double(s.x) * double(s.y) * double(s.z);
-  };
+  auto cost = [&](std::size_t i) { return double(raw[i].indices.size()); };
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost(a) > cost(b); });
   std::atomic<std::size_t> next{0};
   std::vector<std::exception_ptr> errors(specs.size());
   auto worker = [&]() {
     for (std::size_t k = next++; k < order.size(); k = next++) {
       try {
-        built[order[k]] = mesh_structure(specs[order[k]]);
+        built[order[k]] = mesh_structure(specs[order[k]], raw[order[k]]);
+        raw[order[k]] = Mesh{};
       } catch (...) {
         errors[order[k]] = std::current_exception();
       }
     }
   };
-  if (threads == 0) threads = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
-  atlas.timings.emplace_back("meshing (wall)", since(t));
-  for (std::size_t k = 0; k < kSteps.size(); ++k) {
+  atlas.timings.emplace_back("simplify, check and shade (wall)", since(t));
+  for (std::size_t k = 1; k < kSteps.size(); ++k) {
     double sum = 0.0;
     for (const Built& b : built) sum += b.seconds[k];
     atlas.timings.emplace_back(std::string("  ") + kSteps[k] + " (thread time)", sum);
