@@ -27,7 +27,12 @@ int run_atlas_build(const std::string& out_dir, bool timings) {
   if (timings) {
     // Seconds per phase; the process's CPU time (both threads) beside the
     // wall time, since the wall time depends on what else runs.
-    for (const auto& [phase, s] : generated.timings) std::cout << "  " << phase << ": " << std::setprecision(2) << s << " s\n";
+    for (std::size_t i = 0; i < generated.timings.size(); ++i) {
+      const auto& [phase, s] = generated.timings[i];
+      std::cout << "  " << phase << ": " << std::setprecision(2) << s << " s";
+      if (i < generated.timings_cpu.size() && generated.timings_cpu[i] >= 0.0) std::cout << " (CPU " << generated.timings_cpu[i] << " s, main thread " << generated.timings_main_cpu[i] << " s)";
+      std::cout << "\n";
+    }
     std::cout << "  writing: " << report.seconds - generated.seconds << " s\n";
     const double cpu = double(std::clock()) / double(CLOCKS_PER_SEC);
     std::cout << "  process CPU time: " << std::setprecision(1) << cpu << " s (wall " << seconds << " s)\n";

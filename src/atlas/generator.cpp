@@ -17,6 +17,7 @@
 #include <atomic>
 #include <initializer_list>
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <thread>
 
@@ -29,11 +30,17 @@ struct Built {
   Mesh lod1;
   // Seconds spent in each step of mesh_structure (kSteps order).
   std::array<double, 5> seconds{};
+  double thread_cpu = 0.0; // CPU seconds of the whole of mesh_structure
 };
-constexpr std::array<const char*, 5> kSteps = {"polygonise", "simplify", "self-intersection checks", "normals and colours",
+constexpr std::array<const char*, 5> kSteps = {"(polygonise: a phase of its own)", "simplify", "self-intersection checks", "normals and colours",
                                                "fibre coordinates"};
 
 using Clock = std::chrono::steady_clock;
+double cpu_seconds(clockid_t clock) {
+  timespec ts{};
+  clock_gettime(clock, &ts);
+  return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
+}
 double since(Clock::time_point& t) {
   const Clock::time_point now = Clock::now();
   const double s = std::chrono::duration<double>(now - t).count();
@@ -67,11 +74,10 @@ void order_for_gpu(Mesh& m) {
   m.indices = std::move(indices);
 }
 
-Built mesh_structure(const StructureSpec& spec) {
+Built mesh_structure(const StructureSpec& spec, const Mesh& raw) {
   Built b;
+  const double cpu_start = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
   Clock::time_point t = Clock::now();
-  Mesh raw = polygonise(spec.field, spec.cell);
-  b.seconds[0] += since(t);
   if (raw.empty()) throw RuntimeError("atlas generator: structure '" + spec.id + "' came out empty");
   // Normals come from the field, so the surface shades smoothly without
   // moving vertices (smoothing folds thin carved parts into themselves).
@@ -142,6 +148,7 @@ Built mesh_structure(const StructureSpec& spec) {
     }
     b.seconds[4] += since(t);
   }
+  b.thread_cpu = cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - cpu_start;
   return b;
 }
 
@@ -151,17 +158,26 @@ GeneratedAtlas generate_atlas(unsigned threads) {
   GeneratedAtlas atlas;
   const auto start = std::chrono::steady_clock::now();
   Clock::time_point t = start;
+  double cpu_mark = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID), main_mark = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
+  auto phase = [&](std::string name) {
+    const double cpu = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID), main = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
+    atlas.timings.emplace_back(std::move(name), since(t));
+    atlas.timings_cpu.push_back(cpu - cpu_mark);
+    atlas.timings_main_cpu.push_back(main - main_mark);
+    cpu_mark = cpu;
+    main_mark = main;
+  };
   std::vector<StructureSpec> specs = build_bones();
-  atlas.timings.emplace_back("bones", since(t));
+  phase("bones");
   const std::size_t bone_count = specs.size();
   std::vector<StructureSpec> muscles = build_muscles(specs);
-  atlas.timings.emplace_back("muscles (sized to their volumes)", since(t));
+  phase("muscles (sized to their volumes)");
   // The patellar ligament joins bones only.
   std::vector<StructureSpec> ligaments = build_ligaments(specs);
   specs.insert(specs.end(), muscles.begin(), muscles.end());
   // Nerves are routed between the bones, muscles and tendons built so far.
   std::vector<StructureSpec> nerves = build_nerves(specs);
-  atlas.timings.emplace_back("ligaments and nerve routing", since(t));
+  phase("ligaments and nerve routing");
   // Where a trunk still found no room (muscles packed against each other in
   // its plane), the muscles and tendons beside it give way: a groove 0.6 mm
   // wider than the nerve, so no nerve runs inside a muscle. Bones stay whole.
@@ -183,42 +199,57 @@ GeneratedAtlas generate_atlas(unsigned threads) {
   specs.insert(specs.end(), ligaments.begin(), ligaments.end());
   specs.insert(specs.end(), nerves.begin(), nerves.end());
   specs.push_back(build_skin(specs));
-  atlas.timings.emplace_back("nerve grooves and skin", since(t));
+  phase("nerve grooves and skin");
 
-  // Each structure is meshed independently, so the thread count never
-  // changes the result; the biggest go first to balance the two workers.
+  if (threads == 0) threads = default_threads();
+  // First the grids, one structure at a time with every thread on its
+  // layers: the skin alone (its field is the union of every structure's)
+  // used to be the last task of the pool, with one core idle meanwhile.
+  std::vector<Mesh> raw(specs.size());
+  for (std::size_t i = 0; i < specs.size(); ++i) raw[i] = polygonise(specs[i].field, specs[i].cell, threads);
+  phase("polygonise (wall, all threads on each grid)");
+  // Then each structure is simplified and shaded independently, so the
+  // thread count never changes the result; the biggest go first to balance
+  // the workers.
   std::vector<Built> built(specs.size());
   std::vector<std::size_t> order(specs.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto cost = [&](std::size_t i) {
-    const glm::vec3 s = specs[i].field.box.size() / specs[i].cell;
-    return double(s.x) * double(s.y) * double(s.z);
-  };
+  auto cost = [&](std::size_t i) { return double(raw[i].indices.size()); };
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost(a) > cost(b); });
   std::atomic<std::size_t> next{0};
   std::vector<std::exception_ptr> errors(specs.size());
   auto worker = [&]() {
     for (std::size_t k = next++; k < order.size(); k = next++) {
       try {
-        built[order[k]] = mesh_structure(specs[order[k]]);
+        built[order[k]] = mesh_structure(specs[order[k]], raw[order[k]]);
+        raw[order[k]] = Mesh{};
       } catch (...) {
         errors[order[k]] = std::current_exception();
       }
     }
   };
-  if (threads == 0) threads = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
-  atlas.timings.emplace_back("meshing (wall)", since(t));
-  for (std::size_t k = 0; k < kSteps.size(); ++k) {
+  phase("simplify, check and shade (wall)");
+  for (std::size_t k = 1; k < kSteps.size(); ++k) {
     double sum = 0.0;
     for (const Built& b : built) sum += b.seconds[k];
     atlas.timings.emplace_back(std::string("  ") + kSteps[k] + " (thread time)", sum);
+    atlas.timings_cpu.push_back(-1.0);
+    atlas.timings_main_cpu.push_back(-1.0);
   }
+  // The phase cannot end before its costliest structure: with idle cores its
+  // wall time is about the larger of that and the CPU time over the threads.
+  std::size_t costliest = 0;
+  for (std::size_t i = 0; i < built.size(); ++i)
+    if (built[i].thread_cpu > built[costliest].thread_cpu) costliest = i;
+  atlas.timings.emplace_back("  costliest structure, " + specs[costliest].id + " (its thread's CPU)", built[costliest].thread_cpu);
+  atlas.timings_cpu.push_back(-1.0);
+  atlas.timings_main_cpu.push_back(-1.0);
 
   // Ambient occlusion against the whole assembled leg at its main level of
   // detail, for both levels; each vertex on its own, so the thread count
@@ -237,7 +268,7 @@ GeneratedAtlas generate_atlas(unsigned threads) {
       built[i].lod1.occlusion = baker.bake(built[i].lod1, layer, i, threads);
     }
   }
-  atlas.timings.emplace_back("ambient occlusion", since(t));
+  phase("ambient occlusion");
   atlas.manifest.mesh_file = kMainGlb;
   atlas.manifest.side = "right";
   for (std::size_t i = 0; i < specs.size(); ++i) {
@@ -257,7 +288,7 @@ GeneratedAtlas generate_atlas(unsigned threads) {
   for (const StructureSpec& s : specs)
     for (const MotorBranch& b : s.motor_branches) atlas.manifest.branches.push_back(b);
   for (const JointCentre& j : joint_centres()) atlas.manifest.joints.push_back(j);
-  atlas.timings.emplace_back("landmarks and sites", since(t));
+  phase("landmarks and sites");
   atlas.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return atlas;
 }

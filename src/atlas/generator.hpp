@@ -33,6 +33,14 @@ struct GeneratedAtlas {
   // Seconds per phase, in the order they run (`crus atlas build --timings`);
   // the phases run on worker threads sum the workers' time.
   std::vector<std::pair<std::string, double>> timings;
+  // The process's CPU seconds (every thread) per entry of `timings`, or a
+  // negative value where an entry is a sum over threads already. Wall time
+  // depends on what else the machine runs; CPU time hardly does.
+  std::vector<double> timings_cpu;
+  // The CPU seconds of the calling thread alone per entry (negative as
+  // above): with the other workers it shares the parallel work and does the
+  // serial work alone, so on idle cores the wall time is about this.
+  std::vector<double> timings_main_cpu;
 };
 
 inline constexpr const char* kMainGlb = "lower_leg_right.glb";

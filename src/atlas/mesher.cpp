@@ -1,12 +1,14 @@
 #include "atlas/mesher.hpp"
 
 #include <glm/common.hpp>
-#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 #include <glm/vec3.hpp>
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <cmath>
 #include <unordered_map>
 
@@ -22,89 +24,172 @@ constexpr std::array<std::array<int, 4>, 6> kTets = {{
 
 constexpr int kBlock = 4; // cells per block side
 
-Mesh polygonise_blocks(const Field& field, float cell, float reach_factor) {
-  // The grid is padded so that its outer layer is outside: the surface is closed.
-  const Aabb box = grow(field.box, 3.0f * cell);
-  const glm::vec3 origin = box.min;
-  const glm::ivec3 n = glm::ivec3(glm::ceil(box.size() / cell)) + 1; // points per axis
-  const std::uint64_t total = std::uint64_t(n.x) * std::uint64_t(n.y) * std::uint64_t(n.z);
-  auto point = [&](int i, int j, int k) { return origin + cell * glm::vec3(float(i), float(j), float(k)); };
+// One layer of blocks (kBlock cells high in z) polygonised on its own: its
+// triangles, its vertices in the order it first made them, and for each
+// vertex the grid edge it lies on, so that layers can be joined exactly.
+struct Slab {
+  Mesh mesh;
+  std::vector<std::uint64_t> edges;
+};
+
+// The values of one layer's grid points, kept across the passes of
+// polygonise (a pass that leaves a hole is redone with a wider margin).
+struct SlabCache {
+  std::vector<float> value;
+  std::vector<unsigned char> known;
+};
+
+struct Grid {
+  glm::vec3 origin;
+  glm::ivec3 n; // points per axis
+  std::uint64_t total;
+  float cell;
+  glm::vec3 point(int i, int j, int k) const { return origin + cell * glm::vec3(float(i), float(j), float(k)); }
+};
+
+Slab polygonise_slab(const Field& field, const Grid& g, int bk, float reach, SlabCache& cache) {
+  const glm::ivec3 n = g.n;
+  const glm::ivec3 cells = n - 1;
   auto value = [&](int i, int j, int k) {
-    float v = field.eval(point(i, j, k));
+    float v = field.eval(g.point(i, j, k));
     if (!(v != 0.0f)) v = 1e-7f; // no sample exactly on the surface (NaN counts as outside)
-    if (i == 0 || j == 0 || k == 0 || i == n.x - 1 || j == n.y - 1 || k == n.z - 1) v = std::max(v, 0.5f * cell);
+    if (i == 0 || j == 0 || k == 0 || i == n.x - 1 || j == n.y - 1 || k == n.z - 1) v = std::max(v, 0.5f * g.cell);
     return v;
   };
+  const int ek = std::min(bk + kBlock, cells.z);
+  // The layer's grid points, each evaluated once however many blocks share
+  // it (blocks overlap by a point on every side: evaluating per block cost
+  // about twice as many field evaluations). A point's value depends only on
+  // its indices, so caching changes no result.
+  const std::size_t layer_points = std::size_t(n.x) * std::size_t(n.y);
+  if (cache.value.empty()) {
+    cache.value.resize(layer_points * std::size_t(ek - bk + 1));
+    cache.known.assign(cache.value.size(), 0);
+  }
+  auto at = [&](int i, int j, int k) {
+    const std::size_t c = std::size_t(k - bk) * layer_points + std::size_t(j) * std::size_t(n.x) + std::size_t(i);
+    if (!cache.known[c]) {
+      cache.value[c] = value(i, j, k);
+      cache.known[c] = 1;
+    }
+    return cache.value[c];
+  };
+  Slab slab;
+  Mesh& mesh = slab.mesh;
+  std::unordered_map<std::uint64_t, std::uint32_t> edge_vertex;
+  for (int bj = 0; bj < cells.y; bj += kBlock)
+    for (int bi = 0; bi < cells.x; bi += kBlock) {
+      const int ei = std::min(bi + kBlock, cells.x), ej = std::min(bj + kBlock, cells.y);
+      const glm::vec3 centre = g.origin + g.cell * glm::vec3(0.5f * float(bi + ei), 0.5f * float(bj + ej), 0.5f * float(bk + ek));
+      if (std::abs(field.eval(centre)) > reach) continue;
+      for (int k = bk; k < ek; ++k)
+        for (int j = bj; j < ej; ++j)
+          for (int i = bi; i < ei; ++i) {
+            std::array<std::uint64_t, 8> idx;
+            std::array<float, 8> val;
+            std::array<glm::vec3, 8> pos;
+            int inside = 0;
+            for (int c = 0; c < 8; ++c) {
+              const int ci = i + (c & 1), cj = j + ((c >> 1) & 1), ck = k + ((c >> 2) & 1);
+              idx[std::size_t(c)] = (std::uint64_t(ck) * std::uint64_t(n.y) + std::uint64_t(cj)) * std::uint64_t(n.x) + std::uint64_t(ci);
+              val[std::size_t(c)] = at(ci, cj, ck);
+              pos[std::size_t(c)] = g.point(ci, cj, ck);
+              inside += val[std::size_t(c)] < 0.0f ? 1 : 0;
+            }
+            if (inside == 0 || inside == 8) continue;
+            auto vertex_on_edge = [&](int a, int b) {
+              const std::uint64_t lo = std::min(idx[std::size_t(a)], idx[std::size_t(b)]), hi = std::max(idx[std::size_t(a)], idx[std::size_t(b)]);
+              auto [it, inserted] = edge_vertex.try_emplace(lo * g.total + hi, std::uint32_t(mesh.positions.size()));
+              if (inserted) {
+                const float va = val[std::size_t(a)], vb = val[std::size_t(b)];
+                // Clamped so that no two edge vertices coincide at a grid point.
+                const float t = std::clamp(va / (va - vb), 0.002f, 0.998f);
+                mesh.positions.push_back(pos[std::size_t(a)] + t * (pos[std::size_t(b)] - pos[std::size_t(a)]));
+                slab.edges.push_back(lo * g.total + hi);
+              }
+              return it->second;
+            };
+            for (const auto& tet : kTets) {
+              int in[4], out[4], n_in = 0, n_out = 0;
+              for (int c : tet) (val[std::size_t(c)] < 0.0f ? in[n_in++] : out[n_out++]) = c;
+              if (n_in == 0 || n_out == 0) continue;
+              glm::vec3 cin(0.0f), cout(0.0f);
+              for (int a = 0; a < n_in; ++a) cin += pos[std::size_t(in[a])];
+              for (int a = 0; a < n_out; ++a) cout += pos[std::size_t(out[a])];
+              const glm::vec3 outward = cout / float(n_out) - cin / float(n_in);
+              auto emit = [&](std::uint32_t a, std::uint32_t b, std::uint32_t c) {
+                const glm::vec3 nrm = glm::cross(mesh.positions[b] - mesh.positions[a], mesh.positions[c] - mesh.positions[a]);
+                if (glm::dot(nrm, outward) < 0.0f) std::swap(b, c);
+                mesh.indices.insert(mesh.indices.end(), {a, b, c});
+              };
+              if (n_in == 1) {
+                emit(vertex_on_edge(in[0], out[0]), vertex_on_edge(in[0], out[1]), vertex_on_edge(in[0], out[2]));
+              } else if (n_in == 3) {
+                emit(vertex_on_edge(in[0], out[0]), vertex_on_edge(in[1], out[0]), vertex_on_edge(in[2], out[0]));
+              } else {
+                const std::uint32_t a = vertex_on_edge(in[0], out[0]), b = vertex_on_edge(in[0], out[1]);
+                const std::uint32_t c = vertex_on_edge(in[1], out[1]), d = vertex_on_edge(in[1], out[0]);
+                emit(a, b, c);
+                emit(a, c, d);
+              }
+            }
+          }
+    }
+  return slab;
+}
+
+Mesh polygonise_blocks(const Field& field, float cell, float reach_factor, unsigned threads, std::vector<SlabCache>& caches) {
+  // The grid is padded so that its outer layer is outside: the surface is closed.
+  const Aabb box = grow(field.box, 3.0f * cell);
+  Grid g;
+  g.origin = box.min;
+  g.n = glm::ivec3(glm::ceil(box.size() / cell)) + 1; // points per axis
+  g.total = std::uint64_t(g.n.x) * std::uint64_t(g.n.y) * std::uint64_t(g.n.z);
+  g.cell = cell;
   // Blocks far from the surface (by more than their half diagonal, with a
   // margin for fields that are not exact distances) hold no triangles.
   const float reach = reach_factor * 0.5f * std::sqrt(3.0f) * float(kBlock) * cell + 2.0f * cell;
+  const int cells_z = g.n.z - 1;
+  const std::size_t count = std::size_t((cells_z + kBlock - 1) / kBlock);
+  // Layers are polygonised in parallel and joined in layer order. Within a
+  // layer the order of work is the serial one, and a vertex on the plane two
+  // layers share is always made first by the lower layer (every tetrahedron
+  // with a sign change on an edge puts a vertex on it), with the same value
+  // from the same corner: joined, the mesh is the one a single pass gives,
+  // vertex for vertex, whatever the thread count.
+  caches.resize(count);
+  std::vector<Slab> slabs(count);
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> errors(count);
+  auto worker = [&]() {
+    for (std::size_t s = next++; s < count; s = next++) {
+      try {
+        slabs[s] = polygonise_slab(field, g, int(s) * kBlock, reach, caches[s]);
+      } catch (...) {
+        errors[s] = std::current_exception();
+      }
+    }
+  };
+  threads = std::max(1u, std::min(threads, unsigned(count)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
   Mesh mesh;
   std::unordered_map<std::uint64_t, std::uint32_t> edge_vertex;
-  std::vector<float> vals(std::size_t((kBlock + 1) * (kBlock + 1) * (kBlock + 1)));
-  const glm::ivec3 cells = n - 1;
-  for (int bk = 0; bk < cells.z; bk += kBlock)
-    for (int bj = 0; bj < cells.y; bj += kBlock)
-      for (int bi = 0; bi < cells.x; bi += kBlock) {
-        const int ei = std::min(bi + kBlock, cells.x), ej = std::min(bj + kBlock, cells.y), ek = std::min(bk + kBlock, cells.z);
-        const glm::vec3 centre = origin + cell * glm::vec3(0.5f * float(bi + ei), 0.5f * float(bj + ej), 0.5f * float(bk + ek));
-        if (std::abs(field.eval(centre)) > reach) continue;
-        const int sx = ei - bi + 1, sy = ej - bj + 1;
-        auto at = [&](int i, int j, int k) -> float& { return vals[std::size_t(((k - bk) * sy + (j - bj)) * sx + (i - bi))]; };
-        for (int k = bk; k <= ek; ++k)
-          for (int j = bj; j <= ej; ++j)
-            for (int i = bi; i <= ei; ++i) at(i, j, k) = value(i, j, k);
-        for (int k = bk; k < ek; ++k)
-          for (int j = bj; j < ej; ++j)
-            for (int i = bi; i < ei; ++i) {
-              std::array<std::uint64_t, 8> idx;
-              std::array<float, 8> val;
-              std::array<glm::vec3, 8> pos;
-              int inside = 0;
-              for (int c = 0; c < 8; ++c) {
-                const int ci = i + (c & 1), cj = j + ((c >> 1) & 1), ck = k + ((c >> 2) & 1);
-                idx[std::size_t(c)] = (std::uint64_t(ck) * std::uint64_t(n.y) + std::uint64_t(cj)) * std::uint64_t(n.x) + std::uint64_t(ci);
-                val[std::size_t(c)] = at(ci, cj, ck);
-                pos[std::size_t(c)] = point(ci, cj, ck);
-                inside += val[std::size_t(c)] < 0.0f ? 1 : 0;
-              }
-              if (inside == 0 || inside == 8) continue;
-              auto vertex_on_edge = [&](int a, int b) {
-                const std::uint64_t lo = std::min(idx[std::size_t(a)], idx[std::size_t(b)]), hi = std::max(idx[std::size_t(a)], idx[std::size_t(b)]);
-                auto [it, inserted] = edge_vertex.try_emplace(lo * total + hi, std::uint32_t(mesh.positions.size()));
-                if (inserted) {
-                  const float va = val[std::size_t(a)], vb = val[std::size_t(b)];
-                  // Clamped so that no two edge vertices coincide at a grid point.
-                  const float t = std::clamp(va / (va - vb), 0.002f, 0.998f);
-                  mesh.positions.push_back(pos[std::size_t(a)] + t * (pos[std::size_t(b)] - pos[std::size_t(a)]));
-                }
-                return it->second;
-              };
-              for (const auto& tet : kTets) {
-                int in[4], out[4], n_in = 0, n_out = 0;
-                for (int c : tet) (val[std::size_t(c)] < 0.0f ? in[n_in++] : out[n_out++]) = c;
-                if (n_in == 0 || n_out == 0) continue;
-                glm::vec3 cin(0.0f), cout(0.0f);
-                for (int a = 0; a < n_in; ++a) cin += pos[std::size_t(in[a])];
-                for (int a = 0; a < n_out; ++a) cout += pos[std::size_t(out[a])];
-                const glm::vec3 outward = cout / float(n_out) - cin / float(n_in);
-                auto emit = [&](std::uint32_t a, std::uint32_t b, std::uint32_t c) {
-                  const glm::vec3 nrm = glm::cross(mesh.positions[b] - mesh.positions[a], mesh.positions[c] - mesh.positions[a]);
-                  if (glm::dot(nrm, outward) < 0.0f) std::swap(b, c);
-                  mesh.indices.insert(mesh.indices.end(), {a, b, c});
-                };
-                if (n_in == 1) {
-                  emit(vertex_on_edge(in[0], out[0]), vertex_on_edge(in[0], out[1]), vertex_on_edge(in[0], out[2]));
-                } else if (n_in == 3) {
-                  emit(vertex_on_edge(in[0], out[0]), vertex_on_edge(in[1], out[0]), vertex_on_edge(in[2], out[0]));
-                } else {
-                  const std::uint32_t a = vertex_on_edge(in[0], out[0]), b = vertex_on_edge(in[0], out[1]);
-                  const std::uint32_t c = vertex_on_edge(in[1], out[1]), d = vertex_on_edge(in[1], out[0]);
-                  emit(a, b, c);
-                  emit(a, c, d);
-                }
-              }
-            }
-      }
+  std::vector<std::uint32_t> remap;
+  for (Slab& slab : slabs) {
+    remap.resize(slab.edges.size());
+    for (std::size_t v = 0; v < slab.edges.size(); ++v) {
+      auto [it, inserted] = edge_vertex.try_emplace(slab.edges[v], std::uint32_t(mesh.positions.size()));
+      if (inserted) mesh.positions.push_back(slab.mesh.positions[v]);
+      remap[v] = it->second;
+    }
+    for (std::uint32_t i : slab.mesh.indices) mesh.indices.push_back(remap[i]);
+    slab = Slab{};
+  }
   return mesh;
 }
 
@@ -132,15 +217,19 @@ bool triangles_cross(const glm::vec3& a0, const glm::vec3& a1, const glm::vec3& 
          segment_hits_triangle(b0, b1, a0, a1, a2) || segment_hits_triangle(b1, b2, a0, a1, a2) || segment_hits_triangle(b2, b0, a0, a1, a2);
 }
 
-Mesh polygonise(const Field& field, float cell) {
+unsigned default_threads() { return std::max(1u, std::min(2u, std::thread::hardware_concurrency())); }
+
+Mesh polygonise(const Field& field, float cell, unsigned threads) {
+  if (threads == 0) threads = default_threads();
+  std::vector<SlabCache> caches; // grid values, shared by the passes
   // Fields built from approximate distances can understate how close the
   // surface is; a hole in the result means a block was skipped wrongly, so
   // look again with a wider margin.
   for (float reach_factor : {2.0f, 4.0f, 8.0f}) {
-    Mesh mesh = polygonise_blocks(field, cell, reach_factor);
+    Mesh mesh = polygonise_blocks(field, cell, reach_factor, threads, caches);
     if (check_mesh(mesh).boundary_edges == 0) return mesh;
   }
-  return polygonise_blocks(field, cell, 1e6f);
+  return polygonise_blocks(field, cell, 1e6f, threads, caches);
 }
 
 void taubin_smooth(Mesh& mesh, int iterations, float lambda, float mu) {

@@ -11,8 +11,11 @@
 namespace crus::atlas {
 
 // Samples `field` on a grid of spacing `cell` over its box (padded so the
-// grid strictly encloses the surface) and extracts the zero level set.
-Mesh polygonise(const Field& field, float cell);
+// grid strictly encloses the surface) and extracts the zero level set. The
+// grid is worked in layers on `threads` threads (0: as many as the machine
+// has, at most two); the mesh is the same for any thread count.
+Mesh polygonise(const Field& field, float cell, unsigned threads = 1);
+unsigned default_threads();
 // Volume-preserving smoothing (Taubin lambda/mu); keeps the topology.
 void taubin_smooth(Mesh& mesh, int iterations, float lambda = 0.5f, float mu = -0.53f);
 // Simplifies towards `target_triangles` while the quadric error of a

@@ -296,7 +296,9 @@ Field carve(Field f, const std::vector<Field>& obstacles, float gap) {
   return f;
 }
 
-double field_volume_cm3(const Field& f, float cell) { return signed_volume(polygonise(f, cell)) * 1e6; }
+// Sizing runs one muscle after another (each is carved by those before it),
+// so the grid itself is worked on every core.
+double field_volume_cm3(const Field& f, float cell) { return signed_volume(polygonise(f, cell, 0)) * 1e6; }
 
 StructureSpec muscle_spec(const MuscleRecipe& r) {
   StructureSpec s;

@@ -227,9 +227,17 @@ Shapes checked by tests/atlas/knee_shape_test.cpp.
   obliquity; it lies on the tuberosity's front down to its centre.
 - Thigh: the model ends in a transverse cut 9 cm above the knee joint centre
   (about 5 cm above the base of the patella), just above the division of the
-  sciatic nerve at the apex of the popliteal fossa (Moore, above); the
-  skin's outline there is the designed one of the outline below, not a wrap
-  around the femur and nerve.
+  sciatic nerve at the apex of the popliteal fossa (Moore, above). Where it
+  divides varies: Vloka JD, Hadzic A, April E, Thys DM (2001). The division
+  of the sciatic nerve in the popliteal fossa: anatomical implications for
+  popliteal nerve blockade. Anesthesia & Analgesia 92(1):215-217.
+  doi:10.1097/00000539-200101000-00041 found it a mean 60.5 mm (0 to 115)
+  above the popliteal crease in 28 cadaver legs; the model's lies about 7.5 cm
+  above the knee joint centre. The skin is capped flat at the cut and its
+  outline there is the designed one of the outline below, not a wrap around
+  the femur and nerves. The thigh's own muscles (quadriceps tendon, vasti,
+  hamstrings, sartorius, gracilis) are not modelled: between the base of the
+  patella and the cut the section shows the femur and the nerves only.
 
 ## Outline of the leg and the shapes of the calf (src/atlas/outline.cpp)
 The skin lies 3 mm outside a designed deep fascia: elliptical sections at
