@@ -268,6 +268,26 @@ std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector
   return std::make_shared<const Sweep>(std::move(s));
 }
 
+// A tendon begins inside its belly, not at its end: the fibres of these
+// pennate muscles insert obliquely on a tendon that runs up through the lower
+// half of the belly (Gray's Anatomy 41st ed., ch. 84; SOURCES.md "Muscles").
+// So the first tendon is drawn on up the belly's path to about its middle.
+// It is lifted clear of the structures built before (tendon_path), so where
+// a neighbour carves the lower end of the belly away the tendon still joins
+// belly and insertion in one piece.
+Tendon through_belly(const MuscleRecipe& r, Tendon tendon) {
+  if (tendon.keys.empty() || r.belly.size() < 2) return tendon;
+  const float start = tendon.keys.front().point.y;
+  const float middle = 0.5f * (r.belly.front().point.y + r.belly.back().point.y);
+  const float radius = tendon.keys.front().w;
+  std::vector<SweepKey> keys;
+  for (const SweepKey& key : r.belly)
+    if (key.point.y <= middle && key.point.y > start + 0.010f) keys.push_back({key.point, radius, radius});
+  keys.insert(keys.end(), tendon.keys.begin(), tendon.keys.end());
+  tendon.keys = std::move(keys);
+  return tendon;
+}
+
 // The belly is clipped to the deep fascia (it fills its compartment up to the
 // outline instead of bulging past it); tendons keep their (lifted) routes, and
 // where one runs just under the skin the skin wraps it.
@@ -351,7 +371,8 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // Size the belly to the published volume: two fixed-point steps on the
     // radius scale (volume grows about as its square), measured on a coarse grid.
     std::vector<std::shared_ptr<const Sweep>> paths;
-    for (const Tendon& tendon : r.tendons) paths.push_back(tendon_path(tendon, obstacles));
+    for (std::size_t i = 0; i < r.tendons.size(); ++i)
+      paths.push_back(tendon_path(i == 0 ? through_belly(r, r.tendons[i]) : r.tendons[i], obstacles));
     float scale = 1.0f;
     if (target) {
       for (int it = 0; it < 2; ++it) {
