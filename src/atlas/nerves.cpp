@@ -111,10 +111,20 @@ StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes,
       // Routed first (the deep part), then brought out through the fascia;
       // a second, short routing clears what the layer itself passes (the
       // calcaneal tendon, which is not held inside the fascia).
-      into_subcutaneous_layer(branches[0], route.pierce);
-      std::vector<glm::vec3> unused;
-      RouteReport again;
-      branches[0] = route_between(branches[0], *route.around, route.pin_first, route.pin_last, unused, again, 0.0006f, 0.004f);
+      // Only the part below the piercing is routed again: above it the trunk
+      // and the branches leaving it stay where the first routing put them.
+      std::vector<SweepKey>& trunk = branches[0];
+      into_subcutaneous_layer(trunk, route.pierce);
+      std::size_t first = 0;
+      while (first < trunk.size() && trunk[first].point.y >= route.pierce) ++first;
+      if (first > 0 && first + 1 < trunk.size()) {
+        const std::vector<SweepKey> lower(trunk.begin() + std::ptrdiff_t(first - 1), trunk.end());
+        std::vector<glm::vec3> unused;
+        RouteReport again;
+        const std::vector<SweepKey> rerouted = route_between(lower, *route.around, true, route.pin_last, unused, again, 0.0006f, 0.004f);
+        trunk.resize(first - 1);
+        trunk.insert(trunk.end(), rerouted.begin(), rerouted.end());
+      }
     }
     // Branches that leave the trunk at one of its keys leave it where it went.
     for (std::size_t b = 1; b < branches.size(); ++b)
