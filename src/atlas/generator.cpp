@@ -74,10 +74,41 @@ void order_for_gpu(Mesh& m) {
   m.indices = std::move(indices);
 }
 
-Built mesh_structure(const StructureSpec& spec, const Mesh& raw) {
+// The skin is the leg's outer surface. Where structures inside it leave a
+// small enclosed pocket that their wraps do not fill, the field has a closed
+// inner surface too, facing inwards (negative volume): a cavity, not skin.
+// Only the outward-facing pieces are kept.
+Mesh without_cavities(const Mesh& m) {
+  std::vector<std::uint32_t> parent(m.positions.size());
+  for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto find = [&](std::uint32_t a) {
+    while (parent[a] != a) a = parent[a] = parent[parent[a]];
+    return a;
+  };
+  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+    const std::uint32_t a = find(m.indices[t]);
+    parent[find(m.indices[t + 1])] = a;
+    parent[find(m.indices[t + 2])] = a;
+  }
+  std::vector<double> volume(m.positions.size(), 0.0);
+  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+    const glm::dvec3 a(m.positions[m.indices[t]]), b(m.positions[m.indices[t + 1]]), c(m.positions[m.indices[t + 2]]);
+    volume[find(m.indices[t])] += glm::dot(a, glm::cross(b, c)) / 6.0;
+  }
+  Mesh out;
+  out.positions = m.positions;
+  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
+    if (volume[find(m.indices[t])] > 0.0) out.indices.insert(out.indices.end(), m.indices.begin() + std::ptrdiff_t(t), m.indices.begin() + std::ptrdiff_t(t + 3));
+  return out;
+}
+
+Built mesh_structure(const StructureSpec& spec, const Mesh& polygonised) {
   Built b;
   const double cpu_start = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
   Clock::time_point t = Clock::now();
+  // The skin keeps only its outward-facing pieces (see without_cavities).
+  Mesh cleaned;
+  const Mesh& raw = spec.kind == StructureKind::skin ? (cleaned = without_cavities(polygonised)) : polygonised;
   if (raw.empty()) throw RuntimeError("atlas generator: structure '" + spec.id + "' came out empty");
   // Normals come from the field, so the surface shades smoothly without
   // moving vertices (smoothing folds thin carved parts into themselves).

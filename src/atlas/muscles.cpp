@@ -53,13 +53,14 @@ struct MuscleRecipe {
 
 std::vector<MuscleRecipe> recipes() {
   std::vector<MuscleRecipe> r;
-  // In order of precedence: a muscle is carved by every muscle before it.
+  // In order of precedence: a muscle is carved by every muscle before it
+  // (reordered below).
   r.push_back({"plantaris", "Plantaris",
                {k(-0.0640f, 0.500f, 0.1010f, 0.0040f, 0.0035f), k(-0.0740f, 0.474f, 0.0960f, 0.0080f, 0.0060f),
                 k(-0.0840f, 0.445f, 0.0890f, 0.0060f, 0.0050f), k(-0.0900f, 0.420f, 0.0850f, 0.0022f, 0.0018f)},
                kAnterior,
                {{{t(-0.0900f, 0.420f, 0.0850f, 0.0017f), t(-0.1000f, 0.370f, 0.0800f, 0.0013f), t(-0.1100f, 0.280f, 0.0720f, 0.0013f),
-                  t(-0.1130f, 0.180f, 0.0660f, 0.0013f), t(-0.1110f, 0.100f, 0.0640f, 0.0013f), t(-0.1150f, 0.055f, 0.0660f, 0.0014f),
+                  t(-0.1170f, 0.235f, 0.0560f, 0.0013f), t(-0.1180f, 0.180f, 0.0540f, 0.0013f), t(-0.1110f, 0.100f, 0.0640f, 0.0013f), t(-0.1150f, 0.055f, 0.0660f, 0.0014f),
                   t(-0.1195f, 0.037f, 0.0680f, 0.0016f)}}},
                0.0008f, 4000, 900});
   r.push_back({"tibialis_posterior", "Tibialis posterior",
@@ -196,6 +197,12 @@ std::vector<MuscleRecipe> recipes() {
   // Fibularis tertius too: it has no published volume to be sized to, and the
   // extensors, inflated to theirs, would otherwise take its place.
   std::rotate(by_id("extensor_hallucis_longus"), by_id("fibularis_tertius"), by_id("fibularis_tertius") + 1);
+  // The plantaris tendon runs between the soleus and the gastrocnemius
+  // (Gray's Anatomy 41st ed., ch. 84): built after the soleus, it is lifted
+  // clear of it (tendon_path) and lies on its back instead of grooving it.
+  // It reaches the medial border of the calcaneal tendon above the tendon's
+  // upper end (there is no room between the soleus and the tendon).
+  std::rotate(by_id("plantaris"), by_id("plantaris") + 1, by_id("gastrocnemius_medial_head"));
   by_id("tibialis_anterior")->max_z = 0.1050f; // extensor digitorum longus lies lateral to it
   // Packing (issue 11): inside the designed outline the muscles are sized to
   // the upper part of the published volumes' 20% tolerance, so that they fill
@@ -266,6 +273,26 @@ std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector
   }
   refresh_frames(s, tendon.up);
   return std::make_shared<const Sweep>(std::move(s));
+}
+
+// A tendon begins inside its belly, not at its end: the fibres of these
+// pennate muscles insert obliquely on a tendon that runs up through the lower
+// half of the belly (Gray's Anatomy 41st ed., ch. 84; SOURCES.md "Muscles").
+// So the first tendon is drawn on up the belly's path to about its middle.
+// It is lifted clear of the structures built before (tendon_path), so where
+// a neighbour carves the lower end of the belly away the tendon still joins
+// belly and insertion in one piece.
+Tendon through_belly(const MuscleRecipe& r, Tendon tendon) {
+  if (tendon.keys.empty() || r.belly.size() < 2) return tendon;
+  const float start = tendon.keys.front().point.y;
+  const float middle = 0.5f * (r.belly.front().point.y + r.belly.back().point.y);
+  const float radius = tendon.keys.front().w;
+  std::vector<SweepKey> keys;
+  for (const SweepKey& key : r.belly)
+    if (key.point.y <= middle && key.point.y > start + 0.010f) keys.push_back({key.point, radius, radius});
+  keys.insert(keys.end(), tendon.keys.begin(), tendon.keys.end());
+  tendon.keys = std::move(keys);
+  return tendon;
 }
 
 // The belly is clipped to the deep fascia (it fills its compartment up to the
@@ -353,7 +380,8 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // Size the belly to the published volume: two fixed-point steps on the
     // radius scale (volume grows about as its square), measured on a coarse grid.
     std::vector<std::shared_ptr<const Sweep>> paths;
-    for (const Tendon& tendon : r.tendons) paths.push_back(tendon_path(tendon, obstacles));
+    for (std::size_t i = 0; i < r.tendons.size(); ++i)
+      paths.push_back(tendon_path(i == 0 ? through_belly(r, r.tendons[i]) : r.tendons[i], obstacles));
     float scale = 1.0f;
     if (target) {
       for (int it = 0; it < 2; ++it) {

@@ -64,7 +64,39 @@ struct Route {
   // How far a station may move: far enough to leave a muscle the trunk was
   // drawn through, not so far that it crosses into the next compartment.
   float reach = 0.020f;
+  // Cutaneous nerves: the height (model y) where the trunk pierces the deep
+  // fascia; below it, down to the fascia's lowest level, the trunk runs in
+  // the subcutaneous layer between the fascia and the skin (0: never).
+  float pierce = 0.0f;
 };
+
+// The subcutaneous layer is a few millimetres thick (skin_thickness()): a
+// cutaneous nerve in it is flattened to fit, its inner surface clear of the
+// muscles (clipped to the fascia) by the routing clearance, its outer one
+// under the skin, which it does not lift (build_skin).
+constexpr float kSubcutaneousHalfWidth = 0.0011f, kSubcutaneousHalfDepth = 0.0009f;
+constexpr float kSubcutaneousLowest = 0.085f; // below: the ankle, where the skin follows the structures
+
+vec3 fascia_normal(const Field& f, const vec3& p) { return gradient(f, p); }
+
+// Moves the stations below `pierce` into the subcutaneous layer: onto the
+// fascia along its normal, then out to the middle of the layer. The move
+// fades in over 3 cm below the piercing point (the nerve passes obliquely
+// through the fascia) and out again just above the ankle.
+void into_subcutaneous_layer(std::vector<SweepKey>& keys, float pierce) {
+  const Field fascia = deep_fascia();
+  const float depth = 0.0006f + kSubcutaneousHalfDepth + 0.0001f; // centre outside the fascia
+  for (SweepKey& k : keys) {
+    const float y = k.point.y;
+    const float t = glm::smoothstep(pierce, pierce - 0.030f, y) * glm::smoothstep(kSubcutaneousLowest, kSubcutaneousLowest + 0.015f, y);
+    if (t <= 0.0f) continue;
+    vec3 q = k.point;
+    for (int i = 0; i < 8; ++i) q -= (fascia(q) - depth) * fascia_normal(fascia, q);
+    k.point = glm::mix(k.point, q, t);
+    k.w = glm::mix(k.w, std::min(k.w, kSubcutaneousHalfWidth), t);
+    k.h = glm::mix(k.h, std::min(k.h, kSubcutaneousHalfDepth), t);
+  }
+}
 
 StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes, float cell, const Route& route = {},
                     const std::vector<const StructureSpec*>* muscles = nullptr) {
@@ -75,6 +107,25 @@ StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes,
     std::vector<glm::vec3> moves;
     RouteReport report;
     branches[0] = route_between(original, *route.around, route.pin_first, route.pin_last, moves, report, 0.0006f, route.reach);
+    if (route.pierce > 0.0f) {
+      // Routed first (the deep part), then brought out through the fascia;
+      // a second, short routing clears what the layer itself passes (the
+      // calcaneal tendon, which is not held inside the fascia).
+      // Only the part below the piercing is routed again: above it the trunk
+      // and the branches leaving it stay where the first routing put them.
+      std::vector<SweepKey>& trunk = branches[0];
+      into_subcutaneous_layer(trunk, route.pierce);
+      std::size_t first = 0;
+      while (first < trunk.size() && trunk[first].point.y >= route.pierce) ++first;
+      if (first > 0 && first + 1 < trunk.size()) {
+        const std::vector<SweepKey> lower(trunk.begin() + std::ptrdiff_t(first - 1), trunk.end());
+        std::vector<glm::vec3> unused;
+        RouteReport again;
+        const std::vector<SweepKey> rerouted = route_between(lower, *route.around, true, route.pin_last, unused, again, 0.0006f, 0.004f);
+        trunk.resize(first - 1);
+        trunk.insert(trunk.end(), rerouted.begin(), rerouted.end());
+      }
+    }
     // Branches that leave the trunk at one of its keys leave it where it went.
     for (std::size_t b = 1; b < branches.size(); ++b)
       for (std::size_t k = 0; k < original.size(); ++k)
@@ -104,7 +155,10 @@ StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes,
   s.name = name;
   s.kind = StructureKind::nerve;
   s.colour = nerve_colour();
-  if (route.around && !parts.empty()) s.trunk = parts.front();
+  // The trunk the muscles make room for (generator.cpp): only where it runs
+  // inside the deep fascia; a cutaneous nerve out in the subcutaneous layer
+  // carves nothing.
+  if (route.around && !parts.empty()) s.trunk = route.pierce > 0.0f ? within_fascia(parts.front(), deep_fascia()) : parts.front();
   s.field = smooth_union(std::move(parts), 0.0015f);
   s.hull = s.field;
   s.cell = cell;
@@ -127,7 +181,11 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
   const Route tibial{&around, true, false, 0.020f};
   const Route common_fibular{&around, true, true, 0.012f}; // its end is where it divides
   const Route deep_fibular{&around, true, false, 0.006f};
-  const Route superficial_fibular{&around, true, false, 0.006f};
+  // The superficial fibular nerve pierces the deep fascia at the junction of
+  // the middle and lower thirds of the leg (two thirds of the way down) and
+  // runs on in the subcutaneous layer (Gray's Anatomy 41st ed., ch. 84;
+  // SOURCES.md "Nerves").
+  const Route superficial_fibular{&around, true, false, 0.006f, 0.4536f - 0.667f * (0.4536f - 0.0571f)};
   // Distal sciatic nerve, from the cut of the thigh to its division at the
   // apex of the popliteal fossa (the path starts higher so that the cut
   // crosses a straight, full-width nerve).
@@ -218,7 +276,10 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
   // Anatomy; SOURCES.md). It is routed like the trunks, so it never passes
   // through the soleus or the tendon; a short reach keeps it in front of the
   // tendon's back, where the outline test wants the tendon outermost.
-  const Route sural{&around, true, false, 0.008f};
+  // It pierces the deep fascia about halfway down the back of the leg and
+  // runs on in the subcutaneous layer beside the small saphenous vein, so it
+  // lies on the soleus and the tendon, never in a groove of theirs.
+  const Route sural{&around, true, false, 0.008f, 0.4536f - 0.5f * (0.4536f - 0.0571f)};
   out.push_back(nerve("sural_nerve", "Sural nerve",
                       {{n(-0.0900f, 0.440f, 0.0800f, 0.0016f), n(-0.1200f, 0.380f, 0.0850f, 0.0016f), n(-0.1330f, 0.300f, 0.0865f, 0.0016f),
                         n(-0.1210f, 0.200f, 0.1010f, 0.0016f), n(-0.1110f, 0.130f, 0.0990f, 0.0015f), n(-0.1010f, 0.070f, 0.1050f, 0.0015f),
@@ -232,9 +293,28 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // leg (outline.cpp); at the ankle and foot, and wherever a structure comes
   // close to the surface, it wraps the structures themselves by the same
   // layer, blended over about a centimetre so tendons and malleoli show.
+  // A cutaneous nerve in the subcutaneous layer (within it, under the skin
+  // the fascia's outline makes) does not lift the skin: there it has only a
+  // thin cover of its own (at least the 0.3 mm that keeps surfaces apart).
+  // Where a nerve lies further out, or below the fascia's lowest level, it
+  // is wrapped like any structure (a thinner wrap than the skin's 4 mm grid
+  // resolves would leave crumbs of skin and let the nerve through).
+  constexpr float kNerveCover = 0.0004f;
+  const Field fascia = deep_fascia();
+  auto nerve_wrap = [&](const Field& hull) {
+    Field f;
+    f.box = grow(hull.box, skin_thickness());
+    f.eval = [hull, fascia](const glm::vec3& p) {
+      const float d = hull.eval(p);
+      if (d > 0.010f) return d - skin_thickness();
+      const float out = glm::smoothstep(skin_thickness() - 0.0010f, skin_thickness() + 0.0005f, fascia.eval(p));
+      return d - glm::mix(kNerveCover, skin_thickness(), out);
+    };
+    return f;
+  };
   std::vector<Field> tight, soft;
   for (const auto& s : inner) {
-    tight.push_back(offset(s.hull, skin_thickness()));
+    tight.push_back(s.kind == StructureKind::nerve ? nerve_wrap(s.hull) : offset(s.hull, skin_thickness()));
     soft.push_back(offset(s.hull, 0.0045f));
   }
   // Below the malleoli the foot keeps a fuller pad (4.5 mm, blended over

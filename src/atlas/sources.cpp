@@ -88,6 +88,28 @@ atlas or model. The generator draws on these published figures.
   a station that falls inside a generated muscle moves, within its
   cross-section and at most 6-20 mm depending on the nerve, to the nearest
   place with room.
+- Cutaneous nerves in the subcutaneous layer (src/atlas/nerves.cpp;
+  tests/atlas/subcutaneous_test.cpp): the sural nerve descends between the
+  heads of gastrocnemius under the deep fascia and becomes subcutaneous
+  about halfway down the leg, then runs beside the lateral border of the
+  calcaneal tendon with the small saphenous vein (Gray's Anatomy, above;
+  QUT Podiatry Anatomy, "Sural nerve", podiatry-anatomy-app.qut.edu.au).
+  Disagreement: some clinical accounts put the piercing between the middle
+  and lower thirds of the calf (Coert JH, Dellon AL, in "Sural nerve
+  syndrome", Taylor & Francis); the atlas uses halfway. The superficial
+  fibular nerve pierces the deep fascia at the junction of the upper two
+  thirds and lower third of the leg, about 12 cm above the ankle joint
+  (Garrett A, Geiger Z, StatPearls, "Superficial Peroneal Nerve"); reported
+  heights vary, 5 to 9 cm above the intermalleolar line in one series
+  (IMAIOS e-Anatomy). Below these points each nerve lies between the fascia
+  and the skin, flattened to the layer, and the skin is not raised over it.
+- The plantaris tendon crosses obliquely between the soleus and the medial
+  head of gastrocnemius to the medial border of the calcaneal tendon
+  (Gray's Anatomy, above; Olewnik L et al., Surg Radiol Anat 2017;39:69-75),
+  so it lies on the back of the soleus, not in a groove of it. The tendons
+  of the pennate muscles of the leg begin inside the lower half of their
+  bellies, the fibres inserting on them obliquely (Gray's Anatomy, above):
+  each first tendon runs up its belly's path to the belly's middle.
 - Netter FH (2018). Atlas of Human Anatomy, 7th edition. Elsevier. Plates of
   the leg and foot, for the shapes and relations of the structures.
 

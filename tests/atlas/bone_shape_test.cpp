@@ -9,7 +9,6 @@
 #include <glm/vector_relational.hpp>
 #include <gtest/gtest.h>
 
-#include <map>
 #include <string>
 
 #include <algorithm>
@@ -95,19 +94,12 @@ TEST(AtlasBoneShape, EveryStructureIsOneConnectedPiece) {
       const std::size_t n = pieces(mesh);
       const char* lod = level == &shared_atlas().lod1 ? "lod1" : "main";
       if (n > 1) std::printf("%-28s %s %zu pieces\n", id.c_str(), lod, n);
-      // Known misses of the merged second edition (the outline's fascia clips
-      // bellies and tendons that h11b's lifted paths had kept whole): at most
-      // these counts until the generator is fixed; every other structure is one
-      // piece (the lateral gastrocnemius is whole again). Before this edition:
-      // fibula 2, EDL 9, FHL/TP/popliteus 2. When the tighter outline (h11p)
-      // and the bones cleared across the ankle's ranges (h11b) were merged,
-      // flexor digitorum longus and the skin came out in two pieces again
-      // (each whole on its own branch): named here so that any further piece
-      // fails, and listed as open in the session note.
-      static const std::map<std::string, std::size_t> kKnown = {
-          {"extensor_digitorum_longus", 3}, {"fibularis_longus", 2}, {"flexor_digitorum_longus", 2}, {"skin", 2}};
-      const auto known = kKnown.find(id);
-      EXPECT_LE(n, known == kKnown.end() ? 1u : known->second) << id << " (" << lod << ") is in " << n << " pieces";
+      // Every structure is one piece, at both levels (before the second
+      // edition the fibula was in 2, extensor digitorum longus in 9; after
+      // the first merge extensor digitorum longus was in 3 and fibularis
+      // longus, flexor digitorum longus and the skin in 2: each tendon now
+      // runs up inside its belly, and the skin keeps no inner cavities).
+      EXPECT_EQ(n, 1u) << id << " (" << lod << ") is in " << n << " pieces";
     }
 }
 
