@@ -18,7 +18,8 @@ constexpr int kStretchSweeps = 24;
 constexpr int kCoverRings = 6; // the push fades over this many rings of neighbours
 constexpr int kWalkSteps = 256;
 constexpr int kCoverRounds = 1;
-constexpr int kFullRings = 2; // rings round the nearest vertex that take its whole push
+constexpr float kThin = 0.0015f; // tissue vertices kept: one per voxel this size (m)
+constexpr int kFullRings = 2;    // rings round the nearest vertex that take its whole push
 
 // A uniform grid of points for nearest-point queries at bind time.
 class PointGrid {
@@ -176,6 +177,7 @@ SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vect
   for (std::uint32_t v = 0; v < nv; ++v)
     if (out.rep[v] == v && out.ring_start[v + 1] > out.ring_start[v]) reps.push_back(v);
   const PointGrid grid(m.positions, reps, 0.006f);
+  std::unordered_map<std::uint64_t, std::pair<std::size_t, float>> voxel; // thinning: kept tissue entry and its height
   for (std::size_t si : structures) {
     if (si >= rest.structures.size() || si == skin) continue;
     const Mesh& tm = rest.structures[si].mesh;
@@ -188,7 +190,20 @@ SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vect
       const glm::vec3 n = m.normals.size() == nv ? m.normals[sv] : vertex_normal(out, m, sv, glm::vec3(0.0f));
       if (glm::dot(n, n) < 0.5f) continue;
       const float h = glm::dot(p - m.positions[sv], n);
-      out.tissue.push_back({static_cast<std::uint32_t>(si), static_cast<std::uint32_t>(v), sv, std::max(-kMargin, h)});
+      // One vertex per kThin voxel of each structure, the one nearest the
+      // skin's surface at rest: a finer atlas costs no more to settle.
+      const glm::ivec3 c(glm::floor(p / kThin));
+      const auto key = (static_cast<std::uint64_t>(si) << 48) ^ (static_cast<std::uint64_t>(c.x & 0xffff) << 32) ^
+                       (static_cast<std::uint64_t>(c.y & 0xffff) << 16) ^ static_cast<std::uint64_t>(c.z & 0xffff);
+      const SkinSettle::Tissue t{static_cast<std::uint32_t>(si), static_cast<std::uint32_t>(v), sv,
+                                 std::max(-kMargin, h)};
+      const auto [it, fresh] = voxel.emplace(key, std::make_pair(out.tissue.size(), h));
+      if (fresh) {
+        out.tissue.push_back(t);
+      } else if (h > it->second.second) {
+        out.tissue[it->second.first] = t;
+        it->second.second = h;
+      }
     }
   }
   return out;
