@@ -164,6 +164,7 @@ void BM_SettleSkin(benchmark::State& state) {
     settle_skin(skin.settle, *full_atlas(), posed);
     benchmark::DoNotOptimize(posed.structures.data());
   }
+  state.counters["tissue"] = static_cast<double>(skin.settle.tissue.size());
 }
 BENCHMARK(BM_SettleSkin)->Unit(benchmark::kMillisecond);
 } // namespace
