@@ -20,7 +20,8 @@
 //    at full flexion). If it lies above that vertex's tangent plane, or
 //    closer under it than kMargin (and than it did at rest), the skin there
 //    is pushed out along its normal, and the push fades over a few rings of
-//    neighbours so the skin bulges smoothly instead of tenting.
+//    neighbours so the skin bulges smoothly instead of tenting; the stretch
+//    pass then runs once more for the edges at the rim of a push.
 //
 // Normals of the moved skin vertices are recomputed from their triangles.
 // Everything is bound once from the rest scene; the passes allocate only
