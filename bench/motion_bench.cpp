@@ -141,4 +141,30 @@ void BM_PoseWholeAtlas(benchmark::State& state) {
   state.counters["blended"] = static_cast<double>(skin.skinned_vertices);
 }
 BENCHMARK(BM_PoseWholeAtlas)->Unit(benchmark::kMillisecond);
+
+// The part of the above that settles the skin over the tissue
+// (skin_settle.hpp): eight poses across the ranges skinned beforehand, the
+// skin put back as skinning left it (untimed) before each settle.
+void BM_SettleSkin(benchmark::State& state) {
+  if (!full_atlas()) {
+    state.SkipWithError("the bundled atlas is absent");
+    return;
+  }
+  static LegPoser poser(model(), muscles(), *full_atlas());
+  const LegSkin& skin = poser.skin();
+  std::vector<Scene> skinned(8, *full_atlas());
+  for (std::size_t k = 0; k < skinned.size(); ++k)
+    pose_scene(skin, *full_atlas(), pose_bodies(model(), pose_at(static_cast<std::int64_t>(k))), skinned[k]);
+  Scene posed = *full_atlas();
+  std::size_t k = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    posed.structures = skinned[k++ % skinned.size()].structures;
+    state.ResumeTiming();
+    settle_skin(skin.settle, *full_atlas(), posed);
+    benchmark::DoNotOptimize(posed.structures.data());
+  }
+  state.counters["tissue"] = static_cast<double>(skin.settle.tissue.size());
+}
+BENCHMARK(BM_SettleSkin)->Unit(benchmark::kMillisecond);
 } // namespace

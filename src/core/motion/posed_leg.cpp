@@ -40,6 +40,8 @@ void LegPoser::apply(const Pose& pose, Scene& scene) {
   if (rest_lengths_.empty()) rest_lengths_ = rest_lengths(model_, muscles_);
   bulge_scales(muscles_, bodies_, rest_lengths_, bulge_);
   pose_scene(skin(), rest_, bodies_, scene, &bulge_);
+  // Last of the mesh passes: the skin over whatever the others left beneath it.
+  settle_skin(skin().settle, rest_, scene);
   if (rest_.manifest) {
     if (!scene.manifest) scene.manifest = rest_.manifest;
     pose_manifest(model_, *rest_.manifest, bodies_, *scene.manifest);

@@ -301,6 +301,17 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     skin.structures.push_back(std::move(out));
   }
   follow_underlying_tissue(skin, scene, body_count);
+  // The skin (the first deformed one) is settled over the deformed muscles,
+  // tendons and nerves.
+  std::size_t skin_index = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> tissue;
+  for (const StructureSkin& ss : skin.structures) {
+    if (ss.rigid_body >= 0) continue;
+    const StructureKind kind = scene.structures[ss.structure].kind;
+    if (kind == StructureKind::skin && skin_index == static_cast<std::size_t>(-1)) skin_index = ss.structure;
+    if (kind == StructureKind::muscle || kind == StructureKind::tendon || kind == StructureKind::nerve) tissue.push_back(ss.structure);
+  }
+  skin.settle = bind_skin_settle(scene, skin_index, tissue);
   return skin;
 }
 

@@ -22,10 +22,13 @@
 // - a vertex mixed between a joint's two bodies that would enter either bone
 //   at the ends of the range gets another split of the two
 //   (joint_clearance.hpp);
-// - the skin takes the weights of the tissue beneath it (skin_layer.hpp).
+// - the skin takes the weights of the tissue beneath it (skin_layer.hpp);
+// - and, once posed, settles over that tissue (skin_settle.hpp, called by
+//   LegPoser::apply after pose_scene).
 #include "core/mesh.hpp"
 #include "core/motion/bulge.hpp"
 #include "core/motion/musculotendon.hpp"
+#include "core/motion/skin_settle.hpp"
 
 #include <array>
 #include <cstdint>
@@ -62,6 +65,7 @@ struct LegSkin {
   std::vector<StructureSkin> structures; // one per scene structure a body moves
   std::size_t skinned_vertices = 0;      // vertices with blended weights
   std::size_t rigid_vertices = 0;
+  SkinSettle settle; // the posed skin over the posed tissue (skin_settle.hpp), after every other pass
 };
 
 // Binds every structure of `scene` that the model can move. Structures no

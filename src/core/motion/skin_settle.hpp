@@ -1,0 +1,68 @@
+#pragma once
+// The posed skin settled over the posed tissue (no GL). Skinning weights
+// alone cannot keep every skin vertex outside what lies beneath it: at full
+// knee flexion the medial gastrocnemius folds over the condyles more sharply
+// than the skin over it bends, and in full plantarflexion the plantaris
+// tendon behind the ankle swings out past the skin. Nor can they keep the
+// skin's edges from stretching where neighbouring vertices take different
+// bodies (behind the ankle, between the tibia and the heel). So, after
+// every other posing step (skinning, the bulge, any collision with the
+// bones), two passes on the skin alone:
+//
+// 1. Stretch: any skin edge longer than kMaxStretch times its rest length
+//    is shortened by moving both ends towards each other (a few
+//    Gauss-Seidel sweeps, position-based constraints), only where such
+//    edges are, so skin that holds is left exactly where skinning put it.
+// 2. Cover: every muscle, tendon and nerve vertex that lay within a few
+//    centimetres of the skin at rest finds its nearest posed skin vertex (a
+//    greedy walk over the skin's edges from the one nearest at rest, so it
+//    stays on its own sheet of skin, never the thigh's skin the calf meets
+//    at full flexion). If it lies above that vertex's tangent plane, or
+//    closer under it than kMargin (and than it did at rest), the skin there
+//    is pushed out along its normal, and the push fades over a few rings of
+//    neighbours so the skin bulges smoothly instead of tenting; the stretch
+//    pass then runs once more for the edges at the rim of a push.
+//
+// Normals of the moved skin vertices are recomputed from their triangles.
+// Everything is bound once from the rest scene; the passes allocate only
+// per-call scratch the size of the skin.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace crus {
+struct Scene;
+}
+
+namespace crus::motion {
+
+inline constexpr float kMaxStretch = 2.6f; // the tear test allows 3; kept below it
+inline constexpr float kMargin = 0.001f;   // skin kept this far over the tissue beneath (m)
+
+struct SkinSettle {
+  std::size_t skin = static_cast<std::size_t>(-1); // scene index of the skin; none: the passes do nothing
+  // Coincident vertices (seams) moved as one: each vertex's representative.
+  std::vector<std::uint32_t> rep;
+  // Each representative's neighbours over the skin's edges (CSR) and the
+  // rest length of each of those edges.
+  std::vector<std::uint32_t> ring_start, ring;
+  std::vector<float> ring_rest;
+  // Each vertex's triangles (CSR), for its normal.
+  std::vector<std::uint32_t> tri_start, tris;
+  struct Tissue {
+    std::uint32_t structure; // scene index
+    std::uint32_t vertex;
+    std::uint32_t skin_vertex; // representative nearest at rest
+    float allowed;             // how far above that vertex's tangent plane it may lie (m, negative: below)
+  };
+  std::vector<Tissue> tissue;
+};
+
+// `structures`: the scene indices of the soft tissue the skin must cover.
+SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vector<std::size_t>& structures,
+                            float reach = 0.03f);
+
+// Both passes on `posed` (posed from the rest scene the settle was bound to).
+void settle_skin(const SkinSettle& settle, const Scene& rest, Scene& posed);
+
+} // namespace crus::motion
