@@ -218,6 +218,8 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
   for (const auto& pts : bone_points) grids.emplace_back(pts, 0.015f);
 
   const JointClearance clearance(model, scene);
+  auto collision = std::make_shared<BoneCollision>();
+  if (options.bone_collision) collision->bind_bones(model, scene);
   std::vector<double> w(body_count);
   std::vector<float> dist(body_count);
   std::vector<std::size_t> order(body_count);
@@ -295,12 +297,15 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     }
     // The skin takes the tissue's weights below, after this.
     if (s.kind != StructureKind::skin) clearance.apply(s.mesh, held, out.vertices);
+    if (options.bone_collision && (s.kind == StructureKind::muscle || s.kind == StructureKind::tendon || s.kind == StructureKind::nerve))
+      collision->bind_structure(si, s.mesh, held);
     if (const MusclePath* path = muscles.find(s.id); path && s.kind == StructureKind::muscle)
       out.bulge = bind_bulge(static_cast<int>(path - muscles.muscles.data()), *path, s.mesh, held);
     skin.skinned_vertices += out.vertices.size();
     skin.structures.push_back(std::move(out));
   }
   follow_underlying_tissue(skin, scene, body_count);
+  skin.collision = std::move(collision);
   return skin;
 }
 
@@ -353,6 +358,7 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
         to.positions[v] = r * p + t;
         if (normals) to.normals[v] = r * n;
       }
+      if (skin.collision) skin.collision->apply(ss.structure, from, bodies, to.positions);
     }
     posed.structures[ss.structure].box = bounds(to);
   }
