@@ -35,7 +35,7 @@ struct Scene;
 namespace crus::motion {
 
 struct BoneCollisionOptions {
-  float reach_m = 0.04f;    // bodies with a bone this near a vertex at rest are tested against it
+  float reach_m = 0.07f;    // bodies with a bone this near a vertex at rest are tested against it (the tibia turns into tissue 46 mm from it at rest)
   float margin_m = 0.0005f; // a pushed vertex ends this far outside the bone
   float slope = 0.6f;       // push lost per metre of edge path from a pushed vertex (m/m)
   int smooth_passes = 4;    // Laplacian passes over the spread push
