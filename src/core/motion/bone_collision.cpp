@@ -16,10 +16,7 @@ constexpr float kTolerance = 0.0002f; // deeper than the rest depth by less than
 constexpr float kMaxDepth = 0.03f;    // nearest-point search radius inside a bone
 constexpr int kRounds = 2;            // push and spread, then once more for what the spread left inside
 constexpr int kMaxSpreadPasses = 64;
-// The muscle bellies widen before the blend (bulge.hpp) by a few percent of
-// their radius: a vertex may have moved this much more than the rest
-// position tells.
-constexpr float kBulgeSlack = 0.002f;
+constexpr float kSlack = 0.0002f;     // rounding, and the bent normals at a bone's surface
 constexpr float kSkim = 2.0f;          // the way back may be this many times the nearest depth (+ 2 mm)
 constexpr float kStretchLimit = 2.5f;  // no edge pushed past this times its rest length (or its blended length)
 constexpr int kStretchPasses = 12;
@@ -38,6 +35,85 @@ struct Bound {
   std::vector<Edge> edges;
   std::vector<float> mobility; // 1 - held
 };
+// Which cells of a coarse grid over one bone may hold bone (surface or
+// inside): a point in any other cell is outside, for one look-up instead of
+// a nearest-point search. Cells holding a vertex, grown by one cell (the
+// triangles are far smaller than a cell), then everything the outside
+// cannot reach round them.
+class Occupancy {
+public:
+  Occupancy() = default;
+  Occupancy(const Mesh& mesh, float cell) : cell_(cell) {
+    if (mesh.positions.empty()) return;
+    lo_ = hi_ = mesh.positions.front();
+    for (const auto& p : mesh.positions) {
+      lo_ = glm::min(lo_, p);
+      hi_ = glm::max(hi_, p);
+    }
+    lo_ -= glm::vec3(2.0f * cell);
+    for (int a = 0; a < 3; ++a) n_[a] = static_cast<int>(std::ceil((hi_[a] - lo_[a]) / cell)) + 3;
+    std::vector<std::uint8_t> surface(static_cast<std::size_t>(n_[0] * n_[1] * n_[2]), 0);
+    auto mark = [&](const glm::vec3& p) {
+      const glm::ivec3 c = glm::ivec3((p - lo_) / cell_);
+      for (int x = -1; x <= 1; ++x)
+        for (int y = -1; y <= 1; ++y)
+          for (int z = -1; z <= 1; ++z) surface[index(c.x + x, c.y + y, c.z + z)] = 1;
+    };
+    for (const auto& p : mesh.positions) mark(p);
+    // Triangles longer than a cell (the light atlas's shafts) are sampled
+    // across, so the shell has no gap for the flood to leak through.
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+      const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]], c = mesh.positions[mesh.indices[t + 2]];
+      const float longest = std::max({glm::length(b - a), glm::length(c - b), glm::length(a - c)});
+      const int n = static_cast<int>(std::ceil(longest / cell_));
+      if (n <= 1) continue;
+      for (int i = 0; i <= n; ++i)
+        for (int j = 0; i + j <= n; ++j) {
+          const float u = static_cast<float>(i) / static_cast<float>(n), v = static_cast<float>(j) / static_cast<float>(n);
+          mark(a + u * (b - a) + v * (c - a));
+        }
+    }
+    // Flood the outside from a corner cell (never surface: the grid has a
+    // margin of two cells); what it does not reach may hold bone.
+    may_.assign(surface.size(), 1);
+    std::vector<std::size_t> stack{0};
+    may_[0] = 0;
+    while (!stack.empty()) {
+      const std::size_t i = stack.back();
+      stack.pop_back();
+      const int z = static_cast<int>(i % static_cast<std::size_t>(n_[2])), y = static_cast<int>((i / static_cast<std::size_t>(n_[2])) % static_cast<std::size_t>(n_[1])),
+                x = static_cast<int>(i / static_cast<std::size_t>(n_[2] * n_[1]));
+      const int next[6][3] = {{x - 1, y, z}, {x + 1, y, z}, {x, y - 1, z}, {x, y + 1, z}, {x, y, z - 1}, {x, y, z + 1}};
+      for (const auto& c : next) {
+        if (c[0] < 0 || c[1] < 0 || c[2] < 0 || c[0] >= n_[0] || c[1] >= n_[1] || c[2] >= n_[2]) continue;
+        const std::size_t j = index(c[0], c[1], c[2]);
+        if (may_[j] && !surface[j]) {
+          may_[j] = 0;
+          stack.push_back(j);
+        }
+      }
+    }
+  }
+  bool may_hold_bone(const glm::vec3& p) const {
+    if (may_.empty()) return false;
+    const glm::vec3 f = (p - lo_) / cell_;
+    if (f.x < 0.0f || f.y < 0.0f || f.z < 0.0f) return false;
+    const glm::ivec3 c(f);
+    if (c.x >= n_[0] || c.y >= n_[1] || c.z >= n_[2]) return false;
+    return may_[index(c.x, c.y, c.z)] != 0;
+  }
+
+private:
+  std::size_t index(int x, int y, int z) const {
+    return (static_cast<std::size_t>(x) * static_cast<std::size_t>(n_[1]) + static_cast<std::size_t>(y)) * static_cast<std::size_t>(n_[2]) +
+           static_cast<std::size_t>(z);
+  }
+  float cell_ = 0.005f;
+  glm::vec3 lo_{0.0f}, hi_{0.0f};
+  int n_[3] = {0, 0, 0};
+  std::vector<std::uint8_t> may_;
+};
+
 struct InverseBody {
   glm::mat3 r{1.0f}; // transpose of the body's rotation
   glm::vec3 t{0.0f};
@@ -49,6 +125,7 @@ struct BoneCollision::Impl {
   BoneCollisionOptions options;
   PickIndex bones;
   std::vector<Aabb> boxes;                   // per bone mesh, rest frame
+  std::vector<Occupancy> occupancy;          // per bone mesh
   std::vector<std::vector<int>> body_meshes; // bone meshes of each body
   std::vector<std::vector<std::uint8_t>> only; // per bone mesh: pick flags selecting it alone
   std::unordered_map<std::size_t, Bound> structures;
@@ -82,16 +159,21 @@ void BoneCollision::bind_bones(const MotionModel& model, const Scene& scene, con
     }
   impl_->bones.build(meshes);
   impl_->boxes.clear();
+  impl_->occupancy.clear();
+  for (const Mesh* m : meshes) impl_->occupancy.emplace_back(*m, 0.003f);
   impl_->only.assign(meshes.size(), std::vector<std::uint8_t>(meshes.size(), pick_hidden));
   for (std::size_t m = 0; m < meshes.size(); ++m) impl_->only[m][m] = pick_opaque;
   for (std::size_t m = 0; m < meshes.size(); ++m) impl_->boxes.push_back(impl_->bones.mesh_bounds(static_cast<int>(m)));
 }
 
-void BoneCollision::bind_structure(std::size_t structure, const Mesh& mesh, const std::vector<float>& held) {
+void BoneCollision::bind_structure(std::size_t structure, const Mesh& mesh, const std::vector<float>& held,
+                                   const std::vector<int>& body_only) {
   Bound out;
   const float reach = impl_->options.reach_m;
   for (std::size_t v = 0; v < mesh.positions.size(); ++v)
     for (std::size_t b = 0; b < impl_->body_meshes.size(); ++b) {
+      if (v < held.size() && held[v] >= 1.0f) break;
+      if (v < body_only.size() && body_only[v] == static_cast<int>(b)) continue;
       float clearance = reach;
       for (int m : impl_->body_meshes[b]) clearance = std::min(clearance, impl_->signed_distance(m, mesh.positions[v], reach));
       if (clearance < reach) out.pairs.push_back({static_cast<std::uint32_t>(v), static_cast<std::uint8_t>(b), clearance});
@@ -117,13 +199,13 @@ void BoneCollision::bind_structure(std::size_t structure, const Mesh& mesh, cons
 
 bool BoneCollision::bound(std::size_t structure) const { return impl_->structures.count(structure) != 0; }
 
-std::size_t BoneCollision::apply(std::size_t structure, const Mesh& rest, const std::vector<Rigid>& bodies,
+std::size_t BoneCollision::apply(std::size_t structure, const std::vector<glm::vec3>& rest, const std::vector<Rigid>& bodies,
                                  std::vector<glm::vec3>& positions) const {
   const auto it = impl_->structures.find(structure);
   if (it == impl_->structures.end()) return 0;
   const Bound& bound = it->second;
   const std::size_t nv = positions.size();
-  if (rest.positions.size() != nv || bound.mobility.size() != nv) return 0;
+  if (rest.size() != nv || bound.mobility.size() != nv) return 0;
   std::vector<InverseBody> inv(bodies.size());
   for (std::size_t b = 0; b < bodies.size(); ++b) {
     inv[b].forward = glm::mat3(bodies[b].r);
@@ -133,7 +215,7 @@ std::size_t BoneCollision::apply(std::size_t structure, const Mesh& rest, const 
   const auto& o = impl_->options;
   std::vector<glm::vec3> push(nv), spread;
   std::vector<float> size, fixed;
-  std::vector<char> pinned(nv);
+  std::vector<char> pinned(nv), moved;
   std::size_t pushed_total = 0;
   std::vector<glm::vec3> blended;
   for (int round = 0; round < kRounds; ++round) {
@@ -142,16 +224,23 @@ std::size_t BoneCollision::apply(std::size_t structure, const Mesh& rest, const 
     std::size_t pushed = 0;
     for (const Pair& pair : bound.pairs) {
       if (pair.body >= bodies.size()) continue;
+      if (round > 0 && !moved[pair.vertex]) continue; // as the first round found it
       const InverseBody& body = inv[pair.body];
       const glm::vec3 p = positions[pair.vertex] + push[pair.vertex];
       const glm::vec3 q = body.r * (p - body.t); // in the body's rest frame
-      const glm::vec3& r = rest.positions[pair.vertex];
+      const glm::vec3& r = rest[pair.vertex];
       // Moved less than its clearance relative to this body: still outside.
-      if (glm::length(q - r) < pair.clearance - kBulgeSlack) continue;
+      // Else no deeper than it moved beyond its clearance (the ball of
+      // that radius about its rest place holds no bone), which bounds the
+      // nearest-point search.
+      const float moved_by = glm::length(q - r);
+      if (moved_by < pair.clearance - kSlack) continue;
       const float rest_depth = std::max(0.0f, -pair.clearance);
+      const float search = pair.clearance > 0.0f ? moved_by - pair.clearance + kSlack : kMaxDepth;
       for (int m : impl_->body_meshes[pair.body]) {
+        if (!impl_->occupancy[static_cast<std::size_t>(m)].may_hold_bone(q)) continue;
         glm::vec3 nearest;
-        const float d = impl_->signed_distance(m, q, kMaxDepth, &nearest);
+        const float d = impl_->signed_distance(m, q, search, &nearest);
         if (d >= 0.0f || -d <= rest_depth + kTolerance) continue;
         // Tissue that lay outside at rest goes back out the way it came in,
         // relative to this bone (from here towards its rest place), so that
@@ -216,7 +305,12 @@ std::size_t BoneCollision::apply(std::size_t structure, const Mesh& rest, const 
       for (std::size_t v = 0; v < nv; ++v)
         if (!pinned[v]) spread[v] = sum[v] / fixed[v];
     }
-    for (std::size_t v = 0; v < nv; ++v) positions[v] += spread[v] * bound.mobility[v];
+    if (moved.empty()) moved.assign(nv, 0);
+    for (std::size_t v = 0; v < nv; ++v) {
+      const glm::vec3 by = spread[v] * bound.mobility[v];
+      positions[v] += by;
+      moved[v] = by != glm::vec3(0.0f);
+    }
   }
   if (pushed_total == 0) return 0;
   // Where pushes in different directions (two faces of a bone's crest)

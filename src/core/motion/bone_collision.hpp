@@ -51,13 +51,18 @@ public:
   // Indexes the bone meshes of `scene` by the body (of `model`) carrying them.
   void bind_bones(const MotionModel& model, const Scene& scene, const BoneCollisionOptions& options = {});
   // Binds one soft-tissue mesh (structure index `structure`); `held` (0..1
-  // per vertex) is how firmly an attachment holds each vertex.
-  void bind_structure(std::size_t structure, const Mesh& mesh, const std::vector<float>& held);
+  // per vertex) is how firmly an attachment holds each vertex; `body_only`
+  // (per vertex, -1 where blended) the one body a vertex moves with
+  // wholly: it is never tested against that body's bones, which it cannot
+  // enter, nor is a vertex an attachment holds wholly.
+  void bind_structure(std::size_t structure, const Mesh& mesh, const std::vector<float>& held,
+                      const std::vector<int>& body_only);
 
   // Pushes the posed positions of structure `structure` (bound before; any
-  // other is left alone) out of the bones posed by `bodies`. Returns the
-  // number of vertices pushed.
-  std::size_t apply(std::size_t structure, const Mesh& rest, const std::vector<Rigid>& bodies,
+  // other is left alone) out of the bones posed by `bodies`; `rest` holds
+  // where each vertex was before the blend (its rest place, widened by the
+  // bulge). Returns the number of pushes.
+  std::size_t apply(std::size_t structure, const std::vector<glm::vec3>& rest, const std::vector<Rigid>& bodies,
                     std::vector<glm::vec3>& positions) const;
 
   bool bound(std::size_t structure) const;

@@ -154,6 +154,14 @@ VertexWeights top_weights(std::vector<double>& w) {
   return out;
 }
 
+// The one body each vertex moves with wholly (-1 where it blends).
+std::vector<int> sole_bodies(const std::vector<VertexWeights>& weights) {
+  std::vector<int> out(weights.size(), -1);
+  for (std::size_t v = 0; v < weights.size(); ++v)
+    if (weights[v].weight[1] == 0.0f) out[v] = weights[v].body[0];
+  return out;
+}
+
 // A rigid transform as a unit dual quaternion (real part: the rotation;
 // dual part: half the translation times it).
 struct DualQuat {
@@ -298,7 +306,7 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     // The skin takes the tissue's weights below, after this.
     if (s.kind != StructureKind::skin) clearance.apply(s.mesh, held, out.vertices);
     if (options.bone_collision && (s.kind == StructureKind::muscle || s.kind == StructureKind::tendon || s.kind == StructureKind::nerve))
-      collision->bind_structure(si, s.mesh, held);
+      collision->bind_structure(si, s.mesh, held, sole_bodies(out.vertices));
     if (const MusclePath* path = muscles.find(s.id); path && s.kind == StructureKind::muscle)
       out.bulge = bind_bulge(static_cast<int>(path - muscles.muscles.data()), *path, s.mesh, held);
     skin.skinned_vertices += out.vertices.size();
@@ -313,6 +321,7 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
                 const std::vector<float>* bulge) {
   if (posed.structures.size() != rest.structures.size()) posed = rest;
   std::vector<PosedBody> pb; // six bodies: not worth keeping between calls
+  std::vector<glm::vec3> bulged;
   posed_bodies(bodies, pb);
   for (const StructureSkin& ss : skin.structures) {
     const Mesh& from = rest.structures[ss.structure].mesh;
@@ -337,6 +346,7 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
                               ? (*bulge)[static_cast<std::size_t>(mb.muscle)]
                               : 1.0f;
       const bool widen = scale != 1.0f && mb.vertices.size() == from.positions.size();
+      if (widen) bulged.resize(from.positions.size()); // where each vertex was before the blend, for the collision pass
       // Deformed vertex by vertex: keep where each vertex lies at rest, for
       // the overlays (attribute a_rest), which must not slide on it.
       posed.structures[ss.structure].transform = glm::mat4(1.0f);
@@ -346,6 +356,7 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
         glm::vec3 p = from.positions[v];
         glm::vec3 n = normals ? from.normals[v] : glm::vec3(0.0f);
         if (widen && mb.vertices[v].weight > 0.0f) bulge_vertex(mb.vertices[v], mb.axis, scale, p, normals ? &n : nullptr);
+        if (widen) bulged[v] = p;
         if (w.weight[1] == 0.0f) { // one body: its rigid transform, no blending
           const PosedBody& b = pb[w.body[0]];
           to.positions[v] = b.r * p + b.t;
@@ -358,7 +369,7 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
         to.positions[v] = r * p + t;
         if (normals) to.normals[v] = r * n;
       }
-      if (skin.collision) skin.collision->apply(ss.structure, from, bodies, to.positions);
+      if (skin.collision) skin.collision->apply(ss.structure, widen ? bulged : from.positions, bodies, to.positions);
     }
     posed.structures[ss.structure].box = bounds(to);
   }
