@@ -11,14 +11,17 @@
 // - posed: each vertex is taken back into the rest frame of each of those
 //   bodies (the inverse of the body's rigid transform). Where it has moved
 //   less, relative to that body, than its clearance, it cannot be inside, so
-//   it costs a subtraction; otherwise the nearest point of the bone tells
-//   whether it is inside and how deep (beyond its rest depth), and it is
-//   pushed out along the way to that point, so the bone is met where it
-//   stands in this pose (not against a plane recorded at rest);
+//   it costs a subtraction (a coarse occupancy grid of the bone answers
+//   most of the rest); otherwise the nearest point of the bone tells
+//   whether it is inside and how deep (beyond its rest depth), and it goes
+//   back out the way it came relative to that bone (by the nearest point
+//   where that way skims the bone), so the bone is met where it stands in
+//   this pose (not against a plane recorded at rest);
 // - the pushes spread over the mesh to the neighbours, falling off by
 //   `slope` per metre of edge path and then smoothed, so the tissue slides
 //   over the bone as a sheet instead of spiking out; they fade to nothing at
-//   the vertices an attachment holds, so origins and insertions stay put.
+//   the vertices an attachment holds, so origins and insertions stay put;
+//   an edge they would stretch past 2.5 times its rest length is drawn back.
 // The skin is not pushed: it follows the tissue beneath by its own weights
 // (skin_layer.hpp).
 #include "core/mesh.hpp"
