@@ -154,6 +154,14 @@ VertexWeights top_weights(std::vector<double>& w) {
   return out;
 }
 
+// The one body each vertex moves with wholly (-1 where it blends).
+std::vector<int> sole_bodies(const std::vector<VertexWeights>& weights) {
+  std::vector<int> out(weights.size(), -1);
+  for (std::size_t v = 0; v < weights.size(); ++v)
+    if (weights[v].weight[1] == 0.0f) out[v] = weights[v].body[0];
+  return out;
+}
+
 // A rigid transform as a unit dual quaternion (real part: the rotation;
 // dual part: half the translation times it).
 struct DualQuat {
@@ -218,6 +226,8 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
   for (const auto& pts : bone_points) grids.emplace_back(pts, 0.015f);
 
   const JointClearance clearance(model, scene);
+  auto collision = std::make_shared<BoneCollision>();
+  if (options.bone_collision) collision->bind_bones(model, scene);
   std::vector<double> w(body_count);
   std::vector<float> dist(body_count);
   std::vector<std::size_t> order(body_count);
@@ -295,6 +305,8 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     }
     // The skin takes the tissue's weights below, after this.
     if (s.kind != StructureKind::skin) clearance.apply(s.mesh, held, out.vertices);
+    if (options.bone_collision && (s.kind == StructureKind::muscle || s.kind == StructureKind::tendon || s.kind == StructureKind::nerve))
+      collision->bind_structure(si, s.mesh, held, sole_bodies(out.vertices));
     if (const MusclePath* path = muscles.find(s.id); path && s.kind == StructureKind::muscle)
       out.bulge = bind_bulge(static_cast<int>(path - muscles.muscles.data()), *path, s.mesh, held);
     skin.skinned_vertices += out.vertices.size();
@@ -312,6 +324,7 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     if (kind == StructureKind::muscle || kind == StructureKind::tendon || kind == StructureKind::nerve) tissue.push_back(ss.structure);
   }
   skin.settle = bind_skin_settle(scene, skin_index, tissue);
+  skin.collision = std::move(collision);
   return skin;
 }
 
@@ -319,6 +332,7 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
                 const std::vector<float>* bulge) {
   if (posed.structures.size() != rest.structures.size()) posed = rest;
   std::vector<PosedBody> pb; // six bodies: not worth keeping between calls
+  std::vector<glm::vec3> bulged;
   posed_bodies(bodies, pb);
   for (const StructureSkin& ss : skin.structures) {
     const Mesh& from = rest.structures[ss.structure].mesh;
@@ -343,6 +357,7 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
                               ? (*bulge)[static_cast<std::size_t>(mb.muscle)]
                               : 1.0f;
       const bool widen = scale != 1.0f && mb.vertices.size() == from.positions.size();
+      if (widen) bulged.resize(from.positions.size()); // where each vertex was before the blend, for the collision pass
       // Deformed vertex by vertex: keep where each vertex lies at rest, for
       // the overlays (attribute a_rest), which must not slide on it.
       posed.structures[ss.structure].transform = glm::mat4(1.0f);
@@ -352,6 +367,7 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
         glm::vec3 p = from.positions[v];
         glm::vec3 n = normals ? from.normals[v] : glm::vec3(0.0f);
         if (widen && mb.vertices[v].weight > 0.0f) bulge_vertex(mb.vertices[v], mb.axis, scale, p, normals ? &n : nullptr);
+        if (widen) bulged[v] = p;
         if (w.weight[1] == 0.0f) { // one body: its rigid transform, no blending
           const PosedBody& b = pb[w.body[0]];
           to.positions[v] = b.r * p + b.t;
@@ -364,6 +380,7 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
         to.positions[v] = r * p + t;
         if (normals) to.normals[v] = r * n;
       }
+      if (skin.collision) skin.collision->apply(ss.structure, widen ? bulged : from.positions, bodies, to.positions);
     }
     posed.structures[ss.structure].box = bounds(to);
   }

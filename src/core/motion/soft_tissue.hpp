@@ -22,16 +22,20 @@
 // - a vertex mixed between a joint's two bodies that would enter either bone
 //   at the ends of the range gets another split of the two
 //   (joint_clearance.hpp);
+// - what still enters a bone in a pose is pushed out of it there, after the
+//   blend (bone_collision.hpp);
 // - the skin takes the weights of the tissue beneath it (skin_layer.hpp);
 // - and, once posed, settles over that tissue (skin_settle.hpp, called by
 //   LegPoser::apply after pose_scene).
 #include "core/mesh.hpp"
+#include "core/motion/bone_collision.hpp"
 #include "core/motion/bulge.hpp"
 #include "core/motion/musculotendon.hpp"
 #include "core/motion/skin_settle.hpp"
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace crus {
@@ -59,6 +63,7 @@ struct SoftTissueOptions {
   double skin_blend_width_m = 0.025;  // the skin spreads its bend wider: it slides over the joint
   double attachment_hold_m = 0.003;   // within this of an attachment capsule: the bone's body only
   double attachment_release_m = 0.03; // ... fading to the distance weights by this distance
+  bool bone_collision = true;         // push what still enters a bone out of it at each pose
 };
 
 struct LegSkin {
@@ -66,6 +71,9 @@ struct LegSkin {
   std::size_t skinned_vertices = 0;      // vertices with blended weights
   std::size_t rigid_vertices = 0;
   SkinSettle settle; // the posed skin over the posed tissue (skin_settle.hpp), after every other pass
+  // Muscles, tendons and nerves pushed out of the posed bones (shared: it
+  // holds the bones' index and does not change after binding).
+  std::shared_ptr<const BoneCollision> collision;
 };
 
 // Binds every structure of `scene` that the model can move. Structures no
@@ -74,7 +82,8 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
                          const SoftTissueOptions& options = {});
 
 // Poses `posed` (a copy of `rest`, same structures and vertex counts):
-// positions, normals and bounding boxes. Allocation-free once `posed` exists.
+// positions, normals and bounding boxes. Allocation-free once `posed` exists,
+// but for the collision pass where some tissue meets a bone.
 // `bulge` (bulge_scales(), one per MuscleSet muscle) widens the muscle
 // bellies; null or empty: the muscles keep their rest cross-sections.
 void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>& bodies, Scene& posed,
