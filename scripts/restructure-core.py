@@ -149,7 +149,7 @@ def rewrite_text(text: str, where: dict[str, str]) -> str:
     # core/<stem> as a whole path word: not already core/<folder>/<stem>, not
     # a longer stem (core/knowledge vs core/knowledge_format).
     # tests/core/ is the tests' folder, not a path into src.
-    word = re.compile(r"(?<![A-Za-z0-9_])(?<!tests/)core/(" + stems + r")(?![A-Za-z0-9_])")
+    word = re.compile(r"(?<![A-Za-z0-9_])(?<!tests/)core/(" + stems + r")(?![A-Za-z0-9_/])")
     return word.sub(lambda m: f"core/{where[m.group(1)]}/{m.group(1)}", text)
 
 
