@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 #include <memory>
+#include <ostream>
 
 using namespace crus;
 
@@ -19,6 +20,9 @@ namespace {
 struct LiveNames {
   int framebuffers = 0, renderbuffers = 0;
   bool operator==(const LiveNames&) const = default;
+  friend std::ostream& operator<<(std::ostream& os, const LiveNames& n) {
+    return os << n.framebuffers << " framebuffer(s), " << n.renderbuffers << " renderbuffer(s)";
+  }
 };
 LiveNames live_names() {
   LiveNames n;
