@@ -153,10 +153,10 @@ def rewrite_text(text: str, where: dict[str, str]) -> str:
     return word.sub(lambda m: f"core/{where[m.group(1)]}/{m.group(1)}", text)
 
 
-def rewrite_files(tracked: list[str], where: dict[str, str], dry: bool) -> list[str]:
+def rewrite_files(tracked: list[str], where: dict[str, str], dry: bool, old_of: dict[str, str]) -> list[str]:
     changed = []
     for path in tracked:
-        p = ROOT / path
+        p = ROOT / old_of.get(path, path)  # a dry run reads a moved file where it still is
         if p.resolve() == SELF or not p.is_file():
             continue
         in_scope = p.suffix in TEXT_SUFFIXES or p.name in ("CMakeLists.txt",) or path.endswith("schema.json")
@@ -254,7 +254,7 @@ def main() -> int:
     else:
         tracked = [dict(moves).get(t, t) for t in tracked]
     where = stem_locations(tracked)
-    changed = rewrite_files(tracked, where, args.dry_run)
+    changed = rewrite_files(tracked, where, args.dry_run, {dst: src for src, dst in moves} if args.dry_run else {})
     cmake = update_cmake(args.dry_run)
     arch = update_architecture(args.dry_run)
     for path in changed:
