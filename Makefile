@@ -38,10 +38,10 @@ fuzz: deps
 	cmake --build build/fuzz -j $(JOBS) --target crus_fuzzers
 	bash scripts/fuzz-run.sh
 
-# Rewrites every C++ source in the style of .clang-format (the test "format"
-# checks it).
+# Rewrites every C++ source in the style of .clang-format;
+# scripts/format-check.sh checks it.
 format:
-	bash scripts/check-format.sh --fix
+	bash scripts/format-all.sh
 
 clean:
 	rm -rf build

@@ -82,6 +82,8 @@ int run_cli(int argc, char** argv, ViewerEntry viewer_entry) {
   cmd_bench->add_option("--frames", bench.frames, "Frames to render")->capture_default_str()->check(CLI::Range(1, 100000));
   cmd_bench->add_option("--size", bench.size, "Frame size WIDTHxHEIGHT")->capture_default_str();
   cmd_bench->add_flag("--json", bench.json, "Print one JSON object");
+  cmd_bench->add_option("--frame-out", bench.frame_out,
+                        "Also write the first frame (the anterior view, as crus render draws it) to this PNG, untimed");
 
   PoseOptions pose;
   auto* cmd_pose = app.add_subcommand("pose", "Pose the leg: muscle lengths, moment arms, posed centroids and which muscles produce a movement");

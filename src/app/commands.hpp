@@ -62,6 +62,7 @@ struct BenchOptions {
   int frames = 120;
   std::string size = "1920x1080";
   bool json = false;
+  std::string frame_out; // also write the first frame (the anterior view) as a PNG
 };
 int run_bench(const BenchOptions& options);
 

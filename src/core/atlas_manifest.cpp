@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/file_io.hpp"
 #include "core/json_input.hpp"
+#include "core/json_schema.hpp"
 #include "core/checked_cast.hpp"
 
 #include <glm/geometric.hpp>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 
 namespace crus {
 using Json = nlohmann::ordered_json;
@@ -161,14 +163,39 @@ AtlasManifest parse_manifest(const std::string& json_text, const std::string& so
 }
 
 namespace {
+// The rules a JSON Schema cannot say (references between the manifest's own
+// lists, unique ids, a safe mesh path), each kept with its line so that all
+// of them are reported together, as the schema's are.
+class Problems {
+public:
+  Problems(const std::string& source, const std::string& text) : source_(source), text_(text) {}
+  void add(const std::string& path, const std::string& problem) {
+    if (!lines_) lines_ = JsonLineMap::build(text_); // only for a bad file
+    list_.push_back(source_ + ":" + std::to_string(std::max(1, lines_->line_of(path))) + ": " + path + ": " + problem);
+  }
+  void throw_if_any() const {
+    if (!list_.empty()) throw DataFileError(list_);
+  }
+
+private:
+  std::string source_;
+  const std::string& text_;
+  std::optional<JsonLineMap> lines_;
+  std::vector<std::string> list_;
+};
+
 AtlasManifest parse_document(const std::string& json_text, const std::string& source_name) {
   const Json doc = parse_ordered_json_input(json_text, source_name);
+  // Every structural fault at once, with file, line and field; the Reader
+  // below still checks each value, for a tree without the bundled schema.
+  check_schema_file(nlohmann::json(doc), json_text, source_name, "atlas_manifest.schema.json");
   Reader r(source_name);
+  Problems problems(source_name, json_text);
   if (!doc.is_object()) r.fail("", "expected an object");
   AtlasManifest m;
   m.mesh_file = r.string(doc, "", "mesh");
   if (m.mesh_file.find("..") != std::string::npos || std::filesystem::path(m.mesh_file).is_absolute())
-    r.fail("mesh", "must be a file name relative to the manifest");
+    problems.add("mesh", "must be a file name relative to the manifest");
   m.side = r.string(doc, "", "side");
   if (m.side != "right" && m.side != "left") r.fail("side", "expected \"right\" or \"left\"");
 
@@ -185,7 +212,7 @@ AtlasManifest parse_document(const std::string& json_text, const std::string& so
     info.kind = *parsed;
     info.node = r.string(s, p, "node");
     info.colour = r.vec4(s, p, "colour");
-    if (m.find_structure(info.id)) r.fail(p + ".id", "duplicate id \"" + info.id + "\"");
+    if (m.find_structure(info.id)) problems.add(p + ".id", "duplicate id \"" + info.id + "\"");
     m.structures.push_back(std::move(info));
   }
 
@@ -196,7 +223,7 @@ AtlasManifest parse_document(const std::string& json_text, const std::string& so
     l.id = r.string(landmarks[i], p, "id");
     l.name = r.string(landmarks[i], p, "name");
     l.bone = r.string(landmarks[i], p, "bone");
-    if (!m.find_structure(l.bone)) r.fail(p + ".bone", "unknown structure \"" + l.bone + "\"");
+    if (!m.find_structure(l.bone)) problems.add(p + ".bone", "unknown structure \"" + l.bone + "\"");
     l.position = r.vec3(landmarks[i], p, "position");
     m.landmarks.push_back(std::move(l));
   }
@@ -208,13 +235,13 @@ AtlasManifest parse_document(const std::string& json_text, const std::string& so
     AttachmentSite s;
     s.id = r.string(js, p, "id");
     s.muscle = r.string(js, p, "muscle");
-    if (!m.find_structure(s.muscle)) r.fail(p + ".muscle", "unknown structure \"" + s.muscle + "\"");
+    if (!m.find_structure(s.muscle)) problems.add(p + ".muscle", "unknown structure \"" + s.muscle + "\"");
     const std::string role = r.string(js, p, "role");
     if (role == "origin") s.role = SiteRole::origin;
     else if (role == "insertion") s.role = SiteRole::insertion;
     else r.fail(p + ".role", "expected \"origin\" or \"insertion\"");
     s.bone = r.string(js, p, "bone");
-    if (!m.find_structure(s.bone)) r.fail(p + ".bone", "unknown structure \"" + s.bone + "\"");
+    if (!m.find_structure(s.bone)) problems.add(p + ".bone", "unknown structure \"" + s.bone + "\"");
     s.description = r.string(js, p, "description", true);
     s.centroid = r.vec3(js, p, "centroid");
     const Json& patches = r.array(js, p, "patches");
@@ -245,15 +272,16 @@ AtlasManifest parse_document(const std::string& json_text, const std::string& so
       const std::string p = Reader::index("branches", i);
       MotorBranch b;
       b.nerve = r.string(branches[i], p, "nerve");
-      if (!m.find_structure(b.nerve)) r.fail(p + ".nerve", "unknown structure \"" + b.nerve + "\"");
+      if (!m.find_structure(b.nerve)) problems.add(p + ".nerve", "unknown structure \"" + b.nerve + "\"");
       b.muscle = r.string(branches[i], p, "muscle");
-      if (!m.find_structure(b.muscle)) r.fail(p + ".muscle", "unknown structure \"" + b.muscle + "\"");
+      if (!m.find_structure(b.muscle)) problems.add(p + ".muscle", "unknown structure \"" + b.muscle + "\"");
       const Json& path = r.array(branches[i], p, "path");
       if (path.size() < 2) r.fail(p + ".path", "needs at least two points");
       for (std::size_t k = 0; k < path.size(); ++k) b.path.push_back(r.vec3_at(path[k], Reader::index(p + ".path", k)));
       m.branches.push_back(std::move(b));
     }
   }
+  problems.throw_if_any();
   return m;
 }
 } // namespace

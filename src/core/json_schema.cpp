@@ -65,7 +65,8 @@ std::string short_json(const nlohmann::json& v) {
 
 const std::set<std::string>& checked_keywords() {
   static const std::set<std::string> k{"type", "required", "properties", "additionalProperties", "items",
-                                       "enum", "pattern", "minItems", "minLength", "$ref"};
+                                       "enum", "pattern", "minItems", "maxItems", "minLength",
+                                       "minimum", "maximum", "$ref"};
   return k;
 }
 const std::set<std::string>& annotation_keywords() {
@@ -346,8 +347,10 @@ void JsonSchema::check_subset(const nlohmann::json& node, const std::string& whe
         const std::string shown = text.size() > 60 ? text.substr(0, 57) + "..." : text;
         throw InputError(name_, at + ": unusable pattern '" + shown + "': " + e.what());
       }
-    } else if (key == "minItems" || key == "minLength") {
+    } else if (key == "minItems" || key == "maxItems" || key == "minLength") {
       if (!value.is_number_unsigned()) throw InputError(name_, at + ": " + key + " must be a non-negative integer");
+    } else if (key == "minimum" || key == "maximum") {
+      if (!value.is_number()) throw InputError(name_, at + ": " + key + " must be a number");
     } else if (key == "$ref") {
       if (!value.is_string()) throw InputError(name_, at + ": $ref must be a string");
       if (!resolve(value.get<std::string>()))
@@ -430,10 +433,20 @@ void JsonSchema::validate_node(const nlohmann::json& value, const nlohmann::json
         out.push_back({path, short_json(value) + " does not match pattern " + it->get<std::string>(), 0});
     }
   }
+  if (value.is_number()) {
+    const double x = value.get<double>();
+    if (auto it = schema.find("minimum"); it != schema.end() && x < it->get<double>())
+      out.push_back({path, short_json(value) + " is below the minimum " + it->dump(), 0});
+    if (auto it = schema.find("maximum"); it != schema.end() && x > it->get<double>())
+      out.push_back({path, short_json(value) + " is above the maximum " + it->dump(), 0});
+  }
   if (value.is_array()) {
     if (auto it = schema.find("minItems"); it != schema.end() && value.size() < it->get<std::size_t>())
       out.push_back({path, "needs at least " + std::to_string(it->get<std::size_t>()) + " item(s), has " +
                                std::to_string(value.size()), 0});
+    if (auto it = schema.find("maxItems"); it != schema.end() && value.size() > it->get<std::size_t>())
+      out.push_back({path, "has " + std::to_string(value.size()) + " items, at most " +
+                               std::to_string(it->get<std::size_t>()) + " allowed", 0});
     if (auto it = schema.find("items"); it != schema.end()) {
       for (std::size_t i = 0; i < value.size(); ++i) validate_node(value[i], *it, json_path_index(path, i), out, depth + 1);
     }
@@ -476,17 +489,32 @@ std::string first_with_count(const std::vector<std::string>& problems) {
 }
 } // namespace
 
+namespace {
+// "file:line: field: problem" -> {"file:line", "field: problem"}, so that
+// where() names the place as every other InputError does; what() is unchanged.
+std::pair<std::string, std::string> split_place(const std::string& problem) {
+  const std::size_t colon = problem.find(": ");
+  if (colon == std::string::npos) return {"", problem};
+  return {problem.substr(0, colon), problem.substr(colon + 2)};
+}
+} // namespace
+
 DataFileError::DataFileError(std::vector<std::string> problems)
-    : InputError("", first_with_count(problems)), problems_(std::move(problems)) {}
+    : InputError(split_place(first_with_count(problems)).first, split_place(first_with_count(problems)).second),
+      problems_(std::move(problems)) {}
 
 void check_named_schema(const nlohmann::json& doc, const std::string& text, const std::string& source_path) {
   if (!doc.is_object()) return; // the loader says what it expected
   const auto named = doc.find("$schema");
   if (named == doc.end() || !named->is_string()) return;
-  const std::string value = named->get<std::string>();
-  const std::size_t hash = value.find('#');
-  const std::string file = value.substr(0, hash);
-  const std::string ref = hash == std::string::npos ? "#" : value.substr(hash);
+  check_schema_file(doc, text, source_path, named->get<std::string>());
+}
+
+void check_schema_file(const nlohmann::json& doc, const std::string& text, const std::string& source_path,
+                       const std::string& schema) {
+  const std::size_t hash = schema.find('#');
+  const std::string file = schema.substr(0, hash);
+  const std::string ref = hash == std::string::npos ? "#" : schema.substr(hash);
   // A plain file name only: "$schema" must not send us elsewhere on disk.
   if (file.empty() || file.find('/') != std::string::npos || file.find('\\') != std::string::npos || file == "." ||
       file == "..")
@@ -494,21 +522,23 @@ void check_named_schema(const nlohmann::json& doc, const std::string& text, cons
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::path path = fs::path(source_path).parent_path() / file;
-  if (!fs::is_regular_file(path, ec)) path = fs::path(assets_dir()) / "knowledge" / file;
+  for (const char* folder : {"knowledge", "formats"})
+    if (!fs::is_regular_file(path, ec)) path = fs::path(assets_dir()) / folder / file;
   if (!fs::is_regular_file(path, ec)) return;
   const std::string schema_text = read_text_file(path.string());
   JsonParseFailure failure;
   std::optional<nlohmann::json> schema_doc = parse_json_text(schema_text, &failure);
   if (!schema_doc)
     throw InputError(path.string() + ":" + std::to_string(failure.line), "not valid JSON: " + failure.message);
-  const JsonSchema schema(std::move(*schema_doc), path.string());
-  const JsonLineMap lines = JsonLineMap::build(text);
-  if (!schema.has(ref))
-    throw InputError(source_path + ":" + std::to_string(std::max(1, lines.line_of("$schema"))),
+  const JsonSchema checker(std::move(*schema_doc), path.string());
+  // The line index only when there is something to report (the atlas
+  // manifest is checked on every start).
+  if (!checker.has(ref))
+    throw InputError(source_path + ":" + std::to_string(std::max(1, JsonLineMap::build(text).line_of("$schema"))),
                      "$schema: " + file + " has no definition '" + ref + "'");
-  std::vector<SchemaViolation> violations = schema.validate(doc, ref);
+  std::vector<SchemaViolation> violations = checker.validate(doc, ref);
   if (violations.empty()) return;
-  with_lines(violations, lines);
+  with_lines(violations, JsonLineMap::build(text));
   std::vector<std::string> problems;
   for (const auto& v : violations)
     problems.push_back(source_path + ":" + std::to_string(std::max(1, v.line)) + ": " +

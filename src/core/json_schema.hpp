@@ -1,7 +1,8 @@
 #pragma once
 // A small JSON Schema validator for the subset the knowledge base uses:
 // type, required, properties, additionalProperties (bool or schema), items,
-// enum, pattern, minItems, minLength and $ref to a local pointer (#/$defs/x).
+// enum, pattern, minItems, maxItems, minLength, minimum, maximum and $ref to
+// a local pointer (#/$defs/x).
 // Annotation keywords ($schema, $id, title, description, $defs, $comment) are
 // ignored. A schema that uses anything else is rejected when it is loaded, so
 // that a keyword we do not check can never pass silently.
@@ -107,5 +108,11 @@ private:
 // place (text parsed from memory with no assets), is left to the loader's
 // own checks, which run in every case.
 void check_named_schema(const nlohmann::json& doc, const std::string& text, const std::string& source_path);
+// The same check against a schema the caller names ("x.schema.json" or
+// "x.schema.json#/$defs/y"), for files that do not name their own (the
+// atlas manifest): found beside the file, else in the bundled
+// assets/knowledge or assets/formats.
+void check_schema_file(const nlohmann::json& doc, const std::string& text, const std::string& source_path,
+                       const std::string& schema);
 
 } // namespace crus

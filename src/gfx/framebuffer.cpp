@@ -3,14 +3,21 @@
 #include "core/error.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <string>
 
 namespace crus::gfx {
 
 namespace {
+// Tests only (force_incomplete_for_test): how many more checks pass before
+// one reports incomplete; -1 when none is forced.
+std::atomic<int> g_checks_before_forced_failure{-1};
+
 void check_complete(const char* what) {
   GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+  if (g_checks_before_forced_failure.load() >= 0 && g_checks_before_forced_failure.fetch_sub(1) == 0)
+    status = GL_FRAMEBUFFER_INCOMPLETE_ATTACHMENT;
   if (status != GL_FRAMEBUFFER_COMPLETE) {
     char hex[16];
     std::snprintf(hex, sizeof hex, "0x%04X", static_cast<unsigned>(status));
@@ -19,6 +26,8 @@ void check_complete(const char* what) {
   }
 }
 } // namespace
+
+void Framebuffer::force_incomplete_for_test(int passing_checks) { g_checks_before_forced_failure = passing_checks; }
 
 Framebuffer::Framebuffer(int width, int height, int samples) : width_(width), height_(height), samples_(samples) {
   // Ask the GL what it can do before allocating anything: a renderbuffer

@@ -21,6 +21,12 @@ public:
   int height() const { return height_; }
   int samples() const { return samples_; }
 
+  // Tests only: after `passing_checks` completeness checks have passed, the
+  // next one reports incomplete (once), so the release path of a failed
+  // constructor runs on a GL that never fails; -1 turns it off. Llvmpipe
+  // completes every framebuffer, so there is no other way to reach it.
+  static void force_incomplete_for_test(int passing_checks);
+
 private:
   void allocate(int width, int height);
   void release();

@@ -195,9 +195,26 @@ TEST(JsonSchema, ValidatesAgainstANamedDefinition) {
   EXPECT_EQ(schema.validate(json("S1"), "#/$defs/nothing").size(), 1u);
 }
 
+// minimum, maximum and maxItems (added for the atlas manifest's numbers).
+TEST(JsonSchema, ChecksNumberRangesAndArrayLengths) {
+  const JsonSchema schema(json::parse(R"({"type": "array", "minItems": 2, "maxItems": 3,
+                                          "items": {"type": "number", "minimum": -1, "maximum": 1}})"));
+  EXPECT_TRUE(schema.validate(json::parse("[-1, 0.5, 1]")).empty());
+  auto v = schema.validate(json::parse("[0, 0, 0, 0]"));
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].message, "has 4 items, at most 3 allowed");
+  v = schema.validate(json::parse("[1.5, -2]"));
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].path, "[0]");
+  EXPECT_EQ(v[0].message, "1.5 is above the maximum 1");
+  EXPECT_EQ(v[1].message, "-2 is below the minimum -1");
+}
+
 TEST(JsonSchema, RejectsKeywordsOutsideTheSubset) {
   EXPECT_THROW(JsonSchema(json::parse(R"({"oneOf": [{"type": "string"}, {"type": "integer"}]})")), InputError);
-  EXPECT_THROW(JsonSchema(json::parse(R"({"type": "object", "properties": {"a": {"maximum": 3}}})")), InputError);
+  EXPECT_THROW(JsonSchema(json::parse(R"({"type": "object", "properties": {"a": {"exclusiveMaximum": 3}}})")), InputError);
+  EXPECT_THROW(JsonSchema(json::parse(R"({"minimum": "3"})")), InputError);
+  EXPECT_THROW(JsonSchema(json::parse(R"({"maxItems": -1})")), InputError);
   EXPECT_THROW(JsonSchema(json::parse(R"({"$ref": "#/$defs/missing"})")), InputError);
   EXPECT_THROW(JsonSchema(json::parse(R"({"type": "strin"})")), InputError);
   EXPECT_THROW(JsonSchema(json::parse(R"({"pattern": "(["})")), InputError);

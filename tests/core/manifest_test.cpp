@@ -1,17 +1,36 @@
 // The atlas manifest loader: round trip, and bad input (truncated, garbage,
-// mutated JSON) always ends in an InputError naming the file and the field.
+// mutated JSON) always ends in an InputError naming the file and the field;
+// a bad manifest reports every problem at once, with its line.
 #include "core/atlas_manifest.hpp"
 #include "core/error.hpp"
 #include "core/file_io.hpp"
+#include "core/json_schema.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <random>
 
 namespace crus {
 namespace {
+
+// 1-based line of the `nth` occurrence of `needle` in `text`.
+int line_of(const std::string& text, const std::string& needle, int nth = 1) {
+  std::size_t at = std::string::npos;
+  for (int i = 0; i < nth; ++i) at = text.find(needle, at == std::string::npos ? 0 : at + 1);
+  if (at == std::string::npos) return -1;
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+// Whether one of the problems contains `fragment`.
+bool has_problem(const DataFileError& e, const std::string& fragment) {
+  for (const auto& p : e.problems())
+    if (p.find(fragment) != std::string::npos) return true;
+  ADD_FAILURE() << "no problem contains: " << fragment << "\nproblems:\n" << e.what();
+  return false;
+}
 
 AtlasManifest sample() {
   AtlasManifest m;
@@ -60,7 +79,7 @@ TEST(Manifest, MotorBranchesRoundTripAndOlderFilesHaveNone) {
     parse_manifest(bad.dump(), "atlas.json");
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("branches[0].path: needs at least two points"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("branches[0].path: needs at least 2 item(s), has 1"), std::string::npos) << e.what();
   }
 }
 
@@ -100,16 +119,80 @@ TEST(Manifest, ErrorsNameTheFileAndTheField) {
     parse_manifest(text, "atlas.json");
     FAIL() << "expected an InputError";
   } catch (const InputError& e) {
-    EXPECT_EQ(e.where(), "atlas.json");
-    EXPECT_NE(std::string(e.what()).find("structures[0].colour: expected 4 numbers"), std::string::npos) << e.what();
+    const int line = line_of(text, "\"colour\": \"red\"");
+    EXPECT_EQ(e.where(), "atlas.json:" + std::to_string(line));
+    EXPECT_NE(std::string(e.what()).find("structures[0].colour: expected array, found string"), std::string::npos) << e.what();
   }
   EXPECT_THROW(load_manifest("/nonexistent/atlas.json"), InputError);
   try {
     parse_manifest("{\"mesh\": \"a.glb\", \"side\": \"up\"}", "x.json");
     FAIL();
-  } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("x.json: side"), std::string::npos) << e.what();
+  } catch (const DataFileError& e) {
+    EXPECT_TRUE(has_problem(e, "x.json:1: side: \"up\" is not one of: \"right\", \"left\"")) << e.what();
+    EXPECT_TRUE(has_problem(e, "x.json:1: structures: missing required field 'structures'")) << e.what();
   }
+}
+
+// A manifest with several faults in different places reports every one of
+// them at once (the JSON Schema path the knowledge base uses,
+// assets/formats/atlas_manifest.schema.json), each with file, line and field.
+TEST(Manifest, ABadManifestReportsEveryStructuralProblem) {
+  auto doc = nlohmann::ordered_json::parse(manifest_to_json(sample()));
+  doc["structures"][1]["colour"][0] = 1.5;                               // out of [0, 1]
+  doc["structures"][2]["kind"] = "organ";                                // not a kind
+  doc["structures"][3]["colur"] = "yellow";                              // an unknown field (a typo)
+  doc["landmarks"][0]["position"] = nlohmann::ordered_json::array({0.1, 0.2}); // two numbers
+  doc["sites"][0]["role"] = "both";
+  doc["sites"][0]["patches"][0].erase("radius");
+  doc["joints"][0]["position"][2] = 1e9;                                 // a mistyped exponent
+  const std::string text = doc.dump(2);
+  try {
+    parse_manifest(text, "bad/atlas.json");
+    FAIL() << "a manifest with seven faults was accepted";
+  } catch (const DataFileError& e) {
+    const std::string f = "bad/atlas.json:";
+    EXPECT_EQ(e.problems().size(), 7u) << e.what();
+    EXPECT_TRUE(has_problem(e, f + std::to_string(line_of(text, "1.5")) + ": structures[1].colour[0]: 1.5 is above the maximum 1"));
+    EXPECT_TRUE(has_problem(e, f + std::to_string(line_of(text, "\"organ\"")) + ": structures[2].kind: \"organ\" is not one of"));
+    EXPECT_TRUE(has_problem(e, f + std::to_string(line_of(text, "\"colur\"")) + ": structures[3].colur: unknown field 'colur'"));
+    EXPECT_TRUE(has_problem(e, ": landmarks[0].position: needs at least 3 item(s), has 2"));
+    EXPECT_TRUE(has_problem(e, f + std::to_string(line_of(text, "\"both\"")) + ": sites[0].role: \"both\" is not one of"));
+    EXPECT_TRUE(has_problem(e, ": sites[0].patches[0].radius: missing required field 'radius'"));
+    EXPECT_TRUE(has_problem(e, ": joints[0].position[2]: 1000000000.0 is above the maximum 1000000"));
+    EXPECT_EQ(e.where().rfind(f, 0), 0u) << e.where();
+    EXPECT_NE(std::string(e.what()).find("and 6 more problems"), std::string::npos) << e.what();
+  }
+}
+
+// What the schema cannot say (references between the lists, unique ids, a
+// safe mesh path) is also reported all together, with lines.
+TEST(Manifest, ABadManifestReportsEveryBrokenReference) {
+  auto doc = nlohmann::ordered_json::parse(manifest_to_json(sample()));
+  doc["mesh"] = "../elsewhere.glb";
+  doc["structures"][1]["id"] = "tibia";           // a second tibia
+  doc["landmarks"][0]["bone"] = "femur";          // not in this manifest
+  doc["sites"][0]["muscle"] = "gastrocnemius";    // nor this
+  doc["branches"][0]["nerve"] = "sural_nerve";    // nor this (and soleus, its muscle, is gone)
+  const std::string text = doc.dump(2);
+  try {
+    parse_manifest(text, "atlas.json");
+    FAIL() << "a manifest with broken references was accepted";
+  } catch (const DataFileError& e) {
+    EXPECT_EQ(e.problems().size(), 6u) << e.what();
+    EXPECT_TRUE(has_problem(e, "atlas.json:2: mesh: must be a file name relative to the manifest"));
+    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"tibia\"", 3)) + ": structures[1].id: duplicate id \"tibia\""));
+    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"femur\"")) + ": landmarks[0].bone: unknown structure \"femur\""));
+    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"gastrocnemius\"")) + ": sites[0].muscle: unknown structure"));
+    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"sural_nerve\"")) + ": branches[0].nerve: unknown structure"));
+    // The second tibia took soleus's place, so the branch to soleus now
+    // names a muscle the manifest lacks: reported too, at its own line.
+    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"soleus\"", 2)) + ": branches[0].muscle: unknown structure \"soleus\""));
+  }
+}
+
+TEST(Manifest, TheBundledManifestPassesItsSchema) {
+  const AtlasManifest m = load_manifest(test::source_dir() + "/assets/atlas/atlas.json");
+  EXPECT_GT(m.structures.size(), 30u);
 }
 
 TEST(Manifest, TruncatedInputNeverCrashes) {
