@@ -279,10 +279,7 @@ to the outline. The figures the levels were drawn to:
   (2006). The functional anatomy of Kager's fat pad in relation to
   retrocalcaneal problems and other hindfoot disorders. Journal of Anatomy
   208(1):91-97. doi:10.1111/j.1469-7580.2006.00510.x); the tendon runs
-  within the designed outline there, under the skin, not outside it. The
-  fibularis longus tendon descends behind the brevis, not lateral to its
-  belly (Gray's Anatomy, above), which keeps the ankle's width to the
-  malleoli.
+  within the designed outline there, under the skin, not outside it.
 - Muscle volumes: the large calf and anterior muscles are sized to 15% over
   the published volumes (inside their 20% tolerance), the others 10%, so
   that they fill their compartments; the sizing follows each muscle's
