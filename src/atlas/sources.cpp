@@ -297,6 +297,23 @@ to the outline. The figures the levels were drawn to:
   than twice as wide as thick; the medial head's belly ends a little more
   than half way down the leg, the lateral head's about 5 cm higher (Gray's
   Anatomy, above).
+- Soleus thickest low: below the gastrocnemius bellies the soleus makes the
+  breadth of the lower calf and is seen on both sides of the upper calcaneal
+  tendon (Gray's Anatomy and Moore, above). The generated soleus is drawn
+  thickest at 63 to 72% of the way down, and where its width meets the
+  fascia it thickens forward, towards the deep muscles, keeping its back
+  face on the fascia; its largest section lies in the lower half of the leg.
+- Just above the malleoli: the calcaneal tendon is the most posterior
+  structure, separated from flexor hallucis longus by the fat of Kager's
+  triangle (Theobald P, Bydder G, Dent C, Nokes L, Pugh N, Benjamin M
+  (2006). The functional anatomy of Kager's fat pad in relation to
+  retrocalcaneal problems and other hindfoot disorders. Journal of Anatomy
+  208(1):91-97. doi:10.1111/j.1469-7580.2006.00510.x); the tendon runs
+  within the designed outline there, under the skin, not outside it.
+- Muscle volumes: the large calf and anterior muscles are sized to 15% over
+  the published volumes (inside their 20% tolerance), the others 10%, so
+  that they fill their compartments; the sizing follows each muscle's
+  measured growth until it reaches its aim or its compartment's walls.
 
 ## Colours
 Conventional anatomical-atlas colours: muscle red-brown, tendon pearly white
