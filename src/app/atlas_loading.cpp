@@ -1,6 +1,7 @@
 #include "app/atlas_loading.hpp"
 
 #include "app/scene_setup.hpp"
+#include "core/input_events.hpp"
 #include "gfx/scene_renderer.hpp"
 #include "platform/window.hpp"
 #include "ui/imgui_host.hpp"
@@ -23,7 +24,7 @@ Scene load_atlas_drawing_progress(const AtlasOptions& options, platform::Window&
   const Scene nothing;
   while (loading.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready) {
     window.wait_events(0.05);      // about twenty frames a second, the rest of the core for the import
-    window.input_events().clear(); // clicks and keys meant for a leg that is not there yet
+    keep_for_after_load(window.input_events()); // keys wait for the leg; clicks on the note are dropped
     const glm::ivec2 fb = window.framebuffer_size();
     if (fb.x <= 0 || fb.y <= 0) continue; // minimised
     host.begin_frame();

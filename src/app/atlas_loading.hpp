@@ -1,8 +1,9 @@
 #pragma once
 // Loads an atlas on a worker thread while the window keeps drawing a
 // loading note (ui/loading_screen.hpp), so that a large atlas does not
-// freeze the window. Input that arrives meanwhile is dropped; a close
-// request is kept for the main loop. Used by the viewer for every load.
+// freeze the window. Keys and text typed meanwhile stay queued for the main
+// loop (core/input_events.hpp: keep_for_after_load), clicks and scrolls are
+// dropped; a close request is kept for the main loop. Used by the viewer for every load.
 #include "app/commands.hpp"
 #include "core/scene.hpp"
 
