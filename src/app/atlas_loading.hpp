@@ -7,6 +7,10 @@
 #include "app/commands.hpp"
 #include "core/scene.hpp"
 
+#include <future>
+#include <optional>
+#include <string>
+
 namespace crus::platform {
 class Window;
 }
@@ -21,8 +25,21 @@ namespace crus::app {
 
 // What load_atlas(options, false) returns, or throws what it throws. Loads
 // on the calling thread when an ImGui frame is open (an atlas opened from a
-// menu action): frames cannot nest.
+// menu action): frames cannot nest. `started`: the same load already begun
+// (start_atlas_load, before the window opened), waited for instead.
 Scene load_atlas_drawing_progress(const AtlasOptions& options, platform::Window& window, ui::ImGuiHost& host,
-                                  gfx::SceneRenderer& renderer);
+                                  gfx::SceneRenderer& renderer, std::future<Scene> started = {});
+
+// load_atlas(options, false) on a worker thread, begun now: the viewer starts
+// the first atlas before its window and GL context, which take most of a
+// second on a software rasteriser, so both cores work from the start.
+std::future<Scene> start_atlas_load(const AtlasOptions& options);
+
+// The level of detail the viewer will pick (`detail`: auto, light or full;
+// `asked`: the options' own), when it is known before a GL context can be
+// asked for its renderer: asked for outright, or a machine with no GPU device
+// node (or LIBGL_ALWAYS_SOFTWARE), where OpenGL can only be a software
+// rasteriser and auto means the light atlas. Otherwise none.
+std::optional<int> lod_known_before_gl(const std::string& detail, int asked);
 
 } // namespace crus::app
