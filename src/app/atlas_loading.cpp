@@ -14,10 +14,20 @@
 
 namespace crus::app {
 
-std::future<Scene> start_atlas_load(const AtlasOptions& options) {
-  // The import reads files and builds meshes only: nothing on the worker
-  // touches the window, the GL context or ImGui.
-  return std::async(std::launch::async, [options] { return load_atlas(options, false); });
+namespace {
+LoadedAtlas load_with_picks(const AtlasOptions& options) {
+  LoadedAtlas loaded{load_atlas(options, false), {}};
+  std::vector<const Mesh*> meshes;
+  for (const auto& s : loaded.scene.structures) meshes.push_back(&s.mesh);
+  loaded.picks.build(meshes); // as Session::rebuild_picks does
+  return loaded;
+}
+} // namespace
+
+std::future<LoadedAtlas> start_atlas_load(const AtlasOptions& options) {
+  // The import reads files and builds meshes and the pick index only:
+  // nothing on the worker touches the window, the GL context or ImGui.
+  return std::async(std::launch::async, [options] { return load_with_picks(options); });
 }
 
 std::optional<int> lod_known_before_gl(const std::string& detail, int asked) {
@@ -30,10 +40,10 @@ std::optional<int> lod_known_before_gl(const std::string& detail, int asked) {
   return software ? std::optional<int>(1) : std::nullopt;
 }
 
-Scene load_atlas_drawing_progress(const AtlasOptions& options, platform::Window& window, ui::ImGuiHost& host,
-                                  gfx::SceneRenderer& renderer, std::future<Scene> started) {
-  if (ui::imgui_frame_open()) return started.valid() ? started.get() : load_atlas(options, false);
-  std::future<Scene> loading = started.valid() ? std::move(started) : start_atlas_load(options);
+LoadedAtlas load_atlas_drawing_progress(const AtlasOptions& options, platform::Window& window, ui::ImGuiHost& host,
+                                        gfx::SceneRenderer& renderer, std::future<LoadedAtlas> started) {
+  if (ui::imgui_frame_open()) return started.valid() ? started.get() : load_with_picks(options);
+  std::future<LoadedAtlas> loading = started.valid() ? std::move(started) : start_atlas_load(options);
   const std::string file = std::filesystem::path(options.resolved_atlas()).filename().string();
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();

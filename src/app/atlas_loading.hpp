@@ -5,6 +5,7 @@
 // loop (core/input_events.hpp: keep_for_after_load), clicks and scrolls are
 // dropped; a close request is kept for the main loop. Used by the viewer for every load.
 #include "app/commands.hpp"
+#include "core/picking.hpp"
 #include "core/scene.hpp"
 
 #include <future>
@@ -23,17 +24,24 @@ class ImGuiHost;
 
 namespace crus::app {
 
+// An atlas as load_atlas(options, false) returns it, with the pick index over
+// its meshes, built on the same worker thread.
+struct LoadedAtlas {
+  Scene scene;
+  PickIndex picks;
+};
+
 // What load_atlas(options, false) returns, or throws what it throws. Loads
 // on the calling thread when an ImGui frame is open (an atlas opened from a
 // menu action): frames cannot nest. `started`: the same load already begun
 // (start_atlas_load, before the window opened), waited for instead.
-Scene load_atlas_drawing_progress(const AtlasOptions& options, platform::Window& window, ui::ImGuiHost& host,
-                                  gfx::SceneRenderer& renderer, std::future<Scene> started = {});
+LoadedAtlas load_atlas_drawing_progress(const AtlasOptions& options, platform::Window& window, ui::ImGuiHost& host,
+                                        gfx::SceneRenderer& renderer, std::future<LoadedAtlas> started = {});
 
 // load_atlas(options, false) on a worker thread, begun now: the viewer starts
 // the first atlas before its window and GL context, which take most of a
 // second on a software rasteriser, so both cores work from the start.
-std::future<Scene> start_atlas_load(const AtlasOptions& options);
+std::future<LoadedAtlas> start_atlas_load(const AtlasOptions& options);
 
 // The level of detail the viewer will pick (`detail`: auto, light or full;
 // `asked`: the options' own), when it is known before a GL context can be

@@ -126,7 +126,7 @@ int run_viewer(const ViewerOptions& options) {
   }
   // The first atlas starts loading now, beside the window and GL context.
   const std::optional<int> early_lod = lod_known_before_gl(options.detail, first.lod);
-  std::future<Scene> early_load;
+  std::future<LoadedAtlas> early_load;
   if (early_lod) {
     AtlasOptions early_options = first;
     early_options.lod = *early_lod;
@@ -151,9 +151,9 @@ int run_viewer(const ViewerOptions& options) {
   ViewerPanels panels(session);
   ViewerSection section;
   std::optional<AnatomicalView> frame_when_laid_out; // the view to fit beside the panels after the next layout
-  auto load = [&](const AtlasOptions& atlas, std::future<Scene> started = {}) {
+  auto load = [&](const AtlasOptions& atlas, std::future<LoadedAtlas> started = {}) {
     ctx.messages.clear();
-    Scene loaded;
+    std::optional<LoadedAtlas> loaded;
     try {
       // Off this thread; the window keeps drawing.
       loaded = load_atlas_drawing_progress(atlas, window, host, renderer, std::move(started));
@@ -161,7 +161,9 @@ int run_viewer(const ViewerOptions& options) {
     } catch (const std::exception& e) {
       ctx.messages.push_back(e.what());
     }
-    session.set_scene(std::move(loaded)); // a fresh document too
+    // A fresh document too; the pick index came built from the loading thread.
+    if (loaded) session.set_scene(std::move(loaded->scene), std::move(loaded->picks));
+    else session.set_scene(Scene{});
     for (const auto& w : scene.warnings) ctx.messages.push_back(w);
     ctx.mirror_seen = false;
     ctx.picks = &session.picks();
