@@ -14,11 +14,13 @@ in float v_open;
 uniform vec4 u_colour;          // linear RGB, alpha
 uniform float u_vertex_colour;  // 1: the vertex colours replace u_colour.rgb (a muscle's pale tendons)
 uniform float u_striation;      // 1: shade fine streaks along the fibres (muscle fascicles)
-uniform float u_specular;       // 0..1
-uniform float u_shininess;
+uniform float u_specular;       // 0..1 (the Blinn-Phong exponent is 32: see main)
 uniform vec3 u_emphasis;        // added glow (selection, hover)
 uniform float u_rim;            // rim light strength (selection outline feel)
-uniform mat4 u_view;
+// The model's up direction in the view frame, normalised (the hemisphere
+// light's axis): made once per frame on the CPU, since a software rasteriser
+// would otherwise redo it for every fragment.
+uniform vec3 u_up_view;
 
 // Overlays live in one texture buffer, three texels each (core/overlay_pack):
 // a patch is (a, radius) (b, -) (colour, -), a capsule in the rest frame; a
@@ -179,12 +181,19 @@ void main() {
   vec3 fill_dir = normalize(vec3(-0.6, 0.1, 0.5));
   float key = max(dot(n, key_dir), 0.0);
   float fill = max(dot(n, fill_dir), 0.0);
-  vec3 up_view = normalize(mat3(u_view) * vec3(0.0, 1.0, 0.0));
-  float hemi = dot(n, up_view) * 0.5 + 0.5;
+  float hemi = dot(n, u_up_view) * 0.5 + 0.5;
   vec3 ambient = mix(vec3(0.20, 0.17, 0.15), vec3(0.34, 0.36, 0.40), hemi);
 
   vec3 h = normalize(key_dir + v);
-  float spec = pow(max(dot(n, h), 0.0), u_shininess) * u_specular * step(0.0, key);
+  // The 32nd power by five squarings: pow is a log and an exp per fragment on
+  // a software rasteriser. (key is never negative, so no step on it.)
+  float spec = max(dot(n, h), 0.0);
+  spec *= spec;
+  spec *= spec;
+  spec *= spec;
+  spec *= spec;
+  spec *= spec;
+  spec *= u_specular;
   float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * u_rim;
 
   // Only on front faces: the inside of the translucent skin is not what was baked.

@@ -38,6 +38,7 @@
 #include <cstdlib>
 #include <optional>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -104,11 +105,35 @@ int run_viewer(const ViewerOptions& options) {
     start_lesson = load_lesson(start_lesson_path);
   }
   const std::string geometry_path = config_file("window.json");
-  platform::Window window("Crus - lower leg atlas", load_geometry(geometry_path));
-  ui::ImGuiHost host(window.native_handle(), window.content_scale(), config_file("imgui.ini"));
   const std::string settings_path = config_file("settings.json");
   LoadedSettings remembered = load_viewer_settings(settings_path);
   const ViewerSettings& settings = remembered.settings;
+  AtlasOptions first = options.atlas;
+  if (start_scene && first.atlas.empty() && start_scene->atlas.name != "bundled") {
+    first.atlas = start_scene->atlas.name;
+    first.atlas_map = start_scene->atlas.map;
+  }
+  std::string settings_note = remembered.problem;
+  if (first.atlas.empty() && !settings.atlas.empty()) {
+    // The atlas opened last time, if it is still there.
+    std::error_code ec;
+    if (std::filesystem::exists(settings.atlas, ec)) {
+      first.atlas = settings.atlas;
+      first.atlas_map = settings.atlas_map;
+    } else {
+      settings_note = settings.atlas + " (the atlas opened last time) is gone; the bundled atlas is shown instead";
+    }
+  }
+  // The first atlas starts loading now, beside the window and GL context.
+  const std::optional<int> early_lod = lod_known_before_gl(options.detail, first.lod);
+  std::future<LoadedAtlas> early_load;
+  if (early_lod) {
+    AtlasOptions early_options = first;
+    early_options.lod = *early_lod;
+    early_load = start_atlas_load(early_options);
+  }
+  platform::Window window("Crus - lower leg atlas", load_geometry(geometry_path));
+  ui::ImGuiHost host(window.native_handle(), window.content_scale(), config_file("imgui.ini"));
   host.set_font_size(options.text_size > 0.0f ? options.text_size : settings.text_size);
   gfx::SceneRenderer renderer;
 
@@ -126,16 +151,19 @@ int run_viewer(const ViewerOptions& options) {
   ViewerPanels panels(session);
   ViewerSection section;
   std::optional<AnatomicalView> frame_when_laid_out; // the view to fit beside the panels after the next layout
-  auto load = [&](const AtlasOptions& atlas) {
+  auto load = [&](const AtlasOptions& atlas, std::future<LoadedAtlas> started = {}) {
     ctx.messages.clear();
-    Scene loaded;
+    std::optional<LoadedAtlas> loaded;
     try {
-      loaded = load_atlas_drawing_progress(atlas, window, host, renderer); // off this thread; the window keeps drawing
+      // Off this thread; the window keeps drawing.
+      loaded = load_atlas_drawing_progress(atlas, window, host, renderer, std::move(started));
       ctx.atlas_path = atlas.resolved_atlas();
     } catch (const std::exception& e) {
       ctx.messages.push_back(e.what());
     }
-    session.set_scene(std::move(loaded)); // a fresh document too
+    // A fresh document too; the pick index came built from the loading thread.
+    if (loaded) session.set_scene(std::move(loaded->scene), std::move(loaded->picks));
+    else session.set_scene(Scene{});
     for (const auto& w : scene.warnings) ctx.messages.push_back(w);
     ctx.mirror_seen = false;
     ctx.picks = &session.picks();
@@ -208,30 +236,20 @@ int run_viewer(const ViewerOptions& options) {
     }
     panel->open = true;
   }
-  AtlasOptions first = options.atlas;
-  if (start_scene && first.atlas.empty() && start_scene->atlas.name != "bundled") {
-    first.atlas = start_scene->atlas.name;
-    first.atlas_map = start_scene->atlas.map;
-  }
-  std::string settings_note = remembered.problem;
   // The user's key chords (keys.json beside settings.json); a bad file
   // keeps the defaults and says why in the Problems dialog.
   const std::string keys_problem = apply_key_bindings_file(shell.commands(), config_file("keys.json"));
-  if (first.atlas.empty() && !settings.atlas.empty()) {
-    // The atlas opened last time, if it is still there.
-    std::error_code ec;
-    if (std::filesystem::exists(settings.atlas, ec)) {
-      first.atlas = settings.atlas;
-      first.atlas_map = settings.atlas_map;
-    } else {
-      settings_note = settings.atlas + " (the atlas opened last time) is gone; the bundled atlas is shown instead";
-    }
-  }
   // A software rasteriser draws the full atlas at a few frames a second; the
   // light level of detail keeps the viewer responsive there.
   bool software = ctx.stats.renderer.find("llvmpipe") != std::string::npos || ctx.stats.renderer.find("softpipe") != std::string::npos;
   if (options.detail == "light" || (options.detail == "auto" && software)) first.lod = 1;
-  load(first);
+  // The load begun before the window, if it guessed the level of detail
+  // right; otherwise it is waited for, dropped, and the right one loaded.
+  if (early_load.valid() && early_lod != first.lod) {
+    early_load.wait();
+    early_load = {};
+  }
+  load(first, std::move(early_load));
   const AtlasOptions* current_atlas = &first;
   std::string last_overlay_warning; // said once, not every frame
   // After the load, which starts the list of problems afresh.

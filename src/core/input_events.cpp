@@ -45,6 +45,16 @@ FrameInput InputReplay::take_frame(std::deque<InputEvent>& queue, double now) {
   return frame;
 }
 
+void keep_for_after_load(std::deque<InputEvent>& queue) {
+  std::deque<InputEvent> kept;
+  const InputEvent* last_cursor = nullptr;
+  for (const InputEvent& e : queue)
+    if (e.kind == InputEvent::Kind::cursor) last_cursor = &e;
+  for (const InputEvent& e : queue)
+    if (e.kind == InputEvent::Kind::key || e.kind == InputEvent::Kind::character || &e == last_cursor) kept.push_back(e);
+  queue.swap(kept);
+}
+
 void InputReplay::release_all() {
   keys_.fill(false);
   buttons_.fill(false);

@@ -37,6 +37,12 @@ struct FrameInput {
   bool more = false;                // events are left for the next frame
 };
 
+// While an atlas loads, the window shows only a loading note: keys and typed
+// text stay queued for the leg that is coming (a shortcut pressed during the
+// load runs once it ends), while clicks and scrolls, aimed at a note, are
+// dropped and the pointer's moves collapse to its last position.
+void keep_for_after_load(std::deque<InputEvent>& queue);
+
 class InputReplay {
 public:
   // Takes events from the front of `queue`, in order, stopping before one

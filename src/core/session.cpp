@@ -33,6 +33,12 @@ void Session::set_scene(Scene scene) {
   reset_derived();
 }
 
+void Session::set_scene(Scene scene, PickIndex picks) {
+  set_scene(std::move(scene));
+  picks_ = std::move(picks);
+  picks_built_ = true;
+}
+
 void Session::reset_derived() {
   highlights_key_.reset();
   overlay_key_.reset();

@@ -56,6 +56,9 @@ public:
   // A new scene, owned: the document, the knowledge-derived data and every
   // cache start afresh. Call set_knowledge and the clinical setters after.
   void set_scene(Scene scene);
+  // The same, with its pick index already built over the same meshes (the
+  // viewer builds it on the loading thread, so the first frame comes sooner).
+  void set_scene(Scene scene, PickIndex picks);
   Scene& scene() { return *scene_; }
   const Scene& scene() const { return *scene_; }
   Document& document() { return *document_; }

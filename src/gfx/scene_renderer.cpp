@@ -120,7 +120,6 @@ void SceneRenderer::draw_item(const DrawItem& item, const DrawList& list) {
   program_.set("u_emphasis", item.emphasis);
   program_.set("u_rim", item.rim);
   program_.set("u_specular", item.translucent ? 0.25f : 0.35f);
-  program_.set("u_shininess", 32.0f);
 
   // This item's overlays: a range of the texture buffer filled in draw().
   OverlayRange r;
@@ -186,6 +185,7 @@ void SceneRenderer::draw(const Scene& scene, const DrawList& list, const FramePa
   program_.use();
   program_.set("u_model", list.model);
   program_.set("u_view", frame.view);
+  program_.set("u_up_view", glm::normalize(glm::mat3(frame.view) * glm::vec3(0.0f, 1.0f, 0.0f)));
   program_.set("u_projection", frame.projection);
   program_.set("u_patch_only", 0.0f);
   upload_overlays(list);

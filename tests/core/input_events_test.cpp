@@ -96,4 +96,35 @@ TEST(InputReplay, ScrollAndTextAreSummedAndKept) {
   EXPECT_FALSE(replay.take_frame(queue, 1.0).keys['R']);
 }
 
+// Keys pressed while the atlas loads run once it has loaded (issue 9): the
+// loading loop keeps them queued instead of clearing the queue.
+TEST(InputReplay, KeysTypedDuringALoadAreKeptAndReplayedAfterIt) {
+  InputEvent text;
+  text.kind = InputEvent::Kind::character;
+  text.codepoint = 'r';
+  InputEvent wheel = cursor(0.0f, 1.0f, 1.04);
+  wheel.kind = InputEvent::Kind::scroll;
+  std::deque<InputEvent> queue{cursor(5, 5, 1.00), key(295, true, 1.01), button(0, true, 1.02), key(295, false, 1.03),
+                               wheel, text, button(0, false, 1.05), cursor(9, 7, 1.06)};
+  keep_for_after_load(queue);
+  ASSERT_EQ(queue.size(), 4u); // the F6 press and release, the text, the pointer's last place
+  EXPECT_EQ(queue[0].kind, InputEvent::Kind::key);
+  EXPECT_TRUE(queue[0].down);
+  EXPECT_EQ(queue[1].kind, InputEvent::Kind::key);
+  EXPECT_FALSE(queue[1].down);
+  EXPECT_EQ(queue[2].codepoint, 'r');
+  EXPECT_EQ(queue[3].value, glm::vec2(9, 7));
+
+  // The main loop then sees the press in one frame and the release in the next.
+  InputReplay replay;
+  FrameInput first = replay.take_frame(queue, 2.0);
+  EXPECT_TRUE(first.keys[295]);
+  EXPECT_TRUE(first.more);
+  FrameInput second = replay.take_frame(queue, 2.1);
+  EXPECT_FALSE(second.keys[295]);
+  EXPECT_EQ(second.characters, std::vector<unsigned>{'r'});
+  EXPECT_EQ(second.cursor, glm::vec2(9, 7));
+  EXPECT_FALSE(second.buttons[0]);
+}
+
 } // namespace

@@ -76,6 +76,34 @@ TEST(SessionModel, DerivesEachThingOncePerRevision) {
   EXPECT_EQ(session.counts().boxes, 2);
 }
 
+// The viewer builds the pick index on its loading thread and hands it over
+// with the scene (issue 9: the first frame sooner): the session keeps that
+// index instead of building another, and it finds what a built one finds.
+TEST(SessionModel, APickIndexBuiltWithTheSceneIsKept) {
+  Scene scene = three_boxes("session_picks");
+  std::vector<const Mesh*> meshes;
+  for (const auto& s : scene.structures) meshes.push_back(&s.mesh);
+  PickIndex built;
+  built.build(meshes);
+  const std::size_t triangles = built.triangle_count();
+  ASSERT_GT(triangles, 0u);
+  Session session;
+  session.set_scene(std::move(scene), std::move(built));
+  EXPECT_EQ(session.picks().mesh_count(), 3u);
+  EXPECT_EQ(session.picks().triangle_count(), triangles);
+  const int soleus = structure(session.scene(), "soleus");
+  // A ray along -z through the soleus box's centre, from in front of it.
+  const Ray ray{glm::vec3(-0.03f, 0.3f, 1.0f), glm::vec3(0.0f, 0.0f, -1.0f)};
+  auto hit = session.picks().pick_all(ray);
+  ASSERT_TRUE(hit.has_value());
+  EXPECT_EQ(hit->mesh, soleus);
+
+  // A scene set without one still gets its index on first use.
+  Session plain;
+  plain.set_scene(three_boxes("session_picks_plain"));
+  EXPECT_EQ(plain.picks().triangle_count(), triangles);
+}
+
 TEST(SessionModel, FramesWhatIsDrawnAndMirrorsIt) {
   Session session;
   session.set_scene(three_boxes("session_bounds"));

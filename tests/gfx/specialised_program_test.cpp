@@ -49,10 +49,10 @@ Image draw(gfx::SpecialisedProgram& program, const Scene& scene, const Uniforms&
   program.set("u_model", glm::mat4(1.0f));
   program.set("u_item", glm::mat4(1.0f)); // the structure's rest-to-current transform: at rest
   program.set("u_view", camera.view());
+  program.set("u_up_view", glm::normalize(glm::mat3(camera.view()) * glm::vec3(0.0f, 1.0f, 0.0f)));
   program.set("u_projection", camera.projection(static_cast<float>(w) / static_cast<float>(h)));
   program.set("u_colour", glm::vec4(0.8f, 0.3f, 0.2f, 1.0f));
   program.set("u_specular", 0.35f);
-  program.set("u_shininess", 32.0f);
   program.set("u_emphasis", glm::vec3(0.0f));
   program.set("u_rim", 0.2f);
   program.set("u_striation", 0.0f);

@@ -33,20 +33,11 @@ wait_for() {
 }
 wait_for "lower leg atlas" || { echo "FAIL: the viewer's window never appeared"; exit 1; }
 main=$(xdotool search --onlyvisible --name "lower leg atlas" | head -1)
-# The window shows while the atlas still loads on a worker thread, and keys
-# pressed during the load are dropped (slow under the sanitizers): press F6
-# again only when no notes window came within 15 s, so a late one is never
-# toggled shut.
-opened=""
-for _ in $(seq 1 6); do
-  xdotool windowfocus --sync "$main" key F6 >/dev/null 2>&1
-  for _ in $(seq 1 30); do
-    xdotool search --onlyvisible --name "speaker notes \(step 1 of" >/dev/null 2>&1 && { opened=1; break; }
-    sleep 0.5
-  done
-  [ -n "$opened" ] && break
-done
-[ -n "$opened" ] || { echo "FAIL: F6 opened no speaker-notes window"; xdotool search --name . getwindowname %@; exit 1; }
+# The window shows while the atlas still loads on a worker thread; a key
+# pressed during the load stays queued and runs once it ends (issue 9), so one
+# press is enough however slow the load (the sanitizer builds).
+xdotool windowfocus --sync "$main" key F6 >/dev/null 2>&1
+wait_for "speaker notes \(step 1 of" || { echo "FAIL: F6 opened no speaker-notes window"; xdotool search --name . getwindowname %@; exit 1; }
 echo "ok open: the speaker-notes window is up at step 1"
 notes=$(xdotool search --onlyvisible --name "speaker notes" | head -1)
 xdotool windowfocus --sync "$notes" key Next >/dev/null 2>&1
