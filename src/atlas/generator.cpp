@@ -102,13 +102,46 @@ Mesh without_cavities(const Mesh& m) {
   return out;
 }
 
+// A muscle is one piece, but a belly carved by its neighbours and the
+// fascia can leave a sliver cut off from the rest (the soleus's in front of
+// the tibial nerve when it thickened forward). Pieces of less than 2% of the
+// largest one's volume are such slivers and are dropped; a larger detached
+// piece is kept, so the one-piece test still sees a real gap.
+Mesh without_slivers(const Mesh& m) {
+  std::vector<std::uint32_t> parent(m.positions.size());
+  for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto find = [&](std::uint32_t a) {
+    while (parent[a] != a) a = parent[a] = parent[parent[a]];
+    return a;
+  };
+  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+    const std::uint32_t a = find(m.indices[t]);
+    parent[find(m.indices[t + 1])] = a;
+    parent[find(m.indices[t + 2])] = a;
+  }
+  std::vector<double> volume(m.positions.size(), 0.0);
+  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+    const glm::dvec3 a(m.positions[m.indices[t]]), b(m.positions[m.indices[t + 1]]), c(m.positions[m.indices[t + 2]]);
+    volume[find(m.indices[t])] += glm::dot(a, glm::cross(b, c)) / 6.0;
+  }
+  const double largest = *std::max_element(volume.begin(), volume.end());
+  Mesh out;
+  out.positions = m.positions;
+  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
+    if (volume[find(m.indices[t])] >= 0.02 * largest)
+      out.indices.insert(out.indices.end(), m.indices.begin() + std::ptrdiff_t(t), m.indices.begin() + std::ptrdiff_t(t + 3));
+  return out;
+}
+
 Built mesh_structure(const StructureSpec& spec, const Mesh& polygonised) {
   Built b;
   const double cpu_start = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
   Clock::time_point t = Clock::now();
   // The skin keeps only its outward-facing pieces (see without_cavities).
   Mesh cleaned;
-  const Mesh& raw = spec.kind == StructureKind::skin ? (cleaned = without_cavities(polygonised)) : polygonised;
+  const Mesh& raw = spec.kind == StructureKind::skin     ? (cleaned = without_cavities(polygonised))
+                    : spec.kind == StructureKind::muscle ? (cleaned = without_slivers(polygonised))
+                                                         : polygonised;
   if (raw.empty()) throw RuntimeError("atlas generator: structure '" + spec.id + "' came out empty");
   // Normals come from the field, so the surface shades smoothly without
   // moving vertices (smoothing folds thin carved parts into themselves).
