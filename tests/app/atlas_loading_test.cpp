@@ -1,7 +1,7 @@
 // The viewer starts loading its first atlas before the window and GL context
 // exist (issue 9: the first frame within a second) only when it already
 // knows which level of detail it will pick.
-#include "app/atlas_loading.hpp"
+#include "app/viewer_atlas_loading.hpp"
 
 #include <cstdlib>
 #include <filesystem>
