@@ -308,6 +308,10 @@ SectionPageFrame section_page_frame(const SceneSection& section, const SectionPa
   return f;
 }
 
+double section_footer_sides_x(double page_width, double bar_end, double text_width, double gap) {
+  return std::max(page_width * 0.70 - text_width, bar_end + gap);
+}
+
 Image render_section_page(const SceneSection& section, const SectionPageOptions& o) {
   std::string regular = o.regular_font, bold = o.bold_font;
   if (regular.empty() || bold.empty()) {
@@ -421,8 +425,8 @@ Image render_section_page(const SceneSection& section, const SectionPageOptions&
     }
   }
   std::string sides = "\u2190 MEDIAL     LATERAL \u2192";
-  text.draw(page, static_cast<float>(o.width * 0.70 - text.width(sides, small_px, true)), static_cast<float>(bar_y + 12.0 * k), sides,
-            small_px, true, kGrey);
+  const double sides_x = section_footer_sides_x(o.width, bar_x + 5.0 * cm, text.width(sides, small_px, true), 24.0 * k);
+  text.draw(page, static_cast<float>(sides_x), static_cast<float>(bar_y + 12.0 * k), sides, small_px, true, kGrey);
   return page;
 }
 

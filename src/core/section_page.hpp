@@ -46,6 +46,11 @@ struct SectionPageFrame {
 };
 SectionPageFrame section_page_frame(const SceneSection& section, const SectionPageOptions& options);
 
+// Where the footer's orientation words ("MEDIAL  LATERAL") start: ending at
+// 70% of the page's width, but never over the scale bar, which ends at
+// `bar_end` (a small section is drawn larger, so its 5 cm bar is longer).
+double section_footer_sides_x(double page_width, double bar_end, double text_width, double gap);
+
 // Throws RuntimeError when the fonts cannot be read.
 Image render_section_page(const SceneSection& section, const SectionPageOptions& options);
 

@@ -123,3 +123,15 @@ TEST(SectionPage, AnchorLiesInsideACrescent) {
   bool inside = (a.x >= 0 && a.x <= 1 && a.y >= 0 && a.y <= 0.2) || (a.x >= 0 && a.x <= 0.2 && a.y >= 0 && a.y <= 1);
   EXPECT_TRUE(inside) << a.x << ", " << a.y;
 }
+
+// At 85% the section is small and drawn large, so the 5 cm bar reached past
+// where the orientation words began and the two overlapped (docs/sections).
+TEST(SectionPage, OrientationWordsClearTheScaleBar) {
+  const double width = 1600.0, text = 250.0, gap = 24.0;
+  // A large section: the bar ends early and the words stay where they were.
+  EXPECT_DOUBLE_EQ(section_footer_sides_x(width, 600.0, text, gap), width * 0.70 - text);
+  // A small one: its bar ends at 1180 px, past 70% less the words' width.
+  const double x = section_footer_sides_x(width, 1180.0, text, gap);
+  EXPECT_GE(x, 1180.0 + gap);
+  EXPECT_LE(x + text, width);
+}
