@@ -125,16 +125,17 @@ TEST_F(Outline, CalfPeaksHighAndTheLegNarrowsToTheAnkle) {
   EXPECT_GE(calf_at, 25.0);
   EXPECT_LE(calf_at, 40.0);
   EXPECT_LE(circumference_cm(55), calf - 2.5) << "the calf is a plateau, not a belly";
-  // Narrowest just above the malleoli, at about 25.9 cm (the first edition:
+  // Narrowest just above the malleoli, at 25.3 cm (the first edition:
   // 31 cm; 26.2 before the calcaneal and plantaris tendons moved inside the
-  // outline). Issue 11 asks 21 to 25 cm:
+  // outline and the cutaneous nerves into the subcutaneous layer). Issue 11
+  // asks 21 to 25 cm:
   // the distal tibia (3.3 cm deep) with tibialis anterior's tendon in front
   // and the tendon behind, and the superficial fibular and tibial nerves
   // standing out of the fascia at the sides, keep the tape wider
   // (docs/ATLAS-MEASUREMENTS.md).
   EXPECT_GE(ankle_at, 75.0);
   EXPECT_LE(ankle_at, 92.0);
-  EXPECT_LE(ankle, 26.0) << "at " << ankle_at << "%";
+  EXPECT_LE(ankle, 25.4) << "at " << ankle_at << "%";
   EXPECT_GE(calf / ankle, 1.40);
   // The knee.
   EXPECT_GE(circumference_cm(0), 35.0);
