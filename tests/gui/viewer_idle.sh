@@ -72,7 +72,10 @@ if command -v xdotool >/dev/null; then
   settle # the typing's own frames are not counted
   played_from=$(count)
   xdotool key Return >/dev/null 2>&1
-  sleep 2
+  # The first pose binds the soft tissue (about 1 s in Release, far longer
+  # under ASan on a loaded machine) before the movement's first frame, so
+  # wait for the frames to come (up to 120 s) rather than for a pause.
+  for _ in $(seq 1 240); do [ $(( $(count) - played_from )) -ge 13 ] && break; sleep 0.5; done
   settle
   played=$(( $(count) - played_from ))
   [ "$played" -ge 13 ] || { echo "FAIL: Play action drew $played frames; expected a smooth movement of 13 or more"; exit 1; }
