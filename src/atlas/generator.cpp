@@ -74,11 +74,9 @@ void order_for_gpu(Mesh& m) {
   m.indices = std::move(indices);
 }
 
-// The skin is the leg's outer surface. Where structures inside it leave a
-// small enclosed pocket that their wraps do not fill, the field has a closed
-// inner surface too, facing inwards (negative volume): a cavity, not skin.
-// Only the outward-facing pieces are kept.
-Mesh without_cavities(const Mesh& m) {
+// Keeps the triangles of each piece (triangles joined through shared
+// vertices) for which keep(piece's signed volume, largest piece's volume).
+template <class Keep> Mesh keep_pieces(const Mesh& m, Keep keep) {
   std::vector<std::uint32_t> parent(m.positions.size());
   for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
   auto find = [&](std::uint32_t a) {
@@ -95,11 +93,21 @@ Mesh without_cavities(const Mesh& m) {
     const glm::dvec3 a(m.positions[m.indices[t]]), b(m.positions[m.indices[t + 1]]), c(m.positions[m.indices[t + 2]]);
     volume[find(m.indices[t])] += glm::dot(a, glm::cross(b, c)) / 6.0;
   }
+  const double largest = volume.empty() ? 0.0 : *std::max_element(volume.begin(), volume.end());
   Mesh out;
   out.positions = m.positions;
   for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
-    if (volume[find(m.indices[t])] > 0.0) out.indices.insert(out.indices.end(), m.indices.begin() + std::ptrdiff_t(t), m.indices.begin() + std::ptrdiff_t(t + 3));
+    if (keep(volume[find(m.indices[t])], largest))
+      out.indices.insert(out.indices.end(), m.indices.begin() + std::ptrdiff_t(t), m.indices.begin() + std::ptrdiff_t(t + 3));
   return out;
+}
+
+// The skin is the leg's outer surface. Where structures inside it leave a
+// small enclosed pocket that their wraps do not fill, the field has a closed
+// inner surface too, facing inwards (negative volume): a cavity, not skin.
+// Only the outward-facing pieces are kept.
+Mesh without_cavities(const Mesh& m) {
+  return keep_pieces(m, [](double volume, double) { return volume > 0.0; });
 }
 
 // A muscle is one piece, but a belly carved by its neighbours and the
@@ -108,29 +116,7 @@ Mesh without_cavities(const Mesh& m) {
 // largest one's volume are such slivers and are dropped; a larger detached
 // piece is kept, so the one-piece test still sees a real gap.
 Mesh without_slivers(const Mesh& m) {
-  std::vector<std::uint32_t> parent(m.positions.size());
-  for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
-  auto find = [&](std::uint32_t a) {
-    while (parent[a] != a) a = parent[a] = parent[parent[a]];
-    return a;
-  };
-  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
-    const std::uint32_t a = find(m.indices[t]);
-    parent[find(m.indices[t + 1])] = a;
-    parent[find(m.indices[t + 2])] = a;
-  }
-  std::vector<double> volume(m.positions.size(), 0.0);
-  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
-    const glm::dvec3 a(m.positions[m.indices[t]]), b(m.positions[m.indices[t + 1]]), c(m.positions[m.indices[t + 2]]);
-    volume[find(m.indices[t])] += glm::dot(a, glm::cross(b, c)) / 6.0;
-  }
-  const double largest = *std::max_element(volume.begin(), volume.end());
-  Mesh out;
-  out.positions = m.positions;
-  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
-    if (volume[find(m.indices[t])] >= 0.02 * largest)
-      out.indices.insert(out.indices.end(), m.indices.begin() + std::ptrdiff_t(t), m.indices.begin() + std::ptrdiff_t(t + 3));
-  return out;
+  return keep_pieces(m, [](double volume, double largest) { return volume >= 0.02 * largest; });
 }
 
 Built mesh_structure(const StructureSpec& spec, const Mesh& polygonised) {
