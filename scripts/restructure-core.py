@@ -54,6 +54,7 @@ FOLDERS: dict[str, tuple[str, list[str]]] = {
         "list and its builder, overlays packed for the shader, view labels, annotations, saved scenes, panel "
         "layout and viewer settings",
         ["document", "session", "highlights", "draw_builder", "draw_list", "scene", "scene_file", "annotations",
+         "annotation_marks",
          "overlay_pack", "view_labels", "panel_layout", "viewer_settings"],
     ),
     "commands": (
@@ -66,8 +67,10 @@ FOLDERS: dict[str, tuple[str, list[str]]] = {
         ["json_input", "json_schema", "pattern", "utf8", "image", "file_io", "gltf_guard", "atlas_manifest"],
     ),
     "publish": (
-        "what leaves the program on paper: patient handouts, print documents, the flat section page",
-        ["handout", "handout_content", "print_document", "section_page"],
+        "what leaves the program on paper: patient handouts, print documents, the flat section page, and the "
+        "labels, leader lines and legends of figures (recorded on a canvas, painted with cairo and pango)",
+        ["handout", "handout_content", "print_document", "section_page", "figure_overlays", "overlay_canvas",
+         "canvas_paint"],
     ),
     "teaching": (
         "lessons, quizzes and their grading, the progress store, spaced repetition and the reproducible PRNG",
