@@ -5,12 +5,12 @@
 // centroid of the largest bone mesh of the atlas shows the cost of moving
 // vertices rigidly. These are the CPU costs behind `crus pose` and a future
 // Motion panel; deforming soft tissue will add to them.
-#include "core/file_io.hpp"
+#include "core/io/file_io.hpp"
 #include "core/motion/posed_mesh.hpp"
 #include "core/motion/producers.hpp"
 #include "core/motion/posed_leg.hpp"
 #include "core/motion/soft_tissue.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 
 #include <benchmark/benchmark.h>
 

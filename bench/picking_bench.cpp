@@ -1,10 +1,10 @@
 // Picking on a synthetic leg of the atlas's size: 45 meshes, about 600k
 // triangles (the real atlas's full-detail count), nested like the real one
 // (a skin around everything, bones and muscles inside).
-#include "core/picking.hpp"
+#include "core/geometry/picking.hpp"
 
 #if defined(CRUS_ASSETS_DIR)
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 #include <filesystem>
 #endif
 

@@ -2,8 +2,8 @@
 // the trigger points for a painted area must stay under 1 ms on a skin of
 // ~100k triangles. The skin here is a synthetic subdivided tube with a foot
 // shape's bounding size, so the benchmark does not depend on the atlas.
-#include "core/referral.hpp"
-#include "core/trigger_points.hpp"
+#include "core/anatomy/referral.hpp"
+#include "core/anatomy/trigger_points.hpp"
 
 #include <benchmark/benchmark.h>
 

@@ -1,10 +1,10 @@
 // Search as you type over entries shaped like the knowledge base: every atlas
 // structure (ARCHITECTURE.md) with its Latin name and synonyms, about 50
 // entries with about 5 texts each.
-#include "core/search.hpp"
+#include "core/anatomy/search.hpp"
 
 #if defined(CRUS_ASSETS_DIR)
-#include "core/knowledge.hpp"
+#include "core/anatomy/knowledge.hpp"
 #endif
 
 #include <benchmark/benchmark.h>

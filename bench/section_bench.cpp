@@ -5,7 +5,7 @@
 // another height between 25% and 55% of the leg, as a drag down the calf.
 #include "app/commands.hpp"
 #include "app/scene_setup.hpp"
-#include "core/section_view.hpp"
+#include "core/geometry/section_view.hpp"
 
 #include <benchmark/benchmark.h>
 

@@ -2,8 +2,8 @@
 #include "app/scene_setup.hpp"
 #include "atlas/generator.hpp"
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/knowledge.hpp"
+#include "core/io/file_io.hpp"
+#include "core/anatomy/knowledge.hpp"
 
 #include <chrono>
 #include <ctime>

@@ -2,7 +2,7 @@
 #include "app/offscreen.hpp"
 #include "app/presentation.hpp"
 #include "app/scene_setup.hpp"
-#include "core/section_view.hpp"
+#include "core/geometry/section_view.hpp"
 
 #include <algorithm>
 #include <chrono>

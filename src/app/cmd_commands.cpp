@@ -2,8 +2,8 @@
 // menu, context and the keys it has for this user (keys.json applied), so
 // that a user can write their key file and lessons can name commands.
 #include "app/commands.hpp"
-#include "core/command_catalogue.hpp"
-#include "core/key_bindings.hpp"
+#include "core/commands/command_catalogue.hpp"
+#include "core/commands/key_bindings.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -4,8 +4,8 @@
 #include "app/presentation.hpp"
 #include "app/scene_setup.hpp"
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/referral.hpp"
+#include "core/io/file_io.hpp"
+#include "core/anatomy/referral.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -3,13 +3,13 @@
 #include "app/commands.hpp"
 #include "app/scene_setup.hpp"
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/knowledge.hpp"
-#include "core/json_schema.hpp"
-#include "core/red_flags.hpp"
-#include "core/referral.hpp"
-#include "core/search.hpp"
-#include "core/trigger_points.hpp"
+#include "core/io/file_io.hpp"
+#include "core/anatomy/knowledge.hpp"
+#include "core/io/json_schema.hpp"
+#include "core/anatomy/red_flags.hpp"
+#include "core/anatomy/referral.hpp"
+#include "core/anatomy/search.hpp"
+#include "core/anatomy/trigger_points.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -4,9 +4,9 @@
 #include "app/presentation.hpp"
 #include "app/scene_setup.hpp"
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/lesson.hpp"
-#include "core/lesson_document.hpp"
+#include "core/io/file_io.hpp"
+#include "core/teaching/lesson.hpp"
+#include "core/teaching/lesson_document.hpp"
 #include "core/motion/posed_leg.hpp"
 
 #include <algorithm>

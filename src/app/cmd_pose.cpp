@@ -4,7 +4,7 @@
 #include "app/commands.hpp"
 #include "app/scene_setup.hpp"
 #include "core/error.hpp"
-#include "core/file_io.hpp"
+#include "core/io/file_io.hpp"
 #include "core/motion/posed_leg.hpp"
 #include "core/motion/posed_mesh.hpp"
 #include "core/motion/producers.hpp"

@@ -5,10 +5,10 @@
 #include "app/quiz_context.hpp"
 #include "app/quiz_worksheet.hpp"
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/lesson.hpp"
-#include "core/progress_store.hpp"
-#include "core/quiz.hpp"
+#include "core/io/file_io.hpp"
+#include "core/teaching/lesson.hpp"
+#include "core/teaching/progress_store.hpp"
+#include "core/teaching/quiz.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -186,7 +186,7 @@ int run_quiz(const QuizOptions& o) {
   if (o.json) {
     nlohmann::ordered_json out;
     out["knowledge_version"] = ctx.version;
-    out["generator"] = "SplitMix64 (see src/core/prng.hpp)";
+    out["generator"] = "SplitMix64 (see src/core/teaching/prng.hpp)";
     out["seed"] = seed;
     out["topic"] = o.topic.empty() ? "all" : o.topic;
     out["types"] = nlohmann::ordered_json::array();

@@ -3,16 +3,16 @@
 #include "app/presentation.hpp"
 #include "app/posed_section.hpp"
 #include "app/scene_setup.hpp"
-#include "core/cross_section.hpp"
+#include "core/geometry/cross_section.hpp"
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/knowledge.hpp"
+#include "core/io/file_io.hpp"
+#include "core/anatomy/knowledge.hpp"
 #include "core/motion/length_colours.hpp"
 #include "core/motion/posed_leg.hpp"
 #include "core/motion/sweep.hpp"
-#include "core/scene_file.hpp"
-#include "core/section_cut.hpp"
-#include "core/section_page.hpp"
+#include "core/document/scene_file.hpp"
+#include "core/geometry/section_cut.hpp"
+#include "core/publish/section_page.hpp"
 
 #include <algorithm>
 #include <array>

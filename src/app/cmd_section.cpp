@@ -3,9 +3,9 @@
 #include "app/commands.hpp"
 #include "app/posed_section.hpp"
 #include "app/scene_setup.hpp"
-#include "core/cross_section.hpp"
+#include "core/geometry/cross_section.hpp"
 #include "core/error.hpp"
-#include "core/knowledge.hpp"
+#include "core/anatomy/knowledge.hpp"
 
 #include <cmath>
 #include <iomanip>

@@ -1,7 +1,7 @@
 #pragma once
 // The subcommands of `crus`. Each returns the exit status and throws
 // InputError (status 2) or another exception (status 1) on failure.
-#include "core/camera.hpp"
+#include "core/geometry/camera.hpp"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -124,7 +124,7 @@ struct ProgressOptions {
 };
 int run_progress(const ProgressOptions& options);
 
-// Lists the viewer's commands (core/command_catalogue.cpp) with the user's keys.
+// Lists the viewer's commands (core/commands/command_catalogue.cpp) with the user's keys.
 int run_commands(bool json);
 
 // Seconds since the process started (from /proc where available).

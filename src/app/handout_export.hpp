@@ -2,11 +2,11 @@
 // The patient handout from the CLI (`crus handout`) and the viewer: picks
 // the content (one trigger point, or the candidates for a painted pain map),
 // renders the four views with the referral map, composes the A4 page
-// (core/handout.hpp) and writes the PNG.
+// (core/publish/handout.hpp) and writes the PNG.
 #include "app/commands.hpp"
-#include "core/document.hpp"
-#include "core/handout.hpp"
-#include "core/image.hpp"
+#include "core/document/document.hpp"
+#include "core/publish/handout.hpp"
+#include "core/io/image.hpp"
 
 #include <functional>
 #include <string>

@@ -1,10 +1,10 @@
 #pragma once
 // Headless rendering: the same renderer as the window, into an offscreen
 // framebuffer of a headless EGL context.
-#include "core/camera.hpp"
-#include "core/draw_list.hpp"
-#include "core/image.hpp"
-#include "core/scene.hpp"
+#include "core/geometry/camera.hpp"
+#include "core/document/draw_list.hpp"
+#include "core/io/image.hpp"
+#include "core/document/scene.hpp"
 #include <future>
 #include <memory>
 #include <string>

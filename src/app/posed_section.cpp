@@ -1,7 +1,7 @@
 #include "app/posed_section.hpp"
 
 #include "core/error.hpp"
-#include "core/file_io.hpp"
+#include "core/io/file_io.hpp"
 #include "core/motion/posed_leg.hpp"
 #include "core/motion/posed_queries.hpp"
 

@@ -4,8 +4,8 @@
 // or a percentage of the way from the knee to the ankle) and carried by the
 // tibia, so it cuts the same level of the shank at any pose; the scene is
 // posed in place (bones, skinned soft tissue, bulging bellies).
-#include "core/cross_section.hpp"
-#include "core/scene.hpp"
+#include "core/geometry/cross_section.hpp"
+#include "core/document/scene.hpp"
 
 #include <string>
 

@@ -3,12 +3,12 @@
 #include "app/offscreen.hpp"
 #include "app/scene_setup.hpp"
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/highlights.hpp"
-#include "core/referral_overlay.hpp"
-#include "core/search.hpp"
-#include "core/canvas_paint.hpp"
-#include "core/view_labels.hpp"
+#include "core/io/file_io.hpp"
+#include "core/document/highlights.hpp"
+#include "core/anatomy/referral_overlay.hpp"
+#include "core/anatomy/search.hpp"
+#include "core/publish/canvas_paint.hpp"
+#include "core/document/view_labels.hpp"
 
 #include <algorithm>
 #include <cstdio>

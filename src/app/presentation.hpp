@@ -1,25 +1,25 @@
 #pragma once
 // What the CLI's render, bench, handout and lesson commands show: a
-// session (core/session.hpp) over the command's scene, which makes the draw
+// session (core/document/session.hpp) over the command's scene, which makes the draw
 // list, highlights and camera exactly as it does for the viewer; this class
 // adds the offscreen drawing and, on top, the labels, pins and captions from
-// the label renderer (core/figure_overlays.hpp) painted with cairo: no ImGui,
+// the label renderer (core/publish/figure_overlays.hpp) painted with cairo: no ImGui,
 // so the headless commands link none (the crus_headless library).
 #include "app/commands.hpp"
-#include "core/camera.hpp"
-#include "core/document.hpp"
-#include "core/draw_builder.hpp"
-#include "core/image.hpp"
-#include "core/knowledge.hpp"
-#include "core/scene.hpp"
-#include "core/picking.hpp"
-#include "core/red_flags.hpp"
-#include "core/search.hpp"
-#include "core/trigger_points.hpp"
-#include "core/scene_file.hpp"
-#include "core/annotation_marks.hpp"
-#include "core/figure_overlays.hpp"
-#include "core/session.hpp"
+#include "core/geometry/camera.hpp"
+#include "core/document/document.hpp"
+#include "core/document/draw_builder.hpp"
+#include "core/io/image.hpp"
+#include "core/anatomy/knowledge.hpp"
+#include "core/document/scene.hpp"
+#include "core/geometry/picking.hpp"
+#include "core/anatomy/red_flags.hpp"
+#include "core/anatomy/search.hpp"
+#include "core/anatomy/trigger_points.hpp"
+#include "core/document/scene_file.hpp"
+#include "core/document/annotation_marks.hpp"
+#include "core/publish/figure_overlays.hpp"
+#include "core/document/session.hpp"
 #include <functional>
 #include <optional>
 

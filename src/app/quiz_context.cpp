@@ -2,7 +2,7 @@
 
 #include "app/commands.hpp"
 #include "app/scene_setup.hpp"
-#include "core/file_io.hpp"
+#include "core/io/file_io.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -5,8 +5,8 @@
 // for, the atlas meshes (section questions and figures).
 #include "core/motion/kinematics.hpp"
 #include "core/motion/musculotendon.hpp"
-#include "core/quiz.hpp"
-#include "core/scene.hpp"
+#include "core/teaching/quiz.hpp"
+#include "core/document/scene.hpp"
 
 #include <memory>
 #include <optional>

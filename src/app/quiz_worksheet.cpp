@@ -3,7 +3,7 @@
 #include "app/offscreen.hpp"
 #include "app/presentation.hpp"
 #include "core/error.hpp"
-#include "core/section_page.hpp"
+#include "core/publish/section_page.hpp"
 
 #include <algorithm>
 #include <cmath>

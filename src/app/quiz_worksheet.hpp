@@ -1,9 +1,9 @@
 #pragma once
-// crus quiz --worksheet: the quiz typeset for paper with core/print_document
+// crus quiz --worksheet: the quiz typeset for paper with core/publish/print_document
 // (numbered questions, figures drawn from the model for the questions that
 // need one, an answer key on its own last page), as a PDF or PNG pages.
 #include "app/quiz_context.hpp"
-#include "core/print_document.hpp"
+#include "core/publish/print_document.hpp"
 
 #include <string>
 

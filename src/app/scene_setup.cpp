@@ -3,11 +3,11 @@
 #include "core/checked_cast.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
-#include "core/red_flags.hpp"
-#include "core/trigger_points.hpp"
-#include "core/utf8.hpp"
-#include "core/file_io.hpp"
-#include "core/search.hpp"
+#include "core/anatomy/red_flags.hpp"
+#include "core/anatomy/trigger_points.hpp"
+#include "core/io/utf8.hpp"
+#include "core/io/file_io.hpp"
+#include "core/anatomy/search.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -1,10 +1,10 @@
 #pragma once
 #include "app/commands.hpp"
-#include "core/knowledge.hpp"
-#include "core/scene.hpp"
-#include "core/scene_knowledge.hpp"
-#include "core/search.hpp"
-#include "core/trigger_points.hpp"
+#include "core/anatomy/knowledge.hpp"
+#include "core/document/scene.hpp"
+#include "core/anatomy/scene_knowledge.hpp"
+#include "core/anatomy/search.hpp"
+#include "core/anatomy/trigger_points.hpp"
 
 #include <glm/vec3.hpp>
 #include <nlohmann/json.hpp>
@@ -35,7 +35,7 @@ Scene load_atlas(const AtlasOptions& options, bool strict);
 // InputError naming `option` with the closest ids.
 std::vector<int> resolve_ids(const Scene& scene, const std::string& list, const std::string& option);
 int resolve_id(const Scene& scene, const std::string& id, const std::string& option);
-// Moved below ui (core/scene_knowledge.hpp): the session names the structures.
+// Moved below ui (core/anatomy/scene_knowledge.hpp): the session names the structures.
 using crus::apply_knowledge;
 using crus::make_search_index;
 using crus::unknown_structure_ids;

@@ -1,7 +1,7 @@
 #include "app/viewer_atlas_loading.hpp"
 
 #include "app/scene_setup.hpp"
-#include "core/input_events.hpp"
+#include "core/commands/input_events.hpp"
 #include "gfx/scene_renderer.hpp"
 #include "platform/window.hpp"
 #include "ui/imgui_host.hpp"

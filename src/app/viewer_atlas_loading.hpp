@@ -2,11 +2,11 @@
 // Loads an atlas on a worker thread while the window keeps drawing a
 // loading note (ui/loading_screen.hpp), so that a large atlas does not
 // freeze the window. Keys and text typed meanwhile stay queued for the main
-// loop (core/input_events.hpp: keep_for_after_load), clicks and scrolls are
+// loop (core/commands/input_events.hpp: keep_for_after_load), clicks and scrolls are
 // dropped; a close request is kept for the main loop. Used by the viewer for every load.
 #include "app/commands.hpp"
-#include "core/picking.hpp"
-#include "core/scene.hpp"
+#include "core/geometry/picking.hpp"
+#include "core/document/scene.hpp"
 
 #include <future>
 #include <optional>

@@ -1,8 +1,8 @@
 #include "app/viewer_handout.hpp"
 
-#include "core/body_areas.hpp"
+#include "core/anatomy/body_areas.hpp"
 #include "core/error.hpp"
-#include "core/print_document.hpp"
+#include "core/publish/print_document.hpp"
 
 #include <optional>
 

@@ -5,8 +5,8 @@
 // projector shows the presenter view. Opened and closed by the command
 // lesson.notes_window (ctx.notes_window); keys typed in it (a clicker's Page
 // Down, B, Escape...) go to the main window, so the lesson steps either way.
-#include "core/input_events.hpp"
-#include "core/lesson_session.hpp"
+#include "core/commands/input_events.hpp"
+#include "core/teaching/lesson_session.hpp"
 #include "platform/window.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/viewer_context.hpp"

@@ -2,11 +2,11 @@
 
 #include "app/scene_setup.hpp"
 
-#include "core/draw_builder.hpp"
-#include "core/file_io.hpp"
+#include "core/document/draw_builder.hpp"
+#include "core/io/file_io.hpp"
 #include "core/error.hpp"
-#include "core/highlights.hpp"
-#include "core/referral_overlay.hpp"
+#include "core/document/highlights.hpp"
+#include "core/anatomy/referral_overlay.hpp"
 #include "core/motion/length_colours.hpp"
 #include "core/motion/producer_colours.hpp"
 #include "core/motion/presets.hpp"

@@ -1,14 +1,14 @@
 #pragma once
 // Wires the panels to the viewer: which panels exist, what they know (the
 // knowledge base, the search index), and what the 3D view adds for them.
-#include "core/draw_list.hpp"
-#include "core/knowledge.hpp"
+#include "core/document/draw_list.hpp"
+#include "core/anatomy/knowledge.hpp"
 #include "core/motion/posed_leg.hpp"
-#include "core/red_flags.hpp"
-#include "core/referral.hpp"
-#include "core/search.hpp"
-#include "core/session.hpp"
-#include "core/trigger_points.hpp"
+#include "core/anatomy/red_flags.hpp"
+#include "core/anatomy/referral.hpp"
+#include "core/anatomy/search.hpp"
+#include "core/document/session.hpp"
+#include "core/anatomy/trigger_points.hpp"
 #include <optional>
 #include "ui/shell.hpp"
 #include "ui/viewer_context.hpp"
@@ -17,7 +17,7 @@ namespace crus::app {
 
 class ViewerPanels {
 public:
-  // `session` owns what is loaded and makes what is drawn (core/session.hpp);
+  // `session` owns what is loaded and makes what is drawn (core/document/session.hpp);
   // ctx's scene, document, knowledge and clinical sets point into it.
   explicit ViewerPanels(Session& session) : external_(&session) {}
   // Without one (tests that wire a context by hand): a session over ctx's

@@ -3,7 +3,7 @@
 #include "ui/motion_player.hpp"
 
 #include "core/error.hpp"
-#include "core/file_io.hpp"
+#include "core/io/file_io.hpp"
 
 #include <cerrno>
 #include <cstring>

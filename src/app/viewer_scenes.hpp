@@ -3,7 +3,7 @@
 // camera, saving the current view, exporting a figure, and telling whether
 // the scene has changed since it was opened or saved.
 #include "app/commands.hpp"
-#include "core/scene_file.hpp"
+#include "core/document/scene_file.hpp"
 #include "ui/scene_files.hpp"
 #include "ui/viewer_context.hpp"
 

@@ -1,6 +1,6 @@
 #include "app/viewer_section.hpp"
 
-#include "core/draw_builder.hpp"
+#include "core/document/draw_builder.hpp"
 
 #include <chrono>
 

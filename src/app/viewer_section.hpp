@@ -2,7 +2,7 @@
 // The section plane in the viewer: remakes the cut (contours, caps, labels)
 // when the section shown, what is drawn or the meshes change, and hands the
 // caps to the renderer. Only then: an idle viewer recomputes nothing.
-#include "core/section_view.hpp"
+#include "core/geometry/section_view.hpp"
 #include "gfx/scene_renderer.hpp"
 #include "ui/viewer_context.hpp"
 

@@ -6,7 +6,7 @@
 #include "atlas/reference_data.hpp"
 #include "atlas/structures.hpp"
 #include "core/error.hpp"
-#include "core/file_io.hpp"
+#include "core/io/file_io.hpp"
 
 #include <glm/common.hpp>
 #include <meshoptimizer.h>

@@ -1,8 +1,8 @@
 #pragma once
 // The atlas generator: builds every structure of the right lower leg from
 // published figures and writes the bundled atlas (`crus atlas build`).
-#include "core/atlas_manifest.hpp"
-#include "core/mesh.hpp"
+#include "core/io/atlas_manifest.hpp"
+#include "core/geometry/mesh.hpp"
 
 #include <string>
 #include <utility>

@@ -3,7 +3,7 @@
 // structure, with POSITION, NORMAL, optional COLOR_0 (vertex colours) and
 // TEXCOORD_0/1 (a muscle's fibre coordinates), and a material holding the
 // structure's colour (white under vertex colours).
-#include "core/mesh.hpp"
+#include "core/geometry/mesh.hpp"
 
 #include <glm/vec4.hpp>
 

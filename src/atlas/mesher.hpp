@@ -4,7 +4,7 @@
 // cube, consistent across faces, so the surface has no cracks), Taubin
 // smoothing, a manifold-safe simplification and normals from the field.
 #include "atlas/sdf.hpp"
-#include "core/mesh.hpp"
+#include "core/geometry/mesh.hpp"
 
 #include <cstddef>
 

@@ -4,7 +4,7 @@
 // popliteal fossa and the clefts between tendons read as depth. Rays are
 // cast against the whole assembled leg through a bounding-volume hierarchy;
 // the directions are fixed, so the result never depends on the thread count.
-#include "core/mesh.hpp"
+#include "core/geometry/mesh.hpp"
 
 #include <cstddef>
 #include <memory>

@@ -1,6 +1,6 @@
 #pragma once
 // Published figures the generator is built from (cited in SOURCES.md).
-#include "core/atlas_manifest.hpp"
+#include "core/io/atlas_manifest.hpp"
 
 #include <glm/vec3.hpp>
 

@@ -2,7 +2,7 @@
 // Signed-distance fields for organic shapes: negative inside, roughly the
 // Euclidean distance near the surface. Each field carries a conservative box
 // around its inside so that unions can skip far-away parts cheaply.
-#include "core/mesh.hpp"
+#include "core/geometry/mesh.hpp"
 
 #include <glm/mat3x3.hpp>
 #include <glm/vec2.hpp>

@@ -2,7 +2,7 @@
 // The recipe of every structure of the atlas: its field, its colour and how
 // finely to mesh it. Built from the published figures in reference_data.
 #include "atlas/sdf.hpp"
-#include "core/atlas_manifest.hpp"
+#include "core/io/atlas_manifest.hpp"
 
 #include <memory>
 #include <optional>

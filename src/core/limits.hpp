@@ -15,7 +15,7 @@ inline constexpr std::size_t kJsonFileBytes = std::size_t{16} << 20;
 // most; nlohmann-json, the line map and the schema checker recurse (or keep
 // a frame) per level, so the bound keeps stack and memory small.
 inline constexpr int kJsonDepth = 64;
-// The line index of one JSON file (core/json_schema.hpp) keeps a path per
+// The line index of one JSON file (core/io/json_schema.hpp) keeps a path per
 // value; past this many bytes of paths it stops recording (lines fall back
 // to the nearest ancestor) instead of growing with depth times size.
 inline constexpr std::size_t kJsonLineMapBytes = std::size_t{64} << 20;

@@ -1,5 +1,5 @@
 #pragma once
-#include "core/mesh.hpp"
+#include "core/geometry/mesh.hpp"
 #include "gfx/gl.hpp"
 
 #include <cstddef>

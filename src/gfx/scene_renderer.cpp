@@ -1,6 +1,6 @@
 #include "gfx/scene_renderer.hpp"
 
-#include "core/overlay_geometry.hpp"
+#include "core/geometry/overlay_geometry.hpp"
 
 #include "core/error.hpp"
 

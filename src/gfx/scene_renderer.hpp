@@ -1,9 +1,9 @@
 #pragma once
 // Draws a Scene from a DrawList: opaque structures first, then overlays,
 // then translucent ones (skin, ghosted) back to front.
-#include "core/draw_list.hpp"
-#include "core/overlay_pack.hpp"
-#include "core/scene.hpp"
+#include "core/document/draw_list.hpp"
+#include "core/document/overlay_pack.hpp"
+#include "core/document/scene.hpp"
 #include "gfx/mesh_buffer.hpp"
 #include "gfx/shader_program.hpp"
 #include "gfx/specialised_program.hpp"
@@ -51,7 +51,7 @@ public:
   const std::string& overlay_warning() const { return overlay_warning_; }
   std::size_t max_overlay_shapes() const { return max_overlay_texels_ / kTexelsPerOverlay; }
   // The section plane: structures are cut away above `clip` (model frame,
-  // core/section_view.hpp) and `caps` (vertex colours) drawn unlit over the
+  // core/geometry/section_view.hpp) and `caps` (vertex colours) drawn unlit over the
   // cut. Kept until cleared; `caps` is uploaded once per change.
   void set_section(const Mesh& caps, const glm::vec4& clip);
   void clear_section();

@@ -1,7 +1,7 @@
 #pragma once
 // The interactive window (GLFW): OpenGL 3.3 core, HiDPI aware, resizable,
 // vsync, MSAA when available. Callers never see GLFW types.
-#include "core/input_events.hpp"
+#include "core/commands/input_events.hpp"
 
 #include <array>
 #include <deque>

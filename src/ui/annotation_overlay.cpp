@@ -1,6 +1,6 @@
 #include "ui/annotation_overlay.hpp"
 
-#include "core/draw_builder.hpp"
+#include "core/document/draw_builder.hpp"
 #include "ui/canvas_imgui.hpp"
 
 #include <glm/geometric.hpp>
@@ -41,7 +41,7 @@ std::optional<glm::vec2> screen_point(ViewerContext& ctx, const AnatomyPoint& po
 
 void draw_annotations(ViewerContext& ctx) {
   if (!ctx.document || !ctx.scene) return;
-  // The figures' marks (core/annotation_marks), replayed over everything.
+  // The figures' marks (core/document/annotation_marks), replayed over everything.
   // While a movement plays the pick index lags the meshes: nothing counts as hidden.
   const std::vector<std::uint8_t> flags = drawn_flags(ctx);
   const PickIndex* picks = ctx.motion.preview ? nullptr : ctx.picks;

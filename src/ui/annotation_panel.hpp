@@ -4,9 +4,9 @@
 // viewer (Shift+P pin, Shift+A arrow, Shift+D ink, Shift+C clear ink,
 // Shift+Delete delete the last), Enter / Escape while a tool is in use, and
 // presenter.laser (L), .spotlight (S), .ink (D), .clear_ink (C), .keep_ink
-// (K) in presenter mode. Keys are in core/command_catalogue.cpp.
-#include "core/command_registry.hpp"
-#include "core/lesson_session.hpp"
+// (K) in presenter mode. Keys are in core/commands/command_catalogue.cpp.
+#include "core/commands/command_registry.hpp"
+#include "core/teaching/lesson_session.hpp"
 #include "ui/panel.hpp"
 
 #include <string>

@@ -3,9 +3,9 @@
 // in use (the pins, arrows and ink themselves are in DocumentState), the
 // stroke being drawn, the presenter's laser or spotlight, the anchors of
 // pins on the rest meshes, and the lesson step action being played.
-#include "core/annotation_marks.hpp"
-#include "core/annotations.hpp"
-#include "core/lesson_action.hpp"
+#include "core/document/annotation_marks.hpp"
+#include "core/document/annotations.hpp"
+#include "core/teaching/lesson_action.hpp"
 
 #include <map>
 #include <optional>

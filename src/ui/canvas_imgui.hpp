@@ -1,8 +1,8 @@
 #pragma once
-// The viewer's side of the label renderer (core/figure_overlays.hpp): text
+// The viewer's side of the label renderer (core/publish/figure_overlays.hpp): text
 // measured with ImGui's fonts, and a recorded canvas replayed into an ImGui
 // draw list, so the viewer shows the same labels and marks as the figures.
-#include "core/figure_overlays.hpp"
+#include "core/publish/figure_overlays.hpp"
 
 struct ImDrawList;
 

@@ -3,7 +3,7 @@
 // (Dear ImGui 1.86 key state, indexed by GLFW key code), which contexts are
 // active, and menu items drawn from commands so that a menu shows the keys
 // the user actually has.
-#include "core/command_registry.hpp"
+#include "core/commands/command_registry.hpp"
 
 #include <string>
 #include <vector>

@@ -3,7 +3,7 @@
 // you want, arrows to choose, Enter to run. Every command of the registry is
 // there, with its keys, so a user can find an action without the menus and
 // learn its shortcut on the way.
-#include "core/command_registry.hpp"
+#include "core/commands/command_registry.hpp"
 
 #include <array>
 

@@ -1,6 +1,6 @@
 #include "ui/imgui_host.hpp"
 
-#include "core/file_io.hpp"
+#include "core/io/file_io.hpp"
 
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
@@ -55,7 +55,7 @@ ImGuiHost::ImGuiHost(void* native_window, float content_scale, const std::string
   style.ScaleAllSizes(scale_);
   if (native_window) {
     // No callbacks of its own: the window queues the input events and
-    // begin_frame replays them (see core/input_events.hpp).
+    // begin_frame replays them (see core/commands/input_events.hpp).
     ImGui_ImplGlfw_InitForOpenGL(static_cast<struct GLFWwindow*>(native_window), false);
   } else {
     // Headless (tests, figures): the same key indices the GLFW backend uses,

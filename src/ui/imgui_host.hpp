@@ -1,7 +1,7 @@
 #pragma once
 // Dear ImGui set-up for the window: context, GLFW + OpenGL 3 backends, the
 // TrueType font, and the layout ini kept in the user's config folder.
-#include "core/input_events.hpp"
+#include "core/commands/input_events.hpp"
 
 #include <string>
 

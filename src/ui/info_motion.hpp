@@ -3,7 +3,7 @@
 // selected muscle's musculotendon length at the pose shown, its change from
 // neutral and its moment arm about each joint, live while the leg moves; and
 // a Play button beside each action the leg model can make.
-#include "core/knowledge.hpp"
+#include "core/anatomy/knowledge.hpp"
 #include "ui/viewer_context.hpp"
 
 #include <optional>

@@ -2,7 +2,7 @@
 
 #include "ui/info_motion.hpp"
 
-#include "core/highlights.hpp"
+#include "core/document/highlights.hpp"
 
 #include <imgui.h>
 

@@ -1,6 +1,6 @@
 #include "ui/label_overlay.hpp"
 
-#include "core/view_labels.hpp"
+#include "core/document/view_labels.hpp"
 #include "ui/canvas_imgui.hpp"
 
 #include <algorithm>
@@ -9,7 +9,7 @@
 namespace crus::ui {
 
 std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out) {
-  // The layout lives below ui (core/figure_overlays); ImGui only measures the text here.
+  // The layout lives below ui (core/publish/figure_overlays); ImGui only measures the text here.
   Canvas unused;
   return crus::place_labels(imgui_pen(unused), labels, view, keep_out);
 }
@@ -30,7 +30,7 @@ void draw_legend(const std::vector<std::pair<glm::vec3, std::string>>& legend, c
 
 } // namespace crus::ui
 
-#include "core/draw_builder.hpp"
+#include "core/document/draw_builder.hpp"
 #include "ui/viewer_context.hpp"
 
 namespace crus::ui {

@@ -1,10 +1,10 @@
 #pragma once
 // Labels with leader lines (and a colour legend) over the viewer's 3D view:
-// the figures' label renderer (core/figure_overlays.hpp) with ImGui's fonts,
+// the figures' label renderer (core/publish/figure_overlays.hpp) with ImGui's fonts,
 // replayed into ImGui's draw lists.
-#include "core/highlights.hpp"
-#include "core/panel_layout.hpp"
-#include "core/view_labels.hpp"
+#include "core/document/highlights.hpp"
+#include "core/document/panel_layout.hpp"
+#include "core/document/view_labels.hpp"
 #include <glm/mat4x4.hpp>
 #include <string>
 #include <utility>
@@ -12,7 +12,7 @@
 
 namespace crus::ui {
 
-// The label view and placement live below ui (core/view_labels.hpp), where
+// The label view and placement live below ui (core/document/view_labels.hpp), where
 // headless figures take them too; these names keep the ui spelling.
 using crus::LabelView;
 using crus::PlacedLabel;

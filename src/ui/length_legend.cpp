@@ -1,13 +1,13 @@
 #include "ui/length_legend.hpp"
 
-#include "core/figure_overlays.hpp"
+#include "core/publish/figure_overlays.hpp"
 #include "ui/canvas_imgui.hpp"
 
 #include <imgui.h>
 
 namespace crus::ui {
 
-// The figures' legend and caption (core/figure_overlays), over the viewer's view.
+// The figures' legend and caption (core/publish/figure_overlays), over the viewer's view.
 glm::vec2 draw_length_legend(const glm::vec2& corner, double full_scale_pct, bool from_bottom) {
   Canvas canvas;
   const glm::vec2 size = crus::draw_length_legend(imgui_pen(canvas), corner, full_scale_pct, from_bottom);

@@ -1,7 +1,7 @@
 #pragma once
 // The legend of muscles coloured by length change, and a one-line caption,
 // drawn over the viewer's 3D view (the Motion panel): the figures' renderer
-// (core/figure_overlays.hpp) replayed into ImGui.
+// (core/publish/figure_overlays.hpp) replayed into ImGui.
 #include <glm/vec2.hpp>
 #include <string>
 

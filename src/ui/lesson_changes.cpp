@@ -1,6 +1,6 @@
 #include "ui/lesson_changes.hpp"
 
-#include "core/lesson.hpp"
+#include "core/teaching/lesson.hpp"
 #include "ui/keys.hpp"
 #include "ui/shell.hpp"
 

@@ -4,7 +4,7 @@
 // scene's prompt (ui/scene_files.hpp): Save, Discard changes or Cancel.
 // The decision logic is plain (tests drive it through commands); draw()
 // is the modal that asks.
-#include "core/lesson_session.hpp"
+#include "core/teaching/lesson_session.hpp"
 
 #include <functional>
 #include <string>

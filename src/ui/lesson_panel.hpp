@@ -3,8 +3,8 @@
 // edit it (add the current view as a step, caption, notes, reorder,
 // duplicate, delete, save). Presenter mode shows the same lesson full
 // screen with large captions. The app supplies LessonActions.
-#include "core/command_registry.hpp"
-#include "core/lesson_session.hpp"
+#include "core/commands/command_registry.hpp"
+#include "core/teaching/lesson_session.hpp"
 #include "ui/panel.hpp"
 
 #include <functional>
@@ -45,7 +45,7 @@ private:
   std::string status_;
 };
 
-// Binds the lesson's commands (core/command_catalogue.cpp has their keys):
+// Binds the lesson's commands (core/commands/command_catalogue.cpp has their keys):
 // lesson.next / lesson.previous (Page Down or Space, Page Up), lesson.present
 // (F5), and, in the "presenter" context that the shell puts first while
 // presenting, presenter.next / .previous (also the arrows, which orbit the

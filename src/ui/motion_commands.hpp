@@ -1,10 +1,10 @@
 #pragma once
 // The Motion panel's and the Info panel's motion buttons as named commands
-// (core/command_catalogue.cpp lists them): presets and reset (each one
+// (core/commands/command_catalogue.cpp lists them): presets and reset (each one
 // undoable step, recorded when the transition arrives), the movement whose
 // producers are shown, Play, and Play action. Buttons and commands call the
 // same functions below.
-#include "core/command_registry.hpp"
+#include "core/commands/command_registry.hpp"
 #include "core/motion/presets.hpp"
 #include "ui/viewer_context.hpp"
 

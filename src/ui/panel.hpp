@@ -1,5 +1,5 @@
 #pragma once
-#include "core/panel_layout.hpp"
+#include "core/document/panel_layout.hpp"
 #include "ui/viewer_context.hpp"
 #include <string>
 
@@ -12,12 +12,12 @@ public:
   virtual ~Panel() = default;
   virtual const char* title() const = 0;     // also the ImGui window id
   // Its toggle's keys, if any, belong to the command panel_command_id(title())
-  // (core/command_catalogue.hpp), not to the panel.
+  // (core/commands/command_catalogue.hpp), not to the panel.
   // Draws the contents (inside ImGui::Begin/End done by the caller).
   virtual void draw(ViewerContext& ctx) = 0;
   // Where the panel first appears: fractions of the display, and a size.
   virtual void default_placement(float& x, float& y, float& w, float& h) const { x = 0.02f; y = 0.06f; w = 0.22f; h = 0.5f; }
-  // Its place in the computed layout (core/panel_layout.hpp).
+  // Its place in the computed layout (core/document/panel_layout.hpp).
   virtual PanelSlot slot() const { return PanelSlot::left_top; }
   bool open = true;
   std::string last_error;

@@ -253,7 +253,7 @@ void QuizPanel::draw(ViewerContext& ctx) {
     else ask_movement_ = false; // an atlas the leg cannot be posed with
     ImGui::SameLine();
     ImGui::Checkbox("Section", &ask_section_);
-    // The topic: one combo over every kind (core/quiz.hpp QuizTopic).
+    // The topic: one combo over every kind (core/teaching/quiz.hpp QuizTopic).
     std::string label = "Everything";
     for (const auto& [text, t] : topics(ctx))
       if (t.kind == topic_.kind && t.value == topic_.value) label = text;

@@ -19,10 +19,10 @@
 // with the structure marked, and take a typed name or an option. A wrong
 // click on a point-to question says what was clicked and where the target
 // lies from it. Every action is also a named command (bind_quiz_commands).
-#include "core/command_registry.hpp"
+#include "core/commands/command_registry.hpp"
 #include "core/motion/sweep.hpp"
-#include "core/progress_store.hpp"
-#include "core/quiz.hpp"
+#include "core/teaching/progress_store.hpp"
+#include "core/teaching/quiz.hpp"
 #include "ui/panel.hpp"
 #include "ui/section_figure.hpp"
 

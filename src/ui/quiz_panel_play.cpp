@@ -2,7 +2,7 @@
 // its named commands.
 #include "ui/quiz_panel.hpp"
 
-#include "core/lesson.hpp"
+#include "core/teaching/lesson.hpp"
 #include "core/motion/kinematics.hpp"
 
 #include <algorithm>

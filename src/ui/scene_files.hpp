@@ -20,7 +20,7 @@ struct SceneFileActions {
 class SceneFiles {
 public:
   // What the commands file.open_scene, file.save_scene, file.save_scene_as
-  // and file.export_image run (core/command_catalogue.cpp has their keys).
+  // and file.export_image run (core/commands/command_catalogue.cpp has their keys).
   void open(const SceneFileActions& actions); // asks first when there are unsaved changes
   void save(const SceneFileActions& actions); // "save as" when the scene has no file yet
   void save_as();

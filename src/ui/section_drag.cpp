@@ -1,8 +1,8 @@
 #include "ui/section_drag.hpp"
 
-#include "core/draw_builder.hpp"
-#include "core/picking.hpp"
-#include "core/section_view.hpp"
+#include "core/document/draw_builder.hpp"
+#include "core/geometry/picking.hpp"
+#include "core/geometry/section_view.hpp"
 
 #include <imgui.h>
 

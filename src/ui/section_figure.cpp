@@ -1,6 +1,6 @@
 #include "ui/section_figure.hpp"
 
-#include "core/polygon_triangulate.hpp"
+#include "core/geometry/polygon_triangulate.hpp"
 
 #include <imgui.h>
 
@@ -12,7 +12,7 @@ namespace crus::ui {
 
 namespace {
 
-// As the section page (core/section_page.cpp): what lies on top last.
+// As the section page (core/publish/section_page.cpp): what lies on top last.
 int draw_rank(StructureKind k) {
   switch (k) {
     case StructureKind::skin: return 0;

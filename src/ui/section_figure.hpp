@@ -1,12 +1,12 @@
 #pragma once
-// A cross-section (core/cross_section.hpp) drawn into the current ImGui
+// A cross-section (core/geometry/cross_section.hpp) drawn into the current ImGui
 // window, for the quiz's section questions: each cut filled in its colour
 // and outlined, seen from above (anterior up, lateral to the right, as the
 // section page and printed atlases show it), with a ring marking a point.
 // After the answer the marked structure is outlined in the highlight colour
 // and named. ImGui fills only convex polygons, so each cut is triangulated
-// once (core/polygon_triangulate) when the section is set.
-#include "core/cross_section.hpp"
+// once (core/geometry/polygon_triangulate) when the section is set.
+#include "core/geometry/cross_section.hpp"
 
 #include <glm/common.hpp>
 #include <glm/vec2.hpp>

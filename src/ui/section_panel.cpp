@@ -1,6 +1,6 @@
 #include "ui/section_panel.hpp"
 
-#include "core/section_page.hpp"
+#include "core/publish/section_page.hpp"
 
 #include <imgui.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 // The section as a flat 2D slice beside the 3D view, like a page of a
-// cross-sectional atlas (core/section_page.hpp draws it on the CPU): each
+// cross-sectional atlas (core/publish/section_page.hpp draws it on the CPU): each
 // cut filled and outlined, labels in the margins with leader lines, the
 // orientation and a scale bar. Shown while the document's section.slice is on.
 #include "gfx/texture.hpp"

@@ -1,7 +1,7 @@
 #include "ui/shell.hpp"
 
-#include "core/command_catalogue.hpp"
-#include "core/draw_builder.hpp"
+#include "core/commands/command_catalogue.hpp"
+#include "core/document/draw_builder.hpp"
 #include "ui/command_keys.hpp"
 #include "ui/keys.hpp"
 #include "ui/viewer_commands.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 // The viewer's frame: main menu, status bar, the problems dialog, the help
 // panel, and every other panel.
-#include "core/command_registry.hpp"
+#include "core/commands/command_registry.hpp"
 #include "ui/command_palette.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/panel.hpp"
@@ -13,7 +13,7 @@
 
 namespace crus::ui {
 
-// The shell owns the command registry (core/command_catalogue.cpp): it
+// The shell owns the command registry (core/commands/command_catalogue.cpp): it
 // binds the commands of the view and the document to the first context it
 // draws, its own (panels, text size, palette), and one toggle per panel
 // added; keys, menus, the help panel and the palette all go through it.
@@ -27,7 +27,7 @@ public:
   void add_panel(std::unique_ptr<Panel> panel);
   CommandRegistry& commands() { return commands_; }
   const CommandPalette& palette() const { return palette_; }
-  // Contexts of a mode put in front of the viewer's (core/command_registry.hpp).
+  // Contexts of a mode put in front of the viewer's (core/commands/command_registry.hpp).
   void set_modes(std::vector<std::string> modes) { modes_ = std::move(modes); }
   // Whether a command ran by key since the last call (the viewer redraws).
   bool take_commands_ran() { return std::exchange(commands_ran_, false); }

@@ -3,7 +3,7 @@
 // caption, its speaker notes, and the next step. Shown in the speaker-notes
 // window (a second window with its own ImGui context; app/viewer_notes_window.hpp)
 // or, with one screen, over the presenter view on a key (presenter.notes).
-#include "core/lesson_session.hpp"
+#include "core/teaching/lesson_session.hpp"
 #include "ui/viewer_context.hpp"
 
 namespace crus::ui {

@@ -1,9 +1,9 @@
 #pragma once
-// Plays a lesson step's action (core/lesson_action.hpp) in the viewer: the
+// Plays a lesson step's action (core/teaching/lesson_action.hpp) in the viewer: the
 // structure lit now glows and is named at the top of the view; the
 // movement is shown as the Motion preview and lands in the document (one
 // undo step) when it ends. Without a motion model the movement is skipped.
-#include "core/draw_list.hpp"
+#include "core/document/draw_list.hpp"
 #include "ui/viewer_context.hpp"
 
 #include <optional>

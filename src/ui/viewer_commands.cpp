@@ -1,6 +1,6 @@
 #include "ui/viewer_commands.hpp"
 
-#include "core/section_view.hpp"
+#include "core/geometry/section_view.hpp"
 #include "ui/motion_commands.hpp"
 
 #include <utility>

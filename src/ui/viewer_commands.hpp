@@ -1,8 +1,8 @@
 #pragma once
 // The behaviour of the viewer's commands that act on the document, the
-// camera and the view (core/command_catalogue.cpp lists them all). The shell
+// camera and the view (core/commands/command_catalogue.cpp lists them all). The shell
 // binds its own (panels, text size, palette): ui/shell.cpp.
-#include "core/command_registry.hpp"
+#include "core/commands/command_registry.hpp"
 #include "ui/viewer_context.hpp"
 
 namespace crus::ui {

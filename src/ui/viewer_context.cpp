@@ -1,7 +1,7 @@
 #include "ui/viewer_context.hpp"
 
-#include "core/draw_builder.hpp"
-#include "core/session.hpp"
+#include "core/document/draw_builder.hpp"
+#include "core/document/session.hpp"
 
 #include <algorithm>
 #include <imgui.h>

@@ -1,6 +1,6 @@
 #include "ui/viewport_input.hpp"
 
-#include "core/draw_builder.hpp"
+#include "core/document/draw_builder.hpp"
 #include "ui/annotation_overlay.hpp"
 #include "ui/section_drag.hpp"
 
@@ -131,7 +131,7 @@ bool handle_viewport_input(ViewerContext& ctx) {
     changed = true;
   }
 
-  // Keys are commands (core/command_catalogue.cpp), dispatched by the shell.
+  // Keys are commands (core/commands/command_catalogue.cpp), dispatched by the shell.
   return changed;
 }
 

@@ -6,8 +6,8 @@
 // docs/ATLAS-MEASUREMENTS.md holds the figures.
 #include "app/commands.hpp"
 #include "app/scene_setup.hpp"
-#include "core/cross_section.hpp"
-#include "core/scene.hpp"
+#include "core/geometry/cross_section.hpp"
+#include "core/document/scene.hpp"
 #include "support/test_support.hpp"
 
 #include <cmath>

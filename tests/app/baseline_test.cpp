@@ -10,7 +10,7 @@
 // After an intended change of the figures, regenerate every baseline with
 //   scripts/update-baselines.sh        (CRUS_UPDATE_BASELINES=1 ctest -R Baseline)
 #include "core/error.hpp"
-#include "core/image.hpp"
+#include "core/io/image.hpp"
 #include "support/test_support.hpp"
 
 #include <cstdlib>

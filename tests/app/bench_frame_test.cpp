@@ -4,7 +4,7 @@
 // writes it, and it must match `crus render` of the same view and size
 // (the viewer's renderer, headless) pixel for pixel within a small
 // tolerance for rasteriser noise.
-#include "core/image.hpp"
+#include "core/io/image.hpp"
 #include "support/test_support.hpp"
 
 #include <cmath>

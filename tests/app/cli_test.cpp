@@ -1,6 +1,6 @@
 // The crus binary as a user runs it: exit codes, one-line errors, and the
 // files render and bench produce.
-#include "core/image.hpp"
+#include "core/io/image.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"
 

@@ -1,5 +1,5 @@
 // crus render's labels come from the label renderer below ui
-// (core/figure_overlays), painted with cairo onto the picture read back:
+// (core/publish/figure_overlays), painted with cairo onto the picture read back:
 // the same picture underneath, the labels on top, in the transparent render
 // too.
 #include "app/offscreen.hpp"

@@ -5,7 +5,7 @@
 #include "app/presentation.hpp"
 #include "app/scene_setup.hpp"
 #include "core/error.hpp"
-#include "core/image.hpp"
+#include "core/io/image.hpp"
 #include "support/test_support.hpp"
 
 #include <algorithm>

@@ -5,10 +5,10 @@
 // `crus handout` maps that to exit status 2 with one line.
 #include "app/viewer_handout.hpp"
 #include "core/error.hpp"
-#include "core/atlas_manifest.hpp"
-#include "core/image.hpp"
-#include "core/red_flags.hpp"
-#include "core/trigger_points.hpp"
+#include "core/io/atlas_manifest.hpp"
+#include "core/io/image.hpp"
+#include "core/anatomy/red_flags.hpp"
+#include "core/anatomy/trigger_points.hpp"
 #include "ui/viewer_context.hpp"
 #include "support/test_support.hpp"
 

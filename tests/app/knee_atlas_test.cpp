@@ -3,7 +3,7 @@
 // patella's apex and ends on the upper part of the tibial tuberosity, lying
 // on both bones without sinking into them.
 #include "app/scene_setup.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>

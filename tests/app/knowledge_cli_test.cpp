@@ -1,6 +1,6 @@
 // crus info, search, validate and referral on the bundled assets.
-#include "core/atlas_manifest.hpp"
-#include "core/knowledge.hpp"
+#include "core/io/atlas_manifest.hpp"
+#include "core/anatomy/knowledge.hpp"
 #include "support/test_support.hpp"
 
 #include <algorithm>

@@ -1,8 +1,8 @@
 // crus lesson export: every step of every bundled lesson renders headless,
 // one PNG per step with its caption band.
-#include "core/image.hpp"
-#include "core/file_io.hpp"
-#include "core/lesson.hpp"
+#include "core/io/image.hpp"
+#include "core/io/file_io.hpp"
+#include "core/teaching/lesson.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

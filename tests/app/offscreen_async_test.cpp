@@ -3,10 +3,10 @@
 // over must draw on the thread that takes it, and one never taken must be
 // released without a crash.
 #include "app/offscreen.hpp"
-#include "core/camera.hpp"
-#include "core/document.hpp"
-#include "core/draw_builder.hpp"
-#include "core/scene.hpp"
+#include "core/geometry/camera.hpp"
+#include "core/document/document.hpp"
+#include "core/document/draw_builder.hpp"
+#include "core/document/scene.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"
 

@@ -7,8 +7,8 @@
 // u is lateral and v anterior.
 #include "app/commands.hpp"
 #include "app/scene_setup.hpp"
-#include "core/cross_section.hpp"
-#include "core/scene.hpp"
+#include "core/geometry/cross_section.hpp"
+#include "core/document/scene.hpp"
 
 #include <glm/geometric.hpp>
 

@@ -1,7 +1,7 @@
 // crus quiz and crus progress on the bundled knowledge base: a seed gives
 // the same quiz, bad options give one line and status 2, a terminal study
 // session is saved and shows up in the dashboard and the export.
-#include "core/lesson.hpp"
+#include "core/teaching/lesson.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -3,9 +3,9 @@
 // onto the skin, finds the trigger points the literature names for it.
 #include "app/commands.hpp"
 #include "app/scene_setup.hpp"
-#include "core/referral.hpp"
-#include "core/referral_overlay.hpp"
-#include "core/trigger_points.hpp"
+#include "core/anatomy/referral.hpp"
+#include "core/anatomy/referral_overlay.hpp"
+#include "core/anatomy/trigger_points.hpp"
 
 #include <filesystem>
 #include <map>

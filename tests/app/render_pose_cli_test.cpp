@@ -1,7 +1,7 @@
 // crus render --pose / --animate / --colour-by-length: the posed leg is
 // drawn (not the rest pose), an animation writes its frames, muscles take
 // the length palette, and bad input gets one line and exit status 2.
-#include "core/image.hpp"
+#include "core/io/image.hpp"
 #include "core/motion/length_colours.hpp"
 #include "support/test_support.hpp"
 

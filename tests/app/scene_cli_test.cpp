@@ -1,5 +1,5 @@
 // crus render --scene / --save-scene / --transparent as a user runs them.
-#include "core/image.hpp"
+#include "core/io/image.hpp"
 #include "support/test_support.hpp"
 
 #include <fstream>

@@ -1,7 +1,7 @@
 // A posed figure saved as a scene and rendered again from it: crus render
 // --pose ... --save-scene writes the pose, and --scene reproduces the same
 // picture (not the neutral leg); a bad pose in a scene is one located line.
-#include "core/image.hpp"
+#include "core/io/image.hpp"
 #include "support/test_support.hpp"
 
 #include <fstream>

@@ -11,7 +11,7 @@
 // anatomy, "Sural nerve" (along the lateral margin of the calcaneal tendon).
 #include "app/commands.hpp"
 #include "app/scene_setup.hpp"
-#include "core/cross_section.hpp"
+#include "core/geometry/cross_section.hpp"
 
 #include <filesystem>
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // crus section as a user runs it: the JSON of a cut through the bundled
 // atlas, exact areas on a fixture of boxes, and one-line errors for bad input.
-#include "core/atlas_manifest.hpp"
-#include "core/image.hpp"
+#include "core/io/atlas_manifest.hpp"
+#include "core/io/image.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"
 

@@ -3,7 +3,7 @@
 #include "app/presentation.hpp"
 #include "app/scene_setup.hpp"
 #include "app/viewer_panels.hpp"
-#include "core/session.hpp"
+#include "core/document/session.hpp"
 #include "support/test_support.hpp"
 #include "ui/viewer_context.hpp"
 

@@ -2,7 +2,7 @@
 // The generated atlas, built once per test binary and shared by every test,
 // plus small geometry helpers the atlas tests use.
 #include "atlas/generator.hpp"
-#include "core/mesh.hpp"
+#include "core/geometry/mesh.hpp"
 
 #include <glm/vec3.hpp>
 

@@ -3,7 +3,7 @@
 // triangular tibial shaft, the talus's length, the calcaneal pitch, the second
 // metatarsal the longest and narrow joint spaces between articulating bones.
 #include "atlas_fixture.hpp"
-#include "core/cross_section.hpp"
+#include "core/geometry/cross_section.hpp"
 
 #include <glm/geometric.hpp>
 #include <glm/vector_relational.hpp>

@@ -1,7 +1,7 @@
 // Slow checks: the generator is deterministic and the committed atlas files
 // are what it makes now (regenerate with `crus atlas build --out assets/atlas`).
 #include "atlas_fixture.hpp"
-#include "core/file_io.hpp"
+#include "core/io/file_io.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

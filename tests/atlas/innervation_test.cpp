@@ -2,7 +2,7 @@
 // nerve runs beside the calcaneal tendon, and every trigger point lies inside
 // its muscle.
 #include "atlas_fixture.hpp"
-#include "core/trigger_points.hpp"
+#include "core/anatomy/trigger_points.hpp"
 #include "support/test_support.hpp"
 
 #include <glm/geometric.hpp>

@@ -6,7 +6,7 @@
 // Model frame: X anterior, Y up, Z lateral (right leg); in a horizontal
 // section through the origin's axis, u = Z and v = X.
 #include "atlas_fixture.hpp"
-#include "core/cross_section.hpp"
+#include "core/geometry/cross_section.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>

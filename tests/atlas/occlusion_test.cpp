@@ -2,7 +2,7 @@
 // where the answer is known, and on the generated atlas.
 #include "atlas/occlusion.hpp"
 #include "atlas_fixture.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

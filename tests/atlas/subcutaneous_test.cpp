@@ -4,7 +4,7 @@
 // soleus (the sural nerve and the plantaris tendon lie on it, not in it).
 #include "atlas/structures.hpp"
 #include "atlas_fixture.hpp"
-#include "core/cross_section.hpp"
+#include "core/geometry/cross_section.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>

@@ -8,7 +8,7 @@
 // cap rather than a rounded end.
 // Model frame: X anterior, Y up, Z lateral; in a horizontal section u = Z, v = X.
 #include "atlas_fixture.hpp"
-#include "core/cross_section.hpp"
+#include "core/geometry/cross_section.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>

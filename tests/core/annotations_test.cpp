@@ -2,13 +2,13 @@
 // survive a save and reopen, stay on their structure when the camera moves
 // and when the leg is posed, snap back onto a regenerated (perturbed) mesh,
 // and keep (and report) an id the atlas lacks; ink round-trips normalised.
-#include "core/annotations.hpp"
-#include "core/camera.hpp"
+#include "core/document/annotations.hpp"
+#include "core/geometry/camera.hpp"
 #include "core/error.hpp"
 #include "core/motion/soft_tissue.hpp"
-#include "core/picking.hpp"
-#include "core/scene.hpp"
-#include "core/scene_file.hpp"
+#include "core/geometry/picking.hpp"
+#include "core/document/scene.hpp"
+#include "core/document/scene_file.hpp"
 #include "support/test_support.hpp"
 
 #include <glm/geometric.hpp>

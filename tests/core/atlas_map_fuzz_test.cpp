@@ -1,7 +1,7 @@
 // Fuzzes the --atlas-map loader: thousands of mutated maps never crash or
 // hang; each is either accepted or refused with an InputError naming the file.
 #include "core/error.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 #include "support/test_support.hpp"
 
 #include <fstream>

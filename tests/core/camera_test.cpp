@@ -1,4 +1,4 @@
-#include "core/camera.hpp"
+#include "core/geometry/camera.hpp"
 
 #include <gtest/gtest.h>
 #include <glm/geometric.hpp>

@@ -3,8 +3,8 @@
 // UTF-8 decoder, and input numbers that never narrow silently.
 #include "core/checked_cast.hpp"
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/utf8.hpp"
+#include "core/io/file_io.hpp"
+#include "core/io/utf8.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -2,10 +2,10 @@
 // with exact modifiers, context precedence, repeat, the viewer's catalogue
 // without a chord taken twice in a context, the user's key file (located
 // errors, all or nothing) and the palette's search.
-#include "core/command_catalogue.hpp"
-#include "core/command_registry.hpp"
+#include "core/commands/command_catalogue.hpp"
+#include "core/commands/command_registry.hpp"
 #include "core/error.hpp"
-#include "core/key_bindings.hpp"
+#include "core/commands/key_bindings.hpp"
 #include "support/test_support.hpp"
 
 #include <fstream>

@@ -1,8 +1,8 @@
 // The CPU slicer on meshes whose sections are known exactly: cubes, a hollow
 // box, an octahedron cut through its vertices, a prism, tilted planes.
-#include "core/cross_section.hpp"
+#include "core/geometry/cross_section.hpp"
 #include "core/error.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 
 #include <cmath>
 #include <gtest/gtest.h>

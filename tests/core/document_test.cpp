@@ -1,5 +1,5 @@
-#include "core/document.hpp"
-#include "core/draw_builder.hpp"
+#include "core/document/document.hpp"
+#include "core/document/draw_builder.hpp"
 
 #include <gtest/gtest.h>
 

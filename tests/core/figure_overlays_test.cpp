@@ -1,9 +1,9 @@
 // The label renderer below ui: labels, legends and marks are recorded onto a
 // canvas with the painter's text measure, and cairo+pango paint that canvas
 // into a figure without ImGui or GL.
-#include "core/annotation_marks.hpp"
-#include "core/canvas_paint.hpp"
-#include "core/figure_overlays.hpp"
+#include "core/document/annotation_marks.hpp"
+#include "core/publish/canvas_paint.hpp"
+#include "core/publish/figure_overlays.hpp"
 
 #include "support/test_support.hpp"
 

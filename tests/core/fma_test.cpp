@@ -2,9 +2,9 @@
 // the sided ids recorded in the knowledge base, and a synthetic glTF whose
 // nodes are named by generic, right and left ids.
 #include "core/error.hpp"
-#include "core/fma.hpp"
-#include "core/knowledge.hpp"
-#include "core/scene.hpp"
+#include "core/anatomy/fma.hpp"
+#include "core/anatomy/knowledge.hpp"
+#include "core/document/scene.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"
 

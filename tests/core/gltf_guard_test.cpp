@@ -4,8 +4,8 @@
 // the file and the problem, quickly and without big allocations; merging
 // many nodes into one structure is linear.
 #include "core/error.hpp"
-#include "core/gltf_guard.hpp"
-#include "core/scene.hpp"
+#include "core/io/gltf_guard.hpp"
+#include "core/document/scene.hpp"
 #include "support/gltf_craft.hpp"
 #include "support/test_support.hpp"
 

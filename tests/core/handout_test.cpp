@@ -3,12 +3,12 @@
 // drawn inside the margins, a missing glyph that shows, views in their row,
 // long words wrapped, nothing cut when the text runs over pages, the box
 // filter, and a missing font.
-#include "core/atlas_manifest.hpp"
+#include "core/io/atlas_manifest.hpp"
 #include "core/error.hpp"
-#include "core/handout.hpp"
-#include "core/red_flags.hpp"
-#include "core/referral.hpp"
-#include "core/trigger_points.hpp"
+#include "core/publish/handout.hpp"
+#include "core/anatomy/red_flags.hpp"
+#include "core/anatomy/referral.hpp"
+#include "core/anatomy/trigger_points.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
-#include "core/highlights.hpp"
-#include "core/referral_overlay.hpp"
+#include "core/document/highlights.hpp"
+#include "core/anatomy/referral_overlay.hpp"
 #include "core/error.hpp"
 #include <glm/geometric.hpp>
 

@@ -1,4 +1,4 @@
-#include "core/input_events.hpp"
+#include "core/commands/input_events.hpp"
 
 #include <gtest/gtest.h>
 

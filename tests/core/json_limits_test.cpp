@@ -2,16 +2,16 @@
 // numbers a double cannot hold) reaches no unbounded recursion, no unbounded
 // memory and no library exception: every loader answers with the file, the
 // line and what is wrong.
-#include "core/atlas_manifest.hpp"
+#include "core/io/atlas_manifest.hpp"
 #include "core/error.hpp"
-#include "core/json_input.hpp"
-#include "core/json_schema.hpp"
-#include "core/knowledge.hpp"
+#include "core/io/json_input.hpp"
+#include "core/io/json_schema.hpp"
+#include "core/anatomy/knowledge.hpp"
 #include "core/limits.hpp"
-#include "core/pattern.hpp"
-#include "core/red_flags.hpp"
-#include "core/scene.hpp"
-#include "core/trigger_points.hpp"
+#include "core/io/pattern.hpp"
+#include "core/anatomy/red_flags.hpp"
+#include "core/document/scene.hpp"
+#include "core/anatomy/trigger_points.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 #include "core/error.hpp"
-#include "core/json_schema.hpp"
+#include "core/io/json_schema.hpp"
 
 #include <gtest/gtest.h>
 

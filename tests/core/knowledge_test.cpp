@@ -1,4 +1,4 @@
-#include "core/knowledge.hpp"
+#include "core/anatomy/knowledge.hpp"
 
 #include "support/test_support.hpp"
 

@@ -1,4 +1,4 @@
-#include "core/label_layout.hpp"
+#include "core/geometry/label_layout.hpp"
 
 #include <gtest/gtest.h>
 #include <random>

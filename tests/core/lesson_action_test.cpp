@@ -2,8 +2,8 @@
 // timeline that lights each structure in turn and eases the leg from one
 // pose to the other, and bundled lessons that use them.
 #include "core/error.hpp"
-#include "core/lesson.hpp"
-#include "core/lesson_action.hpp"
+#include "core/teaching/lesson.hpp"
+#include "core/teaching/lesson_action.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // Stepping and editing a lesson headless, as the Lesson panel and presenter
 // mode do, and saving what the editor made.
 #include "core/error.hpp"
-#include "core/lesson.hpp"
-#include "core/lesson_session.hpp"
+#include "core/teaching/lesson.hpp"
+#include "core/teaching/lesson_session.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

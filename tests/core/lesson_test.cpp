@@ -1,10 +1,10 @@
 // Lessons: the bundled ones open, stay within 6 to 12 steps, name only
 // structures the atlas has and trigger points the map has; faults are located.
-#include "core/atlas_manifest.hpp"
+#include "core/io/atlas_manifest.hpp"
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/lesson.hpp"
-#include "core/trigger_points.hpp"
+#include "core/io/file_io.hpp"
+#include "core/teaching/lesson.hpp"
+#include "core/anatomy/trigger_points.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 // The atlas manifest loader: round trip, and bad input (truncated, garbage,
 // mutated JSON) always ends in an InputError naming the file and the field;
 // a bad manifest reports every problem at once, with its line.
-#include "core/atlas_manifest.hpp"
+#include "core/io/atlas_manifest.hpp"
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/json_schema.hpp"
+#include "core/io/file_io.hpp"
+#include "core/io/json_schema.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

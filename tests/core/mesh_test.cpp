@@ -1,5 +1,5 @@
 // Mesh maths on shapes with known answers.
-#include "core/mesh.hpp"
+#include "core/geometry/mesh.hpp"
 
 #include <glm/geometric.hpp>
 

@@ -9,7 +9,7 @@
 // flexion is skin against skin, which is not measured.
 #include "core/motion/posed_leg.hpp"
 #include "core/motion/presets.hpp"
-#include "core/picking.hpp"
+#include "core/geometry/picking.hpp"
 #include "support/motion_fixture.hpp"
 #include "support/test_support.hpp"
 

@@ -2,7 +2,7 @@
 // transform matches poses.csv (sampled from OpenSim Rajagopal 2016) within
 // 1 mm and 1 degree, over each coordinate's whole range. The chain itself is
 // composed from assets/motion/joints.json; poses.csv only checks it.
-#include "core/atlas_manifest.hpp"
+#include "core/io/atlas_manifest.hpp"
 #include "core/error.hpp"
 #include "core/motion/kinematics.hpp"
 #include "support/test_support.hpp"

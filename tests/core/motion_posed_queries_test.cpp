@@ -4,8 +4,8 @@
 // the posed leg cuts the shank where the rest section does.
 #include "core/motion/posed_leg.hpp"
 #include "core/motion/posed_queries.hpp"
-#include "core/picking.hpp"
-#include "core/referral.hpp"
+#include "core/geometry/picking.hpp"
+#include "core/anatomy/referral.hpp"
 #include "support/motion_fixture.hpp"
 #include "support/test_support.hpp"
 

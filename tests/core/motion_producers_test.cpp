@@ -1,7 +1,7 @@
 // "Which muscles produce this movement?": the ranking by moment arm x maximum
 // force x active force-length factor, and its agreement with the knowledge
 // base's actions.
-#include "core/knowledge.hpp"
+#include "core/anatomy/knowledge.hpp"
 #include "core/motion/producers.hpp"
 #include "support/test_support.hpp"
 

@@ -2,7 +2,7 @@
 // made-up leg: a round skin 50 mm across and a small round muscle just under
 // it, moved as skinning might move them.
 #include "core/motion/skin_settle.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>

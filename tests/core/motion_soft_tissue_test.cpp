@@ -3,7 +3,7 @@
 // instead of cutting its chord, and no extreme pose tears a mesh or makes
 // a NaN.
 #include "core/motion/soft_tissue.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 #include "support/motion_fixture.hpp"
 #include "support/test_support.hpp"
 

@@ -1,6 +1,6 @@
 // Packing overlays for the shader: every overlay an item takes is packed,
 // owned overlays go only to their structure, flags are respected.
-#include "core/overlay_pack.hpp"
+#include "core/document/overlay_pack.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/panel_layout.hpp"
+#include "core/document/panel_layout.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Attachment patches belong to the bone they lie on and are given in rest
 // coordinates, so the shader paints them on the bone wherever it has moved.
-#include "core/highlights.hpp"
+#include "core/document/highlights.hpp"
 #include "core/motion/posed_leg.hpp"
 #include "support/motion_fixture.hpp"
 

@@ -4,15 +4,15 @@
 // documented urgency scale with the guideline behind each level; (c) every
 // source a fact cites exists and every declared source is cited. Plus the
 // body areas the red flags are matched to.
-#include "core/atlas_manifest.hpp"
-#include "core/body_areas.hpp"
+#include "core/io/atlas_manifest.hpp"
+#include "core/anatomy/body_areas.hpp"
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/handout.hpp"
-#include "core/json_schema.hpp"
-#include "core/knowledge.hpp"
-#include "core/red_flags.hpp"
-#include "core/trigger_points.hpp"
+#include "core/io/file_io.hpp"
+#include "core/publish/handout.hpp"
+#include "core/io/json_schema.hpp"
+#include "core/anatomy/knowledge.hpp"
+#include "core/anatomy/red_flags.hpp"
+#include "core/anatomy/trigger_points.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

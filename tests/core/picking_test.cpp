@@ -1,4 +1,4 @@
-#include "core/picking.hpp"
+#include "core/geometry/picking.hpp"
 
 #include "core/error.hpp"
 

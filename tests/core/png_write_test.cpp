@@ -1,8 +1,8 @@
-// core/image's PNG writer (libpng, fast zlib level): what is written reads
+// core/io/image's PNG writer (libpng, fast zlib level): what is written reads
 // back bit for bit, opaque images are stored as RGB and others keep alpha.
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/image.hpp"
+#include "core/io/file_io.hpp"
+#include "core/io/image.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // Printable documents: page sizes, page breaks, text that pdftotext can
 // read back (selectable and searchable), a missing glyph that shows, and
 // PNG pages that agree with the PDF's page count.
-#include "core/print_document.hpp"
+#include "core/publish/print_document.hpp"
 
 #include "support/test_support.hpp"
 

@@ -2,7 +2,7 @@
 // to the model's movement (or to none), and the ranking's colours follow the
 // ranks: in a deep squat the soleus, first, is drawn darker than the slack
 // gastrocnemius heads; muscles that do not produce the movement are grey.
-#include "core/knowledge.hpp"
+#include "core/anatomy/knowledge.hpp"
 #include "core/motion/presets.hpp"
 #include "core/motion/producer_colours.hpp"
 #include "support/test_support.hpp"

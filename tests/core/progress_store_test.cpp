@@ -2,7 +2,7 @@
 // files are set aside (never lost), old schemas migrate, cards of vanished
 // structures are kept, export and reset.
 #include "core/error.hpp"
-#include "core/progress_store.hpp"
+#include "core/teaching/progress_store.hpp"
 
 #include "support/test_support.hpp"
 

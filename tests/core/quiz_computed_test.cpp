@@ -3,8 +3,8 @@
 // must agree; distractors are never right; the same seed gives the same quiz.
 #include "core/motion/musculotendon.hpp"
 #include "core/motion/producers.hpp"
-#include "core/quiz.hpp"
-#include "core/scene.hpp"
+#include "core/teaching/quiz.hpp"
+#include "core/document/scene.hpp"
 
 #include "support/test_support.hpp"
 

@@ -2,7 +2,7 @@
 // data, distractors are never right, same seed same quiz, grading of typed
 // names, and the generator's documented outputs.
 #include "core/error.hpp"
-#include "core/quiz.hpp"
+#include "core/teaching/quiz.hpp"
 
 #include "support/test_support.hpp"
 

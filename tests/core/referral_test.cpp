@@ -3,8 +3,8 @@
 // names for each area; the skin index finds the same nearest points as a
 // scan of every triangle.
 #include "core/error.hpp"
-#include "core/referral.hpp"
-#include "core/trigger_points.hpp"
+#include "core/anatomy/referral.hpp"
+#include "core/anatomy/trigger_points.hpp"
 #include "support/test_support.hpp"
 
 #include <glm/geometric.hpp>

@@ -1,9 +1,9 @@
 // Saved scenes: round trip, located schema faults, ids kept when the atlas
 // lacks them, and atomic saves that survive a kill in the middle.
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/scene.hpp"
-#include "core/scene_file.hpp"
+#include "core/io/file_io.hpp"
+#include "core/document/scene.hpp"
+#include "core/document/scene_file.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

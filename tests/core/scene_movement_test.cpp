@@ -2,11 +2,11 @@
 // saved scenes and in the document: it round-trips by id, a scene without it
 // opens with none, an unknown id is one line naming the file, line and
 // field, and choosing it is one undo step like the pose.
-#include "core/document.hpp"
+#include "core/document/document.hpp"
 #include "core/error.hpp"
 #include "core/motion/producers.hpp"
-#include "core/scene.hpp"
-#include "core/scene_file.hpp"
+#include "core/document/scene.hpp"
+#include "core/document/scene_file.hpp"
 
 #include "support/test_support.hpp"
 

@@ -4,8 +4,8 @@
 // puts its pose and length colouring into the document.
 #include "core/error.hpp"
 #include "core/motion/kinematics.hpp"
-#include "core/scene.hpp"
-#include "core/scene_file.hpp"
+#include "core/document/scene.hpp"
+#include "core/document/scene_file.hpp"
 #include "support/test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // Loading atlases through Assimp: names, colours, atlas maps, and every kind
 // of bad input giving one clear InputError instead of a crash.
 #include "core/error.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"
 

@@ -1,4 +1,4 @@
-#include "core/search.hpp"
+#include "core/anatomy/search.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
 // Caps for the cut model: ear clipping with holes keeps the polygon's area
 // exactly, on simple shapes and on every cut of the bundled atlas; clipping
 // keeps only what lies below the plane and, capped, encloses the right volume.
-#include "core/cross_section.hpp"
-#include "core/polygon_triangulate.hpp"
-#include "core/scene.hpp"
-#include "core/section_cut.hpp"
+#include "core/geometry/cross_section.hpp"
+#include "core/geometry/polygon_triangulate.hpp"
+#include "core/document/scene.hpp"
+#include "core/geometry/section_cut.hpp"
 #include "support/test_support.hpp"
 
 #include <cmath>

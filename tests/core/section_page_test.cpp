@@ -1,9 +1,9 @@
 // The section page on a fixture of boxes: fills in each structure's colour,
 // holes left open, labels in the margins, anchors inside crescents.
-#include "core/cross_section.hpp"
+#include "core/geometry/cross_section.hpp"
 #include "core/error.hpp"
-#include "core/handout.hpp"
-#include "core/section_page.hpp"
+#include "core/publish/handout.hpp"
+#include "core/publish/section_page.hpp"
 
 #include <cmath>
 #include <gtest/gtest.h>

@@ -1,9 +1,9 @@
 // The section plane in documents and saved scenes: clamped, undoable, saved
 // and read back, absent from version 1 files, bad values refused with place.
-#include "core/document.hpp"
+#include "core/document/document.hpp"
 #include "core/error.hpp"
-#include "core/scene.hpp"
-#include "core/scene_file.hpp"
+#include "core/document/scene.hpp"
+#include "core/document/scene_file.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"
 

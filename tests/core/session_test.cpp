@@ -1,7 +1,7 @@
 // The session makes what is drawn once per document revision: asking again
 // in the same frame costs nothing, and any change to the document, the hover
 // or the meshes makes it again.
-#include "core/session.hpp"
+#include "core/document/session.hpp"
 
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"

@@ -1,6 +1,6 @@
 // SM-2 with a fake clock: intervals grow after right answers and shrink
 // after lapses; a session takes due cards (weakest first), then new ones.
-#include "core/srs.hpp"
+#include "core/teaching/srs.hpp"
 
 #include <cmath>
 

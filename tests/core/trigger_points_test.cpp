@@ -2,10 +2,10 @@
 // its schema, zones behave at their edges, and malformed files are rejected
 // with the file, line and field.
 #include "core/error.hpp"
-#include "core/file_io.hpp"
-#include "core/json_schema.hpp"
-#include "core/red_flags.hpp"
-#include "core/trigger_points.hpp"
+#include "core/io/file_io.hpp"
+#include "core/io/json_schema.hpp"
+#include "core/anatomy/red_flags.hpp"
+#include "core/anatomy/trigger_points.hpp"
 #include "support/test_support.hpp"
 
 #include <glm/geometric.hpp>

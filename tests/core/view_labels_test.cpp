@@ -1,6 +1,6 @@
 // The labels of a view are chosen and placed below the ui layer, with any
 // text measure: the headless figures and the viewer share them.
-#include "core/view_labels.hpp"
+#include "core/document/view_labels.hpp"
 
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"

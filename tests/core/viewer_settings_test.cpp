@@ -1,5 +1,5 @@
-#include "core/file_io.hpp"
-#include "core/viewer_settings.hpp"
+#include "core/io/file_io.hpp"
+#include "core/document/viewer_settings.hpp"
 #include "support/test_support.hpp"
 
 #include <cstdlib>

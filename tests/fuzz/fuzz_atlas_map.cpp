@@ -1,5 +1,5 @@
 // libFuzzer target: --atlas-map files (load_atlas_map reads a path).
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

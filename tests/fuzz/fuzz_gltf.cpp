@@ -2,7 +2,7 @@
 // function, which checks a glTF's structure before Assimp sees it. Inputs
 // starting with "glTF" are written as .glb, others as .gltf. Lenient (the
 // viewer's way) so that files with bad indices still reach Assimp.
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

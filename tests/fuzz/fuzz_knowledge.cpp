@@ -1,8 +1,8 @@
 // libFuzzer target: one knowledge file checked against the bundled schema,
 // as load_knowledge does for each file of the folder.
-#include "core/file_io.hpp"
-#include "core/json_schema.hpp"
-#include "core/knowledge.hpp"
+#include "core/io/file_io.hpp"
+#include "core/io/json_schema.hpp"
+#include "core/anatomy/knowledge.hpp"
 #include "fuzz_support.hpp"
 
 #include <nlohmann/json.hpp>

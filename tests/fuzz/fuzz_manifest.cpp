@@ -1,5 +1,5 @@
 // libFuzzer target: the atlas manifest (atlas.json).
-#include "core/atlas_manifest.hpp"
+#include "core/io/atlas_manifest.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

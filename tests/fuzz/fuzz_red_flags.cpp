@@ -1,5 +1,5 @@
 // libFuzzer target: red_flags.json.
-#include "core/red_flags.hpp"
+#include "core/anatomy/red_flags.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,7 +1,7 @@
 // libFuzzer target: trigger_points.json, with the bundled atlas's landmarks.
-#include "core/atlas_manifest.hpp"
-#include "core/file_io.hpp"
-#include "core/trigger_points.hpp"
+#include "core/io/atlas_manifest.hpp"
+#include "core/io/file_io.hpp"
+#include "core/anatomy/trigger_points.hpp"
 #include "fuzz_support.hpp"
 
 namespace {

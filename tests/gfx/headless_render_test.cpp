@@ -1,10 +1,10 @@
 // Renders small fixture scenes headless (EGL) and checks pixels: the object
 // where it must be, the background elsewhere, and what preset views do.
-#include "core/camera.hpp"
-#include "core/draw_builder.hpp"
+#include "core/geometry/camera.hpp"
+#include "core/document/draw_builder.hpp"
 #include "core/error.hpp"
-#include "core/image.hpp"
-#include "core/scene.hpp"
+#include "core/io/image.hpp"
+#include "core/document/scene.hpp"
 #include "gfx/framebuffer.hpp"
 #include "gfx/scene_renderer.hpp"
 #include "platform/headless_context.hpp"

@@ -1,11 +1,11 @@
 // The baked ambient occlusion in the shading: a structure whose vertices are
 // closed in renders darker with it on, the same with it off, and a mesh
 // without occlusion (an older atlas, another file) is untouched either way.
-#include "core/camera.hpp"
-#include "core/document.hpp"
-#include "core/draw_builder.hpp"
-#include "core/image.hpp"
-#include "core/scene.hpp"
+#include "core/geometry/camera.hpp"
+#include "core/document/document.hpp"
+#include "core/document/draw_builder.hpp"
+#include "core/io/image.hpp"
+#include "core/document/scene.hpp"
 #include "gfx/framebuffer.hpp"
 #include "gfx/scene_renderer.hpp"
 #include "platform/headless_context.hpp"

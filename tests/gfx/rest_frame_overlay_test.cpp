@@ -2,12 +2,12 @@
 // frame and a bone is posed by its draw item's matrix. Rendered headless:
 // a structure moved by its transform keeps its highlight, a referral zone on
 // the posed skin stays on the same skin, and posing a bone sends no vertices.
-#include "core/camera.hpp"
-#include "core/document.hpp"
-#include "core/draw_builder.hpp"
-#include "core/image.hpp"
+#include "core/geometry/camera.hpp"
+#include "core/document/document.hpp"
+#include "core/document/draw_builder.hpp"
+#include "core/io/image.hpp"
 #include "core/motion/posed_leg.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 #include "gfx/framebuffer.hpp"
 #include "gfx/scene_renderer.hpp"
 #include "platform/headless_context.hpp"

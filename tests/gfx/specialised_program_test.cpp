@@ -1,10 +1,10 @@
 // The renderer's shader variants (gfx/specialised_program): a variant with
 // switches compiled as constant zero must draw what the shader as written
 // draws with those uniforms at zero, and each combination is compiled once.
-#include "core/camera.hpp"
+#include "core/geometry/camera.hpp"
 #include "core/error.hpp"
-#include "core/image.hpp"
-#include "core/scene.hpp"
+#include "core/io/image.hpp"
+#include "core/document/scene.hpp"
 #include "gfx/framebuffer.hpp"
 #include "gfx/mesh_buffer.hpp"
 #include "gfx/specialised_program.hpp"

@@ -2,7 +2,7 @@
 // The motion model, the muscles and the light bundled atlas, loaded once per
 // test binary: the shared set-up of the motion tests.
 #include "core/motion/posed_leg.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 
 namespace crus::test {
 

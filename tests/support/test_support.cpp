@@ -1,7 +1,7 @@
 #include "support/test_support.hpp"
 
 #include "core/error.hpp"
-#include "core/scene_file.hpp"
+#include "core/document/scene_file.hpp"
 
 #include <array>
 #include <cstdio>

@@ -5,10 +5,10 @@
 // C clears, K keeps the ink in the step, L and S toggle the laser and the
 // spotlight. A pin's screen point stays on its structure as the view turns.
 // A step action lights each structure in turn.
-#include "core/draw_builder.hpp"
-#include "core/input_events.hpp"
-#include "core/lesson_session.hpp"
-#include "core/scene.hpp"
+#include "core/document/draw_builder.hpp"
+#include "core/commands/input_events.hpp"
+#include "core/teaching/lesson_session.hpp"
+#include "core/document/scene.hpp"
 #include "platform/headless_context.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"

@@ -3,9 +3,9 @@
 // chord moves the action, letters typed into the palette are text and not
 // commands, and the palette finds and runs a command.
 #include "app/viewer_panels.hpp"
-#include "core/command_catalogue.hpp"
-#include "core/input_events.hpp"
-#include "core/scene.hpp"
+#include "core/commands/command_catalogue.hpp"
+#include "core/commands/input_events.hpp"
+#include "core/document/scene.hpp"
 #include "platform/headless_context.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"

@@ -2,9 +2,9 @@
 // sends (dispatched by the shell's command registry): outside presenter mode only Page Down/Up and Space step (the arrows
 // orbit); in it the arrows step too, B blanks, Escape leaves, and the shell
 // draws no menu, panels or status bar.
-#include "core/input_events.hpp"
-#include "core/lesson_session.hpp"
-#include "core/scene.hpp"
+#include "core/commands/input_events.hpp"
+#include "core/teaching/lesson_session.hpp"
+#include "core/document/scene.hpp"
 #include "platform/headless_context.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"

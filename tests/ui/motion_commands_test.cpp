@@ -5,7 +5,7 @@
 // soleus); Play and
 // Play action move only the preview, the latter from neutral to the end of
 // the range and back with the selected muscle highlighted, then stop.
-#include "core/command_catalogue.hpp"
+#include "core/commands/command_catalogue.hpp"
 #include "core/motion/presets.hpp"
 #include "ui/motion_player.hpp"
 #include "ui/viewer_commands.hpp"

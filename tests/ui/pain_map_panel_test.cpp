@@ -3,8 +3,8 @@
 // choosing one selects its muscle and shows its map; the brush controls;
 // the note that Crus does not diagnose and the red flags (emergencies first)
 // always at the foot; a missing trigger-point file is explained in place.
-#include "core/atlas_manifest.hpp"
-#include "core/image.hpp"
+#include "core/io/atlas_manifest.hpp"
+#include "core/io/image.hpp"
 #include "gfx/framebuffer.hpp"
 #include "gfx/gl.hpp"
 #include "platform/headless_context.hpp"

@@ -3,7 +3,7 @@
 // (ImGui asserts), crashes and panels that throw. Real assertions on what the
 // panels do live in the other ui tests.
 #include "app/viewer_panels.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 #include "platform/headless_context.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"

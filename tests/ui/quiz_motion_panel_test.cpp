@@ -3,10 +3,10 @@
 // the chosen movement's producers and their colours and labels on the model
 // (both made from current_ranking) are hidden, and the panel says so; after
 // the answer they come back. Driven headless through the named commands.
-#include "core/command_catalogue.hpp"
+#include "core/commands/command_catalogue.hpp"
 #include "core/motion/kinematics.hpp"
 #include "core/motion/musculotendon.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 #include "platform/headless_context.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/motion_commands.hpp"

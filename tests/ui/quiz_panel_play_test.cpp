@@ -4,10 +4,10 @@
 // a click on a muscle, its feedback lights every right muscle; a section
 // question shows the slice with its mark and takes a typed name; a wrong
 // point-to click says what was clicked and where the target lies.
-#include "core/command_catalogue.hpp"
+#include "core/commands/command_catalogue.hpp"
 #include "core/motion/kinematics.hpp"
 #include "core/motion/musculotendon.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 #include "platform/headless_context.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/quiz_panel.hpp"

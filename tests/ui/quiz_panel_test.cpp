@@ -3,7 +3,7 @@
 // cards, a click on the right structure scores and a click elsewhere does
 // not, name-it ghosts the rest and puts the view back, every answer lands in
 // the progress database, and the dashboard shows what is due.
-#include "core/progress_store.hpp"
+#include "core/teaching/progress_store.hpp"
 #include "platform/headless_context.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/quiz_panel.hpp"

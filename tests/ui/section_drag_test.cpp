@@ -1,8 +1,8 @@
 // Dragging the section plane with the mouse, headless: a drag that starts on
 // the cut moves the plane (one undo step when the button is released, the
 // camera left alone); a drag elsewhere, or with the section off, orbits.
-#include "core/input_events.hpp"
-#include "core/scene.hpp"
+#include "core/commands/input_events.hpp"
+#include "core/document/scene.hpp"
 #include "platform/headless_context.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"

@@ -1,8 +1,8 @@
 // The viewer's keys and clicks as a user makes them: view keys after a click
 // on a panel, one owner per chord, and taps and double-clicks that start and
 // end within one slow frame, replayed through InputReplay.
-#include "core/input_events.hpp"
-#include "core/scene.hpp"
+#include "core/commands/input_events.hpp"
+#include "core/document/scene.hpp"
 #include "platform/headless_context.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"

@@ -1,7 +1,7 @@
 #include "core/motion/bone_collision.hpp"
 
-#include "core/picking.hpp"
-#include "core/scene.hpp"
+#include "core/geometry/picking.hpp"
+#include "core/document/scene.hpp"
 
 #include <glm/geometric.hpp>
 

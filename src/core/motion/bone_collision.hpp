@@ -24,7 +24,7 @@
 //   an edge they would stretch past 2.5 times its rest length is drawn back.
 // The skin is not pushed: it follows the tissue beneath by its own weights
 // (skin_layer.hpp).
-#include "core/mesh.hpp"
+#include "core/geometry/mesh.hpp"
 #include "core/motion/kinematics.hpp"
 
 #include <cstdint>

@@ -11,7 +11,7 @@
 // Bound once in the rest pose, per vertex: the point of the muscle's centre
 // line at its level and how much of the bulge it takes. Applied in the rest
 // frame before skinning, so the skinning carries the widened belly.
-#include "core/mesh.hpp"
+#include "core/geometry/mesh.hpp"
 #include "core/motion/musculotendon.hpp"
 
 #include <cmath>

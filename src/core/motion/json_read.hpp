@@ -2,7 +2,7 @@
 // Typed reading of the motion data files (assets/motion/*.json): each getter
 // checks the type it expects and throws InputError "file:line: field:
 // problem" naming the first fault, so a bad data file gets one clear line.
-#include "core/json_schema.hpp"
+#include "core/io/json_schema.hpp"
 
 #include <glm/mat3x3.hpp>
 #include <glm/vec3.hpp>

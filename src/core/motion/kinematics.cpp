@@ -1,7 +1,7 @@
 #include "core/motion/kinematics.hpp"
 
 #include "core/error.hpp"
-#include "core/file_io.hpp"
+#include "core/io/file_io.hpp"
 #include "core/motion/json_read.hpp"
 
 #include <glm/geometric.hpp>

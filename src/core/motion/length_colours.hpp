@@ -4,9 +4,9 @@
 // the common colour-vision deficiencies; purple shortens, orange lengthens.
 // PuOr's near-white centre is darkened to a mid grey so that an unchanged
 // muscle does not pass for bone.
-#include "core/draw_list.hpp"
+#include "core/document/draw_list.hpp"
 #include "core/motion/musculotendon.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 
 #include <array>
 #include <string>

@@ -1,6 +1,6 @@
 #include "core/motion/musculotendon.hpp"
 
-#include "core/file_io.hpp"
+#include "core/io/file_io.hpp"
 #include "core/motion/json_read.hpp"
 #include "core/motion/wrap.hpp"
 

@@ -5,7 +5,7 @@
 // whatever reads the scene (the renderer, labels, highlights, overlays)
 // sees the posed leg.
 #include "core/motion/soft_tissue.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 
 #include <optional>
 

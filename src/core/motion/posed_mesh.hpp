@@ -3,7 +3,7 @@
 // its body's rigid transform. Until soft tissue deforms, a muscle, tendon,
 // nerve or the skin is carried whole by the body joints.json names for it
 // ("followers"): an approximation, flagged as such wherever it is reported.
-#include "core/mesh.hpp"
+#include "core/geometry/mesh.hpp"
 #include "core/motion/kinematics.hpp"
 
 #include <string>

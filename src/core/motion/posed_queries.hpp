@@ -6,10 +6,10 @@
 // referral zones are defined. A section plane placed on the rest leg moves
 // with the tibia, so "40 % of the way down the leg" cuts the same level of
 // the shank whatever the knee and ankle do.
-#include "core/cross_section.hpp"
-#include "core/mesh.hpp"
+#include "core/geometry/cross_section.hpp"
+#include "core/geometry/mesh.hpp"
 #include "core/motion/kinematics.hpp"
-#include "core/referral.hpp"
+#include "core/anatomy/referral.hpp"
 
 #include <vector>
 

@@ -5,9 +5,9 @@
 // common colour-vision deficiencies: rank shows as lightness, not hue); the
 // muscles without published parameters in a separate blue-grey, and every
 // other muscle a plain grey, so that the ranking is what stands out.
-#include "core/draw_list.hpp"
+#include "core/document/draw_list.hpp"
 #include "core/motion/producers.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 #include "core/motion/skin_layer.hpp"
 
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 
 #include <glm/geometric.hpp>
 

@@ -1,6 +1,6 @@
 #include "core/motion/skin_settle.hpp"
 
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 
 #include <glm/geometric.hpp>
 

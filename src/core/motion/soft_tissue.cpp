@@ -2,7 +2,7 @@
 
 #include "core/motion/joint_clearance.hpp"
 #include "core/motion/skin_layer.hpp"
-#include "core/scene.hpp"
+#include "core/document/scene.hpp"
 
 #include <glm/geometric.hpp>
 #include <glm/gtc/quaternion.hpp>

@@ -27,7 +27,7 @@
 // - the skin takes the weights of the tissue beneath it (skin_layer.hpp);
 // - and, once posed, settles over that tissue (skin_settle.hpp, called by
 //   LegPoser::apply after pose_scene).
-#include "core/mesh.hpp"
+#include "core/geometry/mesh.hpp"
 #include "core/motion/bone_collision.hpp"
 #include "core/motion/bulge.hpp"
 #include "core/motion/musculotendon.hpp"
