@@ -55,8 +55,8 @@ Mesh make_ellipsoid(glm::vec3 centre, glm::vec3 radii) {
 struct Leg {
   std::vector<Mesh> meshes;
   PickIndex index;
-  std::vector<Ray> hitting;  // from a camera around the leg towards it
-  std::vector<Ray> missing;  // beside the leg
+  std::vector<Ray> hitting; // from a camera around the leg towards it
+  std::vector<Ray> missing; // beside the leg
   std::vector<glm::vec3> near_skin;
 
   Leg() {
@@ -68,8 +68,8 @@ struct Leg {
       const float angle = 6.2831853f * unit(rng);
       const float r = 0.045f * std::sqrt(unit(rng));
       const glm::vec3 centre = axis_centre + glm::vec3(r * std::cos(angle), 0.16f * (unit(rng) - 0.5f), r * std::sin(angle));
-      meshes.push_back(make_ellipsoid(centre, {0.008f + 0.015f * unit(rng), 0.06f + 0.1f * unit(rng),
-                                               0.008f + 0.015f * unit(rng)}));
+      meshes.push_back(
+          make_ellipsoid(centre, {0.008f + 0.015f * unit(rng), 0.06f + 0.1f * unit(rng), 0.008f + 0.015f * unit(rng)}));
     }
     std::vector<const Mesh*> pointers;
     for (const Mesh& mesh : meshes) pointers.push_back(&mesh);
@@ -78,8 +78,8 @@ struct Leg {
     for (int i = 0; i < 1024; ++i) {
       const float angle = 6.2831853f * unit(rng);
       const glm::vec3 eye = axis_centre + glm::vec3(0.8f * std::cos(angle), 0.4f * (unit(rng) - 0.5f), 0.8f * std::sin(angle));
-      const glm::vec3 target = axis_centre + glm::vec3(0.1f * (unit(rng) - 0.5f), 0.45f * (unit(rng) - 0.5f),
-                                                       0.1f * (unit(rng) - 0.5f));
+      const glm::vec3 target =
+          axis_centre + glm::vec3(0.1f * (unit(rng) - 0.5f), 0.45f * (unit(rng) - 0.5f), 0.1f * (unit(rng) - 0.5f));
       hitting.push_back(Ray{eye, target - eye});
       const glm::vec3 beside = axis_centre + glm::vec3(0.0f, 0.0f, 0.0f) +
                                glm::vec3(-std::sin(angle), 0.0f, std::cos(angle)) * (0.12f + 0.1f * unit(rng));

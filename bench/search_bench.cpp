@@ -28,57 +28,72 @@ std::vector<SearchEntry> knowledge_like_entries() {
       {"navicular", "Navicular", {"Os naviculare", "scaphoid of the foot", "navicular bone"}},
       {"cuboid", "Cuboid", {"Os cuboideum", "cuboid bone"}},
       {"medial_cuneiform", "Medial cuneiform", {"Os cuneiforme mediale", "first cuneiform", "internal cuneiform"}},
-      {"intermediate_cuneiform", "Intermediate cuneiform",
-       {"Os cuneiforme intermedium", "second cuneiform", "middle cuneiform"}},
+      {"intermediate_cuneiform", "Intermediate cuneiform", {"Os cuneiforme intermedium", "second cuneiform", "middle cuneiform"}},
       {"lateral_cuneiform", "Lateral cuneiform", {"Os cuneiforme laterale", "third cuneiform", "external cuneiform"}},
-      {"gastrocnemius_medial_head", "Gastrocnemius, medial head",
+      {"gastrocnemius_medial_head",
+       "Gastrocnemius, medial head",
        {"Musculus gastrocnemius, caput mediale", "calf muscle", "triceps surae", "medial gastrocnemius", "gastrocs"}},
-      {"gastrocnemius_lateral_head", "Gastrocnemius, lateral head",
+      {"gastrocnemius_lateral_head",
+       "Gastrocnemius, lateral head",
        {"Musculus gastrocnemius, caput laterale", "calf muscle", "triceps surae", "lateral gastrocnemius", "gastrocs"}},
       {"soleus", "Soleus", {"Musculus soleus", "calf muscle", "triceps surae", "deep calf muscle", "second heart"}},
       {"plantaris", "Plantaris", {"Musculus plantaris", "plantaris muscle", "freshman's nerve", "plantar muscle"}},
-      {"tibialis_anterior", "Tibialis anterior",
+      {"tibialis_anterior",
+       "Tibialis anterior",
        {"Musculus tibialis anterior", "tibialis anticus", "anterior tibial muscle", "shin muscle"}},
-      {"fibularis_longus", "Fibularis longus",
+      {"fibularis_longus",
+       "Fibularis longus",
        {"Musculus fibularis longus", "peroneus longus", "Musculus peroneus longus", "long fibular muscle"}},
-      {"fibularis_brevis", "Fibularis brevis",
+      {"fibularis_brevis",
+       "Fibularis brevis",
        {"Musculus fibularis brevis", "peroneus brevis", "Musculus peroneus brevis", "short fibular muscle"}},
-      {"fibularis_tertius", "Fibularis tertius",
+      {"fibularis_tertius",
+       "Fibularis tertius",
        {"Musculus fibularis tertius", "peroneus tertius", "Musculus peroneus tertius", "third fibular muscle"}},
-      {"tibialis_posterior", "Tibialis posterior",
+      {"tibialis_posterior",
+       "Tibialis posterior",
        {"Musculus tibialis posterior", "tibialis posticus", "posterior tibial muscle", "PTT"}},
-      {"flexor_digitorum_longus", "Flexor digitorum longus",
+      {"flexor_digitorum_longus",
+       "Flexor digitorum longus",
        {"Musculus flexor digitorum longus", "long flexor of the toes", "FDL", "flexor digitorum tibialis"}},
-      {"flexor_hallucis_longus", "Flexor hallucis longus",
+      {"flexor_hallucis_longus",
+       "Flexor hallucis longus",
        {"Musculus flexor hallucis longus", "long flexor of the great toe", "FHL", "dancer's tendon"}},
-      {"extensor_digitorum_longus", "Extensor digitorum longus",
+      {"extensor_digitorum_longus",
+       "Extensor digitorum longus",
        {"Musculus extensor digitorum longus", "long extensor of the toes", "EDL"}},
-      {"extensor_hallucis_longus", "Extensor hallucis longus",
+      {"extensor_hallucis_longus",
+       "Extensor hallucis longus",
        {"Musculus extensor hallucis longus", "long extensor of the great toe", "EHL"}},
       {"popliteus", "Popliteus", {"Musculus popliteus", "popliteal muscle", "key of the knee", "unlocker of the knee"}},
-      {"calcaneal_tendon", "Calcaneal tendon",
+      {"calcaneal_tendon",
+       "Calcaneal tendon",
        {"Tendo calcaneus", "Achilles tendon", "tendo Achillis", "heel cord", "triceps surae tendon"}},
       {"sciatic_nerve", "Sciatic nerve", {"Nervus ischiadicus", "ischiadic nerve", "great sciatic nerve"}},
       {"tibial_nerve", "Tibial nerve", {"Nervus tibialis", "medial popliteal nerve", "posterior tibial nerve"}},
-      {"common_fibular_nerve", "Common fibular nerve",
+      {"common_fibular_nerve",
+       "Common fibular nerve",
        {"Nervus fibularis communis", "common peroneal nerve", "lateral popliteal nerve", "Nervus peroneus communis"}},
-      {"deep_fibular_nerve", "Deep fibular nerve",
+      {"deep_fibular_nerve",
+       "Deep fibular nerve",
        {"Nervus fibularis profundus", "deep peroneal nerve", "anterior tibial nerve", "Nervus peroneus profundus"}},
-      {"superficial_fibular_nerve", "Superficial fibular nerve",
+      {"superficial_fibular_nerve",
+       "Superficial fibular nerve",
        {"Nervus fibularis superficialis", "superficial peroneal nerve", "musculocutaneous nerve of the leg"}},
       {"sural_nerve", "Sural nerve", {"Nervus suralis", "short saphenous nerve", "sural cutaneous nerve"}},
       {"skin", "Skin", {"Cutis", "integument", "integumentum commune", "dermis", "epidermis"}},
   };
   for (int k = 1; k <= 5; ++k) {
     const std::string n = std::to_string(k);
-    entries.push_back({"metatarsal_" + n, "Metatarsal " + n,
-                       {"Os metatarsale " + n, "metatarsal bone " + n, "metatarsus " + n, "MT" + n}});
-    entries.push_back({"phalanges_" + n, "Phalanges of toe " + n,
+    entries.push_back(
+        {"metatarsal_" + n, "Metatarsal " + n, {"Os metatarsale " + n, "metatarsal bone " + n, "metatarsus " + n, "MT" + n}});
+    entries.push_back({"phalanges_" + n,
+                       "Phalanges of toe " + n,
                        {"Phalanges digiti pedis " + n, "toe bones " + n, "phalanx " + n, "digit " + n}});
   }
   // Landmarks, searched too.
-  for (const char* landmark : {"Medial malleolus", "Lateral malleolus", "Tibial tuberosity", "Fibular head",
-                               "Gerdy's tubercle", "Soleal line", "Sustentaculum tali"}) {
+  for (const char* landmark : {"Medial malleolus", "Lateral malleolus", "Tibial tuberosity", "Fibular head", "Gerdy's tubercle",
+                               "Soleal line", "Sustentaculum tali"}) {
     SearchEntry e{crus::fold_for_search(landmark), landmark, {std::string("Landmark ") + landmark, "bony landmark"}};
     for (char& c : e.id)
       if (c == ' ') c = '_';
@@ -147,8 +162,8 @@ void BM_SearchKnowledgeBase(benchmark::State& state) {
     return;
   }
   const SearchIndex search_index(std::move(entries));
-  const std::vector<std::string> queries{"g", "gastroc", "peroneus", "achilles", "gastrocnemus", "solius",
-                                         "tib ant", "fdl", "calf", "nerve", "xylophonequartz"};
+  const std::vector<std::string> queries{"g",       "gastroc", "peroneus", "achilles", "gastrocnemus",   "solius",
+                                         "tib ant", "fdl",     "calf",     "nerve",    "xylophonequartz"};
   std::size_t i = 0;
   for (auto _ : state) {
     auto results = search_index.search(queries[i++ % queries.size()], 10);

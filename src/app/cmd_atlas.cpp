@@ -21,8 +21,8 @@ int run_atlas_build(const std::string& out_dir, bool timings) {
   atlas::GeneratedAtlas generated = atlas::generate_atlas();
   atlas::BuildReport report = atlas::write_atlas(generated, out_dir);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::cout << "atlas: " << generated.manifest.structures.size() << " structures written to " << out_dir << " in "
-            << std::fixed << std::setprecision(1) << seconds << " s\n";
+  std::cout << "atlas: " << generated.manifest.structures.size() << " structures written to " << out_dir << " in " << std::fixed
+            << std::setprecision(1) << seconds << " s\n";
   (void)report;
   if (timings) {
     // Seconds per phase; the process's CPU time (both threads) beside the
@@ -30,7 +30,8 @@ int run_atlas_build(const std::string& out_dir, bool timings) {
     for (std::size_t i = 0; i < generated.timings.size(); ++i) {
       const auto& [phase, s] = generated.timings[i];
       std::cout << "  " << phase << ": " << std::setprecision(2) << s << " s";
-      if (i < generated.timings_cpu.size() && generated.timings_cpu[i] >= 0.0) std::cout << " (CPU " << generated.timings_cpu[i] << " s, main thread " << generated.timings_main_cpu[i] << " s)";
+      if (i < generated.timings_cpu.size() && generated.timings_cpu[i] >= 0.0)
+        std::cout << " (CPU " << generated.timings_cpu[i] << " s, main thread " << generated.timings_main_cpu[i] << " s)";
       std::cout << "\n";
     }
     std::cout << "  writing: " << report.seconds - generated.seconds << " s\n";
@@ -66,8 +67,7 @@ int run_list(const AtlasOptions& atlas, bool json) {
   apply_knowledge(scene, load_knowledge_reporting("structures without an entry are listed by their atlas names"));
   if (json) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-    for (const auto& s : scene.structures)
-      arr.push_back({{"id", s.id}, {"name", s.name}, {"kind", to_string(s.kind)}});
+    for (const auto& s : scene.structures) arr.push_back({{"id", s.id}, {"name", s.name}, {"kind", to_string(s.kind)}});
     std::cout << dump_json(arr) << "\n";
   } else {
     // Columns as wide as their longest entry, so that they line up.
@@ -104,9 +104,11 @@ int run_info(const AtlasOptions& atlas, const std::string& id, bool json) {
   nlohmann::ordered_json sites = nlohmann::ordered_json::array();
   if (scene.manifest)
     for (const AttachmentSite* site : scene.manifest->sites_of(s.id))
-      sites.push_back({{"id", site->id}, {"role", to_string(site->role)}, {"bone", site->bone}, {"centroid", vec3_json(site->centroid)}});
+      sites.push_back(
+          {{"id", site->id}, {"role", to_string(site->role)}, {"bone", site->bone}, {"centroid", vec3_json(site->centroid)}});
   j["sites"] = sites;
-  KnowledgeBase knowledge = load_knowledge_reporting("the geometry below is complete; knowledge text is missing where entries failed to load");
+  KnowledgeBase knowledge =
+      load_knowledge_reporting("the geometry below is complete; knowledge text is missing where entries failed to load");
   report_unloadable_clinical_data(scene, "info does not use them, but overlays, handouts and the viewer's panels do");
   const KnowledgeEntry* entry = knowledge.find(s.id);
   if (entry) {
@@ -128,7 +130,8 @@ int run_info(const AtlasOptions& atlas, const std::string& id, bool json) {
     std::cout << std::setprecision(1) << "  volume        " << volume_cm3 << " cm3\n";
     std::cout << "  triangles     " << s.mesh.triangle_count() << (check.watertight() ? ", watertight\n" : ", not watertight\n");
     for (const auto& site : sites)
-      std::cout << "  " << site["role"].get<std::string>() << " on " << site["bone"].get<std::string>() << " (" << site["id"].get<std::string>() << ")\n";
+      std::cout << "  " << site["role"].get<std::string>() << " on " << site["bone"].get<std::string>() << " ("
+                << site["id"].get<std::string>() << ")\n";
   }
   return 0;
 }

@@ -24,7 +24,8 @@ int run_commands(bool json) {
   }
   // A bad key file is the viewer's problem to show; here it is one line on
   // stderr and the defaults are listed, as the viewer would use them.
-  if (const std::string problem = apply_key_bindings_file(registry, path); !problem.empty()) std::cerr << "crus: " << problem << "\n";
+  if (const std::string problem = apply_key_bindings_file(registry, path); !problem.empty())
+    std::cerr << "crus: " << problem << "\n";
   if (json) {
     nlohmann::ordered_json out;
     out["keys_file"] = path;
@@ -47,7 +48,8 @@ int run_commands(bool json) {
     id_w = std::max(id_w, c.info.id.size());
     keys_w = std::max(keys_w, registry.keys_text(c.info.id).size());
   }
-  std::cout << std::left << std::setw(static_cast<int>(id_w)) << "ID" << "  " << std::setw(static_cast<int>(keys_w)) << "KEYS"
+  std::cout << std::left << std::setw(static_cast<int>(id_w)) << "ID"
+            << "  " << std::setw(static_cast<int>(keys_w)) << "KEYS"
             << "  TITLE (MENU)\n";
   for (const Command& c : registry.all())
     std::cout << std::setw(static_cast<int>(id_w)) << c.info.id << "  " << std::setw(static_cast<int>(keys_w))

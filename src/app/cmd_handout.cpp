@@ -71,8 +71,7 @@ Image crop_to_content(const Image& image, const std::uint8_t background[3], int 
   out.width = x1 - x0 + 1;
   out.height = y1 - y0 + 1;
   out.rgba.resize(static_cast<std::size_t>(out.width) * out.height * 4);
-  for (int y = 0; y < out.height; ++y)
-    std::memcpy(out.at(0, y), image.at(x0, y0 + y), static_cast<std::size_t>(out.width) * 4);
+  for (int y = 0; y < out.height; ++y) std::memcpy(out.at(0, y), image.at(x0, y0 + y), static_cast<std::size_t>(out.width) * 4);
   return out;
 }
 
@@ -92,8 +91,8 @@ std::vector<Image> render_handout_views(const Scene& scene, Presentation& presen
 }
 
 HandoutMaterial make_handout(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
-                             const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views,
-                             const BodyAreaMap* areas, const HandoutPatient& patient) {
+                             const std::vector<glm::vec3>& painted, bool colour_blind_safe,
+                             const HandoutViewRenderer& render_views, const BodyAreaMap* areas, const HandoutPatient& patient) {
   HandoutMaterial m;
   HandoutContent& content = m.content;
   Overlay overlay;
@@ -178,8 +177,8 @@ int run_handout(const AtlasOptions& atlas, const std::string& trigger_point, con
             << (*paper == Paper::a4 ? "A4" : "US Letter");
   if (is_pdf_path(out)) std::cout << " (PDF)";
   else
-    std::cout << " (PNG, " << std::lround(size.width_pt * kHandoutDpi / 72.0) << "x" << std::lround(size.height_pt * kHandoutDpi / 72.0)
-              << " at 150 dpi)";
+    std::cout << " (PNG, " << std::lround(size.width_pt * kHandoutDpi / 72.0) << "x"
+              << std::lround(size.height_pt * kHandoutDpi / 72.0) << " at 150 dpi)";
   for (std::size_t k = 1; k < written.size(); ++k) std::cout << (k == 1 ? "; also " : ", ") << written[k];
   std::cout << "\n";
   return 0;

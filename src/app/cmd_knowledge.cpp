@@ -27,11 +27,13 @@ std::string knowledge_dir() { return (fs::path(assets_dir()) / "knowledge").stri
 
 int run_search(const AtlasOptions& atlas, const std::string& text, bool json, int limit) {
   Scene scene = load_atlas(atlas, true);
-  KnowledgeBase knowledge = load_knowledge_reporting("the search covers structure ids and atlas names only where entries are missing");
+  KnowledgeBase knowledge =
+      load_knowledge_reporting("the search covers structure ids and atlas names only where entries are missing");
   std::optional<TriggerPointSet> trigger_points;
   try {
     if (scene.manifest)
-      trigger_points = load_trigger_points((fs::path(knowledge_dir()) / "trigger_points.json").string(), scene.manifest->landmarks);
+      trigger_points =
+          load_trigger_points((fs::path(knowledge_dir()) / "trigger_points.json").string(), scene.manifest->landmarks);
   } catch (const std::exception&) {
     // Search still finds structures by their names and knowledge.
   }
@@ -39,8 +41,7 @@ int run_search(const AtlasOptions& atlas, const std::string& text, bool json, in
   auto results = index.search(text, static_cast<std::size_t>(std::max(1, limit)));
   if (json) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-    for (const auto& r : results)
-      arr.push_back({{"id", r.id}, {"name", r.name}, {"matched", r.matched}, {"score", r.score}});
+    for (const auto& r : results) arr.push_back({{"id", r.id}, {"name", r.name}, {"matched", r.matched}, {"score", r.score}});
     std::cout << dump_json(arr) << "\n";
   } else if (results.empty()) {
     std::cout << "nothing matches \"" << text << "\"\n";
@@ -94,13 +95,13 @@ int run_validate(const AtlasOptions& atlas) {
     if (external_without_landmarks) {
       try {
         landmarks = load_manifest((fs::path(assets_dir()) / "atlas" / "atlas.json").string()).landmarks;
-      } catch (const std::exception&) {
-      }
+      } catch (const std::exception&) {}
     }
     TriggerPointSet tps = load_trigger_points((fs::path(knowledge_dir()) / "trigger_points.json").string(), landmarks);
     trigger_points = tps.trigger_points.size();
     for (const auto& tp : tps.trigger_points)
-      if (scene && !external_without_landmarks && !scene->find(tp.muscle)) problems.push_back("trigger_points.json: " + tp.id + ": muscle " + tp.muscle + " is not in the atlas");
+      if (scene && !external_without_landmarks && !scene->find(tp.muscle))
+        problems.push_back("trigger_points.json: " + tp.id + ": muscle " + tp.muscle + " is not in the atlas");
   } catch (const DataFileError& e) {
     problems.insert(problems.end(), e.problems().begin(), e.problems().end()); // every fault, one a line
   } catch (const InputError& e) {
@@ -126,20 +127,23 @@ int run_validate(const AtlasOptions& atlas) {
 
 int run_referral(const AtlasOptions& atlas, const std::string& at, bool json, float max_distance) {
   if (!std::isfinite(max_distance) || max_distance <= 0.0f || max_distance > 1.0f)
-    throw InputError("--max-distance", "expected a distance in metres above 0 and at most 1, got " + (std::ostringstream() << max_distance).str());
+    throw InputError("--max-distance",
+                     "expected a distance in metres above 0 and at most 1, got " + (std::ostringstream() << max_distance).str());
   glm::vec3 p = parse_model_point(at, "--at");
   Scene scene = load_atlas(atlas, true);
   const SceneStructure* skin = nullptr;
   for (const auto& s : scene.structures)
     if (s.kind == StructureKind::skin) skin = &s;
   if (!skin) throw InputError(atlas.resolved_atlas(), "the atlas has no skin to snap the point to");
-  if (!scene.manifest) throw InputError(atlas.resolved_atlas(), "the atlas has no manifest (landmarks) for the trigger-point zones");
-  TriggerPointSet tps = load_trigger_points((fs::path(knowledge_dir()) / "trigger_points.json").string(), scene.manifest->landmarks);
+  if (!scene.manifest)
+    throw InputError(atlas.resolved_atlas(), "the atlas has no manifest (landmarks) for the trigger-point zones");
+  TriggerPointSet tps =
+      load_trigger_points((fs::path(knowledge_dir()) / "trigger_points.json").string(), scene.manifest->landmarks);
   SurfacePoint snapped = snap_to_surface(skin->mesh, p);
   if (snapped.distance > max_distance) {
     std::ostringstream msg;
-    msg << std::fixed << std::setprecision(3) << "the point is " << snapped.distance
-        << " m from the skin (more than " << max_distance << " m): not on the leg; coordinates are metres in the model frame (X anterior, Y up, Z lateral)";
+    msg << std::fixed << std::setprecision(3) << "the point is " << snapped.distance << " m from the skin (more than "
+        << max_distance << " m): not on the leg; coordinates are metres in the model frame (X anterior, Y up, Z lateral)";
     throw InputError("--at", msg.str());
   }
   auto candidates = lookup_referral(tps, {snapped.point});
@@ -167,7 +171,8 @@ int run_referral(const AtlasOptions& atlas, const std::string& at, bool json, fl
   } else {
     std::cout << std::fixed << std::setprecision(3) << "skin point " << snapped.point.x << ", " << snapped.point.y << ", "
               << snapped.point.z;
-    for (std::size_t i = 0; i < areas.size(); ++i) std::cout << (i == 0 ? " (" : ", ") << plain_name(areas[i]) << (i + 1 == areas.size() ? ")" : "");
+    for (std::size_t i = 0; i < areas.size(); ++i)
+      std::cout << (i == 0 ? " (" : ", ") << plain_name(areas[i]) << (i + 1 == areas.size() ? ")" : "");
     std::cout << "\n";
     auto print_flags = [&](const char* heading, bool urgent) {
       bool first = true;

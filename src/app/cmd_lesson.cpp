@@ -24,7 +24,8 @@ int run_lesson_list(bool json) {
     try {
       Lesson l = load_lesson(file);
       if (json) {
-        list.push_back({{"id", std::filesystem::path(file).stem().string()}, {"title", l.title}, {"steps", l.steps.size()}, {"file", file}});
+        list.push_back(
+            {{"id", std::filesystem::path(file).stem().string()}, {"title", l.title}, {"steps", l.steps.size()}, {"file", file}});
       } else {
         std::cout << std::filesystem::path(file).stem().string() << "  " << l.title << " (" << l.steps.size() << " steps)\n";
       }
@@ -91,13 +92,15 @@ int run_lesson_export(const LessonExportOptions& options) {
     // Pins and arrows are stored at rest: found on the rest meshes, drawn on the posed ones.
     if (poser) presentation.rest = &poser->rest();
     std::vector<std::string> unknown = presentation.apply_scene(step.scene);
-    if (!unknown.empty()) std::cerr << "crus: warning: " << path << ": step " << i + 1 << ": " << describe_unknown_ids(unknown) << "\n";
+    if (!unknown.empty())
+      std::cerr << "crus: warning: " << path << ": step " << i + 1 << ": " << describe_unknown_ids(unknown) << "\n";
     // The bottom fifth is the caption's: the model is framed above it.
     OrbitCamera camera = presentation.camera_for_scene(step.scene, AnatomicalView::anterior, aspect, -0.6f);
     Image image = presentation.render(
         renderer, camera, step.scene.labels,
         [&](const CanvasPen& pen) {
-          draw_slide_caption(pen, static_cast<float>(height) / 24.0f, step.caption, i, count, static_cast<float>(width), static_cast<float>(height));
+          draw_slide_caption(pen, static_cast<float>(height) / 24.0f, step.caption, i, count, static_cast<float>(width),
+                             static_cast<float>(height));
         },
         options.transparent);
     char name[32];
@@ -106,8 +109,8 @@ int run_lesson_export(const LessonExportOptions& options) {
     write_png(image, out);
     slides.push_back(std::move(image));
     std::cout << out << ": " << width << "x" << height << ", step " << i + 1 << " of " << count << "\n";
-    notes << "\n## " << i + 1 << ". " << (step.title.empty() ? step.caption : step.title) << "\n\n" << step.caption << "\n\nNotes: "
-          << step.notes << "\n\nSources: ";
+    notes << "\n## " << i + 1 << ". " << (step.title.empty() ? step.caption : step.title) << "\n\n"
+          << step.caption << "\n\nNotes: " << step.notes << "\n\nSources: ";
     for (std::size_t k = 0; k < step.sources.size(); ++k) notes << (k ? ", " : "") << step.sources[k];
     notes << "\n";
   }

@@ -39,8 +39,11 @@ nlohmann::ordered_json producers_json(const MotionModel& model, const ProducerRa
   j["ranked_by"] = "moment arm x max isometric force x active force-length factor (N m)";
   nlohmann::ordered_json ranked = nlohmann::ordered_json::array();
   for (const auto& p : r.ranked)
-    ranked.push_back({{"id", p.muscle}, {"moment_arm_m", r7(p.moment_arm_m)}, {"normalised_fibre_length", r7(p.normalised_fibre_length)},
-                      {"force_length_factor", r7(p.force_length)}, {"capacity_nm", r7(p.capacity_nm)}});
+    ranked.push_back({{"id", p.muscle},
+                      {"moment_arm_m", r7(p.moment_arm_m)},
+                      {"normalised_fibre_length", r7(p.normalised_fibre_length)},
+                      {"force_length_factor", r7(p.force_length)},
+                      {"capacity_nm", r7(p.capacity_nm)}});
   j["ranked"] = ranked;
   nlohmann::ordered_json apart = nlohmann::ordered_json::array();
   for (const auto& p : r.without_parameters) apart.push_back({{"id", p.muscle}, {"moment_arm_m", r7(p.moment_arm_m)}});
@@ -85,47 +88,54 @@ int run_pose(const PoseOptions& options) {
   if (options.json) {
     nlohmann::ordered_json j;
     j["pose"] = pose_json(pose);
-    j["conventions"] = {
-        {"angles", "degrees; knee flexion, ankle dorsiflexion, subtalar inversion and toe extension positive"},
-        {"moment_arm_m", "-dL/dtheta (theta in radians): positive moves the joint toward its positive direction"},
-        {"frame", "metres; +X anterior, +Y superior, +Z lateral (right leg)"},
-        {"source", model.source}};
+    j["conventions"] = {{"angles", "degrees; knee flexion, ankle dorsiflexion, subtalar inversion and toe extension positive"},
+                        {"moment_arm_m", "-dL/dtheta (theta in radians): positive moves the joint toward its positive direction"},
+                        {"frame", "metres; +X anterior, +Y superior, +Z lateral (right leg)"},
+                        {"source", model.source}};
     nlohmann::ordered_json ms = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < states.size(); ++i) {
       const MuscleState& s = states[i];
       nlohmann::ordered_json arms;
       for (Coordinate c : kCoordinates) arms[to_string(c)] = r7(s.moment_arm_m[static_cast<std::size_t>(c)]);
-      ms.push_back({{"id", muscles.muscles[i].id}, {"length_m", r7(s.length_m)}, {"rest_length_m", r7(s.rest_length_m)},
-                    {"change_mm", r7(s.change_mm)}, {"change_pct", r7(s.change_pct)}, {"moment_arm_m", arms}});
+      ms.push_back({{"id", muscles.muscles[i].id},
+                    {"length_m", r7(s.length_m)},
+                    {"rest_length_m", r7(s.rest_length_m)},
+                    {"change_mm", r7(s.change_mm)},
+                    {"change_pct", r7(s.change_pct)},
+                    {"moment_arm_m", arms}});
     }
     j["muscles"] = ms;
     if (!options.no_structures) {
       nlohmann::ordered_json ss = nlohmann::ordered_json::array();
       for (const auto& c : centroids)
         ss.push_back({{"id", c.structure},
-                      {"body", c.body < 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(model.bodies[static_cast<std::size_t>(c.body)].id)},
+                      {"body", c.body < 0 ? nlohmann::ordered_json(nullptr)
+                                          : nlohmann::ordered_json(model.bodies[static_cast<std::size_t>(c.body)].id)},
                       {"centroid", vec_json(c.posed)},
                       {"rest_centroid", vec_json(c.rest)},
                       {"deformed", c.body >= 0 && !model.is_rigid_bone(c.structure)}});
       j["structures"] = ss;
-      j["structures_note"] = "bones move rigidly with their body; other structures (deformed: true) are skinned to the bones beneath (body: the one carrying most of them at rest)";
+      j["structures_note"] = "bones move rigidly with their body; other structures (deformed: true) are skinned to the bones "
+                             "beneath (body: the one carrying most of them at rest)";
     }
     if (ranking) j["producers"] = producers_json(model, *ranking);
     std::cout << j.dump(2) << "\n";
     return 0;
   }
 
-  std::printf("pose: knee %g, ankle %g, subtalar %g, mtp %g degrees\n", pose.knee_deg, pose.ankle_deg, pose.subtalar_deg, pose.mtp_deg);
+  std::printf("pose: knee %g, ankle %g, subtalar %g, mtp %g degrees\n", pose.knee_deg, pose.ankle_deg, pose.subtalar_deg,
+              pose.mtp_deg);
   std::printf("%-28s %9s %9s %8s | moment arm (mm) %6s %6s %8s %6s\n", "muscle", "length mm", "change mm", "change %", "knee",
               "ankle", "subtalar", "mtp");
   for (std::size_t i = 0; i < states.size(); ++i) {
     const MuscleState& s = states[i];
-    std::printf("%-28s %9.1f %+9.1f %+8.1f | %15s %+6.1f %+6.1f %+8.1f %+6.1f\n", muscles.muscles[i].id.c_str(), s.length_m * 1000.0,
-                s.change_mm, s.change_pct, "", s.moment_arm_m[0] * 1000.0, s.moment_arm_m[1] * 1000.0, s.moment_arm_m[2] * 1000.0,
-                s.moment_arm_m[3] * 1000.0);
+    std::printf("%-28s %9.1f %+9.1f %+8.1f | %15s %+6.1f %+6.1f %+8.1f %+6.1f\n", muscles.muscles[i].id.c_str(),
+                s.length_m * 1000.0, s.change_mm, s.change_pct, "", s.moment_arm_m[0] * 1000.0, s.moment_arm_m[1] * 1000.0,
+                s.moment_arm_m[2] * 1000.0, s.moment_arm_m[3] * 1000.0);
   }
   if (ranking) {
-    std::printf("\n%s, ranked by moment arm x max force x active force-length factor:\n", to_string(model, ranking->movement).c_str());
+    std::printf("\n%s, ranked by moment arm x max force x active force-length factor:\n",
+                to_string(model, ranking->movement).c_str());
     for (const auto& p : ranking->ranked)
       std::printf("  %-28s %7.1f N m  (arm %.1f mm, fibre %.2f x optimal, factor %.2f)\n", p.muscle.c_str(), p.capacity_nm,
                   p.moment_arm_m * 1000.0, p.normalised_fibre_length, p.force_length);

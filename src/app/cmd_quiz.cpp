@@ -43,7 +43,8 @@ QuizFilter parse_filter(const std::string& types, const std::string& topic) {
     std::string name = types.substr(start, end - start);
     auto type = parse_question_type(name);
     if (!type)
-      throw InputError("--types", "\"" + name + "\" is not a question type; use point-to, name-it, facts, trigger-point, movement or section");
+      throw InputError(
+          "--types", "\"" + name + "\" is not a question type; use point-to, name-it, facts, trigger-point, movement or section");
     filter.types.push_back(*type);
     start = end + 1;
   }
@@ -51,14 +52,15 @@ QuizFilter parse_filter(const std::string& types, const std::string& topic) {
 }
 
 void check_topic_exists(const QuizBank& bank, const QuizTopic& topic) {
-  auto known = topic.kind == QuizTopic::Kind::region ? bank.regions()
-               : topic.kind == QuizTopic::Kind::compartment ? bank.compartments() : std::vector<std::string>{};
+  auto known = topic.kind == QuizTopic::Kind::region        ? bank.regions()
+               : topic.kind == QuizTopic::Kind::compartment ? bank.compartments()
+                                                            : std::vector<std::string>{};
   if (known.empty() || std::count(known.begin(), known.end(), topic.value)) return;
   if (topic.kind == QuizTopic::Kind::compartment && topic.value == "posterior") return;
   std::string list;
   for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-  throw InputError("--topic", "no " + std::string(topic.kind == QuizTopic::Kind::region ? "region" : "compartment") +
-                                  " \"" + topic.value + "\"; there are: " + list);
+  throw InputError("--topic", "no " + std::string(topic.kind == QuizTopic::Kind::region ? "region" : "compartment") + " \"" +
+                                  topic.value + "\"; there are: " + list);
 }
 
 nlohmann::ordered_json question_json(const Question& q, std::size_t number) {
@@ -75,8 +77,7 @@ nlohmann::ordered_json question_json(const Question& q, std::size_t number) {
   if (!q.zone_trigger_point.empty())
     j["zone"] = {{"trigger_point", q.zone_trigger_point}, {"zone", "essential"}, {"regions", q.zone_regions}};
   if (!q.pose.empty()) j["pose"] = q.pose;
-  if (q.section_fraction)
-    j["section"] = {{"level", *q.section_fraction}, {"mark_uv_m", {q.section_mark.x, q.section_mark.y}}};
+  if (q.section_fraction) j["section"] = {{"level", *q.section_fraction}, {"mark_uv_m", {q.section_mark.x, q.section_mark.y}}};
   j["explanation"] = q.explanation;
   j["source"] = {{"key", q.source}, {"citation", q.citation}};
   return j;
@@ -109,7 +110,8 @@ int run_study(const QuizContext& ctx, const QuizOptions& o, QuizFilter filter) {
     return t == QuestionType::point_to || t == QuestionType::name_it || t == QuestionType::section;
   });
   if (filter.types.empty())
-    throw InputError("--types", "point-to, name-it and section questions need a picture; the terminal asks facts, trigger-point and movement");
+    throw InputError(
+        "--types", "point-to, name-it and section questions need a picture; the terminal asks facts, trigger-point and movement");
   ProgressStore store(o.db.empty() ? default_progress_path() : o.db, now_seconds());
   if (!store.notice().empty()) std::cerr << "crus: " << store.notice() << "\n";
   SplitMix64 rng(o.seed.empty() ? static_cast<std::uint64_t>(now_seconds()) : parse_seed(o.seed));
@@ -148,8 +150,8 @@ int run_study(const QuizContext& ctx, const QuizOptions& o, QuizFilter filter) {
     right += correct ? 1 : 0;
     std::string answers;
     for (const auto& c : q->correct) answers += (answers.empty() ? "" : "; ") + choice_text(*q, c);
-    std::cout << (correct ? "Right. " : "Wrong: ") << (q->correct.size() > 1 ? "right answers: " : "answer: ") << answers
-              << "\n" << q->explanation << " [" << q->source << "]\n"
+    std::cout << (correct ? "Right. " : "Wrong: ") << (q->correct.size() > 1 ? "right answers: " : "answer: ") << answers << "\n"
+              << q->explanation << " [" << q->source << "]\n"
               << "Next review in " << next.interval_days << (next.interval_days == 1.0 ? " day" : " days") << ".\n";
   }
   std::cout << "\nDone: " << right << " of " << asked << " right; progress saved in " << store.path() << "\n";
@@ -159,9 +161,11 @@ int run_study(const QuizContext& ctx, const QuizOptions& o, QuizFilter filter) {
 } // namespace
 
 int run_quiz(const QuizOptions& o) {
-  if (o.worksheet && o.out.empty()) throw InputError("--worksheet", "name the file with --out quiz.pdf (or quiz.png for PNG pages)");
+  if (o.worksheet && o.out.empty())
+    throw InputError("--worksheet", "name the file with --out quiz.pdf (or quiz.png for PNG pages)");
   if (!o.worksheet && !o.out.empty()) throw InputError("--out", "only a worksheet is written to a file; add --worksheet");
-  if (o.worksheet && (o.json || o.study)) throw InputError("--worksheet", "a worksheet is not printed as JSON nor studied: one at a time");
+  if (o.worksheet && (o.json || o.study))
+    throw InputError("--worksheet", "a worksheet is not printed as JSON nor studied: one at a time");
   const auto paper = parse_paper(o.paper);
   if (!paper) throw InputError("--paper", "expected a4 or letter, got \"" + o.paper + "\"");
   if (o.worksheet) {
@@ -171,7 +175,8 @@ int run_quiz(const QuizOptions& o) {
   }
   QuizFilter filter = parse_filter(o.types, o.topic);
   const std::uint64_t seed = o.seed.empty() ? 1 : parse_seed(o.seed);
-  const bool sections = !o.study && (filter.types.empty() || std::count(filter.types.begin(), filter.types.end(), QuestionType::section));
+  const bool sections =
+      !o.study && (filter.types.empty() || std::count(filter.types.begin(), filter.types.end(), QuestionType::section));
   QuizContext ctx(sections || o.worksheet);
   check_topic_exists(*ctx.bank, filter.topic);
   if (o.study) return run_study(ctx, o, filter);
@@ -273,7 +278,8 @@ int run_progress(const ProgressOptions& o) {
   for (const auto& [region, m] : by_region) out["mastery_by_region"][region] = m.second ? m.first / m.second : 0.0;
   out["weakest"] = nlohmann::ordered_json::array();
   for (const auto& w : weakest)
-    out["weakest"].push_back({{"structure", w.card.structure}, {"kind", w.card.kind}, {"ease", w.state.ease}, {"lapses", w.state.lapses}});
+    out["weakest"].push_back(
+        {{"structure", w.card.structure}, {"kind", w.card.kind}, {"ease", w.state.ease}, {"lapses", w.state.lapses}});
   out["orphans"] = nlohmann::ordered_json::array();
   for (const auto& c : orphans) out["orphans"].push_back({{"structure", c.structure}, {"kind", c.kind}});
   if (o.json) {
@@ -281,16 +287,20 @@ int run_progress(const ProgressOptions& o) {
     return 0;
   }
   std::cout << "Progress in " << store.path() << "\n"
-            << "Due today: " << due << "   streak: " << out["streak_days"].get<int>() << (out["streak_days"].get<int>() == 1 ? " day" : " days") << "   reviews: " << out["reviews"].get<std::size_t>() << "\n"
+            << "Due today: " << due << "   streak: " << out["streak_days"].get<int>()
+            << (out["streak_days"].get<int>() == 1 ? " day" : " days") << "   reviews: " << out["reviews"].get<std::size_t>()
+            << "\n"
             << "Mastery:";
-  for (const auto& [system, m] : mastery) std::cout << "  " << system << " " << int(100.0 * (m.second ? m.first / m.second : 0.0) + 0.5) << "%";
+  for (const auto& [system, m] : mastery)
+    std::cout << "  " << system << " " << int(100.0 * (m.second ? m.first / m.second : 0.0) + 0.5) << "%";
   std::cout << "\nBy region:";
-  for (const auto& [region, m] : by_region) std::cout << "  " << region << " " << int(100.0 * (m.second ? m.first / m.second : 0.0) + 0.5) << "%";
+  for (const auto& [region, m] : by_region)
+    std::cout << "  " << region << " " << int(100.0 * (m.second ? m.first / m.second : 0.0) + 0.5) << "%";
   std::cout << "\n";
   for (const auto& w : weakest)
-    std::cout << "Weak: " << ctx.bank->display_name(w.card.structure) << " (" << w.card.kind << "), ease " << w.state.ease << "\n";
-  for (const auto& c : orphans)
-    std::cout << "Kept, but no longer in the atlas: " << c.structure << " (" << c.kind << ")\n";
+    std::cout << "Weak: " << ctx.bank->display_name(w.card.structure) << " (" << w.card.kind << "), ease " << w.state.ease
+              << "\n";
+  for (const auto& c : orphans) std::cout << "Kept, but no longer in the atlas: " << c.structure << " (" << c.kind << ")\n";
   return 0;
 }
 

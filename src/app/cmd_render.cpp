@@ -58,7 +58,8 @@ private:
 // The motion model, the muscles and the leg's rest scene, for a posed render.
 struct LegMotion {
   LegMotion()
-      : model(motion::load_motion_model(motion_path("joints.json"))), muscles(motion::load_muscles(motion_path("muscles.json"), model)) {}
+      : model(motion::load_motion_model(motion_path("joints.json"))),
+        muscles(motion::load_muscles(motion_path("muscles.json"), model)) {}
   static std::string motion_path(const char* name) { return (std::filesystem::path(assets_dir()) / "motion" / name).string(); }
   motion::MotionModel model;
   motion::MuscleSet muscles;
@@ -71,7 +72,8 @@ std::size_t covered_pixels(const Image& image, const glm::vec2& top_left, const 
   std::size_t n = 0;
   const std::uint8_t* bg = image.at(0, 0);
   const int x0 = std::max(0, static_cast<int>(top_left.x)), y0 = std::max(0, static_cast<int>(top_left.y));
-  const int x1 = std::min(image.width, static_cast<int>(top_left.x + size.x)), y1 = std::min(image.height, static_cast<int>(top_left.y + size.y));
+  const int x1 = std::min(image.width, static_cast<int>(top_left.x + size.x)),
+            y1 = std::min(image.height, static_cast<int>(top_left.y + size.y));
   for (int y = y0; y < y1; ++y)
     for (int x = x0; x < x1; ++x) {
       const std::uint8_t* p = image.at(x, y);
@@ -82,7 +84,8 @@ std::size_t covered_pixels(const Image& image, const glm::vec2& top_left, const 
 
 std::string percent_text(double fraction) {
   std::ostringstream o;
-  o << std::fixed << std::setprecision(std::abs(fraction * 100.0 - std::round(fraction * 100.0)) < 1e-9 ? 0 : 1) << fraction * 100.0;
+  o << std::fixed << std::setprecision(std::abs(fraction * 100.0 - std::round(fraction * 100.0)) < 1e-9 ? 0 : 1)
+    << fraction * 100.0;
   return o.str();
 }
 
@@ -99,9 +102,11 @@ int render_section(const RenderOptions& options, int width, int height) {
     for (int i = 0; i < static_cast<int>(scene.structures.size()); ++i)
       if (std::find(keep.begin(), keep.end(), i) == keep.end()) hidden.push_back(i);
   }
-  std::erase_if(section.structures, [&](const StructureSection& s) { return std::find(hidden.begin(), hidden.end(), s.index) != hidden.end(); });
+  std::erase_if(section.structures,
+                [&](const StructureSection& s) { return std::find(hidden.begin(), hidden.end(), s.index) != hidden.end(); });
   if (section.structures.empty())
-    throw InputError(options.isolate.empty() ? "--hide" : "--isolate", "nothing left to draw: the structures shown are not cut at " + options.section);
+    throw InputError(options.isolate.empty() ? "--hide" : "--isolate",
+                     "nothing left to draw: the structures shown are not cut at " + options.section);
   for (auto& s : section.structures) s.name = scene.structures[static_cast<std::size_t>(s.index)].name;
 
   const SectionPlane& plane = section.plane;
@@ -115,7 +120,8 @@ int render_section(const RenderOptions& options, int width, int height) {
   std::string side = scene.manifest ? scene.manifest->side : "right";
   if (!side.empty()) side[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(side[0])));
   page.title = side + " leg: cross-section " +
-               (plane.fraction ? percent_text(*plane.fraction) + "% of the way from the knee to the ankle" : "at y = " + options.section + " m");
+               (plane.fraction ? percent_text(*plane.fraction) + "% of the way from the knee to the ankle"
+                               : "at y = " + options.section + " m");
   std::ostringstream sub;
   sub << std::fixed << std::setprecision(3) << "y = " << plane.point.y << " m";
   if (plane.tilt_deg != 0.0) sub << std::setprecision(1) << ", tilted " << plane.tilt_deg << "\u00b0 (anterior side up)";
@@ -144,7 +150,8 @@ std::optional<SceneFile> load_render_scene(RenderOptions& options) {
   return file;
 }
 
-void warn_about_scene(const SceneFile& file, const std::string& path, const Scene& scene, const std::vector<std::string>& unknown) {
+void warn_about_scene(const SceneFile& file, const std::string& path, const Scene& scene,
+                      const std::vector<std::string>& unknown) {
   if (!file.atlas.fingerprint.empty() && file.atlas.fingerprint != atlas_fingerprint(scene))
     std::cerr << "crus: warning: " << path << ": the atlas's structures have changed since the scene was saved (fingerprint "
               << file.atlas.fingerprint << ", now " << atlas_fingerprint(scene) << "); structures are matched by id\n";
@@ -182,7 +189,9 @@ int run_render(const RenderOptions& given) {
   RenderOptions options = given;
   std::optional<SceneFile> from_scene = load_render_scene(options); // a bad scene fails before any work
   auto view = parse_view(options.view);
-  if (!view) throw InputError("--view", "expected anterior, posterior, medial, lateral, superior or inferior, got \"" + options.view + "\"");
+  if (!view)
+    throw InputError("--view",
+                     "expected anterior, posterior, medial, lateral, superior or inferior, got \"" + options.view + "\"");
   if (from_scene && !options.size_given && from_scene->scene.width > 0)
     options.size = std::to_string(from_scene->scene.width) + "x" + std::to_string(from_scene->scene.height);
   auto [width, height] = parse_size(options.size, "--size");
@@ -190,16 +199,17 @@ int run_render(const RenderOptions& given) {
   // --colour-by-length add to.
   const motion::Pose scene_pose = from_scene ? from_scene->scene.pose : motion::Pose{};
   if (from_scene && from_scene->scene.colour_by_length) options.colour_by_length = true;
-  const bool posing = !options.pose.empty() || !options.animate.empty() || options.colour_by_length || !(scene_pose == motion::Pose{});
+  const bool posing =
+      !options.pose.empty() || !options.animate.empty() || options.colour_by_length || !(scene_pose == motion::Pose{});
   // A posed section page: the plane moves with the tibia (posed_section.hpp).
   // The 3D cut model, the movies and a scene's own pose are still cut at rest only.
-  const bool posed_page = options.animate.empty() && !options.colour_by_length && options.section_style == "page" &&
-                          scene_pose == motion::Pose{};
+  const bool posed_page =
+      options.animate.empty() && !options.colour_by_length && options.section_style == "page" && scene_pose == motion::Pose{};
   if (posing && !options.section.empty() && !posed_page)
-    throw InputError(!options.animate.empty()       ? "--animate"
-                     : !options.pose.empty()        ? "--pose"
+    throw InputError(!options.animate.empty()          ? "--animate"
+                     : !options.pose.empty()           ? "--pose"
                      : !(scene_pose == motion::Pose{}) ? "--scene"
-                                                    : "--colour-by-length",
+                                                       : "--colour-by-length",
                      "cannot be combined with --section yet, except --pose with the section page (the 3D cut is made at rest)");
   // The movement, one pose or the frames of a sweep, checked before any file is touched.
   std::unique_ptr<LegMotion> motion;
@@ -209,7 +219,8 @@ int run_render(const RenderOptions& given) {
     motion::Pose base = scene_pose;
     if (!options.pose.empty()) base = motion::parse_pose(motion->model, options.pose, "--pose", base);
     poses = {base};
-    if (!options.animate.empty()) poses = motion::parse_sweep(motion->model, options.animate, "--animate", base).frames(options.frames);
+    if (!options.animate.empty())
+      poses = motion::parse_sweep(motion->model, options.animate, "--animate", base).frames(options.frames);
   }
   std::filesystem::path frames_dir;
   {
@@ -217,7 +228,8 @@ int run_render(const RenderOptions& given) {
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (!options.animate.empty()) {
       // A folder of frames: created when absent, checked before any work.
-      if (ext == ".png") throw InputError("--out", options.out + ": with --animate, --out names a folder for the frames, not a .png file");
+      if (ext == ".png")
+        throw InputError("--out", options.out + ": with --animate, --out names a folder for the frames, not a .png file");
       frames_dir = options.out;
       std::error_code ec;
       std::filesystem::create_directories(frames_dir, ec);
@@ -225,7 +237,8 @@ int run_render(const RenderOptions& given) {
       check_writable_file((frames_dir / "frame_000.png").string(), "--out");
     } else {
       check_writable_file(options.out, "--out"); // before any rendering work
-      if (ext != ".png") throw InputError("--out", options.out + ": crus render writes PNG images; give a file name ending in .png");
+      if (ext != ".png")
+        throw InputError("--out", options.out + ": crus render writes PNG images; give a file name ending in .png");
     }
   }
   if (!options.save_scene.empty()) check_writable_file(options.save_scene, "--save-scene");
@@ -234,7 +247,9 @@ int run_render(const RenderOptions& given) {
     throw InputError("--section-style", "expected page or model, got \"" + options.section_style + "\"");
   if (!options.section.empty() && options.section_style == "page") {
     if (from_scene || !options.save_scene.empty() || options.transparent)
-      throw InputError(from_scene ? "--scene" : !options.save_scene.empty() ? "--save-scene" : "--transparent",
+      throw InputError(from_scene                    ? "--scene"
+                       : !options.save_scene.empty() ? "--save-scene"
+                                                     : "--transparent",
                        "the section page (--section) is a flat drawing, not a scene; use --section-style model");
     return render_section(options, width, height);
   }
@@ -306,10 +321,11 @@ int run_render(const RenderOptions& given) {
     }
     const float margin = static_cast<float>(height) / 60.0f, fs = std::max(14.0f, static_cast<float>(height) / 48.0f);
     const glm::vec2 size{fs * 16.5f, fs * 7.5f};
-    const std::array<std::pair<glm::vec2, bool>, 4> corners{{{{margin, static_cast<float>(height) - margin}, true},
-                                                             {{static_cast<float>(width) - margin - size.x, static_cast<float>(height) - margin}, true},
-                                                             {{static_cast<float>(width) - margin - size.x, margin * 4.0f}, false},
-                                                             {{margin, margin * 4.0f}, false}}};
+    const std::array<std::pair<glm::vec2, bool>, 4> corners{
+        {{{margin, static_cast<float>(height) - margin}, true},
+         {{static_cast<float>(width) - margin - size.x, static_cast<float>(height) - margin}, true},
+         {{static_cast<float>(width) - margin - size.x, margin * 4.0f}, false},
+         {{margin, margin * 4.0f}, false}}};
     std::size_t best = ~std::size_t{0};
     for (const auto& [corner, from_bottom] : corners) {
       const glm::vec2 tl{corner.x, from_bottom ? corner.y - size.y : corner.y};
@@ -333,7 +349,9 @@ int run_render(const RenderOptions& given) {
         if (options.colour_by_length) draw_length_legend(pen, legend_corner, full_scale, legend_from_bottom);
       };
       if (options.colour_by_length)
-        presentation.decorate = [&, i](DrawList& list) { motion::colour_by_length(list, scene, motion->muscles, states[i], full_scale); };
+        presentation.decorate = [&, i](DrawList& list) {
+          motion::colour_by_length(list, scene, motion->muscles, states[i], full_scale);
+        };
     }
     if (motion) renderer.update_pose(scene);
     else renderer.upload(scene);
@@ -351,10 +369,12 @@ int run_render(const RenderOptions& given) {
       write_png(image, options.out);
       timings.lap("png");
       const double process_s = seconds_since_process_start(); // the picture is written: what a user waits for
-      if (!options.save_scene.empty()) save_render_scene(options, from_scene ? &*from_scene : nullptr, presentation, scene, camera, width, height);
+      if (!options.save_scene.empty())
+        save_render_scene(options, from_scene ? &*from_scene : nullptr, presentation, scene, camera, width, height);
       std::cout << options.out << ": " << width << "x" << height << ", "
-                << (from_scene && !options.view_given ? "scene " + options.scene : to_string(*view) + std::string(" view")) << ", "
-                << scene.structures.size() << " structures" << (motion ? ", " + motion::describe_pose(motion->model, poses[i]) : std::string())
+                << (from_scene && !options.view_given ? "scene " + options.scene : to_string(*view) + std::string(" view"))
+                << ", " << scene.structures.size() << " structures"
+                << (motion ? ", " + motion::describe_pose(motion->model, poses[i]) : std::string())
                 << (options.transparent ? ", transparent background" : "") << "\n";
       if (!options.save_scene.empty()) std::cout << options.save_scene << ": the scene of this render\n";
       if (options.timings) {
@@ -372,9 +392,13 @@ int run_render(const RenderOptions& given) {
     }
   }
   if (!frames_dir.empty())
-    std::cout << frames_dir.string() << ": " << poses.size() << " frames frame_000.png to frame_" << (poses.size() < 11 ? "00" : poses.size() < 101 ? "0" : "")
+    std::cout << frames_dir.string() << ": " << poses.size() << " frames frame_000.png to frame_"
+              << (poses.size() < 11    ? "00"
+                  : poses.size() < 101 ? "0"
+                                       : "")
               << poses.size() - 1 << ".png, " << width << "x" << height << ", " << to_string(*view) << " view, from "
-              << motion::describe_pose(motion->model, poses.front()) << " to " << motion::describe_pose(motion->model, poses.back()) << "\n";
+              << motion::describe_pose(motion->model, poses.front()) << " to "
+              << motion::describe_pose(motion->model, poses.back()) << "\n";
   return 0;
 }
 

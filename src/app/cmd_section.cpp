@@ -78,7 +78,8 @@ int run_section(const SectionOptions& options) {
   for (const auto& s : section.structures) {
     glm::dvec3 c = plane.to_model(s.measure.centroid);
     std::cout << "  " << std::left << std::setw(28) << s.id << std::right << std::setw(8) << std::setprecision(2)
-              << s.measure.area_m2 * 1e4 << " cm2  centroid " << std::setprecision(4) << c.x << ", " << c.y << ", " << c.z << "\n";
+              << s.measure.area_m2 * 1e4 << " cm2  centroid " << std::setprecision(4) << c.x << ", " << c.y << ", " << c.z
+              << "\n";
   }
   if (skin)
     std::cout << "skin: " << std::setprecision(2) << skin->measure.area_m2 * 1e4 << " cm2, circumference "

@@ -19,7 +19,7 @@ class Presentation;
 
 // The views of the handout, in the order of their captions.
 const std::vector<AnatomicalView>& handout_views(); // posterior, anterior, medial, lateral
-constexpr int kHandoutViewWidth = 600;             // portrait, like the leg
+constexpr int kHandoutViewWidth = 600;              // portrait, like the leg
 constexpr int kHandoutViewHeight = 1000;
 
 // Renders handout_views() of `scene` (the presentation's) from its session's
@@ -50,8 +50,9 @@ struct HandoutMaterial {
 // fit the place; without it every red flag is shown. Throws InputError for
 // an unknown trigger-point id.
 HandoutMaterial make_handout(const TriggerPointSet& set, const RedFlagSet* red_flags, const std::string& trigger_point,
-                             const std::vector<glm::vec3>& painted, bool colour_blind_safe, const HandoutViewRenderer& render_views,
-                             const BodyAreaMap* areas = nullptr, const HandoutPatient& patient = {});
+                             const std::vector<glm::vec3>& painted, bool colour_blind_safe,
+                             const HandoutViewRenderer& render_views, const BodyAreaMap* areas = nullptr,
+                             const HandoutPatient& patient = {});
 
 // InputError naming `option` unless `path` ends in .pdf or .png.
 void check_handout_path(const std::string& path, const std::string& option);

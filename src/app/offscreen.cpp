@@ -100,15 +100,15 @@ std::pair<int, int> parse_size(const std::string& text, const std::string& optio
   int w = 0, h = 0;
   auto r1 = std::from_chars(text.data(), text.data() + x, w);
   auto r2 = std::from_chars(text.data() + x + 1, text.data() + text.size(), h);
-  if (r1.ec != std::errc() || r1.ptr != text.data() + x || r2.ec != std::errc() || r2.ptr != text.data() + text.size()) throw bad();
+  if (r1.ec != std::errc() || r1.ptr != text.data() + x || r2.ec != std::errc() || r2.ptr != text.data() + text.size())
+    throw bad();
   if (w < limits::kImageSideMin || h < limits::kImageSideMin || w > limits::kImageSideMax || h > limits::kImageSideMax)
     throw bad();
   // Offscreen frames are multisampled: the side limits alone would allow
   // buffers of many gigabytes.
   if (static_cast<long long>(w) * h > limits::kImagePixels)
-    throw InputError(option, text + " is " + std::to_string(static_cast<long long>(w) * h / 1000000) +
-                                 " megapixels; at most " + std::to_string(limits::kImagePixels / 1000000) +
-                                 " megapixels (e.g. 8192x8192) can be rendered");
+    throw InputError(option, text + " is " + std::to_string(static_cast<long long>(w) * h / 1000000) + " megapixels; at most " +
+                                 std::to_string(limits::kImagePixels / 1000000) + " megapixels (e.g. 8192x8192) can be rendered");
   return {w, h};
 }
 

@@ -17,7 +17,8 @@ SceneSection section_of_leg(Scene& scene, const std::string& height, double tilt
   const motion::MotionModel model = motion::load_motion_model((dir / "joints.json").string());
   const motion::Pose pose = motion::parse_pose(model, pose_text, "--pose");
   const motion::MuscleSet muscles = motion::load_muscles((dir / "muscles.json").string(), model);
-  if (!scene.find("tibia")) throw InputError("--pose", scene.source + " is not a Crus atlas with the leg's bones; it cannot be posed");
+  if (!scene.find("tibia"))
+    throw InputError("--pose", scene.source + " is not a Crus atlas with the leg's bones; it cannot be posed");
   motion::LegPoser poser(model, muscles, scene);
   poser.apply(pose, scene);
   const auto bodies = motion::pose_bodies(model, pose);

@@ -24,7 +24,8 @@ Presentation::Presentation(Scene& scene, bool with_knowledge) : scene_(scene), s
 
 void Presentation::load_trigger_points() {
   if (session_.trigger_points()) return;
-  if (!scene_.manifest) throw InputError(scene_.source, "the atlas has no manifest with landmarks, which the referral zones are anchored to");
+  if (!scene_.manifest)
+    throw InputError(scene_.source, "the atlas has no manifest with landmarks, which the referral zones are anchored to");
   session_.set_trigger_points(crus::load_trigger_points(knowledge_dir() + "/trigger_points.json", scene_.manifest->landmarks));
   session_.set_red_flags(load_red_flags(knowledge_dir() + "/red_flags.json"));
 }
@@ -37,14 +38,17 @@ void Presentation::apply_render_options(const RenderOptions& o) {
     for (int g : resolve_ids(scene_, o.ghost, "--ghost"))
       for (int h : resolve_ids(scene_, o.hide, "--hide"))
         if (g == h)
-          throw InputError("--ghost", scene_.structures[static_cast<std::size_t>(g)].id + " is both ghosted and hidden (--hide); choose one");
+          throw InputError("--ghost", scene_.structures[static_cast<std::size_t>(g)].id +
+                                          " is both ghosted and hidden (--hide); choose one");
   }
   if (!o.highlight.empty() && !o.select.empty()) {
     const SceneStructure& s = scene_.structures[static_cast<std::size_t>(resolve_id(scene_, o.select, "--select"))];
-    const bool attachments = o.highlight.find("origin") != std::string::npos || o.highlight.find("insertion") != std::string::npos ||
-                             o.highlight.find("innervation") != std::string::npos || o.highlight.find("function") != std::string::npos;
+    const bool attachments =
+        o.highlight.find("origin") != std::string::npos || o.highlight.find("insertion") != std::string::npos ||
+        o.highlight.find("innervation") != std::string::npos || o.highlight.find("function") != std::string::npos;
     if (attachments && s.kind != StructureKind::muscle && s.kind != StructureKind::tendon && s.kind != StructureKind::other)
-      throw InputError("--highlight", s.id + " is a " + to_string(s.kind) + "; origin, insertion, innervation and function belong to muscles");
+      throw InputError("--highlight",
+                       s.id + " is a " + to_string(s.kind) + "; origin, insertion, innervation and function belong to muscles");
   }
   if (!o.isolate.empty()) session_.document().isolate(resolve_ids(scene_, o.isolate, "--isolate"));
   if (!o.ghost.empty()) session_.document().set_visibility(resolve_ids(scene_, o.ghost, "--ghost"), Visibility::ghosted);
@@ -89,7 +93,8 @@ void Presentation::apply_render_options(const RenderOptions& o) {
       ov.mode = OverlayMode::all;
       ov.colour_blind_safe = true;
     } else {
-      throw InputError("--overlay", "expected referral:ID (a muscle or trigger-point id) or trigger-points, got \"" + overlay + "\"");
+      throw InputError("--overlay",
+                       "expected referral:ID (a muscle or trigger-point id) or trigger-points, got \"" + overlay + "\"");
     }
     load_trigger_points();
     session_.document().set_overlay(ov);
@@ -134,11 +139,13 @@ OrbitCamera Presentation::camera_for_scene(const SceneSpec& spec, AnatomicalView
     return camera;
   }
   camera = camera_for(spec.view.value_or(fallback), aspect);
-  if (free_min_y > -1.0f) camera.set_pose(camera.framing_pose(drawn_box(), aspect, glm::vec2(-1.0f, free_min_y), glm::vec2(1.0f)));
+  if (free_min_y > -1.0f)
+    camera.set_pose(camera.framing_pose(drawn_box(), aspect, glm::vec2(-1.0f, free_min_y), glm::vec2(1.0f)));
   return camera;
 }
 
-Image Presentation::render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const Overdraw& extra, bool transparent) {
+Image Presentation::render(OffscreenRenderer& renderer, const OrbitCamera& camera, bool labels, const Overdraw& extra,
+                           bool transparent) {
   if (!transparent) return render_pass(renderer, camera, labels, extra, std::nullopt);
   // Difference matting: the same frame on black and on white. A pixel that
   // lets a fraction t of the background through differs by t between the
@@ -150,7 +157,8 @@ Image Presentation::render(OffscreenRenderer& renderer, const OrbitCamera& camer
   Image out = black;
   for (std::size_t i = 0; i + 3 < out.rgba.size(); i += 4) {
     int through = 0;
-    for (int c = 0; c < 3; ++c) through += static_cast<int>(white.rgba[i + static_cast<std::size_t>(c)]) - black.rgba[i + static_cast<std::size_t>(c)];
+    for (int c = 0; c < 3; ++c)
+      through += static_cast<int>(white.rgba[i + static_cast<std::size_t>(c)]) - black.rgba[i + static_cast<std::size_t>(c)];
     const int alpha = std::clamp(255 - through / 3, 0, 255);
     out.rgba[i + 3] = static_cast<std::uint8_t>(alpha);
     for (int c = 0; c < 3; ++c) {
@@ -204,7 +212,8 @@ void Presentation::draw(OffscreenRenderer& renderer, const OrbitCamera& camera, 
     // Pins behind the model are drawn faded, as in the viewer: that needs the pick index.
     const std::vector<std::uint8_t> flags = drawn_pick_flags(scene_, state, session_.layers());
     draw_annotation_marks(pen, state.annotations,
-                          mark_projector(rest ? *rest : scene_, scene_, anchors_, camera.view() * model, projection, size, &session_.picks(), flags),
+                          mark_projector(rest ? *rest : scene_, scene_, anchors_, camera.view() * model, projection, size,
+                                         &session_.picks(), flags),
                           size);
   }
   if (annotate) annotate(pen);

@@ -62,7 +62,9 @@ public:
   DrawList draw_list();
   OrbitCamera camera_for(AnatomicalView view, float aspect) { return session_.camera_for(view, aspect); }
   // Framing `box` instead of what is drawn (an animation frames every pose).
-  OrbitCamera camera_for(AnatomicalView view, float aspect, const Aabb& box) const { return session_.camera_for(view, aspect, box); }
+  OrbitCamera camera_for(AnatomicalView view, float aspect, const Aabb& box) const {
+    return session_.camera_for(view, aspect, box);
+  }
   Aabb drawn_box() { return session_.drawn_box(); } // of the structures drawn (the whole scene when none)
   // Changes the draw list before it is drawn (muscles coloured by length).
   std::function<void(DrawList&)> decorate;

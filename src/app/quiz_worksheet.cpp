@@ -56,8 +56,7 @@ Image crop_to_content(const Image& image, int margin) {
   out.width = x1 - x0 + 1;
   out.height = y1 - y0 + 1;
   out.rgba.resize(static_cast<std::size_t>(out.width) * out.height * 4);
-  for (int y = 0; y < out.height; ++y)
-    std::copy_n(image.at(x0, y0 + y), static_cast<std::size_t>(out.width) * 4, out.at(0, y));
+  for (int y = 0; y < out.height; ++y) std::copy_n(image.at(x0, y0 + y), static_cast<std::size_t>(out.width) * 4, out.at(0, y));
   return out;
 }
 
@@ -208,8 +207,7 @@ WorksheetResult write_quiz_worksheet(QuizContext& ctx, const Quiz& quiz, Paper p
   doc.set_title("Crus quiz, seed " + seed);
   doc.set_footer("Crus quiz \u00b7 seed " + seed + " \u00b7 knowledge " + ctx.version);
   doc.heading("Lower leg quiz");
-  doc.paragraph("Name: ______________________________     Date: ______________",
-                TextStyle{10.5, false, 0.0, 0.0, 0.0, 10.0});
+  doc.paragraph("Name: ______________________________     Date: ______________", TextStyle{10.5, false, 0.0, 0.0, 0.0, 10.0});
   doc.paragraph(std::to_string(quiz.questions.size()) + " questions on the right lower leg. The answers are on the last page.",
                 TextStyle{9.5, false, 0.0, 0.0, 0.35, 10.0});
 

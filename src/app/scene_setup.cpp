@@ -21,7 +21,8 @@ namespace crus::app {
 
 std::string AtlasOptions::resolved_atlas() const {
   if (!atlas.empty()) return atlas;
-  return (std::filesystem::path(assets_dir()) / "atlas" / (lod == 1 ? "lower_leg_right_lod1.glb" : "lower_leg_right.glb")).string();
+  return (std::filesystem::path(assets_dir()) / "atlas" / (lod == 1 ? "lower_leg_right_lod1.glb" : "lower_leg_right.glb"))
+      .string();
 }
 
 glm::vec3 parse_model_point(const std::string& text, const std::string& option) {
@@ -61,8 +62,8 @@ KnowledgeBase load_knowledge_reporting(const std::string& still_works) {
     std::cerr << "crus: warning: " << dir << "/" << to_string(knowledge.problems[i]) << "\n";
   if (knowledge.problems.size() > shown)
     std::cerr << "crus: warning: ... and " << knowledge.problems.size() - shown << " more (crus validate lists them all)\n";
-  std::cerr << "crus: warning: the knowledge base is incomplete (" << knowledge.entries.size()
-            << " entries loaded); " << still_works << "\n";
+  std::cerr << "crus: warning: the knowledge base is incomplete (" << knowledge.entries.size() << " entries loaded); "
+            << still_works << "\n";
   return knowledge;
 }
 
@@ -89,7 +90,8 @@ Scene load_atlas(const AtlasOptions& options, bool strict) {
   if (!options.atlas_map.empty()) o.map_path = options.atlas_map;
   std::string path = options.resolved_atlas();
   if (options.atlas.empty() && !std::filesystem::exists(path))
-    throw InputError(path, "the bundled atlas is missing; make it with `crus atlas build --out assets/atlas`, or pass --atlas FILE");
+    throw InputError(path,
+                     "the bundled atlas is missing; make it with `crus atlas build --out assets/atlas`, or pass --atlas FILE");
   // Another atlas may name its nodes by FMA ids (BodyParts3D); the knowledge
   // base knows them. Its problems are reported by the command that uses it.
   FmaIndex fma;
@@ -110,8 +112,7 @@ int resolve_id(const Scene& scene, const std::string& id, const std::string& opt
   // Ids are lower case; "Soleus" means soleus.
   for (std::size_t k = 0; k < scene.structures.size(); ++k) {
     const std::string& candidate = scene.structures[k].id;
-    if (candidate.size() == id.size() &&
-        std::equal(candidate.begin(), candidate.end(), id.begin(), [](char a, char b) {
+    if (candidate.size() == id.size() && std::equal(candidate.begin(), candidate.end(), id.begin(), [](char a, char b) {
           return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
         }))
       return static_cast<int>(k);

@@ -83,8 +83,7 @@ void save_geometry(const std::string& path, const platform::WindowGeometry& g) {
   }
   try {
     write_file_atomic(path, j.dump(2) + "\n");
-  } catch (const std::exception&) {
-  }
+  } catch (const std::exception&) {}
 }
 
 } // namespace
@@ -139,7 +138,7 @@ int run_viewer(const ViewerOptions& options) {
 
   // What is loaded and the document: the session owns them, and makes what is drawn.
   Session session;
-  Scene& scene = session.scene();          // the same object across loads
+  Scene& scene = session.scene(); // the same object across loads
   Document& document = session.document();
   OrbitCamera camera;
   ui::ViewerContext ctx;
@@ -241,7 +240,8 @@ int run_viewer(const ViewerOptions& options) {
   const std::string keys_problem = apply_key_bindings_file(shell.commands(), config_file("keys.json"));
   // A software rasteriser draws the full atlas at a few frames a second; the
   // light level of detail keeps the viewer responsive there.
-  bool software = ctx.stats.renderer.find("llvmpipe") != std::string::npos || ctx.stats.renderer.find("softpipe") != std::string::npos;
+  bool software =
+      ctx.stats.renderer.find("llvmpipe") != std::string::npos || ctx.stats.renderer.find("softpipe") != std::string::npos;
   if (options.detail == "light" || (options.detail == "auto" && software)) first.lod = 1;
   // The load begun before the window, if it guessed the level of detail
   // right; otherwise it is waited for, dropped, and the right one loaded.
@@ -268,7 +268,8 @@ int run_viewer(const ViewerOptions& options) {
   }
   // Start-up options open the viewer on a prepared figure (for a lesson).
   if (!options.select.empty() || !options.highlight.empty() || !options.overlay.empty() || !options.view.empty()) {
-    if (scene.structures.empty()) throw InputError(options.atlas.resolved_atlas(), "cannot apply --select/--view: no atlas loaded");
+    if (scene.structures.empty())
+      throw InputError(options.atlas.resolved_atlas(), "cannot apply --select/--view: no atlas loaded");
     RenderOptions start;
     start.select = options.select;
     start.highlight = options.highlight;
@@ -282,7 +283,9 @@ int run_viewer(const ViewerOptions& options) {
     if (s.overlay.mode != OverlayMode::none) document.set_overlay(s.overlay);
     if (!options.view.empty()) {
       auto view = parse_view(options.view);
-      if (!view) throw InputError("--view", "expected anterior, posterior, medial, lateral, superior or inferior, got \"" + options.view + "\"");
+      if (!view)
+        throw InputError("--view",
+                         "expected anterior, posterior, medial, lateral, superior or inferior, got \"" + options.view + "\"");
       glm::vec2 size = glm::vec2(window.window_size());
       camera.set_pose(camera.pose_for(*view, scene.box, false, size.x / std::max(size.y, 1.0f)));
       frame_when_laid_out = *view;
@@ -334,7 +337,9 @@ int run_viewer(const ViewerOptions& options) {
   ui::LessonChanges lesson_changes(lesson);
   NotesWindow notes_window; // speaker notes and the next step (lesson.notes_window)
   ui::attach_lesson_changes(shell, lesson_changes);
-  lesson_actions.guard = [&](const std::string& what, std::function<void()> then) { lesson_changes.guard(what, std::move(then)); };
+  lesson_actions.guard = [&](const std::string& what, std::function<void()> then) {
+    lesson_changes.guard(what, std::move(then));
+  };
 
   shell.scene_files().recent = settings.recent_scenes;
   if (start_scene) {

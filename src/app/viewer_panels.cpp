@@ -78,7 +78,8 @@ void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
     ctx.messages.push_back(e.what());
   }
   try {
-    if (!ctx.scene->manifest) throw InputError(ctx.atlas_path, "no atlas manifest with landmarks; referral zones cannot be placed");
+    if (!ctx.scene->manifest)
+      throw InputError(ctx.atlas_path, "no atlas manifest with landmarks; referral zones cannot be placed");
     session.set_trigger_points(load_trigger_points(dir + "/trigger_points.json", ctx.scene->manifest->landmarks));
     ctx.trigger_points = session.trigger_points();
   } catch (const std::exception& e) {

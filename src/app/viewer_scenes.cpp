@@ -47,7 +47,8 @@ std::string ViewerScenes::open(const std::string& path) {
       ctx.show_messages = true;
     }
     if (file.atlas.fingerprint != atlas_fingerprint(*ctx.scene))
-      ctx.messages.push_back(path + ": the atlas's structures have changed since the scene was saved; structures are matched by id");
+      ctx.messages.push_back(path +
+                             ": the atlas's structures have changed since the scene was saved; structures are matched by id");
     if (file.scene.text_size > 0.0f && set_text_size) set_text_size(file.scene.text_size);
     saved = file;
     resync_ = true; // compared once the camera has arrived, not mid-transition
@@ -61,7 +62,8 @@ std::vector<std::string> ViewerScenes::show(const SceneSpec& spec, const std::st
   AppliedScene applied = apply_scene_spec(spec, *ctx.scene);
   // Pins and arrows back onto the surface, in case the atlas was regenerated
   // since they were placed (their structures' rest meshes, not the posed ones).
-  if (std::string moved = describe_snap(snap_annotations(applied.state.annotations, ctx.annotate.rest ? *ctx.annotate.rest : *ctx.scene));
+  if (std::string moved =
+          describe_snap(snap_annotations(applied.state.annotations, ctx.annotate.rest ? *ctx.annotate.rest : *ctx.scene));
       !moved.empty())
     ctx.messages.push_back(moved);
   if (applied.state.overlay.mode != OverlayMode::none) {
@@ -154,8 +156,7 @@ std::string ViewerScenes::export_image(const std::string& path) {
     posix_spawn_file_actions_destroy(&files);
     if (rc != 0) return std::string("could not start the renderer: ") + std::strerror(rc);
     int status = 0;
-    while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
     std::string err;
     std::getline(std::ifstream(err_path) >> std::ws, err);
     std::error_code ec;

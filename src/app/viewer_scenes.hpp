@@ -15,13 +15,13 @@ namespace crus::app {
 
 struct ViewerScenes {
   ui::ViewerContext& ctx;
-  std::function<std::string()> atlas_name;       // "bundled" or the mesh file path
+  std::function<std::string()> atlas_name; // "bundled" or the mesh file path
   std::function<std::string()> atlas_map;
   std::function<glm::ivec2()> framebuffer_size;
   std::function<float()> text_size;
   std::function<void(float)> set_text_size;
-  std::optional<SceneFile> saved;                // as last opened or saved
-  std::string saved_json;                        // its scene part, for dirty()
+  std::optional<SceneFile> saved; // as last opened or saved
+  std::string saved_json;         // its scene part, for dirty()
   bool resync_ = false;
   SceneFile current() const;
   // "" or one line naming the file and the problem; nothing changes on failure.

@@ -16,7 +16,7 @@ public:
   // the picture changed (the caps were remade or the section turned off).
   bool update(ui::ViewerContext& ctx, gfx::SceneRenderer& renderer, bool meshes_moved);
   void reset(ui::ViewerContext& ctx, gfx::SceneRenderer& renderer); // a new scene
-  double last_ms() const { return last_ms_; } // time the last remake took
+  double last_ms() const { return last_ms_; }                       // time the last remake took
 
 private:
   struct Key {

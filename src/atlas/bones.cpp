@@ -63,7 +63,8 @@ Field condyle(glm::vec2 back, float rb, glm::vec2 front, float rf, float z, floa
     return std::min(std::max(w.x, w.y), 0.0f) + glm::length(glm::max(w, 0.0f)) - kEdge;
   };
   const float reach = std::max(rb, rf) + 0.03f * std::abs(splay) + half;
-  f.box = {{back.x - rb, std::min(back.y - rb, front.y - rf), z - reach}, {front.x + rf, std::max(back.y + rb, front.y + rf), z + reach}};
+  f.box = {{back.x - rb, std::min(back.y - rb, front.y - rf), z - reach},
+           {front.x + rf, std::max(back.y + rb, front.y + rf), z + reach}};
   return f;
 }
 
@@ -167,7 +168,8 @@ Field tibial_shaft() {
     while (i + 2 < n && y > kLevels[i + 1].y) ++i;
     const ShaftLevel &a = kLevels[i], &b = kLevels[i + 1];
     const float t = glm::smoothstep(a.y, b.y, y);
-    const ShaftLevel l{y, glm::mix(a.x, b.x, t), glm::mix(a.z, b.z, t), glm::mix(a.ha, b.ha, t), glm::mix(a.hp, b.hp, t), glm::mix(a.w, b.w, t)};
+    const ShaftLevel l{
+        y, glm::mix(a.x, b.x, t), glm::mix(a.z, b.z, t), glm::mix(a.ha, b.ha, t), glm::mix(a.hp, b.hp, t), glm::mix(a.w, b.w, t)};
     // Section in (x anterior, z lateral), shrunk by the rounding.
     const float end = std::min(y - kLevels[0].y, kLevels[n - 1].y - y) / kEnd;
     const float r = glm::mix(0.8f * std::min(l.w, 0.5f * (l.ha + l.hp)), kRound, glm::smoothstep(0.0f, 1.0f, end));
@@ -200,9 +202,7 @@ Field tibia() {
   Field tuberosity = ellipsoid({-0.0345f, 0.3920f, 0.0830f}, {0.0070f, 0.0150f, 0.0085f});
   Field gerdy = ellipsoid({-0.0450f, 0.4150f, 0.1030f}, {0.0065f, 0.0060f, 0.0050f});
   Field medial_malleolus = ellipsoid({-0.0570f, 0.0780f, 0.0555f}, {0.0110f, 0.0145f, 0.0065f});
-  Field body = smooth_union({shaft, plateau, medial_condyle, lateral_condyle, tuberosity, gerdy,
-                             medial_malleolus},
-                            0.012f);
+  Field body = smooth_union({shaft, plateau, medial_condyle, lateral_condyle, tuberosity, gerdy, medial_malleolus}, 0.012f);
   // The tibial plateau (Gray's Anatomy 41st ed.; Moore 8th ed.): the medial
   // condyle's articular surface an oval, concave dish, the larger; the
   // lateral's smaller, nearly circular and flat, a little lower (its meniscus
@@ -278,7 +278,8 @@ Field calcaneus() {
   Field fibular_trochlea = ellipsoid({-0.0800f, 0.0270f, 0.0990f}, {0.0060f, 0.0040f, 0.0030f});
   // The posterior talar facet: a raised, convex area under the talus's body.
   Field facet = ellipsoid({-0.0720f, 0.0410f, 0.0815f}, {0.0130f, 0.0070f, 0.0120f});
-  Field f = smooth_union({body, tuberosity, medial_process, lateral_process, anterior, sustentaculum, fibular_trochlea, facet}, 0.008f);
+  Field f =
+      smooth_union({body, tuberosity, medial_process, lateral_process, anterior, sustentaculum, fibular_trochlea, facet}, 0.008f);
   // Behind the facet the upper border dips before the tuberosity rises.
   f = subtract(f, ellipsoid({-0.0985f, 0.0560f, 0.0790f}, {0.0110f, 0.0095f, 0.0260f}), 0.004f);
   // The talus sits on it: the facet takes the talus's shape, with a thin
@@ -312,7 +313,8 @@ Field cuboid() {
 
 Field metatarsal(vec3 base, vec3 head, float base_r, float shaft_r, float head_r) {
   const vec3 mid = 0.5f * (base + head) + vec3(0.0f, 0.004f, 0.0f); // dorsal arch
-  Field shaft = sweep({{base, base_r * 0.8f, base_r}, {mid, shaft_r, shaft_r * 1.15f}, {head, head_r * 0.7f, head_r * 0.8f}}, kUp);
+  Field shaft =
+      sweep({{base, base_r * 0.8f, base_r}, {mid, shaft_r, shaft_r * 1.15f}, {head, head_r * 0.7f, head_r * 0.8f}}, kUp);
   Field b = ellipsoid(base, {base_r * 0.8f, base_r * 1.1f, base_r * 0.85f});
   Field h = ellipsoid(head, {head_r, head_r, head_r * 0.85f});
   return smooth_union({shaft, b, h}, 0.004f);
@@ -328,7 +330,8 @@ Field phalanx(vec3 a, vec3 b, float w, float h, bool distal) {
   Field base = ellipsoid(a + 0.14f * axis, {h, 0.16f * len, w}, frame);
   Field end = distal ? ellipsoid(b - 0.12f * axis, {0.68f * h, 0.13f * len, 0.85f * w}, frame)
                      : ellipsoid(b - 0.11f * axis, {0.88f * h, 0.12f * len, 0.92f * w}, frame);
-  Field shaft = sweep({{a + 0.14f * axis, 0.88f * w, 0.88f * h}, {a + 0.5f * axis, 0.74f * w, 0.76f * h},
+  Field shaft = sweep({{a + 0.14f * axis, 0.88f * w, 0.88f * h},
+                       {a + 0.5f * axis, 0.74f * w, 0.76f * h},
                        {b - 0.12f * axis, (distal ? 0.75f : 0.82f) * w, (distal ? 0.58f : 0.78f) * h}},
                       kUp);
   return smooth_union({shaft, base, end}, 0.0025f);
@@ -450,23 +453,32 @@ std::vector<StructureSpec> build_bones() {
   b.push_back(bone("lateral_cuneiform", "Lateral cuneiform",
                    cuneiform({-0.0180f, 0.0400f, 0.0895f}, {0.0085f, 0.0100f, 0.0070f}, 0.0035f, 0.35f), 0.0006f, 1600, 400));
   b.push_back(bone("metatarsal_1", "First metatarsal",
-                   metatarsal({0.0033f, 0.0315f, 0.0590f}, {0.0560f, 0.0155f, 0.0565f}, 0.0100f, 0.0068f, 0.0098f), 0.0006f, 3000, 700));
+                   metatarsal({0.0033f, 0.0315f, 0.0590f}, {0.0560f, 0.0155f, 0.0565f}, 0.0100f, 0.0068f, 0.0098f), 0.0006f, 3000,
+                   700));
   b.push_back(bone("metatarsal_2", "Second metatarsal",
-                   metatarsal({-0.0020f, 0.0410f, 0.0760f}, {0.0570f, 0.0160f, 0.0790f}, 0.0070f, 0.0042f, 0.0065f), 0.0005f, 2500, 600));
+                   metatarsal({-0.0020f, 0.0410f, 0.0760f}, {0.0570f, 0.0160f, 0.0790f}, 0.0070f, 0.0042f, 0.0065f), 0.0005f,
+                   2500, 600));
   b.push_back(bone("metatarsal_3", "Third metatarsal",
-                   metatarsal({-0.0060f, 0.0380f, 0.0900f}, {0.0500f, 0.0155f, 0.0940f}, 0.0068f, 0.0040f, 0.0062f), 0.0005f, 2500, 600));
+                   metatarsal({-0.0060f, 0.0380f, 0.0900f}, {0.0500f, 0.0155f, 0.0940f}, 0.0068f, 0.0040f, 0.0062f), 0.0005f,
+                   2500, 600));
   b.push_back(bone("metatarsal_4", "Fourth metatarsal",
-                   metatarsal({-0.0185f, 0.0335f, 0.1015f}, {0.0400f, 0.0150f, 0.1080f}, 0.0066f, 0.0040f, 0.0060f), 0.0005f, 2500, 600));
+                   metatarsal({-0.0185f, 0.0335f, 0.1015f}, {0.0400f, 0.0150f, 0.1080f}, 0.0066f, 0.0040f, 0.0060f), 0.0005f,
+                   2500, 600));
   {
     Field m5 = metatarsal({-0.0220f, 0.0290f, 0.1140f}, {0.0270f, 0.0150f, 0.1220f}, 0.0070f, 0.0042f, 0.0060f);
     Field tuberosity = ellipsoid({-0.0300f, 0.0260f, 0.1230f}, {0.0090f, 0.0065f, 0.0060f});
     b.push_back(bone("metatarsal_5", "Fifth metatarsal", smooth_union({m5, tuberosity}, 0.006f), 0.0005f, 2500, 600));
   }
-  b.push_back(bone("phalanges_1", "Phalanges of the great toe", toe({0.0680f, 0.0143f, 0.0590f}, {0.1330f, 0.0088f, 0.0660f}, 0.0125f, 0.0068f, 2), 0.0005f, 2500, 600));
-  b.push_back(bone("phalanges_2", "Phalanges of the second toe", toe({0.0620f, 0.0128f, 0.0815f}, {0.1360f, 0.0098f, 0.0945f}, 0.0075f, 0.0042f, 3), 0.0005f, 2000, 500));
-  b.push_back(bone("phalanges_3", "Phalanges of the third toe", toe({0.0550f, 0.0138f, 0.0970f}, {0.1240f, 0.0103f, 0.1070f}, 0.0063f, 0.0045f, 3), 0.0005f, 2000, 500));
-  b.push_back(bone("phalanges_4", "Phalanges of the fourth toe", toe({0.0450f, 0.0128f, 0.1110f}, {0.1110f, 0.0113f, 0.1220f}, 0.0066f, 0.0049f, 3), 0.0005f, 2000, 500));
-  b.push_back(bone("phalanges_5", "Phalanges of the fifth toe", toe({0.0310f, 0.0153f, 0.1265f}, {0.0970f, 0.0098f, 0.1340f}, 0.0046f, 0.0038f, 3), 0.0005f, 2000, 500));
+  b.push_back(bone("phalanges_1", "Phalanges of the great toe",
+                   toe({0.0680f, 0.0143f, 0.0590f}, {0.1330f, 0.0088f, 0.0660f}, 0.0125f, 0.0068f, 2), 0.0005f, 2500, 600));
+  b.push_back(bone("phalanges_2", "Phalanges of the second toe",
+                   toe({0.0620f, 0.0128f, 0.0815f}, {0.1360f, 0.0098f, 0.0945f}, 0.0075f, 0.0042f, 3), 0.0005f, 2000, 500));
+  b.push_back(bone("phalanges_3", "Phalanges of the third toe",
+                   toe({0.0550f, 0.0138f, 0.0970f}, {0.1240f, 0.0103f, 0.1070f}, 0.0063f, 0.0045f, 3), 0.0005f, 2000, 500));
+  b.push_back(bone("phalanges_4", "Phalanges of the fourth toe",
+                   toe({0.0450f, 0.0128f, 0.1110f}, {0.1110f, 0.0113f, 0.1220f}, 0.0066f, 0.0049f, 3), 0.0005f, 2000, 500));
+  b.push_back(bone("phalanges_5", "Phalanges of the fifth toe",
+                   toe({0.0310f, 0.0153f, 0.1265f}, {0.0970f, 0.0098f, 0.1340f}, 0.0046f, 0.0038f, 3), 0.0005f, 2000, 500));
   // The joint surfaces, from the raw shapes of both partners.
   std::vector<Field> raw;
   for (const auto& s : b) raw.push_back(s.field);

@@ -32,8 +32,8 @@ struct Built {
   std::array<double, 5> seconds{};
   double thread_cpu = 0.0; // CPU seconds of the whole of mesh_structure
 };
-constexpr std::array<const char*, 5> kSteps = {"(polygonise: a phase of its own)", "simplify", "self-intersection checks", "normals and colours",
-                                               "fibre coordinates"};
+constexpr std::array<const char*, 5> kSteps = {"(polygonise: a phase of its own)", "simplify", "self-intersection checks",
+                                               "normals and colours", "fibre coordinates"};
 
 using Clock = std::chrono::steady_clock;
 double cpu_seconds(clockid_t clock) {
@@ -76,7 +76,8 @@ void order_for_gpu(Mesh& m) {
 
 // Keeps the triangles of each piece (triangles joined through shared
 // vertices) for which keep(piece's signed volume, largest piece's volume).
-template <class Keep> Mesh keep_pieces(const Mesh& m, Keep keep) {
+template <class Keep>
+Mesh keep_pieces(const Mesh& m, Keep keep) {
   std::vector<std::uint32_t> parent(m.positions.size());
   for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
   auto find = [&](std::uint32_t a) {
@@ -297,7 +298,8 @@ GeneratedAtlas generate_atlas(unsigned threads) {
   std::size_t costliest = 0;
   for (std::size_t i = 0; i < built.size(); ++i)
     if (built[i].thread_cpu > built[costliest].thread_cpu) costliest = i;
-  atlas.timings.emplace_back("  costliest structure, " + specs[costliest].id + " (its thread's CPU)", built[costliest].thread_cpu);
+  atlas.timings.emplace_back("  costliest structure, " + specs[costliest].id + " (its thread's CPU)",
+                             built[costliest].thread_cpu);
   atlas.timings_cpu.push_back(-1.0);
   atlas.timings_main_cpu.push_back(-1.0);
 

@@ -12,7 +12,7 @@ namespace crus::atlas {
 
 struct StructureReport {
   std::string id;
-  std::size_t triangles = 0;      // main level of detail
+  std::size_t triangles = 0; // main level of detail
   std::size_t lod1_triangles = 0;
   double volume_cm3 = 0.0;
 };
@@ -21,7 +21,7 @@ struct BuildReport {
   std::vector<StructureReport> structures;
   std::size_t total_triangles = 0;
   std::size_t total_lod1_triangles = 0;
-  double seconds = 0.0;           // generation plus writing
+  double seconds = 0.0;                                   // generation plus writing
   std::vector<std::pair<std::string, std::size_t>> files; // path, bytes
 };
 

@@ -13,9 +13,9 @@
 namespace crus::atlas {
 
 struct GlbNode {
-  std::string name;          // node and mesh name (the structure id)
+  std::string name; // node and mesh name (the structure id)
   const Mesh* mesh = nullptr;
-  glm::vec4 colour{1.0f};    // linear RGBA; alpha < 1 makes a blended material
+  glm::vec4 colour{1.0f}; // linear RGBA; alpha < 1 makes a blended material
   float roughness = 0.6f;
 };
 

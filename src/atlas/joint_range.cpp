@@ -14,9 +14,13 @@
 
 namespace crus::atlas {
 
-PinAxis ankle_axis() { return {{-0.066276f, 0.057085f, 0.075995f}, glm::normalize(glm::vec3(-0.105014f, -0.174022f, 0.979126f))}; }
+PinAxis ankle_axis() {
+  return {{-0.066276f, 0.057085f, 0.075995f}, glm::normalize(glm::vec3(-0.105014f, -0.174022f, 0.979126f))};
+}
 PinAxis mtp_axis() { return {{0.063754f, 0.013135f, 0.084995f}, glm::normalize(glm::vec3(0.580955f, 0.000002f, -0.813936f))}; }
-PinAxis subtalar_axis() { return {{-0.115046f, 0.015135f, 0.083915f}, glm::normalize(glm::vec3(0.78718f, 0.604747f, -0.120948f))}; }
+PinAxis subtalar_axis() {
+  return {{-0.115046f, 0.015135f, 0.083915f}, glm::normalize(glm::vec3(0.78718f, 0.604747f, -0.120948f))};
+}
 
 namespace {
 constexpr float kDeg = 3.14159265f / 180.0f;

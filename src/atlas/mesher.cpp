@@ -19,7 +19,12 @@ namespace {
 // The six tetrahedra of a cube around its main diagonal (corner bits x=1,
 // y=2, z=4): the same split in every cube, so shared faces match.
 constexpr std::array<std::array<int, 4>, 6> kTets = {{
-    {0, 1, 3, 7}, {0, 1, 5, 7}, {0, 2, 3, 7}, {0, 2, 6, 7}, {0, 4, 5, 7}, {0, 4, 6, 7},
+    {0, 1, 3, 7},
+    {0, 1, 5, 7},
+    {0, 2, 3, 7},
+    {0, 2, 6, 7},
+    {0, 4, 5, 7},
+    {0, 4, 6, 7},
 }};
 
 constexpr int kBlock = 4; // cells per block side
@@ -91,14 +96,16 @@ Slab polygonise_slab(const Field& field, const Grid& g, int bk, float reach, Sla
             int inside = 0;
             for (int c = 0; c < 8; ++c) {
               const int ci = i + (c & 1), cj = j + ((c >> 1) & 1), ck = k + ((c >> 2) & 1);
-              idx[std::size_t(c)] = (std::uint64_t(ck) * std::uint64_t(n.y) + std::uint64_t(cj)) * std::uint64_t(n.x) + std::uint64_t(ci);
+              idx[std::size_t(c)] =
+                  (std::uint64_t(ck) * std::uint64_t(n.y) + std::uint64_t(cj)) * std::uint64_t(n.x) + std::uint64_t(ci);
               val[std::size_t(c)] = at(ci, cj, ck);
               pos[std::size_t(c)] = g.point(ci, cj, ck);
               inside += val[std::size_t(c)] < 0.0f ? 1 : 0;
             }
             if (inside == 0 || inside == 8) continue;
             auto vertex_on_edge = [&](int a, int b) {
-              const std::uint64_t lo = std::min(idx[std::size_t(a)], idx[std::size_t(b)]), hi = std::max(idx[std::size_t(a)], idx[std::size_t(b)]);
+              const std::uint64_t lo = std::min(idx[std::size_t(a)], idx[std::size_t(b)]),
+                                  hi = std::max(idx[std::size_t(a)], idx[std::size_t(b)]);
               auto [it, inserted] = edge_vertex.try_emplace(lo * g.total + hi, std::uint32_t(mesh.positions.size()));
               if (inserted) {
                 const float va = val[std::size_t(a)], vb = val[std::size_t(b)];
@@ -196,7 +203,8 @@ Mesh polygonise_blocks(const Field& field, float cell, float reach_factor, unsig
 } // namespace
 
 // Moller-Trumbore, restricted to the open segment and the triangle's interior.
-static bool segment_hits_triangle(const glm::vec3& p, const glm::vec3& q, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
+static bool segment_hits_triangle(const glm::vec3& p, const glm::vec3& q, const glm::vec3& a, const glm::vec3& b,
+                                  const glm::vec3& c) {
   const glm::vec3 dir = q - p, e1 = b - a, e2 = c - a;
   const glm::vec3 h = glm::cross(dir, e2);
   const float det = glm::dot(e1, h);
@@ -212,9 +220,11 @@ static bool segment_hits_triangle(const glm::vec3& p, const glm::vec3& q, const 
   return t > 1e-6f && t < 1.0f - 1e-6f;
 }
 
-bool triangles_cross(const glm::vec3& a0, const glm::vec3& a1, const glm::vec3& a2, const glm::vec3& b0, const glm::vec3& b1, const glm::vec3& b2) {
-  return segment_hits_triangle(a0, a1, b0, b1, b2) || segment_hits_triangle(a1, a2, b0, b1, b2) || segment_hits_triangle(a2, a0, b0, b1, b2) ||
-         segment_hits_triangle(b0, b1, a0, a1, a2) || segment_hits_triangle(b1, b2, a0, a1, a2) || segment_hits_triangle(b2, b0, a0, a1, a2);
+bool triangles_cross(const glm::vec3& a0, const glm::vec3& a1, const glm::vec3& a2, const glm::vec3& b0, const glm::vec3& b1,
+                     const glm::vec3& b2) {
+  return segment_hits_triangle(a0, a1, b0, b1, b2) || segment_hits_triangle(a1, a2, b0, b1, b2) ||
+         segment_hits_triangle(a2, a0, b0, b1, b2) || segment_hits_triangle(b0, b1, a0, a1, a2) ||
+         segment_hits_triangle(b1, b2, a0, a1, a2) || segment_hits_triangle(b2, b0, a0, a1, a2);
 }
 
 unsigned default_threads() { return std::max(1u, std::min(2u, std::thread::hardware_concurrency())); }
@@ -272,7 +282,10 @@ std::size_t count_self_intersections(const Mesh& m) {
   for (std::size_t t = 0; t < nt; ++t) edge += glm::length(m.positions[m.indices[3 * t]] - m.positions[m.indices[3 * t + 1]]);
   const float cell = float(std::max(2.0 * edge / double(nt), 1e-4));
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> grid;
-  auto key = [](int x, int y, int z) { return (std::uint64_t(std::uint32_t(x + 100000)) << 40) ^ (std::uint64_t(std::uint32_t(y + 100000)) << 20) ^ std::uint64_t(std::uint32_t(z + 100000)); };
+  auto key = [](int x, int y, int z) {
+    return (std::uint64_t(std::uint32_t(x + 100000)) << 40) ^ (std::uint64_t(std::uint32_t(y + 100000)) << 20) ^
+           std::uint64_t(std::uint32_t(z + 100000));
+  };
   for (std::size_t t = 0; t < nt; ++t) {
     glm::vec3 lo(1e9f), hi(-1e9f);
     for (int k = 0; k < 3; ++k) {

@@ -24,9 +24,11 @@ void taubin_smooth(Mesh& mesh, int iterations, float lambda = 0.5f, float mu = -
 // `min_normal_cos` bounds how far a collapse may turn a neighbouring triangle.
 // With avoid_crossings, a collapse that would make a triangle cross a
 // nearby one (a thin part pushed through itself) is refused.
-Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, float min_normal_cos = 0.7f, bool avoid_crossings = false);
+Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, float min_normal_cos = 0.7f,
+              bool avoid_crossings = false);
 // Whether two triangles that share no vertex cross (open edges against open interiors).
-bool triangles_cross(const glm::vec3& a0, const glm::vec3& a1, const glm::vec3& a2, const glm::vec3& b0, const glm::vec3& b1, const glm::vec3& b2);
+bool triangles_cross(const glm::vec3& a0, const glm::vec3& a1, const glm::vec3& a2, const glm::vec3& b0, const glm::vec3& b1,
+                     const glm::vec3& b2);
 // Pairs of triangles (not sharing a vertex) that cross each other.
 std::size_t count_self_intersections(const Mesh& mesh);
 // Unit normals from the field's gradient: smoother than face averages.

@@ -51,7 +51,7 @@ std::vector<SweepKey> route_between(const std::vector<SweepKey>& keys, const std
     const glm::vec3 t = glm::normalize(dense.points[std::min(i + 1, n - 1)] - dense.points[i == 0 ? 0 : i - 1]);
     const glm::vec3 u = any_perpendicular(t), v = glm::cross(t, u);
     constexpr int kAngles = 32;
-    glm::vec3 best_shift(0.0f);        // fallback: the roomiest point seen
+    glm::vec3 best_shift(0.0f); // fallback: the roomiest point seen
     float best_room = room(p, r, around);
     bool found = false;
     for (float radius = 0.0005f; radius <= reach && !found; radius += 0.0005f) {

@@ -13,10 +13,10 @@ namespace crus::atlas {
 struct StructureSpec;
 
 struct RouteReport {
-  int stations = 0;     // stations checked (the trunk resampled about every 8 mm)
-  int moved = 0;        // stations that had to move
-  int cramped = 0;      // stations where no place within reach had full room
-  float max_shift = 0;  // metres
+  int stations = 0;    // stations checked (the trunk resampled about every 8 mm)
+  int moved = 0;       // stations that had to move
+  int cramped = 0;     // stations where no place within reach had full room
+  float max_shift = 0; // metres
 };
 
 // Resamples `keys` along their spline (about every `spacing` metres), moves

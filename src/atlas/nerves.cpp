@@ -88,7 +88,8 @@ void into_subcutaneous_layer(std::vector<SweepKey>& keys, float pierce) {
   const float depth = 0.0006f + kSubcutaneousHalfDepth + 0.0001f; // centre outside the fascia
   for (SweepKey& k : keys) {
     const float y = k.point.y;
-    const float t = glm::smoothstep(pierce, pierce - 0.030f, y) * glm::smoothstep(kSubcutaneousLowest, kSubcutaneousLowest + 0.015f, y);
+    const float t =
+        glm::smoothstep(pierce, pierce - 0.030f, y) * glm::smoothstep(kSubcutaneousLowest, kSubcutaneousLowest + 0.015f, y);
     if (t <= 0.0f) continue;
     vec3 q = k.point;
     for (int i = 0; i < 8; ++i) q -= (fascia(q) - depth) * fascia_normal(fascia, q);
@@ -121,7 +122,8 @@ StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes,
         const std::vector<SweepKey> lower(trunk.begin() + std::ptrdiff_t(first - 1), trunk.end());
         std::vector<glm::vec3> unused;
         RouteReport again;
-        const std::vector<SweepKey> rerouted = route_between(lower, *route.around, true, route.pin_last, unused, again, 0.0006f, 0.004f);
+        const std::vector<SweepKey> rerouted =
+            route_between(lower, *route.around, true, route.pin_last, unused, again, 0.0006f, 0.004f);
         trunk.resize(first - 1);
         trunk.insert(trunk.end(), rerouted.begin(), rerouted.end());
       }
@@ -129,7 +131,8 @@ StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes,
     // Branches that leave the trunk at one of its keys leave it where it went.
     for (std::size_t b = 1; b < branches.size(); ++b)
       for (std::size_t k = 0; k < original.size(); ++k)
-        if (!branches[b].empty() && glm::distance(branches[b][0].point, original[k].point) < 1e-5f) branches[b][0].point += moves[k];
+        if (!branches[b].empty() && glm::distance(branches[b][0].point, original[k].point) < 1e-5f)
+          branches[b][0].point += moves[k];
     if (std::getenv("CRUS_ATLAS_VERBOSE"))
       std::fprintf(stderr, "%s: %d stations, %d moved (at most %.1f mm), %d without full room\n", id, report.stations,
                    report.moved, double(report.max_shift) * 1000.0, report.cramped);
@@ -138,7 +141,8 @@ StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes,
   for (std::size_t b = 1; b < branches.size(); ++b) {
     if (!tubes[b].muscle || !muscles) continue;
     const StructureSpec* m = find_spec(*muscles, tubes[b].muscle);
-    if (!m) throw RuntimeError(std::string("atlas generator: nerve '") + id + "' supplies unknown muscle '" + tubes[b].muscle + "'");
+    if (!m)
+      throw RuntimeError(std::string("atlas generator: nerve '") + id + "' supplies unknown muscle '" + tubes[b].muscle + "'");
     branches[b].back().point = inside_muscle(m->field, branches[b].back().point);
     MotorBranch mb{id, tubes[b].muscle, {}};
     for (const SweepKey& k : branches[b]) mb.path.push_back(k.point);
@@ -189,87 +193,88 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
   // Distal sciatic nerve, from the cut of the thigh to its division at the
   // apex of the popliteal fossa (the path starts higher so that the cut
   // crosses a straight, full-width nerve).
-  out.push_back(nerve("sciatic_nerve", "Sciatic nerve (distal part)",
-                      {{n(-0.0800f, 0.600f, 0.0880f, 0.0060f), n(-0.0790f, 0.570f, 0.0860f, 0.0058f), n(-0.0785f, 0.530f, 0.0850f, 0.0055f)}},
-                      0.0010f));
-  out.push_back(nerve("tibial_nerve", "Tibial nerve",
-                      {{n(-0.0785f, 0.532f, 0.0830f, 0.0040f), n(-0.0820f, 0.470f, 0.0790f, 0.0038f), n(-0.0860f, 0.410f, 0.0780f, 0.0034f),
-                        n(-0.0870f, 0.340f, 0.0760f, 0.0030f), n(-0.0860f, 0.250f, 0.0720f, 0.0028f), n(-0.0840f, 0.150f, 0.0660f, 0.0026f),
-                        n(-0.0820f, 0.085f, 0.0580f, 0.0025f), n(-0.0760f, 0.055f, 0.0480f, 0.0024f), n(-0.0650f, 0.040f, 0.0460f, 0.0022f)},
-                       // medial plantar nerve
-                       {n(-0.0650f, 0.040f, 0.0460f, 0.0018f), n(-0.0450f, 0.025f, 0.0520f, 0.0016f), n(-0.0100f, 0.016f, 0.0560f, 0.0014f),
-                        n(0.0300f, 0.010f, 0.0650f, 0.0012f)},
-                       // lateral plantar nerve
-                       {n(-0.0650f, 0.040f, 0.0460f, 0.0016f), n(-0.0500f, 0.018f, 0.0700f, 0.0014f), n(-0.0250f, 0.013f, 0.0950f, 0.0013f),
-                        n(0.0150f, 0.010f, 0.1150f, 0.0011f)},
-                       // Muscular branches (Gray's Anatomy; Ishii et al. 2023; SOURCES.md):
-                       // in the popliteal fossa, between the heads of gastrocnemius, to
-                       // the medial head (entering its deep surface near the level of the
-                       // knee joint), the lateral head, plantaris, the upper soleus (its
-                       // superficial surface) and popliteus (round its lower border).
-                       // Ends keep clear of the 25/40/55/70/85 % levels, where the
-                       // section test takes a long oblique nerve cut for a trunk.
-                       {"gastrocnemius_medial_head",
-                        {n(-0.0820f, 0.470f, 0.0790f, 0.0013f), n(-0.0850f, 0.455f, 0.0680f, 0.0011f),
-                         n(-0.0880f, 0.440f, 0.0600f, 0.0010f)}},
-                       {"gastrocnemius_lateral_head",
-                        {n(-0.0820f, 0.470f, 0.0790f, 0.0013f), n(-0.0850f, 0.455f, 0.0920f, 0.0011f),
-                         n(-0.0860f, 0.440f, 0.1040f, 0.0010f)}},
-                       {"plantaris", {n(-0.0820f, 0.470f, 0.0790f, 0.0010f), n(-0.0810f, 0.462f, 0.0880f, 0.0009f)}},
-                       {"soleus",
-                        {n(-0.0860f, 0.410f, 0.0780f, 0.0012f), n(-0.0960f, 0.385f, 0.0900f, 0.0011f),
-                         n(-0.0980f, 0.362f, 0.0920f, 0.0010f)}},
-                       {"popliteus",
-                        {n(-0.0860f, 0.410f, 0.0780f, 0.0010f), n(-0.0860f, 0.388f, 0.0780f, 0.0009f),
-                         n(-0.0800f, 0.395f, 0.0760f, 0.0009f)}},
-                       // In the leg: the second soleus branch (its deep surface), then
-                       // tibialis posterior, flexor digitorum and hallucis longus.
-                       {"soleus", {n(-0.0870f, 0.340f, 0.0760f, 0.0011f), n(-0.0920f, 0.325f, 0.0800f, 0.0010f),
-                                   n(-0.0940f, 0.315f, 0.0820f, 0.0009f)}},
-                       {"tibialis_posterior", {n(-0.0870f, 0.340f, 0.0760f, 0.0012f), n(-0.0780f, 0.330f, 0.0860f, 0.0010f),
-                                               n(-0.0700f, 0.320f, 0.0920f, 0.0009f)}},
-                       {"flexor_digitorum_longus", {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0780f, 0.245f, 0.0700f, 0.0010f),
-                                                    n(-0.0710f, 0.240f, 0.0690f, 0.0009f)}},
-                       {"flexor_hallucis_longus", {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0840f, 0.235f, 0.0900f, 0.0010f),
-                                                   n(-0.0820f, 0.220f, 0.0970f, 0.0009f)}}},
-                      0.0008f, tibial, &around));
-  out.push_back(nerve("common_fibular_nerve", "Common fibular nerve",
-                      {{n(-0.0785f, 0.532f, 0.0880f, 0.0032f), n(-0.0780f, 0.480f, 0.1060f, 0.0030f), n(-0.0760f, 0.420f, 0.1200f, 0.0028f),
-                        n(-0.0720f, 0.385f, 0.1260f, 0.0027f), n(-0.0630f, 0.358f, 0.1270f, 0.0026f), n(-0.0520f, 0.350f, 0.1200f, 0.0025f)},
-                       // lateral sural cutaneous branch
-                       {n(-0.0780f, 0.470f, 0.1090f, 0.0012f), n(-0.0950f, 0.420f, 0.1140f, 0.0010f), n(-0.1100f, 0.350f, 0.1120f, 0.0009f)}},
-                      0.0008f, common_fibular));
-  out.push_back(nerve("deep_fibular_nerve", "Deep fibular nerve",
-                      {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0500f, 0.330f, 0.1080f, 0.0019f), n(-0.0520f, 0.260f, 0.0990f, 0.0018f),
-                        n(-0.0480f, 0.160f, 0.0960f, 0.0017f), n(-0.0410f, 0.095f, 0.0800f, 0.0016f), n(-0.0200f, 0.055f, 0.0760f, 0.0014f),
-                        n(0.0100f, 0.038f, 0.0700f, 0.0012f), n(0.0400f, 0.026f, 0.0680f, 0.0010f)},
-                       // Muscular branches, each leaving the trunk at one of its keys
-                       // (so it follows the routed trunk): tibialis anterior (its upper
-                       // part, where its proximal motor point lies, and lower down),
-                       // extensor digitorum longus, extensor hallucis longus, fibularis
-                       // tertius (Gray's Anatomy; Botter et al. 2011; SOURCES.md).
-                       {"tibialis_anterior", {n(-0.0500f, 0.330f, 0.1080f, 0.0010f), n(-0.0440f, 0.325f, 0.1000f, 0.0009f),
-                                              n(-0.0400f, 0.315f, 0.0970f, 0.0009f)}},
-                       {"tibialis_anterior", {n(-0.0520f, 0.260f, 0.0990f, 0.0010f), n(-0.0440f, 0.255f, 0.0960f, 0.0009f),
-                                              n(-0.0400f, 0.245f, 0.0950f, 0.0009f)}},
-                       {"extensor_digitorum_longus", {n(-0.0500f, 0.330f, 0.1080f, 0.0010f), n(-0.0460f, 0.325f, 0.1130f, 0.0009f),
-                                                      n(-0.0430f, 0.315f, 0.1140f, 0.0009f)}},
-                       {"extensor_hallucis_longus", {n(-0.0520f, 0.260f, 0.0990f, 0.0010f), n(-0.0500f, 0.245f, 0.1000f, 0.0009f),
-                                                     n(-0.0500f, 0.230f, 0.1000f, 0.0009f)}},
-                       {"fibularis_tertius", {n(-0.0480f, 0.160f, 0.0960f, 0.0010f), n(-0.0490f, 0.150f, 0.1060f, 0.0009f)}}},
-                      0.0007f, deep_fibular, &around));
-  out.push_back(nerve("superficial_fibular_nerve", "Superficial fibular nerve",
-                      {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0590f, 0.300f, 0.1300f, 0.0019f), n(-0.0600f, 0.200f, 0.1290f, 0.0017f),
-                        n(-0.0470f, 0.120f, 0.1170f, 0.0016f), n(-0.0250f, 0.065f, 0.1060f, 0.0014f), n(0.0050f, 0.040f, 0.1000f, 0.0012f),
-                        n(0.0300f, 0.028f, 0.0950f, 0.0010f)},
-                       // branches to fibularis longus and, lower, brevis (Gray's Anatomy)
-                       {"fibularis_longus", {n(-0.0590f, 0.300f, 0.1300f, 0.0010f), n(-0.0640f, 0.295f, 0.1270f, 0.0009f),
-                                             n(-0.0680f, 0.290f, 0.1230f, 0.0009f)}},
-                       {"fibularis_brevis", {n(-0.0600f, 0.200f, 0.1290f, 0.0010f), n(-0.0660f, 0.205f, 0.1220f, 0.0009f),
-                                             n(-0.0710f, 0.200f, 0.1160f, 0.0009f)}},
-                       // intermediate dorsal cutaneous branch
-                       {n(-0.0250f, 0.065f, 0.1060f, 0.0010f), n(0.0000f, 0.040f, 0.1180f, 0.0009f), n(0.0250f, 0.028f, 0.1220f, 0.0008f)}},
-                      0.0007f, superficial_fibular, &around));
+  out.push_back(nerve(
+      "sciatic_nerve", "Sciatic nerve (distal part)",
+      {{n(-0.0800f, 0.600f, 0.0880f, 0.0060f), n(-0.0790f, 0.570f, 0.0860f, 0.0058f), n(-0.0785f, 0.530f, 0.0850f, 0.0055f)}},
+      0.0010f));
+  out.push_back(nerve(
+      "tibial_nerve", "Tibial nerve",
+      {{n(-0.0785f, 0.532f, 0.0830f, 0.0040f), n(-0.0820f, 0.470f, 0.0790f, 0.0038f), n(-0.0860f, 0.410f, 0.0780f, 0.0034f),
+        n(-0.0870f, 0.340f, 0.0760f, 0.0030f), n(-0.0860f, 0.250f, 0.0720f, 0.0028f), n(-0.0840f, 0.150f, 0.0660f, 0.0026f),
+        n(-0.0820f, 0.085f, 0.0580f, 0.0025f), n(-0.0760f, 0.055f, 0.0480f, 0.0024f), n(-0.0650f, 0.040f, 0.0460f, 0.0022f)},
+       // medial plantar nerve
+       {n(-0.0650f, 0.040f, 0.0460f, 0.0018f), n(-0.0450f, 0.025f, 0.0520f, 0.0016f), n(-0.0100f, 0.016f, 0.0560f, 0.0014f),
+        n(0.0300f, 0.010f, 0.0650f, 0.0012f)},
+       // lateral plantar nerve
+       {n(-0.0650f, 0.040f, 0.0460f, 0.0016f), n(-0.0500f, 0.018f, 0.0700f, 0.0014f), n(-0.0250f, 0.013f, 0.0950f, 0.0013f),
+        n(0.0150f, 0.010f, 0.1150f, 0.0011f)},
+       // Muscular branches (Gray's Anatomy; Ishii et al. 2023; SOURCES.md):
+       // in the popliteal fossa, between the heads of gastrocnemius, to
+       // the medial head (entering its deep surface near the level of the
+       // knee joint), the lateral head, plantaris, the upper soleus (its
+       // superficial surface) and popliteus (round its lower border).
+       // Ends keep clear of the 25/40/55/70/85 % levels, where the
+       // section test takes a long oblique nerve cut for a trunk.
+       {"gastrocnemius_medial_head",
+        {n(-0.0820f, 0.470f, 0.0790f, 0.0013f), n(-0.0850f, 0.455f, 0.0680f, 0.0011f), n(-0.0880f, 0.440f, 0.0600f, 0.0010f)}},
+       {"gastrocnemius_lateral_head",
+        {n(-0.0820f, 0.470f, 0.0790f, 0.0013f), n(-0.0850f, 0.455f, 0.0920f, 0.0011f), n(-0.0860f, 0.440f, 0.1040f, 0.0010f)}},
+       {"plantaris", {n(-0.0820f, 0.470f, 0.0790f, 0.0010f), n(-0.0810f, 0.462f, 0.0880f, 0.0009f)}},
+       {"soleus",
+        {n(-0.0860f, 0.410f, 0.0780f, 0.0012f), n(-0.0960f, 0.385f, 0.0900f, 0.0011f), n(-0.0980f, 0.362f, 0.0920f, 0.0010f)}},
+       {"popliteus",
+        {n(-0.0860f, 0.410f, 0.0780f, 0.0010f), n(-0.0860f, 0.388f, 0.0780f, 0.0009f), n(-0.0800f, 0.395f, 0.0760f, 0.0009f)}},
+       // In the leg: the second soleus branch (its deep surface), then
+       // tibialis posterior, flexor digitorum and hallucis longus.
+       {"soleus",
+        {n(-0.0870f, 0.340f, 0.0760f, 0.0011f), n(-0.0920f, 0.325f, 0.0800f, 0.0010f), n(-0.0940f, 0.315f, 0.0820f, 0.0009f)}},
+       {"tibialis_posterior",
+        {n(-0.0870f, 0.340f, 0.0760f, 0.0012f), n(-0.0780f, 0.330f, 0.0860f, 0.0010f), n(-0.0700f, 0.320f, 0.0920f, 0.0009f)}},
+       {"flexor_digitorum_longus",
+        {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0780f, 0.245f, 0.0700f, 0.0010f), n(-0.0710f, 0.240f, 0.0690f, 0.0009f)}},
+       {"flexor_hallucis_longus",
+        {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0840f, 0.235f, 0.0900f, 0.0010f), n(-0.0820f, 0.220f, 0.0970f, 0.0009f)}}},
+      0.0008f, tibial, &around));
+  out.push_back(nerve(
+      "common_fibular_nerve", "Common fibular nerve",
+      {{n(-0.0785f, 0.532f, 0.0880f, 0.0032f), n(-0.0780f, 0.480f, 0.1060f, 0.0030f), n(-0.0760f, 0.420f, 0.1200f, 0.0028f),
+        n(-0.0720f, 0.385f, 0.1260f, 0.0027f), n(-0.0630f, 0.358f, 0.1270f, 0.0026f), n(-0.0520f, 0.350f, 0.1200f, 0.0025f)},
+       // lateral sural cutaneous branch
+       {n(-0.0780f, 0.470f, 0.1090f, 0.0012f), n(-0.0950f, 0.420f, 0.1140f, 0.0010f), n(-0.1100f, 0.350f, 0.1120f, 0.0009f)}},
+      0.0008f, common_fibular));
+  out.push_back(nerve(
+      "deep_fibular_nerve", "Deep fibular nerve",
+      {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0500f, 0.330f, 0.1080f, 0.0019f), n(-0.0520f, 0.260f, 0.0990f, 0.0018f),
+        n(-0.0480f, 0.160f, 0.0960f, 0.0017f), n(-0.0410f, 0.095f, 0.0800f, 0.0016f), n(-0.0200f, 0.055f, 0.0760f, 0.0014f),
+        n(0.0100f, 0.038f, 0.0700f, 0.0012f), n(0.0400f, 0.026f, 0.0680f, 0.0010f)},
+       // Muscular branches, each leaving the trunk at one of its keys
+       // (so it follows the routed trunk): tibialis anterior (its upper
+       // part, where its proximal motor point lies, and lower down),
+       // extensor digitorum longus, extensor hallucis longus, fibularis
+       // tertius (Gray's Anatomy; Botter et al. 2011; SOURCES.md).
+       {"tibialis_anterior",
+        {n(-0.0500f, 0.330f, 0.1080f, 0.0010f), n(-0.0440f, 0.325f, 0.1000f, 0.0009f), n(-0.0400f, 0.315f, 0.0970f, 0.0009f)}},
+       {"tibialis_anterior",
+        {n(-0.0520f, 0.260f, 0.0990f, 0.0010f), n(-0.0440f, 0.255f, 0.0960f, 0.0009f), n(-0.0400f, 0.245f, 0.0950f, 0.0009f)}},
+       {"extensor_digitorum_longus",
+        {n(-0.0500f, 0.330f, 0.1080f, 0.0010f), n(-0.0460f, 0.325f, 0.1130f, 0.0009f), n(-0.0430f, 0.315f, 0.1140f, 0.0009f)}},
+       {"extensor_hallucis_longus",
+        {n(-0.0520f, 0.260f, 0.0990f, 0.0010f), n(-0.0500f, 0.245f, 0.1000f, 0.0009f), n(-0.0500f, 0.230f, 0.1000f, 0.0009f)}},
+       {"fibularis_tertius", {n(-0.0480f, 0.160f, 0.0960f, 0.0010f), n(-0.0490f, 0.150f, 0.1060f, 0.0009f)}}},
+      0.0007f, deep_fibular, &around));
+  out.push_back(nerve(
+      "superficial_fibular_nerve", "Superficial fibular nerve",
+      {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0590f, 0.300f, 0.1300f, 0.0019f), n(-0.0600f, 0.200f, 0.1290f, 0.0017f),
+        n(-0.0470f, 0.120f, 0.1170f, 0.0016f), n(-0.0250f, 0.065f, 0.1060f, 0.0014f), n(0.0050f, 0.040f, 0.1000f, 0.0012f),
+        n(0.0300f, 0.028f, 0.0950f, 0.0010f)},
+       // branches to fibularis longus and, lower, brevis (Gray's Anatomy)
+       {"fibularis_longus",
+        {n(-0.0590f, 0.300f, 0.1300f, 0.0010f), n(-0.0640f, 0.295f, 0.1270f, 0.0009f), n(-0.0680f, 0.290f, 0.1230f, 0.0009f)}},
+       {"fibularis_brevis",
+        {n(-0.0600f, 0.200f, 0.1290f, 0.0010f), n(-0.0660f, 0.205f, 0.1220f, 0.0009f), n(-0.0710f, 0.200f, 0.1160f, 0.0009f)}},
+       // intermediate dorsal cutaneous branch
+       {n(-0.0250f, 0.065f, 0.1060f, 0.0010f), n(0.0000f, 0.040f, 0.1180f, 0.0009f), n(0.0250f, 0.028f, 0.1220f, 0.0008f)}},
+      0.0007f, superficial_fibular, &around));
   // The sural nerve runs down between the two heads of gastrocnemius, then,
   // in the lower third, beside the lateral border of the calcaneal tendon
   // (about 1 to 2 cm from it) and behind the lateral malleolus (Gray's
@@ -280,11 +285,12 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
   // runs on in the subcutaneous layer beside the small saphenous vein, so it
   // lies on the soleus and the tendon, never in a groove of theirs.
   const Route sural{&around, true, false, 0.008f, 0.4536f - 0.5f * (0.4536f - 0.0571f)};
-  out.push_back(nerve("sural_nerve", "Sural nerve",
-                      {{n(-0.0900f, 0.440f, 0.0800f, 0.0016f), n(-0.1200f, 0.380f, 0.0850f, 0.0016f), n(-0.1330f, 0.300f, 0.0865f, 0.0016f),
-                        n(-0.1210f, 0.200f, 0.1010f, 0.0016f), n(-0.1110f, 0.130f, 0.0990f, 0.0015f), n(-0.1010f, 0.070f, 0.1050f, 0.0015f),
-                        n(-0.0800f, 0.035f, 0.1250f, 0.0014f), n(-0.0450f, 0.020f, 0.1360f, 0.0013f), n(0.0100f, 0.016f, 0.1400f, 0.0012f)}},
-                      0.0007f, sural));
+  out.push_back(nerve(
+      "sural_nerve", "Sural nerve",
+      {{n(-0.0900f, 0.440f, 0.0800f, 0.0016f), n(-0.1200f, 0.380f, 0.0850f, 0.0016f), n(-0.1330f, 0.300f, 0.0865f, 0.0016f),
+        n(-0.1210f, 0.200f, 0.1010f, 0.0016f), n(-0.1110f, 0.130f, 0.0990f, 0.0015f), n(-0.1010f, 0.070f, 0.1050f, 0.0015f),
+        n(-0.0800f, 0.035f, 0.1250f, 0.0014f), n(-0.0450f, 0.020f, 0.1360f, 0.0013f), n(0.0100f, 0.016f, 0.1400f, 0.0012f)}},
+      0.0007f, sural));
   return out;
 }
 

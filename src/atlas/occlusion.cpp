@@ -22,10 +22,10 @@ struct Triangle {
 
 struct Node {
   glm::vec3 lo, hi;
-  std::uint32_t first = 0; // leaf: first triangle; inner: left child
+  std::uint32_t first = 0;  // leaf: first triangle; inner: left child
   std::uint32_t second = 0; // inner: right child
-  std::uint32_t count = 0; // triangles in a leaf, 0 for an inner node
-  int min_layer = 0;       // the lowest layer below (a subtree above the ray's layer is skipped)
+  std::uint32_t count = 0;  // triangles in a leaf, 0 for an inner node
+  int min_layer = 0;        // the lowest layer below (a subtree above the ray's layer is skipped)
 };
 
 constexpr std::uint32_t kLeafSize = 4;
@@ -112,10 +112,11 @@ struct OcclusionBaker::Impl {
       const glm::vec3 ext = chi - clo;
       const int axis = ext.x >= ext.y && ext.x >= ext.z ? 0 : (ext.y >= ext.z ? 1 : 2);
       const std::uint32_t mid = job.begin + n / 2;
-      std::nth_element(order.begin() + job.begin, order.begin() + mid, order.begin() + job.end, [&](std::uint32_t a, std::uint32_t b) {
-        const float ka = centroid[a][axis], kb = centroid[b][axis];
-        return ka < kb || (ka == kb && a < b);
-      });
+      std::nth_element(order.begin() + job.begin, order.begin() + mid, order.begin() + job.end,
+                       [&](std::uint32_t a, std::uint32_t b) {
+                         const float ka = centroid[a][axis], kb = centroid[b][axis];
+                         return ka < kb || (ka == kb && a < b);
+                       });
       const auto left = std::uint32_t(nodes.size());
       nodes.emplace_back();
       const auto right = std::uint32_t(nodes.size());
@@ -162,7 +163,8 @@ struct OcclusionBaker::Impl {
   }
 };
 
-OcclusionBaker::OcclusionBaker(const std::vector<const Mesh*>& occluders, const std::vector<int>& layers, OcclusionOptions options)
+OcclusionBaker::OcclusionBaker(const std::vector<const Mesh*>& occluders, const std::vector<int>& layers,
+                               OcclusionOptions options)
     : impl_(std::make_unique<Impl>()) {
   impl_->options = options;
   impl_->dirs = hemisphere(options.rays);
@@ -170,7 +172,8 @@ OcclusionBaker::OcclusionBaker(const std::vector<const Mesh*>& occluders, const 
   for (std::size_t m = 0; m < occluders.size(); ++m) {
     const Mesh& mesh = *occluders[m];
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-      const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]], c = mesh.positions[mesh.indices[t + 2]];
+      const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]],
+                      c = mesh.positions[mesh.indices[t + 2]];
       impl_->tris.push_back({a, b - a, c - a, std::uint32_t(m), layers[m]});
       centroid.push_back((a + b + c) / 3.0f);
     }

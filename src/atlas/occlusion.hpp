@@ -13,10 +13,10 @@
 namespace crus::atlas {
 
 struct OcclusionOptions {
-  int rays = 40;          // per vertex, cosine-weighted over the hemisphere
-  float reach = 0.030f;   // metres: farther structures do not darken
-  float lift = 0.00015f;  // the ray starts this far off the surface (no self-hits)
-  int smoothing = 2;      // passes of neighbour averaging (hides the sampling noise)
+  int rays = 40;         // per vertex, cosine-weighted over the hemisphere
+  float reach = 0.030f;  // metres: farther structures do not darken
+  float lift = 0.00015f; // the ray starts this far off the surface (no self-hits)
+  int smoothing = 2;     // passes of neighbour averaging (hides the sampling noise)
 };
 
 // The occluders: every mesh with its layer. A vertex of layer L is darkened

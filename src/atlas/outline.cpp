@@ -32,19 +32,18 @@ struct Level {
 // the flat face below (kFaces) keeps the crest and the medial surface of the
 // tibia 3 to 4 mm under the skin.
 constexpr Level kLevels[] = {
-    {0.640f, 0.004f, -0.128f, 0.018f, 0.146f},  // distal thigh, above the cut
-    {0.560f, 0.003f, -0.122f, 0.020f, 0.142f},
-    {0.500f, 0.004f, -0.116f, 0.021f, 0.136f},  // suprapatellar
-    {0.4536f, 0.004f, -0.114f, 0.020f, 0.132f}, // knee joint centre (0%)
-    {0.414f, -0.014f, -0.127f, 0.024f, 0.138f}, // 10%: tibial tuberosity
-    {0.375f, -0.014f, -0.135f, 0.026f, 0.141f}, // 20%
-    {0.335f, -0.014f, -0.141f, 0.023f, 0.143f}, // 30%: lateral calf widest
-    {0.295f, -0.016f, -0.139f, 0.017f, 0.138f}, // 40%: medial calf widest
-    {0.255f, -0.019f, -0.132f, 0.018f, 0.133f}, // 50%
-    {0.216f, -0.023f, -0.125f, 0.030f, 0.126f}, // 60%
-    {0.176f, -0.028f, -0.120f, 0.043f, 0.122f}, // 70%
-    {0.136f, -0.033f, -0.117f, 0.052f, 0.119f}, // 80%
-    {0.105f, -0.036f, -0.112f, 0.058f, 0.116f}, // 88%: narrowest, above the malleoli
+    {0.640f, 0.004f, -0.128f, 0.018f, 0.146f},                                             // distal thigh, above the cut
+    {0.560f, 0.003f, -0.122f, 0.020f, 0.142f},  {0.500f, 0.004f, -0.116f, 0.021f, 0.136f}, // suprapatellar
+    {0.4536f, 0.004f, -0.114f, 0.020f, 0.132f},                                            // knee joint centre (0%)
+    {0.414f, -0.014f, -0.127f, 0.024f, 0.138f},                                            // 10%: tibial tuberosity
+    {0.375f, -0.014f, -0.135f, 0.026f, 0.141f},                                            // 20%
+    {0.335f, -0.014f, -0.141f, 0.023f, 0.143f},                                            // 30%: lateral calf widest
+    {0.295f, -0.016f, -0.139f, 0.017f, 0.138f},                                            // 40%: medial calf widest
+    {0.255f, -0.019f, -0.132f, 0.018f, 0.133f},                                            // 50%
+    {0.216f, -0.023f, -0.125f, 0.030f, 0.126f},                                            // 60%
+    {0.176f, -0.028f, -0.120f, 0.043f, 0.122f},                                            // 70%
+    {0.136f, -0.033f, -0.117f, 0.052f, 0.119f},                                            // 80%
+    {0.105f, -0.036f, -0.112f, 0.058f, 0.116f},                                            // 88%: narrowest, above the malleoli
     {0.080f, -0.034f, -0.112f, 0.060f, 0.112f}, // fades inside the ankle's own envelope
     {0.066f, -0.044f, -0.100f, 0.068f, 0.104f},
 };
@@ -56,14 +55,12 @@ struct Face {
   float y, crest_x, crest_z, border_x, border_z;
 };
 constexpr Face kFaces[] = {
-    {0.420f, 0.000f, 0.100f, -0.030f, 0.030f}, // above: far outside, no effect
-    {0.380f, -0.034f, 0.083f, -0.050f, 0.066f},
-    {0.355f, -0.034f, 0.082f, -0.048f, 0.070f}, // 25%
-    {0.236f, -0.032f, 0.085f, -0.046f, 0.074f}, // 55%
-    {0.176f, -0.036f, 0.083f, -0.050f, 0.072f}, // 70%
-    {0.117f, -0.044f, 0.079f, -0.058f, 0.065f}, // 85%
-    {0.085f, -0.050f, 0.075f, -0.070f, 0.040f},
-    {0.060f, -0.030f, 0.100f, -0.080f, 0.010f}, // below: far outside
+    {0.420f, 0.000f, 0.100f, -0.030f, 0.030f},                                              // above: far outside, no effect
+    {0.380f, -0.034f, 0.083f, -0.050f, 0.066f}, {0.355f, -0.034f, 0.082f, -0.048f, 0.070f}, // 25%
+    {0.236f, -0.032f, 0.085f, -0.046f, 0.074f},                                             // 55%
+    {0.176f, -0.036f, 0.083f, -0.050f, 0.072f},                                             // 70%
+    {0.117f, -0.044f, 0.079f, -0.058f, 0.065f},                                             // 85%
+    {0.085f, -0.050f, 0.075f, -0.070f, 0.040f}, {0.060f, -0.030f, 0.100f, -0.080f, 0.010f}, // below: far outside
 };
 // The fascia runs on the periosteum of the face; the crest itself may press
 // a millimetre and a half into it (the skin keeps at least 1.5 mm over the

@@ -16,8 +16,8 @@ glm::vec3 joint(const std::string& id); // "knee", "ankle", "subtalar", "mtp"
 // One muscle's path in the Rajagopal 2016 model: first point = origin
 // region, last = insertion region, the rest via points.
 struct MusclePath {
-  std::string model_name;  // e.g. "soleus_r"
-  std::string structure;   // atlas structure id, e.g. "soleus"
+  std::string model_name; // e.g. "soleus_r"
+  std::string structure;  // atlas structure id, e.g. "soleus"
   std::vector<glm::vec3> points;
 };
 const std::vector<MusclePath>& muscle_paths();

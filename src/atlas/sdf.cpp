@@ -105,13 +105,13 @@ Field rounded_box(const glm::vec3& centre, const glm::vec3& half, float rounding
 namespace {
 glm::vec3 catmull_rom(const glm::vec3& p0, const glm::vec3& p1, const glm::vec3& p2, const glm::vec3& p3, float t) {
   const float t2 = t * t, t3 = t2 * t;
-  return 0.5f * ((2.0f * p1) + (-p0 + p2) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 +
-                 (-p0 + 3.0f * p1 - 3.0f * p2 + p3) * t3);
+  return 0.5f *
+         ((2.0f * p1) + (-p0 + p2) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 + (-p0 + 3.0f * p1 - 3.0f * p2 + p3) * t3);
 }
 float catmull_rom(float p0, float p1, float p2, float p3, float t) {
   const float t2 = t * t, t3 = t2 * t;
-  return 0.5f * ((2.0f * p1) + (-p0 + p2) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 +
-                 (-p0 + 3.0f * p1 - 3.0f * p2 + p3) * t3);
+  return 0.5f *
+         ((2.0f * p1) + (-p0 + p2) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 + (-p0 + 3.0f * p1 - 3.0f * p2 + p3) * t3);
 }
 } // namespace
 
@@ -184,7 +184,8 @@ float segment_distance(const Sweep& sw, std::size_t i, const glm::vec3& p) {
   // (its plane bisects the bend) measures the point instead.
   if (s > len && i + 2 < sw.points.size()) {
     const glm::vec3 j = sw.points[i + 1];
-    if (glm::dot(p - j, sw.points[i + 2] - j) < 0.0f) d = std::min(d, section_distance(p - j, sw.side[i + 1], sw.normal[i + 1], sw.radii[i + 1]));
+    if (glm::dot(p - j, sw.points[i + 2] - j) < 0.0f)
+      d = std::min(d, section_distance(p - j, sw.side[i + 1], sw.normal[i + 1], sw.radii[i + 1]));
   }
   return d;
 }
@@ -339,9 +340,7 @@ Field clip_half_space(Field src, const glm::vec3& point, const glm::vec3& normal
       else f.box.min[i] = std::max(f.box.min[i], point[i]);
     }
   }
-  f.eval = [src = std::move(src), point, n](const glm::vec3& p) {
-    return std::max(src.eval(p), glm::dot(p - point, n));
-  };
+  f.eval = [src = std::move(src), point, n](const glm::vec3& p) { return std::max(src.eval(p), glm::dot(p - point, n)); };
   return f;
 }
 

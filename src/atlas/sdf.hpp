@@ -48,10 +48,10 @@ struct SweepKey {
 // key points; `up` orients the cross-section's h axis (projected off the
 // tangent). `samples_per_span` sets how finely the spline is followed.
 struct Sweep {
-  std::vector<glm::vec3> points;   // dense polyline
-  std::vector<glm::vec3> side;     // w axis per point
-  std::vector<glm::vec3> normal;   // h axis per point
-  std::vector<glm::vec2> radii;    // (w, h) per point
+  std::vector<glm::vec3> points; // dense polyline
+  std::vector<glm::vec3> side;   // w axis per point
+  std::vector<glm::vec3> normal; // h axis per point
+  std::vector<glm::vec2> radii;  // (w, h) per point
 };
 Sweep make_sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span = 8);
 // Recomputes the section axes from the path (after its points have moved).

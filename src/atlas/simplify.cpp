@@ -152,139 +152,139 @@ Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, f
   // A collapse refused now may pass once its neighbourhood has changed:
   // sweep again over all edges until a sweep makes no progress.
   for (int sweep = 0; sweep < 8 && live > target_triangles; ++sweep) {
-  const std::size_t live_before = live;
-  heap = decltype(heap)();
-  for (std::size_t t = 0; t < nt; ++t) {
-    if (!alive[t]) continue;
-    for (int e = 0; e < 3; ++e) {
-      const std::uint32_t a = tri[t][std::size_t(e)], b = tri[t][std::size_t((e + 1) % 3)];
-      if (a < b) push(a, b); // each edge once (the other side has b > a)
-    }
-  }
-  while (live > target_triangles && !heap.empty()) {
-    const Candidate c = heap.top();
-    heap.pop();
-    if (removed[c.a] || removed[c.b] || stamp[c.a] != c.stamp_a || stamp[c.b] != c.stamp_b) continue;
-    const std::uint32_t a = c.a, b = c.b;
-    // The edge must still exist, with exactly two triangles on it.
-    std::array<std::uint32_t, 2> edge_tris{};
-    int on_edge = 0;
-    for (std::uint32_t t : vtris[a])
-      if (tri[t][0] == b || tri[t][1] == b || tri[t][2] == b) {
-        if (on_edge < 2) edge_tris[std::size_t(on_edge)] = t;
-        ++on_edge;
-      }
-    if (on_edge != 2) continue;
-    // Link condition: the common neighbours of a and b are exactly the two
-    // apexes of the edge's triangles.
-    neighbours(a, na);
-    neighbours(b, nb);
-    shared.clear();
-    std::set_intersection(na.begin(), na.end(), nb.begin(), nb.end(), std::back_inserter(shared));
-    if (shared.size() != 2) continue;
-    // No triangle may flip or become a sliver.
-    bool ok = true;
-    for (std::uint32_t v : {a, b}) {
-      for (std::uint32_t t : vtris[v]) {
-        if (t == edge_tris[0] || t == edge_tris[1]) continue;
-        std::array<glm::vec3, 3> p{pos[tri[t][0]], pos[tri[t][1]], pos[tri[t][2]]};
-        const glm::vec3 before = glm::cross(p[1] - p[0], p[2] - p[0]);
-        for (int i = 0; i < 3; ++i)
-          if (tri[t][std::size_t(i)] == a || tri[t][std::size_t(i)] == b) p[std::size_t(i)] = c.target;
-        const glm::vec3 after = glm::cross(p[1] - p[0], p[2] - p[0]);
-        const float la = glm::length(after), lb = glm::length(before);
-        const float longest = std::max({glm::length(p[1] - p[0]), glm::length(p[2] - p[1]), glm::length(p[0] - p[2])});
-        // Shape ratio (twice the area over the longest edge squared): a
-        // collapse may not make a thin triangle thinner.
-        const float ratio_after = la / std::max(longest * longest, 1e-30f);
-        const float ratio_before = lb / std::max(old_longest_sq(t), 1e-30f);
-        const bool squashed = ratio_after < 0.01f && ratio_after < 0.5f * ratio_before;
-        if (squashed || glm::dot(after, before) < min_normal_cos * la * lb) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) break;
-    }
-    if (!ok) continue;
-    if (avoid_crossings) {
-      if (live < rebuild_below) rebuild_grid(live);
-      // The triangles round the merged vertex, as they would be, may not
-      // cross any triangle near them.
-      star_ids.clear();
-      star_pos.clear();
-      glm::vec3 lo(1e30f), hi(-1e30f);
-      for (std::uint32_t v : {a, b})
-        for (std::uint32_t t : vtris[v]) {
-          if (t == edge_tris[0] || t == edge_tris[1] || !alive[t]) continue;
-          std::array<std::uint32_t, 3> ids = tri[t];
-          std::array<glm::vec3, 3> p{};
-          for (std::size_t i = 0; i < 3; ++i) {
-            if (ids[i] == b) ids[i] = a;
-            p[i] = ids[i] == a ? c.target : pos[ids[i]];
-            lo = glm::min(lo, p[i]);
-            hi = glm::max(hi, p[i]);
-          }
-          star_ids.push_back(ids);
-          star_pos.push_back(p);
-        }
-      ++seen_stamp;
-      cell_range(lo, hi, [&](std::uint64_t k) {
-        if (!ok) return;
-        const auto it = grid.find(k);
-        if (it == grid.end()) return;
-        for (std::uint32_t u : it->second) {
-          if (!ok) return;
-          if (!alive[u] || seen[u] == seen_stamp) continue;
-          seen[u] = seen_stamp;
-          const auto& ui = tri[u];
-          if (ui[0] == a || ui[1] == a || ui[2] == a || ui[0] == b || ui[1] == b || ui[2] == b) continue; // part of the star
-          for (std::size_t n = 0; n < star_ids.size() && ok; ++n) {
-            const auto& si = star_ids[n];
-            bool share = false;
-            for (std::size_t i = 0; i < 3; ++i)
-              for (std::size_t j = 0; j < 3; ++j) share = share || si[i] == ui[j];
-            if (share) continue;
-            const auto& sp = star_pos[n];
-            if (triangles_cross(sp[0], sp[1], sp[2], pos[ui[0]], pos[ui[1]], pos[ui[2]])) ok = false;
-          }
-        }
-      });
-      if (!ok) continue;
-    }
-    // Collapse b into a.
-    for (std::uint32_t t : edge_tris) {
-      alive[t] = 0;
-      --live;
-    }
-    pos[a] = c.target;
-    quadric[a].add(quadric[b]);
-    removed[b] = 1;
-    std::vector<std::uint32_t> merged;
-    for (std::uint32_t t : vtris[a])
-      if (alive[t]) merged.push_back(t);
-    for (std::uint32_t t : vtris[b]) {
+    const std::size_t live_before = live;
+    heap = decltype(heap)();
+    for (std::size_t t = 0; t < nt; ++t) {
       if (!alive[t]) continue;
-      for (auto& v : tri[t])
-        if (v == b) v = a;
-      merged.push_back(t);
+      for (int e = 0; e < 3; ++e) {
+        const std::uint32_t a = tri[t][std::size_t(e)], b = tri[t][std::size_t((e + 1) % 3)];
+        if (a < b) push(a, b); // each edge once (the other side has b > a)
+      }
     }
-    std::sort(merged.begin(), merged.end());
-    if (avoid_crossings)
-      for (std::uint32_t t : merged) file_triangle(t);
-    vtris[a] = std::move(merged);
-    vtris[b].clear();
-    for (std::uint32_t apex : shared) {
-      auto& list = vtris[apex];
-      list.erase(std::remove_if(list.begin(), list.end(), [&](std::uint32_t t) { return !alive[t]; }), list.end());
+    while (live > target_triangles && !heap.empty()) {
+      const Candidate c = heap.top();
+      heap.pop();
+      if (removed[c.a] || removed[c.b] || stamp[c.a] != c.stamp_a || stamp[c.b] != c.stamp_b) continue;
+      const std::uint32_t a = c.a, b = c.b;
+      // The edge must still exist, with exactly two triangles on it.
+      std::array<std::uint32_t, 2> edge_tris{};
+      int on_edge = 0;
+      for (std::uint32_t t : vtris[a])
+        if (tri[t][0] == b || tri[t][1] == b || tri[t][2] == b) {
+          if (on_edge < 2) edge_tris[std::size_t(on_edge)] = t;
+          ++on_edge;
+        }
+      if (on_edge != 2) continue;
+      // Link condition: the common neighbours of a and b are exactly the two
+      // apexes of the edge's triangles.
+      neighbours(a, na);
+      neighbours(b, nb);
+      shared.clear();
+      std::set_intersection(na.begin(), na.end(), nb.begin(), nb.end(), std::back_inserter(shared));
+      if (shared.size() != 2) continue;
+      // No triangle may flip or become a sliver.
+      bool ok = true;
+      for (std::uint32_t v : {a, b}) {
+        for (std::uint32_t t : vtris[v]) {
+          if (t == edge_tris[0] || t == edge_tris[1]) continue;
+          std::array<glm::vec3, 3> p{pos[tri[t][0]], pos[tri[t][1]], pos[tri[t][2]]};
+          const glm::vec3 before = glm::cross(p[1] - p[0], p[2] - p[0]);
+          for (int i = 0; i < 3; ++i)
+            if (tri[t][std::size_t(i)] == a || tri[t][std::size_t(i)] == b) p[std::size_t(i)] = c.target;
+          const glm::vec3 after = glm::cross(p[1] - p[0], p[2] - p[0]);
+          const float la = glm::length(after), lb = glm::length(before);
+          const float longest = std::max({glm::length(p[1] - p[0]), glm::length(p[2] - p[1]), glm::length(p[0] - p[2])});
+          // Shape ratio (twice the area over the longest edge squared): a
+          // collapse may not make a thin triangle thinner.
+          const float ratio_after = la / std::max(longest * longest, 1e-30f);
+          const float ratio_before = lb / std::max(old_longest_sq(t), 1e-30f);
+          const bool squashed = ratio_after < 0.01f && ratio_after < 0.5f * ratio_before;
+          if (squashed || glm::dot(after, before) < min_normal_cos * la * lb) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) break;
+      }
+      if (!ok) continue;
+      if (avoid_crossings) {
+        if (live < rebuild_below) rebuild_grid(live);
+        // The triangles round the merged vertex, as they would be, may not
+        // cross any triangle near them.
+        star_ids.clear();
+        star_pos.clear();
+        glm::vec3 lo(1e30f), hi(-1e30f);
+        for (std::uint32_t v : {a, b})
+          for (std::uint32_t t : vtris[v]) {
+            if (t == edge_tris[0] || t == edge_tris[1] || !alive[t]) continue;
+            std::array<std::uint32_t, 3> ids = tri[t];
+            std::array<glm::vec3, 3> p{};
+            for (std::size_t i = 0; i < 3; ++i) {
+              if (ids[i] == b) ids[i] = a;
+              p[i] = ids[i] == a ? c.target : pos[ids[i]];
+              lo = glm::min(lo, p[i]);
+              hi = glm::max(hi, p[i]);
+            }
+            star_ids.push_back(ids);
+            star_pos.push_back(p);
+          }
+        ++seen_stamp;
+        cell_range(lo, hi, [&](std::uint64_t k) {
+          if (!ok) return;
+          const auto it = grid.find(k);
+          if (it == grid.end()) return;
+          for (std::uint32_t u : it->second) {
+            if (!ok) return;
+            if (!alive[u] || seen[u] == seen_stamp) continue;
+            seen[u] = seen_stamp;
+            const auto& ui = tri[u];
+            if (ui[0] == a || ui[1] == a || ui[2] == a || ui[0] == b || ui[1] == b || ui[2] == b) continue; // part of the star
+            for (std::size_t n = 0; n < star_ids.size() && ok; ++n) {
+              const auto& si = star_ids[n];
+              bool share = false;
+              for (std::size_t i = 0; i < 3; ++i)
+                for (std::size_t j = 0; j < 3; ++j) share = share || si[i] == ui[j];
+              if (share) continue;
+              const auto& sp = star_pos[n];
+              if (triangles_cross(sp[0], sp[1], sp[2], pos[ui[0]], pos[ui[1]], pos[ui[2]])) ok = false;
+            }
+          }
+        });
+        if (!ok) continue;
+      }
+      // Collapse b into a.
+      for (std::uint32_t t : edge_tris) {
+        alive[t] = 0;
+        --live;
+      }
+      pos[a] = c.target;
+      quadric[a].add(quadric[b]);
+      removed[b] = 1;
+      std::vector<std::uint32_t> merged;
+      for (std::uint32_t t : vtris[a])
+        if (alive[t]) merged.push_back(t);
+      for (std::uint32_t t : vtris[b]) {
+        if (!alive[t]) continue;
+        for (auto& v : tri[t])
+          if (v == b) v = a;
+        merged.push_back(t);
+      }
+      std::sort(merged.begin(), merged.end());
+      if (avoid_crossings)
+        for (std::uint32_t t : merged) file_triangle(t);
+      vtris[a] = std::move(merged);
+      vtris[b].clear();
+      for (std::uint32_t apex : shared) {
+        auto& list = vtris[apex];
+        list.erase(std::remove_if(list.begin(), list.end(), [&](std::uint32_t t) { return !alive[t]; }), list.end());
+      }
+      // Only a's quadric changed: re-queue its edges; the others stay valid
+      // (their geometry checks run again when they are popped).
+      ++stamp[a];
+      neighbours(a, na);
+      for (std::uint32_t u : na) push(a, u);
     }
-    // Only a's quadric changed: re-queue its edges; the others stay valid
-    // (their geometry checks run again when they are popped).
-    ++stamp[a];
-    neighbours(a, na);
-    for (std::uint32_t u : na) push(a, u);
-  }
-  if (live == live_before) break;
+    if (live == live_before) break;
   }
 
   Mesh out;

@@ -26,8 +26,8 @@ struct StructureSpec {
   StructureKind kind = StructureKind::other;
   glm::vec4 colour{1.0f};
   Field field;
-  float cell = 0.001f;               // grid spacing, metres
-  std::size_t target_main = 8000;    // triangles, main level of detail
+  float cell = 0.001f;            // grid spacing, metres
+  std::size_t target_main = 8000; // triangles, main level of detail
   std::size_t target_lod1 = 2000;
   // Muscles: the paths of the belly and then of each tendon, for the
   // vertices' fibre coordinates (a tendon's arc length goes on from the

@@ -42,7 +42,8 @@ To checked_narrow(From value, const std::string& where, bool allow_non_finite = 
                                     detail::number_text(static_cast<double>(std::numeric_limits<To>::max())) + ")");
       return static_cast<To>(value);
     } else {
-      if (std::trunc(v) != v) throw InputError(where, "expected a whole number, got " + detail::number_text(static_cast<double>(value)));
+      if (std::trunc(v) != v)
+        throw InputError(where, "expected a whole number, got " + detail::number_text(static_cast<double>(value)));
       if (v < static_cast<long double>(std::numeric_limits<To>::min()) ||
           v > static_cast<long double>(std::numeric_limits<To>::max()))
         throw InputError(where, detail::number_text(static_cast<double>(value)) + " is out of range (" +

@@ -99,7 +99,8 @@ void MeshBuffer::update(const Mesh& mesh, const glm::mat4* posed_by) {
   glEnableVertexAttribArray(4);
   glVertexAttribPointer(4, 3, GL_FLOAT, GL_FALSE, sizeof(glm::vec3), nullptr);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ebo_);
-  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)), mesh.indices.data(), GL_STATIC_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.indices.size() * sizeof(std::uint32_t)), mesh.indices.data(),
+               GL_STATIC_DRAW);
   glBindVertexArray(0);
   count_ = static_cast<GLsizei>(mesh.indices.size());
   vertices_ = mesh.positions.size();

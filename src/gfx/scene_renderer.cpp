@@ -13,9 +13,9 @@ namespace crus::gfx {
 // Uniforms that switch whole parts of mesh.frag off when zero: each item is
 // drawn by a variant compiled without the parts it does not use.
 SceneRenderer::SceneRenderer()
-    : program_("mesh.vert", "mesh.frag",
-               {"u_striation", "u_patch_count", "u_zone_count", "u_patch_only", "u_unlit", "u_clip_on",
-                "u_vertex_colour", "u_rim"}) {
+    : program_(
+          "mesh.vert", "mesh.frag",
+          {"u_striation", "u_patch_count", "u_zone_count", "u_patch_only", "u_unlit", "u_clip_on", "u_vertex_colour", "u_rim"}) {
   glGenBuffers(1, &overlay_buffer_);
   glGenTextures(1, &overlay_texture_);
   GLint max_texels = 0;
@@ -141,7 +141,7 @@ void SceneRenderer::draw_overlays(const DrawList& list) {
   // Overlays stay visible through the structures in front of them. There are
   // only a handful, so each is its own small upload and draw.
   glDisable(GL_DEPTH_TEST);
-  program_.set("u_clip_on", 0.0f); // arrows and markers stay whole
+  program_.set("u_clip_on", 0.0f);         // arrows and markers stay whole
   program_.set("u_item", glm::mat4(1.0f)); // made where they are now
   program_.set("u_patch_count", 0);
   program_.set("u_zone_count", 0);

@@ -46,8 +46,8 @@ GLuint compile(GLenum stage, std::string_view file_name, const std::string& src)
 ShaderProgram::ShaderProgram(std::string_view vertex_file, std::string_view fragment_file)
     : ShaderProgram(vertex_file, shader_source(vertex_file), fragment_file, shader_source(fragment_file)) {}
 
-ShaderProgram::ShaderProgram(std::string_view vertex_file, const std::string& vertex_source,
-                             std::string_view fragment_file, const std::string& fragment_source) {
+ShaderProgram::ShaderProgram(std::string_view vertex_file, const std::string& vertex_source, std::string_view fragment_file,
+                             const std::string& fragment_source) {
   GLuint vs = compile(GL_VERTEX_SHADER, vertex_file, vertex_source);
   GLuint fs = 0;
   try {

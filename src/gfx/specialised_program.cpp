@@ -56,8 +56,7 @@ std::uint32_t SpecialisedProgram::live_mask() const {
     bool zero = it != values_.end() && std::visit(
                                            [](const auto& x) {
                                              using T = std::decay_t<decltype(x)>;
-                                             if constexpr (std::is_same_v<T, int> || std::is_same_v<T, float>)
-                                               return x == T(0);
+                                             if constexpr (std::is_same_v<T, int> || std::is_same_v<T, float>) return x == T(0);
                                              else return false;
                                            },
                                            it->second);

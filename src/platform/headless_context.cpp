@@ -36,8 +36,7 @@ EGLDisplay try_initialise(EGLDisplay d) {
 
 HeadlessContext::HeadlessContext() : impl_(std::make_unique<Impl>()) {
   const char* client_ext = eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS);
-  auto get_platform_display =
-      reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(eglGetProcAddress("eglGetPlatformDisplayEXT"));
+  auto get_platform_display = reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(eglGetProcAddress("eglGetPlatformDisplayEXT"));
 
   // A GPU through an EGL device first (CRUS_EGL_PLATFORM=surfaceless skips
   // it), then Mesa's surfaceless platform, then whatever is the default.
@@ -73,8 +72,19 @@ HeadlessContext::HeadlessContext() : impl_(std::make_unique<Impl>()) {
     throw RuntimeError("headless OpenGL: no EGL display could be initialised (install libegl-mesa0 and libgl1-mesa-dri)");
 
   if (eglBindAPI(EGL_OPENGL_API) != EGL_TRUE) throw RuntimeError("headless OpenGL: EGL cannot bind the desktop OpenGL API");
-  const EGLint config_attribs[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT,
-                                   EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_DEPTH_SIZE, 24, EGL_NONE};
+  const EGLint config_attribs[] = {EGL_SURFACE_TYPE,
+                                   EGL_PBUFFER_BIT,
+                                   EGL_RENDERABLE_TYPE,
+                                   EGL_OPENGL_BIT,
+                                   EGL_RED_SIZE,
+                                   8,
+                                   EGL_GREEN_SIZE,
+                                   8,
+                                   EGL_BLUE_SIZE,
+                                   8,
+                                   EGL_DEPTH_SIZE,
+                                   24,
+                                   EGL_NONE};
   EGLConfig config = nullptr;
   EGLint n = 0;
   if (eglChooseConfig(impl_->display, config_attribs, &config, 1, &n) != EGL_TRUE || n == 0) {
@@ -82,8 +92,9 @@ HeadlessContext::HeadlessContext() : impl_(std::make_unique<Impl>()) {
     const EGLint bare[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
     if (eglChooseConfig(impl_->display, bare, &config, 1, &n) != EGL_TRUE || n == 0) config = nullptr;
   }
-  const EGLint context_attribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
-                                    EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
+  const EGLint context_attribs[] = {
+      EGL_CONTEXT_MAJOR_VERSION,           3,       EGL_CONTEXT_MINOR_VERSION, 3, EGL_CONTEXT_OPENGL_PROFILE_MASK,
+      EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
   impl_->context = eglCreateContext(impl_->display, config, EGL_NO_CONTEXT, context_attribs);
   if (impl_->context == EGL_NO_CONTEXT)
     throw RuntimeError("headless OpenGL: the EGL display cannot make an OpenGL 3.3 core context");

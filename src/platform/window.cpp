@@ -87,7 +87,8 @@ void release_glfw() {
 
 Window::Window(const std::string& title, const WindowGeometry& geometry, int msaa_samples) {
   glfwSetErrorCallback(on_error);
-  if (g_open_windows == 0 && glfwInit() != GLFW_TRUE) throw RuntimeError("cannot open a window: " + (g_last_error.empty() ? std::string("GLFW failed to start") : g_last_error));
+  if (g_open_windows == 0 && glfwInit() != GLFW_TRUE)
+    throw RuntimeError("cannot open a window: " + (g_last_error.empty() ? std::string("GLFW failed to start") : g_last_error));
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -123,7 +124,8 @@ Window::Window(const std::string& title, const WindowGeometry& geometry, int msa
   }
   if (!w) {
     release_glfw();
-    throw RuntimeError("cannot open an OpenGL 3.3 core window: " + (g_last_error.empty() ? std::string("unknown reason") : g_last_error));
+    throw RuntimeError("cannot open an OpenGL 3.3 core window: " +
+                       (g_last_error.empty() ? std::string("unknown reason") : g_last_error));
   }
   window_ = w;
   if (geometry.position) {
@@ -133,7 +135,8 @@ Window::Window(const std::string& title, const WindowGeometry& geometry, int msa
     for (int i = 0; i < count; ++i) {
       int mx = 0, my = 0, mw = 0, mh = 0;
       glfwGetMonitorWorkarea(monitors[i], &mx, &my, &mw, &mh);
-      if (geometry.position->x >= mx && geometry.position->y >= my && geometry.position->x < mx + mw - 50 && geometry.position->y < my + mh - 50) {
+      if (geometry.position->x >= mx && geometry.position->y >= my && geometry.position->x < mx + mw - 50 &&
+          geometry.position->y < my + mh - 50) {
         glfwSetWindowPos(w, geometry.position->x, geometry.position->y);
         break;
       }

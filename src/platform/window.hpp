@@ -41,7 +41,7 @@ public:
   void focus();
   glm::ivec2 framebuffer_size() const;
   glm::ivec2 window_size() const;
-  float content_scale() const; // 1 on a standard display, 2 on HiDPI
+  float content_scale() const;     // 1 on a standard display, 2 on HiDPI
   WindowGeometry geometry() const; // to persist between runs
   int samples() const { return samples_; }
   double time() const;

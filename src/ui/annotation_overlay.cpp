@@ -33,8 +33,8 @@ std::optional<glm::vec3> shown_point(ViewerContext& ctx, const AnatomyPoint& poi
 std::optional<glm::vec2> screen_point(ViewerContext& ctx, const AnatomyPoint& point) {
   if (!ctx.scene) return std::nullopt;
   const std::vector<std::uint8_t> none;
-  auto mark = mark_projector(rest_scene(ctx), *ctx.scene, ctx.annotate.anchors, model_to_view(ctx), ctx.projection, ctx.viewport_size,
-                             nullptr, none)(point);
+  auto mark = mark_projector(rest_scene(ctx), *ctx.scene, ctx.annotate.anchors, model_to_view(ctx), ctx.projection,
+                             ctx.viewport_size, nullptr, none)(point);
   if (!mark) return std::nullopt;
   return mark->at;
 }
@@ -53,7 +53,8 @@ void draw_annotations(ViewerContext& ctx) {
   if (ctx.annotate.arrow_start)
     if (auto from = screen_point(ctx, *ctx.annotate.arrow_start)) {
       const ImVec2 m = ImGui::GetIO().MousePos;
-      draw_arrow(canvas, *from, glm::vec2(m.x, m.y), rgba8(90, 205, 255, 160), 2.0f * std::max(1.0f, ImGui::GetFontSize() / 14.0f));
+      draw_arrow(canvas, *from, glm::vec2(m.x, m.y), rgba8(90, 205, 255, 160),
+                 2.0f * std::max(1.0f, ImGui::GetFontSize() / 14.0f));
     }
   draw_canvas(ImGui::GetForegroundDrawList(), canvas);
 }
@@ -61,7 +62,8 @@ void draw_annotations(ViewerContext& ctx) {
 void draw_pointer(const ViewerContext& ctx) {
   if (ctx.annotate.pointer == Pointer::none) return;
   const ImGuiIO& io = ImGui::GetIO();
-  if (io.MousePos.x < 0.0f || io.MousePos.x > io.DisplaySize.x || io.MousePos.y < 0.0f || io.MousePos.y > io.DisplaySize.y) return;
+  if (io.MousePos.x < 0.0f || io.MousePos.x > io.DisplaySize.x || io.MousePos.y < 0.0f || io.MousePos.y > io.DisplaySize.y)
+    return;
   ImDrawList* draw = ImGui::GetForegroundDrawList();
   const ImVec2 m = io.MousePos;
   const float unit = std::max(io.DisplaySize.y / 1080.0f, 0.5f);
@@ -118,7 +120,8 @@ bool handle_ink_input(ViewerContext& ctx) {
   if (!io.WantCaptureMouse && ImGui::IsMouseDown(ImGuiMouseButton_Left) && io.MousePos.x >= 0.0f) {
     const glm::vec2 q(io.MousePos.x / size.x, io.MousePos.y / size.y);
     // A point every 2 pixels or so: smooth enough, and bounded.
-    if ((stroke.points.empty() || glm::length((q - stroke.points.back()) * size) > 2.0f) && stroke.points.size() < kInkStrokePoints) {
+    if ((stroke.points.empty() || glm::length((q - stroke.points.back()) * size) > 2.0f) &&
+        stroke.points.size() < kInkStrokePoints) {
       stroke.points.push_back(q);
       return true;
     }

@@ -26,12 +26,15 @@ void AnnotationPanel::draw(ViewerContext& ctx) {
   ImGui::SameLine();
   tool_button("Ink (Shift+D)", AnnotationTool::ink);
   switch (tools.tool) {
-  case AnnotationTool::pin: ImGui::TextWrapped("Click the model where the pin goes, or press Enter for the centre of the view."); break;
-  case AnnotationTool::arrow:
-    ImGui::TextWrapped(tools.arrow_start ? "Now click (or Enter) where the arrow points." : "Click (or Enter) where the arrow starts.");
-    break;
-  case AnnotationTool::ink: ImGui::TextWrapped("Drag over the view to draw; Escape stops."); break;
-  default: break;
+    case AnnotationTool::pin:
+      ImGui::TextWrapped("Click the model where the pin goes, or press Enter for the centre of the view.");
+      break;
+    case AnnotationTool::arrow:
+      ImGui::TextWrapped(tools.arrow_start ? "Now click (or Enter) where the arrow points."
+                                           : "Click (or Enter) where the arrow starts.");
+      break;
+    case AnnotationTool::ink: ImGui::TextWrapped("Drag over the view to draw; Escape stops."); break;
+    default: break;
   }
   const Annotations& a = ctx.document->state().annotations;
   const std::size_t rows = a.pins.size() + a.arrows.size();
@@ -50,7 +53,8 @@ void AnnotationPanel::draw(ViewerContext& ctx) {
     ImGui::PushID(static_cast<int>(i));
     ImGui::TextDisabled("%s %zu", pin ? "Pin" : "Arrow", pin ? i + 1 : i - a.pins.size() + 1);
     ImGui::SameLine();
-    ImGui::TextUnformatted(ctx.scene && ctx.scene->find(id) ? ctx.scene->find(id)->name.c_str() : (id + " (not in this atlas)").c_str());
+    ImGui::TextUnformatted(ctx.scene && ctx.scene->find(id) ? ctx.scene->find(id)->name.c_str()
+                                                            : (id + " (not in this atlas)").c_str());
     if (pin && tools.focus_pin == static_cast<int>(i)) {
       ImGui::SetKeyboardFocusHere();
       tools.focus_pin = -1;
@@ -92,14 +96,20 @@ void bind_annotation_commands(CommandRegistry& commands, ViewerContext& ctx, Les
     ctx.annotate.stroke.points.clear();
   };
   auto tool_is = [&ctx](AnnotationTool tool) { return [&ctx, tool] { return ctx.annotate.tool == tool; }; };
-  commands.bind("annotate.add_pin", [start, &commands, &ctx] {
-    start(AnnotationTool::pin);
-    // The new pin's text field gets the keyboard there, so the panel opens.
-    if (!ctx.presenting && !commands.is_checked("panel.annotations")) commands.run("panel.annotations");
-  }, has_scene, tool_is(AnnotationTool::pin));
-  commands.bind("annotate.add_arrow", [start] { start(AnnotationTool::arrow); }, has_scene, tool_is(AnnotationTool::arrow));
-  commands.bind("annotate.ink", [start] { start(AnnotationTool::ink); }, has_scene, tool_is(AnnotationTool::ink));
-  commands.bind("presenter.ink", [start] { start(AnnotationTool::ink); }, has_scene, tool_is(AnnotationTool::ink));
+  commands.bind(
+      "annotate.add_pin",
+      [start, &commands, &ctx] {
+        start(AnnotationTool::pin);
+        // The new pin's text field gets the keyboard there, so the panel opens.
+        if (!ctx.presenting && !commands.is_checked("panel.annotations")) commands.run("panel.annotations");
+      },
+      has_scene, tool_is(AnnotationTool::pin));
+  commands.bind(
+      "annotate.add_arrow", [start] { start(AnnotationTool::arrow); }, has_scene, tool_is(AnnotationTool::arrow));
+  commands.bind(
+      "annotate.ink", [start] { start(AnnotationTool::ink); }, has_scene, tool_is(AnnotationTool::ink));
+  commands.bind(
+      "presenter.ink", [start] { start(AnnotationTool::ink); }, has_scene, tool_is(AnnotationTool::ink));
   auto clear_ink = [&ctx] {
     Annotations a = ctx.document->state().annotations;
     a.ink.clear();
@@ -109,17 +119,24 @@ void bind_annotation_commands(CommandRegistry& commands, ViewerContext& ctx, Les
   auto any_ink = [&ctx] { return ctx.document && !ctx.document->state().annotations.ink.empty(); };
   commands.bind("annotate.clear_ink", clear_ink, any_ink);
   commands.bind("presenter.clear_ink", clear_ink, any_ink);
-  commands.bind("annotate.delete_last", [&ctx] {
-    Annotations a = ctx.document->state().annotations;
-    // The newest of the two kinds goes: arrows are made after pins less often,
-    // so the last arrow when there is one, else the last pin.
-    if (!a.arrows.empty()) a.arrows.pop_back();
-    else if (!a.pins.empty()) a.pins.pop_back();
-    else return;
-    ctx.document->set_annotations(a, "Delete annotation");
-  }, [&ctx] { return ctx.document && (!ctx.document->state().annotations.pins.empty() || !ctx.document->state().annotations.arrows.empty()); });
-  commands.bind("annotate.place_here", [&ctx] { place_annotation_at(ctx, ctx.viewport_size * 0.5f); },
-                [&ctx] { return ctx.annotate.placing(); });
+  commands.bind(
+      "annotate.delete_last",
+      [&ctx] {
+        Annotations a = ctx.document->state().annotations;
+        // The newest of the two kinds goes: arrows are made after pins less often,
+        // so the last arrow when there is one, else the last pin.
+        if (!a.arrows.empty()) a.arrows.pop_back();
+        else if (!a.pins.empty()) a.pins.pop_back();
+        else return;
+        ctx.document->set_annotations(a, "Delete annotation");
+      },
+      [&ctx] {
+        return ctx.document &&
+               (!ctx.document->state().annotations.pins.empty() || !ctx.document->state().annotations.arrows.empty());
+      });
+  commands.bind(
+      "annotate.place_here", [&ctx] { place_annotation_at(ctx, ctx.viewport_size * 0.5f); },
+      [&ctx] { return ctx.annotate.placing(); });
   commands.bind("annotate.cancel", [&ctx] {
     ctx.annotate.tool = AnnotationTool::none;
     ctx.annotate.arrow_start.reset();
@@ -129,10 +146,14 @@ void bind_annotation_commands(CommandRegistry& commands, ViewerContext& ctx, Les
     return [&ctx, p] { ctx.annotate.pointer = ctx.annotate.pointer == p ? Pointer::none : p; };
   };
   commands.bind("presenter.laser", pointer(Pointer::laser), {}, [&ctx] { return ctx.annotate.pointer == Pointer::laser; });
-  commands.bind("presenter.spotlight", pointer(Pointer::spotlight), {}, [&ctx] { return ctx.annotate.pointer == Pointer::spotlight; });
-  commands.bind("presenter.keep_ink", [&ctx, lesson] {
-    if (lesson) lesson->keep_ink(ctx.document->state().annotations.ink);
-  }, [lesson] { return lesson && lesson->step(); });
+  commands.bind("presenter.spotlight", pointer(Pointer::spotlight), {},
+                [&ctx] { return ctx.annotate.pointer == Pointer::spotlight; });
+  commands.bind(
+      "presenter.keep_ink",
+      [&ctx, lesson] {
+        if (lesson) lesson->keep_ink(ctx.document->state().annotations.ink);
+      },
+      [lesson] { return lesson && lesson->step(); });
 }
 
 } // namespace crus::ui

@@ -38,9 +38,9 @@ struct AnnotationTools {
 // A lesson step's action while it plays (ui/step_action_player.cpp).
 struct StepActionPlayback {
   std::optional<StepAction> action;
-  double started = -1.0;   // ImGui time; < 0: starts on the next frame
-  std::string lit;         // the structure lit now ("" none)
-  bool moved = false;      // the movement's end pose was put in the document
+  double started = -1.0; // ImGui time; < 0: starts on the next frame
+  std::string lit;       // the structure lit now ("" none)
+  bool moved = false;    // the movement's end pose was put in the document
 };
 
 } // namespace crus::ui

@@ -45,21 +45,19 @@ void draw_canvas(ImDrawList* draw, const Canvas& canvas) {
     const auto& p = item.points;
     const ImU32 c = colour_u32(item.colour);
     switch (item.kind) {
-    case Kind::line: draw->AddLine(im(p[0]), im(p[1]), c, item.width); break;
-    case Kind::polyline: {
-      std::vector<ImVec2> points;
-      for (const glm::vec2& q : p) points.push_back(im(q));
-      draw->AddPolyline(points.data(), static_cast<int>(points.size()), c, 0, item.width);
-      break;
-    }
-    case Kind::fill_circle: draw->AddCircleFilled(im(p[0]), item.radius, c); break;
-    case Kind::stroke_circle: draw->AddCircle(im(p[0]), item.radius, c, 0, item.width); break;
-    case Kind::fill_rect: draw->AddRectFilled(im(p[0]), im(p[1]), c, item.radius); break;
-    case Kind::stroke_rect: draw->AddRect(im(p[0]), im(p[1]), c, item.radius, 0, item.width); break;
-    case Kind::fill_triangle: draw->AddTriangleFilled(im(p[0]), im(p[1]), im(p[2]), c); break;
-    case Kind::text:
-      draw->AddText(font_for(item.size), item.size, im(p[0]), c, item.text.c_str(), nullptr, item.wrap);
-      break;
+      case Kind::line: draw->AddLine(im(p[0]), im(p[1]), c, item.width); break;
+      case Kind::polyline: {
+        std::vector<ImVec2> points;
+        for (const glm::vec2& q : p) points.push_back(im(q));
+        draw->AddPolyline(points.data(), static_cast<int>(points.size()), c, 0, item.width);
+        break;
+      }
+      case Kind::fill_circle: draw->AddCircleFilled(im(p[0]), item.radius, c); break;
+      case Kind::stroke_circle: draw->AddCircle(im(p[0]), item.radius, c, 0, item.width); break;
+      case Kind::fill_rect: draw->AddRectFilled(im(p[0]), im(p[1]), c, item.radius); break;
+      case Kind::stroke_rect: draw->AddRect(im(p[0]), im(p[1]), c, item.radius, 0, item.width); break;
+      case Kind::fill_triangle: draw->AddTriangleFilled(im(p[0]), im(p[1]), im(p[2]), c); break;
+      case Kind::text: draw->AddText(font_for(item.size), item.size, im(p[0]), c, item.text.c_str(), nullptr, item.wrap); break;
     }
   }
 }

@@ -13,10 +13,11 @@ namespace {
 // host fills ImGui's key map with the same numbers (ui/imgui_host.cpp).
 const std::map<std::string, int>& named_codes() {
   static const std::map<std::string, int> codes = [] {
-    std::map<std::string, int> m = {{"Space", 32},     {"Escape", 256}, {"Enter", 257},    {"Tab", 258},  {"Backspace", 259},
-                                    {"Insert", 260},   {"Delete", 261}, {"Right", 262},    {"Left", 263}, {"Down", 264},
-                                    {"Up", 265},       {"PageUp", 266}, {"PageDown", 267}, {"Home", 268}, {"End", 269},
-                                    {"KeypadSubtract", 333}, {"KeypadAdd", 334}};
+    std::map<std::string, int> m = {{"Space", 32},      {"Escape", 256}, {"Enter", 257},  {"Tab", 258},
+                                    {"Backspace", 259}, {"Insert", 260}, {"Delete", 261}, {"Right", 262},
+                                    {"Left", 263},      {"Down", 264},   {"Up", 265},     {"PageUp", 266},
+                                    {"PageDown", 267},  {"Home", 268},   {"End", 269},    {"KeypadSubtract", 333},
+                                    {"KeypadAdd", 334}};
     for (int f = 1; f <= 12; ++f) m["F" + std::to_string(f)] = 289 + f;
     for (int k = 0; k <= 9; ++k) m["Keypad" + std::to_string(k)] = 320 + k;
     return m;

@@ -56,7 +56,8 @@ void CommandPalette::draw(CommandRegistry& registry) {
     ImGui::PopID();
   }
   if (found.empty()) ImGui::TextDisabled("No command matches.");
-  else if (static_cast<int>(found.size()) > n) ImGui::TextDisabled("%d more: type more of the name", static_cast<int>(found.size()) - n);
+  else if (static_cast<int>(found.size()) > n)
+    ImGui::TextDisabled("%d more: type more of the name", static_cast<int>(found.size()) - n);
   if (enter && n > 0) chosen = found[static_cast<std::size_t>(selected_)]->info.id;
   if (!chosen.empty() || ImGui::IsKeyPressed(key_code("Escape"), false)) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();

@@ -55,7 +55,8 @@ void HandoutSaver::draw(ViewerContext& ctx, const char* popup) {
     if (ImGui::RadioButton("A4", paper_ == Paper::a4)) paper_ = Paper::a4;
     ImGui::SameLine();
     if (ImGui::RadioButton("US Letter", paper_ == Paper::letter)) paper_ = Paper::letter;
-    ImGui::TextUnformatted("Save as FILE.pdf (a PDF to print or send) or FILE.png (pages at 150 dpi; further pages as FILE-2.png, ...):");
+    ImGui::TextUnformatted(
+        "Save as FILE.pdf (a PDF to print or send) or FILE.png (pages at 150 dpi; further pages as FILE-2.png, ...):");
     ImGui::SetNextItemWidth(field_w);
     bool enter = ImGui::InputText("##path", path_, sizeof(path_), ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::Button("Save") || enter) {

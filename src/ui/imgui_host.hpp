@@ -26,7 +26,7 @@ public:
   // `input`: the keys, buttons, pointer and text replayed for this frame
   // (the window's queued events); ImGui's time then follows the events'.
   void begin_frame(const FrameInput* input = nullptr);
-  void end_frame(); // renders ImGui's draw data into the current framebuffer
+  void end_frame();     // renders ImGui's draw data into the current framebuffer
   void discard_frame(); // ends the frame without drawing it
   // Headless only: the size of the target in pixels.
   void set_display_size(float width, float height);

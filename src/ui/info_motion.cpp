@@ -37,7 +37,8 @@ bool draw_muscle_at_pose(ViewerContext& ctx, const std::string& id) {
   // The change in the colours of "Colour muscles by length change", so the
   // number and the model agree.
   const glm::vec3 c = motion::length_change_srgb(st.change_pct, motion::kLengthFullScalePct);
-  ImGui::ColorButton("##change", ImVec4(c.r, c.g, c.b, 1.0f), ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
+  ImGui::ColorButton("##change", ImVec4(c.r, c.g, c.b, 1.0f), ImGuiColorEditFlags_NoTooltip,
+                     ImVec2(ImGui::GetFontSize(), ImGui::GetFontSize()));
   ImGui::SameLine();
   const char* how = std::abs(st.change_mm) < 0.05 ? "unchanged" : st.change_mm < 0.0 ? "shorter" : "longer";
   ImGui::TextWrapped("Change from neutral %+.1f mm (%+.1f %%), %s", st.change_mm, st.change_pct, how);
@@ -52,7 +53,8 @@ bool draw_muscle_at_pose(ViewerContext& ctx, const std::string& id) {
       const double arm_mm = st.moment_arm_m[static_cast<std::size_t>(coordinate)] * 1000.0;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(coordinate == motion::Coordinate::mtp ? "Toes (MTP)" : capitalised(motion::to_string(coordinate)).c_str());
+      ImGui::TextUnformatted(coordinate == motion::Coordinate::mtp ? "Toes (MTP)"
+                                                                   : capitalised(motion::to_string(coordinate)).c_str());
       ImGui::TableNextColumn();
       ImGui::Text("%.1f", std::abs(arm_mm));
       ImGui::TableNextColumn();
@@ -79,7 +81,8 @@ std::optional<std::string> draw_play_action_button(ViewerContext& ctx, const Mus
     else if (!ctx.commands || !ctx.commands->run("motion.play_action." + id)) motion_play_selected_action(ctx, *movement);
   }
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Play %s from neutral to the end of its range and back, with this muscle highlighted", motion::to_string(*movement).c_str());
+    ImGui::SetTooltip("Play %s from neutral to the end of its range and back, with this muscle highlighted",
+                      motion::to_string(*movement).c_str());
   ImGui::PopID();
   return id;
 }

@@ -25,43 +25,43 @@ ImVec4 to_imvec(const glm::vec3& c) { return ImVec4(c.r, c.g, c.b, 1.0f); }
 ImVec4 legend_colour(HighlightToggle which) {
   HighlightPalette p;
   switch (which) {
-  case HighlightToggle::origin: return to_imvec(p.origin);
-  case HighlightToggle::insertion: return to_imvec(p.insertion);
-  case HighlightToggle::innervation: {
-    float m = std::max({p.nerve_glow.r, p.nerve_glow.g, p.nerve_glow.b, 1e-3f});
-    return to_imvec(p.nerve_glow / m);
-  }
-  case HighlightToggle::function: return to_imvec(p.arrow);
+    case HighlightToggle::origin: return to_imvec(p.origin);
+    case HighlightToggle::insertion: return to_imvec(p.insertion);
+    case HighlightToggle::innervation: {
+      float m = std::max({p.nerve_glow.r, p.nerve_glow.g, p.nerve_glow.b, 1e-3f});
+      return to_imvec(p.nerve_glow / m);
+    }
+    case HighlightToggle::function: return to_imvec(p.arrow);
   }
   return ImVec4(1, 1, 1, 1);
 }
 
 const char* toggle_tooltip(HighlightToggle which) {
   switch (which) {
-  case HighlightToggle::origin: return "Light up where it starts (orange patches on the bone)";
-  case HighlightToggle::insertion: return "Light up where it ends (blue patches on the bone)";
-  case HighlightToggle::innervation: return "Light up its nerve from the sciatic nerve down (yellow)";
-  case HighlightToggle::function: return "Show arrows along its line of pull (green)";
+    case HighlightToggle::origin: return "Light up where it starts (orange patches on the bone)";
+    case HighlightToggle::insertion: return "Light up where it ends (blue patches on the bone)";
+    case HighlightToggle::innervation: return "Light up its nerve from the sciatic nerve down (yellow)";
+    case HighlightToggle::function: return "Show arrows along its line of pull (green)";
   }
   return "";
 }
 
 const char* toggle_name(HighlightToggle which) {
   switch (which) {
-  case HighlightToggle::origin: return "origin";
-  case HighlightToggle::insertion: return "insertion";
-  case HighlightToggle::innervation: return "innervation";
-  case HighlightToggle::function: break;
+    case HighlightToggle::origin: return "origin";
+    case HighlightToggle::insertion: return "insertion";
+    case HighlightToggle::innervation: return "innervation";
+    case HighlightToggle::function: break;
   }
   return "function";
 }
 
 bool& flag_of(Highlights& h, HighlightToggle which) {
   switch (which) {
-  case HighlightToggle::origin: return h.origin;
-  case HighlightToggle::insertion: return h.insertion;
-  case HighlightToggle::innervation: return h.innervation;
-  case HighlightToggle::function: break;
+    case HighlightToggle::origin: return h.origin;
+    case HighlightToggle::insertion: return h.insertion;
+    case HighlightToggle::innervation: return h.innervation;
+    case HighlightToggle::function: break;
   }
   return h.function;
 }

@@ -41,9 +41,11 @@ ScreenRect draw_legend_window(const std::vector<std::pair<glm::vec3, std::string
   // Its size before drawing it: a colour swatch and the longest line per row.
   const ImGuiStyle& style = ImGui::GetStyle();
   float text = ImGui::CalcTextSize("Legend").x;
-  for (const auto& entry : legend) text = std::max(text, ImGui::GetFrameHeight() + style.ItemSpacing.x + ImGui::CalcTextSize(entry.second.c_str()).x);
+  for (const auto& entry : legend)
+    text = std::max(text, ImGui::GetFrameHeight() + style.ItemSpacing.x + ImGui::CalcTextSize(entry.second.c_str()).x);
   const glm::vec2 size(text + 2.0f * style.WindowPadding.x,
-                       ImGui::GetFrameHeight() + static_cast<float>(legend.size()) * (ImGui::GetFrameHeight() + style.ItemSpacing.y) +
+                       ImGui::GetFrameHeight() +
+                           static_cast<float>(legend.size()) * (ImGui::GetFrameHeight() + style.ItemSpacing.y) +
                            2.0f * style.WindowPadding.y);
   ImGuiIO& io = ImGui::GetIO();
   glm::vec2 pos = place_clear_of(size, free, model);

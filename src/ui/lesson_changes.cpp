@@ -19,7 +19,8 @@ bool is_bundled(const std::string& path) {
   const auto bundled = bundled_lesson_files();
   if (path.empty() || bundled.empty()) return false;
   std::error_code ec;
-  return std::filesystem::equivalent(std::filesystem::path(path).parent_path(), std::filesystem::path(bundled.front()).parent_path(), ec);
+  return std::filesystem::equivalent(std::filesystem::path(path).parent_path(),
+                                     std::filesystem::path(bundled.front()).parent_path(), ec);
 }
 } // namespace
 
@@ -118,8 +119,10 @@ void attach_lesson_changes(Shell& shell, LessonChanges& changes) {
   shell.set_quit_guard([&changes](std::function<void()> proceed) { changes.guard("Quitting", std::move(proceed)); });
   shell.add_dialog([&changes] { changes.draw(); });
   CommandRegistry& commands = shell.commands();
-  commands.bind("lesson.close", [&changes, &session = changes.session()] { changes.guard("Closing the lesson", [&session] { session.close(); }); },
-                [&changes] { return changes.session().loaded(); });
+  commands.bind(
+      "lesson.close",
+      [&changes, &session = changes.session()] { changes.guard("Closing the lesson", [&session] { session.close(); }); },
+      [&changes] { return changes.session().loaded(); });
 }
 
 } // namespace crus::ui

@@ -54,13 +54,15 @@ void LessonPanel::draw(ViewerContext& ctx) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
     if (ImGui::BeginCombo("##bundled", current.c_str())) {
       for (int i = 0; i < static_cast<int>(bundled.size()); ++i)
-        if (ImGui::Selectable(std::filesystem::path(bundled[static_cast<std::size_t>(i)]).stem().string().c_str(), i == bundled_choice_))
+        if (ImGui::Selectable(std::filesystem::path(bundled[static_cast<std::size_t>(i)]).stem().string().c_str(),
+                              i == bundled_choice_))
           bundled_choice_ = i;
       ImGui::EndCombo();
     }
     same_line_if_fits("Open bundled");
     if (ImGui::Button("Open bundled"))
-      guarded("Opening another lesson", [this, &ctx, file = bundled[static_cast<std::size_t>(bundled_choice_)]] { open_file(ctx, file); });
+      guarded("Opening another lesson",
+              [this, &ctx, file = bundled[static_cast<std::size_t>(bundled_choice_)]] { open_file(ctx, file); });
   }
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
   ImGui::InputTextWithHint("##path", "lesson file path", path_, sizeof path_);
@@ -85,7 +87,8 @@ void LessonPanel::draw(ViewerContext& ctx) {
   }
   if (!status_.empty()) ImGui::TextWrapped("%s", status_.c_str());
   if (!session_.loaded()) {
-    ImGui::TextWrapped("Open a lesson to step through it with Page Down / Page Up or Space, or start a new one and add views as steps.");
+    ImGui::TextWrapped(
+        "Open a lesson to step through it with Page Down / Page Up or Space, or start a new one and add views as steps.");
     return;
   }
   ImGui::Separator();
@@ -142,9 +145,10 @@ void LessonPanel::draw(ViewerContext& ctx) {
     if (ImGui::InputTextMultiline("##notes", notes_, sizeof notes_, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 5.0f)))
       session_.set_notes(notes_);
   }
-  const bool bundled_file = !session_.path().empty() &&
-                            std::filesystem::path(session_.path()).parent_path() == std::filesystem::path(bundled.empty() ? "" : bundled.front()).parent_path();
-  if (ImGui::Button("Save") ) {
+  const bool bundled_file =
+      !session_.path().empty() && std::filesystem::path(session_.path()).parent_path() ==
+                                      std::filesystem::path(bundled.empty() ? "" : bundled.front()).parent_path();
+  if (ImGui::Button("Save")) {
     // A bundled lesson is not overwritten: it is saved under the path typed above.
     const std::string target = (session_.path().empty() || bundled_file) ? std::string(path_) : session_.path();
     if (target.empty()) {
@@ -169,16 +173,24 @@ void bind_lesson_commands(CommandRegistry& commands, LessonSession& session, con
     if (const LessonStep* s = session.step()) actions.show(s->scene);
   };
   auto loaded = [&session] { return session.loaded(); };
-  commands.bind("lesson.next", [step] { step(true); }, loaded);
-  commands.bind("lesson.previous", [step] { step(false); }, loaded);
-  commands.bind("lesson.present", [&actions] { actions.set_presenting(true); },
-                [&session, &ctx] { return session.loaded() && session.count() > 0 && !ctx.presenting; });
-  commands.bind("presenter.next", [step] { step(true); }, loaded);
-  commands.bind("presenter.previous", [step] { step(false); }, loaded);
-  commands.bind("presenter.black_screen", [&ctx] { ctx.black_screen = !ctx.black_screen; }, {}, [&ctx] { return ctx.black_screen; });
+  commands.bind(
+      "lesson.next", [step] { step(true); }, loaded);
+  commands.bind(
+      "lesson.previous", [step] { step(false); }, loaded);
+  commands.bind(
+      "lesson.present", [&actions] { actions.set_presenting(true); },
+      [&session, &ctx] { return session.loaded() && session.count() > 0 && !ctx.presenting; });
+  commands.bind(
+      "presenter.next", [step] { step(true); }, loaded);
+  commands.bind(
+      "presenter.previous", [step] { step(false); }, loaded);
+  commands.bind(
+      "presenter.black_screen", [&ctx] { ctx.black_screen = !ctx.black_screen; }, {}, [&ctx] { return ctx.black_screen; });
   commands.bind("presenter.leave", [&actions] { actions.set_presenting(false); });
-  commands.bind("presenter.notes", [&ctx] { ctx.speaker_notes = !ctx.speaker_notes; }, loaded, [&ctx] { return ctx.speaker_notes; });
-  commands.bind("lesson.notes_window", [&ctx] { ctx.notes_window = !ctx.notes_window; }, {}, [&ctx] { return ctx.notes_window; });
+  commands.bind(
+      "presenter.notes", [&ctx] { ctx.speaker_notes = !ctx.speaker_notes; }, loaded, [&ctx] { return ctx.speaker_notes; });
+  commands.bind(
+      "lesson.notes_window", [&ctx] { ctx.notes_window = !ctx.notes_window; }, {}, [&ctx] { return ctx.notes_window; });
 }
 
 void draw_presenter(const LessonSession& session, const ViewerContext& ctx) {

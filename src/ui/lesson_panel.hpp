@@ -13,9 +13,9 @@
 namespace crus::ui {
 
 struct LessonActions {
-  std::function<void(const SceneSpec&)> show;   // put a step's scene on screen (smooth camera)
-  std::function<SceneSpec()> capture;           // the current view as a scene
-  std::function<void(bool)> set_presenting;     // enter or leave presenter mode
+  std::function<void(const SceneSpec&)> show; // put a step's scene on screen (smooth camera)
+  std::function<SceneSpec()> capture;         // the current view as a scene
+  std::function<void(bool)> set_presenting;   // enter or leave presenter mode
   // Runs the function now, or after asking about unsaved edits (ui/lesson_changes.hpp);
   // empty: runs it now.
   std::function<void(const std::string& what, std::function<void()>)> guard;
@@ -41,7 +41,7 @@ private:
   char caption_[2048] = {};
   char notes_[8192] = {};
   char title_[256] = {};
-  int synced_step_ = -2;  // the step whose text is in the edit buffers
+  int synced_step_ = -2; // the step whose text is in the edit buffers
   std::string status_;
 };
 

@@ -9,10 +9,8 @@ namespace crus::ui {
 
 void draw_loading_screen(const std::string& file, double seconds) {
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always,
-                          ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.8f, ImGui::GetFontSize() * 30.0f), 0.0f),
-                           ImGuiCond_Always);
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.8f, ImGui::GetFontSize() * 30.0f), 0.0f), ImGuiCond_Always);
   if (ImGui::Begin("Loading", nullptr,
                    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                        ImGuiWindowFlags_NoNav)) {

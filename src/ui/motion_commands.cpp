@@ -6,7 +6,9 @@ namespace crus::ui {
 
 void motion_reset(ViewerContext& ctx) { motion_go_to(ctx, motion::Pose{}, "Reset pose"); }
 
-void motion_preset(ViewerContext& ctx, const motion::PosePreset& preset) { motion_go_to(ctx, preset.pose, "Pose: " + preset.name); }
+void motion_preset(ViewerContext& ctx, const motion::PosePreset& preset) {
+  motion_go_to(ctx, preset.pose, "Pose: " + preset.name);
+}
 
 void motion_choose_movement(ViewerContext& ctx, const std::optional<motion::Movement>& movement) {
   if (!ctx.document) return;
@@ -29,17 +31,25 @@ void motion_play_selected_action(ViewerContext& ctx, const motion::Movement& mov
 void bind_motion_commands(CommandRegistry& r, ViewerContext& ctx) {
   // Read through ctx when run: the model is absent for an atlas Crus cannot pose.
   auto posable = [&ctx] { return ctx.motion.model != nullptr && ctx.document != nullptr; };
-  r.bind("motion.reset", [&ctx] { motion_reset(ctx); }, [&ctx, posable] { return posable() && !(shown_pose(ctx) == motion::Pose{}); });
+  r.bind(
+      "motion.reset", [&ctx] { motion_reset(ctx); },
+      [&ctx, posable] { return posable() && !(shown_pose(ctx) == motion::Pose{}); });
   for (const motion::PosePreset& p : motion::pose_presets())
-    r.bind("motion.preset." + p.id, [&ctx, &p] { motion_preset(ctx, p); }, posable);
-  r.bind("motion.play", [&ctx] { motion_play_chosen(ctx); }, [&ctx, posable] { return posable() && chosen_movement(ctx).has_value(); });
-  r.bind("motion.movement.none", [&ctx] { motion_choose_movement(ctx, std::nullopt); }, [&ctx] { return ctx.document != nullptr; },
-         [&ctx] { return !chosen_movement(ctx).has_value(); });
+    r.bind(
+        "motion.preset." + p.id, [&ctx, &p] { motion_preset(ctx, p); }, posable);
+  r.bind(
+      "motion.play", [&ctx] { motion_play_chosen(ctx); },
+      [&ctx, posable] { return posable() && chosen_movement(ctx).has_value(); });
+  r.bind(
+      "motion.movement.none", [&ctx] { motion_choose_movement(ctx, std::nullopt); }, [&ctx] { return ctx.document != nullptr; },
+      [&ctx] { return !chosen_movement(ctx).has_value(); });
   for (const motion::Movement& m : motion::all_movements()) {
     const std::string id = motion::movement_id(m);
     auto chosen = [&ctx, m] { return chosen_movement(ctx) == m; };
-    r.bind("motion.movement." + id, [&ctx, m] { motion_choose_movement(ctx, m); }, posable, chosen);
-    r.bind("motion.play_action." + id, [&ctx, m] { motion_play_selected_action(ctx, m); }, posable);
+    r.bind(
+        "motion.movement." + id, [&ctx, m] { motion_choose_movement(ctx, m); }, posable, chosen);
+    r.bind(
+        "motion.play_action." + id, [&ctx, m] { motion_play_selected_action(ctx, m); }, posable);
   }
 }
 

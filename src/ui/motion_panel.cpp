@@ -29,9 +29,13 @@ std::string slider_label(const motion::CoordinateInfo& info) {
 }
 } // namespace
 
-void MotionPanel::go_to(ViewerContext& ctx, const motion::Pose& target, const std::string& step_name) { motion_go_to(ctx, target, step_name); }
+void MotionPanel::go_to(ViewerContext& ctx, const motion::Pose& target, const std::string& step_name) {
+  motion_go_to(ctx, target, step_name);
+}
 
-void MotionPanel::play(ViewerContext& ctx, motion::Coordinate c, int direction) { motion_play(ctx, motion::Movement{c, direction}); }
+void MotionPanel::play(ViewerContext& ctx, motion::Coordinate c, int direction) {
+  motion_play(ctx, motion::Movement{c, direction});
+}
 
 void MotionPanel::advance(ViewerContext& ctx, double dt) { motion_advance(ctx, dt); }
 
@@ -55,7 +59,8 @@ void MotionPanel::draw_movement_choice(ViewerContext& ctx, float avail) {
   ImGui::BeginDisabled(!movement);
   if (ImGui::Button("Play")) motion_play_chosen(ctx);
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("From the current pose to the end of the range and back");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("From the current pose to the end of the range and back");
   // Who produces the chosen movement here, strongest first: moment arm x
   // maximum force x active force-length factor at this pose. The model shows
   // the same ranking in colour and with these numbers; a click selects.
@@ -154,7 +159,8 @@ void MotionPanel::draw(ViewerContext& ctx) {
     ImGui::TableHeadersRow();
     std::vector<std::size_t> order(std::min(ctx.motion.states.size(), ctx.motion.muscles->muscles.size()));
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ctx.motion.states[a].change_mm < ctx.motion.states[b].change_mm; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return ctx.motion.states[a].change_mm < ctx.motion.states[b].change_mm; });
     for (std::size_t i : order) {
       const auto& st = ctx.motion.states[i];
       const std::string& id = ctx.motion.muscles->muscles[i].id;

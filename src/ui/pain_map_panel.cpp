@@ -50,10 +50,11 @@ const std::vector<ReferralCandidate>& PainMapPanel::candidates(const ViewerConte
   // On a posed leg the painted points are on the posed skin; the zones are
   // on the rest leg, so each point is carried to the same spot at rest.
   const bool posed = ctx.rest_skin && ctx.skin_index && !ctx.skin_index->empty() && ctx.scene && ctx.skin >= 0;
-  candidates_ = lookup_referral(*ctx.trigger_points,
-                                posed ? motion::to_rest_skin(*ctx.rest_skin, ctx.scene->structures[static_cast<std::size_t>(ctx.skin)].mesh,
-                                                             *ctx.skin_index, ctx.painted)
-                                      : ctx.painted);
+  candidates_ =
+      lookup_referral(*ctx.trigger_points,
+                      posed ? motion::to_rest_skin(*ctx.rest_skin, ctx.scene->structures[static_cast<std::size_t>(ctx.skin)].mesh,
+                                                   *ctx.skin_index, ctx.painted)
+                            : ctx.painted);
   computed_ = true;
   computed_for_ = ctx.trigger_points;
   painted_size_ = ctx.painted.size();
@@ -237,7 +238,8 @@ void PainMapPanel::draw_export(ViewerContext& ctx) {
   ImGui::Spacing();
   bool painted = !ctx.painted.empty();
   if (!painted) ImGui::BeginDisabled();
-  if (ImGui::Button("Export handout for this pain map...")) saver_.open("Export pain map", TriggerPointPanel::default_handout_path(""), "");
+  if (ImGui::Button("Export handout for this pain map..."))
+    saver_.open("Export pain map", TriggerPointPanel::default_handout_path(""), "");
   if (!painted) ImGui::EndDisabled();
   saver_.draw(ctx, "Export pain map");
 }

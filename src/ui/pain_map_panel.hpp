@@ -74,7 +74,7 @@ private:
   bool computed_ = false;
   std::size_t lookups_ = 0;
   int chosen_ = -1;
-  std::string chosen_id_;       // the chosen trigger point, kept across recomputations
+  std::string chosen_id_; // the chosen trigger point, kept across recomputations
   bool show_red_flags_ = false;
   HandoutSaver saver_;
   // Cached with the same fingerprint as the candidates.

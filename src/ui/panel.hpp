@@ -10,13 +10,18 @@ namespace crus::ui {
 class Panel {
 public:
   virtual ~Panel() = default;
-  virtual const char* title() const = 0;     // also the ImGui window id
+  virtual const char* title() const = 0; // also the ImGui window id
   // Its toggle's keys, if any, belong to the command panel_command_id(title())
   // (core/commands/command_catalogue.hpp), not to the panel.
   // Draws the contents (inside ImGui::Begin/End done by the caller).
   virtual void draw(ViewerContext& ctx) = 0;
   // Where the panel first appears: fractions of the display, and a size.
-  virtual void default_placement(float& x, float& y, float& w, float& h) const { x = 0.02f; y = 0.06f; w = 0.22f; h = 0.5f; }
+  virtual void default_placement(float& x, float& y, float& w, float& h) const {
+    x = 0.02f;
+    y = 0.06f;
+    w = 0.22f;
+    h = 0.5f;
+  }
   // Its place in the computed layout (core/document/panel_layout.hpp).
   virtual PanelSlot slot() const { return PanelSlot::left_top; }
   bool open = true;

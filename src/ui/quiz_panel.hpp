@@ -111,9 +111,9 @@ private:
   bool answered_ = false;
   bool last_correct_ = false;
   std::string last_answer_;
-  std::string lit_; // what the feedback selected on the model
+  std::string lit_;                          // what the feedback selected on the model
   std::vector<Visibility> saved_visibility_; // name-it ghosts the rest; put back after
-  std::optional<Overlay> saved_overlay_;      // trigger-point questions paint their zone
+  std::optional<Overlay> saved_overlay_;     // trigger-point questions paint their zone
   char typed_[128] = {};
   // Which types a session asks (the student's choice, in the panel).
   bool ask_point_to_ = true, ask_name_it_ = true, ask_facts_ = true, ask_trigger_points_ = true;

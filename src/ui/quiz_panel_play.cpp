@@ -130,29 +130,40 @@ void bind_quiz_commands(CommandRegistry& r, QuizPanel& panel, ViewerContext& ctx
   // Each opens the panel, so that a command from the palette shows its question.
   auto ready = [&ctx] { return ctx.knowledge && ctx.scene && ctx.scene->manifest && ctx.document; };
   auto asking = [&panel] { return panel.current() && !panel.answered(); };
-  r.bind("quiz.start", [&panel, &ctx] {
-    panel.open = true;
-    panel.set_types({});
-    panel.start_session(ctx, 10);
-  }, ready);
+  r.bind(
+      "quiz.start",
+      [&panel, &ctx] {
+        panel.open = true;
+        panel.set_types({});
+        panel.start_session(ctx, 10);
+      },
+      ready);
   for (QuestionType type : kQuestionTypes) {
     std::string id = std::string("quiz.start_") + to_string(type);
     std::replace(id.begin(), id.end(), '-', '_');
-    r.bind(id, [&panel, &ctx, type] {
-      panel.open = true;
-      panel.set_types({type});
-      panel.start_session(ctx, 10);
-    }, type == QuestionType::movement ? std::function<bool()>([ready, &ctx] { return ready() && ctx.motion.model; })
-                                      : std::function<bool()>(ready));
+    r.bind(
+        id,
+        [&panel, &ctx, type] {
+          panel.open = true;
+          panel.set_types({type});
+          panel.start_session(ctx, 10);
+        },
+        type == QuestionType::movement ? std::function<bool()>([ready, &ctx] { return ready() && ctx.motion.model; })
+                                       : std::function<bool()>(ready));
   }
-  r.bind("quiz.next", [&panel, &ctx] { panel.next(ctx); }, [&panel] { return panel.current() && panel.answered(); });
-  r.bind("quiz.dont_know", [&panel, &ctx] { panel.answer(ctx, ""); }, asking);
-  r.bind("quiz.replay", [&panel, &ctx] { panel.replay(ctx); },
-         [&panel] { return panel.current() && panel.current()->type == QuestionType::movement; });
+  r.bind(
+      "quiz.next", [&panel, &ctx] { panel.next(ctx); }, [&panel] { return panel.current() && panel.answered(); });
+  r.bind(
+      "quiz.dont_know", [&panel, &ctx] { panel.answer(ctx, ""); }, asking);
+  r.bind(
+      "quiz.replay", [&panel, &ctx] { panel.replay(ctx); },
+      [&panel] { return panel.current() && panel.current()->type == QuestionType::movement; });
   for (std::size_t i = 0; i < 4; ++i)
-    r.bind("quiz.choose_" + std::to_string(i + 1), [&panel, &ctx, i] { panel.choose(ctx, i); },
-           [&panel, asking, i] { return asking() && i < panel.current()->choices.size(); });
-  r.bind("quiz.stop", [&panel, &ctx] { panel.stop(ctx); }, [&panel] { return panel.current() != nullptr; });
+    r.bind(
+        "quiz.choose_" + std::to_string(i + 1), [&panel, &ctx, i] { panel.choose(ctx, i); },
+        [&panel, asking, i] { return asking() && i < panel.current()->choices.size(); });
+  r.bind(
+      "quiz.stop", [&panel, &ctx] { panel.stop(ctx); }, [&panel] { return panel.current() != nullptr; });
 }
 
 } // namespace crus::ui

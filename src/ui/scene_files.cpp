@@ -36,17 +36,17 @@ std::string folder_of(const std::string& path) {
 
 void SceneFiles::proceed(Then then, const SceneFileActions& actions) {
   switch (then) {
-  case Then::open: start(Ask::open, folder_of(path.empty() && !recent.empty() ? recent.front() : path)); break;
-  case Then::open_recent:
-    if (std::string e = actions.open_scene(pending_path_); e.empty()) {
-      path = pending_path_;
-      remember(path);
-    } else {
-      last_message = e;
-    }
-    break;
-  case Then::quit: actions.quit(); break;
-  case Then::nothing: break;
+    case Then::open: start(Ask::open, folder_of(path.empty() && !recent.empty() ? recent.front() : path)); break;
+    case Then::open_recent:
+      if (std::string e = actions.open_scene(pending_path_); e.empty()) {
+        path = pending_path_;
+        remember(path);
+      } else {
+        last_message = e;
+      }
+      break;
+    case Then::quit: actions.quit(); break;
+    case Then::nothing: break;
   }
 }
 

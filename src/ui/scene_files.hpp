@@ -12,9 +12,9 @@ namespace crus::ui {
 
 struct SceneFileActions {
   // Each returns "" on success or one line saying what went wrong.
-  std::function<std::string(const std::string& path)> open_scene, save_scene, export_image;
-  std::function<bool()> dirty;            // the scene differs from its file
-  std::function<void()> quit;             // leave now (changes dealt with)
+  std::function<std::string(const std::string&path)> open_scene, save_scene, export_image;
+  std::function<bool()> dirty; // the scene differs from its file
+  std::function<void()> quit;  // leave now (changes dealt with)
 };
 
 class SceneFiles {
@@ -32,9 +32,9 @@ public:
   // Asks before quitting when there are unsaved changes; quits otherwise.
   void request_quit(const SceneFileActions& actions);
 
-  std::string path;                       // the scene's file, or empty
-  std::vector<std::string> recent;        // most recent first, at most kRecent
-  std::string last_message;               // the last save/export said this
+  std::string path;                // the scene's file, or empty
+  std::vector<std::string> recent; // most recent first, at most kRecent
+  std::string last_message;        // the last save/export said this
   static constexpr std::size_t kRecent = 8;
   void remember(const std::string& file); // to the front of `recent`
 

@@ -70,7 +70,8 @@ void SearchPanel::draw(ViewerContext& ctx) {
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGuiInputTextFlags flags =
       ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_AutoSelectAll;
-  bool entered = ImGui::InputTextWithHint("##query", "Name, Latin name or synonym", &query_, flags, &SearchPanel::on_history_key, this);
+  bool entered =
+      ImGui::InputTextWithHint("##query", "Name, Latin name or synonym", &query_, flags, &SearchPanel::on_history_key, this);
   refresh(ctx);
   if (entered) activate(ctx);
 

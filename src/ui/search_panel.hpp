@@ -43,9 +43,9 @@ private:
   static int on_history_key(ImGuiInputTextCallbackData* data);
 
   std::string query_;
-  std::string searched_;                // the query results_ belong to
+  std::string searched_; // the query results_ belong to
   const SearchIndex* searched_in_ = nullptr;
-  std::size_t searched_size_ = 0;       // entries in that index then (a new atlas refills it)
+  std::size_t searched_size_ = 0; // entries in that index then (a new atlas refills it)
   std::vector<SearchResult> results_;
   int highlighted_ = -1;
   bool scroll_to_highlight_ = false;

@@ -44,7 +44,8 @@ bool drag_section(ViewerContext& ctx) {
     const SectionPlane plane = section_view_plane(*ctx.scene, doc);
     auto hit = plane_hit(ctx, plane, mouse);
     const Aabb& box = ctx.scene->box;
-    if (hit && hit->x >= box.min.x && hit->x <= box.max.x && hit->z >= box.min.z && hit->z <= box.max.z) ctx.section_preview = doc;
+    if (hit && hit->x >= box.min.x && hit->x <= box.max.x && hit->z >= box.min.z && hit->z <= box.max.z)
+      ctx.section_preview = doc;
     return ctx.section_preview.has_value();
   }
   if (!ctx.section_preview) return false;

@@ -134,7 +134,8 @@ void SectionFigure::draw(const glm::dvec2& mark, const std::string& reveal, floa
     float x = m.x + fs * 0.8f;
     if (x + size.x > left + w - fs * 0.2f) x = std::max(left + fs * 0.2f, m.x - fs * 0.8f - size.x);
     const ImVec2 at(x, m.y + fs * 0.7f > origin.y + h - size.y ? m.y - fs * 1.6f : m.y + fs * 0.7f);
-    dl->AddRectFilled(ImVec2(at.x - 2.0f, at.y - 1.0f), ImVec2(at.x + size.x + 2.0f, at.y + size.y + 1.0f), IM_COL32(255, 255, 255, 220), 3.0f);
+    dl->AddRectFilled(ImVec2(at.x - 2.0f, at.y - 1.0f), ImVec2(at.x + size.x + 2.0f, at.y + size.y + 1.0f),
+                      IM_COL32(255, 255, 255, 220), 3.0f);
     dl->AddText(at, IM_COL32(20, 20, 20, 255), revealed->name.c_str());
   }
   ImGui::Dummy(ImVec2(width, h));

@@ -17,9 +17,7 @@ public:
   const char* title() const override { return "Section"; }
   void draw(ViewerContext& ctx) override;
   PanelSlot slot() const override { return PanelSlot::right_wide; }
-  void default_placement(float& x, float& y, float& w, float& h) const override {
-    x = 0.56f, y = 0.06f, w = 0.42f, h = 0.5f;
-  }
+  void default_placement(float& x, float& y, float& w, float& h) const override { x = 0.56f, y = 0.06f, w = 0.42f, h = 0.5f; }
   // The page last drawn (for tests), its size in pixels; 0 before any.
   int page_width() const { return page_w_; }
   int page_height() const { return page_h_; }

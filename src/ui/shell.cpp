@@ -102,18 +102,24 @@ Shell::Shell(ImGuiHost& host) : host_(host) {
   commands_.bind("text.larger", [this, font] { font(host_.font_size() + 2.0f); });
   commands_.bind("text.smaller", [this, font] { font(host_.font_size() - 2.0f); });
   for (float pts : {14.0f, 17.0f, 21.0f, 26.0f, 32.0f})
-    commands_.bind("text.size_" + std::to_string(static_cast<int>(pts)), [font, pts] { font(pts); }, {},
-                   [this, pts] { return host_.font_size() == pts; });
-  commands_.bind("view.hide_panels", [this] { panels_hidden_ = !panels_hidden_; }, {}, [this] { return panels_hidden_; });
+    commands_.bind(
+        "text.size_" + std::to_string(static_cast<int>(pts)), [font, pts] { font(pts); }, {},
+        [this, pts] { return host_.font_size() == pts; });
+  commands_.bind(
+      "view.hide_panels", [this] { panels_hidden_ = !panels_hidden_; }, {}, [this] { return panels_hidden_; });
   commands_.bind("view.arrange_panels", [this] { arrange_requested_ = true; });
   commands_.bind("palette.open", [this] { palette_.open(); });
   commands_.bind("help.about", [this] { show_about_ = true; });
   // Scenes: enabled once the app has given the shell its scene actions.
   auto scenes = [this] { return static_cast<bool>(scene_actions_.open_scene); };
-  commands_.bind("file.open_scene", [this] { scene_files_.open(scene_actions_); }, scenes);
-  commands_.bind("file.save_scene", [this] { scene_files_.save(scene_actions_); }, scenes);
-  commands_.bind("file.save_scene_as", [this] { scene_files_.save_as(); }, scenes);
-  commands_.bind("file.export_image", [this] { scene_files_.export_image(); }, scenes);
+  commands_.bind(
+      "file.open_scene", [this] { scene_files_.open(scene_actions_); }, scenes);
+  commands_.bind(
+      "file.save_scene", [this] { scene_files_.save(scene_actions_); }, scenes);
+  commands_.bind(
+      "file.save_scene_as", [this] { scene_files_.save_as(); }, scenes);
+  commands_.bind(
+      "file.export_image", [this] { scene_files_.export_image(); }, scenes);
   add_panel(std::make_unique<HelpPanel>());
 }
 
@@ -123,8 +129,10 @@ void Shell::add_panel(std::unique_ptr<Panel> panel) {
   if (!panels_.empty() && panels_.back()->title() == std::string("Help")) panels_.insert(panels_.end() - 1, std::move(panel));
   else panels_.push_back(std::move(panel));
   const std::string id = panel_command_id(p->title());
-  if (!commands_.find(id)) commands_.add(CommandInfo{id, std::string(p->title()) + " panel", "View > Panels", "global", {}, false});
-  commands_.bind(id, [p] { p->open = !p->open; }, {}, [p] { return p->open; });
+  if (!commands_.find(id))
+    commands_.add(CommandInfo{id, std::string(p->title()) + " panel", "View > Panels", "global", {}, false});
+  commands_.bind(
+      id, [p] { p->open = !p->open; }, {}, [p] { return p->open; });
 }
 
 Panel* Shell::find_panel(const std::string& title) {
@@ -143,7 +151,8 @@ void Shell::handle_shortcuts(ViewerContext& ctx) {
   ctx.commands = &commands_;
   // Presenter mode's keys (the lesson's) come before the viewer's.
   std::vector<std::string> modes = modes_;
-  if (ctx.presenting && std::find(modes.begin(), modes.end(), "presenter") == modes.end()) modes.insert(modes.begin(), "presenter");
+  if (ctx.presenting && std::find(modes.begin(), modes.end(), "presenter") == modes.end())
+    modes.insert(modes.begin(), "presenter");
   // While an annotation tool is in use, Enter places and Escape stops it.
   if (ctx.annotate.tool != AnnotationTool::none) modes.insert(modes.begin(), "annotate");
   // A key is ignored while the palette is up, except the global ones.
@@ -169,8 +178,7 @@ void Shell::draw_menu(ViewerContext& ctx) {
     std::string group;
     std::vector<std::string> submenus;
     for (const Command& c : commands_.all()) {
-      if (c.info.menu.rfind(menu + " > ", 0) == 0 &&
-          std::find(submenus.begin(), submenus.end(), c.info.menu) == submenus.end())
+      if (c.info.menu.rfind(menu + " > ", 0) == 0 && std::find(submenus.begin(), submenus.end(), c.info.menu) == submenus.end())
         submenus.push_back(c.info.menu);
       if (c.info.menu != menu) continue;
       const std::string g = c.info.id.substr(0, c.info.id.find('.'));
@@ -205,7 +213,8 @@ void Shell::draw_status_bar(ViewerContext& ctx) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f, 4.0f));
   if (ImGui::Begin("##status", nullptr, flags)) {
     int sel = ctx.document->state().selected;
-    std::string selection = (sel >= 0 && ctx.scene) ? ctx.scene->structures[static_cast<std::size_t>(sel)].name : "nothing selected";
+    std::string selection =
+        (sel >= 0 && ctx.scene) ? ctx.scene->structures[static_cast<std::size_t>(sel)].name : "nothing selected";
     ImGui::Text("%.1f ms  |  %zu triangles  |  %s  |  %s", ctx.stats.frame_ms, ctx.stats.triangles, selection.c_str(),
                 ctx.stats.renderer.c_str());
     if (!ctx.messages.empty()) {
@@ -322,8 +331,9 @@ void Shell::draw(ViewerContext& ctx) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetFontSize() * 24.0f, io.DisplaySize.x * 0.9f), 0.0f), ImGuiCond_Always);
-    ImGui::Begin("##nothing_drawn", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
-                                                 ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImGui::Begin("##nothing_drawn", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav);
     ImGui::TextWrapped("%s", why);
     if (ImGui::Button("Show everything (A)")) ctx.document->show_all();
     ImGui::End();

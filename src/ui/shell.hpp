@@ -90,7 +90,12 @@ public:
   HelpPanel() { open = false; }
   const char* title() const override { return "Help"; }
   void draw(ViewerContext& ctx) override;
-  void default_placement(float& x, float& y, float& w, float& h) const override { x = 0.3f; y = 0.15f; w = 0.4f; h = 0.6f; }
+  void default_placement(float& x, float& y, float& w, float& h) const override {
+    x = 0.3f;
+    y = 0.15f;
+    w = 0.4f;
+    h = 0.6f;
+  }
   PanelSlot slot() const override { return PanelSlot::centre; }
 };
 

@@ -45,8 +45,8 @@ void draw_speaker_notes_window(const LessonSession& session, const ViewerContext
   ImGui::SetNextWindowPos(ImVec2(0, 0), ImGuiCond_Always);
   ImGui::SetNextWindowSize(io.DisplaySize, ImGuiCond_Always);
   ImGui::Begin("Speaker notes", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                   ImGuiWindowFlags_AlwaysVerticalScrollbar);
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoResize | ImGuiWindowFlags_AlwaysVerticalScrollbar);
   speaker_notes_contents(session, ctx);
   ImGui::End();
 }

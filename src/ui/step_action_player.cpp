@@ -25,7 +25,8 @@ bool advance_step_action(ViewerContext& ctx, double now) {
   if (frame.pose && ctx.motion.model && !play.moved) {
     // Within the model's range: a lesson written for another model may ask more.
     motion::Pose pose = *frame.pose;
-    for (auto c : motion::kCoordinates) pose[c] = std::clamp(pose[c], ctx.motion.model->info(c).min_deg, ctx.motion.model->info(c).max_deg);
+    for (auto c : motion::kCoordinates)
+      pose[c] = std::clamp(pose[c], ctx.motion.model->info(c).min_deg, ctx.motion.model->info(c).max_deg);
     if (frame.running) {
       ctx.motion.preview = pose;
       ctx.motion.animating = true;
@@ -63,8 +64,10 @@ void draw_step_action(const ViewerContext& ctx) {
   const ImVec2 size = ImGui::CalcTextSize(s->name.c_str());
   const float pad = ImGui::GetFontSize() * 0.5f;
   const ImVec2 at((io.DisplaySize.x - size.x) * 0.5f, ImGui::GetFontSize() * 3.0f);
-  draw->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad), IM_COL32(18, 20, 26, 220), pad);
-  draw->AddRect(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad), IM_COL32(255, 196, 40, 255), pad, 0, 2.0f);
+  draw->AddRectFilled(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad), IM_COL32(18, 20, 26, 220),
+                      pad);
+  draw->AddRect(ImVec2(at.x - pad, at.y - pad), ImVec2(at.x + size.x + pad, at.y + size.y + pad), IM_COL32(255, 196, 40, 255),
+                pad, 0, 2.0f);
   draw->AddText(at, IM_COL32(255, 255, 255, 255), s->name.c_str());
 }
 

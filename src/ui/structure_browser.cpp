@@ -36,13 +36,13 @@ std::string capitalised(std::string text) {
 
 const char* kind_label(StructureKind kind) {
   switch (kind) {
-  case StructureKind::bone: return "Bones";
-  case StructureKind::muscle: return "Muscles";
-  case StructureKind::tendon: return "Tendons";
-  case StructureKind::nerve: return "Nerves";
-  case StructureKind::skin: return "Skin";
-  case StructureKind::ligament: return "Ligaments";
-  case StructureKind::other: break;
+    case StructureKind::bone: return "Bones";
+    case StructureKind::muscle: return "Muscles";
+    case StructureKind::tendon: return "Tendons";
+    case StructureKind::nerve: return "Nerves";
+    case StructureKind::skin: return "Skin";
+    case StructureKind::ligament: return "Ligaments";
+    case StructureKind::other: break;
   }
   return "Other";
 }
@@ -52,7 +52,8 @@ int subgroup_rank(StructureKind kind, const std::string& label) {
   static const char* compartments[] = {"posterior superficial", "posterior deep", "anterior", "lateral"};
   static const char* regions[] = {"thigh", "knee", "leg", "ankle", "foot", "whole limb"};
   std::string folded = label;
-  std::transform(folded.begin(), folded.end(), folded.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(folded.begin(), folded.end(), folded.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (kind == StructureKind::muscle) {
     for (int i = 0; i < 4; ++i)
       if (folded == compartments[i]) return i;
@@ -83,10 +84,10 @@ Visibility visibility_of(const ViewerContext& ctx, int i) {
 
 const char* action_verb(VisibilityAction action) {
   switch (action) {
-  case VisibilityAction::show: return "Show";
-  case VisibilityAction::hide: return "Hide";
-  case VisibilityAction::ghost: return "Ghost";
-  case VisibilityAction::isolate: return "Isolate";
+    case VisibilityAction::show: return "Show";
+    case VisibilityAction::hide: return "Hide";
+    case VisibilityAction::ghost: return "Ghost";
+    case VisibilityAction::isolate: return "Isolate";
   }
   return "";
 }
@@ -97,9 +98,11 @@ StructureBrowser::ScreenRect last_item_rect() {
 }
 
 // The four group operations as menu items; returns the one chosen.
-bool action_menu_items(VisibilityAction& chosen, const char* suffix, std::map<std::string, StructureBrowser::ScreenRect>& targets) {
+bool action_menu_items(VisibilityAction& chosen, const char* suffix,
+                       std::map<std::string, StructureBrowser::ScreenRect>& targets) {
   bool any = false;
-  for (VisibilityAction a : {VisibilityAction::show, VisibilityAction::hide, VisibilityAction::ghost, VisibilityAction::isolate}) {
+  for (VisibilityAction a :
+       {VisibilityAction::show, VisibilityAction::hide, VisibilityAction::ghost, VisibilityAction::isolate}) {
     std::string label = std::string(action_verb(a)) + suffix;
     bool clicked = ImGui::MenuItem(label.c_str());
     targets["menu:" + label] = last_item_rect();
@@ -116,8 +119,8 @@ bool action_menu_items(VisibilityAction& chosen, const char* suffix, std::map<st
 std::vector<StructureGroup> StructureBrowser::build_tree(const ViewerContext& ctx) {
   std::vector<StructureGroup> tree;
   if (!ctx.scene) return tree;
-  const StructureKind kinds[] = {StructureKind::bone, StructureKind::muscle, StructureKind::tendon,
-                                 StructureKind::ligament, StructureKind::nerve, StructureKind::skin, StructureKind::other};
+  const StructureKind kinds[] = {StructureKind::bone,  StructureKind::muscle, StructureKind::tendon, StructureKind::ligament,
+                                 StructureKind::nerve, StructureKind::skin,   StructureKind::other};
   for (StructureKind kind : kinds) {
     StructureGroup group;
     group.label = kind_label(kind);
@@ -164,10 +167,10 @@ void StructureBrowser::apply_action(ViewerContext& ctx, const std::vector<int>& 
   if (!ctx.document || members.empty()) return;
   std::string name = std::string(action_verb(action)) + (what.empty() ? "" : " " + what);
   switch (action) {
-  case VisibilityAction::show: ctx.document->set_visibility(members, Visibility::shown, name); break;
-  case VisibilityAction::hide: ctx.document->set_visibility(members, Visibility::hidden, name); break;
-  case VisibilityAction::ghost: ctx.document->set_visibility(members, Visibility::ghosted, name); break;
-  case VisibilityAction::isolate: ctx.document->isolate(members); break;
+    case VisibilityAction::show: ctx.document->set_visibility(members, Visibility::shown, name); break;
+    case VisibilityAction::hide: ctx.document->set_visibility(members, Visibility::hidden, name); break;
+    case VisibilityAction::ghost: ctx.document->set_visibility(members, Visibility::ghosted, name); break;
+    case VisibilityAction::isolate: ctx.document->isolate(members); break;
   }
 }
 
@@ -207,8 +210,11 @@ std::string StructureBrowser::layer_name(const ViewerContext& ctx, int layer) {
     return "middle muscles";
   }
   std::string name;
-  const std::pair<StructureKind, const char*> words[] = {{StructureKind::skin, "skin"}, {StructureKind::tendon, "tendons"}, {StructureKind::ligament, "ligaments"},
-                                                         {StructureKind::nerve, "nerves"}, {StructureKind::bone, "bones"}};
+  const std::pair<StructureKind, const char*> words[] = {{StructureKind::skin, "skin"},
+                                                         {StructureKind::tendon, "tendons"},
+                                                         {StructureKind::ligament, "ligaments"},
+                                                         {StructureKind::nerve, "nerves"},
+                                                         {StructureKind::bone, "bones"}};
   for (auto [kind, word] : words) {
     if (!kinds[static_cast<int>(kind)]) continue;
     name += (name.empty() ? "" : " and ") + std::string(word);

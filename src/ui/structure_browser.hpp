@@ -17,9 +17,9 @@ enum class VisibilityAction { show, hide, ghost, isolate };
 // or a subgroup with its members (structure indices, in scene order).
 struct StructureGroup {
   std::string label;
-  std::vector<int> members;               // every member, subgroups included
-  std::vector<StructureGroup> subgroups;  // empty for a leaf group
-  std::vector<int> loose;                 // members not in any subgroup
+  std::vector<int> members;              // every member, subgroups included
+  std::vector<StructureGroup> subgroups; // empty for a leaf group
+  std::vector<int> loose;                // members not in any subgroup
 };
 
 class StructureBrowser : public Panel {
@@ -44,8 +44,7 @@ public:
   static std::vector<int> group_members(const ViewerContext& ctx, const std::string& path);
   // What the group buttons and menus do. Returns false for an unknown group.
   static bool apply_group_action(ViewerContext& ctx, const std::string& path, VisibilityAction action);
-  static void apply_action(ViewerContext& ctx, const std::vector<int>& members, VisibilityAction action,
-                           const std::string& what);
+  static void apply_action(ViewerContext& ctx, const std::vector<int>& members, VisibilityAction action, const std::string& what);
 
   // The deepest layer in ctx.layers (0 when there are none).
   static int max_layer(const ViewerContext& ctx);

@@ -287,7 +287,8 @@ void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& 
   ImGui::SameLine();
   draw_export(ctx, tp);
 
-  if (ImGui::CollapsingHeader("Where it lies", ImGuiTreeNodeFlags_DefaultOpen)) ImGui::TextWrapped("%s", tp.location_text.c_str());
+  if (ImGui::CollapsingHeader("Where it lies", ImGuiTreeNodeFlags_DefaultOpen))
+    ImGui::TextWrapped("%s", tp.location_text.c_str());
   if (ImGui::CollapsingHeader("Where it sends pain", ImGuiTreeNodeFlags_DefaultOpen)) {
     auto essential = regions(tp.essential);
     auto spillover = regions(tp.spillover);
@@ -349,7 +350,9 @@ void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& 
 
 void TriggerPointPanel::draw_export(ViewerContext& ctx, const TriggerPoint& tp) {
   if (ImGui::Button("Export handout...")) saver_.open("Export handout", default_handout_path(tp.id), tp.id);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A printable document (PDF or PNG, A4 or US Letter) with the pictures, plain-language advice and the red flags.");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "A printable document (PDF or PNG, A4 or US Letter) with the pictures, plain-language advice and the red flags.");
   saver_.draw(ctx, "Export handout");
 }
 

@@ -62,8 +62,8 @@ private:
   void draw_details(ViewerContext& ctx, const TriggerPointSet& set, const TriggerPoint& tp);
   void draw_export(ViewerContext& ctx, const TriggerPoint& tp);
 
-  std::string trigger_point_;      // last trigger point chosen
-  std::string muscle_;             // last muscle or group chosen
+  std::string trigger_point_; // last trigger point chosen
+  std::string muscle_;        // last muscle or group chosen
   HandoutSaver saver_;
 };
 

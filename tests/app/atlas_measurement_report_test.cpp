@@ -36,9 +36,7 @@ const SceneStructure* find_kind(const Scene& scene, StructureKind kind) {
   return nullptr;
 }
 
-SectionPlane at(const Scene& scene, double percent) {
-  return section_plane_for(fixed(percent, 1) + "%", 0.0, scene);
-}
+SectionPlane at(const Scene& scene, double percent) { return section_plane_for(fixed(percent, 1) + "%", 0.0, scene); }
 
 // The most anterior point (largest v) of a section.
 glm::dvec2 most_anterior(const MeshSection& s) {
@@ -99,7 +97,8 @@ TEST(AtlasMeasurementReport, SecondEditionTargetsOnTodaysAtlas) {
      << "| minimum 21-25 cm at 75-92% | " << fixed(low_min, 1) << " cm at " << low_min_at << "% | "
      << verdict(low_min >= 21 && low_min <= 25 && low_min_at >= 75 && low_min_at <= 92) << " |\n"
      << "| knee (0%) 35-39 cm | " << fixed(knee, 1) << " cm | " << verdict(knee >= 35 && knee <= 39) << " |\n"
-     << "| calf/ankle ratio about 1.6-1.8 | " << fixed(calf_max / low_min, 2) << " | " << verdict(calf_max / low_min >= 1.6) << " |\n"
+     << "| calf/ankle ratio about 1.6-1.8 | " << fixed(calf_max / low_min, 2) << " | " << verdict(calf_max / low_min >= 1.6)
+     << " |\n"
      << "| medial outline peaks >= 2 cm lower than lateral | medial " << medial_peak_at << "%, lateral " << lateral_peak_at
      << "% (" << fixed((medial_peak_at - lateral_peak_at) / 100.0 * leg_cm, 1) << " cm lower) | "
      << verdict((medial_peak_at - lateral_peak_at) / 100.0 * leg_cm >= 2.0) << " |\n\n";
@@ -109,7 +108,8 @@ TEST(AtlasMeasurementReport, SecondEditionTargetsOnTodaysAtlas) {
   EXPECT_GE((medial_peak_at - lateral_peak_at) / 100.0 * leg_cm, 2.0);
 
   // Packing, the tibial shaft's shape, the crest's depth, tibialis anterior's bulge.
-  md << "### Packing and the tibia\n\n| level | packing (bones+muscles+tendons+nerves / skin) | tibia 4piA/P^2 | crest depth mm | "
+  md << "### Packing and the tibia\n\n| level | packing (bones+muscles+tendons+nerves / skin) | tibia 4piA/P^2 | crest depth mm "
+        "| "
         "tibia-skin closest mm | tibialis anterior in front of crest mm |\n|---|---|---|---|---|---|\n";
   double worst_packing = 1.0, worst_roundness = 0.0, worst_depth = 0.0;
   for (int pc : {25, 35, 40, 45, 50, 55, 60, 65, 70}) {
@@ -129,15 +129,17 @@ TEST(AtlasMeasurementReport, SecondEditionTargetsOnTodaysAtlas) {
     if (pc == 25 || pc == 40 || pc == 55) worst_packing = std::min(worst_packing, packing);
     worst_roundness = std::max(worst_roundness, roundness);
     if (pc >= 35 && pc <= 65) worst_depth = std::max(worst_depth, crest_depth);
-    md << "| " << pc << "% | " << fixed(packing * 100.0, 1) << "% | " << fixed(roundness, 3) << " | " << fixed(crest_depth, 1) << " | "
-       << fixed(closest, 1) << " | " << bulge << " |\n";
+    md << "| " << pc << "% | " << fixed(packing * 100.0, 1) << "% | " << fixed(roundness, 3) << " | " << fixed(crest_depth, 1)
+       << " | " << fixed(closest, 1) << " | " << bulge << " |\n";
     EXPECT_GT(packing, 0.0);
     EXPECT_GT(roundness, 0.0);
     EXPECT_LE(roundness, 1.0 + 1e-6) << "no shape is rounder than a circle";
   }
   md << "\n| target (issue 11) | today | verdict |\n|---|---|---|\n"
-     << "| packing >= 72% at 25, 40, 55% | lowest " << fixed(worst_packing * 100.0, 1) << "% | " << verdict(worst_packing >= 0.72) << " |\n"
-     << "| tibial shaft 4piA/P^2 <= 0.88 | highest " << fixed(worst_roundness, 3) << " | " << verdict(worst_roundness <= 0.88) << " |\n"
+     << "| packing >= 72% at 25, 40, 55% | lowest " << fixed(worst_packing * 100.0, 1) << "% | " << verdict(worst_packing >= 0.72)
+     << " |\n"
+     << "| tibial shaft 4piA/P^2 <= 0.88 | highest " << fixed(worst_roundness, 3) << " | " << verdict(worst_roundness <= 0.88)
+     << " |\n"
      << "| crest within 5 mm of the skin over the middle third (35-65%) | deepest " << fixed(worst_depth, 1) << " mm | "
      << verdict(worst_depth <= 5.0) << " |\n";
 

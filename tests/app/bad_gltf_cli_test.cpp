@@ -32,7 +32,8 @@ std::vector<Case> hostile_cases() {
     for (int i = 0; i < depth; ++i) nodes.push_back({{"children", {i + 1}}});
     nodes.push_back({{"name", "leg"}, {"mesh", 0}});
     g.doc["nodes"] = nodes;
-    cases.push_back({"chain" + std::to_string(depth) + ".glb", glb_bytes(g), depth > 65'536 ? "more than the limit of 65536" : "deeper than 256 levels"});
+    cases.push_back({"chain" + std::to_string(depth) + ".glb", glb_bytes(g),
+                     depth > 65'536 ? "more than the limit of 65536" : "deeper than 256 levels"});
   }
   // 4: JSON nested 100,000 deep.
   std::string deep = R"({"asset": {"version": "2.0"}, "extras": )";

@@ -126,7 +126,8 @@ TEST(BadInputCli, HugeNumbersAreExit2WithFileAndLine) {
 // Case 8: node names that are not UTF-8 never make JSON output fail.
 TEST(BadInputCli, NonUtf8NodeNamesStillGiveJson) {
   const fs::path obj = crus::test::scratch_dir("bad_utf8") / "leg.obj";
-  write(obj, "o bad\xff" "name\nv 0 0 0\nv 1 0 0\nv 0 1 0\nv 0 0 1\nf 1 2 3\nf 1 3 4\nf 1 4 2\nf 2 4 3\n");
+  write(obj, "o bad\xff"
+             "name\nv 0 0 0\nv 1 0 0\nv 0 1 0\nv 0 0 1\nf 1 2 3\nf 1 3 4\nf 1 4 2\nf 2 4 3\n");
   const std::string atlas = " --atlas " + obj.string() + " --json";
   // The id as the user types it (raw bytes) finds the sanitised structure.
   for (const std::string& args : {"list" + atlas, "search bad" + atlas, "info $(printf 'unlabelled:bad\\377name')" + atlas}) {

@@ -90,11 +90,10 @@ TEST_P(Baseline, MatchesStoredImage) {
   if (differing > kMaxDifferingFraction) {
     const fs::path diff_path = out_dir / (std::string(figure.name) + ".diff.png");
     if (diff.width > 0) write_png(diff, diff_path.string());
-    FAIL() << figure.name << ": " << differing * 100.0 << "% of pixels differ (allowed "
-           << kMaxDifferingFraction * 100.0 << "%, channel tolerance " << kChannelTolerance << ")\n  expected "
-           << baseline_path << " (" << expected.width << "x" << expected.height << ")\n  actual   " << actual_path
-           << " (" << actual.width << "x" << actual.height << ")\n  diff     " << diff_path
-           << "\n  if the change is intended: scripts/update-baselines.sh";
+    FAIL() << figure.name << ": " << differing * 100.0 << "% of pixels differ (allowed " << kMaxDifferingFraction * 100.0
+           << "%, channel tolerance " << kChannelTolerance << ")\n  expected " << baseline_path << " (" << expected.width << "x"
+           << expected.height << ")\n  actual   " << actual_path << " (" << actual.width << "x" << actual.height
+           << ")\n  diff     " << diff_path << "\n  if the change is intended: scripts/update-baselines.sh";
   }
 }
 

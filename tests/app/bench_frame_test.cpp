@@ -16,8 +16,8 @@ namespace {
 using crus::test::run_command;
 
 struct Difference {
-  double mean = 0.0;          // mean absolute difference per channel, 0..255
-  double differing = 0.0;     // fraction of pixels with a channel off by more than 16
+  double mean = 0.0;      // mean absolute difference per channel, 0..255
+  double differing = 0.0; // fraction of pixels with a channel off by more than 16
 };
 
 Difference compare(const crus::Image& a, const crus::Image& b) {
@@ -45,8 +45,7 @@ TEST(BenchFrame, IsTheFrameCrusRenderDrawsOfTheSameView) {
   const std::string size = "480x360";
   auto b = run_command(crus::test::crus_binary() + " bench --frames 1 --size " + size + " --frame-out " + bench_png);
   ASSERT_EQ(b.status, 0) << b.err;
-  auto r = run_command(crus::test::crus_binary() + " render --view anterior --no-labels --size " + size + " --out " +
-                       render_png);
+  auto r = run_command(crus::test::crus_binary() + " render --view anterior --no-labels --size " + size + " --out " + render_png);
   ASSERT_EQ(r.status, 0) << r.err;
   const crus::Image bench = crus::read_png(bench_png), render = crus::read_png(render_png);
   ASSERT_EQ(bench.width, render.width);
@@ -54,7 +53,8 @@ TEST(BenchFrame, IsTheFrameCrusRenderDrawsOfTheSameView) {
   // Not a blank frame on both sides: the leg covers a good part of the view.
   std::size_t background = 0;
   for (std::size_t p = 0; p < render.rgba.size(); p += 4)
-    background += render.rgba[p] == render.rgba[0] && render.rgba[p + 1] == render.rgba[1] && render.rgba[p + 2] == render.rgba[2];
+    background +=
+        render.rgba[p] == render.rgba[0] && render.rgba[p + 1] == render.rgba[1] && render.rgba[p + 2] == render.rgba[2];
   EXPECT_LT(static_cast<double>(background) / static_cast<double>(render.rgba.size() / 4), 0.95);
   const Difference d = compare(bench, render);
   EXPECT_LT(d.mean, 1.0) << "bench " << bench_png << " vs render " << render_png;

@@ -84,7 +84,10 @@ TEST(Cli, RenderWritesThePictureAtTheAskedSize) {
 TEST(Cli, BadRenderArgumentsExit2WithOneLine) {
   std::string atlas = fixture_atlas("cli_bad_args");
   auto dir = crus::test::scratch_dir("cli_bad_args_out");
-  struct Case { std::string args; std::string expect; };
+  struct Case {
+    std::string args;
+    std::string expect;
+  };
   const Case cases[] = {
       {"--size 800", "--size"},
       {"--size 0x600", "--size"},
@@ -110,9 +113,10 @@ TEST(Cli, BadAtlasFilesExit2NamingTheFile) {
   std::ofstream(dir / "trunc.glb", std::ios::binary) << std::string("glTF\x02\x00\x00\x00\x40\x00\x00\x00", 12);
   for (const char* name : {"missing.glb", "empty.glb", "garbage.glb", "trunc.glb"}) {
     std::string path = (dir / name).string();
-    for (const char* sub : {"render --out " , "list", "bench --frames 1"}) {
-      std::string cmd = crus() + " " + sub + (std::string(sub).find("--out") != std::string::npos ? (dir / "o.png").string() : "") +
-                        " --atlas " + path;
+    for (const char* sub : {"render --out ", "list", "bench --frames 1"}) {
+      std::string cmd = crus() + " " + sub +
+                        (std::string(sub).find("--out") != std::string::npos ? (dir / "o.png").string() : "") + " --atlas " +
+                        path;
       auto r = run_command(cmd);
       EXPECT_EQ(r.status, 2) << cmd << ": " << r.err;
       EXPECT_EQ(count_lines(r.err), 1) << cmd << ": " << r.err;
@@ -137,8 +141,8 @@ TEST(Cli, BenchPrintsOneJsonObject) {
   EXPECT_FALSE(j["renderer"].get<std::string>().empty());
   // Issue 9: the bare draw of the same buffers, measured in the same run, and
   // the ratios the speed target is stated in.
-  for (const char* key : {"bare_frame_ms_median", "frame_to_bare_ratio", "frame_cpu_ms_median", "bare_cpu_ms_median",
-                          "frame_to_bare_cpu_ratio"})
+  for (const char* key :
+       {"bare_frame_ms_median", "frame_to_bare_ratio", "frame_cpu_ms_median", "bare_cpu_ms_median", "frame_to_bare_cpu_ratio"})
     ASSERT_TRUE(j.contains(key)) << key;
   const double bare = j["bare_frame_ms_median"].get<double>();
   EXPECT_GT(bare, 0.0);

@@ -60,7 +60,8 @@ TEST(CommandsCli, TheUsersKeyFileShowsAndABadOneIsOneLineWithTheDefaults) {
   EXPECT_EQ(r.err, "");
   EXPECT_EQ((*find(nlohmann::json::parse(r.out)["commands"], "view.mirror"))["keys"], nlohmann::json::array({"Ctrl+M"}));
 
-  std::ofstream(config / "crus" / "keys.json") << "{\n  \"keys\": {\n    \"view.mirror\": \"Ctrl+M\",\n    \"view.mirorr\": \"M\"\n  }\n}\n";
+  std::ofstream(config / "crus" / "keys.json")
+      << "{\n  \"keys\": {\n    \"view.mirror\": \"Ctrl+M\",\n    \"view.mirorr\": \"M\"\n  }\n}\n";
   r = commands_json(config);
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string where = (config / "crus" / "keys.json").string() + ":4";

@@ -60,8 +60,7 @@ TEST(FigureLabels, TheSelectionsLabelIsPaintedOverTheSamePicture) {
       const bool differs = std::memcmp(bare.at(x, y), labelled.at(x, y), 4) != 0;
       if (!differs) continue;
       if (!inside_any(x, y)) ++changed_outside;
-      if (x >= name->points[0].x && x < name->points[0].x + 100.0f && y >= name->points[0].y &&
-          y < name->points[0].y + 14.0f)
+      if (x >= name->points[0].x && x < name->points[0].x + 100.0f && y >= name->points[0].y && y < name->points[0].y + 14.0f)
         ++changed_in_name;
     }
   EXPECT_EQ(changed_outside, 0);

@@ -97,8 +97,8 @@ TEST_F(BundledAtlasFigures, OriginHighlightGlowsOnTheMedialFemoralCondyle) {
   ASSERT_NE(site, nullptr);
   glm::vec2 expected = project(glow, site->centroid);
   EXPECT_GT(count, 15);
-  EXPECT_LT(glm::length(centre - expected), 25.0f) << "orange at " << centre.x << "," << centre.y << " expected near "
-                                                  << expected.x << "," << expected.y;
+  EXPECT_LT(glm::length(centre - expected), 25.0f)
+      << "orange at " << centre.x << "," << centre.y << " expected near " << expected.x << "," << expected.y;
   if (HasFailure()) keep(glow.image, "origin_highlight");
 }
 

@@ -30,7 +30,6 @@ int count_lines(const std::string& s) {
   return n;
 }
 
-
 std::string input_error(const std::string& trigger_point, const std::string& at, const std::string& out) {
   try {
     crus::app::run_handout({}, trigger_point, at, out);
@@ -80,8 +79,9 @@ TEST(HandoutCli, PatientFieldsGoOnThePagesAndBadOnesExitTwo) {
   REQUIRE_ATLAS();
   auto dir = crus::test::scratch_dir("handout_patient");
   auto out = (dir / "h.png").string();
-  auto r = run_command(crus::test::crus_binary() + " handout --trigger-point soleus_trp1 --patient 'Ana Lopes' --date 2026-03-14" +
-                       " --notes 'Stretch twice a day.' --out " + out);
+  auto r =
+      run_command(crus::test::crus_binary() + " handout --trigger-point soleus_trp1 --patient 'Ana Lopes' --date 2026-03-14" +
+                  " --notes 'Stretch twice a day.' --out " + out);
   ASSERT_EQ(r.status, 0) << r.err;
   // Nothing is cut: the rest of the handout is on further pages beside it,
   // each named in the report.
@@ -106,7 +106,8 @@ TEST(HandoutCli, WritesASearchablePdfOnA4OrLetter) {
   ASSERT_TRUE(have_poppler()) << "pdftotext and pdfinfo (poppler-utils, in scripts/debian-packages.txt) are not installed";
   auto dir = crus::test::scratch_dir("handout_pdf");
   auto out = (dir / "soleus.pdf").string();
-  auto r = run_command(crus::test::crus_binary() + " handout --trigger-point soleus_trp1 --paper letter --patient 'Zo\xC3\xAB M\xC3\xBCller'" +
+  auto r = run_command(crus::test::crus_binary() +
+                       " handout --trigger-point soleus_trp1 --paper letter --patient 'Zo\xC3\xAB M\xC3\xBCller'" +
                        " --notes 'Stretch the calf twice a day.' --out " + out);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("US Letter (PDF)"), std::string::npos) << r.out;
@@ -121,14 +122,15 @@ TEST(HandoutCli, WritesASearchablePdfOnA4OrLetter) {
   std::string text = run_command("pdftotext '" + out + "' -").out;
   for (char& c : text)
     if (c == '\n') c = ' ';
-  for (const char* want : {"Pain from a tight spot in the soleus muscle", "For: Zo\xC3\xAB M\xC3\xBCller", "Notes from your clinician",
-                           "Stretch the calf twice a day.", "From behind", "Where it can send pain"})
+  for (const char* want : {"Pain from a tight spot in the soleus muscle", "For: Zo\xC3\xAB M\xC3\xBCller",
+                           "Notes from your clinician", "Stretch the calf twice a day.", "From behind", "Where it can send pain"})
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   // Pictures too: the views are embedded images.
   EXPECT_GE(count_lines(run_command("pdfimages -list '" + out + "'").out) - 2, 4);
 
   // A file that is neither, and a paper that is not one, exit 2 with one line.
-  for (const std::string& bad : {std::string(" --out ") + (dir / "h.jpg").string(), std::string(" --paper a5 --out ") + (dir / "h.pdf").string()}) {
+  for (const std::string& bad :
+       {std::string(" --out ") + (dir / "h.jpg").string(), std::string(" --paper a5 --out ") + (dir / "h.pdf").string()}) {
     r = run_command(crus::test::crus_binary() + " handout --trigger-point soleus_trp1" + bad);
     EXPECT_EQ(r.status, 2) << bad << ": " << r.err;
     EXPECT_EQ(count_lines(r.err), 1) << r.err;
@@ -141,13 +143,13 @@ TEST(HandoutCli, TheViewersExporterWritesAPdfOnThePaperChosen) {
   REQUIRE_ATLAS();
   ASSERT_TRUE(have_poppler()) << "pdftotext and pdfinfo (poppler-utils, in scripts/debian-packages.txt) are not installed";
   const std::string root = crus::test::source_dir();
-  const crus::TriggerPointSet set =
-      crus::load_trigger_points(root + "/assets/knowledge/trigger_points.json", crus::load_manifest(root + "/assets/atlas/atlas.json").landmarks);
+  const crus::TriggerPointSet set = crus::load_trigger_points(root + "/assets/knowledge/trigger_points.json",
+                                                              crus::load_manifest(root + "/assets/atlas/atlas.json").landmarks);
   const crus::RedFlagSet flags = crus::load_red_flags(root + "/assets/knowledge/red_flags.json");
   crus::ui::ViewerContext ctx;
   ctx.trigger_points = &set;
   ctx.red_flags = &flags;
-  ctx.handout_paper = crus::Paper::letter; // as the dialog's radio button leaves it
+  ctx.handout_paper = crus::Paper::letter;                        // as the dialog's radio button leaves it
   auto exporter = crus::app::make_handout_exporter(ctx, nullptr); // text only: no GL here
   const auto dir = crus::test::scratch_dir("handout_viewer_pdf");
   const std::string pdf = (dir / "from-viewer.pdf").string();

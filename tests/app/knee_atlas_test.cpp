@@ -32,7 +32,8 @@ TEST(KneeAtlas, PatellarLigamentRunsFromThePatellarApexToTheTibialTuberosity) {
   app::AtlasOptions o;
   ASSERT_TRUE(std::filesystem::exists(o.resolved_atlas())) << "the bundled atlas is missing";
   const Scene scene = app::load_atlas(o, true);
-  const SceneStructure *ligament = scene.find("patellar_ligament"), *patella = scene.find("patella"), *tibia = scene.find("tibia");
+  const SceneStructure *ligament = scene.find("patellar_ligament"), *patella = scene.find("patella"),
+                       *tibia = scene.find("tibia");
   ASSERT_NE(ligament, nullptr);
   ASSERT_NE(patella, nullptr);
   ASSERT_NE(tibia, nullptr);
@@ -50,7 +51,8 @@ TEST(KneeAtlas, PatellarLigamentRunsFromThePatellarApexToTheTibialTuberosity) {
   }
   const double to_apex = near_distance(ligament->mesh, apex);
   const double end_on_tibia = near_distance(tibia->mesh, bottom), to_tuberosity = near_distance(ligament->mesh, tuberosity);
-  std::printf("patellar ligament %.1f mm long; %.1f mm from the apex; its lower end %.1f mm from the tibia; %.1f mm from the tuberosity's centre\n",
+  std::printf("patellar ligament %.1f mm long; %.1f mm from the apex; its lower end %.1f mm from the tibia; %.1f mm from the "
+              "tuberosity's centre\n",
               (top.y - bottom.y) * 1000.0, to_apex * 1000.0, end_on_tibia * 1000.0, to_tuberosity * 1000.0);
   // From the apex (within 2 mm) ...
   EXPECT_LE(to_apex, 0.002);

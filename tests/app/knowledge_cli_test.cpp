@@ -28,9 +28,9 @@ TEST(KnowledgeCli, InfoJsonHasGeometryAndEveryKnowledgeKey) {
   auto r = run_command(crus() + " info fibularis_longus --json");
   ASSERT_EQ(r.status, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
-  for (const char* key : {"id", "name", "kind", "geometry", "sites", "origin", "insertion", "innervation", "actions",
-                          "arterial_supply", "synergists", "antagonists", "clinical", "patient_summary", "sources", "latin",
-                          "synonyms", "compartment", "layer"})
+  for (const char* key :
+       {"id", "name", "kind", "geometry", "sites", "origin", "insertion", "innervation", "actions", "arterial_supply",
+        "synergists", "antagonists", "clinical", "patient_summary", "sources", "latin", "synonyms", "compartment", "layer"})
     EXPECT_TRUE(j.contains(key)) << key;
   EXPECT_EQ(j["innervation"]["nerve"], "superficial_fibular_nerve");
   EXPECT_EQ(j["compartment"], "lateral");

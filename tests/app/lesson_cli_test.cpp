@@ -93,17 +93,17 @@ TEST(LessonCli, ThePdfHasEachStepOnItsPageWithCaptionAndNotes) {
   EXPECT_NE(run_command("pdfinfo '" + pdf + "'").out.find("612 x 792"), std::string::npos);
   for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
     const crus::LessonStep& step = lesson.steps[i];
-    const std::string page = squeeze(run_command("pdftotext -f " + std::to_string(i + 1) + " -l " + std::to_string(i + 1) + " '" +
-                                                 pdf + "' -").out);
+    const std::string page =
+        squeeze(run_command("pdftotext -f " + std::to_string(i + 1) + " -l " + std::to_string(i + 1) + " '" + pdf + "' -").out);
     SCOPED_TRACE("page " + std::to_string(i + 1));
-    EXPECT_NE(page.find("step " + std::to_string(i + 1) + " of " + std::to_string(lesson.steps.size())), std::string::npos) << page;
+    EXPECT_NE(page.find("step " + std::to_string(i + 1) + " of " + std::to_string(lesson.steps.size())), std::string::npos)
+        << page;
     EXPECT_NE(page.find(squeeze(step.caption)), std::string::npos) << step.caption << "\n" << page;
     EXPECT_NE(page.find("Speaker notes"), std::string::npos) << page;
     EXPECT_NE(page.find(squeeze(step.notes)), std::string::npos) << step.notes << "\n" << page;
   }
   // The slides are in it as pictures, one per page.
-  EXPECT_EQ(count_lines(run_command("pdfimages -list '" + pdf + "'").out) - 2,
-            static_cast<int>(lesson.steps.size()));
+  EXPECT_EQ(count_lines(run_command("pdfimages -list '" + pdf + "'").out) - 2, static_cast<int>(lesson.steps.size()));
   r = run_command(crus_bin() + " lesson export triceps_surae --paper a5 --out " + out.string());
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("--paper"), std::string::npos) << r.err;
@@ -114,8 +114,8 @@ TEST(LessonCli, TransparentSlidesAndBadNames) {
   auto r = run_command(crus_bin() + " lesson export calf_trigger_points --transparent --size 320x180 --out " + out.string());
   ASSERT_EQ(r.status, 0) << r.err;
   const crus::Image img = crus::read_png((out / "step-01.png").string());
-  EXPECT_EQ(img.at(2, 2)[3], 0);          // the background
-  EXPECT_GT(img.at(2, 178)[3], 150);      // the caption band stays
+  EXPECT_EQ(img.at(2, 2)[3], 0);     // the background
+  EXPECT_GT(img.at(2, 178)[3], 150); // the caption band stays
   r = run_command(crus_bin() + " lesson export no_such_lesson --out " + out.string());
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("the bundled lessons are: "), std::string::npos) << r.err;

@@ -17,8 +17,8 @@ using namespace crus;
 TEST(PendingOffscreen, TheRendererMadeOnAnotherThreadDrawsOnThisOne) {
   app::PendingOffscreen pending(64, 48);
   auto dir = test::scratch_dir("offscreen_async");
-  std::string path = test::write_box_gltf((dir / "box.gltf").string(),
-                                          {{"box", {0, 0, 0}, glm::vec3(0.05f), {0.9f, 0.05f, 0.05f, 1}}});
+  std::string path =
+      test::write_box_gltf((dir / "box.gltf").string(), {{"box", {0, 0, 0}, glm::vec3(0.05f), {0.9f, 0.05f, 0.05f, 1}}});
   SceneLoadOptions o;
   o.strict = true;
   Scene scene = load_scene(path, o); // while the context starts

@@ -30,9 +30,7 @@ protected:
     if (std::filesystem::exists(o.resolved_atlas())) scene_ = std::make_unique<Scene>(app::load_atlas(o, true));
   }
   static void TearDownTestSuite() { scene_.reset(); }
-  void SetUp() override {
-    ASSERT_TRUE(scene_) << "the bundled atlas is missing; it is part of the repository";
-  }
+  void SetUp() override { ASSERT_TRUE(scene_) << "the bundled atlas is missing; it is part of the repository"; }
   static SectionPlane at(double percent) {
     std::string s = std::to_string(percent);
     return section_plane_for(s + "%", 0.0, *scene_);
@@ -55,7 +53,8 @@ protected:
   static Extent extent(const MeshSection& s) {
     Extent e;
     for (const auto& l : s.loops)
-      for (const auto& p : l.points) e.u0 = std::min(e.u0, p.x), e.u1 = std::max(e.u1, p.x), e.v0 = std::min(e.v0, p.y), e.v1 = std::max(e.v1, p.y);
+      for (const auto& p : l.points)
+        e.u0 = std::min(e.u0, p.x), e.u1 = std::max(e.u1, p.x), e.v0 = std::min(e.v0, p.y), e.v1 = std::max(e.v1, p.y);
     return e;
   }
   static double leg_cm() {
@@ -179,7 +178,8 @@ TEST_F(Outline, SubcutaneousLayerOverTheCalfMuscles) {
   // anywhere means a muscle pokes through the outline).
   for (int pc : {25, 40, 55}) {
     MeshSection k = cut("skin", pc);
-    for (const char* id : {"gastrocnemius_medial_head", "gastrocnemius_lateral_head", "soleus", "tibialis_anterior", "fibularis_longus"}) {
+    for (const char* id :
+         {"gastrocnemius_medial_head", "gastrocnemius_lateral_head", "soleus", "tibialis_anterior", "fibularis_longus"}) {
       MeshSection m = cut(id, pc);
       if (m.empty()) continue;
       EXPECT_GE(closest_approach(m, k) * 1000.0, 2.5) << id << " at " << pc << "%";
@@ -194,7 +194,8 @@ TEST_F(Outline, MedialCalfOutlineReachesLowerThanTheLateral) {
     if (-e.u0 > medial + 1e-4) medial = -e.u0, medial_at = pc;
     if (e.u1 > lateral + 1e-4) lateral = e.u1, lateral_at = pc;
   }
-  EXPECT_GE((medial_at - lateral_at) / 100.0 * leg_cm(), 2.0) << "medial widest at " << medial_at << "%, lateral at " << lateral_at << "%";
+  EXPECT_GE((medial_at - lateral_at) / 100.0 * leg_cm(), 2.0)
+      << "medial widest at " << medial_at << "%, lateral at " << lateral_at << "%";
 }
 
 TEST_F(Outline, GastrocnemiusHeadsAreBroadFlatSheetsTheMedialReachingLower) {
@@ -283,7 +284,8 @@ TEST_F(Outline, CalcanealTendonIsThinFreeAndMostPosteriorLowDown) {
     for (const auto& st : s.structures) {
       if (st.kind == StructureKind::skin || st.kind == StructureKind::bone || st.id == "calcaneal_tendon") continue;
       // (soleus wraps the sides of the tendon: its rim may reach 1.5 mm past the tendon's back face)
-      EXPECT_GE(extent(st.section).v0, back - 0.0015) << st.id << " behind the tendon " << above * 100 << " cm above the insertion";
+      EXPECT_GE(extent(st.section).v0, back - 0.0015)
+          << st.id << " behind the tendon " << above * 100 << " cm above the insertion";
     }
   }
 }

@@ -37,8 +37,10 @@ TEST(PoseCli, JsonHasThePoseEveryMuscleAndEveryStructure) {
   EXPECT_EQ(j["pose"]["mtp_deg"], 0.0);
   ASSERT_EQ(j["muscles"].size(), 14u);
   for (const auto& m : j["muscles"]) {
-    for (const char* key : {"length_m", "rest_length_m", "change_mm", "change_pct"}) EXPECT_TRUE(m[key].is_number()) << m["id"] << key;
-    for (const char* joint : {"knee", "ankle", "subtalar", "mtp"}) EXPECT_TRUE(m["moment_arm_m"][joint].is_number()) << m["id"] << joint;
+    for (const char* key : {"length_m", "rest_length_m", "change_mm", "change_pct"})
+      EXPECT_TRUE(m[key].is_number()) << m["id"] << key;
+    for (const char* joint : {"knee", "ankle", "subtalar", "mtp"})
+      EXPECT_TRUE(m["moment_arm_m"][joint].is_number()) << m["id"] << joint;
     EXPECT_NEAR(m["change_mm"].get<double>(), 1000.0 * (m["length_m"].get<double>() - m["rest_length_m"].get<double>()), 1e-3);
   }
   // Bent knee, pointed foot: the gastrocnemius is much shorter, the soleus a little.
@@ -84,8 +86,8 @@ TEST(PoseCli, TextOutputNamesMusclesAndRanking) {
 }
 
 TEST(PoseCli, BadInputGetsOneLineNamingTheOptionAndExit2) {
-  for (const char* args : {"--set elbow=10", "--set knee=130", "--set ankle=-41", "--set knee", "--set knee=abc", "--set knee=1,,ankle=2",
-                           "--set knee=1,knee=2", "--set \"\"", "--movement \"elbow flexion\""}) {
+  for (const char* args : {"--set elbow=10", "--set knee=130", "--set ankle=-41", "--set knee", "--set knee=abc",
+                           "--set knee=1,,ankle=2", "--set knee=1,knee=2", "--set \"\"", "--movement \"elbow flexion\""}) {
     auto r = run_command(crus_bin() + " pose --no-structures " + args);
     EXPECT_EQ(r.status, 2) << args;
     EXPECT_EQ(count_lines(r.err), 1) << args << ": " << r.err;

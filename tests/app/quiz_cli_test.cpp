@@ -74,7 +74,8 @@ TEST(QuizCli, AStudySessionIsSavedAndReported) {
   auto dir = crus::test::scratch_dir("quiz_cli_study");
   std::string db = (dir / "progress.db").string();
   std::ofstream(dir / "answers.txt") << "1\n2\n1\nq\n";
-  auto r = run_command("sh -c '" + crus() + " quiz --study --count 5 --seed 3 --db " + db + " < " + (dir / "answers.txt").string() + "'");
+  auto r = run_command("sh -c '" + crus() + " quiz --study --count 5 --seed 3 --db " + db + " < " +
+                       (dir / "answers.txt").string() + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("Stopped:"), std::string::npos) << r.out;
   auto p = run_command(crus() + " progress --json --db " + db);
@@ -90,7 +91,8 @@ TEST(QuizCli, AStudySessionIsSavedAndReported) {
   auto log = nlohmann::json::parse(in);
   EXPECT_EQ(log["reviews"].size(), 3u);
   // A second session: the same database, more reviews, nothing lost.
-  r = run_command("sh -c '" + crus() + " quiz --study --count 5 --seed 4 --db " + db + " < " + (dir / "answers.txt").string() + "'");
+  r = run_command("sh -c '" + crus() + " quiz --study --count 5 --seed 4 --db " + db + " < " + (dir / "answers.txt").string() +
+                  "'");
   ASSERT_EQ(r.status, 0) << r.err;
   p = run_command(crus() + " progress --json --db " + db);
   EXPECT_EQ(nlohmann::json::parse(p.out)["reviews"], 6);

@@ -46,9 +46,12 @@ TEST(QuizWorksheet, PdfHoldsTheJsonQuizAndItsKeyOnTheLastPage) {
   ASSERT_TRUE(have_poppler()) << "pdftotext (poppler-utils, in scripts/debian-packages.txt) is not installed";
   const auto dir = crus::test::scratch_dir("quiz_worksheet");
   const std::string pdf = (dir / "quiz.pdf").string();
-  auto w = run_command(crus() + " quiz --seed 22 --count 14 --types point-to,name-it,facts,trigger-point,movement,section --worksheet --out " + pdf);
+  auto w = run_command(
+      crus() + " quiz --seed 22 --count 14 --types point-to,name-it,facts,trigger-point,movement,section --worksheet --out " +
+      pdf);
   ASSERT_EQ(w.status, 0) << w.err;
-  auto j = run_command(crus() + " quiz --seed 22 --count 14 --types point-to,name-it,facts,trigger-point,movement,section --json");
+  auto j =
+      run_command(crus() + " quiz --seed 22 --count 14 --types point-to,name-it,facts,trigger-point,movement,section --json");
   ASSERT_EQ(j.status, 0) << j.err;
   auto quiz = nlohmann::json::parse(j.out);
   const int pages = pages_of(pdf);

@@ -21,7 +21,8 @@ protected:
     app::AtlasOptions o;
     if (!std::filesystem::exists(o.resolved_atlas())) return;
     scene_ = std::make_unique<Scene>(app::load_atlas(o, true));
-    set_ = std::make_unique<TriggerPointSet>(load_trigger_points(app::knowledge_dir() + "/trigger_points.json", scene_->manifest->landmarks));
+    set_ = std::make_unique<TriggerPointSet>(
+        load_trigger_points(app::knowledge_dir() + "/trigger_points.json", scene_->manifest->landmarks));
     for (const auto& s : scene_->structures)
       if (s.kind == StructureKind::skin) skin_ = std::make_unique<SkinIndex>(s.mesh);
   }

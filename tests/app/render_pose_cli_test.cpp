@@ -30,7 +30,8 @@ double differing(const crus::Image& a, const crus::Image& b) {
 TEST(RenderPoseCli, AnimationWritesEveryFrameAndTheFootMoves) {
   ASSERT_TRUE(atlas_present()) << "the bundled atlas is missing; it is part of the repository";
   const auto dir = crus::test::scratch_dir("render_pose") / "frames";
-  auto r = run_command(crus_bin() + " render --animate ankle=-40:30 --frames 3 --view medial --size 160x160 --no-labels --out " + dir.string());
+  auto r = run_command(crus_bin() + " render --animate ankle=-40:30 --frames 3 --view medial --size 160x160 --no-labels --out " +
+                       dir.string());
   ASSERT_EQ(r.status, 0) << r.err;
   for (const char* f : {"frame_000.png", "frame_001.png", "frame_002.png"}) ASSERT_TRUE(std::filesystem::exists(dir / f)) << f;
   EXPECT_FALSE(std::filesystem::exists(dir / "frame_003.png"));
@@ -38,9 +39,11 @@ TEST(RenderPoseCli, AnimationWritesEveryFrameAndTheFootMoves) {
   const crus::Image last = crus::read_png((dir / "frame_002.png").string());
   EXPECT_GT(differing(first, last), 0.01); // the foot swings 70 degrees
   // The same pose twice draws the same picture (determinism).
-  const auto once = crus::test::scratch_dir("render_pose") / "once.png", again = crus::test::scratch_dir("render_pose") / "again.png";
+  const auto once = crus::test::scratch_dir("render_pose") / "once.png",
+             again = crus::test::scratch_dir("render_pose") / "again.png";
   for (const auto& out : {once, again}) {
-    r = run_command(crus_bin() + " render --pose ankle=30,knee=60 --view medial --size 160x160 --no-labels --out " + out.string());
+    r = run_command(crus_bin() + " render --pose ankle=30,knee=60 --view medial --size 160x160 --no-labels --out " +
+                    out.string());
     ASSERT_EQ(r.status, 0) << r.err;
   }
   EXPECT_EQ(crus::read_png(once.string()).rgba, crus::read_png(again.string()).rgba);
@@ -63,9 +66,10 @@ TEST(RenderPoseCli, ColourByLengthPaintsShorteningPurple) {
 
 TEST(RenderPoseCli, BadPosesAndAnimationsAreOneLineAndExitTwo) {
   const auto dir = crus::test::scratch_dir("render_pose_bad");
-  for (const std::string args : {"--pose knee=200", "--pose hip=10", "--pose knee=", "--animate ankle=-40", "--animate ankle=-40:90",
-                                 "--animate ankle=-40:30 --frames 1",
-                                 "--pose knee=10 --section 40% --section-style model" /* the page may be posed, the 3D cut not yet */}) {
+  for (const std::string args :
+       {"--pose knee=200", "--pose hip=10", "--pose knee=", "--animate ankle=-40", "--animate ankle=-40:90",
+        "--animate ankle=-40:30 --frames 1",
+        "--pose knee=10 --section 40% --section-style model" /* the page may be posed, the 3D cut not yet */}) {
     auto r = run_command(crus_bin() + " render " + args + " --size 64x64 --out " + (dir / "x.png").string());
     EXPECT_EQ(r.status, 2) << args << ": " << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << args << ": " << r.err;

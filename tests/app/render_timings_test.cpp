@@ -13,14 +13,15 @@ namespace {
 
 TEST(RenderTimings, EveryPhaseInOrderWithinTheProcessTime) {
   const auto out = crus::test::scratch_dir("render_timings") / "t.png";
-  const auto r = crus::test::run_command("'" + crus::test::crus_binary() + "' render --timings --size 320x240 --out '" + out.string() + "'");
+  const auto r =
+      crus::test::run_command("'" + crus::test::crus_binary() + "' render --timings --size 320x240 --out '" + out.string() + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(std::filesystem::exists(out));
   const auto at = r.out.find("timings ms: ");
   ASSERT_NE(at, std::string::npos) << r.out;
   const std::string line = r.out.substr(at + 12, r.out.find('\n', at) - at - 12);
-  const std::vector<std::string> phases = {"import", "knowledge", "context", "upload", "first frame", "read-back", "png",
-                                           "second frame", "process"};
+  const std::vector<std::string> phases = {"import",    "knowledge", "context",      "upload", "first frame",
+                                           "read-back", "png",       "second frame", "process"};
   std::vector<double> ms;
   std::istringstream items(line);
   std::string item;
@@ -41,7 +42,8 @@ TEST(RenderTimings, EveryPhaseInOrderWithinTheProcessTime) {
   EXPECT_LE(up_to_png, ms.back() + 1.0) << "the phases take longer than the process: " << line;
   EXPECT_GT(ms[4], 0.0) << line;
   // Without --timings, no such line.
-  const auto plain = crus::test::run_command("'" + crus::test::crus_binary() + "' render --size 320x240 --out '" + out.string() + "'");
+  const auto plain =
+      crus::test::run_command("'" + crus::test::crus_binary() + "' render --size 320x240 --out '" + out.string() + "'");
   ASSERT_EQ(plain.status, 0) << plain.err;
   EXPECT_EQ(plain.out.find("timings ms:"), std::string::npos) << plain.out;
 }

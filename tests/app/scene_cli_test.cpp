@@ -21,8 +21,10 @@ std::string slurp(const fs::path& p) {
 TEST(SceneCli, RenderingTheSavedSceneGivesTheSameImage) {
   const fs::path dir = crus::test::scratch_dir("scene_cli_same");
   const std::string a = (dir / "a.png").string(), b = (dir / "b.png").string(), s = (dir / "a.crus-scene.json").string();
-  auto r = run_command(crus_bin() + " render --view lateral --select fibularis_longus --highlight origin,insertion --ghost soleus"
-                       " --hide gastrocnemius_lateral_head --size 320x240 --out " + a + " --save-scene " + s);
+  auto r = run_command(crus_bin() +
+                       " render --view lateral --select fibularis_longus --highlight origin,insertion --ghost soleus"
+                       " --hide gastrocnemius_lateral_head --size 320x240 --out " +
+                       a + " --save-scene " + s);
   ASSERT_EQ(r.status, 0) << r.err;
   const nlohmann::json scene = nlohmann::json::parse(slurp(s));
   EXPECT_EQ(scene["format"], "crus-scene");
@@ -48,11 +50,14 @@ TEST(SceneCli, RenderingTheSavedSceneGivesTheSameImage) {
 TEST(SceneCli, BadSceneIsOneLocatedLineAndChangesNothing) {
   const fs::path dir = crus::test::scratch_dir("scene_cli_bad");
   const std::string s = (dir / "bad.json").string(), out = (dir / "x.png").string();
-  std::ofstream(s) << "{\n  \"format\": \"crus-scene\",\n  \"version\": 1,\n  \"atlas\": {\"name\": \"bundled\", \"fingerprint\": \"00\"},\n"
-                      "  \"scene\": {\n    \"view\": \"sideways\"\n  }\n}\n";
+  std::ofstream(s)
+      << "{\n  \"format\": \"crus-scene\",\n  \"version\": 1,\n  \"atlas\": {\"name\": \"bundled\", \"fingerprint\": \"00\"},\n"
+         "  \"scene\": {\n    \"view\": \"sideways\"\n  }\n}\n";
   auto r = run_command(crus_bin() + " render --scene " + s + " --out " + out);
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "crus: " + s + ":6: scene.view: \"sideways\" is not one of: \"anterior\", \"posterior\", \"medial\", \"lateral\", \"superior\", \"inferior\"\n");
+  EXPECT_EQ(r.err, "crus: " + s +
+                       ":6: scene.view: \"sideways\" is not one of: \"anterior\", \"posterior\", \"medial\", \"lateral\", "
+                       "\"superior\", \"inferior\"\n");
   EXPECT_FALSE(fs::exists(out));
   r = run_command(crus_bin() + " render --scene " + crus::test::source_dir() + "/assets/knowledge/muscles.json --out " + out);
   EXPECT_EQ(r.status, 2);
@@ -79,6 +84,6 @@ TEST(SceneCli, TransparentBackground) {
   auto r = run_command(crus_bin() + " render --view anterior --size 200x300 --transparent --out " + out);
   ASSERT_EQ(r.status, 0) << r.err;
   const crus::Image img = crus::read_png(out);
-  EXPECT_EQ(img.at(2, 2)[3], 0);                   // background: fully transparent
-  EXPECT_EQ(img.at(100, 150)[3], 255);             // the leg in the middle: opaque
+  EXPECT_EQ(img.at(2, 2)[3], 0);       // background: fully transparent
+  EXPECT_EQ(img.at(100, 150)[3], 255); // the leg in the middle: opaque
 }

@@ -27,9 +27,10 @@ std::size_t differing(const crus::Image& a, const crus::Image& b) {
 
 TEST(ScenePoseCli, ASavedPosedSceneRendersTheSamePosedFigure) {
   const fs::path dir = crus::test::scratch_dir("scene_pose_cli");
-  const std::string posed = (dir / "posed.png").string(), again = (dir / "again.png").string(), neutral = (dir / "neutral.png").string(),
-                    scene = (dir / "squat.crus-scene.json").string();
-  auto r = run_command(crus_bin() + " render --pose knee=90,ankle=20 --colour-by-length --view lateral --no-labels --size 240x240 --out " +
+  const std::string posed = (dir / "posed.png").string(), again = (dir / "again.png").string(),
+                    neutral = (dir / "neutral.png").string(), scene = (dir / "squat.crus-scene.json").string();
+  auto r = run_command(crus_bin() +
+                       " render --pose knee=90,ankle=20 --colour-by-length --view lateral --no-labels --size 240x240 --out " +
                        posed + " --save-scene " + scene);
   ASSERT_EQ(r.status, 0) << r.err;
   const nlohmann::json saved = nlohmann::json::parse(slurp(scene));

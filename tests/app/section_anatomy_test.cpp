@@ -63,7 +63,8 @@ TEST_F(SectionAnatomy, SoleusBehindTheDeepMusclesGastrocnemiusBehindIt) {
     glm::dvec3 soleus = c(s, "soleus");
     EXPECT_LT(soleus.x, c(s, "tibialis_posterior").x) << level;
     if (s.find("flexor_digitorum_longus")) EXPECT_LT(soleus.x, c(s, "flexor_digitorum_longus").x) << level;
-    if (std::string(level) == "55%" || std::string(level) == "85%") EXPECT_LT(soleus.x, c(s, "flexor_hallucis_longus").x) << level;
+    if (std::string(level) == "55%" || std::string(level) == "85%")
+      EXPECT_LT(soleus.x, c(s, "flexor_hallucis_longus").x) << level;
     if (std::string(level) != "85%") EXPECT_LT(c(s, "gastrocnemius_medial_head").x, soleus.x) << level;
     EXPECT_LT(c(s, "tibialis_posterior").x, c(s, "tibia").x) << level << ": tibialis posterior behind the tibia";
   }
@@ -145,8 +146,8 @@ TEST_F(SectionAnatomy, NerveTrunksLieBetweenMusclesNotInsideThem) {
         for (const auto& p : loop.points) centre += p;
         centre /= static_cast<double>(loop.points.size());
         for (const auto& other : s.structures) {
-          const bool solid = other.kind == StructureKind::bone || other.kind == StructureKind::muscle ||
-                             other.kind == StructureKind::tendon;
+          const bool solid =
+              other.kind == StructureKind::bone || other.kind == StructureKind::muscle || other.kind == StructureKind::tendon;
           if (solid && inside_section(other.section, centre))
             ADD_FAILURE() << nerve.id << " runs inside " << other.id << " at " << level;
         }

@@ -39,7 +39,8 @@ TEST(SectionCli, BundledAtlasAtFortyPercent) {
   for (const auto& s : st) {
     EXPECT_GT(s["area_cm2"].get<double>(), 0.0) << s["id"];
     EXPECT_NEAR(s["centroid"][1].get<double>(), j["plane"]["point"][1].get<double>(), 1e-6) << "centroid on the plane";
-    for (const char* key : {"id", "name", "kind", "area_cm2", "centroid", "perimeter_cm", "pieces"}) EXPECT_TRUE(s.contains(key)) << key;
+    for (const char* key : {"id", "name", "kind", "area_cm2", "centroid", "perimeter_cm", "pieces"})
+      EXPECT_TRUE(s.contains(key)) << key;
   }
   // Where a cross-sectional atlas puts them (X anterior, Z lateral).
   auto x = [&](const char* id) { return (*find(st, id))["centroid"][0].get<double>(); };
@@ -70,9 +71,8 @@ TEST(SectionCli, MetresAndTiltAndTextOutput) {
 
 TEST(SectionCli, FixtureBoxesGiveExactAreas) {
   auto dir = crus::test::scratch_dir("section_cli");
-  auto atlas = crus::test::write_box_gltf((dir / "boxes.gltf").string(),
-                                          {{"tibia", {0.0f, 0.25f, 0.0f}, {0.02f, 0.2f, 0.01f}},
-                                           {"skin", {0.0f, 0.25f, 0.0f}, {0.05f, 0.22f, 0.04f}}});
+  auto atlas = crus::test::write_box_gltf((dir / "boxes.gltf").string(), {{"tibia", {0.0f, 0.25f, 0.0f}, {0.02f, 0.2f, 0.01f}},
+                                                                          {"skin", {0.0f, 0.25f, 0.0f}, {0.05f, 0.22f, 0.04f}}});
   // A manifest beside it says what each node is and where the joints are.
   crus::AtlasManifest m;
   m.mesh_file = "boxes.gltf";
@@ -94,7 +94,8 @@ TEST(SectionCli, FixtureBoxesGiveExactAreas) {
   EXPECT_NEAR(nlohmann::json::parse(r.out)["skin"]["area_cm2"].get<double>(), 80.0, 1e-3);
   // No manifest: a percentage cannot be placed, and says so.
   auto bare_dir = crus::test::scratch_dir("section_cli_bare");
-  auto bare = crus::test::write_box_gltf((bare_dir / "boxes.gltf").string(), {{"tibia", {0.0f, 0.25f, 0.0f}, {0.02f, 0.2f, 0.01f}}});
+  auto bare =
+      crus::test::write_box_gltf((bare_dir / "boxes.gltf").string(), {{"tibia", {0.0f, 0.25f, 0.0f}, {0.02f, 0.2f, 0.01f}}});
   r = run_command(crus_bin() + " section 40% --atlas " + bare);
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(count_lines(r.err), 1) << r.err;
@@ -123,7 +124,9 @@ TEST(SectionCli, RenderSectionPageAndCutModel) {
     for (int x = 0; x < img.width; ++x) {
       const auto* p = img.at(x, y);
       // The manifest's colours (linear) in sRGB: muscle (170, 75, 66), bone (234, 225, 200).
-      auto near = [&](int r, int g, int b) { return std::abs(p[0] - r) <= 4 && std::abs(p[1] - g) <= 4 && std::abs(p[2] - b) <= 4; };
+      auto near = [&](int r, int g, int b) {
+        return std::abs(p[0] - r) <= 4 && std::abs(p[1] - g) <= 4 && std::abs(p[2] - b) <= 4;
+      };
       muscle += near(170, 75, 66);
       bone += near(234, 225, 200);
     }
@@ -131,7 +134,8 @@ TEST(SectionCli, RenderSectionPageAndCutModel) {
   EXPECT_GT(bone, 300) << "tibia and fibula filled";
   // The model cut at 55%, against the whole model from the same view.
   std::string cut = (dir / "cut.png").string(), whole = (dir / "whole.png").string();
-  r = run_command(crus_bin() + " render --section 55% --section-style model --view anterior --size 320x240 --no-labels --out " + cut);
+  r = run_command(crus_bin() + " render --section 55% --section-style model --view anterior --size 320x240 --no-labels --out " +
+                  cut);
   ASSERT_EQ(r.status, 0) << r.err;
   r = run_command(crus_bin() + " render --view anterior --size 320x240 --no-labels --out " + whole);
   ASSERT_EQ(r.status, 0) << r.err;

@@ -17,12 +17,10 @@ const std::map<std::string, std::string> kJointNames = {
     {"walker_knee_r", "knee"}, {"ankle_r", "ankle"}, {"subtalar_r", "subtalar"}, {"mtp_r", "mtp"}};
 
 const std::map<std::string, std::string> kMuscleNames = {
-    {"edl_r", "extensor_digitorum_longus"}, {"ehl_r", "extensor_hallucis_longus"},
-    {"fdl_r", "flexor_digitorum_longus"},   {"fhl_r", "flexor_hallucis_longus"},
-    {"gaslat_r", "gastrocnemius_lateral_head"}, {"gasmed_r", "gastrocnemius_medial_head"},
-    {"perbrev_r", "fibularis_brevis"},      {"perlong_r", "fibularis_longus"},
-    {"soleus_r", "soleus"},                 {"tibant_r", "tibialis_anterior"},
-    {"tibpost_r", "tibialis_posterior"}};
+    {"edl_r", "extensor_digitorum_longus"}, {"ehl_r", "extensor_hallucis_longus"},      {"fdl_r", "flexor_digitorum_longus"},
+    {"fhl_r", "flexor_hallucis_longus"},    {"gaslat_r", "gastrocnemius_lateral_head"}, {"gasmed_r", "gastrocnemius_medial_head"},
+    {"perbrev_r", "fibularis_brevis"},      {"perlong_r", "fibularis_longus"},          {"soleus_r", "soleus"},
+    {"tibant_r", "tibialis_anterior"},      {"tibpost_r", "tibialis_posterior"}};
 
 glm::vec3 manifest_joint(const std::string& id) {
   for (const auto& j : shared_atlas().manifest.joints)

@@ -130,7 +130,8 @@ float distance_to_mesh(const Mesh& mesh, const glm::vec3& p) {
 bool inside_mesh(const Mesh& mesh, const glm::vec3& p) {
   int crossings = 0;
   for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-    const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]], c = mesh.positions[mesh.indices[t + 2]];
+    const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]],
+                    c = mesh.positions[mesh.indices[t + 2]];
     // Barycentric test in the (y, z) plane, then the hit must lie ahead in x.
     const float d = (b.y - a.y) * (c.z - a.z) - (c.y - a.y) * (b.z - a.z);
     if (std::abs(d) < 1e-14f) continue;

@@ -74,7 +74,9 @@ float gap_between(const Mesh& a, const Mesh& b) {
     for (const auto& p : m.positions) r = {glm::min(r.min, p), glm::max(r.max, p)};
     return Aabb{r.min - glm::vec3(0.005f), r.max + glm::vec3(0.005f)};
   };
-  auto near = [](const Aabb& r, const glm::vec3& p) { return glm::all(glm::greaterThanEqual(p, r.min)) && glm::all(glm::lessThanEqual(p, r.max)); };
+  auto near = [](const Aabb& r, const glm::vec3& p) {
+    return glm::all(glm::greaterThanEqual(p, r.min)) && glm::all(glm::lessThanEqual(p, r.max));
+  };
   const Aabb box_a = box(a), box_b = box(b);
   float best = 1e9f;
   for (const auto& p : a.positions)
@@ -108,15 +110,16 @@ TEST(AtlasBoneShape, FibularisLongusTendonRunsBehindAndLateralToTheBrevis) {
   // above the sole), and at the ankle behind and lateral to the brevis tendon.
   const Mesh& longus = atlas_mesh("fibularis_longus");
   for (float y = 0.11f; y <= 0.18f; y += 0.01f)
-    EXPECT_FALSE(slice_mesh(longus, make_section_plane(glm::dvec3(0.0, y, 0.0), 0.0)).empty()) << "no fibularis longus at y " << y;
+    EXPECT_FALSE(slice_mesh(longus, make_section_plane(glm::dvec3(0.0, y, 0.0), 0.0)).empty())
+        << "no fibularis longus at y " << y;
   const SectionPlane ankle = level(1.0);
   const SectionMeasure l = measure_section(slice_mesh(longus, ankle));
   const SectionMeasure b = measure_section(slice_mesh(atlas_mesh("fibularis_brevis"), ankle));
   ASSERT_GT(l.area_m2, 0.0);
   ASSERT_GT(b.area_m2, 0.0);
   // Plane frame: u lateral, v anterior.
-  std::printf("at the ankle: longus %.1f mm behind and %.1f mm lateral to the brevis\n",
-              (b.centroid.y - l.centroid.y) * 1000.0, (l.centroid.x - b.centroid.x) * 1000.0);
+  std::printf("at the ankle: longus %.1f mm behind and %.1f mm lateral to the brevis\n", (b.centroid.y - l.centroid.y) * 1000.0,
+              (l.centroid.x - b.centroid.x) * 1000.0);
   EXPECT_LT(l.centroid.y, b.centroid.y) << "longus tendon in front of the brevis";
   EXPECT_GT(l.centroid.x, b.centroid.x) << "longus tendon medial to the brevis";
 }
@@ -164,7 +167,8 @@ TEST(AtlasBoneShape, CalcanealPitchIsNormal) {
   const Mesh& m = atlas_mesh("calcaneus");
   std::vector<glm::dvec2> pts;
   for (const auto& p : m.positions) pts.emplace_back(p.x, p.y);
-  std::sort(pts.begin(), pts.end(), [](const glm::dvec2& a, const glm::dvec2& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+  std::sort(pts.begin(), pts.end(),
+            [](const glm::dvec2& a, const glm::dvec2& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
   std::vector<glm::dvec2> lower;
   for (const auto& p : pts) {
     while (lower.size() >= 2) {
@@ -199,14 +203,23 @@ TEST(AtlasBoneShape, SecondMetatarsalIsTheLongest) {
 TEST(AtlasBoneShape, ArticulatingBonesAreCloseButApart) {
   // Joint spaces (articular cartilage of both sides) of the ankle, tarsus and
   // tarsometatarsal joints: 0.5 to 2.5 mm between the bone surfaces.
-  const std::pair<const char*, const char*> joints[] = {
-      {"tibia", "talus"}, {"fibula", "talus"}, {"talus", "calcaneus"}, {"talus", "navicular"},
-      {"calcaneus", "cuboid"}, {"navicular", "medial_cuneiform"}, {"navicular", "intermediate_cuneiform"},
-      {"navicular", "lateral_cuneiform"}, {"medial_cuneiform", "intermediate_cuneiform"},
-      {"intermediate_cuneiform", "lateral_cuneiform"}, {"lateral_cuneiform", "cuboid"},
-      {"medial_cuneiform", "metatarsal_1"}, {"intermediate_cuneiform", "metatarsal_2"},
-      {"lateral_cuneiform", "metatarsal_3"}, {"cuboid", "metatarsal_4"}, {"cuboid", "metatarsal_5"},
-      {"patella", "femur"}};
+  const std::pair<const char*, const char*> joints[] = {{"tibia", "talus"},
+                                                        {"fibula", "talus"},
+                                                        {"talus", "calcaneus"},
+                                                        {"talus", "navicular"},
+                                                        {"calcaneus", "cuboid"},
+                                                        {"navicular", "medial_cuneiform"},
+                                                        {"navicular", "intermediate_cuneiform"},
+                                                        {"navicular", "lateral_cuneiform"},
+                                                        {"medial_cuneiform", "intermediate_cuneiform"},
+                                                        {"intermediate_cuneiform", "lateral_cuneiform"},
+                                                        {"lateral_cuneiform", "cuboid"},
+                                                        {"medial_cuneiform", "metatarsal_1"},
+                                                        {"intermediate_cuneiform", "metatarsal_2"},
+                                                        {"lateral_cuneiform", "metatarsal_3"},
+                                                        {"cuboid", "metatarsal_4"},
+                                                        {"cuboid", "metatarsal_5"},
+                                                        {"patella", "femur"}};
   for (const auto& [a, b] : joints) {
     const float gap = gap_between(atlas_mesh(a), atlas_mesh(b));
     std::printf("%-24s %-24s %.2f mm\n", a, b, gap * 1000.0f);

@@ -41,13 +41,20 @@ struct Supply {
   bool popliteal;
 };
 const Supply kSupplies[] = {
-    {"gastrocnemius_medial_head", "tibial_nerve", true}, {"gastrocnemius_lateral_head", "tibial_nerve", true},
-    {"plantaris", "tibial_nerve", true},                  {"popliteus", "tibial_nerve", true},
-    {"soleus", "tibial_nerve", true},                     {"tibialis_posterior", "tibial_nerve", false},
-    {"flexor_digitorum_longus", "tibial_nerve", false},   {"flexor_hallucis_longus", "tibial_nerve", false},
-    {"tibialis_anterior", "deep_fibular_nerve", false},   {"extensor_digitorum_longus", "deep_fibular_nerve", false},
-    {"extensor_hallucis_longus", "deep_fibular_nerve", false}, {"fibularis_tertius", "deep_fibular_nerve", false},
-    {"fibularis_longus", "superficial_fibular_nerve", false}, {"fibularis_brevis", "superficial_fibular_nerve", false},
+    {"gastrocnemius_medial_head", "tibial_nerve", true},
+    {"gastrocnemius_lateral_head", "tibial_nerve", true},
+    {"plantaris", "tibial_nerve", true},
+    {"popliteus", "tibial_nerve", true},
+    {"soleus", "tibial_nerve", true},
+    {"tibialis_posterior", "tibial_nerve", false},
+    {"flexor_digitorum_longus", "tibial_nerve", false},
+    {"flexor_hallucis_longus", "tibial_nerve", false},
+    {"tibialis_anterior", "deep_fibular_nerve", false},
+    {"extensor_digitorum_longus", "deep_fibular_nerve", false},
+    {"extensor_hallucis_longus", "deep_fibular_nerve", false},
+    {"fibularis_tertius", "deep_fibular_nerve", false},
+    {"fibularis_longus", "superficial_fibular_nerve", false},
+    {"fibularis_brevis", "superficial_fibular_nerve", false},
 };
 
 // How deep p lies inside a closed mesh (negative outside).
@@ -80,10 +87,8 @@ TEST(AtlasInnervation, EachMuscleHasABranchFromItsTrunkIntoIt) {
       std::printf("%-28s %-26s leaves at %4.0f %%, enters %4.1f mm deep at %4.0f %%\n", s.muscle, b->nerve.c_str(),
                   100.0f * leg_fraction(start.y), 1e3f * entry, 100.0f * leg_fraction(end.y));
     }
-    if (s.popliteal)
-      EXPECT_TRUE(from_fossa) << s.muscle << ": its branch should leave the tibial nerve in the popliteal fossa";
-    else
-      EXPECT_TRUE(from_leg) << s.muscle << ": its branch should leave the trunk in the leg";
+    if (s.popliteal) EXPECT_TRUE(from_fossa) << s.muscle << ": its branch should leave the tibial nerve in the popliteal fossa";
+    else EXPECT_TRUE(from_leg) << s.muscle << ": its branch should leave the trunk in the leg";
   }
   // The soleus has two: one in the fossa to its superficial surface, one in
   // the leg to its deep surface (Gray's Anatomy).

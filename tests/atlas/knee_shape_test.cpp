@@ -84,7 +84,8 @@ TEST(AtlasKnee, PatellarSurfaceHasATrochlearGrooveAndAProminentLateralFacet) {
     double groove = 1.0;
     for (double z = 0.070; z <= 0.084; z += 0.0005)
       if (const double f = front_between(s, z - 0.00075, z + 0.00075); f > -1.0) groove = std::min(groove, f);
-    std::printf("y %.3f: medial facet %.1f, groove %.1f, lateral facet %.1f mm (x)\n", y, medial * 1000, groove * 1000, lateral * 1000);
+    std::printf("y %.3f: medial facet %.1f, groove %.1f, lateral facet %.1f mm (x)\n", y, medial * 1000, groove * 1000,
+                lateral * 1000);
     ASSERT_LT(groove, 1.0) << y;
     // Concave from side to side: the groove lies at least 3 mm behind both facets.
     EXPECT_GE(std::min(medial, lateral) - groove, 0.003) << "no trochlear groove at y " << y;
@@ -99,7 +100,8 @@ TEST(AtlasKnee, TibialPlateauHasTwoCondylesAndAnEminence) {
   for (const auto& p : tibia.positions)
     if (p.y > top.y) top = p;
   const double medial = top_at(tibia, -0.060, 0.0620), lateral = top_at(tibia, -0.060, 0.0990);
-  std::printf("tibia: top %.1f mm at z %.1f; medial plateau %.1f, lateral %.1f mm\n", top.y * 1000, top.z * 1000, medial * 1000, lateral * 1000);
+  std::printf("tibia: top %.1f mm at z %.1f; medial plateau %.1f, lateral %.1f mm\n", top.y * 1000, top.z * 1000, medial * 1000,
+              lateral * 1000);
   EXPECT_GT(top.z, 0.068f);
   EXPECT_LT(top.z, 0.086f);
   EXPECT_GE(top.y - std::max(medial, lateral), 0.005) << "the eminence stands at least 5 mm above the condyles";
@@ -162,8 +164,8 @@ TEST(AtlasKnee, EachFemoralCondyleStandsOverItsTibialCondyle) {
         if (h >= top - 0.0005) sum += z, ++n;
       middle = sum / n;
     }
-    std::printf("%s: femoral condyle bottom at z %.1f mm, middle of the tibial condyle at z %.1f mm\n", medial ? "medial" : "lateral",
-                low.z * 1000.0, middle * 1000.0);
+    std::printf("%s: femoral condyle bottom at z %.1f mm, middle of the tibial condyle at z %.1f mm\n",
+                medial ? "medial" : "lateral", low.z * 1000.0, middle * 1000.0);
     EXPECT_LE(std::abs(low.z - middle), 0.004) << (medial ? "medial" : "lateral") << " condyles are not aligned";
   }
 }

@@ -40,7 +40,10 @@ std::size_t self_intersections(const Mesh& m) {
   for (std::size_t t = 0; t < nt; ++t) edge += glm::length(m.positions[m.indices[3 * t]] - m.positions[m.indices[3 * t + 1]]);
   const float cell = float(std::max(2.0 * edge / double(nt), 1e-4));
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> grid;
-  auto key = [](int x, int y, int z) { return (std::uint64_t(std::uint32_t(x + 100000)) << 40) ^ (std::uint64_t(std::uint32_t(y + 100000)) << 20) ^ std::uint64_t(std::uint32_t(z + 100000)); };
+  auto key = [](int x, int y, int z) {
+    return (std::uint64_t(std::uint32_t(x + 100000)) << 40) ^ (std::uint64_t(std::uint32_t(y + 100000)) << 20) ^
+           std::uint64_t(std::uint32_t(z + 100000));
+  };
   for (std::size_t t = 0; t < nt; ++t) {
     glm::vec3 lo(1e9f), hi(-1e9f);
     for (int k = 0; k < 3; ++k) {
@@ -87,12 +90,14 @@ public:
     }
   }
   bool inside(const glm::vec3& p) const {
-    if (p.x < box_.min.x || p.y < box_.min.y || p.z < box_.min.z || p.x > box_.max.x || p.y > box_.max.y || p.z > box_.max.z) return false;
+    if (p.x < box_.min.x || p.y < box_.min.y || p.z < box_.min.z || p.x > box_.max.x || p.y > box_.max.y || p.z > box_.max.z)
+      return false;
     auto it = columns_.find(key(cell(p.y), cell(p.z)));
     if (it == columns_.end()) return false;
     int crossings = 0;
     for (std::uint32_t t : it->second) {
-      const glm::vec3 a = mesh_.positions[mesh_.indices[3 * t]], b = mesh_.positions[mesh_.indices[3 * t + 1]], c = mesh_.positions[mesh_.indices[3 * t + 2]];
+      const glm::vec3 a = mesh_.positions[mesh_.indices[3 * t]], b = mesh_.positions[mesh_.indices[3 * t + 1]],
+                      c = mesh_.positions[mesh_.indices[3 * t + 2]];
       const float d = (b.y - a.y) * (c.z - a.z) - (c.y - a.y) * (b.z - a.z);
       if (std::abs(d) < 1e-14f) continue;
       const float u = ((p.y - a.y) * (c.z - a.z) - (c.y - a.y) * (p.z - a.z)) / d;
@@ -117,7 +122,9 @@ public:
 
 private:
   static int cell(float v) { return int(std::floor(v / 0.002f)); }
-  static std::uint64_t key(int y, int z) { return (std::uint64_t(std::uint32_t(y + 1000000)) << 32) | std::uint32_t(z + 1000000); }
+  static std::uint64_t key(int y, int z) {
+    return (std::uint64_t(std::uint32_t(y + 1000000)) << 32) | std::uint32_t(z + 1000000);
+  }
   const Mesh& mesh_;
   Aabb box_;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> columns_;
@@ -164,7 +171,8 @@ TEST(AtlasMeshQuality, MusclesStayOutOfBonesAndEachOther) {
       for (const auto& [other, tester] : muscles)
         if (other != id && tester.deeper_than(p, 0.002f)) ++deep[other];
     }
-    for (const auto& [other, count] : deep) ADD_FAILURE() << id << " passes more than 2 mm into " << other << " (" << count << " vertices)";
+    for (const auto& [other, count] : deep)
+      ADD_FAILURE() << id << " passes more than 2 mm into " << other << " (" << count << " vertices)";
   }
 }
 
@@ -176,7 +184,8 @@ TEST(AtlasMeshQuality, TriangleBudgets) {
   EXPECT_LE(main, 600000u);
   EXPECT_LE(lod1, 150000u);
   ASSERT_EQ(shared_atlas().meshes.size(), shared_atlas().lod1.size());
-  for (std::size_t i = 0; i < shared_atlas().meshes.size(); ++i) EXPECT_EQ(shared_atlas().meshes[i].first, shared_atlas().lod1[i].first);
+  for (std::size_t i = 0; i < shared_atlas().meshes.size(); ++i)
+    EXPECT_EQ(shared_atlas().meshes[i].first, shared_atlas().lod1[i].first);
 }
 
 TEST(AtlasMeshQuality, TrianglesAreOrderedForTheVertexCache) {
@@ -201,7 +210,10 @@ TEST(AtlasMeshQuality, TrianglesAreOrderedForTheVertexCache) {
 TEST(AtlasMeshQuality, GlbNodesAndMaterialsFollowTheManifest) {
   const std::vector<unsigned char> glb = atlas::atlas_glb(shared_atlas(), false);
   ASSERT_GE(glb.size(), 28u);
-  auto u32 = [&](std::size_t at) { return std::uint32_t(glb[at]) | std::uint32_t(glb[at + 1]) << 8 | std::uint32_t(glb[at + 2]) << 16 | std::uint32_t(glb[at + 3]) << 24; };
+  auto u32 = [&](std::size_t at) {
+    return std::uint32_t(glb[at]) | std::uint32_t(glb[at + 1]) << 8 | std::uint32_t(glb[at + 2]) << 16 |
+           std::uint32_t(glb[at + 3]) << 24;
+  };
   EXPECT_EQ(u32(0), 0x46546C67u);
   EXPECT_EQ(u32(4), 2u);
   EXPECT_EQ(u32(8), glb.size());

@@ -131,7 +131,8 @@ TEST(AtlasOcclusion, SurvivesTheGlbAndAnAtlasWithoutItLoads) {
       const Mesh& source = baked.meshes[i].second;
       ASSERT_EQ(s.id, baked.meshes[i].first);
       ASSERT_EQ(s.mesh.occlusion.size(), source.occlusion.size()) << s.id;
-      for (std::size_t v = 0; v < source.occlusion.size(); v += 97) EXPECT_NEAR(s.mesh.occlusion[v], source.occlusion[v], 1e-5f) << s.id;
+      for (std::size_t v = 0; v < source.occlusion.size(); v += 97)
+        EXPECT_NEAR(s.mesh.occlusion[v], source.occlusion[v], 1e-5f) << s.id;
     }
   }
 }

@@ -37,8 +37,10 @@ Raster rasterise(const std::vector<const Mesh*>& meshes, int u_axis, float clip_
       }
       const float area = (pu[1] - pu[0]) * (pv[2] - pv[0]) - (pv[1] - pv[0]) * (pu[2] - pu[0]);
       if (std::abs(area) < 1e-9f) continue;
-      const int x0 = std::max(0, int(std::floor(std::min({pu[0], pu[1], pu[2]})))), x1 = std::min(r.w - 1, int(std::ceil(std::max({pu[0], pu[1], pu[2]}))));
-      const int y0 = std::max(0, int(std::floor(std::min({pv[0], pv[1], pv[2]})))), y1 = std::min(r.h - 1, int(std::ceil(std::max({pv[0], pv[1], pv[2]}))));
+      const int x0 = std::max(0, int(std::floor(std::min({pu[0], pu[1], pu[2]})))),
+                x1 = std::min(r.w - 1, int(std::ceil(std::max({pu[0], pu[1], pu[2]}))));
+      const int y0 = std::max(0, int(std::floor(std::min({pv[0], pv[1], pv[2]})))),
+                y1 = std::min(r.h - 1, int(std::ceil(std::max({pv[0], pv[1], pv[2]}))));
       for (int y = y0; y <= y1; ++y) {
         if ((float(y) + 0.5f + float(r.v0)) * kPixel > clip_y) continue;
         for (int x = x0; x <= x1; ++x) {
@@ -63,8 +65,8 @@ double iou(const Raster& a, const Raster& b) {
 
 // Issue 11: at least 0.80 for the long bones, the patella and the talus, 0.75
 // for the foot and the toes.
-void expect_silhouettes(const std::string& label, const std::vector<std::string>& ids, const std::string& obj, float clip_y = 1e9f,
-                        double least = 0.80) {
+void expect_silhouettes(const std::string& label, const std::vector<std::string>& ids, const std::string& obj,
+                        float clip_y = 1e9f, double least = 0.80) {
   const Mesh reference = load_obj(reference_dir() / "bones" / obj);
   ASSERT_FALSE(reference.empty()) << obj;
   std::vector<const Mesh*> ours;
@@ -104,7 +106,8 @@ TEST(AtlasSilhouettes, Foot) {
 }
 TEST(AtlasSilhouettes, Toes) {
   CRUS_REQUIRE_REFERENCE();
-  expect_silhouettes("toes", {"phalanges_1", "phalanges_2", "phalanges_3", "phalanges_4", "phalanges_5"}, "r_bofoot.obj", 1e9f, 0.75);
+  expect_silhouettes("toes", {"phalanges_1", "phalanges_2", "phalanges_3", "phalanges_4", "phalanges_5"}, "r_bofoot.obj", 1e9f,
+                     0.75);
 }
 TEST(AtlasSilhouettes, DistalFemur) {
   CRUS_REQUIRE_REFERENCE();

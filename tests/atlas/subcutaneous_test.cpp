@@ -98,9 +98,8 @@ TEST(AtlasSubcutaneous, SuperficialFibularNerveDoesNotLiftTheSkin) {
     double radius = 0.0;
     for (const glm::dvec2& q : contour_points(nerve)) radius = std::max(radius, glm::length(q - c));
     const double cover = distance_to_loops(skin, c) - radius;
-    std::printf(
-        "superficial fibular nerve at %2.0f %%: skin %.1f mm above the fascia over it, %.1f mm beside; cover %.1f mm\n",
-        f * 100.0, over * 1e3, around * 1e3, cover * 1e3);
+    std::printf("superficial fibular nerve at %2.0f %%: skin %.1f mm above the fascia over it, %.1f mm beside; cover %.1f mm\n",
+                f * 100.0, over * 1e3, around * 1e3, cover * 1e3);
     EXPECT_LT(over - around, 0.0015) << "at " << f << ": the nerve lifts the skin";
     EXPECT_GT(cover, 0.0003) << "at " << f << ": the nerve is not under the skin";
   }
@@ -121,8 +120,7 @@ TEST(AtlasSubcutaneous, BackOfTheSoleusIsNotGrooved) {
     for (const glm::dvec2& q : points) {
       if (q.y > centroid.y) continue; // plane frame: v anterior
       double d = 1e9;
-      for (std::size_t i = 0; i < hull.size(); ++i)
-        d = std::min(d, distance_to_segment(q, hull[i], hull[(i + 1) % hull.size()]));
+      for (std::size_t i = 0; i < hull.size(); ++i) d = std::min(d, distance_to_segment(q, hull[i], hull[(i + 1) % hull.size()]));
       deepest = std::max(deepest, d);
     }
     std::printf("soleus at %2.0f %%: its back lies at most %.1f mm inside its convex hull\n", f * 100.0, deepest * 1e3);

@@ -10,7 +10,10 @@ const Aabb kLeg{{-0.15f, 0.0f, 0.03f}, {0.15f, 0.6f, 0.13f}};
 
 TEST(Camera, PresetViewsLookFromTheRightSide) {
   OrbitCamera cam;
-  struct Case { AnatomicalView view; glm::vec3 eye_direction; };
+  struct Case {
+    AnatomicalView view;
+    glm::vec3 eye_direction;
+  };
   // Right leg: lateral is +Z, medial -Z.
   const Case cases[] = {{AnatomicalView::anterior, {1, 0, 0}}, {AnatomicalView::posterior, {-1, 0, 0}},
                         {AnatomicalView::lateral, {0, 0, 1}},  {AnatomicalView::medial, {0, 0, -1}},

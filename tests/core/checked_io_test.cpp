@@ -69,9 +69,9 @@ TEST(AtomicWrite, StaleTemporariesOfDeadWritersAreRemovedLiveOnesKept) {
   for (const auto& p : {stale, live, other}) std::ofstream(p) << "half";
   fs::create_symlink(victim, stale_link);
   write_file_atomic((dir / "data.json").string(), std::string("{}"));
-  EXPECT_FALSE(fs::exists(stale));      // its writer is gone
-  EXPECT_TRUE(fs::exists(live));        // its writer may still be at work
-  EXPECT_TRUE(fs::exists(other));       // belongs to another file
+  EXPECT_FALSE(fs::exists(stale));         // its writer is gone
+  EXPECT_TRUE(fs::exists(live));           // its writer may still be at work
+  EXPECT_TRUE(fs::exists(other));          // belongs to another file
   EXPECT_TRUE(fs::is_symlink(stale_link)); // never touched through a link
   EXPECT_EQ(read(victim), "precious");
   EXPECT_EQ(read(dir / "data.json"), "{}");

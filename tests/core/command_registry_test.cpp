@@ -68,8 +68,8 @@ TEST(CommandRegistry, DispatchesByChordWithExactModifiers) {
   EXPECT_TRUE(c.registry.dispatch(chord("="), kViewer));
   EXPECT_EQ(c.runs["view.zoom_in"], 1);
   EXPECT_FALSE(c.registry.dispatch(chord("Alt+="), kViewer)); // no command has it
-  EXPECT_FALSE(c.registry.dispatch(chord("="), kTyping));      // the viewer's keys rest while typing
-  EXPECT_TRUE(c.registry.dispatch(chord("Ctrl+="), kTyping));  // a global one does not
+  EXPECT_FALSE(c.registry.dispatch(chord("="), kTyping));     // the viewer's keys rest while typing
+  EXPECT_TRUE(c.registry.dispatch(chord("Ctrl+="), kTyping)); // a global one does not
   EXPECT_EQ(c.runs["text.larger"], 2);
 }
 
@@ -88,7 +88,8 @@ TEST(CommandRegistry, ADisabledCommandKeepsItsChordAndDoesNothing) {
   c.add("view.frame_selected", "viewer", {"F"});
   c.add("global.f", "global", {"F"});
   bool selection = false;
-  c.registry.bind("view.frame_selected", [&] { ++c.runs["view.frame_selected"]; }, [&] { return selection; });
+  c.registry.bind(
+      "view.frame_selected", [&] { ++c.runs["view.frame_selected"]; }, [&] { return selection; });
   EXPECT_FALSE(c.registry.dispatch(chord("F"), kViewer));
   EXPECT_EQ(c.runs["global.f"], 0) << "a disabled command must not pass its chord on";
   selection = true;
@@ -195,7 +196,8 @@ std::string error_of(CommandRegistry& r, const std::string& text) {
 
 TEST(KeyBindings, AFileChangesTheChordsItNamesAndNothingElse) {
   CommandRegistry r = catalogue();
-  ASSERT_EQ(error_of(r, R"({"keys": {"view.mirror": "Ctrl+M", "view.zoom_in": ["=", "KeypadAdd"], "view.hide_panels": []}})"), "");
+  ASSERT_EQ(error_of(r, R"({"keys": {"view.mirror": "Ctrl+M", "view.zoom_in": ["=", "KeypadAdd"], "view.hide_panels": []}})"),
+            "");
   EXPECT_EQ(r.keys_text("view.mirror"), "Ctrl+M");
   EXPECT_EQ(r.keys_text("view.zoom_in"), "= or KeypadAdd");
   EXPECT_EQ(r.keys_text("view.hide_panels"), "");
@@ -251,9 +253,10 @@ TEST(CommandCatalogue, AnnotationAndPointerKeysTakeNoOtherCommandsKey) {
   // shared on purpose: while a tool is in use it stops the tool first.
   CommandRegistry r;
   add_viewer_commands(r);
-  const std::vector<std::string> mine = {"annotate.add_pin",   "annotate.add_arrow", "annotate.ink",       "annotate.clear_ink",
-                                         "annotate.delete_last", "annotate.place_here", "presenter.laser",   "presenter.spotlight",
-                                         "presenter.ink",      "presenter.clear_ink", "presenter.keep_ink"};
+  const std::vector<std::string> mine = {"annotate.add_pin",    "annotate.add_arrow",   "annotate.ink",
+                                         "annotate.clear_ink",  "annotate.delete_last", "annotate.place_here",
+                                         "presenter.laser",     "presenter.spotlight",  "presenter.ink",
+                                         "presenter.clear_ink", "presenter.keep_ink"};
   for (const std::string& id : mine) {
     const Command* c = r.find(id);
     ASSERT_TRUE(c) << id;

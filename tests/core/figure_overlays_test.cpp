@@ -75,8 +75,8 @@ TEST(FigureOverlays, AnEmptyCanvasLeavesThePictureAndTransparencyAlone) {
 TEST(FigureOverlays, LabelsGetABoxALeaderLineAndTheirText) {
   LabelView view;
   view.screen = {800, 500};
-  view.view_projection = glm::ortho(-0.5f, 0.5f, -0.3125f, 0.3125f, -1.0f, 1.0f) *
-                         glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, -0.25f, 0.0f));
+  view.view_projection =
+      glm::ortho(-0.5f, 0.5f, -0.3125f, 0.3125f, -1.0f, 1.0f) * glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, -0.25f, 0.0f));
   const Aabb leg{{-0.05f, 0.0f, -0.05f}, {0.05f, 0.5f, 0.05f}};
   std::vector<LabelAnchor> labels{{"Soleus", {0.04f, 0.2f, 0.0f}, {0.2f, 0.9f, 0.4f}},
                                   {"Tibia", {-0.04f, 0.3f, 0.0f}, {1.0f, 1.0f, 1.0f}}};
@@ -99,8 +99,7 @@ TEST(FigureOverlays, LabelsGetABoxALeaderLineAndTheirText) {
   paint_canvas(image, canvas);
   for (const PlacedLabel& p : place_labels(pen, labels, view, leg)) {
     // Each box sits beside the model and holds its text.
-    EXPECT_GT(bright_pixels(image, glm::ivec2(p.top_left), glm::ivec2(p.bottom_right), 160), 30)
-        << labels[p.index].text;
+    EXPECT_GT(bright_pixels(image, glm::ivec2(p.top_left), glm::ivec2(p.bottom_right), 160), 30) << labels[p.index].text;
   }
 }
 

@@ -27,10 +27,10 @@ TEST(Fma, NumbersAreFoundInTheFormsExportsUse) {
   EXPECT_FALSE(find_fma_number("soleus"));
   EXPECT_FALSE(find_fma_number("FMA"));
   EXPECT_FALSE(find_fma_number("FMA:"));
-  EXPECT_FALSE(find_fma_number("XFMA22558"));  // another word
-  EXPECT_FALSE(find_fma_number("FMA22558x"));  // another token
+  EXPECT_FALSE(find_fma_number("XFMA22558"));         // another word
+  EXPECT_FALSE(find_fma_number("FMA22558x"));         // another token
   EXPECT_FALSE(find_fma_number("FMA99999999999999")); // too long for an id
-  EXPECT_EQ(find_fma_number("FMAX FMA12"), 12u); // the first valid one
+  EXPECT_EQ(find_fma_number("FMAX FMA12"), 12u);      // the first valid one
 }
 
 TEST(Fma, TheKnowledgeBaseRecordsGenericAndSidedIdsWithoutClashes) {
@@ -67,7 +67,7 @@ FmaIndex small_index() {
   EXPECT_TRUE(index.add("FMA:24477", "tibia", Side::right));
   EXPECT_TRUE(index.add("FMA:24478", "tibia", Side::left));
   EXPECT_FALSE(index.add("FMA:24478", "fibula", Side::left)); // taken
-  EXPECT_FALSE(index.add("22542", "soleus", Side::unsided));   // not an FMA id
+  EXPECT_FALSE(index.add("22542", "soleus", Side::unsided));  // not an FMA id
   return index;
 }
 
@@ -80,11 +80,11 @@ bool any_contains(const std::vector<std::string>& lines, const std::string& a, c
 TEST(Fma, NodesNamedByGenericAndRightIdsAreLabelledAndLeftOnesRecognised) {
   auto dir = test::scratch_dir("fma_scene_both");
   const FmaIndex index = small_index();
-  std::string path = test::write_box_gltf((dir / "bp3d.gltf").string(),
-                                          {{"FMA24476", {0, 0.3f, 0.08f}, {0.02f, 0.15f, 0.02f}, {1, 1, 1, 1}},
-                                           {"FJ1437_FMA:22558_Right soleus", {0, 0.3f, -0.02f}, {0.03f, 0.1f, 0.03f}, {1, 0, 0, 1}},
-                                           {"fma_22559", {0, 0.3f, -0.3f}, {0.03f, 0.1f, 0.03f}, {1, 0, 0, 1}},
-                                           {"FMA999999", {0, 0.1f, 0}, glm::vec3(0.01f), {1, 1, 1, 1}}});
+  std::string path = test::write_box_gltf(
+      (dir / "bp3d.gltf").string(), {{"FMA24476", {0, 0.3f, 0.08f}, {0.02f, 0.15f, 0.02f}, {1, 1, 1, 1}},
+                                     {"FJ1437_FMA:22558_Right soleus", {0, 0.3f, -0.02f}, {0.03f, 0.1f, 0.03f}, {1, 0, 0, 1}},
+                                     {"fma_22559", {0, 0.3f, -0.3f}, {0.03f, 0.1f, 0.03f}, {1, 0, 0, 1}},
+                                     {"FMA999999", {0, 0.1f, 0}, glm::vec3(0.01f), {1, 1, 1, 1}}});
   SceneLoadOptions o;
   o.fma = &index;
   Scene s = load_scene(path, o);
@@ -109,9 +109,9 @@ TEST(Fma, NodesNamedByGenericAndRightIdsAreLabelledAndLeftOnesRecognised) {
 TEST(Fma, AFileOfALeftLegIsLabelledAndSaidToBeOne) {
   auto dir = test::scratch_dir("fma_scene_left");
   const FmaIndex index = small_index();
-  std::string path = test::write_box_gltf((dir / "left.gltf").string(),
-                                          {{"FMA24478", {0, 0.3f, 0.08f}, {0.02f, 0.15f, 0.02f}, {1, 1, 1, 1}},
-                                           {"FMA22559", {0, 0.3f, -0.02f}, {0.03f, 0.1f, 0.03f}, {1, 0, 0, 1}}});
+  std::string path =
+      test::write_box_gltf((dir / "left.gltf").string(), {{"FMA24478", {0, 0.3f, 0.08f}, {0.02f, 0.15f, 0.02f}, {1, 1, 1, 1}},
+                                                          {"FMA22559", {0, 0.3f, -0.02f}, {0.03f, 0.1f, 0.03f}, {1, 0, 0, 1}}});
   SceneLoadOptions o;
   o.fma = &index;
   Scene s = load_scene(path, o);
@@ -125,7 +125,8 @@ TEST(Fma, ASingleNodeFileNamedByAnIdAndAMapWithoutNodes) {
   auto dir = test::scratch_dir("fma_scene_file");
   const FmaIndex index = small_index();
   // BodyParts3D ships one file per part, in millimetres.
-  std::string path = test::write_box_gltf((dir / "FMA22558.gltf").string(), {{"mesh0", {0, 300, 0}, {30, 100, 30}, {1, 0, 0, 1}}});
+  std::string path =
+      test::write_box_gltf((dir / "FMA22558.gltf").string(), {{"mesh0", {0, 300, 0}, {30, 100, 30}, {1, 0, 0, 1}}});
   std::ofstream(dir / "map.json") << R"({"units": "mm"})";
   SceneLoadOptions o;
   o.fma = &index;

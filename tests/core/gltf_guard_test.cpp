@@ -49,11 +49,11 @@ std::string base64(const std::string& in) {
   return out;
 }
 
-#define EXPECT_REFUSED(path, phrase)                                                  \
-  do {                                                                                \
-    std::string why = error_of(path);                                                 \
-    EXPECT_NE(why.find(path), std::string::npos) << why;                              \
-    EXPECT_NE(why.find(phrase), std::string::npos) << why;                            \
+#define EXPECT_REFUSED(path, phrase)                                                                                             \
+  do {                                                                                                                           \
+    std::string why = error_of(path);                                                                                            \
+    EXPECT_NE(why.find(path), std::string::npos) << why;                                                                         \
+    EXPECT_NE(why.find(phrase), std::string::npos) << why;                                                                       \
   } while (0)
 
 } // namespace
@@ -193,11 +193,13 @@ TEST(GltfGuard, VertexAndTriangleBudgetsCountEveryNodeThatDrawsAMesh) {
   g.doc["accessors"][0].erase("bufferView");
   g.doc["accessors"][0]["count"] = 6'000'000;
   g.doc["nodes"] = json::array({{{"mesh", 0}}, {{"mesh", 0}}});
-  EXPECT_REFUSED(test::write_bytes((dir / "vertices.glb").string(), test::glb_bytes(g)), "12000000 vertices as drawn, more than the budget of 10000000");
+  EXPECT_REFUSED(test::write_bytes((dir / "vertices.glb").string(), test::glb_bytes(g)),
+                 "12000000 vertices as drawn, more than the budget of 10000000");
   g = test::crafted_mesh();
   g.doc["accessors"][1].erase("bufferView");
   g.doc["accessors"][1]["count"] = 63'000'000;
-  EXPECT_REFUSED(test::write_bytes((dir / "triangles.glb").string(), test::glb_bytes(g)), "21000000 triangles as drawn, more than the budget of 20000000");
+  EXPECT_REFUSED(test::write_bytes((dir / "triangles.glb").string(), test::glb_bytes(g)),
+                 "21000000 triangles as drawn, more than the budget of 20000000");
 }
 
 // Case 9: indices past the vertex count were dropped by Assimp without a word.
@@ -238,10 +240,12 @@ TEST(GltfGuard, AccessorsAndViewsOutsideTheirBuffersAreRefused) {
   EXPECT_REFUSED(test::write_bytes((dir / "buffer.glb").string(), test::glb_bytes(g)), "larger than the binary chunk");
   g = test::crafted_mesh();
   g.doc["accessors"][1]["count"] = -3;
-  EXPECT_REFUSED(test::write_bytes((dir / "negative.glb").string(), test::glb_bytes(g)), "accessors[1].count: expected a whole number");
+  EXPECT_REFUSED(test::write_bytes((dir / "negative.glb").string(), test::glb_bytes(g)),
+                 "accessors[1].count: expected a whole number");
   g = test::crafted_mesh();
   g.doc["meshes"][0]["primitives"][0]["indices"] = 5;
-  EXPECT_REFUSED(test::write_bytes((dir / "ref.glb").string(), test::glb_bytes(g)), "indices: expected a whole number from 0 to 1");
+  EXPECT_REFUSED(test::write_bytes((dir / "ref.glb").string(), test::glb_bytes(g)),
+                 "indices: expected a whole number from 0 to 1");
 }
 
 TEST(GltfGuard, BadJsonInAGltfNamesTheFile) {

@@ -56,16 +56,15 @@ int count_ink(const Image& img, int x0, int y0, int x1, int y1) {
 HandoutContent sample() {
   HandoutContent c;
   c.title = "Soleus TrP1 (low in the calf)";
-  c.sections = {{"What it is", {"A small, tender spot in a tight band of muscle. Caf\xC3\xA9 na\xC3\xAFve \xC2\xB0 (Latin-1 letters)."}},
-                {"What you may notice", {"Heel pain on the first steps in the morning", "Pain walking uphill"}}};
+  c.sections = {
+      {"What it is", {"A small, tender spot in a tight band of muscle. Caf\xC3\xA9 na\xC3\xAFve \xC2\xB0 (Latin-1 letters)."}},
+      {"What you may notice", {"Heel pain on the first steps in the morning", "Pain walking uphill"}}};
   c.red_flag_lines = {"# Emergency. Call the emergency services now.", "Sudden shortness of breath or chest pain."};
   c.sources = {"Travell JG, Simons DG. Myofascial Pain and Dysfunction, vol. 2. 1992."};
   return c;
 }
 
-void save(const Image& img, const std::string& name) {
-  write_png(img, (test::scratch_dir("handout") / name).string());
-}
+void save(const Image& img, const std::string& name) { write_png(img, (test::scratch_dir("handout") / name).string()); }
 
 // The margin in pixels on a 150 dpi page.
 const int kMargin = static_cast<int>(kHandoutMarginPt / 72.0 * kHandoutDpi); // 89
@@ -139,8 +138,11 @@ TEST(Handout, PdfTextIsSearchableInLatinGreekAndAccentedScripts) {
   ASSERT_TRUE(have_poppler()) << "pdftotext and pdfinfo (poppler-utils, in scripts/debian-packages.txt) are not installed";
   HandoutContent c = sample();
   // Greek (the calcaneal tendon, "Achilles tendon") and accented Latin.
-  c.sections.push_back({"\xCE\x91\xCF\x87\xCE\xAF\xCE\xBB\xCE\xBB\xCE\xB5\xCE\xB9\xCE\xBF\xCF\x82 \xCF\x84\xCE\xAD\xCE\xBD\xCE\xBF\xCE\xBD\xCF\x84\xCE\xB1\xCF\x82",
-                        {"\xC3\x85ngstr\xC3\xB6m, \xC5\x81\xC3\xB3" "d\xC5\xBA, \xC4\x8C" "esk\xC3\xA9 Bud\xC4\x9Bjovice, Gar\xC3\xA7on."}});
+  c.sections.push_back({"\xCE\x91\xCF\x87\xCE\xAF\xCE\xBB\xCE\xBB\xCE\xB5\xCE\xB9\xCE\xBF\xCF\x82 "
+                        "\xCF\x84\xCE\xAD\xCE\xBD\xCE\xBF\xCE\xBD\xCF\x84\xCE\xB1\xCF\x82",
+                        {"\xC3\x85ngstr\xC3\xB6m, \xC5\x81\xC3\xB3"
+                         "d\xC5\xBA, \xC4\x8C"
+                         "esk\xC3\xA9 Bud\xC4\x9Bjovice, Gar\xC3\xA7on."}});
   c.patient = {"Zo\xC3\xAB M\xC3\xBCller", "2026-03-14", "Stretch the calf twice a day."};
   const auto dir = test::scratch_dir("handout");
   for (Paper paper : {Paper::a4, Paper::letter}) {
@@ -153,12 +155,14 @@ TEST(Handout, PdfTextIsSearchableInLatinGreekAndAccentedScripts) {
         << pdf_info(pdf, "Page size");
     EXPECT_EQ(pdf_info(pdf, "Title"), c.title);
     const std::string text = squeeze(pdf_text(pdf));
-    for (const std::string& want :
-         {std::string("Soleus TrP1 (low in the calf)"), std::string("Caf\xC3\xA9 na\xC3\xAFve"),
-          std::string("\xCE\x91\xCF\x87\xCE\xAF\xCE\xBB\xCE\xBB\xCE\xB5\xCE\xB9\xCE\xBF\xCF\x82 \xCF\x84\xCE\xAD\xCE\xBD\xCE\xBF\xCE\xBD\xCF\x84\xCE\xB1\xCF\x82"),
-          std::string("\xC3\x85ngstr\xC3\xB6m, \xC5\x81\xC3\xB3" "d\xC5\xBA, \xC4\x8C" "esk\xC3\xA9 Bud\xC4\x9Bjovice"),
-          std::string("For: Zo\xC3\xAB M\xC3\xBCller"), std::string("Date: 2026-03-14"), std::string("Sudden shortness of breath"),
-          std::string("Travell JG, Simons DG")})
+    for (const std::string& want : {std::string("Soleus TrP1 (low in the calf)"), std::string("Caf\xC3\xA9 na\xC3\xAFve"),
+                                    std::string("\xCE\x91\xCF\x87\xCE\xAF\xCE\xBB\xCE\xBB\xCE\xB5\xCE\xB9\xCE\xBF\xCF\x82 "
+                                                "\xCF\x84\xCE\xAD\xCE\xBD\xCE\xBF\xCE\xBD\xCF\x84\xCE\xB1\xCF\x82"),
+                                    std::string("\xC3\x85ngstr\xC3\xB6m, \xC5\x81\xC3\xB3"
+                                                "d\xC5\xBA, \xC4\x8C"
+                                                "esk\xC3\xA9 Bud\xC4\x9Bjovice"),
+                                    std::string("For: Zo\xC3\xAB M\xC3\xBCller"), std::string("Date: 2026-03-14"),
+                                    std::string("Sudden shortness of breath"), std::string("Travell JG, Simons DG")})
       EXPECT_NE(text.find(want), std::string::npos) << want << "\n--- in ---\n" << text;
     // The clinician's notes come before the sections, the urgent box before them too.
     EXPECT_LT(text.find("Notes from your clinician"), text.find("What it is"));
@@ -287,7 +291,7 @@ TEST(Handout, TooMuchTextGoesOnMorePagesAndNothingIsCut) {
     EXPECT_GT(count_dark(pages[k], kMargin, kMargin + 100, pages[k].width - kMargin, pages[k].height / 2), 1000);
     red += red_pixels(pages[k]);
   }
-  EXPECT_GT(red, 1000); // the red-flag box is on a page
+  EXPECT_GT(red, 1000);                                       // the red-flag box is on a page
   EXPECT_EQ(compose_handout(c, {}).rgba, pages.front().rgba); // compose_handout is the first page
   // The PDF has the same pages; the last line and the sources are on the last.
   const std::string pdf = (dir / "overflow.pdf").string();
@@ -414,7 +418,8 @@ TEST(Handout, TriggerPointContentSaysWhereAndWhatToDo) {
   EXPECT_EQ(c.title, "Pain from a tight spot in the soleus muscle");
   EXPECT_NE(c.technical_name.find(tp->label), std::string::npos) << c.technical_name;
   EXPECT_EQ(plain_trigger_point_title(*b->set.find("gastrocnemius_trp3")), "Pain from a tight spot in the gastrocnemius muscle");
-  EXPECT_EQ(plain_trigger_point_title(*b->set.find("tibialis_anterior_trp1")), "Pain from a tight spot in the tibialis anterior muscle");
+  EXPECT_EQ(plain_trigger_point_title(*b->set.find("tibialis_anterior_trp1")),
+            "Pain from a tight spot in the tibialis anterior muscle");
   auto section = [&](const std::string& starts) -> const std::vector<std::string>* {
     for (const auto& [h, items] : c.sections)
       if (h.rfind(starts, 0) == 0) return &items;
@@ -437,9 +442,10 @@ TEST(Handout, TriggerPointContentSaysWhereAndWhatToDo) {
 TEST(Handout, PainMapContentListsTheCandidatesBestFirst) {
   auto b = bundled();
   ASSERT_TRUE(b) << "assets/atlas/atlas.json is missing; bundled assets are part of the repository";
-  std::vector<ReferralCandidate> candidates = {{"soleus", "soleus_trp1", ZoneKind::essential, 0.9f, 0.95f},
-                                               {"gastrocnemius_medial_head", "gastrocnemius_trp1", ZoneKind::spillover, 0.4f, 0.2f},
-                                               {"nothing", "no_such_trp", ZoneKind::spillover, 0.1f, 0.05f}};
+  std::vector<ReferralCandidate> candidates = {
+      {"soleus", "soleus_trp1", ZoneKind::essential, 0.9f, 0.95f},
+      {"gastrocnemius_medial_head", "gastrocnemius_trp1", ZoneKind::spillover, 0.4f, 0.2f},
+      {"nothing", "no_such_trp", ZoneKind::spillover, 0.1f, 0.05f}};
   HandoutContent c = handout_for_pain_map(candidates, b->set, &b->flags);
   const std::vector<std::string>* list = nullptr;
   for (const auto& [h, items] : c.sections)
@@ -454,7 +460,6 @@ TEST(Handout, PainMapContentListsTheCandidatesBestFirst) {
   EXPECT_NE(none.sections[0].second[0].find("None of the trigger points"), std::string::npos);
   EXPECT_FALSE(none.red_flag_lines.empty());
 }
-
 
 // The first row (from the top) with the red of the red-flag box, -1 if none.
 int first_red_row(const Image& page) {

@@ -185,9 +185,18 @@ TEST(ReferralOverlay, ColourBlindPaletteDiffersAndModesPickTheirTriggerPoints) {
   // Every group with trigger points has its own vivid colour (issue 16 added
   // six); the colour-blind palette is checked against the real skin in
   // tests/app/referral_real_skin_test.cpp.
-  const char* groups[] = {"gastrocnemius", "soleus", "plantaris", "tibialis_anterior", "fibularis_longus",
-                          "fibularis_brevis", "fibularis_tertius", "popliteus", "tibialis_posterior",
-                          "flexor_digitorum_longus", "flexor_hallucis_longus", "extensor_digitorum_longus",
+  const char* groups[] = {"gastrocnemius",
+                          "soleus",
+                          "plantaris",
+                          "tibialis_anterior",
+                          "fibularis_longus",
+                          "fibularis_brevis",
+                          "fibularis_tertius",
+                          "popliteus",
+                          "tibialis_posterior",
+                          "flexor_digitorum_longus",
+                          "flexor_hallucis_longus",
+                          "extensor_digitorum_longus",
                           "extensor_hallucis_longus"};
   for (const char* a : groups)
     for (const char* b : groups)

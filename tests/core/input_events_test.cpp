@@ -59,8 +59,8 @@ TEST(InputReplay, AChordKeepsItsOrder) {
 
 TEST(InputReplay, ADoubleClickBecomesFourFramesAtTheClickedPlace) {
   InputReplay replay;
-  std::deque<InputEvent> queue{cursor(10, 20, 0.0),       button(0, true, 0.01), button(0, false, 0.05),
-                               button(0, true, 0.12),     button(0, false, 0.16), cursor(300, 300, 0.2)};
+  std::deque<InputEvent> queue{cursor(10, 20, 0.0),   button(0, true, 0.01),  button(0, false, 0.05),
+                               button(0, true, 0.12), button(0, false, 0.16), cursor(300, 300, 0.2)};
   std::vector<FrameInput> frames;
   while (!queue.empty() && frames.size() < 10) frames.push_back(replay.take_frame(queue, 0.25));
   // Four frames for the four button changes, a fifth for the move after them.
@@ -74,7 +74,7 @@ TEST(InputReplay, ADoubleClickBecomesFourFramesAtTheClickedPlace) {
     }
   }
   EXPECT_EQ(*frames.back().cursor, glm::vec2(300, 300)); // then the pointer moves on
-  EXPECT_LT(frames[2].time - frames[0].time, 0.3);        // close enough in time for a double-click
+  EXPECT_LT(frames[2].time - frames[0].time, 0.3);       // close enough in time for a double-click
 }
 
 TEST(InputReplay, ScrollAndTextAreSummedAndKept) {
@@ -104,8 +104,9 @@ TEST(InputReplay, KeysTypedDuringALoadAreKeptAndReplayedAfterIt) {
   text.codepoint = 'r';
   InputEvent wheel = cursor(0.0f, 1.0f, 1.04);
   wheel.kind = InputEvent::Kind::scroll;
-  std::deque<InputEvent> queue{cursor(5, 5, 1.00), key(295, true, 1.01), button(0, true, 1.02), key(295, false, 1.03),
-                               wheel, text, button(0, false, 1.05), cursor(9, 7, 1.06)};
+  std::deque<InputEvent> queue{
+      cursor(5, 5, 1.00),     key(295, true, 1.01), button(0, true, 1.02), key(295, false, 1.03), wheel, text,
+      button(0, false, 1.05), cursor(9, 7, 1.06)};
   keep_for_after_load(queue);
   ASSERT_EQ(queue.size(), 4u); // the F6 press and release, the text, the pointer's last place
   EXPECT_EQ(queue[0].kind, InputEvent::Kind::key);

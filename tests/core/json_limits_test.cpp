@@ -50,15 +50,44 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 // ---- case 1: pattern matching without recursion
 
 TEST(Pattern, AgreesWithStdRegexOnTheSchemasPatterns) {
-  const std::vector<std::string> patterns{"^[a-z][a-z0-9_]*$", "^[a-z][a-z0-9_]*_(origin|insertion)$",
-                                          "^[a-z][a-z0-9_]*_(origin|insertion)(_[a-z][a-z0-9_]*)?$", "^FMA:[0-9]+$",
-                                          "^schema\\.json#/\\$defs/sources_file$", "^https?://", "a(b|c)?d+e*",
-                                          "[^a-c]x", "\\d\\w\\s.", "(?:ab)+$", "x|^y|z$"};
-  const std::vector<std::string> subjects{"", "soleus", "Soleus", "tibialis_anterior_origin", "soleus_origin_x",
-                                          "FMA:22542", "FMA:", "FMA:12a", "schema.json#/$defs/sources_file",
-                                          "schemaXjson#/$defs/sources_file", "https://x", "http://", "ftp://x", "ad",
-                                          "abddde", "acx", "ax", "dx", "1a x", "abab", "ababa", "qy", "y", "z", "zq",
-                                          "\xff\xfe", "tibialis anterior"};
+  const std::vector<std::string> patterns{"^[a-z][a-z0-9_]*$",
+                                          "^[a-z][a-z0-9_]*_(origin|insertion)$",
+                                          "^[a-z][a-z0-9_]*_(origin|insertion)(_[a-z][a-z0-9_]*)?$",
+                                          "^FMA:[0-9]+$",
+                                          "^schema\\.json#/\\$defs/sources_file$",
+                                          "^https?://",
+                                          "a(b|c)?d+e*",
+                                          "[^a-c]x",
+                                          "\\d\\w\\s.",
+                                          "(?:ab)+$",
+                                          "x|^y|z$"};
+  const std::vector<std::string> subjects{"",
+                                          "soleus",
+                                          "Soleus",
+                                          "tibialis_anterior_origin",
+                                          "soleus_origin_x",
+                                          "FMA:22542",
+                                          "FMA:",
+                                          "FMA:12a",
+                                          "schema.json#/$defs/sources_file",
+                                          "schemaXjson#/$defs/sources_file",
+                                          "https://x",
+                                          "http://",
+                                          "ftp://x",
+                                          "ad",
+                                          "abddde",
+                                          "acx",
+                                          "ax",
+                                          "dx",
+                                          "1a x",
+                                          "abab",
+                                          "ababa",
+                                          "qy",
+                                          "y",
+                                          "z",
+                                          "zq",
+                                          "\xff\xfe",
+                                          "tibialis anterior"};
   for (const auto& p : patterns) {
     const Pattern ours(p);
     const std::regex theirs(p, std::regex::ECMAScript);

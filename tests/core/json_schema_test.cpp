@@ -96,7 +96,8 @@ TEST(JsonLineMap, MissingPathFallsBackToNearestParent) {
 }
 
 TEST(JsonLineMap, HandlesEscapedAndOddMemberNames) {
-  const std::string text = "{\n  \"a\\\"b\": 1,\n  \"two words\": {\n    \"x\": [\n      true\n    ]\n  },\n  \"\\u00e9t\\u00e9\": null\n}";
+  const std::string text =
+      "{\n  \"a\\\"b\": 1,\n  \"two words\": {\n    \"x\": [\n      true\n    ]\n  },\n  \"\\u00e9t\\u00e9\": null\n}";
   const JsonLineMap map = JsonLineMap::build(text);
   EXPECT_EQ(map.line_of(json_path_member("", "a\"b")), 2);
   EXPECT_EQ(map.line_of(json_path_member(json_path_member("", "two words"), "x")), 4);

@@ -62,17 +62,27 @@ AtlasManifest architecture_atlas() {
     s.node = id;
     atlas.structures.push_back(s);
   };
-  for (const char* b : {"femur", "patella", "tibia", "fibula", "talus", "calcaneus", "navicular", "cuboid",
-                        "medial_cuneiform", "intermediate_cuneiform", "lateral_cuneiform"})
+  for (const char* b : {"femur", "patella", "tibia", "fibula", "talus", "calcaneus", "navicular", "cuboid", "medial_cuneiform",
+                        "intermediate_cuneiform", "lateral_cuneiform"})
     add(b, StructureKind::bone);
   for (int i = 1; i <= 5; ++i) {
     add("metatarsal_" + std::to_string(i), StructureKind::bone);
     add("phalanges_" + std::to_string(i), StructureKind::bone);
   }
-  const std::vector<std::string> muscles{
-      "gastrocnemius_medial_head", "gastrocnemius_lateral_head", "soleus", "plantaris", "tibialis_anterior",
-      "fibularis_longus", "fibularis_brevis", "fibularis_tertius", "tibialis_posterior", "flexor_digitorum_longus",
-      "flexor_hallucis_longus", "extensor_digitorum_longus", "extensor_hallucis_longus", "popliteus"};
+  const std::vector<std::string> muscles{"gastrocnemius_medial_head",
+                                         "gastrocnemius_lateral_head",
+                                         "soleus",
+                                         "plantaris",
+                                         "tibialis_anterior",
+                                         "fibularis_longus",
+                                         "fibularis_brevis",
+                                         "fibularis_tertius",
+                                         "tibialis_posterior",
+                                         "flexor_digitorum_longus",
+                                         "flexor_hallucis_longus",
+                                         "extensor_digitorum_longus",
+                                         "extensor_hallucis_longus",
+                                         "popliteus"};
   // Attachments the generator splits per bone: "<muscle>_<role>_<bone>".
   const std::map<std::string, std::vector<std::string>> split{
       {"soleus_origin", {"tibia", "fibula"}},
@@ -116,16 +126,19 @@ AtlasManifest architecture_atlas() {
   add("skin", StructureKind::skin);
 
   const std::vector<std::pair<std::string, std::vector<std::string>>> landmarks{
-      {"femur", {"medial_femoral_condyle", "lateral_femoral_condyle", "medial_epicondyle", "lateral_epicondyle",
-                 "adductor_tubercle", "popliteal_surface", "medial_supracondylar_line", "lateral_supracondylar_line",
-                 "intercondylar_fossa", "femoral_patellar_surface"}},
+      {"femur",
+       {"medial_femoral_condyle", "lateral_femoral_condyle", "medial_epicondyle", "lateral_epicondyle", "adductor_tubercle",
+        "popliteal_surface", "medial_supracondylar_line", "lateral_supracondylar_line", "intercondylar_fossa",
+        "femoral_patellar_surface"}},
       {"patella", {"patellar_apex", "patellar_base"}},
-      {"tibia", {"medial_tibial_condyle", "lateral_tibial_condyle", "tibial_tuberosity", "gerdys_tubercle", "soleal_line",
-                 "anterior_border_of_tibia", "medial_malleolus", "intercondylar_eminence", "medial_surface_of_tibia"}},
+      {"tibia",
+       {"medial_tibial_condyle", "lateral_tibial_condyle", "tibial_tuberosity", "gerdys_tubercle", "soleal_line",
+        "anterior_border_of_tibia", "medial_malleolus", "intercondylar_eminence", "medial_surface_of_tibia"}},
       {"fibula", {"fibular_head", "fibular_neck", "lateral_malleolus"}},
       {"talus", {"head_of_talus", "trochlea_of_talus"}},
-      {"calcaneus", {"calcaneal_tuberosity", "medial_process_of_calcaneal_tuberosity",
-                     "lateral_process_of_calcaneal_tuberosity", "sustentaculum_tali", "fibular_trochlea"}},
+      {"calcaneus",
+       {"calcaneal_tuberosity", "medial_process_of_calcaneal_tuberosity", "lateral_process_of_calcaneal_tuberosity",
+        "sustentaculum_tali", "fibular_trochlea"}},
       {"navicular", {"navicular_tuberosity"}},
       {"cuboid", {"groove_for_fibularis_longus"}},
       {"metatarsal_1", {"base_of_first_metatarsal", "head_of_first_metatarsal"}},
@@ -245,9 +258,11 @@ TEST_F(RealKnowledge, CoversTheBundledAtlas) {
 
 TEST_F(RealKnowledge, SynonymsCarryTheOlderAndEverydayNames) {
   auto has_synonym = [](const KnowledgeEntry& e, const std::string& word) {
-    return std::any_of(e.synonyms.begin(), e.synonyms.end(), [&](const std::string& s) { return s.find(word) != std::string::npos; });
+    return std::any_of(e.synonyms.begin(), e.synonyms.end(),
+                       [&](const std::string& s) { return s.find(word) != std::string::npos; });
   };
-  for (const char* id : {"fibularis_longus", "fibularis_brevis", "fibularis_tertius"}) EXPECT_TRUE(has_synonym(entry(id), "peroneus")) << id;
+  for (const char* id : {"fibularis_longus", "fibularis_brevis", "fibularis_tertius"})
+    EXPECT_TRUE(has_synonym(entry(id), "peroneus")) << id;
   EXPECT_TRUE(contains(entry("fibularis_longus").synonyms, "peroneus longus"));
   EXPECT_TRUE(contains(entry("calcaneal_tendon").synonyms, "Achilles tendon"));
   EXPECT_TRUE(contains(entry("calcaneal_tendon").synonyms, "tendo calcaneus"));
@@ -335,15 +350,16 @@ TEST_F(RealKnowledge, EntryToJsonUsesExactlyTheDataKeys) {
     }
   }
   const json j = entry_to_json(entry("soleus"));
-  for (const char* key : {"origin", "insertion", "innervation", "actions", "arterial_supply", "clinical", "patient_summary", "sources"})
+  for (const char* key :
+       {"origin", "insertion", "innervation", "actions", "arterial_supply", "clinical", "patient_summary", "sources"})
     EXPECT_TRUE(j.contains(key)) << key;
 }
 
 TEST_F(RealKnowledge, FormatsReadableText) {
   const std::string text = format_entry_text(entry("fibularis_longus"), base_);
   for (const char* part : {"Fibularis longus  (fibularis_longus)", "Latin: musculus fibularis longus", "peroneus longus",
-                           "\nOrigin\n", "\nInsertion\n", "\nInnervation\n", "roots L5, S1", "Sources differ:",
-                           "\nFunction by joint\n", "subtalar:", "eversion (primary)", "\nBlood supply\n",
+                           "\nOrigin\n", "\nInsertion\n", "\nInnervation\n", "roots L5, S1",
+                           "Sources differ:", "\nFunction by joint\n", "subtalar:", "eversion (primary)", "\nBlood supply\n",
                            "\nClinical notes\n", "\nFor patients\n", "\nSources\n", "[gray42] Standring S"})
     EXPECT_NE(text.find(part), std::string::npos) << "missing '" << part << "' in:\n" << text;
   for (std::istringstream lines(text); !lines.eof();) {
@@ -359,7 +375,8 @@ TEST_F(RealKnowledge, FormatsReadableText) {
 // The line map must agree with the text of every real file: one line per
 // value, and the line of each entry's id really holds that id.
 TEST(KnowledgeLoading, LineMapAgreesWithTheRealFiles) {
-  for (const char* file : {"muscles.json", "bones.json", "nerves.json", "tendons.json", "skin.json", "sources.json", "schema.json"}) {
+  for (const char* file :
+       {"muscles.json", "bones.json", "nerves.json", "tendons.json", "skin.json", "sources.json", "schema.json"}) {
     const std::string text = slurp(fs::path(knowledge_dir()) / file);
     const json doc = json::parse(text);
     const JsonLineMap map = JsonLineMap::build(text);
@@ -390,7 +407,8 @@ TEST(KnowledgeLoading, LineMapAgreesWithTheRealFiles) {
 }
 
 TEST(KnowledgeLoading, MalformedFileNamesFileAndLine) {
-  const fs::path dir = scratch_knowledge("kb_malformed", {{"broken.json", "{\n  \"entries\": [\n    {\"id\": \"soleus\"}\n    {\"id\": \"x\"}\n  ]\n}\n"}});
+  const fs::path dir = scratch_knowledge(
+      "kb_malformed", {{"broken.json", "{\n  \"entries\": [\n    {\"id\": \"soleus\"}\n    {\"id\": \"x\"}\n  ]\n}\n"}});
   const KnowledgeBase base = load_knowledge(dir.string());
   ASSERT_EQ(base.problems.size(), 1u) << describe(base.problems);
   EXPECT_EQ(base.problems[0].file, "broken.json");

@@ -37,8 +37,8 @@ TEST(LabelLayout, LabelsSitBesideTheModelOnTheSideOfTheirAnchor) {
   std::vector<LabelRequest> req = {{{350, 400}, {100, 20}, 1}, {{450, 300}, {100, 20}, 1}};
   auto placed = layout_labels(req, {800, 800}, {300, 100}, {500, 700});
   ASSERT_TRUE(placed[0].visible && placed[1].visible);
-  EXPECT_LE(placed[0].top_left.x + 100, 300); // left of the model
-  EXPECT_GE(placed[1].top_left.x, 500);       // right of it
+  EXPECT_LE(placed[0].top_left.x + 100, 300);        // left of the model
+  EXPECT_GE(placed[1].top_left.x, 500);              // right of it
   EXPECT_NEAR(placed[0].top_left.y + 10, 400, 1.0f); // level with its anchor when free
 }
 

@@ -14,7 +14,8 @@ namespace {
 std::string lesson_with(const std::string& action) {
   return R"({"format": "crus-lesson", "version": 2, "id": "t", "title": "T", "summary": "S",
   "steps": [{"scene": {"view": "posterior"}, "caption": "C", "notes": "",
-             "action": )" + action + "}]}";
+             "action": )" +
+         action + "}]}";
 }
 
 std::string fault(const std::string& action) {
@@ -48,7 +49,8 @@ TEST(LessonAction, FaultsAreLocated) {
   EXPECT_NE(fault(R"({"highlight": []})").find("steps[0].action.highlight"), std::string::npos);
   EXPECT_NE(fault(R"({"highlight": ["soleus"], "seconds_each": 0})").find("seconds_each: 0 is out of range"), std::string::npos);
   EXPECT_NE(fault(R"({"movement": {"from": {"hip": 10}, "to": {}}})").find("steps[0].action.movement.from"), std::string::npos);
-  EXPECT_NE(fault(R"({"movement": {"from": {"knee": 500}, "to": {}}})").find("movement.from.knee: 500 is out of range"), std::string::npos);
+  EXPECT_NE(fault(R"({"movement": {"from": {"knee": 500}, "to": {}}})").find("movement.from.knee: 500 is out of range"),
+            std::string::npos);
   EXPECT_NE(fault(R"({"highlight": ["soleus"], "play": true})").find("steps[0].action"), std::string::npos);
 }
 
@@ -65,9 +67,9 @@ TEST(LessonAction, TimelineLightsEachInTurnAndEasesThePose) {
   EXPECT_FALSE(action_frame(a, 3.1).running);
   EXPECT_TRUE(action_frame(a, 2.5).running);
   EXPECT_DOUBLE_EQ(action_frame(a, 0.0).pose->ankle_deg, -20.0);
-  EXPECT_DOUBLE_EQ(action_frame(a, 1.0).pose->ankle_deg, 0.0); // halfway, eased symmetrically
+  EXPECT_DOUBLE_EQ(action_frame(a, 1.0).pose->ankle_deg, 0.0);         // halfway, eased symmetrically
   EXPECT_LT(action_frame(a, 0.2).pose->ankle_deg, -20.0 + 40.0 * 0.1); // slow start
-  EXPECT_DOUBLE_EQ(action_frame(a, 2.5).pose->ankle_deg, 20.0); // holds its end
+  EXPECT_DOUBLE_EQ(action_frame(a, 2.5).pose->ankle_deg, 20.0);        // holds its end
 }
 
 TEST(LessonAction, AtLeastTwoBundledLessonsUseActions) {

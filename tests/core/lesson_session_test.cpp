@@ -40,13 +40,13 @@ TEST(LessonSession, EditAndSaveRoundTrip) {
   s.add_step(b, "Back");
   s.add_step(c, "Side");
   EXPECT_EQ(s.current(), 2);
-  EXPECT_TRUE(s.move_up());               // Side before Back
+  EXPECT_TRUE(s.move_up()); // Side before Back
   EXPECT_EQ(s.lesson().steps[1].caption, "Side");
-  EXPECT_TRUE(s.duplicate());             // Front, Side, Side, Back
+  EXPECT_TRUE(s.duplicate()); // Front, Side, Side, Back
   s.set_caption("Side again");
   s.set_notes("Point at the soleus.");
   EXPECT_TRUE(s.go_to(3));
-  EXPECT_TRUE(s.remove());                // Back gone
+  EXPECT_TRUE(s.remove()); // Back gone
   EXPECT_EQ(s.count(), 3);
   EXPECT_EQ(s.current(), 2);
   EXPECT_FALSE(s.move_down());

@@ -40,7 +40,12 @@ AtlasManifest sample() {
                   {"skin", "Skin", StructureKind::skin, "skin", {0.9f, 0.6f, 0.5f, 0.35f}},
                   {"tibial_nerve", "Tibial nerve", StructureKind::nerve, "tibial_nerve", {0.9f, 0.8f, 0.3f, 1.0f}}};
   m.landmarks = {{"soleal_line", "Soleal line", "tibia", {-0.07f, 0.35f, 0.08f}}};
-  m.sites = {{"soleus_origin", "soleus", SiteRole::origin, "tibia", "Soleal line", {-0.07f, 0.36f, 0.08f},
+  m.sites = {{"soleus_origin",
+              "soleus",
+              SiteRole::origin,
+              "tibia",
+              "Soleal line",
+              {-0.07f, 0.36f, 0.08f},
               {{{-0.07f, 0.37f, 0.09f}, {-0.06f, 0.34f, 0.07f}, 0.005f}}}};
   m.joints = {{"knee", {-0.064f, 0.4536f, 0.0745f}}};
   m.branches = {{"tibial_nerve", "soleus", {{-0.086f, 0.41f, 0.078f}, {-0.096f, 0.385f, 0.09f}, {-0.098f, 0.355f, 0.092f}}}};
@@ -138,13 +143,13 @@ TEST(Manifest, ErrorsNameTheFileAndTheField) {
 // assets/formats/atlas_manifest.schema.json), each with file, line and field.
 TEST(Manifest, ABadManifestReportsEveryStructuralProblem) {
   auto doc = nlohmann::ordered_json::parse(manifest_to_json(sample()));
-  doc["structures"][1]["colour"][0] = 1.5;                               // out of [0, 1]
-  doc["structures"][2]["kind"] = "organ";                                // not a kind
-  doc["structures"][3]["colur"] = "yellow";                              // an unknown field (a typo)
+  doc["structures"][1]["colour"][0] = 1.5;                                     // out of [0, 1]
+  doc["structures"][2]["kind"] = "organ";                                      // not a kind
+  doc["structures"][3]["colur"] = "yellow";                                    // an unknown field (a typo)
   doc["landmarks"][0]["position"] = nlohmann::ordered_json::array({0.1, 0.2}); // two numbers
   doc["sites"][0]["role"] = "both";
   doc["sites"][0]["patches"][0].erase("radius");
-  doc["joints"][0]["position"][2] = 1e9;                                 // a mistyped exponent
+  doc["joints"][0]["position"][2] = 1e9; // a mistyped exponent
   const std::string text = doc.dump(2);
   try {
     parse_manifest(text, "bad/atlas.json");
@@ -152,7 +157,8 @@ TEST(Manifest, ABadManifestReportsEveryStructuralProblem) {
   } catch (const DataFileError& e) {
     const std::string f = "bad/atlas.json:";
     EXPECT_EQ(e.problems().size(), 7u) << e.what();
-    EXPECT_TRUE(has_problem(e, f + std::to_string(line_of(text, "1.5")) + ": structures[1].colour[0]: 1.5 is above the maximum 1"));
+    EXPECT_TRUE(
+        has_problem(e, f + std::to_string(line_of(text, "1.5")) + ": structures[1].colour[0]: 1.5 is above the maximum 1"));
     EXPECT_TRUE(has_problem(e, f + std::to_string(line_of(text, "\"organ\"")) + ": structures[2].kind: \"organ\" is not one of"));
     EXPECT_TRUE(has_problem(e, f + std::to_string(line_of(text, "\"colur\"")) + ": structures[3].colur: unknown field 'colur'"));
     EXPECT_TRUE(has_problem(e, ": landmarks[0].position: needs at least 3 item(s), has 2"));
@@ -169,10 +175,10 @@ TEST(Manifest, ABadManifestReportsEveryStructuralProblem) {
 TEST(Manifest, ABadManifestReportsEveryBrokenReference) {
   auto doc = nlohmann::ordered_json::parse(manifest_to_json(sample()));
   doc["mesh"] = "../elsewhere.glb";
-  doc["structures"][1]["id"] = "tibia";           // a second tibia
-  doc["landmarks"][0]["bone"] = "femur";          // not in this manifest
-  doc["sites"][0]["muscle"] = "gastrocnemius";    // nor this
-  doc["branches"][0]["nerve"] = "sural_nerve";    // nor this (and soleus, its muscle, is gone)
+  doc["structures"][1]["id"] = "tibia";        // a second tibia
+  doc["landmarks"][0]["bone"] = "femur";       // not in this manifest
+  doc["sites"][0]["muscle"] = "gastrocnemius"; // nor this
+  doc["branches"][0]["nerve"] = "sural_nerve"; // nor this (and soleus, its muscle, is gone)
   const std::string text = doc.dump(2);
   try {
     parse_manifest(text, "atlas.json");
@@ -180,13 +186,18 @@ TEST(Manifest, ABadManifestReportsEveryBrokenReference) {
   } catch (const DataFileError& e) {
     EXPECT_EQ(e.problems().size(), 6u) << e.what();
     EXPECT_TRUE(has_problem(e, "atlas.json:2: mesh: must be a file name relative to the manifest"));
-    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"tibia\"", 3)) + ": structures[1].id: duplicate id \"tibia\""));
-    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"femur\"")) + ": landmarks[0].bone: unknown structure \"femur\""));
-    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"gastrocnemius\"")) + ": sites[0].muscle: unknown structure"));
-    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"sural_nerve\"")) + ": branches[0].nerve: unknown structure"));
+    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"tibia\"", 3)) +
+                                   ": structures[1].id: duplicate id \"tibia\""));
+    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"femur\"")) +
+                                   ": landmarks[0].bone: unknown structure \"femur\""));
+    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"gastrocnemius\"")) +
+                                   ": sites[0].muscle: unknown structure"));
+    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"sural_nerve\"")) +
+                                   ": branches[0].nerve: unknown structure"));
     // The second tibia took soleus's place, so the branch to soleus now
     // names a muscle the manifest lacks: reported too, at its own line.
-    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"soleus\"", 2)) + ": branches[0].muscle: unknown structure \"soleus\""));
+    EXPECT_TRUE(has_problem(e, "atlas.json:" + std::to_string(line_of(text, "\"soleus\"", 2)) +
+                                   ": branches[0].muscle: unknown structure \"soleus\""));
   }
 }
 
@@ -218,9 +229,9 @@ TEST(Manifest, MutatedInputThrowsOnlyInputErrors) {
     for (int e = 0; e < edits; ++e) {
       const std::size_t pos = rng() % s.size();
       switch (rng() % 3) {
-      case 0: s[pos] = alphabet[rng() % alphabet.size()]; break;
-      case 1: s.erase(pos, 1 + rng() % 8); break;
-      default: s.insert(pos, 1, alphabet[rng() % alphabet.size()]); break;
+        case 0: s[pos] = alphabet[rng() % alphabet.size()]; break;
+        case 1: s.erase(pos, 1 + rng() % 8); break;
+        default: s.insert(pos, 1, alphabet[rng() % alphabet.size()]); break;
       }
       if (s.empty()) s = "x";
     }
@@ -238,8 +249,9 @@ TEST(Manifest, MutatedInputThrowsOnlyInputErrors) {
 }
 
 TEST(Manifest, GarbageIsRejected) {
-  for (const char* junk : {"", "null", "[]", "42", "{\"mesh\": 3}", "\xff\xfe\x00", "{\"mesh\":\"a.glb\",\"side\":\"right\",\"structures\":{}}",
-                           "{\"mesh\":\"../x.glb\",\"side\":\"right\"}"}) {
+  for (const char* junk :
+       {"", "null", "[]", "42", "{\"mesh\": 3}", "\xff\xfe\x00", "{\"mesh\":\"a.glb\",\"side\":\"right\",\"structures\":{}}",
+        "{\"mesh\":\"../x.glb\",\"side\":\"right\"}"}) {
     EXPECT_THROW(parse_manifest(junk, "atlas.json"), InputError) << junk;
   }
 }

@@ -63,9 +63,12 @@ TEST(MotionBulge, ShortenedBellyWidensAndVolumeStaysNearRest) {
     bool shortens;
   };
   const Case cases[] = {
-      {"gastrocnemius_medial_head", {0.0, -40.0, 0.0, 0.0}, true}, {"gastrocnemius_lateral_head", {0.0, -40.0, 0.0, 0.0}, true},
-      {"soleus", {0.0, -40.0, 0.0, 0.0}, true},          {"tibialis_anterior", {0.0, -40.0, 0.0, 0.0}, false},
-      {"gastrocnemius_medial_head", {0.0, 30.0, 0.0, 0.0}, false}, {"soleus", {0.0, 30.0, 0.0, 0.0}, false},
+      {"gastrocnemius_medial_head", {0.0, -40.0, 0.0, 0.0}, true},
+      {"gastrocnemius_lateral_head", {0.0, -40.0, 0.0, 0.0}, true},
+      {"soleus", {0.0, -40.0, 0.0, 0.0}, true},
+      {"tibialis_anterior", {0.0, -40.0, 0.0, 0.0}, false},
+      {"gastrocnemius_medial_head", {0.0, 30.0, 0.0, 0.0}, false},
+      {"soleus", {0.0, 30.0, 0.0, 0.0}, false},
       {"tibialis_anterior", {0.0, 30.0, 0.0, 0.0}, true},
       // Deep flexion with plantarflexion: the gastrocnemius path shortens most;
       // the clamp holds what the bulge adds (the skinning itself loses a
@@ -89,7 +92,8 @@ TEST(MotionBulge, ShortenedBellyWidensAndVolumeStaysNearRest) {
     const double plain = belly_thickness(posed.plain.structures[i].mesh, ss, bodies);
     const double rest_volume = signed_volume(atlas()->structures[i].mesh);
     const double volume = signed_volume(posed.bulged.structures[i].mesh);
-    const std::string what = std::string(c.muscle) + " at knee " + std::to_string(c.pose.knee_deg) + ", ankle " + std::to_string(c.pose.ankle_deg);
+    const std::string what =
+        std::string(c.muscle) + " at knee " + std::to_string(c.pose.knee_deg) + ", ankle " + std::to_string(c.pose.ankle_deg);
     if (c.shortens) {
       EXPECT_GT(wide, plain * 1.01) << what << ": a shortened belly widens";
     } else {
@@ -99,7 +103,8 @@ TEST(MotionBulge, ShortenedBellyWidensAndVolumeStaysNearRest) {
     if (c.pose.knee_deg == 0.0) EXPECT_NEAR(volume / rest_volume, 1.0, 0.10) << what;
     EXPECT_NEAR(volume / plain_volume, 1.0, 0.20) << what;
     if (c.shortens) EXPECT_GT(volume, plain_volume) << what;
-    std::cout << what << ": belly thickness " << wide / plain << " of skinning alone, volume " << volume / rest_volume << " of rest\n";
+    std::cout << what << ": belly thickness " << wide / plain << " of skinning alone, volume " << volume / rest_volume
+              << " of rest\n";
     for (const auto& n : posed.bulged.structures[i].mesh.normals) ASSERT_NEAR(glm::length(n), 1.0f, 1e-3f) << what;
   }
 }

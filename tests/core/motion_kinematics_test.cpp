@@ -105,7 +105,8 @@ TEST(MotionKinematics, MatchesThePublishedModelWithin1mmAnd1Degree) {
     if (mm > worst_mm) worst_where = s.coordinate + "=" + std::to_string(s.value_deg) + " " + s.body;
     worst_mm = std::max(worst_mm, mm);
     worst_deg = std::max(worst_deg, deg);
-    if (std::getenv("CRUS_MOTION_VERBOSE")) std::printf("%s=%g %s: %.3f mm %.3f deg\n", s.coordinate.c_str(), s.value_deg, s.body.c_str(), mm, deg);
+    if (std::getenv("CRUS_MOTION_VERBOSE"))
+      std::printf("%s=%g %s: %.3f mm %.3f deg\n", s.coordinate.c_str(), s.value_deg, s.body.c_str(), mm, deg);
   }
   std::printf("worst: %.4f mm (%s), %.4f deg\n", worst_mm, worst_where.c_str(), worst_deg);
 }
@@ -151,8 +152,8 @@ TEST(MotionPose, ParsesTheCliForm) {
 }
 
 TEST(MotionPose, RejectsBadInputNamingTheOption) {
-  for (const char* bad : {"", "elbow=10", "knee=130", "ankle=-41", "knee", "knee=", "knee=ten", "knee=1,,ankle=2",
-                          "knee=1,", "knee=1,knee=2", "knee=nan", "mtp=31", "subtalar=1e400"}) {
+  for (const char* bad : {"", "elbow=10", "knee=130", "ankle=-41", "knee", "knee=", "knee=ten", "knee=1,,ankle=2", "knee=1,",
+                          "knee=1,knee=2", "knee=nan", "mtp=31", "subtalar=1e400"}) {
     try {
       (void)parse_pose(model(), bad, "--set");
       ADD_FAILURE() << "accepted \"" << bad << "\"";
@@ -175,8 +176,9 @@ TEST(MotionData, BadJointsFileNamesFileAndField) {
 }
 
 TEST(MotionData, EveryAtlasBoneHasABody) {
-  for (const char* id : {"femur", "patella", "tibia", "fibula", "talus", "calcaneus", "navicular", "cuboid", "medial_cuneiform",
-                         "intermediate_cuneiform", "lateral_cuneiform", "metatarsal_1", "metatarsal_5", "phalanges_1", "phalanges_5"}) {
+  for (const char* id :
+       {"femur", "patella", "tibia", "fibula", "talus", "calcaneus", "navicular", "cuboid", "medial_cuneiform",
+        "intermediate_cuneiform", "lateral_cuneiform", "metatarsal_1", "metatarsal_5", "phalanges_1", "phalanges_5"}) {
     EXPECT_GE(model().body_of_structure(id), 0) << id;
     EXPECT_TRUE(model().is_rigid_bone(id)) << id;
   }

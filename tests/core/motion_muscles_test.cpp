@@ -39,10 +39,10 @@ double arm(const MuscleState& s, Coordinate c) { return s.moment_arm_m[static_ca
 } // namespace
 
 TEST(MotionMuscles, EveryAtlasMuscleHasAPath) {
-  for (const char* id : {"gastrocnemius_medial_head", "gastrocnemius_lateral_head", "soleus", "plantaris", "tibialis_anterior",
-                         "fibularis_longus", "fibularis_brevis", "fibularis_tertius", "tibialis_posterior",
-                         "flexor_digitorum_longus", "flexor_hallucis_longus", "extensor_digitorum_longus",
-                         "extensor_hallucis_longus", "popliteus"})
+  for (const char* id :
+       {"gastrocnemius_medial_head", "gastrocnemius_lateral_head", "soleus", "plantaris", "tibialis_anterior", "fibularis_longus",
+        "fibularis_brevis", "fibularis_tertius", "tibialis_posterior", "flexor_digitorum_longus", "flexor_hallucis_longus",
+        "extensor_digitorum_longus", "extensor_hallucis_longus", "popliteus"})
     EXPECT_NE(muscles().find(id), nullptr) << id;
   // The three the model lacks carry no invented parameters.
   for (const char* id : {"plantaris", "fibularis_tertius", "popliteus"}) {
@@ -90,8 +90,7 @@ TEST(MotionMuscles, FibularesShortenInEversionAndTibialisPosteriorInInversion) {
   EXPECT_LT(length_change_mm("tibialis_posterior", Pose{}, at(Coordinate::subtalar, 20.0)), -2.0);
   EXPECT_GT(arm(state("tibialis_posterior", Pose{}), Coordinate::subtalar), 0.0);
   // The fibulares pass behind the lateral malleolus: they plantarflex.
-  for (const char* m : {"fibularis_longus", "fibularis_brevis"})
-    EXPECT_LT(arm(state(m, Pose{}), Coordinate::ankle), 0.0) << m;
+  for (const char* m : {"fibularis_longus", "fibularis_brevis"}) EXPECT_LT(arm(state(m, Pose{}), Coordinate::ankle), 0.0) << m;
 }
 
 TEST(MotionMuscles, ToeFlexorsLengthenInToeExtension) {
@@ -108,8 +107,9 @@ TEST(MotionMuscles, MomentArmIsMinusTheSlopeOfLength) {
   const Pose p = at(Coordinate::ankle, 10.0);
   const double h = 2.0; // degrees
   for (const char* m : {"soleus", "tibialis_anterior", "fibularis_longus"}) {
-    const double slope = (state(m, at(Coordinate::ankle, 10.0 + h)).length_m - state(m, at(Coordinate::ankle, 10.0 - h)).length_m) /
-                         (2.0 * h * 3.14159265358979 / 180.0);
+    const double slope =
+        (state(m, at(Coordinate::ankle, 10.0 + h)).length_m - state(m, at(Coordinate::ankle, 10.0 - h)).length_m) /
+        (2.0 * h * 3.14159265358979 / 180.0);
     EXPECT_NEAR(arm(state(m, p), Coordinate::ankle), -slope, 2e-4) << m;
   }
 }
@@ -132,12 +132,16 @@ TEST(MotionWrap, CylinderGivesTangentsAndArc) {
 
 TEST(MotionMuscles, BadMusclesFileNamesFileAndField) {
   try {
-    load_muscles_text(R"({"source": "s", "muscles": [{"id": "x", "path": [{"body": "elbow", "local": [0,0,0]}, {"body": "tibia", "local": [0,0,0]}], "hill": null, "hill_note": "n"}]})",
-                      "m.json", model());
+    load_muscles_text(
+        R"({"source": "s", "muscles": [{"id": "x", "path": [{"body": "elbow", "local": [0,0,0]}, {"body": "tibia", "local": [0,0,0]}], "hill": null, "hill_note": "n"}]})",
+        "m.json", model());
     FAIL();
   } catch (const crus::InputError& e) {
     EXPECT_NE(std::string(e.what()).find("m.json:1: muscles[0].path[0].body"), std::string::npos) << e.what();
   }
-  EXPECT_THROW(load_muscles_text(R"({"source": "s", "muscles": [{"id": "x", "path": [{"body": "tibia", "local": [0,0]}, {"body": "tibia", "local": [0,0,0]}], "hill": null, "hill_note": "n"}]})", "m.json", model()),
-               crus::InputError);
+  EXPECT_THROW(
+      load_muscles_text(
+          R"({"source": "s", "muscles": [{"id": "x", "path": [{"body": "tibia", "local": [0,0]}, {"body": "tibia", "local": [0,0,0]}], "hill": null, "hill_note": "n"}]})",
+          "m.json", model()),
+      crus::InputError);
 }

@@ -93,8 +93,8 @@ TEST(MotionPosedQueries, PaintOnThePosedSkinGetsTheReferralOfTheSameSpotAtRest) 
     bool same = carried.front().trigger_point == at_rest.front().trigger_point;
     for (const auto& r : at_rest)
       same = same || (r.trigger_point == carried.front().trigger_point && std::abs(r.score - at_rest.front().score) <= 0.02f);
-    EXPECT_TRUE(same) << "skin vertex " << v << ": " << carried.front().trigger_point << " carried, " << at_rest.front().trigger_point
-                      << " at rest";
+    EXPECT_TRUE(same) << "skin vertex " << v << ": " << carried.front().trigger_point << " carried, "
+                      << at_rest.front().trigger_point << " at rest";
     EXPECT_NEAR(carried.front().score, at_rest.front().score, 0.02f) << "skin vertex " << v;
     const auto naive = lookup_referral(set, {painted});
     if (naive.empty() || naive.front().trigger_point != at_rest.front().trigger_point ||
@@ -106,7 +106,8 @@ TEST(MotionPosedQueries, PaintOnThePosedSkinGetsTheReferralOfTheSameSpotAtRest) 
   // Looking the posed point up where the zones are defined (at rest) would
   // get a good share of them wrong: the carrying is needed.
   EXPECT_GT(naive_wrong, compared / 5);
-  std::cout << compared << " painted spots compared (" << folded << " on a fold of the bent knee); " << naive_wrong << " would be wrong looked up at posed coordinates\n";
+  std::cout << compared << " painted spots compared (" << folded << " on a fold of the bent knee); " << naive_wrong
+            << " would be wrong looked up at posed coordinates\n";
 }
 
 TEST(MotionPosedQueries, SectionAtFortyPercentOfThePosedLegCutsTheSameLevelOfTheShank) {
@@ -138,6 +139,6 @@ TEST(MotionPosedQueries, SectionAtFortyPercentOfThePosedLegCutsTheSameLevelOfThe
   EXPECT_GT(std::abs(area(naive, "tibia") / area(at_rest, "tibia") - 1.0), 0.2);
   std::cout << "soleus " << area(moved, "soleus") / area(at_rest, "soleus") << ", gastrocnemius medial head "
             << area(moved, "gastrocnemius_medial_head") / area(at_rest, "gastrocnemius_medial_head") << ", tibialis anterior "
-            << area(moved, "tibialis_anterior") / area(at_rest, "tibialis_anterior") << " of rest area; tibia in a horizontal cut "
-            << area(naive, "tibia") / area(at_rest, "tibia") << "\n";
+            << area(moved, "tibialis_anterior") / area(at_rest, "tibialis_anterior")
+            << " of rest area; tibia in a horizontal cut " << area(naive, "tibia") / area(at_rest, "tibia") << "\n";
 }

@@ -49,12 +49,14 @@ TEST(MotionSweep, ParsesEndsKeepsTheBaseAndRefusesBadInput) {
   EXPECT_NEAR(frames[1].ankle_deg, -30.0, 1e-9);
   const Sweep two = parse_sweep(model(), "knee=0:90,ankle=0:20", "x");
   EXPECT_EQ(two.at(0.5).knee_deg, 45.0);
-  for (const char* bad : {"", "ankle=-40", "ankle=-40:30:10", "hip=0:10", "ankle=-40:90", "ankle=a:b", "ankle=0:10,ankle=0:20", "ankle:0=10"})
+  for (const char* bad :
+       {"", "ankle=-40", "ankle=-40:30:10", "hip=0:10", "ankle=-40:90", "ankle=a:b", "ankle=0:10,ankle=0:20", "ankle:0=10"})
     EXPECT_THROW(parse_sweep(model(), bad, "--animate"), crus::InputError) << bad;
 }
 
 TEST(MotionSweep, DescribesAPoseInAnatomicalWords) {
   EXPECT_EQ(describe_pose(model(), Pose{}), "neutral");
-  EXPECT_EQ(describe_pose(model(), Pose{90.0, -20.0, 0.0, 30.0}), "knee 90\u00b0 flexion, ankle 20\u00b0 plantarflexion, toes 30\u00b0 extension");
+  EXPECT_EQ(describe_pose(model(), Pose{90.0, -20.0, 0.0, 30.0}),
+            "knee 90\u00b0 flexion, ankle 20\u00b0 plantarflexion, toes 30\u00b0 extension");
   EXPECT_EQ(describe_pose(model(), Pose{0.0, 0.0, -10.0, 0.0}), "subtalar 10\u00b0 eversion");
 }

@@ -166,14 +166,15 @@ TEST(MotionProducers, AgreesWithTheKnowledgeBasesActions) {
       if (!mv) continue;
       listed.insert({static_cast<int>(mv->coordinate), mv->direction});
       const double arm = mv->direction * states[i].moment_arm_m[static_cast<std::size_t>(mv->coordinate)];
-      if (arm < 0.001) disagreements.insert(id + ": knowledge base lists " + to_string(model(), *mv) + ", model arm " +
-                                            std::to_string(std::lround(arm * 1000.0)) + " mm");
+      if (arm < 0.001)
+        disagreements.insert(id + ": knowledge base lists " + to_string(model(), *mv) + ", model arm " +
+                             std::to_string(std::lround(arm * 1000.0)) + " mm");
     }
     for (const auto& mv : all_movements()) {
       const double arm = mv.direction * states[i].moment_arm_m[static_cast<std::size_t>(mv.coordinate)];
       if (arm >= 0.005 && !listed.count({static_cast<int>(mv.coordinate), mv.direction}))
-        disagreements.insert(id + ": model arm " + std::to_string(std::lround(arm * 1000.0)) + " mm for " + to_string(model(), mv) +
-                             ", not in the knowledge base");
+        disagreements.insert(id + ": model arm " + std::to_string(std::lround(arm * 1000.0)) + " mm for " +
+                             to_string(model(), mv) + ", not in the knowledge base");
     }
   }
   for (const auto& d : disagreements) std::printf("disagreement: %s\n", d.c_str());

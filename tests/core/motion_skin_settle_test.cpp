@@ -22,8 +22,8 @@ Mesh sphere(glm::vec3 centre, float radius, int rings, int segments) {
     const float theta = pi * static_cast<float>(r) / static_cast<float>(rings);
     for (int s = 0; s < segments; ++s) {
       const float phi = 2.0f * pi * static_cast<float>(s) / static_cast<float>(segments);
-      m.positions.push_back(centre + radius * glm::vec3(std::sin(theta) * std::cos(phi), std::cos(theta),
-                                                        -std::sin(theta) * std::sin(phi)));
+      m.positions.push_back(
+          centre + radius * glm::vec3(std::sin(theta) * std::cos(phi), std::cos(theta), -std::sin(theta) * std::sin(phi)));
     }
   }
   m.positions.push_back(centre - glm::vec3(0.0f, radius, 0.0f));
@@ -32,8 +32,7 @@ Mesh sphere(glm::vec3 centre, float radius, int rings, int segments) {
   for (int s = 0; s < segments; ++s) {
     m.indices.insert(m.indices.end(), {0u, at(1, s), at(1, s + 1)});
     for (int r = 1; r + 1 < rings; ++r)
-      m.indices.insert(m.indices.end(),
-                       {at(r, s), at(r + 1, s), at(r + 1, s + 1), at(r, s), at(r + 1, s + 1), at(r, s + 1)});
+      m.indices.insert(m.indices.end(), {at(r, s), at(r + 1, s), at(r + 1, s + 1), at(r, s), at(r + 1, s + 1), at(r, s + 1)});
     m.indices.insert(m.indices.end(), {at(rings - 1, s), last, at(rings - 1, s + 1)});
   }
   compute_smooth_normals(m);

@@ -38,8 +38,7 @@ std::vector<Pose> extreme_poses() {
         for (double mtp : {-30.0, 30.0}) out.push_back({knee, ankle, subtalar, mtp});
   return out;
 }
-#define REQUIRE_ATLAS() \
-  ASSERT_TRUE(atlas()) << "the bundled atlas is missing; it is part of the repository"
+#define REQUIRE_ATLAS() ASSERT_TRUE(atlas()) << "the bundled atlas is missing; it is part of the repository"
 } // namespace
 
 TEST(MotionSoftTissue, HalfwayBlendFollowsTheArcNotTheChord) {

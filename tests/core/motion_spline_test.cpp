@@ -22,9 +22,9 @@ TEST(MotionSpline, NaturalEndsHaveNoCurvature) {
   CubicSpline s({0.0, 1.0, 2.0, 3.0, 4.0}, {0.0, 1.0, 0.0, 1.0, 0.0});
   const double h = 1e-4;
   auto second = [&](double x) { return (s(x + h) - 2.0 * s(x) + s(x - h)) / (h * h); };
-  EXPECT_NEAR(second(h), 0.0, 1e-2);        // just inside the first knot
-  EXPECT_NEAR(second(4.0 - h), 0.0, 1e-2);  // and the last
-  EXPECT_GT(std::abs(second(2.0)), 1.0);    // curved inside
+  EXPECT_NEAR(second(h), 0.0, 1e-2);       // just inside the first knot
+  EXPECT_NEAR(second(4.0 - h), 0.0, 1e-2); // and the last
+  EXPECT_GT(std::abs(second(2.0)), 1.0);   // curved inside
   // Continuous slope across a knot.
   EXPECT_NEAR((s(1.0 + h) - s(1.0)) / h, (s(1.0) - s(1.0 - h)) / h, 1e-3);
 }

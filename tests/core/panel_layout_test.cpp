@@ -23,7 +23,8 @@ TEST(PanelLayout, PanelsFitTheScreenAndDoNotOverlapAtEveryWindowAndTextSize) {
         EXPECT_GT(r.size().y, 100.0f);
         EXPECT_GT(r.size().x, 12.0f * std::min(font, 20.0f)) << "too narrow to read at " << font << " pt";
         for (std::size_t j = i + 1; j < rects.size(); ++j)
-          EXPECT_FALSE(r.overlaps(rects[j])) << i << " and " << j << " overlap at " << screen.x << "x" << screen.y << ", " << font;
+          EXPECT_FALSE(r.overlaps(rects[j]))
+              << i << " and " << j << " overlap at " << screen.x << "x" << screen.y << ", " << font;
       }
       // The leg keeps a band in the middle.
       EXPECT_GT(rects[3].min.x - rects[0].max.x, 0.15f * screen.x) << screen.x << " " << font;

@@ -54,8 +54,8 @@ bool has_word(const std::string& text, std::initializer_list<const char*> words)
 
 // Self-care or reassurance about a symptom or an injury.
 bool gives_self_care(const std::string& text) {
-  return has_word(text, {"rest", "ice", "stretch*", "massag*", "brace", "insole*", "exercise*", "recover*", "heal",
-                         "heals", "healing", "get better", "gets better", "settle*"});
+  return has_word(text, {"rest", "ice", "stretch*", "massag*", "brace", "insole*", "exercise*", "recover*", "heal", "heals",
+                         "healing", "get better", "gets better", "settle*"});
 }
 // Tells the reader when to get care instead.
 bool says_when_to_seek_care(const std::string& text) {
@@ -64,7 +64,8 @@ bool says_when_to_seek_care(const std::string& text) {
 
 // "" when `summary` follows the rule with `red_flag_ids` as its links, else
 // what is wrong.
-std::string safety_net_problem(const std::string& summary, const std::vector<std::string>& red_flag_ids, const RedFlagSet& flags) {
+std::string safety_net_problem(const std::string& summary, const std::vector<std::string>& red_flag_ids,
+                               const RedFlagSet& flags) {
   if (!gives_self_care(summary)) return "";
   if (red_flag_ids.empty()) return "gives self-care or reassurance but links no red flags (patient_red_flags)";
   for (const std::string& id : red_flag_ids)
@@ -173,7 +174,8 @@ TEST(PatientSafety, RedFlagUrgenciesUseOneDocumentedScale) {
     EXPECT_FALSE(basis.text.empty()) << name;
     EXPECT_FALSE(basis.sources.empty()) << name << ": a level needs the guideline behind it";
     for (const std::string& key : basis.sources)
-      EXPECT_TRUE(std::any_of(flags.sources.begin(), flags.sources.end(), [&](const CitedSource& s) { return s.key == key; })) << key;
+      EXPECT_TRUE(std::any_of(flags.sources.begin(), flags.sources.end(), [&](const CitedSource& s) { return s.key == key; }))
+          << key;
     EXPECT_NE(doc.find("`" + name + "`"), std::string::npos) << "docs/clinical/RED_FLAGS.md does not document " << name;
   }
   EXPECT_EQ(in_schema, in_code) << "the schema and the code must name the same levels";
@@ -238,7 +240,8 @@ TEST(PatientSafety, EveryCitedSourceExistsAndEveryDeclaredSourceIsCited) {
         cited.insert(key);
         EXPECT_NE(base.find_source(key), nullptr) << e.id << "." << section << " cites '" << key << "'";
       }
-  for (const SourceInfo& s : base.sources) EXPECT_TRUE(cited.count(s.key)) << "sources.json declares '" << s.key << "' but nothing cites it";
+  for (const SourceInfo& s : base.sources)
+    EXPECT_TRUE(cited.count(s.key)) << "sources.json declares '" << s.key << "' but nothing cites it";
 
   // Red flags: the loader refuses a file with an uncited or undeclared source.
   const RedFlagSet flags = load_red_flags(knowledge_dir_path() + "/red_flags.json");
@@ -351,7 +354,8 @@ TEST(BodyAreas, ABadAreaIsRejectedWithItsLine) {
     parse_red_flags(text, "red_flags.json");
     ADD_FAILURE() << "no error";
   } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("red_flags[0].areas[1]: \"elbow\" is not one of: \"knee\""), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("red_flags[0].areas[1]: \"elbow\" is not one of: \"knee\""), std::string::npos)
+        << e.what();
   }
 }
 

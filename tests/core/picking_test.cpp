@@ -35,10 +35,8 @@ Mesh make_box(glm::vec3 centre, glm::vec3 half) {
         mesh.normals.push_back(n);
       }
       // u x v points along +axis, so flip the winding on the minus side.
-      if (sign > 0)
-        mesh.indices.insert(mesh.indices.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
-      else
-        mesh.indices.insert(mesh.indices.end(), {base, base + 2, base + 1, base, base + 3, base + 2});
+      if (sign > 0) mesh.indices.insert(mesh.indices.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
+      else mesh.indices.insert(mesh.indices.end(), {base, base + 2, base + 1, base, base + 3, base + 2});
     }
   }
   return mesh;

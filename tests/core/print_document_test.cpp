@@ -39,8 +39,7 @@ std::string pdf_page_size(const std::string& pdf) {
 std::size_t ink(const Image& image, int x0, int y0, int x1, int y1) {
   std::size_t n = 0;
   for (int y = std::max(0, y0); y < std::min(image.height, y1); ++y)
-    for (int x = std::max(0, x0); x < std::min(image.width, x1); ++x)
-      n += image.at(x, y)[0] < 160 ? 1 : 0;
+    for (int x = std::max(0, x0); x < std::min(image.width, x1); ++x) n += image.at(x, y)[0] < 160 ? 1 : 0;
   return n;
 }
 
@@ -61,8 +60,9 @@ TEST(PrintDocument, LongTextBreaksIntoPagesAndStaysSearchable) {
   doc.heading("Gastrocnemius and soleus");
   for (int i = 1; i <= 60; ++i)
     doc.item(std::to_string(i) + ".",
-             "Paragraph " + std::to_string(i) + " says that the soleus lies deep to the gastrocnemius and that both insert "
-             "through the calcaneal tendon into the calcaneus.",
+             "Paragraph " + std::to_string(i) +
+                 " says that the soleus lies deep to the gastrocnemius and that both insert "
+                 "through the calcaneal tendon into the calcaneus.",
              TextStyle{10.5, false, 0.0, 22.0});
   EXPECT_GE(doc.page_count(), 3u);
   const auto dir = test::scratch_dir("print_document");

@@ -37,9 +37,11 @@ TEST(ProducerColours, EveryKnowledgeBaseActionMapsToItsMovementOrToNone) {
   int mapped = 0;
   for (const auto& e : kb.entries)
     for (const auto& a : e.actions) {
-      const bool model_joint = a.joint == "knee" || a.joint.rfind("ankle", 0) == 0 || a.joint == "subtalar" || a.joint == "metatarsophalangeal";
+      const bool model_joint =
+          a.joint == "knee" || a.joint.rfind("ankle", 0) == 0 || a.joint == "subtalar" || a.joint == "metatarsophalangeal";
       const bool rotation = a.movement.find("rotation") != std::string::npos;
-      EXPECT_EQ(movement_of_action(a.joint, a.movement).has_value(), model_joint && !rotation) << e.id << ": " << a.joint << " " << a.movement;
+      EXPECT_EQ(movement_of_action(a.joint, a.movement).has_value(), model_joint && !rotation)
+          << e.id << ": " << a.joint << " " << a.movement;
       mapped += movement_of_action(a.joint, a.movement).has_value();
     }
   EXPECT_GT(mapped, 20);
@@ -57,7 +59,8 @@ TEST(ProducerColours, DeepSquatDrawsTheSoleusDarkerThanTheSlackGastrocnemius) {
   scene.structures.push_back(tibia);
   DrawList list;
   for (std::size_t i = 0; i < scene.structures.size(); ++i) list.items.push_back(DrawItem{static_cast<int>(i)});
-  const ProducerRanking ranking = rank_producers(model(), muscles(), find_preset("deep_squat")->pose, *parse_movement(model(), "plantarflexion"));
+  const ProducerRanking ranking =
+      rank_producers(model(), muscles(), find_preset("deep_squat")->pose, *parse_movement(model(), "plantarflexion"));
   const auto ranked = ranked_structures(ranking, scene);
   ASSERT_FALSE(ranked.empty());
   EXPECT_EQ(scene.structures[static_cast<std::size_t>(ranked.front().structure)].id, "soleus");

@@ -114,7 +114,8 @@ TEST(ProgressStore, AForeignDatabaseIsSetAside) {
   auto db = test::scratch_dir("progress_foreign") / "progress.db";
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
-  sqlite3_exec(raw, "CREATE TABLE notes(text TEXT); INSERT INTO notes VALUES('someone else''s data');", nullptr, nullptr, nullptr);
+  sqlite3_exec(raw, "CREATE TABLE notes(text TEXT); INSERT INTO notes VALUES('someone else''s data');", nullptr, nullptr,
+               nullptr);
   sqlite3_close(raw);
   ProgressStore store(db.string(), kNow);
   EXPECT_NE(store.notice().find("not a Crus progress database"), std::string::npos) << store.notice();
@@ -129,7 +130,8 @@ TEST(ProgressStore, SchemaOneMigratesAndKeepsItsData) {
   ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw,
                          "INSERT INTO cards VALUES('soleus', 'fact.nerve', 2, 2.4, 6.0, 1800500000, 2, 1800000000);"
-                         "INSERT INTO reviews(structure, kind, time, answer, grade) VALUES('soleus', 'fact.nerve', 1800000000, 'tibial_nerve', 'good');",
+                         "INSERT INTO reviews(structure, kind, time, answer, grade) VALUES('soleus', 'fact.nerve', 1800000000, "
+                         "'tibial_nerve', 'good');",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(raw);

@@ -172,8 +172,8 @@ TEST(Quiz, EveryCardMakesAQuestionWhoseAnswersAgreeWithTheKnowledgeBase) {
       }
     }
   }
-  for (const char* k : {"point_to", "name_it", "fact.origin", "fact.insertion", "fact.nerve", "fact.roots",
-                        "fact.compartment", "fact.supplies", "fact.action", "trigger_point"})
+  for (const char* k : {"point_to", "name_it", "fact.origin", "fact.insertion", "fact.nerve", "fact.roots", "fact.compartment",
+                        "fact.supplies", "fact.action", "trigger_point"})
     EXPECT_TRUE(kinds.count(k)) << "no card of kind " << k;
 }
 
@@ -244,7 +244,7 @@ TEST(QuizGrading, TypedNamesAllowSmallTyposOnly) {
   SplitMix64 rng(1);
   auto soleus = *f.bank->make({"soleus", "name_it"}, rng);
   EXPECT_TRUE(grade_typed_name(*f.bank, soleus, "Soleus"));
-  EXPECT_TRUE(grade_typed_name(*f.bank, soleus, "  solues "));      // one swap
+  EXPECT_TRUE(grade_typed_name(*f.bank, soleus, "  solues "));       // one swap
   EXPECT_TRUE(grade_typed_name(*f.bank, soleus, "musculus soleus")); // Latin
   EXPECT_FALSE(grade_typed_name(*f.bank, soleus, "sartorius"));
   EXPECT_FALSE(grade_typed_name(*f.bank, soleus, ""));

@@ -41,8 +41,8 @@ std::vector<Landmark> atlas_landmarks() {
 }
 
 const TriggerPointSet& bundled() {
-  static const TriggerPointSet set = load_trigger_points(
-      test::source_dir() + "/assets/knowledge/trigger_points.json", atlas_landmarks());
+  static const TriggerPointSet set =
+      load_trigger_points(test::source_dir() + "/assets/knowledge/trigger_points.json", atlas_landmarks());
   return set;
 }
 
@@ -63,8 +63,7 @@ std::vector<glm::vec3> brush(glm::vec3 centre, glm::vec3 n) {
 
 std::string describe(const std::vector<ReferralCandidate>& list) {
   std::string s;
-  for (const ReferralCandidate& c : list)
-    s += c.trigger_point + " " + to_string(c.zone) + " " + std::to_string(c.score) + "\n";
+  for (const ReferralCandidate& c : list) s += c.trigger_point + " " + to_string(c.zone) + " " + std::to_string(c.score) + "\n";
   return s;
 }
 

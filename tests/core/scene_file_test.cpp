@@ -87,12 +87,15 @@ TEST(SceneFile, FaultsNameFileLineAndField) {
   EXPECT_EQ(m.rfind("s.json:" + std::to_string(line_of(t, "\"distance\"")) + ": scene.camera.distance: ", 0), 0u) << m;
   t = with("\"peel_layer\": 2", "\"peel_layer\": 99");
   m = fault(t);
-  EXPECT_EQ(m.rfind("s.json:" + std::to_string(line_of(t, "\"peel_layer\"")) + ": scene.peel_layer: 99 is out of range", 0), 0u) << m;
+  EXPECT_EQ(m.rfind("s.json:" + std::to_string(line_of(t, "\"peel_layer\"")) + ": scene.peel_layer: 99 is out of range", 0), 0u)
+      << m;
   t = with("\"mirror\"", "\"mirorr\"");
   EXPECT_NE(fault(t).find("scene.mirorr: unknown field"), std::string::npos) << fault(t);
   EXPECT_NE(fault(with("\"crus-scene\"", "\"crus-lesson\"")).find("s.json:2: format: not a Crus scene"), std::string::npos);
   EXPECT_NE(fault(R"({"entries": []})").find("s.json:1: format: not a Crus scene"), std::string::npos);
-  EXPECT_NE(fault(with("\"version\": " + std::to_string(kSceneFormatVersion), "\"version\": 7")).find("version: 7 was written by a newer Crus"), std::string::npos);
+  EXPECT_NE(fault(with("\"version\": " + std::to_string(kSceneFormatVersion), "\"version\": 7"))
+                .find("version: 7 was written by a newer Crus"),
+            std::string::npos);
   EXPECT_NE(fault(text.substr(0, text.size() / 2)).find("s.json:"), std::string::npos);
   t = with("\"distance\": 1.", "\"distance\": 100"); // 1001214... m
   EXPECT_NE(fault(t).find("s.json:17: scene.camera.distance: 1.00121e+16 is out of range"), std::string::npos) << fault(t);

@@ -22,7 +22,8 @@ std::string with_movement(const std::string& movement) {
   "atlas": { "name": "bundled", "fingerprint": "0123abcd" },
   "scene": {
     "pose": { "knee": 90 },
-    "movement": )" + movement + R"(
+    "movement": )" +
+         movement + R"(
   }
 })";
 }
@@ -48,10 +49,14 @@ TEST(SceneMovement, EveryMovementRoundTripsByItsId) {
 }
 
 TEST(SceneMovement, ScenesWithoutItOpenWithNone) {
-  const SceneFile f = parse_scene_file(R"({ "format": "crus-scene", "version": 2, "atlas": { "name": "bundled", "fingerprint": "0123abcd" },
-    "scene": { "pose": { "ankle": -20 } } })", "old.json");
+  const SceneFile f =
+      parse_scene_file(R"({ "format": "crus-scene", "version": 2, "atlas": { "name": "bundled", "fingerprint": "0123abcd" },
+    "scene": { "pose": { "ankle": -20 } } })",
+                       "old.json");
   EXPECT_FALSE(f.scene.movement);
-  const SceneFile v1 = parse_scene_file(R"({ "format": "crus-scene", "version": 1, "atlas": { "name": "bundled", "fingerprint": "0123abcd" }, "scene": {} })", "v1.json");
+  const SceneFile v1 = parse_scene_file(
+      R"({ "format": "crus-scene", "version": 1, "atlas": { "name": "bundled", "fingerprint": "0123abcd" }, "scene": {} })",
+      "v1.json");
   EXPECT_FALSE(v1.scene.movement);
   const SceneFile knee = parse_scene_file(with_movement("\"knee_flexion\""), "fig.json");
   ASSERT_TRUE(knee.scene.movement);
@@ -60,7 +65,8 @@ TEST(SceneMovement, ScenesWithoutItOpenWithNone) {
 
 TEST(SceneMovement, AnUnknownMovementIsOneLineNamingFileAndField) {
   const std::string e = fault(with_movement("\"ankle_inversion\""));
-  EXPECT_EQ(e.rfind("fig.json:7: scene.movement: unknown movement 'ankle_inversion' (expected one of knee_flexion, ", 0), 0u) << e;
+  EXPECT_EQ(e.rfind("fig.json:7: scene.movement: unknown movement 'ankle_inversion' (expected one of knee_flexion, ", 0), 0u)
+      << e;
   EXPECT_NE(e.find("toe_flexion)"), std::string::npos) << e;
   EXPECT_EQ(e.find('\n'), std::string::npos) << e;
   // The display name is not the id; a number is not a movement at all.

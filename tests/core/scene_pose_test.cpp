@@ -27,7 +27,8 @@ std::string posed(const std::string& pose) {
   "atlas": { "name": "bundled", "fingerprint": "0123abcd" },
   "scene": {
     "selected": "soleus",
-    "pose": )" + pose + R"(
+    "pose": )" +
+         pose + R"(
   }
 })";
 }

@@ -49,7 +49,8 @@ TEST(Scene, VertexColoursAreLoadedWhenTheFileHasThem) {
   auto dir = test::scratch_dir("scene_vertex_colours");
   test::FixtureBox muscle{"muscle", {0, 0.3f, 0}, glm::vec3(0.02f), {0.5f, 0.1f, 0.1f, 1}};
   muscle.top_colour = {0.8f, 0.75f, 0.65f};
-  const std::string path = test::write_box_gltf((dir / "coloured.gltf").string(), {muscle, {"bone", {0, 0.3f, 0.1f}, glm::vec3(0.02f)}});
+  const std::string path =
+      test::write_box_gltf((dir / "coloured.gltf").string(), {muscle, {"bone", {0, 0.3f, 0.1f}, glm::vec3(0.02f)}});
   Scene s = load_scene(path);
   ASSERT_EQ(s.structures.size(), 2u);
   const Mesh& m = s.structures[0].mesh;
@@ -107,9 +108,8 @@ TEST(Scene, FibreCoordinatesComeOnlyWithACrusAtlasMuscle) {
 TEST(Scene, AtlasMapNamesNodesAndConvertsUnitsAndAxes) {
   auto dir = test::scratch_dir("scene_map");
   // A Z-up file in millimetres.
-  std::string path = test::write_box_gltf((dir / "mm.gltf").string(),
-                                          {{"Bone_Tibia_R", {0, 0, 300}, {20, 20, 150}, {1, 1, 1, 1}},
-                                           {"stray", {100, 0, 0}, glm::vec3(5), {1, 1, 1, 1}}});
+  std::string path = test::write_box_gltf((dir / "mm.gltf").string(), {{"Bone_Tibia_R", {0, 0, 300}, {20, 20, 150}, {1, 1, 1, 1}},
+                                                                       {"stray", {100, 0, 0}, glm::vec3(5), {1, 1, 1, 1}}});
   write_text(dir / "map.json", R"({"units": "mm", "axes": ["+X", "+Z", "-Y"],
       "nodes": [{"match": "Bone_Tibia*", "id": "tibia"}]})");
   SceneLoadOptions o;
@@ -134,7 +134,10 @@ TEST(Scene, GlobMatching) {
 TEST(Scene, BadMapsAreRefusedWithFileAndField) {
   auto dir = test::scratch_dir("scene_bad_map");
   std::string path = fixture("scene_bad_map_mesh");
-  struct Case { const char* json; const char* expect; };
+  struct Case {
+    const char* json;
+    const char* expect;
+  };
   const Case cases[] = {
       {"{\"nodes\": [", "map.json:1: not valid JSON"},
       {"[1,2]", "expected a JSON object"},
@@ -212,7 +215,8 @@ TEST(Scene, BadGeometryIsAnErrorWhenStrictAndAWarningOtherwise) {
 
 TEST(Scene, ObjFilesLoadToo) {
   auto dir = test::scratch_dir("scene_obj");
-  std::string path = test::write_box_obj((dir / "boxes.obj").string(), {{"fibula", {0, 0.2f, 0.1f}, glm::vec3(0.01f), {1, 1, 1, 1}}});
+  std::string path =
+      test::write_box_obj((dir / "boxes.obj").string(), {{"fibula", {0, 0.2f, 0.1f}, glm::vec3(0.01f), {1, 1, 1, 1}}});
   Scene s = load_scene(path);
   ASSERT_EQ(s.structures.size(), 1u);
   EXPECT_EQ(s.structures[0].mesh.triangle_count(), 12u);
@@ -231,10 +235,11 @@ bool any_contains(const std::vector<std::string>& lines, const std::string& a, c
 TEST(Scene, AMapThatQuietlyDoesNothingIsWarnedAbout) {
   auto dir = test::scratch_dir("scene_map_warnings");
   // A file in metres, a map declaring millimetres and a pattern with a typo.
-  std::string path = test::write_box_gltf((dir / "m.gltf").string(),
-                                          {{"Tibia", {0, 0.3f, 0}, {0.02f, 0.15f, 0.02f}, {1, 1, 1, 1}},
-                                           {"Soleus", {-0.03f, 0.3f, 0}, {0.02f, 0.1f, 0.02f}, {1, 0, 0, 1}}});
-  write_text(dir / "map.json", R"({"units": "mm", "nodes": [{"match": "Tibia", "id": "tibia"}, {"match": "Solues", "id": "soleus"}]})");
+  std::string path =
+      test::write_box_gltf((dir / "m.gltf").string(), {{"Tibia", {0, 0.3f, 0}, {0.02f, 0.15f, 0.02f}, {1, 1, 1, 1}},
+                                                       {"Soleus", {-0.03f, 0.3f, 0}, {0.02f, 0.1f, 0.02f}, {1, 0, 0, 1}}});
+  write_text(dir / "map.json",
+             R"({"units": "mm", "nodes": [{"match": "Tibia", "id": "tibia"}, {"match": "Solues", "id": "soleus"}]})");
   SceneLoadOptions o;
   o.map_path = (dir / "map.json").string();
   Scene s = load_scene(path, o);
@@ -242,13 +247,15 @@ TEST(Scene, AMapThatQuietlyDoesNothingIsWarnedAbout) {
   EXPECT_FALSE(any_contains(s.warnings, "nodes[0]"));
   EXPECT_TRUE(any_contains(s.warnings, "map.json", "units")) << ::testing::PrintToString(s.warnings);
   // In metres, with the pattern fixed, nothing is said.
-  write_text(dir / "map.json", R"({"units": "m", "nodes": [{"match": "Tibia", "id": "tibia"}, {"match": "Sol*", "id": "soleus"}]})");
+  write_text(dir / "map.json",
+             R"({"units": "m", "nodes": [{"match": "Tibia", "id": "tibia"}, {"match": "Sol*", "id": "soleus"}]})");
   EXPECT_TRUE(load_scene(path, o).warnings.empty()) << ::testing::PrintToString(load_scene(path, o).warnings);
 }
 
 TEST(Scene, ASingleNodeFileSaysHowToMapIt) {
   auto dir = test::scratch_dir("scene_single_node");
-  std::string path = test::write_box_gltf((dir / "one.gltf").string(), {{"leg", {0, 0.3f, 0}, {0.05f, 0.25f, 0.05f}, {1, 1, 1, 1}}});
+  std::string path =
+      test::write_box_gltf((dir / "one.gltf").string(), {{"leg", {0, 0.3f, 0}, {0.05f, 0.25f, 0.05f}, {1, 1, 1, 1}}});
   write_text(dir / "map.json", R"({"nodes": [{"match": "leg", "id": "tibia"}]})");
   SceneLoadOptions o;
   o.map_path = (dir / "map.json").string();

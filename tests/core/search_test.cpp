@@ -12,9 +12,11 @@ namespace {
 // Mirrors the knowledge base: English name, Latin name, synonyms.
 std::vector<SearchEntry> atlas_entries() {
   return {
-      {"gastrocnemius_medial_head", "Gastrocnemius, medial head",
+      {"gastrocnemius_medial_head",
+       "Gastrocnemius, medial head",
        {"Musculus gastrocnemius, caput mediale", "calf muscle", "triceps surae"}},
-      {"gastrocnemius_lateral_head", "Gastrocnemius, lateral head",
+      {"gastrocnemius_lateral_head",
+       "Gastrocnemius, lateral head",
        {"Musculus gastrocnemius, caput laterale", "calf muscle", "triceps surae"}},
       {"soleus", "Soleus", {"Musculus soleus", "calf muscle", "triceps surae"}},
       {"plantaris", "Plantaris", {"Musculus plantaris"}},
@@ -112,8 +114,7 @@ TEST_F(AtlasSearch, TiesGoByNameThenId) {
   // The three share the "calf muscle" synonym, so their scores tie.
   const auto calf = index_.search("calf muscle", 10);
   ASSERT_EQ(calf.size(), 3u);
-  EXPECT_EQ(ids_of(calf),
-            (std::vector<std::string>{"gastrocnemius_lateral_head", "gastrocnemius_medial_head", "soleus"}));
+  EXPECT_EQ(ids_of(calf), (std::vector<std::string>{"gastrocnemius_lateral_head", "gastrocnemius_medial_head", "soleus"}));
   EXPECT_EQ(calf[0].score, calf[2].score);
 
   SearchIndex twins({{"b_id", "Same name", {}}, {"a_id", "Same name", {}}, {"c_id", "Nice name", {}}});
@@ -131,8 +132,7 @@ TEST(Search, RanksExactThenWordPrefixThenSubstringThenFuzzy) {
       {"unrelated", "Soleus", {}},
   });
   const auto results = index.search("longus", 10);
-  EXPECT_EQ(ids_of(results),
-            (std::vector<std::string>{"exact", "text_prefix", "word_prefix", "substring", "fuzzy", "initials"}));
+  EXPECT_EQ(ids_of(results), (std::vector<std::string>{"exact", "text_prefix", "word_prefix", "substring", "fuzzy", "initials"}));
   for (std::size_t i = 1; i < results.size(); ++i) EXPECT_GT(results[i - 1].score, results[i].score);
   EXPECT_DOUBLE_EQ(results.front().score, 1.0);
   EXPECT_GT(results.back().score, 0.0);

@@ -51,10 +51,12 @@ TEST(PolygonTriangulate, SquareConcaveAndHoles) {
   std::vector<glm::dvec2> comb{{0, 0}, {10, 0}};
   for (int i = 4; i >= 0; --i) comb.insert(comb.end(), {{2.0 * i + 2, 1}, {2.0 * i + 2, 3}, {2.0 * i + 1, 3}, {2.0 * i + 1, 1}});
   double comb_area = 0.0;
-  for (std::size_t i = 0; i < comb.size(); ++i) comb_area += 0.5 * (comb[i].x * comb[(i + 1) % comb.size()].y - comb[(i + 1) % comb.size()].x * comb[i].y);
+  for (std::size_t i = 0; i < comb.size(); ++i)
+    comb_area += 0.5 * (comb[i].x * comb[(i + 1) % comb.size()].y - comb[(i + 1) % comb.size()].x * comb[i].y);
   EXPECT_NEAR(triangles_area(triangulate_polygons({comb})), comb_area, 1e-9);
   // Two holes in one square, a separate island, a hole in the island.
-  auto t2 = triangulate_polygons({square(0, 0, 10), square(1, 1, 2, true), square(5, 5, 3, true), square(20, 0, 4), square(21, 1, 1, true)});
+  auto t2 = triangulate_polygons(
+      {square(0, 0, 10), square(1, 1, 2, true), square(5, 5, 3, true), square(20, 0, 4), square(21, 1, 1, true)});
   EXPECT_NEAR(triangles_area(t2), 100.0 - 4.0 - 9.0 + 16.0 - 1.0, 1e-9);
   EXPECT_EQ(t2.forced, 0u);
   // A hole with no outer loop is left out; degenerate loops too.
@@ -109,7 +111,8 @@ TEST(SectionCut, ClippedBoxWithCapIsClosed) {
 
 TEST(SectionCut, EveryCutOfTheBundledAtlasTriangulatesToItsArea) {
   const char* assets = std::getenv("CRUS_ASSETS");
-  std::filesystem::path glb = std::filesystem::path(assets ? assets : CRUS_SOURCE_DIR "/assets") / "atlas" / "lower_leg_right.glb";
+  std::filesystem::path glb =
+      std::filesystem::path(assets ? assets : CRUS_SOURCE_DIR "/assets") / "atlas" / "lower_leg_right.glb";
   CRUS_REQUIRE_BUNDLED(glb);
   Scene scene = load_scene(glb.string());
   for (double y : {0.45, 0.354, 0.295, 0.235, 0.117, 0.06}) {

@@ -15,7 +15,8 @@ namespace {
 
 Scene box_scene() {
   auto dir = test::scratch_dir("section_scene");
-  return load_scene(test::write_box_gltf((dir / "a.gltf").string(), {{"tibia", {0, 0.2f, 0.07f}, {0.04f, 0.2f, 0.04f}, {1, 1, 1, 1}}}));
+  return load_scene(
+      test::write_box_gltf((dir / "a.gltf").string(), {{"tibia", {0, 0.2f, 0.07f}, {0.04f, 0.2f, 0.04f}, {1, 1, 1, 1}}}));
 }
 
 TEST(SectionDocument, SetSectionClampsAndUndoes) {
@@ -66,7 +67,8 @@ TEST(SectionScene, BadSectionsAreRefusedWithTheirPlace) {
   auto fault = [](const std::string& section) {
     try {
       parse_scene_file(R"({"format": "crus-scene", "version": 2, "atlas": {"name": "bundled", "fingerprint": "00"},
-  "scene": {"section": )" + section + "}}",
+  "scene": {"section": )" + section +
+                           "}}",
                        "s.json");
     } catch (const InputError& e) {
       return std::string(e.what());

@@ -19,10 +19,10 @@ int structure(const Scene& scene, const std::string& name) {
 
 Scene three_boxes(const std::string& name) {
   auto dir = test::scratch_dir(name);
-  const std::string path = test::write_box_gltf((dir / "boxes.gltf").string(),
-                                                {{"tibia", {0, 0.3f, 0}, {0.02f, 0.2f, 0.02f}, {1, 1, 1, 1}},
-                                                 {"soleus", {-0.03f, 0.3f, 0}, {0.03f, 0.1f, 0.03f}, {1, 0, 0, 1}},
-                                                 {"talus", {0.01f, 0.05f, 0}, {0.02f, 0.01f, 0.02f}, {1, 1, 1, 1}}});
+  const std::string path =
+      test::write_box_gltf((dir / "boxes.gltf").string(), {{"tibia", {0, 0.3f, 0}, {0.02f, 0.2f, 0.02f}, {1, 1, 1, 1}},
+                                                           {"soleus", {-0.03f, 0.3f, 0}, {0.03f, 0.1f, 0.03f}, {1, 0, 0, 1}},
+                                                           {"talus", {0.01f, 0.05f, 0}, {0.02f, 0.01f, 0.02f}, {1, 1, 1, 1}}});
   return load_scene(path);
 }
 

@@ -84,7 +84,8 @@ TEST(Sm2, GradesFromAnswers) {
 }
 
 TEST(Session, DueCardsWeakestFirstThenNewOnes) {
-  std::vector<CardKey> available = {{"a", "point_to"}, {"b", "point_to"}, {"c", "point_to"}, {"d", "point_to"}, {"e", "point_to"}};
+  std::vector<CardKey> available = {
+      {"a", "point_to"}, {"b", "point_to"}, {"c", "point_to"}, {"d", "point_to"}, {"e", "point_to"}};
   std::vector<ScheduledCard> known;
   CardState strong = schedule(schedule(CardState{}, Grade::easy, kStart), Grade::easy, kStart + kSecondsPerDay);
   CardState weak = schedule(schedule(CardState{}, Grade::hard, kStart), Grade::hard, kStart + kSecondsPerDay);
@@ -115,10 +116,10 @@ TEST(DueToday, EndsAtLocalMidnightNotTwentyFourHoursOn) {
     return c;
   };
   std::vector<ScheduledCard> cards = {
-      card(now - 3600, 1),          // overdue
-      card(now + 8 * 3600, 1),      // 04:00 UTC: still today, locally
-      card(now + 10 * 3600, 1),     // 06:00 UTC: tomorrow locally, though within 24 h
-      card(now + 3600, 0),          // new, never reviewed: not due
+      card(now - 3600, 1),      // overdue
+      card(now + 8 * 3600, 1),  // 04:00 UTC: still today, locally
+      card(now + 10 * 3600, 1), // 06:00 UTC: tomorrow locally, though within 24 h
+      card(now + 3600, 0),      // new, never reviewed: not due
   };
   EXPECT_EQ(count_due_today(cards, now, west), 2u);
   // At UTC, today ends four hours on: the 04:00 card is tomorrow's.

@@ -42,9 +42,7 @@ std::vector<Landmark> test_landmarks() {
   };
 }
 
-std::string knowledge_path(const std::string& name) {
-  return test::source_dir() + "/assets/knowledge/" + name;
-}
+std::string knowledge_path(const std::string& name) { return test::source_dir() + "/assets/knowledge/" + name; }
 
 std::string bundled_text() { return read_text_file(knowledge_path("trigger_points.json")); }
 
@@ -107,10 +105,10 @@ TEST(ZoneMaths, EllipsoidDistanceIsExactAlongAxesAndSignedInside) {
 
 TEST(ZoneMaths, CapsuleDistanceMeasuresFromTheSegment) {
   const ReferralShape c = capsule({0.0f, 0.0f, 0.0f}, {0.0f, 0.1f, 0.0f}, 0.02f);
-  EXPECT_NEAR(shape_distance(c, {0.05f, 0.05f, 0.0f}), 0.03f, 1e-6f);     // beside the middle
-  EXPECT_NEAR(shape_distance(c, {0.0f, 0.13f, 0.0f}), 0.01f, 1e-6f);      // beyond end b
-  EXPECT_NEAR(shape_distance(c, {0.0f, -0.02f, 0.0f}), 0.0f, 1e-6f);      // on cap a
-  EXPECT_NEAR(shape_distance(c, {0.0f, 0.05f, 0.0f}), -0.02f, 1e-6f);     // on the axis
+  EXPECT_NEAR(shape_distance(c, {0.05f, 0.05f, 0.0f}), 0.03f, 1e-6f); // beside the middle
+  EXPECT_NEAR(shape_distance(c, {0.0f, 0.13f, 0.0f}), 0.01f, 1e-6f);  // beyond end b
+  EXPECT_NEAR(shape_distance(c, {0.0f, -0.02f, 0.0f}), 0.0f, 1e-6f);  // on cap a
+  EXPECT_NEAR(shape_distance(c, {0.0f, 0.05f, 0.0f}), -0.02f, 1e-6f); // on the axis
 }
 
 TEST(ZoneMaths, MembershipIsOneInsideAndFallsSmoothlyToZeroAcrossTheEdge) {
@@ -119,7 +117,7 @@ TEST(ZoneMaths, MembershipIsOneInsideAndFallsSmoothlyToZeroAcrossTheEdge) {
   zone.shapes.push_back(ellipsoid({0.0f, 0.0f, 0.0f}, {0.05f, 0.05f, 0.05f}));
   EXPECT_FLOAT_EQ(zone_membership(zone, {0.0f, 0.0f, 0.0f}), 1.0f);
   EXPECT_FLOAT_EQ(zone_membership(zone, {0.049f, 0.0f, 0.0f}), 1.0f);
-  EXPECT_NEAR(zone_membership(zone, {0.055f, 0.0f, 0.0f}), 0.5f, 1e-4f);    // half-way across the edge
+  EXPECT_NEAR(zone_membership(zone, {0.055f, 0.0f, 0.0f}), 0.5f, 1e-4f); // half-way across the edge
   EXPECT_GT(zone_membership(zone, {0.052f, 0.0f, 0.0f}), zone_membership(zone, {0.057f, 0.0f, 0.0f}));
   EXPECT_FLOAT_EQ(zone_membership(zone, {0.061f, 0.0f, 0.0f}), 0.0f);
   EXPECT_FLOAT_EQ(zone_membership(zone, {1.0f, 1.0f, 1.0f}), 0.0f);
@@ -164,22 +162,32 @@ TEST(TriggerPointData, BundledFileLoadsWithEveryMuscleTheIssueNames) {
   const TriggerPointSet set = load_trigger_points(knowledge_path("trigger_points.json"), test_landmarks());
   std::set<std::string> ids;
   for (const TriggerPoint& tp : set.trigger_points) ids.insert(tp.id);
-  for (const char* id : {"gastrocnemius_trp1", "gastrocnemius_trp2", "gastrocnemius_trp3", "gastrocnemius_trp4",
-                         "soleus_trp1", "soleus_trp2", "soleus_trp3", "plantaris_trp1", "tibialis_anterior_trp1",
-                         "fibularis_longus_trp1", "fibularis_brevis_trp1", "fibularis_tertius_trp1",
+  for (const char* id : {"gastrocnemius_trp1", "gastrocnemius_trp2", "gastrocnemius_trp3", "gastrocnemius_trp4", "soleus_trp1",
+                         "soleus_trp2", "soleus_trp3", "plantaris_trp1", "tibialis_anterior_trp1", "fibularis_longus_trp1",
+                         "fibularis_brevis_trp1", "fibularis_tertius_trp1",
                          // issue 16: the other leg muscles of Travell & Simons vol. 2
                          "popliteus_trp1", "tibialis_posterior_trp1", "flexor_digitorum_longus_trp1",
                          "flexor_hallucis_longus_trp1", "extensor_digitorum_longus_trp1", "extensor_hallucis_longus_trp1"})
     EXPECT_TRUE(ids.count(id)) << id;
 
-  const std::set<std::string> atlas_muscles = {
-      "gastrocnemius_medial_head", "gastrocnemius_lateral_head", "soleus", "plantaris", "tibialis_anterior",
-      "fibularis_longus", "fibularis_brevis", "fibularis_tertius", "popliteus", "tibialis_posterior",
-      "flexor_digitorum_longus", "flexor_hallucis_longus", "extensor_digitorum_longus", "extensor_hallucis_longus"};
+  const std::set<std::string> atlas_muscles = {"gastrocnemius_medial_head",
+                                               "gastrocnemius_lateral_head",
+                                               "soleus",
+                                               "plantaris",
+                                               "tibialis_anterior",
+                                               "fibularis_longus",
+                                               "fibularis_brevis",
+                                               "fibularis_tertius",
+                                               "popliteus",
+                                               "tibialis_posterior",
+                                               "flexor_digitorum_longus",
+                                               "flexor_hallucis_longus",
+                                               "extensor_digitorum_longus",
+                                               "extensor_hallucis_longus"};
   for (const TriggerPoint& tp : set.trigger_points) {
     EXPECT_TRUE(atlas_muscles.count(tp.muscle)) << tp.id << " has muscle " << tp.muscle;
-    EXPECT_FALSE(tp.symptoms.empty() || tp.activating_factors.empty() || tp.self_care.empty() ||
-                 tp.differential.empty() || tp.sources.empty())
+    EXPECT_FALSE(tp.symptoms.empty() || tp.activating_factors.empty() || tp.self_care.empty() || tp.differential.empty() ||
+                 tp.sources.empty())
         << tp.id;
     for (const std::string& key : tp.sources) EXPECT_NE(set.find_source(key), nullptr) << key;
     // Zones sit on the leg: every shape lies within the leg's bounding box.
@@ -237,8 +245,7 @@ TEST(TriggerPointData, AnchoredPointsResolveAgainstTheLandmarks) {
   for (Landmark& l : moved)
     if (l.id == "calcaneal_tuberosity") l.position += glm::vec3(0.0f, 0.0f, 0.01f);
   const TriggerPointSet shifted = parse_trigger_points(bundled_text(), "trigger_points.json", moved);
-  EXPECT_NEAR(shifted.find("soleus_trp1")->essential.shapes[1].centre.z -
-                  set.find("soleus_trp1")->essential.shapes[1].centre.z,
+  EXPECT_NEAR(shifted.find("soleus_trp1")->essential.shapes[1].centre.z - set.find("soleus_trp1")->essential.shapes[1].centre.z,
               0.01f, 1e-6f);
 }
 
@@ -260,7 +267,8 @@ TEST(TriggerPointData, FibularisLongusAndBrevisShareTravellAndSimonsEssentialPat
   for (std::size_t i = 0; i < longus->essential.shapes.size(); ++i)
     EXPECT_TRUE(same_shape(longus->essential.shapes[i], brevis->essential.shapes[i])) << i;
   bool foot = false;
-  for (const ReferralShape& s : brevis->essential.shapes) foot = foot || s.region.find("outer edge of the foot") != std::string::npos;
+  for (const ReferralShape& s : brevis->essential.shapes)
+    foot = foot || s.region.find("outer edge of the foot") != std::string::npos;
   EXPECT_TRUE(foot);
   EXPECT_TRUE(brevis->spillover.empty());
   ASSERT_EQ(longus->spillover.shapes.size(), 1u);
@@ -355,10 +363,8 @@ TEST(TriggerPointErrors, UnknownLandmarkAnchorIsRejected) {
   const std::string needle = "\"anchor\": \"medial_malleolus\"";
   const std::string text = replace_first(good, needle, "\"anchor\": \"medial_maleolus\"");
   const std::string error = load_error(text);
-  EXPECT_NE(error.find("trigger_points.json:" + std::to_string(line_of(good, needle)) + ": "), std::string::npos)
-      << error;
-  EXPECT_NE(error.find("trigger_points[0].spillover_zone[0].a.anchor: unknown landmark 'medial_maleolus'"),
-            std::string::npos)
+  EXPECT_NE(error.find("trigger_points.json:" + std::to_string(line_of(good, needle)) + ": "), std::string::npos) << error;
+  EXPECT_NE(error.find("trigger_points[0].spillover_zone[0].a.anchor: unknown landmark 'medial_maleolus'"), std::string::npos)
       << error;
   // With no landmarks at all nothing can be resolved.
   EXPECT_THROW(parse_trigger_points(good, "trigger_points.json", {}), InputError);
@@ -370,14 +376,14 @@ TEST(TriggerPointErrors, MissingFieldPointsAtItsObject) {
   const std::string text = replace_first(good, label, "");
   // The first trigger point's object opens on the line after "trigger_points": [
   const int object_line = line_of(good, "\"trigger_points\": [") + 1;
-  EXPECT_EQ(load_error(text), "trigger_points.json:" + std::to_string(object_line) +
-                                  ": trigger_points[0].label: missing required field 'label'");
+  EXPECT_EQ(load_error(text),
+            "trigger_points.json:" + std::to_string(object_line) + ": trigger_points[0].label: missing required field 'label'");
 }
 
 TEST(TriggerPointErrors, OtherMistakesAreCaught) {
   const std::string good = bundled_text();
-  EXPECT_NE(load_error(replace_first(good, "\"shape\": \"ellipsoid\"", "\"shape\": \"sphere\"")).find(
-                "trigger_points[0].essential_zone[0].shape: \"sphere\" is not one of: \"ellipsoid\", \"capsule\""),
+  EXPECT_NE(load_error(replace_first(good, "\"shape\": \"ellipsoid\"", "\"shape\": \"sphere\""))
+                .find("trigger_points[0].essential_zone[0].shape: \"sphere\" is not one of: \"ellipsoid\", \"capsule\""),
             std::string::npos);
   EXPECT_NE(load_error(replace_first(good, "\"radius\": 0.03", "\"radius\": 0")).find("radius: expected a positive number"),
             std::string::npos);
@@ -394,11 +400,13 @@ TEST(TriggerPointErrors, OtherMistakesAreCaught) {
                 .find("trigger_points[0].colour: unknown field"),
             std::string::npos);
   // An ellipsoid given a capsule's fields.
-  EXPECT_NE(load_error(replace_first(good, "\"radii\": [0.045, 0.028, 0.025]", "\"radii\": [0.045, 0.028, 0.025], \"radius\": 0.01"))
-                .find("radius: not a field of an ellipsoid"),
-            std::string::npos);
+  EXPECT_NE(
+      load_error(replace_first(good, "\"radii\": [0.045, 0.028, 0.025]", "\"radii\": [0.045, 0.028, 0.025], \"radius\": 0.01"))
+          .find("radius: not a field of an ellipsoid"),
+      std::string::npos);
   // A point with both kinds of anchoring.
-  EXPECT_NE(load_error(replace_first(good, "\"from\": \"popliteal_surface\",", "\"anchor\": \"fibular_head\", \"from\": \"popliteal_surface\","))
+  EXPECT_NE(load_error(replace_first(good, "\"from\": \"popliteal_surface\",",
+                                     "\"anchor\": \"fibular_head\", \"from\": \"popliteal_surface\","))
                 .find("trigger_points[0].location: expected either \"anchor\" or \"from\", \"to\" and \"t\""),
             std::string::npos);
   EXPECT_EQ(load_error(good), "");
@@ -422,11 +430,11 @@ TEST(TriggerPointErrors, MissingFileIsAnInputError) {
 TEST(RedFlags, BundledFileListsTheConditionsThatMustNotBeMissed) {
   const RedFlagSet set = load_red_flags(knowledge_path("red_flags.json"));
   const std::pair<const char*, Urgency> expected[] = {
-      {"deep_vein_thrombosis", Urgency::urgent},     {"pulmonary_embolism", Urgency::emergency},
-      {"peripheral_arterial_disease", Urgency::soon}, {"critical_limb_ischaemia", Urgency::urgent},
-      {"acute_limb_ischaemia", Urgency::emergency},  {"sciatica", Urgency::soon},
-      {"cauda_equina_syndrome", Urgency::emergency}, {"peripheral_neuropathy", Urgency::soon},
-      {"ruptured_bakers_cyst", Urgency::urgent},     {"achilles_tendon_rupture", Urgency::urgent},
+      {"deep_vein_thrombosis", Urgency::urgent},         {"pulmonary_embolism", Urgency::emergency},
+      {"peripheral_arterial_disease", Urgency::soon},    {"critical_limb_ischaemia", Urgency::urgent},
+      {"acute_limb_ischaemia", Urgency::emergency},      {"sciatica", Urgency::soon},
+      {"cauda_equina_syndrome", Urgency::emergency},     {"peripheral_neuropathy", Urgency::soon},
+      {"ruptured_bakers_cyst", Urgency::urgent},         {"achilles_tendon_rupture", Urgency::urgent},
       {"acute_compartment_syndrome", Urgency::emergency}};
   for (const auto& [id, urgency] : expected) {
     const RedFlag* f = set.find(id);
@@ -434,8 +442,7 @@ TEST(RedFlags, BundledFileListsTheConditionsThatMustNotBeMissed) {
     EXPECT_EQ(f->urgency, urgency) << id;
     EXPECT_FALSE(f->warning_signs.empty()) << id;
     for (const std::string& key : f->sources)
-      EXPECT_TRUE(std::any_of(set.sources.begin(), set.sources.end(), [&](const CitedSource& s) { return s.key == key; }))
-          << key;
+      EXPECT_TRUE(std::any_of(set.sources.begin(), set.sources.end(), [&](const CitedSource& s) { return s.key == key; })) << key;
   }
   // The pulmonary-embolism entry names the emergency signs in plain words.
   std::string pe;

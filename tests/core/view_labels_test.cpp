@@ -27,8 +27,7 @@ TEST(ViewLabels, PlacedBesideTheModelWithoutImGui) {
   const Aabb leg{{-0.05f, 0.0f, -0.05f}, {0.05f, 0.5f, 0.05f}};
   std::vector<LabelAnchor> labels;
   for (int i = 0; i < 4; ++i)
-    labels.push_back(
-        {"Label " + std::to_string(i), {i % 2 ? 0.04f : -0.04f, 0.1f + 0.1f * float(i), 0.0f}, glm::vec3(1.0f)});
+    labels.push_back({"Label " + std::to_string(i), {i % 2 ? 0.04f : -0.04f, 0.1f + 0.1f * float(i), 0.0f}, glm::vec3(1.0f)});
   const auto placed = place_labels(labels, view, leg, fixed_measure, 14.0f);
   ASSERT_EQ(placed.size(), labels.size());
   const ScreenRect model = screen_rect(leg, view);
@@ -46,9 +45,9 @@ TEST(ViewLabels, PlacedBesideTheModelWithoutImGui) {
 
 TEST(ViewLabels, NameTheSelectionAndPinnedStructuresThatAreDrawn) {
   auto dir = test::scratch_dir("view_labels_scene");
-  Scene scene = load_scene(test::write_box_gltf((dir / "boxes.gltf").string(),
-                                                {{"tibia", {0, 0.3f, 0}, {0.02f, 0.2f, 0.02f}, {1, 1, 1, 1}},
-                                                 {"soleus", {-0.03f, 0.3f, 0}, {0.03f, 0.1f, 0.03f}, {1, 0, 0, 1}}}));
+  Scene scene = load_scene(
+      test::write_box_gltf((dir / "boxes.gltf").string(), {{"tibia", {0, 0.3f, 0}, {0.02f, 0.2f, 0.02f}, {1, 1, 1, 1}},
+                                                           {"soleus", {-0.03f, 0.3f, 0}, {0.03f, 0.1f, 0.03f}, {1, 0, 0, 1}}}));
   DocumentState state;
   state.visibility.assign(scene.structures.size(), Visibility::shown);
   state.selected = structure(scene, "soleus");

@@ -86,8 +86,9 @@ TEST_F(ConfigHome, NothingAboutAPatientIsStored) {
   s.atlas = "a.glb";
   s.atlas_map = "m.json";
   const auto j = nlohmann::json::parse(to_json(s));
-  const std::set<std::string> allowed{"text_size", "open_panels", "light_background", "ambient_occlusion", "panels_hidden", "mirror",
-                                      "view",      "atlas",       "atlas_map"};
+  const std::set<std::string> allowed{
+      "text_size", "open_panels", "light_background", "ambient_occlusion", "panels_hidden", "mirror",
+      "view",      "atlas",       "atlas_map"};
   for (const auto& [key, value] : j.items()) EXPECT_TRUE(allowed.count(key)) << key;
 }
 

@@ -9,7 +9,8 @@
 
 namespace {
 const crus::JsonSchema& schema() {
-  static const crus::JsonSchema s(nlohmann::json::parse(crus::read_text_file(crus::assets_dir() + "/knowledge/schema.json")), "schema.json");
+  static const crus::JsonSchema s(nlohmann::json::parse(crus::read_text_file(crus::assets_dir() + "/knowledge/schema.json")),
+                                  "schema.json");
   return s;
 }
 } // namespace

@@ -25,11 +25,14 @@ inline std::filesystem::path scratch() {
 // Writes the input where the file-based loaders can read it.
 inline std::string write_input(const std::string& name, const std::uint8_t* data, std::size_t size) {
   std::string path = (scratch() / name).string();
-  std::ofstream(path, std::ios::binary | std::ios::trunc).write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  std::ofstream(path, std::ios::binary | std::ios::trunc)
+      .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   return path;
 }
 
-inline std::string text(const std::uint8_t* data, std::size_t size) { return std::string(reinterpret_cast<const char*>(data), size); }
+inline std::string text(const std::uint8_t* data, std::size_t size) {
+  return std::string(reinterpret_cast<const char*>(data), size);
+}
 
 // Runs `load`; InputError is the expected way to refuse input. Anything else
 // escapes and libFuzzer reports it as a crash.
@@ -37,8 +40,7 @@ template <class F>
 void expect_input_error_only(F&& load) {
   try {
     load();
-  } catch (const InputError&) {
-  }
+  } catch (const InputError&) {}
 }
 
 } // namespace crus::fuzz

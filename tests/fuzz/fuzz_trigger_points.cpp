@@ -12,6 +12,7 @@ const std::vector<crus::Landmark>& landmarks() {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  crus::fuzz::expect_input_error_only([&] { crus::parse_trigger_points(crus::fuzz::text(data, size), "trigger_points.json", landmarks()); });
+  crus::fuzz::expect_input_error_only(
+      [&] { crus::parse_trigger_points(crus::fuzz::text(data, size), "trigger_points.json", landmarks()); });
   return 0;
 }

@@ -63,8 +63,14 @@ protected:
       for (int x = 0; x < img.width; ++x) {
         const auto* p = img.at(x, y);
         bool left = x < img.width / 2;
-        if (is_red(p)) { red_all++; red_l += left; }
-        if (is_blue(p)) { blue_all++; blue_l += left; }
+        if (is_red(p)) {
+          red_all++;
+          red_l += left;
+        }
+        if (is_blue(p)) {
+          blue_all++;
+          blue_l += left;
+        }
       }
     red_left = red_all > 0 ? red_l / red_all : -1;
     blue_left = blue_all > 0 ? blue_l / blue_all : -1;
@@ -200,7 +206,8 @@ TEST_F(HeadlessRender, VertexColoursPaintTheirPartOfAStructure) {
 TEST_F(HeadlessRender, OutputIsSrgbEncoded) {
   // A mid-grey lit surface must not come out as dark as linear output would.
   auto dir = test::scratch_dir("srgb");
-  std::string path = test::write_box_gltf((dir / "grey.gltf").string(), {{"grey", {0, 0, 0}, glm::vec3(0.05f), {0.2f, 0.2f, 0.2f, 1}}});
+  std::string path =
+      test::write_box_gltf((dir / "grey.gltf").string(), {{"grey", {0, 0, 0}, glm::vec3(0.05f), {0.2f, 0.2f, 0.2f, 1}}});
   Scene scene = load_scene(path);
   Document doc(scene.structures.size());
   Image img = render(scene, make_draw_list(scene, doc.state(), -1), AnatomicalView::anterior);

@@ -72,7 +72,9 @@ protected:
     return {(ndc.x * 0.5f + 0.5f) * kW, (0.5f - ndc.y * 0.5f) * kH};
   }
 
-  static void save(const Image& img, const std::string& name) { write_png(img, (test::scratch_dir("rest_frame_figures") / (name + ".png")).string()); }
+  static void save(const Image& img, const std::string& name) {
+    write_png(img, (test::scratch_dir("rest_frame_figures") / (name + ".png")).string());
+  }
 
   static std::unique_ptr<platform::HeadlessContext> context_;
 };
@@ -110,7 +112,8 @@ TEST_F(RestFrameOverlay, AStructureMovedByItsTransformKeepsItsHighlight) {
   // the leg poses a bone (the posed copy for picking and bounds, and the matrix).
   Scene moved = rest;
   SceneStructure& s = moved.structures[0];
-  s.transform = glm::translate(glm::mat4(1.0f), {0.0f, 0.12f, 0.0f}) * glm::rotate(glm::mat4(1.0f), glm::radians(90.0f), {1, 0, 0});
+  s.transform =
+      glm::translate(glm::mat4(1.0f), {0.0f, 0.12f, 0.0f}) * glm::rotate(glm::mat4(1.0f), glm::radians(90.0f), {1, 0, 0});
   for (auto& p : s.mesh.positions) p = glm::vec3(s.transform * glm::vec4(p, 1.0f));
   for (auto& n : s.mesh.normals) n = glm::mat3(s.transform) * n;
   s.box = bounds(s.mesh);

@@ -77,8 +77,12 @@ std::string write_box_gltf(const std::string& path, const std::vector<FixtureBox
     int vi = add_view(idx.data(), idx.size() * 4, 34963);
     glm::vec3 mn = boxes[i].centre - boxes[i].half, mx = boxes[i].centre + boxes[i].half;
     int ap = static_cast<int>(accessors.size());
-    accessors.push_back({{"bufferView", vp}, {"componentType", 5126}, {"count", pos.size() / 3}, {"type", "VEC3"},
-                         {"min", {mn.x, mn.y, mn.z}}, {"max", {mx.x, mx.y, mx.z}}});
+    accessors.push_back({{"bufferView", vp},
+                         {"componentType", 5126},
+                         {"count", pos.size() / 3},
+                         {"type", "VEC3"},
+                         {"min", {mn.x, mn.y, mn.z}},
+                         {"max", {mx.x, mx.y, mx.z}}});
     accessors.push_back({{"bufferView", vn}, {"componentType", 5126}, {"count", nrm.size() / 3}, {"type", "VEC3"}});
     accessors.push_back({{"bufferView", vi}, {"componentType", 5125}, {"count", idx.size()}, {"type", "SCALAR"}});
     const glm::vec4& c = boxes[i].colour;
@@ -107,7 +111,9 @@ std::string write_box_gltf(const std::string& path, const std::vector<FixtureBox
       }
     }
     const glm::vec4 base = vertex_colours ? glm::vec4(1.0f, 1.0f, 1.0f, c.a) : c;
-    materials.push_back({{"name", boxes[i].node}, {"pbrMetallicRoughness", {{"baseColorFactor", {base.r, base.g, base.b, base.a}}, {"metallicFactor", 0.0}}}});
+    materials.push_back(
+        {{"name", boxes[i].node},
+         {"pbrMetallicRoughness", {{"baseColorFactor", {base.r, base.g, base.b, base.a}}, {"metallicFactor", 0.0}}}});
     meshes.push_back({{"name", boxes[i].node},
                       {"primitives", {{{"attributes", attributes}, {"indices", ap + 2}, {"material", static_cast<int>(i)}}}}});
     nodes.push_back({{"name", boxes[i].node}, {"mesh", static_cast<int>(i)}});

@@ -8,7 +8,7 @@
 namespace crus::test {
 
 struct FixtureBox {
-  std::string node;       // node (and structure) name
+  std::string node; // node (and structure) name
   glm::vec3 centre{0.0f};
   glm::vec3 half{0.05f};
   glm::vec4 colour{0.8f, 0.2f, 0.2f, 1.0f};

@@ -31,17 +31,22 @@ inline CraftedGltf crafted_mesh(const std::vector<std::uint16_t>& indices = {0, 
   for (auto i : indices) append_le(g.bin, i, 2);
   while (g.bin.size() % 4) g.bin.push_back('\0');
   using nlohmann::json;
-  g.doc = {{"asset", {{"version", "2.0"}}},
-           {"scene", 0},
-           {"scenes", json::array({{{"nodes", json::array({0})}}})},
-           {"nodes", json::array({{{"name", "leg"}, {"mesh", 0}}})},
-           {"meshes", json::array({{{"primitives", json::array({{{"attributes", {{"POSITION", 0}}}, {"indices", 1}}})}}})},
-           {"accessors", json::array({{{"bufferView", 0}, {"componentType", 5126}, {"count", vertices}, {"type", "VEC3"},
-                                       {"min", {0, 0, 0}}, {"max", {0.1, 0.1, 0.001 * vertices}}},
-                                      {{"bufferView", 1}, {"componentType", 5123}, {"count", indices.size()}, {"type", "SCALAR"}}})},
-           {"bufferViews", json::array({{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", index_at}},
-                                        {{"buffer", 0}, {"byteOffset", index_at}, {"byteLength", indices.size() * 2}}})},
-           {"buffers", json::array({{{"byteLength", g.bin.size()}}})}};
+  g.doc = {
+      {"asset", {{"version", "2.0"}}},
+      {"scene", 0},
+      {"scenes", json::array({{{"nodes", json::array({0})}}})},
+      {"nodes", json::array({{{"name", "leg"}, {"mesh", 0}}})},
+      {"meshes", json::array({{{"primitives", json::array({{{"attributes", {{"POSITION", 0}}}, {"indices", 1}}})}}})},
+      {"accessors", json::array({{{"bufferView", 0},
+                                  {"componentType", 5126},
+                                  {"count", vertices},
+                                  {"type", "VEC3"},
+                                  {"min", {0, 0, 0}},
+                                  {"max", {0.1, 0.1, 0.001 * vertices}}},
+                                 {{"bufferView", 1}, {"componentType", 5123}, {"count", indices.size()}, {"type", "SCALAR"}}})},
+      {"bufferViews", json::array({{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", index_at}},
+                                   {{"buffer", 0}, {"byteOffset", index_at}, {"byteLength", indices.size() * 2}}})},
+      {"buffers", json::array({{{"byteLength", g.bin.size()}}})}};
   return g;
 }
 

@@ -27,13 +27,14 @@ std::string scene_file_fault(const std::string& text);
 // Bundled assets (assets/) are committed with the code, so a missing one is a
 // failure, never a skip: a skip would turn a lost atlas into a green run.
 // Only ../shared/reference (not in the repository) may be absent.
-#define CRUS_REQUIRE_BUNDLED(path)                                                                  \
-  ASSERT_TRUE(std::filesystem::exists(path)) << (path) << " is missing; bundled assets are part of the " \
-                                                          "repository, so this is a failure, not a skip"
+#define CRUS_REQUIRE_BUNDLED(path)                                                                                               \
+  ASSERT_TRUE(std::filesystem::exists(path)) << (path)                                                                           \
+                                             << " is missing; bundled assets are part of the "                                   \
+                                                "repository, so this is a failure, not a skip"
 
 // Skips the current test when the reference data is absent.
-#define CRUS_REQUIRE_REFERENCE()                                                            \
-  do {                                                                                      \
-    if (::crus::test::reference_dir().empty())                                              \
-      GTEST_SKIP() << "../shared/reference/opensim-rajagopal2016 is absent; nothing to compare with"; \
+#define CRUS_REQUIRE_REFERENCE()                                                                                                 \
+  do {                                                                                                                           \
+    if (::crus::test::reference_dir().empty())                                                                                   \
+      GTEST_SKIP() << "../shared/reference/opensim-rajagopal2016 is absent; nothing to compare with";                            \
   } while (0)

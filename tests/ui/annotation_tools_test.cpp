@@ -34,9 +34,9 @@ class AnnotationTools : public ::testing::Test {
 protected:
   void SetUp() override {
     auto dir = test::scratch_dir("annotation_tools");
-    scene_ = load_scene(test::write_box_gltf((dir / "a.gltf").string(),
-                                             {{"tibia", {0, 0.2f, 0.07f}, {0.05f, 0.2f, 0.05f}, {1, 1, 1, 1}},
-                                              {"soleus", {-0.1f, 0.25f, 0.07f}, {0.03f, 0.1f, 0.03f}, {1, 0, 0, 1}}}));
+    scene_ = load_scene(
+        test::write_box_gltf((dir / "a.gltf").string(), {{"tibia", {0, 0.2f, 0.07f}, {0.05f, 0.2f, 0.05f}, {1, 1, 1, 1}},
+                                                         {"soleus", {-0.1f, 0.25f, 0.07f}, {0.03f, 0.1f, 0.03f}, {1, 0, 0, 1}}}));
     document_ = Document(scene_.structures.size());
     camera_.set_pose(camera_.pose_for(AnatomicalView::anterior, scene_.box, false, 1.6f));
     std::vector<const Mesh*> meshes;
@@ -92,7 +92,9 @@ protected:
     return e;
   }
   static std::deque<InputEvent> tap(int code) { return {key(code, true), key(code, false)}; }
-  static std::deque<InputEvent> shifted(int code) { return {key(kShift, true), key(code, true), key(code, false), key(kShift, false)}; }
+  static std::deque<InputEvent> shifted(int code) {
+    return {key(kShift, true), key(code, true), key(code, false), key(kShift, false)};
+  }
   static InputEvent mouse(glm::vec2 at) {
     InputEvent e;
     e.kind = InputEvent::Kind::cursor;

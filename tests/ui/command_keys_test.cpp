@@ -30,7 +30,8 @@ class CommandKeys : public ::testing::Test {
 protected:
   void SetUp() override {
     auto dir = test::scratch_dir("command_keys");
-    scene_ = load_scene(test::write_box_gltf((dir / "a.gltf").string(), {{"tibia", {0, 0.2f, 0.07f}, {0.05f, 0.2f, 0.05f}, {1, 1, 1, 1}}}));
+    scene_ = load_scene(
+        test::write_box_gltf((dir / "a.gltf").string(), {{"tibia", {0, 0.2f, 0.07f}, {0.05f, 0.2f, 0.05f}, {1, 1, 1, 1}}}));
     document_ = Document(scene_.structures.size());
     camera_.set_pose(camera_.pose_for(AnatomicalView::anterior, scene_.box, false, 1.6f));
     picks_.build({&scene_.structures[0].mesh});

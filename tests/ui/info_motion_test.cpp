@@ -65,7 +65,10 @@ struct Harness {
     const ui::InfoPanel::ClickTarget* t = panel.find_target(what);
     ASSERT_NE(t, nullptr) << what;
     ImVec2 at((t->x0 + t->x1) * 0.5f, (t->y0 + t->y1) * 0.5f);
-    frame([&](ImGuiIO& io) { io.MousePos = at; io.MouseDown[0] = false; });
+    frame([&](ImGuiIO& io) {
+      io.MousePos = at;
+      io.MouseDown[0] = false;
+    });
     frame([&](ImGuiIO& io) { io.MouseDown[0] = true; });
     frame([&](ImGuiIO& io) { io.MouseDown[0] = false; });
   }
@@ -89,7 +92,8 @@ TEST(InfoMotion, LengthChangeAndMomentArmsFollowThePoseShown) {
   h.frame();
   std::string text = h.frame();
   const double neutral_mm = h.state("gastrocnemius_medial_head").length_m * 1000.0;
-  EXPECT_TRUE(has(text, "Musculotendon length " + mm("%.1f", neutral_mm) + " mm (neutral " + mm("%.1f", neutral_mm) + " mm)")) << text;
+  EXPECT_TRUE(has(text, "Musculotendon length " + mm("%.1f", neutral_mm) + " mm (neutral " + mm("%.1f", neutral_mm) + " mm)"))
+      << text;
   EXPECT_TRUE(has(text, "Change from neutral +0.0 mm (+0.0 %), unchanged")) << text;
   EXPECT_TRUE(has(text, "plantarflexion")) << text; // its moment arm about the ankle
   // The knee bends (a slider dragged: only the preview): the gastrocnemius,
@@ -100,9 +104,11 @@ TEST(InfoMotion, LengthChangeAndMomentArmsFollowThePoseShown) {
   const motion::MuscleState& bent = h.state("gastrocnemius_medial_head");
   ASSERT_LT(bent.change_mm, -10.0);
   EXPECT_TRUE(has(text, "knee 90")) << text;
-  EXPECT_TRUE(has(text, "Musculotendon length " + mm("%.1f", bent.length_m * 1000.0) + " mm (neutral " + mm("%.1f", neutral_mm) + " mm)"))
+  EXPECT_TRUE(
+      has(text, "Musculotendon length " + mm("%.1f", bent.length_m * 1000.0) + " mm (neutral " + mm("%.1f", neutral_mm) + " mm)"))
       << text;
-  EXPECT_TRUE(has(text, "Change from neutral " + mm("%+.1f", bent.change_mm) + " mm (" + mm("%+.1f", bent.change_pct) + " %), shorter"))
+  EXPECT_TRUE(
+      has(text, "Change from neutral " + mm("%+.1f", bent.change_mm) + " mm (" + mm("%+.1f", bent.change_pct) + " %), shorter"))
       << text;
   const double knee_arm_mm = bent.moment_arm_m[static_cast<std::size_t>(motion::Coordinate::knee)] * 1000.0;
   ASSERT_GT(knee_arm_mm, 5.0); // a knee flexor

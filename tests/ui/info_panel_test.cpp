@@ -27,8 +27,8 @@ struct Harness {
 
   Harness() {
     const std::pair<const char*, StructureKind> structures[] = {
-        {"fibularis_longus", StructureKind::muscle}, {"fibularis_brevis", StructureKind::muscle},
-        {"tibialis_anterior", StructureKind::muscle}, {"fibula", StructureKind::bone},
+        {"fibularis_longus", StructureKind::muscle},         {"fibularis_brevis", StructureKind::muscle},
+        {"tibialis_anterior", StructureKind::muscle},        {"fibula", StructureKind::bone},
         {"superficial_fibular_nerve", StructureKind::nerve}, {"mystery", StructureKind::other}};
     for (auto [id, kind] : structures) {
       SceneStructure s;
@@ -49,7 +49,8 @@ struct Harness {
     longus.description = "The longer of the two lateral muscles.";
     longus.origin = {{"Head and upper lateral fibula.", "fibularis_longus_origin"}};
     longus.insertion = {{"Base of the first metatarsal and the medial cuneiform.", "fibularis_longus_insertion"}};
-    longus.innervation = Innervation{"superficial_fibular_nerve", {"L5", "S1"}, "Superficial fibular nerve.", "Some give S2 too."};
+    longus.innervation =
+        Innervation{"superficial_fibular_nerve", {"L5", "S1"}, "Superficial fibular nerve.", "Some give S2 too."};
     longus.actions = {{"ankle (talocrural)", "plantarflexion", "secondary", std::nullopt},
                       {"subtalar", "eversion", "primary", std::string("The main everter.")}};
     longus.synergists = {"fibularis_brevis"};
@@ -96,7 +97,10 @@ struct Harness {
     const ui::InfoPanel::ClickTarget* t = panel.find_target(what);
     ASSERT_NE(t, nullptr) << what;
     ImVec2 at((t->x0 + t->x1) * 0.5f, (t->y0 + t->y1) * 0.5f);
-    frame([&](ImGuiIO& io) { io.MousePos = at; io.MouseDown[0] = false; });
+    frame([&](ImGuiIO& io) {
+      io.MousePos = at;
+      io.MouseDown[0] = false;
+    });
     frame([&](ImGuiIO& io) { io.MouseDown[0] = true; });
     frame([&](ImGuiIO& io) { io.MouseDown[0] = false; });
   }

@@ -163,7 +163,8 @@ TEST(MotionCommands, PlayActionGoesFromNeutralToTheEndAndBackWithTheMuscleHighli
   // still straight, and back to the squat it started from.
   const auto neutral = std::find_if(seen.begin(), seen.end(), [](const motion::Pose& p) { return p == motion::Pose{}; });
   ASSERT_NE(neutral, seen.end());
-  const auto top = std::max_element(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.ankle_deg < b.ankle_deg; });
+  const auto top =
+      std::max_element(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.ankle_deg < b.ankle_deg; });
   EXPECT_NEAR(top->ankle_deg, 30.0, 0.5);
   EXPECT_NEAR(top->knee_deg, 0.0, 1e-9);
   EXPECT_GT(top - seen.begin(), neutral - seen.begin());

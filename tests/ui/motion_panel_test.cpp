@@ -43,8 +43,9 @@ struct Harness {
 TEST(MotionPanel, DrawsJointsByNameAndEveryMuscle) {
   Harness h;
   const std::string text = h.frame();
-  for (const char* s : {"Knee: flexion + / extension -", "Ankle: dorsiflexion + / plantarflexion -", "Subtalar: inversion + / eversion -",
-                        "Toes (MTP): extension + / flexion -", "Deep squat", "Play", "soleus", "Colour muscles by length change"})
+  for (const char* s :
+       {"Knee: flexion + / extension -", "Ankle: dorsiflexion + / plantarflexion -", "Subtalar: inversion + / eversion -",
+        "Toes (MTP): extension + / flexion -", "Deep squat", "Play", "soleus", "Colour muscles by length change"})
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
 }
 

@@ -73,7 +73,8 @@ RedFlagSet sample_flags() {
   };
   RedFlag cellulitis = flag("cellulitis", "Cellulitis", Urgency::urgent);
   cellulitis.escalate_if = {"Redness spreading quickly"};
-  flags.red_flags = {flag("sciatica", "Sciatica", Urgency::soon), flag("deep_vein_thrombosis", "Deep vein thrombosis", Urgency::urgent),
+  flags.red_flags = {flag("sciatica", "Sciatica", Urgency::soon),
+                     flag("deep_vein_thrombosis", "Deep vein thrombosis", Urgency::urgent),
                      flag("pulmonary_embolism", "Pulmonary embolism", Urgency::emergency), cellulitis,
                      flag("compartment_syndrome", "Compartment syndrome", Urgency::emergency)};
   return flags;
@@ -383,7 +384,8 @@ TEST(PainMapPanel, PaintOnAPosedSkinIsLookedUpAtTheSameSpotAtRest) {
   // A patch of skin round the heel at rest, and the same patch moved 1 m
   // away and turned, as a pose would move it (same vertices and triangles).
   Mesh rest;
-  for (const glm::vec3& d : {glm::vec3(-0.05f, 0, -0.05f), glm::vec3(0.05f, 0, -0.05f), glm::vec3(0.05f, 0, 0.05f), glm::vec3(-0.05f, 0, 0.05f)})
+  for (const glm::vec3& d :
+       {glm::vec3(-0.05f, 0, -0.05f), glm::vec3(0.05f, 0, -0.05f), glm::vec3(0.05f, 0, 0.05f), glm::vec3(-0.05f, 0, 0.05f)})
     rest.positions.push_back(kHeel + d);
   rest.indices = {0, 1, 2, 0, 2, 3};
   auto move = [](const glm::vec3& p) { return glm::vec3(-p.z, p.y, p.x) + glm::vec3(1.0f, 0.0f, 0.0f); };

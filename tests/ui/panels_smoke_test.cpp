@@ -27,9 +27,9 @@ TEST(PanelsSmoke, EveryPanelMountsForAFewFrames) {
   platform::HeadlessContext context;
   ui::ImGuiHost host(nullptr, 1.0f, "");
   auto dir = test::scratch_dir("panels_smoke");
-  Scene scene = load_scene(test::write_box_gltf((dir / "a.gltf").string(),
-                                                {{"tibia", {0, 0.2f, 0.07f}, {0.02f, 0.2f, 0.02f}, {1, 1, 1, 1}},
-                                                 {"soleus", {-0.05f, 0.2f, 0.07f}, {0.02f, 0.1f, 0.03f}, {1, 0, 0, 1}}}));
+  Scene scene = load_scene(
+      test::write_box_gltf((dir / "a.gltf").string(), {{"tibia", {0, 0.2f, 0.07f}, {0.02f, 0.2f, 0.02f}, {1, 1, 1, 1}},
+                                                       {"soleus", {-0.05f, 0.2f, 0.07f}, {0.02f, 0.1f, 0.03f}, {1, 0, 0, 1}}}));
   Document document(scene.structures.size());
   OrbitCamera camera;
   camera.set_pose(camera.pose_for(AnatomicalView::anterior, scene.box));
@@ -67,7 +67,8 @@ TEST(PanelsSmoke, EveryPanelMountsForAFewFrames) {
   // something in it.
   std::set<std::string> titles;
   for (auto& p : shell.panels()) titles.insert(p->title());
-  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Motion", "Help"})
+  for (const char* title :
+       {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Motion", "Help"})
     EXPECT_EQ(titles.count(title), 1u) << title << " is not installed";
   EXPECT_EQ(ctx.panel_rects.size(), shell.panels().size());
   for (auto& p : shell.panels()) {
@@ -116,7 +117,8 @@ TEST(PanelsSmoke, HoverPicksTheStructureUnderTheMouse) {
   platform::HeadlessContext context;
   ui::ImGuiHost host(nullptr, 1.0f, "");
   auto dir = test::scratch_dir("panels_hover");
-  Scene scene = load_scene(test::write_box_gltf((dir / "a.gltf").string(), {{"tibia", {0, 0.2f, 0.07f}, glm::vec3(0.05f), {1, 1, 1, 1}}}));
+  Scene scene =
+      load_scene(test::write_box_gltf((dir / "a.gltf").string(), {{"tibia", {0, 0.2f, 0.07f}, glm::vec3(0.05f), {1, 1, 1, 1}}}));
   Document document(scene.structures.size());
   OrbitCamera camera;
   camera.set_pose(camera.pose_for(AnatomicalView::anterior, scene.box));

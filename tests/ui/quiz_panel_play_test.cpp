@@ -193,7 +193,8 @@ TEST(QuizPanelPlay, ASectionQuestionShowsTheSliceWithItsMarkAndTakesATypedName) 
 TEST(QuizPanelPlay, AWrongPointToClickSaysWhatWasClickedAndWhereTheTargetLies) {
   Harness h("quiz_play_near_miss");
   h.frame();
-  for (const auto& st : atlas().scene.structures) h.ctx.layers.push_back(atlas().kb.find(st.id) ? atlas().kb.find(st.id)->layer : 0);
+  for (const auto& st : atlas().scene.structures)
+    h.ctx.layers.push_back(atlas().kb.find(st.id) ? atlas().kb.find(st.id)->layer : 0);
   h.panel.set_types({QuestionType::point_to});
   h.panel.start_session(h.ctx, 400);
   while (h.panel.current() && h.panel.current()->card.structure != "gastrocnemius_lateral_head") h.panel.next(h.ctx);

@@ -20,7 +20,8 @@ class SectionDrag : public ::testing::Test {
 protected:
   void SetUp() override {
     auto dir = test::scratch_dir("section_drag");
-    scene_ = load_scene(test::write_box_gltf((dir / "a.gltf").string(), {{"tibia", {0, 0.2f, 0.07f}, {0.08f, 0.2f, 0.08f}, {1, 1, 1, 1}}}));
+    scene_ = load_scene(
+        test::write_box_gltf((dir / "a.gltf").string(), {{"tibia", {0, 0.2f, 0.07f}, {0.08f, 0.2f, 0.08f}, {1, 1, 1, 1}}}));
     document_ = Document(scene_.structures.size());
     // From the front and above, as a teacher looks at a cut.
     CameraPose pose = camera_.pose_for(AnatomicalView::anterior, scene_.box, false, 1.6f);

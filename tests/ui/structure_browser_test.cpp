@@ -37,8 +37,20 @@ KnowledgeEntry entry(const std::string& id, const std::string& kind, const std::
 }
 
 // A small leg: indices are fixed so the tests can name them.
-enum : int { tibia, fibula, talus, soleus, tibialis_anterior, fibularis_longus, fibularis_brevis, tibial_nerve,
-             calcaneal_tendon, skin, mystery, count };
+enum : int {
+  tibia,
+  fibula,
+  talus,
+  soleus,
+  tibialis_anterior,
+  fibularis_longus,
+  fibularis_brevis,
+  tibial_nerve,
+  calcaneal_tendon,
+  skin,
+  mystery,
+  count
+};
 
 struct Harness {
   platform::HeadlessContext context;
@@ -90,7 +102,10 @@ struct Harness {
   }
   static ImVec2 centre(const ui::StructureBrowser::ScreenRect& r) { return ImVec2((r.x0 + r.x1) * 0.5f, (r.y0 + r.y1) * 0.5f); }
   void click(ImVec2 at, int button = 0) {
-    frame([&](ImGuiIO& io) { io.MousePos = at; io.MouseDown[button] = false; });
+    frame([&](ImGuiIO& io) {
+      io.MousePos = at;
+      io.MouseDown[button] = false;
+    });
     frame([&](ImGuiIO& io) { io.MouseDown[button] = true; });
     frame([&](ImGuiIO& io) { io.MouseDown[button] = false; });
   }

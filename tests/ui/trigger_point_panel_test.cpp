@@ -227,7 +227,9 @@ TEST(TriggerPointPanel, ExportCallsTheAppAndReportsTheResult) {
   EXPECT_FALSE(h.panel.export_failed());
   EXPECT_TRUE(has(h.panel.export_result(), path));
 
-  h.ctx.export_handout = [](const std::string&, const std::string&, const HandoutPatient&) { throw std::runtime_error("/nope: cannot write"); };
+  h.ctx.export_handout = [](const std::string&, const std::string&, const HandoutPatient&) {
+    throw std::runtime_error("/nope: cannot write");
+  };
   h.panel.export_handout(h.ctx, "/nope/x.png", "soleus_trp3");
   EXPECT_TRUE(h.panel.export_failed());
   EXPECT_TRUE(has(h.panel.export_result(), "cannot write"));

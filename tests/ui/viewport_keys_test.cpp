@@ -23,8 +23,8 @@ class ViewportKeys : public ::testing::Test {
 protected:
   void SetUp() override {
     auto dir = test::scratch_dir("viewport_keys");
-    scene_ = load_scene(test::write_box_gltf((dir / "a.gltf").string(),
-                                             {{"tibia", {0, 0.2f, 0.07f}, {0.05f, 0.2f, 0.05f}, {1, 1, 1, 1}}}));
+    scene_ = load_scene(
+        test::write_box_gltf((dir / "a.gltf").string(), {{"tibia", {0, 0.2f, 0.07f}, {0.05f, 0.2f, 0.05f}, {1, 1, 1, 1}}}));
     document_ = Document(scene_.structures.size());
     camera_.set_pose(camera_.pose_for(AnatomicalView::anterior, scene_.box, false, 1.6f));
     picks_.build({&scene_.structures[0].mesh});
@@ -173,7 +173,8 @@ std::pair<glm::vec2, glm::vec2> on_screen(const OrbitCamera& camera, const Aabb&
   glm::mat4 m = camera.projection(size.x / size.y) * camera.view();
   glm::vec2 lo(1e9f), hi(-1e9f);
   for (int i = 0; i < 8; ++i) {
-    glm::vec4 p = m * glm::vec4(i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z, 1.0f);
+    glm::vec4 p =
+        m * glm::vec4(i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z, 1.0f);
     glm::vec2 ndc = glm::vec2(p) / p.w;
     glm::vec2 px((ndc.x + 1.0f) * 0.5f * size.x, (1.0f - ndc.y) * 0.5f * size.y);
     lo = glm::min(lo, px);

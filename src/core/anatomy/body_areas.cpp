@@ -9,8 +9,8 @@ namespace crus {
 namespace {
 
 constexpr std::array<const char*, kBodyAreaCount> kNames = {"knee", "calf", "shin", "outer_leg", "ankle", "heel", "foot", "toes"};
-constexpr std::array<const char*, kBodyAreaCount> kPlain = {
-    "knee", "calf", "shin", "outer side of the leg", "ankle", "heel", "foot", "toes"};
+constexpr std::array<const char*, kBodyAreaCount> kPlain = {"knee",  "calf", "shin", "outer side of the leg",
+                                                            "ankle", "heel", "foot", "toes"};
 
 const Landmark* find(const std::vector<Landmark>& landmarks, const std::string& id) {
   for (const Landmark& l : landmarks)
@@ -36,9 +36,9 @@ std::vector<BodyArea> all_body_areas() {
 }
 
 const std::vector<std::string>& BodyAreaMap::required_landmarks() {
-  static const std::vector<std::string> ids = {
-      "medial_tibial_condyle", "lateral_tibial_condyle", "medial_malleolus",          "lateral_malleolus",
-      "calcaneal_tuberosity",  "head_of_talus",          "head_of_first_metatarsal", "head_of_fifth_metatarsal"};
+  static const std::vector<std::string> ids = {"medial_tibial_condyle",    "lateral_tibial_condyle",  "medial_malleolus",
+                                               "lateral_malleolus",        "calcaneal_tuberosity",    "head_of_talus",
+                                               "head_of_first_metatarsal", "head_of_fifth_metatarsal"};
   return ids;
 }
 
@@ -72,9 +72,9 @@ BodyArea BodyAreaMap::classify(const glm::vec3& p) const {
   if (p.y >= ankle_y_ + leg * 0.14f) {
     const float t = (p.y - ankle_y_) / leg;
     const glm::vec3 axis = ankle_centre_ + (knee_centre_ - ankle_centre_) * t;
-    const float ax = p.x - axis.x;                       // + anterior
-    const float az = (p.z - axis.z) * lateral_sign_;     // + lateral
-    const float angle = std::atan2(az, ax);              // 0 front, +pi/2 outer side, pi back
+    const float ax = p.x - axis.x;                   // + anterior
+    const float az = (p.z - axis.z) * lateral_sign_; // + lateral
+    const float angle = std::atan2(az, ax);          // 0 front, +pi/2 outer side, pi back
     const float deg = angle * 57.29578f;
     if (deg > 35.0f && deg < 110.0f) return BodyArea::outer_leg;
     if (std::fabs(deg) >= 110.0f || deg <= -100.0f) return BodyArea::calf;

@@ -16,8 +16,8 @@ namespace crus {
 
 enum class BodyArea { knee, calf, shin, outer_leg, ankle, heel, foot, toes };
 constexpr int kBodyAreaCount = 8;
-const char* to_string(BodyArea area);             // "outer_leg"
-const char* plain_name(BodyArea area);            // "outer side of the leg"
+const char* to_string(BodyArea area);  // "outer_leg"
+const char* plain_name(BodyArea area); // "outer side of the leg"
 std::optional<BodyArea> parse_body_area(const std::string& text);
 std::vector<BodyArea> all_body_areas();
 
@@ -38,11 +38,11 @@ public:
   std::vector<BodyArea> areas_of(const std::vector<glm::vec3>& points, float min_fraction = 0.05f) const;
 
 private:
-  float knee_y_ = 0.0f;      // tibial plateau
-  float ankle_y_ = 0.0f;     // malleoli
+  float knee_y_ = 0.0f;  // tibial plateau
+  float ankle_y_ = 0.0f; // malleoli
   glm::vec3 knee_centre_{0.0f}, ankle_centre_{0.0f};
-  float heel_x_ = 0.0f;      // back of the calcaneal tuberosity
-  float midfoot_x_ = 0.0f;   // head of the talus: behind it is ankle or heel
+  float heel_x_ = 0.0f;             // back of the calcaneal tuberosity
+  float midfoot_x_ = 0.0f;          // head of the talus: behind it is ankle or heel
   glm::vec3 mt1_{0.0f}, mt5_{0.0f}; // metatarsal heads: in front of their line are the toes
   float lateral_sign_ = 1.0f;
 };

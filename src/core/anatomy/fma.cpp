@@ -23,7 +23,8 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 std::optional<std::uint32_t> find_fma_number(std::string_view text) {
   for (std::size_t i = 0; i + 3 < text.size(); ++i) {
-    if (std::toupper(static_cast<unsigned char>(text[i])) != 'F' || std::toupper(static_cast<unsigned char>(text[i + 1])) != 'M' ||
+    if (std::toupper(static_cast<unsigned char>(text[i])) != 'F' ||
+        std::toupper(static_cast<unsigned char>(text[i + 1])) != 'M' ||
         std::toupper(static_cast<unsigned char>(text[i + 2])) != 'A')
       continue;
     if (i > 0 && is_alpha(text[i - 1])) continue; // "XFMA1" is another word

@@ -164,13 +164,13 @@ std::optional<std::string> schema_ref_for(const json& doc, const std::string& fi
 
 const char* kind_name(StructureKind kind) {
   switch (kind) {
-  case StructureKind::bone: return "bone";
-  case StructureKind::muscle: return "muscle";
-  case StructureKind::tendon: return "tendon";
-  case StructureKind::nerve: return "nerve";
-  case StructureKind::skin: return "skin";
-  case StructureKind::ligament: return "ligament";
-  case StructureKind::other: break;
+    case StructureKind::bone: return "bone";
+    case StructureKind::muscle: return "muscle";
+    case StructureKind::tendon: return "tendon";
+    case StructureKind::nerve: return "nerve";
+    case StructureKind::skin: return "skin";
+    case StructureKind::ligament: return "ligament";
+    case StructureKind::other: break;
   }
   return "other";
 }
@@ -218,19 +218,19 @@ int KnowledgeBase::line_of(const std::string& file, const std::string& path) con
 }
 
 bool is_unsourced_field(const std::string& field) {
-  static const std::set<std::string> unsourced{"id", "kind", "layer", "region", "patient_summary", "patient_red_flags", "sources"};
+  static const std::set<std::string> unsourced{"id",     "kind", "layer", "region", "patient_summary", "patient_red_flags",
+                                               "sources"};
   return unsourced.count(field) > 0;
 }
 
 // ---- loading ----
 
-void add_knowledge_text(KnowledgeBase& base, const JsonSchema& schema, const std::string& text,
-                        const std::string& file_name) {
+void add_knowledge_text(KnowledgeBase& base, const JsonSchema& schema, const std::string& text, const std::string& file_name) {
   JsonParseFailure failure;
   std::optional<json> doc = parse_json_text(text, &failure);
   if (!doc) {
-    base.problems.push_back({file_name, failure.line, "",
-                             "malformed JSON at column " + std::to_string(failure.column) + ": " + failure.message});
+    base.problems.push_back(
+        {file_name, failure.line, "", "malformed JSON at column " + std::to_string(failure.column) + ": " + failure.message});
     return;
   }
   std::optional<std::string> ref = schema_ref_for(*doc, file_name);
@@ -245,8 +245,7 @@ void add_knowledge_text(KnowledgeBase& base, const JsonSchema& schema, const std
   };
 
   if (!schema.has(*ref)) {
-    base.problems.push_back({file_name, index.line_of("$schema"), "$schema",
-                             "schema.json has no definition '" + *ref + "'"});
+    base.problems.push_back({file_name, index.line_of("$schema"), "$schema", "schema.json has no definition '" + *ref + "'"});
     base.line_maps[file_name] = std::move(index);
     return;
   }
@@ -273,7 +272,8 @@ void add_knowledge_text(KnowledgeBase& base, const JsonSchema& schema, const std
       if (item.is_object()) {
         static const std::set<std::string> kinds{"bone", "muscle", "tendon", "nerve", "skin", "ligament"};
         const std::string kind = get_string(item, "kind");
-        if (kinds.count(kind) && schema.has("#/$defs/" + kind)) kind_violations = report(schema.validate(item, "#/$defs/" + kind, path));
+        if (kinds.count(kind) && schema.has("#/$defs/" + kind))
+          kind_violations = report(schema.validate(item, "#/$defs/" + kind, path));
       }
       if (!item.is_object() || !clean(path, violations) || !kind_violations.empty()) continue;
       if (auto layer = item.find("layer"); layer != item.end() && layer->is_number()) {
@@ -306,8 +306,8 @@ KnowledgeBase load_knowledge(const std::string& dir) {
   JsonParseFailure failure;
   std::optional<json> schema_doc = parse_json_text(schema_text, &failure);
   if (!schema_doc) {
-    base.problems.push_back({kSchemaFile, failure.line, "", "malformed JSON at column " + std::to_string(failure.column) +
-                                                                ": " + failure.message});
+    base.problems.push_back(
+        {kSchemaFile, failure.line, "", "malformed JSON at column " + std::to_string(failure.column) + ": " + failure.message});
     return base;
   }
   std::optional<JsonSchema> schema;
@@ -353,7 +353,8 @@ std::vector<KnowledgeProblem> check_knowledge(const KnowledgeBase& base) {
   for (std::size_t i = 0; i < base.sources.size(); ++i) {
     if (!keys.insert(base.sources[i].key).second) {
       const std::string path = json_path_member(json_path_index("sources", i), "key");
-      out.push_back({kSourcesFile, base.line_of(kSourcesFile, path), path, "source key '" + base.sources[i].key + "' is defined twice"});
+      out.push_back(
+          {kSourcesFile, base.line_of(kSourcesFile, path), path, "source key '" + base.sources[i].key + "' is defined twice"});
     }
   }
 
@@ -363,10 +364,8 @@ std::vector<KnowledgeProblem> check_knowledge(const KnowledgeBase& base) {
   }
   auto expect_kind = [&](const KnowledgeEntry& e, const std::string& field, const std::string& id, const std::string& kind) {
     auto it = by_id.find(id);
-    if (it == by_id.end())
-      at(e, field, "'" + id + "' has no knowledge entry");
-    else if (it->second->kind != kind)
-      at(e, field, "'" + id + "' is a " + it->second->kind + ", not a " + kind);
+    if (it == by_id.end()) at(e, field, "'" + id + "' has no knowledge entry");
+    else if (it->second->kind != kind) at(e, field, "'" + id + "' is a " + it->second->kind + ", not a " + kind);
   };
 
   for (const auto& e : base.entries) {
@@ -405,9 +404,9 @@ std::vector<KnowledgeProblem> check_knowledge(const KnowledgeBase& base) {
       if (it == by_id.end() || it->second->kind != "muscle") continue;
       const auto& m = *it->second;
       if (!m.innervation || m.innervation->nerve != e.id)
-        at(e, json_path_index("supplies", j), "'" + m.id + "' names " +
-                                                  (m.innervation ? "'" + m.innervation->nerve + "'" : std::string("no nerve")) +
-                                                  " as its nerve, not '" + e.id + "'");
+        at(e, json_path_index("supplies", j),
+           "'" + m.id + "' names " + (m.innervation ? "'" + m.innervation->nerve + "'" : std::string("no nerve")) +
+               " as its nerve, not '" + e.id + "'");
     }
   }
   return out;
@@ -427,17 +426,16 @@ std::vector<KnowledgeProblem> cross_check(const KnowledgeBase& base, const Atlas
 
   for (const auto& s : atlas.structures)
     if (!base.find(s.id))
-      out.push_back({"", 0, s.id, std::string("atlas structure '") + s.id + "' (" + kind_name(s.kind) + ") has no knowledge entry"});
+      out.push_back(
+          {"", 0, s.id, std::string("atlas structure '") + s.id + "' (" + kind_name(s.kind) + ") has no knowledge entry"});
 
   auto expect_structure = [&](const KnowledgeEntry& e, const std::string& field, const std::string& id, StructureKind kind) {
     auto it = structures.find(id);
-    if (it == structures.end())
-      at(e, field, "'" + id + "' is not an atlas structure");
+    if (it == structures.end()) at(e, field, "'" + id + "' is not an atlas structure");
     else if (it->second->kind != kind)
       at(e, field, "'" + id + "' is an atlas " + kind_name(it->second->kind) + ", not a " + kind_name(kind));
   };
-  auto expect_site = [&](const KnowledgeEntry& e, const std::string& field, const std::string& id,
-                         std::optional<SiteRole> role) {
+  auto expect_site = [&](const KnowledgeEntry& e, const std::string& field, const std::string& id, std::optional<SiteRole> role) {
     // A reference names one site or, where the atlas splits an attachment
     // per bone, all of its parts.
     const std::vector<const AttachmentSite*> parts = atlas.attachment(id);
@@ -447,8 +445,9 @@ std::vector<KnowledgeProblem> cross_check(const KnowledgeBase& base, const Atlas
     }
     const AttachmentSite& site = *parts.front();
     if (role && (site.muscle != e.id || site.role != *role))
-      at(e, field, "site '" + id + "' is the " + role_name(site.role) + " of '" + site.muscle + "', not the " +
-                       role_name(*role) + " of '" + e.id + "'");
+      at(e, field,
+         "site '" + id + "' is the " + role_name(site.role) + " of '" + site.muscle + "', not the " + role_name(*role) + " of '" +
+             e.id + "'");
   };
 
   for (const auto& e : base.entries) {
@@ -467,8 +466,7 @@ std::vector<KnowledgeProblem> cross_check(const KnowledgeBase& base, const Atlas
     for (std::size_t j = 0; j < e.landmarks.size(); ++j) {
       const std::string field = json_path_member(json_path_index("landmarks", j), "id");
       auto lm = landmarks.find(e.landmarks[j].id);
-      if (lm == landmarks.end())
-        at(e, field, "landmark '" + e.landmarks[j].id + "' is not in the atlas");
+      if (lm == landmarks.end()) at(e, field, "landmark '" + e.landmarks[j].id + "' is not in the atlas");
       else if (lm->second->bone != e.id)
         at(e, field, "landmark '" + e.landmarks[j].id + "' lies on '" + lm->second->bone + "', not on '" + e.id + "'");
     }

@@ -18,9 +18,9 @@
 namespace crus {
 
 struct KnowledgeProblem {
-  std::string file;    // file name inside the knowledge folder; empty for atlas-side faults
-  int line = 0;        // 1-based; 0 when unknown
-  std::string field;   // JSON path, e.g. "entries[3].innervation.roots[0]"
+  std::string file;  // file name inside the knowledge folder; empty for atlas-side faults
+  int line = 0;      // 1-based; 0 when unknown
+  std::string field; // JSON path, e.g. "entries[3].innervation.roots[0]"
   std::string message;
 };
 // "file:line: field: message", leaving out what is empty.
@@ -129,7 +129,7 @@ struct KnowledgeBase {
   std::vector<KnowledgeEntry> entries;
   std::vector<SourceInfo> sources;
   std::vector<KnowledgeProblem> problems;
-  std::vector<std::string> files;                // knowledge files read, in order
+  std::vector<std::string> files;               // knowledge files read, in order
   std::map<std::string, JsonLineMap> line_maps; // per file, for later messages
 
   const KnowledgeEntry* find(const std::string& id) const;
@@ -150,8 +150,7 @@ KnowledgeBase load_knowledge(const std::string& dir);
 
 // The same for text already in memory: validates one file against `schema`
 // and adds its entries (or sources) and problems to `base`.
-void add_knowledge_text(KnowledgeBase& base, const JsonSchema& schema, const std::string& text,
-                        const std::string& file_name);
+void add_knowledge_text(KnowledgeBase& base, const JsonSchema& schema, const std::string& text, const std::string& file_name);
 
 // Checks inside the knowledge base: every section has sources, every source
 // key is defined, nothing is sourced that is absent, ids are unique, and

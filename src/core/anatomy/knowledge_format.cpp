@@ -41,7 +41,6 @@ std::string hang(const std::string& first, const std::string& text) {
   return body;
 }
 
-
 } // namespace
 
 // ---- presentation ----
@@ -88,7 +87,8 @@ std::string format_entry_text(const KnowledgeEntry& e, const KnowledgeBase* base
   }
   if (e.innervation) {
     section("Innervation");
-    out += hang("  ", display(e.innervation->nerve) + " (roots " + join(e.innervation->roots, ", ") + "): " + e.innervation->text);
+    out +=
+        hang("  ", display(e.innervation->nerve) + " (roots " + join(e.innervation->roots, ", ") + "): " + e.innervation->text);
     if (e.innervation->disagreement) out += hang("  Sources differ: ", *e.innervation->disagreement);
   }
   if (!e.actions.empty()) {

@@ -13,9 +13,9 @@ using nlohmann::json;
 
 const char* to_string(Urgency urgency) {
   switch (urgency) {
-  case Urgency::emergency: return "emergency";
-  case Urgency::urgent: return "urgent";
-  case Urgency::soon: return "soon";
+    case Urgency::emergency: return "emergency";
+    case Urgency::urgent: return "urgent";
+    case Urgency::soon: return "soon";
   }
   return "urgent";
 }
@@ -138,9 +138,9 @@ RedFlagSet parse_red_flags(const std::string& json_text, const std::string& sour
     const std::string path = JsonChecker::element("red_flags", i);
     const json& v = list[i];
     check.require_object(v, path);
-    check.only_keys(v, path,
-                    {"id", "title", "what_it_is", "warning_signs", "see_today_if", "urgency", "escalate_if", "areas", "related",
-                     "sources"});
+    check.only_keys(
+        v, path,
+        {"id", "title", "what_it_is", "warning_signs", "see_today_if", "urgency", "escalate_if", "areas", "related", "sources"});
     RedFlag f;
     f.id = check.text(v, path, "id");
     if (!JsonChecker::is_id(f.id)) check.fail(JsonChecker::field(path, "id"), "'" + f.id + "' is not an id (a-z, 0-9, _)");
@@ -152,7 +152,8 @@ RedFlagSet parse_red_flags(const std::string& json_text, const std::string& sour
     f.escalate_if = check.texts(v, path, "escalate_if", false, 1);
     const std::string urgency = check.text(v, path, "urgency");
     const std::optional<Urgency> u = parse_urgency(urgency);
-    if (!u) check.fail(JsonChecker::field(path, "urgency"), "expected \"emergency\", \"urgent\" or \"soon\", not \"" + urgency + "\"");
+    if (!u)
+      check.fail(JsonChecker::field(path, "urgency"), "expected \"emergency\", \"urgent\" or \"soon\", not \"" + urgency + "\"");
     f.urgency = *u;
     if (f.urgency != Urgency::soon && !f.see_today_if.empty())
       check.fail(JsonChecker::field(path, "see_today_if"), "only a \"soon\" red flag can be raised to the same day");
@@ -185,7 +186,8 @@ RedFlagSet parse_red_flags(const std::string& json_text, const std::string& sour
     c.red_flags = check.ids(v, path, "red_flags", true, 1);
     for (std::size_t j = 0; j < c.red_flags.size(); ++j)
       if (!set.find(c.red_flags[j]))
-        check.fail(JsonChecker::element(JsonChecker::field(path, "red_flags"), j), "no red flag has the id '" + c.red_flags[j] + "'");
+        check.fail(JsonChecker::element(JsonChecker::field(path, "red_flags"), j),
+                   "no red flag has the id '" + c.red_flags[j] + "'");
     set.cautions.push_back(std::move(c));
   }
   // A declared source that nothing cites is either dead weight or a fact
@@ -197,9 +199,7 @@ RedFlagSet parse_red_flags(const std::string& json_text, const std::string& sour
   return set;
 }
 
-RedFlagSet load_red_flags(const std::string& path) {
-  return parse_red_flags(read_text_file(path), path);
-}
+RedFlagSet load_red_flags(const std::string& path) { return parse_red_flags(read_text_file(path), path); }
 
 bool caution_covered_by(const SelfCareCaution& caution, const std::vector<std::string>& red_flag_ids) {
   return std::any_of(caution.red_flags.begin(), caution.red_flags.end(), [&](const std::string& id) {

@@ -20,16 +20,16 @@ const char* to_string(Urgency urgency);
 std::optional<Urgency> parse_urgency(const std::string& text);
 
 struct RedFlag {
-  std::string id;                          // e.g. "deep_vein_thrombosis"
+  std::string id; // e.g. "deep_vein_thrombosis"
   std::string title;
   std::string what_it_is;
   std::vector<std::string> warning_signs;
-  std::vector<std::string> see_today_if;   // signs that make a 'soon' flag urgent; may be empty
-  std::vector<std::string> escalate_if;    // signs that make it an emergency; may be empty
+  std::vector<std::string> see_today_if; // signs that make a 'soon' flag urgent; may be empty
+  std::vector<std::string> escalate_if;  // signs that make it an emergency; may be empty
   Urgency urgency = Urgency::urgent;
-  std::vector<BodyArea> areas;             // where its symptoms are felt
-  std::vector<std::string> related;        // ids of other red flags
-  std::vector<std::string> sources;        // keys into RedFlagSet::sources
+  std::vector<BodyArea> areas;      // where its symptoms are felt
+  std::vector<std::string> related; // ids of other red flags
+  std::vector<std::string> sources; // keys into RedFlagSet::sources
 };
 
 // A safety net for self-care: shown beside every self-care list whose
@@ -38,7 +38,7 @@ struct SelfCareCaution {
   std::string id;
   std::vector<BodyArea> areas;
   std::string text;
-  std::vector<std::string> red_flags;      // ids of the red flags it points to
+  std::vector<std::string> red_flags; // ids of the red flags it points to
 };
 
 // Whether a safety net that names `red_flag_ids` already covers `caution`
@@ -47,17 +47,17 @@ struct SelfCareCaution {
 bool caution_covered_by(const SelfCareCaution& caution, const std::vector<std::string>& red_flag_ids);
 
 struct UrgencyBasis {
-  std::string text;                        // the guidelines behind the level
+  std::string text; // the guidelines behind the level
   std::vector<std::string> sources;
 };
 
 struct RedFlagSet {
   std::string title;
   std::string disclaimer;
-  std::string advice[3];                   // what to do, indexed by Urgency
-  UrgencyBasis basis[3];                   // why, indexed by Urgency
+  std::string advice[3]; // what to do, indexed by Urgency
+  UrgencyBasis basis[3]; // why, indexed by Urgency
   std::vector<CitedSource> sources;
-  std::vector<RedFlag> red_flags;          // in file order
+  std::vector<RedFlag> red_flags; // in file order
   std::vector<SelfCareCaution> cautions;
 
   const RedFlag* find(const std::string& id) const;

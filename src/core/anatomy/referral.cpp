@@ -137,8 +137,7 @@ SkinIndex::SkinIndex(const Mesh& skin) : positions_(skin.positions), indices_(sk
     cell_range(t, c0, c1);
     for (int z = c0.z; z <= c1.z; ++z)
       for (int y = c0.y; y <= c1.y; ++y)
-        for (int x = c0.x; x <= c1.x; ++x)
-          ++cell_start_[(static_cast<std::size_t>(z) * dims_[1] + y) * dims_[0] + x + 1];
+        for (int x = c0.x; x <= c1.x; ++x) ++cell_start_[(static_cast<std::size_t>(z) * dims_[1] + y) * dims_[0] + x + 1];
   }
   for (std::size_t i = 0; i < cells; ++i) cell_start_[i + 1] += cell_start_[i];
   cell_triangles_.resize(cell_start_[cells]);
@@ -148,8 +147,7 @@ SkinIndex::SkinIndex(const Mesh& skin) : positions_(skin.positions), indices_(sk
     for (int z = c0.z; z <= c1.z; ++z)
       for (int y = c0.y; y <= c1.y; ++y)
         for (int x = c0.x; x <= c1.x; ++x)
-          cell_triangles_[fill[(static_cast<std::size_t>(z) * dims_[1] + y) * dims_[0] + x]++] =
-              static_cast<std::uint32_t>(t);
+          cell_triangles_[fill[(static_cast<std::size_t>(z) * dims_[1] + y) * dims_[0] + x]++] = static_cast<std::uint32_t>(t);
   }
 }
 
@@ -222,8 +220,7 @@ SurfacePoint snap_to_surface(const Mesh& skin, const glm::vec3& p) {
   SurfacePoint best;
   float best_d2 = std::numeric_limits<float>::infinity();
   for (std::size_t t = 0; t + 2 < skin.indices.size(); t += 3) {
-    const glm::vec3 q = closest_point_on_triangle(p, skin.positions.at(skin.indices[t]),
-                                                  skin.positions.at(skin.indices[t + 1]),
+    const glm::vec3 q = closest_point_on_triangle(p, skin.positions.at(skin.indices[t]), skin.positions.at(skin.indices[t + 1]),
                                                   skin.positions.at(skin.indices[t + 2]));
     const float d2 = glm::dot(q - p, q - p);
     if (d2 < best_d2) {

@@ -52,8 +52,7 @@ public:
   bool empty() const { return indices_.empty(); }
   // The nearest point of the surface to p, or nullopt when the mesh is empty
   // or nothing lies within max_distance.
-  std::optional<SurfacePoint> nearest(const glm::vec3& p,
-                                      float max_distance = std::numeric_limits<float>::infinity()) const;
+  std::optional<SurfacePoint> nearest(const glm::vec3& p, float max_distance = std::numeric_limits<float>::infinity()) const;
 
 private:
   void test_cell(std::size_t cell, const glm::vec3& p, SurfacePoint& best, float& best_d2) const;
@@ -63,7 +62,7 @@ private:
   glm::vec3 origin_{0.0f};
   float cell_size_ = 1.0f;
   int dims_[3] = {0, 0, 0};
-  std::vector<std::uint32_t> cell_start_;     // size cells + 1 (CSR)
+  std::vector<std::uint32_t> cell_start_; // size cells + 1 (CSR)
   std::vector<std::uint32_t> cell_triangles_;
 };
 

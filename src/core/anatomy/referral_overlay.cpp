@@ -19,15 +19,22 @@ glm::vec3 overlay_colour(const std::string& group, bool colour_blind_safe, bool 
     const char* group;
     int safe;
   };
-  static const Entry order[] = {
-      {"gastrocnemius", 0},           {"soleus", 1},                  {"plantaris", 2},
-      {"tibialis_anterior", 3},       {"fibularis_longus", 0},        {"fibularis_brevis", 5},
-      {"fibularis_tertius", 6},       {"popliteus", 3},               {"tibialis_posterior", 4},
-      {"flexor_digitorum_longus", 5}, {"flexor_hallucis_longus", 0},  {"extensor_digitorum_longus", 2},
-      {"extensor_hallucis_longus", 1}};
+  static const Entry order[] = {{"gastrocnemius", 0},
+                                {"soleus", 1},
+                                {"plantaris", 2},
+                                {"tibialis_anterior", 3},
+                                {"fibularis_longus", 0},
+                                {"fibularis_brevis", 5},
+                                {"fibularis_tertius", 6},
+                                {"popliteus", 3},
+                                {"tibialis_posterior", 4},
+                                {"flexor_digitorum_longus", 5},
+                                {"flexor_hallucis_longus", 0},
+                                {"extensor_digitorum_longus", 2},
+                                {"extensor_hallucis_longus", 1}};
   constexpr std::size_t n = sizeof(order) / sizeof(order[0]);
   // Okabe-Ito: vermillion, blue, bluish green, orange, sky blue, reddish purple, yellow.
-  static const glm::vec3 safe[] = {{0.84f, 0.37f, 0.0f}, {0.0f, 0.45f, 0.70f}, {0.0f, 0.62f, 0.45f}, {0.90f, 0.62f, 0.0f},
+  static const glm::vec3 safe[] = {{0.84f, 0.37f, 0.0f},  {0.0f, 0.45f, 0.70f},  {0.0f, 0.62f, 0.45f}, {0.90f, 0.62f, 0.0f},
                                    {0.34f, 0.71f, 0.91f}, {0.80f, 0.47f, 0.65f}, {0.94f, 0.89f, 0.26f}};
   static const glm::vec3 vivid[n] = {{0.86f, 0.08f, 0.08f}, {0.15f, 0.35f, 0.95f}, {0.05f, 0.70f, 0.25f}, {0.95f, 0.55f, 0.0f},
                                      {0.60f, 0.15f, 0.80f}, {0.0f, 0.75f, 0.80f},  {0.90f, 0.20f, 0.65f}, {0.55f, 0.33f, 0.12f},

@@ -11,8 +11,7 @@ std::vector<std::string> unknown_structure_ids(const Scene& scene, const Knowled
     if (s.labelled && !knowledge.find(s.id)) {
       std::vector<std::string> ids;
       for (const auto& e : knowledge.entries) ids.push_back(e.id);
-      std::string line =
-          scene.source + ": node \"" + s.node + "\" is mapped to \"" + s.id + "\", which Crus does not know";
+      std::string line = scene.source + ": node \"" + s.node + "\" is mapped to \"" + s.id + "\", which Crus does not know";
       auto close = closest_ids(ids, s.id, 2);
       if (!close.empty()) line += " (did you mean " + close.front() + "?)";
       out.push_back(line);
@@ -38,8 +37,7 @@ std::vector<int> apply_knowledge(Scene& scene, const KnowledgeBase& knowledge) {
   return layers;
 }
 
-SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge,
-                              const TriggerPointSet* trigger_points) {
+SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge, const TriggerPointSet* trigger_points) {
   std::vector<SearchEntry> entries;
   for (const auto& s : scene.structures) {
     SearchEntry e{s.id, s.name, {}};
@@ -49,8 +47,7 @@ SearchIndex make_search_index(const Scene& scene, const KnowledgeBase& knowledge
       e.aliases.insert(e.aliases.end(), k->synonyms.begin(), k->synonyms.end());
       // Every field that says what the structure does, what supplies it and
       // what goes wrong with it, taken generically from the knowledge base.
-      for (const auto& a : k->actions)
-        e.facts.push_back({"action", a.movement + " at the " + a.joint + " (" + a.role + ")"});
+      for (const auto& a : k->actions) e.facts.push_back({"action", a.movement + " at the " + a.joint + " (" + a.role + ")"});
       if (k->innervation) {
         const KnowledgeEntry* nerve = knowledge.find(k->innervation->nerve);
         e.facts.push_back({"nerve", nerve ? nerve->name : k->innervation->nerve});

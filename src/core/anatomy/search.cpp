@@ -13,10 +13,10 @@ namespace {
 
 // ASCII spelling of U+00C0..U+017F; "" means a separator.
 constexpr std::array<const char*, 64> latin1_fold{
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // C0
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",  // C0
     "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss", // D0
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // E0
-    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y", // F0
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",  // E0
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",  // F0
 };
 
 struct FoldRange {
@@ -26,12 +26,10 @@ struct FoldRange {
 };
 // Latin Extended-A, U+0100..U+017F.
 constexpr std::array<FoldRange, 22> extended_a_fold{{
-    {0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
-    {0x11C, 0x123, "g"}, {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x132, 0x133, "ij"},
-    {0x134, 0x135, "j"}, {0x136, 0x138, "k"}, {0x139, 0x142, "l"}, {0x143, 0x14B, "n"},
-    {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"}, {0x154, 0x159, "r"}, {0x15A, 0x161, "s"},
-    {0x162, 0x167, "t"}, {0x168, 0x173, "u"}, {0x174, 0x175, "w"}, {0x176, 0x178, "y"},
-    {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"},
+    {0x100, 0x105, "a"}, {0x106, 0x10D, "c"},  {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"}, {0x11C, 0x123, "g"}, {0x124, 0x127, "h"},
+    {0x128, 0x131, "i"}, {0x132, 0x133, "ij"}, {0x134, 0x135, "j"}, {0x136, 0x138, "k"}, {0x139, 0x142, "l"}, {0x143, 0x14B, "n"},
+    {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"}, {0x154, 0x159, "r"}, {0x15A, 0x161, "s"}, {0x162, 0x167, "t"}, {0x168, 0x173, "u"},
+    {0x174, 0x175, "w"}, {0x176, 0x178, "y"},  {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"},
 }};
 
 // Decodes the UTF-8 sequence at text[i]. A malformed byte comes back as
@@ -161,10 +159,8 @@ TokenResult match_token(const std::string& token, const std::vector<std::string>
   TokenResult result;
   for (const std::string& word : words) {
     if (word == token) return {TokenMatch::word, 0};
-    if (word.starts_with(token))
-      result.match = TokenMatch::prefix;
-    else if (result.match < TokenMatch::substring && word.find(token) != std::string::npos)
-      result.match = TokenMatch::substring;
+    if (word.starts_with(token)) result.match = TokenMatch::prefix;
+    else if (result.match < TokenMatch::substring && word.find(token) != std::string::npos) result.match = TokenMatch::substring;
   }
   if (result.match != TokenMatch::none) return result;
   const int limit = allowed_errors(token.size());
@@ -176,8 +172,7 @@ TokenResult match_token(const std::string& token, const std::vector<std::string>
 }
 
 // 0 when the text does not match; otherwise a score in its tier's band.
-double score_text(const Query& query, const std::string& folded, const std::vector<std::string>& words,
-                  bool is_name) {
+double score_text(const Query& query, const std::string& folded, const std::vector<std::string>& words, bool is_name) {
   const double name = is_name ? name_bonus : 0.0;
   if (folded == query.folded) return is_name ? 1.0 : exact_base + name_bonus;
   TokenMatch worst = TokenMatch::word;
@@ -195,15 +190,12 @@ double score_text(const Query& query, const std::string& folded, const std::vect
   const double cover = coverage(query.letters, folded);
   const double whole = static_cast<double>(whole_words) / static_cast<double>(query.tokens.size());
   switch (worst) {
-  case TokenMatch::word:
-  case TokenMatch::prefix:
-    return word_prefix_base + (folded.starts_with(query.folded) ? 0.08 : 0.0) + 0.05 * whole + 0.02 * cover + name;
-  case TokenMatch::substring:
-    return substring_base + 0.1 * cover + name;
-  case TokenMatch::fuzzy:
-    return fuzzy_base + 0.1 / (1.0 + errors) + 0.05 * cover + name;
-  case TokenMatch::none:
-    break;
+    case TokenMatch::word:
+    case TokenMatch::prefix:
+      return word_prefix_base + (folded.starts_with(query.folded) ? 0.08 : 0.0) + 0.05 * whole + 0.02 * cover + name;
+    case TokenMatch::substring: return substring_base + 0.1 * cover + name;
+    case TokenMatch::fuzzy: return fuzzy_base + 0.1 / (1.0 + errors) + 0.05 * cover + name;
+    case TokenMatch::none: break;
   }
   if (query.letters.size() < 2) return 0.0;
   const int pieces = initials_pieces(query.letters, words);
@@ -235,10 +227,8 @@ std::string fold_for_search(std::string_view text) {
       }
     } else if (c >= 0xC0 && c <= 0xFF) {
       const std::string_view ascii = latin1_fold[c - 0xC0];
-      if (ascii.empty())
-        pending_space = true;
-      else
-        emit(ascii);
+      if (ascii.empty()) pending_space = true;
+      else emit(ascii);
     } else if (c >= 0x100 && c <= 0x17F) {
       for (const FoldRange& r : extended_a_fold)
         if (c >= r.first && c <= r.last) {
@@ -335,9 +325,7 @@ std::vector<SearchResult> SearchIndex::search(std::string_view query_text, std::
   for (std::size_t i = 0; i < count; ++i) {
     const SearchEntry& entry = entries_[scored[i].entry];
     const std::size_t source = scored[i].source;
-    std::string matched = source == 0                       ? entry.name
-                          : source <= entry.aliases.size() ? entry.aliases[source - 1]
-                                                           : entry.id;
+    std::string matched = source == 0 ? entry.name : source <= entry.aliases.size() ? entry.aliases[source - 1] : entry.id;
     if (scored[i].by_fact) {
       const auto& fact = entry.facts[source - entry.aliases.size() - 2];
       matched = fact.first + ": " + fact.second;
@@ -363,13 +351,11 @@ std::vector<std::string> closest_ids(const std::vector<std::string>& ids, std::s
     int distance = edit_distance(folded, candidate, limit, false);
     // A typed beginning of a longer id ("gastrocnemius" for
     // gastrocnemius_medial_head) is close too, a little less than a typo.
-    if (folded.size() < candidate.size())
-      distance = std::min(distance, edit_distance(folded, candidate, limit, true) + 1);
+    if (folded.size() < candidate.size()) distance = std::min(distance, edit_distance(folded, candidate, limit, true) + 1);
     if (distance <= limit) ranked.emplace_back(distance, &id);
   }
-  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : *a.second < *b.second;
-  });
+  std::sort(ranked.begin(), ranked.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : *a.second < *b.second; });
   for (std::size_t i = 0; i < ranked.size() && out.size() < n; ++i) {
     if (std::find(out.begin(), out.end(), *ranked[i].second) == out.end()) out.push_back(*ranked[i].second);
   }

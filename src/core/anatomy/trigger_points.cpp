@@ -16,13 +16,9 @@ namespace crus {
 
 using nlohmann::json;
 
-const char* to_string(ShapeKind kind) {
-  return kind == ShapeKind::ellipsoid ? "ellipsoid" : "capsule";
-}
+const char* to_string(ShapeKind kind) { return kind == ShapeKind::ellipsoid ? "ellipsoid" : "capsule"; }
 
-const char* to_string(ZoneKind kind) {
-  return kind == ZoneKind::essential ? "essential" : "spillover";
-}
+const char* to_string(ZoneKind kind) { return kind == ZoneKind::essential ? "essential" : "spillover"; }
 
 // ---------------------------------------------------------------------------
 // Zone maths
@@ -102,8 +98,7 @@ struct BoundedShape {
 };
 
 bool inside(const Aabb& box, const glm::vec3& p) {
-  return p.x >= box.min.x && p.y >= box.min.y && p.z >= box.min.z && p.x <= box.max.x && p.y <= box.max.y &&
-         p.z <= box.max.z;
+  return p.x >= box.min.x && p.y >= box.min.y && p.z >= box.min.z && p.x <= box.max.x && p.y <= box.max.y && p.z <= box.max.z;
 }
 
 float membership_of(const BoundedShape& s, const glm::vec3& p) {
@@ -171,8 +166,7 @@ void JsonChecker::require_object(const json& value, const std::string& path) con
   if (!value.is_object()) fail(path, "expected an object");
 }
 
-void JsonChecker::only_keys(const json& object, const std::string& path,
-                            std::initializer_list<const char*> allowed) const {
+void JsonChecker::only_keys(const json& object, const std::string& path, std::initializer_list<const char*> allowed) const {
   for (auto it = object.begin(); it != object.end(); ++it) {
     bool known = false;
     for (const char* key : allowed) known = known || it.key() == key;
@@ -197,8 +191,8 @@ std::string JsonChecker::optional_text(const json& object, const std::string& pa
   return text(object, path, key);
 }
 
-std::vector<std::string> JsonChecker::texts(const json& object, const std::string& path, const char* key,
-                                            bool required, std::size_t min_items) const {
+std::vector<std::string> JsonChecker::texts(const json& object, const std::string& path, const char* key, bool required,
+                                            std::size_t min_items) const {
   std::vector<std::string> out;
   if (!object.contains(key)) {
     if (required) fail(field(path, key), "missing");
@@ -209,15 +203,14 @@ std::vector<std::string> JsonChecker::texts(const json& object, const std::strin
   if (!v.is_array()) fail(p, "expected a list of strings");
   if (v.size() < min_items) fail(p, "expected at least " + std::to_string(min_items) + " item(s)");
   for (std::size_t i = 0; i < v.size(); ++i) {
-    if (!v[i].is_string() || v[i].get_ref<const std::string&>().empty())
-      fail(element(p, i), "expected a non-empty string");
+    if (!v[i].is_string() || v[i].get_ref<const std::string&>().empty()) fail(element(p, i), "expected a non-empty string");
     out.push_back(v[i].get<std::string>());
   }
   return out;
 }
 
-std::vector<std::string> JsonChecker::ids(const json& object, const std::string& path, const char* key,
-                                          bool required, std::size_t min_items) const {
+std::vector<std::string> JsonChecker::ids(const json& object, const std::string& path, const char* key, bool required,
+                                          std::size_t min_items) const {
   std::vector<std::string> out = texts(object, path, key, required, min_items);
   for (std::size_t i = 0; i < out.size(); ++i)
     if (!is_id(out[i])) fail(element(field(path, key), i), "'" + out[i] + "' is not an id (a-z, 0-9, _)");
@@ -268,13 +261,12 @@ bool JsonChecker::is_id(const std::string& text) {
 namespace {
 class TriggerPointParser {
 public:
-  TriggerPointParser(const JsonChecker& check, const std::vector<Landmark>& landmarks)
-      : check_(check), landmarks_(landmarks) {}
+  TriggerPointParser(const JsonChecker& check, const std::vector<Landmark>& landmarks) : check_(check), landmarks_(landmarks) {}
 
   TriggerPointSet parse(const json& root) {
     check_.require_object(root, "");
-    check_.only_keys(root, "", {"$schema", "version", "side", "frame", "edge_width", "disclaimer", "notes", "sources",
-                                "trigger_points"});
+    check_.only_keys(root, "",
+                     {"$schema", "version", "side", "frame", "edge_width", "disclaimer", "notes", "sources", "trigger_points"});
     const json& version = check_.member(root, "", "version");
     if (!version.is_number_integer() || version != 1) check_.fail("version", "expected 1");
     const json& side = check_.member(root, "", "side");
@@ -305,9 +297,10 @@ public:
 private:
   TriggerPoint trigger_point(const json& v, const std::string& path, const TriggerPointSet& set) {
     check_.require_object(v, path);
-    check_.only_keys(v, path, {"id", "muscle", "group", "label", "location_text", "location", "essential_zone",
-                               "spillover_zone", "outside_model", "symptoms", "activating_factors", "self_care",
-                               "safety_net", "differential", "sources", "notes"});
+    check_.only_keys(v, path,
+                     {"id", "muscle", "group", "label", "location_text", "location", "essential_zone", "spillover_zone",
+                      "outside_model", "symptoms", "activating_factors", "self_care", "safety_net", "differential", "sources",
+                      "notes"});
     TriggerPoint tp;
     tp.id = id_field(v, path, "id");
     tp.muscle = id_field(v, path, "muscle");
@@ -321,8 +314,7 @@ private:
     if (tp.essential.empty() && tp.spillover.empty())
       check_.fail(JsonChecker::field(path, "essential_zone"), "a trigger point needs at least one zone shape");
     if (tp.essential.empty() && tp.outside_model.empty())
-      check_.fail(JsonChecker::field(path, "essential_zone"),
-                  "empty; say in outside_model where the essential zone lies");
+      check_.fail(JsonChecker::field(path, "essential_zone"), "empty; say in outside_model where the essential zone lies");
     tp.symptoms = check_.texts(v, path, "symptoms", true, 1);
     tp.activating_factors = check_.texts(v, path, "activating_factors", true, 1);
     tp.self_care = check_.texts(v, path, "self_care", true, 1);
@@ -386,12 +378,11 @@ private:
   glm::vec3 point(const json& v, const std::string& path) {
     check_.require_object(v, path);
     check_.only_keys(v, path, {"anchor", "from", "to", "t", "offset"});
-    const glm::vec3 offset = v.contains("offset") ? vec3(v.at("offset"), JsonChecker::field(path, "offset"), false)
-                                                  : glm::vec3(0.0f);
+    const glm::vec3 offset =
+        v.contains("offset") ? vec3(v.at("offset"), JsonChecker::field(path, "offset"), false) : glm::vec3(0.0f);
     const bool anchored = v.contains("anchor");
     const bool between = v.contains("from") || v.contains("to") || v.contains("t");
-    if (anchored == between)
-      check_.fail(path, "expected either \"anchor\" or \"from\", \"to\" and \"t\"");
+    if (anchored == between) check_.fail(path, "expected either \"anchor\" or \"from\", \"to\" and \"t\"");
     if (anchored) return landmark(v, path, "anchor").position + offset;
     const glm::vec3 from = landmark(v, path, "from").position;
     const glm::vec3 to = landmark(v, path, "to").position;

@@ -17,10 +17,10 @@ namespace crus {
 
 // One entry of a file's own "sources" list (same format as sources.json).
 struct CitedSource {
-  std::string key;      // e.g. "travell_simons_v2"
-  std::string kind;     // textbook, article, web, guideline, ...
+  std::string key;  // e.g. "travell_simons_v2"
+  std::string kind; // textbook, article, web, guideline, ...
   std::string citation;
-  std::string url;      // may be empty
+  std::string url; // may be empty
 };
 
 enum class ShapeKind { ellipsoid, capsule };
@@ -29,12 +29,12 @@ const char* to_string(ShapeKind kind);
 // One piece of a zone, resolved to the model frame.
 struct ReferralShape {
   ShapeKind kind = ShapeKind::ellipsoid;
-  std::string region;         // words, e.g. "underside of the heel"
-  glm::vec3 centre{0.0f};     // ellipsoid
-  glm::vec3 radii{0.0f};      // ellipsoid, axis-aligned
-  glm::vec3 a{0.0f};          // capsule segment
+  std::string region;     // words, e.g. "underside of the heel"
+  glm::vec3 centre{0.0f}; // ellipsoid
+  glm::vec3 radii{0.0f};  // ellipsoid, axis-aligned
+  glm::vec3 a{0.0f};      // capsule segment
   glm::vec3 b{0.0f};
-  float radius = 0.0f;        // capsule
+  float radius = 0.0f; // capsule
 };
 
 // Approximate signed distance in metres (< 0 inside). Capsules are exact;
@@ -47,7 +47,7 @@ Aabb shape_bounds(const ReferralShape& shape, float margin);
 
 struct ReferralZone {
   std::vector<ReferralShape> shapes;
-  float edge_width = 0.01f;   // fall-off outside the shapes, metres
+  float edge_width = 0.01f; // fall-off outside the shapes, metres
   bool empty() const { return shapes.empty(); }
 };
 
@@ -67,12 +67,12 @@ struct SafetyNet {
 };
 
 struct TriggerPoint {
-  std::string id;             // e.g. "gastrocnemius_trp1"
-  std::string muscle;         // atlas muscle id
-  std::string group;          // e.g. "gastrocnemius" (both heads); defaults to muscle
+  std::string id;     // e.g. "gastrocnemius_trp1"
+  std::string muscle; // atlas muscle id
+  std::string group;  // e.g. "gastrocnemius" (both heads); defaults to muscle
   std::string label;
   std::string location_text;
-  glm::vec3 location{0.0f};   // resolved; the viewer projects it onto the muscle
+  glm::vec3 location{0.0f}; // resolved; the viewer projects it onto the muscle
   ReferralZone essential;
   ReferralZone spillover;
   std::vector<std::string> outside_model; // referral areas the leg model cannot show
@@ -134,17 +134,16 @@ public:
   [[noreturn]] void fail(const std::string& path, const std::string& problem) const;
   void require_object(const nlohmann::json& value, const std::string& path) const;
   // Fails on any key not in `allowed`.
-  void only_keys(const nlohmann::json& object, const std::string& path,
-                 std::initializer_list<const char*> allowed) const;
+  void only_keys(const nlohmann::json& object, const std::string& path, std::initializer_list<const char*> allowed) const;
   const nlohmann::json& member(const nlohmann::json& object, const std::string& path, const char* key) const;
   std::string text(const nlohmann::json& object, const std::string& path, const char* key) const;
   std::string optional_text(const nlohmann::json& object, const std::string& path, const char* key) const;
   // An array of non-empty strings; `min_items` 0 allows an empty list. An
   // absent optional list gives an empty vector.
-  std::vector<std::string> texts(const nlohmann::json& object, const std::string& path, const char* key,
-                                 bool required, std::size_t min_items) const;
-  std::vector<std::string> ids(const nlohmann::json& object, const std::string& path, const char* key,
-                               bool required, std::size_t min_items) const;
+  std::vector<std::string> texts(const nlohmann::json& object, const std::string& path, const char* key, bool required,
+                                 std::size_t min_items) const;
+  std::vector<std::string> ids(const nlohmann::json& object, const std::string& path, const char* key, bool required,
+                               std::size_t min_items) const;
   std::vector<CitedSource> sources(const nlohmann::json& object, const std::string& path) const;
   // Every key names one of `sources`.
   void check_source_keys(const std::vector<std::string>& keys, const std::vector<CitedSource>& sources,

@@ -136,7 +136,8 @@ void add_viewer_commands(CommandRegistry& r) {
   add(r, "annotate.add_arrow", "Add an arrow (click its start, then its tip)", "Edit > Annotate", "viewer", {"Shift+A"});
   add(r, "annotate.ink", "Draw with ink", "Edit > Annotate", "viewer", {"Shift+D"});
   add(r, "annotate.clear_ink", "Clear the ink", "Edit > Annotate", "viewer", {"Shift+C"});
-  add(r, "annotate.delete_last", "Delete the last pin or arrow", "Edit > Annotate", "viewer", {"Shift+Delete", "Shift+Backspace"});
+  add(r, "annotate.delete_last", "Delete the last pin or arrow", "Edit > Annotate", "viewer",
+      {"Shift+Delete", "Shift+Backspace"});
   add(r, "annotate.place_here", "Place at the centre of the view", "", "annotate", {"Enter"});
   add(r, "annotate.cancel", "Stop annotating", "", "annotate", {"Escape"});
   add(r, "presenter.notes", "Speaker notes over the view (one screen)", "", "presenter", {"N"});
@@ -169,11 +170,13 @@ void add_viewer_commands(CommandRegistry& r) {
   for (const motion::Movement& m : motion::all_movements()) {
     const std::string name = motion::to_string(m), id = motion::movement_id(m);
     r.add(CommandInfo{"motion.movement." + id, "Producers of " + name, "View > Producers of", "viewer", {}, false});
-    r.add(CommandInfo{"motion.play_action." + id, "Play action: " + name + " (selected muscle highlighted)", "", "viewer", {}, false});
+    r.add(CommandInfo{
+        "motion.play_action." + id, "Play action: " + name + " (selected muscle highlighted)", "", "viewer", {}, false});
   }
 
   // One per panel, "View > Panels" (panel_command_id of each title).
-  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz", "Motion", "Lesson", "Annotations", "Section"})
+  for (const char* title : {"Structures", "Search", "Info", "Trigger points", "Where does it hurt?", "Red flags", "Quiz",
+                            "Motion", "Lesson", "Annotations", "Section"})
     r.add(CommandInfo{panel_command_id(title), std::string(title) + " panel", "View > Panels", "global", {}, false});
   add(r, "panel.help", "Keyboard shortcuts", "Help", "global", {"F1"});
   add(r, "help.about", "About Crus", "Help", "global");

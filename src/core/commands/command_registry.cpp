@@ -19,8 +19,9 @@ std::vector<std::string> make_key_names() {
   std::vector<std::string> names;
   for (char c = 'A'; c <= 'Z'; ++c) names.emplace_back(1, c);
   for (char c = '0'; c <= '9'; ++c) names.emplace_back(1, c);
-  for (const char* s : {"=", "-", "/", ",", ".", ";", "'", "[", "]", "\\", "`", "Space", "Escape", "Enter", "Tab", "Backspace",
-                        "Insert", "Delete", "Left", "Right", "Up", "Down", "PageUp", "PageDown", "Home", "End"})
+  for (const char* s :
+       {"=",     "-",   "/",         ",",      ".",      ";",    "'",     "[",  "]",    "\\",     "`",        "Space", "Escape",
+        "Enter", "Tab", "Backspace", "Insert", "Delete", "Left", "Right", "Up", "Down", "PageUp", "PageDown", "Home",  "End"})
     names.emplace_back(s);
   for (int f = 1; f <= 12; ++f) names.push_back("F" + std::to_string(f));
   for (int k = 0; k <= 9; ++k) names.push_back("Keypad" + std::to_string(k));
@@ -59,8 +60,7 @@ std::optional<KeyChord> parse_key_chord(std::string_view text, std::string* why)
     return std::nullopt;
   };
   if (text.empty()) return fail("an empty key chord");
-  if (text.back() == '+')
-    return fail("\"" + std::string(text) + "\" ends with '+'; write the plus key as Shift+= or KeypadAdd");
+  if (text.back() == '+') return fail("\"" + std::string(text) + "\" ends with '+'; write the plus key as Shift+= or KeypadAdd");
   KeyChord chord;
   std::size_t start = 0;
   while (true) {
@@ -73,7 +73,8 @@ std::optional<KeyChord> parse_key_chord(std::string_view text, std::string* why)
           chord.key = name;
           return chord;
         }
-      return fail("\"" + std::string(part) + "\" is not a key (keys: A-Z, 0-9, = - / , . ; ' [ ] \\ `, Space, Escape, Enter, "
+      return fail("\"" + std::string(part) +
+                  "\" is not a key (keys: A-Z, 0-9, = - / , . ; ' [ ] \\ `, Space, Escape, Enter, "
                   "Tab, Backspace, Insert, Delete, Left, Right, Up, Down, PageUp, PageDown, Home, End, F1-F12, Keypad0-9, "
                   "KeypadAdd, KeypadSubtract)");
     }
@@ -144,8 +145,7 @@ bool CommandRegistry::run(std::string_view id) {
 const Command* CommandRegistry::match(const KeyChord& chord, const std::vector<std::string>& contexts) const {
   for (const std::string& context : contexts)
     for (const Command& c : commands_)
-      if (c.info.context == context && std::find(c.info.keys.begin(), c.info.keys.end(), chord) != c.info.keys.end())
-        return &c;
+      if (c.info.context == context && std::find(c.info.keys.begin(), c.info.keys.end(), chord) != c.info.keys.end()) return &c;
   return nullptr;
 }
 
@@ -182,8 +182,8 @@ std::vector<std::string> CommandRegistry::conflicts(const std::vector<std::strin
       for (const KeyChord& k : a->info.keys)
         if (std::find(b->info.keys.begin(), b->info.keys.end(), k) != b->info.keys.end())
           out.push_back(to_string(k) + " in " +
-                        (a->info.context == b->info.context ? a->info.context : a->info.context + "/" + b->info.context) +
-                        ": " + a->info.id + " and " + b->info.id);
+                        (a->info.context == b->info.context ? a->info.context : a->info.context + "/" + b->info.context) + ": " +
+                        a->info.id + " and " + b->info.id);
     }
   return out;
 }

@@ -61,9 +61,9 @@ struct CommandInfo {
 
 struct Command {
   CommandInfo info;
-  std::function<void()> run;       // empty until bound
-  std::function<bool()> enabled;   // empty: always enabled
-  std::function<bool()> checked;   // empty: not a toggle
+  std::function<void()> run;     // empty until bound
+  std::function<bool()> enabled; // empty: always enabled
+  std::function<bool()> checked; // empty: not a toggle
   bool bound() const { return static_cast<bool>(run); }
 };
 

@@ -16,11 +16,11 @@ namespace crus {
 struct InputEvent {
   enum class Kind { key, mouse_button, cursor, scroll, character };
   Kind kind = Kind::key;
-  int code = 0;            // key (GLFW's numbering: ASCII for printable keys) or mouse button
-  bool down = false;       // key and mouse_button
-  glm::vec2 value{0.0f};   // cursor: position in window pixels; scroll: offsets
-  unsigned codepoint = 0;  // character
-  double time = 0.0;       // seconds on the platform's clock
+  int code = 0;           // key (GLFW's numbering: ASCII for printable keys) or mouse button
+  bool down = false;      // key and mouse_button
+  glm::vec2 value{0.0f};  // cursor: position in window pixels; scroll: offsets
+  unsigned codepoint = 0; // character
+  double time = 0.0;      // seconds on the platform's clock
 };
 
 constexpr int kInputKeys = 512;

@@ -51,7 +51,8 @@ void apply_key_bindings(CommandRegistry& registry, const std::string& text, cons
   const nlohmann::json j = parse_json_input(text, source);
   const JsonLineMap lines = JsonLineMap::build(text);
   auto fail = [&](const std::string& path, const std::string& problem) {
-    throw InputError(source + ":" + std::to_string(std::max(1, lines.line_of(path))), (path.empty() ? "" : path + ": ") + problem);
+    throw InputError(source + ":" + std::to_string(std::max(1, lines.line_of(path))),
+                     (path.empty() ? "" : path + ": ") + problem);
   };
   if (!j.is_object()) fail("", "expected an object with a \"keys\" member");
   for (const auto& [name, value] : j.items())

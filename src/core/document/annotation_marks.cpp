@@ -46,8 +46,7 @@ std::optional<glm::vec3> shown_point(const Scene& rest_scene, const Scene& shown
   return anchor_position(shown->mesh, *it->second);
 }
 
-std::vector<std::uint8_t> drawn_pick_flags(const Scene& scene, const DocumentState& state,
-                                           const std::vector<int>& layers) {
+std::vector<std::uint8_t> drawn_pick_flags(const Scene& scene, const DocumentState& state, const std::vector<int>& layers) {
   std::vector<std::uint8_t> flags(scene.structures.size(), pick_hidden);
   for (std::size_t i = 0; i < flags.size(); ++i) {
     if (!is_drawn(state, layers, i)) continue;

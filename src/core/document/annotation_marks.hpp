@@ -21,12 +21,10 @@ using AnchorCache = std::map<std::tuple<std::string, float, float, float>, std::
 // Where a stored point is shown: its anchor on the `rest` mesh evaluated on
 // the mesh as drawn in `shown` (posed when the leg is), in the model frame.
 // nullopt when the atlas lacks the structure.
-std::optional<glm::vec3> shown_point(const Scene& rest, const Scene& shown, const AnatomyPoint& point,
-                                     AnchorCache& anchors);
+std::optional<glm::vec3> shown_point(const Scene& rest, const Scene& shown, const AnatomyPoint& point, AnchorCache& anchors);
 
 // Per structure, how a click or a pin test sees it: pick_hidden, pick_ghosted or pick_opaque.
-std::vector<std::uint8_t> drawn_pick_flags(const Scene& scene, const DocumentState& state,
-                                           const std::vector<int>& layers);
+std::vector<std::uint8_t> drawn_pick_flags(const Scene& scene, const DocumentState& state, const std::vector<int>& layers);
 
 // A point of the view as the marks need it: where on screen, and whether
 // something drawn hides it (then it is drawn faded).

@@ -93,7 +93,8 @@ Annotations annotations_from_json(const json& j, const std::string& path, const 
       for (std::size_t c = 0; c < 2; ++c) {
         const double v = points[k][c].get<double>();
         // A little outside the view is allowed: a stroke may run off its edge.
-        if (!std::isfinite(v) || v < -0.5 || v > 1.5) throw InputError(locate(kp), kp + ": " + points[k][c].dump() + " is outside the view (-0.5 to 1.5)");
+        if (!std::isfinite(v) || v < -0.5 || v > 1.5)
+          throw InputError(locate(kp), kp + ": " + points[k][c].dump() + " is outside the view (-0.5 to 1.5)");
         q[static_cast<int>(c)] = static_cast<float>(v);
       }
       stroke.points.push_back(q);
@@ -196,19 +197,22 @@ std::optional<SurfaceAnchor> anchor_on_mesh(const Mesh& mesh, glm::vec3 p) {
     }
   }
   if (best.triangle < 0) return std::nullopt;
-  best.weights = barycentric(best_point, corner(mesh, best.triangle, 0), corner(mesh, best.triangle, 1), corner(mesh, best.triangle, 2));
+  best.weights =
+      barycentric(best_point, corner(mesh, best.triangle, 0), corner(mesh, best.triangle, 1), corner(mesh, best.triangle, 2));
   best.distance = std::sqrt(best_d2);
   return best;
 }
 
 glm::vec3 anchor_position(const Mesh& mesh, const SurfaceAnchor& a) {
   if (!valid_triangle(mesh, a.triangle)) return glm::vec3(0.0f);
-  return a.weights.x * corner(mesh, a.triangle, 0) + a.weights.y * corner(mesh, a.triangle, 1) + a.weights.z * corner(mesh, a.triangle, 2);
+  return a.weights.x * corner(mesh, a.triangle, 0) + a.weights.y * corner(mesh, a.triangle, 1) +
+         a.weights.z * corner(mesh, a.triangle, 2);
 }
 
 glm::vec3 anchor_normal(const Mesh& mesh, const SurfaceAnchor& a) {
   if (!valid_triangle(mesh, a.triangle)) return glm::vec3(0.0f, 0.0f, 1.0f);
-  const glm::vec3 face = glm::cross(corner(mesh, a.triangle, 1) - corner(mesh, a.triangle, 0), corner(mesh, a.triangle, 2) - corner(mesh, a.triangle, 0));
+  const glm::vec3 face = glm::cross(corner(mesh, a.triangle, 1) - corner(mesh, a.triangle, 0),
+                                    corner(mesh, a.triangle, 2) - corner(mesh, a.triangle, 0));
   const float len = glm::length(face);
   return len > 0.0f ? face / len : glm::vec3(0.0f, 0.0f, 1.0f);
 }
@@ -247,8 +251,10 @@ SnapReport snap_annotations(Annotations& annotations, const Scene& rest) {
 std::string describe_snap(const SnapReport& report) {
   if (report.moved == 0) return "";
   char buf[160];
-  std::snprintf(buf, sizeof buf, "%d annotation point%s moved onto the atlas's surface (by up to %.1f mm): the atlas changed since they were placed",
-                report.moved, report.moved == 1 ? "" : "s", static_cast<double>(report.largest_move) * 1000.0);
+  std::snprintf(
+      buf, sizeof buf,
+      "%d annotation point%s moved onto the atlas's surface (by up to %.1f mm): the atlas changed since they were placed",
+      report.moved, report.moved == 1 ? "" : "s", static_cast<double>(report.largest_move) * 1000.0);
   return buf;
 }
 

@@ -23,13 +23,13 @@ struct Scene;
 
 // Bounds on what a file may hold (far above what a lesson needs).
 constexpr std::size_t kAnnotationTextBytes = 200;
-constexpr std::size_t kAnnotationPoints = 500;   // pins plus arrows
+constexpr std::size_t kAnnotationPoints = 500; // pins plus arrows
 constexpr std::size_t kInkStrokes = 500;
 constexpr std::size_t kInkStrokePoints = 5000;
 
 struct AnatomyPoint {
-  std::string structure;     // structure id; kept even when the atlas lacks it
-  glm::vec3 rest{0.0f};      // model frame, neutral pose, metres
+  std::string structure; // structure id; kept even when the atlas lacks it
+  glm::vec3 rest{0.0f};  // model frame, neutral pose, metres
   bool operator==(const AnatomyPoint&) const = default;
 };
 
@@ -90,9 +90,9 @@ glm::vec3 rest_point_of_hit(const Mesh& rest, const Mesh& posed, int triangle, g
 // sit a little off the new surface). Points whose structure the atlas lacks
 // are kept unchanged and their ids reported.
 struct SnapReport {
-  std::vector<std::string> unknown_ids;   // each once
-  int moved = 0;                          // points moved by more than 0.5 mm
-  float largest_move = 0.0f;              // metres
+  std::vector<std::string> unknown_ids; // each once
+  int moved = 0;                        // points moved by more than 0.5 mm
+  float largest_move = 0.0f;            // metres
 };
 SnapReport snap_annotations(Annotations& annotations, const Scene& rest);
 

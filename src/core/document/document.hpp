@@ -29,7 +29,7 @@ enum class OverlayMode : std::uint8_t { none, trigger_point, muscle, all };
 
 struct Overlay {
   OverlayMode mode = OverlayMode::none;
-  std::string target;            // trigger-point id or muscle id
+  std::string target; // trigger-point id or muscle id
   bool colour_blind_safe = false;
   // A quiz: the zones without the trigger point's marker, which would give
   // the answer away.
@@ -53,17 +53,17 @@ struct SectionView {
 struct DocumentState {
   std::vector<Visibility> visibility; // one per scene structure
   int selected = -1;
-  std::set<int> pinned;               // structures labelled besides the selection
+  std::set<int> pinned; // structures labelled besides the selection
   Highlights highlights;
-  int peel_layer = 0;                 // structures with layer <= this are hidden (0: none)
-  bool mirror = false;                // show a left leg
+  int peel_layer = 0;  // structures with layer <= this are hidden (0: none)
+  bool mirror = false; // show a left leg
   Overlay overlay;
-  motion::Pose pose;                  // the leg's joint angles (degrees); neutral by default
-  bool colour_by_length = false;      // muscles coloured by length change from neutral
+  motion::Pose pose;             // the leg's joint angles (degrees); neutral by default
+  bool colour_by_length = false; // muscles coloured by length change from neutral
   // The movement chosen in the Motion panel ("which muscles produce this
   // movement?"): its producers are listed and coloured by rank.
   std::optional<motion::Movement> movement;
-  Annotations annotations;            // pins, arrows and ink (by structure id, rest frame)
+  Annotations annotations; // pins, arrows and ink (by structure id, rest frame)
   SectionView section;
   bool operator==(const DocumentState&) const = default;
 };

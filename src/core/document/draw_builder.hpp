@@ -12,10 +12,10 @@ namespace crus {
 // What the knowledge layer adds for the selection (attachment patches, the
 // supplying nerve lit up, arrows of action, referral zones, TrP markers).
 struct HighlightInputs {
-  std::vector<PatchHighlight> patches;                 // painted on bones
-  std::vector<std::pair<int, glm::vec3>> lit;         // structure, glow colour
+  std::vector<PatchHighlight> patches;        // painted on bones
+  std::vector<std::pair<int, glm::vec3>> lit; // structure, glow colour
   std::vector<Arrow> arrows;
-  std::vector<ZoneShape> zones;                        // painted on the skin
+  std::vector<ZoneShape> zones; // painted on the skin
   std::vector<Marker> markers;
 };
 
@@ -25,8 +25,8 @@ struct HighlightInputs {
 void add_painted_zones(HighlightInputs& inputs, const std::vector<glm::vec3>& painted, float radius);
 
 // `layers` gives each structure's layer (1 = most superficial), or is empty.
-DrawList make_draw_list(const Scene& scene, const DocumentState& state, int hovered,
-                        const std::vector<int>& layers = {}, const HighlightInputs& extra = {});
+DrawList make_draw_list(const Scene& scene, const DocumentState& state, int hovered, const std::vector<int>& layers = {},
+                        const HighlightInputs& extra = {});
 
 // The reflection that turns the right leg into a left one (about the body's
 // midline plane z = 0 of the model frame).

@@ -38,7 +38,9 @@ int patch_owner(const Scene& scene, const Capsule& c) {
   for (std::size_t i = 0; i < scene.structures.size(); ++i) {
     const SceneStructure& s = scene.structures[i];
     if (s.kind != StructureKind::bone) continue;
-    auto within = [&](const glm::vec3& p) { return glm::all(glm::greaterThanEqual(p, s.box.min - reach)) && glm::all(glm::lessThanEqual(p, s.box.max + reach)); };
+    auto within = [&](const glm::vec3& p) {
+      return glm::all(glm::greaterThanEqual(p, s.box.min - reach)) && glm::all(glm::lessThanEqual(p, s.box.max + reach));
+    };
     if (!within(c.a) || !within(c.b)) continue;
     float da = 1e9f, db = 1e9f;
     for (const glm::vec3& v : s.mesh.positions) {
@@ -95,8 +97,8 @@ std::string bone_name(const Scene& scene, const std::string& bone) {
 
 } // namespace
 
-SelectionHighlights compute_highlights(const Scene& scene, const KnowledgeBase* knowledge, int muscle,
-                                       const Highlights& toggles, const HighlightPalette& palette) {
+SelectionHighlights compute_highlights(const Scene& scene, const KnowledgeBase* knowledge, int muscle, const Highlights& toggles,
+                                       const HighlightPalette& palette) {
   SelectionHighlights out;
   if (muscle < 0 || static_cast<std::size_t>(muscle) >= scene.structures.size()) return out;
   const SceneStructure& s = scene.structures[static_cast<std::size_t>(muscle)];
@@ -105,7 +107,8 @@ SelectionHighlights compute_highlights(const Scene& scene, const KnowledgeBase* 
 
   // An attachment may be split per bone (the soleus origin on tibia and
   // fibula): every part is lit and labelled with its own bone.
-  const std::vector<const AttachmentSite*> origin = manifest ? manifest->attachment(s.id + "_origin") : std::vector<const AttachmentSite*>{};
+  const std::vector<const AttachmentSite*> origin =
+      manifest ? manifest->attachment(s.id + "_origin") : std::vector<const AttachmentSite*>{};
   const std::vector<const AttachmentSite*> insertion =
       manifest ? manifest->attachment(s.id + "_insertion") : std::vector<const AttachmentSite*>{};
 
@@ -126,7 +129,8 @@ SelectionHighlights compute_highlights(const Scene& scene, const KnowledgeBase* 
     std::string roots;
     for (const auto& r : entry->innervation->roots) roots += (roots.empty() ? "" : ", ") + r;
     const KnowledgeEntry* nerve_entry = knowledge->find(entry->innervation->nerve);
-    const std::string nerve_label = (nerve_entry ? nerve_entry->name : entry->innervation->nerve) + (roots.empty() ? "" : " (" + roots + ")");
+    const std::string nerve_label =
+        (nerve_entry ? nerve_entry->name : entry->innervation->nerve) + (roots.empty() ? "" : " (" + roots + ")");
     const glm::vec3 nerve_colour(1.0f, 0.85f, 0.2f);
     // Point at the muscle's own motor branches (from the manifest): a thin
     // arrow along each, its head where the branch enters the muscle, and the

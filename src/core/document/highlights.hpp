@@ -11,8 +11,8 @@
 namespace crus {
 
 struct HighlightPalette {
-  glm::vec3 origin{1.00f, 0.50f, 0.05f};     // orange
-  glm::vec3 insertion{0.10f, 0.55f, 1.00f};  // blue: tells apart from orange for every common colour vision
+  glm::vec3 origin{1.00f, 0.50f, 0.05f};    // orange
+  glm::vec3 insertion{0.10f, 0.55f, 1.00f}; // blue: tells apart from orange for every common colour vision
   glm::vec3 nerve_glow{0.45f, 0.38f, 0.0f};
   glm::vec3 arrow{0.15f, 0.95f, 0.35f};
 };
@@ -38,12 +38,12 @@ struct LabelAnchor {
 
 struct SelectionHighlights {
   HighlightInputs inputs;
-  std::vector<LabelAnchor> labels;            // e.g. "Origin: ..." on the patches
+  std::vector<LabelAnchor> labels;                       // e.g. "Origin: ..." on the patches
   std::vector<std::pair<glm::vec3, std::string>> legend; // colour, meaning
 };
 
 // `muscle` is a structure index in the scene (or -1: nothing).
-SelectionHighlights compute_highlights(const Scene& scene, const KnowledgeBase* knowledge, int muscle,
-                                       const Highlights& toggles, const HighlightPalette& palette = {});
+SelectionHighlights compute_highlights(const Scene& scene, const KnowledgeBase* knowledge, int muscle, const Highlights& toggles,
+                                       const HighlightPalette& palette = {});
 
 } // namespace crus

@@ -5,7 +5,9 @@ namespace crus {
 namespace {
 
 template <typename Shape>
-bool applies(const Shape& s, int structure) { return s.structure < 0 || s.structure == structure; }
+bool applies(const Shape& s, int structure) {
+  return s.structure < 0 || s.structure == structure;
+}
 
 void put_patch(std::vector<glm::vec4>& t, const PatchHighlight& p) {
   t.emplace_back(p.a, p.radius);

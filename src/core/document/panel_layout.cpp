@@ -5,8 +5,8 @@
 
 namespace crus {
 
-std::vector<ScreenRect> layout_panels(const std::vector<PanelSlot>& open_slots, glm::vec2 screen, float font_px,
-                                      float top, float bottom) {
+std::vector<ScreenRect> layout_panels(const std::vector<PanelSlot>& open_slots, glm::vec2 screen, float font_px, float top,
+                                      float bottom) {
   const float gap = 4.0f;
   const float y0 = top + gap, y1 = std::max(y0 + 1.0f, screen.y - bottom - gap);
   // About 22 characters wide at the text size, but never so narrow that a
@@ -34,24 +34,17 @@ std::vector<ScreenRect> layout_panels(const std::vector<PanelSlot>& open_slots, 
   for (PanelSlot slot : open_slots) {
     ScreenRect r;
     switch (slot) {
-      case PanelSlot::left_top:
-        r = {{gap, y0}, {gap + column, both_left ? split - gap * 0.5f : y1}};
-        break;
-      case PanelSlot::left_bottom:
-        r = {{gap, both_left ? split + gap * 0.5f : y0}, {gap + column, y1}};
-        break;
-      case PanelSlot::right:
-        r = {{right_x, y0}, {right_x + column, y1}};
-        break;
+      case PanelSlot::left_top: r = {{gap, y0}, {gap + column, both_left ? split - gap * 0.5f : y1}}; break;
+      case PanelSlot::left_bottom: r = {{gap, both_left ? split + gap * 0.5f : y0}, {gap + column, y1}}; break;
+      case PanelSlot::right: r = {{right_x, y0}, {right_x + column, y1}}; break;
       case PanelSlot::inner: {
-        const float h = (y1 - y0 - gap * static_cast<float>(inner_total - 1)) / static_cast<float>(std::max<long>(inner_total, 1));
+        const float h =
+            (y1 - y0 - gap * static_cast<float>(inner_total - 1)) / static_cast<float>(std::max<long>(inner_total, 1));
         const float y = y0 + static_cast<float>(inner_seen++) * (h + gap);
         r = {{inner_x, y}, {inner_x + column, y + h}};
         break;
       }
-      case PanelSlot::right_wide:
-        r = {{wide_x, y0}, {wide_x + wide, std::min(y1, y0 + wide * 0.75f + 4.0f * font_px)}};
-        break;
+      case PanelSlot::right_wide: r = {{wide_x, y0}, {wide_x + wide, std::min(y1, y0 + wide * 0.75f + 4.0f * font_px)}}; break;
       case PanelSlot::centre: {
         const glm::vec2 size(std::min(40.0f * font_px, 0.6f * screen.x), (y1 - y0) * 0.75f);
         const glm::vec2 c(screen.x * 0.5f, (y0 + y1) * 0.5f);
@@ -69,7 +62,7 @@ glm::vec2 place_clear_of(glm::vec2 size, const ScreenRect& free, const ScreenRec
   const glm::vec2 mid = 0.5f * (lo + hi);
   // Corners first (bottom ones last: the feet and heel are often there),
   // then the middles of the edges.
-  const glm::vec2 candidates[] = {{lo.x, lo.y}, {hi.x, lo.y}, {lo.x, hi.y}, {hi.x, hi.y},
+  const glm::vec2 candidates[] = {{lo.x, lo.y},  {hi.x, lo.y},  {lo.x, hi.y},  {hi.x, hi.y},
                                   {mid.x, lo.y}, {lo.x, mid.y}, {hi.x, mid.y}, {mid.x, hi.y}};
   glm::vec2 best = candidates[0];
   float best_cover = 1e30f;

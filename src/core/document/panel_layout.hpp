@@ -16,16 +16,14 @@ enum class PanelSlot { left_top, left_bottom, right, inner, centre, right_wide }
 struct ScreenRect {
   glm::vec2 min{0.0f}, max{0.0f};
   glm::vec2 size() const { return max - min; }
-  bool overlaps(const ScreenRect& o) const {
-    return min.x < o.max.x && o.min.x < max.x && min.y < o.max.y && o.min.y < max.y;
-  }
+  bool overlaps(const ScreenRect& o) const { return min.x < o.max.x && o.min.x < max.x && min.y < o.max.y && o.min.y < max.y; }
 };
 
 // One rectangle per entry of `open_slots` (the open panels, in order), inside
 // `screen` between `top` and `bottom` (menu and status bars), for text of
 // `font_px` pixels.
-std::vector<ScreenRect> layout_panels(const std::vector<PanelSlot>& open_slots, glm::vec2 screen, float font_px,
-                                      float top, float bottom);
+std::vector<ScreenRect> layout_panels(const std::vector<PanelSlot>& open_slots, glm::vec2 screen, float font_px, float top,
+                                      float bottom);
 
 // Where a box of `size` goes inside `free` without covering `keep_out` (the
 // model on screen): the first corner or edge middle of `free` that leaves it

@@ -88,9 +88,12 @@ glm::vec3 parse_axis(const std::string& text, const std::string& where) {
   if (text.size() == 2 && (text[0] == '+' || text[0] == '-')) {
     float s = text[0] == '-' ? -1.0f : 1.0f;
     switch (text[1]) {
-      case 'X': case 'x': return {s, 0, 0};
-      case 'Y': case 'y': return {0, s, 0};
-      case 'Z': case 'z': return {0, 0, s};
+      case 'X':
+      case 'x': return {s, 0, 0};
+      case 'Y':
+      case 'y': return {0, s, 0};
+      case 'Z':
+      case 'z': return {0, 0, s};
       default: break;
     }
   }
@@ -122,7 +125,8 @@ AtlasMap load_atlas_map(const std::string& path, const std::vector<std::string>&
   if (j.contains("axes")) {
     const auto& a = j["axes"];
     if (!a.is_array() || a.size() != 3 || !a[0].is_string() || !a[1].is_string() || !a[2].is_string())
-      throw InputError(path, "axes: expected three axis names, the source axis for model X (anterior), Y (superior) and Z (lateral), e.g. [\"-Z\", \"+Y\", \"+X\"]");
+      throw InputError(path, "axes: expected three axis names, the source axis for model X (anterior), Y (superior) and Z "
+                             "(lateral), e.g. [\"-Z\", \"+Y\", \"+X\"]");
     glm::mat3 m(0.0f);
     for (int row = 0; row < 3; ++row) {
       glm::vec3 src = parse_axis(a[row].get<std::string>(), path + ": axes[" + std::to_string(row) + "]");
@@ -137,7 +141,8 @@ AtlasMap load_atlas_map(const std::string& path, const std::vector<std::string>&
     if (!o.is_array() || o.size() != 3 || !o[0].is_number() || !o[1].is_number() || !o[2].is_number())
       throw InputError(path, "offset: expected three numbers (metres)");
     for (int i = 0; i < 3; ++i)
-      map.offset[i] = checked_narrow<float>(o[static_cast<std::size_t>(i)].get<double>(), path + ": offset[" + std::to_string(i) + "]");
+      map.offset[i] =
+          checked_narrow<float>(o[static_cast<std::size_t>(i)].get<double>(), path + ": offset[" + std::to_string(i) + "]");
   }
   // "nodes" may be left out when the file's nodes are named by FMA ids.
   if (j.contains("nodes") && !j["nodes"].is_array())
@@ -236,7 +241,8 @@ std::string append_mesh(Mesh& out, const aiMesh* src, const glm::mat4& xf) {
   for (unsigned v = 0; v < src->mNumVertices; ++v) {
     const aiVector3D& p = src->mVertices[v];
     if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
-      return "mesh \"" + sanitize_utf8(src->mName.C_Str()) + "\" vertex " + std::to_string(v) + " has a NaN or infinite coordinate";
+      return "mesh \"" + sanitize_utf8(src->mName.C_Str()) + "\" vertex " + std::to_string(v) +
+             " has a NaN or infinite coordinate";
     glm::vec3 q = glm::vec3(xf * glm::vec4(p.x, p.y, p.z, 1.0f));
     out.positions.push_back(q);
     if (src->HasNormals()) {
@@ -250,7 +256,8 @@ std::string append_mesh(Mesh& out, const aiMesh* src, const glm::mat4& xf) {
     glm::vec3 colour = kNoColour;
     if (src->HasVertexColors(0)) {
       const aiColor4D& c = src->mColors[0][v];
-      if (std::isfinite(c.r) && std::isfinite(c.g) && std::isfinite(c.b)) colour = glm::clamp(glm::vec3(c.r, c.g, c.b), 0.0f, 1.0f);
+      if (std::isfinite(c.r) && std::isfinite(c.g) && std::isfinite(c.b))
+        colour = glm::clamp(glm::vec3(c.r, c.g, c.b), 0.0f, 1.0f);
     }
     out.colours.push_back(colour);
     // Two texture-coordinate sets in a Crus atlas: the fibre coordinates
@@ -266,7 +273,8 @@ std::string append_mesh(Mesh& out, const aiMesh* src, const glm::mat4& xf) {
     // A Crus atlas stores the baked ambient occlusion as 1 - open in the v of
     // the second set; Assimp's flip of v gives back how open the vertex is.
     float open = 1.0f;
-    if (src->HasTextureCoords(1) && std::isfinite(src->mTextureCoords[1][v].y)) open = std::clamp(src->mTextureCoords[1][v].y, 0.0f, 1.0f);
+    if (src->HasTextureCoords(1) && std::isfinite(src->mTextureCoords[1][v].y))
+      open = std::clamp(src->mTextureCoords[1][v].y, 0.0f, 1.0f);
     out.occlusion.push_back(open);
   }
   for (unsigned f = 0; f < src->mNumFaces; ++f) {
@@ -294,8 +302,8 @@ void check_budget(const std::string& path, const aiScene* ai) {
       triangles += ai->mMeshes[node->mMeshes[m]]->mNumFaces;
     }
     if (vertices > gltf::kMaxVertices || triangles > gltf::kMaxTriangles)
-      throw InputError(path, "more than " + std::to_string(gltf::kMaxVertices) + " vertices or " + std::to_string(gltf::kMaxTriangles) +
-                                 " triangles as drawn; refusing to load it");
+      throw InputError(path, "more than " + std::to_string(gltf::kMaxVertices) + " vertices or " +
+                                 std::to_string(gltf::kMaxTriangles) + " triangles as drawn; refusing to load it");
     for (unsigned c = 0; c < node->mNumChildren; ++c) stack.push_back(node->mChildren[c]);
   }
 }
@@ -455,7 +463,8 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
         s.box = bounds(s.mesh);
         float extent = glm::length(s.box.size());
         if (!std::isfinite(extent) || extent > 10.0f) {
-          problem("node \"" + node_name + "\" is " + std::to_string(extent) + " m across, too large for a leg (wrong units? set \"units\" in an --atlas-map)");
+          problem("node \"" + node_name + "\" is " + std::to_string(extent) +
+                  " m across, too large for a leg (wrong units? set \"units\" in an --atlas-map)");
           bad = true;
         }
         if (s.mesh.normals.size() != s.mesh.positions.size()) compute_smooth_normals(s.mesh);
@@ -513,15 +522,19 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
     std::string which = left_parts.front();
     if (left_parts.size() > 1) which += " and " + std::to_string(left_parts.size() - 1) + " more";
     if (left_unlabelled > 0)
-      scene.warnings.push_back(path + ": " + std::to_string(left_unlabelled) + (left_unlabelled == 1 ? " part is" : " parts are") + " of a left leg (" + which +
+      scene.warnings.push_back(path + ": " + std::to_string(left_unlabelled) +
+                               (left_unlabelled == 1 ? " part is" : " parts are") + " of a left leg (" + which +
                                "); Crus's atlas is of a right leg, so they are left unlabelled and only the right leg is named");
     else
-      scene.warnings.push_back(path + ": this is a left leg (" + which +
-                               "); Crus's atlas, views and trigger-point maps are of a right leg: its parts are named and marked left; "
-                               "mirror it (\"axes\" in an --atlas-map) so that lateral is on the outside");
+      scene.warnings.push_back(
+          path + ": this is a left leg (" + which +
+          "); Crus's atlas, views and trigger-point maps are of a right leg: its parts are named and marked left; "
+          "mirror it (\"axes\" in an --atlas-map) so that lateral is on the outside");
   }
-  if (map && map->rules.empty() && std::none_of(scene.structures.begin(), scene.structures.end(), [](const SceneStructure& x) { return x.labelled; }))
-    scene.warnings.push_back(map->source + ": the map lists no \"nodes\" and no node is named by an FMA id Crus knows, so nothing is labelled");
+  if (map && map->rules.empty() &&
+      std::none_of(scene.structures.begin(), scene.structures.end(), [](const SceneStructure& x) { return x.labelled; }))
+    scene.warnings.push_back(map->source +
+                             ": the map lists no \"nodes\" and no node is named by an FMA id Crus knows, so nothing is labelled");
   if (map) check_map_against_scene(*map, mesh_nodes, scene);
   return scene;
 }
@@ -531,14 +544,16 @@ void check_map_against_scene(const AtlasMap& map, const std::vector<std::string>
   // patterns found no node, and when the size says the units are off.
   for (std::size_t i = 0; i < map.rules.size(); ++i) {
     const AtlasMapRule& r = map.rules[i];
-    bool found = std::any_of(nodes.begin(), nodes.end(), [&](const std::string& n) { return r.pattern == n || glob_match(r.pattern, n); });
+    bool found =
+        std::any_of(nodes.begin(), nodes.end(), [&](const std::string& n) { return r.pattern == n || glob_match(r.pattern, n); });
     if (!found)
       scene.warnings.push_back(map.source + ": nodes[" + std::to_string(i) + "]: the pattern \"" + r.pattern + "\" (for " + r.id +
                                ") matches no node of " + scene.source);
   }
   if (nodes.size() == 1)
-    scene.warnings.push_back(scene.source + ": the file has a single node (\"" + nodes.front() +
-                             "\"), so the whole file becomes one structure; export one node per structure to map them one by one");
+    scene.warnings.push_back(
+        scene.source + ": the file has a single node (\"" + nodes.front() +
+        "\"), so the whole file becomes one structure; export one node per structure to map them one by one");
   const float height = scene.box.valid() ? scene.box.size().y : 0.0f;
   const float extent = scene.box.valid() ? glm::length(scene.box.size()) : 0.0f;
   if (extent < 0.05f || extent > 3.0f) {

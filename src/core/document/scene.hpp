@@ -13,15 +13,15 @@
 namespace crus {
 
 struct SceneStructure {
-  std::string id;        // structure id, or "unlabelled:<node>" when nothing matched
-  std::string name;      // display name
-  std::string node;      // node name in the file
+  std::string id;   // structure id, or "unlabelled:<node>" when nothing matched
+  std::string name; // display name
+  std::string node; // node name in the file
   StructureKind kind = StructureKind::other;
   glm::vec4 colour{0.8f, 0.8f, 0.8f, 1.0f};
-  bool labelled = false; // matched a known structure
+  bool labelled = false;     // matched a known structure
   Side side = Side::unsided; // from a sided FMA id in the node's name
-  Mesh mesh;             // where it is now (posed, when the leg is posed)
-  Aabb box;              // of `mesh`
+  Mesh mesh;                 // where it is now (posed, when the leg is posed)
+  Aabb box;                  // of `mesh`
   // Rest-to-current transform of a structure carried rigidly (a bone):
   // mesh = transform * rest mesh. Identity at rest and for soft tissue, whose
   // mesh is deformed vertex by vertex (its rest is mesh.rest_positions). The
@@ -36,11 +36,11 @@ struct AtlasMapRule {
   std::string id;
 };
 struct AtlasMap {
-  float scale = 1.0f;            // from "units" (m, cm, mm) or "scale"
-  glm::mat3 axes{1.0f};          // model = axes * (scale * source) + offset
+  float scale = 1.0f;   // from "units" (m, cm, mm) or "scale"
+  glm::mat3 axes{1.0f}; // model = axes * (scale * source) + offset
   glm::vec3 offset{0.0f};
   std::vector<AtlasMapRule> rules;
-  std::string source;            // the file it came from
+  std::string source; // the file it came from
   // The id of the first rule matching `node`, if any.
   std::optional<std::string> match(const std::string& node) const;
 };
@@ -54,10 +54,10 @@ struct Scene;
 void check_map_against_scene(const AtlasMap& map, const std::vector<std::string>& nodes, Scene& scene);
 
 struct Scene {
-  std::string source;                  // the mesh file
+  std::string source; // the mesh file
   std::vector<SceneStructure> structures;
   std::optional<AtlasManifest> manifest;
-  std::vector<std::string> warnings;   // one line each: "file: problem"
+  std::vector<std::string> warnings; // one line each: "file: problem"
   Aabb box;
   std::size_t triangle_count() const;
   const SceneStructure* find(const std::string& id) const;

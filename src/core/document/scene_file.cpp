@@ -48,7 +48,8 @@ namespace {
 
 float number(const json& j) { return static_cast<float>(j.get<double>()); }
 
-void check_range(double v, double lo, double hi, const std::string& path, const std::function<std::string(const std::string&)>& locate) {
+void check_range(double v, double lo, double hi, const std::string& path,
+                 const std::function<std::string(const std::string&)>& locate) {
   if (!std::isfinite(v) || v < lo || v > hi) {
     char buf[96];
     std::snprintf(buf, sizeof buf, "%g is out of range (%g to %g)", v, lo, hi);
@@ -60,7 +61,8 @@ glm::vec3 point(const json& j, const std::string& path, const std::function<std:
   if (j.size() != 3) throw InputError(locate(path), path + ": expected 3 numbers [x, y, z], got " + std::to_string(j.size()));
   glm::vec3 p;
   for (int k = 0; k < 3; ++k) {
-    check_range(j[static_cast<std::size_t>(k)].get<double>(), -100.0, 100.0, json_path_index(path, static_cast<std::size_t>(k)), locate);
+    check_range(j[static_cast<std::size_t>(k)].get<double>(), -100.0, 100.0, json_path_index(path, static_cast<std::size_t>(k)),
+                locate);
     p[k] = number(j[static_cast<std::size_t>(k)]);
   }
   return p;
@@ -80,15 +82,16 @@ OverlayMode overlay_mode(const std::string& s) {
 }
 const char* overlay_mode_name(OverlayMode m) {
   switch (m) {
-  case OverlayMode::trigger_point: return "trigger_point";
-  case OverlayMode::muscle: return "muscle";
-  default: return "all";
+    case OverlayMode::trigger_point: return "trigger_point";
+    case OverlayMode::muscle: return "muscle";
+    default: return "all";
   }
 }
 
 } // namespace
 
-SceneSpec scene_spec_from_json(const json& j, const std::string& path, const std::function<std::string(const std::string&)>& locate) {
+SceneSpec scene_spec_from_json(const json& j, const std::string& path,
+                               const std::function<std::string(const std::string&)>& locate) {
   auto at = [&](const char* key) { return json_path_member(path, key); };
   SceneSpec s;
   if (j.contains("view")) s.view = parse_view(j["view"].get<std::string>());
@@ -117,7 +120,8 @@ SceneSpec scene_spec_from_json(const json& j, const std::string& path, const std
     if (h == "function") s.highlights.function = true;
   }
   if (s.highlights != Highlights{} && s.selected.empty())
-    throw InputError(locate(at("highlights")), at("highlights") + ": highlights belong to the selected muscle; give \"selected\"");
+    throw InputError(locate(at("highlights")),
+                     at("highlights") + ": highlights belong to the selected muscle; give \"selected\"");
   if (j.contains("peel_layer")) {
     check_range(j["peel_layer"].get<double>(), 0, 10, at("peel_layer"), locate);
     s.peel_layer = j["peel_layer"].get<int>();
@@ -129,7 +133,8 @@ SceneSpec scene_spec_from_json(const json& j, const std::string& path, const std
     s.overlay.target = o.value("target", std::string());
     s.overlay.colour_blind_safe = o.value("colour_blind_safe", false);
     if (s.overlay.mode != OverlayMode::all && s.overlay.target.empty())
-      throw InputError(locate(at("overlay")), at("overlay") + ": a " + overlay_mode_name(s.overlay.mode) + " overlay needs a \"target\"");
+      throw InputError(locate(at("overlay")),
+                       at("overlay") + ": a " + overlay_mode_name(s.overlay.mode) + " overlay needs a \"target\"");
   }
   if (j.contains("painted")) {
     const json& p = j["painted"];
@@ -174,7 +179,8 @@ SceneSpec scene_spec_from_json(const json& j, const std::string& path, const std
     if (!s.movement) {
       std::string known;
       for (const motion::Movement& m : motion::all_movements()) known += (known.empty() ? "" : ", ") + motion::movement_id(m);
-      throw InputError(locate(at("movement")), at("movement") + ": unknown movement '" + id + "' (expected one of " + known + ")");
+      throw InputError(locate(at("movement")),
+                       at("movement") + ": unknown movement '" + id + "' (expected one of " + known + ")");
     }
   }
   if (j.contains("size")) {
@@ -242,8 +248,8 @@ ojson scene_spec_to_json(const SceneSpec& s) {
   return j;
 }
 
-void check_teaching_document(const nlohmann::json& doc, const JsonLineMap& lines, const std::string& source, const std::string& format,
-                             const std::string& what, int max_version, const std::string& schema_def) {
+void check_teaching_document(const nlohmann::json& doc, const JsonLineMap& lines, const std::string& source,
+                             const std::string& format, const std::string& what, int max_version, const std::string& schema_def) {
   auto locate = [&](const std::string& path) { return source + ":" + std::to_string(std::max(1, lines.line_of(path))); };
   // A file of another kind (a lesson, a knowledge file) is named as such
   // before the schema lists everything it lacks.
@@ -251,17 +257,20 @@ void check_teaching_document(const nlohmann::json& doc, const JsonLineMap& lines
     const std::string got = doc.is_object() && doc.contains("format") && doc["format"].is_string()
                                 ? "\"" + doc["format"].get<std::string>() + "\""
                                 : "none";
-    throw InputError(locate("format"), "format: not a Crus " + what + " (expected \"format\": \"" + format + "\", found " + got + ")");
+    throw InputError(locate("format"),
+                     "format: not a Crus " + what + " (expected \"format\": \"" + format + "\", found " + got + ")");
   }
   if (doc.contains("version") && doc["version"].is_number_integer() && doc["version"].get<double>() > max_version)
-    throw InputError(locate("version"), "version: " + doc["version"].dump() + " was written by a newer Crus (this one reads up to " +
-                                            std::to_string(max_version) + ")");
+    throw InputError(locate("version"), "version: " + doc["version"].dump() +
+                                            " was written by a newer Crus (this one reads up to " + std::to_string(max_version) +
+                                            ")");
   std::vector<SchemaViolation> faults = teaching_schema().validate(doc, schema_def);
   if (!faults.empty()) {
     with_lines(faults, lines);
     const SchemaViolation& f = faults.front();
     std::string more = faults.size() > 1 ? " (and " + std::to_string(faults.size() - 1) + " more)" : "";
-    throw InputError(source + ":" + std::to_string(std::max(1, f.line)), (f.path.empty() ? "(document)" : f.path) + ": " + f.message + more);
+    throw InputError(source + ":" + std::to_string(std::max(1, f.line)),
+                     (f.path.empty() ? "(document)" : f.path) + ": " + f.message + more);
   }
   if (doc["version"].get<long long>() < 1) throw InputError(locate("version"), "version: expected 1 or later");
 }
@@ -340,7 +349,8 @@ AppliedScene apply_scene_spec(const SceneSpec& spec, const Scene& scene) {
   return out;
 }
 
-SceneSpec capture_scene_spec(const DocumentState& state, const Scene& scene, const CameraPose& camera, const SceneSpec* previous) {
+SceneSpec capture_scene_spec(const DocumentState& state, const Scene& scene, const CameraPose& camera,
+                             const SceneSpec* previous) {
   SceneSpec s;
   if (previous) s = *previous; // labels, text size, size and painted area carry over
   s.view.reset();

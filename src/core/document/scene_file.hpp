@@ -41,23 +41,23 @@ inline constexpr SceneJointRange kSceneJointRanges[] = {{motion::Coordinate::kne
 
 // The scene proper: also the "scene" of each lesson step.
 struct SceneSpec {
-  std::optional<AnatomicalView> view;      // frame what is drawn from this view
-  std::optional<CameraPose> camera;        // exact camera; wins over view
+  std::optional<AnatomicalView> view; // frame what is drawn from this view
+  std::optional<CameraPose> camera;   // exact camera; wins over view
   std::optional<std::vector<std::string>> isolated;
   std::vector<std::string> hidden, ghosted, pinned;
-  std::string selected;                    // empty: none
+  std::string selected; // empty: none
   Highlights highlights;
   int peel_layer = 0;
   bool mirror = false;
-  Overlay overlay;                         // target is a trigger-point or muscle id
+  Overlay overlay; // target is a trigger-point or muscle id
   std::vector<glm::vec3> painted;
   float brush_radius = 0.015f;
-  SectionView section;                     // off unless the file has "section"
+  SectionView section; // off unless the file has "section"
   bool labels = true;
-  float text_size = 0.0f;                  // points; 0: the viewer's own
-  int width = 0, height = 0;               // figure size; 0: the caller's
-  Annotations annotations;                 // pins, arrows, ink (core/document/annotations.hpp)
-  motion::Pose pose;                       // neutral when the file gives none
+  float text_size = 0.0f;    // points; 0: the viewer's own
+  int width = 0, height = 0; // figure size; 0: the caller's
+  Annotations annotations;   // pins, arrows, ink (core/document/annotations.hpp)
+  motion::Pose pose;         // neutral when the file gives none
   bool colour_by_length = false;
   // The Motion panel's "which muscles produce this movement?" choice.
   std::optional<motion::Movement> movement;
@@ -65,15 +65,15 @@ struct SceneSpec {
 };
 
 struct SceneAtlas {
-  std::string name = "bundled";            // "bundled" or the mesh file path
-  std::string map;                         // --atlas-map, if any
-  std::string fingerprint;                 // atlas_fingerprint()
+  std::string name = "bundled"; // "bundled" or the mesh file path
+  std::string map;              // --atlas-map, if any
+  std::string fingerprint;      // atlas_fingerprint()
   int structures = 0;
   bool operator==(const SceneAtlas&) const = default;
 };
 
 struct SceneFile {
-  int version = kSceneFormatVersion;       // as read; saving writes the current one
+  int version = kSceneFormatVersion; // as read; saving writes the current one
   std::string title;
   SceneAtlas atlas;
   SceneSpec scene;
@@ -92,8 +92,8 @@ SceneFile parse_scene_file(const std::string& text, const std::string& source);
 // (`format`, called `what` in messages), the version is at most
 // `max_version` and at least 1, and the document meets `schema_def` of the
 // teaching schema; InputError naming file, line and field otherwise.
-void check_teaching_document(const nlohmann::json& doc, const JsonLineMap& lines, const std::string& source, const std::string& format,
-                             const std::string& what, int max_version, const std::string& schema_def);
+void check_teaching_document(const nlohmann::json& doc, const JsonLineMap& lines, const std::string& source,
+                             const std::string& format, const std::string& what, int max_version, const std::string& schema_def);
 SceneFile load_scene_file(const std::string& path);
 std::string scene_file_to_json(const SceneFile& file);
 // Atomic (temporary file, then rename); RuntimeError when it cannot.

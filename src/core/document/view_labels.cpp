@@ -42,8 +42,8 @@ glm::vec3 label_point(const SceneStructure& s, const glm::vec3& eye) {
 
 } // namespace
 
-std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, const LabelView& view,
-                                      const Aabb& keep_out, const MeasureText& measure, float font_px) {
+std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out,
+                                      const MeasureText& measure, float font_px) {
   std::vector<PlacedLabel> out;
   if (labels.empty()) return out;
   // The model's screen box, from its corners.

@@ -40,8 +40,8 @@ constexpr float kLabelPad = 4.0f; // text inset in its box
 // `keep_out` is the model's bounding box in the model frame (labels go
 // beside it); labels stay inside the band between view.left and view.right.
 // `font_px` sets how wide a column of labels needs to be.
-std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, const LabelView& view,
-                                      const Aabb& keep_out, const MeasureText& measure, float font_px);
+std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out,
+                                      const MeasureText& measure, float font_px);
 
 // The screen rectangle of `box` (model frame) under `view`.
 ScreenRect screen_rect(const Aabb& box, const LabelView& view);

@@ -76,8 +76,6 @@ std::string to_json(const ViewerSettings& s) {
   return j.dump(2) + "\n";
 }
 
-void save_viewer_settings(const std::string& path, const ViewerSettings& settings) {
-  write_file_atomic(path, to_json(settings));
-}
+void save_viewer_settings(const std::string& path, const ViewerSettings& settings) { write_file_atomic(path, to_json(settings)); }
 
 } // namespace crus

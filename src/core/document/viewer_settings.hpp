@@ -19,16 +19,16 @@ struct SavedView {
 };
 
 struct ViewerSettings {
-  float text_size = 17.0f;                       // points
+  float text_size = 17.0f;                             // points
   std::optional<std::vector<std::string>> open_panels; // titles; none: the defaults
   bool light_background = false;
-  bool ambient_occlusion = true;                 // baked ambient occlusion in the shading
+  bool ambient_occlusion = true; // baked ambient occlusion in the shading
   bool panels_hidden = false;
   bool mirror = false;
   std::optional<SavedView> view;
-  std::string atlas;                             // empty: the bundled atlas
+  std::string atlas; // empty: the bundled atlas
   std::string atlas_map;
-  std::vector<std::string> recent_scenes;        // File > Recent scenes, most recent first
+  std::vector<std::string> recent_scenes; // File > Recent scenes, most recent first
 };
 
 struct LoadedSettings {

@@ -23,8 +23,8 @@ const char* to_string(AnatomicalView view) {
 std::optional<AnatomicalView> parse_view(const std::string& text) {
   std::string lower = text; // "Posterior" works as well as "posterior"
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (auto v : {AnatomicalView::anterior, AnatomicalView::posterior, AnatomicalView::medial,
-                 AnatomicalView::lateral, AnatomicalView::superior, AnatomicalView::inferior})
+  for (auto v : {AnatomicalView::anterior, AnatomicalView::posterior, AnatomicalView::medial, AnatomicalView::lateral,
+                 AnatomicalView::superior, AnatomicalView::inferior})
     if (lower == to_string(v)) return v;
   return std::nullopt;
 }
@@ -105,12 +105,30 @@ CameraPose OrbitCamera::pose_for(AnatomicalView view, const Aabb& box, bool left
   p.target = box.valid() ? box.centre() : glm::vec3(0.0f);
   float lateral_z = left_side ? -1.0f : 1.0f;
   switch (view) {
-    case AnatomicalView::anterior: p.yaw = 0.0f; p.pitch = 0.0f; break;
-    case AnatomicalView::posterior: p.yaw = glm::pi<float>(); p.pitch = 0.0f; break;
-    case AnatomicalView::lateral: p.yaw = lateral_z * glm::half_pi<float>(); p.pitch = 0.0f; break;
-    case AnatomicalView::medial: p.yaw = -lateral_z * glm::half_pi<float>(); p.pitch = 0.0f; break;
-    case AnatomicalView::superior: p.yaw = glm::pi<float>(); p.pitch = kMaxPitch; break;
-    case AnatomicalView::inferior: p.yaw = glm::pi<float>(); p.pitch = -kMaxPitch; break;
+    case AnatomicalView::anterior:
+      p.yaw = 0.0f;
+      p.pitch = 0.0f;
+      break;
+    case AnatomicalView::posterior:
+      p.yaw = glm::pi<float>();
+      p.pitch = 0.0f;
+      break;
+    case AnatomicalView::lateral:
+      p.yaw = lateral_z * glm::half_pi<float>();
+      p.pitch = 0.0f;
+      break;
+    case AnatomicalView::medial:
+      p.yaw = -lateral_z * glm::half_pi<float>();
+      p.pitch = 0.0f;
+      break;
+    case AnatomicalView::superior:
+      p.yaw = glm::pi<float>();
+      p.pitch = kMaxPitch;
+      break;
+    case AnatomicalView::inferior:
+      p.yaw = glm::pi<float>();
+      p.pitch = -kMaxPitch;
+      break;
   }
   p.distance = fit_distance(box, p.yaw, p.pitch, aspect);
   return p;
@@ -121,8 +139,7 @@ void OrbitCamera::frame(const Aabb& box, float aspect) {
   animate_to(framing_pose(box, aspect));
 }
 
-CameraPose OrbitCamera::framing_pose(const Aabb& box, float aspect, glm::vec2 free_min, glm::vec2 free_max,
-                                     float margin) const {
+CameraPose OrbitCamera::framing_pose(const Aabb& box, float aspect, glm::vec2 free_min, glm::vec2 free_max, float margin) const {
   CameraPose p = pose_;
   if (!box.valid()) return p;
   free_min = glm::clamp(free_min, glm::vec2(-1.0f), glm::vec2(1.0f));

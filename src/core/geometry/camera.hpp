@@ -17,8 +17,8 @@ std::optional<AnatomicalView> parse_view(const std::string& text);
 struct CameraPose {
   glm::vec3 target{0.0f};
   float distance = 1.0f;
-  float yaw = 0.0f;    // radians about +Y; 0 looks from +X (anterior) toward -X
-  float pitch = 0.0f;  // radians; +pi/2 looks down from above
+  float yaw = 0.0f;   // radians about +Y; 0 looks from +X (anterior) toward -X
+  float pitch = 0.0f; // radians; +pi/2 looks down from above
   bool operator==(const CameraPose&) const = default;
 };
 

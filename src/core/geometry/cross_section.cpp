@@ -171,8 +171,10 @@ MeshSection slice_mesh(const Mesh& mesh, const SectionPlane& plane) {
       if (loop.points.empty() || glm::distance(loop.points.back(), s.start) > 1e-12) loop.points.push_back(s.start);
     }
     // An open chain ends on the last segment's far crossing.
-    if (!closed && glm::distance(loop.points.back(), segments[chain.back()].end) > 1e-12) loop.points.push_back(segments[chain.back()].end);
-    if (closed && loop.points.size() > 1 && glm::distance(loop.points.front(), loop.points.back()) <= 1e-12) loop.points.pop_back();
+    if (!closed && glm::distance(loop.points.back(), segments[chain.back()].end) > 1e-12)
+      loop.points.push_back(segments[chain.back()].end);
+    if (closed && loop.points.size() > 1 && glm::distance(loop.points.front(), loop.points.back()) <= 1e-12)
+      loop.points.pop_back();
     if (coloured) loop.colour = glm::vec3(colour_sum / static_cast<double>(chain.size()));
     if (loop.points.size() < 3) continue; // touches the plane only
     if (!closed) ++out.open_chains;
@@ -304,8 +306,10 @@ SectionPlane section_plane_for(const std::string& text, double tilt_deg, const S
     used = 0;
   }
   if (t.empty() || used != t.size() || !std::isfinite(value))
-    throw InputError(option, "expected a height in metres (e.g. 0.30) or a percentage of the way from the knee to the ankle (e.g. 40%), got \"" +
-                                 text + "\"");
+    throw InputError(
+        option,
+        "expected a height in metres (e.g. 0.30) or a percentage of the way from the knee to the ankle (e.g. 40%), got \"" +
+            text + "\"");
   const JointCentre* knee = nullptr;
   const JointCentre* ankle = nullptr;
   if (scene.manifest)
@@ -338,7 +342,8 @@ SectionPlane section_plane_for(const std::string& text, double tilt_deg, const S
     if (!s.box.valid()) continue;
     double lo = std::numeric_limits<double>::max(), hi = -lo;
     for (int c = 0; c < 8; ++c) {
-      glm::dvec3 corner((c & 1) ? s.box.max.x : s.box.min.x, (c & 2) ? s.box.max.y : s.box.min.y, (c & 4) ? s.box.max.z : s.box.min.z);
+      glm::dvec3 corner((c & 1) ? s.box.max.x : s.box.min.x, (c & 2) ? s.box.max.y : s.box.min.y,
+                        (c & 4) ? s.box.max.z : s.box.min.z);
       double d = glm::dot(corner - plane.point, plane.normal);
       lo = std::min(lo, d);
       hi = std::max(hi, d);
@@ -349,8 +354,9 @@ SectionPlane section_plane_for(const std::string& text, double tilt_deg, const S
     }
   }
   if (!cuts)
-    throw InputError(option, "the plane at " + text + " (y = " + metres(point.y) + ") cuts nothing of the atlas, which spans y = " +
-                                 metres(scene.box.min.y) + " to " + metres(scene.box.max.y));
+    throw InputError(option, "the plane at " + text + " (y = " + metres(point.y) +
+                                 ") cuts nothing of the atlas, which spans y = " + metres(scene.box.min.y) + " to " +
+                                 metres(scene.box.max.y));
   return plane;
 }
 

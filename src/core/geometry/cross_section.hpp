@@ -62,11 +62,11 @@ double loop_length(const std::vector<glm::dvec2>& loop, bool closed = true);
 std::vector<glm::dvec2> convex_hull(std::vector<glm::dvec2> points);
 
 struct SectionMeasure {
-  double area_m2 = 0.0;           // material area: outer loops minus holes
-  glm::dvec2 centroid{0.0};       // of that area, in the plane frame
-  double perimeter_m = 0.0;       // every contour's length, holes included
-  double hull_perimeter_m = 0.0;  // what a tape measure around the section gives
-  std::size_t pieces = 0;         // outer loops (counter-clockwise)
+  double area_m2 = 0.0;          // material area: outer loops minus holes
+  glm::dvec2 centroid{0.0};      // of that area, in the plane frame
+  double perimeter_m = 0.0;      // every contour's length, holes included
+  double hull_perimeter_m = 0.0; // what a tape measure around the section gives
+  std::size_t pieces = 0;        // outer loops (counter-clockwise)
 };
 SectionMeasure measure_section(const MeshSection& section);
 

@@ -20,8 +20,8 @@ struct LabelPlacement {
 
 // `keep_out_min/max` is the screen box of the model: columns go beside it
 // when there is room, else at the screen edges.
-std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& labels, glm::vec2 screen,
-                                          glm::vec2 keep_out_min, glm::vec2 keep_out_max, float margin = 8.0f,
-                                          float top = 0.0f, float bottom_reserved = 0.0f);
+std::vector<LabelPlacement> layout_labels(const std::vector<LabelRequest>& labels, glm::vec2 screen, glm::vec2 keep_out_min,
+                                          glm::vec2 keep_out_max, float margin = 8.0f, float top = 0.0f,
+                                          float bottom_reserved = 0.0f);
 
 } // namespace crus

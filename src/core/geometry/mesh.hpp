@@ -17,11 +17,11 @@ struct Aabb {
 
 struct Mesh {
   std::vector<glm::vec3> positions;
-  std::vector<glm::vec3> normals;   // per vertex, unit length; may be empty
+  std::vector<glm::vec3> normals; // per vertex, unit length; may be empty
   // Optional (muscles): each vertex's place in the muscle straightened along
   // its fibres: two coordinates across the fibres and one along, metres.
   std::vector<glm::vec3> fibres;
-  std::vector<glm::vec3> colours;   // optional per-vertex linear RGB (a muscle's pale tendons); else the structure's colour
+  std::vector<glm::vec3> colours; // optional per-vertex linear RGB (a muscle's pale tendons); else the structure's colour
   // Optional: baked ambient occlusion, how open each vertex is to the light
   // around it (1 open, 0 closed in); none means open everywhere.
   std::vector<float> occlusion;
@@ -44,9 +44,9 @@ glm::vec3 area_weighted_centroid(const Mesh& mesh);
 void compute_smooth_normals(Mesh& mesh);
 
 struct MeshCheck {
-  bool closed = false;        // every edge shared by exactly two triangles
-  bool manifold = false;      // ... and each used with opposite orientation
-  bool oriented = false;      // consistent winding and positive volume
+  bool closed = false;   // every edge shared by exactly two triangles
+  bool manifold = false; // ... and each used with opposite orientation
+  bool oriented = false; // consistent winding and positive volume
   std::size_t degenerate_triangles = 0;
   std::size_t boundary_edges = 0;
   std::size_t non_manifold_edges = 0;

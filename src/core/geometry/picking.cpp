@@ -53,9 +53,7 @@ struct BuildItem {
   int depth;
 };
 
-inline int bin_of(float value, float lo, float scale) {
-  return std::min(bin_count - 1, static_cast<int>((value - lo) * scale));
-}
+inline int bin_of(float value, float lo, float scale) { return std::min(bin_count - 1, static_cast<int>((value - lo) * scale)); }
 
 struct SahSplit {
   int axis = -1; // -1: no axis has any extent
@@ -100,8 +98,8 @@ SahSplit find_sah_split(const std::uint32_t* first, const std::uint32_t* last, c
 
 // Entry and exit of the ray with a box, clipped to [0, t_max]; a miss when
 // the entry is past the exit.
-inline float slab_entry(const glm::vec3& bmin, const glm::vec3& bmax, const glm::vec3& origin,
-                        const glm::vec3& inv_dir, float t_max) {
+inline float slab_entry(const glm::vec3& bmin, const glm::vec3& bmax, const glm::vec3& origin, const glm::vec3& inv_dir,
+                        float t_max) {
   const glm::vec3 t0 = (bmin - origin) * inv_dir;
   const glm::vec3 t1 = (bmax - origin) * inv_dir;
   const glm::vec3 lo = glm::min(t0, t1);
@@ -183,8 +181,7 @@ struct Candidate {
 
 } // namespace
 
-Ray ray_from_screen(glm::vec2 pixel, glm::vec2 viewport_size, const glm::mat4& view,
-                    const glm::mat4& projection) {
+Ray ray_from_screen(glm::vec2 pixel, glm::vec2 viewport_size, const glm::mat4& view, const glm::mat4& projection) {
   const glm::vec2 size = glm::max(viewport_size, glm::vec2(1.0f));
   const float x = 2.0f * pixel.x / size.x - 1.0f;
   const float y = 1.0f - 2.0f * pixel.y / size.y;
@@ -219,8 +216,7 @@ PickIndex::MeshBvh PickIndex::build_mesh(const Mesh& mesh) {
       const std::uint32_t index = mesh.indices[3 * t + k];
       if (index >= vertex_total)
         throw InputError("triangle " + std::to_string(t),
-                         "vertex index " + std::to_string(index) + " is past the " +
-                             std::to_string(vertex_total) + " positions");
+                         "vertex index " + std::to_string(index) + " is past the " + std::to_string(vertex_total) + " positions");
       const glm::vec3& p = mesh.positions[index];
       if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
         throw InputError("vertex " + std::to_string(index), "position is not finite");
@@ -272,10 +268,8 @@ PickIndex::MeshBvh PickIndex::build_mesh(const Mesh& mesh) {
       if (best_axis >= 0 && (split_cost < leaf_cost || count > max_leaf)) {
         const float scale = static_cast<float>(bin_count) / extent[best_axis];
         const float lo = centre_bounds.min[best_axis];
-        auto it = std::stable_partition(
-            order.begin() + item.begin, order.begin() + item.end, [&](std::uint32_t t) {
-              return bin_of(centres[t][best_axis], lo, scale) < best_bin;
-            });
+        auto it = std::stable_partition(order.begin() + item.begin, order.begin() + item.end,
+                                        [&](std::uint32_t t) { return bin_of(centres[t][best_axis], lo, scale) < best_bin; });
         middle = static_cast<std::uint32_t>(it - order.begin());
         split = middle > item.begin && middle < item.end;
       } else if (count <= max_leaf) {
@@ -351,8 +345,8 @@ Aabb PickIndex::mesh_bounds(int mesh) const {
   return Aabb{root.min, root.max};
 }
 
-bool PickIndex::intersect(const MeshBvh& bvh, const glm::vec3& origin, const glm::vec3& inv_dir,
-                          const glm::vec3& dir, float t_max, RayHit& hit) {
+bool PickIndex::intersect(const MeshBvh& bvh, const glm::vec3& origin, const glm::vec3& inv_dir, const glm::vec3& dir,
+                          float t_max, RayHit& hit) {
   if (bvh.nodes.empty()) return false;
   struct Entry {
     std::uint32_t node;
@@ -431,8 +425,8 @@ PickHit PickIndex::make_hit(int mesh, const Ray& unit_ray, const RayHit& hit) co
   result.point = unit_ray.origin + hit.t * unit_ray.direction;
   glm::vec3 normal{0.0f};
   if (!bvh.normals.empty()) {
-    normal = (1.0f - hit.u - hit.v) * bvh.normals[bvh.indices[3 * source]] +
-             hit.u * bvh.normals[bvh.indices[3 * source + 1]] + hit.v * bvh.normals[bvh.indices[3 * source + 2]];
+    normal = (1.0f - hit.u - hit.v) * bvh.normals[bvh.indices[3 * source]] + hit.u * bvh.normals[bvh.indices[3 * source + 1]] +
+             hit.v * bvh.normals[bvh.indices[3 * source + 2]];
   }
   if (glm::dot(normal, normal) < 1e-12f) normal = glm::cross(tri.e1, tri.e2);
   const float length = glm::length(normal);
@@ -457,9 +451,8 @@ std::optional<PickHit> PickIndex::pick(const Ray& ray, const std::vector<std::ui
     const float enter = slab_entry(root.min, root.max, unit.origin, inv, infinity);
     if (enter != infinity) candidates.push_back({enter, static_cast<int>(i)});
   }
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return a.enter != b.enter ? a.enter < b.enter : a.mesh < b.mesh;
-  });
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& a, const Candidate& b) { return a.enter != b.enter ? a.enter < b.enter : a.mesh < b.mesh; });
 
   // Opaque meshes first: a hit on one makes every ghosted mesh irrelevant,
   // so those are only visited when the ray meets no opaque mesh.

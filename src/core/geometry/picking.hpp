@@ -21,9 +21,9 @@ struct Ray {
 };
 
 struct PickHit {
-  int mesh = -1;       // index into the meshes given to PickIndex::build
-  int triangle = -1;   // triangle index within that mesh
-  float distance = 0;  // metres from the ray origin (or from the query point)
+  int mesh = -1;      // index into the meshes given to PickIndex::build
+  int triangle = -1;  // triangle index within that mesh
+  float distance = 0; // metres from the ray origin (or from the query point)
   glm::vec3 point{0.0f};
   glm::vec3 normal{0.0f}; // interpolated vertex normal, else the face normal
 };
@@ -36,8 +36,7 @@ inline constexpr std::uint8_t pick_ghosted = 2; // drawn translucent
 // The ray under a pixel (origin top-left, in the same units as viewport_size)
 // starting on the near plane. Works for perspective (finite or infinite far
 // plane) and orthographic projections.
-Ray ray_from_screen(glm::vec2 pixel, glm::vec2 viewport_size, const glm::mat4& view,
-                    const glm::mat4& projection);
+Ray ray_from_screen(glm::vec2 pixel, glm::vec2 viewport_size, const glm::mat4& view, const glm::mat4& projection);
 
 class PickIndex {
 public:
@@ -61,8 +60,7 @@ public:
 
   // The closest surface point of one mesh to p (distance is |point - p|),
   // or nullopt when the mesh is empty, unknown or farther than max_distance.
-  std::optional<PickHit> nearest_point(glm::vec3 p, int mesh,
-                                       float max_distance = std::numeric_limits<float>::infinity()) const;
+  std::optional<PickHit> nearest_point(glm::vec3 p, int mesh, float max_distance = std::numeric_limits<float>::infinity()) const;
 
   std::size_t mesh_count() const { return meshes_.size(); }
   std::size_t triangle_count() const;
@@ -100,8 +98,8 @@ private:
 
   static MeshBvh build_mesh(const Mesh& mesh);
   // Nearest hit on one mesh with t < t_max.
-  static bool intersect(const MeshBvh& bvh, const glm::vec3& origin, const glm::vec3& inv_dir,
-                        const glm::vec3& dir, float t_max, RayHit& hit);
+  static bool intersect(const MeshBvh& bvh, const glm::vec3& origin, const glm::vec3& inv_dir, const glm::vec3& dir, float t_max,
+                        RayHit& hit);
   PickHit make_hit(int mesh, const Ray& unit_ray, const RayHit& hit) const;
 
   std::vector<MeshBvh> meshes_;

@@ -50,7 +50,8 @@ void bridge(Ring& poly, const Ring& hole, const std::vector<P>& v, const std::ve
   const P M = v[hole[m]];
   std::vector<std::size_t> order(poly.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return glm::distance(v[poly[a]], M) < glm::distance(v[poly[b]], M); });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return glm::distance(v[poly[a]], M) < glm::distance(v[poly[b]], M); });
   auto visible = [&](const P& p) {
     auto blocked = [&](const Ring& r) {
       for (std::size_t i = 0, n = r.size(); i < n; ++i)

@@ -68,7 +68,8 @@ Mesh clip_below(const Mesh& mesh, const SectionPlane& plane) {
   return out;
 }
 
-Mesh section_cap(const MeshSection& section, const SectionPlane& plane, const glm::vec3& colour, double offset, bool with_fibres) {
+Mesh section_cap(const MeshSection& section, const SectionPlane& plane, const glm::vec3& colour, double offset,
+                 bool with_fibres) {
   std::vector<std::vector<glm::dvec2>> loops;
   std::vector<glm::vec3> loop_colour;
   bool coloured = false; // only a mesh with vertex colours gets coloured caps
@@ -119,7 +120,8 @@ void cut_scene(Scene& scene, const SectionPlane& plane) {
     if (!section.empty()) {
       bool skin = s.kind == StructureKind::skin;
       if (skin) s.colour.a = 1.0f;
-      append(below, section_cap(section, plane, glm::vec3(s.colour), skin ? -0.0004 : 0.0, !below.fibres.empty()), glm::vec3(s.colour));
+      append(below, section_cap(section, plane, glm::vec3(s.colour), skin ? -0.0004 : 0.0, !below.fibres.empty()),
+             glm::vec3(s.colour));
     }
     s.mesh = std::move(below);
     s.box = bounds(s.mesh);

@@ -29,7 +29,8 @@ float to_linear(std::uint8_t c) {
 
 // The outline: a ribbon of `width` metres along each loop, lying in the
 // plane (lifted `lift` along the normal so it shows over the caps).
-void add_outline(Mesh& out, const ContourLoop& loop, const SectionPlane& plane, double width, double lift, const glm::vec3& colour) {
+void add_outline(Mesh& out, const ContourLoop& loop, const SectionPlane& plane, double width, double lift,
+                 const glm::vec3& colour) {
   const auto& p = loop.points;
   const std::size_t n = p.size();
   if (n < 2) return;
@@ -96,7 +97,8 @@ SectionGeometry build_section_geometry(const Scene& scene, const SectionView& vi
     // Skip what the plane cannot reach (its box lies wholly on one side).
     double lo = 1e30, hi = -1e30;
     for (int c = 0; c < 8; ++c) {
-      glm::dvec3 corner((c & 1) ? s.box.max.x : s.box.min.x, (c & 2) ? s.box.max.y : s.box.min.y, (c & 4) ? s.box.max.z : s.box.min.z);
+      glm::dvec3 corner((c & 1) ? s.box.max.x : s.box.min.x, (c & 2) ? s.box.max.y : s.box.min.y,
+                        (c & 4) ? s.box.max.z : s.box.min.z);
       double d = glm::dot(corner - plane.point, plane.normal);
       lo = std::min(lo, d), hi = std::max(hi, d);
     }
@@ -133,7 +135,8 @@ SectionGeometry build_section_geometry(const Scene& scene, const SectionView& vi
     Mesh cap = section_cap(section, plane, fill, skin ? -0.0004 : -0.0001);
     append(g.caps, cap, fill);
     const glm::vec3 line = skin ? fill * 0.45f : fill * 0.3f;
-    for (const auto& l : cut.section.loops) add_outline(g.caps, l, plane, skin ? 0.0009 : 0.0005, skin ? -0.00035 : -0.00005, line);
+    for (const auto& l : cut.section.loops)
+      add_outline(g.caps, l, plane, skin ? 0.0009 : 0.0005, skin ? -0.00035 : -0.00005, line);
     if (!skin) g.labels.push_back({cut.name, glm::vec3(plane.to_model(label_anchor(cut.section))), glm::vec3(0.92f)});
   }
   return g;

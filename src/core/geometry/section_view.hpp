@@ -32,10 +32,10 @@ SectionPlane section_view_plane(const Scene& scene, const SectionView& view);
 double section_fraction_per_metre(const Scene& scene);
 
 struct SectionGeometry {
-  SceneSection section;            // the structures drawn that the plane cuts
+  SceneSection section;                   // the structures drawn that the plane cuts
   glm::vec4 clip{0.0f, 1.0f, 0.0f, 0.0f}; // n.xyz, -n.p: dot(clip, (p, 1)) > 0 is above the plane (cut away)
-  Mesh caps;                       // every cap and outline, vertex colours (linear)
-  std::vector<LabelAnchor> labels; // one per cut structure except the skin, on its cut
+  Mesh caps;                              // every cap and outline, vertex colours (linear)
+  std::vector<LabelAnchor> labels;        // one per cut structure except the skin, on its cut
 };
 
 // `drawn[i]`: structure i is drawn (shown, not hidden or ghosted).

@@ -19,13 +19,13 @@ using Json = nlohmann::ordered_json;
 
 const char* to_string(StructureKind kind) {
   switch (kind) {
-  case StructureKind::bone: return "bone";
-  case StructureKind::muscle: return "muscle";
-  case StructureKind::tendon: return "tendon";
-  case StructureKind::nerve: return "nerve";
-  case StructureKind::skin: return "skin";
-  case StructureKind::ligament: return "ligament";
-  case StructureKind::other: return "other";
+    case StructureKind::bone: return "bone";
+    case StructureKind::muscle: return "muscle";
+    case StructureKind::tendon: return "tendon";
+    case StructureKind::nerve: return "nerve";
+    case StructureKind::skin: return "skin";
+    case StructureKind::ligament: return "ligament";
+    case StructureKind::other: return "other";
   }
   return "other";
 }

@@ -15,17 +15,17 @@ const char* to_string(StructureKind kind);
 std::optional<StructureKind> parse_structure_kind(const std::string& text);
 
 struct StructureInfo {
-  std::string id;      // e.g. "gastrocnemius_medial_head"
-  std::string name;    // display name
+  std::string id;   // e.g. "gastrocnemius_medial_head"
+  std::string name; // display name
   StructureKind kind = StructureKind::other;
-  std::string node;    // mesh node name in the glTF file
+  std::string node;                         // mesh node name in the glTF file
   glm::vec4 colour{0.8f, 0.8f, 0.8f, 1.0f}; // linear RGBA, alpha < 1 for skin
 };
 
 struct Landmark {
-  std::string id;      // e.g. "medial_malleolus"
+  std::string id; // e.g. "medial_malleolus"
   std::string name;
-  std::string bone;    // structure id of the bone it lies on
+  std::string bone; // structure id of the bone it lies on
   glm::vec3 position{0.0f};
 };
 
@@ -42,10 +42,10 @@ enum class SiteRole { origin, insertion };
 const char* to_string(SiteRole role);
 
 struct AttachmentSite {
-  std::string id;      // "<muscle>_<role>", or "<muscle>_<role>_<bone>" where it spans bones
-  std::string muscle;  // structure id of the muscle (or tendon)
+  std::string id;     // "<muscle>_<role>", or "<muscle>_<role>_<bone>" where it spans bones
+  std::string muscle; // structure id of the muscle (or tendon)
   SiteRole role = SiteRole::origin;
-  std::string bone;    // structure id of the one bone all its patches lie on
+  std::string bone; // structure id of the one bone all its patches lie on
   std::string description;
   glm::vec3 centroid{0.0f};
   std::vector<Capsule> patches;
@@ -55,18 +55,18 @@ struct AttachmentSite {
 // enters the muscle it supplies at path.back(). Its tube is part of the
 // nerve's mesh; the path lets a highlight point at the branch itself.
 struct MotorBranch {
-  std::string nerve;   // structure id of the nerve whose trunk it leaves
-  std::string muscle;  // structure id of the muscle it supplies
+  std::string nerve;  // structure id of the nerve whose trunk it leaves
+  std::string muscle; // structure id of the muscle it supplies
   std::vector<glm::vec3> path;
 };
 
 struct JointCentre {
-  std::string id;      // e.g. "knee", "ankle", "subtalar", "mtp"
+  std::string id; // e.g. "knee", "ankle", "subtalar", "mtp"
   glm::vec3 position{0.0f};
 };
 
 struct AtlasManifest {
-  std::string mesh_file;     // relative to the manifest, e.g. "lower_leg_right.glb"
+  std::string mesh_file; // relative to the manifest, e.g. "lower_leg_right.glb"
   std::string side = "right";
   std::vector<StructureInfo> structures;
   std::vector<Landmark> landmarks;

@@ -81,8 +81,7 @@ void remove_stale_temporaries(const fs::path& dir, const std::string& name) {
 // Opens a fresh temporary beside `path`: a name nobody can predict, created
 // exclusively (O_EXCL) without following a symlink planted at that name.
 int create_temporary(const std::string& path, std::string& tmp) {
-  static thread_local std::mt19937_64 random{std::random_device{}() ^
-                                             static_cast<std::uint64_t>(::getpid()) << 32};
+  static thread_local std::mt19937_64 random{std::random_device{}() ^ static_cast<std::uint64_t>(::getpid()) << 32};
   for (int attempt = 0; attempt < 16; ++attempt) {
     char suffix[32];
     std::snprintf(suffix, sizeof suffix, "%016llx", static_cast<unsigned long long>(random()));

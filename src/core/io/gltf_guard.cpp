@@ -89,10 +89,8 @@ public:
   GltfCheck run(const std::string& text) {
     std::size_t values = 0;
     int depth = json_depth(text, kMaxJsonDepth, &values);
-    if (depth > kMaxJsonDepth)
-      fail("the glTF JSON nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
-    if (values > kMaxJsonValues)
-      fail("the glTF JSON holds more than " + std::to_string(kMaxJsonValues) + " values");
+    if (depth > kMaxJsonDepth) fail("the glTF JSON nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+    if (values > kMaxJsonValues) fail("the glTF JSON holds more than " + std::to_string(kMaxJsonValues) + " values");
     try {
       doc_ = json::parse(text);
     } catch (const json::exception& e) {
@@ -105,7 +103,8 @@ public:
     check_version();
     for (auto it = doc_.begin(); it != doc_.end(); ++it)
       if (it.value().is_array() && it.value().size() > kMaxArrayEntries)
-        fail(it.key() + ": " + std::to_string(it.value().size()) + " entries, more than the limit of " + std::to_string(kMaxArrayEntries));
+        fail(it.key() + ": " + std::to_string(it.value().size()) + " entries, more than the limit of " +
+             std::to_string(kMaxArrayEntries));
     buffers_ = array("buffers");
     if (buffers_.size() > kMaxBuffers) fail("buffers: more than " + std::to_string(kMaxBuffers));
     views_ = array("bufferViews");
@@ -170,7 +169,8 @@ private:
       if (!b.contains("uri")) {
         if (i != 0 || !bin_) fail(where + ": no uri, and no binary chunk to take the data from");
         if (sizes_[i] > bin_->size())
-          fail(where + ".byteLength " + std::to_string(sizes_[i]) + " is larger than the binary chunk (" + std::to_string(bin_->size()) + " bytes)");
+          fail(where + ".byteLength " + std::to_string(sizes_[i]) + " is larger than the binary chunk (" +
+               std::to_string(bin_->size()) + " bytes)");
         continue;
       }
       if (!b["uri"].is_string()) fail(where + ".uri: expected a string");
@@ -182,16 +182,19 @@ private:
         auto bytes = decode_base64(uri.substr(comma + 1));
         if (!bytes) fail(where + ".uri: not valid base64");
         if (bytes->size() < sizes_[i])
-          fail(where + ".byteLength " + std::to_string(sizes_[i]) + " is larger than its data (" + std::to_string(bytes->size()) + " bytes)");
+          fail(where + ".byteLength " + std::to_string(sizes_[i]) + " is larger than its data (" + std::to_string(bytes->size()) +
+               " bytes)");
         data_[i] = std::move(*bytes);
       } else {
         std::error_code ec;
         // As written, not percent-decoded: Assimp 5.2.5 opens the URI as is.
         fs::path file = fs::path(base_dir_) / uri;
-        if (base_dir_.empty() || !fs::is_regular_file(file, ec)) fail(where + ".uri: no such file \"" + uri.substr(0, 200) + "\"");
+        if (base_dir_.empty() || !fs::is_regular_file(file, ec))
+          fail(where + ".uri: no such file \"" + uri.substr(0, 200) + "\"");
         auto size = fs::file_size(file, ec);
         if (ec || size < sizes_[i])
-          fail(where + ".byteLength " + std::to_string(sizes_[i]) + " is larger than \"" + uri.substr(0, 200) + "\" (" + std::to_string(ec ? 0 : size) + " bytes)");
+          fail(where + ".byteLength " + std::to_string(sizes_[i]) + " is larger than \"" + uri.substr(0, 200) + "\" (" +
+               std::to_string(ec ? 0 : size) + " bytes)");
       }
     }
   }
@@ -222,9 +225,12 @@ private:
 
   static std::uint64_t component_size(std::uint64_t type) {
     switch (type) {
-      case 5120: case 5121: return 1;
-      case 5122: case 5123: return 2;
-      case 5125: case 5126: return 4;
+      case 5120:
+      case 5121: return 1;
+      case 5122:
+      case 5123: return 2;
+      case 5125:
+      case 5126: return 4;
       default: return 0;
     }
   }
@@ -267,7 +273,8 @@ private:
       if (a.contains("bufferView")) {
         std::size_t v = ref(a, "bufferView", where, views_.size());
         std::uint64_t stride = (*views_[v]).value("byteStride", std::uint64_t{0});
-        if (stride != 0 && stride < size) fail(where + ": bufferView " + std::to_string(v) + "'s byteStride is smaller than one element");
+        if (stride != 0 && stride < size)
+          fail(where + ": bufferView " + std::to_string(v) + "'s byteStride is smaller than one element");
         check_span(v, offset, count, size, stride ? stride : size, where);
       }
       if (a.contains("sparse")) {
@@ -312,9 +319,11 @@ private:
     std::uint64_t n = count_of(a), bad = 0, first_at = 0, first_value = 0;
     for (std::uint64_t k = 0; k < n; ++k) {
       std::size_t at = static_cast<std::size_t>(start + k * stride);
-      std::uint64_t value = comp == 1 ? static_cast<unsigned char>(data[at])
-                            : comp == 2 ? (static_cast<unsigned char>(data[at]) | static_cast<unsigned>(static_cast<unsigned char>(data[at + 1])) << 8)
-                                        : read_u32(data, at);
+      std::uint64_t value =
+          comp == 1 ? static_cast<unsigned char>(data[at])
+          : comp == 2
+              ? (static_cast<unsigned char>(data[at]) | static_cast<unsigned>(static_cast<unsigned char>(data[at + 1])) << 8)
+              : read_u32(data, at);
       if (value >= vertices) {
         if (bad++ == 0) {
           first_at = k;
@@ -336,7 +345,8 @@ private:
       const json& mesh = *meshes_[m];
       if (!mesh.contains("primitives") || !mesh["primitives"].is_array()) fail(where + ".primitives: missing");
       const json& prims = mesh["primitives"];
-      if (prims.size() > kMaxPrimitivesPerMesh) fail(where + ": more than " + std::to_string(kMaxPrimitivesPerMesh) + " primitives");
+      if (prims.size() > kMaxPrimitivesPerMesh)
+        fail(where + ": more than " + std::to_string(kMaxPrimitivesPerMesh) + " primitives");
       for (std::size_t p = 0; p < prims.size(); ++p) {
         std::string pw = where + ".primitives[" + std::to_string(p) + "]";
         const json& prim = prims[p];
@@ -373,11 +383,13 @@ private:
       if (!node.contains("children")) continue;
       if (!node["children"].is_array()) fail(where + ".children: expected a list");
       for (const auto& c : node["children"]) {
-        if (!c.is_number_unsigned() || c.get<std::uint64_t>() >= n) fail(where + ".children: " + c.dump().substr(0, 32) + " is not a node index");
+        if (!c.is_number_unsigned() || c.get<std::uint64_t>() >= n)
+          fail(where + ".children: " + c.dump().substr(0, 32) + " is not a node index");
         auto child = c.get<std::size_t>();
         if (child == i) fail(where + " is its own child");
         if (parent[child] != SIZE_MAX)
-          fail("nodes[" + std::to_string(child) + "] has two parents (nodes " + std::to_string(parent[child]) + " and " + std::to_string(i) + ")");
+          fail("nodes[" + std::to_string(child) + "] has two parents (nodes " + std::to_string(parent[child]) + " and " +
+               std::to_string(i) + ")");
         parent[child] = i;
       }
     }
@@ -386,7 +398,8 @@ private:
         if (s->contains("nodes")) {
           if (!(*s)["nodes"].is_array()) fail("scenes: nodes must be a list");
           for (const auto& r : (*s)["nodes"])
-            if (!r.is_number_unsigned() || r.get<std::uint64_t>() >= n) fail("scenes: " + r.dump().substr(0, 32) + " is not a node index");
+            if (!r.is_number_unsigned() || r.get<std::uint64_t>() >= n)
+              fail("scenes: " + r.dump().substr(0, 32) + " is not a node index");
         }
     }
     std::vector<std::pair<std::size_t, int>> stack;
@@ -399,7 +412,8 @@ private:
         stack.pop_back();
         ++reached;
         if (depth > kMaxNodeDepth)
-          fail("nodes: a chain of nodes deeper than " + std::to_string(kMaxNodeDepth) + " levels (at nodes[" + std::to_string(i) + "])");
+          fail("nodes: a chain of nodes deeper than " + std::to_string(kMaxNodeDepth) + " levels (at nodes[" + std::to_string(i) +
+               "])");
         const json& node = *nodes_[i];
         if (node.contains("mesh")) {
           auto m = node["mesh"].get<std::size_t>();
@@ -441,7 +455,8 @@ int json_depth(const std::string& text, int limit, std::size_t* values) {
     }
     switch (c) {
       case '"': in_string = true; break;
-      case '[': case '{':
+      case '[':
+      case '{':
         ++count;
         if (++depth > deepest) deepest = depth;
         if (deepest > limit) {
@@ -449,7 +464,8 @@ int json_depth(const std::string& text, int limit, std::size_t* values) {
           return deepest;
         }
         break;
-      case ']': case '}': depth = std::max(depth - 1, 0); break;
+      case ']':
+      case '}': depth = std::max(depth - 1, 0); break;
       case ',': ++count; break;
       default: break;
     }
@@ -468,15 +484,19 @@ bool looks_like_gltf(const std::string& path) {
 GltfCheck check_gltf_bytes(const std::string& name, const std::string& bytes, const std::string& base_dir) {
   if (bytes.size() >= 4 && bytes.compare(0, 4, "glTF") == 0) {
     if (bytes.size() < 20) throw InputError(name, "a glb file shorter than its 20-byte header");
-    if (read_u32(bytes, 4) != 2) throw InputError(name, "glb version " + std::to_string(read_u32(bytes, 4)) + "; only version 2 is read");
+    if (read_u32(bytes, 4) != 2)
+      throw InputError(name, "glb version " + std::to_string(read_u32(bytes, 4)) + "; only version 2 is read");
     std::uint64_t length = read_u32(bytes, 8);
     if (length != bytes.size())
-      throw InputError(name, "the glb header says " + std::to_string(length) + " bytes, the file has " + std::to_string(bytes.size()));
+      throw InputError(name,
+                       "the glb header says " + std::to_string(length) + " bytes, the file has " + std::to_string(bytes.size()));
     std::uint64_t json_length = read_u32(bytes, 12);
     if (read_u32(bytes, 16) != kChunkJson) throw InputError(name, "the first glb chunk is not JSON");
     if (json_length > length - 20)
-      throw InputError(name, "the glb JSON chunk claims " + std::to_string(json_length) + " bytes, the file has " + std::to_string(length - 20) + " after the header");
-    if (json_length > kMaxJsonBytes) throw InputError(name, "the glb JSON chunk is larger than " + std::to_string(kMaxJsonBytes >> 20) + " MiB");
+      throw InputError(name, "the glb JSON chunk claims " + std::to_string(json_length) + " bytes, the file has " +
+                                 std::to_string(length - 20) + " after the header");
+    if (json_length > kMaxJsonBytes)
+      throw InputError(name, "the glb JSON chunk is larger than " + std::to_string(kMaxJsonBytes >> 20) + " MiB");
     std::string json_text = bytes.substr(20, static_cast<std::size_t>(json_length));
     std::uint64_t at = 20 + (json_length + 3) / 4 * 4;
     std::string bin;
@@ -485,14 +505,16 @@ GltfCheck check_gltf_bytes(const std::string& name, const std::string& bytes, co
       std::uint64_t bin_length = read_u32(bytes, static_cast<std::size_t>(at));
       if (read_u32(bytes, static_cast<std::size_t>(at + 4)) == kChunkBin) {
         if (bin_length > length - at - 8)
-          throw InputError(name, "the glb binary chunk claims " + std::to_string(bin_length) + " bytes, the file has " + std::to_string(length - at - 8) + " left");
+          throw InputError(name, "the glb binary chunk claims " + std::to_string(bin_length) + " bytes, the file has " +
+                                     std::to_string(length - at - 8) + " left");
         bin = bytes.substr(static_cast<std::size_t>(at + 8), static_cast<std::size_t>(bin_length));
         has_bin = true;
       }
     }
     return Checker(name, base_dir, has_bin ? &bin : nullptr).run(json_text);
   }
-  if (bytes.size() > kMaxJsonBytes) throw InputError(name, "a glTF JSON file larger than " + std::to_string(kMaxJsonBytes >> 20) + " MiB");
+  if (bytes.size() > kMaxJsonBytes)
+    throw InputError(name, "a glTF JSON file larger than " + std::to_string(kMaxJsonBytes >> 20) + " MiB");
   return Checker(name, base_dir, nullptr).run(bytes);
 }
 
@@ -509,7 +531,8 @@ GltfCheck check_gltf_file(const std::string& path) {
     if (head.size() < 20) throw InputError(path, "a glb file shorter than its 20-byte header");
     std::uint64_t json_length = read_u32(head, 12);
     if (json_length > size - 20)
-      throw InputError(path, "the glb JSON chunk claims " + std::to_string(json_length) + " bytes, the file has " + std::to_string(size - 20) + " after the header");
+      throw InputError(path, "the glb JSON chunk claims " + std::to_string(json_length) + " bytes, the file has " +
+                                 std::to_string(size - 20) + " after the header");
     if (size > kMaxFileBytes) throw InputError(path, "the file is larger than " + std::to_string(kMaxFileBytes >> 30) + " GiB");
   } else if (size > kMaxJsonBytes) {
     throw InputError(path, "a glTF JSON file larger than " + std::to_string(kMaxJsonBytes >> 20) + " MiB");

@@ -12,20 +12,20 @@
 namespace crus::gltf {
 
 // The limits (docs/ARCHITECTURE.md, "glTF limits", says why each is what it is).
-inline constexpr std::uint64_t kMaxFileBytes = 2ull << 30;       // any mesh file
-inline constexpr std::uint64_t kMaxJsonBytes = 64ull << 20;      // a .gltf, or a glb's JSON chunk
-inline constexpr int kMaxJsonDepth = 64;                         // nested [ and { in the JSON
-inline constexpr std::size_t kMaxJsonValues = 2'000'000;         // values in the JSON (bounds the parsed tree)
-inline constexpr std::size_t kMaxArrayEntries = 65'536;          // nodes, meshes, accessors, ... each
+inline constexpr std::uint64_t kMaxFileBytes = 2ull << 30;  // any mesh file
+inline constexpr std::uint64_t kMaxJsonBytes = 64ull << 20; // a .gltf, or a glb's JSON chunk
+inline constexpr int kMaxJsonDepth = 64;                    // nested [ and { in the JSON
+inline constexpr std::size_t kMaxJsonValues = 2'000'000;    // values in the JSON (bounds the parsed tree)
+inline constexpr std::size_t kMaxArrayEntries = 65'536;     // nodes, meshes, accessors, ... each
 inline constexpr std::size_t kMaxBuffers = 1'024;
 inline constexpr std::size_t kMaxPrimitivesPerMesh = 4'096;
-inline constexpr int kMaxNodeDepth = 256;                        // levels from a root node to a leaf
-inline constexpr std::uint64_t kMaxVertices = 10'000'000;        // over every node that draws a mesh
+inline constexpr int kMaxNodeDepth = 256;                 // levels from a root node to a leaf
+inline constexpr std::uint64_t kMaxVertices = 10'000'000; // over every node that draws a mesh
 inline constexpr std::uint64_t kMaxTriangles = 20'000'000;
 
 struct GltfCheck {
-  bool checked = false;               // false: not a glTF file, nothing was checked
-  std::uint64_t vertices = 0;         // as drawn: a mesh counts once per node using it
+  bool checked = false;       // false: not a glTF file, nothing was checked
+  std::uint64_t vertices = 0; // as drawn: a mesh counts once per node using it
   std::uint64_t triangles = 0;
   // Problems that leave the file loadable but wrong (out-of-range indices):
   // the strict loader refuses the file, the lenient one warns. One line each,

@@ -104,7 +104,8 @@ double image_difference(const Image& a, const Image& b, int channel_tolerance, I
       diff->rgba[p * 4 + 3] = 255;
     }
   }
-  return static_cast<double>(differing) / static_cast<double>(std::max<std::size_t>(1, static_cast<std::size_t>(a.width) * a.height));
+  return static_cast<double>(differing) /
+         static_cast<double>(std::max<std::size_t>(1, static_cast<std::size_t>(a.width) * a.height));
 }
 
 } // namespace crus

@@ -16,8 +16,9 @@ std::optional<JsonTextFault> find_json_limit_fault(std::string_view text) {
     return JsonTextFault{line, static_cast<int>(at - line_start) + 1, std::move(message)};
   };
   if (text.size() > limits::kJsonFileBytes)
-    return JsonTextFault{1, 1, "the file is " + std::to_string(text.size()) + " bytes, more than the limit of " +
-                                   std::to_string(limits::kJsonFileBytes)};
+    return JsonTextFault{1, 1,
+                         "the file is " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                             std::to_string(limits::kJsonFileBytes)};
   int depth = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -44,8 +45,8 @@ std::optional<JsonTextFault> find_json_limit_fault(std::string_view text) {
                                 std::to_string(limits::kJsonStringBytes));
     } else if (c == '-' || (c >= '0' && c <= '9')) {
       std::size_t end = i;
-      while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '-' ||
-                                   text[end] == '+' || text[end] == '.' || text[end] == 'e' || text[end] == 'E'))
+      while (end < text.size() && (std::isdigit(static_cast<unsigned char>(text[end])) || text[end] == '-' || text[end] == '+' ||
+                                   text[end] == '.' || text[end] == 'e' || text[end] == 'E'))
         ++end;
       const std::string number(text.substr(i, end - i));
       const double value = std::strtod(number.c_str(), nullptr);

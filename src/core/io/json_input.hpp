@@ -14,8 +14,8 @@
 namespace crus {
 
 struct JsonTextFault {
-  int line = 0;    // 1-based
-  int column = 0;  // 1-based, in bytes
+  int line = 0;   // 1-based
+  int column = 0; // 1-based, in bytes
   std::string message;
 };
 

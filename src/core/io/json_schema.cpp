@@ -64,9 +64,10 @@ std::string short_json(const nlohmann::json& v) {
 }
 
 const std::set<std::string>& checked_keywords() {
-  static const std::set<std::string> k{"type", "required", "properties", "additionalProperties", "items",
-                                       "enum", "pattern", "minItems", "maxItems", "minLength",
-                                       "minimum", "maximum", "$ref"};
+  static const std::set<std::string> k{"type",     "required",  "properties", "additionalProperties",
+                                       "items",    "enum",      "pattern",    "minItems",
+                                       "maxItems", "minLength", "minimum",    "maximum",
+                                       "$ref"};
   return k;
 }
 const std::set<std::string>& annotation_keywords() {
@@ -81,9 +82,7 @@ std::string json_path_member(const std::string& parent, const std::string& name)
   return parent + "[\"" + name + "\"]";
 }
 
-std::string json_path_index(const std::string& parent, std::size_t index) {
-  return parent + "[" + std::to_string(index) + "]";
-}
+std::string json_path_index(const std::string& parent, std::size_t index) { return parent + "[" + std::to_string(index) + "]"; }
 
 // Walks JSON text once, recording the line on which each value starts. It
 // trusts the text to be valid JSON and stops quietly at anything unexpected.
@@ -204,22 +203,22 @@ private:
       if (at_end()) return false;
       char e = text_[pos_++];
       switch (e) {
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'u': {
-        unsigned code = read_hex4();
-        if (code >= 0xD800 && code < 0xDC00 && text_.compare(pos_, 2, "\\u") == 0) {
-          pos_ += 2;
-          unsigned low = read_hex4();
-          code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+        case 'n': out += '\n'; break;
+        case 't': out += '\t'; break;
+        case 'r': out += '\r'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'u': {
+          unsigned code = read_hex4();
+          if (code >= 0xD800 && code < 0xDC00 && text_.compare(pos_, 2, "\\u") == 0) {
+            pos_ += 2;
+            unsigned low = read_hex4();
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+          }
+          append_utf8(out, code);
+          break;
         }
-        append_utf8(out, code);
-        break;
-      }
-      default: out += e; break; // \" \\ \/
+        default: out += e; break; // \" \\ \/
       }
     }
     return false;
@@ -315,13 +314,11 @@ void JsonSchema::check_subset(const nlohmann::json& node, const std::string& whe
       }
       continue;
     }
-    if (!checked_keywords().count(key))
-      throw InputError(name_, at + ": keyword '" + key + "' is outside the supported subset");
+    if (!checked_keywords().count(key)) throw InputError(name_, at + ": keyword '" + key + "' is outside the supported subset");
     if (key == "type") {
       auto check_type = [&](const nlohmann::json& t) {
         static const std::set<std::string> known{"object", "array", "string", "integer", "number", "boolean", "null"};
-        if (!t.is_string() || !known.count(t.get<std::string>()))
-          throw InputError(name_, at + ": unknown type " + short_json(t));
+        if (!t.is_string() || !known.count(t.get<std::string>())) throw InputError(name_, at + ": unknown type " + short_json(t));
       };
       if (value.is_array()) {
         for (const auto& t : value) check_type(t);
@@ -392,8 +389,9 @@ void JsonSchema::validate_node(const nlohmann::json& value, const nlohmann::json
     return;
   }
   if (depth > limits::kJsonDepth) {
-    out.push_back({path, "nesting deeper than " + std::to_string(limits::kJsonDepth) +
-                             " levels (deeply nested values or a $ref cycle)", 0});
+    out.push_back({path,
+                   "nesting deeper than " + std::to_string(limits::kJsonDepth) + " levels (deeply nested values or a $ref cycle)",
+                   0});
     return;
   }
   if (auto it = schema.find("$ref"); it != schema.end()) {
@@ -442,11 +440,13 @@ void JsonSchema::validate_node(const nlohmann::json& value, const nlohmann::json
   }
   if (value.is_array()) {
     if (auto it = schema.find("minItems"); it != schema.end() && value.size() < it->get<std::size_t>())
-      out.push_back({path, "needs at least " + std::to_string(it->get<std::size_t>()) + " item(s), has " +
-                               std::to_string(value.size()), 0});
+      out.push_back({path,
+                     "needs at least " + std::to_string(it->get<std::size_t>()) + " item(s), has " + std::to_string(value.size()),
+                     0});
     if (auto it = schema.find("maxItems"); it != schema.end() && value.size() > it->get<std::size_t>())
-      out.push_back({path, "has " + std::to_string(value.size()) + " items, at most " +
-                               std::to_string(it->get<std::size_t>()) + " allowed", 0});
+      out.push_back(
+          {path, "has " + std::to_string(value.size()) + " items, at most " + std::to_string(it->get<std::size_t>()) + " allowed",
+           0});
     if (auto it = schema.find("items"); it != schema.end()) {
       for (std::size_t i = 0; i < value.size(); ++i) validate_node(value[i], *it, json_path_index(path, i), out, depth + 1);
     }
@@ -465,10 +465,8 @@ void JsonSchema::validate_node(const nlohmann::json& value, const nlohmann::json
       if (props != schema.end() && props->contains(key)) {
         validate_node(member, (*props)[key], member_path, out, depth + 1);
       } else if (extra != schema.end()) {
-        if (extra->is_boolean() && !extra->get<bool>())
-          out.push_back({member_path, "unknown field '" + key + "'", 0});
-        else
-          validate_node(member, *extra, member_path, out, depth + 1);
+        if (extra->is_boolean() && !extra->get<bool>()) out.push_back({member_path, "unknown field '" + key + "'", 0});
+        else validate_node(member, *extra, member_path, out, depth + 1);
       }
     }
   }
@@ -516,8 +514,7 @@ void check_schema_file(const nlohmann::json& doc, const std::string& text, const
   const std::string file = schema.substr(0, hash);
   const std::string ref = hash == std::string::npos ? "#" : schema.substr(hash);
   // A plain file name only: "$schema" must not send us elsewhere on disk.
-  if (file.empty() || file.find('/') != std::string::npos || file.find('\\') != std::string::npos || file == "." ||
-      file == "..")
+  if (file.empty() || file.find('/') != std::string::npos || file.find('\\') != std::string::npos || file == "." || file == "..")
     return;
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -528,8 +525,7 @@ void check_schema_file(const nlohmann::json& doc, const std::string& text, const
   const std::string schema_text = read_text_file(path.string());
   JsonParseFailure failure;
   std::optional<nlohmann::json> schema_doc = parse_json_text(schema_text, &failure);
-  if (!schema_doc)
-    throw InputError(path.string() + ":" + std::to_string(failure.line), "not valid JSON: " + failure.message);
+  if (!schema_doc) throw InputError(path.string() + ":" + std::to_string(failure.line), "not valid JSON: " + failure.message);
   const JsonSchema checker(std::move(*schema_doc), path.string());
   // The line index only when there is something to report (the atlas
   // manifest is checked on every start).

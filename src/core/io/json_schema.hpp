@@ -52,9 +52,9 @@ struct JsonParseFailure {
 std::optional<nlohmann::json> parse_json_text(const std::string& text, JsonParseFailure* failure);
 
 struct SchemaViolation {
-  std::string path;    // of the offending value, or of the missing field
+  std::string path; // of the offending value, or of the missing field
   std::string message;
-  int line = 0;        // filled by validate_text / with_lines
+  int line = 0; // filled by validate_text / with_lines
 };
 
 class JsonSchema {

@@ -11,7 +11,7 @@ namespace {
 
 struct Node {
   enum Kind { Set, Concat, Alternation, Star, Plus, Optional, LineStart, LineEnd } kind;
-  int set = 0;                                // Set: index into the class table
+  int set = 0;                                 // Set: index into the class table
   std::vector<std::unique_ptr<Node>> children; // Concat, Alternation; the operand of a quantifier
 };
 
@@ -86,37 +86,40 @@ private:
   std::unique_ptr<Node> atom(int depth) {
     const char c = src_[pos_++];
     switch (c) {
-    case '(': {
-      if (depth + 1 > limits::kSchemaPatternGroupDepth)
-        fail("nests groups deeper than " + std::to_string(limits::kSchemaPatternGroupDepth));
-      if (more() && peek() == '?') {
-        if (src_.substr(pos_, 2) != "?:") fail("uses look-around or a named group, which the checker does not support");
-        pos_ += 2;
+      case '(': {
+        if (depth + 1 > limits::kSchemaPatternGroupDepth)
+          fail("nests groups deeper than " + std::to_string(limits::kSchemaPatternGroupDepth));
+        if (more() && peek() == '?') {
+          if (src_.substr(pos_, 2) != "?:") fail("uses look-around or a named group, which the checker does not support");
+          pos_ += 2;
+        }
+        auto inner = alternation(depth + 1);
+        if (!more() || peek() != ')') fail("has an unclosed '('");
+        ++pos_;
+        return inner;
       }
-      auto inner = alternation(depth + 1);
-      if (!more() || peek() != ')') fail("has an unclosed '('");
-      ++pos_;
-      return inner;
-    }
-    case '[': return set_node(bracket());
-    case '.': {
-      std::bitset<256> any;
-      any.set();
-      any.reset('\n');
-      any.reset('\r');
-      return set_node(any);
-    }
-    case '^': return make(Node::LineStart);
-    case '$': return make(Node::LineEnd);
-    case '*': case '+': case '?': fail("has a quantifier with nothing to repeat");
-    case '{': case '}': fail("uses counted repetition {n,m}, which the checker does not support");
-    case ')': fail("has an unmatched ')'");
-    case '\\': return set_node(escape());
-    default: {
-      std::bitset<256> one;
-      one.set(static_cast<unsigned char>(c));
-      return set_node(one);
-    }
+      case '[': return set_node(bracket());
+      case '.': {
+        std::bitset<256> any;
+        any.set();
+        any.reset('\n');
+        any.reset('\r');
+        return set_node(any);
+      }
+      case '^': return make(Node::LineStart);
+      case '$': return make(Node::LineEnd);
+      case '*':
+      case '+':
+      case '?': fail("has a quantifier with nothing to repeat");
+      case '{':
+      case '}': fail("uses counted repetition {n,m}, which the checker does not support");
+      case ')': fail("has an unmatched ')'");
+      case '\\': return set_node(escape());
+      default: {
+        std::bitset<256> one;
+        one.set(static_cast<unsigned char>(c));
+        return set_node(one);
+      }
     }
   }
 
@@ -137,24 +140,29 @@ private:
       for (int b = lo; b <= hi; ++b) bits.set(static_cast<std::size_t>(b));
     };
     switch (e) {
-    case 'd': case 'w': case 's': case 'D': case 'W': case 'S': {
-      const char lower = static_cast<char>(e | 0x20);
-      if (lower == 'd' || lower == 'w') range('0', '9');
-      if (lower == 'w') {
-        range('a', 'z');
-        range('A', 'Z');
-        bits.set('_');
+      case 'd':
+      case 'w':
+      case 's':
+      case 'D':
+      case 'W':
+      case 'S': {
+        const char lower = static_cast<char>(e | 0x20);
+        if (lower == 'd' || lower == 'w') range('0', '9');
+        if (lower == 'w') {
+          range('a', 'z');
+          range('A', 'Z');
+          bits.set('_');
+        }
+        if (lower == 's')
+          for (char s : {' ', '\t', '\n', '\r', '\f', '\v'}) bits.set(static_cast<unsigned char>(s));
+        return e == lower ? bits : ~bits;
       }
-      if (lower == 's')
-        for (char s : {' ', '\t', '\n', '\r', '\f', '\v'}) bits.set(static_cast<unsigned char>(s));
-      return e == lower ? bits : ~bits;
-    }
-    case 'n': bits.set('\n'); return bits;
-    case 't': bits.set('\t'); return bits;
-    case 'r': bits.set('\r'); return bits;
-    case 'f': bits.set('\f'); return bits;
-    case 'v': bits.set('\v'); return bits;
-    default: break;
+      case 'n': bits.set('\n'); return bits;
+      case 't': bits.set('\t'); return bits;
+      case 'r': bits.set('\r'); return bits;
+      case 'f': bits.set('\f'); return bits;
+      case 'v': bits.set('\v'); return bits;
+      default: break;
     }
     const auto u = static_cast<unsigned char>(e);
     if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9') || u >= 0x80)
@@ -214,49 +222,49 @@ private:
   void emit(const Node& n) {
     using I = Pattern::Instruction;
     switch (n.kind) {
-    case Node::Set: add(I::Byte, n.set); break;
-    case Node::LineStart: add(I::LineStart); break;
-    case Node::LineEnd: add(I::LineEnd); break;
-    case Node::Concat:
-      for (const auto& c : n.children) emit(*c);
-      break;
-    case Node::Alternation: {
-      std::vector<int> jumps;
-      for (std::size_t i = 0; i < n.children.size(); ++i) {
-        if (i + 1 < n.children.size()) {
-          const int split = add(I::Split);
-          out_.program_[static_cast<std::size_t>(split)].x = here();
-          emit(*n.children[i]);
-          jumps.push_back(add(I::Jump));
-          out_.program_[static_cast<std::size_t>(split)].y = here();
-        } else {
-          emit(*n.children[i]);
+      case Node::Set: add(I::Byte, n.set); break;
+      case Node::LineStart: add(I::LineStart); break;
+      case Node::LineEnd: add(I::LineEnd); break;
+      case Node::Concat:
+        for (const auto& c : n.children) emit(*c);
+        break;
+      case Node::Alternation: {
+        std::vector<int> jumps;
+        for (std::size_t i = 0; i < n.children.size(); ++i) {
+          if (i + 1 < n.children.size()) {
+            const int split = add(I::Split);
+            out_.program_[static_cast<std::size_t>(split)].x = here();
+            emit(*n.children[i]);
+            jumps.push_back(add(I::Jump));
+            out_.program_[static_cast<std::size_t>(split)].y = here();
+          } else {
+            emit(*n.children[i]);
+          }
         }
+        for (int j : jumps) out_.program_[static_cast<std::size_t>(j)].x = here();
+        break;
       }
-      for (int j : jumps) out_.program_[static_cast<std::size_t>(j)].x = here();
-      break;
-    }
-    case Node::Star: {
-      const int split = add(I::Split);
-      out_.program_[static_cast<std::size_t>(split)].x = here();
-      emit(*n.children[0]);
-      add(I::Jump, split);
-      out_.program_[static_cast<std::size_t>(split)].y = here();
-      break;
-    }
-    case Node::Plus: {
-      const int start = here();
-      emit(*n.children[0]);
-      add(I::Split, start, here() + 1);
-      break;
-    }
-    case Node::Optional: {
-      const int split = add(I::Split);
-      out_.program_[static_cast<std::size_t>(split)].x = here();
-      emit(*n.children[0]);
-      out_.program_[static_cast<std::size_t>(split)].y = here();
-      break;
-    }
+      case Node::Star: {
+        const int split = add(I::Split);
+        out_.program_[static_cast<std::size_t>(split)].x = here();
+        emit(*n.children[0]);
+        add(I::Jump, split);
+        out_.program_[static_cast<std::size_t>(split)].y = here();
+        break;
+      }
+      case Node::Plus: {
+        const int start = here();
+        emit(*n.children[0]);
+        add(I::Split, start, here() + 1);
+        break;
+      }
+      case Node::Optional: {
+        const int split = add(I::Split);
+        out_.program_[static_cast<std::size_t>(split)].x = here();
+        emit(*n.children[0]);
+        out_.program_[static_cast<std::size_t>(split)].y = here();
+        break;
+      }
     }
   }
 
@@ -284,12 +292,19 @@ bool Pattern::search(std::string_view text) const {
       seen = generation;
       const I& in = program_[static_cast<std::size_t>(pc)];
       switch (in.op) {
-      case I::Jump: stack.push_back(in.x); break;
-      case I::Split: stack.push_back(in.y); stack.push_back(in.x); break;
-      case I::LineStart: if (pos == 0) stack.push_back(pc + 1); break;
-      case I::LineEnd: if (pos == n) stack.push_back(pc + 1); break;
-      case I::Match: matched = true; break;
-      case I::Byte: list.push_back(pc); break;
+        case I::Jump: stack.push_back(in.x); break;
+        case I::Split:
+          stack.push_back(in.y);
+          stack.push_back(in.x);
+          break;
+        case I::LineStart:
+          if (pos == 0) stack.push_back(pc + 1);
+          break;
+        case I::LineEnd:
+          if (pos == n) stack.push_back(pc + 1);
+          break;
+        case I::Match: matched = true; break;
+        case I::Byte: list.push_back(pc); break;
       }
     }
   };

@@ -30,7 +30,7 @@ public:
 
   struct Instruction {
     enum Op { Byte, Split, Jump, LineStart, LineEnd, Match } op;
-    int x = 0, y = 0;  // targets of Split / Jump; class index of Byte
+    int x = 0, y = 0; // targets of Split / Jump; class index of Byte
   };
 
 private:

@@ -17,8 +17,8 @@ constexpr float kMaxDepth = 0.03f;    // nearest-point search radius inside a bo
 constexpr int kRounds = 2;            // push and spread, then once more for what the spread left inside
 constexpr int kMaxSpreadPasses = 64;
 constexpr float kSlack = 0.0002f;     // rounding, and the bent normals at a bone's surface
-constexpr float kSkim = 2.0f;          // the way back may be this many times the nearest depth (+ 2 mm)
-constexpr float kStretchLimit = 2.5f;  // no edge pushed past this times its rest length (or its blended length)
+constexpr float kSkim = 2.0f;         // the way back may be this many times the nearest depth (+ 2 mm)
+constexpr float kStretchLimit = 2.5f; // no edge pushed past this times its rest length (or its blended length)
 constexpr int kStretchPasses = 12;
 
 struct Pair {
@@ -63,7 +63,8 @@ public:
     // Triangles longer than a cell (the light atlas's shafts) are sampled
     // across, so the shell has no gap for the flood to leak through.
     for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-      const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]], c = mesh.positions[mesh.indices[t + 2]];
+      const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]],
+                      c = mesh.positions[mesh.indices[t + 2]];
       const float longest = std::max({glm::length(b - a), glm::length(c - b), glm::length(a - c)});
       const int n = static_cast<int>(std::ceil(longest / cell_));
       if (n <= 1) continue;
@@ -81,7 +82,8 @@ public:
     while (!stack.empty()) {
       const std::size_t i = stack.back();
       stack.pop_back();
-      const int z = static_cast<int>(i % static_cast<std::size_t>(n_[2])), y = static_cast<int>((i / static_cast<std::size_t>(n_[2])) % static_cast<std::size_t>(n_[1])),
+      const int z = static_cast<int>(i % static_cast<std::size_t>(n_[2])),
+                y = static_cast<int>((i / static_cast<std::size_t>(n_[2])) % static_cast<std::size_t>(n_[1])),
                 x = static_cast<int>(i / static_cast<std::size_t>(n_[2] * n_[1]));
       const int next[6][3] = {{x - 1, y, z}, {x + 1, y, z}, {x, y - 1, z}, {x, y + 1, z}, {x, y, z - 1}, {x, y, z + 1}};
       for (const auto& c : next) {
@@ -105,7 +107,8 @@ public:
 
 private:
   std::size_t index(int x, int y, int z) const {
-    return (static_cast<std::size_t>(x) * static_cast<std::size_t>(n_[1]) + static_cast<std::size_t>(y)) * static_cast<std::size_t>(n_[2]) +
+    return (static_cast<std::size_t>(x) * static_cast<std::size_t>(n_[1]) + static_cast<std::size_t>(y)) *
+               static_cast<std::size_t>(n_[2]) +
            static_cast<std::size_t>(z);
   }
   float cell_ = 0.005f;
@@ -124,9 +127,9 @@ struct InverseBody {
 struct BoneCollision::Impl {
   BoneCollisionOptions options;
   PickIndex bones;
-  std::vector<Aabb> boxes;                   // per bone mesh, rest frame
-  std::vector<Occupancy> occupancy;          // per bone mesh
-  std::vector<std::vector<int>> body_meshes; // bone meshes of each body
+  std::vector<Aabb> boxes;                     // per bone mesh, rest frame
+  std::vector<Occupancy> occupancy;            // per bone mesh
+  std::vector<std::vector<int>> body_meshes;   // bone meshes of each body
   std::vector<std::vector<std::uint8_t>> only; // per bone mesh: pick flags selecting it alone
   std::unordered_map<std::size_t, Bound> structures;
 
@@ -184,7 +187,8 @@ void BoneCollision::bind_structure(std::size_t structure, const Mesh& mesh, cons
   std::vector<std::uint64_t> keys;
   for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
     for (int e = 0; e < 3; ++e) {
-      std::uint32_t a = mesh.indices[t + static_cast<std::size_t>(e)], b = mesh.indices[t + static_cast<std::size_t>((e + 1) % 3)];
+      std::uint32_t a = mesh.indices[t + static_cast<std::size_t>(e)],
+                    b = mesh.indices[t + static_cast<std::size_t>((e + 1) % 3)];
       if (a > b) std::swap(a, b);
       if (a != b && b < mesh.positions.size()) keys.push_back((static_cast<std::uint64_t>(a) << 32) | b);
     }

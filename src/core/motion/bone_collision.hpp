@@ -38,7 +38,8 @@ struct Scene;
 namespace crus::motion {
 
 struct BoneCollisionOptions {
-  float reach_m = 0.07f;    // bodies with a bone this near a vertex at rest are tested against it (the tibia turns into tissue 46 mm from it at rest)
+  float reach_m =
+      0.07f; // bodies with a bone this near a vertex at rest are tested against it (the tibia turns into tissue 46 mm from it at rest)
   float margin_m = 0.0005f; // a pushed vertex ends this far outside the bone
   float slope = 0.6f;       // push lost per metre of edge path from a pushed vertex (m/m)
   int smooth_passes = 4;    // Laplacian passes over the spread push
@@ -58,8 +59,7 @@ public:
   // (per vertex, -1 where blended) the one body a vertex moves with
   // wholly: it is never tested against that body's bones, which it cannot
   // enter, nor is a vertex an attachment holds wholly.
-  void bind_structure(std::size_t structure, const Mesh& mesh, const std::vector<float>& held,
-                      const std::vector<int>& body_only);
+  void bind_structure(std::size_t structure, const Mesh& mesh, const std::vector<float>& held, const std::vector<int>& body_only);
 
   // Pushes the posed positions of structure `structure` (bound before; any
   // other is left alone) out of the bones posed by `bodies`; `rest` holds

@@ -35,10 +35,14 @@ MuscleBulge bind_bulge(int muscle, const MusclePath& path, const Mesh& mesh, con
   }
   const int n = std::max(2, options.slices);
   const float span = std::max(hi - lo, 1e-6f);
-  auto level = [&](float t) { return std::clamp((t - lo) / span * static_cast<float>(n) - 0.5f, 0.0f, static_cast<float>(n - 1)); };
+  auto level = [&](float t) {
+    return std::clamp((t - lo) / span * static_cast<float>(n) - 0.5f, 0.0f, static_cast<float>(n - 1));
+  };
   std::vector<glm::dvec3> sum(static_cast<std::size_t>(n), glm::dvec3(0.0));
   std::vector<double> count(static_cast<std::size_t>(n), 0.0), radius(static_cast<std::size_t>(n), 0.0);
-  auto bin = [&](float t) { return static_cast<std::size_t>(std::clamp(static_cast<int>((t - lo) / span * static_cast<float>(n)), 0, n - 1)); };
+  auto bin = [&](float t) {
+    return static_cast<std::size_t>(std::clamp(static_cast<int>((t - lo) / span * static_cast<float>(n)), 0, n - 1));
+  };
   for (const auto& p : mesh.positions) {
     const std::size_t k = bin(glm::dot(p, axis));
     sum[k] += glm::dvec3(p);
@@ -50,8 +54,14 @@ MuscleBulge bind_bulge(int muscle, const MusclePath& path, const Mesh& mesh, con
   for (std::size_t k = 0; k < centre.size(); ++k)
     if (count[k] == 0)
       for (std::size_t d = 1; d < centre.size(); ++d) {
-        if (k >= d && count[k - d] > 0) { centre[k] = centre[k - d]; break; }
-        if (k + d < centre.size() && count[k + d] > 0) { centre[k] = centre[k + d]; break; }
+        if (k >= d && count[k - d] > 0) {
+          centre[k] = centre[k - d];
+          break;
+        }
+        if (k + d < centre.size() && count[k + d] > 0) {
+          centre[k] = centre[k + d];
+          break;
+        }
       }
   for (const auto& p : mesh.positions) {
     const std::size_t k = bin(glm::dot(p, axis));
@@ -87,7 +97,8 @@ std::vector<double> rest_lengths(const MotionModel& model, const MuscleSet& set)
   return out;
 }
 
-void bulge_scales(const MuscleSet& set, const std::vector<Rigid>& bodies, const std::vector<double>& rest, std::vector<float>& out) {
+void bulge_scales(const MuscleSet& set, const std::vector<Rigid>& bodies, const std::vector<double>& rest,
+                  std::vector<float>& out) {
   out.resize(set.muscles.size());
   for (std::size_t i = 0; i < set.muscles.size(); ++i) {
     const double l = path_length(set, set.muscles[i], bodies);

@@ -25,16 +25,16 @@ struct BulgeVertex {
 };
 
 struct MuscleBulge {
-  int muscle = -1;           // index into MuscleSet::muscles; -1: no bulge
-  glm::vec3 axis{0.0f, 0.0f, 1.0f}; // unit: origin to insertion of the rest path
+  int muscle = -1;                   // index into MuscleSet::muscles; -1: no bulge
+  glm::vec3 axis{0.0f, 0.0f, 1.0f};  // unit: origin to insertion of the rest path
   std::vector<BulgeVertex> vertices; // one per mesh vertex
 };
 
 struct BulgeOptions {
-  int slices = 32;                  // levels along the axis for the centre line
-  double tendon_radius_m = 0.003;   // a level this thin (mean radius) is tendon: no bulge
-  double belly_radius_m = 0.006;    // ... full bulge from this mean radius on
-  double end_fraction = 0.15;       // the bulge fades out over this fraction of the length at each end
+  int slices = 32;                // levels along the axis for the centre line
+  double tendon_radius_m = 0.003; // a level this thin (mean radius) is tendon: no bulge
+  double belly_radius_m = 0.006;  // ... full bulge from this mean radius on
+  double end_fraction = 0.15;     // the bulge fades out over this fraction of the length at each end
 };
 
 // `held` (per vertex, 0..1, may be empty) is how firmly the skinning holds

@@ -12,12 +12,12 @@
 namespace crus::motion {
 
 namespace {
-constexpr float kTolerance = 0.001f;   // deeper than this (beyond rest) counts as inside
-constexpr int kSplits = 20;            // candidate splits 0, 1/20 .. 1
-constexpr float kMixed = 0.02f;        // both bodies must weigh at least this
-constexpr float kStretch = 2.8f;       // no edge stretched past this (or past what the bind gave)
+constexpr float kTolerance = 0.001f; // deeper than this (beyond rest) counts as inside
+constexpr int kSplits = 20;          // candidate splits 0, 1/20 .. 1
+constexpr float kMixed = 0.02f;      // both bodies must weigh at least this
+constexpr float kStretch = 2.8f;     // no edge stretched past this (or past what the bind gave)
 constexpr float kSlope = 15.0f;
-constexpr int kScaleBackPasses = 8;        // per metre: how fast a change of the split fades over the mesh
+constexpr int kScaleBackPasses = 8; // per metre: how fast a change of the split fades over the mesh
 
 struct JointCase {
   int parent = -1, child = -1;
@@ -41,7 +41,9 @@ VertexWeights with_split(const VertexWeights& w, int a, float wa, int b, float w
   all[n++] = {wa, a};
   all[n++] = {wb, b};
   for (std::size_t i = 1; i < n; ++i) // insertion sort, largest first
-    for (std::size_t k = i; k > 0 && (all[k].first > all[k - 1].first || (all[k].first == all[k - 1].first && all[k].second < all[k - 1].second)); --k)
+    for (std::size_t k = i;
+         k > 0 && (all[k].first > all[k - 1].first || (all[k].first == all[k - 1].first && all[k].second < all[k - 1].second));
+         --k)
       std::swap(all[k], all[k - 1]);
   VertexWeights out;
   float total = 0.0f;
@@ -93,7 +95,8 @@ JointClearance::JointClearance(const MotionModel& model, const Scene& scene) : i
   impl_->bones.build(impl_->meshes);
   for (std::size_t m = 0; m < impl_->meshes.size(); ++m) impl_->boxes.push_back(impl_->bones.mesh_bounds(static_cast<int>(m)));
   for (const Joint& joint : model.joints) {
-    if (std::any_of(impl_->joints.begin(), impl_->joints.end(), [&](const JointCase& c) { return c.parent == joint.parent && c.child == joint.child; }))
+    if (std::any_of(impl_->joints.begin(), impl_->joints.end(),
+                    [&](const JointCase& c) { return c.parent == joint.parent && c.child == joint.child; }))
       continue;
     JointCase c;
     c.parent = joint.parent;
@@ -139,16 +142,24 @@ void JointClearance::apply(const Mesh& mesh, const std::vector<float>& held, std
       for (std::size_t k = 0; k < j.bones.size(); ++k) rest_depth[k] = impl_->depth(j.bones[k], r);
       if (!impl_->collides(j, w, r, rest_depth)) continue;
       const float pair = wp + wc, s0 = wc / pair;
-      auto clear = [&](float s) { return !impl_->collides(j, with_split(w, j.parent, pair * (1.0f - s), j.child, pair * s), r, rest_depth); };
+      auto clear = [&](float s) {
+        return !impl_->collides(j, with_split(w, j.parent, pair * (1.0f - s), j.child, pair * s), r, rest_depth);
+      };
       up[v] = 1.0f - s0; // none clears it: all the way
       for (int i = 1; i <= kSplits; ++i) {
         const float s = std::min(1.0f, s0 + static_cast<float>(i) / kSplits);
-        if (clear(s)) { up[v] = s - s0; break; }
+        if (clear(s)) {
+          up[v] = s - s0;
+          break;
+        }
       }
       down[v] = -s0;
       for (int i = 1; i <= kSplits; ++i) {
         const float s = std::max(0.0f, s0 - static_cast<float>(i) / kSplits);
-        if (clear(s)) { down[v] = s - s0; break; }
+        if (clear(s)) {
+          down[v] = s - s0;
+          break;
+        }
       }
       cost_up += up[v];
       cost_down -= down[v];
@@ -163,7 +174,8 @@ void JointClearance::apply(const Mesh& mesh, const std::vector<float>& held, std
     if (edges.empty())
       for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
         for (int e = 0; e < 3; ++e) {
-          const std::uint32_t u = mesh.indices[t + static_cast<std::size_t>(e)], w = mesh.indices[t + static_cast<std::size_t>((e + 1) % 3)];
+          const std::uint32_t u = mesh.indices[t + static_cast<std::size_t>(e)],
+                              w = mesh.indices[t + static_cast<std::size_t>((e + 1) % 3)];
           if (u < nv && w < nv) edges.push_back({u, w, glm::length(mesh.positions[u] - mesh.positions[w])});
         }
     // The change may differ between two vertices by at most kSlope times
@@ -181,8 +193,14 @@ void JointClearance::apply(const Mesh& mesh, const std::vector<float>& held, std
       for (const Edge& e : edges) {
         const float fall = kSlope * e.length;
         auto relax = [&](std::uint32_t x, std::uint32_t y) {
-          if (size[y] - fall > size[x] + 1e-4f) { size[x] = size[y] - fall; moved = true; }
-          if (cap[y] + fall < cap[x] - 1e-4f) { cap[x] = cap[y] + fall; moved = true; }
+          if (size[y] - fall > size[x] + 1e-4f) {
+            size[x] = size[y] - fall;
+            moved = true;
+          }
+          if (cap[y] + fall < cap[x] - 1e-4f) {
+            cap[x] = cap[y] + fall;
+            moved = true;
+          }
         };
         relax(e.a, e.b);
         relax(e.b, e.a);
@@ -218,7 +236,8 @@ void JointClearance::apply(const Mesh& mesh, const std::vector<float>& held, std
           if (&ws != &weights && std::memcmp(&ws[v], &weights[v], sizeof(VertexWeights)) != 0)
             posed[v] = skin_point(ws[v], j.poses[k], mesh.positions[v]);
         for (std::size_t e = 0; e < edges.size(); ++e)
-          if (edges[e].length > 1e-4f) out[e] = std::max(out[e], glm::length(posed[edges[e].a] - posed[edges[e].b]) / edges[e].length);
+          if (edges[e].length > 1e-4f)
+            out[e] = std::max(out[e], glm::length(posed[edges[e].a] - posed[edges[e].b]) / edges[e].length);
       }
       return out;
     };

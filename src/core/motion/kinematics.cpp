@@ -40,8 +40,7 @@ CoordinateFunction read_function(const JsonReader& r) {
     } catch (const std::invalid_argument& e) {
       s.fail("spline", e.what());
     }
-  } else
-    r.fail("", "expected one of constant, linear, spline");
+  } else r.fail("", "expected one of constant, linear, spline");
   return f;
 }
 
@@ -52,10 +51,10 @@ Rigid read_offset(const JsonReader& r) {
 
 const char* to_string(Coordinate c) {
   switch (c) {
-  case Coordinate::knee: return "knee";
-  case Coordinate::ankle: return "ankle";
-  case Coordinate::subtalar: return "subtalar";
-  case Coordinate::mtp: return "mtp";
+    case Coordinate::knee: return "knee";
+    case Coordinate::ankle: return "ankle";
+    case Coordinate::subtalar: return "subtalar";
+    case Coordinate::mtp: return "mtp";
   }
   return "?";
 }
@@ -68,10 +67,10 @@ std::optional<Coordinate> parse_coordinate(const std::string& name) {
 
 double& Pose::operator[](Coordinate c) {
   switch (c) {
-  case Coordinate::knee: return knee_deg;
-  case Coordinate::ankle: return ankle_deg;
-  case Coordinate::subtalar: return subtalar_deg;
-  case Coordinate::mtp: break;
+    case Coordinate::knee: return knee_deg;
+    case Coordinate::ankle: return ankle_deg;
+    case Coordinate::subtalar: return subtalar_deg;
+    case Coordinate::mtp: break;
   }
   return mtp_deg;
 }
@@ -96,7 +95,7 @@ Rigid Joint::custom_transform(double q) const {
   glm::dvec3 t(0.0);
   for (std::size_t i = 0; i < 3; ++i) {
     r = r * axis_angle(rotation_axes[i], rotations[i](q)); // body-fixed: each about the rotated frame
-    t += translation_axes[i] * translations[i](q);        // along the parent's joint-frame axes
+    t += translation_axes[i] * translations[i](q);         // along the parent's joint-frame axes
   }
   return {r, t};
 }
@@ -161,8 +160,7 @@ MotionModel load_motion_model_text(const std::string& text, const std::string& n
     if (!b.is_null("parent")) {
       body.parent = m.body_index(b.string("parent"));
       if (body.parent < 0) b.fail("parent", "must name a body listed before it");
-    } else if (!m.bodies.empty())
-      b.fail("parent", "only the first body may be fixed");
+    } else if (!m.bodies.empty()) b.fail("parent", "only the first body may be fixed");
     JsonReader frame = b.object("rest_frame");
     body.rest_frame.t = frame.vec3("origin");
     body.rest_frame.r = frame.mat3_rows("rotation_rows");
@@ -181,9 +179,11 @@ MotionModel load_motion_model_text(const std::string& text, const std::string& n
     joint.model_joint = j.string("model_joint");
     joint.parent = m.body_index(j.string("parent"));
     joint.child = m.body_index(j.string("child"));
-    if (joint.parent < 0 || !posed[static_cast<std::size_t>(joint.parent)]) j.fail("parent", "must be a body posed by an earlier joint");
+    if (joint.parent < 0 || !posed[static_cast<std::size_t>(joint.parent)])
+      j.fail("parent", "must be a body posed by an earlier joint");
     if (joint.child < 0 || posed[static_cast<std::size_t>(joint.child)]) j.fail("child", "must be a body not yet posed");
-    if (m.bodies[static_cast<std::size_t>(joint.child)].parent != joint.parent) j.fail("child", "its body's parent differs from the joint's");
+    if (m.bodies[static_cast<std::size_t>(joint.child)].parent != joint.parent)
+      j.fail("child", "its body's parent differs from the joint's");
     auto c = parse_coordinate(j.string("coordinate"));
     if (!c) j.fail("coordinate", "unknown coordinate");
     joint.coordinate = *c;
@@ -206,8 +206,7 @@ MotionModel load_motion_model_text(const std::string& text, const std::string& n
         joint.translation_axes[k] = glm::normalize(tr.item(k).vec3("axis"));
         joint.translations[k] = read_function(tr.item(k));
       }
-    } else
-      j.fail("type", "expected pin or custom");
+    } else j.fail("type", "expected pin or custom");
     posed[static_cast<std::size_t>(joint.child)] = true;
     m.joints.push_back(std::move(joint));
   }
@@ -260,8 +259,8 @@ void check_pose(const MotionModel& model, const Pose& pose, const std::string& w
     const double v = pose[c];
     if (!std::isfinite(v) || v < info.min_deg - 1e-9 || v > info.max_deg + 1e-9) {
       char buf[160];
-      std::snprintf(buf, sizeof buf, "%s=%g is outside its range %g to %g degrees (%s positive)", to_string(c), v,
-                    info.min_deg, info.max_deg, info.positive.c_str());
+      std::snprintf(buf, sizeof buf, "%s=%g is outside its range %g to %g degrees (%s positive)", to_string(c), v, info.min_deg,
+                    info.max_deg, info.positive.c_str());
       throw InputError(where, buf);
     }
   }

@@ -25,8 +25,8 @@ namespace crus::motion {
 // the conversion happens only in joints.json's model_sign.
 enum class Coordinate { knee = 0, ankle = 1, subtalar = 2, mtp = 3 };
 inline constexpr std::size_t kCoordinateCount = 4;
-inline constexpr std::array<Coordinate, kCoordinateCount> kCoordinates{Coordinate::knee, Coordinate::ankle,
-                                                                        Coordinate::subtalar, Coordinate::mtp};
+inline constexpr std::array<Coordinate, kCoordinateCount> kCoordinates{Coordinate::knee, Coordinate::ankle, Coordinate::subtalar,
+                                                                       Coordinate::mtp};
 const char* to_string(Coordinate c); // "knee", "ankle", "subtalar", "mtp"
 std::optional<Coordinate> parse_coordinate(const std::string& name);
 
@@ -70,10 +70,10 @@ struct CoordinateInfo {
 };
 
 struct Body {
-  std::string id;               // femur, tibia, patella, talus, foot, toes
-  std::string model_body;       // femur_r ...
-  int parent = -1;              // index, -1 for the fixed femur
-  Rigid rest_frame;             // body frame -> model frame in the default pose
+  std::string id;                   // femur, tibia, patella, talus, foot, toes
+  std::string model_body;           // femur_r ...
+  int parent = -1;                  // index, -1 for the fixed femur
+  Rigid rest_frame;                 // body frame -> model frame in the default pose
   std::vector<std::string> carries; // atlas bone ids moving rigidly with it
 };
 
@@ -86,7 +86,7 @@ struct CoordinateFunction {
 };
 
 struct Joint {
-  std::string id;          // knee, patellofemoral, ankle, subtalar, mtp
+  std::string id; // knee, patellofemoral, ankle, subtalar, mtp
   std::string model_joint;
   int parent = -1, child = -1; // body indices
   Coordinate coordinate = Coordinate::knee;
@@ -106,8 +106,8 @@ struct Joint {
 struct MotionModel {
   std::string source;
   std::array<CoordinateInfo, kCoordinateCount> coordinates;
-  std::vector<Body> bodies;     // parents before children
-  std::vector<Joint> joints;    // in chain order: a joint's parent is posed before it
+  std::vector<Body> bodies;  // parents before children
+  std::vector<Joint> joints; // in chain order: a joint's parent is posed before it
   // Non-bone structures carried rigidly by a body until soft tissue deforms.
   std::vector<std::pair<std::string, int>> followers;
 

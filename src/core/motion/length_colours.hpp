@@ -15,9 +15,9 @@
 namespace crus::motion {
 
 // sRGB stops from full shortening to full lengthening (PuOr, 5 classes, grey centre).
-inline constexpr std::array<glm::vec3, 5> kLengthPalette{glm::vec3(0x5e, 0x3c, 0x99) / 255.0f, glm::vec3(0xb2, 0xab, 0xd2) / 255.0f,
-                                                          glm::vec3(0xa8, 0xa8, 0xa8) / 255.0f, glm::vec3(0xfd, 0xb8, 0x63) / 255.0f,
-                                                          glm::vec3(0xe6, 0x61, 0x01) / 255.0f};
+inline constexpr std::array<glm::vec3, 5> kLengthPalette{
+    glm::vec3(0x5e, 0x3c, 0x99) / 255.0f, glm::vec3(0xb2, 0xab, 0xd2) / 255.0f, glm::vec3(0xa8, 0xa8, 0xa8) / 255.0f,
+    glm::vec3(0xfd, 0xb8, 0x63) / 255.0f, glm::vec3(0xe6, 0x61, 0x01) / 255.0f};
 
 // The colour (sRGB) of a change of `change_pct`, saturating at +-full_scale_pct.
 glm::vec3 length_change_srgb(double change_pct, double full_scale_pct);

@@ -131,7 +131,8 @@ void muscle_states(const MotionModel& model, const MuscleSet& muscles, const Pos
     plus[c] += step_deg;
     minus[c] -= step_deg;
     pose_bodies(model, plus, work.bodies);
-    for (std::size_t i = 0; i < n; ++i) out[i].moment_arm_m[static_cast<std::size_t>(c)] = path_length(muscles, muscles.muscles[i], work.bodies);
+    for (std::size_t i = 0; i < n; ++i)
+      out[i].moment_arm_m[static_cast<std::size_t>(c)] = path_length(muscles, muscles.muscles[i], work.bodies);
     pose_bodies(model, minus, work.bodies);
     for (std::size_t i = 0; i < n; ++i) {
       double& arm = out[i].moment_arm_m[static_cast<std::size_t>(c)];

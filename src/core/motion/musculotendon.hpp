@@ -30,19 +30,19 @@ struct PathPoint {
 struct WrapCylinder {
   std::string id;
   int body = 0;
-  Rigid in_body;   // cylinder frame (axis = z) -> body frame
-  Rigid rest;      // cylinder frame -> model frame, default pose
+  Rigid in_body; // cylinder frame (axis = z) -> body frame
+  Rigid rest;    // cylinder frame -> model frame, default pose
   double radius = 0.0;
 };
 
 struct MusclePath {
-  std::string id;            // atlas structure id
-  std::string model_muscle;  // e.g. "soleus_r"; empty when the model has no such muscle
-  std::string path_source;   // empty: the file's source
-  std::vector<PathPoint> points; // origin, via points, insertion
-  std::vector<int> wraps;        // indices into MuscleSet::wraps; each segment wraps over them
+  std::string id;                     // atlas structure id
+  std::string model_muscle;           // e.g. "soleus_r"; empty when the model has no such muscle
+  std::string path_source;            // empty: the file's source
+  std::vector<PathPoint> points;      // origin, via points, insertion
+  std::vector<int> wraps;             // indices into MuscleSet::wraps; each segment wraps over them
   std::optional<HillParameters> hill; // absent: no published parameters
-  std::string hill_note;     // why absent
+  std::string hill_note;              // why absent
 };
 
 struct MuscleSet {

@@ -27,7 +27,8 @@ void pose_manifest(const MotionModel& model, const AtlasManifest& rest, const st
       if (j.id == jc.id) jc.position = move(bodies[static_cast<std::size_t>(j.child)], jc.position);
 }
 
-LegPoser::LegPoser(const MotionModel& model, const MuscleSet& muscles, Scene rest) : model_(model), muscles_(muscles), rest_(std::move(rest)) {}
+LegPoser::LegPoser(const MotionModel& model, const MuscleSet& muscles, Scene rest)
+    : model_(model), muscles_(muscles), rest_(std::move(rest)) {}
 
 const LegSkin& LegPoser::skin() {
   if (!skin_) skin_ = bind_soft_tissue(model_, muscles_, rest_);

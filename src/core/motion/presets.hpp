@@ -10,10 +10,10 @@
 namespace crus::motion {
 
 struct PosePreset {
-  std::string id;    // "deep_squat"
-  std::string name;  // "Deep squat"
+  std::string id;   // "deep_squat"
+  std::string name; // "Deep squat"
   Pose pose;
-  std::string note;  // what it shows, and where the angles come from
+  std::string note; // what it shows, and where the angles come from
 };
 
 // Every preset's pose lies within the model's ranges (a test checks it).

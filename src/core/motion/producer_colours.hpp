@@ -20,9 +20,9 @@ inline constexpr glm::vec3 kUnrankedProducerSrgb{0.55f, 0.64f, 0.78f}; // no pub
 inline constexpr glm::vec3 kNotProducingSrgb{0.50f, 0.50f, 0.50f};
 
 struct RankedProducer {
-  int structure = -1;      // index into the scene; -1 when the atlas lacks it
-  int rank = 0;            // 1 = strongest; 0 for those without parameters
-  double fraction = 0.0;   // capacity / the strongest's capacity
+  int structure = -1;    // index into the scene; -1 when the atlas lacks it
+  int rank = 0;          // 1 = strongest; 0 for those without parameters
+  double fraction = 0.0; // capacity / the strongest's capacity
   const Producer* producer = nullptr;
 };
 // The ranking's muscles as they stand in `scene`, strongest first, then

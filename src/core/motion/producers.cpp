@@ -13,9 +13,8 @@ struct MovementName {
 };
 // Anatomical names first; the joint-prefixed and "mtp"/"toe" forms are built from them.
 constexpr MovementName kNames[] = {
-    {Coordinate::knee, +1, "flexion"},         {Coordinate::knee, -1, "extension"},
-    {Coordinate::ankle, +1, "dorsiflexion"},   {Coordinate::ankle, -1, "plantarflexion"},
-    {Coordinate::subtalar, +1, "inversion"},   {Coordinate::subtalar, -1, "eversion"},
+    {Coordinate::knee, +1, "flexion"},         {Coordinate::knee, -1, "extension"},     {Coordinate::ankle, +1, "dorsiflexion"},
+    {Coordinate::ankle, -1, "plantarflexion"}, {Coordinate::subtalar, +1, "inversion"}, {Coordinate::subtalar, -1, "eversion"},
     {Coordinate::mtp, +1, "extension"},        {Coordinate::mtp, -1, "flexion"},
 };
 const char* name_of(const Movement& m) {
@@ -111,9 +110,7 @@ ProducerRanking rank_producers(const MotionModel& model, const MuscleSet& muscle
   }
   // Stable, with the id as tie-break, so equal capacities list the same way every time.
   auto by = [](auto key) {
-    return [key](const Producer& a, const Producer& b) {
-      return key(a) != key(b) ? key(a) > key(b) : a.muscle < b.muscle;
-    };
+    return [key](const Producer& a, const Producer& b) { return key(a) != key(b) ? key(a) > key(b) : a.muscle < b.muscle; };
   };
   std::sort(out.ranked.begin(), out.ranked.end(), by([](const Producer& p) { return p.capacity_nm; }));
   std::sort(out.without_parameters.begin(), out.without_parameters.end(), by([](const Producer& p) { return p.moment_arm_m; }));

@@ -25,7 +25,7 @@ std::optional<Movement> movement_from_id(const std::string& id);
 // (the interphalangeal joints, the arches) and movements it cannot make
 // (the knee's medial rotation).
 std::optional<Movement> movement_of_action(const std::string& joint, const std::string& movement);
-std::vector<Movement> all_movements();                              // both directions of each coordinate
+std::vector<Movement> all_movements(); // both directions of each coordinate
 
 // Fibre length (m) for a musculotendon length, with a rigid tendon at its
 // slack length and a fibre of constant thickness (the fixed-width pennation
@@ -40,10 +40,10 @@ double active_force_length(double normalised_fibre_length);
 
 struct Producer {
   std::string muscle;
-  double moment_arm_m = 0.0;         // in the movement's direction (positive)
+  double moment_arm_m = 0.0;            // in the movement's direction (positive)
   double normalised_fibre_length = 0.0; // 0 when no parameters
-  double force_length = 0.0;         // active factor, 0..1
-  double capacity_nm = 0.0;          // moment arm x max force x factor
+  double force_length = 0.0;            // active factor, 0..1
+  double capacity_nm = 0.0;             // moment arm x max force x factor
 };
 
 struct ProducerRanking {

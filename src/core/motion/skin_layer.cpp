@@ -17,7 +17,8 @@ struct TissuePoint {
   const VertexWeights* w;
 };
 std::int64_t key(int x, int y, int z) {
-  return (static_cast<std::int64_t>(x) * 73856093) ^ (static_cast<std::int64_t>(y) * 19349663) ^ (static_cast<std::int64_t>(z) * 83492791);
+  return (static_cast<std::int64_t>(x) * 73856093) ^ (static_cast<std::int64_t>(y) * 19349663) ^
+         (static_cast<std::int64_t>(z) * 83492791);
 }
 } // namespace
 
@@ -31,7 +32,9 @@ void follow_underlying_tissue(LegSkin& skin, const Scene& scene, std::size_t bod
   };
   for (const StructureSkin& ss : skin.structures) {
     const SceneStructure& s = scene.structures[ss.structure];
-    if (ss.rigid_body >= 0 || (s.kind != StructureKind::muscle && s.kind != StructureKind::tendon && s.kind != StructureKind::nerve)) continue;
+    if (ss.rigid_body >= 0 ||
+        (s.kind != StructureKind::muscle && s.kind != StructureKind::tendon && s.kind != StructureKind::nerve))
+      continue;
     for (std::size_t v = 0; v < s.mesh.positions.size(); ++v) {
       const glm::vec3& p = s.mesh.positions[v];
       int t[3];
@@ -88,7 +91,8 @@ void follow_underlying_tissue(LegSkin& skin, const Scene& scene, std::size_t bod
     std::vector<std::vector<std::uint32_t>> ring(nv);
     for (std::size_t t = 0; t + 2 < s.mesh.indices.size(); t += 3)
       for (int e = 0; e < 3; ++e) {
-        const std::uint32_t a = s.mesh.indices[t + static_cast<std::size_t>(e)], b = s.mesh.indices[t + static_cast<std::size_t>((e + 1) % 3)];
+        const std::uint32_t a = s.mesh.indices[t + static_cast<std::size_t>(e)],
+                            b = s.mesh.indices[t + static_cast<std::size_t>((e + 1) % 3)];
         if (a < nv && b < nv) {
           ring[a].push_back(b);
           ring[b].push_back(a);

@@ -35,10 +35,8 @@ public:
       hi_ = glm::max(hi_, points[i]);
     }
     for (int a = 0; a < 3; ++a) dims_[a] = std::max(1, static_cast<int>(std::floor((hi_[a] - lo_[a]) / cell_)) + 1);
-    start_.assign(static_cast<std::size_t>(dims_[0]) * static_cast<std::size_t>(dims_[1]) *
-                          static_cast<std::size_t>(dims_[2]) +
-                      1,
-                  0);
+    start_.assign(
+        static_cast<std::size_t>(dims_[0]) * static_cast<std::size_t>(dims_[1]) * static_cast<std::size_t>(dims_[2]) + 1, 0);
     for (std::uint32_t i : ids) ++start_[index(clamped(points[i])) + 1];
     for (std::size_t c = 1; c < start_.size(); ++c) start_[c] += start_[c - 1];
     ids_.resize(ids.size());
@@ -82,8 +80,7 @@ public:
 private:
   std::array<int, 3> clamped(const glm::vec3& p) const {
     std::array<int, 3> c{};
-    for (int a = 0; a < 3; ++a)
-      c[a] = std::clamp(static_cast<int>(std::floor((p[a] - lo_[a]) / cell_)), 0, dims_[a] - 1);
+    for (int a = 0; a < 3; ++a) c[a] = std::clamp(static_cast<int>(std::floor((p[a] - lo_[a]) / cell_)), 0, dims_[a] - 1);
     return c;
   }
   std::size_t index(const std::array<int, 3>& c) const { return index(c.data()); }
@@ -114,8 +111,7 @@ glm::vec3 vertex_normal(const SkinSettle& s, const Mesh& m, std::uint32_t v, con
 
 } // namespace
 
-SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vector<std::size_t>& structures,
-                            float reach) {
+SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vector<std::size_t>& structures, float reach) {
   SkinSettle out;
   if (skin >= rest.structures.size()) return out;
   const Mesh& m = rest.structures[skin].mesh;
@@ -197,8 +193,7 @@ SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vect
       const glm::ivec3 c(glm::floor(p / kThin));
       const auto key = (static_cast<std::uint64_t>(si) << 48) ^ (static_cast<std::uint64_t>(c.x & 0xffff) << 32) ^
                        (static_cast<std::uint64_t>(c.y & 0xffff) << 16) ^ static_cast<std::uint64_t>(c.z & 0xffff);
-      const SkinSettle::Tissue t{static_cast<std::uint32_t>(si), static_cast<std::uint32_t>(v), sv,
-                                 std::max(-kMargin, h)};
+      const SkinSettle::Tissue t{static_cast<std::uint32_t>(si), static_cast<std::uint32_t>(v), sv, std::max(-kMargin, h)};
       const auto [it, fresh] = voxel.emplace(key, std::make_pair(out.tissue.size(), h));
       if (fresh) {
         out.tissue.push_back(t);

@@ -59,8 +59,7 @@ struct SkinSettle {
 };
 
 // `structures`: the scene indices of the soft tissue the skin must cover.
-SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vector<std::size_t>& structures,
-                            float reach = 0.03f);
+SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vector<std::size_t>& structures, float reach = 0.03f);
 
 // Both passes on `posed` (posed from the rest scene the settle was bound to).
 void settle_skin(const SkinSettle& settle, const Scene& rest, Scene& posed);

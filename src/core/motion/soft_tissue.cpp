@@ -40,7 +40,8 @@ public:
     std::vector<glm::vec3> kept;
     for (const auto& p : points) {
       const glm::vec3 v = (p - lo_) / 0.003f;
-      const auto key = (static_cast<std::uint64_t>(v.x) << 42) | (static_cast<std::uint64_t>(v.y) << 21) | static_cast<std::uint64_t>(v.z);
+      const auto key =
+          (static_cast<std::uint64_t>(v.x) << 42) | (static_cast<std::uint64_t>(v.y) << 21) | static_cast<std::uint64_t>(v.z);
       if (seen.insert(key).second) kept.push_back(p);
     }
     start_.assign(static_cast<std::size_t>(dims_[0] * dims_[1] * dims_[2]) + 1, 0);
@@ -212,7 +213,8 @@ void posed_bodies(const std::vector<Rigid>& bodies, std::vector<PosedBody>& out)
 
 } // namespace
 
-LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, const Scene& scene, const SoftTissueOptions& options) {
+LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, const Scene& scene,
+                         const SoftTissueOptions& options) {
   LegSkin skin;
   const std::size_t body_count = model.bodies.size();
   // Each body's bone vertices, for the distance weights.
@@ -305,7 +307,8 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     }
     // The skin takes the tissue's weights below, after this.
     if (s.kind != StructureKind::skin) clearance.apply(s.mesh, held, out.vertices);
-    if (options.bone_collision && (s.kind == StructureKind::muscle || s.kind == StructureKind::tendon || s.kind == StructureKind::nerve))
+    if (options.bone_collision &&
+        (s.kind == StructureKind::muscle || s.kind == StructureKind::tendon || s.kind == StructureKind::nerve))
       collision->bind_structure(si, s.mesh, held, sole_bodies(out.vertices));
     if (const MusclePath* path = muscles.find(s.id); path && s.kind == StructureKind::muscle)
       out.bulge = bind_bulge(static_cast<int>(path - muscles.muscles.data()), *path, s.mesh, held);
@@ -321,7 +324,8 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     if (ss.rigid_body >= 0) continue;
     const StructureKind kind = scene.structures[ss.structure].kind;
     if (kind == StructureKind::skin && skin_index == static_cast<std::size_t>(-1)) skin_index = ss.structure;
-    if (kind == StructureKind::muscle || kind == StructureKind::tendon || kind == StructureKind::nerve) tissue.push_back(ss.structure);
+    if (kind == StructureKind::muscle || kind == StructureKind::tendon || kind == StructureKind::nerve)
+      tissue.push_back(ss.structure);
   }
   skin.settle = bind_skin_settle(scene, skin_index, tissue);
   skin.collision = std::move(collision);

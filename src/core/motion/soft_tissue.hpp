@@ -52,8 +52,8 @@ struct VertexWeights {
 };
 
 struct StructureSkin {
-  std::size_t structure = 0; // index into Scene::structures
-  int rigid_body = -1;       // >= 0: the whole structure moves with this body (bones)
+  std::size_t structure = 0;           // index into Scene::structures
+  int rigid_body = -1;                 // >= 0: the whole structure moves with this body (bones)
   std::vector<VertexWeights> vertices; // one per mesh vertex when rigid_body < 0
   MuscleBulge bulge;                   // muscles with a path: how the belly widens (bulge.hpp)
 };

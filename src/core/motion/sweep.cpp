@@ -31,7 +31,8 @@ std::string describe_pose(const MotionModel& model, const Pose& pose) {
     direction = direction.substr(0, direction.find(" (")); // "extension (the toes move up)" -> "extension"
     char number[32];
     std::snprintf(number, sizeof number, "%.0f", std::abs(v));
-    out += (out.empty() ? "" : ", ") + std::string(c == Coordinate::mtp ? "toes" : to_string(c)) + " " + number + "\u00b0 " + direction;
+    out += (out.empty() ? "" : ", ") + std::string(c == Coordinate::mtp ? "toes" : to_string(c)) + " " + number + "\u00b0 " +
+           direction;
   }
   return out.empty() ? "neutral" : out;
 }

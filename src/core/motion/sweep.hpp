@@ -10,7 +10,7 @@
 namespace crus::motion {
 
 struct Sweep {
-  Pose from, to; // the joints not swept keep the base pose's angles in both
+  Pose from, to;           // the joints not swept keep the base pose's angles in both
   Pose at(double t) const; // t in [0, 1], linear in each angle
   // `frames` poses from `from` to `to` inclusive (frames >= 2).
   std::vector<Pose> frames(int frames) const;

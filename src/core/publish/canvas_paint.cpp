@@ -78,9 +78,7 @@ public:
     pango_layout_set_text(l, valid.c_str(), static_cast<int>(valid.size()));
     return l;
   }
-  PangoLayout* layout(const std::string& text, float size, float wrap) const {
-    return layout(text, size, wrap, em_per_line_);
-  }
+  PangoLayout* layout(const std::string& text, float size, float wrap) const { return layout(text, size, wrap, em_per_line_); }
 
   glm::vec2 measure(const std::string& text, float size, float wrap) const override {
     PangoLayout* l = layout(text, size, wrap);
@@ -125,41 +123,41 @@ void paint_item(cairo_t* cr, const CanvasItem& item) {
   set_colour(cr, item.colour);
   cairo_set_line_width(cr, item.width);
   switch (item.kind) {
-  case Kind::line:
-  case Kind::polyline:
-    if (p.size() < 2) return;
-    cairo_move_to(cr, p[0].x, p[0].y);
-    for (std::size_t i = 1; i < p.size(); ++i) cairo_line_to(cr, p[i].x, p[i].y);
-    cairo_stroke(cr);
-    return;
-  case Kind::fill_circle:
-  case Kind::stroke_circle:
-    cairo_new_sub_path(cr);
-    cairo_arc(cr, p[0].x, p[0].y, item.radius, 0, 2 * kPi);
-    if (item.kind == Kind::fill_circle) cairo_fill(cr);
-    else cairo_stroke(cr);
-    return;
-  case Kind::fill_rect:
-  case Kind::stroke_rect:
-    rounded_rect(cr, p[0], p[1], item.radius);
-    if (item.kind == Kind::fill_rect) cairo_fill(cr);
-    else cairo_stroke(cr);
-    return;
-  case Kind::fill_triangle:
-    cairo_move_to(cr, p[0].x, p[0].y);
-    cairo_line_to(cr, p[1].x, p[1].y);
-    cairo_line_to(cr, p[2].x, p[2].y);
-    cairo_close_path(cr);
-    cairo_fill(cr);
-    return;
-  case Kind::text: {
-    PangoLayout* l = pango_text().layout(item.text, item.size, item.wrap);
-    pango_cairo_update_layout(cr, l);
-    cairo_move_to(cr, p[0].x, p[0].y);
-    pango_cairo_show_layout(cr, l);
-    g_object_unref(l);
-    return;
-  }
+    case Kind::line:
+    case Kind::polyline:
+      if (p.size() < 2) return;
+      cairo_move_to(cr, p[0].x, p[0].y);
+      for (std::size_t i = 1; i < p.size(); ++i) cairo_line_to(cr, p[i].x, p[i].y);
+      cairo_stroke(cr);
+      return;
+    case Kind::fill_circle:
+    case Kind::stroke_circle:
+      cairo_new_sub_path(cr);
+      cairo_arc(cr, p[0].x, p[0].y, item.radius, 0, 2 * kPi);
+      if (item.kind == Kind::fill_circle) cairo_fill(cr);
+      else cairo_stroke(cr);
+      return;
+    case Kind::fill_rect:
+    case Kind::stroke_rect:
+      rounded_rect(cr, p[0], p[1], item.radius);
+      if (item.kind == Kind::fill_rect) cairo_fill(cr);
+      else cairo_stroke(cr);
+      return;
+    case Kind::fill_triangle:
+      cairo_move_to(cr, p[0].x, p[0].y);
+      cairo_line_to(cr, p[1].x, p[1].y);
+      cairo_line_to(cr, p[2].x, p[2].y);
+      cairo_close_path(cr);
+      cairo_fill(cr);
+      return;
+    case Kind::text: {
+      PangoLayout* l = pango_text().layout(item.text, item.size, item.wrap);
+      pango_cairo_update_layout(cr, l);
+      cairo_move_to(cr, p[0].x, p[0].y);
+      pango_cairo_show_layout(cr, l);
+      g_object_unref(l);
+      return;
+    }
   }
 }
 

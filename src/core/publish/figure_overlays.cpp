@@ -13,14 +13,13 @@ const CanvasColour kText = rgba8(245, 245, 245);
 CanvasColour opaque(const glm::vec3& c, float a = 1.0f) { return CanvasColour(c, a); }
 } // namespace
 
-std::vector<PlacedLabel> place_labels(const CanvasPen& pen, const std::vector<LabelAnchor>& labels,
-                                      const LabelView& view, const Aabb& keep_out) {
+std::vector<PlacedLabel> place_labels(const CanvasPen& pen, const std::vector<LabelAnchor>& labels, const LabelView& view,
+                                      const Aabb& keep_out) {
   const auto measure = [&pen](const std::string& text) { return pen.measure(text); };
   return crus::place_labels(labels, view, keep_out, measure, pen.font_px);
 }
 
-int draw_labels(const CanvasPen& pen, const std::vector<LabelAnchor>& labels, const LabelView& view,
-                const Aabb& keep_out) {
+int draw_labels(const CanvasPen& pen, const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out) {
   const auto placed = place_labels(pen, labels, view, keep_out);
   for (const PlacedLabel& p : placed) {
     const LabelAnchor& label = labels[p.index];
@@ -52,16 +51,16 @@ float draw_legend(const CanvasPen& pen, const Legend& legend, const LabelView& v
   return size.y;
 }
 
-int draw_figure_labels(const CanvasPen& pen, const std::vector<LabelAnchor>& labels, const Legend& legend,
-                       const LabelView& view, const Aabb& keep_out) {
+int draw_figure_labels(const CanvasPen& pen, const std::vector<LabelAnchor>& labels, const Legend& legend, const LabelView& view,
+                       const Aabb& keep_out) {
   draw_legend(pen, legend, view);
   LabelView below = view;
   if (!legend.empty()) below.top = view.top + 24.0f + pen.line_px() * static_cast<float>(legend.size());
   return draw_labels(pen, labels, below, keep_out);
 }
 
-void draw_slide_caption(const CanvasPen& pen, float large_px, const std::string& caption, int step, int count,
-                        float width, float height) {
+void draw_slide_caption(const CanvasPen& pen, float large_px, const std::string& caption, int step, int count, float width,
+                        float height) {
   const float size = large_px;
   const float margin = std::max(12.0f, width * 0.03f);
   const float wrap = width - 2.0f * margin;
@@ -110,8 +109,7 @@ glm::vec2 draw_length_legend(const CanvasPen& pen, glm::vec2 corner, double full
   c.text({x0 + bar_w * 0.5f - pen.measure("0").x * 0.5f, ty}, text, "0", fs);
   c.text({x0 + bar_w - pen.measure(hi).x, ty}, text, hi, fs);
   c.text({x0, ty + fs * 1.2f}, opaque(motion::kLengthPalette[0] * 0.5f + glm::vec3(0.45f)), "shortening", fs);
-  c.text({x0 + bar_w - pen.measure("lengthening").x, ty + fs * 1.2f}, opaque(motion::kLengthPalette[4]), "lengthening",
-         fs);
+  c.text({x0 + bar_w - pen.measure("lengthening").x, ty + fs * 1.2f}, opaque(motion::kLengthPalette[4]), "lengthening", fs);
   c.text({x0, ty + fs * 2.4f}, rgba8(190, 190, 190), note, fs);
   return {w, h};
 }

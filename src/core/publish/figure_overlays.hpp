@@ -28,23 +28,22 @@ struct CanvasPen {
 using Legend = std::vector<std::pair<glm::vec3, std::string>>;
 
 // place_labels with the pen's measure.
-std::vector<PlacedLabel> place_labels(const CanvasPen& pen, const std::vector<LabelAnchor>& labels,
-                                      const LabelView& view, const Aabb& keep_out);
+std::vector<PlacedLabel> place_labels(const CanvasPen& pen, const std::vector<LabelAnchor>& labels, const LabelView& view,
+                                      const Aabb& keep_out);
 // Lays out and draws `labels`: a box per label, a leader line to a dot on
 // the structure; returns how many were drawn.
-int draw_labels(const CanvasPen& pen, const std::vector<LabelAnchor>& labels, const LabelView& view,
-                const Aabb& keep_out);
+int draw_labels(const CanvasPen& pen, const std::vector<LabelAnchor>& labels, const LabelView& view, const Aabb& keep_out);
 // The legend as a box in the top-right corner of the view; returns its height (0 when empty).
 float draw_legend(const CanvasPen& pen, const Legend& legend, const LabelView& view);
 // A figure's labels: the legend in its corner and the labels below it, so the two never overlap.
-int draw_figure_labels(const CanvasPen& pen, const std::vector<LabelAnchor>& labels, const Legend& legend,
-                       const LabelView& view, const Aabb& keep_out);
+int draw_figure_labels(const CanvasPen& pen, const std::vector<LabelAnchor>& labels, const Legend& legend, const LabelView& view,
+                       const Aabb& keep_out);
 
 // The caption band of a lesson slide and of presenter mode: `large_px` type
 // at the bottom of a `width` x `height` view on a dark band, and a progress
 // bar with "3 / 8" in the pen's size. `step` is 0-based; `count` 0 draws no progress.
-void draw_slide_caption(const CanvasPen& pen, float large_px, const std::string& caption, int step, int count,
-                        float width, float height);
+void draw_slide_caption(const CanvasPen& pen, float large_px, const std::string& caption, int step, int count, float width,
+                        float height);
 
 // The legend of muscles coloured by length change: a bar from purple
 // (shortening) through white to orange (lengthening), ticked at -full, 0

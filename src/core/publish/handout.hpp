@@ -15,7 +15,7 @@
 
 namespace crus {
 
-constexpr double kHandoutDpi = 150.0;   // PNG pages: A4 is 1240 x 1754 px, Letter 1275 x 1650
+constexpr double kHandoutDpi = 150.0;     // PNG pages: A4 is 1240 x 1754 px, Letter 1275 x 1650
 constexpr double kHandoutMarginPt = 43.0; // about 15 mm on every side (the footer sits in the bottom one)
 
 // What the clinician adds for one patient. It is only ever written into the

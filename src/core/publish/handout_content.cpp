@@ -9,14 +9,13 @@
 
 namespace crus {
 
-
 namespace {
 
 std::string lower_first(std::string text) {
   // Leaves "S1 ..." and "MRI ..." alone.
-  bool name = text.size() > 1 && (std::isupper(static_cast<unsigned char>(text[1])) || std::isdigit(static_cast<unsigned char>(text[1])));
-  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z' && !name)
-    text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  bool name =
+      text.size() > 1 && (std::isupper(static_cast<unsigned char>(text[1])) || std::isdigit(static_cast<unsigned char>(text[1])));
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z' && !name) text[0] = static_cast<char>(text[0] - 'A' + 'a');
   return text;
 }
 
@@ -154,7 +153,8 @@ bool has_control(const std::string& text, bool newlines) {
 std::string check_handout_patient(const HandoutPatient& p) {
   if (p.name.size() > 120) return "--patient: the name is longer than 120 characters";
   if (has_control(p.name, false)) return "--patient: the name holds control characters";
-  if (!p.date.empty() && !valid_date(p.date)) return "--date: expected a day as YYYY-MM-DD (e.g. 2026-03-14), got \"" + p.date + "\"";
+  if (!p.date.empty() && !valid_date(p.date))
+    return "--date: expected a day as YYYY-MM-DD (e.g. 2026-03-14), got \"" + p.date + "\"";
   if (p.notes.size() > 1500) return "--notes: the notes are longer than 1500 characters; the page has room for a few lines";
   if (has_control(p.notes, true)) return "--notes: the notes hold control characters";
   return "";
@@ -178,8 +178,10 @@ HandoutContent handout_for_trigger_point(const TriggerPoint& tp, const TriggerPo
   auto essential = regions(tp.essential);
   auto spillover = regions(tp.spillover);
   if (!essential.empty()) where.push_back("Most often felt (solid red on the pictures): " + end_sentence(join(essential, "; ")));
-  if (!spillover.empty()) where.push_back("Sometimes also felt (hatched red on the pictures): " + end_sentence(join(spillover, "; ")));
-  for (const auto& o : tp.outside_model) where.push_back("Beyond the part of the body shown here: " + end_sentence(lower_first(o)));
+  if (!spillover.empty())
+    where.push_back("Sometimes also felt (hatched red on the pictures): " + end_sentence(join(spillover, "; ")));
+  for (const auto& o : tp.outside_model)
+    where.push_back("Beyond the part of the body shown here: " + end_sentence(lower_first(o)));
   if (!where.empty()) c.sections.push_back({"Where it can send pain", where});
   // The safety net and self-care come before symptoms and triggers: when the
   // red-flag box is long, the page drops its last sections, and those matter
@@ -190,7 +192,8 @@ HandoutContent handout_for_trigger_point(const TriggerPoint& tp, const TriggerPo
   add_safety_net(c, red_flags, areas, &care, &tp.safety_net);
   c.sections.push_back({"What you can do yourself, once the red flags are ruled out", care});
   if (!tp.symptoms.empty()) c.sections.push_back({"What you may notice", first(tp.symptoms, 5)});
-  if (!tp.activating_factors.empty()) c.sections.push_back({"What can set it off or keep it going", first(tp.activating_factors, 5)});
+  if (!tp.activating_factors.empty())
+    c.sections.push_back({"What can set it off or keep it going", first(tp.activating_factors, 5)});
   if (!tp.differential.empty())
     c.sections.push_back({"Other problems that can feel similar",
                           {as_sentences(tp.differential) + " A health professional can tell them apart."}});
@@ -220,7 +223,8 @@ HandoutContent handout_for_pain_map(const std::vector<ReferralCandidate>& candid
     add_safety_net(c, red_flags, painted_areas, nullptr);
   } else {
     c.sections.push_back({"What the map shows",
-                          {std::string(kWhatIsATriggerPoint) + " The area that was marked was compared with the usual pain "
+                          {std::string(kWhatIsATriggerPoint) +
+                           " The area that was marked was compared with the usual pain "
                            "maps of the trigger points in the calf and shin. The pictures show the marked area in violet and "
                            "the map of the closest match; a health professional can check which, if any, is involved."}});
     std::vector<std::string> list;

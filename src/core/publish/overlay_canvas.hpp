@@ -45,15 +45,11 @@ public:
 
 class Canvas {
 public:
-  void line(glm::vec2 from, glm::vec2 to, CanvasColour c, float width) {
-    add({CanvasItem::Kind::line, {from, to}, c, width});
-  }
+  void line(glm::vec2 from, glm::vec2 to, CanvasColour c, float width) { add({CanvasItem::Kind::line, {from, to}, c, width}); }
   void polyline(std::vector<glm::vec2> points, CanvasColour c, float width) {
     add({CanvasItem::Kind::polyline, std::move(points), c, width});
   }
-  void fill_circle(glm::vec2 centre, float r, CanvasColour c) {
-    add({CanvasItem::Kind::fill_circle, {centre}, c, 1.0f, r});
-  }
+  void fill_circle(glm::vec2 centre, float r, CanvasColour c) { add({CanvasItem::Kind::fill_circle, {centre}, c, 1.0f, r}); }
   void stroke_circle(glm::vec2 centre, float r, CanvasColour c, float width) {
     add({CanvasItem::Kind::stroke_circle, {centre}, c, width, r});
   }

@@ -40,9 +40,9 @@ struct PrintColour {
 struct TextStyle {
   double size_pt = 10.5;
   bool bold = false;
-  double indent_pt = 0.0;      // from the left margin
-  double hanging_pt = 0.0;     // label column of an item (numbers, letters)
-  double grey = 0.0;           // 0 black .. 1 white
+  double indent_pt = 0.0;  // from the left margin
+  double hanging_pt = 0.0; // label column of an item (numbers, letters)
+  double grey = 0.0;       // 0 black .. 1 white
   double space_after_pt = 4.0;
   std::optional<PrintColour> colour; // instead of grey
 };

@@ -191,13 +191,13 @@ private:
 
 int draw_rank(StructureKind k) {
   switch (k) {
-  case StructureKind::skin: return 0;
-  case StructureKind::muscle: return 1;
-  case StructureKind::tendon: return 2;
-  case StructureKind::ligament: return 2;
-  case StructureKind::bone: return 3;
-  case StructureKind::nerve: return 4;
-  default: return 5;
+    case StructureKind::skin: return 0;
+    case StructureKind::muscle: return 1;
+    case StructureKind::tendon: return 2;
+    case StructureKind::ligament: return 2;
+    case StructureKind::bone: return 3;
+    case StructureKind::nerve: return 4;
+    default: return 5;
   }
 }
 
@@ -235,9 +235,9 @@ void spread(std::vector<Label*>& column, double gap, double top, double bottom) 
 
 // Four tints far apart in hue, so that compartments read at a glance.
 const std::array<std::pair<const char*, Rgb>, 4> kCompartments{{{"anterior", {222, 104, 72}},
-                                                                 {"lateral", {92, 164, 96}},
-                                                                 {"posterior deep", {84, 132, 206}},
-                                                                 {"posterior superficial", {150, 96, 176}}}};
+                                                                {"lateral", {92, 164, 96}},
+                                                                {"posterior deep", {84, 132, 206}},
+                                                                {"posterior superficial", {150, 96, 176}}}};
 
 } // namespace
 
@@ -385,8 +385,9 @@ Image render_section_page(const SceneSection& section, const SectionPageOptions&
     glm::dvec2 a(bar_x + i * cm, bar_y), b(bar_x + (i + 1) * cm, bar_y + 8.0 * k);
     fill_loops(big, {{a * double(ss), glm::dvec2(b.x, a.y) * double(ss), b * double(ss), glm::dvec2(a.x, b.y) * double(ss)}}, c);
   }
-  stroke(big, {glm::dvec2(bar_x, bar_y) * double(ss), glm::dvec2(bar_x + 5 * cm, bar_y) * double(ss),
-               glm::dvec2(bar_x + 5 * cm, bar_y + 8 * k) * double(ss), glm::dvec2(bar_x, bar_y + 8 * k) * double(ss)},
+  stroke(big,
+         {glm::dvec2(bar_x, bar_y) * double(ss), glm::dvec2(bar_x + 5 * cm, bar_y) * double(ss),
+          glm::dvec2(bar_x + 5 * cm, bar_y + 8 * k) * double(ss), glm::dvec2(bar_x, bar_y + 8 * k) * double(ss)},
          true, 1.0 * k * ss, kInk);
 
   Image page = resize_box(big, o.width, o.height);
@@ -397,7 +398,8 @@ Image render_section_page(const SceneSection& section, const SectionPageOptions&
     float x = l.left ? static_cast<float>(col_left) - w : static_cast<float>(col_right);
     text.draw(page, x, static_cast<float>(l.y + label_px * 0.35), l.text, label_px, false, kInk);
   }
-  const float title_px = static_cast<float>(30.0 * k), sub_px = static_cast<float>(20.0 * k), small_px = static_cast<float>(17.0 * k);
+  const float title_px = static_cast<float>(30.0 * k), sub_px = static_cast<float>(20.0 * k),
+              small_px = static_cast<float>(17.0 * k);
   auto centred = [&](const std::string& s, double y, float px, bool b, Rgb c) {
     text.draw(page, static_cast<float>((o.width - text.width(s, px, b)) * 0.5), static_cast<float>(y), s, px, b, c);
   };

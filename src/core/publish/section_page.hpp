@@ -18,8 +18,8 @@ struct SectionPageOptions {
   int width = 1600;
   int height = 1200;
   bool labels = true;
-  std::string title;    // first line at the top of the page
-  std::string subtitle; // second line (smaller)
+  std::string title;                   // first line at the top of the page
+  std::string subtitle;                // second line (smaller)
   std::string regular_font, bold_font; // TrueType files; empty: DejaVu Sans found as the handout finds it
   // Structure id -> compartment ("anterior", "lateral", "posterior deep",
   // "posterior superficial", from the knowledge base). When not empty, each

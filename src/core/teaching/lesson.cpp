@@ -149,8 +149,9 @@ std::string resolve_lesson(const std::string& name, const std::string& option) {
     if (id == name) return f;
     known += (known.empty() ? "" : ", ") + id;
   }
-  throw InputError(option, "\"" + name + "\" is neither a lesson file nor a bundled lesson" +
-                               (known.empty() ? std::string(" (no lessons are bundled)") : "; the bundled lessons are: " + known));
+  throw InputError(option,
+                   "\"" + name + "\" is neither a lesson file nor a bundled lesson" +
+                       (known.empty() ? std::string(" (no lessons are bundled)") : "; the bundled lessons are: " + known));
 }
 
 } // namespace crus

@@ -21,12 +21,12 @@ struct LessonSource {
 };
 
 struct LessonStep {
-  std::string title;                 // optional, for the editor's list
+  std::string title; // optional, for the editor's list
   SceneSpec scene;
-  std::string caption;               // on screen
-  std::string notes;                 // for the speaker
-  std::vector<std::string> sources;  // keys of the lesson's sources
-  std::optional<StepAction> action;  // played when the step is entered
+  std::string caption;              // on screen
+  std::string notes;                // for the speaker
+  std::vector<std::string> sources; // keys of the lesson's sources
+  std::optional<StepAction> action; // played when the step is entered
   bool operator==(const LessonStep&) const = default;
 };
 

@@ -17,7 +17,8 @@ namespace {
 double bounded(const json& j, const std::string& path, double lo, double hi, const Locate& locate) {
   const double v = j.get<double>();
   if (!std::isfinite(v) || v < lo || v > hi)
-    throw InputError(locate(path), path + ": " + j.dump() + " is out of range (" + json(lo).dump() + " to " + json(hi).dump() + ")");
+    throw InputError(locate(path),
+                     path + ": " + j.dump() + " is out of range (" + json(lo).dump() + " to " + json(hi).dump() + ")");
   return v;
 }
 
@@ -51,7 +52,8 @@ StepAction step_action_from_json(const json& j, const std::string& path, const L
   StepAction a;
   if (j.contains("highlight"))
     for (const auto& id : j["highlight"]) a.highlight.push_back(id.get<std::string>());
-  if (j.contains("seconds_each")) a.seconds_each = bounded(j["seconds_each"], json_path_member(path, "seconds_each"), 0.2, 30.0, locate);
+  if (j.contains("seconds_each"))
+    a.seconds_each = bounded(j["seconds_each"], json_path_member(path, "seconds_each"), 0.2, 30.0, locate);
   if (j.contains("movement")) {
     const json& m = j["movement"];
     const std::string mp = json_path_member(path, "movement");
@@ -71,7 +73,8 @@ ojson step_action_to_json(const StepAction& a) {
     j["highlight"] = a.highlight;
     j["seconds_each"] = a.seconds_each;
   }
-  if (a.movement) j["movement"] = {{"from", pose_json(a.movement->from)}, {"to", pose_json(a.movement->to)}, {"seconds", a.movement->seconds}};
+  if (a.movement)
+    j["movement"] = {{"from", pose_json(a.movement->from)}, {"to", pose_json(a.movement->to)}, {"seconds", a.movement->seconds}};
   return j;
 }
 

@@ -39,10 +39,10 @@ nlohmann::ordered_json step_action_to_json(const StepAction& action);
 // highlight sequence and the movement run together; the movement eases in
 // and out and then holds its end pose.
 struct ActionFrame {
-  std::string lit;                   // "" when the sequence is over (or there is none)
+  std::string lit; // "" when the sequence is over (or there is none)
   int lit_index = -1;
-  std::optional<motion::Pose> pose;  // none when the action has no movement
-  bool running = false;              // false once everything has finished
+  std::optional<motion::Pose> pose; // none when the action has no movement
+  bool running = false;             // false once everything has finished
 };
 ActionFrame action_frame(const StepAction& action, double t);
 double action_duration(const StepAction& action);

@@ -17,6 +17,7 @@ namespace crus {
 void typeset_lesson(PrintDocument& doc, const Lesson& lesson, const std::vector<Image>& slides);
 // Atomic; returns the number of pages. Throws InputError when the file
 // cannot be written, RuntimeError when the fonts are missing.
-std::size_t write_lesson_pdf(const Lesson& lesson, const std::vector<Image>& slides, const std::string& path, Paper paper = Paper::a4);
+std::size_t write_lesson_pdf(const Lesson& lesson, const std::vector<Image>& slides, const std::string& path,
+                             Paper paper = Paper::a4);
 
 } // namespace crus

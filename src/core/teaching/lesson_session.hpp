@@ -31,8 +31,8 @@ public:
   bool go_to(int index);
 
   // Editing. The new or moved step becomes the current one.
-  void add_step(const SceneSpec& scene, const std::string& caption);  // after the current step
-  void replace_scene(const SceneSpec& scene);                          // the current step's
+  void add_step(const SceneSpec& scene, const std::string& caption); // after the current step
+  void replace_scene(const SceneSpec& scene);                        // the current step's
   void set_caption(const std::string& caption);
   // The ink drawn over the current step, kept as part of it (replacing the
   // ink it had; empty removes it). False when there is no step.

@@ -59,8 +59,7 @@ void exec(sqlite3* db, const std::string& sql, const std::string& where) {
 class Statement {
 public:
   Statement(sqlite3* db, const char* sql, const std::string& where) : where_(where) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw RuntimeError(where + ": " + sqlite3_errmsg(db));
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) throw RuntimeError(where + ": " + sqlite3_errmsg(db));
   }
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
@@ -69,8 +68,14 @@ public:
     sqlite3_bind_text(stmt_, i, s.c_str(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
     return *this;
   }
-  Statement& bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); return *this; }
-  Statement& bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); return *this; }
+  Statement& bind(int i, std::int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Statement& bind(int i, double v) {
+    sqlite3_bind_double(stmt_, i, v);
+    return *this;
+  }
   // True while there is a row.
   bool step() {
     int rc = sqlite3_step(stmt_);
@@ -205,15 +210,16 @@ void ProgressStore::open_or_set_aside(std::int64_t now) {
     migrate(db_, version, kSchemaVersion, path_);
     if (version > 0) {
       if (!notice_.empty()) notice_ += "; ";
-      notice_ += path_ + ": progress database migrated from schema " + std::to_string(version) + " to " +
-                 std::to_string(kSchemaVersion);
+      notice_ +=
+          path_ + ": progress database migrated from schema " + std::to_string(version) + " to " + std::to_string(kSchemaVersion);
     }
   }
 }
 
 std::vector<ScheduledCard> ProgressStore::cards() const {
   std::vector<ScheduledCard> out;
-  Statement s(db_, (std::string("SELECT structure, kind, ") + kCardColumns + " FROM cards ORDER BY structure, kind").c_str(), path_);
+  Statement s(db_, (std::string("SELECT structure, kind, ") + kCardColumns + " FROM cards ORDER BY structure, kind").c_str(),
+              path_);
   while (s.step()) out.push_back({{s.text(0), s.text(1)}, read_state(s, 2)});
   return out;
 }
@@ -244,14 +250,28 @@ CardState ProgressStore::record(const CardKey& card, const std::string& answer, 
   exec(db_, "BEGIN IMMEDIATE", path_);
   try {
     CardState next = schedule(state(card).value_or(CardState{}), grade, now);
-    Statement up(db_, (std::string("INSERT OR REPLACE INTO cards(structure, kind, ") + kCardColumns +
-                       ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)").c_str(), path_);
-    up.bind(1, card.structure).bind(2, card.kind).bind(3, std::int64_t{next.repetitions}).bind(4, next.ease)
-        .bind(5, next.interval_days).bind(6, next.due).bind(7, std::int64_t{next.reviews})
-        .bind(8, next.last_review).bind(9, std::int64_t{next.lapses});
+    Statement up(db_,
+                 (std::string("INSERT OR REPLACE INTO cards(structure, kind, ") + kCardColumns +
+                  ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                     .c_str(),
+                 path_);
+    up.bind(1, card.structure)
+        .bind(2, card.kind)
+        .bind(3, std::int64_t{next.repetitions})
+        .bind(4, next.ease)
+        .bind(5, next.interval_days)
+        .bind(6, next.due)
+        .bind(7, std::int64_t{next.reviews})
+        .bind(8, next.last_review)
+        .bind(9, std::int64_t{next.lapses});
     up.step();
-    Statement log(db_, "INSERT INTO reviews(structure, kind, time, answer, grade, interval_days) VALUES(?1, ?2, ?3, ?4, ?5, ?6)", path_);
-    log.bind(1, card.structure).bind(2, card.kind).bind(3, now).bind(4, answer).bind(5, std::string(to_string(grade)))
+    Statement log(db_, "INSERT INTO reviews(structure, kind, time, answer, grade, interval_days) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+                  path_);
+    log.bind(1, card.structure)
+        .bind(2, card.kind)
+        .bind(3, now)
+        .bind(4, answer)
+        .bind(5, std::string(to_string(grade)))
         .bind(6, next.interval_days);
     log.step();
     exec(db_, "COMMIT", path_);
@@ -304,13 +324,22 @@ std::string ProgressStore::export_json() const {
   out["scheduler"] = "SM-2 (Wozniak 1990)";
   out["cards"] = nlohmann::ordered_json::array();
   for (const auto& c : cards())
-    out["cards"].push_back({{"structure", c.card.structure}, {"kind", c.card.kind}, {"repetitions", c.state.repetitions},
-                            {"ease", c.state.ease}, {"interval_days", c.state.interval_days}, {"due", c.state.due},
-                            {"reviews", c.state.reviews}, {"lapses", c.state.lapses}, {"last_review", c.state.last_review}});
+    out["cards"].push_back({{"structure", c.card.structure},
+                            {"kind", c.card.kind},
+                            {"repetitions", c.state.repetitions},
+                            {"ease", c.state.ease},
+                            {"interval_days", c.state.interval_days},
+                            {"due", c.state.due},
+                            {"reviews", c.state.reviews},
+                            {"lapses", c.state.lapses},
+                            {"last_review", c.state.last_review}});
   out["reviews"] = nlohmann::ordered_json::array();
   for (const auto& r : reviews()) {
-    nlohmann::ordered_json j = {{"structure", r.card.structure}, {"kind", r.card.kind}, {"time", r.time},
-                                {"answer", r.answer}, {"grade", to_string(r.grade)}};
+    nlohmann::ordered_json j = {{"structure", r.card.structure},
+                                {"kind", r.card.kind},
+                                {"time", r.time},
+                                {"answer", r.answer},
+                                {"grade", to_string(r.grade)}};
     j["interval_days"] = r.interval_days ? nlohmann::ordered_json(*r.interval_days) : nlohmann::ordered_json(nullptr);
     out["reviews"].push_back(std::move(j));
   }

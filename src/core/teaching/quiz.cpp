@@ -32,9 +32,7 @@ std::string join(const std::vector<std::string>& items, const std::string& last_
   return out;
 }
 
-bool contains(const std::vector<std::string>& v, const std::string& s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
+bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 // First word of a joint, lower case: "ankle (talocrural)" -> "ankle".
 std::string joint_slug(const std::string& joint) {
@@ -74,8 +72,8 @@ bool finish_choices(Question& q, SplitMix64& rng, Choice right, std::vector<Choi
 constexpr std::size_t kDistractors = 3;
 
 // Words of bone names that say nothing about which bone is meant.
-const std::set<std::string> kGenericWords = {"medial", "lateral", "intermediate", "first", "second", "third",
-                                             "fourth", "fifth", "great", "little", "toe", "bone", "the", "of"};
+const std::set<std::string> kGenericWords = {"medial", "lateral", "intermediate", "first", "second", "third", "fourth",
+                                             "fifth",  "great",   "little",       "toe",   "bone",   "the",   "of"};
 
 std::string normalise(const std::string& text) { return normalise_answer(text); }
 
@@ -207,8 +205,7 @@ std::vector<CardKey> QuizBank::cards(const QuizFilter& filter) const {
     if (!attachment_bones(e, true, true).empty()) add(e.id, "fact.origin");
     if (!attachment_bones(e, false, true).empty()) add(e.id, "fact.insertion");
     if (e.innervation && entry(e.innervation->nerve)) add(e.id, "fact.nerve");
-    if ((e.innervation && !e.innervation->roots.empty()) || (e.kind == "nerve" && !e.roots.empty()))
-      add(e.id, "fact.roots");
+    if ((e.innervation && !e.innervation->roots.empty()) || (e.kind == "nerve" && !e.roots.empty())) add(e.id, "fact.roots");
     if (e.compartment) add(e.id, "fact.compartment");
     if (e.kind == "nerve" && !e.supplies.empty()) add(e.id, "fact.supplies");
     std::set<std::string> joints;
@@ -259,7 +256,8 @@ std::vector<std::string> QuizBank::attachment_bones(const KnowledgeEntry& e, boo
       if (!kGenericWords.count(word) && word.size() >= 4) keys.push_back(word.substr(0, 6));
       start = end + 1;
     }
-    if (std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return !k.empty() && text.find(k) != std::string::npos; }))
+    if (std::any_of(keys.begin(), keys.end(),
+                    [&](const std::string& k) { return !k.empty() && text.find(k) != std::string::npos; }))
       out.push_back(bone.id);
   }
   return out;
@@ -340,10 +338,11 @@ std::optional<Question> QuizBank::make_fact(const KnowledgeEntry& e, const CardK
     right = {bone->id, bone->name};
     q.correct = {bone->id};
     for (const auto& o : kb_.entries)
-      if (o.kind == "bone" && entry(o.id) && !contains(all, o.id)) (o.region == bone->region ? near : far).push_back({o.id, o.name});
+      if (o.kind == "bone" && entry(o.id) && !contains(all, o.id))
+        (o.region == bone->region ? near : far).push_back({o.id, o.name});
     const auto& attachments = origin ? e.origin : e.insertion;
-    q.prompt = origin ? "From which of these bones does " + the(e) + " arise?"
-                      : "Into which of these bones does " + the(e) + " insert?";
+    q.prompt =
+        origin ? "From which of these bones does " + the(e) + " arise?" : "Into which of these bones does " + the(e) + " insert?";
     // Quote the attachment that names this bone; the atlas's main bone of a
     // site is not always the one its first sentence is about.
     std::string stem = normalise(bone->name).substr(0, 6), said;
@@ -548,8 +547,7 @@ std::optional<Question> QuizBank::make_trigger_point(const TriggerPoint& tp, con
     q.source = tp.sources.front();
     if (const auto* s = tps_->find_source(q.source)) q.citation = s->citation;
   }
-  if (!finish_choices(q, rng, {tp.muscle, kb_.find(tp.muscle)->name}, draw(rng, pool, {}, kDistractors)))
-    return std::nullopt;
+  if (!finish_choices(q, rng, {tp.muscle, kb_.find(tp.muscle)->name}, draw(rng, pool, {}, kDistractors))) return std::nullopt;
   return q;
 }
 

@@ -37,8 +37,8 @@ struct MuscleSet;
 } // namespace motion
 
 enum class QuestionType { point_to, name_it, fact, trigger_point, movement, section };
-inline constexpr QuestionType kQuestionTypes[] = {QuestionType::point_to, QuestionType::name_it, QuestionType::fact,
-                                                 QuestionType::trigger_point, QuestionType::movement, QuestionType::section};
+inline constexpr QuestionType kQuestionTypes[] = {QuestionType::point_to,      QuestionType::name_it,  QuestionType::fact,
+                                                  QuestionType::trigger_point, QuestionType::movement, QuestionType::section};
 // "point-to", "name-it", "facts", "trigger-point", "movement", "section".
 const char* to_string(QuestionType type);
 std::optional<QuestionType> parse_question_type(const std::string& text);
@@ -48,9 +48,7 @@ struct CardKey {
   std::string structure;
   std::string kind;
   bool operator==(const CardKey& o) const { return structure == o.structure && kind == o.kind; }
-  bool operator<(const CardKey& o) const {
-    return structure != o.structure ? structure < o.structure : kind < o.kind;
-  }
+  bool operator<(const CardKey& o) const { return structure != o.structure ? structure < o.structure : kind < o.kind; }
 };
 
 struct Choice {
@@ -62,11 +60,11 @@ struct Question {
   QuestionType type = QuestionType::point_to;
   CardKey card;
   std::string prompt;
-  std::vector<Choice> choices;        // empty for point-to
-  std::vector<std::string> correct;   // ids of the right choices (point-to: the structure)
-  std::vector<std::string> accepted;  // name-it: names a typed answer is graded against
-  std::string explanation;            // one sentence
-  std::string source;                 // source key (sources.json or trigger_points.json)
+  std::vector<Choice> choices;       // empty for point-to
+  std::vector<std::string> correct;  // ids of the right choices (point-to: the structure)
+  std::vector<std::string> accepted; // name-it: names a typed answer is graded against
+  std::string explanation;           // one sentence
+  std::string source;                // source key (sources.json or trigger_points.json)
   std::string citation;
   // Trigger-point questions: the zone painted on the skin and every muscle
   // whose trigger point refers there (all of them are right).

@@ -29,9 +29,7 @@ std::string fixed1(double v) {
   return buf;
 }
 
-bool contains(const std::vector<std::string>& v, const std::string& s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
+bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 // Shared with quiz.cpp's draw(): each tier shuffled, tier 1 first, no repeats.
 std::vector<Choice> draw_distractors(SplitMix64& rng, std::vector<Choice> near, std::vector<Choice> far, std::size_t want) {
@@ -137,8 +135,7 @@ std::string near_miss_relation(const Scene& scene, const std::string& clicked, c
   }
   // Gap between the boxes (0 when they overlap).
   glm::vec3 gap(0.0f);
-  for (int i = 0; i < 3; ++i)
-    gap[i] = std::max(0.0f, std::max(a->box.min[i] - b->box.max[i], b->box.min[i] - a->box.max[i]));
+  for (int i = 0; i < 3; ++i) gap[i] = std::max(0.0f, std::max(a->box.min[i] - b->box.max[i], b->box.min[i] - a->box.max[i]));
   const float metres = glm::length(gap);
   std::string name = target_name.empty() ? b->name : target_name;
   if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
@@ -246,14 +243,13 @@ std::optional<Question> QuizBank::make_movement(const CardKey& card, SplitMix64&
     }
     std::sort(shortest.begin(), shortest.end());
     right = {shortest.front().second, entry(shortest.front().second)->name};
-    q.prompt = "Starting from neutral, the leg is moved to " + degrees + " degrees of " + what +
-               ". Which muscle shortens the most?";
+    q.prompt =
+        "Starting from neutral, the leg is moved to " + degrees + " degrees of " + what + ". Which muscle shortens the most?";
     std::string names;
     for (const auto& [change, id] : shortest)
       names += (names.empty() ? "the " : " and the ") + lower_first(entry(id)->name) + " (" + fixed1(-change) + " mm)";
-    q.explanation = "Along the muscle paths of the motion model, " + names + " shorten" +
-                    (shortest.size() == 1 ? "s" : "") + " the most between neutral and " + degrees + " degrees of " +
-                    what + ".";
+    q.explanation = "Along the muscle paths of the motion model, " + names + " shorten" + (shortest.size() == 1 ? "s" : "") +
+                    " the most between neutral and " + degrees + " degrees of " + what + ".";
   } else if (card.kind == "movement.produces") {
     const motion::Pose neutral;
     auto ranking = motion::rank_producers(*motion_, *muscles_, neutral, *movement, kMomentArmM);
@@ -279,8 +275,8 @@ std::optional<Question> QuizBank::make_movement(const CardKey& card, SplitMix64&
     for (std::size_t i = 0; i < producers.size() && i < 3; ++i)
       names += (i == 0 ? "the " : (i + 1 == std::min<std::size_t>(producers.size(), 3) ? " and the " : ", the ")) +
                lower_first(entry(producers[i]->muscle)->name);
-    q.explanation = "At neutral, " + std::to_string(producers.size()) + " muscles of the model have a moment arm for " +
-                    what + "; the strongest are " + names + ".";
+    q.explanation = "At neutral, " + std::to_string(producers.size()) + " muscles of the model have a moment arm for " + what +
+                    "; the strongest are " + names + ".";
   } else {
     return std::nullopt;
   }
@@ -302,7 +298,8 @@ std::optional<Question> QuizBank::make_section(const KnowledgeEntry& e, const Ca
   // Where the atlas lets two structures overlap (a nerve still running inside
   // a muscle), the mark would name both: no fair question there.
   for (const StructureSection& other : level->structures)
-    if (other.id != e.id && other.kind != StructureKind::skin && point_in_section(other.section, q.section_mark)) return std::nullopt;
+    if (other.id != e.id && other.kind != StructureKind::skin && point_in_section(other.section, q.section_mark))
+      return std::nullopt;
   const std::string percent = std::to_string(static_cast<int>(std::lround(*level->plane.fraction * 100.0))) + "%";
   q.prompt = "Name the structure marked in this section, " + percent + " of the way from the knee to the ankle.";
   q.explanation = "At " + percent + " of the way down the leg the mark lies in the " + lower_first(e.name) + " (" +

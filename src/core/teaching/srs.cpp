@@ -63,8 +63,7 @@ std::vector<CardKey> plan_session(const std::vector<CardKey>& available, const s
     if (it == state.end() || it->second->reviews == 0) fresh.push_back(card);
   }
   for (const auto& k : known)
-    if (k.state.reviews > 0 && k.state.due <= now &&
-        std::find(available.begin(), available.end(), k.card) != available.end())
+    if (k.state.reviews > 0 && k.state.due <= now && std::find(available.begin(), available.end(), k.card) != available.end())
       due.push_back(&k);
   std::sort(due.begin(), due.end(), [](const ScheduledCard* a, const ScheduledCard* b) {
     if (a->state.ease != b->state.ease) return a->state.ease < b->state.ease;

@@ -25,7 +25,7 @@
 namespace crus {
 
 enum class Grade { again = 1, hard = 3, good = 4, easy = 5 };
-const char* to_string(Grade grade);               // "again", "hard", "good", "easy"
+const char* to_string(Grade grade); // "again", "hard", "good", "easy"
 std::optional<Grade> parse_grade(const std::string& text);
 
 struct CardState {
