@@ -3,8 +3,8 @@
 # clang-format --dry-run -Werror over src/, tests/ and bench/.
 # Usage: scripts/format-check.sh          list the files that differ, exit 1 if any
 #        scripts/format-check.sh --stat   also count the lines a reformat would change
-# scripts/format-all.sh rewrites them. Not yet part of `make test`: the tree
-# is not clean under it until the coordinator runs format-all.sh once.
+# scripts/format-all.sh (make format) rewrites them. The ctest source_format
+# runs this, so `make test` and CI fail on a file that differs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fmt=$(command -v clang-format || command -v clang-format-14 || true)
