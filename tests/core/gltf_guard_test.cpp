@@ -75,8 +75,48 @@ TEST(GltfGuard, AWellFormedGlbLoads) {
 TEST(GltfGuard, BundledAtlasPassesTheCheck) {
   auto check = gltf::check_gltf_file(test::source_dir() + "/assets/atlas/lower_leg_right.glb");
   EXPECT_TRUE(check.checked);
+  EXPECT_TRUE(check.indexed); // so the loader skips Assimp's joining pass
   EXPECT_TRUE(check.problems.empty());
   EXPECT_GT(check.triangles, 1000u);
+}
+
+// The loader skips Assimp's vertex joining for indexed glTF only: a file that
+// lists every corner of every triangle still has its shared corners joined.
+TEST(GltfGuard, UnindexedTrianglesStillHaveTheirCornersJoined) {
+  auto dir = test::scratch_dir("gltf_guard_unindexed");
+  auto g = test::crafted_mesh({0, 1, 2}, 6);
+  // Two triangles, (0 1 2) and (2 1 3), with the shared corners written twice.
+  auto corner = [&](int v) { return g.bin.substr(static_cast<std::size_t>(v) * 12, 12); };
+  const std::string c3 = corner(3);
+  g.bin.replace(36, 12, corner(2));
+  g.bin.replace(48, 12, corner(1));
+  g.bin.replace(60, 12, c3);
+  g.bin.resize(72);
+  g.doc["meshes"][0]["primitives"][0].erase("indices");
+  g.doc["accessors"].erase(1);
+  g.doc["bufferViews"].erase(1);
+  g.doc["bufferViews"][0]["byteLength"] = 72;
+  g.doc["buffers"][0]["byteLength"] = 72;
+  g.doc["accessors"][0]["max"] = {0.1, 0.1, 0.003};
+  std::string path = test::write_bytes((dir / "unindexed.glb").string(), test::glb_bytes(g));
+  auto check = gltf::check_gltf_file(path);
+  EXPECT_TRUE(check.checked);
+  EXPECT_FALSE(check.indexed);
+  Scene s = load_scene(path);
+  ASSERT_EQ(s.structures.size(), 1u);
+  EXPECT_EQ(s.triangle_count(), 2u);
+  EXPECT_EQ(s.structures[0].mesh.positions.size(), 4u); // 6 corners, 4 distinct
+}
+
+TEST(GltfGuard, IndexedTrianglesKeepTheirVerticesAsStored) {
+  auto dir = test::scratch_dir("gltf_guard_indexed");
+  std::string path =
+      test::write_bytes((dir / "indexed.glb").string(), test::glb_bytes(test::crafted_mesh({0, 1, 2, 1, 3, 2}, 4)));
+  EXPECT_TRUE(gltf::check_gltf_file(path).indexed);
+  Scene s = load_scene(path);
+  ASSERT_EQ(s.structures.size(), 1u);
+  EXPECT_EQ(s.structures[0].mesh.positions.size(), 4u);
+  EXPECT_EQ(s.triangle_count(), 2u);
 }
 
 // Case 6: a 688-byte glb whose JSON chunk claims 4 GB.

@@ -354,8 +354,12 @@ Scene load_scene(const std::string& path, const SceneLoadOptions& options) {
   Assimp::Importer importer;
   // Skip lines and points; keep meshes separate per node.
   importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-  const unsigned flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
-                         aiProcess_ValidateDataStructure | aiProcess_GenSmoothNormals;
+  unsigned flags = aiProcess_Triangulate | aiProcess_SortByPType | aiProcess_ValidateDataStructure | aiProcess_GenSmoothNormals;
+  // An indexed glTF (every Crus atlas) already stores each vertex once, and
+  // joining them again was a third of the import's CPU time for the bundled
+  // atlas (docs/PERFORMANCE.md) while giving back the same arrays, vertex for
+  // vertex. Other files (unindexed glTF, OBJ, STL...) still need it.
+  if (!(checked.checked && checked.indexed)) flags |= aiProcess_JoinIdenticalVertices;
   const aiScene* ai = importer.ReadFile(path, flags);
   if (!ai || !ai->mRootNode) {
     std::string why = importer.GetErrorString();

@@ -363,6 +363,8 @@ private:
           std::size_t a = ref(prim, "indices", pw, accessors_.size());
           n = count_of(a);
           check_index_values(a, vertices, pw);
+        } else if (mode == 4) {
+          result_.indexed = false;
         }
         std::uint64_t triangles = mode == 4 ? n / 3 : (mode == 5 || mode == 6) && n >= 3 ? n - 2 : 0;
         mesh_vertices_[m] += vertices;
@@ -437,7 +439,7 @@ private:
   std::vector<const json*> buffers_, views_, accessors_, meshes_, nodes_;
   std::vector<std::optional<std::string>> data_;
   std::vector<std::uint64_t> sizes_, mesh_vertices_, mesh_triangles_;
-  GltfCheck result_{true, 0, 0, {}};
+  GltfCheck result_{true, 0, 0, true, {}};
 };
 
 } // namespace

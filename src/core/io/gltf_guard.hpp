@@ -27,6 +27,9 @@ struct GltfCheck {
   bool checked = false;       // false: not a glTF file, nothing was checked
   std::uint64_t vertices = 0; // as drawn: a mesh counts once per node using it
   std::uint64_t triangles = 0;
+  // Every triangle primitive has an index accessor (then each vertex is
+  // already stored once, and the loader can skip Assimp's joining pass).
+  bool indexed = true;
   // Problems that leave the file loadable but wrong (out-of-range indices):
   // the strict loader refuses the file, the lenient one warns. One line each,
   // without the file name.
