@@ -48,6 +48,7 @@ void OffscreenRenderer::draw_bare(const DrawList& list, const OrbitCamera& camer
 }
 
 void OffscreenRenderer::bind_target() { impl_->target.bind(); }
+void OffscreenRenderer::warm_up_read_back() { impl_->target.warm_up_read_back(); }
 void OffscreenRenderer::make_current() { impl_->context.make_current(); }
 void OffscreenRenderer::release_context() {
   gfx::SceneRenderer::finish(); // everything made on this thread is done before another uses it
@@ -57,6 +58,10 @@ void OffscreenRenderer::release_context() {
 PendingOffscreen::PendingOffscreen(int width, int height, int samples)
     : future_(std::async(std::launch::async, [=] {
         auto renderer = std::make_unique<OffscreenRenderer>(width, height, samples);
+        // The resolve shader is compiled here, beside the import, instead
+        // of on the main thread when the picture is read back (about 40 ms
+        // of LLVM on llvmpipe: docs/PERFORMANCE.md).
+        renderer->warm_up_read_back();
         renderer->release_context();
         return renderer;
       })) {}

@@ -35,6 +35,7 @@ public:
   // start_offscreen made it on another).
   void make_current();
   void release_context();
+  void warm_up_read_back(); // gfx::Framebuffer::warm_up_read_back
 
 private:
   struct Impl;

@@ -103,6 +103,19 @@ void Framebuffer::bind() const {
   glViewport(0, 0, width_, height_);
 }
 
+void Framebuffer::warm_up_read_back() {
+  if (msaa_fbo_) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo_);
+    glBlitFramebuffer(0, 0, 1, 1, 0, 0, 1, 1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+  std::uint8_t pixel[4];
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 std::vector<std::uint8_t> Framebuffer::read_rgba() {
   if (msaa_fbo_) {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_);

@@ -17,6 +17,10 @@ public:
   void bind() const; // as the draw target, with the viewport set
   // Resolves and returns RGBA8 pixels, top row first.
   std::vector<std::uint8_t> read_rgba();
+  // Resolves and reads one pixel: a software GL (llvmpipe) compiles its
+  // resolve shader on the first resolve, so a caller with a thread to spare
+  // pays that before the picture is ready (PendingOffscreen).
+  void warm_up_read_back();
   int width() const { return width_; }
   int height() const { return height_; }
   int samples() const { return samples_; }
