@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <memory>
 #include <ostream>
+#include <vector>
 
 using namespace crus;
 
@@ -87,3 +88,23 @@ TEST_F(FramebufferRelease, AfterAFailureTheNextFramebufferWorks) {
 }
 
 } // namespace
+
+// crus render resolves and reads one pixel on its context thread before the
+// frame is drawn (so llvmpipe compiles its resolve shader beside the import):
+// that must leave no trace in what is read back afterwards, nor a GL error.
+TEST_F(FramebufferRelease, AWarmUpReadLeavesTheLaterReadBackWhole) {
+  gfx::Framebuffer fb(64, 48, 4);
+  fb.bind();
+  glClearColor(1.0f, 0.0f, 0.0f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  fb.warm_up_read_back();
+  EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR));
+  fb.bind();
+  glClearColor(0.0f, 0.0f, 1.0f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  const std::vector<std::uint8_t> pixels = fb.read_rgba();
+  ASSERT_EQ(pixels.size(), 64u * 48u * 4u);
+  std::size_t blue = 0;
+  for (std::size_t i = 0; i < pixels.size(); i += 4) blue += pixels[i] == 0 && pixels[i + 1] == 0 && pixels[i + 2] == 255;
+  EXPECT_EQ(blue, 64u * 48u);
+}
