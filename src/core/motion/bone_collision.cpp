@@ -34,6 +34,9 @@ struct Bound {
   std::vector<Pair> pairs;
   std::vector<Edge> edges;
   std::vector<float> mobility; // 1 - held
+  // Each vertex's neighbours (CSR over `edges`) and triangles (CSR into
+  // `indices`), for the normals of what the pass moves.
+  std::vector<std::uint32_t> ring_start, ring, tri_start, tris, indices;
 };
 // Which cells of a coarse grid over one bone may hold bone (surface or
 // inside): a point in any other cell is outside, for one look-up instead of
@@ -198,13 +201,35 @@ void BoneCollision::bind_structure(std::size_t structure, const Mesh& mesh, cons
     const auto a = static_cast<std::uint32_t>(k >> 32), b = static_cast<std::uint32_t>(k & 0xffffffffu);
     out.edges.push_back({a, b, glm::length(mesh.positions[a] - mesh.positions[b])});
   }
+  const std::size_t nv = mesh.positions.size();
+  out.ring_start.assign(nv + 1, 0);
+  for (const Edge& e : out.edges) {
+    ++out.ring_start[e.a + 1];
+    ++out.ring_start[e.b + 1];
+  }
+  for (std::size_t v = 0; v < nv; ++v) out.ring_start[v + 1] += out.ring_start[v];
+  out.ring.resize(out.ring_start.back());
+  std::vector<std::uint32_t> fill(out.ring_start.begin(), out.ring_start.end() - 1);
+  for (const Edge& e : out.edges) {
+    out.ring[fill[e.a]++] = e.b;
+    out.ring[fill[e.b]++] = e.a;
+  }
+  out.indices.assign(mesh.indices.begin(), mesh.indices.begin() + static_cast<std::ptrdiff_t>(mesh.indices.size() / 3 * 3));
+  out.tri_start.assign(nv + 1, 0);
+  for (std::uint32_t i : out.indices)
+    if (i < nv) ++out.tri_start[i + 1];
+  for (std::size_t v = 0; v < nv; ++v) out.tri_start[v + 1] += out.tri_start[v];
+  out.tris.resize(out.tri_start.back());
+  fill.assign(out.tri_start.begin(), out.tri_start.end() - 1);
+  for (std::size_t t = 0; t < out.indices.size(); ++t)
+    if (out.indices[t] < nv) out.tris[fill[out.indices[t]]++] = static_cast<std::uint32_t>(t / 3);
   impl_->structures[structure] = std::move(out);
 }
 
 bool BoneCollision::bound(std::size_t structure) const { return impl_->structures.count(structure) != 0; }
 
 std::size_t BoneCollision::apply(std::size_t structure, const std::vector<glm::vec3>& rest, const std::vector<Rigid>& bodies,
-                                 std::vector<glm::vec3>& positions) const {
+                                 std::vector<glm::vec3>& positions, std::vector<glm::vec3>* normals) const {
   const auto it = impl_->structures.find(structure);
   if (it == impl_->structures.end()) return 0;
   const Bound& bound = it->second;
@@ -334,6 +359,28 @@ std::size_t BoneCollision::apply(std::size_t structure, const std::vector<glm::v
       over = true;
     }
     if (!over) break;
+  }
+  // The blend's normals no longer fit where the pass moved the surface: the
+  // area-weighted normals of the moved vertices and their neighbours (whose
+  // triangles the move tilted) are remade from the posed triangles.
+  if (normals && normals->size() == nv) {
+    std::vector<char> again(nv, 0);
+    for (std::size_t v = 0; v < nv; ++v) {
+      if (positions[v] == blended[v]) continue;
+      again[v] = 1;
+      for (std::uint32_t k = bound.ring_start[v]; k < bound.ring_start[v + 1]; ++k) again[bound.ring[k]] = 1;
+    }
+    for (std::size_t v = 0; v < nv; ++v) {
+      if (!again[v]) continue;
+      glm::vec3 sum(0.0f);
+      for (std::uint32_t k = bound.tri_start[v]; k < bound.tri_start[v + 1]; ++k) {
+        const std::uint32_t* t = &bound.indices[3 * static_cast<std::size_t>(bound.tris[k])];
+        if (t[0] >= nv || t[1] >= nv || t[2] >= nv) continue;
+        sum += glm::cross(positions[t[1]] - positions[t[0]], positions[t[2]] - positions[t[0]]);
+      }
+      const float len = glm::length(sum);
+      if (len > 0.0f) (*normals)[v] = sum / len;
+    }
   }
   return pushed_total;
 }

@@ -64,9 +64,11 @@ public:
   // Pushes the posed positions of structure `structure` (bound before; any
   // other is left alone) out of the bones posed by `bodies`; `rest` holds
   // where each vertex was before the blend (its rest place, widened by the
-  // bulge). Returns the number of pushes.
+  // bulge). `normals` (optional, one per vertex): those of the moved
+  // vertices and their neighbours are remade from the posed triangles
+  // (area-weighted). Returns the number of pushes.
   std::size_t apply(std::size_t structure, const std::vector<glm::vec3>& rest, const std::vector<Rigid>& bodies,
-                    std::vector<glm::vec3>& positions) const;
+                    std::vector<glm::vec3>& positions, std::vector<glm::vec3>* normals = nullptr) const;
 
   bool bound(std::size_t structure) const;
 

@@ -384,7 +384,9 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
         to.positions[v] = r * p + t;
         if (normals) to.normals[v] = r * n;
       }
-      if (skin.collision) skin.collision->apply(ss.structure, widen ? bulged : from.positions, bodies, to.positions);
+      if (skin.collision)
+        skin.collision->apply(ss.structure, widen ? bulged : from.positions, bodies, to.positions,
+                              normals ? &to.normals : nullptr);
     }
     posed.structures[ss.structure].box = bounds(to);
   }

@@ -1,0 +1,91 @@
+// The gastrocnemius heads at full knee flexion: their femoral origins are
+// squeezed between the condyle and the tibia. Where the blend turned the
+// deep side of the origin with the tibia and the superficial side with the
+// femur, the sheet folded over itself there (a ragged edge a teacher would
+// point at). Measured on the light atlas as folds: edges near the origin
+// whose two faces meet at more than 90 degrees more than they did at rest.
+// Not yet fixed: the target is none, and the ceilings below are today's
+// counts (light atlas, November 2026) plus two, so any change that folds the
+// origins further fails; a fix lowers them (docs/motion/README.md records
+// what was tried).
+#include "core/motion/posed_leg.hpp"
+#include "support/motion_fixture.hpp"
+
+#include <glm/geometric.hpp>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <map>
+#include <string>
+#include <utility>
+
+using namespace crus;
+using namespace crus::motion;
+
+namespace {
+
+glm::vec3 face_normal(const Mesh& m, std::size_t t) {
+  const glm::vec3 a = m.positions[m.indices[t]], b = m.positions[m.indices[t + 1]], c = m.positions[m.indices[t + 2]];
+  const glm::vec3 n = glm::cross(b - a, c - a);
+  const float len = glm::length(n);
+  return len > 0.0f ? n / len : glm::vec3(0.0f);
+}
+
+// Edges within `radius` of the muscle's femoral origin whose faces turn
+// against each other by more than 90 degrees beyond their rest angle.
+struct Folds {
+  int folded = 0;
+  int edges = 0;
+};
+Folds origin_folds(const Scene& rest, const Scene& posed, const std::string& id, float radius) {
+  const int si = rest.index_of(id);
+  const Mesh& r = rest.structures[static_cast<std::size_t>(si)].mesh;
+  const Mesh& p = posed.structures[static_cast<std::size_t>(si)].mesh;
+  std::vector<const Capsule*> origin;
+  for (const AttachmentSite* site : rest.manifest->sites_of(id))
+    if (site->bone == "femur")
+      for (const Capsule& c : site->patches) origin.push_back(&c);
+  auto near = [&](const glm::vec3& x) {
+    for (const Capsule* c : origin)
+      if (distance_to_capsule(*c, x) < radius) return true;
+    return false;
+  };
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::size_t>> faces;
+  for (std::size_t t = 0; t + 2 < r.indices.size(); t += 3)
+    for (std::size_t e = 0; e < 3; ++e) {
+      std::uint32_t a = r.indices[t + e], b = r.indices[t + (e + 1) % 3];
+      faces[{std::min(a, b), std::max(a, b)}].push_back(t);
+    }
+  Folds out;
+  for (const auto& [edge, ts] : faces) {
+    if (ts.size() != 2 || !near(r.positions[edge.first]) || !near(r.positions[edge.second])) continue;
+    ++out.edges;
+    const float rest_turn = std::acos(std::clamp(glm::dot(face_normal(r, ts[0]), face_normal(r, ts[1])), -1.0f, 1.0f));
+    const float turn = std::acos(std::clamp(glm::dot(face_normal(p, ts[0]), face_normal(p, ts[1])), -1.0f, 1.0f));
+    if (turn - rest_turn > 1.5707964f) ++out.folded;
+  }
+  return out;
+}
+
+} // namespace
+
+TEST(MotionOriginWrap, GastrocnemiusOriginsFoldNoFurtherAtFullKneeFlexion) {
+  const Scene* atlas = crus::test::light_atlas();
+  ASSERT_TRUE(atlas && atlas->manifest) << "the bundled atlas is missing; it is part of the repository";
+  LegPoser poser(crus::test::motion_model(), crus::test::motion_muscles(), *atlas);
+  // Today's folded edges at knee 120 (both ankles), plus two.
+  const std::map<std::string, int> ceiling{{"gastrocnemius_medial_head", 80}, {"gastrocnemius_lateral_head", 56}};
+  for (double ankle : {0.0, -40.0}) {
+    Scene posed = *atlas;
+    poser.apply({120.0, ankle, 0.0, 0.0}, posed);
+    for (const char* id : {"gastrocnemius_medial_head", "gastrocnemius_lateral_head"}) {
+      const Folds f = origin_folds(*atlas, posed, id, 0.06f);
+      std::cout << "knee 120 ankle " << ankle << " " << id << ": " << f.folded << " of " << f.edges
+                << " edges within 60 mm of the origin folded\n";
+      ASSERT_GT(f.edges, 50) << id;
+      EXPECT_LE(f.folded, ceiling.at(id)) << id << " at knee 120, ankle " << ankle;
+    }
+  }
+}
