@@ -102,7 +102,8 @@ std::map<std::string, Worst> measure(const Scene& posed, const Probe& rest, cons
     const std::size_t stride = std::max<std::size_t>(1, s.mesh.positions.size() / 250);
     const bool soft = s.kind == StructureKind::muscle || s.kind == StructureKind::tendon || s.kind == StructureKind::nerve;
     for (std::size_t v = 0; v < s.mesh.positions.size(); v += stride) {
-      const glm::vec3 r = s.mesh.positions[v], p = posed.structures[a].mesh.positions[v];
+      // A posed bone's mesh is its rest mesh: where the vertex is now comes from its matrix.
+      const glm::vec3 r = s.mesh.positions[v], p = current_point(posed.structures[a], posed.structures[a].mesh.positions[v]);
       if (soft && near_attachment(s.id, r)) continue;
       const std::string where = s.id + " vertex " + std::to_string(v);
       for (int b : bones) {
