@@ -2,6 +2,7 @@
 // muscle's length, change from neutral and moment arms, each structure's
 // posed centroid and, with --movement, which muscles produce that movement.
 #include "app/commands.hpp"
+#include "core/geometry/rest_frame.hpp"
 #include "app/scene_setup.hpp"
 #include "core/error.hpp"
 #include "core/io/file_io.hpp"
@@ -77,7 +78,7 @@ int run_pose(const PoseOptions& options) {
       c.structure = scene.structures[i].id;
       c.body = model.body_of_structure(c.structure);
       c.rest = glm::dvec3(area_weighted_centroid(poser.rest().structures[i].mesh));
-      c.posed = glm::dvec3(area_weighted_centroid(scene.structures[i].mesh));
+      c.posed = glm::dvec3(current_point(scene.structures[i], area_weighted_centroid(scene.structures[i].mesh)));
       c.approximate = false;
       centroids.push_back(c);
     }

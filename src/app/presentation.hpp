@@ -51,7 +51,10 @@ public:
   const KnowledgeBase& knowledge() const { return session_.knowledge(); }
   Session& session() { return session_; }
   // The scene's meshes moved (a pose): bounds, highlights and overlays follow.
-  void scene_changed() { session_.scene_changed(); }
+  void scene_changed() {
+    session_.scene_changed();
+    session_.pose_picks(true); // an index built before the pose follows it
+  }
   // The painted pain-map points and their brush (a saved scene's), drawn on the skin.
   std::vector<glm::vec3> painted;
   float brush_radius = 0.015f;

@@ -458,14 +458,16 @@ int run_viewer(const ViewerOptions& options) {
     bool posed = false;
     if (panels.update_pose(ctx)) {
       renderer.update_pose(scene); // soft tissue only: a bone's pose is its matrix
+      session.pose_picks(false);   // bones follow at once: a matrix each
       changed = true;
       picks_stale = true;
       posed = true;
     }
     if (picks_stale && !ctx.motion.preview) {
-      // Picking follows the posed leg once it stops moving (the index takes
-      // tens of milliseconds to build, too long for every frame of a Play).
-      session.rebuild_picks();
+      // The soft tissue's picking follows the posed leg once it stops moving
+      // (its hierarchies take tens of milliseconds, too long for every frame
+      // of a Play); the bones' are never rebuilt.
+      session.pose_picks(true);
       panels.refresh_skin(ctx); // the referral lookup follows too
       picks_stale = false;
     }

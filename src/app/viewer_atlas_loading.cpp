@@ -1,6 +1,7 @@
 #include "app/viewer_atlas_loading.hpp"
 
 #include "app/scene_setup.hpp"
+#include "core/document/scene_picks.hpp"
 #include "core/commands/input_events.hpp"
 #include "gfx/scene_renderer.hpp"
 #include "platform/window.hpp"
@@ -17,9 +18,7 @@ namespace crus::app {
 namespace {
 LoadedAtlas load_with_picks(const AtlasOptions& options) {
   LoadedAtlas loaded{load_atlas(options, false), {}};
-  std::vector<const Mesh*> meshes;
-  for (const auto& s : loaded.scene.structures) meshes.push_back(&s.mesh);
-  loaded.picks.build(meshes); // as Session::rebuild_picks does
+  loaded.picks = pick_index_of(loaded.scene); // as Session::rebuild_picks does
   return loaded;
 }
 } // namespace

@@ -1,4 +1,5 @@
 #include "app/viewer_panels.hpp"
+#include "core/geometry/rest_frame.hpp"
 
 #include "app/scene_setup.hpp"
 
@@ -187,10 +188,10 @@ void ViewerPanels::add_producer_labels(ui::ViewerContext& ctx) {
     if (s.mesh.positions.empty() || !is_drawn(ctx.document->state(), ctx.layers, static_cast<std::size_t>(r.structure))) continue;
     // The surface point nearest the middle of its box: on the muscle, whatever its shape.
     const glm::vec3 centre = s.box.centre();
-    glm::vec3 at = s.mesh.positions.front();
+    glm::vec3 at = current_point(s, s.mesh.positions.front());
     const std::size_t step = std::max<std::size_t>(1, s.mesh.positions.size() / 400);
     for (std::size_t i = 0; i < s.mesh.positions.size(); i += step)
-      if (glm::distance(s.mesh.positions[i], centre) < glm::distance(at, centre)) at = s.mesh.positions[i];
+      if (const glm::vec3 p = current_point(s, s.mesh.positions[i]); glm::distance(p, centre) < glm::distance(at, centre)) at = p;
     ctx.highlights.labels.push_back({std::to_string(r.rank) + ". " + s.name, at, motion::producer_srgb(r.fraction)});
   }
 }

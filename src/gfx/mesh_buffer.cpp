@@ -1,7 +1,5 @@
 #include "gfx/mesh_buffer.hpp"
 
-#include <glm/gtc/matrix_inverse.hpp>
-#include <glm/matrix.hpp>
 #include <utility>
 #include <vector>
 
@@ -36,24 +34,17 @@ void MeshBuffer::release() {
   vertices_ = 0;
 }
 
-void MeshBuffer::write_surface(const Mesh& mesh, const glm::mat4* posed_by) {
+void MeshBuffer::write_surface(const Mesh& mesh) {
   std::vector<float> interleaved;
   constexpr GLsizei kStride = 13 * sizeof(float);
   interleaved.reserve(mesh.positions.size() * 13);
   const bool has_normals = mesh.normals.size() == mesh.positions.size();
   has_colours_ = !mesh.positions.empty() && mesh.colours.size() == mesh.positions.size();
   has_fibres_ = !mesh.positions.empty() && mesh.fibres.size() == mesh.positions.size();
-  // Back to rest: the inverse of a rotation with a shift.
-  const glm::mat4 to_rest = posed_by ? glm::inverse(*posed_by) : glm::mat4(1.0f);
-  const glm::mat3 turn_back(to_rest);
   const bool has_occlusion = mesh.occlusion.size() == mesh.positions.size();
   for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
-    glm::vec3 p = mesh.positions[i];
-    glm::vec3 n = has_normals ? mesh.normals[i] : glm::vec3(0, 1, 0);
-    if (posed_by) {
-      p = glm::vec3(to_rest * glm::vec4(p, 1.0f));
-      n = turn_back * n;
-    }
+    const glm::vec3& p = mesh.positions[i];
+    const glm::vec3 n = has_normals ? mesh.normals[i] : glm::vec3(0, 1, 0);
     const glm::vec3 c = has_colours_ ? mesh.colours[i] : glm::vec3(1.0f);
     const glm::vec3 f = has_fibres_ ? mesh.fibres[i] : glm::vec3(0.0f);
     const float open = has_occlusion ? mesh.occlusion[i] : 1.0f; // baked ambient occlusion; none: open
@@ -75,24 +66,16 @@ void MeshBuffer::write_surface(const Mesh& mesh, const glm::mat4* posed_by) {
   glBindVertexArray(0);
 }
 
-void MeshBuffer::update(const Mesh& mesh, const glm::mat4* posed_by) {
+void MeshBuffer::update(const Mesh& mesh) {
   if (!vao_) {
     glGenVertexArrays(1, &vao_);
     glGenBuffers(1, &vbo_);
     glGenBuffers(1, &ebo_);
     glGenBuffers(1, &rest_vbo_);
   }
-  write_surface(mesh, posed_by);
-  std::vector<glm::vec3> rest;
+  write_surface(mesh);
   const std::vector<glm::vec3>* rest_of = &mesh.positions;
-  if (mesh.rest_positions.size() == mesh.positions.size()) {
-    rest_of = &mesh.rest_positions;
-  } else if (posed_by) {
-    const glm::mat4 to_rest = glm::inverse(*posed_by);
-    rest.reserve(mesh.positions.size());
-    for (const auto& p : mesh.positions) rest.push_back(glm::vec3(to_rest * glm::vec4(p, 1.0f)));
-    rest_of = &rest;
-  }
+  if (mesh.rest_positions.size() == mesh.positions.size()) rest_of = &mesh.rest_positions;
   glBindVertexArray(vao_);
   glBindBuffer(GL_ARRAY_BUFFER, rest_vbo_);
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(rest_of->size() * sizeof(glm::vec3)), rest_of->data(), GL_STATIC_DRAW);
@@ -111,7 +94,7 @@ void MeshBuffer::update_surface(const Mesh& mesh) {
     update(mesh); // not the same mesh: everything anew
     return;
   }
-  write_surface(mesh, nullptr);
+  write_surface(mesh);
 }
 
 void MeshBuffer::draw() const {

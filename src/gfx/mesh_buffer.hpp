@@ -21,11 +21,10 @@ public:
   MeshBuffer(const MeshBuffer&) = delete;
   MeshBuffer& operator=(const MeshBuffer&) = delete;
 
-  // Replaces the contents. `posed_by`: the mesh is a rest mesh carried by
-  // this rigid transform, and its rest vertices are what is uploaded (the
-  // renderer draws them through the transform). The rest attribute is
-  // mesh.rest_positions when set, else the uploaded positions.
-  void update(const Mesh& mesh, const glm::mat4* posed_by = nullptr);
+  // Replaces the contents. The rest attribute is mesh.rest_positions when
+  // set (a deformed soft tissue), else the positions: a bone's mesh is
+  // always its rest mesh, drawn through its item's matrix.
+  void update(const Mesh& mesh);
   // A deformed pose of the same mesh: positions and normals only; the rest
   // positions and indices stay as they are.
   void update_surface(const Mesh& mesh);
@@ -37,7 +36,7 @@ public:
 
 private:
   void release();
-  void write_surface(const Mesh& mesh, const glm::mat4* posed_by);
+  void write_surface(const Mesh& mesh);
   GLuint vao_ = 0, vbo_ = 0, ebo_ = 0, rest_vbo_ = 0;
   GLsizei count_ = 0;
   std::size_t vertices_ = 0;

@@ -71,7 +71,7 @@ void SceneRenderer::upload(const Scene& scene) {
   buffers_.reserve(scene.structures.size());
   for (const auto& s : scene.structures) {
     buffers_.emplace_back();
-    buffers_.back().update(s.mesh, s.transform == glm::mat4(1.0f) ? nullptr : &s.transform);
+    buffers_.back().update(s.mesh); // a bone's rest mesh: its pose is the draw item's matrix
     deformed_.push_back(!s.mesh.rest_positions.empty());
     triangles_.push_back(s.mesh.triangle_count());
   }

@@ -1,4 +1,5 @@
 #include "ui/annotation_overlay.hpp"
+#include "core/geometry/rest_frame.hpp"
 
 #include "core/document/draw_builder.hpp"
 #include "ui/canvas_imgui.hpp"
@@ -90,7 +91,9 @@ bool place_annotation_at(ViewerContext& ctx, glm::vec2 pixel) {
   if (!hit) return false;
   const SceneStructure& shown = ctx.scene->structures[static_cast<std::size_t>(hit->mesh)];
   const SceneStructure* rest = rest_scene(ctx).find(shown.id);
-  const glm::vec3 p = rest && rest != &shown ? rest_point_of_hit(rest->mesh, shown.mesh, hit->triangle, hit->point) : hit->point;
+  glm::vec3 p = hit->point;
+  if (shown.transform != glm::mat4(1.0f)) p = moved_point(rigid_inverse(shown.transform), p); // a posed bone: exact
+  else if (rest && rest != &shown) p = rest_point_of_hit(rest->mesh, shown.mesh, hit->triangle, hit->point);
   const AnatomyPoint point{shown.id, p};
   Annotations a = ctx.document->state().annotations;
   if (ctx.annotate.tool == AnnotationTool::pin) {

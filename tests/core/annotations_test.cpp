@@ -3,6 +3,8 @@
 // and when the leg is posed, snap back onto a regenerated (perturbed) mesh,
 // and keep (and report) an id the atlas lacks; ink round-trips normalised.
 #include "core/document/annotations.hpp"
+#include "core/document/scene_picks.hpp"
+#include "core/geometry/rest_frame.hpp"
 #include "core/geometry/camera.hpp"
 #include "core/error.hpp"
 #include "core/motion/soft_tissue.hpp"
@@ -32,13 +34,7 @@ const Scene* atlas() {
 }
 #define REQUIRE_ATLAS() ASSERT_TRUE(atlas()) << "the bundled atlas is missing; it is part of the repository"
 
-PickIndex picks_of(const Scene& scene) {
-  std::vector<const Mesh*> meshes;
-  for (const auto& s : scene.structures) meshes.push_back(&s.mesh);
-  PickIndex p;
-  p.build(meshes);
-  return p;
-}
+PickIndex picks_of(const Scene& scene) { return pick_index_of(scene); }
 
 // Everything pickable but the skin, so the subcutaneous tibia shows.
 std::vector<std::uint8_t> all_but_skin(const Scene& scene) {
@@ -205,22 +201,22 @@ TEST(Annotations, PinFollowsThePosedLeg) {
   const std::vector<Rigid> bodies = pose_bodies(model, Pose{70.0, 15.0, 0.0, 0.0});
   pose_scene(skin, *atlas(), bodies, posed);
   const Mesh& rest_tibia = atlas()->find("tibia")->mesh;
-  const Mesh& posed_tibia = posed.find("tibia")->mesh;
+  const SceneStructure& posed_tibia = *posed.find("tibia"); // its rest mesh and its matrix
   auto anchor = anchor_on_mesh(rest_tibia, pin.rest);
   ASSERT_TRUE(anchor);
-  const glm::vec3 at = anchor_position(posed_tibia, *anchor);
+  const glm::vec3 at = current_point(posed_tibia, anchor_position(posed_tibia.mesh, *anchor));
   // The tibia is carried rigidly: the pin goes exactly where its body takes it.
   const glm::dvec3 expected = bodies[static_cast<std::size_t>(model.body_of_structure("tibia"))](glm::dvec3(pin.rest));
   EXPECT_LT(glm::length(glm::dvec3(at) - expected), 1e-4);
   EXPECT_GT(glm::length(at - pin.rest), 0.02f) << "a 70 degree knee bend moves the shin";
   // Seen from the front of the posed shin, the pin's pixel is on the tibia.
   const PickIndex posed_picks = picks_of(posed);
-  const glm::vec3 normal = anchor_normal(posed_tibia, *anchor);
+  const glm::vec3 normal = glm::mat3(posed_tibia.transform) * anchor_normal(posed_tibia.mesh, *anchor);
   Ray ray{at + normal * 0.5f, -normal};
   auto hit = posed_picks.pick(ray, all_but_skin(posed));
   ASSERT_TRUE(hit);
   EXPECT_EQ(posed.structures[static_cast<std::size_t>(hit->mesh)].id, "tibia");
   EXPECT_LT(glm::length(hit->point - at), 0.002f);
   // A click there on the bent leg is stored back at the rest position.
-  EXPECT_LT(glm::length(rest_point_of_hit(rest_tibia, posed_tibia, hit->triangle, hit->point) - pin.rest), 0.002f);
+  EXPECT_LT(glm::length(moved_point(rigid_inverse(posed_tibia.transform), hit->point) - pin.rest), 0.002f);
 }

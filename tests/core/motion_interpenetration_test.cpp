@@ -8,6 +8,8 @@
 // there a muscle is meant to meet its bone. Calf against thigh at full knee
 // flexion is skin against skin, which is not measured.
 #include "core/motion/posed_leg.hpp"
+#include "core/document/scene_picks.hpp"
+#include "core/geometry/rest_frame.hpp"
 #include "core/motion/presets.hpp"
 #include "core/geometry/picking.hpp"
 #include "support/motion_fixture.hpp"
@@ -49,22 +51,22 @@ double winding(const Mesh& m, const glm::vec3& p) {
 struct Probe {
   const Scene& scene;
   PickIndex picks;
-  explicit Probe(const Scene& s) : scene(s) {
-    std::vector<const Mesh*> meshes;
-    for (const auto& st : s.structures) meshes.push_back(&st.mesh);
-    picks.build(meshes);
+  explicit Probe(const Scene& s) : scene(s) { picks = pick_index_of(s); }
+  // A posed bone's mesh is its rest mesh: the point goes back by its matrix.
+  glm::vec3 in_mesh_frame(const glm::vec3& p, int b) const {
+    return moved_point(rigid_inverse(scene.structures[static_cast<std::size_t>(b)].transform), p);
   }
   // Depth of p inside structure b (0 when outside).
   float inside(const glm::vec3& p, int b) const {
     const Aabb& box = scene.structures[static_cast<std::size_t>(b)].box;
     if (glm::any(glm::lessThan(p, box.min)) || glm::any(glm::greaterThan(p, box.max))) return 0.0f;
-    if (winding(scene.structures[static_cast<std::size_t>(b)].mesh, p) < 0.5) return 0.0f;
+    if (winding(scene.structures[static_cast<std::size_t>(b)].mesh, in_mesh_frame(p, b)) < 0.5) return 0.0f;
     const auto hit = picks.nearest_point(p, b);
     return hit ? hit->distance : 0.0f;
   }
   // Depth of p outside structure b (0 when inside).
   float outside(const glm::vec3& p, int b) const {
-    if (winding(scene.structures[static_cast<std::size_t>(b)].mesh, p) >= 0.5) return 0.0f;
+    if (winding(scene.structures[static_cast<std::size_t>(b)].mesh, in_mesh_frame(p, b)) >= 0.5) return 0.0f;
     const auto hit = picks.nearest_point(p, b);
     return hit ? hit->distance : 0.0f;
   }
@@ -100,7 +102,8 @@ std::map<std::string, Worst> measure(const Scene& posed, const Probe& rest, cons
     const std::size_t stride = std::max<std::size_t>(1, s.mesh.positions.size() / 250);
     const bool soft = s.kind == StructureKind::muscle || s.kind == StructureKind::tendon || s.kind == StructureKind::nerve;
     for (std::size_t v = 0; v < s.mesh.positions.size(); v += stride) {
-      const glm::vec3 r = s.mesh.positions[v], p = posed.structures[a].mesh.positions[v];
+      // A posed bone's mesh is its rest mesh: where the vertex is now comes from its matrix.
+      const glm::vec3 r = s.mesh.positions[v], p = current_point(posed.structures[a], posed.structures[a].mesh.positions[v]);
       if (soft && near_attachment(s.id, r)) continue;
       const std::string where = s.id + " vertex " + std::to_string(v);
       for (int b : bones) {

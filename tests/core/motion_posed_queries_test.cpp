@@ -3,6 +3,7 @@
 // the referral of the same anatomical spot at rest; a section at 40 % of
 // the posed leg cuts the shank where the rest section does.
 #include "core/motion/posed_leg.hpp"
+#include "core/document/scene_picks.hpp"
 #include "core/motion/posed_queries.hpp"
 #include "core/geometry/picking.hpp"
 #include "core/anatomy/referral.hpp"
@@ -27,13 +28,7 @@ Scene posed_at(const Pose& p) {
   poser.apply(p, s);
   return s;
 }
-PickIndex picks_of(const Scene& s) {
-  std::vector<const Mesh*> meshes;
-  for (const auto& st : s.structures) meshes.push_back(&st.mesh);
-  PickIndex index;
-  index.build(meshes);
-  return index;
-}
+PickIndex picks_of(const Scene& s) { return pick_index_of(s); }
 #define REQUIRE_ATLAS() ASSERT_TRUE(atlas()) << "the bundled atlas is missing; it is part of the repository"
 } // namespace
 

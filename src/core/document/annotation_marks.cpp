@@ -1,4 +1,5 @@
 #include "core/document/annotation_marks.hpp"
+#include "core/geometry/rest_frame.hpp"
 
 #include "core/document/draw_builder.hpp"
 
@@ -43,7 +44,7 @@ std::optional<glm::vec3> shown_point(const Scene& rest_scene, const Scene& shown
   auto it = anchors.find(key);
   if (it == anchors.end()) it = anchors.emplace(key, anchor_on_mesh(rest->mesh, point.rest)).first;
   if (!it->second) return std::nullopt;
-  return anchor_position(shown->mesh, *it->second);
+  return current_point(*shown, anchor_position(shown->mesh, *it->second)); // a posed bone: its rest mesh moved
 }
 
 std::vector<std::uint8_t> drawn_pick_flags(const Scene& scene, const DocumentState& state, const std::vector<int>& layers) {

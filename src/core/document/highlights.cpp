@@ -1,4 +1,5 @@
 #include "core/document/highlights.hpp"
+#include "core/geometry/rest_frame.hpp"
 
 #include <algorithm>
 #include <glm/geometric.hpp>
@@ -42,10 +43,13 @@ int patch_owner(const Scene& scene, const Capsule& c) {
       return glm::all(glm::greaterThanEqual(p, s.box.min - reach)) && glm::all(glm::lessThanEqual(p, s.box.max + reach));
     };
     if (!within(c.a) || !within(c.b)) continue;
+    // The capsule where the leg is now; a posed bone's mesh is at rest.
+    const glm::mat4 back = rigid_inverse(s.transform);
+    const glm::vec3 a = moved_point(back, c.a), b = moved_point(back, c.b);
     float da = 1e9f, db = 1e9f;
     for (const glm::vec3& v : s.mesh.positions) {
-      da = std::min(da, glm::distance(v, c.a));
-      db = std::min(db, glm::distance(v, c.b));
+      da = std::min(da, glm::distance(v, a));
+      db = std::min(db, glm::distance(v, b));
     }
     const float d = std::max(da, db);
     if (d < best_d) {

@@ -20,12 +20,14 @@ struct SceneStructure {
   glm::vec4 colour{0.8f, 0.8f, 0.8f, 1.0f};
   bool labelled = false;     // matched a known structure
   Side side = Side::unsided; // from a sided FMA id in the node's name
-  Mesh mesh;                 // where it is now (posed, when the leg is posed)
-  Aabb box;                  // of `mesh`
-  // Rest-to-current transform of a structure carried rigidly (a bone):
-  // mesh = transform * rest mesh. Identity at rest and for soft tissue, whose
-  // mesh is deformed vertex by vertex (its rest is mesh.rest_positions). The
-  // renderer keeps rigid structures' rest vertices and draws them through it.
+  Mesh mesh;                 // soft tissue: where it is now; a bone: its rest mesh (see transform)
+  Aabb box;                  // where it is now (of `mesh` moved by `transform`)
+  // Rest-to-current transform of a structure carried rigidly (a bone): it
+  // stands at transform * mesh, and posing it changes this matrix only.
+  // Identity at rest and for soft tissue, whose mesh is deformed vertex by
+  // vertex (its rest is mesh.rest_positions). Whatever asks where a bone is
+  // (the renderer, picking, labels, bounds, sections) reads both
+  // (core/geometry/rest_frame.hpp).
   glm::mat4 transform{1.0f};
 };
 

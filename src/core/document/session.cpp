@@ -1,6 +1,7 @@
 #include "core/document/session.hpp"
 
 #include "core/anatomy/scene_knowledge.hpp"
+#include "core/document/scene_picks.hpp"
 
 #include <utility>
 
@@ -77,11 +78,28 @@ const PickIndex& Session::picks() {
 }
 
 void Session::rebuild_picks() {
-  std::vector<const Mesh*> meshes;
-  for (const auto& s : scene_->structures) meshes.push_back(&s.mesh);
-  picks_.build(meshes);
+  picks_ = pick_index_of(*scene_);
+  counts_.pick_meshes += static_cast<int>(scene_->structures.size());
   picks_built_ = true;
   overlay_key_.reset(); // markers sit on the surface the index finds
+  list_key_.reset();
+}
+
+void Session::pose_picks(bool soft_tissue) {
+  if (!picks_built_) return; // built on first use, posed as it stands then
+  if (picks_.mesh_count() != scene_->structures.size()) {
+    rebuild_picks();
+    return;
+  }
+  for (std::size_t i = 0; i < scene_->structures.size(); ++i) {
+    const SceneStructure& s = scene_->structures[i];
+    picks_.set_transform(static_cast<int>(i), s.transform);
+    if (soft_tissue && !s.mesh.rest_positions.empty()) {
+      picks_.rebuild(static_cast<int>(i), s.mesh);
+      ++counts_.pick_meshes;
+    }
+  }
+  overlay_key_.reset();
   list_key_.reset();
 }
 

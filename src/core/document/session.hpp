@@ -76,11 +76,17 @@ public:
   const TriggerPointSet* trigger_points() const { return trigger_points_ ? &*trigger_points_ : nullptr; }
   const RedFlagSet* red_flags() const { return red_flags_ ? &*red_flags_ : nullptr; }
 
-  // The pick index over the scene's meshes, built on first use. Building
-  // takes tens of milliseconds, so a moving leg keeps the old one until
-  // rebuild_picks() (the viewer calls it once the leg stops).
+  // The pick index over the scene's meshes, built on first use, each mesh
+  // with its structure's rest-to-current transform. Building takes tens of
+  // milliseconds, so a moving leg keeps the soft tissue's old hierarchies
+  // until pose_picks(true) (the viewer calls it once the leg stops).
   const PickIndex& picks();
-  void rebuild_picks();
+  void rebuild_picks(); // every mesh anew
+  // The scene was posed in place: every structure's transform goes to the
+  // index (a bone's hierarchy stays: it is built on its rest mesh), and with
+  // `soft_tissue` the deformed meshes (those with rest positions) are built
+  // again. Nothing is built when the index was never asked for.
+  void pose_picks(bool soft_tissue);
 
   // The meshes changed in place (a pose): what was derived from them is
   // made again when next asked for.
@@ -115,6 +121,7 @@ public:
   // How often each derived thing was made, for tests of the caching.
   struct Counts {
     int highlights = 0, overlays = 0, draw_lists = 0, boxes = 0;
+    int pick_meshes = 0; // pick hierarchies built, one per mesh
   };
   const Counts& counts() const { return counts_; }
 

@@ -1,4 +1,5 @@
 #include "core/document/view_labels.hpp"
+#include "core/geometry/rest_frame.hpp"
 
 #include "core/document/draw_builder.hpp"
 #include "core/geometry/label_layout.hpp"
@@ -26,7 +27,7 @@ glm::vec3 label_point(const SceneStructure& s, const glm::vec3& eye) {
   glm::vec3 to_eye = glm::normalize(eye - c);
   const std::size_t step = std::max<std::size_t>(1, s.mesh.positions.size() / 400);
   for (std::size_t i = 0; i < s.mesh.positions.size(); i += step) {
-    const glm::vec3& p = s.mesh.positions[i];
+    const glm::vec3 p = current_point(s, s.mesh.positions[i]); // a posed bone: its rest mesh moved
     // Close to the centre line toward the eye, and on the near side.
     glm::vec3 d = p - c;
     float along = glm::dot(d, to_eye);

@@ -1,4 +1,5 @@
 #include "core/geometry/cross_section.hpp"
+#include "core/geometry/rest_frame.hpp"
 
 #include "core/error.hpp"
 #include "core/document/scene.hpp"
@@ -269,7 +270,7 @@ SceneSection section_scene(const Scene& scene, const SectionPlane& plane) {
   out.plane = plane;
   for (std::size_t i = 0; i < scene.structures.size(); ++i) {
     const SceneStructure& s = scene.structures[i];
-    MeshSection cut = slice_mesh(s.mesh, plane);
+    MeshSection cut = slice_structure(s, plane); // a posed bone: its rest mesh, the plane carried back
     if (cut.empty()) continue;
     StructureSection ss;
     ss.index = static_cast<int>(i);

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 
 #include <glm/geometric.hpp>
+#include <glm/mat3x3.hpp>
 #include <glm/mat4x4.hpp>
 #include <glm/matrix.hpp>
 
@@ -338,11 +339,10 @@ std::size_t PickIndex::triangle_count() const {
   return total;
 }
 
-Aabb PickIndex::mesh_bounds(int mesh) const {
-  if (mesh < 0 || static_cast<std::size_t>(mesh) >= meshes_.size() || meshes_[mesh].nodes.empty())
-    return Aabb{glm::vec3(1.0f), glm::vec3(-1.0f)};
-  const Node& root = meshes_[mesh].nodes.front();
-  return Aabb{root.min, root.max};
+PickIndex::LocalRay PickIndex::local_ray(const MeshBvh& bvh, const Ray& unit_ray, const glm::vec3& inv_direction) {
+  if (!bvh.moved) return {unit_ray.origin, unit_ray.direction, inv_direction};
+  const glm::vec3 d = glm::mat3(bvh.to_rest) * unit_ray.direction;
+  return {glm::vec3(bvh.to_rest * glm::vec4(unit_ray.origin, 1.0f)), d, safe_inverse(d)};
 }
 
 bool PickIndex::intersect(const MeshBvh& bvh, const glm::vec3& origin, const glm::vec3& inv_dir, const glm::vec3& dir,
@@ -429,6 +429,7 @@ PickHit PickIndex::make_hit(int mesh, const Ray& unit_ray, const RayHit& hit) co
              hit.v * bvh.normals[bvh.indices[3 * source + 2]];
   }
   if (glm::dot(normal, normal) < 1e-12f) normal = glm::cross(tri.e1, tri.e2);
+  if (bvh.moved) normal = glm::mat3(bvh.to_current) * normal; // the hierarchy is at rest
   const float length = glm::length(normal);
   result.normal = length > 0.0f ? normal / length : glm::vec3(0.0f);
   return result;
@@ -448,7 +449,8 @@ std::optional<PickHit> PickIndex::pick(const Ray& ray, const std::vector<std::ui
   for (std::size_t i = 0; i < flagged; ++i) {
     if (pickable[i] == pick_hidden || meshes_[i].nodes.empty()) continue;
     const Node& root = meshes_[i].nodes.front();
-    const float enter = slab_entry(root.min, root.max, unit.origin, inv, infinity);
+    const LocalRay r = local_ray(meshes_[i], unit, inv);
+    const float enter = slab_entry(root.min, root.max, r.origin, r.inv_direction, infinity);
     if (enter != infinity) candidates.push_back({enter, static_cast<int>(i)});
   }
   std::sort(candidates.begin(), candidates.end(),
@@ -465,7 +467,8 @@ std::optional<PickHit> PickIndex::pick(const Ray& ray, const std::vector<std::ui
       any_ghosted = true;
       continue;
     }
-    if (intersect(meshes_[c.mesh], unit.origin, inv, unit.direction, opaque.t, opaque)) opaque_mesh = c.mesh;
+    const LocalRay r = local_ray(meshes_[c.mesh], unit, inv);
+    if (intersect(meshes_[c.mesh], r.origin, r.inv_direction, r.direction, opaque.t, opaque)) opaque_mesh = c.mesh;
   }
   RayHit ghosted{infinity, 0, 0, 0};
   int ghosted_mesh = -1;
@@ -473,7 +476,8 @@ std::optional<PickHit> PickIndex::pick(const Ray& ray, const std::vector<std::ui
     for (const Candidate& c : candidates) {
       if (c.enter >= ghosted.t) break;
       if (pickable[c.mesh] != pick_ghosted) continue;
-      if (intersect(meshes_[c.mesh], unit.origin, inv, unit.direction, ghosted.t, ghosted)) ghosted_mesh = c.mesh;
+      const LocalRay r = local_ray(meshes_[c.mesh], unit, inv);
+      if (intersect(meshes_[c.mesh], r.origin, r.inv_direction, r.direction, ghosted.t, ghosted)) ghosted_mesh = c.mesh;
     }
   }
   if (opaque_mesh >= 0) return make_hit(opaque_mesh, unit, opaque);
@@ -495,7 +499,8 @@ std::vector<PickHit> PickIndex::hits_along(const Ray& ray, const std::vector<std
   for (std::size_t i = 0; i < flagged; ++i) {
     if (pickable[i] == pick_hidden) continue;
     RayHit hit{infinity, 0, 0, 0};
-    if (intersect(meshes_[i], unit.origin, inv, unit.direction, infinity, hit))
+    const LocalRay r = local_ray(meshes_[i], unit, inv);
+    if (intersect(meshes_[i], r.origin, r.inv_direction, r.direction, infinity, hit))
       hits.push_back(make_hit(static_cast<int>(i), unit, hit));
   }
   std::sort(hits.begin(), hits.end(), [](const PickHit& a, const PickHit& b) {
@@ -508,6 +513,7 @@ std::optional<PickHit> PickIndex::nearest_point(glm::vec3 p, int mesh, float max
   if (mesh < 0 || static_cast<std::size_t>(mesh) >= meshes_.size()) return std::nullopt;
   const MeshBvh& bvh = meshes_[mesh];
   if (bvh.nodes.empty()) return std::nullopt;
+  if (bvh.moved) p = glm::vec3(bvh.to_rest * glm::vec4(p, 1.0f)); // the hierarchy is at rest
   float best = max_distance == infinity ? infinity : max_distance * max_distance;
   std::uint32_t best_slot = 0;
   ClosestOnTriangle best_point{};
@@ -567,7 +573,7 @@ std::optional<PickHit> PickIndex::nearest_point(glm::vec3 p, int mesh, float max
   const Ray at_point{best_point.point, glm::vec3(0.0f)};
   PickHit hit = make_hit(mesh, at_point, RayHit{0.0f, best_slot, best_point.u, best_point.v});
   hit.distance = std::sqrt(best);
-  hit.point = best_point.point;
+  hit.point = bvh.moved ? glm::vec3(bvh.to_current * glm::vec4(best_point.point, 1.0f)) : best_point.point;
   return hit;
 }
 

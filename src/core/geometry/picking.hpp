@@ -62,9 +62,22 @@ public:
   // or nullopt when the mesh is empty, unknown or farther than max_distance.
   std::optional<PickHit> nearest_point(glm::vec3 p, int mesh, float max_distance = std::numeric_limits<float>::infinity()) const;
 
+  // Mesh i as it stands now: the mesh given to build() is where it lies at
+  // rest, and every query sees it moved by this rest-to-current matrix, so a
+  // posed bone costs a matrix, not a new hierarchy. Rigid only (rotation and
+  // translation: distances along a ray are the same in both frames). Identity
+  // until set; an unknown mesh is ignored.
+  void set_transform(int mesh, const glm::mat4& rest_to_current);
+  glm::mat4 transform(int mesh) const; // identity for an unknown mesh
+  // Builds mesh i's hierarchy again from `mesh` (a deformed soft tissue in a
+  // new pose), keeping the others and its transform. Throws like build().
+  void rebuild(int mesh, const Mesh& mesh_now);
+
   std::size_t mesh_count() const { return meshes_.size(); }
   std::size_t triangle_count() const;
-  Aabb mesh_bounds(int mesh) const; // not valid() for an empty or unknown mesh
+  // Where the mesh is now (its rest bounds moved by its transform, a box
+  // around the moved box); not valid() for an empty or unknown mesh.
+  Aabb mesh_bounds(int mesh) const;
 
   // Flattened node: an inner node's children are nodes first and first + 1;
   // a leaf covers triangles [first, first + count) of its mesh's BVH order.
@@ -88,7 +101,17 @@ private:
     std::vector<std::uint32_t> source;  // BVH order -> triangle index in the mesh
     std::vector<std::uint32_t> indices; // copy of Mesh::indices, for normals
     std::vector<glm::vec3> normals;     // copy of Mesh::normals (may be empty)
+    bool moved = false;                 // transform is not the identity
+    glm::mat4 to_current{1.0f};         // set_transform
+    glm::mat4 to_rest{1.0f};            // its inverse
   };
+  // A world ray in one mesh's rest frame (the same ray when it has not moved).
+  struct LocalRay {
+    glm::vec3 origin;
+    glm::vec3 direction;
+    glm::vec3 inv_direction;
+  };
+  static LocalRay local_ray(const MeshBvh& bvh, const Ray& unit_ray, const glm::vec3& inv_direction);
   struct RayHit {
     float t;
     std::uint32_t slot; // triangle in BVH order

@@ -1,4 +1,5 @@
 #include "core/geometry/section_cut.hpp"
+#include "core/geometry/rest_frame.hpp"
 
 #include "core/geometry/polygon_triangulate.hpp"
 #include "core/document/scene.hpp"
@@ -113,6 +114,9 @@ void append(Mesh& to, const Mesh& from, const glm::vec3& fill_colour) {
 
 void cut_scene(Scene& scene, const SectionPlane& plane) {
   for (auto& s : scene.structures) {
+    // The cut mesh stands on its own: a posed bone's rest mesh is moved first.
+    bake_transform(s.mesh, s.transform);
+    s.transform = glm::mat4(1.0f);
     MeshSection section = slice_mesh(s.mesh, plane);
     bool had_normals = s.mesh.normals.size() == s.mesh.positions.size();
     Mesh below = clip_below(s.mesh, plane);

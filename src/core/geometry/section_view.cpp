@@ -1,4 +1,5 @@
 #include "core/geometry/section_view.hpp"
+#include "core/geometry/rest_frame.hpp"
 
 #include "core/document/scene.hpp"
 #include "core/geometry/section_cut.hpp"
@@ -109,7 +110,7 @@ SectionGeometry build_section_geometry(const Scene& scene, const SectionView& vi
     cut.name = s.name;
     cut.kind = s.kind;
     cut.colour = s.colour;
-    cut.section = slice_mesh(s.mesh, plane);
+    cut.section = slice_structure(s, plane); // a posed bone: its rest mesh, the plane carried back
     if (cut.section.empty()) continue;
     cut.measure = measure_section(cut.section);
     g.section.structures.push_back(std::move(cut));

@@ -1,5 +1,7 @@
 #include "core/motion/soft_tissue.hpp"
 
+#include "core/geometry/rest_frame.hpp"
+
 #include "core/motion/joint_clearance.hpp"
 #include "core/motion/skin_layer.hpp"
 #include "core/document/scene.hpp"
@@ -345,16 +347,15 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
     const bool normals = !from.normals.empty();
     if (ss.rigid_body >= 0) {
       const PosedBody& b = pb[static_cast<std::size_t>(ss.rigid_body)];
-      // Carried whole: the renderer draws the rest vertices through this
-      // matrix; the posed copy below serves picking, bounds and labels.
+      // Carried whole: its mesh stays the rest mesh and its pose is this
+      // matrix alone. The renderer draws the rest vertices through it;
+      // picking, labels, bounds and sections read it too (rest_frame.hpp).
       glm::mat4& m = posed.structures[ss.structure].transform;
       m = glm::mat4(b.r);
       m[3] = glm::vec4(b.t, 1.0f);
-      to.rest_positions.clear();
-      for (std::size_t v = 0; v < from.positions.size(); ++v) {
-        to.positions[v] = b.r * from.positions[v] + b.t;
-        if (normals) to.normals[v] = b.r * from.normals[v];
-      }
+      if (!to.rest_positions.empty()) to = from;                  // was deformed: back to the rest mesh
+      posed.structures[ss.structure].box = moved_bounds(from, m); // read, not written
+      continue;
     } else {
       const MuscleBulge& mb = ss.bulge;
       const float scale = mb.muscle >= 0 && bulge && static_cast<std::size_t>(mb.muscle) < bulge->size()

@@ -82,7 +82,9 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
                          const SoftTissueOptions& options = {});
 
 // Poses `posed` (a copy of `rest`, same structures and vertex counts):
-// positions, normals and bounding boxes. Allocation-free once `posed` exists,
+// positions, normals and bounding boxes of the soft tissue; a bone (carried
+// whole) gets its rest-to-current transform and moved box only, its mesh
+// staying the rest mesh (no vertex of it is written). Allocation-free once `posed` exists,
 // but for the collision pass where some tissue meets a bone.
 // `bulge` (bulge_scales(), one per MuscleSet muscle) widens the muscle
 // bellies; null or empty: the muscles keep their rest cross-sections.
