@@ -149,6 +149,7 @@ int run_viewer(const ViewerOptions& options) {
   ctx.stats.renderer = gfx::SceneRenderer::renderer_string();
 
   ViewerPanels panels(session);
+  panels.set_wake([] { platform::Window::wake(); }); // the soft tissue bound in the background, for a pose that waits
   ViewerSection section;
   std::optional<AnatomicalView> frame_when_laid_out; // the view to fit beside the panels after the next layout
   auto load = [&](const AtlasOptions& atlas, std::future<LoadedAtlas> started = {}) {
@@ -389,6 +390,10 @@ int run_viewer(const ViewerOptions& options) {
   // CRUS_FIRST_FRAME_TIME=1: print when the first frame showing the atlas was
   // presented, from the process start (docs/PERFORMANCE.md, issue 9).
   bool report_first_frame = std::getenv("CRUS_FIRST_FRAME_TIME") != nullptr;
+  // CRUS_POSE_TIME=1: print how long after the first pose change was asked
+  // for (a slider, a preset, Play action) the first posed frame was
+  // presented, and how many soft-tissue binds ran on this thread (issue 12).
+  bool report_pose = std::getenv("CRUS_POSE_TIME") != nullptr;
   std::uint64_t frames_drawn = 0;
   using Clock = std::chrono::steady_clock;
   auto last = Clock::now();
@@ -406,7 +411,7 @@ int run_viewer(const ViewerOptions& options) {
     }
     // Sleep until an event unless a transition is running or ImGui still
     // needs a frame or two to settle after the last input.
-    if (frames_to_draw > 0 || camera.animating() || ctx.motion.animating || ctx.step_action.action ||
+    if (frames_to_draw > 0 || camera.animating() || ui::motion_needs_frames(ctx) || ctx.step_action.action ||
         !window.input_events().empty())
       window.wait_events(0.0);
     else window.wait_events();
@@ -509,6 +514,14 @@ int run_viewer(const ViewerOptions& options) {
                    seconds_since_process_start() * 1000.0, ms(process_cpu), ms(main_cpu));
       report_first_frame = false;
     }
+    if (report_pose && posed && panels.first_pose_asked()) {
+      const double ms = std::chrono::duration<double, std::milli>(Clock::now() - *panels.first_pose_asked()).count();
+      std::fprintf(stderr,
+                   "crus: first posed frame presented %.0f ms after the first pose change was asked for; "
+                   "soft-tissue binds on the UI thread: %d\n",
+                   ms, panels.binds_on_ui_thread());
+      report_pose = false;
+    }
     notes_window.update(lesson, ctx, window, host);
     ++frames_drawn;
     if (frame_log && *frame_log) {
@@ -543,7 +556,8 @@ int run_viewer(const ViewerOptions& options) {
       seen_revision = document.revision();
       changed = true;
     }
-    frames_to_draw = (changed || moving || input.more || ctx.motion.animating || ctx.step_action.action) ? 3 : frames_to_draw - 1;
+    frames_to_draw =
+        (changed || moving || input.more || ui::motion_needs_frames(ctx) || ctx.step_action.action) ? 3 : frames_to_draw - 1;
     if (frames_to_draw <= 0 && !settings_path.empty()) {
       // Going idle: remember what changed, so a crash or a kill loses nothing.
       std::string now_json = to_json(current_settings());

@@ -23,6 +23,7 @@
 #include "ui/section_panel.hpp"
 #include "ui/structure_browser.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 
@@ -104,8 +105,9 @@ void ViewerPanels::on_scene_loaded(ui::ViewerContext& ctx) {
 void ViewerPanels::load_motion(ui::ViewerContext& ctx) {
   // The leg moves only with the bundled kind of atlas: its bones are the
   // model's bodies. Otherwise the Motion panel says why.
-  poser_.reset();
+  poser_.reset(); // a bind still running for the last atlas is stopped and its thread joined
   applied_.reset();
+  first_pose_asked_.reset();
   ctx.motion = {};
   // Annotation points are stored at rest: found again on the new atlas.
   ctx.annotate.rest = nullptr;
@@ -118,6 +120,13 @@ void ViewerPanels::load_motion(ui::ViewerContext& ctx) {
     if (!motion_model_) motion_model_ = motion::load_motion_model((dir / "joints.json").string());
     if (!muscles_) muscles_ = motion::load_muscles((dir / "muscles.json").string(), *motion_model_);
     poser_.emplace(*motion_model_, *muscles_, *ctx.scene);
+    // Bound now, off the UI thread (over a second on the full atlas), so
+    // that the first pose change does not stall the window. A pose asked for
+    // meanwhile waits (update_pose), and the worker wakes the event loop for it.
+    waiting_ = false;
+    poser_->bind_in_background([this] {
+      if (waiting_ && wake_) wake_();
+    });
     ctx.annotate.rest = &poser_->rest();
     applied_ = motion::Pose{};
     ctx.motion.model = &*motion_model_;
@@ -132,8 +141,36 @@ bool ViewerPanels::update_pose(ui::ViewerContext& ctx) {
   if (!poser_ || !ctx.motion.model) return false;
   const motion::Pose pose = ui::shown_pose(ctx);
   const bool moved = !applied_ || !(*applied_ == pose);
+  if (moved && !first_pose_asked_) first_pose_asked_ = std::chrono::steady_clock::now();
+  if (!moved && ctx.motion.preparing) {
+    // Back to the pose the meshes are in before the bind finished: nothing waits.
+    waiting_ = false;
+    ctx.motion.preparing = false;
+    ctx.motion.states = motion::muscle_states(*motion_model_, *muscles_, pose);
+  }
   if (moved) {
-    poser_->apply(pose, *ctx.scene);
+    // waiting_ first, then bound(): either this sees the worker finished or
+    // the worker sees waiting_ and wakes the loop, never neither.
+    waiting_ = true;
+    if (!poser_->bound()) {
+      // Still binding: the pose is kept (the document's or the preview) and
+      // applied on the frame the worker wakes; the lengths follow already.
+      ctx.motion.preparing = true;
+      ctx.motion.states = motion::muscle_states(*motion_model_, *muscles_, pose);
+      return false;
+    }
+    waiting_ = false;
+    ctx.motion.preparing = false;
+    try {
+      poser_->apply(pose, *ctx.scene);
+    } catch (const std::exception& e) {
+      // The bind failed (on the worker): the leg stays at rest and says why.
+      ctx.motion.problem = e.what();
+      ctx.motion.model = nullptr;
+      ctx.messages.push_back(e.what());
+      poser_.reset();
+      return false;
+    }
     session(ctx).scene_changed(); // highlights, overlay and bounds follow the posed meshes
     applied_ = pose;
     ctx.motion.states = motion::muscle_states(*motion_model_, *muscles_, pose);

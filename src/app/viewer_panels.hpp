@@ -9,6 +9,9 @@
 #include "core/anatomy/search.hpp"
 #include "core/document/session.hpp"
 #include "core/anatomy/trigger_points.hpp"
+#include <atomic>
+#include <chrono>
+#include <functional>
 #include <optional>
 #include "ui/shell.hpp"
 #include "ui/viewer_context.hpp"
@@ -37,8 +40,19 @@ public:
   // Motion panel's preview); true when its meshes moved and need uploading.
   // After the leg has moved and stopped: the skin index follows the posed
   // skin, and the rest skin is named for carrying painted points back.
+  // While the soft tissue is still being bound (begun on a worker when the
+  // atlas loaded), a new pose waits: ctx.motion.preparing says so, and the
+  // pose is applied on the frame after the bind, which `wake` (set_wake)
+  // asks for from the worker.
   void refresh_skin(ui::ViewerContext& ctx);
   bool update_pose(ui::ViewerContext& ctx);
+  // Called on the bind's worker thread when a pose waits for it: the viewer
+  // wakes its event loop (platform::Window::wake). Set before on_scene_loaded.
+  void set_wake(std::function<void()> wake) { wake_ = std::move(wake); }
+  // When the first pose change after the atlas loaded was asked for (none
+  // yet: empty), and how many binds ran on the UI thread (CRUS_POSE_TIME).
+  std::optional<std::chrono::steady_clock::time_point> first_pose_asked() const { return first_pose_asked_; }
+  int binds_on_ui_thread() const { return poser_ ? poser_->binds_on_caller() : 0; }
   // The section's 2D slice panel (open while the document's section.slice is on).
   ui::Panel* slice_panel() const { return slice_panel_; }
 
@@ -52,6 +66,10 @@ private:
   SkinIndex skin_index_;
   std::optional<motion::MotionModel> motion_model_;
   std::optional<motion::MuscleSet> muscles_;
+  // Declared before poser_, whose worker calls them: they outlive its thread.
+  std::function<void()> wake_;
+  std::atomic<bool> waiting_{false}; // a pose waits for the bind
+  std::optional<std::chrono::steady_clock::time_point> first_pose_asked_;
   std::optional<motion::LegPoser> poser_;
   std::optional<motion::Pose> applied_; // the pose the scene's meshes are in
   ui::Panel* slice_panel_ = nullptr;

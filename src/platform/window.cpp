@@ -1,5 +1,6 @@
 #include "platform/window.hpp"
 
+#include <atomic>
 #include <algorithm>
 
 #include "core/error.hpp"
@@ -79,7 +80,7 @@ std::optional<std::string> Window::display_problem() {
 namespace {
 // Windows open now: GLFW starts with the first and stops after the last
 // (the speaker-notes window comes and goes beside the main one).
-int g_open_windows = 0;
+std::atomic<int> g_open_windows{0}; // read by wake() on other threads
 void release_glfw() {
   if (--g_open_windows == 0) glfwTerminate();
 }
@@ -177,6 +178,12 @@ void Window::wait_events(std::optional<double> timeout_seconds) {
   if (!timeout_seconds) glfwWaitEvents();
   else if (*timeout_seconds <= 0.0) glfwPollEvents();
   else glfwWaitEventsTimeout(*timeout_seconds);
+}
+
+void Window::wake() {
+  // glfwPostEmptyEvent may be called from any thread once GLFW is initialised;
+  // the viewer's workers are joined before its last window closes.
+  if (g_open_windows > 0) glfwPostEmptyEvent();
 }
 
 void Window::swap_buffers() { glfwSwapBuffers(as_glfw(window_)); }

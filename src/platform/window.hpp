@@ -36,6 +36,9 @@ public:
   // Sleeps until an event arrives (idle window: no CPU), or at most
   // `timeout_seconds` when something is animating.
   void wait_events(std::optional<double> timeout_seconds = std::nullopt);
+  // Ends a wait_events() from any thread (a worker whose result the window
+  // now shows); a no-op when no window is open.
+  static void wake();
   void swap_buffers();
   void make_current(); // its GL context, for drawing into it
   void focus();

@@ -97,6 +97,9 @@ void MotionPanel::draw(ViewerContext& ctx) {
   const motion::MotionModel& model = *ctx.motion.model;
   motion::Pose pose = shown_pose(ctx);
 
+  // The soft tissue is bound in the background after an atlas loads; a pose
+  // asked for before that is done waits for it (app/viewer_panels.cpp).
+  if (ctx.motion.preparing) ImGui::TextUnformatted("Preparing motion: the leg follows in a moment.");
   ImGui::TextDisabled("Joint angles (degrees)");
   bool dragging = false;
   for (motion::Coordinate c : motion::kCoordinates) {

@@ -78,6 +78,9 @@ void motion_play_action(ViewerContext& ctx, const motion::Movement& movement, in
 void motion_advance(ViewerContext& ctx, double dt) {
   if (!ctx.motion.animation) return;
   MotionAnimation& a = *ctx.motion.animation;
+  // Held while the soft tissue is still being bound (the leg cannot follow
+  // yet): the movement then plays whole, from where it waited.
+  if (ctx.motion.preparing) return;
   a.t += std::max(0.0, dt);
   double left = a.t;
   std::size_t leg = 0;

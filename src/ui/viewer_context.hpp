@@ -51,6 +51,7 @@ struct MotionView {
   std::optional<motion::Pose> preview;
   std::vector<motion::MuscleState> states; // in the order of muscles->muscles
   bool animating = false;                  // keep drawing frames
+  bool preparing = false;                  // the soft tissue is still being bound: the pose shown waits, the animation holds
   bool preview_held = false;               // the Quiz holds the preview (a movement question): the Motion panel leaves it
   bool reframe = false;                    // frame the leg once it is in its new pose (a preset moved it far)
   std::optional<MotionAnimation> animation;

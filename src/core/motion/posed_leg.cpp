@@ -30,8 +30,47 @@ void pose_manifest(const MotionModel& model, const AtlasManifest& rest, const st
 LegPoser::LegPoser(const MotionModel& model, const MuscleSet& muscles, Scene rest)
     : model_(model), muscles_(muscles), rest_(std::move(rest)) {}
 
+LegPoser::~LegPoser() {
+  cancel_ = true;
+  if (worker_.joinable()) worker_.join();
+}
+
+void LegPoser::bind_in_background(std::function<void()> done) {
+  if (skin_ || worker_.joinable()) return;
+  worker_ = std::thread([this, done = std::move(done)] {
+    SoftTissueOptions options;
+    options.cancel = &cancel_;
+    try {
+      LegSkin skin = bind_soft_tissue(model_, muscles_, rest_, options);
+      if (!cancel_) worker_skin_ = std::move(skin);
+    } catch (...) {
+      worker_error_ = std::current_exception();
+    }
+    finished_ = true; // after the result: the owner reads it once it sees this
+    if (done && !cancel_) done();
+  });
+}
+
+void LegPoser::take_worker() {
+  worker_.join();
+  if (worker_error_) bind_error_ = worker_error_;
+  else skin_ = std::move(worker_skin_);
+  worker_skin_.reset();
+  worker_error_ = nullptr;
+}
+
+bool LegPoser::bound() {
+  if (!skin_ && worker_.joinable() && finished_) take_worker();
+  return skin_ || bind_error_; // after an error, skin() rethrows it where it would have bound
+}
+
 const LegSkin& LegPoser::skin() {
-  if (!skin_) skin_ = bind_soft_tissue(model_, muscles_, rest_);
+  if (!skin_ && worker_.joinable()) take_worker(); // waits for it
+  if (bind_error_) std::rethrow_exception(bind_error_);
+  if (!skin_) {
+    skin_ = bind_soft_tissue(model_, muscles_, rest_);
+    ++binds_on_caller_;
+  }
   return *skin_;
 }
 

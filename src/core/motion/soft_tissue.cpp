@@ -236,6 +236,7 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
   std::vector<float> dist(body_count);
   std::vector<std::size_t> order(body_count);
   for (std::size_t si = 0; si < scene.structures.size(); ++si) {
+    if (options.cancel && *options.cancel) return {};
     const SceneStructure& s = scene.structures[si];
     const int carrier = model.body_of_structure(s.id);
     if (carrier < 0) continue;
@@ -317,6 +318,7 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     skin.skinned_vertices += out.vertices.size();
     skin.structures.push_back(std::move(out));
   }
+  if (options.cancel && *options.cancel) return {};
   follow_underlying_tissue(skin, scene, body_count);
   // The skin (the first deformed one) is settled over the deformed muscles,
   // tendons and nerves.
