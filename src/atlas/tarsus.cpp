@@ -54,13 +54,16 @@ Field talar_sides() {
   f.eval = [ax, forward](const vec3& p) {
     const vec3 v = p - ax.centre;
     const float s = glm::dot(v, ax.axis), ahead = glm::dot(v, forward);
-    const float taper = 0.10f * std::max(0.0f, -ahead - 0.002f);
+    // The medial edge converges from the front, the lateral one (whose
+    // facet meets the fibula at rest) from behind the axis.
+    const float taper_medial = 0.12f * std::max(0.0f, 0.005f - ahead);
+    const float taper_lateral = 0.10f * std::max(0.0f, -ahead - 0.002f);
     // The lateral facet: a triangle in the side view, its base along the
     // trochlea's lateral edge, its apex down at the lateral process.
     const float outside = triangle_distance_2d({p.x, p.y}, {-0.0440f, 0.0820f}, {-0.0900f, 0.0790f}, {-0.0635f, 0.0440f});
-    const float lateral = kTrochleaLateral - taper - 0.0040f * glm::smoothstep(0.0f, 0.0050f, outside);
+    const float lateral = kTrochleaLateral - taper_lateral - 0.0040f * glm::smoothstep(0.0f, 0.0050f, outside);
     const float below = ax.centre.y - 0.0030f - p.y;
-    const float medial = kTrochleaMedial + taper + 0.0008f * glm::smoothstep(0.0f, 0.0070f, below);
+    const float medial = kTrochleaMedial + taper_medial + 0.0008f * glm::smoothstep(0.0f, 0.0070f, below);
     return std::max(s - lateral, medial - s);
   };
   f.box = {ax.centre - vec3(0.05f), ax.centre + vec3(0.05f)};
@@ -85,10 +88,10 @@ Field talus() {
   // The head: rounded, broader across than high, its long axis tilted so
   // its medial end is lower; it faces forwards into the navicular.
   const glm::mat3 tilt(vec3(1, 0, 0), glm::normalize(vec3(0, 1, -0.45f)), glm::normalize(vec3(0, 0.45f, 1)));
-  Field head = ellipsoid({-0.0450f, 0.0505f, 0.0655f}, {0.0082f, 0.0088f, 0.0122f}, tilt);
+  Field head = ellipsoid({-0.0450f, 0.0515f, 0.0655f}, {0.0082f, 0.0088f, 0.0122f}, tilt);
   // The posterior process: a larger lateral and a smaller medial tubercle.
-  Field lateral_tubercle = ellipsoid({-0.0813f, 0.0495f, 0.0815f}, {0.0070f, 0.0050f, 0.0050f});
-  Field medial_tubercle = ellipsoid({-0.0790f, 0.0480f, 0.0700f}, {0.0055f, 0.0045f, 0.0040f});
+  Field lateral_tubercle = ellipsoid({-0.0813f, 0.0505f, 0.0815f}, {0.0070f, 0.0050f, 0.0050f});
+  Field medial_tubercle = ellipsoid({-0.0790f, 0.0490f, 0.0700f}, {0.0055f, 0.0045f, 0.0040f});
   Field f = smooth_union({body, neck, head, lateral_tubercle, medial_tubercle}, 0.0045f);
   // The groove for flexor hallucis longus between the tubercles, running
   // down and a little forwards towards the sustentaculum tali.
@@ -97,8 +100,8 @@ Field talus() {
   // which runs forwards and laterally (Sarrafian); in front of it the sulcus
   // tali, the roof of the sinus tarsi, running the same way under the neck.
   Field floor;
-  floor.eval = [](const vec3& p) { return 0.0440f - p.y; };
-  floor.box = {{-1.0f, 0.0440f, -1.0f}, {1.0f, 1.0f, 1.0f}};
+  floor.eval = [](const vec3& p) { return 0.0433f - p.y; };
+  floor.box = {{-1.0f, 0.0433f, -1.0f}, {1.0f, 1.0f, 1.0f}};
   f = intersect(f, floor, 0.003f);
   const vec3 across = glm::normalize(vec3(0.66f, 0.0f, -0.75f)); // the facet's curvature runs perpendicular
   const vec3 facet_axis{-0.0680f, 0.0170f, 0.0800f};
@@ -116,14 +119,14 @@ Field calcaneus() {
   Field tuberosity = ellipsoid({-0.1080f, 0.0265f, 0.0785f}, {0.0175f, 0.0220f, 0.0185f});
   Field medial_process = ellipsoid({-0.1060f, 0.0110f, 0.0680f}, {0.0120f, 0.0080f, 0.0100f});
   Field lateral_process = ellipsoid({-0.1060f, 0.0105f, 0.0900f}, {0.0100f, 0.0070f, 0.0075f});
-  Field anterior = ellipsoid({-0.0630f, 0.0300f, 0.0815f}, {0.0180f, 0.0090f, 0.0085f});
-  Field cuboid_facet = ellipsoid({-0.0480f, 0.0300f, 0.0920f}, {0.0045f, 0.0080f, 0.0085f});
+  Field anterior = rounded_box({-0.0630f, 0.0345f, 0.0815f}, {0.0180f, 0.0085f, 0.0085f}, 0.0045f);
+  Field cuboid_facet = ellipsoid({-0.0480f, 0.0335f, 0.0920f}, {0.0045f, 0.0075f, 0.0085f});
   Field sustentaculum = ellipsoid({-0.0640f, 0.0395f, 0.0615f}, {0.0110f, 0.0045f, 0.0085f});
   // The lateral surface: broad and nearly flat from the tuber to the
   // anterior process, kept medial to where the lateral malleolus passes in
   // dorsiflexion with eversion.
-  Field lateral_wall = ellipsoid({-0.0850f, 0.0200f, 0.0800f}, {0.0220f, 0.0100f, 0.0120f});
-  Field fibular_trochlea = ellipsoid({-0.0700f, 0.0175f, 0.0900f}, {0.0060f, 0.0035f, 0.0035f});
+  Field lateral_wall = rounded_box({-0.0860f, 0.0290f, 0.0800f}, {0.0200f, 0.0090f, 0.0110f}, 0.0050f);
+  Field fibular_trochlea = ellipsoid({-0.0700f, 0.0225f, 0.0900f}, {0.0060f, 0.0035f, 0.0035f});
   // The posterior talar facet: a raised, convex area under the talus's body.
   Field facet = ellipsoid({-0.0720f, 0.0410f, 0.0815f}, {0.0130f, 0.0070f, 0.0120f});
   Field f = smooth_union({body, tuberosity, medial_process, lateral_process, anterior, cuboid_facet, sustentaculum, lateral_wall,
