@@ -2,6 +2,7 @@
 // ed.) and Netter's Atlas, sized to the Rajagopal 2016 model's skeleton.
 #include "atlas/joint_range.hpp"
 #include "atlas/structures.hpp"
+#include "atlas/tarsus.hpp"
 #include "core/error.hpp"
 
 #include <glm/common.hpp>
@@ -39,12 +40,6 @@ StructureSpec bone(std::string id, std::string name, Field f, float cell, std::s
 
 // Key of a shaft whose cross-section is w wide (Z, mediolateral) and h deep (X).
 SweepKey key(float x, float y, float z, float w, float h) { return {{x, y, z}, w, h}; }
-
-// The trochlea's frustum (joint_range.cpp): radius at the axis's centre,
-// growth per metre laterally (0: the cone's medial apex, Inman's, is so far
-// away that a cylinder serves), and its medial and lateral malleolar faces along the
-// ankle axis. The talus is about 33 mm wide between the malleoli.
-constexpr float kTrochleaRadius = 0.0145f, kTrochleaSlope = 0.0f, kTrochleaMedial = -0.0150f, kTrochleaLateral = 0.0185f;
 
 // One femoral condyle: a wheel in the sagittal plane, flat-sided and
 // rounded at its edges, with the J-shaped profile of the condyles (Gray's
@@ -238,59 +233,6 @@ Field fibula() {
   // The lateral malleolus's articular facet fits the trochlea's lateral face.
   return subtract(smooth_union({shaft, head, apex, malleolus}, 0.008f),
                   trochlear_room(kTrochleaRadius, kTrochleaSlope, kTrochleaMedial, kTrochleaLateral, 0.0018f), 0.0010f);
-}
-
-Field talus() {
-  // The body: the trochlea above (a pulley, convex front to back, which the
-  // tibia and both malleoli embrace), rounding below onto the posterior
-  // calcaneal facet (Gray's Anatomy 41st ed.; Moore 8th ed.).
-  Field body = trochlea(kTrochleaRadius, kTrochleaSlope, kTrochleaMedial, kTrochleaLateral, 0.0020f);
-  // The neck runs forwards, medially and downwards from the body to the
-  // head, which is ovoid and faces the navicular's concavity.
-  Field neck = round_cone({-0.0580f, 0.0585f, 0.0735f}, {-0.0475f, 0.0555f, 0.0660f}, 0.0095f, 0.0085f);
-  Field head = ellipsoid({-0.0455f, 0.0530f, 0.0650f}, {0.0080f, 0.0090f, 0.0115f});
-  // The lateral process, under the lateral malleolus's tip.
-  Field lateral_process = ellipsoid({-0.0660f, 0.0455f, 0.0895f}, {0.0070f, 0.0060f, 0.0055f});
-  // The posterior process (lateral and medial tubercles, the groove for
-  // flexor hallucis longus between them) brings the length to an adult's.
-  Field posterior_process = ellipsoid({-0.0800f, 0.0490f, 0.0770f}, {0.0075f, 0.0050f, 0.0085f});
-  Field f = smooth_union({body, neck, head, lateral_process, posterior_process}, 0.005f);
-  // The inferior surface is broad and nearly flat where it rests on the
-  // calcaneus (the posterior, middle and anterior calcaneal facets).
-  Field floor;
-  floor.eval = [](const vec3& p) { return 0.0450f - p.y; };
-  floor.box = {{-1.0f, 0.0450f, -1.0f}, {1.0f, 1.0f, 1.0f}};
-  // Behind, the trochlea narrows and falls away to the posterior process
-  // (it is shorter behind the tibia than in front of it).
-  f = clip_half_space(f, {-0.0740f, 0.0675f, 0.0f}, glm::normalize(vec3(-1.0f, 1.1f, 0.0f)));
-  return intersect(f, floor, 0.003f);
-}
-
-Field calcaneus() {
-  Field body = ellipsoid({-0.0930f, 0.0300f, 0.0790f}, {0.0290f, 0.0190f, 0.0160f});
-  // Tuberosity low and anterior end high: the plantar surface rises forwards
-  // at the calcaneal pitch, normally 20-30 degrees.
-  Field tuberosity = ellipsoid({-0.1080f, 0.0265f, 0.0785f}, {0.0175f, 0.0220f, 0.0185f});
-  Field medial_process = ellipsoid({-0.1060f, 0.0110f, 0.0680f}, {0.0120f, 0.0080f, 0.0100f});
-  Field lateral_process = ellipsoid({-0.1060f, 0.0105f, 0.0900f}, {0.0100f, 0.0070f, 0.0075f});
-  Field anterior = ellipsoid({-0.0640f, 0.0340f, 0.0880f}, {0.0190f, 0.0115f, 0.0130f});
-  Field sustentaculum = ellipsoid({-0.0720f, 0.0390f, 0.0600f}, {0.0120f, 0.0050f, 0.0090f});
-  Field fibular_trochlea = ellipsoid({-0.0800f, 0.0270f, 0.0990f}, {0.0060f, 0.0040f, 0.0030f});
-  // The posterior talar facet: a raised, convex area under the talus's body.
-  Field facet = ellipsoid({-0.0720f, 0.0410f, 0.0815f}, {0.0130f, 0.0070f, 0.0120f});
-  Field f =
-      smooth_union({body, tuberosity, medial_process, lateral_process, anterior, sustentaculum, fibular_trochlea, facet}, 0.008f);
-  // Behind the facet the upper border dips before the tuberosity rises.
-  f = subtract(f, ellipsoid({-0.0985f, 0.0560f, 0.0790f}, {0.0110f, 0.0095f, 0.0260f}), 0.004f);
-  // The talus sits on it: the facet takes the talus's shape, with a thin
-  // joint space, so the two bones meet instead of touching at a point.
-  return subtract(f, offset(talus(), 0.0012f), 0.0015f);
-}
-
-Field navicular() {
-  Field body = ellipsoid({-0.0310f, 0.0430f, 0.0680f}, {0.0065f, 0.0120f, 0.0155f});
-  Field tuberosity = ellipsoid({-0.0330f, 0.0370f, 0.0555f}, {0.0060f, 0.0060f, 0.0055f});
-  return smooth_union({body, tuberosity}, 0.004f);
 }
 
 Field cuboid() {

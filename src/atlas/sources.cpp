@@ -168,13 +168,45 @@ atlas or model. The generator draws on these published figures.
   talus in Korean cadaver. J Korean Foot Ankle Soc 2016;20(4):163-169); by 3D
   CT 60.9 +/- 2.8 mm in men and 54.4 +/- 2.5 mm in women (Liu Y et al.
   J Jilin Univ Med Ed 2020;46(1):102-107). The generated talus is about 55 mm.
-- Talus shape (Gray's Anatomy and Moore, above): a body carrying the
-  trochlea above, which the tibia and both malleoli clasp, a constricted neck
-  running forwards, medially and downwards, and an oval, convex head facing
-  forwards and medially into the navicular's concavity; the inferior surface
-  broad where it rests on the calcaneus (posterior, middle and anterior
-  calcaneal facets), with a lateral process under the lateral malleolus and
-  a posterior process behind.
+- Talus shape (Gray's Anatomy and Moore, above; src/atlas/tarsus.cpp,
+  checked by tests/atlas/tarsus_shape_test.cpp): a body carrying the
+  trochlea above, which the tibia and both malleoli clasp: convex from front
+  to back, a little hollowed from side to side and wider in front than
+  behind; on its lateral side a triangular facet for the lateral malleolus
+  whose apex is the lateral process, on its medial side a comma-shaped facet
+  under the trochlea's medial edge; behind, a posterior process of lateral
+  and medial tubercles with the groove for flexor hallucis longus between
+  them; a neck, narrower than body and head, running forwards, medially and
+  downwards; an oval, convex head facing forwards into the navicular's
+  concavity; underneath, the concave posterior calcaneal facet, the sulcus
+  tali (the roof of the sinus tarsi) in front of it, and the middle facet
+  over the sustentaculum tali.
+- Trochlear width: in 160 dry tali the trochlear surface was 31.0 +/- 2.5 mm
+  broad in front, 28.2 +/- 2.6 mm in the middle and 21.4 +/- 2.1 mm behind
+  (Morphometry of talar trochlear surface and its correlation. National
+  Journal of Clinical Anatomy, January 2018); seen from above it is a
+  trapezium whose sides meet at about 12 to 16 degrees (The trapezoid form
+  of the trochlea tali; CT of 198 tali: Daud R et al. J Foot Ankle Surg
+  2013;52(4):426-431). The generated trochlea keeps the mortise's width in
+  front (the tibia and malleoli are carved to the front's surface of
+  revolution) and narrows backwards: its medial edge from 5 mm in front of
+  the ankle axis (0.12 mm per millimetre), its lateral edge from 2 mm behind
+  it (0.10 mm per millimetre), so the lateral malleolar facet still meets
+  the fibula at rest: about 3 mm narrower at its back edge than at its front
+  by these tapers alone. Where sources differ from the model: less than the
+  7 to 10 mm measured on dry bones.
+- Calcaneus shape (Gray's Anatomy and Moore, above; src/atlas/tarsus.cpp):
+  the tuber behind, with its medial and lateral processes below; the
+  sustentaculum tali projecting medially under the talar neck and head,
+  carrying the middle talar facet; the convex posterior talar facet under
+  the talar body; on the broad, nearly flat lateral surface the fibular
+  (peroneal) trochlea, below and in front of the lateral malleolus's tip; the
+  anterior process lower than the posterior facet, ending in front at the
+  facet for the cuboid. The lateral surface stays medial to where the
+  lateral malleolus passes in full dorsiflexion with eversion, so the range
+  clearance below cuts at most about 3 mm into it (it cut a 9 mm hollow into
+  the earlier calcaneus); tests/atlas/tarsus_shape_test.cpp holds the
+  lateral outline's deepest dip to 5 mm.
 - Ankle and subtalar joints in motion (src/atlas/joint_range.cpp): the
   trochlea is close to a surface of revolution about the ankle's axis, which
   runs just below both malleolar tips (Barnett CH, Napier JR. The axis of
