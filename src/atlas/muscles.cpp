@@ -47,6 +47,10 @@ struct MuscleRecipe {
   // with the sural nerve in the groove between them: a head keeps to its
   // side of a sagittal plane (z, metres; 0 = none).
   float max_z = 0.0f, min_z = 0.0f;
+  // The anterior compartment's floor is the interosseous membrane, stretched
+  // between the tibia's and the fibula's interosseous borders: a muscle of
+  // that compartment keeps in front of it (x, metres; 0 = none).
+  float min_x = 0.0f;
   // Size relative to the published volume (1 = as published).
   float volume_factor = 1.0f;
   // How much thicker a flat muscle may grow when its width meets the
@@ -178,8 +182,8 @@ std::vector<MuscleRecipe> recipes() {
   r.push_back(
       {"extensor_digitorum_longus",
        "Extensor digitorum longus",
-       {k(-0.0500f, 0.400f, 0.1080f, 0.0050f, 0.0050f), k(-0.0450f, 0.350f, 0.1070f, 0.0090f, 0.0080f),
-        k(-0.0430f, 0.260f, 0.1080f, 0.0100f, 0.0090f), k(-0.0440f, 0.170f, 0.1020f, 0.0080f, 0.0070f),
+       {k(-0.0490f, 0.400f, 0.1100f, 0.0055f, 0.0055f), k(-0.0430f, 0.350f, 0.1100f, 0.0105f, 0.0095f),
+        k(-0.0410f, 0.260f, 0.1110f, 0.0115f, 0.0105f), k(-0.0430f, 0.170f, 0.1040f, 0.0090f, 0.0080f),
         k(-0.0420f, 0.120f, 0.0950f, 0.0045f, 0.0040f)},
        kAnterior,
        {{{t(-0.0420f, 0.125f, 0.0950f, 0.0030f), t(-0.0400f, 0.081f, 0.0872f, 0.0030f), t(-0.0230f, 0.0530f, 0.0850f, 0.0030f),
@@ -277,7 +281,18 @@ std::vector<MuscleRecipe> recipes() {
   // It reaches the medial border of the calcaneal tendon above the tendon's
   // upper end (there is no room between the soleus and the tendon).
   std::rotate(by_id("plantaris"), by_id("plantaris") + 1, by_id("gastrocnemius_medial_head"));
-  by_id("tibialis_anterior")->max_z = 0.1050f; // extensor digitorum longus lies lateral to it
+  // Extensor digitorum longus lies lateral to tibialis anterior, in front of
+  // the fibula; the boundary lies over the fibula's anterior border rather
+  // than medial to it (Gray's Anatomy 41st ed., ch. 84: tibialis anterior
+  // fills the space lateral to the tibia, on the interosseous membrane).
+  by_id("tibialis_anterior")->max_z = 0.1085f;
+  // Without a floor, the belly (drawn deep, to fill the compartment) slipped
+  // through the 6 mm between the tibia and the fibula below the fibular neck
+  // and came out behind tibialis posterior, a stray piece in the posterior
+  // compartment (docs/sections/section-25.png, second round). The membrane
+  // runs from the tibia's interosseous border (x about -0.056) to the fibula's
+  // medial surface (-0.060) over the upper half of the leg.
+  by_id("tibialis_anterior")->min_x = -0.0585f;
   // Packing (issue 11): inside the designed outline the muscles are sized to
   // the upper part of the published volumes' 20% tolerance, so that they fill
   // their compartments rather than leave fat-filled gaps; the large calf and
@@ -394,6 +409,7 @@ Field raw_field(const MuscleRecipe& r, float scale, float thick, const std::vect
   Field f = smooth_union(std::move(parts), 0.004f);
   if (r.max_z > 0.0f) f = clip_half_space(std::move(f), {0.0f, 0.0f, r.max_z}, {0.0f, 0.0f, 1.0f});
   if (r.min_z > 0.0f) f = clip_half_space(std::move(f), {0.0f, 0.0f, r.min_z}, {0.0f, 0.0f, -1.0f});
+  if (r.min_x < 0.0f) f = clip_half_space(std::move(f), {r.min_x, 0.0f, 0.0f}, {-1.0f, 0.0f, 0.0f});
   return f;
 }
 

@@ -36,10 +36,10 @@ constexpr Level kLevels[] = {
     {0.560f, 0.003f, -0.122f, 0.020f, 0.142f},  {0.500f, 0.004f, -0.116f, 0.021f, 0.136f}, // suprapatellar
     {0.4536f, 0.004f, -0.114f, 0.020f, 0.132f},                                            // knee joint centre (0%)
     {0.414f, -0.014f, -0.127f, 0.024f, 0.138f},                                            // 10%: tibial tuberosity
-    {0.375f, -0.014f, -0.135f, 0.026f, 0.141f},                                            // 20%
-    {0.335f, -0.014f, -0.141f, 0.023f, 0.143f},                                            // 30%: lateral calf widest
+    {0.375f, -0.012f, -0.135f, 0.026f, 0.141f},                                            // 20%
+    {0.335f, -0.012f, -0.141f, 0.023f, 0.143f},                                            // 30%: lateral calf widest
     {0.295f, -0.016f, -0.139f, 0.017f, 0.138f},                                            // 40%: medial calf widest
-    {0.255f, -0.019f, -0.132f, 0.018f, 0.133f},                                            // 50%
+    {0.255f, -0.017f, -0.132f, 0.018f, 0.133f},                                            // 50%
     {0.216f, -0.023f, -0.125f, 0.030f, 0.126f},                                            // 60%
     {0.176f, -0.028f, -0.120f, 0.043f, 0.122f},                                            // 70%
     {0.136f, -0.033f, -0.117f, 0.052f, 0.119f},                                            // 80%
@@ -69,6 +69,22 @@ constexpr float kFaceGap = -0.0015f;
 constexpr float kSkinThickness = 0.003f; // skin and subcutaneous layer over the fascia
 constexpr float kLowest = 0.070f;        // below: the ankle and foot skin follows the structures
 constexpr float kHighest = kThighCut;
+
+// The anterior compartment rounds the shin's anterolateral curve: over the
+// upper two thirds the belly of extensor digitorum longus (with the lateral
+// edge of tibialis anterior) stands out lateral to the tibia, in front of the
+// fibula, a shallow ridge a teacher feels (Gray's Anatomy 41st ed., ch. 84;
+// SOURCES.md "Outline"). The ellipse alone walled the compartment in there,
+// so the fascia bulges outwards by up to kBulge, lateral to tibialis
+// anterior's most anterior part (which the crest's 12 mm rule holds) and in
+// front of the fibula (the lateral compartment keeps the ellipse).
+constexpr float kBulge = 0.003f;
+float anterolateral_bulge(const glm::vec3& p) {
+  const float level = glm::smoothstep(0.200f, 0.240f, p.y) * (1.0f - glm::smoothstep(0.400f, 0.430f, p.y));
+  const float lateral = glm::smoothstep(0.104f, 0.112f, p.z);
+  const float anterior = glm::smoothstep(-0.060f, -0.050f, p.x);
+  return kBulge * level * lateral * anterior;
+}
 } // namespace
 
 Field deep_fascia() {
@@ -81,7 +97,7 @@ Field deep_fascia() {
   Field f;
   f.box = ellipse.box;
   f.eval = [ellipse](const glm::vec3& p) {
-    const float d = ellipse.eval(p);
+    const float d = ellipse.eval(p) - anterolateral_bulge(p);
     const std::size_t n = std::size(kFaces);
     if (p.y >= kFaces[0].y || p.y <= kFaces[n - 1].y) return d;
     std::size_t i = 0;

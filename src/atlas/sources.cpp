@@ -311,6 +311,19 @@ to the outline. The figures the levels were drawn to:
   37 cm, the leg about 26 cm just above the malleoli (issue 11 of this
   project asks 21 to 25 cm there; the tendons and cutaneous nerves standing
   outside the fascia keep the tape wider).
+- The anterior compartment: the deep fascia in front, the interosseous
+  membrane behind, the tibia medially and the fibula with the anterior
+  intermuscular septum laterally; tibialis anterior arises from the upper
+  half of the tibia's lateral surface and the membrane and is the muscle mass
+  felt just lateral to the crest, extensor digitorum longus lies lateral to
+  it on the fibula (Gray's Anatomy 41st ed., ch. 84; Moore KL, Dalley AF,
+  Agur AMR, Clinically Oriented Anatomy, 7th ed., table of the anterior leg
+  muscles, as summarised in Wikipedia, "Anterior compartment of leg"). So
+  tibialis anterior is kept in front of a membrane plane between the two
+  bones' interosseous borders, and over the upper two thirds the fascia
+  bulges up to 3 mm anterolaterally, lateral to tibialis anterior's most
+  anterior part and in front of the fibula (the shallow curve lateral to the
+  shin), where the two bellies need the room for their volumes.
 - Calcaneal tendon: Szaro P, Ghali Gataa K (2021). The correlations between
   dimensions of the normal tendon and tendinopathy changed Achilles tendon in
   routine magnetic resonance imaging. Scientific Reports 11:6131.

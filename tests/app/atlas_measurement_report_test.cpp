@@ -147,7 +147,7 @@ TEST(AtlasMeasurementReport, SecondEditionTargetsOnTodaysAtlas) {
   // (docs/ATLAS-MEASUREMENTS.md), is held at the shortfall measured so that
   // it cannot grow unnoticed.
   EXPECT_LE(worst_depth, 5.0) << "tibial crest over the middle third";
-  EXPECT_GE(worst_packing, 0.645); // 68.8 / 65.5 / 71.8% at 25 / 40 / 55%
+  EXPECT_GE(worst_packing, 0.650); // 69.6 / 65.6 / 72.1% at 25 / 40 / 55% (third round)
   std::cout << md.str();
   std::ofstream(std::filesystem::path(CRUS_TEST_OUTPUT_DIR) / "atlas_measurements.md") << md.str();
 }

@@ -255,6 +255,26 @@ TEST_F(Outline, TibialisAnteriorLateralToTheCrestAndTendinousBelow) {
   }
 }
 
+TEST_F(Outline, TibialisAnteriorStaysInFrontOfTheInterosseousMembrane) {
+  // The membrane joins the tibia's interosseous (lateral) border to the
+  // fibula; tibialis anterior lies on it. The second edition's belly slipped
+  // through the gap between the bones and showed, unlabelled, as a second
+  // piece behind tibialis posterior at 25% (docs/sections/section-25.png).
+  for (int pc = 15; pc <= 50; pc += 5) {
+    const MeshSection tibia = cut("tibia", pc), fibula = cut("fibula", pc), ta = cut("tibialis_anterior", pc);
+    ASSERT_FALSE(tibia.empty() || fibula.empty() || ta.empty()) << pc;
+    glm::dvec2 border(-1e9, 0.0), fibular(1e9, 0.0); // tibia's most lateral point, fibula's most medial
+    for (const auto& l : tibia.loops)
+      for (const auto& p : l.points)
+        if (p.x > border.x) border = p;
+    for (const auto& l : fibula.loops)
+      for (const auto& p : l.points)
+        if (p.x < fibular.x) fibular = p;
+    EXPECT_EQ(ta.loops.size(), 1u) << pc << "%: tibialis anterior in one piece";
+    EXPECT_GE(extent(ta).v0, std::min(border.y, fibular.y) - 0.002) << pc << "%: behind the interosseous membrane";
+  }
+}
+
 TEST_F(Outline, CalcanealTendonIsThinFreeAndMostPosteriorLowDown) {
   double insertion_y = 0.0;
   for (const auto& s : scene_->manifest->sites)
