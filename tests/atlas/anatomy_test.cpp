@@ -115,12 +115,11 @@ TEST(AtlasAnatomy, MuscleVolumesMatchPublishedValues) {
   // follows each one's measured growth to its aim or its walls; yet the
   // anterior compartment inside the fascia holds about 72% of tibialis
   // anterior's volume and 75% of extensor digitorum longus's beside it (both
-  // at their largest scale, walled in by fascia, tibia and each other); the
-  // medial head of gastrocnemius, a sheet at most 25 mm thick (8% thicker
-  // took it to 29 mm) whose width meets the fascia, about 69%. These are held
-  // to the shortfall measured, so that it cannot grow unnoticed.
-  const std::map<std::string, double> outline_first{
-      {"tibialis_anterior", 0.30}, {"extensor_digitorum_longus", 0.26}, {"gastrocnemius_medial_head", 0.33}};
+  // at their largest scale, walled in by fascia, tibia and each other). These
+  // are held to the shortfall measured, so that it cannot grow unnoticed. (The
+  // medial head of gastrocnemius, once 31% short, is within 20% since it is
+  // built before the soleus and runs full to 55% of the leg.)
+  const std::map<std::string, double> outline_first{{"tibialis_anterior", 0.30}, {"extensor_digitorum_longus", 0.26}};
   for (const auto& v : atlas::published_volumes()) {
     const double volume = signed_volume(atlas_mesh(v.structure)) * 1e6;
     std::printf("%-28s %7.1f cm3 (published %6.1f, %s)\n", v.structure.c_str(), volume, v.volume_cm3, v.source);
