@@ -68,9 +68,9 @@ std::vector<MuscleRecipe> recipes() {
        {k(-0.0640f, 0.500f, 0.1010f, 0.0040f, 0.0035f), k(-0.0740f, 0.474f, 0.0960f, 0.0080f, 0.0060f),
         k(-0.0840f, 0.445f, 0.0890f, 0.0060f, 0.0050f), k(-0.0900f, 0.420f, 0.0850f, 0.0022f, 0.0018f)},
        kAnterior,
-       {{{t(-0.0900f, 0.420f, 0.0850f, 0.0017f), t(-0.1000f, 0.370f, 0.0800f, 0.0013f), t(-0.1120f, 0.300f, 0.0740f, 0.0013f),
-          t(-0.1105f, 0.280f, 0.0720f, 0.0013f), t(-0.1090f, 0.235f, 0.0600f, 0.0013f), t(-0.1180f, 0.180f, 0.0540f, 0.0013f),
-          t(-0.1050f, 0.100f, 0.0640f, 0.0013f), t(-0.1120f, 0.055f, 0.0660f, 0.0014f), t(-0.1195f, 0.037f, 0.0680f, 0.0016f)}}},
+       {{{t(-0.0900f, 0.420f, 0.0850f, 0.0017f), t(-0.1000f, 0.370f, 0.0800f, 0.0013f), t(-0.1100f, 0.280f, 0.0720f, 0.0013f),
+          t(-0.1170f, 0.235f, 0.0560f, 0.0013f), t(-0.1180f, 0.180f, 0.0540f, 0.0013f), t(-0.1050f, 0.100f, 0.0640f, 0.0013f),
+          t(-0.1120f, 0.055f, 0.0660f, 0.0014f), t(-0.1195f, 0.037f, 0.0680f, 0.0016f)}}},
        0.0008f,
        4000,
        900});
@@ -229,12 +229,10 @@ std::vector<MuscleRecipe> recipes() {
        0.0013f,
        10000,
        2200});
-  // Soleus is drawn thin under the gastrocnemius bellies (41%) and thickest
-  // below them (63-72%), so its largest section lies in the lower half.
   r.push_back({"soleus",
                "Soleus",
                {k(-0.0760f, 0.378f, 0.0950f, 0.0240f, 0.0070f), k(-0.0900f, 0.350f, 0.0880f, 0.0340f, 0.0105f),
-                k(-0.1000f, 0.290f, 0.0810f, 0.0340f, 0.0085f), k(-0.1030f, 0.205f, 0.0790f, 0.0420f, 0.0260f),
+                k(-0.1000f, 0.290f, 0.0810f, 0.0340f, 0.0110f), k(-0.1030f, 0.205f, 0.0790f, 0.0420f, 0.0260f),
                 k(-0.1030f, 0.170f, 0.0780f, 0.0400f, 0.0260f), k(-0.1050f, 0.125f, 0.0740f, 0.0320f, 0.0125f),
                 k(-0.1040f, 0.092f, 0.0780f, 0.0100f, 0.0035f)}, // lowest fibres about 5 cm above the insertion
                kAnterior,
@@ -245,14 +243,10 @@ std::vector<MuscleRecipe> recipes() {
                true});
   r.push_back({"gastrocnemius_medial_head",
                "Medial head of gastrocnemius",
-               // Below the calf's widest level the head follows the fascia
-               // forward (its back face about a millimetre inside it; drawn
-               // on the fascia's line it lost half its depth there) and stays
-               // a full sheet to about 55%, ending at 58% (issue 11: 48-60%).
-               {k(-0.0560f, 0.488f, 0.0570f, 0.0075f, 0.0065f), k(-0.0800f, 0.445f, 0.0540f, 0.0220f, 0.0110f),
+               {k(-0.0560f, 0.488f, 0.0570f, 0.0075f, 0.0065f), k(-0.0800f, 0.445f, 0.0540f, 0.0180f, 0.0110f),
                 k(-0.1010f, 0.385f, 0.0500f, 0.0320f, 0.0108f), k(-0.1250f, 0.330f, 0.0520f, 0.0340f, 0.0110f),
-                k(-0.1210f, 0.280f, 0.0560f, 0.0320f, 0.0118f), k(-0.1170f, 0.250f, 0.0600f, 0.0280f, 0.0115f),
-                k(-0.1160f, 0.234f, 0.0640f, 0.0200f, 0.0080f), k(-0.1170f, 0.225f, 0.0670f, 0.0100f, 0.0035f)},
+                k(-0.1280f, 0.280f, 0.0560f, 0.0300f, 0.0107f), k(-0.1290f, 0.250f, 0.0620f, 0.0220f, 0.0080f),
+                k(-0.1290f, 0.226f, 0.0660f, 0.0120f, 0.0035f)},
                kAnterior,
                {},
                0.0015f,
@@ -264,9 +258,7 @@ std::vector<MuscleRecipe> recipes() {
                "Lateral head of gastrocnemius",
                {k(-0.0620f, 0.484f, 0.1040f, 0.0065f, 0.0060f), k(-0.0820f, 0.440f, 0.1060f, 0.0150f, 0.0110f),
                 k(-0.0980f, 0.380f, 0.1060f, 0.0250f, 0.0113f), k(-0.1210f, 0.330f, 0.1020f, 0.0230f, 0.0103f),
-                k(-0.1240f, 0.300f, 0.0970f, 0.0240f, 0.0090f), k(-0.1230f, 0.274f, 0.0930f, 0.0220f, 0.0090f),
-                k(-0.1210f, 0.258f, 0.0910f, 0.0110f, 0.0055f), k(-0.1200f, 0.249f, 0.0900f, 0.0040f, 0.0020f)},
-               // ends at about 52%, 2.5 cm above the medial head
+                k(-0.1260f, 0.300f, 0.0960f, 0.0150f, 0.0070f), k(-0.1270f, 0.280f, 0.0920f, 0.0080f, 0.0030f)},
                kAnterior,
                {},
                0.0014f,
@@ -284,19 +276,11 @@ std::vector<MuscleRecipe> recipes() {
   // extensors, inflated to theirs, would otherwise take its place.
   std::rotate(by_id("extensor_hallucis_longus"), by_id("fibularis_tertius"), by_id("fibularis_tertius") + 1);
   // The plantaris tendon runs between the soleus and the gastrocnemius
-  // (Gray's Anatomy 41st ed., ch. 84): built before both, it is drawn along
-  // the medial head's deep face, so each gives way to it by a shallow groove,
-  // and lower down it lies on the soleus's back under the fascia. It reaches
-  // the medial border of the calcaneal tendon above the tendon's upper end
-  // (there is no room between the soleus and the tendon).
+  // (Gray's Anatomy 41st ed., ch. 84): built after the soleus, it is lifted
+  // clear of it (tendon_path) and lies on its back instead of grooving it.
+  // It reaches the medial border of the calcaneal tendon above the tendon's
+  // upper end (there is no room between the soleus and the tendon).
   std::rotate(by_id("plantaris"), by_id("plantaris") + 1, by_id("gastrocnemius_medial_head"));
-  // The gastrocnemius lies on the soleus: the heads are built before it and
-  // the soleus fills what they leave. Built after them, the soleus carved the
-  // medial head's lower third down to a strip (it was walled at 69% of its
-  // volume) and made its own largest section at mid-calf; built first, the
-  // heads keep their drawn depth and the soleus's section peaks below them
-  // (issue 11). Plantaris stays before both.
-  std::rotate(by_id("soleus"), by_id("soleus") + 1, r.end());
   // Extensor digitorum longus lies lateral to tibialis anterior, in front of
   // the fibula; the boundary lies over the fibula's anterior border rather
   // than medial to it (Gray's Anatomy 41st ed., ch. 84: tibialis anterior

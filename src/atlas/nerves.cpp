@@ -197,15 +197,11 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
       "sciatic_nerve", "Sciatic nerve (distal part)",
       {{n(-0.0800f, 0.600f, 0.0880f, 0.0060f), n(-0.0790f, 0.570f, 0.0860f, 0.0058f), n(-0.0785f, 0.530f, 0.0850f, 0.0055f)}},
       0.0010f));
-  // Low in the leg the tibial nerve lies behind flexor digitorum longus and
-  // medial to flexor hallucis longus, as it enters the tarsal tunnel (SOURCES.md,
-  // "Outline"); drawn further medial it was routed out to the leg's medial
-  // edge and lifted the skin over the ankle.
   out.push_back(nerve(
       "tibial_nerve", "Tibial nerve",
       {{n(-0.0785f, 0.532f, 0.0830f, 0.0040f), n(-0.0820f, 0.470f, 0.0790f, 0.0038f), n(-0.0860f, 0.410f, 0.0780f, 0.0034f),
-        n(-0.0870f, 0.340f, 0.0760f, 0.0030f), n(-0.0860f, 0.250f, 0.0720f, 0.0028f), n(-0.0880f, 0.150f, 0.0690f, 0.0026f),
-        n(-0.0870f, 0.085f, 0.0630f, 0.0025f), n(-0.0760f, 0.055f, 0.0480f, 0.0024f), n(-0.0650f, 0.040f, 0.0460f, 0.0022f)},
+        n(-0.0870f, 0.340f, 0.0760f, 0.0030f), n(-0.0860f, 0.250f, 0.0720f, 0.0028f), n(-0.0840f, 0.150f, 0.0660f, 0.0026f),
+        n(-0.0820f, 0.085f, 0.0580f, 0.0025f), n(-0.0760f, 0.055f, 0.0480f, 0.0024f), n(-0.0650f, 0.040f, 0.0460f, 0.0022f)},
        // medial plantar nerve
        {n(-0.0650f, 0.040f, 0.0460f, 0.0018f), n(-0.0450f, 0.025f, 0.0520f, 0.0016f), n(-0.0100f, 0.016f, 0.0560f, 0.0014f),
         n(0.0300f, 0.010f, 0.0650f, 0.0012f)},
@@ -310,33 +306,21 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // is wrapped like any structure (a thinner wrap than the skin's 4 mm grid
   // resolves would leave crumbs of skin and let the nerve through).
   constexpr float kNerveCover = 0.0004f;
-  // Just above the malleoli the tendons, the tibia's medial face and the
-  // malleoli lie right under the skin, with hardly any fat (Gray's Anatomy
-  // 41st ed., ch. 84; SOURCES.md "Outline"): there the wrap thins from the
-  // leg's 3 mm to 1.5 mm, blended over 3 cm of height, so that a fat layer
-  // the ankle does not have no longer widens the tape (issue 11: 21-25 cm).
-  auto wrap = [](float y) { return glm::mix(0.0015f, skin_thickness(), glm::smoothstep(0.125f, 0.155f, y)); };
-  auto wrapped = [&](const Field& hull) {
-    Field f;
-    f.box = grow(hull.box, skin_thickness());
-    f.eval = [hull, wrap](const glm::vec3& p) { return hull.eval(p) - wrap(p.y); };
-    return f;
-  };
   const Field fascia = deep_fascia();
   auto nerve_wrap = [&](const Field& hull) {
     Field f;
     f.box = grow(hull.box, skin_thickness());
-    f.eval = [hull, fascia, wrap](const glm::vec3& p) {
+    f.eval = [hull, fascia](const glm::vec3& p) {
       const float d = hull.eval(p);
-      if (d > 0.010f) return d - wrap(p.y);
+      if (d > 0.010f) return d - skin_thickness();
       const float out = glm::smoothstep(skin_thickness() - 0.0010f, skin_thickness() + 0.0005f, fascia.eval(p));
-      return d - glm::mix(kNerveCover, wrap(p.y), out);
+      return d - glm::mix(kNerveCover, skin_thickness(), out);
     };
     return f;
   };
   std::vector<Field> tight, soft;
   for (const auto& s : inner) {
-    tight.push_back(s.kind == StructureKind::nerve ? nerve_wrap(s.hull) : wrapped(s.hull));
+    tight.push_back(s.kind == StructureKind::nerve ? nerve_wrap(s.hull) : offset(s.hull, skin_thickness()));
     soft.push_back(offset(s.hull, 0.0045f));
   }
   // Below the malleoli the foot keeps a fuller pad (4.5 mm, blended over

@@ -40,10 +40,10 @@ constexpr Level kLevels[] = {
     {0.335f, -0.012f, -0.141f, 0.023f, 0.143f},                                            // 30%: lateral calf widest
     {0.295f, -0.016f, -0.139f, 0.017f, 0.138f},                                            // 40%: medial calf widest
     {0.255f, -0.017f, -0.132f, 0.018f, 0.133f},                                            // 50%
-    {0.216f, -0.023f, -0.129f, 0.030f, 0.126f}, // 60%: the soleus's lower belly fills out the back (4 mm)
-    {0.176f, -0.028f, -0.122f, 0.043f, 0.122f}, // 70%
-    {0.136f, -0.033f, -0.117f, 0.052f, 0.119f}, // 80%
-    {0.105f, -0.036f, -0.112f, 0.058f, 0.116f}, // 88%: narrowest, above the malleoli
+    {0.216f, -0.023f, -0.125f, 0.030f, 0.126f},                                            // 60%
+    {0.176f, -0.028f, -0.120f, 0.043f, 0.122f},                                            // 70%
+    {0.136f, -0.033f, -0.117f, 0.052f, 0.119f},                                            // 80%
+    {0.105f, -0.036f, -0.112f, 0.058f, 0.116f},                                            // 88%: narrowest, above the malleoli
     {0.080f, -0.034f, -0.112f, 0.060f, 0.112f}, // fades inside the ankle's own envelope
     {0.066f, -0.044f, -0.100f, 0.068f, 0.104f},
 };

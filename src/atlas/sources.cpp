@@ -308,8 +308,9 @@ to the outline. The figures the levels were drawn to:
   4(2):103-107, doi:10.4274/ejgg.galenos.2022.2022-2-2 (young adults of
   normal BMI: men 35.5 +/- 2.1 cm). The generated calf is about 37 cm at its
   widest, a muscular adult of the model's 1.70 m and 75 kg; the knee about
-  37 cm, the leg about 24 cm just above the malleoli (issue 11 of this
-  project asks 21 to 25 cm there).
+  37 cm, the leg about 26 cm just above the malleoli (issue 11 of this
+  project asks 21 to 25 cm there; the tendons and cutaneous nerves standing
+  outside the fascia keep the tape wider).
 - The anterior compartment: the deep fascia in front, the interosseous
   membrane behind, the tibia medially and the fibula with the anterior
   intermuscular septum laterally; tibialis anterior arises from the upper
@@ -323,20 +324,6 @@ to the outline. The figures the levels were drawn to:
   bulges up to 3 mm anterolaterally, lateral to tibialis anterior's most
   anterior part and in front of the fibula (the shallow curve lateral to the
   shin), where the two bellies need the room for their volumes.
-- The ankle's thin cover: above the malleoli the tibia's medial face, the
-  malleoli and the tendons that cross the ankle lie directly under the skin,
-  with little fat between (Gray's Anatomy 41st ed., ch. 84, and Moore,
-  above: each is palpable there). Below about 80% of the way down the skin's
-  wrap over the structures thins from the calf's 3 mm to 1.5 mm.
-- Behind the medial malleolus the structures run, from front to back:
-  tibialis posterior, flexor digitorum longus, the posterior tibial vessels
-  with the tibial nerve, then flexor hallucis longus, deepest and most
-  lateral (Gray's Anatomy 20th ed. 1918, p. 489, the canals of the flexor
-  retinaculum; Kim DI, Kim YS, Han SH (2015). Topography of human ankle
-  joint: focused on posterior tibial artery and tibial nerve. Anatomy & Cell
-  Biology 48(2):130-137, 90 cadaver feet). The generated tibial nerve runs
-  behind flexor digitorum longus and medial to flexor hallucis longus from
-  the lower third of the leg down, not at the medial edge of the leg.
 - Calcaneal tendon: Szaro P, Ghali Gataa K (2021). The correlations between
   dimensions of the normal tendon and tendinopathy changed Achilles tendon in
   routine magnetic resonance imaging. Scientific Reports 11:6131.
@@ -353,11 +340,8 @@ to the outline. The figures the levels were drawn to:
   doi:10.1371/journal.pone.0258014 (87 young adults: each head 13 to 17 mm
   thick at its belly). The generated heads are at most 25 mm thick and more
   than twice as wide as thick; the medial head's belly ends a little more
-  than half way down the leg (at about 58%), the lateral head's 2 to 3 cm
-  higher (Gray's Anatomy, above). The gastrocnemius lies on the soleus, so
-  the heads are shaped first and the soleus fills what they leave; below
-  the calf's widest level the medial head's back follows the fascia forward
-  instead of running out of the leg's outline.
+  than half way down the leg, the lateral head's about 5 cm higher (Gray's
+  Anatomy, above).
 - Soleus thickest low: below the gastrocnemius bellies the soleus makes the
   breadth of the lower calf and is seen on both sides of the upper calcaneal
   tendon (Gray's Anatomy and Moore, above). The generated soleus is drawn
