@@ -75,8 +75,10 @@ TEST(MotionOriginWrap, GastrocnemiusOriginsFoldNoFurtherAtFullKneeFlexion) {
   const Scene* atlas = crus::test::light_atlas();
   ASSERT_TRUE(atlas && atlas->manifest) << "the bundled atlas is missing; it is part of the repository";
   LegPoser poser(crus::test::motion_model(), crus::test::motion_muscles(), *atlas);
-  // Today's folded edges at knee 120 (both ankles), plus two.
-  const std::map<std::string, int> ceiling{{"gastrocnemius_medial_head", 80}, {"gastrocnemius_lateral_head", 56}};
+  // Today's folded edges at knee 120 (both ankles), plus two: 76 and 57 on
+  // the atlas of issue 11's third round (78 and 54 on the one before; the
+  // heads' meshes were regenerated with the rest, unchanged in shape).
+  const std::map<std::string, int> ceiling{{"gastrocnemius_medial_head", 78}, {"gastrocnemius_lateral_head", 59}};
   for (double ankle : {0.0, -40.0}) {
     Scene posed = *atlas;
     poser.apply({120.0, ankle, 0.0, 0.0}, posed);
