@@ -21,17 +21,29 @@
 namespace crus {
 namespace {
 
-TEST(ViewerBackgroundBind, APoseAskedForBeforeTheBindIsAppliedOnceItCompletes) {
+// The light bundled atlas loaded into a session, and a viewer context that
+// points at it as the viewer's would.
+struct LoadedViewer {
   app::AtlasOptions atlas;
-  atlas.lod = 1;
-  CRUS_REQUIRE_BUNDLED(atlas.resolved_atlas());
-
   Session session;
   ui::ViewerContext ctx;
-  ctx.scene = &session.scene();
-  ctx.document = &session.document();
-  session.set_scene(app::load_atlas(atlas, true));
-  ctx.picks = &session.picks();
+  LoadedViewer() {
+    atlas.lod = 1;
+    ctx.scene = &session.scene();
+    ctx.document = &session.document();
+  }
+  void load() {
+    session.set_scene(app::load_atlas(atlas, true));
+    ctx.picks = &session.picks();
+  }
+};
+
+TEST(ViewerBackgroundBind, APoseAskedForBeforeTheBindIsAppliedOnceItCompletes) {
+  LoadedViewer viewer;
+  CRUS_REQUIRE_BUNDLED(viewer.atlas.resolved_atlas());
+  viewer.load();
+  Session& session = viewer.session;
+  ui::ViewerContext& ctx = viewer.ctx;
   const Scene rest = session.scene();
 
   std::mutex mutex;
@@ -82,20 +94,16 @@ TEST(ViewerBackgroundBind, APoseAskedForBeforeTheBindIsAppliedOnceItCompletes) {
 }
 
 TEST(ViewerBackgroundBind, LoadingAnotherAtlasDuringTheBindDropsTheStaleOne) {
-  app::AtlasOptions atlas;
-  atlas.lod = 1;
-  CRUS_REQUIRE_BUNDLED(atlas.resolved_atlas());
-  Session session;
-  ui::ViewerContext ctx;
-  ctx.scene = &session.scene();
-  ctx.document = &session.document();
-  session.set_scene(app::load_atlas(atlas, true));
-  ctx.picks = &session.picks();
+  LoadedViewer viewer;
+  CRUS_REQUIRE_BUNDLED(viewer.atlas.resolved_atlas());
+  viewer.load();
+  Session& session = viewer.session;
+  ui::ViewerContext& ctx = viewer.ctx;
   app::ViewerPanels panels(session);
   panels.on_scene_loaded(ctx);
   // A second load straight away (File > Open while the first bind runs):
   // the first bind is stopped and joined, a new one begins for the new scene.
-  session.set_scene(app::load_atlas(atlas, true));
+  viewer.load();
   panels.on_scene_loaded(ctx);
   ASSERT_NE(ctx.motion.model, nullptr) << ctx.motion.problem;
   session.document().set_pose(motion::Pose{30.0, 0.0, 0.0, 0.0}, "Knee");
