@@ -258,15 +258,22 @@ void StructureBrowser::draw_toolbar(ViewerContext& ctx) {
   std::string format = peel_value_ == 0 ? std::string("0: none") : "%d: " + layer_name(ctx, peel_value_);
   // The label above the slider leaves the whole width to the slider, which
   // matters with projector-sized fonts.
-  ImGui::TextUnformatted("Peel layers, skin first");
+  ImGui::TextWrapped("Peel layers, skin first");
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::SliderInt("##peel", &peel_value_, 0, deepest, format.c_str(), ImGuiSliderFlags_AlwaysClamp);
   peel_editing_ = ImGui::IsItemActive();
   peel_slider_rect_ = last_item_rect();
   if (ImGui::IsItemDeactivatedAfterEdit()) set_peel(ctx, peel_value_);
   ImGui::TextDisabled("Peeled away:");
-  ImGui::SameLine();
-  ImGui::TextWrapped("%s", peel_description(ctx, peel_value_).c_str());
+  // Beside the label when its first word fits there, otherwise on the line
+  // below: with projector-sized text in a narrow panel the space left of the
+  // label wrapped "nothing" letter by letter.
+  const std::string peeled = peel_description(ctx, peel_value_);
+  const float label_end = ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x;
+  const std::string first_word = peeled.substr(0, peeled.find(' '));
+  if (ImGui::CalcTextSize(first_word.c_str()).x <= ImGui::GetContentRegionAvail().x - label_end) ImGui::SameLine();
+  ImGui::TextWrapped("%s", peeled.c_str());
+  targets_["peeled away"] = last_item_rect();
 }
 
 bool StructureBrowser::group_contains_scroll_target(const StructureGroup& group) const {

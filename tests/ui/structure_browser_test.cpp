@@ -1,5 +1,6 @@
 // The structure browser: its tree, the group and item actions, the peel
 // slider (one undo step per drag) and bringing the selection into view.
+#include "panel_harness.hpp"
 #include "platform/headless_context.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/shell.hpp"
@@ -203,6 +204,26 @@ TEST(StructureBrowser, PeelLayersAreNamedByWhatTheyHold) {
     ++steps_before;
   }
   EXPECT_EQ(steps_before, 2u);
+}
+
+TEST(StructureBrowser, PeeledAwaySitsBesideItsLabelOnlyWhenAWordFitsThere) {
+  // With projector-sized text in a narrow panel, "nothing" once wrapped
+  // letter by letter in the sliver left beside "Peeled away:".
+  Harness h;
+  for (const float width : {150.0f, 560.0f}) {
+    test::PanelFrame frame;
+    frame.pos = ImVec2(0, 0);
+    frame.size = ImVec2(width, 900);
+    for (int i = 0; i < 2; ++i) test::draw_panel_frame(h.host, h.browser, h.ctx, frame);
+    const float line = ImGui::GetTextLineHeightWithSpacing(); // the font of the frame just drawn
+    const ui::StructureBrowser::ScreenRect* peeled = h.browser.target("peeled away");
+    ASSERT_NE(peeled, nullptr) << width;
+    EXPECT_LE(peeled->y1 - peeled->y0, 1.5f * line) << "\"nothing\" on one line in a panel " << width << " px wide";
+    const ui::StructureBrowser::ScreenRect& slider = h.browser.peel_slider_rect();
+    const float below_slider = peeled->y0 - slider.y1;
+    if (width < 200.0f) EXPECT_GT(below_slider, line) << "on the line under its label";
+    else EXPECT_LT(below_slider, line) << "beside its label";
+  }
 }
 
 TEST(StructureBrowser, DraggingThePeelSliderCommitsOneUndoStepOnRelease) {
