@@ -8,6 +8,7 @@
 #include "ui/length_legend.hpp"
 #include "ui/motion_commands.hpp"
 #include "ui/motion_player.hpp"
+#include "ui/wrapped_button.hpp"
 
 #include <imgui.h>
 
@@ -105,7 +106,7 @@ void MotionPanel::draw(ViewerContext& ctx) {
   for (motion::Coordinate c : motion::kCoordinates) {
     const motion::CoordinateInfo& info = model.info(c);
     float v = static_cast<float>(pose[c]);
-    ImGui::TextUnformatted(slider_label(info).c_str());
+    ImGui::TextWrapped("%s", slider_label(info).c_str());
     ImGui::SetNextItemWidth(-1.0f);
     const std::string id = std::string("##") + motion::to_string(c);
     if (ImGui::SliderFloat(id.c_str(), &v, static_cast<float>(info.min_deg), static_cast<float>(info.max_deg), "%.0f\u00b0")) {
@@ -135,8 +136,9 @@ void MotionPanel::draw(ViewerContext& ctx) {
     const float w = ImGui::CalcTextSize(p.name.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f;
     if (line > 0.0f && line + w < avail) ImGui::SameLine();
     else line = 0.0f;
-    line += w + ImGui::GetStyle().ItemSpacing.x;
-    if (ImGui::Button(p.name.c_str())) motion_preset(ctx, p);
+    line += std::min(w, avail) + ImGui::GetStyle().ItemSpacing.x;
+    // A name wider than the panel (large text) breaks between its words.
+    if (wrapped_button(p.name)) motion_preset(ctx, p);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.note.c_str());
   }
 

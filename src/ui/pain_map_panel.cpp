@@ -1,4 +1,5 @@
 #include "ui/pain_map_panel.hpp"
+#include "ui/wrapped_button.hpp"
 
 #include "core/motion/posed_queries.hpp"
 
@@ -238,7 +239,7 @@ void PainMapPanel::draw_export(ViewerContext& ctx) {
   ImGui::Spacing();
   bool painted = !ctx.painted.empty();
   if (!painted) ImGui::BeginDisabled();
-  if (ImGui::Button("Export handout for this pain map..."))
+  if (wrapped_button("Export handout for this pain map..."))
     saver_.open("Export pain map", TriggerPointPanel::default_handout_path(""), "");
   if (!painted) ImGui::EndDisabled();
   saver_.draw(ctx, "Export pain map");

@@ -348,7 +348,7 @@ void QuizPanel::draw_dashboard(ViewerContext&) {
   const std::int64_t offset = local_utc_offset(now);
   const std::size_t due = count_due_today(cards, now, offset);
   const int streak = store_->streak_days(now, offset);
-  ImGui::Text("Due today: %zu   Streak: %d %s", due, streak, streak == 1 ? "day" : "days");
+  ImGui::TextWrapped("Due today: %zu   Streak: %d %s", due, streak, streak == 1 ? "day" : "days");
   // Mastery as in crus progress: mean of interval / 21 days, capped at 1.
   // By system and by region (cards without a region, such as movements, count in the systems only).
   std::map<std::string, std::pair<double, int>> by_system, by_region;

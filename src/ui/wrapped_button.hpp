@@ -1,0 +1,20 @@
+#pragma once
+// Buttons whose labels break between words instead of being clipped: with
+// projector-sized text a panel's column is narrower than a label such as
+// "Silfverskiöld test: knee straight" (ImGui draws a "\n" in a button label
+// as a second line and sizes the button to fit).
+#include <string>
+
+namespace crus::ui {
+
+// `text` with its spaces turned into line breaks where the next word would
+// pass `width` (pixels, current font). A single word wider than `width`
+// stays whole on its own line.
+std::string wrap_words(const std::string& text, float width);
+
+// ImGui::Button with its label wrapped to the width left on the line (or
+// `width` when positive); the button's ID is the unwrapped label, so it
+// stays the same widget while the panel is resized.
+bool wrapped_button(const std::string& label, float width = 0.0f);
+
+} // namespace crus::ui

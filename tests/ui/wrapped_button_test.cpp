@@ -1,0 +1,79 @@
+// Labels that break between words (ui/wrapped_button): what large text in a
+// narrow panel needs instead of clipped buttons.
+#include "platform/headless_context.hpp"
+#include "ui/imgui_host.hpp"
+#include "ui/wrapped_button.hpp"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h> // ImGui::GetItemID
+
+#include <sstream>
+
+using namespace crus;
+
+namespace {
+
+struct Frame {
+  platform::HeadlessContext context;
+  ui::ImGuiHost host{nullptr, 1.0f, ""};
+  Frame() {
+    ImGui::GetIO().DisplaySize = ImVec2(800, 600);
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    host.begin_frame();
+  }
+  ~Frame() { host.end_frame(); }
+};
+
+std::vector<std::string> lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string l; std::getline(in, l);) out.push_back(l);
+  return out;
+}
+
+} // namespace
+
+TEST(WrappedButton, LabelsBreakBetweenWordsWithinTheWidth) {
+  Frame f;
+  const std::string label = "Silfversk\u00f6ld test: knee straight";
+  const float whole = ImGui::CalcTextSize(label.c_str()).x;
+  EXPECT_EQ(ui::wrap_words(label, whole + 1.0f), label) << "fits: unchanged";
+  const float narrow = whole * 0.6f;
+  const std::vector<std::string> parts = lines(ui::wrap_words(label, narrow));
+  ASSERT_GE(parts.size(), 2u);
+  std::string joined;
+  for (const auto& p : parts) {
+    EXPECT_LE(ImGui::CalcTextSize(p.c_str()).x, narrow) << p;
+    EXPECT_FALSE(p.empty());
+    joined += (joined.empty() ? "" : " ") + p;
+  }
+  EXPECT_EQ(joined, label) << "only spaces become line breaks";
+}
+
+TEST(WrappedButton, AWordWiderThanTheWidthStaysWhole) {
+  Frame f;
+  const std::vector<std::string> parts = lines(ui::wrap_words("Export handout", 5.0f));
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[0], "Export");
+  EXPECT_EQ(parts[1], "handout");
+  EXPECT_EQ(ui::wrap_words("", 100.0f), "");
+}
+
+TEST(WrappedButton, ANarrowButtonKeepsItsIdAndFitsItsColumn) {
+  Frame f;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(140, 400));
+  ImGui::Begin("narrow");
+  ui::wrapped_button("Silfversk\u00f6ld test: knee bent");
+  const ImVec2 size = ImGui::GetItemRectSize();
+  const ImGuiID id = ImGui::GetItemID();
+  EXPECT_LE(ImGui::GetItemRectMax().x, ImGui::GetWindowPos().x + 140.0f) << "inside the window, not clipped";
+  EXPECT_GT(size.y, 1.5f * ImGui::GetFontSize()) << "on two lines or more";
+  // The ID comes from the label, not from where it broke, so a drag or a
+  // press survives the panel being resized.
+  ImGui::PushID("Silfversk\u00f6ld test: knee bent");
+  EXPECT_EQ(ImGui::GetID("###button"), id);
+  ImGui::PopID();
+  ImGui::End();
+}
