@@ -30,8 +30,9 @@ TEST(Lesson, BundledLessonsOpenAndNameOnlyWhatTheAtlasHas) {
     for (const std::string& id : lesson_structure_ids(lesson)) EXPECT_NE(manifest.find_structure(id), nullptr) << id;
     for (const LessonStep& step : lesson.steps) {
       EXPECT_FALSE(step.sources.empty());
-      if (step.scene.overlay.mode == OverlayMode::trigger_point || step.scene.overlay.mode == OverlayMode::muscle)
+      if (step.scene.overlay.mode == OverlayMode::trigger_point || step.scene.overlay.mode == OverlayMode::muscle) {
         EXPECT_FALSE(select_trigger_points(tps, step.scene.overlay.target).empty()) << step.scene.overlay.target;
+      }
     }
     // Saving gives the same lesson back.
     EXPECT_EQ(parse_lesson(lesson_to_json(lesson), "again.json"), lesson);

@@ -200,8 +200,11 @@ TEST(Quiz, KnownFactsComeOutRight) {
     ASSERT_TRUE(ins);
     ASSERT_EQ(ins->correct.size(), 1u);
     asked.insert(ins->correct.front());
-    for (const auto& c : ins->choices)
-      if (c.id == "metatarsal_1" || c.id == "medial_cuneiform") EXPECT_EQ(c.id, ins->correct.front()) << describe(*ins);
+    for (const auto& c : ins->choices) {
+      if (c.id == "metatarsal_1" || c.id == "medial_cuneiform") {
+        EXPECT_EQ(c.id, ins->correct.front()) << describe(*ins);
+      }
+    }
   }
   EXPECT_EQ(asked, (std::set<std::string>{"medial_cuneiform", "metatarsal_1"}));
 }

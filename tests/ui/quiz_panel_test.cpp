@@ -202,8 +202,9 @@ TEST(QuizPanel, TriggerPointQuestionsPaintTheZoneWithoutTheMarkerAndAcceptAnyRig
   for (const auto& id : q->correct) EXPECT_TRUE(has(text, h.kb.find(id)->name)) << id << "\n" << text;
   // The next question puts the viewer's own overlay back (none).
   h.panel.next(h.ctx);
-  if (!h.panel.current() || h.panel.current()->type != QuestionType::trigger_point)
+  if (!h.panel.current() || h.panel.current()->type != QuestionType::trigger_point) {
     EXPECT_EQ(h.document.state().overlay.mode, OverlayMode::none);
+  }
 }
 
 TEST(QuizPanel, APointToTargetTheStudentHidIsShownForTheQuestion) {
