@@ -36,6 +36,7 @@ fs::path scratch_dir(const std::string& name) {
 
 std::string crus_binary() { return CRUS_BINARY; }
 std::string source_dir() { return CRUS_SOURCE_DIR; }
+std::filesystem::path test_output_dir() { return CRUS_TEST_OUTPUT_DIR; }
 
 CommandResult run_command(const std::string& command_line) {
   static int counter = 0;

@@ -19,6 +19,8 @@ struct CommandResult {
 };
 CommandResult run_command(const std::string& command_line);
 std::string source_dir();
+// Where tests write their reports (build/test-output).
+std::filesystem::path test_output_dir();
 // The one line a scene file `text` is refused with (parse_scene_file with
 // the name "fig.json"), or "(accepted)" when it parses.
 std::string scene_file_fault(const std::string& text);
