@@ -13,8 +13,10 @@ pkg_check_modules(EPOXY REQUIRED IMPORTED_TARGET epoxy)
 # also pulls stb through its Requires line.
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
-# PNG encoding (core/image): libpng at a fast zlib level; Debian libpng-dev.
-pkg_check_modules(PNG REQUIRED IMPORTED_TARGET libpng)
+# PNG encoding (core/io/png_encoder): zlib, bands deflated on threads;
+# Debian zlib1g-dev.
+find_package(ZLIB REQUIRED)
+find_package(Threads REQUIRED)
 # Study progress (core/progress_store): Debian's libsqlite3-dev.
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 # Printable documents (core/print_document): Debian's libcairo2-dev and

@@ -6,7 +6,8 @@
 namespace crus::gfx {
 
 // An offscreen target (headless rendering, tests, bench): a multisampled
-// colour + depth buffer resolved into a plain one for reading back.
+// colour + depth buffer resolved into a plain colour-only one for reading
+// back (without multisampling the one buffer has colour and depth).
 class Framebuffer {
 public:
   Framebuffer(int width, int height, int samples = 4); // throws RuntimeError

@@ -49,7 +49,17 @@ TEST_F(FramebufferRelease, TheCountSeesALiveFramebuffer) {
   gfx::Framebuffer fb(64, 48, 4);
   const LiveNames during = live_names();
   EXPECT_EQ(during.framebuffers, before.framebuffers + 2); // resolve + multisampled
-  EXPECT_EQ(during.renderbuffers, before.renderbuffers + 4);
+  // Multisampled colour and depth, resolve colour: the resolve target is
+  // never drawn into, so it has no depth buffer.
+  EXPECT_EQ(during.renderbuffers, before.renderbuffers + 3);
+}
+
+TEST_F(FramebufferRelease, ASingleSampledFramebufferKeepsItsDepth) {
+  const LiveNames before = live_names();
+  gfx::Framebuffer fb(64, 48, 1);
+  const LiveNames during = live_names();
+  EXPECT_EQ(during.framebuffers, before.framebuffers + 1);
+  EXPECT_EQ(during.renderbuffers, before.renderbuffers + 2); // drawn into directly: colour and depth
 }
 
 TEST_F(FramebufferRelease, AFailedResolveCheckLeaksNothing) {

@@ -1,5 +1,6 @@
 #pragma once
-// RGBA8 images in memory and PNG files (read with stb_image, written with libpng).
+// RGBA8 images in memory and PNG files (read with stb_image, written by
+// core/io/png_encoder with zlib).
 #include <cstdint>
 #include <string>
 #include <vector>
