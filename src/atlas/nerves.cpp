@@ -136,6 +136,21 @@ StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes,
     if (std::getenv("CRUS_ATLAS_VERBOSE"))
       std::fprintf(stderr, "%s: %d stations, %d moved (at most %.1f mm), %d without full room\n", id, report.stations,
                    report.moved, double(report.max_shift) * 1000.0, report.cramped);
+    // The branches run between the muscles too, as far as the muscle they
+    // supply (Gray's Anatomy 42nd ed., ch. 83; SOURCES.md "Nerves"): each is
+    // routed like the trunk, around everything but its own muscle, held at
+    // the trunk it leaves and where it was drawn to end; a cutaneous branch
+    // around everything.
+    for (std::size_t b = 1; b < branches.size(); ++b) {
+      if (branches[b].size() < 2) continue;
+      std::vector<const StructureSpec*> others;
+      for (const StructureSpec* o : *route.around)
+        if (!tubes[b].muscle || o->id != tubes[b].muscle) others.push_back(o);
+      std::vector<glm::vec3> unused;
+      RouteReport branch_report;
+      branches[b] = route_between(branches[b], others, true, tubes[b].muscle != nullptr, unused, branch_report, 0.0004f,
+                                  tubes[b].muscle ? 0.008f : 0.012f, 0.003f);
+    }
   }
   std::vector<MotorBranch> motor;
   for (std::size_t b = 1; b < branches.size(); ++b) {
@@ -223,7 +238,7 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
        {"soleus",
         {n(-0.0860f, 0.410f, 0.0780f, 0.0012f), n(-0.0960f, 0.385f, 0.0900f, 0.0011f), n(-0.0980f, 0.362f, 0.0920f, 0.0010f)}},
        {"popliteus",
-        {n(-0.0860f, 0.410f, 0.0780f, 0.0010f), n(-0.0860f, 0.388f, 0.0780f, 0.0009f), n(-0.0800f, 0.395f, 0.0760f, 0.0009f)}},
+        {n(-0.0860f, 0.410f, 0.0780f, 0.0010f), n(-0.0830f, 0.400f, 0.0770f, 0.0009f), n(-0.0790f, 0.392f, 0.0750f, 0.0009f)}},
        // In the leg: the second soleus branch (its deep surface), then
        // tibialis posterior, flexor digitorum and hallucis longus.
        {"soleus",
@@ -240,11 +255,13 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
       {{n(-0.0785f, 0.532f, 0.0880f, 0.0032f), n(-0.0780f, 0.480f, 0.1060f, 0.0030f), n(-0.0760f, 0.420f, 0.1200f, 0.0028f),
         n(-0.0720f, 0.385f, 0.1260f, 0.0027f), n(-0.0630f, 0.358f, 0.1270f, 0.0026f), n(-0.0520f, 0.350f, 0.1200f, 0.0025f)},
        // lateral sural cutaneous branch
-       {n(-0.0780f, 0.470f, 0.1090f, 0.0012f), n(-0.0950f, 0.420f, 0.1140f, 0.0010f), n(-0.1100f, 0.350f, 0.1120f, 0.0009f)}},
+       // (drawn to where it reaches the back of the lateral head: below, it
+       // runs on in the subcutaneous layer, not modelled)
+       {n(-0.0780f, 0.470f, 0.1090f, 0.0012f), n(-0.0950f, 0.420f, 0.1140f, 0.0010f), n(-0.1050f, 0.385f, 0.1160f, 0.0009f)}},
       0.0008f, common_fibular));
   out.push_back(nerve(
       "deep_fibular_nerve", "Deep fibular nerve",
-      {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0500f, 0.330f, 0.1080f, 0.0019f), n(-0.0520f, 0.260f, 0.0990f, 0.0018f),
+      {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0500f, 0.330f, 0.1080f, 0.0019f), n(-0.0480f, 0.260f, 0.0985f, 0.0018f),
         n(-0.0480f, 0.160f, 0.0960f, 0.0017f), n(-0.0410f, 0.095f, 0.0800f, 0.0016f), n(-0.0200f, 0.055f, 0.0760f, 0.0014f),
         n(0.0100f, 0.038f, 0.0700f, 0.0012f), n(0.0400f, 0.026f, 0.0680f, 0.0010f)},
        // Muscular branches, each leaving the trunk at one of its keys
@@ -255,11 +272,11 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
        {"tibialis_anterior",
         {n(-0.0500f, 0.330f, 0.1080f, 0.0010f), n(-0.0440f, 0.325f, 0.1000f, 0.0009f), n(-0.0400f, 0.315f, 0.0970f, 0.0009f)}},
        {"tibialis_anterior",
-        {n(-0.0520f, 0.260f, 0.0990f, 0.0010f), n(-0.0440f, 0.255f, 0.0960f, 0.0009f), n(-0.0400f, 0.245f, 0.0950f, 0.0009f)}},
+        {n(-0.0480f, 0.260f, 0.0985f, 0.0010f), n(-0.0440f, 0.255f, 0.0960f, 0.0009f), n(-0.0400f, 0.245f, 0.0950f, 0.0009f)}},
        {"extensor_digitorum_longus",
         {n(-0.0500f, 0.330f, 0.1080f, 0.0010f), n(-0.0460f, 0.325f, 0.1130f, 0.0009f), n(-0.0430f, 0.315f, 0.1140f, 0.0009f)}},
        {"extensor_hallucis_longus",
-        {n(-0.0520f, 0.260f, 0.0990f, 0.0010f), n(-0.0500f, 0.245f, 0.1000f, 0.0009f), n(-0.0500f, 0.230f, 0.1000f, 0.0009f)}},
+        {n(-0.0480f, 0.260f, 0.0985f, 0.0010f), n(-0.0470f, 0.245f, 0.1040f, 0.0009f), n(-0.0470f, 0.232f, 0.1070f, 0.0009f)}},
        {"fibularis_tertius", {n(-0.0480f, 0.160f, 0.0960f, 0.0010f), n(-0.0490f, 0.150f, 0.1060f, 0.0009f)}}},
       0.0007f, deep_fibular, &around));
   out.push_back(nerve(
@@ -298,7 +315,8 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // The skin lies skin_thickness() outside the designed deep fascia over the
   // leg (outline.cpp); at the ankle and foot, and wherever a structure comes
   // close to the surface, it wraps the structures themselves by the same
-  // layer, blended over about a centimetre so tendons and malleoli show.
+  // layer (1.5 mm over the ankle: wrap_thickness), blended over about a
+  // centimetre so tendons and malleoli show.
   // A cutaneous nerve in the subcutaneous layer (within it, under the skin
   // the fascia's outline makes) does not lift the skin: there it has only a
   // thin cover of its own (at least the 0.3 mm that keeps surfaces apart).
@@ -312,15 +330,22 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
     f.box = grow(hull.box, skin_thickness());
     f.eval = [hull, fascia](const glm::vec3& p) {
       const float d = hull.eval(p);
-      if (d > 0.010f) return d - skin_thickness();
+      if (d > 0.010f) return d - wrap_thickness(p.y);
       const float out = glm::smoothstep(skin_thickness() - 0.0010f, skin_thickness() + 0.0005f, fascia.eval(p));
-      return d - glm::mix(kNerveCover, skin_thickness(), out);
+      return d - glm::mix(kNerveCover, wrap_thickness(p.y), out);
     };
     return f;
   };
   std::vector<Field> tight, soft;
   for (const auto& s : inner) {
-    tight.push_back(s.kind == StructureKind::nerve ? nerve_wrap(s.hull) : offset(s.hull, skin_thickness()));
+    if (s.kind == StructureKind::nerve) {
+      tight.push_back(nerve_wrap(s.hull));
+    } else {
+      Field w;
+      w.box = grow(s.hull.box, skin_thickness());
+      w.eval = [h = s.hull](const glm::vec3& p) { return h.eval(p) - wrap_thickness(p.y); };
+      tight.push_back(std::move(w));
+    }
     soft.push_back(offset(s.hull, 0.0045f));
   }
   // Below the malleoli the foot keeps a fuller pad (4.5 mm, blended over
@@ -340,7 +365,13 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   };
   // The muscles are clipped to the fascia, so their wraps meet its offset
   // all round the calf: an unbounded blend there would swell the outline.
-  Field outline = smooth_union_bounded({body, offset(deep_fascia(), skin_thickness())}, 0.006f, 0.0005f);
+  // From 60 to 96% of the way down the outline is made convex level by
+  // level: the subcutaneous fat fills between the tendons, malleoli and
+  // cutaneous nerves, so the ankle reads as one smooth outline rather than
+  // skin shrink-wrapped round each tendon (Gray's Anatomy 42nd ed., ch. 83).
+  constexpr float kKnee = 0.4536f, kLeg = 0.4536f - 0.0571f; // joint centres (outline.cpp)
+  Field outline = convex_envelope(smooth_union_bounded({body, offset(deep_fascia(), skin_thickness())}, 0.006f, 0.0005f),
+                                  kKnee - 0.60f * kLeg, kKnee - 0.96f * kLeg, 0.008f);
   StructureSpec s;
   s.id = "skin";
   s.name = "Skin of the leg and foot";

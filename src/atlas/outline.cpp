@@ -10,7 +10,11 @@
 #include <glm/geometric.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
+#include <memory>
+#include <thread>
+#include <vector>
 
 namespace crus::atlas {
 
@@ -126,5 +130,117 @@ Field within_fascia(Field f, const Field& fascia) {
 }
 
 float skin_thickness() { return kSkinThickness; }
+
+// Over the ankle the skin is thin and lies on the tendons and the malleoli
+// (Gray's Anatomy 42nd ed., ch. 83: the tendons and both malleoli stand out
+// under the skin of a slim ankle); the calf keeps its 3 mm. The change is
+// blended between about 66 and 76% of the way from the knee to the ankle.
+float wrap_thickness(float y) {
+  constexpr float kAnkleWrap = 0.0015f;
+  return glm::mix(kAnkleWrap, kSkinThickness, glm::smoothstep(0.150f, 0.190f, y));
+}
+
+namespace {
+// One level of the envelope: the convex hull (x, z) of the outline's cut,
+// counter-clockwise seen from above with x up and z to the right.
+struct HullLevel {
+  float y = 0.0f;
+  std::vector<glm::vec2> hull;
+};
+
+float cross2(const glm::vec2& o, const glm::vec2& a, const glm::vec2& b) {
+  return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+std::vector<glm::vec2> convex_hull(std::vector<glm::vec2> pts) {
+  std::sort(pts.begin(), pts.end(),
+            [](const glm::vec2& a, const glm::vec2& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+  if (pts.size() < 3) return {};
+  std::vector<glm::vec2> h(2 * pts.size());
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < pts.size(); ++i) {
+    while (k >= 2 && cross2(h[k - 2], h[k - 1], pts[i]) <= 0.0f) --k;
+    h[k++] = pts[i];
+  }
+  for (std::size_t i = pts.size() - 1, t = k + 1; i-- > 0;) {
+    while (k >= t && cross2(h[k - 2], h[k - 1], pts[i]) <= 0.0f) --k;
+    h[k++] = pts[i];
+  }
+  h.resize(k - 1);
+  return h;
+}
+
+// Signed distance from q to a convex polygon (negative inside).
+float polygon_distance(const std::vector<glm::vec2>& h, const glm::vec2& q) {
+  if (h.size() < 3) return 1.0f;
+  float best = 1e9f;
+  bool inside = true;
+  for (std::size_t i = 0; i < h.size(); ++i) {
+    const glm::vec2 a = h[i], b = h[(i + 1) % h.size()];
+    if (cross2(a, b, q) < 0.0f) inside = false;
+    const glm::vec2 ab = b - a;
+    const float t = glm::clamp(glm::dot(q - a, ab) / std::max(glm::dot(ab, ab), 1e-12f), 0.0f, 1.0f);
+    best = std::min(best, glm::distance(q, a + t * ab));
+  }
+  return inside ? -best : best;
+}
+
+// The cut of f at height y, sampled every `step` over the leg's part of its
+// box; the points where the grid's edges cross the surface, hulled.
+HullLevel hull_level(const Field& f, float y) {
+  constexpr float kStep = 0.0025f;
+  const float x0 = std::max(f.box.min.x, -0.20f), x1 = std::min(f.box.max.x, 0.06f);
+  const float z0 = std::max(f.box.min.z, -0.03f), z1 = std::min(f.box.max.z, 0.20f);
+  const int nx = int(std::ceil((x1 - x0) / kStep)) + 1, nz = int(std::ceil((z1 - z0) / kStep)) + 1;
+  std::vector<float> v(std::size_t(nx) * std::size_t(nz));
+  for (int i = 0; i < nx; ++i)
+    for (int j = 0; j < nz; ++j) v[std::size_t(i) * nz + j] = f({x0 + i * kStep, y, z0 + j * kStep});
+  std::vector<glm::vec2> crossings;
+  auto edge = [&](int i0, int j0, int i1, int j1) {
+    const float a = v[std::size_t(i0) * nz + j0], b = v[std::size_t(i1) * nz + j1];
+    if ((a < 0.0f) == (b < 0.0f)) return;
+    const float t = a / (a - b);
+    crossings.push_back({x0 + (i0 + t * (i1 - i0)) * kStep, z0 + (j0 + t * (j1 - j0)) * kStep});
+  };
+  for (int i = 0; i < nx; ++i)
+    for (int j = 0; j < nz; ++j) {
+      if (i + 1 < nx) edge(i, j, i + 1, j);
+      if (j + 1 < nz) edge(i, j, i, j + 1);
+    }
+  return {y, convex_hull(std::move(crossings))};
+}
+} // namespace
+
+Field convex_envelope(const Field& f, float top, float bottom, float fade) {
+  // Levels every 3 mm (descending y); each is independent, so the threads
+  // never change the result.
+  constexpr float kLevelStep = 0.003f;
+  const float hi = top + fade, lo = bottom - fade;
+  const int n = int(std::ceil((hi - lo) / kLevelStep));
+  auto levels = std::make_shared<std::vector<HullLevel>>(std::size_t(n) + 1);
+  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t)
+    pool.emplace_back([&, t]() {
+      for (int i = int(t); i <= n; i += int(threads))
+        (*levels)[std::size_t(i)] = hull_level(f, hi - (hi - lo) * float(i) / float(n));
+    });
+  for (auto& t : pool) t.join();
+  Field out;
+  out.box = f.box;
+  out.eval = [f, levels, top, bottom, fade](const glm::vec3& p) {
+    const float d = f(p);
+    const float w = glm::smoothstep(bottom - fade, bottom, p.y) * (1.0f - glm::smoothstep(top, top + fade, p.y));
+    if (w <= 0.0f) return d;
+    const auto& L = *levels;
+    std::size_t i = 0;
+    while (i + 2 < L.size() && L[i + 1].y > p.y) ++i;
+    const float t = glm::clamp((L[i].y - p.y) / (L[i].y - L[i + 1].y), 0.0f, 1.0f);
+    const glm::vec2 q(p.x, p.z);
+    const float env = glm::mix(polygon_distance(L[i].hull, q), polygon_distance(L[i + 1].hull, q), t);
+    return glm::mix(d, std::min(d, env), w);
+  };
+  return out;
+}
 
 } // namespace crus::atlas

@@ -110,6 +110,24 @@ atlas or model. The generator draws on these published figures.
   of the pennate muscles of the leg begin inside the lower half of their
   bellies, the fibres inserting on them obliquely (Gray's Anatomy, above):
   each first tendon runs up its belly's path to the belly's middle.
+- Nerve branches between the muscles (src/atlas/nerves.cpp; the test
+  SectionAnatomy.EveryNerveCutLiesBetweenMusclesExceptWhereABranchEntersItsOwn
+  cuts every 1% from 5% above the knee to 95% down): the muscular branches
+  of the tibial nerve arise in the popliteal fossa (both heads of
+  gastrocnemius, plantaris, soleus, popliteus, the last winding round the
+  lower border of popliteus to its deep surface) and in the leg (soleus
+  again, tibialis posterior, flexor digitorum longus, flexor hallucis
+  longus); the deep fibular nerve supplies tibialis anterior, the long
+  extensors and fibularis tertius from its course on the interosseous
+  membrane; the superficial fibular nerve supplies fibularis longus and
+  brevis from between them and extensor digitorum longus; the lateral sural
+  cutaneous nerve leaves the common fibular nerve in the popliteal fossa and
+  runs over the lateral head of gastrocnemius (Standring S (ed.), Gray's
+  Anatomy, 42nd ed., Elsevier 2021, chs. on the knee and the leg; Moore KL,
+  Dalley AF, Agur AMR, Clinically Oriented Anatomy, 8th ed., Wolters Kluwer
+  2018, ch. 5, tables of the nerves of the leg). Each branch is routed like
+  a trunk, around every bone, muscle and tendon but the muscle it supplies,
+  from the trunk it leaves to where it enters its muscle.
 - Netter FH (2018). Atlas of Human Anatomy, 7th edition. Elsevier. Plates of
   the leg and foot, for the shapes and relations of the structures.
 
@@ -308,9 +326,20 @@ to the outline. The figures the levels were drawn to:
   4(2):103-107, doi:10.4274/ejgg.galenos.2022.2022-2-2 (young adults of
   normal BMI: men 35.5 +/- 2.1 cm). The generated calf is about 37 cm at its
   widest, a muscular adult of the model's 1.70 m and 75 kg; the knee about
-  37 cm, the leg about 26 cm just above the malleoli (issue 11 of this
-  project asks 21 to 25 cm there; the tendons and cutaneous nerves standing
-  outside the fascia keep the tape wider).
+  37 cm, the leg about 24.6 cm just above the malleoli (issue 11 of this
+  project asks 21 to 25 cm there).
+- The ankle: over the tendons and malleoli the skin and subcutaneous tissue
+  are thin (the tendons of tibialis anterior, the calcaneal tendon and both
+  malleoli stand out under the skin: Gray's Anatomy 42nd ed., surface
+  anatomy of the ankle; Moore, above, ch. 5, surface anatomy of the leg), so
+  the skin wraps them by 1.5 mm instead of the calf's 3 mm; the fat fills
+  between them, so from 60 to 96% of the way down the outline is convex at
+  each level (a tape lies on it everywhere). Bimalleolar breadth of adults
+  65 to 80 mm (the range issue 11 of this project gives), measured as the
+  anthropometric surveys take it (Gordon CC et al. (2014), 2012
+  Anthropometric Survey of U.S. Army Personnel (ANSUR II), "bimalleolar
+  breadth": a caliper across the most medial point of the medial malleolus
+  and the most lateral point of the lateral malleolus).
 - The anterior compartment: the deep fascia in front, the interosseous
   membrane behind, the tibia medially and the fibula with the anterior
   intermuscular septum laterally; tibialis anterior arises from the upper

@@ -65,6 +65,13 @@ std::vector<StructureSpec> build_ligaments(const std::vector<StructureSpec>& bon
 // skin_thickness() outside of (outline.cpp).
 Field deep_fascia();
 float skin_thickness();
+// How far the skin stands off the structures it wraps at height y: the full
+// skin_thickness() over the leg, 1.5 mm over the ankle's tendons and malleoli.
+float wrap_thickness(float y);
+// The skin's outline between heights `bottom` and `top` (blended in over
+// `fade` beyond them) made convex level by level: the tape-measure outline
+// of the lower leg, with the subcutaneous fat filling between the tendons.
+Field convex_envelope(const Field& f, float top, float bottom, float fade);
 // f clipped to the inside of the fascia (left alone below its lowest level).
 Field within_fascia(Field f, const Field& fascia);
 // One envelope around everything built so far.

@@ -13,9 +13,11 @@
 #include "app/scene_setup.hpp"
 #include "core/geometry/cross_section.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <memory>
+#include <string>
 
 using namespace crus;
 
@@ -150,6 +152,53 @@ TEST_F(SectionAnatomy, NerveTrunksLieBetweenMusclesNotInsideThem) {
               other.kind == StructureKind::bone || other.kind == StructureKind::muscle || other.kind == StructureKind::tendon;
           if (solid && inside_section(other.section, centre))
             ADD_FAILURE() << nerve.id << " runs inside " << other.id << " at " << level;
+        }
+      }
+    }
+  }
+}
+
+// Issue 11: nerves run between muscles, and so do their branches, until a
+// motor branch enters its own muscle. Every cut of every nerve, trunk or
+// branch, at every 1% from 5% above the knee joint to 95% of the way down,
+// has its centre outside every bone, muscle and tendon, except the muscle a
+// branch of that nerve supplies where the branch enters it
+// (within 5 mm of the branch's path in the manifest: a branch leaves its
+// trunk on the muscle's surface and ends inside it). Sources:
+// Gray's Anatomy 42nd ed., ch. 82-83; Moore's Clinically Oriented Anatomy
+// 8th ed., ch. 5 (SOURCES.md, "Nerves").
+TEST_F(SectionAnatomy, EveryNerveCutLiesBetweenMusclesExceptWhereABranchEntersItsOwn) {
+  ASSERT_TRUE(scene_->manifest);
+  const auto& branches = scene_->manifest->branches;
+  ASSERT_FALSE(branches.empty());
+  for (int pc = -5; pc <= 95; ++pc) {
+    const std::string level = std::to_string(pc) + "%";
+    SceneSection s = at(level.c_str());
+    for (const auto& nerve : s.structures) {
+      if (nerve.kind != StructureKind::nerve) continue;
+      for (const auto& loop : nerve.section.loops) {
+        if (signed_area(loop.points) < 0.5e-6) continue; // holes and crumbs
+        glm::dvec2 centre(0.0);
+        for (const auto& p : loop.points) centre += p;
+        centre /= static_cast<double>(loop.points.size());
+        const glm::dvec3 at_model = s.plane.to_model(centre);
+        for (const auto& other : s.structures) {
+          const bool solid =
+              other.kind == StructureKind::bone || other.kind == StructureKind::muscle || other.kind == StructureKind::tendon;
+          if (!solid || !inside_section(other.section, centre)) continue;
+          // On a branch to this muscle (within 5 mm of its path).
+          bool entering = false;
+          for (const auto& b : branches) {
+            if (b.nerve != nerve.id || b.muscle != other.id) continue;
+            for (std::size_t i = 0; i + 1 < b.path.size(); ++i) {
+              const glm::dvec3 a(b.path[i]), e(b.path[i + 1]);
+              const double t = std::clamp(glm::dot(at_model - a, e - a) / std::max(glm::dot(e - a, e - a), 1e-18), 0.0, 1.0);
+              entering = entering || glm::distance(at_model, a + t * (e - a)) <= 0.005;
+            }
+          }
+          if (!entering)
+            ADD_FAILURE() << nerve.id << " runs inside " << other.id << " at " << level << " (" << at_model.x * 1000.0 << ", "
+                          << at_model.y * 1000.0 << ", " << at_model.z * 1000.0 << " mm)";
         }
       }
     }
