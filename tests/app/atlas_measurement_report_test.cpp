@@ -149,5 +149,5 @@ TEST(AtlasMeasurementReport, SecondEditionTargetsOnTodaysAtlas) {
   EXPECT_LE(worst_depth, 5.0) << "tibial crest over the middle third";
   EXPECT_GE(worst_packing, 0.650); // 69.6 / 65.6 / 72.1% at 25 / 40 / 55% (third round)
   std::cout << md.str();
-  std::ofstream(test_output_dir() / "atlas_measurements.md") << md.str();
+  std::ofstream(crus::test::test_output_dir() / "atlas_measurements.md") << md.str();
 }
