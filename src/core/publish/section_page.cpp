@@ -30,6 +30,7 @@ using Rgb = std::array<std::uint8_t, 3>;
 constexpr Rgb kInk{25, 25, 30};
 constexpr Rgb kGrey{105, 105, 115};
 constexpr Rgb kLeader{70, 70, 80};
+constexpr double kLabelColumn = 0.25; // the label columns' inner edges, as fractions of the width from each side
 // Everything inside the skin that the atlas does not model (subcutaneous fat,
 // fascia, vessels): drawn in the pale yellow atlases use for fat.
 constexpr Rgb kSubcutaneous{248, 236, 204};
@@ -216,21 +217,42 @@ Rgb fill_colour(const StructureSection& s) {
   return srgb(c);
 }
 
-struct Label {
-  std::string text;
-  glm::dvec2 anchor; // page pixels
-  double y = 0.0;    // label baseline centre line
-  bool left = false;
-};
-
 // Spreads labels along one column: each at least `gap` below the previous,
 // as close to its anchor's height as that allows, inside [top, bottom].
-void spread(std::vector<Label*>& column, double gap, double top, double bottom) {
-  std::sort(column.begin(), column.end(), [](const Label* a, const Label* b) { return a->anchor.y < b->anchor.y; });
+void spread(std::vector<SectionLabel*>& column, double gap, double top, double bottom) {
+  std::sort(column.begin(), column.end(), [](const SectionLabel* a, const SectionLabel* b) { return a->anchor.y < b->anchor.y; });
   double prev = top - gap;
-  for (Label* l : column) l->y = prev = std::max(std::clamp(l->anchor.y, top, bottom), prev + gap);
+  for (SectionLabel* l : column) l->start.y = prev = std::max(std::clamp(l->anchor.y, top, bottom), prev + gap);
   double next = bottom + gap;
-  for (auto it = column.rbegin(); it != column.rend(); ++it) (*it)->y = next = std::min((*it)->y, next - gap);
+  for (auto it = column.rbegin(); it != column.rend(); ++it) (*it)->start.y = next = std::min((*it)->start.y, next - gap);
+}
+
+double cross2(glm::dvec2 a, glm::dvec2 b) { return a.x * b.y - a.y * b.x; }
+
+// Ordering the column by the anchors' heights is not enough: a far anchor
+// a little higher than a near one takes the upper slot and its leader runs
+// across the near one's. Two crossing leaders from the same column swap
+// slots; that shortens their total length (the triangle inequality), so the
+// swaps end, and when they do no two leaders of the column cross.
+void uncross(std::vector<SectionLabel*>& column) {
+  const std::size_t n = column.size();
+  for (std::size_t round = 0; round < n * n + 1; ++round) {
+    bool swapped = false;
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = i + 1; j < n; ++j) {
+        SectionLabel& a = *column[i];
+        SectionLabel& b = *column[j];
+        if (!segments_intersect(a.start, a.anchor, b.start, b.anchor)) continue;
+        // Only a swap that shortens the pair makes progress (a leader that
+        // merely touches another's anchor may not).
+        const double before = glm::distance(a.start, a.anchor) + glm::distance(b.start, b.anchor);
+        const double after = glm::distance(b.start, a.anchor) + glm::distance(a.start, b.anchor);
+        if (after >= before - 1e-9) continue;
+        std::swap(a.start.y, b.start.y);
+        swapped = true;
+      }
+    if (!swapped) return;
+  }
 }
 
 // Four tints far apart in hue, so that compartments read at a glance.
@@ -308,6 +330,49 @@ SectionPageFrame section_page_frame(const SceneSection& section, const SectionPa
   return f;
 }
 
+bool segments_intersect(glm::dvec2 a0, glm::dvec2 a1, glm::dvec2 b0, glm::dvec2 b1) {
+  const double d1 = cross2(a1 - a0, b0 - a0), d2 = cross2(a1 - a0, b1 - a0);
+  const double d3 = cross2(b1 - b0, a0 - b0), d4 = cross2(b1 - b0, a1 - b0);
+  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
+  // Touching or collinear: an end on the other segment.
+  auto on = [](glm::dvec2 p, glm::dvec2 q0, glm::dvec2 q1, double d) {
+    return d == 0.0 && std::min(q0.x, q1.x) <= p.x && p.x <= std::max(q0.x, q1.x) && std::min(q0.y, q1.y) <= p.y &&
+           p.y <= std::max(q0.y, q1.y);
+  };
+  return on(b0, a0, a1, d1) || on(b1, a0, a1, d2) || on(a0, b0, b1, d3) || on(a1, b0, b1, d4);
+}
+
+std::vector<SectionLabel> layout_section_labels(const SceneSection& section, const SectionPageOptions& o) {
+  std::vector<SectionLabel> labels;
+  if (!o.labels) return labels;
+  const SectionPageFrame frame = section_page_frame(section, o);
+  const double k = o.height / 1200.0;
+  const double col_left = o.width * kLabelColumn, col_right = o.width * (1.0 - kLabelColumn);
+  std::vector<const StructureSection*> order;
+  for (const auto& s : section.structures) order.push_back(&s);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const StructureSection* a, const StructureSection* b) { return draw_rank(a->kind) < draw_rank(b->kind); });
+  for (const StructureSection* s : order) {
+    if (s->kind == StructureKind::skin) continue;
+    SectionLabel l;
+    l.text = s->name.empty() ? s->id : s->name;
+    l.anchor = frame.to_page(label_anchor(s->section));
+    l.left = l.anchor.x < frame.page_x;
+    l.start.x = l.left ? col_left + 6.0 * k : col_right - 6.0 * k;
+    labels.push_back(l);
+  }
+  // The columns never meet: left leaders stay left of the page's centre
+  // line, right ones right of it, so only leaders of one column can cross.
+  std::vector<SectionLabel*> left, right;
+  for (auto& l : labels) (l.left ? left : right).push_back(&l);
+  const double gap = 19.0 * k * 1.45, top = 130.0 * k, bottom = o.height - 120.0 * k;
+  for (auto* column : {&left, &right}) {
+    spread(*column, gap, top, bottom);
+    uncross(*column);
+  }
+  return labels;
+}
+
 double section_footer_sides_x(double page_width, double bar_end, double text_width, double gap) {
   return std::max(page_width * 0.70 - text_width, bar_end + gap);
 }
@@ -350,30 +415,10 @@ Image render_section_page(const SceneSection& section, const SectionPageOptions&
     for (const auto& l : loops) stroke(big, l, true, (skin ? 2.5 : 1.1) * k * ss, line);
   }
 
-  // Labels: left column for structures medial to the section's centre, right
-  // for lateral ones, each spread down its column and tied to its anchor.
-  std::vector<Label> labels;
+  const std::vector<SectionLabel> labels = layout_section_labels(section, o);
   const float label_px = static_cast<float>(19.0 * k);
-  if (o.labels)
-    for (const StructureSection* s : order) {
-      if (s->kind == StructureKind::skin) continue;
-      Label l;
-      l.text = s->name.empty() ? s->id : s->name;
-      l.anchor = frame.to_page(label_anchor(s->section));
-      l.left = l.anchor.x < frame.page_x;
-      labels.push_back(l);
-    }
-  const double col_left = o.width * 0.25, col_right = o.width * 0.75;
-  {
-    std::vector<Label*> left, right;
-    for (auto& l : labels) (l.left ? left : right).push_back(&l);
-    double gap = label_px * 1.45, top = 130.0 * k, bottom = o.height - 120.0 * k;
-    spread(left, gap, top, bottom);
-    spread(right, gap, top, bottom);
-  }
   for (const auto& l : labels) {
-    glm::dvec2 start(l.left ? col_left + 6.0 * k : col_right - 6.0 * k, l.y);
-    stroke(big, {start * double(ss), l.anchor * double(ss)}, false, 1.0 * k * ss, kLeader);
+    stroke(big, {l.start * double(ss), l.anchor * double(ss)}, false, 1.0 * k * ss, kLeader);
     fill_loops(big, {disc(l.anchor * double(ss), 2.6 * k * ss)}, kInk);
   }
 
@@ -395,8 +440,8 @@ Image render_section_page(const SceneSection& section, const SectionPageOptions&
 
   for (const auto& l : labels) {
     float w = text.width(l.text, label_px, false);
-    float x = l.left ? static_cast<float>(col_left) - w : static_cast<float>(col_right);
-    text.draw(page, x, static_cast<float>(l.y + label_px * 0.35), l.text, label_px, false, kInk);
+    float x = l.left ? static_cast<float>(o.width * kLabelColumn) - w : static_cast<float>(o.width * (1.0 - kLabelColumn));
+    text.draw(page, x, static_cast<float>(l.start.y + label_px * 0.35), l.text, label_px, false, kInk);
   }
   const float title_px = static_cast<float>(30.0 * k), sub_px = static_cast<float>(20.0 * k),
               small_px = static_cast<float>(17.0 * k);

@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace crus {
 
@@ -45,6 +46,24 @@ struct SectionPageFrame {
   }
 };
 SectionPageFrame section_page_frame(const SceneSection& section, const SectionPageOptions& options);
+
+// A label in the page's margin and its leader line, in page pixels: the line
+// runs from `start`, at the label column's inner edge, to `anchor` on the
+// structure.
+struct SectionLabel {
+  std::string text;
+  glm::dvec2 anchor{0.0};
+  glm::dvec2 start{0.0};
+  bool left = false; // in the left (medial) column
+};
+// The page's labels: structures medial to the section's centre in the left
+// column, lateral ones in the right, spread down each column; no two leader
+// lines cross (labels are ordered by their anchors' heights, then any two
+// whose leaders cross swap places until none do). Empty when options.labels
+// is false.
+std::vector<SectionLabel> layout_section_labels(const SceneSection& section, const SectionPageOptions& options);
+// Whether the segments a0-a1 and b0-b1 cross or touch.
+bool segments_intersect(glm::dvec2 a0, glm::dvec2 a1, glm::dvec2 b0, glm::dvec2 b1);
 
 // Where the footer's orientation words ("MEDIAL  LATERAL") start: ending at
 // 70% of the page's width, but never over the scale bar, which ends at
