@@ -112,7 +112,7 @@ TEST(SectionCut, ClippedBoxWithCapIsClosed) {
 TEST(SectionCut, EveryCutOfTheBundledAtlasTriangulatesToItsArea) {
   const char* assets = std::getenv("CRUS_ASSETS");
   std::filesystem::path glb =
-      std::filesystem::path(assets ? assets : source_dir() + "/assets") / "atlas" / "lower_leg_right.glb";
+      std::filesystem::path(assets ? assets : crus::test::source_dir() + "/assets") / "atlas" / "lower_leg_right.glb";
   CRUS_REQUIRE_BUNDLED(glb);
   Scene scene = load_scene(glb.string());
   for (double y : {0.45, 0.354, 0.295, 0.235, 0.117, 0.06}) {
