@@ -571,6 +571,7 @@ int run_viewer(const ViewerOptions& options) {
       }
     }
   }
+  panels.stop_background_bind(); // closed straight after loading: the bind need not finish
   save_geometry(geometry_path, window.geometry());
   host.save_layout();
   if (!settings_path.empty()) {

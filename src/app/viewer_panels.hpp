@@ -49,6 +49,11 @@ public:
   // Called on the bind's worker thread when a pose waits for it: the viewer
   // wakes its event loop (platform::Window::wake). Set before on_scene_loaded.
   void set_wake(std::function<void()> wake) { wake_ = std::move(wake); }
+  // The viewer is closing: a bind still running stops within milliseconds
+  // (its thread joined) instead of holding the window open until it ends.
+  void stop_background_bind() {
+    if (poser_) poser_->cancel_bind();
+  }
   // When the first pose change after the atlas loaded was asked for (none
   // yet: empty), and how many binds ran on the UI thread (CRUS_POSE_TIME).
   std::optional<std::chrono::steady_clock::time_point> first_pose_asked() const { return first_pose_asked_; }

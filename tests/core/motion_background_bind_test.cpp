@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <memory>
 #include <thread>
 
 using namespace crus;
@@ -18,6 +19,9 @@ namespace {
 const MotionModel& model() { return crus::test::motion_model(); }
 const MuscleSet& muscles() { return crus::test::motion_muscles(); }
 const Scene* atlas() { return crus::test::light_atlas(); }
+double ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
 #define REQUIRE_ATLAS() ASSERT_TRUE(atlas()) << "the bundled atlas is missing; it is part of the repository"
 } // namespace
 
@@ -49,7 +53,9 @@ TEST(MotionBackgroundBind, PosesTheSameVerticesAsTheSynchronousBind) {
     ASSERT_EQ(a.positions.size(), b.positions.size()) << posed.structures[i].id;
     for (std::size_t v = 0; v < a.positions.size(); ++v) {
       ASSERT_EQ(a.positions[v], b.positions[v]) << posed.structures[i].id << " vertex " << v;
-      if (!a.normals.empty()) ASSERT_EQ(a.normals[v], b.normals[v]) << posed.structures[i].id << " vertex " << v;
+      if (!a.normals.empty()) {
+        ASSERT_EQ(a.normals[v], b.normals[v]) << posed.structures[i].id << " vertex " << v;
+      }
       if (a.positions[v] != atlas()->structures[i].mesh.positions[v]) ++moved;
     }
   }
@@ -70,7 +76,8 @@ TEST(MotionBackgroundBind, ApplyWaitsForABindStillRunning) {
 
 TEST(MotionBackgroundBind, ACancelledBindStopsAndADestroyedPoserJoinsItsWorker) {
   REQUIRE_ATLAS();
-  std::atomic<bool> cancel{true};
+  CancelToken cancel;
+  cancel.cancel();
   SoftTissueOptions options;
   options.cancel = &cancel;
   const LegSkin skin = bind_soft_tissue(model(), muscles(), *atlas(), options);
@@ -87,4 +94,55 @@ TEST(MotionBackgroundBind, ACancelledBindStopsAndADestroyedPoserJoinsItsWorker) 
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   EXPECT_EQ(calls.load(), after_destruction);
   EXPECT_LE(after_destruction, 1);
+}
+
+TEST(MotionBackgroundBind, ClosingDuringTheBindWaitsAFewMillisecondsAtAnyStage) {
+  // The viewer closes (or opens another atlas) while the full atlas binds:
+  // whatever stage the bind is in (indexing the bones, weighing each
+  // structure, the skin's layer and settle), the poser goes away at once.
+  // Before the bind checked the cancel every few hundred vertices, closing
+  // waited for the stage to end: up to 3 s.
+  const Scene* full = crus::test::full_atlas();
+  ASSERT_TRUE(full) << "the bundled atlas is missing; it is part of the repository";
+  for (int delay_ms : {0, 10, 50, 150, 400, 800, 1300, 2000, 3000, 4500}) {
+    auto poser = std::make_unique<LegPoser>(model(), muscles(), *full);
+    poser->bind_in_background();
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    if (poser->bound()) break; // the bind was over before the cancel: nothing left to stop
+    const auto start = std::chrono::steady_clock::now();
+    poser.reset();
+    const double waited = ms_since(start);
+    EXPECT_LT(waited, 100.0) << "closing " << delay_ms << " ms into the bind waited " << waited << " ms";
+  }
+}
+
+TEST(MotionBackgroundBind, ACancelledBindLeavesThePoserUnboundAndReadyToBindAgain) {
+  REQUIRE_ATLAS();
+  std::atomic<int> calls{0};
+  LegPoser poser(model(), muscles(), *atlas());
+  poser.bind_in_background([&calls] { ++calls; });
+  const auto start = std::chrono::steady_clock::now();
+  poser.cancel_bind();
+  const double waited = ms_since(start);
+  EXPECT_LT(waited, 100.0) << "cancel_bind() waited " << waited << " ms for the bind";
+  EXPECT_FALSE(poser.bound()) << "a bind cancelled right away left a skin";
+  EXPECT_EQ(calls.load(), 0) << "the callback ran for a cancelled bind";
+  poser.cancel_bind(); // nothing running: nothing to do
+
+  // Bound again afterwards, it poses the leg as a bind never cancelled does.
+  std::promise<void> done;
+  std::future<void> finished = done.get_future();
+  poser.bind_in_background([&done] { done.set_value(); });
+  ASSERT_EQ(finished.wait_for(std::chrono::minutes(10)), std::future_status::ready);
+  EXPECT_TRUE(poser.bound());
+  const Pose pose{120.0, 30.0, 0.0, 0.0};
+  Scene posed = *atlas();
+  poser.apply(pose, posed);
+  EXPECT_EQ(poser.binds_on_caller(), 0);
+  LegPoser here(model(), muscles(), *atlas());
+  Scene expected = *atlas();
+  here.apply(pose, expected);
+  ASSERT_EQ(posed.structures.size(), expected.structures.size());
+  for (std::size_t i = 0; i < posed.structures.size(); ++i)
+    EXPECT_EQ(posed.structures[i].mesh.positions, expected.structures[i].mesh.positions) << posed.structures[i].id;
 }

@@ -17,14 +17,23 @@ const motion::MuscleSet& motion_muscles() {
   return s;
 }
 
+namespace {
+std::optional<Scene> load_bundled(const char* name) {
+  const std::filesystem::path glb = std::filesystem::path(source_dir()) / "assets/atlas" / name;
+  if (!std::filesystem::exists(glb)) return std::nullopt;
+  SceneLoadOptions o;
+  o.manifest_path = (glb.parent_path() / "atlas.json").string();
+  return load_scene(glb.string(), o);
+}
+} // namespace
+
 const Scene* light_atlas() {
-  static const std::optional<Scene> scene = []() -> std::optional<Scene> {
-    const std::filesystem::path glb = std::filesystem::path(source_dir()) / "assets/atlas/lower_leg_right_lod1.glb";
-    if (!std::filesystem::exists(glb)) return std::nullopt;
-    SceneLoadOptions o;
-    o.manifest_path = (glb.parent_path() / "atlas.json").string();
-    return load_scene(glb.string(), o);
-  }();
+  static const std::optional<Scene> scene = load_bundled("lower_leg_right_lod1.glb");
+  return scene ? &*scene : nullptr;
+}
+
+const Scene* full_atlas() {
+  static const std::optional<Scene> scene = load_bundled("lower_leg_right.glb");
   return scene ? &*scene : nullptr;
 }
 

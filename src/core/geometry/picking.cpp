@@ -203,7 +203,7 @@ Ray ray_from_screen(glm::vec2 pixel, glm::vec2 viewport_size, const glm::mat4& v
   return Ray{near_point, glm::normalize(mid_point - near_point)};
 }
 
-PickIndex::MeshBvh PickIndex::build_mesh(const Mesh& mesh) {
+PickIndex::MeshBvh PickIndex::build_mesh(const Mesh& mesh, const CancelToken* cancel) {
   MeshBvh bvh;
   const auto triangle_total = static_cast<std::uint32_t>(mesh.triangle_count());
   if (triangle_total == 0) return bvh;
@@ -233,7 +233,8 @@ PickIndex::MeshBvh PickIndex::build_mesh(const Mesh& mesh) {
   bvh.nodes.push_back(Node{});
 
   std::vector<BuildItem> work{{0, 0, triangle_total, 0}};
-  while (!work.empty()) {
+  for (std::size_t items = 0; !work.empty(); ++items) {
+    if (cancelled_at(cancel, items)) return bvh;
     const BuildItem item = work.back();
     work.pop_back();
     Box bounds;
@@ -316,7 +317,7 @@ PickIndex::MeshBvh PickIndex::build_mesh(const Mesh& mesh) {
   return bvh;
 }
 
-void PickIndex::build(const std::vector<const Mesh*>& meshes) {
+void PickIndex::build(const std::vector<const Mesh*>& meshes, const CancelToken* cancel) {
   std::vector<MeshBvh> built;
   built.reserve(meshes.size());
   for (std::size_t i = 0; i < meshes.size(); ++i) {
@@ -325,9 +326,13 @@ void PickIndex::build(const std::vector<const Mesh*>& meshes) {
       continue;
     }
     try {
-      built.push_back(build_mesh(*meshes[i]));
+      built.push_back(build_mesh(*meshes[i], cancel));
     } catch (const InputError& e) {
       throw InputError("pick mesh " + std::to_string(i), e.what());
+    }
+    if (cancelled(cancel)) {
+      meshes_.clear();
+      return;
     }
   }
   meshes_ = std::move(built);

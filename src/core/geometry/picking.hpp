@@ -2,6 +2,7 @@
 // Ray picking and closest-point queries over the atlas meshes: one bounding
 // volume hierarchy per mesh (binned SAH, flattened), so that hidden meshes
 // cost nothing and a query on one mesh needs no other. Plain C++ and GLM.
+#include "core/cancel.hpp"
 #include "core/geometry/mesh.hpp"
 
 #include <glm/mat4x4.hpp>
@@ -44,8 +45,10 @@ public:
   // structure index i in every query; a null or empty mesh is never hit.
   // Deterministic for the same input. Throws InputError naming the mesh and
   // triangle for an index past the positions or a non-finite position.
-  // Queries are const and may run on several threads at once.
-  void build(const std::vector<const Mesh*>& meshes);
+  // Queries are const and may run on several threads at once. Cancelled
+  // (`cancel`, from another thread: a background bind stopping) part-way, it
+  // returns within a few hundred nodes, holding no mesh.
+  void build(const std::vector<const Mesh*>& meshes, const CancelToken* cancel = nullptr);
 
   // The nearest hit among meshes flagged pick_opaque; when the ray meets no
   // such mesh, the nearest pick_ghosted hit, so a click passes through
@@ -119,7 +122,7 @@ private:
     float v;
   };
 
-  static MeshBvh build_mesh(const Mesh& mesh);
+  static MeshBvh build_mesh(const Mesh& mesh, const CancelToken* cancel = nullptr); // cancelled: unusable
   // Nearest hit on one mesh with t < t_max.
   static bool intersect(const MeshBvh& bvh, const glm::vec3& origin, const glm::vec3& inv_dir, const glm::vec3& dir, float t_max,
                         RayHit& hit);

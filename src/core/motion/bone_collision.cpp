@@ -154,7 +154,8 @@ BoneCollision::~BoneCollision() = default;
 BoneCollision::BoneCollision(BoneCollision&&) noexcept = default;
 BoneCollision& BoneCollision::operator=(BoneCollision&&) noexcept = default;
 
-void BoneCollision::bind_bones(const MotionModel& model, const Scene& scene, const BoneCollisionOptions& options) {
+void BoneCollision::bind_bones(const MotionModel& model, const Scene& scene, const BoneCollisionOptions& options,
+                               const CancelToken* cancel) {
   impl_->options = options;
   std::vector<const Mesh*> meshes;
   impl_->body_meshes.assign(model.bodies.size(), {});
@@ -163,20 +164,24 @@ void BoneCollision::bind_bones(const MotionModel& model, const Scene& scene, con
       impl_->body_meshes[static_cast<std::size_t>(model.body_of_structure(s.id))].push_back(static_cast<int>(meshes.size()));
       meshes.push_back(&s.mesh);
     }
-  impl_->bones.build(meshes);
+  impl_->bones.build(meshes, cancel);
   impl_->boxes.clear();
   impl_->occupancy.clear();
-  for (const Mesh* m : meshes) impl_->occupancy.emplace_back(*m, 0.003f);
+  for (const Mesh* m : meshes) {
+    if (cancelled(cancel)) return;
+    impl_->occupancy.emplace_back(*m, 0.003f);
+  }
   impl_->only.assign(meshes.size(), std::vector<std::uint8_t>(meshes.size(), pick_hidden));
   for (std::size_t m = 0; m < meshes.size(); ++m) impl_->only[m][m] = pick_opaque;
   for (std::size_t m = 0; m < meshes.size(); ++m) impl_->boxes.push_back(impl_->bones.mesh_bounds(static_cast<int>(m)));
 }
 
 void BoneCollision::bind_structure(std::size_t structure, const Mesh& mesh, const std::vector<float>& held,
-                                   const std::vector<int>& body_only) {
+                                   const std::vector<int>& body_only, const CancelToken* cancel) {
   Bound out;
   const float reach = impl_->options.reach_m;
-  for (std::size_t v = 0; v < mesh.positions.size(); ++v)
+  for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+    if (cancelled_at(cancel, v)) return;
     for (std::size_t b = 0; b < impl_->body_meshes.size(); ++b) {
       if (v < held.size() && held[v] >= 1.0f) break;
       if (v < body_only.size() && body_only[v] == static_cast<int>(b)) continue;
@@ -184,6 +189,7 @@ void BoneCollision::bind_structure(std::size_t structure, const Mesh& mesh, cons
       for (int m : impl_->body_meshes[b]) clearance = std::min(clearance, impl_->signed_distance(m, mesh.positions[v], reach));
       if (clearance < reach) out.pairs.push_back({static_cast<std::uint32_t>(v), static_cast<std::uint8_t>(b), clearance});
     }
+  }
   if (out.pairs.empty()) return;
   out.mobility.resize(mesh.positions.size());
   for (std::size_t v = 0; v < mesh.positions.size(); ++v) out.mobility[v] = v < held.size() ? 1.0f - held[v] : 1.0f;

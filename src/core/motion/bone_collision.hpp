@@ -25,6 +25,7 @@
 // The skin is not pushed: it follows the tissue beneath by its own weights
 // (skin_layer.hpp).
 #include "core/geometry/mesh.hpp"
+#include "core/cancel.hpp"
 #include "core/motion/kinematics.hpp"
 
 #include <cstdint>
@@ -53,13 +54,17 @@ public:
   BoneCollision& operator=(BoneCollision&&) noexcept;
 
   // Indexes the bone meshes of `scene` by the body (of `model`) carrying them.
-  void bind_bones(const MotionModel& model, const Scene& scene, const BoneCollisionOptions& options = {});
+  // Cancelled (`cancel`, from another thread) part-way, it is unusable.
+  void bind_bones(const MotionModel& model, const Scene& scene, const BoneCollisionOptions& options = {},
+                  const CancelToken* cancel = nullptr);
   // Binds one soft-tissue mesh (structure index `structure`); `held` (0..1
   // per vertex) is how firmly an attachment holds each vertex; `body_only`
   // (per vertex, -1 where blended) the one body a vertex moves with
   // wholly: it is never tested against that body's bones, which it cannot
-  // enter, nor is a vertex an attachment holds wholly.
-  void bind_structure(std::size_t structure, const Mesh& mesh, const std::vector<float>& held, const std::vector<int>& body_only);
+  // enter, nor is a vertex an attachment holds wholly. Cancelled part-way,
+  // the structure is left unbound.
+  void bind_structure(std::size_t structure, const Mesh& mesh, const std::vector<float>& held, const std::vector<int>& body_only,
+                      const CancelToken* cancel = nullptr);
 
   // Pushes the posed positions of structure `structure` (bound before; any
   // other is left alone) out of the bones posed by `bodies`; `rest` holds

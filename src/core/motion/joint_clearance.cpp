@@ -85,16 +85,17 @@ struct JointClearance::Impl {
   }
 };
 
-JointClearance::JointClearance(const MotionModel& model, const Scene& scene) : impl_(new Impl) {
+JointClearance::JointClearance(const MotionModel& model, const Scene& scene, const CancelToken* cancel) : impl_(new Impl) {
   std::vector<int> body_of_mesh;
   for (const auto& s : scene.structures)
     if (model.is_rigid_bone(s.id)) {
       impl_->meshes.push_back(&s.mesh);
       body_of_mesh.push_back(model.body_of_structure(s.id));
     }
-  impl_->bones.build(impl_->meshes);
+  impl_->bones.build(impl_->meshes, cancel);
   for (std::size_t m = 0; m < impl_->meshes.size(); ++m) impl_->boxes.push_back(impl_->bones.mesh_bounds(static_cast<int>(m)));
   for (const Joint& joint : model.joints) {
+    if (cancelled(cancel)) return;
     if (std::any_of(impl_->joints.begin(), impl_->joints.end(),
                     [&](const JointCase& c) { return c.parent == joint.parent && c.child == joint.child; }))
       continue;
@@ -119,7 +120,8 @@ JointClearance::JointClearance(const MotionModel& model, const Scene& scene) : i
 
 JointClearance::~JointClearance() { delete impl_; }
 
-void JointClearance::apply(const Mesh& mesh, const std::vector<float>& held, std::vector<VertexWeights>& weights) const {
+void JointClearance::apply(const Mesh& mesh, const std::vector<float>& held, std::vector<VertexWeights>& weights,
+                           const CancelToken* cancel) const {
   const std::size_t nv = std::min(weights.size(), mesh.positions.size());
   struct Edge {
     std::uint32_t a, b;
@@ -135,6 +137,7 @@ void JointClearance::apply(const Mesh& mesh, const std::vector<float>& held, std
     bool any = false;
     std::vector<float> rest_depth(j.bones.size());
     for (std::size_t v = 0; v < nv; ++v) {
+      if (cancelled_at(cancel, v)) return;
       const VertexWeights& w = weights[v];
       const float wp = weight_of(w, j.parent), wc = weight_of(w, j.child);
       if (wp < kMixed || wc < kMixed || held[v] > 0.05f) continue;
@@ -189,6 +192,7 @@ void JointClearance::apply(const Mesh& mesh, const std::vector<float>& held, std
       cap[v] = held[v] > 0.05f ? 0.0f : 1.0f;
     }
     for (bool moved = true; moved;) {
+      if (cancelled(cancel)) return;
       moved = false;
       for (const Edge& e : edges) {
         const float fall = kSlope * e.length;
@@ -247,6 +251,7 @@ void JointClearance::apply(const Mesh& mesh, const std::vector<float>& held, std
     const std::vector<float> bound = stretches(weights);
     std::vector<float> factor(nv, 1.0f);
     for (int pass = 0; pass < kScaleBackPasses; ++pass) {
+      if (cancelled(cancel)) return;
       const std::vector<float> now = stretches(changed(factor));
       bool over = false;
       std::vector<float> next = factor;

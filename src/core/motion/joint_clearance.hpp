@@ -22,14 +22,17 @@ namespace crus::motion {
 
 class JointClearance {
 public:
-  // Indexes the bone meshes of `scene` by body.
-  JointClearance(const MotionModel& model, const Scene& scene);
+  // Indexes the bone meshes of `scene` by body. Cancelled (`cancel`, from
+  // another thread) part-way, it is unusable.
+  JointClearance(const MotionModel& model, const Scene& scene, const CancelToken* cancel = nullptr);
   ~JointClearance();
   JointClearance(const JointClearance&) = delete;
   JointClearance& operator=(const JointClearance&) = delete;
   // Adjusts `weights` (one per vertex of `mesh`, bound at rest); `held`
   // (0..1 per vertex) is how firmly an attachment holds each vertex.
-  void apply(const Mesh& mesh, const std::vector<float>& held, std::vector<VertexWeights>& weights) const;
+  // Cancelled part-way, it returns with `weights` as they were.
+  void apply(const Mesh& mesh, const std::vector<float>& held, std::vector<VertexWeights>& weights,
+             const CancelToken* cancel = nullptr) const;
 
 private:
   struct Impl;

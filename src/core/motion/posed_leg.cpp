@@ -30,31 +30,36 @@ void pose_manifest(const MotionModel& model, const AtlasManifest& rest, const st
 LegPoser::LegPoser(const MotionModel& model, const MuscleSet& muscles, Scene rest)
     : model_(model), muscles_(muscles), rest_(std::move(rest)) {}
 
-LegPoser::~LegPoser() {
-  cancel_ = true;
-  if (worker_.joinable()) worker_.join();
+LegPoser::~LegPoser() { cancel_bind(); }
+
+void LegPoser::cancel_bind() {
+  if (!worker_.joinable()) return;
+  if (!finished_) cancel_.cancel();
+  take_worker(); // joins: the worker sees the cancel within a few hundred vertices
+  cancel_.reset();
 }
 
 void LegPoser::bind_in_background(std::function<void()> done) {
   if (skin_ || worker_.joinable()) return;
+  finished_ = false;
   worker_ = std::thread([this, done = std::move(done)] {
     SoftTissueOptions options;
     options.cancel = &cancel_;
     try {
       LegSkin skin = bind_soft_tissue(model_, muscles_, rest_, options);
-      if (!cancel_) worker_skin_ = std::move(skin);
+      if (!cancel_.cancelled()) worker_skin_ = std::move(skin);
     } catch (...) {
-      worker_error_ = std::current_exception();
+      if (!cancel_.cancelled()) worker_error_ = std::current_exception();
     }
     finished_ = true; // after the result: the owner reads it once it sees this
-    if (done && !cancel_) done();
+    if (done && !cancel_.cancelled()) done();
   });
 }
 
 void LegPoser::take_worker() {
   worker_.join();
   if (worker_error_) bind_error_ = worker_error_;
-  else skin_ = std::move(worker_skin_);
+  else if (worker_skin_) skin_ = std::move(worker_skin_); // none: the bind was cancelled
   worker_skin_.reset();
   worker_error_ = nullptr;
 }

@@ -23,7 +23,7 @@ void pose_manifest(const MotionModel& model, const AtlasManifest& rest, const st
 class LegPoser {
 public:
   LegPoser(const MotionModel& model, const MuscleSet& muscles, Scene rest);
-  // Stops a background bind (it is abandoned at its next structure) and waits for its thread.
+  // Stops a background bind and waits for its thread (cancel_bind()).
   ~LegPoser();
   // The worker reads rest_ in place: the poser stays where it was made.
   LegPoser(const LegPoser&) = delete;
@@ -44,6 +44,13 @@ public:
   // loop there. The model, the muscles and `done`'s captures must outlive
   // this poser. Does nothing when bound or binding already.
   void bind_in_background(std::function<void()> done = {});
+  // Stops a background bind still running and waits for its thread: a few
+  // milliseconds, at any stage of the bind (the viewer closing, or opening
+  // another atlas). What it had bound is dropped and `done` does not run
+  // after this returns; the poser is as if no bind had begun, so
+  // bind_in_background() or apply() bind again. A bind that had already
+  // finished is kept. Does nothing without a background bind.
+  void cancel_bind();
   // Whether apply() would run without binding: bound, or the worker has
   // finished (its result is taken here, on the caller's thread). Never blocks.
   bool bound();
@@ -62,7 +69,8 @@ private:
   // then sets finished_; the owner reads them only after it has seen
   // finished_ (or joined).
   std::thread worker_;
-  std::atomic<bool> cancel_{false}, finished_{false};
+  CancelToken cancel_;
+  std::atomic<bool> finished_{false};
   std::optional<LegSkin> worker_skin_;
   std::exception_ptr worker_error_;
   std::exception_ptr bind_error_; // the worker's, taken: skin() rethrows it

@@ -22,7 +22,8 @@ std::int64_t key(int x, int y, int z) {
 }
 } // namespace
 
-void follow_underlying_tissue(LegSkin& skin, const Scene& scene, std::size_t body_count, float radius) {
+void follow_underlying_tissue(LegSkin& skin, const Scene& scene, std::size_t body_count, const CancelToken* cancel,
+                              float radius) {
   // Muscle and tendon vertices (thinned to one per 4 mm cell), hashed by 1 cm cells.
   const float cell = radius / 2.0f;
   std::unordered_map<std::int64_t, std::vector<TissuePoint>> grid;
@@ -36,6 +37,7 @@ void follow_underlying_tissue(LegSkin& skin, const Scene& scene, std::size_t bod
         (s.kind != StructureKind::muscle && s.kind != StructureKind::tendon && s.kind != StructureKind::nerve))
       continue;
     for (std::size_t v = 0; v < s.mesh.positions.size(); ++v) {
+      if (cancelled_at(cancel, v)) return;
       const glm::vec3& p = s.mesh.positions[v];
       int t[3];
       cell_of(p, 0.004f, t);
@@ -54,6 +56,7 @@ void follow_underlying_tissue(LegSkin& skin, const Scene& scene, std::size_t bod
     std::vector<double> dense(nv * body_count, 0.0); // every body's weight per vertex
     std::vector<bool> inherits(nv, false);
     for (std::size_t v = 0; v < nv; ++v) {
+      if (cancelled_at(cancel, v)) return;
       const glm::vec3& p = s.mesh.positions[v];
       int c[3];
       cell_of(p, cell, c);
@@ -100,6 +103,7 @@ void follow_underlying_tissue(LegSkin& skin, const Scene& scene, std::size_t bod
       }
     std::vector<double> next(dense.size());
     for (int iteration = 0; iteration < kSmoothing; ++iteration) {
+      if (cancelled(cancel)) return;
       for (std::size_t v = 0; v < nv; ++v) {
         double* out = &next[v * body_count];
         const double* self = &dense[v * body_count];
@@ -115,6 +119,7 @@ void follow_underlying_tissue(LegSkin& skin, const Scene& scene, std::size_t bod
       dense.swap(next);
     }
     for (std::size_t v = 0; v < nv; ++v) {
+      if (cancelled_at(cancel, v)) return;
       const double* d = &dense[v * body_count];
       std::vector<std::size_t> order(body_count);
       for (std::size_t b = 0; b < body_count; ++b) order[b] = b;

@@ -15,6 +15,8 @@
 
 namespace crus::motion {
 
-void follow_underlying_tissue(LegSkin& skin, const Scene& scene, std::size_t body_count, float radius = 0.03f);
+// Cancelled (`cancel`, from another thread) part-way, the skin's weights are unusable.
+void follow_underlying_tissue(LegSkin& skin, const Scene& scene, std::size_t body_count, const CancelToken* cancel = nullptr,
+                              float radius = 0.03f);
 
 } // namespace crus::motion

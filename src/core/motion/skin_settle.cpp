@@ -111,7 +111,8 @@ glm::vec3 vertex_normal(const SkinSettle& s, const Mesh& m, std::uint32_t v, con
 
 } // namespace
 
-SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vector<std::size_t>& structures, float reach) {
+SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vector<std::size_t>& structures,
+                            const CancelToken* cancel, float reach) {
   SkinSettle out;
   if (skin >= rest.structures.size()) return out;
   const Mesh& m = rest.structures[skin].mesh;
@@ -142,8 +143,10 @@ SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vect
       edges.emplace_back(ra, rb);
       edges.emplace_back(rb, ra);
     }
+  if (cancelled(cancel)) return out;
   std::sort(edges.begin(), edges.end());
   edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  if (cancelled(cancel)) return out;
   out.ring_start.assign(nv + 1, 0);
   for (const auto& e : edges) ++out.ring_start[e.first + 1];
   for (std::uint32_t v = 0; v < nv; ++v) out.ring_start[v + 1] += out.ring_start[v];
@@ -180,6 +183,7 @@ SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vect
     if (si >= rest.structures.size() || si == skin) continue;
     const Mesh& tm = rest.structures[si].mesh;
     for (std::size_t v = 0; v < tm.positions.size(); ++v) {
+      if (cancelled_at(cancel, v)) return out;
       const glm::vec3& p = tm.positions[v];
       const std::int64_t s = grid.nearest(p, reach);
       if (s < 0) continue;

@@ -26,6 +26,8 @@
 // Normals of the moved skin vertices are recomputed from their triangles.
 // Everything is bound once from the rest scene; the passes allocate only
 // per-call scratch the size of the skin.
+#include "core/cancel.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -59,7 +61,9 @@ struct SkinSettle {
 };
 
 // `structures`: the scene indices of the soft tissue the skin must cover.
-SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vector<std::size_t>& structures, float reach = 0.03f);
+// Cancelled (`cancel`, from another thread) part-way, the result is unusable.
+SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vector<std::size_t>& structures,
+                            const CancelToken* cancel = nullptr, float reach = 0.03f);
 
 // Both passes on `posed` (posed from the rest scene the settle was bound to).
 void settle_skin(const SkinSettle& settle, const Scene& rest, Scene& posed);

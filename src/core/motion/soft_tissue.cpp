@@ -218,6 +218,7 @@ void posed_bodies(const std::vector<Rigid>& bodies, std::vector<PosedBody>& out)
 LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, const Scene& scene,
                          const SoftTissueOptions& options) {
   LegSkin skin;
+  const CancelToken* cancel = options.cancel;
   const std::size_t body_count = model.bodies.size();
   // Each body's bone vertices, for the distance weights.
   std::vector<std::vector<glm::vec3>> bone_points(body_count);
@@ -229,14 +230,18 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
   std::vector<BonePoints> grids;
   for (const auto& pts : bone_points) grids.emplace_back(pts, 0.015f);
 
-  const JointClearance clearance(model, scene);
+  // Each stage below stops part-way when cancelled (and leaves what it made
+  // unusable): the bind returns nothing after it.
+  if (cancelled(cancel)) return {};
+  const JointClearance clearance(model, scene, cancel);
+  if (cancelled(cancel)) return {};
   auto collision = std::make_shared<BoneCollision>();
-  if (options.bone_collision) collision->bind_bones(model, scene);
+  if (options.bone_collision) collision->bind_bones(model, scene, {}, cancel);
   std::vector<double> w(body_count);
   std::vector<float> dist(body_count);
   std::vector<std::size_t> order(body_count);
   for (std::size_t si = 0; si < scene.structures.size(); ++si) {
-    if (options.cancel && *options.cancel) return {};
+    if (cancelled(cancel)) return {};
     const SceneStructure& s = scene.structures[si];
     const int carrier = model.body_of_structure(s.id);
     if (carrier < 0) continue;
@@ -268,6 +273,7 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     out.vertices.resize(s.mesh.positions.size());
     std::vector<float> held(s.mesh.positions.size(), 0.0f);
     for (std::size_t v = 0; v < s.mesh.positions.size(); ++v) {
+      if (cancelled_at(cancel, v)) return {};
       const glm::vec3& p = s.mesh.positions[v];
       // Nearest bodies first, so the cutoff prunes the far ones early.
       for (std::size_t b = 0; b < body_count; ++b) {
@@ -309,17 +315,19 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
       out.vertices[v] = top_weights(w);
     }
     // The skin takes the tissue's weights below, after this.
-    if (s.kind != StructureKind::skin) clearance.apply(s.mesh, held, out.vertices);
+    if (s.kind != StructureKind::skin) clearance.apply(s.mesh, held, out.vertices, cancel);
     if (options.bone_collision &&
         (s.kind == StructureKind::muscle || s.kind == StructureKind::tendon || s.kind == StructureKind::nerve))
-      collision->bind_structure(si, s.mesh, held, sole_bodies(out.vertices));
+      collision->bind_structure(si, s.mesh, held, sole_bodies(out.vertices), cancel);
+    if (cancelled(cancel)) return {};
     if (const MusclePath* path = muscles.find(s.id); path && s.kind == StructureKind::muscle)
       out.bulge = bind_bulge(static_cast<int>(path - muscles.muscles.data()), *path, s.mesh, held);
     skin.skinned_vertices += out.vertices.size();
     skin.structures.push_back(std::move(out));
   }
-  if (options.cancel && *options.cancel) return {};
-  follow_underlying_tissue(skin, scene, body_count);
+  if (cancelled(cancel)) return {};
+  follow_underlying_tissue(skin, scene, body_count, cancel);
+  if (cancelled(cancel)) return {};
   // The skin (the first deformed one) is settled over the deformed muscles,
   // tendons and nerves.
   std::size_t skin_index = static_cast<std::size_t>(-1);
@@ -331,7 +339,8 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     if (kind == StructureKind::muscle || kind == StructureKind::tendon || kind == StructureKind::nerve)
       tissue.push_back(ss.structure);
   }
-  skin.settle = bind_skin_settle(scene, skin_index, tissue);
+  skin.settle = bind_skin_settle(scene, skin_index, tissue, cancel);
+  if (cancelled(cancel)) return {};
   skin.collision = std::move(collision);
   return skin;
 }

@@ -30,11 +30,11 @@
 #include "core/geometry/mesh.hpp"
 #include "core/motion/bone_collision.hpp"
 #include "core/motion/bulge.hpp"
+#include "core/cancel.hpp"
 #include "core/motion/musculotendon.hpp"
 #include "core/motion/skin_settle.hpp"
 
 #include <array>
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -65,9 +65,10 @@ struct SoftTissueOptions {
   double attachment_hold_m = 0.003;   // within this of an attachment capsule: the bone's body only
   double attachment_release_m = 0.03; // ... fading to the distance weights by this distance
   bool bone_collision = true;         // push what still enters a bone out of it at each pose
-  // Set from another thread (a background bind whose atlas is going away):
-  // the bind stops at its next structure and returns an unusable skin.
-  const std::atomic<bool>* cancel = nullptr;
+  // Cancelled from another thread (a background bind whose atlas is going
+  // away): the bind stops within a few hundred vertices of any of its
+  // stages and returns an empty skin, which the caller drops.
+  const CancelToken* cancel = nullptr;
 };
 
 struct LegSkin {
