@@ -56,7 +56,7 @@ TEST(AtlasTarsus, TrochleaTopIsOneSurfaceOfRevolution) {
   // and malleoli are carved to (joint_range.cpp), so the mortise fits it in
   // every position. A second articulation cut against the raw tibia (the
   // tibia-talus pair in the joint list as well) carved a crescent into it,
-  // a step of more than a millimetre. Every vertex over the top (10 degrees
+  // a step of more than a millimetre. Every vertex over the top (25 degrees
   // behind to 25 in front of straight up, 6 mm in from each malleolar face)
   // must lie on the frustum, within the mesher's and simplifier's error.
   const atlas::PinAxis ax = atlas::ankle_axis();
@@ -71,7 +71,7 @@ TEST(AtlasTarsus, TrochleaTopIsOneSurfaceOfRevolution) {
     const glm::vec3 v = p - ax.centre;
     const float s = glm::dot(v, ax.axis);
     const float angle = std::atan2(glm::dot(v, forward), glm::dot(v, up)) * 57.2958f;
-    if (s < atlas::kTrochleaMedial + 0.006f || s > atlas::kTrochleaLateral - 0.006f || angle < -10.0f || angle > 25.0f ||
+    if (s < atlas::kTrochleaMedial + 0.006f || s > atlas::kTrochleaLateral - 0.006f || angle < -25.0f || angle > 25.0f ||
         glm::length(v - s * ax.axis) < 0.006f)
       continue;
     ++count;
