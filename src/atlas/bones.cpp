@@ -355,15 +355,12 @@ struct Joint {
 
 // Synovial joints of the ankle and foot (Gray's Anatomy 41st ed.): talocrural,
 // talonavicular, calcaneocuboid, cuneonavicular, intercuneiform,
-// cuneocuboid and tarsometatarsal, with a joint space of 1.6 mm, wider
-// behind the patella (cartilage is thin in congruent joints and thickest
-// behind the patella: Shepherd and Seedhom 1999; see SOURCES.md). The
-// tibia's side of the talocrural joint is not here: the tibia is carved to
-// the trochlea's frustum with its 1.8 mm joint space (tibia(), joint_range),
-// and a second cut here, halfway between the raw tibia and the talus, bit a
-// crescent into the trochlea's top, which then was no surface of revolution.
+// cuneocuboid and tarsometatarsal, with a joint space of 1.6 mm, wider at the
+// ankle and behind the patella (cartilage is thin in congruent joints and
+// thickest behind the patella: Shepherd and Seedhom 1999; see SOURCES.md).
 constexpr Joint kJoints[] = {
     {"femur", "patella", 0.0f, 0.0020f},
+    {"tibia", "talus", 0.0f, 0.0024f},
     {"fibula", "talus", 0.0f},
     {"talus", "navicular", 0.0f},
     {"calcaneus", "cuboid", 0.0f},

@@ -77,11 +77,8 @@ Field talus() {
   Field body =
       intersect(trochlea(kTrochleaRadius, kTrochleaSlope, kTrochleaMedial, kTrochleaLateral, 0.0020f), talar_sides(), 0.0015f);
   // Behind, the trochlea narrows and falls away to the posterior process
-  // (it is shorter behind the tibia than in front of it). The plane meets
-  // the trochlea's top about 40 degrees behind straight up, so the part the
-  // tibia rests on stays one surface of revolution (3 mm further forward it
-  // flattened a cap into the top from 10 degrees behind).
-  body = clip_half_space(body, {-0.0755f, 0.0682f, 0.0f}, glm::normalize(vec3(-1.0f, 1.1f, 0.0f)));
+  // (it is shorter behind the tibia than in front of it).
+  body = clip_half_space(body, {-0.0735f, 0.0660f, 0.0f}, glm::normalize(vec3(-1.0f, 1.1f, 0.0f)));
   // The neck: flattened from above down and narrower than body and head,
   // running forwards, about 15 degrees medially and 20 degrees downwards.
   Field neck = sweep({{{-0.0590f, 0.0595f, 0.0745f}, 0.0095f, 0.0085f},

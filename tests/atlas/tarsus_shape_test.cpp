@@ -3,7 +3,6 @@
 // calcaneus whose lateral surface is
 // nearly flat, not hollowed where the lateral malleolus passes.
 #include "atlas/joint_range.hpp"
-#include "atlas/tarsus.hpp"
 #include "atlas_fixture.hpp"
 #include "core/geometry/cross_section.hpp"
 
@@ -49,39 +48,6 @@ TEST(AtlasTarsus, TrochleaIsWiderInFrontThanBehind) {
   const float front = trochlea_width(0.003f, 0.007f), back = trochlea_width(-0.007f, -0.003f);
   std::printf("trochlea width front %.1f mm back %.1f mm\n", front * 1000.0f, back * 1000.0f);
   EXPECT_GE(front - back, 0.002f);
-}
-
-TEST(AtlasTarsus, TrochleaTopIsOneSurfaceOfRevolution) {
-  // The trochlea's top is the frustum about the ankle axis that the tibia
-  // and malleoli are carved to (joint_range.cpp), so the mortise fits it in
-  // every position. A second articulation cut against the raw tibia (the
-  // tibia-talus pair in the joint list as well) carved a crescent into it,
-  // a step of more than a millimetre. Every vertex over the top (25 degrees
-  // behind to 25 in front of straight up, 6 mm in from each malleolar face)
-  // must lie on the frustum, within the mesher's and simplifier's error.
-  const atlas::PinAxis ax = atlas::ankle_axis();
-  const glm::vec3 forward = glm::normalize(glm::vec3(1, 0, 0) - ax.axis * ax.axis.x);
-  const glm::vec3 up = glm::normalize(glm::cross(ax.axis, forward)) * (glm::cross(ax.axis, forward).y > 0.0f ? 1.0f : -1.0f);
-  const atlas::Field frustum =
-      atlas::trochlea(atlas::kTrochleaRadius, atlas::kTrochleaSlope, atlas::kTrochleaMedial, atlas::kTrochleaLateral, 0.002f);
-  int count = 0;
-  float worst = 0.0f;
-  glm::vec3 where(0.0f);
-  for (const auto& p : atlas_mesh("talus").positions) {
-    const glm::vec3 v = p - ax.centre;
-    const float s = glm::dot(v, ax.axis);
-    const float angle = std::atan2(glm::dot(v, forward), glm::dot(v, up)) * 57.2958f;
-    if (s < atlas::kTrochleaMedial + 0.006f || s > atlas::kTrochleaLateral - 0.006f || angle < -25.0f || angle > 25.0f ||
-        glm::length(v - s * ax.axis) < 0.006f)
-      continue;
-    ++count;
-    const float d = std::abs(frustum.eval(p));
-    if (d > worst) worst = d, where = p;
-  }
-  std::printf("trochlea top: %d vertices, largest distance from the frustum %.2f mm at (%.4f, %.4f, %.4f)\n", count,
-              worst * 1000.0f, where.x, where.y, where.z);
-  EXPECT_GE(count, 50);
-  EXPECT_LE(worst, 0.0005f);
 }
 
 TEST(AtlasTarsus, CalcaneusLateralSurfaceHasNoHollow) {
