@@ -120,7 +120,8 @@ atlas or model. The generator draws on these published figures.
   longus); the deep fibular nerve supplies tibialis anterior, the long
   extensors and fibularis tertius from its course on the interosseous
   membrane; the superficial fibular nerve supplies fibularis longus and
-  brevis from between them and extensor digitorum longus; the lateral sural
+  brevis, running down between them and extensor digitorum longus (which the
+  deep fibular nerve supplies, not the superficial); the lateral sural
   cutaneous nerve leaves the common fibular nerve in the popliteal fossa and
   runs over the lateral head of gastrocnemius (Standring S (ed.), Gray's
   Anatomy, 42nd ed., Elsevier 2021, chs. on the knee and the leg; Moore KL,
