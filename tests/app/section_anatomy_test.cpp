@@ -9,8 +9,7 @@
 // "Anatomy, Leg Posterior Compartment", StatPearls (superficial group
 // gastrocnemius, soleus, plantaris behind the deep group); QUT podiatry
 // anatomy, "Sural nerve" (along the lateral margin of the calcaneal tendon).
-#include "app/commands.hpp"
-#include "app/scene_setup.hpp"
+#include "bundled_scene_fixture.hpp"
 #include "core/geometry/cross_section.hpp"
 
 #include <algorithm>
@@ -23,25 +22,15 @@ using namespace crus;
 
 namespace {
 
-class SectionAnatomy : public ::testing::Test {
+class SectionAnatomy : public test::BundledSceneTest {
 protected:
-  static void SetUpTestSuite() {
-    app::AtlasOptions o;
-    if (std::filesystem::exists(o.resolved_atlas())) scene_ = std::make_unique<Scene>(app::load_atlas(o, true));
-  }
-  static void TearDownTestSuite() { scene_.reset(); }
-  void SetUp() override {
-    ASSERT_TRUE(scene_) << app::AtlasOptions().resolved_atlas() << " is missing; bundled assets are part of the repository";
-  }
   SceneSection at(const char* level) { return section_scene(*scene_, section_plane_for(level, 0.0, *scene_)); }
   static glm::dvec3 c(const SceneSection& s, const char* id) {
     const StructureSection* st = s.find(id);
     EXPECT_NE(st, nullptr) << id << " is not cut at y = " << s.plane.point.y;
     return st ? s.plane.to_model(st->measure.centroid) : glm::dvec3(0.0);
   }
-  static std::unique_ptr<Scene> scene_;
 };
-std::unique_ptr<Scene> SectionAnatomy::scene_;
 
 } // namespace
 

@@ -3,8 +3,7 @@
 // lays them out at the CLI's default size and at a smaller and a wider one.
 // At 25% the leaders of tibialis anterior and extensor digitorum longus
 // crossed when labels were only sorted by their anchors' heights.
-#include "app/commands.hpp"
-#include "app/scene_setup.hpp"
+#include "bundled_scene_fixture.hpp"
 #include "core/geometry/cross_section.hpp"
 #include "core/publish/section_page.hpp"
 
@@ -16,25 +15,15 @@ using namespace crus;
 
 namespace {
 
-class SectionLeaders : public ::testing::Test {
+class SectionLeaders : public test::BundledSceneTest {
 protected:
-  static void SetUpTestSuite() {
-    app::AtlasOptions o;
-    if (std::filesystem::exists(o.resolved_atlas())) scene_ = std::make_unique<Scene>(app::load_atlas(o, true));
-  }
-  static void TearDownTestSuite() { scene_.reset(); }
-  void SetUp() override {
-    ASSERT_TRUE(scene_) << app::AtlasOptions().resolved_atlas() << " is missing; bundled assets are part of the repository";
-  }
   // The section as `crus render --section` draws it: every structure cut, named.
   static SceneSection at(const char* level) {
     SceneSection s = section_scene(*scene_, section_plane_for(level, 0.0, *scene_));
     for (auto& c : s.structures) c.name = scene_->structures[static_cast<std::size_t>(c.index)].name;
     return s;
   }
-  static std::unique_ptr<Scene> scene_;
 };
-std::unique_ptr<Scene> SectionLeaders::scene_;
 
 } // namespace
 
