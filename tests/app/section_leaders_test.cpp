@@ -53,6 +53,33 @@ TEST_F(SectionLeaders, NoTwoLeaderLinesCross) {
   }
 }
 
+TEST_F(SectionLeaders, NoLeaderRunsThroughAnotherLabelsDot) {
+  // At 85% the flexor hallucis longus leader ran through the tibial nerve's
+  // dot: the reader could not tell which structure the dot belonged to.
+  for (const char* level : {"25%", "40%", "55%", "85%"}) {
+    const SceneSection s = at(level);
+    for (auto [w, h] : {std::pair{1600, 1200}, std::pair{1000, 750}, std::pair{1920, 1080}}) {
+      SectionPageOptions o;
+      o.width = w;
+      o.height = h;
+      const double clear = section_anchor_dot_radius(h) + 0.5 * h / 1200.0; // the dot and half the line
+      const std::vector<SectionLabel> labels = layout_section_labels(s, o);
+      for (const SectionLabel& a : labels)
+        for (const SectionLabel& b : labels) {
+          if (&a == &b) continue;
+          EXPECT_GE(point_segment_distance(b.anchor, a.start, a.anchor), clear)
+              << level << " at " << w << "x" << h << ": the leader of " << a.text << " runs through the dot of " << b.text;
+        }
+    }
+  }
+}
+
+TEST(SectionLeaderGeometry, PointSegmentDistance) {
+  EXPECT_DOUBLE_EQ(point_segment_distance({1, 1}, {0, 0}, {2, 0}), 1.0); // above the middle
+  EXPECT_DOUBLE_EQ(point_segment_distance({5, 0}, {0, 0}, {2, 0}), 3.0); // beyond an end
+  EXPECT_DOUBLE_EQ(point_segment_distance({0, 3}, {0, 0}, {0, 0}), 3.0); // a segment of no length
+}
+
 TEST_F(SectionLeaders, LabelsKeepTheirSpacing) {
   // Swapping places keeps each column's slots: labels stay apart.
   const SceneSection s = at("25%");
@@ -60,7 +87,8 @@ TEST_F(SectionLeaders, LabelsKeepTheirSpacing) {
   const std::vector<SectionLabel> labels = layout_section_labels(s, o);
   for (std::size_t i = 0; i < labels.size(); ++i)
     for (std::size_t j = i + 1; j < labels.size(); ++j)
-      if (labels[i].left == labels[j].left)
+      if (labels[i].left == labels[j].left) {
         EXPECT_GE(std::abs(labels[i].start.y - labels[j].start.y), 19.0 * 1.45 - 1e-6)
             << labels[i].text << " and " << labels[j].text;
+      }
 }

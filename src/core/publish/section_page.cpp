@@ -231,10 +231,12 @@ double cross2(glm::dvec2 a, glm::dvec2 b) { return a.x * b.y - a.y * b.x; }
 
 // Ordering the column by the anchors' heights is not enough: a far anchor
 // a little higher than a near one takes the upper slot and its leader runs
-// across the near one's. Two crossing leaders from the same column swap
-// slots; that shortens their total length (the triangle inequality), so the
-// swaps end, and when they do no two leaders of the column cross.
-void uncross(std::vector<SectionLabel*>& column) {
+// across the near one's, or through the near one's dot. Two such leaders
+// from the same column swap slots; that shortens their total length (the
+// triangle inequality), so the swaps end, and when they do no two leaders
+// of the column cross and none runs through another's dot (`clear`: the
+// dot's radius and half a line's width).
+void uncross(std::vector<SectionLabel*>& column, double clear) {
   const std::size_t n = column.size();
   for (std::size_t round = 0; round < n * n + 1; ++round) {
     bool swapped = false;
@@ -242,7 +244,10 @@ void uncross(std::vector<SectionLabel*>& column) {
       for (std::size_t j = i + 1; j < n; ++j) {
         SectionLabel& a = *column[i];
         SectionLabel& b = *column[j];
-        if (!segments_intersect(a.start, a.anchor, b.start, b.anchor)) continue;
+        if (!segments_intersect(a.start, a.anchor, b.start, b.anchor) &&
+            point_segment_distance(b.anchor, a.start, a.anchor) >= clear &&
+            point_segment_distance(a.anchor, b.start, b.anchor) >= clear)
+          continue;
         // Only a swap that shortens the pair makes progress (a leader that
         // merely touches another's anchor may not).
         const double before = glm::distance(a.start, a.anchor) + glm::distance(b.start, b.anchor);
@@ -330,6 +335,14 @@ SectionPageFrame section_page_frame(const SceneSection& section, const SectionPa
   return f;
 }
 
+double section_anchor_dot_radius(double page_height) { return 2.6 * page_height / 1200.0; }
+
+double point_segment_distance(glm::dvec2 p, glm::dvec2 a, glm::dvec2 b) {
+  const glm::dvec2 ab = b - a;
+  const double t = std::clamp(glm::dot(p - a, ab) / std::max(glm::dot(ab, ab), 1e-30), 0.0, 1.0);
+  return glm::distance(p, a + t * ab);
+}
+
 bool segments_intersect(glm::dvec2 a0, glm::dvec2 a1, glm::dvec2 b0, glm::dvec2 b1) {
   const double d1 = cross2(a1 - a0, b0 - a0), d2 = cross2(a1 - a0, b1 - a0);
   const double d3 = cross2(b1 - b0, a0 - b0), d4 = cross2(b1 - b0, a1 - b0);
@@ -368,7 +381,7 @@ std::vector<SectionLabel> layout_section_labels(const SceneSection& section, con
   const double gap = 19.0 * k * 1.45, top = 130.0 * k, bottom = o.height - 120.0 * k;
   for (auto* column : {&left, &right}) {
     spread(*column, gap, top, bottom);
-    uncross(*column);
+    uncross(*column, section_anchor_dot_radius(o.height) + 0.5 * k);
   }
   return labels;
 }
@@ -419,7 +432,7 @@ Image render_section_page(const SceneSection& section, const SectionPageOptions&
   const float label_px = static_cast<float>(19.0 * k);
   for (const auto& l : labels) {
     stroke(big, {l.start * double(ss), l.anchor * double(ss)}, false, 1.0 * k * ss, kLeader);
-    fill_loops(big, {disc(l.anchor * double(ss), 2.6 * k * ss)}, kInk);
+    fill_loops(big, {disc(l.anchor * double(ss), section_anchor_dot_radius(o.height) * ss)}, kInk);
   }
 
   // Scale bar: 5 cm in 1 cm steps, under the drawing on the left.

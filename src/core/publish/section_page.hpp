@@ -58,10 +58,15 @@ struct SectionLabel {
 };
 // The page's labels: structures medial to the section's centre in the left
 // column, lateral ones in the right, spread down each column; no two leader
-// lines cross (labels are ordered by their anchors' heights, then any two
-// whose leaders cross swap places until none do). Empty when options.labels
-// is false.
+// lines cross and none runs through another label's dot (labels are ordered
+// by their anchors' heights, then any two whose leaders cross, or where one
+// runs through the other's dot, swap places). Empty when options.labels is
+// false.
 std::vector<SectionLabel> layout_section_labels(const SceneSection& section, const SectionPageOptions& options);
+// The radius of the dot that ends each leader, on a page `page_height` pixels tall.
+double section_anchor_dot_radius(double page_height);
+// The distance from `p` to the segment a-b.
+double point_segment_distance(glm::dvec2 p, glm::dvec2 a, glm::dvec2 b);
 // Whether the segments a0-a1 and b0-b1 cross or touch.
 bool segments_intersect(glm::dvec2 a0, glm::dvec2 a1, glm::dvec2 b0, glm::dvec2 b1);
 
