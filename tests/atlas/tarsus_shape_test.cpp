@@ -18,13 +18,6 @@
 namespace crus::test {
 namespace {
 
-glm::vec3 ankle_centre() {
-  for (const auto& j : shared_atlas().manifest.joints)
-    if (j.id == "ankle") return j.position;
-  ADD_FAILURE() << "no ankle joint";
-  return glm::vec3(0.0f);
-}
-
 // Width of the trochlea (its extent along the ankle axis) over the points
 // of its upper surface whose distance in front of the axis lies in [a0, a1].
 float trochlea_width(float a0, float a1) {

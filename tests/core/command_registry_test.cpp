@@ -263,9 +263,10 @@ TEST(CommandCatalogue, AnnotationAndPointerKeysTakeNoOtherCommandsKey) {
     ASSERT_FALSE(c->info.keys.empty()) << id << " needs a key: everything works from the keyboard";
     for (const KeyChord& k : c->info.keys)
       for (const Command& other : r.all())
-        if (other.info.id != id)
+        if (other.info.id != id) {
           EXPECT_EQ(std::find(other.info.keys.begin(), other.info.keys.end(), k), other.info.keys.end())
               << to_string(k) << ": " << id << " and " << other.info.id;
+        }
   }
   EXPECT_EQ(r.match(chord("Escape"), {"annotate", "presenter", "viewer", "global"})->info.id, "annotate.cancel");
   EXPECT_EQ(r.match(chord("L"), {"presenter", "viewer", "global"})->info.id, "presenter.laser");
