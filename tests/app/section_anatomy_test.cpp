@@ -44,7 +44,9 @@ TEST_F(SectionAnatomy, AnteriorCompartmentInFrontOfTheMembraneAndLateralToTheTib
     EXPECT_GT(c(s, "extensor_digitorum_longus").x, membrane_x) << level;
     EXPECT_GT(c(s, "extensor_digitorum_longus").z, ta.z) << level << ": extensor digitorum longus lateral to tibialis anterior";
     EXPECT_LT(tibia.z, fibula.z) << level << ": tibia medial";
-    if (std::string(level) != "85%") EXPECT_GT(ta.z, tibia.z) << level << ": tibialis anterior lateral to the tibia";
+    if (std::string(level) != "85%") {
+      EXPECT_GT(ta.z, tibia.z) << level << ": tibialis anterior lateral to the tibia";
+    }
   }
 }
 
@@ -53,10 +55,15 @@ TEST_F(SectionAnatomy, SoleusBehindTheDeepMusclesGastrocnemiusBehindIt) {
     SceneSection s = at(level);
     glm::dvec3 soleus = c(s, "soleus");
     EXPECT_LT(soleus.x, c(s, "tibialis_posterior").x) << level;
-    if (s.find("flexor_digitorum_longus")) EXPECT_LT(soleus.x, c(s, "flexor_digitorum_longus").x) << level;
-    if (std::string(level) == "55%" || std::string(level) == "85%")
+    if (s.find("flexor_digitorum_longus")) {
+      EXPECT_LT(soleus.x, c(s, "flexor_digitorum_longus").x) << level;
+    }
+    if (std::string(level) == "55%" || std::string(level) == "85%") {
       EXPECT_LT(soleus.x, c(s, "flexor_hallucis_longus").x) << level;
-    if (std::string(level) != "85%") EXPECT_LT(c(s, "gastrocnemius_medial_head").x, soleus.x) << level;
+    }
+    if (std::string(level) != "85%") {
+      EXPECT_LT(c(s, "gastrocnemius_medial_head").x, soleus.x) << level;
+    }
     EXPECT_LT(c(s, "tibialis_posterior").x, c(s, "tibia").x) << level << ": tibialis posterior behind the tibia";
   }
 }
@@ -83,8 +90,9 @@ TEST_F(SectionAnatomy, DeepFlexorsInOrderAndTendonsLowDown) {
   glm::dvec3 achilles = c(low, "calcaneal_tendon");
   for (const auto& st : low.structures)
     // Plantaris's tendon runs along the calcaneal tendon's medial edge, as deep as it.
-    if ((st.kind == StructureKind::muscle || st.kind == StructureKind::bone) && st.id != "plantaris")
+    if ((st.kind == StructureKind::muscle || st.kind == StructureKind::bone) && st.id != "plantaris") {
       EXPECT_LE(achilles.x, low.plane.to_model(st.measure.centroid).x + 1e-9) << st.id << " lies behind the calcaneal tendon";
+    }
   EXPECT_GT(c(low, "sural_nerve").z, achilles.z) << "sural nerve lateral to the calcaneal tendon";
 }
 
