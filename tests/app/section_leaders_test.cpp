@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <memory>
+#include <string>
 
 using namespace crus;
 
@@ -23,6 +24,22 @@ protected:
     for (auto& c : s.structures) c.name = scene_->structures[static_cast<std::size_t>(c.index)].name;
     return s;
   }
+  // The page's labels at 25, 40, 55 and 85%, each laid out at the CLI's
+  // default size, a smaller and a wider one; `check` gets the level, the
+  // page size and the labels.
+  template <class Check>
+  static void for_each_page(Check check) {
+    for (const char* level : {"25%", "40%", "55%", "85%"}) {
+      const SceneSection s = at(level);
+      for (auto [w, h] : {std::pair{1600, 1200}, std::pair{1000, 750}, std::pair{1920, 1080}}) {
+        SectionPageOptions o;
+        o.width = w;
+        o.height = h;
+        const std::string where = std::string(level) + " at " + std::to_string(w) + "x" + std::to_string(h);
+        check(where, h, layout_section_labels(s, o));
+      }
+    }
+  }
 };
 
 } // namespace
@@ -35,43 +52,29 @@ TEST(SectionLeaderGeometry, SegmentsIntersect) {
 }
 
 TEST_F(SectionLeaders, NoTwoLeaderLinesCross) {
-  for (const char* level : {"25%", "40%", "55%", "85%"}) {
-    const SceneSection s = at(level);
-    for (auto [w, h] : {std::pair{1600, 1200}, std::pair{1000, 750}, std::pair{1920, 1080}}) {
-      SectionPageOptions o;
-      o.width = w;
-      o.height = h;
-      const std::vector<SectionLabel> labels = layout_section_labels(s, o);
-      EXPECT_GE(labels.size(), 10u) << level;
-      for (std::size_t i = 0; i < labels.size(); ++i)
-        for (std::size_t j = i + 1; j < labels.size(); ++j) {
-          const SectionLabel &a = labels[i], &b = labels[j];
-          EXPECT_FALSE(segments_intersect(a.start, a.anchor, b.start, b.anchor))
-              << level << " at " << w << "x" << h << ": the leaders of " << a.text << " and " << b.text << " cross";
-        }
-    }
-  }
+  for_each_page([](const std::string& where, int, const std::vector<SectionLabel>& labels) {
+    EXPECT_GE(labels.size(), 10u) << where;
+    for (std::size_t i = 0; i < labels.size(); ++i)
+      for (std::size_t j = i + 1; j < labels.size(); ++j) {
+        const SectionLabel &a = labels[i], &b = labels[j];
+        EXPECT_FALSE(segments_intersect(a.start, a.anchor, b.start, b.anchor))
+            << where << ": the leaders of " << a.text << " and " << b.text << " cross";
+      }
+  });
 }
 
 TEST_F(SectionLeaders, NoLeaderRunsThroughAnotherLabelsDot) {
   // At 85% the flexor hallucis longus leader ran through the tibial nerve's
   // dot: the reader could not tell which structure the dot belonged to.
-  for (const char* level : {"25%", "40%", "55%", "85%"}) {
-    const SceneSection s = at(level);
-    for (auto [w, h] : {std::pair{1600, 1200}, std::pair{1000, 750}, std::pair{1920, 1080}}) {
-      SectionPageOptions o;
-      o.width = w;
-      o.height = h;
-      const double clear = section_anchor_dot_radius(h) + 0.5 * h / 1200.0; // the dot and half the line
-      const std::vector<SectionLabel> labels = layout_section_labels(s, o);
-      for (const SectionLabel& a : labels)
-        for (const SectionLabel& b : labels) {
-          if (&a == &b) continue;
-          EXPECT_GE(point_segment_distance(b.anchor, a.start, a.anchor), clear)
-              << level << " at " << w << "x" << h << ": the leader of " << a.text << " runs through the dot of " << b.text;
-        }
-    }
-  }
+  for_each_page([](const std::string& where, int h, const std::vector<SectionLabel>& labels) {
+    const double clear = section_anchor_dot_radius(h) + 0.5 * h / 1200.0; // the dot and half the line
+    for (const SectionLabel& a : labels)
+      for (const SectionLabel& b : labels) {
+        if (&a == &b) continue;
+        EXPECT_GE(point_segment_distance(b.anchor, a.start, a.anchor), clear)
+            << where << ": the leader of " << a.text << " runs through the dot of " << b.text;
+      }
+  });
 }
 
 TEST(SectionLeaderGeometry, PointSegmentDistance) {
