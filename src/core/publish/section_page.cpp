@@ -298,11 +298,8 @@ glm::dvec2 label_anchor(const MeshSection& section) {
   auto clearance = [&](glm::dvec2 q) {
     double d = std::numeric_limits<double>::max();
     for (const auto& l : section.loops)
-      for (std::size_t i = 0, n = l.points.size(); i < n; ++i) {
-        glm::dvec2 a = l.points[i], ab = l.points[(i + 1) % n] - a;
-        double t = std::clamp(glm::dot(q - a, ab) / std::max(glm::dot(ab, ab), 1e-30), 0.0, 1.0);
-        d = std::min(d, glm::distance(q, a + t * ab));
-      }
+      for (std::size_t i = 0, n = l.points.size(); i < n; ++i)
+        d = std::min(d, point_segment_distance(q, l.points[i], l.points[(i + 1) % n]));
     return d;
   };
   glm::dvec2 best = measure_section(section).centroid;
