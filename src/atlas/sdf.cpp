@@ -8,10 +8,15 @@
 
 namespace crus::atlas {
 
-float box_distance(const Aabb& box, const glm::vec3& p) {
+namespace {
+// box_distance's arithmetic where the sweep can inline it (its hottest loop).
+inline float inline_box_distance(const Aabb& box, const glm::vec3& p) {
   const glm::vec3 d = glm::max(glm::max(box.min - p, p - box.max), glm::vec3(0.0f));
   return glm::length(d);
 }
+} // namespace
+
+float box_distance(const Aabb& box, const glm::vec3& p) { return inline_box_distance(box, p); }
 
 Aabb grow(const Aabb& box, float margin) { return {box.min - glm::vec3(margin), box.max + glm::vec3(margin)}; }
 
@@ -161,18 +166,40 @@ static float section_distance(const glm::vec3& q, const glm::vec3& side, const g
 }
 
 namespace {
+// A segment's constants, computed once: the field is evaluated millions of
+// times per structure and these do not depend on the point.
+struct SweepSegment {
+  glm::vec3 a{0.0f}, ab{0.0f}, axis{0.0f};
+  float len = 0.0f;
+  bool joint = false; // a next segment follows, so a bend can be closed past b
+};
+
+SweepSegment make_segment(const Sweep& sw, std::size_t i) {
+  SweepSegment g;
+  g.a = sw.points[i];
+  g.ab = sw.points[i + 1] - g.a;
+  g.len = glm::length(g.ab);
+  if (g.len >= 1e-9f) g.axis = g.ab / g.len;
+  g.joint = i + 2 < sw.points.size();
+  return g;
+}
+
+// How far p lies beyond the segment's slab along its axis (0 within it).
+struct AxialPlace {
+  float s, over;
+};
+AxialPlace axial_place(const SweepSegment& g, const glm::vec3& p) {
+  const float s = glm::dot(p - g.a, g.axis);
+  return {s, s < 0.0f ? -s : (s > g.len ? s - g.len : 0.0f)};
+}
+
 // Distance from p to segment i of the sweep (its elliptical sections
 // interpolated), with the joint's section closing the outer side of a bend.
-float segment_distance(const Sweep& sw, std::size_t i, const glm::vec3& p) {
-  const glm::vec3 a = sw.points[i], b = sw.points[i + 1];
-  const glm::vec3 ab = b - a;
-  const float len = glm::length(ab);
-  if (len < 1e-9f) return 1e9f;
-  const glm::vec3 axis = ab / len;
-  const float s = glm::dot(p - a, axis);
-  const float t = std::clamp(s / len, 0.0f, 1.0f);
-  const float over = s < 0.0f ? -s : (s > len ? s - len : 0.0f);
-  const glm::vec3 c = a + ab * t;
+float segment_distance(const Sweep& sw, const SweepSegment& g, std::size_t i, const glm::vec3& p) {
+  if (g.len < 1e-9f) return 1e9f;
+  const auto [s, over] = axial_place(g, p);
+  const float t = std::clamp(s / g.len, 0.0f, 1.0f);
+  const glm::vec3 c = g.a + g.ab * t;
   glm::vec3 nrm = glm::normalize(glm::mix(sw.normal[i], sw.normal[i + 1], t));
   glm::vec3 side = glm::normalize(glm::mix(sw.side[i], sw.side[i + 1], t));
   const glm::vec2 r = glm::mix(sw.radii[i], sw.radii[i + 1], t);
@@ -182,12 +209,24 @@ float segment_distance(const Sweep& sw, std::size_t i, const glm::vec3& p) {
   // flat caps of the two segments leave a thin wedge open on the outer
   // side: a groove across the surface. There the section at the joint
   // (its plane bisects the bend) measures the point instead.
-  if (s > len && i + 2 < sw.points.size()) {
+  if (s > g.len && g.joint) {
     const glm::vec3 j = sw.points[i + 1];
     if (glm::dot(p - j, sw.points[i + 2] - j) < 0.0f)
       d = std::min(d, section_distance(p - j, sw.side[i + 1], sw.normal[i + 1], sw.radii[i + 1]));
   }
   return d;
+}
+
+// A lower bound of segment_distance: the distance to the segment's box,
+// and, unless the joint's section may close a bend there, how far p lies
+// beyond the segment's slab (outside the slab the distance is
+// sqrt(de^2 + over^2) or over itself, never less than over).
+float segment_lower_bound(const SweepSegment& g, const Aabb& box, const glm::vec3& p) {
+  const float to_box = inline_box_distance(box, p);
+  if (g.len < 1e-9f) return to_box;
+  const auto [s, over] = axial_place(g, p);
+  if (s > g.len && g.joint) return to_box;
+  return std::max(to_box, over);
 }
 
 // Runs of consecutive segments under one box. A routed nerve's sweep has
@@ -196,6 +235,7 @@ float segment_distance(const Sweep& sw, std::size_t i, const glm::vec3& p) {
 constexpr std::size_t kRun = 16;
 struct SweepBoxes {
   std::vector<Aabb> segment;
+  std::vector<SweepSegment> geometry;
   std::vector<Aabb> run; // run k covers segments [k * kRun, (k + 1) * kRun)
 };
 } // namespace
@@ -211,18 +251,19 @@ Field sweep_field(std::shared_ptr<const Sweep> sw) {
     if (i % kRun == 0) boxes->run.push_back(b);
     else boxes->run.back() = merge(boxes->run.back(), b);
     boxes->segment.push_back(b);
+    boxes->geometry.push_back(make_segment(*sw, i));
     all = merge(all, b);
   }
   f.eval = [sw, boxes = std::shared_ptr<const SweepBoxes>(boxes)](const glm::vec3& p) {
     // The nearest run first, so the bound is tight before the others are
-    // looked at; a run is skipped when its box is no nearer than the best
-    // distance so far (the same test as for one segment, so the minimum is
-    // the same as visiting every segment).
+    // looked at; a run or segment is skipped when its box (or, for a
+    // segment, a lower bound of its distance) is no nearer than the best
+    // distance so far.
     const std::size_t runs = boxes->run.size(), segs = boxes->segment.size();
     std::size_t first = 0;
     float first_d = 1e30f;
     for (std::size_t k = 0; k < runs; ++k) {
-      const float d = box_distance(boxes->run[k], p);
+      const float d = inline_box_distance(boxes->run[k], p);
       if (d < first_d) {
         first_d = d;
         first = k;
@@ -232,13 +273,14 @@ Field sweep_field(std::shared_ptr<const Sweep> sw) {
     auto visit = [&](std::size_t k) {
       const std::size_t end = std::min(segs, (k + 1) * kRun);
       for (std::size_t i = k * kRun; i < end; ++i) {
-        if (box_distance(boxes->segment[i], p) >= best) continue;
-        best = std::min(best, segment_distance(*sw, i, p));
+        // A segment whose lower bound is no less than best cannot lower it.
+        if (segment_lower_bound(boxes->geometry[i], boxes->segment[i], p) >= best) continue;
+        best = std::min(best, segment_distance(*sw, boxes->geometry[i], i, p));
       }
     };
     if (runs > 0) visit(first);
     for (std::size_t k = 0; k < runs; ++k)
-      if (k != first && box_distance(boxes->run[k], p) < best) visit(k);
+      if (k != first && inline_box_distance(boxes->run[k], p) < best) visit(k);
     return best;
   };
   f.box = all;
