@@ -129,7 +129,7 @@ struct InverseBody {
 
 struct BoneCollision::Impl {
   BoneCollisionOptions options;
-  PickIndex bones;
+  std::shared_ptr<const PickIndex> bones = std::make_shared<const PickIndex>();
   std::vector<Aabb> boxes;                     // per bone mesh, rest frame
   std::vector<Occupancy> occupancy;            // per bone mesh
   std::vector<std::vector<int>> body_meshes;   // bone meshes of each body
@@ -142,7 +142,7 @@ struct BoneCollision::Impl {
     const Aabb& box = boxes[static_cast<std::size_t>(m)];
     const glm::vec3 gap = glm::max(glm::max(box.min - p, p - box.max), glm::vec3(0.0f));
     if (glm::length(gap) >= reach) return reach;
-    const auto hit = bones.nearest_point(p, m, reach);
+    const auto hit = bones->nearest_point(p, m, reach);
     if (!hit) return reach;
     if (nearest) *nearest = hit->point;
     return glm::dot(p - hit->point, hit->normal) < 0.0f ? -hit->distance : hit->distance;
@@ -154,17 +154,27 @@ BoneCollision::~BoneCollision() = default;
 BoneCollision::BoneCollision(BoneCollision&&) noexcept = default;
 BoneCollision& BoneCollision::operator=(BoneCollision&&) noexcept = default;
 
-void BoneCollision::bind_bones(const MotionModel& model, const Scene& scene, const BoneCollisionOptions& options,
-                               const CancelToken* cancel) {
-  impl_->options = options;
-  std::vector<const Mesh*> meshes;
-  impl_->body_meshes.assign(model.bodies.size(), {});
+BoneMeshes index_bone_meshes(const MotionModel& model, const Scene& scene, const CancelToken* cancel) {
+  BoneMeshes out;
   for (const auto& s : scene.structures)
     if (model.is_rigid_bone(s.id) && !s.mesh.indices.empty()) {
-      impl_->body_meshes[static_cast<std::size_t>(model.body_of_structure(s.id))].push_back(static_cast<int>(meshes.size()));
-      meshes.push_back(&s.mesh);
+      out.meshes.push_back(&s.mesh);
+      out.body.push_back(model.body_of_structure(s.id));
     }
-  impl_->bones.build(meshes, cancel);
+  auto index = std::make_shared<PickIndex>();
+  index->build(out.meshes, cancel);
+  out.index = std::move(index);
+  return out;
+}
+
+void BoneCollision::bind_bones(const MotionModel& model, const BoneMeshes& bones, const BoneCollisionOptions& options,
+                               const CancelToken* cancel) {
+  impl_->options = options;
+  const std::vector<const Mesh*>& meshes = bones.meshes;
+  impl_->body_meshes.assign(model.bodies.size(), {});
+  for (std::size_t m = 0; m < meshes.size(); ++m)
+    impl_->body_meshes[static_cast<std::size_t>(bones.body[m])].push_back(static_cast<int>(m));
+  impl_->bones = bones.index;
   impl_->boxes.clear();
   impl_->occupancy.clear();
   for (const Mesh* m : meshes) {
@@ -173,7 +183,7 @@ void BoneCollision::bind_bones(const MotionModel& model, const Scene& scene, con
   }
   impl_->only.assign(meshes.size(), std::vector<std::uint8_t>(meshes.size(), pick_hidden));
   for (std::size_t m = 0; m < meshes.size(); ++m) impl_->only[m][m] = pick_opaque;
-  for (std::size_t m = 0; m < meshes.size(); ++m) impl_->boxes.push_back(impl_->bones.mesh_bounds(static_cast<int>(m)));
+  for (std::size_t m = 0; m < meshes.size(); ++m) impl_->boxes.push_back(impl_->bones->mesh_bounds(static_cast<int>(m)));
 }
 
 void BoneCollision::bind_structure(std::size_t structure, const Mesh& mesh, const std::vector<float>& held,
@@ -274,7 +284,7 @@ std::size_t BoneCollision::apply(std::size_t structure, const std::vector<glm::v
       const float search = pair.clearance > 0.0f ? moved_by - pair.clearance + kSlack : kMaxDepth;
       for (int m : impl_->body_meshes[pair.body]) {
         if (!impl_->occupancy[static_cast<std::size_t>(m)].may_hold_bone(q)) continue;
-        glm::vec3 nearest;
+        glm::vec3 nearest(0.0f); // set wherever d < 0
         const float d = impl_->signed_distance(m, q, search, &nearest);
         if (d >= 0.0f || -d <= rest_depth + kTolerance) continue;
         // Tissue that lay outside at rest goes back out the way it came in,
@@ -287,7 +297,7 @@ std::size_t BoneCollision::apply(std::size_t structure, const std::vector<glm::v
         float by = -d - rest_depth;
         if (rest_depth == 0.0f && glm::length(r - q) > 1e-6f) {
           const Ray back{q, r - q};
-          const auto hits = impl_->bones.hits_along(back, impl_->only[static_cast<std::size_t>(m)]);
+          const auto hits = impl_->bones->hits_along(back, impl_->only[static_cast<std::size_t>(m)]);
           // Not where the way back skims the bone: leaving along it would
           // carry the vertex far along the bone (the nearest point is then
           // the better way out).

@@ -34,9 +34,21 @@
 
 namespace crus {
 struct Scene;
-}
+class PickIndex;
+} // namespace crus
 
 namespace crus::motion {
+
+// The rigid bones' meshes of a scene (those with triangles, in scene order)
+// under one picking index: built once per bind and shared by the joint
+// clearance and the bone collision, which both ask it for nearest points in
+// each bone's rest frame. Cancelled part-way, the index is unusable.
+struct BoneMeshes {
+  std::vector<const Mesh*> meshes;
+  std::vector<int> body; // the body (of the model) carrying each mesh
+  std::shared_ptr<const PickIndex> index;
+};
+BoneMeshes index_bone_meshes(const MotionModel& model, const Scene& scene, const CancelToken* cancel = nullptr);
 
 struct BoneCollisionOptions {
   float reach_m =
@@ -53,9 +65,9 @@ public:
   BoneCollision(BoneCollision&&) noexcept;
   BoneCollision& operator=(BoneCollision&&) noexcept;
 
-  // Indexes the bone meshes of `scene` by the body (of `model`) carrying them.
+  // Takes the bone meshes (of `model`'s bodies) and their index.
   // Cancelled (`cancel`, from another thread) part-way, it is unusable.
-  void bind_bones(const MotionModel& model, const Scene& scene, const BoneCollisionOptions& options = {},
+  void bind_bones(const MotionModel& model, const BoneMeshes& bones, const BoneCollisionOptions& options = {},
                   const CancelToken* cancel = nullptr);
   // Binds one soft-tissue mesh (structure index `structure`); `held` (0..1
   // per vertex) is how firmly an attachment holds each vertex; `body_only`

@@ -1,7 +1,6 @@
 #include "core/motion/joint_clearance.hpp"
 
 #include "core/geometry/picking.hpp"
-#include "core/document/scene.hpp"
 
 #include <glm/geometric.hpp>
 
@@ -58,8 +57,7 @@ VertexWeights with_split(const VertexWeights& w, int a, float wa, int b, float w
 } // namespace
 
 struct JointClearance::Impl {
-  PickIndex bones;
-  std::vector<const Mesh*> meshes;
+  const PickIndex* bones = nullptr;
   std::vector<Aabb> boxes;
   std::vector<JointCase> joints;
 
@@ -68,7 +66,7 @@ struct JointClearance::Impl {
   float depth(int m, const glm::vec3& p) const {
     const Aabb& box = boxes[static_cast<std::size_t>(m)]; // outside its box: not inside it
     if (glm::any(glm::lessThan(p, box.min)) || glm::any(glm::greaterThan(p, box.max))) return 0.0f;
-    const auto hit = bones.nearest_point(p, m, 0.05f);
+    const auto hit = bones->nearest_point(p, m, 0.05f);
     if (!hit || glm::dot(p - hit->point, hit->normal) >= 0.0f) return 0.0f;
     return hit->distance;
   }
@@ -85,15 +83,10 @@ struct JointClearance::Impl {
   }
 };
 
-JointClearance::JointClearance(const MotionModel& model, const Scene& scene, const CancelToken* cancel) : impl_(new Impl) {
-  std::vector<int> body_of_mesh;
-  for (const auto& s : scene.structures)
-    if (model.is_rigid_bone(s.id)) {
-      impl_->meshes.push_back(&s.mesh);
-      body_of_mesh.push_back(model.body_of_structure(s.id));
-    }
-  impl_->bones.build(impl_->meshes, cancel);
-  for (std::size_t m = 0; m < impl_->meshes.size(); ++m) impl_->boxes.push_back(impl_->bones.mesh_bounds(static_cast<int>(m)));
+JointClearance::JointClearance(const MotionModel& model, const BoneMeshes& bones, const CancelToken* cancel) : impl_(new Impl) {
+  const std::vector<int>& body_of_mesh = bones.body;
+  impl_->bones = bones.index.get();
+  for (std::size_t m = 0; m < bones.meshes.size(); ++m) impl_->boxes.push_back(impl_->bones->mesh_bounds(static_cast<int>(m)));
   for (const Joint& joint : model.joints) {
     if (cancelled(cancel)) return;
     if (std::any_of(impl_->joints.begin(), impl_->joints.end(),

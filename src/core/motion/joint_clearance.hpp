@@ -16,15 +16,17 @@
 // past 2.8 times its length (or past what the bind gave it) it is halved
 // there until none does: thin structures do not tear and origins and
 // insertions stay put, at the price of some clearance near them.
+#include "core/motion/bone_collision.hpp"
 #include "core/motion/soft_tissue.hpp"
 
 namespace crus::motion {
 
 class JointClearance {
 public:
-  // Indexes the bone meshes of `scene` by body. Cancelled (`cancel`, from
-  // another thread) part-way, it is unusable.
-  JointClearance(const MotionModel& model, const Scene& scene, const CancelToken* cancel = nullptr);
+  // Groups the bone meshes (and their index, which must outlive it) by
+  // joint. Cancelled (`cancel`, from another thread) part-way, it is
+  // unusable.
+  JointClearance(const MotionModel& model, const BoneMeshes& bones, const CancelToken* cancel = nullptr);
   ~JointClearance();
   JointClearance(const JointClearance&) = delete;
   JointClearance& operator=(const JointClearance&) = delete;

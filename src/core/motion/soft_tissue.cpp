@@ -233,10 +233,13 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
   // Each stage below stops part-way when cancelled (and leaves what it made
   // unusable): the bind returns nothing after it.
   if (cancelled(cancel)) return {};
-  const JointClearance clearance(model, scene, cancel);
+  // One index of the bone meshes serves the clearance and the collision.
+  const BoneMeshes bones = index_bone_meshes(model, scene, cancel);
+  if (cancelled(cancel)) return {};
+  const JointClearance clearance(model, bones, cancel);
   if (cancelled(cancel)) return {};
   auto collision = std::make_shared<BoneCollision>();
-  if (options.bone_collision) collision->bind_bones(model, scene, {}, cancel);
+  if (options.bone_collision) collision->bind_bones(model, bones, {}, cancel);
   std::vector<double> w(body_count);
   std::vector<float> dist(body_count);
   std::vector<std::size_t> order(body_count);
