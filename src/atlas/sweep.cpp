@@ -1,0 +1,232 @@
+// Swept tubes: a dense path with an elliptical section at each point
+// (muscle bellies, tendons, nerves, the deep fascia), and their distance.
+// The distance is evaluated some hundred million times per generation; in
+// the sanitizer build this file is compiled without instrumentation
+// (src/CMakeLists.txt, docs/PERFORMANCE.md "CI's 90 minutes").
+#include "atlas/sdf.hpp"
+
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace crus::atlas {
+
+namespace {
+// box_distance's arithmetic, here where the sweep's hottest loop can inline it.
+inline float near_box_distance(const Aabb& box, const glm::vec3& p) {
+  const glm::vec3 d = glm::max(glm::max(box.min - p, p - box.max), glm::vec3(0.0f));
+  return glm::length(d);
+}
+} // namespace
+
+namespace {
+glm::vec3 catmull_rom(const glm::vec3& p0, const glm::vec3& p1, const glm::vec3& p2, const glm::vec3& p3, float t) {
+  const float t2 = t * t, t3 = t2 * t;
+  return 0.5f *
+         ((2.0f * p1) + (-p0 + p2) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 + (-p0 + 3.0f * p1 - 3.0f * p2 + p3) * t3);
+}
+float catmull_rom(float p0, float p1, float p2, float p3, float t) {
+  const float t2 = t * t, t3 = t2 * t;
+  return 0.5f *
+         ((2.0f * p1) + (-p0 + p2) * t + (2.0f * p0 - 5.0f * p1 + 4.0f * p2 - p3) * t2 + (-p0 + 3.0f * p1 - 3.0f * p2 + p3) * t3);
+}
+} // namespace
+
+Sweep make_sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span) {
+  Sweep s;
+  const std::size_t n = keys.size();
+  if (n < 2) return s;
+  auto key = [&](long i) -> const SweepKey& { return keys[std::size_t(std::clamp(i, 0L, long(n) - 1))]; };
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const SweepKey &k0 = key(long(i) - 1), &k1 = key(long(i)), &k2 = key(long(i) + 1), &k3 = key(long(i) + 2);
+    const int steps = (i + 2 == n) ? samples_per_span + 1 : samples_per_span;
+    for (int j = 0; j < steps; ++j) {
+      const float t = float(j) / float(samples_per_span);
+      s.points.push_back(catmull_rom(k0.point, k1.point, k2.point, k3.point, t));
+      const float lo_w = 0.4f * std::min(k1.w, k2.w), lo_h = 0.4f * std::min(k1.h, k2.h);
+      s.radii.emplace_back(std::max(catmull_rom(k0.w, k1.w, k2.w, k3.w, t), lo_w),
+                           std::max(catmull_rom(k0.h, k1.h, k2.h, k3.h, t), lo_h));
+    }
+  }
+  refresh_frames(s, up);
+  return s;
+}
+
+void refresh_frames(Sweep& s, const glm::vec3& up) {
+  const std::size_t m = s.points.size();
+  s.side.resize(m);
+  s.normal.resize(m);
+  for (std::size_t i = 0; i < m; ++i) {
+    const glm::vec3 a = s.points[i == 0 ? 0 : i - 1];
+    const glm::vec3 b = s.points[i + 1 == m ? m - 1 : i + 1];
+    glm::vec3 t = b - a;
+    if (glm::length(t) < 1e-9f) t = glm::vec3(0, 1, 0);
+    const glm::mat3 fr = frame_from_axis(t, up); // x: normal (towards up), y: tangent
+    s.normal[i] = fr[0];
+    s.side[i] = fr[2];
+  }
+}
+
+// Distance from q (relative to a point on the path) to the elliptical
+// section with half widths r along side and normal (first order).
+static float section_distance(const glm::vec3& q, const glm::vec3& side, const glm::vec3& nrm, const glm::vec2& r) {
+  const glm::vec2 l(glm::dot(q, side), glm::dot(q, nrm));
+  const float k1 = glm::length(l / (r * r));
+  if (k1 < 1e-9f) return -std::min(r.x, r.y);
+  const float k0 = glm::length(l / r);
+  return k0 * (k0 - 1.0f) / k1;
+}
+
+namespace {
+// A segment's constants, computed once: the field is evaluated millions of
+// times per structure and these do not depend on the point.
+struct SweepSegment {
+  glm::vec3 a{0.0f}, ab{0.0f}, axis{0.0f};
+  float len = 0.0f;
+  bool joint = false; // a next segment follows, so a bend can be closed past b
+};
+
+SweepSegment make_segment(const Sweep& sw, std::size_t i) {
+  SweepSegment g;
+  g.a = sw.points[i];
+  g.ab = sw.points[i + 1] - g.a;
+  g.len = glm::length(g.ab);
+  if (g.len >= 1e-9f) g.axis = g.ab / g.len;
+  g.joint = i + 2 < sw.points.size();
+  return g;
+}
+
+// How far p lies beyond the segment's slab along its axis (0 within it).
+struct AxialPlace {
+  float s, over;
+};
+AxialPlace axial_place(const SweepSegment& g, const glm::vec3& p) {
+  const float s = glm::dot(p - g.a, g.axis);
+  return {s, s < 0.0f ? -s : (s > g.len ? s - g.len : 0.0f)};
+}
+
+// Distance from p to segment i of the sweep (its elliptical sections
+// interpolated), with the joint's section closing the outer side of a bend.
+float segment_distance(const Sweep& sw, const SweepSegment& g, std::size_t i, const glm::vec3& p) {
+  if (g.len < 1e-9f) return 1e9f;
+  const auto [s, over] = axial_place(g, p);
+  const float t = std::clamp(s / g.len, 0.0f, 1.0f);
+  const glm::vec3 c = g.a + g.ab * t;
+  glm::vec3 nrm = glm::normalize(glm::mix(sw.normal[i], sw.normal[i + 1], t));
+  glm::vec3 side = glm::normalize(glm::mix(sw.side[i], sw.side[i + 1], t));
+  const glm::vec2 r = glm::mix(sw.radii[i], sw.radii[i + 1], t);
+  const float de = section_distance(p - c, side, nrm, r);
+  float d = over > 0.0f ? (de > 0.0f ? std::sqrt(de * de + over * over) : over) : de;
+  // Past the end of a segment where the path goes on round a bend, the
+  // flat caps of the two segments leave a thin wedge open on the outer
+  // side: a groove across the surface. There the section at the joint
+  // (its plane bisects the bend) measures the point instead.
+  if (s > g.len && g.joint) {
+    const glm::vec3 j = sw.points[i + 1];
+    if (glm::dot(p - j, sw.points[i + 2] - j) < 0.0f)
+      d = std::min(d, section_distance(p - j, sw.side[i + 1], sw.normal[i + 1], sw.radii[i + 1]));
+  }
+  return d;
+}
+
+// A lower bound of segment_distance: the distance to the segment's box,
+// and, unless the joint's section may close a bend there, how far p lies
+// beyond the segment's slab (outside the slab the distance is
+// sqrt(de^2 + over^2) or over itself, never less than over).
+float segment_lower_bound(const SweepSegment& g, const Aabb& box, const glm::vec3& p) {
+  const float to_box = near_box_distance(box, p);
+  if (g.len < 1e-9f) return to_box;
+  const auto [s, over] = axial_place(g, p);
+  if (s > g.len && g.joint) return to_box;
+  return std::max(to_box, over);
+}
+
+// Runs of consecutive segments under one box. A routed nerve's sweep has
+// thousands of segments, and every muscle it grooves evaluates it at each
+// grid point: testing a run's box first skips all but a few runs.
+constexpr std::size_t kRun = 16;
+struct SweepBoxes {
+  std::vector<Aabb> segment;
+  std::vector<SweepSegment> geometry;
+  std::vector<Aabb> run; // run k covers segments [k * kRun, (k + 1) * kRun)
+};
+} // namespace
+
+Field sweep_field(std::shared_ptr<const Sweep> sw) {
+  Field f;
+  const std::size_t m = sw->points.size();
+  auto boxes = std::make_shared<SweepBoxes>();
+  Aabb all{glm::vec3(1e9f), glm::vec3(-1e9f)};
+  for (std::size_t i = 0; i + 1 < m; ++i) {
+    const float r = std::max({sw->radii[i].x, sw->radii[i].y, sw->radii[i + 1].x, sw->radii[i + 1].y});
+    Aabb b{glm::min(sw->points[i], sw->points[i + 1]) - glm::vec3(r), glm::max(sw->points[i], sw->points[i + 1]) + glm::vec3(r)};
+    if (i % kRun == 0) boxes->run.push_back(b);
+    else boxes->run.back() = merge(boxes->run.back(), b);
+    boxes->segment.push_back(b);
+    boxes->geometry.push_back(make_segment(*sw, i));
+    all = merge(all, b);
+  }
+  f.eval = [sw, boxes = std::shared_ptr<const SweepBoxes>(boxes)](const glm::vec3& p) {
+    // The nearest run first, so the bound is tight before the others are
+    // looked at; a run or segment is skipped when its box (or, for a
+    // segment, a lower bound of its distance) is no nearer than the best
+    // distance so far.
+    const std::size_t runs = boxes->run.size(), segs = boxes->segment.size();
+    std::size_t first = 0;
+    float first_d = 1e30f;
+    for (std::size_t k = 0; k < runs; ++k) {
+      const float d = near_box_distance(boxes->run[k], p);
+      if (d < first_d) {
+        first_d = d;
+        first = k;
+      }
+    }
+    float best = 1e9f;
+    auto visit = [&](std::size_t k) {
+      const std::size_t end = std::min(segs, (k + 1) * kRun);
+      for (std::size_t i = k * kRun; i < end; ++i) {
+        // A segment whose lower bound is no less than best cannot lower it.
+        if (segment_lower_bound(boxes->geometry[i], boxes->segment[i], p) >= best) continue;
+        best = std::min(best, segment_distance(*sw, boxes->geometry[i], i, p));
+      }
+    };
+    if (runs > 0) visit(first);
+    for (std::size_t k = 0; k < runs; ++k)
+      if (k != first && near_box_distance(boxes->run[k], p) < best) visit(k);
+    return best;
+  };
+  f.box = all;
+  return f;
+}
+
+Field sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span) {
+  return sweep_field(std::make_shared<const Sweep>(make_sweep(keys, up, samples_per_span)));
+}
+
+glm::vec3 sweep_coordinates(const Sweep& sw, const glm::vec3& p, float& distance) {
+  distance = 1e30f;
+  glm::vec3 out(0.0f);
+  float arc = 0.0f;
+  for (std::size_t i = 0; i + 1 < sw.points.size(); ++i) {
+    const glm::vec3 a = sw.points[i], ab = sw.points[i + 1] - a;
+    const float l2 = glm::dot(ab, ab);
+    const float len = std::sqrt(l2);
+    if (l2 > 1e-18f) {
+      const float t = std::clamp(glm::dot(p - a, ab) / l2, 0.0f, 1.0f);
+      const glm::vec3 c = a + t * ab;
+      const float d = glm::length(p - c);
+      if (d < distance) {
+        distance = d;
+        const glm::vec3 side = glm::normalize(glm::mix(sw.side[i], sw.side[i + 1], t));
+        const glm::vec3 nrm = glm::normalize(glm::mix(sw.normal[i], sw.normal[i + 1], t));
+        out = glm::vec3(glm::dot(p - c, side), glm::dot(p - c, nrm), arc + t * len);
+      }
+    }
+    arc += len;
+  }
+  return out;
+}
+
+} // namespace crus::atlas
