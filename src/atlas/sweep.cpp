@@ -171,8 +171,11 @@ Field sweep_field(std::shared_ptr<const Sweep> sw) {
   f.eval = [sw, boxes = std::shared_ptr<const SweepBoxes>(boxes)](const glm::vec3& p) {
     // The nearest run first, so the bound is tight before the others are
     // looked at; a run or segment is skipped when its box (or, for a
-    // segment, a lower bound of its distance) is no nearer than the best
-    // distance so far.
+    // segment, how far p lies beyond its slab) is no nearer than the best
+    // distance so far. The result depends on this order (the box is not a
+    // strict bound of the first-order section distance, and inside the
+    // tube the first negative distance ends the search): the bundled atlas
+    // was made with it, so it stays (docs/PERFORMANCE.md).
     const std::size_t runs = boxes->run.size(), segs = boxes->segment.size();
     std::size_t first = 0;
     float first_d = 1e30f;
