@@ -131,10 +131,13 @@ float segment_distance(const Sweep& sw, const SweepSegment& g, std::size_t i, co
   return d;
 }
 
-// A lower bound of segment_distance: the distance to the segment's box,
-// and, unless the joint's section may close a bend there, how far p lies
-// beyond the segment's slab (outside the slab the distance is
-// sqrt(de^2 + over^2) or over itself, never less than over).
+// What the sweep compares with the best distance so far before measuring a
+// segment: the distance to the segment's box (the test it always made),
+// and, unless p lies past the segment's end where the joint's section may
+// close a bend, how far p lies beyond the segment's slab. Outside the slab
+// the distance is sqrt(de^2 + over^2) or over itself, which in float is
+// never less than over (short of over*over underflowing, below 1e-19 m),
+// so skipping on over changes nothing.
 float segment_lower_bound(const SweepSegment& g, const Aabb& box, const glm::vec3& p) {
   const float to_box = near_box_distance(box, p);
   if (g.len < 1e-9f) return to_box;
