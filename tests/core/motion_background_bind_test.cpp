@@ -96,6 +96,17 @@ TEST(MotionBackgroundBind, ACancelledBindStopsAndADestroyedPoserJoinsItsWorker) 
   EXPECT_LE(after_destruction, 1);
 }
 
+// What closing may wait. The bind looks at its cancel token every few
+// milliseconds of work in the Release build; under ASan the same work takes
+// several times as long, and make asan runs this beside the sanitized atlas
+// generation on two cores (once 123 ms, at 3 s into the bind). Either limit
+// still fails the waits this test was written for (up to 3 s).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kClosingLimitMs = 300.0;
+#else
+constexpr double kClosingLimitMs = 100.0;
+#endif
+
 TEST(MotionBackgroundBind, ClosingDuringTheBindWaitsAFewMillisecondsAtAnyStage) {
   // The viewer closes (or opens another atlas) while the full atlas binds:
   // whatever stage the bind is in (indexing the bones, weighing each
@@ -112,7 +123,7 @@ TEST(MotionBackgroundBind, ClosingDuringTheBindWaitsAFewMillisecondsAtAnyStage) 
     const auto start = std::chrono::steady_clock::now();
     poser.reset();
     const double waited = ms_since(start);
-    EXPECT_LT(waited, 100.0) << "closing " << delay_ms << " ms into the bind waited " << waited << " ms";
+    EXPECT_LT(waited, kClosingLimitMs) << "closing " << delay_ms << " ms into the bind waited " << waited << " ms";
   }
 }
 

@@ -200,7 +200,7 @@ void BoneCollision::bind_structure(std::size_t structure, const Mesh& mesh, cons
       if (clearance < reach) out.pairs.push_back({static_cast<std::uint32_t>(v), static_cast<std::uint8_t>(b), clearance});
     }
   }
-  if (out.pairs.empty()) return;
+  if (out.pairs.empty() || cancelled(cancel)) return;
   out.mobility.resize(mesh.positions.size());
   for (std::size_t v = 0; v < mesh.positions.size(); ++v) out.mobility[v] = v < held.size() ? 1.0f - held[v] : 1.0f;
   std::vector<std::uint64_t> keys;
@@ -211,8 +211,10 @@ void BoneCollision::bind_structure(std::size_t structure, const Mesh& mesh, cons
       if (a > b) std::swap(a, b);
       if (a != b && b < mesh.positions.size()) keys.push_back((static_cast<std::uint64_t>(a) << 32) | b);
     }
+  if (cancelled(cancel)) return;
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  if (cancelled(cancel)) return;
   for (std::uint64_t k : keys) {
     const auto a = static_cast<std::uint32_t>(k >> 32), b = static_cast<std::uint32_t>(k & 0xffffffffu);
     out.edges.push_back({a, b, glm::length(mesh.positions[a] - mesh.positions[b])});
@@ -230,6 +232,7 @@ void BoneCollision::bind_structure(std::size_t structure, const Mesh& mesh, cons
     out.ring[fill[e.a]++] = e.b;
     out.ring[fill[e.b]++] = e.a;
   }
+  if (cancelled(cancel)) return;
   out.indices.assign(mesh.indices.begin(), mesh.indices.begin() + static_cast<std::ptrdiff_t>(mesh.indices.size() / 3 * 3));
   out.tri_start.assign(nv + 1, 0);
   for (std::uint32_t i : out.indices)
