@@ -8,11 +8,6 @@
 
 namespace crus::atlas {
 
-float box_distance(const Aabb& box, const glm::vec3& p) {
-  const glm::vec3 d = glm::max(glm::max(box.min - p, p - box.max), glm::vec3(0.0f));
-  return glm::length(d);
-}
-
 Aabb grow(const Aabb& box, float margin) { return {box.min - glm::vec3(margin), box.max + glm::vec3(margin)}; }
 
 Aabb merge(const Aabb& a, const Aabb& b) { return {glm::min(a.min, b.min), glm::max(a.max, b.max)}; }

@@ -4,6 +4,8 @@
 // around its inside so that unions can skip far-away parts cheaply.
 #include "core/geometry/mesh.hpp"
 
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
 #include <glm/mat3x3.hpp>
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
@@ -22,7 +24,11 @@ struct Field {
 };
 
 // Distance from p to the box (0 inside); a lower bound of any field inside it.
-float box_distance(const Aabb& box, const glm::vec3& p);
+// Inline: the swept tube's search (sweep.cpp) tests a box per segment.
+inline float box_distance(const Aabb& box, const glm::vec3& p) {
+  const glm::vec3 d = glm::max(glm::max(box.min - p, p - box.max), glm::vec3(0.0f));
+  return glm::length(d);
+}
 Aabb grow(const Aabb& box, float margin);
 Aabb merge(const Aabb& a, const Aabb& b);
 

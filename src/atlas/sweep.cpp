@@ -14,14 +14,6 @@
 namespace crus::atlas {
 
 namespace {
-// box_distance's arithmetic, here where the sweep's hottest loop can inline it.
-inline float near_box_distance(const Aabb& box, const glm::vec3& p) {
-  const glm::vec3 d = glm::max(glm::max(box.min - p, p - box.max), glm::vec3(0.0f));
-  return glm::length(d);
-}
-} // namespace
-
-namespace {
 glm::vec3 catmull_rom(const glm::vec3& p0, const glm::vec3& p1, const glm::vec3& p2, const glm::vec3& p3, float t) {
   const float t2 = t * t, t3 = t2 * t;
   return 0.5f *
@@ -139,7 +131,7 @@ float segment_distance(const Sweep& sw, const SweepSegment& g, std::size_t i, co
 // never less than over (short of over*over underflowing, below 1e-19 m),
 // so skipping on over changes nothing.
 float segment_lower_bound(const SweepSegment& g, const Aabb& box, const glm::vec3& p) {
-  const float to_box = near_box_distance(box, p);
+  const float to_box = box_distance(box, p);
   if (g.len < 1e-9f) return to_box;
   const auto [s, over] = axial_place(g, p);
   if (s > g.len && g.joint) return to_box;
@@ -183,7 +175,7 @@ Field sweep_field(std::shared_ptr<const Sweep> sw) {
     std::size_t first = 0;
     float first_d = 1e30f;
     for (std::size_t k = 0; k < runs; ++k) {
-      const float d = near_box_distance(boxes->run[k], p);
+      const float d = box_distance(boxes->run[k], p);
       if (d < first_d) {
         first_d = d;
         first = k;
@@ -200,7 +192,7 @@ Field sweep_field(std::shared_ptr<const Sweep> sw) {
     };
     if (runs > 0) visit(first);
     for (std::size_t k = 0; k < runs; ++k)
-      if (k != first && near_box_distance(boxes->run[k], p) < best) visit(k);
+      if (k != first && box_distance(boxes->run[k], p) < best) visit(k);
     return best;
   };
   f.box = all;
