@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <limits>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -192,20 +193,36 @@ HullLevel hull_level(const Field& f, float y) {
   const float x0 = std::max(f.box.min.x, -0.20f), x1 = std::min(f.box.max.x, 0.06f);
   const float z0 = std::max(f.box.min.z, -0.03f), z1 = std::min(f.box.max.z, 0.20f);
   const int nx = int(std::ceil((x1 - x0) / kStep)) + 1, nz = int(std::ceil((z1 - z0) / kStep)) + 1;
-  std::vector<float> v(std::size_t(nx) * std::size_t(nz));
-  for (int i = 0; i < nx; ++i)
-    for (int j = 0; j < nz; ++j) v[std::size_t(i) * nz + j] = f({x0 + i * kStep, y, z0 + j * kStep});
+  // Values are computed when first needed: squares of kBlock x kBlock steps
+  // whose centre lies farther from the surface than their half diagonal
+  // (with the mesher's margin for fields that are not exact distances)
+  // hold no crossing, and their edges are not looked at.
+  constexpr int kBlock = 4;
+  std::vector<float> v(std::size_t(nx) * std::size_t(nz), std::numeric_limits<float>::quiet_NaN());
+  auto at = [&](int i, int j) {
+    float& c = v[std::size_t(i) * nz + j];
+    if (std::isnan(c)) c = f({x0 + i * kStep, y, z0 + j * kStep});
+    return c;
+  };
+  const float reach = 2.0f * 0.5f * std::sqrt(2.0f) * float(kBlock) * kStep + 2.0f * kStep;
   std::vector<glm::vec2> crossings;
   auto edge = [&](int i0, int j0, int i1, int j1) {
-    const float a = v[std::size_t(i0) * nz + j0], b = v[std::size_t(i1) * nz + j1];
+    const float a = at(i0, j0), b = at(i1, j1);
     if ((a < 0.0f) == (b < 0.0f)) return;
     const float t = a / (a - b);
     crossings.push_back({x0 + (i0 + t * (i1 - i0)) * kStep, z0 + (j0 + t * (j1 - j0)) * kStep});
   };
-  for (int i = 0; i < nx; ++i)
-    for (int j = 0; j < nz; ++j) {
-      if (i + 1 < nx) edge(i, j, i + 1, j);
-      if (j + 1 < nz) edge(i, j, i, j + 1);
+  for (int bi = 0; bi < nx; bi += kBlock)
+    for (int bj = 0; bj < nz; bj += kBlock) {
+      // The block's points own the edges to their +x and +z neighbours,
+      // which lie within the block's closed square.
+      const int ei = std::min(bi + kBlock, nx), ej = std::min(bj + kBlock, nz);
+      if (bi + kBlock < nx && bj + kBlock < nz && std::abs(at(bi + kBlock / 2, bj + kBlock / 2)) > reach) continue;
+      for (int i = bi; i < ei; ++i)
+        for (int j = bj; j < ej; ++j) {
+          if (i + 1 < nx) edge(i, j, i + 1, j);
+          if (j + 1 < nz) edge(i, j, i, j + 1);
+        }
     }
   return {y, convex_hull(std::move(crossings))};
 }
