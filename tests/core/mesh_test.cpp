@@ -66,6 +66,32 @@ TEST(Mesh, OpenAndBrokenMeshesAreReported) {
   EXPECT_FALSE(check_mesh(bad_index).closed);
 }
 
+TEST(Mesh, EdgeCountsAreExact) {
+  // One triangle fewer: its three edges are open on the other side.
+  Mesh open = unit_cube();
+  open.indices.resize(open.indices.size() - 3);
+  MeshCheck c = check_mesh(open);
+  EXPECT_EQ(c.boundary_edges, 3u);
+  EXPECT_EQ(c.non_manifold_edges, 0u);
+
+  // A fin on the edge 0-1: that edge has three triangles (one non-manifold
+  // edge, reported once), and the fin's two other edges are open.
+  Mesh fin = unit_cube();
+  fin.positions.push_back({0.5f, -1.0f, 0.0f});
+  fin.indices.insert(fin.indices.end(), {0, 1, 8});
+  c = check_mesh(fin);
+  EXPECT_EQ(c.boundary_edges, 2u);
+  EXPECT_EQ(c.non_manifold_edges, 1u);
+  EXPECT_FALSE(c.manifold);
+
+  // The same triangle twice: every edge of it is used twice one way.
+  Mesh twice = unit_cube();
+  twice.indices.insert(twice.indices.end(), {0, 2, 1});
+  c = check_mesh(twice);
+  EXPECT_EQ(c.boundary_edges, 0u);
+  EXPECT_EQ(c.non_manifold_edges, 3u);
+}
+
 TEST(Mesh, SmoothNormalsPointOutward) {
   Mesh m = unit_cube();
   compute_smooth_normals(m);

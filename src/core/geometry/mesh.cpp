@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
+#include <vector>
 
 namespace crus {
 
@@ -70,9 +70,11 @@ void compute_smooth_normals(Mesh& mesh) {
 
 MeshCheck check_mesh(const Mesh& mesh) {
   MeshCheck check;
-  // Directed edge -> number of uses; an edge (a,b) must be matched by (b,a).
-  std::unordered_map<std::uint64_t, std::uint32_t> directed;
-  directed.reserve(mesh.indices.size() * 2);
+  // Directed edges (a,b) as sorted keys: an edge must be matched by (b,a)
+  // exactly once. A sorted array counts them several times faster than a
+  // hash map (the generator checks every grid it polygonises).
+  std::vector<std::uint64_t> directed;
+  directed.reserve(mesh.indices.size());
   auto key = [](std::uint32_t a, std::uint32_t b) { return (std::uint64_t(a) << 32) | b; };
   const std::size_t n = mesh.positions.size();
   bool indices_ok = true;
@@ -87,13 +89,23 @@ MeshCheck check_mesh(const Mesh& mesh) {
     const double longest = std::max({glm::length(b - a), glm::length(c - b), glm::length(a - c)});
     if (v[0] == v[1] || v[1] == v[2] || v[0] == v[2] || !(area2 > 1e-12 * longest * longest) || !(longest > 0.0))
       ++check.degenerate_triangles;
-    for (int e = 0; e < 3; ++e) ++directed[key(v[e], v[(e + 1) % 3])];
+    for (int e = 0; e < 3; ++e) directed.push_back(key(v[e], v[(e + 1) % 3]));
   }
+  std::sort(directed.begin(), directed.end());
+  // How many times a directed edge occurs (0 when it does not).
+  auto uses = [&](std::uint64_t k) {
+    const auto range = std::equal_range(directed.begin(), directed.end(), k);
+    return std::uint32_t(range.second - range.first);
+  };
   bool oriented_edges = true;
-  for (const auto& [k, count] : directed) {
+  for (std::size_t i = 0; i < directed.size();) {
+    const std::uint64_t k = directed[i];
+    std::size_t j = i + 1;
+    while (j < directed.size() && directed[j] == k) ++j;
+    const std::uint32_t count = std::uint32_t(j - i);
+    i = j;
     const std::uint32_t a = std::uint32_t(k >> 32), b = std::uint32_t(k & 0xffffffffu);
-    const auto it = directed.find(key(b, a));
-    const std::uint32_t back = it == directed.end() ? 0 : it->second;
+    const std::uint32_t back = uses(key(b, a));
     if (back == 0) {
       ++check.boundary_edges;
     } else if (count != 1 || back != 1) {
