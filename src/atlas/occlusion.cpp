@@ -26,6 +26,7 @@ struct Node {
   std::uint32_t second = 0; // inner: right child
   std::uint32_t count = 0;  // triangles in a leaf, 0 for an inner node
   int min_layer = 0;        // the lowest layer below (a subtree above the ray's layer is skipped)
+  int axis = 0;             // inner: the axis split on (the left child holds the lower centroids)
 };
 
 constexpr std::uint32_t kLeafSize = 4;
@@ -124,6 +125,7 @@ struct OcclusionBaker::Impl {
       nodes[job.node].first = left;
       nodes[job.node].second = right;
       nodes[job.node].count = 0;
+      nodes[job.node].axis = axis;
       stack.push_back({right, mid, job.end});
       stack.push_back({left, job.begin, mid});
     }
@@ -156,8 +158,12 @@ struct OcclusionBaker::Impl {
       }
       // A median split is about log2(n) deep: 64 entries hold any mesh.
       if (top + 2 > int(stack.size())) continue;
-      stack[std::size_t(top++)] = node.second;
-      stack[std::size_t(top++)] = node.first;
+      // The child on the ray's side first: a near hit found early lets the
+      // box test skip more of the far one (the nearest hit is the same in
+      // any order).
+      const bool forward = d[node.axis] >= 0.0f;
+      stack[std::size_t(top++)] = forward ? node.second : node.first;
+      stack[std::size_t(top++)] = forward ? node.first : node.second;
     }
     return best;
   }
