@@ -194,9 +194,12 @@ HullLevel hull_level(const Field& f, float y) {
   const float z0 = std::max(f.box.min.z, -0.03f), z1 = std::min(f.box.max.z, 0.20f);
   const int nx = int(std::ceil((x1 - x0) / kStep)) + 1, nz = int(std::ceil((z1 - z0) / kStep)) + 1;
   // Values are computed when first needed: squares of kBlock x kBlock steps
-  // whose centre lies farther from the surface than their half diagonal
-  // (with the mesher's margin for fields that are not exact distances)
-  // hold no crossing, and their edges are not looked at.
+  // whose centre lies farther from the surface than twice their half
+  // diagonal plus two steps (the margin the mesher gives its blocks, for
+  // fields that are not exact distances) are taken to hold no crossing, and
+  // their edges are not looked at. Unlike the mesher there is no second
+  // pass to catch a wrong skip; the skin's field here is a union of offset
+  // distances, and the bundled atlas's envelope came out as before.
   constexpr int kBlock = 4;
   std::vector<float> v(std::size_t(nx) * std::size_t(nz), std::numeric_limits<float>::quiet_NaN());
   auto at = [&](int i, int j) {
