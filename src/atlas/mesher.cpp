@@ -101,8 +101,14 @@ Slab polygonise_slab(const Field& field, const Grid& g, int bk, float reach, flo
     for (int bi = 0; bi < cells.x; bi += kBlock) {
       if (super_quiet[std::size_t(bj / wide) * std::size_t(supers_x) + std::size_t(bi / wide)]) continue;
       const int ei = std::min(bi + kBlock, cells.x), ej = std::min(bj + kBlock, cells.y);
-      const glm::vec3 centre = g.origin + g.cell * glm::vec3(0.5f * float(bi + ei), 0.5f * float(bj + ej), 0.5f * float(bk + ek));
-      if (std::abs(field.eval(centre)) > reach) continue;
+      // A whole block's centre is one of its grid points (never on the
+      // grid's edge), so its value is kept for the cells; a block cut short
+      // by the grid's edge is measured at its own centre.
+      const bool whole = ei - bi == kBlock && ej - bj == kBlock && ek - bk == kBlock;
+      const float at_centre =
+          whole ? at(bi + kBlock / 2, bj + kBlock / 2, bk + kBlock / 2)
+                : field.eval(g.origin + g.cell * glm::vec3(0.5f * float(bi + ei), 0.5f * float(bj + ej), 0.5f * float(bk + ek)));
+      if (std::abs(at_centre) > reach) continue;
       // Within a kept block, a 2x2x2-cell eighth whose centre (a grid
       // point) lies farther from the surface than its own reach holds no
       // triangles either: its cells are skipped and its points evaluated
