@@ -7,10 +7,12 @@
 #include "core/geometry/cross_section.hpp"
 #include "core/publish/section_page.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <memory>
 #include <string>
+#include <vector>
 
 using namespace crus;
 
@@ -94,4 +96,24 @@ TEST_F(SectionLeaders, LabelsKeepTheirSpacing) {
         EXPECT_GE(std::abs(labels[i].start.y - labels[j].start.y), 19.0 * 1.45 - 1e-6)
             << labels[i].text << " and " << labels[j].text;
       }
+}
+
+TEST_F(SectionLeaders, NerveBranchesCutByTheSectionAreLabelled) {
+  // At 40% the superficial fibular nerve's branch to fibularis longus is cut
+  // beside its trunk, and at 30% the tibial nerve's branches to soleus and
+  // tibialis posterior (src/atlas/nerves.cpp): each piece is named.
+  auto texts = [](const char* level) {
+    std::vector<std::string> out;
+    for (const SectionLabel& l : layout_section_labels(at(level), SectionPageOptions{})) out.push_back(l.text);
+    return out;
+  };
+  auto has = [](const std::vector<std::string>& v, const std::string& t) {
+    return std::find(v.begin(), v.end(), t) != v.end();
+  };
+  const std::vector<std::string> at40 = texts("40%"), at30 = texts("30%");
+  EXPECT_TRUE(has(at40, "Superficial fibular nerve"));
+  EXPECT_TRUE(has(at40, "Branch to fibularis longus"));
+  EXPECT_TRUE(has(at30, "Tibial nerve"));
+  EXPECT_TRUE(has(at30, "Branch to soleus"));
+  EXPECT_TRUE(has(at30, "Branch to tibialis posterior"));
 }

@@ -5,6 +5,8 @@
 #include "core/publish/handout.hpp"
 #include "core/publish/section_page.hpp"
 
+#include <glm/geometric.hpp>
+
 #include <cmath>
 #include <gtest/gtest.h>
 
@@ -134,4 +136,41 @@ TEST(SectionPage, OrientationWordsClearTheScaleBar) {
   const double x = section_footer_sides_x(width, 1180.0, text, gap);
   EXPECT_GE(x, 1180.0 + gap);
   EXPECT_LE(x + text, width);
+}
+
+namespace {
+ContourLoop square(glm::dvec2 lo, double side) {
+  ContourLoop l;
+  l.points = {lo, lo + glm::dvec2(side, 0), lo + glm::dvec2(side), lo + glm::dvec2(0, side)}; // counter-clockwise
+  return l;
+}
+} // namespace
+
+// A nerve cut in pieces: its trunk and the branches it has given off at that
+// level. Before, only the largest piece had a label and the branches were
+// yellow dots nobody named (the superficial fibular nerve at 40%).
+TEST(SectionPage, EveryPieceOfANerveIsNamed) {
+  StructureSection nerve;
+  nerve.id = "superficial_fibular_nerve";
+  nerve.name = "Superficial fibular nerve";
+  nerve.kind = StructureKind::nerve;
+  nerve.section.loops = {square({0.0, 0.0}, 0.004),    // trunk, 16 mm²
+                         square({0.02, 0.0}, 0.0015),  // 2.25 mm², where a muscular branch crosses
+                         square({0.0, 0.02}, 0.0012),  // 1.44 mm², no branch near: cutaneous
+                         square({0.02, 0.02}, 0.0008)}; // 0.64 mm²: too small to label
+  nerve.branches = {{"Fibularis longus", {0.0208, 0.0007}}, {"Fibularis brevis", {0.05, 0.05}}};
+  const std::vector<SectionPieceLabel> labels = section_piece_labels(nerve);
+  ASSERT_EQ(labels.size(), 3u);
+  EXPECT_EQ(labels[0].text, "Superficial fibular nerve");
+  EXPECT_LT(glm::distance(labels[0].anchor, glm::dvec2(0.002)), 0.0015);
+  EXPECT_EQ(labels[1].text, "Branch to fibularis longus");
+  EXPECT_LT(glm::distance(labels[1].anchor, glm::dvec2(0.02075, 0.00075)), 0.0006);
+  EXPECT_EQ(labels[2].text, "Branch of the superficial fibular nerve");
+  EXPECT_LT(glm::distance(labels[2].anchor, glm::dvec2(0.0006, 0.0206)), 0.0005);
+
+  // A muscle in two pieces keeps one label.
+  StructureSection muscle = nerve;
+  muscle.kind = StructureKind::muscle;
+  muscle.name = "Extensor hallucis longus";
+  ASSERT_EQ(section_piece_labels(muscle).size(), 1u);
 }

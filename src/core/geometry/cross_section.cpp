@@ -280,7 +280,27 @@ SceneSection section_scene(const Scene& scene, const SectionPlane& plane) {
     ss.colour = s.colour;
     ss.measure = measure_section(cut);
     ss.section = std::move(cut);
+    if (s.kind == StructureKind::nerve) ss.branches = section_branches(scene, s.id, plane);
     out.structures.push_back(std::move(ss));
+  }
+  return out;
+}
+
+std::vector<StructureSection::Branch> section_branches(const Scene& scene, const std::string& nerve,
+                                                       const SectionPlane& plane) {
+  std::vector<StructureSection::Branch> out;
+  if (!scene.manifest) return out;
+  for (const MotorBranch& b : scene.manifest->branches) {
+    if (b.nerve != nerve) continue;
+    std::string name = b.muscle;
+    for (const SceneStructure& s : scene.structures)
+      if (s.id == b.muscle && !s.name.empty()) name = s.name;
+    for (std::size_t i = 0; i + 1 < b.path.size(); ++i) {
+      const glm::dvec3 p(b.path[i]), q(b.path[i + 1]);
+      const double dp = glm::dot(p - plane.point, plane.normal), dq = glm::dot(q - plane.point, plane.normal);
+      if ((dp > 0.0) == (dq > 0.0) || dp == dq) continue;
+      out.push_back({name, plane.to_plane(p + (q - p) * (dp / (dp - dq)))});
+    }
   }
   return out;
 }

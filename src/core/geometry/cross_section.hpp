@@ -78,7 +78,18 @@ struct StructureSection {
   glm::vec4 colour{0.8f};
   MeshSection section;
   SectionMeasure measure;
+  // A nerve's muscular branches that cross the plane: the muscle's name and
+  // where its path (the atlas manifest's, rest pose) crosses, plane frame.
+  struct Branch {
+    std::string muscle;
+    glm::dvec2 at{0.0};
+  };
+  std::vector<Branch> branches;
 };
+// The muscular branches of `nerve` (the manifest's) whose paths cross the
+// plane, named by the scene's muscle names; empty for a scene without them.
+std::vector<StructureSection::Branch> section_branches(const Scene& scene, const std::string& nerve,
+                                                       const SectionPlane& plane);
 
 struct SceneSection {
   SectionPlane plane;

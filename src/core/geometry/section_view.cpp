@@ -113,6 +113,7 @@ SectionGeometry build_section_geometry(const Scene& scene, const SectionView& vi
     cut.section = slice_structure(s, plane); // a posed bone: its rest mesh, the plane carried back
     if (cut.section.empty()) continue;
     cut.measure = measure_section(cut.section);
+    if (s.kind == StructureKind::nerve) cut.branches = section_branches(scene, s.id, plane);
     g.section.structures.push_back(std::move(cut));
   }
   for (const StructureSection& cut : g.section.structures) {
@@ -138,7 +139,9 @@ SectionGeometry build_section_geometry(const Scene& scene, const SectionView& vi
     const glm::vec3 line = skin ? fill * 0.45f : fill * 0.3f;
     for (const auto& l : cut.section.loops)
       add_outline(g.caps, l, plane, skin ? 0.0009 : 0.0005, skin ? -0.00035 : -0.00005, line);
-    if (!skin) g.labels.push_back({cut.name, glm::vec3(plane.to_model(label_anchor(cut.section))), glm::vec3(0.92f)});
+    if (!skin)
+      for (const SectionPieceLabel& piece : section_piece_labels(cut))
+        g.labels.push_back({piece.text, glm::vec3(plane.to_model(piece.anchor)), glm::vec3(0.92f)});
   }
   return g;
 }

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -315,6 +316,37 @@ glm::dvec2 label_anchor(const MeshSection& section) {
   return best;
 }
 
+namespace {
+std::string lower_first(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+  return s;
+}
+} // namespace
+
+std::vector<SectionPieceLabel> section_piece_labels(const StructureSection& cut) {
+  const std::string name = cut.name.empty() ? cut.id : cut.name;
+  std::vector<SectionPieceLabel> out{{name, label_anchor(cut.section)}};
+  if (cut.kind != StructureKind::nerve) return out;
+  // The outer (counter-clockwise) loops, largest first; a nerve has no holes.
+  std::vector<std::pair<double, const ContourLoop*>> pieces;
+  for (const auto& l : cut.section.loops)
+    if (double a = signed_area(l.points); a > 0.0) pieces.emplace_back(a, &l);
+  std::stable_sort(pieces.begin(), pieces.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  constexpr double kSmallestBranch = 1e-6; // 1 mm², in square metres
+  for (std::size_t i = 1; i < pieces.size(); ++i) {
+    if (pieces[i].first < kSmallestBranch) break;
+    MeshSection one;
+    one.loops.push_back(*pieces[i].second);
+    const glm::dvec2 at = label_anchor(one);
+    const StructureSection::Branch* nearest = nullptr;
+    double best = 0.004; // metres
+    for (const auto& b : cut.branches)
+      if (double d = glm::distance(b.at, at); d < best) best = d, nearest = &b;
+    out.push_back({nearest ? "Branch to " + lower_first(nearest->muscle) : "Branch of the " + lower_first(name), at});
+  }
+  return out;
+}
+
 SectionPageFrame section_page_frame(const SceneSection& section, const SectionPageOptions& o) {
   glm::dvec2 lo(std::numeric_limits<double>::max()), hi(-std::numeric_limits<double>::max());
   for (const auto& s : section.structures)
@@ -364,12 +396,14 @@ std::vector<SectionLabel> layout_section_labels(const SceneSection& section, con
                    [](const StructureSection* a, const StructureSection* b) { return draw_rank(a->kind) < draw_rank(b->kind); });
   for (const StructureSection* s : order) {
     if (s->kind == StructureKind::skin) continue;
-    SectionLabel l;
-    l.text = s->name.empty() ? s->id : s->name;
-    l.anchor = frame.to_page(label_anchor(s->section));
-    l.left = l.anchor.x < frame.page_x;
-    l.start.x = l.left ? col_left + 6.0 * k : col_right - 6.0 * k;
-    labels.push_back(l);
+    for (const SectionPieceLabel& piece : section_piece_labels(*s)) {
+      SectionLabel l;
+      l.text = piece.text;
+      l.anchor = frame.to_page(piece.anchor);
+      l.left = l.anchor.x < frame.page_x;
+      l.start.x = l.left ? col_left + 6.0 * k : col_right - 6.0 * k;
+      labels.push_back(l);
+    }
   }
   // The columns never meet: left leaders stay left of the page's centre
   // line, right ones right of it, so only leaders of one column can cross.

@@ -35,6 +35,19 @@ std::optional<std::array<std::uint8_t, 3>> compartment_tint(const std::string& c
 // from that piece's outline (so it lies inside even a crescent), plane frame.
 glm::dvec2 label_anchor(const MeshSection& section);
 
+// The labels one cut structure gets, in the plane frame: its name at its
+// largest piece, and for a nerve cut in several pieces (its trunk and the
+// branches it has given off at that level) a label at each other piece of at
+// least 1 mm², largest first: "Branch to <muscle>" where one of the cut's
+// muscular branches crosses the plane within 4 mm of the piece, else
+// "Branch of the <nerve>" (a cutaneous branch). A muscle or tendon cut in
+// pieces keeps one label: its pieces are one structure, named once.
+struct SectionPieceLabel {
+  std::string text;
+  glm::dvec2 anchor{0.0};
+};
+std::vector<SectionPieceLabel> section_piece_labels(const StructureSection& cut);
+
 // The page's mapping from the plane frame to pixels, for tests and callers
 // that add to the page.
 struct SectionPageFrame {
