@@ -107,9 +107,7 @@ TEST_F(SectionLeaders, NerveBranchesCutByTheSectionAreLabelled) {
     for (const SectionLabel& l : layout_section_labels(at(level), SectionPageOptions{})) out.push_back(l.text);
     return out;
   };
-  auto has = [](const std::vector<std::string>& v, const std::string& t) {
-    return std::find(v.begin(), v.end(), t) != v.end();
-  };
+  auto has = [](const std::vector<std::string>& v, const std::string& t) { return std::find(v.begin(), v.end(), t) != v.end(); };
   const std::vector<std::string> at40 = texts("40%"), at30 = texts("30%");
   EXPECT_TRUE(has(at40, "Superficial fibular nerve"));
   EXPECT_TRUE(has(at40, "Branch to fibularis longus"));

@@ -154,9 +154,9 @@ TEST(SectionPage, EveryPieceOfANerveIsNamed) {
   nerve.id = "superficial_fibular_nerve";
   nerve.name = "Superficial fibular nerve";
   nerve.kind = StructureKind::nerve;
-  nerve.section.loops = {square({0.0, 0.0}, 0.004),    // trunk, 16 mm²
-                         square({0.02, 0.0}, 0.0015),  // 2.25 mm², where a muscular branch crosses
-                         square({0.0, 0.02}, 0.0012),  // 1.44 mm², no branch near: cutaneous
+  nerve.section.loops = {square({0.0, 0.0}, 0.004),     // trunk, 16 mm²
+                         square({0.02, 0.0}, 0.0015),   // 2.25 mm², where a muscular branch crosses
+                         square({0.0, 0.02}, 0.0012),   // 1.44 mm², no branch near: cutaneous
                          square({0.02, 0.02}, 0.0008)}; // 0.64 mm²: too small to label
   nerve.branches = {{"Fibularis longus", {0.0208, 0.0007}}, {"Fibularis brevis", {0.05, 0.05}}};
   const std::vector<SectionPieceLabel> labels = section_piece_labels(nerve);

@@ -286,8 +286,7 @@ SceneSection section_scene(const Scene& scene, const SectionPlane& plane) {
   return out;
 }
 
-std::vector<StructureSection::Branch> section_branches(const Scene& scene, const std::string& nerve,
-                                                       const SectionPlane& plane) {
+std::vector<StructureSection::Branch> section_branches(const Scene& scene, const std::string& nerve, const SectionPlane& plane) {
   std::vector<StructureSection::Branch> out;
   if (!scene.manifest) return out;
   for (const MotorBranch& b : scene.manifest->branches) {

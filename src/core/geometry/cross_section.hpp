@@ -88,8 +88,7 @@ struct StructureSection {
 };
 // The muscular branches of `nerve` (the manifest's) whose paths cross the
 // plane, named by the scene's muscle names; empty for a scene without them.
-std::vector<StructureSection::Branch> section_branches(const Scene& scene, const std::string& nerve,
-                                                       const SectionPlane& plane);
+std::vector<StructureSection::Branch> section_branches(const Scene& scene, const std::string& nerve, const SectionPlane& plane);
 
 struct SceneSection {
   SectionPlane plane;
