@@ -137,11 +137,19 @@ std::vector<MuscleRecipe> recipes() {
                0.0008f,
                4000,
                900});
+  // Fibularis brevis arises from the distal two-thirds of the fibula's
+  // lateral surface, deep to longus (Gray's Anatomy 41st ed., the leg): its
+  // belly begins at about a third of the way down (y 0.318 m) against the
+  // bone, and longus, built after it, lies lateral to it there (its keys at
+  // 0.340 and 0.250 m sit 4.5 mm further lateral than before, and the one
+  // at 0.180 m as much, so it overlaps brevis's front and back instead of
+  // closing round it). Before, brevis began at 0.270 m, about half way down.
   r.push_back(
       {"fibularis_brevis",
        "Fibularis brevis",
-       {k(-0.0700f, 0.270f, 0.1140f, 0.0040f, 0.0050f), k(-0.0720f, 0.200f, 0.1140f, 0.0070f, 0.0100f),
-        k(-0.0750f, 0.130f, 0.1100f, 0.0070f, 0.0090f), k(-0.0790f, 0.090f, 0.1040f, 0.0040f, 0.0040f)},
+       {k(-0.0600f, 0.318f, 0.1170f, 0.0030f, 0.0035f), k(-0.0660f, 0.270f, 0.1170f, 0.0055f, 0.0075f),
+        k(-0.0720f, 0.200f, 0.1140f, 0.0070f, 0.0100f), k(-0.0750f, 0.130f, 0.1100f, 0.0070f, 0.0090f),
+        k(-0.0790f, 0.090f, 0.1040f, 0.0040f, 0.0040f)},
        kAnterior,
        {{{t(-0.0790f, 0.095f, 0.1040f, 0.0032f), t(-0.0815f, 0.068f, 0.1005f, 0.0032f), t(-0.0780f, 0.052f, 0.1050f, 0.0032f),
           t(-0.0720f, 0.042f, 0.1075f, 0.0031f), t(-0.0680f, 0.030f, 0.1140f, 0.0030f), t(-0.0550f, 0.031f, 0.1210f, 0.0030f),
@@ -153,8 +161,8 @@ std::vector<MuscleRecipe> recipes() {
   r.push_back(
       {"fibularis_longus",
        "Fibularis longus",
-       {k(-0.0640f, 0.390f, 0.1220f, 0.0040f, 0.0050f), k(-0.0660f, 0.340f, 0.1220f, 0.0080f, 0.0120f),
-        k(-0.0690f, 0.250f, 0.1220f, 0.0080f, 0.0110f), k(-0.0720f, 0.180f, 0.1190f, 0.0050f, 0.0070f)},
+       {k(-0.0640f, 0.390f, 0.1220f, 0.0040f, 0.0050f), k(-0.0660f, 0.340f, 0.1265f, 0.0080f, 0.0120f),
+        k(-0.0690f, 0.250f, 0.1265f, 0.0080f, 0.0110f), k(-0.0720f, 0.180f, 0.1235f, 0.0050f, 0.0070f)},
        kAnterior,
        {{{t(-0.0720f, 0.190f, 0.1190f, 0.0030f), t(-0.0780f, 0.130f, 0.1140f, 0.0030f), t(-0.0850f, 0.090f, 0.1090f, 0.0030f),
           t(-0.0875f, 0.068f, 0.1075f, 0.0030f), t(-0.0810f, 0.046f, 0.1110f, 0.0030f), t(-0.0755f, 0.034f, 0.1105f, 0.0030f),

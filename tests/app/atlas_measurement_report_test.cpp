@@ -147,7 +147,11 @@ TEST(AtlasMeasurementReport, SecondEditionTargetsOnTodaysAtlas) {
   // (docs/ATLAS-MEASUREMENTS.md), is held at the shortfall measured so that
   // it cannot grow unnoticed.
   EXPECT_LE(worst_depth, 5.0) << "tibial crest over the middle third";
-  EXPECT_GE(worst_packing, 0.650); // 69.6 / 65.6 / 72.1% at 25 / 40 / 55% (third round)
+  // 70.3 / 65.0 / 71.9% at 25 / 40 / 55% since fibularis brevis begins a
+  // third of the way down (69.6 / 65.6 / 72.1% in the third round): at 40%
+  // longus, moved lateral for brevis, lost a little more area than brevis
+  // brought (docs/ATLAS-MEASUREMENTS.md).
+  EXPECT_GE(worst_packing, 0.645);
   std::cout << md.str();
   std::ofstream(crus::test::test_output_dir() / "atlas_measurements.md") << md.str();
 }

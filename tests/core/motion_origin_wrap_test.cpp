@@ -75,10 +75,13 @@ TEST(MotionOriginWrap, GastrocnemiusOriginsFoldNoFurtherAtFullKneeFlexion) {
   const Scene* atlas = crus::test::light_atlas();
   ASSERT_TRUE(atlas && atlas->manifest) << "the bundled atlas is missing; it is part of the repository";
   LegPoser poser(crus::test::motion_model(), crus::test::motion_muscles(), *atlas);
-  // Today's folded edges at knee 120 (both ankles), plus two: 76 and 57 on
-  // the atlas of issue 11's third round (78 and 54 on the one before; the
-  // heads' meshes were regenerated with the rest, unchanged in shape).
-  const std::map<std::string, int> ceiling{{"gastrocnemius_medial_head", 78}, {"gastrocnemius_lateral_head", 59}};
+  // Today's folded edges at knee 120 (both ankles), plus two: 80 and 59 on
+  // the atlas whose fibularis brevis begins a third of the way down (76 and
+  // 57 on issue 11's third round, 78 and 54 on the one before). The heads'
+  // shapes did not change (their sections at 5-45% within 0.001 cm²); the
+  // meshes differ by that little, regenerated after the nerves were routed
+  // round the new lateral compartment.
+  const std::map<std::string, int> ceiling{{"gastrocnemius_medial_head", 82}, {"gastrocnemius_lateral_head", 61}};
   for (double ankle : {0.0, -40.0}) {
     Scene posed = *atlas;
     poser.apply({120.0, ankle, 0.0, 0.0}, posed);
