@@ -23,7 +23,9 @@ run: build
 test: build
 	ctest --test-dir $(BUILD) -j $(JOBS) --output-on-failure
 
-# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer, less
+# the tests labelled slow (the atlas's reference comparisons, the
+# interpenetration sweep): the Release pass of `make test` runs those.
 # intercept_tls_get_addr=0: GCC 12's leak checker can take a glibc 2.36
 # dynamic-TLS block for an old-layout one and crash while scanning it at exit
 # ("Tracer caught signal 11", google/sanitizers#1322); whether it does depends

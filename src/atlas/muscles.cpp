@@ -144,6 +144,9 @@ std::vector<MuscleRecipe> recipes() {
   // 0.340 and 0.250 m sit 4.5 mm further lateral than before, and the one
   // at 0.180 m as much, so it overlaps brevis's front and back instead of
   // closing round it). Before, brevis began at 0.270 m, about half way down.
+  // Longus's tendon still starts where it did (z 0.119 at y 0.190 m, 4.5 mm
+  // medial of the belly's last key and within its last centimetre), so its
+  // course down behind the lateral malleolus is unchanged.
   r.push_back(
       {"fibularis_brevis",
        "Fibularis brevis",

@@ -7,6 +7,7 @@
 #include "core/motion/posed_queries.hpp"
 #include "core/geometry/picking.hpp"
 #include "core/anatomy/referral.hpp"
+#include "core/publish/section_page.hpp"
 #include "support/motion_fixture.hpp"
 #include "support/test_support.hpp"
 
@@ -136,4 +137,25 @@ TEST(MotionPosedQueries, SectionAtFortyPercentOfThePosedLegCutsTheSameLevelOfThe
             << area(moved, "gastrocnemius_medial_head") / area(at_rest, "gastrocnemius_medial_head") << ", tibialis anterior "
             << area(moved, "tibialis_anterior") / area(at_rest, "tibialis_anterior")
             << " of rest area; tibia in a horizontal cut " << area(naive, "tibia") / area(at_rest, "tibia") << "\n";
+}
+
+TEST(MotionPosedQueries, APosedSectionNamesTheBranchesWhereThePosedNervesAre) {
+  // The manifest's motor branches are posed with the shank (pose_manifest),
+  // so a section of the bent leg names the superficial fibular nerve's
+  // branch to fibularis longus as the rest section does. Before, the
+  // branch paths stayed at rest and the posed piece was a nameless
+  // "Branch of the superficial fibular nerve" or had no crossing at all.
+  REQUIRE_ATLAS();
+  const Pose pose{90.0, -40.0, 0.0, 0.0};
+  const Scene posed = posed_at(pose);
+  const auto bodies = pose_bodies(model(), pose);
+  const SectionPlane plane =
+      carry_section_plane(section_plane_for("40%", 0.0, *atlas()), bodies[static_cast<std::size_t>(model().body_index("tibia"))]);
+  const SceneSection moved = section_scene(posed, plane);
+  const StructureSection* nerve = moved.find("superficial_fibular_nerve");
+  ASSERT_TRUE(nerve);
+  std::vector<std::string> texts;
+  for (const SectionPieceLabel& l : section_piece_labels(*nerve)) texts.push_back(l.text);
+  ASSERT_EQ(texts.size(), 2u) << "the trunk and one branch";
+  EXPECT_EQ(texts[1], "Branch to fibularis longus");
 }

@@ -158,7 +158,9 @@ TEST(SectionPage, EveryPieceOfANerveIsNamed) {
                          square({0.02, 0.0}, 0.0015),   // 2.25 mm², where a muscular branch crosses
                          square({0.0, 0.02}, 0.0012),   // 1.44 mm², no branch near: cutaneous
                          square({0.02, 0.02}, 0.0008)}; // 0.64 mm²: too small to label
-  nerve.branches = {{"Fibularis longus", {0.0208, 0.0007}}, {"Fibularis brevis", {0.05, 0.05}}};
+  // Brevis's crossing lies 5 mm from the cutaneous piece's centre: beyond
+  // the 4 mm that names a piece, so that piece stays "Branch of the ...".
+  nerve.branches = {{"Fibularis longus", {0.0208, 0.0007}}, {"Fibularis brevis", {0.0056, 0.0206}}};
   const std::vector<SectionPieceLabel> labels = section_piece_labels(nerve);
   ASSERT_EQ(labels.size(), 3u);
   EXPECT_EQ(labels[0].text, "Superficial fibular nerve");

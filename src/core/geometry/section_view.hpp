@@ -35,7 +35,7 @@ struct SectionGeometry {
   SceneSection section;                   // the structures drawn that the plane cuts
   glm::vec4 clip{0.0f, 1.0f, 0.0f, 0.0f}; // n.xyz, -n.p: dot(clip, (p, 1)) > 0 is above the plane (cut away)
   Mesh caps;                              // every cap and outline, vertex colours (linear)
-  std::vector<LabelAnchor> labels;        // one per cut structure except the skin, on its cut
+  std::vector<LabelAnchor> labels; // per cut structure but the skin, on its cut; a nerve's branches too (section_piece_labels)
 };
 
 // `drawn[i]`: structure i is drawn (shown, not hidden or ghosted).

@@ -22,6 +22,18 @@ void pose_manifest(const MotionModel& model, const AtlasManifest& rest, const st
     }
   for (auto& lm : out.landmarks)
     if (const Rigid* t = body_of(lm.bone)) lm.position = move(*t, lm.position);
+  // A motor branch runs in soft tissue; its points go with the shank below
+  // the knee joint centre and with the thigh above it (the gastrocnemius
+  // heads' branches leave the tibial nerve in the popliteal fossa), so a
+  // posed section or highlight finds the branch where the posed nerve is.
+  const Rigid* femur = body_of("femur");
+  const Rigid* tibia = body_of("tibia");
+  const JointCentre* knee = nullptr;
+  for (const auto& jc : rest.joints)
+    if (jc.id == "knee") knee = &jc;
+  if (femur && tibia && knee)
+    for (auto& b : out.branches)
+      for (auto& p : b.path) p = move(p.y > knee->position.y ? *femur : *tibia, p);
   for (auto& jc : out.joints)
     for (const Joint& j : model.joints)
       if (j.id == jc.id) jc.position = move(bodies[static_cast<std::size_t>(j.child)], jc.position);

@@ -17,7 +17,8 @@
 namespace crus::motion {
 
 // Each site, landmark and joint centre moved with the body of its bone (a
-// joint centre with the distal body of its joint).
+// joint centre with the distal body of its joint), and each point of a
+// motor branch with the tibia below the knee joint centre, the femur above.
 void pose_manifest(const MotionModel& model, const AtlasManifest& rest, const std::vector<Rigid>& bodies, AtlasManifest& out);
 
 class LegPoser {
