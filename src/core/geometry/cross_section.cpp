@@ -291,9 +291,8 @@ std::vector<StructureSection::Branch> section_branches(const Scene& scene, const
   if (!scene.manifest) return out;
   for (const MotorBranch& b : scene.manifest->branches) {
     if (b.nerve != nerve) continue;
-    std::string name = b.muscle;
-    for (const SceneStructure& s : scene.structures)
-      if (s.id == b.muscle && !s.name.empty()) name = s.name;
+    const SceneStructure* muscle = scene.find(b.muscle);
+    const std::string name = muscle && !muscle->name.empty() ? muscle->name : b.muscle;
     for (std::size_t i = 0; i + 1 < b.path.size(); ++i) {
       const glm::dvec3 p(b.path[i]), q(b.path[i + 1]);
       const double dp = glm::dot(p - plane.point, plane.normal), dq = glm::dot(q - plane.point, plane.normal);

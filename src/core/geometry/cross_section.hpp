@@ -79,7 +79,7 @@ struct StructureSection {
   MeshSection section;
   SectionMeasure measure;
   // A nerve's muscular branches that cross the plane: the muscle's name and
-  // where its path (the atlas manifest's, rest pose) crosses, plane frame.
+  // where its path (the scene's manifest's, posed with it) crosses, plane frame.
   struct Branch {
     std::string muscle;
     glm::dvec2 at{0.0};
