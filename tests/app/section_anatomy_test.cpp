@@ -12,6 +12,8 @@
 #include "bundled_scene_fixture.hpp"
 #include "core/geometry/cross_section.hpp"
 
+#include <glm/geometric.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -79,6 +81,22 @@ TEST_F(SectionAnatomy, FibularisMusclesLateralToTheFibula) {
   }
   SceneSection s = at("55%");
   EXPECT_GT(c(s, "fibularis_longus").z, c(s, "fibularis_brevis").z) << "longus superficial (lateral) to brevis";
+}
+
+TEST_F(SectionAnatomy, FibularisBrevisArisesFromTheLowerTwoThirdsOfTheFibula) {
+  // Gray's Anatomy (41st ed., the leg): brevis arises from the distal
+  // two-thirds of the fibula's lateral surface, deep to longus, so a section
+  // a third of the way down and below cuts it beside the bone. Before,
+  // brevis began at about 48% and neither level cut it.
+  for (const char* level : {"35%", "40%"}) {
+    SceneSection s = at(level);
+    const StructureSection* brevis = s.find("fibularis_brevis");
+    ASSERT_NE(brevis, nullptr) << level;
+    EXPECT_GT(brevis->measure.area_m2, 0.3e-4) << level << ": more than 0.3 cm²";
+    EXPECT_GT(c(s, "fibularis_brevis").z, c(s, "fibula").z) << level << ": lateral to the fibula";
+    EXPECT_GT(c(s, "fibularis_longus").z, c(s, "fibularis_brevis").z) << level << ": longus lateral to brevis";
+    EXPECT_LT(glm::distance(c(s, "fibularis_brevis"), c(s, "fibula")), 0.02) << level << ": beside the bone";
+  }
 }
 
 TEST_F(SectionAnatomy, DeepFlexorsInOrderAndTendonsLowDown) {
