@@ -2,7 +2,7 @@
 // (muscle bellies, tendons, nerves, the deep fascia), and their distance.
 // The distance is evaluated some hundred million times per generation; in
 // the sanitizer build this file is compiled without instrumentation
-// (src/CMakeLists.txt, docs/PERFORMANCE.md "CI's 90 minutes").
+// (src/CMakeLists.txt, docs/CI-TIME.md).
 #include "atlas/sdf.hpp"
 
 #include <glm/common.hpp>
