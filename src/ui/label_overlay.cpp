@@ -83,7 +83,11 @@ void fit_between_panels(LabelView& view, const std::vector<std::pair<glm::vec2, 
     else view.right = std::min(view.right, min.x);
   }
   // Too narrow a band (panels over the middle): the whole width instead.
-  if (view.right - view.left < ImGui::GetFontSize() * 20.0f) view.left = view.right = 0.0f;
+  // A band of ten lines' height still holds a column of labels over the
+  // model (crus::place_labels puts them inside it when the model fills the
+  // band): a small window with large text keeps its labels readable between
+  // the panels rather than under them.
+  if (view.right - view.left < ImGui::GetFontSize() * 10.0f) view.left = view.right = 0.0f;
 }
 
 void draw_view_annotations(const ViewerContext& ctx, bool window_bars) {

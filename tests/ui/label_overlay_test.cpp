@@ -70,6 +70,34 @@ TEST_F(LabelOverlay, LabelsStayBetweenTheSidePanels) {
   EXPECT_TRUE(min_x < 380.0f || max_x > 1160.0f);
 }
 
+TEST_F(LabelOverlay, LargeTextInASmallWindowKeepsItsLabelsBetweenThePanels) {
+  // A 1000 x 700 window at text size 28: the structure browser (0-270) and
+  // the info panel (680-950) leave a band of 410 pixels, under 20 lines'
+  // height, over the model. Before, the labels fell back to the whole width
+  // and were drawn under the panels, cut off.
+  host_.end_frame();
+  host_.set_font_size(28.0f);
+  ImGui::GetIO().DisplaySize = ImVec2(1000, 700);
+  host_.begin_frame();
+  ui::LabelView view;
+  view.screen = {1000, 700};
+  view.view_projection =
+      glm::ortho(-0.5f, 0.5f, -0.35f, 0.35f, -1.0f, 1.0f) * glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, -0.25f, 0.0f));
+  ui::fit_between_panels(view, {{{0, 40}, {270, 600}}, {{680, 40}, {950, 600}}});
+  EXPECT_FLOAT_EQ(view.left, 270.0f);
+  EXPECT_FLOAT_EQ(view.right, 680.0f);
+  std::vector<LabelAnchor> labels;
+  const char* names[] = {"Origin: Tibia", "Origin: Fibula", "Tibial nerve", "Soleus", "Insertion: Calcaneus"};
+  for (int i = 0; i < 5; ++i)
+    labels.push_back({names[i], {i % 2 ? 0.06f : -0.06f, 0.05f + 0.1f * float(i), 0.0f}, glm::vec3(1.0f)});
+  const auto placed = ui::place_labels(labels, view, Aabb{{-0.1f, 0.0f, -0.05f}, {0.1f, 0.5f, 0.05f}});
+  EXPECT_GE(placed.size(), 4u);
+  for (const auto& p : placed) {
+    EXPECT_GE(p.top_left.x, 270.0f) << names[p.index];
+    EXPECT_LE(p.bottom_right.x, 680.0f) << names[p.index];
+  }
+}
+
 TEST_F(LabelOverlay, PanelsOverTheMiddleOrCollapsedLeaveTheWholeWidth) {
   ui::LabelView view = leg_view();
   // A panel dragged over the middle leaves no usable band.
