@@ -86,14 +86,16 @@ std::vector<PlacedLabel> place_labels(const std::vector<LabelAnchor>& labels, co
   // (a small window with large text): one column at the band's right edge,
   // so that labels from the two sides cannot cover each other; a label wider
   // than the band is left out rather than drawn under a panel.
+  // (A label sits layout_labels's two margins clear of the model's side.)
+  constexpr float kMargin = 8.0f;
   const bool narrowed = view.right > view.left;
   float widest = 0.0f;
   for (const LabelRequest& r : requests) widest = std::max(widest, r.size.x);
-  if (narrowed && 2.0f * (widest + 16.0f) > band.x) lo = hi = glm::vec2(1e6f);
-  auto placed = layout_labels(requests, band, lo, hi, 8.0f, view.top, view.bottom);
+  if (narrowed && 2.0f * (widest + 2.0f * kMargin) > band.x) lo = hi = glm::vec2(1e6f); // every anchor left of it
+  auto placed = layout_labels(requests, band, lo, hi, kMargin, view.top, view.bottom);
   for (std::size_t i = 0; i < labels.size(); ++i) {
     if (!placed[i].visible || anchors[i].x < 0.0f) continue;
-    if (narrowed && requests[i].size.x > band.x - 16.0f) continue;
+    if (narrowed && requests[i].size.x > band.x - 2.0f * kMargin) continue;
     const glm::vec2 tl = placed[i].top_left + shift;
     out.push_back({i, anchors[i], tl, tl + requests[i].size});
   }
