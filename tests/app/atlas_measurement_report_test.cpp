@@ -127,6 +127,7 @@ TEST(AtlasMeasurementReport, SecondEditionTargetsOnTodaysAtlas) {
     if (const StructureSection* ta = section.find("tibialis_anterior"))
       bulge = fixed((most_anterior(ta->section).y - most_anterior(t->section).y) * 1000.0, 0);
     if (pc == 25 || pc == 40 || pc == 55) worst_packing = std::min(worst_packing, packing);
+    if (pc == 40 || pc == 55) EXPECT_GE(packing, 0.7195) << pc << "%: packing (issue 11: 72%)";
     worst_roundness = std::max(worst_roundness, roundness);
     if (pc >= 35 && pc <= 65) worst_depth = std::max(worst_depth, crest_depth);
     md << "| " << pc << "% | " << fixed(packing * 100.0, 1) << "% | " << fixed(roundness, 3) << " | " << fixed(crest_depth, 1)
@@ -147,11 +148,12 @@ TEST(AtlasMeasurementReport, SecondEditionTargetsOnTodaysAtlas) {
   // (docs/ATLAS-MEASUREMENTS.md), is held at the shortfall measured so that
   // it cannot grow unnoticed.
   EXPECT_LE(worst_depth, 5.0) << "tibial crest over the middle third";
-  // 70.3 / 65.0 / 71.9% at 25 / 40 / 55% since fibularis brevis begins a
-  // third of the way down (69.6 / 65.6 / 72.1% in the third round): at 40%
-  // longus, moved lateral for brevis, lost a little more area than brevis
-  // brought (docs/ATLAS-MEASUREMENTS.md).
-  EXPECT_GE(worst_packing, 0.645);
+  // 70.8 / 71.99 / 72.4% at 25 / 40 / 55% since the soleus fills the space
+  // between it and the gastrocnemius heads (70.3 / 65.0 / 71.9% before):
+  // 55% meets 72%, 40% is 0.01 points short and held above (at 71.95%),
+  // 25% is held at its shortfall here (docs/ATLAS-MEASUREMENTS.md, "The
+  // soleus against the gastrocnemius").
+  EXPECT_GE(worst_packing, 0.705);
   std::cout << md.str();
   std::ofstream(crus::test::test_output_dir() / "atlas_measurements.md") << md.str();
 }

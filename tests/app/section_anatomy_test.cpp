@@ -63,7 +63,10 @@ TEST_F(SectionAnatomy, SoleusBehindTheDeepMusclesGastrocnemiusBehindIt) {
     if (std::string(level) == "55%" || std::string(level) == "85%") {
       EXPECT_LT(soleus.x, c(s, "flexor_hallucis_longus").x) << level;
     }
-    if (std::string(level) != "85%") {
+    // The medial head ends at 48-60% of the way down (issue 11; today 54%,
+    // Outline.GastrocnemiusHeadsAreBroadFlatSheetsTheMedialReachingLower),
+    // so at 55% it may no longer be cut; where it is, it lies behind soleus.
+    if (std::string(level) == "25%" || std::string(level) == "40%" || s.find("gastrocnemius_medial_head")) {
       EXPECT_LT(c(s, "gastrocnemius_medial_head").x, soleus.x) << level;
     }
     EXPECT_LT(c(s, "tibialis_posterior").x, c(s, "tibia").x) << level << ": tibialis posterior behind the tibia";
