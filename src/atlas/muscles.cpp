@@ -87,11 +87,18 @@ std::vector<MuscleRecipe> recipes() {
        0.0013f,
        9000,
        2000});
+  // Flexor digitorum longus arises, thin and pointed, from the tibia's
+  // posterior surface immediately below the soleal line, medial to
+  // tibialis posterior (Gray's Anatomy 20th ed., 1918, and 41st ed.): its
+  // first key lies against the tibia at y 0.362 m, where it fills the space
+  // between the tibia, the tibial nerve and the soleus at a quarter of the
+  // way down (it began at 0.330 m before).
   r.push_back(
       {"flexor_digitorum_longus",
        "Flexor digitorum longus",
-       {k(-0.0650f, 0.330f, 0.0770f, 0.0040f, 0.0035f), k(-0.0690f, 0.270f, 0.0720f, 0.0070f, 0.0055f),
-        k(-0.0720f, 0.190f, 0.0680f, 0.0075f, 0.0060f), k(-0.0750f, 0.130f, 0.0640f, 0.0050f, 0.0040f)},
+       {k(-0.0710f, 0.362f, 0.0520f, 0.0050f, 0.0042f), k(-0.0690f, 0.330f, 0.0680f, 0.0055f, 0.0045f),
+        k(-0.0690f, 0.270f, 0.0720f, 0.0070f, 0.0055f), k(-0.0720f, 0.190f, 0.0680f, 0.0075f, 0.0060f),
+        k(-0.0750f, 0.130f, 0.0640f, 0.0050f, 0.0040f)},
        kAnterior,
        {{{t(-0.0750f, 0.140f, 0.0650f, 0.0030f), t(-0.0790f, 0.095f, 0.0610f, 0.0030f), t(-0.0780f, 0.070f, 0.0550f, 0.0030f),
           t(-0.0750f, 0.050f, 0.0510f, 0.0030f), t(-0.0620f, 0.032f, 0.0500f, 0.0029f), t(-0.0450f, 0.024f, 0.0580f, 0.0028f),
@@ -248,8 +255,8 @@ std::vector<MuscleRecipe> recipes() {
   // (docs/ATLAS-MEASUREMENTS.md, "The soleus against the gastrocnemius").
   r.push_back({"soleus",
                "Soleus",
-               {k(-0.0760f, 0.378f, 0.0950f, 0.0240f, 0.0070f), k(-0.0913f, 0.350f, 0.0880f, 0.0340f, 0.0118f),
-                k(-0.0973f, 0.320f, 0.0845f, 0.0340f, 0.0132f), k(-0.0992f, 0.290f, 0.0810f, 0.0340f, 0.0148f),
+               {k(-0.0760f, 0.378f, 0.0950f, 0.0240f, 0.0070f), k(-0.0906f, 0.350f, 0.0880f, 0.0340f, 0.0125f),
+                k(-0.0973f, 0.320f, 0.0845f, 0.0340f, 0.0132f), k(-0.0988f, 0.290f, 0.0810f, 0.0340f, 0.0152f),
                 k(-0.1030f, 0.205f, 0.0790f, 0.0420f, 0.0260f), k(-0.1030f, 0.170f, 0.0780f, 0.0400f, 0.0260f),
                 k(-0.1050f, 0.125f, 0.0740f, 0.0320f, 0.0125f),
                 k(-0.1040f, 0.092f, 0.0780f, 0.0100f, 0.0035f)}, // lowest fibres about 5 cm above the insertion

@@ -377,7 +377,18 @@ to the outline. The figures the levels were drawn to:
   tendon (Gray's Anatomy and Moore, above). The generated soleus is drawn
   thickest at 63 to 72% of the way down, and where its width meets the
   fascia it thickens forward, towards the deep muscles, keeping its back
-  face on the fascia; its largest section lies in the lower half of the leg.
+  face on the fascia; its largest section lies at about half way down (48%).
+- Gastrocnemius on the soleus: the heads lie directly on the soleus, with
+  only the plantaris tendon between them (Gray's Anatomy, above). The
+  generated soleus's back is drawn to the heads' front faces from a quarter
+  to two-fifths of the way down, so no band of fat separates them in
+  section.
+- Flexor digitorum longus: it arises, thin and pointed, from the posterior
+  surface of the tibia immediately below the soleal line, medial to
+  tibialis posterior, down to 7 or 8 cm above the tibia's lower end (Gray's
+  Anatomy, 20th ed., 1918, and 41st ed.). The generated belly begins just
+  below the soleal line, 23% of the way down (y 0.362 m), against
+  the tibia's posterior surface.
 - Just above the malleoli: the calcaneal tendon is the most posterior
   structure, separated from flexor hallucis longus by the fat of Kager's
   triangle (Theobald P, Bydder G, Dent C, Nokes L, Pugh N, Benjamin M

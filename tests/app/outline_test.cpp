@@ -231,7 +231,7 @@ TEST_F(Outline, SoleusIsBroadHighUpAndLargestInTheLowerHalf) {
   for (int pc : {20, 25}) EXPECT_GE(extent(cut("soleus", pc)).width() * 1000.0, 55.0) << pc << "%";
   // Below the gastrocnemius bellies it makes the lower calf. Issue 11 asks
   // its largest section in the lower half of the leg; it lies just above
-  // half way (48%, 29.6 cm2, with 29.4 at 50%): from the end of the medial
+  // half way (48%, 29.6 cm2, with 29.5 at 50%): from the end of the medial
   // head down it fills the fascia, and the outline narrows below. It was at
   // 50% until the soleus was drawn thicker at 30-40% to fill the space
   // between it and the gastrocnemius heads, for packing
