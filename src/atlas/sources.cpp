@@ -378,17 +378,11 @@ to the outline. The figures the levels were drawn to:
   thickest at 63 to 72% of the way down, and where its width meets the
   fascia it thickens forward, towards the deep muscles, keeping its back
   face on the fascia; its largest section lies at about half way down (48%).
-- Gastrocnemius on the soleus: the heads lie directly on the soleus, with
-  only the plantaris tendon between them (Gray's Anatomy, above). The
+- Gastrocnemius on the soleus: the heads lie on the soleus, with the
+  plantaris tendon running obliquely between them (Gray's Anatomy, above). The
   generated soleus's back is drawn to the heads' front faces from a quarter
   to two-fifths of the way down, so no band of fat separates them in
   section.
-- Flexor digitorum longus: it arises, thin and pointed, from the posterior
-  surface of the tibia immediately below the soleal line, medial to
-  tibialis posterior, down to 7 or 8 cm above the tibia's lower end (Gray's
-  Anatomy, 20th ed., 1918, and 41st ed.). The generated belly begins just
-  below the soleal line, 23% of the way down (y 0.362 m), against
-  the tibia's posterior surface.
 - Just above the malleoli: the calcaneal tendon is the most posterior
   structure, separated from flexor hallucis longus by the fat of Kager's
   triangle (Theobald P, Bydder G, Dent C, Nokes L, Pugh N, Benjamin M
@@ -396,9 +390,11 @@ to the outline. The figures the levels were drawn to:
   retrocalcaneal problems and other hindfoot disorders. Journal of Anatomy
   208(1):91-97. doi:10.1111/j.1469-7580.2006.00510.x); the tendon runs
   within the designed outline there, under the skin, not outside it.
-- Muscle volumes: the large calf and anterior muscles are sized to 15% over
-  the published volumes (inside their 20% tolerance), the others 10%, so
-  that they fill their compartments; the sizing follows each muscle's
+- Muscle volumes: the soleus is sized to 18% over the published volume, the
+  gastrocnemius heads, tibialis anterior and extensor digitorum longus to
+  15%, flexor digitorum longus to 8%, popliteus as published and the
+  others to 10% (all inside their 20% tolerance), so that they fill their
+  compartments; the sizing follows each muscle's
   measured growth until it reaches its aim or its compartment's walls.
 
 ## Colours

@@ -225,21 +225,23 @@ TEST_F(Outline, GastrocnemiusHeadsAreBroadFlatSheetsTheMedialReachingLower) {
   EXPECT_LE(higher_cm, 6.0);
 }
 
-TEST_F(Outline, SoleusIsBroadHighUpAndLargestInTheLowerHalf) {
+TEST_F(Outline, SoleusIsBroadHighUpAndLargestAboutHalfWay) {
   // At least 55 mm wide a fifth to a quarter of the way down, where it shows
   // on both sides of gastrocnemius from behind.
   for (int pc : {20, 25}) EXPECT_GE(extent(cut("soleus", pc)).width() * 1000.0, 55.0) << pc << "%";
   // Below the gastrocnemius bellies it makes the lower calf. Issue 11 asks
-  // its largest section in the lower half of the leg; it lies just above
-  // half way (48%, 29.6 cm2, with 29.5 at 50%): from the end of the medial
-  // head down it fills the fascia, and the outline narrows below. It was at
-  // 50% until the soleus was drawn thicker at 30-40% to fill the space
-  // between it and the gastrocnemius heads, for packing
-  // (docs/ATLAS-MEASUREMENTS.md). Held there: not higher than 48%.
+  // its largest section in the lower half of the leg. It lies at about half
+  // way: 29.7 cm2 at 48%, 29.4 at 50%. Drawn thicker at 25-40% to fill the
+  // space between it and the gastrocnemius heads, it is about as large at
+  // 46-48% as at 50%, while below 50% the outline narrows and the deep flexors
+  // widen (docs/ATLAS-MEASUREMENTS.md). Held there: the largest section not
+  // above 48%, and the one at half way within 1.5% of it, so that its bulk
+  // cannot drift up unnoticed.
   double best = 0.0, best_at = 0.0;
   for (int pc = 10; pc <= 90; ++pc)
     if (double a = measure_section(cut("soleus", pc)).area_m2; a > best) best = a, best_at = pc;
   EXPECT_GE(best_at, 48.0) << "largest section " << best * 1e4 << " cm2";
+  EXPECT_GE(measure_section(cut("soleus", 50)).area_m2, 0.985 * best) << "at 50%, against the largest " << best * 1e4 << " cm2";
 }
 
 TEST_F(Outline, TibialisAnteriorLateralToTheCrestAndTendinousBelow) {
