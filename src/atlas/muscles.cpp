@@ -243,7 +243,7 @@ std::vector<MuscleRecipe> recipes() {
   // The gastrocnemius heads lie on the soleus, with the plantaris tendon
   // running obliquely between them (Gray's Anatomy 41st ed., ch. 84). The
   // soleus's back face is drawn to the heads' front faces at 0.290-0.350 m
-  // (its keys at 0.350, 0.320 and 0.290 m; 0.320 m is new), so that no band
+  // (its keys at 0.350, 0.320 and 0.290 m), so that no band
   // of fat separates them in section; it is built before them and they give
   // way to it where they meet (docs/ATLAS-MEASUREMENTS.md, "The soleus
   // against the gastrocnemius").
@@ -260,9 +260,9 @@ std::vector<MuscleRecipe> recipes() {
                14000,
                3000,
                true});
-  // Each head's key at 0.280 m (medial) and 0.300 m (lateral) reaches 3 mm
-  // further forward than before 2 December 2026, its back unchanged, to meet
-  // the soleus's back (docs/ATLAS-MEASUREMENTS.md).
+  // Each head's key at 0.280 m (medial) and 0.300 m (lateral) is drawn
+  // thicker in front, its back on the fascia, to meet the soleus's back
+  // (docs/ATLAS-MEASUREMENTS.md).
   r.push_back({"gastrocnemius_medial_head",
                "Medial head of gastrocnemius",
                {k(-0.0560f, 0.488f, 0.0570f, 0.0075f, 0.0065f), k(-0.0800f, 0.445f, 0.0540f, 0.0180f, 0.0110f),
@@ -319,14 +319,14 @@ std::vector<MuscleRecipe> recipes() {
   // the upper part of the published volumes' 20% tolerance, so that they fill
   // their compartments rather than leave fat-filled gaps; the large calf and
   // anterior muscles, whose sections make most of the packing at 25-55%,
-  // aim 15% over (the sizing now reaches the aim within 3%, so these stay
-  // inside the 20%). Flexor digitorum longus and popliteus, thin, come out
+  // aim 15% over, the soleus 18% (below; the sizing now reaches the aim
+  // within 3%, so these stay inside the 20%). Flexor digitorum longus and popliteus, thin, come out
   // of the coarse sizing grid about a tenth over: popliteus aims as
   // published, flexor digitorum longus 8% over (below).
   for (MuscleRecipe& m : r) m.volume_factor = 1.10f;
   by_id("popliteus")->volume_factor = 1.0f;
   for (const char* id :
-       {"soleus", "gastrocnemius_medial_head", "gastrocnemius_lateral_head", "tibialis_anterior", "extensor_digitorum_longus"})
+       {"gastrocnemius_medial_head", "gastrocnemius_lateral_head", "tibialis_anterior", "extensor_digitorum_longus"})
     by_id(id)->volume_factor = 1.15f;
   // The soleus, drawn against the gastrocnemius heads, aims 18% over, so
   // that it still thickens forward into the room in front of it; flexor
