@@ -241,7 +241,7 @@ std::vector<MuscleRecipe> recipes() {
        10000,
        2200});
   // The gastrocnemius heads lie on the soleus, with the plantaris tendon
-  // running obliquely between them (Gray's Anatomy 41st ed., ch. 84). The
+  // running obliquely between them (Gray's Anatomy 20th ed., 1918). The
   // soleus's back face is drawn to the heads' front faces at 0.290-0.350 m
   // (its keys at 0.350, 0.320 and 0.290 m), so that no band
   // of fat separates them in section; it is built before them and they give

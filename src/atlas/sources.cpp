@@ -378,8 +378,10 @@ to the outline. The figures the levels were drawn to:
   thickest at 63 to 72% of the way down, and where its width meets the
   fascia it thickens forward, towards the deep muscles, keeping its back
   face on the fascia; its largest section lies at about half way down (48%).
-- Gastrocnemius on the soleus: the heads lie on the soleus, with the
-  plantaris tendon running obliquely between them (Gray's Anatomy, above). The
+- Gastrocnemius on the soleus: the soleus lies immediately in front of the
+  gastrocnemius, and the plantaris tendon crosses obliquely between the two
+  (Gray's Anatomy, 20th ed., 1918, "The Muscles and Fasciae of the
+  Leg"). The
   generated soleus's back is drawn to the heads' front faces from a quarter
   to two-fifths of the way down, so no band of fat separates them in
   section.
