@@ -558,9 +558,32 @@ Quiz generate_quiz(const QuizBank& bank, std::uint64_t seed, std::size_t count, 
   auto cards = bank.cards(filter);
   quiz.available = cards.size();
   rng.shuffle(cards);
-  for (const auto& card : cards) {
-    if (quiz.questions.size() >= count) break;
-    if (auto q = bank.make(card, rng)) quiz.questions.push_back(std::move(*q));
+  // Types take turns (in the order their first card came up), so a quiz of
+  // several types holds each about as often whatever their pools' sizes: the
+  // facts, many times more numerous, would otherwise crowd the others out.
+  std::vector<std::vector<CardKey>> by_type;
+  std::vector<QuestionType> order;
+  for (auto& card : cards) {
+    const QuestionType t = type_of_kind(card.kind);
+    const auto i = static_cast<std::size_t>(std::find(order.begin(), order.end(), t) - order.begin());
+    if (i == order.size()) {
+      order.push_back(t);
+      by_type.emplace_back();
+    }
+    by_type[i].push_back(std::move(card));
+  }
+  std::vector<std::size_t> next(by_type.size(), 0);
+  for (bool any = true; any && quiz.questions.size() < count;) {
+    any = false;
+    for (std::size_t t = 0; t < by_type.size() && quiz.questions.size() < count; ++t)
+      // The type's next card that makes a question.
+      while (next[t] < by_type[t].size()) {
+        any = true;
+        if (auto q = bank.make(by_type[t][next[t]++], rng)) {
+          quiz.questions.push_back(std::move(*q));
+          break;
+        }
+      }
   }
   return quiz;
 }
