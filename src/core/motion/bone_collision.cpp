@@ -19,6 +19,7 @@ constexpr int kMaxSpreadPasses = 64;
 constexpr float kSlack = 0.0002f;     // rounding, and the bent normals at a bone's surface
 constexpr float kSkim = 2.0f;         // the way back may be this many times the nearest depth (+ 2 mm)
 constexpr float kStretchLimit = 2.5f; // no edge pushed past this times its rest length (or its blended length)
+constexpr float kBlendLimit = 2.8f;   // nor left past this by the blend itself (a weight step over a bent joint)
 constexpr int kStretchPasses = 12;
 
 struct Pair {
@@ -367,7 +368,8 @@ std::size_t BoneCollision::apply(std::size_t structure, const std::vector<glm::v
   for (int pass = 0; pass < kStretchPasses; ++pass) {
     bool over = false;
     for (const Edge& e : bound.edges) {
-      const float limit = std::max(kStretchLimit * e.length, glm::length(blended[e.a] - blended[e.b]));
+      const float limit =
+          std::max(kStretchLimit * e.length, std::min(glm::length(blended[e.a] - blended[e.b]), kBlendLimit * e.length));
       const glm::vec3 d = positions[e.b] - positions[e.a];
       const float l = glm::length(d);
       const float ma = bound.mobility[e.a], mb = bound.mobility[e.b];

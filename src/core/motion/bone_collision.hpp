@@ -21,7 +21,10 @@
 //   `slope` per metre of edge path and then smoothed, so the tissue slides
 //   over the bone as a sheet instead of spiking out; they fade to nothing at
 //   the vertices an attachment holds, so origins and insertions stay put;
-//   an edge they would stretch past 2.5 times its rest length is drawn back.
+//   an edge they would stretch past 2.5 times its rest length is drawn back,
+//   and so is one the blend itself left past 2.8 times (a step in the
+//   weights over a fully bent knee: the popliteus behind the lateral
+//   condyle at 120 degrees).
 // The skin is not pushed: it follows the tissue beneath by its own weights
 // (skin_layer.hpp).
 #include "core/geometry/mesh.hpp"
