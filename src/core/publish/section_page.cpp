@@ -261,6 +261,48 @@ void uncross(std::vector<SectionLabel*>& column, double clear) {
   }
 }
 
+// How many pairs of the column's leaders cross or run through the other's dot.
+int tangles(const std::vector<SectionLabel*>& column, double clear) {
+  int n = 0;
+  for (std::size_t i = 0; i < column.size(); ++i)
+    for (std::size_t j = i + 1; j < column.size(); ++j) {
+      const SectionLabel &a = *column[i], &b = *column[j];
+      n += segments_intersect(a.start, a.anchor, b.start, b.anchor) ||
+           point_segment_distance(b.anchor, a.start, a.anchor) < clear ||
+           point_segment_distance(a.anchor, b.start, b.anchor) < clear;
+    }
+  return n;
+}
+
+// Swaps of two cannot reach every untangled order: three leaders fanning out
+// to anchors close together (at 85%, flexor hallucis longus, flexor digitorum
+// longus and the tibial nerve) may need the three slots rotated. Each run of
+// three neighbouring slots takes the order of its labels that leaves the
+// fewest tangles in the column, while that lowers the count.
+void untangle_threes(std::vector<SectionLabel*>& column, double clear) {
+  if (column.size() < 3) return;
+  std::sort(column.begin(), column.end(), [](const SectionLabel* a, const SectionLabel* b) { return a->start.y < b->start.y; });
+  int now = tangles(column, clear);
+  for (std::size_t round = 0; now > 0 && round < column.size(); ++round) {
+    const int before = now;
+    for (std::size_t i = 0; i + 2 < column.size() && now > 0; ++i) {
+      const std::array<double, 3> slots{column[i]->start.y, column[i + 1]->start.y, column[i + 2]->start.y};
+      std::array<SectionLabel*, 3> three{column[i], column[i + 1], column[i + 2]}, best = three;
+      std::sort(three.begin(), three.end());
+      do {
+        for (std::size_t k = 0; k < 3; ++k) three[k]->start.y = slots[k];
+        if (const int t = tangles(column, clear); t < now) {
+          now = t;
+          best = three;
+        }
+      } while (std::next_permutation(three.begin(), three.end()));
+      for (std::size_t k = 0; k < 3; ++k) best[k]->start.y = slots[k];
+      std::copy(best.begin(), best.end(), column.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    if (now == before) return;
+  }
+}
+
 // Four tints far apart in hue, so that compartments read at a glance.
 const std::array<std::pair<const char*, Rgb>, 4> kCompartments{{{"anterior", {222, 104, 72}},
                                                                 {"lateral", {92, 164, 96}},
@@ -413,6 +455,7 @@ std::vector<SectionLabel> layout_section_labels(const SceneSection& section, con
   for (auto* column : {&left, &right}) {
     spread(*column, gap, top, bottom);
     uncross(*column, section_anchor_dot_radius(o.height) + 0.5 * k);
+    untangle_threes(*column, section_anchor_dot_radius(o.height) + 0.5 * k);
   }
   return labels;
 }
