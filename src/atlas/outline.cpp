@@ -67,6 +67,31 @@ constexpr Face kFaces[] = {
     {0.117f, -0.044f, 0.079f, -0.058f, 0.065f},                                             // 85%
     {0.085f, -0.050f, 0.075f, -0.070f, 0.040f}, {0.060f, -0.030f, 0.100f, -0.080f, 0.010f}, // below: far outside
 };
+// Behind the medial border the outline turns back along the medial edge of
+// the soleus (from 45% of the way down, of flexor digitorum longus, which
+// lies against the border there): in a cross-sectional atlas the skin
+// follows the border closely, with the great saphenous vein and saphenous
+// nerve in the thin fat just behind it (Gray's Anatomy, 20th ed., 1918;
+// SOURCES.md "Outline"), not a straight chord from the crest to the calf. Per
+// level from 25 to 60% of the way down, measured on the generated tibia and
+// muscles: the crest and the medial border (x, z), the face line through
+// them, and two points of the line behind the border, its tangent to the
+// muscles behind, 1 mm clear of them. The outline may lie behind either
+// line: a shallow concave corner (20 to 33 degrees) at the border. Above
+// 25% the corner fades out by 20%, and below 55% by 60%.
+struct Border {
+  float y, crest_x, crest_z, border_x, border_z, back0_x, back0_z, back1_x, back1_z;
+};
+constexpr Border kBorders[] = {
+    {0.354f, -0.0329f, 0.0809f, -0.0587f, 0.0680f, -0.0569f, 0.0663f, -0.0771f, 0.0442f}, // 25%
+    {0.334f, -0.0325f, 0.0809f, -0.0574f, 0.0697f, -0.0556f, 0.0679f, -0.0765f, 0.0464f}, // 30%
+    {0.315f, -0.0323f, 0.0809f, -0.0561f, 0.0704f, -0.0544f, 0.0686f, -0.0759f, 0.0477f}, // 35%
+    {0.295f, -0.0324f, 0.0809f, -0.0561f, 0.0711f, -0.0544f, 0.0693f, -0.0758f, 0.0483f}, // 40%
+    {0.275f, -0.0324f, 0.0822f, -0.0561f, 0.0721f, -0.0541f, 0.0706f, -0.0722f, 0.0467f}, // 45%
+    {0.256f, -0.0325f, 0.0822f, -0.0548f, 0.0724f, -0.0528f, 0.0709f, -0.0713f, 0.0472f}, // 50%
+    {0.236f, -0.0336f, 0.0822f, -0.0561f, 0.0722f, -0.0540f, 0.0708f, -0.0703f, 0.0456f}, // 55%
+    {0.216f, -0.0351f, 0.0822f, -0.0574f, 0.0718f, -0.0574f, 0.0718f, -0.0846f, 0.0592f}, // 60%
+};
 // The fascia runs on the periosteum of the face; the crest itself may press
 // a millimetre and a half into it (the skin keeps at least 1.5 mm over the
 // bone); the triangular tibia's crest stands a little proud of the face.
@@ -90,6 +115,33 @@ float anterolateral_bulge(const glm::vec3& p) {
   const float anterior = glm::smoothstep(-0.060f, -0.050f, p.x);
   return kBulge * level * lateral * anterior;
 }
+// How far p lies outside the line from `from` to `to` (x, z), on its
+// anteromedial side (+x and -z), less the face gap.
+float beyond(const glm::vec3& p, const glm::vec2& from, const glm::vec2& to) {
+  const glm::vec2 along = glm::normalize(to - from);
+  return glm::dot(glm::vec2(p.x, p.z) - from, glm::vec2(-along.y, along.x)) - kFaceGap;
+}
+
+// The outline at the medial border (kBorders): outside both the face line
+// and the line behind the border is outside the fascia. Far negative away
+// from the levels it shapes.
+float behind_border(const glm::vec3& p) {
+  constexpr std::size_t n = std::size(kBorders);
+  constexpr float kFade = 0.020f; // above the first level, the corner fades out over 2 cm
+  if (p.y >= kBorders[0].y + kFade || p.y <= kBorders[n - 1].y) return -1.0f;
+  const float y = std::min(p.y, kBorders[0].y);
+  std::size_t i = 0;
+  while (i + 2 < n && kBorders[i + 1].y > y) ++i;
+  const Border &a = kBorders[i], &b = kBorders[i + 1];
+  const float t = glm::clamp((a.y - y) / (a.y - b.y), 0.0f, 1.0f);
+  auto at = [t](float ax, float az, float bx, float bz) { return glm::mix(glm::vec2(ax, az), glm::vec2(bx, bz), t); };
+  const float face =
+      beyond(p, at(a.crest_x, a.crest_z, b.crest_x, b.crest_z), at(a.border_x, a.border_z, b.border_x, b.border_z));
+  const float back = beyond(p, at(a.back0_x, a.back0_z, b.back0_x, b.back0_z), at(a.back1_x, a.back1_z, b.back1_x, b.back1_z));
+  const float fade = std::max(glm::smoothstep(kBorders[0].y, kBorders[0].y + kFade, p.y),
+                              1.0f - glm::smoothstep(kBorders[n - 1].y, kBorders[n - 2].y, p.y));
+  return std::min(face, back) - fade * 0.050f;
+}
 } // namespace
 
 Field deep_fascia() {
@@ -111,9 +163,7 @@ Field deep_fascia() {
     const float t = (a.y - p.y) / (a.y - b.y);
     const glm::vec2 crest = glm::mix(glm::vec2(a.crest_x, a.crest_z), glm::vec2(b.crest_x, b.crest_z), t);
     const glm::vec2 border = glm::mix(glm::vec2(a.border_x, a.border_z), glm::vec2(b.border_x, b.border_z), t);
-    const glm::vec2 along = glm::normalize(border - crest);
-    const glm::vec2 out(-along.y, along.x); // anteromedial: +x and -z
-    return std::max(d, glm::dot(glm::vec2(p.x, p.z) - crest, out) - kFaceGap);
+    return std::max({d, beyond(p, crest, border), behind_border(p)});
   };
   f = clip_half_space(std::move(f), {0.0f, kLowest, 0.0f}, {0.0f, -1.0f, 0.0f});
   return clip_half_space(std::move(f), {0.0f, kHighest, 0.0f}, {0.0f, 1.0f, 0.0f});

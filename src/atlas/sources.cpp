@@ -316,8 +316,10 @@ Shapes checked by tests/atlas/knee_shape_test.cpp.
 The skin lies 3 mm outside a designed deep fascia: elliptical sections at
 fourteen levels from the distal thigh to just above the malleoli, cut flat
 where the tibia's anteromedial surface is subcutaneous (from crest to medial
-border). The muscles are clipped to it, so they fill their compartments up
-to the outline. The figures the levels were drawn to:
+border) and, from a quarter to three fifths of the way down, turning back at
+the medial border along the calf muscles behind it. The muscles are clipped
+to it, so they fill their compartments up to the outline. The figures the
+levels were drawn to:
 - Calf circumference (widest, tape on the relaxed calf): Gonzalez MC,
   Mehrnezhad A, Razaviarab N, Barbosa-Silva TG, Heymsfield SB (2021). Calf
   circumference: cutoff values from the NHANES 1999-2006. American Journal of
@@ -354,6 +356,25 @@ to the outline. The figures the levels were drawn to:
   bulges up to 3 mm anterolaterally, lateral to tibialis anterior's most
   anterior part and in front of the fibula (the shallow curve lateral to the
   shin), where the two bellies need the room for their volumes.
+- Behind the medial border of the tibia: the great saphenous vein climbs
+  the medial side of the leg with the saphenous nerve (Gray's Anatomy, 20th
+  ed., 1918, "The Veins of the Lower Extremity"), behind the medial border
+  of the upper tibia (Project Anatomy, oganatomy.org, ch. 10, "The leg and
+  dorsum of the foot"), in the subcutaneous fat; the border itself can be
+  felt under the skin. So the outline there follows the border and then the
+  medial edge of the soleus (from 45% of the way down, of flexor digitorum
+  longus) instead of running straight from the crest to the calf: a corner
+  of 20 to 33 degrees, 1 mm clear of the muscles.
+- Popliteus down to the soleal line: popliteus inserts on the medial two
+  thirds of the triangular surface above the soleal line on the back of the
+  tibia (Gray's Anatomy, 20th ed., 1918, "The Muscles and Fasciae of the
+  Leg"; Radiopaedia, "Popliteus muscle", revised 23 March 2023), and the
+  soleal line reaches the medial border about a third of the way down. The
+  generated popliteus narrows to a strip on the bone down to 30% of the way
+  from the knee to the ankle (before, it stopped at 21%, leaving fat behind
+  the tibia at 25%). The tibial nerve, having passed under the soleus's
+  tendinous arch with the popliteal vessels, lies behind it and in front of
+  the soleus.
 - Calcaneal tendon: Szaro P, Ghali Gataa K (2021). The correlations between
   dimensions of the normal tendon and tendinopathy changed Achilles tendon in
   routine magnetic resonance imaging. Scientific Reports 11:6131.
@@ -394,8 +415,8 @@ to the outline. The figures the levels were drawn to:
   within the designed outline there, under the skin, not outside it.
 - Muscle volumes: the soleus is sized to 18% over the published volume, the
   gastrocnemius heads, tibialis anterior and extensor digitorum longus to
-  15%, flexor digitorum longus to 8%, popliteus as published and the
-  others to 10% (all inside their 20% tolerance), so that they fill their
+  15%, flexor digitorum longus to 8% and the others, popliteus among
+  them, to 10% (all inside their 20% tolerance), so that they fill their
   compartments; the sizing follows each muscle's
   measured growth until it reaches its aim or its compartment's walls.
 

@@ -127,7 +127,7 @@ TEST(AtlasMeasurementReport, SecondEditionTargetsOnTodaysAtlas) {
     if (const StructureSection* ta = section.find("tibialis_anterior"))
       bulge = fixed((most_anterior(ta->section).y - most_anterior(t->section).y) * 1000.0, 0);
     if (pc == 25 || pc == 40 || pc == 55) worst_packing = std::min(worst_packing, packing);
-    if (pc == 40 || pc == 55) EXPECT_GE(packing, 0.72) << pc << "%: packing (issue 11)";
+    if (pc == 25 || pc == 40 || pc == 55) EXPECT_GE(packing, 0.72) << pc << "%: packing (issue 11)";
     worst_roundness = std::max(worst_roundness, roundness);
     if (pc >= 35 && pc <= 65) worst_depth = std::max(worst_depth, crest_depth);
     md << "| " << pc << "% | " << fixed(packing * 100.0, 1) << "% | " << fixed(roundness, 3) << " | " << fixed(crest_depth, 1)
@@ -144,15 +144,11 @@ TEST(AtlasMeasurementReport, SecondEditionTargetsOnTodaysAtlas) {
      << "| crest within 5 mm of the skin over the middle third (35-65%) | deepest " << fixed(worst_depth, 1) << " mm | "
      << verdict(worst_depth <= 5.0) << " |\n";
 
-  // The targets that hold are held (issue 11); packing, which misses at 25%,
-  // is held at the shortfall measured so that it cannot grow unnoticed.
+  // The targets are held (issue 11). Packing is 72.3 / 72.6 / 72.9% at
+  // 25 / 40 / 55% since popliteus reaches down to the soleal line and the
+  // outline turns back at the tibia's medial border (71.2 / 72.3 / 72.8%
+  // before; docs/ATLAS-MEASUREMENTS.md, "Popliteus down to the soleal line").
   EXPECT_LE(worst_depth, 5.0) << "tibial crest over the middle third";
-  // 71.2 / 72.3 / 72.8% at 25 / 40 / 55% since the soleus lies against the
-  // gastrocnemius heads (70.3 / 65.0 / 71.9% before): 40% and 55% meet 72%
-  // (above); 25%, the lowest, misses by 0.8 points and is held at its
-  // shortfall (docs/ATLAS-MEASUREMENTS.md, "The soleus against the
-  // gastrocnemius").
-  EXPECT_GE(worst_packing, 0.71);
   std::cout << md.str();
   std::ofstream(crus::test::test_output_dir() / "atlas_measurements.md") << md.str();
 }

@@ -73,6 +73,28 @@ TEST_F(SectionAnatomy, SoleusBehindTheDeepMusclesGastrocnemiusBehindIt) {
   }
 }
 
+TEST_F(SectionAnatomy, PopliteusOnTheTibiaAboveTheSolealLineWithTheTibialNerveBehindIt) {
+  // Popliteus inserts on the posterior surface of the tibia above the soleal
+  // line (Gray's Anatomy, 20th ed., 1918), which reaches the medial border
+  // about a third of the way down: at 25% its lower fibres lie on the back
+  // of the tibia, medial to tibialis posterior. The tibial nerve, having
+  // passed under the soleus's tendinous arch, lies behind them and in front
+  // of the soleus. Before, popliteus ended at 21% and fat filled its place.
+  SceneSection s = at("25%");
+  const glm::dvec3 popliteus = c(s, "popliteus"), tibia = c(s, "tibia"), nerve = c(s, "tibial_nerve");
+  EXPECT_LT(popliteus.x, tibia.x) << "popliteus behind the tibia";
+  EXPECT_GT(popliteus.x, c(s, "soleus").x) << "popliteus in front of the soleus";
+  EXPECT_LT(popliteus.z, c(s, "tibialis_posterior").z) << "popliteus medial to tibialis posterior";
+  EXPECT_LT(nerve.x, popliteus.x) << "the tibial nerve behind popliteus";
+  const StructureSection* soleus = s.find("soleus");
+  ASSERT_NE(soleus, nullptr);
+  double soleus_front = -1.0;
+  for (const auto& loop : soleus->section.loops)
+    for (const auto& p : loop.points) soleus_front = std::max(soleus_front, s.plane.to_model(p).x);
+  EXPECT_GT(nerve.x, soleus_front - 0.002) << "the tibial nerve in front of the soleus, not in it";
+  EXPECT_EQ(s.find("popliteus")->measure.pieces, 1u);
+}
+
 TEST_F(SectionAnatomy, FibularisMusclesLateralToTheFibula) {
   for (const char* level : {"25%", "40%", "55%"}) {
     SceneSection s = at(level);
