@@ -488,6 +488,7 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
   std::vector<StructureSpec> out;
   const Field fascia = deep_fascia();
   std::vector<Field> earlier; // raw fields of the muscles (and the calcaneal tendon) built so far
+  Field behind_tendon;        // the calcaneal tendon and the room behind it (below)
 
   // The calcaneal tendon: a broad aponeurosis narrowing to the tuberosity.
   {
@@ -498,11 +499,23 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     s.colour = tendon_colour();
     // Thin and flat: about 15 mm wide and 5 to 6 mm thick 4 to 6 cm above the
     // insertion, fanning out to about 25 mm at the calcaneus (SOURCES.md).
-    Field tendon = sweep({k(-0.1200f, 0.235f, 0.0760f, 0.0200f, 0.0018f), k(-0.1180f, 0.170f, 0.0780f, 0.0140f, 0.0025f),
-                          k(-0.1090f, 0.120f, 0.0780f, 0.0090f, 0.0028f), k(-0.1075f, 0.090f, 0.0780f, 0.0075f, 0.0028f),
-                          k(-0.1125f, 0.062f, 0.0780f, 0.0095f, 0.0028f), k(-0.1215f, 0.046f, 0.0780f, 0.0125f, 0.0030f),
-                          k(-0.1240f, 0.036f, 0.0780f, 0.0120f, 0.0030f)},
-                         kAnterior);
+    const std::vector<SweepKey> keys{
+        k(-0.1225f, 0.235f, 0.0760f, 0.0200f, 0.0018f), k(-0.1180f, 0.170f, 0.0780f, 0.0140f, 0.0025f),
+        k(-0.1090f, 0.120f, 0.0780f, 0.0090f, 0.0028f), k(-0.1075f, 0.090f, 0.0780f, 0.0075f, 0.0028f),
+        k(-0.1125f, 0.062f, 0.0780f, 0.0095f, 0.0028f), k(-0.1215f, 0.046f, 0.0780f, 0.0125f, 0.0030f),
+        k(-0.1240f, 0.036f, 0.0780f, 0.0120f, 0.0030f)};
+    Field tendon = sweep(keys, kAnterior);
+    // The soleus's fibres end on the tendon's front: nothing of it lies
+    // behind the tendon, whose upper end is a broad plate on the soleus's
+    // back (the soleus wrapped over that end, a sliver behind the tendon at
+    // 55-57% of the way down). The tendon's plate, 12 mm deeper behind it,
+    // is kept clear of the soleus.
+    std::vector<SweepKey> deeper = keys;
+    for (SweepKey& key : deeper) {
+      key.point.x -= 0.012f;
+      key.h += 0.012f;
+    }
+    behind_tendon = sweep(deeper, kAnterior);
     s.hull = tendon;
     s.field = carve(tendon, bone_fields, 0.0004f);
     earlier.push_back(tendon); // the soleus wraps round it, never over it
@@ -515,6 +528,7 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
   for (const MuscleRecipe& r : recipes()) {
     std::vector<Field> obstacles = bone_fields;
     for (const Field& e : earlier) obstacles.push_back(offset(e, 0.0004f)); // a little wider gap between muscles
+    if (r.id == "soleus") obstacles.push_back(behind_tendon);
     const PublishedVolume* target = nullptr;
     for (const auto& v : published_volumes())
       if (v.structure == r.id) target = &v;

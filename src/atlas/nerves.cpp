@@ -247,7 +247,7 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
        {"soleus",
         {n(-0.0750f, 0.340f, 0.0700f, 0.0011f), n(-0.0830f, 0.333f, 0.0740f, 0.0010f), n(-0.0900f, 0.324f, 0.0780f, 0.0009f)}},
        {"tibialis_posterior",
-        {n(-0.0750f, 0.340f, 0.0700f, 0.0012f), n(-0.0745f, 0.331f, 0.0790f, 0.0010f), n(-0.0700f, 0.320f, 0.0900f, 0.0009f)}},
+        {n(-0.0750f, 0.340f, 0.0700f, 0.0012f), n(-0.0715f, 0.332f, 0.0770f, 0.0010f), n(-0.0680f, 0.322f, 0.0880f, 0.0009f)}},
        {"flexor_digitorum_longus",
         {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0780f, 0.245f, 0.0700f, 0.0010f), n(-0.0710f, 0.240f, 0.0690f, 0.0009f)}},
        {"flexor_hallucis_longus",

@@ -384,7 +384,11 @@ levels were drawn to:
   doi:10.21103/Article13(1)_OA12 (ultrasound, 2 to 3 cm above the
   insertion 4.6 mm thick and 12.2 mm wide, 21.9 mm wide at the insertion).
   The generated tendon is about 5.6 mm thick and 15 mm wide 4 to 6 cm above
-  the insertion and about 25 mm wide at the calcaneus.
+  the insertion and about 25 mm wide at the calcaneus. The soleus's fibres
+  end in an aponeurosis on its posterior surface, which joins the
+  gastrocnemius's tendon to form the calcaneal tendon (Gray's Anatomy, 20th
+  ed., 1918, "The Muscles and Fasciae of the Leg"): the tendon's upper end
+  is a plate on the soleus's back, and no part of the soleus lies behind it.
 - Gastrocnemius heads as flat sheets: May S, Locke S, Kingsley M (2021).
   Reliability of ultrasonographic measurement of muscle architecture of the
   gastrocnemius medialis and gastrocnemius lateralis. PLoS ONE 16(9):e0258014.

@@ -108,6 +108,35 @@ TEST_F(SectionAnatomy, FibularisMusclesLateralToTheFibula) {
   EXPECT_GT(c(s, "fibularis_longus").z, c(s, "fibularis_brevis").z) << "longus superficial (lateral) to brevis";
 }
 
+TEST_F(SectionAnatomy, NoSoleusBehindTheCalcanealTendon) {
+  // The soleus's fibres end on the front of the calcaneal tendon; its upper
+  // end is a broad plate on the soleus's back. The soleus wrapped over that
+  // end: at 55-57% of the way down a sliver of it lay behind the tendon.
+  // Every 1% from where the tendon begins to 90%: no soleus point within the
+  // tendon's breadth lies behind the tendon's back.
+  for (int pc = 54; pc <= 90; ++pc) {
+    const std::string level = std::to_string(pc) + "%";
+    SceneSection s = at(level.c_str());
+    const StructureSection *tendon = s.find("calcaneal_tendon"), *soleus = s.find("soleus");
+    if (!tendon || !soleus) continue;
+    double back = 1.0, zmin = 1.0, zmax = -1.0;
+    for (const auto& loop : tendon->section.loops)
+      for (const auto& p : loop.points) {
+        const glm::dvec3 m = s.plane.to_model(p);
+        back = std::min(back, m.x);
+        zmin = std::min(zmin, m.z);
+        zmax = std::max(zmax, m.z);
+      }
+    double worst = 1.0;
+    for (const auto& loop : soleus->section.loops)
+      for (const auto& p : loop.points) {
+        const glm::dvec3 m = s.plane.to_model(p);
+        if (m.z > zmin + 0.002 && m.z < zmax - 0.002) worst = std::min(worst, m.x);
+      }
+    EXPECT_GE(worst, back) << level << ": soleus " << (back - worst) * 1000.0 << " mm behind the calcaneal tendon";
+  }
+}
+
 TEST_F(SectionAnatomy, FibularisBrevisArisesFromTheLowerTwoThirdsOfTheFibula) {
   // Gray's Anatomy (41st ed., the leg): brevis arises from the distal
   // two-thirds of the fibula's lateral surface, deep to longus, so a section
