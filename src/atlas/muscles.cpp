@@ -5,6 +5,7 @@
 // (reference_data) and carved off the bones and the muscles built before
 // them, so that no two structures overlap.
 #include "atlas/mesher.hpp"
+#include "atlas/muscle_recipes.hpp"
 #include "atlas/reference_data.hpp"
 #include "atlas/structures.hpp"
 
@@ -19,338 +20,8 @@ namespace crus::atlas {
 namespace {
 using glm::vec3;
 constexpr vec3 kAnterior{1, 0, 0};
-constexpr vec3 kUp{0, 1, 0};
-constexpr vec3 kLateral{0, 0, 1};
 
 SweepKey k(float x, float y, float z, float w, float h) { return {{x, y, z}, w, h}; }
-// A round tendon key.
-SweepKey t(float x, float y, float z, float r) { return {{x, y, z}, r, r}; }
-
-struct Tendon {
-  std::vector<SweepKey> keys;
-  vec3 up = kAnterior;
-};
-
-struct MuscleRecipe {
-  const char* id;
-  const char* name;
-  std::vector<SweepKey> belly;
-  vec3 belly_up = kAnterior;
-  std::vector<Tendon> tendons;
-  float cell = 0.0012f;
-  std::size_t target_main = 9000;
-  std::size_t target_lod1 = 2000;
-  // Flat muscles (the triceps surae) are sized to their volume by their
-  // width alone, so that their thickness stays as drawn.
-  bool flat = false;
-  // The two heads of gastrocnemius meet along the midline of the calf,
-  // with the sural nerve in the groove between them: a head keeps to its
-  // side of a sagittal plane (z, metres; 0 = none).
-  float max_z = 0.0f, min_z = 0.0f;
-  // The anterior compartment's floor is the interosseous membrane, stretched
-  // between the tibia's and the fibula's interosseous borders: a muscle of
-  // that compartment keeps in front of it (x, metres; 0 = none).
-  float min_x = 0.0f;
-  // Size relative to the published volume (1 = as published).
-  float volume_factor = 1.0f;
-  // How much thicker a flat muscle may grow when its width meets the
-  // fascia's sides (1 = never).
-  float max_thick = 1.0f;
-};
-
-std::vector<MuscleRecipe> recipes() {
-  std::vector<MuscleRecipe> r;
-  // In order of precedence: a muscle is carved by every muscle before it
-  // (reordered below).
-  r.push_back(
-      {"plantaris",
-       "Plantaris",
-       {k(-0.0640f, 0.500f, 0.1010f, 0.0040f, 0.0035f), k(-0.0740f, 0.474f, 0.0960f, 0.0080f, 0.0060f),
-        k(-0.0840f, 0.445f, 0.0890f, 0.0060f, 0.0050f), k(-0.0900f, 0.420f, 0.0850f, 0.0022f, 0.0018f)},
-       kAnterior,
-       {{{t(-0.0900f, 0.420f, 0.0850f, 0.0017f), t(-0.1000f, 0.370f, 0.0800f, 0.0013f), t(-0.1100f, 0.280f, 0.0720f, 0.0013f),
-          t(-0.1170f, 0.235f, 0.0560f, 0.0013f), t(-0.1180f, 0.180f, 0.0540f, 0.0013f), t(-0.1050f, 0.100f, 0.0640f, 0.0013f),
-          t(-0.1120f, 0.055f, 0.0660f, 0.0014f), t(-0.1195f, 0.037f, 0.0680f, 0.0016f)}}},
-       0.0008f,
-       4000,
-       900});
-  r.push_back(
-      {"tibialis_posterior",
-       "Tibialis posterior",
-       {k(-0.0665f, 0.387f, 0.0900f, 0.0060f, 0.0040f), k(-0.0690f, 0.330f, 0.0900f, 0.0110f, 0.0070f),
-        k(-0.0710f, 0.250f, 0.0870f, 0.0110f, 0.0075f), k(-0.0715f, 0.170f, 0.0790f, 0.0080f, 0.0060f),
-        k(-0.0715f, 0.130f, 0.0700f, 0.0050f, 0.0040f)},
-       kAnterior,
-       {{{t(-0.0715f, 0.140f, 0.0720f, 0.0035f), t(-0.0710f, 0.100f, 0.0620f, 0.0035f), t(-0.0725f, 0.075f, 0.0540f, 0.0034f),
-          t(-0.0700f, 0.056f, 0.0510f, 0.0033f), t(-0.0600f, 0.044f, 0.0480f, 0.0032f), t(-0.0460f, 0.037f, 0.0490f, 0.0032f),
-          t(-0.0360f, 0.0335f, 0.0515f, 0.0032f)}}},
-       0.0013f,
-       9000,
-       2000});
-  r.push_back(
-      {"flexor_digitorum_longus",
-       "Flexor digitorum longus",
-       {k(-0.0650f, 0.330f, 0.0770f, 0.0040f, 0.0035f), k(-0.0690f, 0.270f, 0.0720f, 0.0070f, 0.0055f),
-        k(-0.0720f, 0.190f, 0.0680f, 0.0075f, 0.0060f), k(-0.0750f, 0.130f, 0.0640f, 0.0050f, 0.0040f)},
-       kAnterior,
-       {{{t(-0.0750f, 0.140f, 0.0650f, 0.0030f), t(-0.0790f, 0.095f, 0.0610f, 0.0030f), t(-0.0780f, 0.070f, 0.0550f, 0.0030f),
-          t(-0.0750f, 0.050f, 0.0510f, 0.0030f), t(-0.0620f, 0.032f, 0.0500f, 0.0029f), t(-0.0450f, 0.024f, 0.0580f, 0.0028f),
-          t(-0.0200f, 0.0120f, 0.0680f, 0.0028f), t(0.0100f, 0.0075f, 0.0820f, 0.0026f), t(0.0400f, 0.0050f, 0.0920f, 0.0022f)},
-         kLateral},
-        {{t(0.0400f, 0.0050f, 0.0920f, 0.0015f), t(0.0660f, 0.0035f, 0.0800f, 0.0013f), t(0.1000f, 0.0030f, 0.0850f, 0.0012f),
-          t(0.1240f, 0.0030f, 0.0890f, 0.0012f)},
-         kUp},
-        {{t(0.0400f, 0.0050f, 0.0920f, 0.0015f), t(0.0590f, 0.0035f, 0.0960f, 0.0013f), t(0.0900f, 0.0030f, 0.1000f, 0.0012f),
-          t(0.1140f, 0.0030f, 0.1030f, 0.0012f)},
-         kUp},
-        {{t(0.0400f, 0.0050f, 0.0920f, 0.0015f), t(0.0490f, 0.0035f, 0.1100f, 0.0013f), t(0.0780f, 0.0030f, 0.1130f, 0.0012f),
-          t(0.1000f, 0.0030f, 0.1160f, 0.0012f)},
-         kUp},
-        {{t(0.0400f, 0.0050f, 0.0920f, 0.0015f), t(0.0360f, 0.0035f, 0.1240f, 0.0013f), t(0.0620f, 0.0030f, 0.1280f, 0.0012f),
-          t(0.0840f, 0.0030f, 0.1310f, 0.0012f)},
-         kUp}},
-       0.0010f,
-       10000,
-       2200});
-  r.push_back(
-      {"flexor_hallucis_longus",
-       "Flexor hallucis longus",
-       {k(-0.0720f, 0.300f, 0.1000f, 0.0050f, 0.0040f), k(-0.0800f, 0.240f, 0.0970f, 0.0120f, 0.0090f),
-        k(-0.0830f, 0.170f, 0.0900f, 0.0130f, 0.0100f), k(-0.0830f, 0.120f, 0.0800f, 0.0090f, 0.0080f),
-        k(-0.0820f, 0.095f, 0.0720f, 0.0050f, 0.0040f)},
-       kAnterior,
-       {{{t(-0.0820f, 0.100f, 0.0730f, 0.0032f), t(-0.0850f, 0.062f, 0.0660f, 0.0032f), t(-0.0780f, 0.042f, 0.0560f, 0.0031f),
-          t(-0.0680f, 0.026f, 0.0560f, 0.0031f), t(-0.0500f, 0.020f, 0.0570f, 0.0031f), t(-0.0110f, 0.0155f, 0.0580f, 0.0030f),
-          t(0.0300f, 0.0070f, 0.0570f, 0.0029f), t(0.0580f, 0.0030f, 0.0570f, 0.0027f), t(0.0800f, 0.0030f, 0.0590f, 0.0025f),
-          t(0.1180f, 0.0025f, 0.0640f, 0.0022f)},
-         kLateral}},
-       0.0012f,
-       9000,
-       2000});
-  // Popliteus inserts on the medial two thirds of the triangular posterior
-  // surface of the tibia above the soleal line (Gray's Anatomy, 20th ed.,
-  // 1918; SOURCES.md "Popliteus down to the soleal line"), whose medial end the
-  // model puts at y 0.318 m (landmarks.cpp): the belly narrows to a thin
-  // strip on the bone behind the medial part of the shaft, down to 0.334 m
-  // (30% of the way from the knee to the ankle). Before it stopped at
-  // 0.370 m, and fat filled its place at 25% behind the tibia.
-  r.push_back({"popliteus",
-               "Popliteus",
-               {k(-0.0640f, 0.448f, 0.1175f, 0.0030f, 0.0030f), k(-0.0790f, 0.432f, 0.1040f, 0.0060f, 0.0045f),
-                k(-0.0790f, 0.412f, 0.0860f, 0.0190f, 0.0050f), k(-0.0760f, 0.392f, 0.0700f, 0.0200f, 0.0050f),
-                k(-0.0728f, 0.372f, 0.0680f, 0.0090f, 0.0030f), k(-0.0655f, 0.352f, 0.0680f, 0.0085f, 0.0025f),
-                k(-0.0635f, 0.334f, 0.0665f, 0.0045f, 0.0018f)},
-               kAnterior,
-               {},
-               0.0008f,
-               4000,
-               900});
-  // Fibularis brevis arises from the distal two-thirds of the fibula's
-  // lateral surface, deep to longus (Gray's Anatomy 41st ed., the leg): its
-  // belly begins at about a third of the way down (y 0.318 m) against the
-  // bone, and longus, built after it, lies lateral to it there (its keys at
-  // 0.340 and 0.250 m sit 4.5 mm further lateral than before, and the one
-  // at 0.180 m as much, so it overlaps brevis's front and back instead of
-  // closing round it). Before, brevis began at 0.270 m, about half way down.
-  // Longus's tendon still starts where it did (z 0.119 at y 0.190 m, 4.5 mm
-  // medial of the belly's last key and within its last centimetre), so its
-  // course down behind the lateral malleolus is unchanged.
-  r.push_back(
-      {"fibularis_brevis",
-       "Fibularis brevis",
-       {k(-0.0600f, 0.318f, 0.1170f, 0.0030f, 0.0035f), k(-0.0660f, 0.270f, 0.1170f, 0.0055f, 0.0075f),
-        k(-0.0720f, 0.200f, 0.1140f, 0.0070f, 0.0100f), k(-0.0750f, 0.130f, 0.1100f, 0.0070f, 0.0090f),
-        k(-0.0790f, 0.090f, 0.1040f, 0.0040f, 0.0040f)},
-       kAnterior,
-       {{{t(-0.0790f, 0.095f, 0.1040f, 0.0032f), t(-0.0815f, 0.068f, 0.1005f, 0.0032f), t(-0.0780f, 0.052f, 0.1050f, 0.0032f),
-          t(-0.0720f, 0.042f, 0.1075f, 0.0031f), t(-0.0680f, 0.030f, 0.1140f, 0.0030f), t(-0.0550f, 0.031f, 0.1210f, 0.0030f),
-          t(-0.0410f, 0.031f, 0.1270f, 0.0030f)},
-         kLateral}},
-       0.0010f,
-       8000,
-       1800});
-  r.push_back(
-      {"fibularis_longus",
-       "Fibularis longus",
-       {k(-0.0640f, 0.390f, 0.1220f, 0.0040f, 0.0050f), k(-0.0660f, 0.340f, 0.1265f, 0.0080f, 0.0120f),
-        k(-0.0690f, 0.250f, 0.1265f, 0.0080f, 0.0110f), k(-0.0720f, 0.180f, 0.1235f, 0.0050f, 0.0070f)},
-       kAnterior,
-       {{{t(-0.0720f, 0.190f, 0.1190f, 0.0030f), t(-0.0780f, 0.130f, 0.1140f, 0.0030f), t(-0.0850f, 0.090f, 0.1090f, 0.0030f),
-          t(-0.0875f, 0.068f, 0.1075f, 0.0030f), t(-0.0810f, 0.046f, 0.1110f, 0.0030f), t(-0.0755f, 0.034f, 0.1105f, 0.0030f),
-          t(-0.0620f, 0.020f, 0.1170f, 0.0030f), t(-0.0480f, 0.016f, 0.1200f, 0.0030f), t(-0.0360f, 0.011f, 0.1130f, 0.0029f),
-          t(-0.0280f, 0.0105f, 0.0980f, 0.0029f), t(-0.0150f, 0.0135f, 0.0800f, 0.0028f), t(-0.0020f, 0.0175f, 0.0680f, 0.0028f),
-          t(0.0040f, 0.0200f, 0.0640f, 0.0027f)},
-         kAnterior}},
-       0.0012f,
-       10000,
-       2200});
-  r.push_back(
-      {"extensor_hallucis_longus",
-       "Extensor hallucis longus",
-       {k(-0.0600f, 0.310f, 0.0970f, 0.0040f, 0.0040f), k(-0.0520f, 0.260f, 0.0950f, 0.0070f, 0.0075f),
-        k(-0.0470f, 0.190f, 0.0930f, 0.0075f, 0.0075f), k(-0.0450f, 0.150f, 0.0900f, 0.0055f, 0.0050f),
-        k(-0.0410f, 0.115f, 0.0830f, 0.0035f, 0.0030f)},
-       kAnterior,
-       {{{t(-0.0410f, 0.120f, 0.0840f, 0.0026f), t(-0.0363f, 0.0878f, 0.0732f, 0.0026f), t(-0.0180f, 0.0560f, 0.0628f, 0.0025f),
-          t(0.0143f, 0.0470f, 0.0582f, 0.0024f), t(0.0584f, 0.0300f, 0.0559f, 0.0023f), t(0.0936f, 0.0215f, 0.0605f, 0.0022f),
-          t(0.1180f, 0.0195f, 0.0640f, 0.0020f)},
-         kLateral}},
-       0.0009f,
-       8000,
-       1800});
-  r.push_back(
-      {"extensor_digitorum_longus",
-       "Extensor digitorum longus",
-       {k(-0.0490f, 0.400f, 0.1100f, 0.0055f, 0.0055f), k(-0.0430f, 0.350f, 0.1100f, 0.0105f, 0.0095f),
-        k(-0.0410f, 0.260f, 0.1110f, 0.0115f, 0.0105f), k(-0.0430f, 0.170f, 0.1040f, 0.0090f, 0.0080f),
-        k(-0.0420f, 0.120f, 0.0950f, 0.0045f, 0.0040f)},
-       kAnterior,
-       {{{t(-0.0420f, 0.125f, 0.0950f, 0.0030f), t(-0.0400f, 0.081f, 0.0872f, 0.0030f), t(-0.0230f, 0.0530f, 0.0850f, 0.0030f),
-          t(0.0000f, 0.0450f, 0.0950f, 0.0028f)},
-         kLateral},
-        {{t(0.0000f, 0.0450f, 0.0950f, 0.0016f), t(0.0200f, 0.0400f, 0.0850f, 0.0015f), t(0.0570f, 0.0265f, 0.0800f, 0.0014f),
-          t(0.0900f, 0.0180f, 0.0850f, 0.0013f), t(0.1240f, 0.0135f, 0.0890f, 0.0012f)},
-         kUp},
-        {{t(0.0000f, 0.0450f, 0.0950f, 0.0016f), t(0.0200f, 0.0380f, 0.0950f, 0.0015f), t(0.0500f, 0.0260f, 0.0960f, 0.0014f),
-          t(0.0850f, 0.0170f, 0.1000f, 0.0013f), t(0.1140f, 0.0130f, 0.1030f, 0.0012f)},
-         kUp},
-        {{t(0.0000f, 0.0450f, 0.0950f, 0.0016f), t(0.0150f, 0.0360f, 0.1040f, 0.0015f), t(0.0400f, 0.0255f, 0.1090f, 0.0014f),
-          t(0.0750f, 0.0170f, 0.1130f, 0.0013f), t(0.1000f, 0.0130f, 0.1160f, 0.0012f)},
-         kUp},
-        {{t(0.0000f, 0.0450f, 0.0950f, 0.0016f), t(0.0050f, 0.0340f, 0.1120f, 0.0015f), t(0.0270f, 0.0245f, 0.1220f, 0.0014f),
-          t(0.0600f, 0.0160f, 0.1280f, 0.0013f), t(0.0850f, 0.0130f, 0.1310f, 0.0012f)},
-         kUp}},
-       0.0010f,
-       11000,
-       2400});
-  r.push_back({"fibularis_tertius",
-               "Fibularis tertius",
-               {k(-0.0520f, 0.190f, 0.1060f, 0.0040f, 0.0040f), k(-0.0470f, 0.140f, 0.1060f, 0.0065f, 0.0060f),
-                k(-0.0440f, 0.100f, 0.1010f, 0.0045f, 0.0040f)},
-               kAnterior,
-               {{{t(-0.0440f, 0.105f, 0.1020f, 0.0022f), t(-0.0380f, 0.075f, 0.0990f, 0.0022f),
-                  t(-0.0250f, 0.050f, 0.1060f, 0.0021f), t(-0.0170f, 0.0395f, 0.1160f, 0.0020f)},
-                 kLateral}},
-               0.0008f,
-               5000,
-               1100});
-  r.push_back(
-      {"tibialis_anterior",
-       "Tibialis anterior",
-       {k(-0.0450f, 0.410f, 0.0980f, 0.0070f, 0.0080f), k(-0.0420f, 0.370f, 0.0980f, 0.0110f, 0.0180f),
-        k(-0.0410f, 0.320f, 0.0970f, 0.0110f, 0.0180f), k(-0.0380f, 0.260f, 0.0950f, 0.0085f, 0.0100f),
-        k(-0.0380f, 0.205f, 0.0920f, 0.0045f, 0.0050f)},
-       kAnterior,
-       {{{t(-0.0390f, 0.215f, 0.0950f, 0.0036f), t(-0.0370f, 0.150f, 0.0850f, 0.0036f), t(-0.0350f, 0.115f, 0.0760f, 0.0036f),
-          t(-0.0330f, 0.0912f, 0.0628f, 0.0035f), t(-0.0220f, 0.0650f, 0.0550f, 0.0034f), t(-0.0100f, 0.0440f, 0.0510f, 0.0033f),
-          t(0.0016f, 0.0320f, 0.0510f, 0.0032f)},
-         kLateral}},
-       0.0013f,
-       10000,
-       2200});
-  // The gastrocnemius heads lie on the soleus, with the plantaris tendon
-  // running obliquely between them (Gray's Anatomy 20th ed., 1918). The
-  // soleus's back face is drawn to the heads' front faces at 0.290-0.350 m
-  // (its keys at 0.350, 0.320 and 0.290 m), so that no band
-  // of fat separates them in section; it is built before them and they give
-  // way to it where they meet (docs/ATLAS-MEASUREMENTS.md, "The soleus
-  // against the gastrocnemius").
-  r.push_back({"soleus",
-               "Soleus",
-               {k(-0.0760f, 0.378f, 0.0950f, 0.0240f, 0.0070f), k(-0.0906f, 0.350f, 0.0880f, 0.0340f, 0.0125f),
-                k(-0.0973f, 0.320f, 0.0845f, 0.0340f, 0.0132f), k(-0.0988f, 0.290f, 0.0810f, 0.0340f, 0.0152f),
-                k(-0.1030f, 0.205f, 0.0790f, 0.0420f, 0.0260f), k(-0.1030f, 0.170f, 0.0780f, 0.0400f, 0.0260f),
-                k(-0.1050f, 0.125f, 0.0740f, 0.0320f, 0.0125f),
-                k(-0.1040f, 0.092f, 0.0780f, 0.0100f, 0.0035f)}, // lowest fibres about 5 cm above the insertion
-               kAnterior,
-               {},
-               0.0016f,
-               14000,
-               3000,
-               true});
-  // Each head's key at 0.280 m (medial) and 0.300 m (lateral) is drawn
-  // thicker in front, its back on the fascia, to meet the soleus's back
-  // (docs/ATLAS-MEASUREMENTS.md).
-  r.push_back({"gastrocnemius_medial_head",
-               "Medial head of gastrocnemius",
-               {k(-0.0560f, 0.488f, 0.0570f, 0.0075f, 0.0065f), k(-0.0800f, 0.445f, 0.0540f, 0.0180f, 0.0110f),
-                k(-0.1010f, 0.385f, 0.0500f, 0.0320f, 0.0108f), k(-0.1250f, 0.330f, 0.0520f, 0.0340f, 0.0110f),
-                k(-0.1265f, 0.280f, 0.0560f, 0.0300f, 0.0122f), k(-0.1290f, 0.250f, 0.0620f, 0.0220f, 0.0080f),
-                k(-0.1290f, 0.226f, 0.0660f, 0.0120f, 0.0035f)},
-               kAnterior,
-               {},
-               0.0015f,
-               12000,
-               2600,
-               true});
-  r.back().max_z = 0.0845f;
-  r.push_back({"gastrocnemius_lateral_head",
-               "Lateral head of gastrocnemius",
-               {k(-0.0620f, 0.484f, 0.1040f, 0.0065f, 0.0060f), k(-0.0820f, 0.440f, 0.1060f, 0.0150f, 0.0110f),
-                k(-0.0980f, 0.380f, 0.1060f, 0.0250f, 0.0113f), k(-0.1210f, 0.330f, 0.1020f, 0.0230f, 0.0103f),
-                k(-0.1245f, 0.300f, 0.0960f, 0.0150f, 0.0085f), k(-0.1270f, 0.280f, 0.0920f, 0.0080f, 0.0030f)},
-               kAnterior,
-               {},
-               0.0014f,
-               10000,
-               2200,
-               true});
-  r.back().min_z = 0.0885f;
-  // Tibialis anterior takes its place against the tibia before the extensors
-  // beside it are shaped, so that they give way to it and not the reverse.
-  auto by_id = [&](const char* id) {
-    return std::find_if(r.begin(), r.end(), [&](const MuscleRecipe& m) { return std::string(m.id) == id; });
-  };
-  std::rotate(by_id("extensor_hallucis_longus"), by_id("tibialis_anterior"), by_id("tibialis_anterior") + 1);
-  // Fibularis tertius too: it has no published volume to be sized to, and the
-  // extensors, inflated to theirs, would otherwise take its place.
-  std::rotate(by_id("extensor_hallucis_longus"), by_id("fibularis_tertius"), by_id("fibularis_tertius") + 1);
-  // The plantaris tendon runs between the soleus and the gastrocnemius
-  // (Gray's Anatomy 41st ed., ch. 84): built after the soleus, it is lifted
-  // clear of it (tendon_path) and lies on its back instead of grooving it.
-  // It reaches the medial border of the calcaneal tendon above the tendon's
-  // upper end (there is no room between the soleus and the tendon).
-  std::rotate(by_id("plantaris"), by_id("plantaris") + 1, by_id("gastrocnemius_medial_head"));
-  // Extensor digitorum longus lies lateral to tibialis anterior, in front of
-  // the fibula; the boundary lies over the fibula's anterior border rather
-  // than medial to it (Gray's Anatomy 41st ed., ch. 84: tibialis anterior
-  // fills the space lateral to the tibia, on the interosseous membrane).
-  by_id("tibialis_anterior")->max_z = 0.1085f;
-  // Without a floor, the belly (drawn deep, to fill the compartment) slipped
-  // through the 6 mm between the tibia and the fibula below the fibular neck
-  // and came out behind tibialis posterior, a stray piece in the posterior
-  // compartment (docs/sections/section-25.png, second round). The membrane
-  // runs from the tibia's interosseous border (x about -0.056) to the fibula's
-  // medial surface (-0.060) over the upper half of the leg.
-  by_id("tibialis_anterior")->min_x = -0.0585f;
-  // Packing (issue 11): inside the designed outline the muscles are sized to
-  // the upper part of the published volumes' 20% tolerance, so that they fill
-  // their compartments rather than leave fat-filled gaps; the large calf and
-  // anterior muscles, whose sections make most of the packing at 25-55%,
-  // aim 15% over, the soleus 18% (below; the sizing now reaches the aim
-  // within 3%, so these stay inside the 20%). Flexor digitorum longus, thin, comes out
-  // of the coarse sizing grid about a tenth over and aims 8% over (below);
-  // popliteus aims 10% over like the rest: its strip down to the soleal line
-  // takes that tenth, and its upper part keeps the size it had.
-  for (MuscleRecipe& m : r) m.volume_factor = 1.10f;
-  for (const char* id :
-       {"gastrocnemius_medial_head", "gastrocnemius_lateral_head", "tibialis_anterior", "extensor_digitorum_longus"})
-    by_id(id)->volume_factor = 1.15f;
-  // The soleus, drawn against the gastrocnemius heads, aims 18% over, so
-  // that it still thickens forward into the room in front of it; flexor
-  // digitorum longus aims 8% over, for the room between it and the soleus at
-  // 50-55% (they come out 16.5% and 18.2% over;
-  // docs/ATLAS-MEASUREMENTS.md, "The soleus against the gastrocnemius").
-  by_id("soleus")->volume_factor = 1.18f;
-  by_id("flexor_digitorum_longus")->volume_factor = 1.08f;
-  // The triceps surae meet the fascia's sides long before their volume:
-  // soleus may thicken by up to 60% into the gap in front of it (towards the
-  // deep muscles and the tibial nerve). The gastrocnemius heads may not: 8% more
-  // took them to 28-29 mm, past the 25 mm of issue 11, so the medial head
-  // gives way on its volume instead (docs/ATLAS-MEASUREMENTS.md).
-  by_id("soleus")->max_thick = 1.6f;
-  return r;
-}
 
 // A flat belly scales its width by s and its thickness by `thick`, growing
 // along `up` only, so that its back face stays where it was drawn.
@@ -508,8 +179,8 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // The soleus's fibres end on the tendon's front: nothing of it lies
     // behind the tendon, whose upper end is a broad plate on the soleus's
     // back (the soleus wrapped over that end, a sliver behind the tendon at
-    // 55-57% of the way down). The tendon's plate, 12 mm deeper behind it,
-    // is kept clear of the soleus.
+    // 55-57% of the way down). The tendon's plate and the 24 mm behind it
+    // are kept clear of the soleus.
     std::vector<SweepKey> deeper = keys;
     for (SweepKey& key : deeper) {
       key.point.x -= 0.012f;
@@ -525,10 +196,13 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     out.push_back(s);
   }
 
-  for (const MuscleRecipe& r : recipes()) {
+  for (const MuscleRecipe& r : muscle_recipes()) {
     std::vector<Field> obstacles = bone_fields;
     for (const Field& e : earlier) obstacles.push_back(offset(e, 0.0004f)); // a little wider gap between muscles
-    if (r.id == "soleus") obstacles.push_back(behind_tendon);
+    if (r.id == "soleus") {
+      obstacles.push_back(behind_tendon);
+      obstacles.push_back(neurovascular_channel());
+    }
     const PublishedVolume* target = nullptr;
     for (const auto& v : published_volumes())
       if (v.structure == r.id) target = &v;

@@ -192,10 +192,11 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
   std::vector<StructureSpec> out;
   std::vector<const StructureSpec*> around;
   for (const auto& s : around_specs) around.push_back(&s);
-  // The tibial nerve leaves the soleus forwards, onto the deep muscles: below
-  // the soleus's tendinous arch it lies on the back of the lower popliteus
-  // and then of tibialis posterior, in front of the soleus (its key at
-  // 0.340 m is drawn there, not in the soleus for the route to move); the
+  // The tibial nerve leaves the soleus forwards, onto the deep muscles: it
+  // passes under the soleus's tendinous arch at popliteus's lower border and
+  // runs on the deep muscles in front of the soleus, in a channel kept clear
+  // of the soleus (muscle_recipes.hpp); its key at 0.340 m is drawn in that
+  // channel, behind popliteus's lowest fibres and tibialis posterior; the
   // common fibular nerve follows the biceps tendon to the fibular neck; the
   // deep and superficial fibular nerves may only settle into the gap beside
   // them (a longer move would take them past the fibula into the wrong
@@ -218,7 +219,7 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
   out.push_back(nerve(
       "tibial_nerve", "Tibial nerve",
       {{n(-0.0785f, 0.532f, 0.0830f, 0.0040f), n(-0.0820f, 0.470f, 0.0790f, 0.0038f), n(-0.0860f, 0.410f, 0.0780f, 0.0034f),
-        n(-0.0750f, 0.340f, 0.0700f, 0.0030f), n(-0.0860f, 0.250f, 0.0720f, 0.0028f), n(-0.0840f, 0.150f, 0.0660f, 0.0026f),
+        n(-0.0795f, 0.340f, 0.0762f, 0.0030f), n(-0.0860f, 0.250f, 0.0720f, 0.0028f), n(-0.0840f, 0.150f, 0.0660f, 0.0026f),
         n(-0.0820f, 0.085f, 0.0580f, 0.0025f), n(-0.0760f, 0.055f, 0.0480f, 0.0024f), n(-0.0650f, 0.040f, 0.0460f, 0.0022f)},
        // medial plantar nerve
        {n(-0.0650f, 0.040f, 0.0460f, 0.0018f), n(-0.0450f, 0.025f, 0.0520f, 0.0016f), n(-0.0100f, 0.016f, 0.0560f, 0.0014f),
@@ -245,9 +246,9 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
        // In the leg: the second soleus branch (its deep surface), then
        // tibialis posterior, flexor digitorum and hallucis longus.
        {"soleus",
-        {n(-0.0750f, 0.340f, 0.0700f, 0.0011f), n(-0.0830f, 0.333f, 0.0740f, 0.0010f), n(-0.0900f, 0.324f, 0.0780f, 0.0009f)}},
+        {n(-0.0795f, 0.340f, 0.0762f, 0.0011f), n(-0.0870f, 0.333f, 0.0790f, 0.0010f), n(-0.0930f, 0.324f, 0.0810f, 0.0009f)}},
        {"tibialis_posterior",
-        {n(-0.0750f, 0.340f, 0.0700f, 0.0012f), n(-0.0715f, 0.332f, 0.0770f, 0.0010f), n(-0.0680f, 0.322f, 0.0880f, 0.0009f)}},
+        {n(-0.0795f, 0.340f, 0.0762f, 0.0012f), n(-0.0740f, 0.332f, 0.0830f, 0.0010f), n(-0.0700f, 0.322f, 0.0900f, 0.0009f)}},
        {"flexor_digitorum_longus",
         {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0780f, 0.245f, 0.0700f, 0.0010f), n(-0.0710f, 0.240f, 0.0690f, 0.0009f)}},
        {"flexor_hallucis_longus",

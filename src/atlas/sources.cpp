@@ -365,16 +365,21 @@ levels were drawn to:
   medial edge of the soleus (from 45% of the way down, of flexor digitorum
   longus) instead of running straight from the crest to the calf: a corner
   of 20 to 33 degrees, 1 mm clear of the muscles.
-- Popliteus down to the soleal line: popliteus inserts on the medial two
-  thirds of the triangular surface above the soleal line on the back of the
-  tibia (Gray's Anatomy, 20th ed., 1918, "The Muscles and Fasciae of the
-  Leg"; Radiopaedia, "Popliteus muscle", revised 23 March 2023), and the
-  soleal line reaches the medial border about a third of the way down. The
-  generated popliteus narrows to a strip on the bone down to 30% of the way
-  from the knee to the ankle (before, it stopped at 21%, leaving fat behind
-  the tibia at 25%). The tibial nerve, having passed under the soleus's
-  tendinous arch with the popliteal vessels, lies behind it and in front of
-  the soleus.
+- Popliteus down to the soleal line: the muscle's tibial attachment is the
+  part of the bone's back above the soleal line, over its medial two thirds
+  (Gray's Anatomy, 20th ed., 1918, "The Muscles and Fasciae of the Leg";
+  Radiopaedia, "Popliteus muscle", revised 23 March 2023); in this atlas
+  that line meets the medial border 34% of the way down. The generated belly
+  ends in a strip on the back of the tibia, between the medial border and
+  tibialis posterior, down to 30% (before, it stopped at 21% and fat filled
+  its place at 25%). The tibial nerve crosses the back of popliteus in the
+  popliteal fossa, passes under the soleus's tendinous arch at the muscle's
+  lower border with the posterior tibial vessels, and runs on down on the
+  deep muscles, tibialis posterior first, covered by the soleus (Gray's,
+  above). A channel about 7 mm across along that course is kept clear of the
+  soleus for the nerve and the vessels (not modelled): at 25% the nerve lies
+  behind the lateral edge of popliteus's strip and the medial edge of
+  tibialis posterior.
 - Calcaneal tendon: Szaro P, Ghali Gataa K (2021). The correlations between
   dimensions of the normal tendon and tendinopathy changed Achilles tendon in
   routine magnetic resonance imaging. Scientific Reports 11:6131.
@@ -384,11 +389,12 @@ levels were drawn to:
   doi:10.21103/Article13(1)_OA12 (ultrasound, 2 to 3 cm above the
   insertion 4.6 mm thick and 12.2 mm wide, 21.9 mm wide at the insertion).
   The generated tendon is about 5.6 mm thick and 15 mm wide 4 to 6 cm above
-  the insertion and about 25 mm wide at the calcaneus. The soleus's fibres
-  end in an aponeurosis on its posterior surface, which joins the
-  gastrocnemius's tendon to form the calcaneal tendon (Gray's Anatomy, 20th
-  ed., 1918, "The Muscles and Fasciae of the Leg"): the tendon's upper end
-  is a plate on the soleus's back, and no part of the soleus lies behind it.
+  the insertion and about 25 mm wide at the calcaneus. Soleus and
+  gastrocnemius share the tendon: the soleus's fibres end on a tendinous
+  sheet over its own back, which lower down fuses with the gastrocnemius's
+  tendon (Gray's Anatomy, 20th ed., 1918, above). So the top of the
+  generated tendon is a plate against the soleus's back, with no soleus
+  behind it.
 - Gastrocnemius heads as flat sheets: May S, Locke S, Kingsley M (2021).
   Reliability of ultrasonographic measurement of muscle architecture of the
   gastrocnemius medialis and gastrocnemius lateralis. PLoS ONE 16(9):e0258014.

@@ -75,13 +75,13 @@ TEST(MotionOriginWrap, GastrocnemiusOriginsFoldNoFurtherAtFullKneeFlexion) {
   const Scene* atlas = crus::test::light_atlas();
   ASSERT_TRUE(atlas && atlas->manifest) << "the bundled atlas is missing; it is part of the repository";
   LegPoser poser(crus::test::motion_model(), crus::test::motion_muscles(), *atlas);
-  // Today's folded edges at knee 120 (both ankles), plus two: 80 and 59 on
-  // the atlas whose fibularis brevis begins a third of the way down (76 and
-  // 57 on issue 11's third round, 78 and 54 on the one before). The heads'
-  // shapes did not change (their sections at 5-45% within 0.001 cm²); the
-  // meshes differ by that little, regenerated after the nerves were routed
-  // round the new lateral compartment.
-  const std::map<std::string, int> ceiling{{"gastrocnemius_medial_head", 82}, {"gastrocnemius_lateral_head", 61}};
+  // Today's folded edges at knee 120 (both ankles), plus two: 83 and 53 on
+  // the atlas whose popliteus reaches the soleal line (80 and 59 when
+  // fibularis brevis began a third of the way down, 76 and 57 on issue 11's
+  // third round, 78 and 54 on the one before). That popliteus, sized anew,
+  // carves the medial head a little less near the knee (its sections at
+  // 5-10% 2-3% larger), so its mesh there differs by that much.
+  const std::map<std::string, int> ceiling{{"gastrocnemius_medial_head", 85}, {"gastrocnemius_lateral_head", 61}};
   for (double ankle : {0.0, -40.0}) {
     Scene posed = *atlas;
     poser.apply({120.0, ankle, 0.0, 0.0}, posed);

@@ -22,9 +22,10 @@
 //   over the bone as a sheet instead of spiking out; they fade to nothing at
 //   the vertices an attachment holds, so origins and insertions stay put;
 //   an edge they would stretch past 2.5 times its rest length is drawn back,
-//   and so is one the blend itself left past 2.8 times (a step in the
-//   weights over a fully bent knee: the popliteus behind the lateral
-//   condyle at 120 degrees).
+//   and so, in a structure the pass pushed in that pose, is one the blend
+//   itself left past 2.8 times (a step in the weights over a fully bent
+//   knee: the popliteus behind the lateral condyle at 120 degrees); a vertex
+//   an attachment holds stays put.
 // The skin is not pushed: it follows the tissue beneath by its own weights
 // (skin_layer.hpp).
 #include "core/geometry/mesh.hpp"

@@ -278,7 +278,9 @@ int tangles(const std::vector<SectionLabel*>& column, double clear) {
 // to anchors close together (at 85%, flexor hallucis longus, flexor digitorum
 // longus and the tibial nerve) may need the three slots rotated. Each run of
 // three neighbouring slots takes the order of its labels that leaves the
-// fewest tangles in the column, while that lowers the count.
+// fewest tangles in the column, while that lowers the count. The labels all
+// lie in one vector, so the pointers' order (which decides ties between
+// orders) is the labels' order: the page comes out the same every run.
 void untangle_threes(std::vector<SectionLabel*>& column, double clear) {
   if (column.size() < 3) return;
   std::sort(column.begin(), column.end(), [](const SectionLabel* a, const SectionLabel* b) { return a->start.y < b->start.y; });

@@ -1,0 +1,59 @@
+#pragma once
+// The designs of the muscles of the leg (atlas/muscle_recipes.cpp): each
+// belly's key sections along its line of action, its tendons' routes, and
+// how it is sized and clipped. atlas/muscles.cpp builds the meshes' fields
+// from them.
+#include "atlas/sdf.hpp"
+
+#include <glm/vec3.hpp>
+
+#include <cstddef>
+#include <vector>
+
+namespace crus::atlas {
+
+struct Tendon {
+  std::vector<SweepKey> keys;
+  glm::vec3 up{1, 0, 0}; // the section's h axis: anterior
+};
+
+struct MuscleRecipe {
+  const char* id;
+  const char* name;
+  std::vector<SweepKey> belly;
+  glm::vec3 belly_up{1, 0, 0};
+  std::vector<Tendon> tendons;
+  float cell = 0.0012f;
+  std::size_t target_main = 9000;
+  std::size_t target_lod1 = 2000;
+  // Flat muscles (the triceps surae) are sized to their volume by their
+  // width alone, so that their thickness stays as drawn.
+  bool flat = false;
+  // The two heads of gastrocnemius meet along the midline of the calf,
+  // with the sural nerve in the groove between them: a head keeps to its
+  // side of a sagittal plane (z, metres; 0 = none).
+  float max_z = 0.0f, min_z = 0.0f;
+  // The anterior compartment's floor is the interosseous membrane, stretched
+  // between the tibia's and the fibula's interosseous borders: a muscle of
+  // that compartment keeps in front of it (x, metres; 0 = none).
+  float min_x = 0.0f;
+  // Size relative to the published volume (1 = as published).
+  float volume_factor = 1.0f;
+  // How much thicker a flat muscle may grow when its width meets the
+  // fascia's sides (1 = never).
+  float max_thick = 1.0f;
+};
+
+// Every muscle, in order of precedence: a muscle is carved by every muscle
+// before it.
+std::vector<MuscleRecipe> muscle_recipes();
+
+// The tibial nerve and the posterior tibial vessels run down between the
+// soleus and the deep muscles, on tibialis posterior (Gray's Anatomy, 20th
+// ed., 1918): a channel 7 mm across along their course, from the soleus's
+// tendinous arch to 64% of the way down, is kept clear of the soleus, which would
+// otherwise thicken forward onto the deep muscles and leave the nerve no
+// room (the vessels are not modelled; their place is fat).
+Field neurovascular_channel();
+
+} // namespace crus::atlas
