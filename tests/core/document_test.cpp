@@ -75,6 +75,37 @@ TEST(DrawBuilder, HiddenPeeledAndGhostedStructures) {
   EXPECT_FALSE(list.items[1].translucent);
 }
 
+TEST(DrawBuilder, SkinAloneIsDrawnSolid) {
+  // The skin is see-through over the muscles; drawn alone (isolated), it
+  // showed its own far wall through the near one, so it is drawn solid.
+  Scene scene;
+  for (int i = 0; i < 3; ++i) {
+    SceneStructure s;
+    s.id = i == 0 ? "skin" : "m" + std::to_string(i);
+    s.kind = i == 0 ? StructureKind::skin : StructureKind::muscle;
+    s.colour = i == 0 ? glm::vec4(0.9f, 0.8f, 0.7f, 0.35f) : glm::vec4(1, 0, 0, 1);
+    scene.structures.push_back(s);
+  }
+  Document doc(3);
+  DrawList all = make_draw_list(scene, doc.state(), -1);
+  ASSERT_EQ(all.items.size(), 3u);
+  EXPECT_TRUE(all.items[0].translucent) << "over the muscles the skin stays see-through";
+  EXPECT_FLOAT_EQ(all.items[0].colour.a, 0.35f);
+
+  doc.set_visibility({1, 2}, Visibility::hidden);
+  DrawList alone = make_draw_list(scene, doc.state(), -1);
+  ASSERT_EQ(alone.items.size(), 1u);
+  EXPECT_FALSE(alone.items[0].translucent);
+  EXPECT_FLOAT_EQ(alone.items[0].colour.a, 1.0f);
+
+  // A ghosted skin stays a ghost, alone or not.
+  doc.set_visibility({0}, Visibility::ghosted);
+  DrawList ghost = make_draw_list(scene, doc.state(), -1);
+  ASSERT_EQ(ghost.items.size(), 1u);
+  EXPECT_TRUE(ghost.items[0].translucent);
+  EXPECT_LT(ghost.items[0].colour.a, 0.2f);
+}
+
 TEST(DrawBuilder, MirrorReflectsAcrossTheMidline) {
   Scene scene;
   Document doc(0);

@@ -2,6 +2,8 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include <algorithm>
+
 namespace crus {
 
 void add_painted_zones(HighlightInputs& inputs, const std::vector<glm::vec3>& painted, float radius) {
@@ -87,6 +89,19 @@ DrawList make_draw_list(const Scene& scene, const DocumentState& state, int hove
     if (item.zones) item.colour.a = std::max(item.colour.a, 0.5f);
     list.items.push_back(item);
   }
+  // The skin is see-through so that what lies under it shows. With nothing
+  // under it drawn (the skin isolated, or every other structure hidden) its see-through surface showed only its own inside, the far
+  // wall's folds and grooves through the near one: alone, it is drawn solid,
+  // as the surface anatomy it then shows. A ghost stays a ghost.
+  const auto is_skin = [&](const DrawItem& it) {
+    return it.structure >= 0 && scene.structures[static_cast<std::size_t>(it.structure)].kind == StructureKind::skin;
+  };
+  if (!list.items.empty() && std::all_of(list.items.begin(), list.items.end(), is_skin))
+    for (DrawItem& it : list.items)
+      if (state.visibility[static_cast<std::size_t>(it.structure)] != Visibility::ghosted) {
+        it.colour.a = 1.0f;
+        it.translucent = false;
+      }
   return list;
 }
 
