@@ -369,13 +369,18 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   };
   // The muscles are clipped to the fascia, so their wraps meet its offset
   // all round the calf: an unbounded blend there would swell the outline.
-  // From 60 to 96% of the way down the outline is made convex level by
-  // level: the subcutaneous fat fills between the tendons, malleoli and
-  // cutaneous nerves, so the ankle reads as one smooth outline rather than
-  // skin shrink-wrapped round each tendon (Gray's Anatomy 42nd ed., ch. 83).
+  // From 60 to 103% of the way down (blended out over 16 mm below) the
+  // outline is made convex level by level: the subcutaneous fat fills
+  // between the tendons, malleoli and cutaneous nerves, so the ankle reads
+  // as one smooth outline rather than skin shrink-wrapped round each tendon
+  // (Gray's Anatomy 42nd ed., ch. 83). Below the malleoli the flexor and
+  // fibular retinacula bind the tendons to the bones and the skin passes
+  // over them: stopped at 96% (8 mm blend), the skin wrapped each tendon
+  // behind the malleoli on its own and left tunnels through the leg between
+  // them and the calcaneus (genus 21; Outline.SkinHasNoTunnels).
   constexpr float kKnee = 0.4536f, kLeg = 0.4536f - 0.0571f; // joint centres (outline.cpp)
   Field outline = convex_envelope(smooth_union_bounded({body, offset(deep_fascia(), skin_thickness())}, 0.006f, 0.0005f),
-                                  kKnee - 0.60f * kLeg, kKnee - 0.96f * kLeg, 0.008f);
+                                  kKnee - 0.60f * kLeg, kKnee - 1.03f * kLeg, 0.016f);
   StructureSpec s;
   s.id = "skin";
   s.name = "Skin of the leg and foot";
