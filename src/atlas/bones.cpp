@@ -39,7 +39,7 @@ StructureSpec bone(std::string id, std::string name, Field f, float cell, std::s
 }
 
 // Key of a shaft whose cross-section is w wide (Z, mediolateral) and h deep (X).
-SweepKey key(float x, float y, float z, float w, float h) { return {{x, y, z}, w, h}; }
+constexpr auto* key = &sweep_key;
 
 // One femoral condyle: a wheel in the sagittal plane, flat-sided and
 // rounded at its edges, with the J-shaped profile of the condyles (Gray's

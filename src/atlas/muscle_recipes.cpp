@@ -13,7 +13,7 @@ constexpr vec3 kAnterior{1, 0, 0};
 constexpr vec3 kUp{0, 1, 0};
 constexpr vec3 kLateral{0, 0, 1};
 
-SweepKey k(float x, float y, float z, float w, float h) { return {{x, y, z}, w, h}; }
+constexpr auto* k = &sweep_key;
 // A round tendon key.
 SweepKey t(float x, float y, float z, float r) { return {{x, y, z}, r, r}; }
 } // namespace

@@ -21,7 +21,7 @@ namespace {
 using glm::vec3;
 constexpr vec3 kAnterior{1, 0, 0};
 
-SweepKey k(float x, float y, float z, float w, float h) { return {{x, y, z}, w, h}; }
+constexpr auto* k = &sweep_key;
 
 // A flat belly scales its width by s and its thickness by `thick`, growing
 // along `up` only, so that its back face stays where it was drawn.

@@ -50,6 +50,9 @@ struct SweepKey {
   float w = 0.0f;
   float h = 0.0f;
 };
+// A key at (x, y, z) with half-axes w and h (metres): the designs in
+// bones.cpp, muscles.cpp and muscle_recipes.cpp are written with it.
+inline SweepKey sweep_key(float x, float y, float z, float w, float h) { return {{x, y, z}, w, h}; }
 // Sweeps an elliptical cross-section along a Catmull-Rom spline through the
 // key points; `up` orients the cross-section's h axis (projected off the
 // tangent). `samples_per_span` sets how finely the spline is followed.
