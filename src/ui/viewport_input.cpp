@@ -1,5 +1,6 @@
 #include "ui/viewport_input.hpp"
 
+#include "core/document/annotation_marks.hpp"
 #include "core/document/draw_builder.hpp"
 #include "ui/annotation_overlay.hpp"
 #include "ui/section_drag.hpp"
@@ -11,12 +12,7 @@ namespace crus::ui {
 int pick_at(const ViewerContext& ctx, glm::vec2 pixel) {
   if (!ctx.picks || !ctx.scene || ctx.scene->structures.empty()) return -1;
   const DocumentState& state = ctx.document->state();
-  std::vector<std::uint8_t> flags(ctx.scene->structures.size(), pick_hidden);
-  for (std::size_t i = 0; i < flags.size(); ++i) {
-    if (!is_drawn(state, ctx.layers, i)) continue;
-    bool translucent = state.visibility[i] == Visibility::ghosted || ctx.scene->structures[i].colour.a < 0.999f;
-    flags[i] = translucent ? pick_ghosted : pick_opaque;
-  }
+  const std::vector<std::uint8_t> flags = drawn_pick_flags(*ctx.scene, state, ctx.layers);
   // Picking happens in the model frame: undo the mirror on the ray.
   glm::mat4 view = ctx.view * (state.mirror ? mirror_matrix() : glm::mat4(1.0f));
   Ray ray = ray_from_screen(pixel, ctx.viewport_size, view, ctx.projection);
