@@ -170,8 +170,12 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     s.colour = tendon_colour();
     // Thin and flat: about 15 mm wide and 5 to 6 mm thick 4 to 6 cm above the
     // insertion, fanning out to about 25 mm at the calcaneus (SOURCES.md).
+    // Its upper end, a plate on the soleus's back, is 28 mm wide: at 40 mm
+    // its corners reached past the skin's level at the back of the calf,
+    // and the skin wrapped them: a step across the calf at 55-57% with a
+    // knob at each end (docs/ATLAS-MEASUREMENTS.md).
     const std::vector<SweepKey> keys{
-        k(-0.1225f, 0.235f, 0.0760f, 0.0200f, 0.0018f), k(-0.1180f, 0.170f, 0.0780f, 0.0140f, 0.0025f),
+        k(-0.1225f, 0.235f, 0.0760f, 0.0140f, 0.0018f), k(-0.1180f, 0.170f, 0.0780f, 0.0140f, 0.0025f),
         k(-0.1090f, 0.120f, 0.0780f, 0.0090f, 0.0028f), k(-0.1075f, 0.090f, 0.0780f, 0.0075f, 0.0028f),
         k(-0.1125f, 0.062f, 0.0780f, 0.0095f, 0.0028f), k(-0.1215f, 0.046f, 0.0780f, 0.0125f, 0.0030f),
         k(-0.1240f, 0.036f, 0.0780f, 0.0120f, 0.0030f)};
