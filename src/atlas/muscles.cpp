@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 
 namespace crus::atlas {
 
@@ -203,7 +204,10 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
   for (const MuscleRecipe& r : muscle_recipes()) {
     std::vector<Field> obstacles = bone_fields;
     for (const Field& e : earlier) obstacles.push_back(offset(e, 0.0004f)); // a little wider gap between muscles
-    if (r.id == "soleus") {
+    // By content: a pointer comparison with the literal held only where the
+    // linker merged the two "soleus" strings (not under AddressSanitizer,
+    // whose atlas lacked these obstacles and so differed).
+    if (std::string_view(r.id) == "soleus") {
       obstacles.push_back(behind_tendon);
       obstacles.push_back(neurovascular_channel());
     }
