@@ -90,9 +90,10 @@ DrawList make_draw_list(const Scene& scene, const DocumentState& state, int hove
     list.items.push_back(item);
   }
   // The skin is see-through so that what lies under it shows. With nothing
-  // under it drawn (the skin isolated, or every other structure hidden) its see-through surface showed only its own inside, the far
-  // wall's folds and grooves through the near one: alone, it is drawn solid,
-  // as the surface anatomy it then shows. A ghost stays a ghost.
+  // under it drawn (the skin isolated, or every other structure hidden), its
+  // see-through surface showed only its own inside, the far wall's folds and
+  // grooves through the near one: alone, it is drawn solid, as the surface
+  // anatomy it then shows. A ghost stays a ghost.
   const auto is_skin = [&](const DrawItem& it) {
     return it.structure >= 0 && scene.structures[static_cast<std::size_t>(it.structure)].kind == StructureKind::skin;
   };
