@@ -336,8 +336,17 @@ levels were drawn to:
   malleoli stand out under the skin: Gray's Anatomy 42nd ed., surface
   anatomy of the ankle; Moore, above, ch. 5, surface anatomy of the leg), so
   the skin wraps them by 1.5 mm instead of the calf's 3 mm; the fat fills
-  between them, so from 60 to 96% of the way down the outline is convex at
-  each level (a tape lies on it everywhere). Bimalleolar breadth of adults
+  between them, so from 60 to 103% of the way down the outline is convex at
+  each level (a tape lies on it everywhere). Below the malleoli the
+  retinacula hold the tendons to the bones: medially the flexor retinaculum,
+  from the medial malleolus to the calcaneus, roofs the tarsal tunnel over
+  tibialis posterior, flexor digitorum longus, the posterior tibial vessels,
+  the tibial nerve and flexor hallucis longus; laterally the superior
+  fibular retinaculum, from the lateral malleolus to the calcaneus, holds
+  the tendons of fibularis longus and brevis in their groove (Gray's
+  Anatomy 42nd ed., ch. 83, ankle and foot; Moore, above, ch. 5). The skin
+  passes over the retinacula, so it is not wrapped round each tendon there
+  (a solid leg: no tunnel between the tendons and the calcaneus). Bimalleolar breadth of adults
   65 to 80 mm (the range issue 11 of this project gives), measured as the
   anthropometric surveys take it (Gordon CC et al. (2014), 2012
   Anthropometric Survey of U.S. Army Personnel (ANSUR II), "bimalleolar
