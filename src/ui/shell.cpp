@@ -203,6 +203,34 @@ void Shell::draw_menu(ViewerContext& ctx) {
   ImGui::EndMainMenuBar();
 }
 
+std::string fit_status_line(const std::vector<std::string>& parts, float width,
+                            const std::function<float(const std::string&)>& text_width) {
+  static const std::string kSep = "  |  ", kCut = "...";
+  std::string line;
+  for (const std::string& part : parts) {
+    const std::string next = line.empty() ? part : line + kSep + part;
+    if (text_width(next) <= width) {
+      line = next;
+      continue;
+    }
+    if (line.empty()) {
+      // Not even the first part fits: as much of it as does, cut short,
+      // one whole UTF-8 character at a time (continuation bytes are 10xxxxxx).
+      std::string cut = part;
+      while (!cut.empty() && text_width(cut + kCut) > width) {
+        unsigned char last = 0;
+        do {
+          last = static_cast<unsigned char>(cut.back());
+          cut.pop_back();
+        } while (!cut.empty() && (last & 0xC0) == 0x80);
+      }
+      line = cut.empty() ? std::string() : cut + kCut;
+    }
+    break;
+  }
+  return line;
+}
+
 void Shell::draw_status_bar(ViewerContext& ctx) {
   ImGuiIO& io = ImGui::GetIO();
   float h = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
@@ -212,17 +240,26 @@ void Shell::draw_status_bar(ViewerContext& ctx) {
                            ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f, 4.0f));
   if (ImGui::Begin("##status", nullptr, flags)) {
+    // The problems come first, so that a narrow window or a large text size
+    // never pushes them off the edge; then the selection, the frame time, the
+    // triangle count and the renderer, as many of them as fit.
+    if (!ctx.messages.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.3f, 1.0f));
+      if (ImGui::SmallButton(
+              (std::to_string(ctx.messages.size()) + (ctx.messages.size() == 1 ? " problem" : " problems")).c_str()))
+        ctx.show_messages = true;
+      ImGui::PopStyleColor();
+      ImGui::SameLine();
+    }
     int sel = ctx.document->state().selected;
     std::string selection =
         (sel >= 0 && ctx.scene) ? ctx.scene->structures[static_cast<std::size_t>(sel)].name : "nothing selected";
-    ImGui::Text("%.1f ms  |  %zu triangles  |  %s  |  %s", ctx.stats.frame_ms, ctx.stats.triangles, selection.c_str(),
-                ctx.stats.renderer.c_str());
-    if (!ctx.messages.empty()) {
-      ImGui::SameLine();
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.3f, 1.0f));
-      if (ImGui::SmallButton(("  " + std::to_string(ctx.messages.size()) + " problem(s)").c_str())) ctx.show_messages = true;
-      ImGui::PopStyleColor();
-    }
+    char frame[32];
+    std::snprintf(frame, sizeof frame, "%.1f ms", ctx.stats.frame_ms);
+    const std::string line = fit_status_line(
+        {selection, frame, std::to_string(ctx.stats.triangles) + " triangles", ctx.stats.renderer},
+        ImGui::GetContentRegionAvail().x, [](const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; });
+    ImGui::TextUnformatted(line.c_str());
   }
   ImGui::End();
   ImGui::PopStyleVar();
@@ -239,16 +276,33 @@ void Shell::draw_messages(ViewerContext& ctx) {
     ImGui::OpenPopup("Problems");
     ctx.show_messages = false;
   }
+  // The dialog fits the window whatever the number of problems and the text
+  // size: the list scrolls inside it, and the title and Close stay in view.
   ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x * 0.5f, 0.0f), ImGuiCond_Appearing);
-  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (ImGui::BeginPopupModal("Problems", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width =
+      std::min(io.DisplaySize.x - 2.0f * style.WindowPadding.x, std::max(io.DisplaySize.x * 0.5f, ImGui::GetFontSize() * 24.0f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("Problems", nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::TextWrapped("Crus kept running with what it could load. What went wrong:");
     ImGui::Separator();
-    for (const auto& m : ctx.messages) {
-      ImGui::Bullet();
-      ImGui::TextWrapped("%s", m.c_str());
+    // The list's height: what its wrapped lines need, at most what is left
+    // of 90% of the window once the title, the line above and Close are in.
+    const float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetTreeNodeToLabelSpacing() - style.ScrollbarSize;
+    float needed = 0.0f;
+    for (const auto& m : ctx.messages)
+      needed += ImGui::CalcTextSize(m.c_str(), nullptr, false, std::max(wrap, 1.0f)).y + style.ItemSpacing.y;
+    const float chrome =
+        ImGui::GetCursorPosY() + ImGui::GetFrameHeightWithSpacing() + 2.0f * style.ItemSpacing.y + style.WindowPadding.y;
+    const float room = std::max(io.DisplaySize.y * 0.9f - chrome, ImGui::GetFrameHeight() * 2.0f);
+    if (ImGui::BeginChild("##problem_list", ImVec2(0.0f, std::min(needed, room)))) {
+      for (const auto& m : ctx.messages) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", m.c_str());
+      }
     }
+    ImGui::EndChild();
     ImGui::Separator();
     if (ImGui::Button("Close") || keys::pressed(keys::named(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

@@ -73,6 +73,12 @@ private:
   std::vector<std::function<void()>> dialogs_;
 };
 
+// The status bar's line: as many of `parts` (the most important first) as
+// fit in `width` pixels, joined by "  |  "; when not even the first fits, it
+// is cut short with "...". `text_width` measures a string in pixels.
+std::string fit_status_line(const std::vector<std::string>& parts, float width,
+                            const std::function<float(const std::string&)>& text_width);
+
 // Why the 3D view is empty although an atlas is loaded (every layer peeled,
 // everything hidden), or null when something is drawn.
 const char* nothing_drawn_reason(const ViewerContext& ctx);

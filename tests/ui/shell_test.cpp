@@ -1,12 +1,17 @@
 // The viewer's panel windows: a panel left past the edge of a smaller screen
 // comes back inside, and each panel's rectangle is recorded for the labels.
+#include "core/document/document.hpp"
 #include "platform/headless_context.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/panel.hpp"
+#include "ui/shell.hpp"
 #include "ui/viewer_context.hpp"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
+#include <string>
+#include <vector>
 
 using namespace crus;
 
@@ -64,3 +69,62 @@ TEST(Shell, PanelsComeBackInsideWhenTheScreenShrinks) {
 }
 
 } // namespace
+
+namespace {
+float ten_per_byte(const std::string& s) { return 10.0f * float(s.size()); }
+} // namespace
+
+TEST(Shell, StatusLineDropsTheLeastImportantPartsFirst) {
+  const std::vector<std::string> parts{"Soleus", "16.7 ms", "66700 triangles", "llvmpipe (LLVM 15.0.6, 256 bits)"};
+  // Everything fits on a wide screen.
+  EXPECT_EQ(ui::fit_status_line(parts, 2000.0f, ten_per_byte),
+            "Soleus  |  16.7 ms  |  66700 triangles  |  llvmpipe (LLVM 15.0.6, 256 bits)");
+  // Narrower: the renderer goes first, then the triangle count, whole parts only.
+  EXPECT_EQ(ui::fit_status_line(parts, 400.0f, ten_per_byte), "Soleus  |  16.7 ms  |  66700 triangles");
+  EXPECT_EQ(ui::fit_status_line(parts, 329.0f, ten_per_byte), "Soleus  |  16.7 ms");
+  EXPECT_EQ(ui::fit_status_line(parts, 60.0f, ten_per_byte), "Soleus");
+  // Not even the selection fits: it is cut short, never past the width.
+  const std::string cut = ui::fit_status_line(parts, 55.0f, ten_per_byte);
+  EXPECT_EQ(cut, "So...");
+  EXPECT_LE(ten_per_byte(cut), 55.0f);
+  EXPECT_EQ(ui::fit_status_line(parts, 20.0f, ten_per_byte), "");
+}
+
+TEST(Shell, StatusLineCutsWholeUtf8Characters) {
+  // "Gastrocnémius": the cut lands inside the two bytes of "é" and takes both.
+  const std::string name = "Gastrocn\xC3\xA9mius";
+  const std::string cut = ui::fit_status_line({name}, 100.0f, ten_per_byte); // room for 7 bytes before "..."
+  EXPECT_EQ(cut, "Gastroc...");
+  const std::string cut2 = ui::fit_status_line({name}, 120.0f, ten_per_byte); // 9 bytes: "Gastrocn" + half of é
+  EXPECT_EQ(cut2, "Gastrocn...");
+}
+
+// A knowledge folder that fails to load gives dozens of problems; at a large
+// text size on a small window the dialog used to be taller than the window,
+// its title and Close button off the screen.
+TEST(Shell, ProblemsDialogFitsTheWindow) {
+  platform::HeadlessContext context;
+  ui::ImGuiHost host(nullptr, 2.0f, "");
+  ui::Shell shell(host);
+  Document document(0);
+  ui::ViewerContext ctx;
+  ctx.document = &document;
+  for (int i = 0; i < 46; ++i)
+    ctx.messages.push_back("nerves.json:" + std::to_string(96 + i) + ": entries[1].supplies[" + std::to_string(i) +
+                           "]: 'gastrocnemius_medial_head' has no knowledge entry");
+  ctx.show_messages = true;
+  for (ImVec2 display : {ImVec2(900, 650), ImVec2(640, 480), ImVec2(1920, 1080)}) {
+    for (int f = 0; f < 4; ++f) {
+      ImGui::GetIO().DisplaySize = display;
+      host.begin_frame();
+      shell.draw(ctx);
+      host.end_frame();
+    }
+    const ImGuiWindow* w = ImGui::FindWindowByName("Problems");
+    ASSERT_TRUE(w && w->LastFrameActive == ImGui::GetFrameCount()) << "the dialog is open";
+    EXPECT_GE(w->Pos.x, 0.0f) << display.x;
+    EXPECT_GE(w->Pos.y, 0.0f) << display.y;
+    EXPECT_LE(w->Pos.x + w->Size.x, display.x + 0.5f) << display.x;
+    EXPECT_LE(w->Pos.y + w->Size.y, display.y + 0.5f) << display.y;
+  }
+}
