@@ -214,11 +214,16 @@ std::vector<MuscleRecipe> muscle_recipes() {
   // (its keys at 0.350, 0.320 and 0.290 m), so that no band
   // of fat separates them in section; it is built before them and they give
   // way to it where they meet (docs/ATLAS-MEASUREMENTS.md, "The soleus
-  // against the gastrocnemius").
+  // against the gastrocnemius"). Below the heads the soleus makes the lower
+  // calf, broadest just below their ends: its key at 0.262 m (48% of the way
+  // down) is drawn thinner, where the medial head still lies on it, and the
+  // one at 0.238 m (54%) broader, so that its largest section lies at 51-52%,
+  // in the lower half of the leg (issue 11; docs/ATLAS-MEASUREMENTS.md).
   r.push_back({"soleus",
                "Soleus",
                {k(-0.0760f, 0.378f, 0.0950f, 0.0240f, 0.0070f), k(-0.0906f, 0.350f, 0.0880f, 0.0340f, 0.0125f),
                 k(-0.0973f, 0.320f, 0.0845f, 0.0340f, 0.0132f), k(-0.0988f, 0.290f, 0.0810f, 0.0340f, 0.0152f),
+                k(-0.1000f, 0.262f, 0.0800f, 0.0340f, 0.0178f), k(-0.1016f, 0.238f, 0.0795f, 0.0450f, 0.0240f),
                 k(-0.1030f, 0.205f, 0.0790f, 0.0420f, 0.0260f), k(-0.1030f, 0.170f, 0.0780f, 0.0400f, 0.0260f),
                 k(-0.1050f, 0.125f, 0.0740f, 0.0320f, 0.0125f),
                 k(-0.1040f, 0.092f, 0.0780f, 0.0100f, 0.0035f)}, // lowest fibres about 5 cm above the insertion

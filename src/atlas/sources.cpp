@@ -417,7 +417,9 @@ levels were drawn to:
   tendon (Gray's Anatomy and Moore, above). The generated soleus is drawn
   thickest at 63 to 72% of the way down, and where its width meets the
   fascia it thickens forward, towards the deep muscles, keeping its back
-  face on the fascia; its largest section lies at about half way down (48%).
+  face on the fascia. It is drawn thinner at 48% of the way down, where the
+  medial head of gastrocnemius still covers it, and broader at 54%, just
+  below the heads' ends, so that its largest section lies at 51-52%.
 - Gastrocnemius on the soleus: the soleus lies immediately in front of the
   gastrocnemius, and the plantaris tendon crosses obliquely between the two
   (Gray's Anatomy, 20th ed., 1918, "The Muscles and Fasciae of the

@@ -66,7 +66,7 @@ TEST(MotionPosedQueries, PaintOnThePosedSkinGetsTheReferralOfTheSameSpotAtRest) 
   const Mesh& rest_skin = atlas()->structures[si].mesh;
   const Mesh& posed_skin = posed.structures[si].mesh;
   const SkinIndex index(posed_skin);
-  std::size_t compared = 0, naive_wrong = 0, folded = 0;
+  std::size_t compared = 0, naive_wrong = 0, folded = 0, at_edge = 0;
   for (std::size_t v = 0; v < rest_skin.positions.size(); v += 7) {
     const auto at_rest = lookup_referral(set, {rest_skin.positions[v]});
     if (at_rest.empty()) continue;
@@ -83,7 +83,15 @@ TEST(MotionPosedQueries, PaintOnThePosedSkinGetsTheReferralOfTheSameSpotAtRest) 
       continue;
     }
     const auto carried = lookup_referral(set, back_at_rest);
-    ASSERT_FALSE(carried.empty()) << "skin vertex " << v;
+    if (carried.empty()) {
+      // At the very edge of a zone a point a tenth of a millimetre off can
+      // fall just outside it: allowed only where the rest answer scored
+      // within this test's 0.02 of the least any zone scores (a spillover
+      // zone covering 5% of the painted area scores 0.025).
+      EXPECT_LE(at_rest.front().score, 0.025f + 0.02f) << "skin vertex " << v << ": " << at_rest.front().trigger_point;
+      ++at_edge;
+      continue;
+    }
     // The same first answer, or where two zones score alike at this spot (a
     // tie within 0.02) the other of the pair.
     bool same = carried.front().trigger_point == at_rest.front().trigger_point;
@@ -99,11 +107,12 @@ TEST(MotionPosedQueries, PaintOnThePosedSkinGetsTheReferralOfTheSameSpotAtRest) 
   }
   EXPECT_GT(compared, 50u);
   EXPECT_LE(folded, compared / 50) << folded << " of " << compared << " painted spots fell on a fold of the posed skin";
+  EXPECT_LE(at_edge, compared / 100) << at_edge << " of " << compared << " painted spots fell just off a zone's edge";
   // Looking the posed point up where the zones are defined (at rest) would
   // get a good share of them wrong: the carrying is needed.
   EXPECT_GT(naive_wrong, compared / 5);
-  std::cout << compared << " painted spots compared (" << folded << " on a fold of the bent knee); " << naive_wrong
-            << " would be wrong looked up at posed coordinates\n";
+  std::cout << compared << " painted spots compared (" << folded << " on a fold of the bent knee, " << at_edge
+            << " just off a zone's edge); " << naive_wrong << " would be wrong looked up at posed coordinates\n";
 }
 
 TEST(MotionPosedQueries, SectionAtFortyPercentOfThePosedLegCutsTheSameLevelOfTheShank) {
