@@ -117,9 +117,11 @@ OverlayInputs make_overlay(const TriggerPointSet& set, const Overlay& overlay, c
   }
   if (single && !out.shown.empty()) {
     glm::vec3 c = overlay_colour("", overlay.colour_blind_safe, true);
-    out.legend.push_back({c, "Essential zone (solid)"});
-    out.legend.push_back({c * 0.75f, "Spillover zone (hatched)"});
-    if (!overlay.zone_only) out.legend.push_back({glm::vec3(0.05f), "X: trigger point"});
+    // Built in place: GCC 12 at -O3 warned (-Warray-bounds, a known false
+    // positive) on the string copied out of a temporary pair.
+    out.legend.emplace_back(c, "Essential zone (solid)");
+    out.legend.emplace_back(c * 0.75f, "Spillover zone (hatched)");
+    if (!overlay.zone_only) out.legend.emplace_back(glm::vec3(0.05f), "X: trigger point");
   } else {
     for (const auto& [g, c] : groups) {
       std::string name = g;
