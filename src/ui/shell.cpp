@@ -10,6 +10,7 @@
 #include <imgui_internal.h> // FindWindowByName: last frame's rectangle of a panel
 
 #include <algorithm>
+#include <cstdio>
 
 namespace crus::ui {
 
@@ -296,13 +297,18 @@ void Shell::draw_messages(ViewerContext& ctx) {
     const float chrome =
         ImGui::GetCursorPosY() + ImGui::GetFrameHeightWithSpacing() + 2.0f * style.ItemSpacing.y + style.WindowPadding.y;
     const float room = std::max(io.DisplaySize.y * 0.9f - chrome, ImGui::GetFrameHeight() * 2.0f);
-    if (ImGui::BeginChild("##problem_list", ImVec2(0.0f, std::min(needed, room)))) {
-      for (const auto& m : ctx.messages) {
-        ImGui::Bullet();
-        ImGui::TextWrapped("%s", m.c_str());
+    // (A child of height 0 would fill the dialog, which would grow with it.)
+    if (ctx.messages.empty()) {
+      ImGui::TextUnformatted("No problems now: everything loaded.");
+    } else {
+      if (ImGui::BeginChild("##problem_list", ImVec2(0.0f, std::min(needed, room)))) {
+        for (const auto& m : ctx.messages) {
+          ImGui::Bullet();
+          ImGui::TextWrapped("%s", m.c_str());
+        }
       }
+      ImGui::EndChild();
     }
-    ImGui::EndChild();
     ImGui::Separator();
     if (ImGui::Button("Close") || keys::pressed(keys::named(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

@@ -126,5 +126,20 @@ TEST(Shell, ProblemsDialogFitsTheWindow) {
     EXPECT_GE(w->Pos.y, 0.0f) << display.y;
     EXPECT_LE(w->Pos.x + w->Size.x, display.x + 0.5f) << display.x;
     EXPECT_LE(w->Pos.y + w->Size.y, display.y + 0.5f) << display.y;
+    // The list scrolls, not the dialog: Close stays in view.
+    EXPECT_EQ(w->ScrollMax.y, 0.0f) << display.y;
   }
+  // With the list emptied while the dialog is open (a reload that brought
+  // no problem), the dialog stays small instead of growing with an empty
+  // list that fills it.
+  ctx.messages.clear();
+  for (int f = 0; f < 6; ++f) {
+    ImGui::GetIO().DisplaySize = ImVec2(900, 650);
+    host.begin_frame();
+    shell.draw(ctx);
+    host.end_frame();
+  }
+  const ImGuiWindow* w = ImGui::FindWindowByName("Problems");
+  ASSERT_TRUE(w);
+  EXPECT_LT(w->Size.y, 325.0f) << "an empty dialog fills half the window";
 }
