@@ -240,6 +240,7 @@ TEST_F(Outline, SoleusIsBroadHighUpAndLargestInTheLowerHalf) {
   for (int pc = 10; pc <= 90; ++pc)
     if (double a = measure_section(cut("soleus", pc)).area_m2; a > best) best = a, best_at = pc;
   EXPECT_GT(best_at, 50.0) << "largest section " << best * 1e4 << " cm2";
+  EXPECT_LE(best_at, 60.0) << "largest section " << best * 1e4 << " cm2: drifted down past the heads' ends";
   EXPECT_LE(measure_section(cut("soleus", 48)).area_m2, 0.98 * best) << "at 48%, against the largest " << best * 1e4 << " cm2";
 }
 
