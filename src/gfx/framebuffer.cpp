@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <iterator>
 #include <string>
 
 namespace crus::gfx {
@@ -80,15 +81,36 @@ void Framebuffer::allocate(int width, int height) {
   if (samples_ > 1) {
     glGenFramebuffers(1, &msaa_fbo_);
     glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_);
-    glGenRenderbuffers(1, &msaa_colour_);
-    glBindRenderbuffer(GL_RENDERBUFFER, msaa_colour_);
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_RGBA8, width, height);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaa_colour_);
+    glGenTextures(1, &msaa_colour_texture_);
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaa_colour_texture_);
+    glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, samples_, GL_RGBA8, width, height, GL_TRUE);
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, msaa_colour_texture_, 0);
     glGenRenderbuffers(1, &msaa_depth_);
     glBindRenderbuffer(GL_RENDERBUFFER, msaa_depth_);
     glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples_, GL_DEPTH_COMPONENT24, width, height);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, msaa_depth_);
     check_complete("multisampled");
+    // The count the GL actually gave (a software GL may round a count up):
+    // the resolve averages every sample there is.
+    GLint given = 0;
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaa_colour_texture_);
+    glGetTexLevelParameteriv(GL_TEXTURE_2D_MULTISAMPLE, 0, GL_TEXTURE_SAMPLES, &given);
+    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
+    if (given > 0) samples_ = given;
+    GLint vao = 0;
+    glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &vao);
+    glGenVertexArrays(1, &resolve_vao_);
+    glBindVertexArray(resolve_vao_); // a vertex array exists from its first binding
+    glBindVertexArray(static_cast<GLuint>(vao));
+    // The sample count a constant, so the compiler unrolls the mean.
+    std::string fragment = shader_source("resolve.frag");
+    fragment.insert(fragment.find('\n') + 1, "#define SAMPLES " + std::to_string(samples_) + "\n");
+    resolve_program_ = ShaderProgram("resolve.vert", shader_source("resolve.vert"), "resolve.frag", fragment);
+    resolve_program_.use();
+    resolve_program_.set("u_samples", 0);
+    resolve_program_.set("u_height", height);
+    glUseProgram(0);
   }
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
@@ -97,10 +119,13 @@ Framebuffer::~Framebuffer() { release(); }
 
 void Framebuffer::release() {
   GLuint fbos[] = {fbo_, msaa_fbo_};
-  GLuint rbs[] = {colour_, depth_, msaa_colour_, msaa_depth_};
+  GLuint rbs[] = {colour_, depth_, msaa_depth_};
   glDeleteFramebuffers(2, fbos);
-  glDeleteRenderbuffers(4, rbs);
-  fbo_ = msaa_fbo_ = colour_ = depth_ = msaa_colour_ = msaa_depth_ = 0;
+  glDeleteRenderbuffers(3, rbs);
+  if (msaa_colour_texture_) glDeleteTextures(1, &msaa_colour_texture_);
+  if (resolve_vao_) glDeleteVertexArrays(1, &resolve_vao_);
+  resolve_program_ = ShaderProgram();
+  fbo_ = msaa_fbo_ = colour_ = depth_ = msaa_depth_ = msaa_colour_texture_ = resolve_vao_ = 0;
 }
 
 void Framebuffer::bind() const {
@@ -108,12 +133,47 @@ void Framebuffer::bind() const {
   glViewport(0, 0, width_, height_);
 }
 
-void Framebuffer::warm_up_read_back() {
-  if (msaa_fbo_) {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo_);
-    glBlitFramebuffer(0, 0, 1, 1, 0, 0, 1, 1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+// glBlitFramebuffer resolves as well, but on llvmpipe its general blit shader
+// took 45 ms of LLVM to compile, on the thread that starts the context while
+// the atlas loads, the longest of the two; this one takes a fraction of that
+// (docs/PERFORMANCE.md). The state it changes is put back.
+void Framebuffer::resolve(int w, int h) {
+  GLint program = 0, vao = 0, texture = 0, active = 0, viewport[4];
+  glGetIntegerv(GL_CURRENT_PROGRAM, &program);
+  glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &vao);
+  glGetIntegerv(GL_ACTIVE_TEXTURE, &active);
+  glActiveTexture(GL_TEXTURE0);
+  glGetIntegerv(GL_TEXTURE_BINDING_2D_MULTISAMPLE, &texture);
+  glGetIntegerv(GL_VIEWPORT, viewport);
+  GLboolean mask[4];
+  glGetBooleanv(GL_COLOR_WRITEMASK, mask);
+  const GLenum caps[] = {GL_DEPTH_TEST, GL_BLEND, GL_CULL_FACE, GL_SCISSOR_TEST, GL_STENCIL_TEST, GL_MULTISAMPLE};
+  GLboolean was[std::size(caps)];
+  for (std::size_t i = 0; i < std::size(caps); ++i) {
+    was[i] = glIsEnabled(caps[i]);
+    glDisable(caps[i]);
   }
+  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo_);
+  glViewport(0, 0, w, h);
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaa_colour_texture_);
+  resolve_program_.use();
+  glBindVertexArray(resolve_vao_);
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+
+  glBindVertexArray(static_cast<GLuint>(vao));
+  glUseProgram(static_cast<GLuint>(program));
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, static_cast<GLuint>(texture));
+  glActiveTexture(static_cast<GLenum>(active));
+  glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+  glColorMask(mask[0], mask[1], mask[2], mask[3]);
+  for (std::size_t i = 0; i < std::size(caps); ++i)
+    if (was[i]) glEnable(caps[i]);
+}
+
+void Framebuffer::warm_up_read_back() {
+  if (msaa_fbo_) resolve(1, 1);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
   std::uint8_t pixel[4];
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
@@ -122,16 +182,13 @@ void Framebuffer::warm_up_read_back() {
 }
 
 std::vector<std::uint8_t> Framebuffer::read_rgba() {
-  if (msaa_fbo_) {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, msaa_fbo_);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, fbo_);
-    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  }
+  if (msaa_fbo_) resolve(width_, height_);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
   std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width_) * height_ * 4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  if (msaa_fbo_) return pixels; // the resolve wrote the rows top row first
   // GL's rows run bottom-up; images run top-down.
   std::size_t row = static_cast<std::size_t>(width_) * 4;
   for (int y = 0; y < height_ / 2; ++y)

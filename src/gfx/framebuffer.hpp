@@ -1,5 +1,6 @@
 #pragma once
 #include "gfx/gl.hpp"
+#include "gfx/shader_program.hpp"
 #include <cstdint>
 #include <vector>
 
@@ -35,9 +36,15 @@ public:
 private:
   void allocate(int width, int height);
   void release();
+  // The multisampled colour into the plain target, by shaders/resolve.*
+  // over the rectangle from the origin to (w, h).
+  void resolve(int w, int h);
   int width_, height_, samples_;
-  GLuint msaa_fbo_ = 0, msaa_colour_ = 0, msaa_depth_ = 0;
+  // The multisampled colour is a texture, so the resolve can read its samples.
+  GLuint msaa_fbo_ = 0, msaa_colour_texture_ = 0, msaa_depth_ = 0;
   GLuint fbo_ = 0, colour_ = 0, depth_ = 0;
+  GLuint resolve_vao_ = 0;
+  ShaderProgram resolve_program_;
 };
 
 } // namespace crus::gfx

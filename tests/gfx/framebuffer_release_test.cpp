@@ -19,10 +19,11 @@ namespace {
 // out the lowest free name, so anything the constructor made lies in here;
 // glIs* is true for a name only while its object exists.
 struct LiveNames {
-  int framebuffers = 0, renderbuffers = 0;
+  int framebuffers = 0, renderbuffers = 0, textures = 0, vertex_arrays = 0, programs = 0;
   bool operator==(const LiveNames&) const = default;
   friend std::ostream& operator<<(std::ostream& os, const LiveNames& n) {
-    return os << n.framebuffers << " framebuffer(s), " << n.renderbuffers << " renderbuffer(s)";
+    return os << n.framebuffers << " framebuffer(s), " << n.renderbuffers << " renderbuffer(s), " << n.textures << " texture(s), "
+              << n.vertex_arrays << " vertex array(s), " << n.programs << " program(s)";
   }
 };
 LiveNames live_names() {
@@ -30,6 +31,9 @@ LiveNames live_names() {
   for (GLuint name = 1; name <= 512; ++name) {
     n.framebuffers += glIsFramebuffer(name) == GL_TRUE;
     n.renderbuffers += glIsRenderbuffer(name) == GL_TRUE;
+    n.textures += glIsTexture(name) == GL_TRUE;
+    n.vertex_arrays += glIsVertexArray(name) == GL_TRUE;
+    n.programs += glIsProgram(name) == GL_TRUE;
   }
   return n;
 }
@@ -49,9 +53,19 @@ TEST_F(FramebufferRelease, TheCountSeesALiveFramebuffer) {
   gfx::Framebuffer fb(64, 48, 4);
   const LiveNames during = live_names();
   EXPECT_EQ(during.framebuffers, before.framebuffers + 2); // resolve + multisampled
-  // Multisampled colour and depth, resolve colour: the resolve target is
-  // never drawn into, so it has no depth buffer.
-  EXPECT_EQ(during.renderbuffers, before.renderbuffers + 3);
+  // Multisampled depth and resolve colour: the resolve target is never drawn
+  // into with depth, so it has no depth buffer. The multisampled colour is a
+  // texture the resolve shader reads, drawn with its own program and vertex array.
+  EXPECT_EQ(during.renderbuffers, before.renderbuffers + 2);
+  EXPECT_EQ(during.textures, before.textures + 1);
+  EXPECT_EQ(during.vertex_arrays, before.vertex_arrays + 1);
+  EXPECT_EQ(during.programs, before.programs + 1);
+}
+
+TEST_F(FramebufferRelease, ADestroyedFramebufferLeavesNothing) {
+  const LiveNames before = live_names();
+  { gfx::Framebuffer fb(64, 48, 4); }
+  EXPECT_EQ(live_names(), before);
 }
 
 TEST_F(FramebufferRelease, ASingleSampledFramebufferKeepsItsDepth) {
