@@ -34,8 +34,8 @@ struct Level {
 // outline widest there and the medial widest lower, at 40% (the medial head
 // of gastrocnemius reaches further down); about 24 cm at 85%. In front,
 // tibialis anterior rounds the outline lateral to the crest; medial to it
-// the flat face below (kFaces) keeps the crest and the medial surface of the
-// tibia 3 to 4 mm under the skin.
+// the flat face below (kShin) keeps the crest and the medial surface of the
+// tibia 3 to 5 mm under the skin.
 constexpr Level kLevels[] = {
     {0.640f, 0.004f, -0.128f, 0.018f, 0.146f},                                             // distal thigh, above the cut
     {0.560f, 0.003f, -0.122f, 0.020f, 0.142f},  {0.500f, 0.004f, -0.116f, 0.021f, 0.136f}, // suprapatellar
@@ -54,35 +54,33 @@ constexpr Level kLevels[] = {
 };
 // The anteromedial surface of the tibia is subcutaneous: between the
 // anterior border (crest) and the medial border the outline is the flat face
-// of the bone, not the round of an ellipse. Per level: a point on the crest
-// and one on the medial border (x, z), from the generated tibia.
-struct Face {
-  float y, crest_x, crest_z, border_x, border_z;
-};
-constexpr Face kFaces[] = {
-    {0.420f, 0.000f, 0.100f, -0.030f, 0.030f},                                              // above: far outside, no effect
-    {0.380f, -0.034f, 0.083f, -0.050f, 0.066f}, {0.355f, -0.034f, 0.082f, -0.048f, 0.070f}, // 25%
-    {0.236f, -0.032f, 0.085f, -0.046f, 0.074f},                                             // 55%
-    {0.176f, -0.036f, 0.083f, -0.050f, 0.072f},                                             // 70%
-    {0.117f, -0.044f, 0.079f, -0.058f, 0.065f},                                             // 85%
-    {0.085f, -0.050f, 0.075f, -0.070f, 0.040f}, {0.060f, -0.030f, 0.100f, -0.080f, 0.010f}, // below: far outside
-};
-// Behind the medial border the outline turns back along the medial edge of
-// the soleus (from 45% of the way down, of flexor digitorum longus, which
-// lies against the border there): in a cross-sectional atlas the skin
-// follows the border closely, with the great saphenous vein and saphenous
-// nerve in the thin fat just behind it (Gray's Anatomy, 20th ed., 1918;
-// SOURCES.md "Outline"), not a straight chord from the crest to the calf. Per
-// level from 25 to 60% of the way down, measured on the generated tibia and
-// muscles: the crest and the medial border (x, z), the face line through
-// them, and two points of the line behind the border, its tangent to the
-// muscles behind, 1 mm clear of them. The outline may lie behind either
-// line: a shallow concave corner (20 to 33 degrees) at the border. Above
-// 25% the corner fades out by 20%, and below 55% by 60%.
-struct Border {
+// of the bone, not the round of an ellipse. Behind the medial border the
+// outline turns back along the medial edge of the soleus (from 45% of the way
+// down, of flexor digitorum longus, which lies against the border there): in
+// a cross-sectional atlas the skin follows the border closely, with the great
+// saphenous vein and saphenous nerve in the thin fat just behind it (Gray's
+// Anatomy, 20th ed., 1918; SOURCES.md "Outline"), not a straight chord from
+// the crest to the calf. Per level, measured on the generated tibia and
+// muscles: the crest (the section's most anterior point) and the medial
+// border (its most medial point), which make the face line, and two points of
+// the line behind the border, tangent to the muscles behind, 1 mm clear of
+// them (2.5 mm from the muscles, the fascia 1.5 mm inside it). Outside both
+// lines is outside the fascia: a concave corner at the border, about 20
+// degrees from 25 to 40%, deeper (35 to 49 degrees) from 55 to 75% where the
+// soleus and flexor digitorum longus bulge behind the border, flat by 85%;
+// from 60% down the outline is made convex level by level (build_skin), so
+// the skin bridges that corner. One construction from 18 to 88% of the way down, so
+// the face has no seams (two tables that disagreed by up to 17 degrees left
+// a ridge, and their hand-overs ledges: docs/ATLAS-MEASUREMENTS.md, "The
+// medial face of the shin"); above and below it the cut moves outwards
+// (shin_fade).
+struct ShinLevel {
   float y, crest_x, crest_z, border_x, border_z, back0_x, back0_z, back1_x, back1_z;
 };
-constexpr Border kBorders[] = {
+constexpr ShinLevel kShin[] = {
+    {0.390f, -0.0266f, 0.0822f, -0.0568f, 0.0579f, -0.0552f, 0.0560f, -0.0766f, 0.0349f}, // 16%
+    {0.380f, -0.0277f, 0.0822f, -0.0573f, 0.0603f, -0.0558f, 0.0583f, -0.0759f, 0.0360f}, // 18%
+    {0.370f, -0.0313f, 0.0809f, -0.0574f, 0.0637f, -0.0560f, 0.0616f, -0.0763f, 0.0395f}, // 21%
     {0.354f, -0.0329f, 0.0809f, -0.0587f, 0.0680f, -0.0569f, 0.0663f, -0.0771f, 0.0442f}, // 25%
     {0.334f, -0.0325f, 0.0809f, -0.0574f, 0.0697f, -0.0556f, 0.0679f, -0.0765f, 0.0464f}, // 30%
     {0.315f, -0.0323f, 0.0809f, -0.0561f, 0.0704f, -0.0544f, 0.0686f, -0.0759f, 0.0477f}, // 35%
@@ -90,14 +88,43 @@ constexpr Border kBorders[] = {
     {0.275f, -0.0324f, 0.0822f, -0.0561f, 0.0721f, -0.0541f, 0.0706f, -0.0722f, 0.0467f}, // 45%
     {0.256f, -0.0325f, 0.0822f, -0.0548f, 0.0724f, -0.0528f, 0.0709f, -0.0713f, 0.0472f}, // 50%
     {0.236f, -0.0336f, 0.0822f, -0.0561f, 0.0722f, -0.0540f, 0.0708f, -0.0703f, 0.0456f}, // 55%
-    {0.216f, -0.0351f, 0.0822f, -0.0574f, 0.0718f, -0.0574f, 0.0718f, -0.0846f, 0.0592f}, // 60%
+    {0.216f, -0.0352f, 0.0822f, -0.0574f, 0.0718f, -0.0563f, 0.0695f, -0.0696f, 0.0426f}, // 60%
+    {0.196f, -0.0358f, 0.0809f, -0.0587f, 0.0717f, -0.0578f, 0.0694f, -0.0675f, 0.0410f}, // 65%
+    {0.176f, -0.0378f, 0.0800f, -0.0600f, 0.0702f, -0.0590f, 0.0679f, -0.0704f, 0.0402f}, // 70%
+    {0.156f, -0.0399f, 0.0796f, -0.0613f, 0.0686f, -0.0602f, 0.0664f, -0.0746f, 0.0401f}, // 75%
+    {0.136f, -0.0412f, 0.0783f, -0.0626f, 0.0668f, -0.0614f, 0.0646f, -0.0800f, 0.0411f}, // 80%
+    {0.117f, -0.0409f, 0.0770f, -0.0626f, 0.0618f, -0.0612f, 0.0598f, -0.0857f, 0.0425f}, // 85%
+    {0.100f, -0.0434f, 0.0757f, -0.0574f, 0.0592f, -0.0555f, 0.0576f, -0.0749f, 0.0347f}, // 89%
+};
+// Behind the medial border the calf is also held to the line an earlier
+// table drew from the crest (it shaped the bundled atlas's medial calf, and
+// the muscles there are sized to fill it): it now trims only behind the
+// border, where it lies outside the face line, so it can no longer cross the
+// face (shin_cut). Per level: two points of the line (x, z); the first and
+// last two rows lie far outside, so the trim fades out above 16% and below 90%.
+struct TrimLevel {
+  float y, x0, z0, x1, z1;
+};
+constexpr TrimLevel kCalfTrim[] = {
+    {0.420f, 0.000f, 0.100f, -0.030f, 0.030f},  {0.380f, -0.034f, 0.083f, -0.050f, 0.066f},
+    {0.355f, -0.034f, 0.082f, -0.048f, 0.070f}, {0.236f, -0.032f, 0.085f, -0.046f, 0.074f},
+    {0.176f, -0.036f, 0.083f, -0.050f, 0.072f}, {0.117f, -0.044f, 0.079f, -0.058f, 0.065f},
+    {0.085f, -0.050f, 0.075f, -0.070f, 0.040f}, {0.060f, -0.030f, 0.100f, -0.080f, 0.010f},
 };
 // The fascia runs on the periosteum of the face; the crest itself may press
 // a millimetre and a half into it (the skin keeps at least 1.5 mm over the
 // bone); the triangular tibia's crest stands a little proud of the face.
 constexpr float kFaceGap = -0.0015f;
 constexpr float kSkinThickness = 0.003f; // skin and subcutaneous layer over the fascia
-constexpr float kLowest = 0.070f;        // below: the ankle and foot skin follows the structures
+// The shin (kShin): its face line runs through the bone's crest and medial
+// border, so the fascia lies 3 mm inside it there (kFaceGap and
+// kFaceDeeper): the skin over the subcutaneous face is the bone's own 3 mm
+// wrap, within 5 mm of the crest.
+constexpr float kFaceDeeper = 0.0015f;
+constexpr float kCornerBlend = 0.003f; // the rounding of the concave corner at the medial border
+constexpr float kEdgeBlend = 0.006f;   // and of the edges where the cut meets the round of the leg
+constexpr float kShinTravel = 0.040f;  // how far the cut moves outwards where it fades
+constexpr float kLowest = 0.070f;      // below: the ankle and foot skin follows the structures
 constexpr float kHighest = kThighCut;
 
 // The anterior compartment rounds the shin's anterolateral curve: over the
@@ -122,25 +149,47 @@ float beyond(const glm::vec3& p, const glm::vec2& from, const glm::vec2& to) {
   return glm::dot(glm::vec2(p.x, p.z) - from, glm::vec2(-along.y, along.x)) - kFaceGap;
 }
 
-// The outline at the medial border (kBorders): outside both the face line
-// and the line behind the border is outside the fascia. Far negative away
-// from the levels it shapes.
-float behind_border(const glm::vec3& p) {
-  constexpr std::size_t n = std::size(kBorders);
-  constexpr float kFade = 0.020f; // above the first level, the corner fades out over 2 cm
-  if (p.y >= kBorders[0].y + kFade || p.y <= kBorders[n - 1].y) return -1.0f;
-  const float y = std::min(p.y, kBorders[0].y);
+// How far p lies outside kCalfTrim's line; far negative outside its levels.
+float calf_trim(const glm::vec3& p) {
+  constexpr std::size_t n = std::size(kCalfTrim);
+  if (p.y >= kCalfTrim[0].y || p.y <= kCalfTrim[n - 1].y) return -1.0f;
   std::size_t i = 0;
-  while (i + 2 < n && kBorders[i + 1].y > y) ++i;
-  const Border &a = kBorders[i], &b = kBorders[i + 1];
+  while (kCalfTrim[i + 1].y > p.y) ++i;
+  const TrimLevel &a = kCalfTrim[i], &b = kCalfTrim[i + 1];
+  const float t = (a.y - p.y) / (a.y - b.y);
+  return beyond(p, glm::mix(glm::vec2(a.x0, a.z0), glm::vec2(b.x0, b.z0), t),
+                glm::mix(glm::vec2(a.x1, a.z1), glm::vec2(b.x1, b.z1), t));
+}
+
+// How far the shin's cut has moved outwards above and below its levels: it
+// fades over 6 cm towards the knee (the medial condyle and the pes anserinus
+// round the outline there) and over 3 cm into the ankle.
+float shin_fade(float y) {
+  constexpr std::size_t n = std::size(kShin);
+  constexpr float top = kShin[1].y + 0.060f, bottom = kShin[n - 1].y - 0.030f;
+  // Beyond the smoothsteps the cut keeps moving out at 45 degrees, so it
+  // leaves the outline without a crease wherever that is.
+  return kShinTravel * (glm::smoothstep(kShin[1].y, top, y) + glm::smoothstep(kShin[n - 1].y, bottom, y)) +
+         std::max(0.0f, y - top) + std::max(0.0f, bottom - y);
+}
+
+// The shin's cut (kShin): positive outside the face line and, behind the
+// border, outside the line there or kCalfTrim's; the corners rounded. Far negative away from
+// the levels it shapes.
+float shin_cut(const glm::vec3& p) {
+  constexpr std::size_t n = std::size(kShin);
+  const float fade = shin_fade(p.y);
+  if (fade >= 0.100f) return -1.0f; // far outside the outline
+  const float y = glm::clamp(p.y, kShin[n - 1].y, kShin[0].y);
+  std::size_t i = 0;
+  while (i + 2 < n && kShin[i + 1].y > y) ++i;
+  const ShinLevel &a = kShin[i], &b = kShin[i + 1];
   const float t = glm::clamp((a.y - y) / (a.y - b.y), 0.0f, 1.0f);
   auto at = [t](float ax, float az, float bx, float bz) { return glm::mix(glm::vec2(ax, az), glm::vec2(bx, bz), t); };
   const float face =
-      beyond(p, at(a.crest_x, a.crest_z, b.crest_x, b.crest_z), at(a.border_x, a.border_z, b.border_x, b.border_z));
+      beyond(p, at(a.crest_x, a.crest_z, b.crest_x, b.crest_z), at(a.border_x, a.border_z, b.border_x, b.border_z)) + kFaceDeeper;
   const float back = beyond(p, at(a.back0_x, a.back0_z, b.back0_x, b.back0_z), at(a.back1_x, a.back1_z, b.back1_x, b.back1_z));
-  const float fade = std::max(glm::smoothstep(kBorders[0].y, kBorders[0].y + kFade, p.y),
-                              1.0f - glm::smoothstep(kBorders[n - 1].y, kBorders[n - 2].y, p.y));
-  return std::min(face, back) - fade * 0.050f;
+  return smin(face, std::max(back, calf_trim(p)), kCornerBlend) - fade;
 }
 } // namespace
 
@@ -155,15 +204,9 @@ Field deep_fascia() {
   f.box = ellipse.box;
   f.eval = [ellipse](const glm::vec3& p) {
     const float d = ellipse.eval(p) - anterolateral_bulge(p);
-    const std::size_t n = std::size(kFaces);
-    if (p.y >= kFaces[0].y || p.y <= kFaces[n - 1].y) return d;
-    std::size_t i = 0;
-    while (kFaces[i + 1].y > p.y) ++i;
-    const Face &a = kFaces[i], &b = kFaces[i + 1];
-    const float t = (a.y - p.y) / (a.y - b.y);
-    const glm::vec2 crest = glm::mix(glm::vec2(a.crest_x, a.crest_z), glm::vec2(b.crest_x, b.crest_z), t);
-    const glm::vec2 border = glm::mix(glm::vec2(a.border_x, a.border_z), glm::vec2(b.border_x, b.border_z), t);
-    return std::max({d, beyond(p, crest, border), behind_border(p)});
+    // Rounded where the face meets the round of the leg: a hard
+    // intersection left a crease in the skin.
+    return smax(d, shin_cut(p), kEdgeBlend);
   };
   f = clip_half_space(std::move(f), {0.0f, kLowest, 0.0f}, {0.0f, -1.0f, 0.0f});
   return clip_half_space(std::move(f), {0.0f, kHighest, 0.0f}, {0.0f, 1.0f, 0.0f});
@@ -178,6 +221,17 @@ Field within_fascia(Field f, const Field& fascia) {
   out.box = f.box;
   out.eval = [f = std::move(f), region = std::move(region)](const glm::vec3& p) { return std::max(f.eval(p), region.eval(p)); };
   return out;
+}
+
+std::optional<FaceLine> shin_face(float y) {
+  constexpr std::size_t n = std::size(kShin);
+  if (y > kShin[0].y || y < kShin[n - 1].y) return std::nullopt;
+  std::size_t i = 0;
+  while (i + 2 < n && kShin[i + 1].y > y) ++i;
+  const ShinLevel &a = kShin[i], &b = kShin[i + 1];
+  const float t = glm::clamp((a.y - y) / (a.y - b.y), 0.0f, 1.0f);
+  return FaceLine{glm::mix(glm::vec2(a.crest_x, a.crest_z), glm::vec2(b.crest_x, b.crest_z), t),
+                  glm::mix(glm::vec2(a.border_x, a.border_z), glm::vec2(b.border_x, b.border_z), t)};
 }
 
 float skin_thickness() { return kSkinThickness; }

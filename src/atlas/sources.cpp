@@ -316,8 +316,14 @@ Shapes checked by tests/atlas/knee_shape_test.cpp.
 The skin lies 3 mm outside a designed deep fascia: elliptical sections at
 fourteen levels from the distal thigh to just above the malleoli, cut flat
 where the tibia's anteromedial surface is subcutaneous (from crest to medial
-border) and, from a quarter to three fifths of the way down, turning back at
-the medial border along the calf muscles behind it. The muscles are clipped
+border, one face line per level measured on the generated tibia from a sixth
+to nine tenths of the way down, fading out above and below) and turning back
+at the medial border along the calf muscles behind it, with rounded edges
+(Gray's Anatomy, 20th ed., 1918, "The Tibia": below its upper third, where
+the tendons of sartorius, gracilis and semitendinosus cover it, the medial
+surface is subcutaneous; Frazer JE, The Anatomy of the Human Skeleton: only
+skin and superficial fascia cover it, with the great saphenous vein on its
+lower fourth). The muscles are clipped
 to it, so they fill their compartments up to the outline. The figures the
 levels were drawn to:
 - Calf circumference (widest, tape on the relaxed calf): Gonzalez MC,

@@ -64,6 +64,13 @@ std::vector<StructureSpec> build_ligaments(const std::vector<StructureSpec>& bon
 // The deep fascia of the leg: the designed outline that the skin lies
 // skin_thickness() outside of (outline.cpp).
 Field deep_fascia();
+// The line the fascia cuts the tibia's subcutaneous face along at height y:
+// the crest and the medial border (x, z) of the generated tibia, interpolated
+// between the levels outline.cpp measured. Empty outside those levels.
+struct FaceLine {
+  glm::vec2 crest, border;
+};
+std::optional<FaceLine> shin_face(float y);
 float skin_thickness();
 // How far the skin stands off the structures it wraps at height y: the full
 // skin_thickness() over the leg, 1.5 mm over the ankle's tendons and malleoli.
