@@ -65,11 +65,11 @@ constexpr Level kLevels[] = {
 // border (its most medial point), which make the face line, and two points of
 // the line behind the border, tangent to the muscles behind, 1 mm clear of
 // them (2.5 mm from the muscles, the fascia 1.5 mm inside it). Outside both
-// lines is outside the fascia: a concave corner at the border, about 20
+// lines is outside the fascia: a concave corner at the border, 21 to 22
 // degrees from 25 to 40%, deeper (35 to 49 degrees) from 55 to 75% where the
 // soleus and flexor digitorum longus bulge behind the border, flat by 85%;
 // from 60% down the outline is made convex level by level (build_skin), so
-// the skin bridges that corner. One construction from 18 to 88% of the way down, so
+// the skin bridges that corner. One construction from 16 to 89% of the way down, so
 // the face has no seams (two tables that disagreed by up to 17 degrees left
 // a ridge, and their hand-overs ledges: docs/ATLAS-MEASUREMENTS.md, "The
 // medial face of the shin"); above and below it the cut moves outwards
@@ -111,9 +111,8 @@ constexpr TrimLevel kCalfTrim[] = {
     {0.176f, -0.036f, 0.083f, -0.050f, 0.072f}, {0.117f, -0.044f, 0.079f, -0.058f, 0.065f},
     {0.085f, -0.050f, 0.075f, -0.070f, 0.040f}, {0.060f, -0.030f, 0.100f, -0.080f, 0.010f},
 };
-// The fascia runs on the periosteum of the face; the crest itself may press
-// a millimetre and a half into it (the skin keeps at least 1.5 mm over the
-// bone); the triangular tibia's crest stands a little proud of the face.
+// Every line of the shin lies kFaceGap outside the fascia (the fascia 1.5 mm
+// inside it); the face line a further kFaceDeeper (below).
 constexpr float kFaceGap = -0.0015f;
 constexpr float kSkinThickness = 0.003f; // skin and subcutaneous layer over the fascia
 // The shin (kShin): its face line runs through the bone's crest and medial
@@ -167,8 +166,9 @@ float calf_trim(const glm::vec3& p) {
 float shin_fade(float y) {
   constexpr std::size_t n = std::size(kShin);
   constexpr float top = kShin[1].y + 0.060f, bottom = kShin[n - 1].y - 0.030f;
-  // Beyond the smoothsteps the cut keeps moving out at 45 degrees, so it
-  // leaves the outline without a crease wherever that is.
+  // Beyond the smoothsteps the cut keeps moving out at 45 degrees instead of
+  // vanishing at once. (Where the slope jumps, at top and bottom, the cut has
+  // already left the outline: AtlasSdf.TheShinsFaceBeginsAndEndsInSmoothSlopes.)
   return kShinTravel * (glm::smoothstep(kShin[1].y, top, y) + glm::smoothstep(kShin[n - 1].y, bottom, y)) +
          std::max(0.0f, y - top) + std::max(0.0f, bottom - y);
 }

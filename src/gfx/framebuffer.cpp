@@ -26,6 +26,14 @@ void check_complete(const char* what) {
                        " (often: not enough graphics memory for this size)");
   }
 }
+// Puts back a binding saved before: a name deleted meanwhile (a program
+// still in use when it was deleted goes when it is replaced) falls back to 0.
+void use_program_if_alive(GLint id) {
+  glUseProgram(id > 0 && glIsProgram(static_cast<GLuint>(id)) ? static_cast<GLuint>(id) : 0);
+}
+void bind_multisample_texture_if_alive(GLint id) {
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, id > 0 && glIsTexture(static_cast<GLuint>(id)) ? static_cast<GLuint>(id) : 0);
+}
 } // namespace
 
 void Framebuffer::force_incomplete_for_test(int passing_checks) { g_checks_before_forced_failure = passing_checks; }
@@ -45,9 +53,12 @@ Framebuffer::Framebuffer(int width, int height, int samples) : width_(width), he
     throw InputError("size " + std::to_string(width) + "x" + std::to_string(height),
                      "larger than this OpenGL can draw offscreen (at most " + std::to_string(max_w) + "x" +
                          std::to_string(max_h) + ")");
-  GLint max_samples = 0;
+  // The multisampled colour is a texture: its own limit may be below the
+  // renderbuffers'.
+  GLint max_samples = 0, max_texture_samples = 0;
   glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
-  samples_ = std::clamp(samples, 0, static_cast<int>(max_samples));
+  glGetIntegerv(GL_MAX_COLOR_TEXTURE_SAMPLES, &max_texture_samples);
+  samples_ = std::clamp(samples, 0, static_cast<int>(std::min(max_samples, max_texture_samples)));
 
   // A failed completeness check must not leak what was already made: the
   // destructor does not run for a constructor that throws.
@@ -79,12 +90,17 @@ void Framebuffer::allocate(int width, int height) {
   check_complete("resolve");
 
   if (samples_ > 1) {
+    // The caller's program and multisample texture binding (on its active
+    // unit) are put back below: the viewer makes one of these mid-frame.
+    GLint caller_program = 0, caller_texture = 0;
+    glGetIntegerv(GL_CURRENT_PROGRAM, &caller_program);
+    glGetIntegerv(GL_TEXTURE_BINDING_2D_MULTISAMPLE, &caller_texture);
     glGenFramebuffers(1, &msaa_fbo_);
     glBindFramebuffer(GL_FRAMEBUFFER, msaa_fbo_);
     glGenTextures(1, &msaa_colour_texture_);
     glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaa_colour_texture_);
     glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, samples_, GL_RGBA8, width, height, GL_TRUE);
-    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
+    bind_multisample_texture_if_alive(caller_texture);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, msaa_colour_texture_, 0);
     glGenRenderbuffers(1, &msaa_depth_);
     glBindRenderbuffer(GL_RENDERBUFFER, msaa_depth_);
@@ -96,7 +112,7 @@ void Framebuffer::allocate(int width, int height) {
     GLint given = 0;
     glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, msaa_colour_texture_);
     glGetTexLevelParameteriv(GL_TEXTURE_2D_MULTISAMPLE, 0, GL_TEXTURE_SAMPLES, &given);
-    glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
+    bind_multisample_texture_if_alive(caller_texture);
     if (given > 0) samples_ = given;
     GLint vao = 0;
     glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &vao);
@@ -110,7 +126,7 @@ void Framebuffer::allocate(int width, int height) {
     resolve_program_.use();
     resolve_program_.set("u_samples", 0);
     resolve_program_.set("u_height", height);
-    glUseProgram(0);
+    use_program_if_alive(caller_program);
   }
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
@@ -136,10 +152,12 @@ void Framebuffer::bind() const {
 // glBlitFramebuffer resolves as well, but on llvmpipe its general blit shader
 // took 45 ms of LLVM to compile, on the thread that starts the context while
 // the atlas loads, the longest of the two; this one takes a fraction of that
-// (docs/PERFORMANCE.md). The state it changes is put back.
+// (docs/PERFORMANCE.md). The state it changes is put back; it assumes filled
+// polygons (nothing in Crus sets glPolygonMode) and no rasterizer discard.
 void Framebuffer::resolve(int w, int h) {
-  GLint program = 0, vao = 0, texture = 0, active = 0, viewport[4];
+  GLint program = 0, vao = 0, texture = 0, active = 0, draw_target = 0, viewport[4];
   glGetIntegerv(GL_CURRENT_PROGRAM, &program);
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &draw_target);
   glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &vao);
   glGetIntegerv(GL_ACTIVE_TEXTURE, &active);
   glActiveTexture(GL_TEXTURE0);
@@ -162,9 +180,11 @@ void Framebuffer::resolve(int w, int h) {
   glBindVertexArray(resolve_vao_);
   glDrawArrays(GL_TRIANGLES, 0, 3);
 
-  glBindVertexArray(static_cast<GLuint>(vao));
-  glUseProgram(static_cast<GLuint>(program));
-  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, static_cast<GLuint>(texture));
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER,
+                    draw_target > 0 && glIsFramebuffer(static_cast<GLuint>(draw_target)) ? static_cast<GLuint>(draw_target) : 0);
+  glBindVertexArray(vao > 0 && glIsVertexArray(static_cast<GLuint>(vao)) ? static_cast<GLuint>(vao) : 0);
+  use_program_if_alive(program);
+  bind_multisample_texture_if_alive(texture);
   glActiveTexture(static_cast<GLenum>(active));
   glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
   glColorMask(mask[0], mask[1], mask[2], mask[3]);

@@ -135,6 +135,10 @@ TEST_F(FramebufferResolve, LeavesTheStateItFound) {
   glEnable(GL_DEPTH_TEST);
   glEnable(GL_BLEND);
   glEnable(GL_CULL_FACE);
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(0, 0, kW, kH);
+  glEnable(GL_STENCIL_TEST);
+  glDisable(GL_MULTISAMPLE);
   glColorMask(GL_TRUE, GL_FALSE, GL_TRUE, GL_TRUE);
   glViewport(3, 4, 50, 40);
   GLuint texture = 0;
@@ -159,7 +163,9 @@ TEST_F(FramebufferResolve, LeavesTheStateItFound) {
   EXPECT_TRUE(glIsEnabled(GL_DEPTH_TEST));
   EXPECT_TRUE(glIsEnabled(GL_BLEND));
   EXPECT_TRUE(glIsEnabled(GL_CULL_FACE));
-  EXPECT_FALSE(glIsEnabled(GL_SCISSOR_TEST));
+  EXPECT_TRUE(glIsEnabled(GL_SCISSOR_TEST));
+  EXPECT_TRUE(glIsEnabled(GL_STENCIL_TEST));
+  EXPECT_FALSE(glIsEnabled(GL_MULTISAMPLE));
   EXPECT_EQ(vao, static_cast<GLint>(vao_));
   EXPECT_EQ(active, static_cast<GLint>(GL_TEXTURE2));
   EXPECT_EQ(bound, static_cast<GLint>(texture));
@@ -170,8 +176,52 @@ TEST_F(FramebufferResolve, LeavesTheStateItFound) {
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_BLEND);
   glDisable(GL_CULL_FACE);
+  glDisable(GL_SCISSOR_TEST);
+  glDisable(GL_STENCIL_TEST);
+  glEnable(GL_MULTISAMPLE);
   glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
   EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR));
+}
+
+// The viewer makes a framebuffer in the middle of its own frame (the handout's
+// views): making one leaves the caller's program and texture as they were.
+TEST_F(FramebufferResolve, MakingOneLeavesTheCallersProgramAndTexture) {
+  program_.use();
+  GLint program_before = 0;
+  glGetIntegerv(GL_CURRENT_PROGRAM, &program_before);
+  GLuint texture = 0;
+  glGenTextures(1, &texture);
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, texture);
+  {
+    gfx::Framebuffer fb(kW, kH, 4);
+    GLint program = 0, bound = 0;
+    glGetIntegerv(GL_CURRENT_PROGRAM, &program);
+    glGetIntegerv(GL_TEXTURE_BINDING_2D_MULTISAMPLE, &bound);
+    EXPECT_EQ(program, program_before);
+    EXPECT_EQ(bound, static_cast<GLint>(texture));
+  }
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, 0);
+  glActiveTexture(GL_TEXTURE0);
+  glDeleteTextures(1, &texture);
+  glUseProgram(0);
+  EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR));
+}
+
+// A program deleted while still in use goes once another replaces it:
+// putting it back would be a GL error, so the binding falls back to none.
+TEST_F(FramebufferResolve, ADeletedProgramInUseIsNotPutBack) {
+  gfx::ShaderProgram doomed("test.vert", kVertex, "test.frag", kFragment);
+  doomed.use();
+  doomed = gfx::ShaderProgram(); // deleted, still current
+  {
+    gfx::Framebuffer fb(kW, kH, 4);
+    fb.bind();
+    draw_triangles();
+    (void)fb.read_rgba();
+  }
+  EXPECT_EQ(glGetError(), static_cast<GLenum>(GL_NO_ERROR));
+  glUseProgram(0);
 }
 
 } // namespace
