@@ -190,8 +190,8 @@ int run_viewer(const ViewerOptions& options) {
     // The session's handout list and framing: the same as `crus handout` draws.
     const DrawList list = session.handout_draw_list(overlay, painted, ctx.brush_radius);
     const std::uint8_t white[3] = {255, 255, 255};
+    gfx::Framebuffer target(kHandoutViewWidth, kHandoutViewHeight, 4); // one for the views: each is cleared
     for (AnatomicalView v : handout_views()) {
-      gfx::Framebuffer target(kHandoutViewWidth, kHandoutViewHeight, 4);
       target.bind();
       const float aspect = static_cast<float>(kHandoutViewWidth) / kHandoutViewHeight;
       const OrbitCamera cam = session.handout_camera(v, aspect);

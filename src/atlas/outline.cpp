@@ -173,22 +173,31 @@ float shin_fade(float y) {
          std::max(0.0f, y - top) + std::max(0.0f, bottom - y);
 }
 
-// The shin's cut (kShin): positive outside the face line and, behind the
-// border, outside the line there or kCalfTrim's; the corners rounded. Far negative away from
-// the levels it shapes.
-float shin_cut(const glm::vec3& p) {
+// kShin interpolated at height y (clamped to its levels).
+struct ShinLines {
+  glm::vec2 crest, border, back0, back1;
+};
+ShinLines shin_lines(float y) {
   constexpr std::size_t n = std::size(kShin);
-  const float fade = shin_fade(p.y);
-  if (fade >= 0.100f) return -1.0f; // far outside the outline
-  const float y = glm::clamp(p.y, kShin[n - 1].y, kShin[0].y);
+  y = glm::clamp(y, kShin[n - 1].y, kShin[0].y);
   std::size_t i = 0;
   while (i + 2 < n && kShin[i + 1].y > y) ++i;
   const ShinLevel &a = kShin[i], &b = kShin[i + 1];
   const float t = glm::clamp((a.y - y) / (a.y - b.y), 0.0f, 1.0f);
   auto at = [t](float ax, float az, float bx, float bz) { return glm::mix(glm::vec2(ax, az), glm::vec2(bx, bz), t); };
-  const float face =
-      beyond(p, at(a.crest_x, a.crest_z, b.crest_x, b.crest_z), at(a.border_x, a.border_z, b.border_x, b.border_z)) + kFaceDeeper;
-  const float back = beyond(p, at(a.back0_x, a.back0_z, b.back0_x, b.back0_z), at(a.back1_x, a.back1_z, b.back1_x, b.back1_z));
+  return {at(a.crest_x, a.crest_z, b.crest_x, b.crest_z), at(a.border_x, a.border_z, b.border_x, b.border_z),
+          at(a.back0_x, a.back0_z, b.back0_x, b.back0_z), at(a.back1_x, a.back1_z, b.back1_x, b.back1_z)};
+}
+
+// The shin's cut (kShin): positive outside the face line and, behind the
+// border, outside the line there or kCalfTrim's; the corners rounded. Far negative away from
+// the levels it shapes.
+float shin_cut(const glm::vec3& p) {
+  const float fade = shin_fade(p.y);
+  if (fade >= 0.100f) return -1.0f; // far outside the outline
+  const ShinLines l = shin_lines(p.y);
+  const float face = beyond(p, l.crest, l.border) + kFaceDeeper;
+  const float back = beyond(p, l.back0, l.back1);
   return smin(face, std::max(back, calf_trim(p)), kCornerBlend) - fade;
 }
 } // namespace
@@ -224,14 +233,9 @@ Field within_fascia(Field f, const Field& fascia) {
 }
 
 std::optional<FaceLine> shin_face(float y) {
-  constexpr std::size_t n = std::size(kShin);
-  if (y > kShin[0].y || y < kShin[n - 1].y) return std::nullopt;
-  std::size_t i = 0;
-  while (i + 2 < n && kShin[i + 1].y > y) ++i;
-  const ShinLevel &a = kShin[i], &b = kShin[i + 1];
-  const float t = glm::clamp((a.y - y) / (a.y - b.y), 0.0f, 1.0f);
-  return FaceLine{glm::mix(glm::vec2(a.crest_x, a.crest_z), glm::vec2(b.crest_x, b.crest_z), t),
-                  glm::mix(glm::vec2(a.border_x, a.border_z), glm::vec2(b.border_x, b.border_z), t)};
+  if (y > kShin[0].y || y < kShin[std::size(kShin) - 1].y) return std::nullopt;
+  const ShinLines l = shin_lines(y);
+  return FaceLine{l.crest, l.border};
 }
 
 float skin_thickness() { return kSkinThickness; }

@@ -26,14 +26,13 @@ void check_complete(const char* what) {
                        " (often: not enough graphics memory for this size)");
   }
 }
-// Puts back a binding saved before: a name deleted meanwhile (a program
-// still in use when it was deleted goes when it is replaced) falls back to 0.
-void use_program_if_alive(GLint id) {
-  glUseProgram(id > 0 && glIsProgram(static_cast<GLuint>(id)) ? static_cast<GLuint>(id) : 0);
+// A binding saved before, to put back: a name deleted meanwhile (a program
+// still in use when it was deleted goes when it is replaced) becomes 0.
+GLuint if_alive(GLint id, GLboolean (*is_alive)(GLuint)) {
+  return id > 0 && is_alive(static_cast<GLuint>(id)) ? static_cast<GLuint>(id) : 0;
 }
-void bind_multisample_texture_if_alive(GLint id) {
-  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, id > 0 && glIsTexture(static_cast<GLuint>(id)) ? static_cast<GLuint>(id) : 0);
-}
+void use_program_if_alive(GLint id) { glUseProgram(if_alive(id, glIsProgram)); }
+void bind_multisample_texture_if_alive(GLint id) { glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, if_alive(id, glIsTexture)); }
 } // namespace
 
 void Framebuffer::force_incomplete_for_test(int passing_checks) { g_checks_before_forced_failure = passing_checks; }
@@ -180,9 +179,8 @@ void Framebuffer::resolve(int w, int h) {
   glBindVertexArray(resolve_vao_);
   glDrawArrays(GL_TRIANGLES, 0, 3);
 
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER,
-                    draw_target > 0 && glIsFramebuffer(static_cast<GLuint>(draw_target)) ? static_cast<GLuint>(draw_target) : 0);
-  glBindVertexArray(vao > 0 && glIsVertexArray(static_cast<GLuint>(vao)) ? static_cast<GLuint>(vao) : 0);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, if_alive(draw_target, glIsFramebuffer));
+  glBindVertexArray(if_alive(vao, glIsVertexArray));
   use_program_if_alive(program);
   bind_multisample_texture_if_alive(texture);
   glActiveTexture(static_cast<GLenum>(active));
