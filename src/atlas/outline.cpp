@@ -35,20 +35,22 @@ struct Level {
 // of gastrocnemius reaches further down); about 24 cm at 85%. In front,
 // tibialis anterior rounds the outline lateral to the crest; medial to it
 // the flat face below (kShin) keeps the crest and the medial surface of the
-// tibia 3 to 5 mm under the skin.
+// tibia 3 to 5 mm under the skin. At 10% the medial side is drawn 2.5 mm in
+// from 0.024, so that the medial outline is widest at the calf, not at the
+// tibial condyle (kEdgeBlend takes 2 mm off the calf's widest point).
 constexpr Level kLevels[] = {
-    {0.640f, 0.004f, -0.128f, 0.018f, 0.146f},                                             // distal thigh, above the cut
-    {0.560f, 0.003f, -0.122f, 0.020f, 0.142f},  {0.500f, 0.004f, -0.116f, 0.021f, 0.136f}, // suprapatellar
-    {0.4536f, 0.004f, -0.114f, 0.020f, 0.132f},                                            // knee joint centre (0%)
-    {0.414f, -0.014f, -0.127f, 0.024f, 0.138f},                                            // 10%: tibial tuberosity
-    {0.375f, -0.012f, -0.135f, 0.026f, 0.141f},                                            // 20%
-    {0.335f, -0.012f, -0.141f, 0.023f, 0.143f},                                            // 30%: lateral calf widest
-    {0.295f, -0.016f, -0.139f, 0.017f, 0.138f},                                            // 40%: medial calf widest
-    {0.255f, -0.017f, -0.132f, 0.018f, 0.133f},                                            // 50%
-    {0.216f, -0.023f, -0.125f, 0.030f, 0.126f},                                            // 60%
-    {0.176f, -0.028f, -0.120f, 0.043f, 0.122f},                                            // 70%
-    {0.136f, -0.033f, -0.117f, 0.052f, 0.119f},                                            // 80%
-    {0.105f, -0.036f, -0.112f, 0.058f, 0.116f},                                            // 88%: narrowest, above the malleoli
+    {0.640f, 0.004f, -0.128f, 0.018f, 0.146f},                                              // distal thigh, above the cut
+    {0.560f, 0.003f, -0.122f, 0.020f, 0.142f},   {0.500f, 0.004f, -0.116f, 0.021f, 0.136f}, // suprapatellar
+    {0.4536f, 0.004f, -0.114f, 0.020f, 0.132f},                                             // knee joint centre (0%)
+    {0.414f, -0.014f, -0.127f, 0.0265f, 0.138f},                                            // 10%: tibial tuberosity
+    {0.375f, -0.012f, -0.135f, 0.026f, 0.141f},                                             // 20%
+    {0.335f, -0.012f, -0.141f, 0.023f, 0.143f},                                             // 30%: lateral calf widest
+    {0.295f, -0.016f, -0.139f, 0.017f, 0.138f},                                             // 40%: medial calf widest
+    {0.255f, -0.017f, -0.132f, 0.018f, 0.133f},                                             // 50%
+    {0.216f, -0.023f, -0.125f, 0.030f, 0.126f},                                             // 60%
+    {0.176f, -0.028f, -0.120f, 0.043f, 0.122f},                                             // 70%
+    {0.136f, -0.033f, -0.117f, 0.052f, 0.119f},                                             // 80%
+    {0.105f, -0.036f, -0.112f, 0.058f, 0.116f},                                             // 88%: narrowest, above the malleoli
     {0.080f, -0.034f, -0.112f, 0.060f, 0.112f}, // fades inside the ankle's own envelope
     {0.066f, -0.044f, -0.100f, 0.068f, 0.104f},
 };
@@ -100,16 +102,19 @@ constexpr ShinLevel kShin[] = {
 // table drew from the crest (it shaped the bundled atlas's medial calf, and
 // the muscles there are sized to fill it): it now trims only behind the
 // border, where it lies outside the face line, so it can no longer cross the
-// face (shin_cut). Per level: two points of the line (x, z); the first and
-// last two rows lie far outside, so the trim fades out above 16% and below 90%.
+// face (shin_cut). Per level: two points of the line (x, z); the last two rows
+// lie far outside, so the trim fades out below 90%. Above its first row (19%)
+// it keeps that row's line and the shin's fade takes it out with the rest of
+// the cut (a row far outside at 16% swept it in over 4 cm, a shelf across the
+// leg).
 struct TrimLevel {
   float y, x0, z0, x1, z1;
 };
 constexpr TrimLevel kCalfTrim[] = {
-    {0.420f, 0.000f, 0.100f, -0.030f, 0.030f},  {0.380f, -0.034f, 0.083f, -0.050f, 0.066f},
-    {0.355f, -0.034f, 0.082f, -0.048f, 0.070f}, {0.236f, -0.032f, 0.085f, -0.046f, 0.074f},
-    {0.176f, -0.036f, 0.083f, -0.050f, 0.072f}, {0.117f, -0.044f, 0.079f, -0.058f, 0.065f},
-    {0.085f, -0.050f, 0.075f, -0.070f, 0.040f}, {0.060f, -0.030f, 0.100f, -0.080f, 0.010f},
+    {0.380f, -0.034f, 0.083f, -0.050f, 0.066f}, {0.355f, -0.034f, 0.082f, -0.048f, 0.070f},
+    {0.236f, -0.032f, 0.085f, -0.046f, 0.074f}, {0.176f, -0.036f, 0.083f, -0.050f, 0.072f},
+    {0.117f, -0.044f, 0.079f, -0.058f, 0.065f}, {0.085f, -0.050f, 0.075f, -0.070f, 0.040f},
+    {0.060f, -0.030f, 0.100f, -0.080f, 0.010f},
 };
 // Every line of the shin lies kFaceGap outside the fascia (the fascia 1.5 mm
 // inside it); the face line a further kFaceDeeper (below).
@@ -121,9 +126,11 @@ constexpr float kSkinThickness = 0.003f; // skin and subcutaneous layer over the
 // wrap, within 5 mm of the crest.
 constexpr float kFaceDeeper = 0.0015f;
 constexpr float kCornerBlend = 0.003f; // the rounding of the concave corner at the medial border
-constexpr float kEdgeBlend = 0.006f;   // and of the edges where the cut meets the round of the leg
-constexpr float kShinTravel = 0.040f;  // how far the cut moves outwards where it fades
-constexpr float kLowest = 0.070f;      // below: the ankle and foot skin follows the structures
+// The edges where the cut meets the round of the leg: 6 mm left a hard edge
+// down the calf behind the medial border (MedialCalf.SkinHasNoCreaseBehindTheShin).
+constexpr float kEdgeBlend = 0.010f;
+constexpr float kShinTravel = 0.040f; // how far the cut moves outwards where it fades
+constexpr float kLowest = 0.070f;     // below: the ankle and foot skin follows the structures
 constexpr float kHighest = kThighCut;
 
 // The anterior compartment rounds the shin's anterolateral curve: over the
@@ -148,29 +155,56 @@ float beyond(const glm::vec3& p, const glm::vec2& from, const glm::vec2& to) {
   return glm::dot(glm::vec2(p.x, p.z) - from, glm::vec2(-along.y, along.x)) - kFaceGap;
 }
 
+// A table's rows (descending y) interpolated at y by cubic Hermite segments,
+// each row's tangent from its neighbours and their uneven spacing: the lines
+// turn smoothly from one level to the next. Linear interpolation left a
+// crease across the leg at every row, which the skin showed as a horizontal
+// edge (docs/ATLAS-MEASUREMENTS.md, "The medial side of the calf").
+template <class RowY, class Value>
+auto smooth_rows(std::size_t n, float y, RowY row_y, Value value) {
+  std::size_t i = 0;
+  while (i + 2 < n && row_y(i + 1) > y) ++i;
+  const float h = row_y(i) - row_y(i + 1);
+  const float t = glm::clamp((row_y(i) - y) / h, 0.0f, 1.0f);
+  auto tangent = [&](std::size_t k) {
+    const std::size_t a = k == 0 ? 0 : k - 1, b = k + 1 < n ? k + 1 : n - 1;
+    return (value(b) - value(a)) * (h / (row_y(a) - row_y(b)));
+  };
+  const float t2 = t * t, t3 = t2 * t;
+  return value(i) * (2.0f * t3 - 3.0f * t2 + 1.0f) + tangent(i) * (t3 - 2.0f * t2 + t) + value(i + 1) * (3.0f * t2 - 2.0f * t3) +
+         tangent(i + 1) * (t3 - t2);
+}
+
 // How far p lies outside kCalfTrim's line; far negative outside its levels.
 float calf_trim(const glm::vec3& p) {
   constexpr std::size_t n = std::size(kCalfTrim);
-  if (p.y >= kCalfTrim[0].y || p.y <= kCalfTrim[n - 1].y) return -1.0f;
-  std::size_t i = 0;
-  while (kCalfTrim[i + 1].y > p.y) ++i;
-  const TrimLevel &a = kCalfTrim[i], &b = kCalfTrim[i + 1];
-  const float t = (a.y - p.y) / (a.y - b.y);
-  return beyond(p, glm::mix(glm::vec2(a.x0, a.z0), glm::vec2(b.x0, b.z0), t),
-                glm::mix(glm::vec2(a.x1, a.z1), glm::vec2(b.x1, b.z1), t));
+  if (p.y <= kCalfTrim[n - 1].y) return -1.0f;
+  const glm::vec4 l = smooth_rows(
+      n, std::min(p.y, kCalfTrim[0].y), [](std::size_t i) { return kCalfTrim[i].y; },
+      [](std::size_t i) { return glm::vec4(kCalfTrim[i].x0, kCalfTrim[i].z0, kCalfTrim[i].x1, kCalfTrim[i].z1); });
+  return beyond(p, glm::vec2(l.x, l.y), glm::vec2(l.z, l.w));
 }
 
-// How far the shin's cut has moved outwards above and below its levels: it
-// fades over 6 cm towards the knee (the medial condyle and the pes anserinus
-// round the outline there) and over 3 cm into the ankle.
+// How far the shin's cut has moved outwards above and below its levels. Towards
+// the knee (the medial condyle and the pes anserinus round the outline there)
+// it fades by 5 cm over 9.3 cm of height, from 24% of the way down, where the
+// face must still be flat (AtlasSdf.TheShinsFaceIsFlatFromCrestToBorderAtEveryLevel),
+// to the joint line, where it lies a centimetre clear of the knee's outline
+// (kEdgeBlend): 4 cm over 6 cm, from 18%, let the skin fall at up to 45
+// degrees and showed a shelf across the leg below the knee
+// (docs/ATLAS-MEASUREMENTS.md, "The medial side of the calf"). Into the ankle
+// it fades by 4 cm over 3 cm.
 float shin_fade(float y) {
   constexpr std::size_t n = std::size(kShin);
-  constexpr float top = kShin[1].y + 0.060f, bottom = kShin[n - 1].y - 0.030f;
-  // Beyond the smoothsteps the cut keeps moving out at 45 degrees instead of
-  // vanishing at once. (Where the slope jumps, at top and bottom, the cut has
-  // already left the outline: AtlasSdf.TheShinsFaceBeginsAndEndsInSmoothSlopes.)
-  return kShinTravel * (glm::smoothstep(kShin[1].y, top, y) + glm::smoothstep(kShin[n - 1].y, bottom, y)) +
-         std::max(0.0f, y - top) + std::max(0.0f, bottom - y);
+  constexpr float start = 0.362f, top = 0.455f, bottom = kShin[n - 1].y - 0.030f;
+  constexpr float kKneeTravel = 0.050f;
+  // Beyond the smoothsteps the cut keeps moving out: above the knee ever
+  // faster from a standstill (no crease where the smoothstep ends), below
+  // the ankle at 45 degrees (the cut has left the outline there:
+  // AtlasSdf.TheShinsFaceBeginsAndEndsInSmoothSlopes).
+  const float above = std::max(0.0f, y - top);
+  return kKneeTravel * glm::smoothstep(start, top, y) + kShinTravel * glm::smoothstep(kShin[n - 1].y, bottom, y) +
+         above * above / 0.020f + std::max(0.0f, bottom - y);
 }
 
 // kShin interpolated at height y (clamped to its levels).
@@ -180,13 +214,14 @@ struct ShinLines {
 ShinLines shin_lines(float y) {
   constexpr std::size_t n = std::size(kShin);
   y = glm::clamp(y, kShin[n - 1].y, kShin[0].y);
-  std::size_t i = 0;
-  while (i + 2 < n && kShin[i + 1].y > y) ++i;
-  const ShinLevel &a = kShin[i], &b = kShin[i + 1];
-  const float t = glm::clamp((a.y - y) / (a.y - b.y), 0.0f, 1.0f);
-  auto at = [t](float ax, float az, float bx, float bz) { return glm::mix(glm::vec2(ax, az), glm::vec2(bx, bz), t); };
-  return {at(a.crest_x, a.crest_z, b.crest_x, b.crest_z), at(a.border_x, a.border_z, b.border_x, b.border_z),
-          at(a.back0_x, a.back0_z, b.back0_x, b.back0_z), at(a.back1_x, a.back1_z, b.back1_x, b.back1_z)};
+  auto row_y = [](std::size_t i) { return kShin[i].y; };
+  const glm::vec4 front = smooth_rows(n, y, row_y, [](std::size_t i) {
+    return glm::vec4(kShin[i].crest_x, kShin[i].crest_z, kShin[i].border_x, kShin[i].border_z);
+  });
+  const glm::vec4 back = smooth_rows(n, y, row_y, [](std::size_t i) {
+    return glm::vec4(kShin[i].back0_x, kShin[i].back0_z, kShin[i].back1_x, kShin[i].back1_z);
+  });
+  return {{front.x, front.y}, {front.z, front.w}, {back.x, back.y}, {back.z, back.w}};
 }
 
 // The shin's cut (kShin): positive outside the face line and, behind the
@@ -339,11 +374,11 @@ HullLevel hull_level(const Field& f, float y) {
 }
 } // namespace
 
-Field convex_envelope(const Field& f, float top, float bottom, float fade) {
+Field convex_envelope(const Field& f, float top, float bottom, float fade_top, float fade_bottom) {
   // Levels every 3 mm (descending y); each is independent, so the threads
   // never change the result.
   constexpr float kLevelStep = 0.003f;
-  const float hi = top + fade, lo = bottom - fade;
+  const float hi = top + fade_top, lo = bottom - fade_bottom;
   const int n = int(std::ceil((hi - lo) / kLevelStep));
   auto levels = std::make_shared<std::vector<HullLevel>>(std::size_t(n) + 1);
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
@@ -356,9 +391,9 @@ Field convex_envelope(const Field& f, float top, float bottom, float fade) {
   for (auto& t : pool) t.join();
   Field out;
   out.box = f.box;
-  out.eval = [f, levels, top, bottom, fade](const glm::vec3& p) {
+  out.eval = [f, levels, top, bottom, fade_top, fade_bottom](const glm::vec3& p) {
     const float d = f(p);
-    const float w = glm::smoothstep(bottom - fade, bottom, p.y) * (1.0f - glm::smoothstep(top, top + fade, p.y));
+    const float w = glm::smoothstep(bottom - fade_bottom, bottom, p.y) * (1.0f - glm::smoothstep(top, top + fade_top, p.y));
     if (w <= 0.0f) return d;
     const auto& L = *levels;
     std::size_t i = 0;

@@ -76,9 +76,9 @@ float skin_thickness();
 // skin_thickness() over the leg, 1.5 mm over the ankle's tendons and malleoli.
 float wrap_thickness(float y);
 // The skin's outline between heights `bottom` and `top` (blended in over
-// `fade` beyond them) made convex level by level: the tape-measure outline
+// `fade_top` above and `fade_bottom` below) made convex level by level: the tape-measure outline
 // of the lower leg, with the subcutaneous fat filling between the tendons.
-Field convex_envelope(const Field& f, float top, float bottom, float fade);
+Field convex_envelope(const Field& f, float top, float bottom, float fade_top, float fade_bottom);
 // f clipped to the inside of the fascia (left alone below its lowest level).
 Field within_fascia(Field f, const Field& fascia);
 // One envelope around everything built so far.

@@ -1,0 +1,129 @@
+// The medial side of the calf seen as a teacher sees it: the skin alone from
+// the medial side (`crus render --view medial --isolate skin`). Between the
+// knee and the ankle the skin runs over the tibia's subcutaneous face and
+// round the calf muscles behind its medial border; it may dip in behind the
+// border, but in smooth curves. The atlas of 2 December 2026 showed a panel
+// there: a crease along the medial border where the skin over the bone met
+// the skin over the fascia, and a shelf across the leg below the knee where
+// the shin's cut faded out over too short a height and where the rows of its
+// tables met (docs/ATLAS-MEASUREMENTS.md, "The medial side of the calf").
+// Model frame: X anterior, Y up, Z lateral (right leg), metres.
+#include "bundled_scene_fixture.hpp"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace crus::test {
+namespace {
+
+// The medial calf behind the crest, from 16 to 72% of the way down: behind
+// x = -0.036 (the crest lies at about -0.03) and medial to z = 0.075 (the
+// crest at about 0.08), in front of x = -0.10 (the back of the calf).
+bool in_medial_calf(const glm::vec3& p) { return p.y > 0.160f && p.y < 0.390f && p.z < 0.075f && p.x < -0.036f && p.x > -0.100f; }
+
+using MedialCalf = BundledSceneTest;
+
+TEST_F(MedialCalf, SkinHasNoCreaseBehindTheShin) {
+  // How sharply the skin bends, from the normals at the two ends of each
+  // edge: the radius of curvature along it (edge length over the angle
+  // between the normals). The generator takes the normals from the fields,
+  // so they show the shape between the vertices too.
+  const SceneStructure* skin = scene_->find("skin");
+  ASSERT_NE(skin, nullptr);
+  const Mesh& m = skin->mesh;
+  ASSERT_EQ(m.normals.size(), m.positions.size());
+  std::vector<std::pair<double, glm::vec3>> radii;
+  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
+    for (int e = 0; e < 3; ++e) {
+      const std::uint32_t a = m.indices[t + e], b = m.indices[t + (e + 1) % 3];
+      if (a > b) continue; // each shared edge once
+      const glm::vec3 mid = 0.5f * (m.positions[a] + m.positions[b]);
+      if (!in_medial_calf(mid)) continue;
+      const double length = glm::distance(m.positions[a], m.positions[b]);
+      const double angle = std::acos(std::clamp(double(glm::dot(m.normals[a], m.normals[b])), -1.0, 1.0));
+      if (length < 1e-4) continue;
+      radii.emplace_back(angle > 1e-9 ? length / angle : 1e9, mid);
+    }
+  ASSERT_GT(radii.size(), 1000u) << "the medial calf has too few edges to measure";
+  std::sort(radii.begin(), radii.end(), [](const auto& l, const auto& r) { return l.first < r.first; });
+  const auto& tightest = radii.front();
+  const double p1 = radii[radii.size() / 100].first;
+  // Before: the tightest 4.1 mm, along the medial border at 44-57% of the
+  // way down, and 1% of the edges under 6.9 mm. Now 5.9 and 11.8 mm.
+  EXPECT_GE(tightest.first * 1000.0, 5.0) << "a crease at (" << tightest.second.x << ", " << tightest.second.y << ", "
+                                          << tightest.second.z << ")";
+  EXPECT_GE(p1 * 1000.0, 9.0) << "1% of the medial calf bends more sharply than this";
+}
+
+// Where a horizontal ray from `centre` (x, z) at angle `degrees` from the
+// anterior direction (negative: medially) leaves the skin's cut at height
+// y, in metres from the centre.
+std::optional<double> skin_radius(const Mesh& m, float y, glm::vec2 centre, double degrees) {
+  const double a = degrees * 3.14159265358979 / 180.0;
+  const glm::dvec2 d(std::cos(a), std::sin(a));
+  std::optional<double> best;
+  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+    glm::dvec2 ends[2];
+    int n = 0;
+    for (int e = 0; e < 3 && n < 2; ++e) {
+      const glm::vec3 &p = m.positions[m.indices[t + e]], &q = m.positions[m.indices[t + (e + 1) % 3]];
+      if ((p.y - y) * (q.y - y) >= 0.0f) continue;
+      const double s = double(y - p.y) / double(q.y - p.y);
+      ends[n++] = glm::dvec2(p.x + s * (q.x - p.x), p.z + s * (q.z - p.z));
+    }
+    if (n < 2) continue;
+    const glm::dvec2 edge = ends[1] - ends[0], w = ends[0] - glm::dvec2(centre);
+    const double den = d.x * edge.y - d.y * edge.x;
+    if (std::abs(den) < 1e-15) continue;
+    const double along = (w.x * edge.y - w.y * edge.x) / den, s = (w.x * d.y - w.y * d.x) / den;
+    if (along > 0.0 && s >= 0.0 && s <= 1.0 && (!best || along > *best)) best = along;
+  }
+  return best;
+}
+
+TEST_F(MedialCalf, SkinHasNoShelfAcrossTheLegBelowTheKnee) {
+  // Down the leg from y = 0.40 (14% of the way down) to 0.15 (77%), every
+  // 2.5 mm, along rays from the middle of the leg through the shin's face,
+  // its medial border and the calf behind it: how fast the skin comes in or
+  // goes out over 5 mm of height, and how much that slope changes from one
+  // step to the next. Before: 0.38 at the top of the panel behind the
+  // border, 0.90 at its steepest; now 0.25 and 0.85.
+  const SceneStructure* skin = scene_->find("skin");
+  ASSERT_NE(skin, nullptr);
+  const glm::vec2 centre(-0.075f, 0.078f);
+  constexpr float kStep = 0.0025f;
+  double steepest = 0.0, sharpest = 0.0;
+  float sharpest_y = 0.0f;
+  double sharpest_angle = 0.0;
+  for (double angle = -20.0; angle >= -105.0; angle -= 5.0) {
+    std::vector<std::optional<double>> r;
+    for (int i = 0; i <= 100; ++i) r.push_back(skin_radius(skin->mesh, 0.400f - kStep * float(i), centre, angle));
+    double previous = 0.0;
+    bool have_previous = false;
+    for (std::size_t i = 0; i + 2 < r.size(); ++i) {
+      if (!r[i] || !r[i + 2]) {
+        have_previous = false;
+        continue;
+      }
+      const double slope = (*r[i] - *r[i + 2]) / (2.0 * kStep);
+      steepest = std::max(steepest, std::abs(slope));
+      if (have_previous && std::abs(slope - previous) > sharpest) {
+        sharpest = std::abs(slope - previous);
+        sharpest_y = 0.400f - kStep * float(i);
+        sharpest_angle = angle;
+      }
+      previous = slope;
+      have_previous = true;
+    }
+  }
+  EXPECT_LE(steepest, 0.88) << "a wall down the side of the calf";
+  EXPECT_LE(sharpest, 0.32) << "a shelf at y = " << sharpest_y << ", " << sharpest_angle << " degrees from the front";
+}
+
+} // namespace
+} // namespace crus::test
