@@ -342,21 +342,16 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
     return f;
   };
   std::vector<Field> tight, soft;
-  Field tibia_wrap;
+  Field tibia_wrap; // joined to the fascia's offset apart (below)
   for (const auto& s : inner) {
-    if (s.id == "tibia") {
-      tibia_wrap.box = grow(s.hull.box, skin_thickness() + 0.004f);
-      tibia_wrap.eval = [h = s.hull](const glm::vec3& p) { return h.eval(p) - wrap_thickness(p.y); };
-      soft.push_back(offset(s.hull, 0.0045f));
-      continue;
-    }
     if (s.kind == StructureKind::nerve) {
       tight.push_back(nerve_wrap(s.hull));
     } else {
       Field w;
       w.box = grow(s.hull.box, skin_thickness());
       w.eval = [h = s.hull](const glm::vec3& p) { return h.eval(p) - wrap_thickness(p.y); };
-      tight.push_back(std::move(w));
+      if (s.id == "tibia") tibia_wrap = std::move(w);
+      else tight.push_back(std::move(w));
     }
     soft.push_back(offset(s.hull, 0.0045f));
   }
@@ -377,12 +372,13 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   };
   // The muscles are clipped to the fascia, so their wraps meet its offset
   // all round the calf: an unbounded blend there would swell the outline.
-  // The tibia's wrap is the exception: it meets the fascia's offset only
-  // along lines (either side of the crest, and along the medial border), so
-  // it joins the rest by an uncapped 6 mm blend. With the cap, the corner at
-  // the medial border came back 0.5 mm further out, a crease down the shin
-  // seen from the medial side (MedialCalf.SkinHasNoCreaseBehindTheShin;
-  // 10 mm rounded the crest too, 5.3 mm deep).
+  // The tibia's wrap meets the fascia's offset only along lines (either side
+  // of the crest, and along the medial border), so it is joined to that
+  // offset alone by an uncapped 6 mm blend, before the capped blend with the
+  // rest. Under the cap the corner at the medial border came back 0.5 mm
+  // further out, a crease down the shin seen from the medial side
+  // (MedialCalf.SkinHasNoCreaseBehindTheShin; 10 mm rounded the crest too,
+  // 5.3 mm deep).
   // From 66 to 103% of the way down (blended in over 4 cm above, where it
   // fills the hollow behind the medial border of the tibia, and out over
   // 16 mm below; over 16 mm at 60% it left a step at the hollow's lower end)
@@ -395,15 +391,10 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // behind the malleoli on its own and left tunnels through the leg between
   // them and the calcaneus (genus 21; Outline.SkinHasNoTunnels).
   constexpr float kKnee = 0.4536f, kLeg = 0.4536f - 0.0571f; // joint centres (outline.cpp)
-  Field rest = smooth_union_bounded({body, offset(deep_fascia(), skin_thickness())}, 0.006f, 0.0005f);
-  Field filleted;
-  filleted.box = merge(rest.box, tibia_wrap.box);
-  filleted.eval = [rest, tibia_wrap](const glm::vec3& p) {
-    const float d = rest.eval(p);
-    if (!tibia_wrap.eval || box_distance(tibia_wrap.box, p) >= d + kTibiaFillet) return d;
-    return smin(d, tibia_wrap.eval(p), kTibiaFillet);
-  };
-  Field outline = convex_envelope(filleted, kKnee - 0.66f * kLeg, kKnee - 1.03f * kLeg, 0.040f, 0.016f);
+  Field outer = offset(deep_fascia(), skin_thickness());
+  if (tibia_wrap.eval) outer = smooth_union({std::move(outer), std::move(tibia_wrap)}, kTibiaFillet);
+  Field outline = convex_envelope(smooth_union_bounded({body, std::move(outer)}, 0.006f, 0.0005f), kKnee - 0.66f * kLeg,
+                                  kKnee - 1.03f * kLeg, 0.040f, 0.016f);
   StructureSpec s;
   s.id = "skin";
   s.name = "Skin of the leg and foot";

@@ -70,8 +70,8 @@ constexpr Level kLevels[] = {
 // lines is outside the fascia: a concave corner at the border, 21 to 22
 // degrees from 25 to 40%, deeper (35 to 49 degrees) from 55 to 75% where the
 // soleus and flexor digitorum longus bulge behind the border, flat by 85%;
-// from 60% down the outline is made convex level by level (build_skin), so
-// the skin bridges that corner. One construction from 16 to 89% of the way down, so
+// from 66% down (blended in from 56%) the outline is made convex level by
+// level (build_skin), so the skin bridges that corner. One construction from 16 to 89% of the way down, so
 // the face has no seams (two tables that disagreed by up to 17 degrees left
 // a ridge, and their hand-overs ledges: docs/ATLAS-MEASUREMENTS.md, "The
 // medial face of the shin"); above and below it the cut moves outwards
@@ -155,11 +155,13 @@ float beyond(const glm::vec3& p, const glm::vec2& from, const glm::vec2& to) {
   return glm::dot(glm::vec2(p.x, p.z) - from, glm::vec2(-along.y, along.x)) - kFaceGap;
 }
 
-// A table's rows (descending y) interpolated at y by cubic Hermite segments,
-// each row's tangent from its neighbours and their uneven spacing: the lines
-// turn smoothly from one level to the next. Linear interpolation left a
-// crease across the leg at every row, which the skin showed as a horizontal
-// edge (docs/ATLAS-MEASUREMENTS.md, "The medial side of the calf").
+// A table's rows (strictly descending y, at least two) interpolated at y by
+// cubic Hermite segments, each inner row's tangent from its neighbours and
+// their uneven spacing, the first and last rows' level, as the line holds
+// still beyond them (y is clamped there): the lines turn smoothly from one
+// level to the next and into the ends. Linear interpolation left a crease
+// across the leg at every row, which the skin showed as a horizontal edge
+// (docs/ATLAS-MEASUREMENTS.md, "The medial side of the calf").
 template <class RowY, class Value>
 auto smooth_rows(std::size_t n, float y, RowY row_y, Value value) {
   std::size_t i = 0;
@@ -167,30 +169,39 @@ auto smooth_rows(std::size_t n, float y, RowY row_y, Value value) {
   const float h = row_y(i) - row_y(i + 1);
   const float t = glm::clamp((row_y(i) - y) / h, 0.0f, 1.0f);
   auto tangent = [&](std::size_t k) {
-    const std::size_t a = k == 0 ? 0 : k - 1, b = k + 1 < n ? k + 1 : n - 1;
-    return (value(b) - value(a)) * (h / (row_y(a) - row_y(b)));
+    if (k == 0 || k + 1 == n) return value(k) * 0.0f;
+    return (value(k + 1) - value(k - 1)) * (h / (row_y(k - 1) - row_y(k + 1)));
   };
   const float t2 = t * t, t3 = t2 * t;
   return value(i) * (2.0f * t3 - 3.0f * t2 + 1.0f) + tangent(i) * (t3 - 2.0f * t2 + t) + value(i + 1) * (3.0f * t2 - 2.0f * t3) +
          tangent(i + 1) * (t3 - t2);
 }
 
-// How far p lies outside kCalfTrim's line; far negative outside its levels.
+template <class Row, std::size_t N>
+constexpr bool descending(const Row (&rows)[N]) {
+  for (std::size_t i = 1; i < N; ++i)
+    if (!(rows[i].y < rows[i - 1].y)) return false;
+  return N >= 2;
+}
+static_assert(descending(kShin) && descending(kCalfTrim), "smooth_rows needs two or more rows, strictly descending");
+
+// How far p lies outside kCalfTrim's line: far negative below its levels;
+// above them, its first row's line (shin_cut moves it out with the rest).
 float calf_trim(const glm::vec3& p) {
   constexpr std::size_t n = std::size(kCalfTrim);
   if (p.y <= kCalfTrim[n - 1].y) return -1.0f;
   const glm::vec4 l = smooth_rows(
-      n, std::min(p.y, kCalfTrim[0].y), [](std::size_t i) { return kCalfTrim[i].y; },
+      n, p.y, [](std::size_t i) { return kCalfTrim[i].y; },
       [](std::size_t i) { return glm::vec4(kCalfTrim[i].x0, kCalfTrim[i].z0, kCalfTrim[i].x1, kCalfTrim[i].z1); });
   return beyond(p, glm::vec2(l.x, l.y), glm::vec2(l.z, l.w));
 }
 
 // How far the shin's cut has moved outwards above and below its levels. Towards
 // the knee (the medial condyle and the pes anserinus round the outline there)
-// it fades by 5 cm over 9.3 cm of height, from 24% of the way down, where the
+// it fades by 5 cm over 9.3 cm of height, from 23% of the way down, where the
 // face must still be flat (AtlasSdf.TheShinsFaceIsFlatFromCrestToBorderAtEveryLevel),
 // to the joint line, where it lies a centimetre clear of the knee's outline
-// (kEdgeBlend): 4 cm over 6 cm, from 18%, let the skin fall at up to 45
+// (kEdgeBlend): 4 cm over 6 cm, from 19%, let the skin fall at up to 45
 // degrees and showed a shelf across the leg below the knee
 // (docs/ATLAS-MEASUREMENTS.md, "The medial side of the calf"). Into the ankle
 // it fades by 4 cm over 3 cm.
@@ -198,13 +209,14 @@ float shin_fade(float y) {
   constexpr std::size_t n = std::size(kShin);
   constexpr float start = 0.362f, top = 0.455f, bottom = kShin[n - 1].y - 0.030f;
   constexpr float kKneeTravel = 0.050f;
+  constexpr float kSteepening = 0.010f; // above the top, the cut's slope reaches 45 degrees over this height
   // Beyond the smoothsteps the cut keeps moving out: above the knee ever
   // faster from a standstill (no crease where the smoothstep ends), below
   // the ankle at 45 degrees (the cut has left the outline there:
   // AtlasSdf.TheShinsFaceBeginsAndEndsInSmoothSlopes).
   const float above = std::max(0.0f, y - top);
   return kKneeTravel * glm::smoothstep(start, top, y) + kShinTravel * glm::smoothstep(kShin[n - 1].y, bottom, y) +
-         above * above / 0.020f + std::max(0.0f, bottom - y);
+         above * above / (2.0f * kSteepening) + std::max(0.0f, bottom - y);
 }
 
 // kShin interpolated at height y (clamped to its levels).

@@ -342,7 +342,7 @@ levels were drawn to:
   malleoli stand out under the skin: Gray's Anatomy 42nd ed., surface
   anatomy of the ankle; Moore, above, ch. 5, surface anatomy of the leg), so
   the skin wraps them by 1.5 mm instead of the calf's 3 mm; the fat fills
-  between them, so from 60 to 103% of the way down the outline is convex at
+  between them, so from 66 to 103% of the way down the outline is convex at
   each level (a tape lies on it everywhere). Below the malleoli the
   retinacula hold the tendons to the bones: medially the flexor retinaculum,
   from the medial malleolus to the calcaneus, roofs the tarsal tunnel over

@@ -18,15 +18,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
 namespace crus::test {
 namespace {
 
-// The medial calf behind the crest, from 16 to 72% of the way down: behind
+// The medial calf behind the crest, from 16 to 74% of the way down: behind
 // x = -0.036 (the crest lies at about -0.03) and medial to z = 0.075 (the
 // crest at about 0.08), in front of x = -0.10 (the back of the calf).
 bool in_medial_calf(const glm::vec3& p) { return p.y > 0.160f && p.y < 0.390f && p.z < 0.075f && p.x < -0.036f && p.x > -0.100f; }
@@ -59,7 +60,7 @@ TEST_F(MedialCalf, SkinHasNoCreaseBehindTheShin) {
   const auto& tightest = radii.front();
   const double p1 = radii[radii.size() / 100].first;
   // Before: the tightest 4.1 mm, along the medial border at 44-57% of the
-  // way down, and 1% of the edges under 6.9 mm. Now 5.9 and 11.8 mm.
+  // way down, and 1% of the edges under 6.8 mm. Now 6.9 and 11.5 mm.
   EXPECT_GE(tightest.first * 1000.0, 5.0) << "a crease at (" << tightest.second.x << ", " << tightest.second.y << ", "
                                           << tightest.second.z << ")";
   EXPECT_GE(p1 * 1000.0, 9.0) << "1% of the medial calf bends more sharply than this";
@@ -97,12 +98,13 @@ TEST_F(MedialCalf, SkinHasNoShelfAcrossTheLegBelowTheKnee) {
   // its medial border and the calf behind it: how fast the skin comes in or
   // goes out over 5 mm of height, and how much that slope changes from one
   // step to the next. Before: 0.38 at the top of the panel behind the
-  // border, 0.90 at its steepest; now 0.25 and 0.85.
+  // border; now 0.25. (The steepest slope, 0.90 before and 0.85 now, is the
+  // leg's own narrowing below the knee and is not held here.)
   const SceneStructure* skin = scene_->find("skin");
   ASSERT_NE(skin, nullptr);
   const glm::vec2 centre(-0.075f, 0.078f);
   constexpr float kStep = 0.0025f;
-  double steepest = 0.0, sharpest = 0.0;
+  double sharpest = 0.0;
   float sharpest_y = 0.0f;
   double sharpest_angle = 0.0;
   for (double angle = -20.0; angle >= -105.0; angle -= 5.0) {
@@ -116,35 +118,40 @@ TEST_F(MedialCalf, SkinHasNoShelfAcrossTheLegBelowTheKnee) {
         continue;
       }
       const double slope = (*r[i] - *r[i + 2]) / (2.0 * kStep);
-      steepest = std::max(steepest, std::abs(slope));
       if (have_previous && std::abs(slope - previous) > sharpest) {
         sharpest = std::abs(slope - previous);
-        sharpest_y = 0.400f - kStep * float(i);
+        sharpest_y = 0.400f - kStep * float(i + 1); // the middle of the 5 mm window
         sharpest_angle = angle;
       }
       previous = slope;
       have_previous = true;
     }
   }
-  EXPECT_LE(steepest, 0.88) << "a wall down the side of the calf";
   EXPECT_LE(sharpest, 0.32) << "a shelf at y = " << sharpest_y << ", " << sharpest_angle << " degrees from the front";
 }
 
-} // namespace
-} // namespace crus::test
-
-namespace crus::test {
-namespace {
+// Whether p lies inside the section's loops (even-odd rule: a loop inside
+// another is a hole).
+bool inside(const MeshSection& section, const glm::dvec2& p) {
+  bool in = false;
+  for (const auto& loop : section.loops) {
+    const auto& q = loop.points;
+    for (std::size_t i = 0, j = q.size() - 1; i < q.size(); j = i++)
+      if ((q[i].y > p.y) != (q[j].y > p.y) && p.x < q[j].x + (p.y - q[j].y) * (q[i].x - q[j].x) / (q[i].y - q[j].y)) in = !in;
+  }
+  return in;
+}
 
 using Skin = BundledSceneTest;
 
 TEST_F(Skin, EveryStructureLiesInsideItWithRoomToSpare) {
-  // Every 1% of the way from above the knee to the ankle, each structure's cut
-  // lies at least 0.3 mm inside the skin's (issue 11: surfaces that are not
-  // attached keep 0.3 mm apart, so nothing flickers or ties in picking). A
-  // structure that the skin does not wrap can come up to it unseen: the
-  // plantaris tendon and the sural nerve, left out of the skin's wraps in a
-  // trial, touched it at 52-56% (0.01 mm) while every other test passed.
+  // Every 1% of the way from above the knee to the ankle, each structure's
+  // cut lies inside the skin's and at least 0.3 mm from it (issue 11:
+  // surfaces that are not attached keep 0.3 mm apart, so nothing flickers or
+  // ties in picking). A structure that the skin does not wrap can come up to
+  // it unseen: the plantaris tendon and the sural nerve, left out of the
+  // skin's wraps in a trial, touched it at 49-60% (0.01-0.08 mm) while every
+  // other test passed.
   const SceneStructure* skin = scene_->find("skin");
   ASSERT_NE(skin, nullptr);
   for (int pc = -15; pc <= 100; ++pc) {
@@ -156,6 +163,10 @@ TEST_F(Skin, EveryStructureLiesInsideItWithRoomToSpare) {
       const MeshSection cut = slice_mesh(s.mesh, plane);
       if (cut.empty()) continue;
       EXPECT_GE(closest_approach(cut, outline) * 1000.0, 0.3) << s.id << " at " << pc << "%";
+      std::size_t outside = 0;
+      for (const auto& loop : cut.loops)
+        for (const auto& p : loop.points) outside += inside(outline, p) ? 0 : 1;
+      EXPECT_EQ(outside, 0u) << s.id << " at " << pc << "%: points of its cut outside the skin's";
     }
   }
 }
