@@ -52,29 +52,40 @@ uniform float u_occlusion;
 
 out vec4 frag_colour;
 
-// Linear to sRGB. Above the linear toe, three square roots fit the 1/2.4
-// power within a quarter of one 8-bit step over [0, 1] (a least-squares
-// fit, checked numerically); pow is a log and an exp per channel, which costs
-// about a tenth of a frame on a software rasteriser (docs/PERFORMANCE.md).
+// Linear to sRGB. Above the linear toe, a fifth-degree polynomial in sqrt(c)
+// fits 1.055 c^(1/2.4) - 0.055 within a tenth of one 8-bit step over [0, 1]
+// (a minimax fit, checked numerically; docs/PERFORMANCE.md): one square root
+// per channel. pow is a log and an exp per channel, and every fragment pays
+// for it on a software rasteriser.
 vec3 to_srgb(vec3 c) {
   c = clamp(c, 0.0, 1.0);
-  vec3 s1 = sqrt(c);
-  vec3 s2 = sqrt(s1);
-  vec3 s3 = sqrt(s2);
-  vec3 curve = 0.662002687 * s1 + 0.684122060 * s2 - 0.323583601 * s3 - 0.0225411470 * c;
+  vec3 s = sqrt(c);
+  vec3 curve = ((((0.517310162 * s - 1.623673828) * s + 2.031584986) * s - 1.402738679) * s + 1.517950830) * s - 0.040109592;
   return mix(c * 12.92, curve, step(0.0031308, c));
 }
 
-// Value noise on the integer lattice, smoothly interpolated.
-float lattice(vec3 c) { return fract(sin(dot(c, vec3(12.9898, 78.233, 37.719))) * 43758.5453); }
+// Value noise on the integer lattice, smoothly interpolated. Each corner's
+// value is an integer hash (multiply, xor, shift), not a sine: a software
+// rasteriser evaluates a sine as a long polynomial, eight per fragment.
+float corner(uint hx, uint hy, uint hz) {
+  uint h = hx ^ hy ^ hz;
+  h ^= h >> 16;
+  h *= 0x7feb352du;
+  h ^= h >> 15;
+  return float(h >> 8) * (1.0 / 16777216.0);
+}
 float value_noise(vec3 x) {
   vec3 i = floor(x);
-  vec3 f = fract(x);
+  vec3 f = x - i;
   f = f * f * (3.0 - 2.0 * f);
-  float a = mix(lattice(i), lattice(i + vec3(1, 0, 0)), f.x);
-  float b = mix(lattice(i + vec3(0, 1, 0)), lattice(i + vec3(1, 1, 0)), f.x);
-  float c = mix(lattice(i + vec3(0, 0, 1)), lattice(i + vec3(1, 0, 1)), f.x);
-  float d = mix(lattice(i + vec3(0, 1, 1)), lattice(i + vec3(1, 1, 1)), f.x);
+  uvec3 u = uvec3(ivec3(i));
+  const uvec3 k = uvec3(0x8da6b343u, 0xd8163841u, 0xcb1ab31fu);
+  uvec3 h0 = u * k;
+  uvec3 h1 = h0 + k;
+  float a = mix(corner(h0.x, h0.y, h0.z), corner(h1.x, h0.y, h0.z), f.x);
+  float b = mix(corner(h0.x, h1.y, h0.z), corner(h1.x, h1.y, h0.z), f.x);
+  float c = mix(corner(h0.x, h0.y, h1.z), corner(h1.x, h0.y, h1.z), f.x);
+  float d = mix(corner(h0.x, h1.y, h1.z), corner(h1.x, h1.y, h1.z), f.x);
   return mix(mix(a, b, f.y), mix(c, d, f.y), f.z);
 }
 

@@ -70,43 +70,34 @@ int run_bench(const BenchOptions& options) {
   OrbitCamera camera = presentation.camera_for(AnatomicalView::anterior, aspect);
   CameraPose start = camera.pose();
 
-  std::vector<double> frame_ms, frame_cpu_ms;
+  std::vector<double> frame_ms, frame_cpu_ms, bare_ms, bare_cpu_ms;
   double first_frame_ms = 0.0;
   std::size_t triangles = scene.triangle_count();
-  // A fixed orbit: one full turn about the leg over the frames.
+  auto timed = [](auto&& draw, std::vector<double>& wall, std::vector<double>& cpu) {
+    auto f0 = Clock::now();
+    const double c0 = process_cpu_ms();
+    draw();
+    wall.push_back(std::chrono::duration<double, std::milli>(Clock::now() - f0).count());
+    cpu.push_back(process_cpu_ms() - c0);
+  };
+  // A fixed orbit: one full turn about the leg over the frames. At each step
+  // the frame and then the same view with the bare shader (same target and
+  // multisampling: the GL's own floor, issue 9), so that the machine's speed,
+  // which drifts from minute to minute here, weighs on both alike.
   for (int f = 0; f < options.frames; ++f) {
     CameraPose p = start;
     p.yaw = start.yaw + 6.2831853f * static_cast<float>(f) / static_cast<float>(options.frames);
     p.pitch = 0.15f * std::sin(6.2831853f * static_cast<float>(f) / static_cast<float>(options.frames));
     camera.set_pose(p);
-    auto f0 = Clock::now();
-    const double c0 = process_cpu_ms();
-    renderer.draw(scene, list, camera);
-    frame_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - f0).count());
-    frame_cpu_ms.push_back(process_cpu_ms() - c0);
+    timed([&] { renderer.draw(scene, list, camera); }, frame_ms, frame_cpu_ms);
     if (f == 0) {
       first_frame_ms = seconds_since_process_start() * 1000.0;
       // After the timing: the frame bench measures, for the test that it is
       // the frame users get (tests/app/bench_frame_test.cpp).
       if (!options.frame_out.empty()) write_png(renderer.read(), options.frame_out);
+      renderer.draw_bare(list, camera); // compiles the bare shader, untimed
     }
-  }
-  // The same orbit again with the bare shader, in the same run, same target
-  // and multisampling: the frame's cost over the GL's own floor (issue 9).
-  std::vector<double> bare_ms, bare_cpu_ms;
-  for (int f = -1; f < options.frames; ++f) { // frame -1 compiles the shader, untimed
-    CameraPose p = start;
-    const int k = std::max(f, 0);
-    p.yaw = start.yaw + 6.2831853f * static_cast<float>(k) / static_cast<float>(options.frames);
-    p.pitch = 0.15f * std::sin(6.2831853f * static_cast<float>(k) / static_cast<float>(options.frames));
-    camera.set_pose(p);
-    auto f0 = Clock::now();
-    const double c0 = process_cpu_ms();
-    renderer.draw_bare(list, camera);
-    if (f >= 0) {
-      bare_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - f0).count());
-      bare_cpu_ms.push_back(process_cpu_ms() - c0);
-    }
+    timed([&] { renderer.draw_bare(list, camera); }, bare_ms, bare_cpu_ms);
   }
   auto percentile_of = [](std::vector<double> sorted, double q) {
     std::sort(sorted.begin(), sorted.end());

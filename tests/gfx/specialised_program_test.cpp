@@ -12,6 +12,7 @@
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <gtest/gtest.h>
 
@@ -33,6 +34,7 @@ Scene box_scene() {
 
 struct Uniforms {
   float unlit = 0.0f, clip_on = 0.0f;
+  glm::vec4 colour{0.8f, 0.3f, 0.2f, 1.0f};
 };
 
 Image draw(gfx::SpecialisedProgram& program, const Scene& scene, const Uniforms& u) {
@@ -51,7 +53,7 @@ Image draw(gfx::SpecialisedProgram& program, const Scene& scene, const Uniforms&
   program.set("u_view", camera.view());
   program.set("u_up_view", glm::normalize(glm::mat3(camera.view()) * glm::vec3(0.0f, 1.0f, 0.0f)));
   program.set("u_projection", camera.projection(static_cast<float>(w) / static_cast<float>(h)));
-  program.set("u_colour", glm::vec4(0.8f, 0.3f, 0.2f, 1.0f));
+  program.set("u_colour", u.colour);
   program.set("u_specular", 0.35f);
   program.set("u_emphasis", glm::vec3(0.0f));
   program.set("u_rim", 0.2f);
@@ -111,4 +113,35 @@ TEST(SpecialisedProgram, VariantsDrawWhatTheFullShaderDraws) {
   // The variant with everything live, made up front, and one per combination used.
   EXPECT_EQ(specialised.variant_count(), 4u);
   EXPECT_EQ(full.variant_count(), 1u);
+}
+
+// The shader encodes linear light as sRGB with a polynomial in sqrt(c) fitted
+// to the exact curve (docs/PERFORMANCE.md): the unlit path writes u_colour
+// through it, so a ramp of linear values must come out as the exact encoding
+// rounded to 8 bits, at most one level off where the exact value sits within
+// a hair of a rounding boundary.
+TEST(SpecialisedProgram, SrgbEncodingFollowsTheExactCurve) {
+  platform::HeadlessContext context;
+  Scene scene = box_scene();
+  gfx::SpecialisedProgram program("mesh.vert", "mesh.frag", kSwitches);
+  int exact = 0, total = 0, worst = 0;
+  for (int k = 0; k <= 64; ++k) {
+    // Denser near black, where the curve is steepest.
+    const float t = static_cast<float>(k) / 64.0f;
+    const float c = t * t;
+    Uniforms u{1, 0, glm::vec4(c, 0.5f * c, 0.0031308f * t, 1.0f)};
+    Image img = draw(program, scene, u);
+    const std::uint8_t* p = img.at(img.width / 2, img.height / 2);
+    for (int ch = 0; ch < 3; ++ch) {
+      const float v = ch == 0 ? c : ch == 1 ? 0.5f * c : 0.0031308f * t;
+      const double s = v <= 0.0031308 ? 12.92 * v : 1.055 * std::pow(static_cast<double>(v), 1.0 / 2.4) - 0.055;
+      const int want = static_cast<int>(std::lround(s * 255.0));
+      const int diff = std::abs(int(p[ch]) - want);
+      worst = std::max(worst, diff);
+      exact += diff == 0;
+      ++total;
+    }
+  }
+  EXPECT_LE(worst, 1);
+  EXPECT_GE(exact, total * 95 / 100) << exact << " of " << total << " values exact";
 }
