@@ -72,6 +72,8 @@ float corner(uint hx, uint hy, uint hz) {
   h ^= h >> 16;
   h *= 0x7feb352du;
   h ^= h >> 15;
+  h *= 0x846ca68bu;
+  h ^= h >> 16;
   return float(h >> 8) * (1.0 / 16777216.0);
 }
 float value_noise(vec3 x) {
