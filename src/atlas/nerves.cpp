@@ -393,8 +393,16 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   constexpr float kKnee = 0.4536f, kLeg = 0.4536f - 0.0571f; // joint centres (outline.cpp)
   Field outer = offset(deep_fascia(), skin_thickness());
   if (tibia_wrap.eval) outer = smooth_union({std::move(outer), std::move(tibia_wrap)}, kTibiaFillet);
-  Field outline = convex_envelope(smooth_union_bounded({body, std::move(outer)}, 0.006f, 0.0005f), kKnee - 0.66f * kLeg,
-                                  kKnee - 1.03f * kLeg, 0.040f, 0.016f);
+  // Higher up, the back of the calf alone is made convex, from 46% (blended
+  // in over 4 cm above) down to where the envelope below takes over. There
+  // the plantaris and calcaneal tendons lie on the back of the soleus, each
+  // wrapped by the skin, with a groove 1 to 2 mm deep between them that the
+  // mesh grid rendered as two beaded seams (Skin.BackOfTheCalfHasNoGrooves).
+  // Subcutaneous fat fills between them in a real calf. Not all the way
+  // round: in front it would fill the hollow behind the tibia's medial border.
+  Field joined = convex_envelope(smooth_union_bounded({body, std::move(outer)}, 0.006f, 0.0005f), kKnee - 0.46f * kLeg,
+                                 kKnee - 0.66f * kLeg, 0.040f, 0.010f, true);
+  Field outline = convex_envelope(std::move(joined), kKnee - 0.66f * kLeg, kKnee - 1.03f * kLeg, 0.040f, 0.016f);
   StructureSpec s;
   s.id = "skin";
   s.name = "Skin of the leg and foot";

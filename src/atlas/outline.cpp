@@ -302,6 +302,7 @@ namespace {
 struct HullLevel {
   float y = 0.0f;
   std::vector<glm::vec2> hull;
+  glm::vec2 centre{0.0f}; // the mean of the hull's corners
 };
 
 float cross2(const glm::vec2& o, const glm::vec2& a, const glm::vec2& b) {
@@ -382,11 +383,13 @@ HullLevel hull_level(const Field& f, float y) {
           if (j + 1 < nz) edge(i, j, i, j + 1);
         }
     }
-  return {y, convex_hull(std::move(crossings))};
+  HullLevel level{y, convex_hull(std::move(crossings))};
+  for (const glm::vec2& c : level.hull) level.centre += c / float(level.hull.size());
+  return level;
 }
 } // namespace
 
-Field convex_envelope(const Field& f, float top, float bottom, float fade_top, float fade_bottom) {
+Field convex_envelope(const Field& f, float top, float bottom, float fade_top, float fade_bottom, bool back_only) {
   // Levels every 3 mm (descending y); each is independent, so the threads
   // never change the result.
   constexpr float kLevelStep = 0.003f;
@@ -403,15 +406,22 @@ Field convex_envelope(const Field& f, float top, float bottom, float fade_top, f
   for (auto& t : pool) t.join();
   Field out;
   out.box = f.box;
-  out.eval = [f, levels, top, bottom, fade_top, fade_bottom](const glm::vec3& p) {
+  out.eval = [f, levels, top, bottom, fade_top, fade_bottom, back_only](const glm::vec3& p) {
     const float d = f(p);
-    const float w = glm::smoothstep(bottom - fade_bottom, bottom, p.y) * (1.0f - glm::smoothstep(top, top + fade_top, p.y));
+    float w = glm::smoothstep(bottom - fade_bottom, bottom, p.y) * (1.0f - glm::smoothstep(top, top + fade_top, p.y));
     if (w <= 0.0f) return d;
     const auto& L = *levels;
     std::size_t i = 0;
     while (i + 2 < L.size() && L[i + 1].y > p.y) ++i;
     const float t = glm::clamp((L[i].y - p.y) / (L[i].y - L[i + 1].y), 0.0f, 1.0f);
     const glm::vec2 q(p.x, p.z);
+    if (back_only) {
+      // Behind is -x in the model frame.
+      const glm::vec2 from = q - glm::mix(L[i].centre, L[i + 1].centre, t);
+      const float behind = -from.x / std::max(glm::length(from), 1e-6f);
+      w *= glm::smoothstep(0.342f, 0.707f, behind); // cos 70 and 45 degrees
+      if (w <= 0.0f) return d;
+    }
     const float env = glm::mix(polygon_distance(L[i].hull, q), polygon_distance(L[i + 1].hull, q), t);
     return glm::mix(d, std::min(d, env), w);
   };

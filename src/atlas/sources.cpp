@@ -343,7 +343,12 @@ levels were drawn to:
   anatomy of the ankle; Moore, above, ch. 5, surface anatomy of the leg), so
   the skin wraps them by 1.5 mm instead of the calf's 3 mm; the fat fills
   between them, so from 66 to 103% of the way down the outline is convex at
-  each level (a tape lies on it everywhere). Below the malleoli the
+  each level (a tape lies on it everywhere). Higher, from 46 to 66%, the back
+  of the calf alone is made convex: there the plantaris tendon runs along
+  the medial border of the calcaneal tendon, both under the crural fascia
+  and the fat of the back of the calf, and the skin passes over them in one
+  curve (Gray's Anatomy 42nd ed., ch. 83, plantaris; Moore, above, ch. 5).
+  Below the malleoli the
   retinacula hold the tendons to the bones: medially the flexor retinaculum,
   from the medial malleolus to the calcaneus, roofs the tarsal tunnel over
   tibialis posterior, flexor digitorum longus, the posterior tibial vessels,

@@ -78,7 +78,9 @@ float wrap_thickness(float y);
 // The skin's outline between heights `bottom` and `top` (blended in over
 // `fade_top` above and `fade_bottom` below) made convex level by level: the tape-measure outline
 // of the lower leg, with the subcutaneous fat filling between the tendons.
-Field convex_envelope(const Field& f, float top, float bottom, float fade_top, float fade_bottom);
+// With `back_only`, only the back of the leg is made convex: fully within 45
+// degrees of straight behind the level's centre, fading out by 70 degrees.
+Field convex_envelope(const Field& f, float top, float bottom, float fade_top, float fade_bottom, bool back_only = false);
 // f clipped to the inside of the fascia (left alone below its lowest level).
 Field within_fascia(Field f, const Field& fascia);
 // One envelope around everything built so far.
