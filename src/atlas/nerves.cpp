@@ -400,9 +400,9 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // mesh grid rendered as two beaded seams (Skin.BackOfTheCalfHasNoGrooves).
   // Subcutaneous fat fills between them in a real calf. Not all the way
   // round: in front it would fill the hollow behind the tibia's medial border.
-  Field joined = convex_envelope(smooth_union_bounded({body, std::move(outer)}, 0.006f, 0.0005f), kKnee - 0.46f * kLeg,
-                                 kKnee - 0.66f * kLeg, 0.040f, 0.010f, true);
-  Field outline = convex_envelope(std::move(joined), kKnee - 0.66f * kLeg, kKnee - 1.03f * kLeg, 0.040f, 0.016f);
+  Field outline = convex_envelope(smooth_union_bounded({body, std::move(outer)}, 0.006f, 0.0005f),
+                                  {{kKnee - 0.66f * kLeg, kKnee - 1.03f * kLeg, 0.040f, 0.016f},
+                                   {kKnee - 0.46f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, true}});
   StructureSpec s;
   s.id = "skin";
   s.name = "Skin of the leg and foot";

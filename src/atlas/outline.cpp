@@ -297,12 +297,18 @@ float wrap_thickness(float y) {
 }
 
 namespace {
+// Signed distance from q to a convex polygon (negative inside), from its
+// edges made once: each is (start, edge / |edge|^2) and (edge).
+struct HullEdge {
+  glm::vec2 a, ab, scaled; // scaled = ab / |ab|^2
+};
 // One level of the envelope: the convex hull (x, z) of the outline's cut,
 // counter-clockwise seen from above with x up and z to the right.
 struct HullLevel {
   float y = 0.0f;
   std::vector<glm::vec2> hull;
   glm::vec2 centre{0.0f}; // the mean of the hull's corners
+  std::vector<HullEdge> edges;
 };
 
 float cross2(const glm::vec2& o, const glm::vec2& a, const glm::vec2& b) {
@@ -327,19 +333,27 @@ std::vector<glm::vec2> convex_hull(std::vector<glm::vec2> pts) {
   return h;
 }
 
-// Signed distance from q to a convex polygon (negative inside).
-float polygon_distance(const std::vector<glm::vec2>& h, const glm::vec2& q) {
-  if (h.size() < 3) return 1.0f;
-  float best = 1e9f;
-  bool inside = true;
+std::vector<HullEdge> hull_edges(const std::vector<glm::vec2>& h) {
+  std::vector<HullEdge> e;
   for (std::size_t i = 0; i < h.size(); ++i) {
-    const glm::vec2 a = h[i], b = h[(i + 1) % h.size()];
-    if (cross2(a, b, q) < 0.0f) inside = false;
-    const glm::vec2 ab = b - a;
-    const float t = glm::clamp(glm::dot(q - a, ab) / std::max(glm::dot(ab, ab), 1e-12f), 0.0f, 1.0f);
-    best = std::min(best, glm::distance(q, a + t * ab));
+    const glm::vec2 a = h[i], ab = h[(i + 1) % h.size()] - a;
+    e.push_back({a, ab, ab / std::max(glm::dot(ab, ab), 1e-12f)});
   }
-  return inside ? -best : best;
+  return e;
+}
+float polygon_distance(const std::vector<HullEdge>& edges, const glm::vec2& q) {
+  if (edges.size() < 3) return 1.0f;
+  float best = 1e18f;
+  bool inside = true;
+  for (const HullEdge& e : edges) {
+    const glm::vec2 aq = q - e.a;
+    if (e.ab.x * aq.y - e.ab.y * aq.x < 0.0f) inside = false;
+    const float t = glm::clamp(glm::dot(aq, e.scaled), 0.0f, 1.0f);
+    const glm::vec2 off = aq - t * e.ab;
+    best = std::min(best, glm::dot(off, off));
+  }
+  const float d = std::sqrt(best);
+  return inside ? -d : d;
 }
 
 // The cut of f at height y, sampled every `step` over the leg's part of its
@@ -385,44 +399,56 @@ HullLevel hull_level(const Field& f, float y) {
     }
   HullLevel level{y, convex_hull(std::move(crossings))};
   for (const glm::vec2& c : level.hull) level.centre += c / float(level.hull.size());
+  level.edges = hull_edges(level.hull);
   return level;
 }
 } // namespace
 
-Field convex_envelope(const Field& f, float top, float bottom, float fade_top, float fade_bottom, bool back_only) {
-  // Levels every 3 mm (descending y); each is independent, so the threads
-  // never change the result.
+float EnvelopeBand::weight(float y) const {
+  return glm::smoothstep(bottom - fade_bottom, bottom, y) * (1.0f - glm::smoothstep(top, top + fade_top, y));
+}
+
+Field convex_envelope(const Field& f, const std::vector<EnvelopeBand>& bands) {
+  // Levels every 3 mm (descending y) over every band; each is independent, so
+  // the threads never change the result.
   constexpr float kLevelStep = 0.003f;
-  const float hi = top + fade_top, lo = bottom - fade_bottom;
+  float hi = -1e9f, lo = 1e9f;
+  for (const EnvelopeBand& b : bands) {
+    hi = std::max(hi, b.top + b.fade_top);
+    lo = std::min(lo, b.bottom - b.fade_bottom);
+  }
   const int n = int(std::ceil((hi - lo) / kLevelStep));
+  const float step = (hi - lo) / float(n);
   auto levels = std::make_shared<std::vector<HullLevel>>(std::size_t(n) + 1);
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t)
     pool.emplace_back([&, t]() {
-      for (int i = int(t); i <= n; i += int(threads))
-        (*levels)[std::size_t(i)] = hull_level(f, hi - (hi - lo) * float(i) / float(n));
+      for (int i = int(t); i <= n; i += int(threads)) (*levels)[std::size_t(i)] = hull_level(f, hi - step * float(i));
     });
   for (auto& t : pool) t.join();
   Field out;
   out.box = f.box;
-  out.eval = [f, levels, top, bottom, fade_top, fade_bottom, back_only](const glm::vec3& p) {
+  out.eval = [f, levels, bands, hi, step](const glm::vec3& p) {
     const float d = f(p);
-    float w = glm::smoothstep(bottom - fade_bottom, bottom, p.y) * (1.0f - glm::smoothstep(top, top + fade_top, p.y));
-    if (w <= 0.0f) return d;
+    float all = 0.0f, back = 0.0f; // the largest weights all round and at the back only
+    for (const EnvelopeBand& b : bands) (b.back_only ? back : all) = std::max(b.back_only ? back : all, b.weight(p.y));
+    if (all <= 0.0f && back <= 0.0f) return d;
     const auto& L = *levels;
-    std::size_t i = 0;
-    while (i + 2 < L.size() && L[i + 1].y > p.y) ++i;
+    const std::size_t i = std::min(std::size_t(std::max((hi - p.y) / step, 0.0f)), L.size() - 2);
     const float t = glm::clamp((L[i].y - p.y) / (L[i].y - L[i + 1].y), 0.0f, 1.0f);
     const glm::vec2 q(p.x, p.z);
-    if (back_only) {
-      // Behind is -x in the model frame.
+    float w = all;
+    if (back > all) {
+      // Behind is -x in the model frame: fully within 45 degrees of straight
+      // behind the level's centre, nothing beyond 70.
       const glm::vec2 from = q - glm::mix(L[i].centre, L[i + 1].centre, t);
       const float behind = -from.x / std::max(glm::length(from), 1e-6f);
-      w *= glm::smoothstep(0.342f, 0.707f, behind); // cos 70 and 45 degrees
+      // As if the back were made convex first and the result again all round.
+      w = 1.0f - (1.0f - all) * (1.0f - back * glm::smoothstep(0.342f, 0.707f, behind));
       if (w <= 0.0f) return d;
     }
-    const float env = glm::mix(polygon_distance(L[i].hull, q), polygon_distance(L[i + 1].hull, q), t);
+    const float env = glm::mix(polygon_distance(L[i].edges, q), polygon_distance(L[i + 1].edges, q), t);
     return glm::mix(d, std::min(d, env), w);
   };
   return out;

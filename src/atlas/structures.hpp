@@ -75,12 +75,20 @@ float skin_thickness();
 // How far the skin stands off the structures it wraps at height y: the full
 // skin_thickness() over the leg, 1.5 mm over the ankle's tendons and malleoli.
 float wrap_thickness(float y);
-// The skin's outline between heights `bottom` and `top` (blended in over
-// `fade_top` above and `fade_bottom` below) made convex level by level: the tape-measure outline
-// of the lower leg, with the subcutaneous fat filling between the tendons.
-// With `back_only`, only the back of the leg is made convex: fully within 45
-// degrees of straight behind the level's centre, fading out by 70 degrees.
-Field convex_envelope(const Field& f, float top, float bottom, float fade_top, float fade_bottom, bool back_only = false);
+// The skin's outline made convex level by level between heights `bottom` and
+// `top` (blended in over `fade_top` above and `fade_bottom` below): the
+// tape-measure outline of the lower leg, with the subcutaneous fat filling
+// between the tendons. A band `back_only` makes only the back of the leg
+// convex: fully within 45 degrees of straight behind the level's centre,
+// fading out by 70 degrees. Where a back band overlaps one all round, the
+// result is as if the back were made convex first and then all round; one
+// set of levels serves every band.
+struct EnvelopeBand {
+  float top, bottom, fade_top, fade_bottom;
+  bool back_only = false;
+  float weight(float y) const;
+};
+Field convex_envelope(const Field& f, const std::vector<EnvelopeBand>& bands);
 // f clipped to the inside of the fascia (left alone below its lowest level).
 Field within_fascia(Field f, const Field& fascia);
 // One envelope around everything built so far.
