@@ -297,10 +297,10 @@ float wrap_thickness(float y) {
 }
 
 namespace {
-// Signed distance from q to a convex polygon (negative inside), from its
-// edges made once: each is (start, edge / |edge|^2) and (edge).
+// One edge of a level's hull, made once for polygon_distance: its start, the
+// edge, and the edge over its squared length.
 struct HullEdge {
-  glm::vec2 a, ab, scaled; // scaled = ab / |ab|^2
+  glm::vec2 a, ab, scaled;
 };
 // One level of the envelope: the convex hull (x, z) of the outline's cut,
 // counter-clockwise seen from above with x up and z to the right.
@@ -341,6 +341,7 @@ std::vector<HullEdge> hull_edges(const std::vector<glm::vec2>& h) {
   }
   return e;
 }
+// Signed distance from q to a convex polygon (negative inside).
 float polygon_distance(const std::vector<HullEdge>& edges, const glm::vec2& q) {
   if (edges.size() < 3) return 1.0f;
   float best = 1e18f;
@@ -432,7 +433,10 @@ Field convex_envelope(const Field& f, const std::vector<EnvelopeBand>& bands) {
   out.eval = [f, levels, bands, hi, step](const glm::vec3& p) {
     const float d = f(p);
     float all = 0.0f, back = 0.0f; // the largest weights all round and at the back only
-    for (const EnvelopeBand& b : bands) (b.back_only ? back : all) = std::max(b.back_only ? back : all, b.weight(p.y));
+    for (const EnvelopeBand& b : bands) {
+      float& w = b.back_only ? back : all;
+      w = std::max(w, b.weight(p.y));
+    }
     if (all <= 0.0f && back <= 0.0f) return d;
     const auto& L = *levels;
     const std::size_t i = std::min(std::size_t(std::max((hi - p.y) / step, 0.0f)), L.size() - 2);
