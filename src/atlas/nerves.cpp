@@ -329,6 +329,9 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // resolves would leave crumbs of skin and let the nerve through).
   constexpr float kNerveCover = 0.0004f;
   constexpr float kTibiaFillet = 0.006f;
+  // The cut at the thigh is rounded over 1 cm: a hard edge, which the 4 mm
+  // grid cannot place, came out as a saw-tooth rim.
+  constexpr float kRimRound = 0.010f;
   const Field fascia = deep_fascia();
   auto nerve_wrap = [&](const Field& hull) {
     Field f;
@@ -408,7 +411,7 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   s.name = "Skin of the leg and foot";
   s.kind = StructureKind::skin;
   s.colour = skin_colour();
-  s.field = clip_half_space(outline, {0.0f, kThighCut, 0.0f}, {0.0f, 1.0f, 0.0f});
+  s.field = clip_half_space(outline, {0.0f, kThighCut, 0.0f}, {0.0f, 1.0f, 0.0f}, kRimRound);
   s.hull = s.field;
   s.cell = 0.0040f;
   s.target_main = 40000;

@@ -153,7 +153,7 @@ Field intersect(Field a, Field b, float k) {
   return f;
 }
 
-Field clip_half_space(Field src, const glm::vec3& point, const glm::vec3& normal) {
+Field clip_half_space(Field src, const glm::vec3& point, const glm::vec3& normal, float round) {
   const glm::vec3 n = glm::normalize(normal);
   Field f;
   f.box = src.box;
@@ -164,7 +164,9 @@ Field clip_half_space(Field src, const glm::vec3& point, const glm::vec3& normal
       else f.box.min[i] = std::max(f.box.min[i], point[i]);
     }
   }
-  f.eval = [src = std::move(src), point, n](const glm::vec3& p) { return std::max(src.eval(p), glm::dot(p - point, n)); };
+  f.eval = [src = std::move(src), point, n, round](const glm::vec3& p) {
+    return smax(src.eval(p), glm::dot(p - point, n), round);
+  };
   return f;
 }
 

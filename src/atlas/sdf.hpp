@@ -61,12 +61,18 @@ struct Sweep {
   std::vector<glm::vec3> side;   // w axis per point
   std::vector<glm::vec3> normal; // h axis per point
   std::vector<glm::vec2> radii;  // (w, h) per point
+  // Measure each section exactly (Newton's method on the ellipse) instead of
+  // to first order. The first-order distance is exact on the surface and
+  // along the section's axes, but off them, round a flat section, it falls
+  // to a fraction of the true distance: a field measured from afar (the
+  // skin's wrap of a flat tendon) needs the exact one.
+  bool exact_sections = false;
 };
 Sweep make_sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span = 8);
 // Recomputes the section axes from the path (after its points have moved).
 void refresh_frames(Sweep& sweep, const glm::vec3& up);
 Field sweep_field(std::shared_ptr<const Sweep> sweep);
-Field sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span = 8);
+Field sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span = 8, bool exact_sections = false);
 // Where p lies relative to the sweep's path: its offsets along the section's
 // side and normal axes at the closest path point, and the arc length of that
 // point (x, y, z), with the distance to the path in `distance`.
@@ -82,8 +88,9 @@ Field smooth_union_bounded(std::vector<Field> parts, float k, float max_bulge);
 // a minus b, blended over k (k = 0: sharp).
 Field subtract(Field a, Field b, float k);
 Field intersect(Field a, Field b, float k);
-// Keeps the part of f with dot(p - point, normal) <= 0.
-Field clip_half_space(Field f, const glm::vec3& point, const glm::vec3& normal);
+// Keeps the part of f with dot(p - point, normal) <= 0; a `round` > 0 rounds
+// the rim where the plane meets the surface over about that width.
+Field clip_half_space(Field f, const glm::vec3& point, const glm::vec3& normal, float round = 0.0f);
 Field offset(Field f, float amount); // grows by amount (> 0) or shrinks
 
 float smin(float a, float b, float k);

@@ -71,6 +71,26 @@ static float section_distance(const glm::vec3& q, const glm::vec3& side, const g
   return k0 * (k0 - 1.0f) / k1;
 }
 
+// The same, measured exactly: the nearest point of the ellipse by Newton's
+// method on its angle (in the first quadrant, by symmetry), from the angle
+// of the point scaled to a circle. Six steps bring a section 8 times wider
+// than deep to well under a micrometre (tests/atlas/sdf_test.cpp).
+static float section_distance_exact(const glm::vec3& q, const glm::vec3& side, const glm::vec3& nrm, const glm::vec2& r) {
+  const glm::vec2 p = glm::abs(glm::vec2(glm::dot(q, side), glm::dot(q, nrm)));
+  const bool inside = (p.x * p.x) / (r.x * r.x) + (p.y * p.y) / (r.y * r.y) < 1.0f;
+  float t = std::atan2(r.x * p.y, r.y * p.x);
+  for (int i = 0; i < 6; ++i) {
+    const float c = std::cos(t), s = std::sin(t);
+    const glm::vec2 e(r.x * c, r.y * s), de(-r.x * s, r.y * c);
+    const float g = glm::dot(e - p, de);                   // half the derivative of the squared distance
+    const float h = glm::dot(de, de) - glm::dot(e - p, e); // and its own derivative
+    if (h <= 1e-12f) break;
+    t = std::clamp(t - g / h, 0.0f, 1.5707964f);
+  }
+  const float d = glm::length(glm::vec2(r.x * std::cos(t), r.y * std::sin(t)) - p);
+  return inside ? -d : d;
+}
+
 namespace {
 // A segment's constants, computed once: the field is evaluated millions of
 // times per structure and these do not depend on the point.
@@ -109,7 +129,7 @@ float segment_distance(const Sweep& sw, const SweepSegment& g, std::size_t i, co
   glm::vec3 nrm = glm::normalize(glm::mix(sw.normal[i], sw.normal[i + 1], t));
   glm::vec3 side = glm::normalize(glm::mix(sw.side[i], sw.side[i + 1], t));
   const glm::vec2 r = glm::mix(sw.radii[i], sw.radii[i + 1], t);
-  const float de = section_distance(p - c, side, nrm, r);
+  const float de = sw.exact_sections ? section_distance_exact(p - c, side, nrm, r) : section_distance(p - c, side, nrm, r);
   float d = over > 0.0f ? (de > 0.0f ? std::sqrt(de * de + over * over) : over) : de;
   // Past the end of a segment where the path goes on round a bend, the
   // flat caps of the two segments leave a thin wedge open on the outer
@@ -118,7 +138,8 @@ float segment_distance(const Sweep& sw, const SweepSegment& g, std::size_t i, co
   if (s > g.len && g.joint) {
     const glm::vec3 j = sw.points[i + 1];
     if (glm::dot(p - j, sw.points[i + 2] - j) < 0.0f)
-      d = std::min(d, section_distance(p - j, sw.side[i + 1], sw.normal[i + 1], sw.radii[i + 1]));
+      d = std::min(d, sw.exact_sections ? section_distance_exact(p - j, sw.side[i + 1], sw.normal[i + 1], sw.radii[i + 1])
+                                        : section_distance(p - j, sw.side[i + 1], sw.normal[i + 1], sw.radii[i + 1]));
   }
   return d;
 }
@@ -199,8 +220,10 @@ Field sweep_field(std::shared_ptr<const Sweep> sw) {
   return f;
 }
 
-Field sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span) {
-  return sweep_field(std::make_shared<const Sweep>(make_sweep(keys, up, samples_per_span)));
+Field sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span, bool exact_sections) {
+  Sweep s = make_sweep(keys, up, samples_per_span);
+  s.exact_sections = exact_sections;
+  return sweep_field(std::make_shared<const Sweep>(std::move(s)));
 }
 
 glm::vec3 sweep_coordinates(const Sweep& sw, const glm::vec3& p, float& distance) {

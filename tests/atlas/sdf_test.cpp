@@ -6,6 +6,7 @@
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -35,6 +36,43 @@ TEST(AtlasSdf, BentSweepHasNoGrooveOnTheOutsideOfItsBends) {
     EXPECT_LT(field(p + 0.97f * kRadius * z), 0.0f) << "joint " << j;
     EXPECT_GT(field(p + 1.03f * kRadius * z), 0.0f) << "joint " << j;
   }
+}
+
+TEST(AtlasSdf, ExactSectionsMeasureAFlatTubeFromAfar) {
+  // A straight flat tube along y, 14 mm wide and 2 mm deep (half widths),
+  // like the calcaneal tendon above its insertion. Its surface is the same
+  // either way; measured from beside it, the exact sections give the true
+  // distance to the ellipse (found here by sampling it finely), and the
+  // first-order ones fall far short of it off the section's axes.
+  const glm::vec2 r(0.014f, 0.002f);
+  const std::vector<atlas::SweepKey> keys{{{0, 0, 0}, r.x, r.y}, {{0, 0.05f, 0}, r.x, r.y}, {{0, 0.10f, 0}, r.x, r.y}};
+  const atlas::Field first = atlas::sweep(keys, {1, 0, 0});
+  const atlas::Field exact = atlas::sweep(keys, {1, 0, 0}, 8, true);
+  auto true_distance = [&](float side, float normal) {
+    double best = 1e9;
+    for (int i = 0; i <= 200000; ++i) {
+      const double a = 6.283185307 * i / 200000.0;
+      best = std::min(best, std::hypot(side - r.x * std::cos(a), normal - r.y * std::sin(a)));
+    }
+    const bool inside = (side * side) / (r.x * r.x) + (normal * normal) / (r.y * r.y) < 1.0f;
+    return inside ? -best : best;
+  };
+  float worst_first = 0.0f;
+  // The section's side axis is z here (normal: x, towards `up`).
+  for (float side : {0.0f, 0.005f, 0.012f, 0.016f, 0.023f, 0.030f})
+    for (float normal : {0.0f, 0.001f, 0.002f, 0.004f, 0.008f}) {
+      const glm::vec3 p(normal, 0.05f, side);
+      const float want = float(true_distance(side, normal));
+      if (want < 0.0f) continue; // inside: only the sign matters to the mesh
+      EXPECT_NEAR(exact(p), want, 2e-5f) << "side " << side << ", normal " << normal;
+      worst_first = std::max(worst_first, want - first(p));
+    }
+  // 9.6 mm from the tube, 23 mm to its side and 2 mm off its plane: the
+  // first-order distance says about 3.8 mm.
+  EXPECT_GT(worst_first, 0.004f);
+  EXPECT_LT(exact({0.0f, 0.05f, 0.030f}) - 0.016f, 2e-5f);
+  EXPECT_LT(exact({0.0f, 0.05f, 0.0f}), 0.0f);
+  EXPECT_LT(exact({0.0015f, 0.05f, 0.005f}), 0.0f);
 }
 
 } // namespace

@@ -105,14 +105,17 @@ TEST(AtlasThigh, SkinCoversThePatellaByAFewMillimetres) {
 }
 
 TEST(AtlasThigh, TheCutIsAFlatCap) {
-  // Capped flat at the cut: the section just under the top is as large as
-  // one a centimetre lower (a rounded end would shrink towards the top).
+  // Capped flat at the cut, only its rim rounded (over about a centimetre:
+  // Skin.ThighCutHasARoundedRim): the section 4 mm under the top is nearly
+  // as large as one 15 mm lower. A rounded end, a dome, would shrink
+  // towards the top.
   const Mesh& skin = atlas_mesh("skin");
   const double top = skin_top();
-  const double just_under = measure_section(horizontal(skin, top - 0.0015)).area_m2;
-  const double lower = measure_section(horizontal(skin, top - 0.0100)).area_m2;
-  std::printf("skin top %.4f m; section area %.1f cm2 just under it, %.1f cm2 a centimetre lower\n", top, just_under * 1e4,
-              lower * 1e4);
+  const double just_under = measure_section(horizontal(skin, top - 0.0040)).area_m2;
+  const double lower = measure_section(horizontal(skin, top - 0.0150)).area_m2;
+  for (double d : {0.0015, 0.003, 0.004, 0.006, 0.010})
+    std::printf("skin top %.4f m; section area %.1f cm2 %.1f mm under it, %.1f cm2 15 mm under it\n", top,
+                measure_section(horizontal(skin, top - d)).area_m2 * 1e4, d * 1000.0, lower * 1e4);
   EXPECT_GE(just_under, 0.95 * lower);
   // The cut lies a few centimetres above the patella's base (about 0.495).
   EXPECT_GE(top, 0.515);
