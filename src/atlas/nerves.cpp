@@ -285,14 +285,20 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
       0.0007f, deep_fibular, &around));
   out.push_back(nerve(
       "superficial_fibular_nerve", "Superficial fibular nerve",
-      {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0590f, 0.300f, 0.1300f, 0.0019f), n(-0.0600f, 0.200f, 0.1290f, 0.0017f),
-        n(-0.0470f, 0.120f, 0.1170f, 0.0016f), n(-0.0250f, 0.065f, 0.1060f, 0.0014f), n(0.0050f, 0.040f, 0.1000f, 0.0012f),
-        n(0.0300f, 0.028f, 0.0950f, 0.0010f)},
+      // Down the leg it runs in the front of the lateral compartment, between
+      // the fibulares and extensor digitorum longus (Gray's Anatomy 42nd ed.
+      // and Moore ch. 5; SOURCES.md "Nerves"): its keys lie halfway in along
+      // the septum between them. Drawn on the lateral face of fibularis
+      // longus, it lay outside the fascia from 38 to 65% and raised a ridge
+      // in the skin (Skin.NoRidgeOverTheSuperficialFibularNerve).
+      {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0501f, 0.300f, 0.1212f, 0.0019f), n(-0.0537f, 0.250f, 0.1184f, 0.0018f),
+        n(-0.0560f, 0.200f, 0.1180f, 0.0017f), n(-0.0470f, 0.120f, 0.1170f, 0.0016f), n(-0.0250f, 0.065f, 0.1060f, 0.0014f),
+        n(0.0050f, 0.040f, 0.1000f, 0.0012f), n(0.0300f, 0.028f, 0.0950f, 0.0010f)},
        // branches to fibularis longus and, lower, brevis (Gray's Anatomy)
        {"fibularis_longus",
-        {n(-0.0590f, 0.300f, 0.1300f, 0.0010f), n(-0.0640f, 0.295f, 0.1270f, 0.0009f), n(-0.0680f, 0.290f, 0.1230f, 0.0009f)}},
+        {n(-0.0501f, 0.300f, 0.1212f, 0.0010f), n(-0.0600f, 0.295f, 0.1270f, 0.0009f), n(-0.0680f, 0.290f, 0.1230f, 0.0009f)}},
        {"fibularis_brevis",
-        {n(-0.0600f, 0.200f, 0.1290f, 0.0010f), n(-0.0660f, 0.205f, 0.1220f, 0.0009f), n(-0.0710f, 0.200f, 0.1160f, 0.0009f)}},
+        {n(-0.0560f, 0.200f, 0.1180f, 0.0010f), n(-0.0640f, 0.203f, 0.1200f, 0.0009f), n(-0.0710f, 0.200f, 0.1160f, 0.0009f)}},
        // intermediate dorsal cutaneous branch
        {n(-0.0250f, 0.065f, 0.1060f, 0.0010f), n(0.0000f, 0.040f, 0.1180f, 0.0009f), n(0.0250f, 0.028f, 0.1220f, 0.0008f)}},
       0.0007f, superficial_fibular, &around));

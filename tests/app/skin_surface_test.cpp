@@ -298,5 +298,28 @@ TEST_F(Skin, NoSeamBesideTheCalcanealTendon) {
   EXPECT_LE(worst * 1000.0, 0.35) << "at y = " << worst_y;
 }
 
+TEST_F(Skin, NoRidgeOverTheSuperficialFibularNerve) {
+  // The superficial fibular nerve runs deep in the lateral compartment,
+  // between the fibulares and extensor digitorum longus, and pierces the
+  // deep fascia two thirds of the way down (Gray's Anatomy 42nd ed.,
+  // ch. 83). The atlas of 3 December 2026 drew it on the lateral face of
+  // fibularis longus from 38 to 65%, outside the fascia, 3.0 to 3.8 mm
+  // under the skin. The skin wrapped it in a ridge down the side of the
+  // leg. From 38 to 54% it now lies between the muscles, at least 5 mm
+  // under the skin (the skin lies 3 mm outside the fascia); lower down it
+  // comes up to the fascia, to pierce it.
+  const SceneStructure* skin = scene_->find("skin");
+  const SceneStructure* nerve = scene_->find("superficial_fibular_nerve");
+  ASSERT_NE(skin, nullptr);
+  ASSERT_NE(nerve, nullptr);
+  for (int pc = 38; pc <= 54; ++pc) {
+    const SectionPlane plane = section_plane_for(std::to_string(pc) + "%", 0.0, *scene_);
+    const MeshSection cut = slice_mesh(nerve->mesh, plane);
+    ASSERT_FALSE(cut.empty()) << pc << "%";
+    const double depth = closest_approach(cut, slice_mesh(skin->mesh, plane));
+    EXPECT_GE(depth * 1000.0, 5.0) << "at " << pc << "%";
+  }
+}
+
 } // namespace
 } // namespace crus::test
