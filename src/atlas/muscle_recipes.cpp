@@ -325,4 +325,12 @@ Field neurovascular_channel() {
                kAnterior);
 }
 
+// The channel of the common fibular nerve round the fibular neck (header):
+// the nerve's drawn keys from nerves.cpp.
+Field fibular_tunnel() {
+  return sweep({k(-0.0760f, 0.420f, 0.1200f, 0.0036f, 0.0036f), k(-0.0720f, 0.385f, 0.1260f, 0.0036f, 0.0036f),
+                k(-0.0630f, 0.358f, 0.1270f, 0.0036f, 0.0036f)},
+               kAnterior);
+}
+
 } // namespace crus::atlas

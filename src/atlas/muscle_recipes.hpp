@@ -56,4 +56,15 @@ std::vector<MuscleRecipe> muscle_recipes();
 // room (the vessels are not modelled; their place is fat).
 Field neurovascular_channel();
 
+// The common fibular nerve winds round the neck of the fibula deep to
+// fibularis longus, between the muscle's attachments to the head and the
+// shaft, in contact with the bone (Gray's Anatomy 42nd ed.; Moore ch. 5;
+// SOURCES.md "Nerves"). A channel 7 mm across along its course, from above
+// the fibular head to the front of the neck, is cut from the muscle's final
+// field (after its sizing, so nothing else changes), which would otherwise
+// fill it: the nerve, routed to the nearest room, came out on the muscle's
+// lateral face, outside the fascia, and the skin wrapped it in a knot
+// (Skin.NoKnotOverTheFibularNeck).
+Field fibular_tunnel();
+
 } // namespace crus::atlas

@@ -276,6 +276,10 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     }
     s.hull = raw;
     s.field = carve(raw, obstacles, 0.0006f);
+    // After the sizing, and on the carved field only: the muscle keeps the
+    // shape and size it had, and the muscles carved round its raw field
+    // later are unchanged.
+    if (std::string_view(r.id) == "fibularis_longus") s.field = carve(std::move(s.field), {fibular_tunnel()}, 0.0f);
     earlier.push_back(raw);
     out.push_back(std::move(s));
   }

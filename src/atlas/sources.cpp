@@ -82,7 +82,10 @@ atlas or model. The generator draws on these published figures.
   lies on the anterior surface of the interosseous membrane between
   tibialis anterior and the long extensors; the superficial fibular nerve
   runs between the fibular muscles and extensor digitorum longus before it
-  pierces the deep fascia in the distal third (Gray's Anatomy, above;
+  pierces the deep fascia in the distal third; the common fibular nerve
+  winds round the neck of the fibula deep to fibularis longus, against the
+  bone, and a channel along that course is cut from the muscle (Gray's
+  Anatomy, above; Moore, Clinically Oriented Anatomy, ch. 5;
   O'Rahilly R, Basic Human Anatomy, ch. 16, figs 16-1 and 16-5,
   www.dartmouth.edu/~humananatomy). Each trunk is drawn through its plane and
   a station that falls inside a generated muscle moves, within its

@@ -321,5 +321,26 @@ TEST_F(Skin, NoRidgeOverTheSuperficialFibularNerve) {
   }
 }
 
+TEST_F(Skin, NoKnotOverTheFibularNeck) {
+  // The common fibular nerve winds round the neck of the fibula deep to
+  // fibularis longus, against the bone (Gray's Anatomy 42nd ed.; Moore
+  // ch. 5). In the atlas of 3 December 2026 the muscle filled the nerve's
+  // course, the router took the nerve out onto the muscle's lateral face,
+  // outside the fascia, 3.7 mm under the skin at 20-22%, and the skin
+  // wrapped it in a knot on the side of the leg below the knee. With its
+  // channel kept clear of fibularis longus (muscle_recipes.hpp), it lies at
+  // least 6 mm under the skin from 17 to 24% of the way down.
+  const SceneStructure* skin = scene_->find("skin");
+  const SceneStructure* nerve = scene_->find("common_fibular_nerve");
+  ASSERT_NE(skin, nullptr);
+  ASSERT_NE(nerve, nullptr);
+  for (int pc = 17; pc <= 24; ++pc) {
+    const SectionPlane plane = section_plane_for(std::to_string(pc) + "%", 0.0, *scene_);
+    const MeshSection cut = slice_mesh(nerve->mesh, plane);
+    ASSERT_FALSE(cut.empty()) << pc << "%";
+    EXPECT_GE(closest_approach(cut, slice_mesh(skin->mesh, plane)) * 1000.0, 6.0) << "at " << pc << "%";
+  }
+}
+
 } // namespace
 } // namespace crus::test
