@@ -298,27 +298,32 @@ TEST_F(Skin, NoSeamBesideTheCalcanealTendon) {
   EXPECT_LE(worst * 1000.0, 0.35) << "at y = " << worst_y;
 }
 
+// Every 1% from `from` to `to` of the way down, the nerve `id` is cut and
+// lies at least `min_mm` under the skin (in the plane of the cut).
+void expect_nerve_under_the_skin(const Scene& scene, const std::string& id, int from, int to, double min_mm) {
+  const SceneStructure* skin = scene.find("skin");
+  const SceneStructure* nerve = scene.find(id);
+  ASSERT_NE(skin, nullptr);
+  ASSERT_NE(nerve, nullptr) << id;
+  for (int pc = from; pc <= to; ++pc) {
+    const SectionPlane plane = section_plane_for(std::to_string(pc) + "%", 0.0, scene);
+    const MeshSection cut = slice_mesh(nerve->mesh, plane);
+    ASSERT_FALSE(cut.empty()) << id << " at " << pc << "%";
+    EXPECT_GE(closest_approach(cut, slice_mesh(skin->mesh, plane)) * 1000.0, min_mm) << id << " at " << pc << "%";
+  }
+}
+
 TEST_F(Skin, NoRidgeOverTheSuperficialFibularNerve) {
   // The superficial fibular nerve runs deep in the lateral compartment,
   // between the fibulares and extensor digitorum longus, and pierces the
-  // deep fascia two thirds of the way down (Gray's Anatomy 42nd ed.,
-  // ch. 83). The atlas of 3 December 2026 drew it on the lateral face of
+  // deep fascia two thirds of the way down (Gray's Anatomy 42nd ed.;
+  // Moore ch. 5). The atlas of 3 December 2026 drew it on the lateral face of
   // fibularis longus from 38 to 65%, outside the fascia, 3.0 to 3.8 mm
   // under the skin. The skin wrapped it in a ridge down the side of the
   // leg. From 38 to 54% it now lies between the muscles, at least 5 mm
   // under the skin (the skin lies 3 mm outside the fascia); lower down it
   // comes up to the fascia, to pierce it.
-  const SceneStructure* skin = scene_->find("skin");
-  const SceneStructure* nerve = scene_->find("superficial_fibular_nerve");
-  ASSERT_NE(skin, nullptr);
-  ASSERT_NE(nerve, nullptr);
-  for (int pc = 38; pc <= 54; ++pc) {
-    const SectionPlane plane = section_plane_for(std::to_string(pc) + "%", 0.0, *scene_);
-    const MeshSection cut = slice_mesh(nerve->mesh, plane);
-    ASSERT_FALSE(cut.empty()) << pc << "%";
-    const double depth = closest_approach(cut, slice_mesh(skin->mesh, plane));
-    EXPECT_GE(depth * 1000.0, 5.0) << "at " << pc << "%";
-  }
+  expect_nerve_under_the_skin(*scene_, "superficial_fibular_nerve", 38, 54, 5.0);
 }
 
 TEST_F(Skin, NoKnotOverTheFibularNeck) {
@@ -330,16 +335,7 @@ TEST_F(Skin, NoKnotOverTheFibularNeck) {
   // wrapped it in a knot on the side of the leg below the knee. With its
   // channel kept clear of fibularis longus (muscle_recipes.hpp), it lies at
   // least 6 mm under the skin from 17 to 24% of the way down.
-  const SceneStructure* skin = scene_->find("skin");
-  const SceneStructure* nerve = scene_->find("common_fibular_nerve");
-  ASSERT_NE(skin, nullptr);
-  ASSERT_NE(nerve, nullptr);
-  for (int pc = 17; pc <= 24; ++pc) {
-    const SectionPlane plane = section_plane_for(std::to_string(pc) + "%", 0.0, *scene_);
-    const MeshSection cut = slice_mesh(nerve->mesh, plane);
-    ASSERT_FALSE(cut.empty()) << pc << "%";
-    EXPECT_GE(closest_approach(cut, slice_mesh(skin->mesh, plane)) * 1000.0, 6.0) << "at " << pc << "%";
-  }
+  expect_nerve_under_the_skin(*scene_, "common_fibular_nerve", 17, 24, 6.0);
 }
 
 } // namespace
