@@ -325,12 +325,16 @@ Field neurovascular_channel() {
                kAnterior);
 }
 
-// The channel of the common fibular nerve round the fibular neck (header):
-// the nerve's drawn keys from nerves.cpp.
+// The channel of the common fibular nerve round the fibular neck (header).
+std::array<glm::vec3, 3> fibular_neck_course() {
+  return {glm::vec3(-0.0760f, 0.420f, 0.1200f), glm::vec3(-0.0720f, 0.385f, 0.1260f), glm::vec3(-0.0630f, 0.358f, 0.1270f)};
+}
+
 Field fibular_tunnel() {
-  return sweep({k(-0.0760f, 0.420f, 0.1200f, 0.0036f, 0.0036f), k(-0.0720f, 0.385f, 0.1260f, 0.0036f, 0.0036f),
-                k(-0.0630f, 0.358f, 0.1270f, 0.0036f, 0.0036f)},
-               kAnterior);
+  constexpr float kRadius = 0.0036f;
+  std::vector<SweepKey> keys;
+  for (const glm::vec3& p : fibular_neck_course()) keys.push_back({p, kRadius, kRadius});
+  return sweep(keys, kAnterior);
 }
 
 } // namespace crus::atlas

@@ -7,6 +7,7 @@
 
 #include <glm/vec3.hpp>
 
+#include <array>
 #include <cstddef>
 #include <vector>
 
@@ -66,5 +67,9 @@ Field neurovascular_channel();
 // lateral face, outside the fascia, and the skin wrapped it in a knot
 // (Skin.NoKnotOverTheFibularNeck).
 Field fibular_tunnel();
+// The points of that drawn course (model frame, metres), which the nerve's
+// trunk passes through too (nerves.cpp): above the fibular head, behind the
+// neck, in front of it.
+std::array<glm::vec3, 3> fibular_neck_course();
 
 } // namespace crus::atlas

@@ -194,7 +194,7 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     behind_tendon = sweep(deeper, kAnterior);
     // The skin wraps the tendon by 3 mm and blends it with its neighbours
     // over a centimetre, so it reads the tendon's distance from up to 13 mm
-    // away. Measured to first order, round a section 8 times wider than
+    // away. Measured to first order, round a section 7 times wider than
     // deep, that distance came out at 3.5 mm where it was 9 (and changed
     // from one segment of the sweep to the next): the skin stood out in a
     // beaded seam lateral to the tendon (Skin.NoSeamBesideTheCalcanealTendon).

@@ -1,10 +1,12 @@
 // Nerves of the leg as branching tubes (Gray's Anatomy, 41st ed., ch. 83-84):
 // each runs in its intermuscular plane and sends branches into the muscles it
 // supplies. Branches are unioned into one mesh per nerve.
+#include "atlas/muscle_recipes.hpp"
 #include "atlas/nerve_route.hpp"
 #include "atlas/structures.hpp"
 #include "core/error.hpp"
 
+#include <array>
 #include <cstdio>
 #include <initializer_list>
 #include <cstdlib>
@@ -19,6 +21,7 @@ using glm::vec3;
 constexpr vec3 kAnterior{1, 0, 0};
 
 SweepKey n(float x, float y, float z, float r) { return {{x, y, z}, r, r * 0.8f}; }
+SweepKey n(const vec3& p, float r) { return n(p.x, p.y, p.z, r); }
 
 // One tube of a nerve: the trunk (first), a cutaneous branch (no muscle) or
 // a muscular branch that ends inside `muscle`.
@@ -254,10 +257,12 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
        {"flexor_hallucis_longus",
         {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0840f, 0.235f, 0.0900f, 0.0010f), n(-0.0820f, 0.220f, 0.0970f, 0.0009f)}}},
       0.0008f, tibial, &around));
+  const std::array<vec3, 3> neck = fibular_neck_course();
   out.push_back(nerve(
       "common_fibular_nerve", "Common fibular nerve",
-      {{n(-0.0785f, 0.532f, 0.0880f, 0.0032f), n(-0.0780f, 0.480f, 0.1060f, 0.0030f), n(-0.0760f, 0.420f, 0.1200f, 0.0028f),
-        n(-0.0720f, 0.385f, 0.1260f, 0.0027f), n(-0.0630f, 0.358f, 0.1270f, 0.0026f), n(-0.0520f, 0.350f, 0.1200f, 0.0025f)},
+      // round the fibular neck through the channel in fibularis longus (muscle_recipes.hpp)
+      {{n(-0.0785f, 0.532f, 0.0880f, 0.0032f), n(-0.0780f, 0.480f, 0.1060f, 0.0030f), n(neck[0], 0.0028f), n(neck[1], 0.0027f),
+        n(neck[2], 0.0026f), n(-0.0520f, 0.350f, 0.1200f, 0.0025f)},
        // lateral sural cutaneous branch
        // (drawn to where it reaches the back of the lateral head: below, it
        // runs on in the subcutaneous layer, not modelled)
