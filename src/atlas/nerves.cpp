@@ -110,7 +110,22 @@ StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes,
     const std::vector<SweepKey> original = branches[0];
     std::vector<glm::vec3> moves;
     RouteReport report;
-    branches[0] = route_between(original, *route.around, route.pin_first, route.pin_last, moves, report, 0.0006f, route.reach);
+    // A cutaneous nerve stays under the deep fascia down to where it pierces
+    // it: the fascia's outside is a wall to the routing above that height.
+    // Without it the router took the superficial fibular nerve out through
+    // the fascia 10 cm early, where fibularis longus and extensor digitorum
+    // longus meet under it, and the skin rose over it in a ridge
+    // (Skin.NoRidgeOverTheSuperficialFibularNerve); held in, it is cramped
+    // there and the muscles make room for it (generator.cpp).
+    std::vector<const StructureSpec*> walls = *route.around;
+    StructureSpec fascia_wall;
+    if (route.pierce > 0.0f) {
+      const Field fascia = deep_fascia();
+      fascia_wall.field.box = fascia.box;
+      fascia_wall.field.eval = [fascia, pierce = route.pierce](const vec3& p) { return p.y < pierce ? 1.0f : -fascia.eval(p); };
+      walls.push_back(&fascia_wall);
+    }
+    branches[0] = route_between(original, walls, route.pin_first, route.pin_last, moves, report, 0.0006f, route.reach);
     if (route.pierce > 0.0f) {
       // Routed first (the deep part), then brought out through the fascia;
       // a second, short routing clears what the layer itself passes (the
@@ -414,9 +429,15 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // mesh grid rendered as two beaded seams (Skin.BackOfTheCalfHasNoGrooves).
   // Subcutaneous fat fills between them in a real calf. Not all the way
   // round: in front it would fill the hollow behind the tibia's medial border.
+  // The lateral side likewise, from 44%: the tendon of fibularis longus
+  // leaves its belly (clipped to the fascia) at about 50% and runs on just
+  // outside the fascia's outline, and the skin wrapped it on its own in a rod
+  // down the side of the leg under a band where the envelope below blended
+  // in (Skin.NoRodOrBandDownTheLateralSide).
   Field outline = convex_envelope(smooth_union_bounded({body, std::move(outer)}, 0.006f, 0.0005f),
                                   {{kKnee - 0.66f * kLeg, kKnee - 1.03f * kLeg, 0.040f, 0.016f},
-                                   {kKnee - 0.46f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, true}});
+                                   {kKnee - 0.46f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, {-1.0f, 0.0f}},
+                                   {kKnee - 0.44f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, {0.0f, 1.0f}}});
   StructureSpec s;
   s.id = "skin";
   s.name = "Skin of the leg and foot";

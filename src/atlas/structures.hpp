@@ -78,14 +78,15 @@ float wrap_thickness(float y);
 // The skin's outline made convex level by level between heights `bottom` and
 // `top` (blended in over `fade_top` above and `fade_bottom` below): the
 // tape-measure outline of the lower leg, with the subcutaneous fat filling
-// between the tendons. A band `back_only` makes only the back of the leg
-// convex: fully within 45 degrees of straight behind the level's centre,
-// fading out by 70 degrees. Where a back band overlaps one all round, the
-// result is as if the back were made convex first and then all round; one
-// set of levels serves every band.
+// between the tendons. A band with a `facing` direction (x, z in the model
+// frame; zero: all round) makes only that side of the leg convex: fully
+// within 45 degrees of the direction from the level's centre, fading out by
+// 70 degrees. Where such bands overlap one all round, the result is as if
+// each side were made convex first and then all round; one set of levels
+// serves every band.
 struct EnvelopeBand {
   float top, bottom, fade_top, fade_bottom;
-  bool back_only = false;
+  glm::vec2 facing{0.0f};
   float weight(float y) const;
 };
 Field convex_envelope(const Field& f, const std::vector<EnvelopeBand>& bands);
