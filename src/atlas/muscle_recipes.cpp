@@ -30,7 +30,9 @@ std::vector<MuscleRecipe> muscle_recipes() {
        kAnterior,
        {{{t(-0.0900f, 0.420f, 0.0850f, 0.0017f), t(-0.1000f, 0.370f, 0.0800f, 0.0013f), t(-0.1100f, 0.280f, 0.0720f, 0.0013f),
           t(-0.1170f, 0.235f, 0.0525f, 0.0013f), t(-0.1180f, 0.180f, 0.0540f, 0.0013f), t(-0.1050f, 0.100f, 0.0640f, 0.0013f),
-          t(-0.1120f, 0.055f, 0.0660f, 0.0014f), t(-0.1195f, 0.037f, 0.0680f, 0.0016f)}}},
+          t(-0.1120f, 0.055f, 0.0660f, 0.0014f), t(-0.1195f, 0.037f, 0.0680f, 0.0016f)},
+         kAnterior,
+         true}},
        0.0008f,
        4000,
        900});
@@ -274,7 +276,10 @@ std::vector<MuscleRecipe> muscle_recipes() {
   // (Gray's Anatomy 41st ed., ch. 84): built after the soleus, it is lifted
   // clear of it (tendon_path) and lies on its back instead of grooving it.
   // It reaches the medial border of the calcaneal tendon above the tendon's
-  // upper end (there is no room between the soleus and the tendon).
+  // upper end (there is no room between the soleus and the tendon). Lower
+  // down it is held inside the deep fascia (Tendon::held), and the soleus
+  // gives way to it at its posteromedial edge: lifted off the soleus there,
+  // it lay outside the fascia and the skin wrapped it in a rod.
   std::rotate(by_id("plantaris"), by_id("plantaris") + 1, by_id("gastrocnemius_medial_head"));
   // Extensor digitorum longus lies lateral to tibialis anterior, in front of
   // the fibula; the boundary lies over the fibula's anterior border rather

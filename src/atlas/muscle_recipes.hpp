@@ -16,6 +16,8 @@ namespace crus::atlas {
 struct Tendon {
   std::vector<SweepKey> keys;
   glm::vec3 up{1, 0, 0}; // the section's h axis: anterior
+  // Held inside the deep fascia over the leg (tendon_path, muscles.cpp).
+  bool held = false;
 };
 
 struct MuscleRecipe {

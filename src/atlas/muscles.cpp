@@ -23,6 +23,10 @@ using glm::vec3;
 constexpr vec3 kAnterior{1, 0, 0};
 
 constexpr auto* k = &sweep_key;
+// The heights between which a `held` tendon is kept inside the deep fascia
+// (tendon_path): from 39% of the way down (above, its muscle's neighbours
+// hold it) to 89% (below, the ankle's tendons stand out under a thin skin).
+constexpr float kHoldTop = 0.300f, kHoldBottom = 0.100f;
 
 // A flat belly scales its width by s and its thickness by `thick`, growing
 // along `up` only, so that its back face stays where it was drawn.
@@ -44,7 +48,12 @@ std::vector<SweepKey> scaled(std::vector<SweepKey> keys, float s, bool flat, flo
 // leave the tendon in pieces (a 2-3 mm tendon has no material to spare), so
 // the path is lifted out along that structure's outward normal until the
 // tube clears it by the carving gap.
-std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector<Field>& under) {
+//
+// A tendon `held` stays inside the deep fascia over the leg, down to the
+// ankle, as its muscle's belly does: last, its path is drawn back inside
+// (its surface 0.5 mm in), and the muscles it then passes through make room
+// for it (build_muscles).
+std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector<Field>& under, const Field& fascia) {
   Sweep s = make_sweep(tendon.keys, tendon.up);
   constexpr float kClear = 0.0016f; // carving gap, its blend and a margin
   constexpr float kStep = 0.0002f;  // for the gradient
@@ -81,6 +90,22 @@ std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector
       std::vector<glm::vec3> next = s.points;
       for (std::size_t i = 1; i + 1 < n; ++i) next[i] = 0.25f * s.points[i - 1] + 0.5f * s.points[i] + 0.25f * s.points[i + 1];
       s.points = std::move(next);
+    }
+  }
+  constexpr float kInside = 0.0005f;
+  for (std::size_t i = 0; tendon.held && i < n; ++i) {
+    glm::vec3& p = s.points[i];
+    const float hold =
+        glm::smoothstep(kHoldBottom, kHoldBottom + 0.025f, p.y) * (1.0f - glm::smoothstep(kHoldTop - 0.030f, kHoldTop, p.y));
+    if (hold <= 0.0f || box_distance(fascia.box, p) > 0.0f) continue;
+    for (int it = 0; it < 4; ++it) {
+      const float excess = fascia.eval(p) + std::max(s.radii[i].x, s.radii[i].y) + kInside;
+      if (excess <= 0.0f) break;
+      const glm::vec3 g(fascia(p + vec3(kStep, 0, 0)) - fascia(p - vec3(kStep, 0, 0)),
+                        fascia(p + vec3(0, kStep, 0)) - fascia(p - vec3(0, kStep, 0)),
+                        fascia(p + vec3(0, 0, kStep)) - fascia(p - vec3(0, 0, kStep)));
+      if (glm::length(g) < 1e-9f) break;
+      p -= glm::normalize(g) * (hold * excess);
     }
   }
   refresh_frames(s, tendon.up);
@@ -229,7 +254,7 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // trials, as before).
     std::vector<std::shared_ptr<const Sweep>> paths;
     for (std::size_t i = 0; i < r.tendons.size(); ++i)
-      paths.push_back(tendon_path(i == 0 ? through_belly(r, r.tendons[i]) : r.tendons[i], obstacles));
+      paths.push_back(tendon_path(i == 0 ? through_belly(r, r.tendons[i]) : r.tendons[i], obstacles, fascia));
     float scale = 1.0f, thick = 1.0f;
     if (target) {
       const double aim = r.volume_factor * target->volume_cm3;
@@ -276,6 +301,28 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     }
     s.hull = raw;
     s.field = carve(raw, obstacles, 0.0006f);
+    if (std::any_of(r.tendons.begin(), r.tendons.end(), [](const Tendon& t) { return t.held; })) {
+      // Its tendons, held inside the fascia, may pass through muscles built
+      // before: carved off the bones only, and those muscles give way to them
+      // (after their sizing, like the nerves' grooves in generator.cpp).
+      std::vector<Field> tendons;
+      for (const auto& path : paths) tendons.push_back(sweep_field(path));
+      // Only over the heights where they are held: above, the tendons keep
+      // out of the muscles as they always did (the plantaris's, re-added
+      // whole, came over the tibial nerve behind the knee).
+      Field own = carve(unite(std::move(tendons)), bone_fields, 0.0006f);
+      own = clip_half_space(std::move(own), {0.0f, kHoldTop, 0.0f}, {0.0f, 1.0f, 0.0f});
+      own = clip_half_space(std::move(own), {0.0f, kHoldBottom, 0.0f}, {0.0f, -1.0f, 0.0f});
+      const Field room = offset(own, 0.0006f);
+      for (StructureSpec& o : out) {
+        if (o.kind != StructureKind::muscle) continue;
+        const Aabb a = o.field.box, b = room.box;
+        const bool overlap = a.min.x <= b.max.x && b.min.x <= a.max.x && a.min.y <= b.max.y && b.min.y <= a.max.y &&
+                             a.min.z <= b.max.z && b.min.z <= a.max.z;
+        if (overlap) o.field = subtract(std::move(o.field), room, 0.0008f);
+      }
+      s.field = smooth_union({std::move(s.field), std::move(own)}, 0.001f);
+    }
     // After the sizing, and on the carved field only: the muscle keeps the
     // shape and size it had, and the muscles carved round its raw field
     // later are unchanged.

@@ -71,6 +71,11 @@ struct Route {
   // fascia; below it, down to the fascia's lowest level, the trunk runs in
   // the subcutaneous layer between the fascia and the skin (0: never).
   float pierce = 0.0f;
+  // Deep trunks: held inside the deep fascia from 39% of the way down (the
+  // popliteal fossa is left to the routing) down to this height (0: not
+  // held). A cutaneous nerve is held from the top down to where it pierces
+  // the fascia.
+  float held = 0.0f;
 };
 
 // The subcutaneous layer is a few millimetres thick (skin_thickness()): a
@@ -119,10 +124,11 @@ StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes,
     // there and the muscles make room for it (generator.cpp).
     std::vector<const StructureSpec*> walls = *route.around;
     StructureSpec fascia_wall;
-    if (route.pierce > 0.0f) {
+    if (const float held = route.pierce > 0.0f ? route.pierce : route.held; held > 0.0f) {
       const Field fascia = deep_fascia();
       fascia_wall.field.box = fascia.box;
-      fascia_wall.field.eval = [fascia, pierce = route.pierce](const vec3& p) { return p.y < pierce ? 1.0f : -fascia.eval(p); };
+      const float top = route.pierce > 0.0f ? kThighCut : 0.300f;
+      fascia_wall.field.eval = [fascia, held, top](const vec3& p) { return p.y < held || p.y > top ? 1.0f : -fascia.eval(p); };
       walls.push_back(&fascia_wall);
     }
     branches[0] = route_between(original, walls, route.pin_first, route.pin_last, moves, report, 0.0006f, route.reach);
@@ -219,7 +225,7 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
   // deep and superficial fibular nerves may only settle into the gap beside
   // them (a longer move would take them past the fibula into the wrong
   // compartment).
-  const Route tibial{&around, true, false, 0.020f};
+  const Route tibial{&around, true, false, 0.020f, 0.0f, 0.110f};
   const Route common_fibular{&around, true, true, 0.012f}; // its end is where it divides
   const Route deep_fibular{&around, true, false, 0.006f};
   // The superficial fibular nerve pierces the deep fascia at the junction of

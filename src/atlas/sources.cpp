@@ -109,7 +109,13 @@ atlas or model. The generator draws on these published figures.
 - The plantaris tendon crosses obliquely between the soleus and the medial
   head of gastrocnemius to the medial border of the calcaneal tendon
   (Gray's Anatomy, above; Olewnik L et al., Surg Radiol Anat 2017;39:69-75),
-  so it lies on the back of the soleus, not in a groove of it. The tendons
+  so in the upper calf it lies on the back of the soleus, not in a groove
+  of it. From 39 to 89% of the way down it is held inside the crural
+  fascia, like the tibial nerve, which in the lower third runs between the
+  soleus and the deep flexors, covered only by the fascia and the skin
+  (Gray's Anatomy, above; Moore, above, ch. 5): where the soleus fills the
+  compartment up to the fascia, the soleus gives way to the tendon at its
+  posteromedial edge, and the muscles to the nerve. The tendons
   of the pennate muscles of the leg begin inside the lower half of their
   bellies, the fibres inserting on them obliquely (Gray's Anatomy, above):
   each first tendon runs up its belly's path to the belly's middle.

@@ -369,16 +369,16 @@ TEST_F(Skin, NoRodOrBandDownTheLateralSide) {
   EXPECT_LE(worst * 1000.0, 0.35) << "a band at y = " << worst_y << ", " << worst_angle << " degrees from the front";
 }
 
-// Every 1% from `from` to `to` of the way down, the nerve `id` is cut and
-// lies at least `min_mm` under the skin (in the plane of the cut).
-void expect_nerve_under_the_skin(const Scene& scene, const std::string& id, int from, int to, double min_mm) {
+// Every 1% from `from` to `to` of the way down, the structure `id` is cut
+// and lies at least `min_mm` under the skin (in the plane of the cut).
+void expect_under_the_skin(const Scene& scene, const std::string& id, int from, int to, double min_mm) {
   const SceneStructure* skin = scene.find("skin");
-  const SceneStructure* nerve = scene.find(id);
+  const SceneStructure* s = scene.find(id);
   ASSERT_NE(skin, nullptr);
-  ASSERT_NE(nerve, nullptr) << id;
+  ASSERT_NE(s, nullptr) << id;
   for (int pc = from; pc <= to; ++pc) {
     const SectionPlane plane = section_plane_for(std::to_string(pc) + "%", 0.0, scene);
-    const MeshSection cut = slice_mesh(nerve->mesh, plane);
+    const MeshSection cut = slice_mesh(s->mesh, plane);
     ASSERT_FALSE(cut.empty()) << id << " at " << pc << "%";
     EXPECT_GE(closest_approach(cut, slice_mesh(skin->mesh, plane)) * 1000.0, min_mm) << id << " at " << pc << "%";
   }
@@ -396,7 +396,7 @@ TEST_F(Skin, NoRidgeOverTheSuperficialFibularNerve) {
   // 10 cm early (3.5 to 4.7 mm under the skin at 56-66%). Held under the
   // fascia down to where it pierces it, it lies at least 5 mm under the skin
   // (the skin lies 3 mm outside the fascia) from 38 to 66%.
-  expect_nerve_under_the_skin(*scene_, "superficial_fibular_nerve", 38, 66, 5.0);
+  expect_under_the_skin(*scene_, "superficial_fibular_nerve", 38, 66, 5.0);
 }
 
 TEST_F(Skin, NoKnotOverTheFibularNeck) {
@@ -408,7 +408,25 @@ TEST_F(Skin, NoKnotOverTheFibularNeck) {
   // wrapped it in a knot on the side of the leg below the knee. With its
   // channel kept clear of fibularis longus (muscle_recipes.hpp), it lies at
   // least 6 mm under the skin from 17 to 24% of the way down.
-  expect_nerve_under_the_skin(*scene_, "common_fibular_nerve", 17, 24, 6.0);
+  expect_under_the_skin(*scene_, "common_fibular_nerve", 17, 24, 6.0);
+}
+
+TEST_F(Skin, NoRodsDownTheBackOfTheLowerLeg) {
+  // Seen from the medial side or from behind with the skin alone, the atlas
+  // of 3 December 2026 showed two rods down the back of the lower leg,
+  // medial to the calcaneal tendon: the skin wrapped the plantaris tendon
+  // from 52% of the way down (1.3 to 3.5 mm under it) and the tibial nerve
+  // from 66% (2.1 to 4.3 mm). The tendon was lifted clear of the soleus,
+  // which fills its compartment up to the deep fascia, and the router took
+  // the nerve to the nearest room, at the fascia's edge. Both run under the
+  // deep fascia (Gray's Anatomy 42nd ed., ch. 84: the plantaris tendon
+  // between the gastrocnemius and the soleus, then along the medial border
+  // of the calcaneal tendon; the tibial nerve between the soleus and the
+  // deep flexors, covered in the lower third by the fascia and the skin).
+  // Held inside the fascia, the tendon lies at least 4 mm under the skin
+  // from 52 to 84%, and the nerve at least 5 mm from 60 to 84%.
+  expect_under_the_skin(*scene_, "plantaris", 52, 84, 4.0);
+  expect_under_the_skin(*scene_, "tibial_nerve", 60, 84, 5.0);
 }
 
 } // namespace
