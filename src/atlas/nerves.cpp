@@ -71,10 +71,10 @@ struct Route {
   // fascia; below it, down to the fascia's lowest level, the trunk runs in
   // the subcutaneous layer between the fascia and the skin (0: never).
   float pierce = 0.0f;
-  // Deep trunks: held inside the deep fascia from 39% of the way down (the
-  // popliteal fossa is left to the routing) down to this height (0: not
-  // held). A cutaneous nerve is held from the top down to where it pierces
-  // the fascia.
+  // Deep trunks: held inside the deep fascia from kHeldTop (39% of the way
+  // down; the popliteal fossa is left to the routing) down to this height
+  // (0: not held). A cutaneous nerve (pierce set; held is then ignored) is
+  // held from the top down to where it pierces the fascia.
   float held = 0.0f;
 };
 
@@ -116,7 +116,10 @@ StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes,
     std::vector<glm::vec3> moves;
     RouteReport report;
     // A cutaneous nerve stays under the deep fascia down to where it pierces
-    // it: the fascia's outside is a wall to the routing above that height.
+    // it, and a held deep trunk over its held heights: the fascia's outside
+    // is a wall to the routing there (the tibial nerve, routed to the
+    // fascia's edge in the lower third, lifted the skin in a rod:
+    // Skin.NoRodsDownTheBackOfTheLowerLeg).
     // Without it the router took the superficial fibular nerve out through
     // the fascia 10 cm early, where fibularis longus and extensor digitorum
     // longus meet under it, and the skin rose over it in a ridge
@@ -126,8 +129,9 @@ StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes,
     StructureSpec fascia_wall;
     if (const float held = route.pierce > 0.0f ? route.pierce : route.held; held > 0.0f) {
       const Field fascia = deep_fascia();
-      fascia_wall.field.box = fascia.box;
-      const float top = route.pierce > 0.0f ? kThighCut : 0.300f;
+      // Its inside is everything outside the fascia: its box is everywhere.
+      fascia_wall.field.box = Aabb{vec3(-1.0f), vec3(1.0f)};
+      const float top = route.pierce > 0.0f ? kThighCut : kHeldTop;
       fascia_wall.field.eval = [fascia, held, top](const vec3& p) { return p.y < held || p.y > top ? 1.0f : -fascia.eval(p); };
       walls.push_back(&fascia_wall);
     }
@@ -225,7 +229,7 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
   // deep and superficial fibular nerves may only settle into the gap beside
   // them (a longer move would take them past the fibula into the wrong
   // compartment).
-  const Route tibial{&around, true, false, 0.020f, 0.0f, 0.110f};
+  const Route tibial{&around, true, false, 0.020f, 0.0f, kHeldBottom};
   const Route common_fibular{&around, true, true, 0.012f}; // its end is where it divides
   const Route deep_fibular{&around, true, false, 0.006f};
   // The superficial fibular nerve pierces the deep fascia at the junction of

@@ -307,7 +307,7 @@ struct HullEdge {
 struct HullLevel {
   float y = 0.0f;
   std::vector<glm::vec2> hull;
-  glm::vec2 centre{0.0f}; // the mean of the hull's corners
+  glm::vec2 centre{0.0f}; // the centre of the hull's area (area_centroid)
   std::vector<HullEdge> edges;
 };
 

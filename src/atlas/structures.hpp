@@ -19,6 +19,12 @@ namespace crus::atlas {
 // never coincide.
 constexpr float kThighCut = 0.545f;
 constexpr float kThighCutInset = 0.004f;
+// The heights (model y) between which a held tendon (muscles.cpp) or a held
+// deep nerve trunk (nerves.cpp) is kept inside the deep fascia: from 39% of
+// the way from the knee down to the ankle (above, in the popliteal fossa and
+// the upper calf, its neighbours hold it) to 89% (below, the ankle's tendons
+// stand out under a thin skin).
+constexpr float kHeldTop = 0.300f, kHeldBottom = 0.100f;
 
 struct StructureSpec {
   std::string id;

@@ -251,13 +251,14 @@ std::optional<double> back_at(const MeshSection& cut, double u) {
 
 // The largest departure of a profile (rows: heights half a millimetre
 // apart; columns: lines down the skin) from its own average over a
-// centimetre of height (21 rows): a knob, a pit or a band.
+// centimetre of height (kDepartureRows rows): a knob, a pit or a band.
+constexpr std::size_t kDepartureRows = 21;
 struct Departure {
   double size = 0.0;
   std::size_t row = 0, line = 0;
 };
 Departure largest_departure(const std::vector<std::vector<double>>& profile) {
-  constexpr std::size_t kHalf = 10;
+  constexpr std::size_t kHalf = kDepartureRows / 2;
   Departure worst;
   for (std::size_t line = 0; !profile.empty() && line < profile.front().size(); ++line)
     for (std::size_t i = kHalf; i + kHalf < profile.size(); ++i) {
@@ -301,7 +302,7 @@ TEST_F(Skin, NoSeamBesideTheCalcanealTendon) {
     profile.push_back(std::move(row));
     heights.push_back(y);
   }
-  ASSERT_GT(profile.size(), 21u);
+  ASSERT_GT(profile.size(), kDepartureRows);
   const Departure d = largest_departure(profile);
   const double worst = d.size, worst_y = heights[d.row];
   std::printf("largest knob or pit beside the calcaneal tendon %.2f mm at y = %.3f\n", worst * 1000.0, worst_y);
@@ -359,7 +360,7 @@ TEST_F(Skin, NoRodOrBandDownTheLateralSide) {
     rays.push_back(std::move(row));
     heights.push_back(y);
   }
-  ASSERT_GT(rays.size(), 21u);
+  ASSERT_GT(rays.size(), kDepartureRows);
   const Departure d = largest_departure(rays);
   const double worst = d.size, worst_y = heights[d.row], worst_angle = 60.0 + 4.0 * double(d.line);
   std::printf("lateral side: deepest hollow beside a ridge %.2f mm at (%.4f, %.4f, %.4f); largest ripple %.2f mm at y = "
