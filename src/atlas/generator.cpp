@@ -241,10 +241,7 @@ GeneratedAtlas generate_atlas(unsigned threads) {
       // The plantaris is a tendon a few millimetres across where the tibial
       // nerve passes deep to it: a groove would cut it in two.
       if (s.id == "plantaris") continue;
-      const Aabb a = s.field.box, b = room.box;
-      const bool overlap = a.min.x <= b.max.x && b.min.x <= a.max.x && a.min.y <= b.max.y && b.min.y <= a.max.y &&
-                           a.min.z <= b.max.z && b.min.z <= a.max.z;
-      if (overlap) s.field = subtract(s.field, room, 0.0008f);
+      give_way(s, room);
     }
   }
   specs.insert(specs.end(), ligaments.begin(), ligaments.end());

@@ -19,21 +19,11 @@ const Field& field_of(const std::vector<StructureSpec>& specs, const std::string
   throw RuntimeError("atlas generator: no structure '" + id + "'");
 }
 
-namespace {
-glm::vec3 gradient(const Field& f, const glm::vec3& p) {
-  const float h = 2e-4f;
-  const glm::vec3 g(f(p + glm::vec3(h, 0, 0)) - f(p - glm::vec3(h, 0, 0)), f(p + glm::vec3(0, h, 0)) - f(p - glm::vec3(0, h, 0)),
-                    f(p + glm::vec3(0, 0, h)) - f(p - glm::vec3(0, 0, h)));
-  const float len = glm::length(g);
-  return len > 1e-12f ? g / len : glm::vec3(0, 1, 0);
-}
-} // namespace
-
 glm::vec3 project_to_surface(const Field& f, glm::vec3 p) {
   for (int i = 0; i < 8; ++i) {
     const float d = f(p);
     if (std::abs(d) < 1e-5f) break;
-    p -= d * gradient(f, p);
+    p -= d * unit_gradient(f, p);
   }
   return p;
 }
@@ -340,7 +330,7 @@ std::vector<AttachmentSite> build_sites(const std::vector<StructureSpec>& bones)
       for (const RawPatch& p : part.patches) {
         auto place = [&](glm::vec3 q) {
           const glm::vec3 on = project_to_surface(f, q);
-          return on + p.lift * gradient(f, on);
+          return on + p.lift * unit_gradient(f, on);
         };
         // A long patch follows its curved bone as a chain of capsules at
         // most 10 mm long, each end on the surface (one straight capsule

@@ -68,9 +68,7 @@ std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector
         }
       }
       if (!worst) break;
-      const glm::vec3 g((*worst)(p + vec3(kStep, 0, 0)) - (*worst)(p - vec3(kStep, 0, 0)),
-                        (*worst)(p + vec3(0, kStep, 0)) - (*worst)(p - vec3(0, kStep, 0)),
-                        (*worst)(p + vec3(0, 0, kStep)) - (*worst)(p - vec3(0, 0, kStep)));
+      const glm::vec3 g = central_difference(*worst, p, kStep);
       if (glm::length(g) < 1e-9f) break;
       p += glm::normalize(g) * (need - worst_d + 0.0001f);
     }
@@ -99,9 +97,7 @@ std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector
     for (int it = 0; it < 4; ++it) {
       const float excess = fascia.eval(p) + std::max(s.radii[i].x, s.radii[i].y) + kInside;
       if (excess <= 0.0f) break;
-      const glm::vec3 g(fascia(p + vec3(kStep, 0, 0)) - fascia(p - vec3(kStep, 0, 0)),
-                        fascia(p + vec3(0, kStep, 0)) - fascia(p - vec3(0, kStep, 0)),
-                        fascia(p + vec3(0, 0, kStep)) - fascia(p - vec3(0, 0, kStep)));
+      const glm::vec3 g = central_difference(fascia, p, kStep);
       if (glm::length(g) < 1e-9f) break;
       p -= glm::normalize(g) * (hold * excess);
     }
@@ -151,10 +147,7 @@ Field raw_field(const MuscleRecipe& r, float scale, float thick, const std::vect
 // evaluation stays linear in the number of structures.
 Field carve(Field f, const std::vector<Field>& obstacles, float gap) {
   for (const Field& o : obstacles) {
-    Aabb a = f.box, b = grow(o.box, gap);
-    const bool overlap = a.min.x <= b.max.x && b.min.x <= a.max.x && a.min.y <= b.max.y && b.min.y <= a.max.y &&
-                         a.min.z <= b.max.z && b.min.z <= a.max.z;
-    if (overlap) f = subtract(std::move(f), offset(o, gap), 0.0015f);
+    if (boxes_overlap(f.box, grow(o.box, gap))) f = subtract(std::move(f), offset(o, gap), 0.0015f);
   }
   return f;
 }
@@ -318,13 +311,8 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
       own = clip_half_space(std::move(own), {0.0f, kHeldTop, 0.0f}, {0.0f, 1.0f, 0.0f});
       own = clip_half_space(std::move(own), {0.0f, kHeldBottom, 0.0f}, {0.0f, -1.0f, 0.0f});
       const Field room = offset(own, 0.0009f);
-      for (StructureSpec& o : out) {
-        if (o.kind != StructureKind::muscle) continue;
-        const Aabb a = o.field.box, b = room.box;
-        const bool overlap = a.min.x <= b.max.x && b.min.x <= a.max.x && a.min.y <= b.max.y && b.min.y <= a.max.y &&
-                             a.min.z <= b.max.z && b.min.z <= a.max.z;
-        if (overlap) o.field = subtract(std::move(o.field), room, 0.0008f);
-      }
+      for (StructureSpec& o : out)
+        if (o.kind == StructureKind::muscle) give_way(o, room);
       s.field = smooth_union({std::move(s.field), std::move(own)}, 0.001f);
     }
     // After the sizing, and on the carved field only: the muscle keeps the

@@ -38,14 +38,6 @@ const StructureSpec* find_spec(const std::vector<const StructureSpec*>& specs, c
   return nullptr;
 }
 
-glm::vec3 gradient(const Field& f, const glm::vec3& p) {
-  const float h = 2e-4f;
-  const vec3 g(f(p + vec3(h, 0, 0)) - f(p - vec3(h, 0, 0)), f(p + vec3(0, h, 0)) - f(p - vec3(0, h, 0)),
-               f(p + vec3(0, 0, h)) - f(p - vec3(0, 0, h)));
-  const float len = glm::length(g);
-  return len > 1e-12f ? g / len : vec3(0, 1, 0);
-}
-
 // A motor branch ends inside its muscle: where the drawn end lies outside
 // the generated muscle, or too near its surface, it moves onto the nearest
 // surface and then 3 mm in, so the branch visibly enters the muscle whatever
@@ -54,7 +46,7 @@ vec3 inside_muscle(const Field& muscle, vec3 p) {
   constexpr float kDepth = 0.003f;
   for (int i = 0; i < 6 && muscle(p) > -kDepth; ++i) {
     const float d = muscle(p);
-    p -= (d + kDepth) * gradient(muscle, p);
+    p -= (d + kDepth) * unit_gradient(muscle, p);
   }
   return p;
 }
@@ -85,7 +77,7 @@ struct Route {
 constexpr float kSubcutaneousHalfWidth = 0.0011f, kSubcutaneousHalfDepth = 0.0009f;
 constexpr float kSubcutaneousLowest = 0.085f; // below: the ankle, where the skin follows the structures
 
-vec3 fascia_normal(const Field& f, const vec3& p) { return gradient(f, p); }
+vec3 fascia_normal(const Field& f, const vec3& p) { return unit_gradient(f, p); }
 
 // Moves the stations below `pierce` into the subcutaneous layer: onto the
 // fascia along its normal, then out to the middle of the layer. The move
@@ -117,14 +109,13 @@ StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes,
     RouteReport report;
     // A cutaneous nerve stays under the deep fascia down to where it pierces
     // it, and a held deep trunk over its held heights: the fascia's outside
-    // is a wall to the routing there (the tibial nerve, routed to the
-    // fascia's edge in the lower third, lifted the skin in a rod:
-    // Skin.NoRodsDownTheBackOfTheLowerLeg).
-    // Without it the router took the superficial fibular nerve out through
-    // the fascia 10 cm early, where fibularis longus and extensor digitorum
-    // longus meet under it, and the skin rose over it in a ridge
-    // (Skin.NoRidgeOverTheSuperficialFibularNerve); held in, it is cramped
-    // there and the muscles make room for it (generator.cpp).
+    // is a wall to the routing there. Without it the router took the
+    // superficial fibular nerve out through the fascia 10 cm early, where
+    // fibularis longus and extensor digitorum longus meet under it
+    // (Skin.NoRidgeOverTheSuperficialFibularNerve), and the tibial nerve to
+    // the fascia's edge in the lower third (Skin.NoRodsDownTheBackOfTheLowerLeg):
+    // the skin wrapped each in a ridge. Held in, a cramped trunk has the
+    // muscles make room for it (generator.cpp).
     std::vector<const StructureSpec*> walls = *route.around;
     StructureSpec fascia_wall;
     if (const float held = route.pierce > 0.0f ? route.pierce : route.held; held > 0.0f) {

@@ -29,8 +29,24 @@ inline float box_distance(const Aabb& box, const glm::vec3& p) {
   const glm::vec3 d = glm::max(glm::max(box.min - p, p - box.max), glm::vec3(0.0f));
   return glm::length(d);
 }
+inline bool boxes_overlap(const Aabb& a, const Aabb& b) {
+  return a.min.x <= b.max.x && b.min.x <= a.max.x && a.min.y <= b.max.y && b.min.y <= a.max.y && a.min.z <= b.max.z &&
+         b.min.z <= a.max.z;
+}
 Aabb grow(const Aabb& box, float margin);
 Aabb merge(const Aabb& a, const Aabb& b);
+// f's central differences at p, h either side on each axis (not divided by
+// 2h): the direction of its gradient.
+inline glm::vec3 central_difference(const Field& f, const glm::vec3& p, float h = 2e-4f) {
+  return {f(p + glm::vec3(h, 0, 0)) - f(p - glm::vec3(h, 0, 0)), f(p + glm::vec3(0, h, 0)) - f(p - glm::vec3(0, h, 0)),
+          f(p + glm::vec3(0, 0, h)) - f(p - glm::vec3(0, 0, h))};
+}
+// The unit normal of f's level set through p (up where f is flat).
+inline glm::vec3 unit_gradient(const Field& f, const glm::vec3& p) {
+  const glm::vec3 g = central_difference(f, p);
+  const float len = glm::length(g);
+  return len > 1e-12f ? g / len : glm::vec3(0, 1, 0);
+}
 
 // An orthonormal frame whose columns are the local x, y, z axes; `x_hint`
 // is projected to be perpendicular to `axis` (the local y).

@@ -81,6 +81,11 @@ float skin_thickness();
 // How far the skin stands off the structures it wraps at height y: the full
 // skin_thickness() over the leg, 1.5 mm over the ankle's tendons and malleoli.
 float wrap_thickness(float y);
+// A muscle or tendon gives way to `room` (a nerve or a held tendon, grown by
+// the gap to keep): a groove, where their boxes meet.
+inline void give_way(StructureSpec& s, const Field& room) {
+  if (boxes_overlap(s.field.box, room.box)) s.field = subtract(std::move(s.field), room, 0.0008f);
+}
 // The skin's outline made convex level by level between heights `bottom` and
 // `top` (blended in over `fade_top` above and `fade_bottom` below): the
 // tape-measure outline of the lower leg, with the subcutaneous fat filling

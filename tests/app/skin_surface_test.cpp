@@ -170,6 +170,13 @@ TEST_F(Skin, EveryStructureLiesInsideItWithRoomToSpare) {
   }
 }
 
+// The largest loop of a cut (the leg's, where the foot is not cut too).
+const ContourLoop& largest_loop(const MeshSection& cut) {
+  return *std::max_element(cut.loops.begin(), cut.loops.end(), [](const auto& a, const auto& b) {
+    return std::abs(signed_area(a.points)) < std::abs(signed_area(b.points));
+  });
+}
+
 // How far a point lies inside a convex loop (counter-clockwise), in metres.
 double depth_in_hull(const std::vector<glm::dvec2>& hull, const glm::dvec2& p) {
   double best = 1e9;
@@ -196,10 +203,7 @@ TEST_F(Skin, BackOfTheCalfHasNoGrooves) {
   for (int pc = 46; pc <= 64; ++pc) {
     const MeshSection cut = slice_mesh(skin->mesh, section_plane_for(std::to_string(pc) + "%", 0.0, *scene_));
     ASSERT_FALSE(cut.empty()) << pc << "%";
-    // The leg's loop: the largest (the foot is not cut here).
-    const auto& loop = *std::max_element(cut.loops.begin(), cut.loops.end(), [](const auto& a, const auto& b) {
-      return std::abs(signed_area(a.points)) < std::abs(signed_area(b.points));
-    });
+    const auto& loop = largest_loop(cut);
     const std::vector<glm::dvec2> hull = convex_hull(loop.points);
     ASSERT_GE(hull.size(), 3u);
     double back = 1e9; // v is anterior: the back is the least v
@@ -338,9 +342,7 @@ TEST_F(Skin, NoRodOrBandDownTheLateralSide) {
   for (double y = bottom; y <= top; y += 0.0005) {
     const MeshSection cut = slice_mesh(skin->mesh, make_section_plane(glm::dvec3(0.0, y, 0.0), 0.0));
     ASSERT_FALSE(cut.empty()) << "y " << y;
-    const auto& loop = *std::max_element(cut.loops.begin(), cut.loops.end(), [](const auto& a, const auto& b) {
-      return std::abs(signed_area(a.points)) < std::abs(signed_area(b.points));
-    });
+    const auto& loop = largest_loop(cut);
     const std::vector<glm::dvec2> hull = convex_hull(loop.points);
     ASSERT_GE(hull.size(), 3u);
     for (const auto& p : loop.points) { // u lateral (model z), v anterior (model x)
