@@ -4,6 +4,7 @@
 // how it is sized and clipped. atlas/muscles.cpp builds the meshes' fields
 // from them.
 #include "atlas/sdf.hpp"
+#include "atlas/structures.hpp"
 
 #include <glm/vec3.hpp>
 
@@ -16,8 +17,10 @@ namespace crus::atlas {
 struct Tendon {
   std::vector<SweepKey> keys;
   glm::vec3 up{1, 0, 0}; // the section's h axis: anterior
-  // Held inside the deep fascia over the leg (tendon_path, muscles.cpp).
+  // Held inside the deep fascia over the leg (tendon_path, muscles.cpp),
+  // from kHeldTop down to `held_bottom` (model y; structures.hpp).
   bool held = false;
+  float held_bottom = kHeldBottom;
 };
 
 struct MuscleRecipe {

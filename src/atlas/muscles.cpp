@@ -91,8 +91,8 @@ std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector
     glm::vec3& p = s.points[i];
     // Faded in over 3 cm below kHeldTop and out over 2.5 cm above
     // kHeldBottom: held fully from 47 to 83% of the way down.
-    const float hold =
-        glm::smoothstep(kHeldBottom, kHeldBottom + 0.025f, p.y) * (1.0f - glm::smoothstep(kHeldTop - 0.030f, kHeldTop, p.y));
+    const float hold = glm::smoothstep(tendon.held_bottom, tendon.held_bottom + 0.025f, p.y) *
+                       (1.0f - glm::smoothstep(kHeldTop - 0.030f, kHeldTop, p.y));
     if (hold <= 0.0f) continue;
     for (int it = 0; it < 4; ++it) {
       const float excess = fascia.eval(p) + std::max(s.radii[i].x, s.radii[i].y) + kInside;
@@ -309,7 +309,10 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
       // whole, came over the tibial nerve behind the knee).
       Field own = carve(unite(std::move(tendons)), keep_clear, 0.0006f);
       own = clip_half_space(std::move(own), {0.0f, kHeldTop, 0.0f}, {0.0f, 1.0f, 0.0f});
-      own = clip_half_space(std::move(own), {0.0f, kHeldBottom, 0.0f}, {0.0f, -1.0f, 0.0f});
+      float bottom = kHeldTop;
+      for (const Tendon& t : r.tendons)
+        if (t.held) bottom = std::min(bottom, t.held_bottom);
+      own = clip_half_space(std::move(own), {0.0f, bottom, 0.0f}, {0.0f, -1.0f, 0.0f});
       const Field room = offset(own, 0.0009f);
       for (StructureSpec& o : out)
         if (o.kind == StructureKind::muscle) give_way(o, room);

@@ -110,8 +110,15 @@ atlas or model. The generator draws on these published figures.
   head of gastrocnemius to the medial border of the calcaneal tendon
   (Gray's Anatomy, above; Olewnik L et al., Surg Radiol Anat 2017;39:69-75),
   so in the upper calf it lies on the back of the soleus, not in a groove
-  of it. From 39 to 89% of the way down it is held inside the crural
-  fascia, like the tibial nerve, which in the lower third runs between the
+  of it. From 39% of the way down it is held inside the crural fascia,
+  to 89% like the tibial nerve, and on to its insertion beside the
+  calcaneal tendon, which shares its compartment under the fascia (the
+  superficial posterior compartment; Moore, above, ch. 5): left outside
+  below 89% it lay 1.6 mm under the skin, which wrapped it in a cord and a
+  knob medial to the heel. Held, it ends anteromedial to the calcaneal
+  tendon, the less common course (Olewnik's variant B, above); most run
+  along the tendon's medial border (variant A). The tibial nerve in the
+  lower third runs between the
   soleus and the deep flexors, covered only by the fascia and the skin
   (Gray's Anatomy, above; Moore, above, ch. 5): where the soleus fills the
   compartment up to the fascia, the soleus gives way to the tendon at its

@@ -23,7 +23,7 @@ constexpr float kThighCutInset = 0.004f;
 // deep nerve trunk (nerves.cpp) is kept inside the deep fascia: from 39% of
 // the way from the knee down to the ankle (above, in the popliteal fossa and
 // the upper calf, its neighbours hold it) to 89% (below, the ankle's tendons
-// stand out under a thin skin).
+// stand out under a thin skin). A tendon may be held lower (Tendon::held_bottom).
 constexpr float kHeldTop = 0.300f, kHeldBottom = 0.100f;
 
 struct StructureSpec {
