@@ -364,6 +364,10 @@ levels were drawn to:
   the medial border of the calcaneal tendon, both under the crural fascia
   and the fat of the back of the calf, and the skin passes over them in one
   curve (Gray's Anatomy 42nd ed., ch. 83, plantaris; Moore, above, ch. 5).
+  Lower, down to 10 mm above the sole, the back of the heel is made convex:
+  the heel's fat pad fills round the calcaneal tuberosity, so seen from
+  behind or from the side the heel is one rounded pad, not the calcaneus
+  wrapped on its own (Gray's Anatomy 42nd ed., ch. 83, the heel pad).
   Below the malleoli the
   retinacula hold the tendons to the bones: medially the flexor retinaculum,
   from the medial malleolus to the calcaneus, roofs the tarsal tunnel over

@@ -218,6 +218,39 @@ TEST_F(Skin, BackOfTheCalfHasNoGrooves) {
   EXPECT_LE(deepest * 1000.0, 1.4) << "a groove at " << deepest_at << "%";
 }
 
+TEST_F(Skin, HeelIsOneRoundedPad) {
+  // Seen from behind or from the side with the skin alone, the atlas of
+  // 3 December 2026 showed the heel as a narrow pad (45 to 49 mm across its
+  // back 3 cm) hanging below the calcaneal tendon, with a notch on each side
+  // between it and the rest of the foot: below the ankle the skin wrapped
+  // the calcaneus and the tendons on their own. Fat fills the heel's sides
+  // in a real foot (the heel pad; Gray's Anatomy 42nd ed., ch. 83), so its
+  // back reads as one rounded pad. From 10 to 42 mm above the sole's level
+  // (model y), the back 45 mm of the foot's cut stays within 1 mm of the
+  // convex hull of the whole cut (before: 1.3 to 28 mm).
+  const SceneStructure* skin = scene_->find("skin");
+  ASSERT_NE(skin, nullptr);
+  double deepest = 0.0;
+  int deepest_at = 0;
+  for (int mm = 10; mm <= 42; mm += 4) {
+    const MeshSection cut = slice_mesh(skin->mesh, section_plane_for(std::to_string(mm / 1000.0), 0.0, *scene_));
+    ASSERT_FALSE(cut.empty()) << mm << " mm";
+    std::vector<glm::dvec2> all;
+    for (const auto& loop : cut.loops) all.insert(all.end(), loop.points.begin(), loop.points.end());
+    const std::vector<glm::dvec2> hull = convex_hull(all);
+    ASSERT_GE(hull.size(), 3u);
+    double back = 1e9; // v is anterior: the back is the least v
+    for (const auto& p : all) back = std::min(back, p.y);
+    for (const auto& p : all)
+      if (p.y < back + 0.045 && depth_in_hull(hull, p) > deepest) {
+        deepest = depth_in_hull(hull, p);
+        deepest_at = mm;
+      }
+  }
+  std::printf("deepest notch beside the heel %.2f mm at y = %d mm\n", deepest * 1000.0, deepest_at);
+  EXPECT_LE(deepest * 1000.0, 1.0) << "a notch at y = " << deepest_at << " mm";
+}
+
 TEST_F(Skin, ThighCutHasARoundedRim) {
   // The skin ends at the thigh's cut. With a hard edge there, which the
   // 4 mm grid cannot place, the atlas of 3 December 2026 showed the rim as
