@@ -89,8 +89,10 @@ std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector
   constexpr float kInside = 0.0005f;
   for (std::size_t i = 0; tendon.held && i < n; ++i) {
     glm::vec3& p = s.points[i];
-    // Faded in over 3 cm below kHeldTop and out over 2.5 cm above
-    // kHeldBottom: held fully from 47 to 83% of the way down.
+    // Faded in over 3 cm below kHeldTop and out over 2.5 cm above the
+    // tendon's held_bottom: with kHeldBottom held fully from 46 to 83% of the
+    // way down; the plantaris's (0.050) fully to 95%, fading out 13 mm above
+    // its insertion.
     const float hold = glm::smoothstep(tendon.held_bottom, tendon.held_bottom + 0.025f, p.y) *
                        (1.0f - glm::smoothstep(kHeldTop - 0.030f, kHeldTop, p.y));
     if (hold <= 0.0f) continue;
@@ -300,19 +302,18 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
       // generator.cpp), 0.9 mm clear: 0.6 mm left 0.23 mm between the
       // plantaris and the soleus once meshed, under the 0.3 mm that keeps
       // surfaces apart.
+      // Each held tendon only over the heights where it is held: above, the
+      // tendons keep out of the muscles as they always did (the plantaris's,
+      // re-added whole, came over the tibial nerve behind the knee).
       std::vector<Field> tendons, keep_clear = bone_fields;
-      for (const auto& path : paths) tendons.push_back(sweep_field(path));
+      for (std::size_t i = 0; i < paths.size(); ++i) {
+        if (!r.tendons[i].held) continue;
+        Field held = clip_half_space(sweep_field(paths[i]), {0.0f, kHeldTop, 0.0f}, {0.0f, 1.0f, 0.0f});
+        tendons.push_back(clip_half_space(std::move(held), {0.0f, r.tendons[i].held_bottom, 0.0f}, {0.0f, -1.0f, 0.0f}));
+      }
       for (const StructureSpec& o : out)
         if (o.kind != StructureKind::muscle) keep_clear.push_back(o.field);
-      // Only over the heights where they are held: above, the tendons keep
-      // out of the muscles as they always did (the plantaris's, re-added
-      // whole, came over the tibial nerve behind the knee).
       Field own = carve(unite(std::move(tendons)), keep_clear, 0.0006f);
-      own = clip_half_space(std::move(own), {0.0f, kHeldTop, 0.0f}, {0.0f, 1.0f, 0.0f});
-      float bottom = kHeldTop;
-      for (const Tendon& t : r.tendons)
-        if (t.held) bottom = std::min(bottom, t.held_bottom);
-      own = clip_half_space(std::move(own), {0.0f, bottom, 0.0f}, {0.0f, -1.0f, 0.0f});
       const Field room = offset(own, 0.0009f);
       for (StructureSpec& o : out)
         if (o.kind == StructureKind::muscle) give_way(o, room);

@@ -439,8 +439,9 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
                                   {{kKnee - 0.66f * kLeg, kKnee - 1.03f * kLeg, 0.040f, 0.016f},
                                    {kKnee - 0.46f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, {-1.0f, 0.0f}},
                                    {kKnee - 0.44f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, {0.0f, 1.0f}}});
-  // Below the ankle's envelope the back of the heel is made convex too, down
-  // to 10 mm above the sole's level: the skin wrapped the calcaneus and the
+  // The back of the heel is made convex too, from where the ankle's envelope
+  // fades out (y 0.045, faded in over the 16 mm above it, overlapping the
+  // ankle's) down to 10 mm above the sole's level: the skin wrapped the calcaneus and the
   // tendons beside it on their own and left the heel a narrow pad with a
   // notch on each side, where the heel's fat pad fills in a real foot (Gray's
   // Anatomy 42nd ed., ch. 83; Skin.HeelIsOneRoundedPad). Levels of its own, so

@@ -111,8 +111,8 @@ atlas or model. The generator draws on these published figures.
   (Gray's Anatomy, above; Olewnik L et al., Surg Radiol Anat 2017;39:69-75),
   so in the upper calf it lies on the back of the soleus, not in a groove
   of it. From 39% of the way down it is held inside the crural fascia,
-  to 89% like the tibial nerve, and on to its insertion beside the
-  calcaneal tendon, which shares its compartment under the fascia (the
+  to 89% like the tibial nerve, and on towards its insertion (fully to 95%,
+  fading out 13 mm above it) beside the calcaneal tendon, which shares its compartment under the fascia (the
   superficial posterior compartment; Moore, above, ch. 5): left outside
   below 89% it lay 1.6 mm under the skin, which wrapped it in a cord and a
   knob medial to the heel. Held, it ends anteromedial to the calcaneal

@@ -460,11 +460,12 @@ TEST_F(Skin, NoRodsDownTheBackOfTheLowerLeg) {
   // of the calcaneal tendon; the tibial nerve between the soleus and the
   // deep flexors, covered in the lower third by the fascia and the skin).
   // Held inside the fascia, the tendon lies at least 4 mm under the skin
-  // from 52 to 84%, and the nerve at least 5 mm from 60 to 84%. Below 86%,
-  // where the hold used to end, the skin wrapped the tendon again (1.5 to
-  // 1.8 mm under it down to the heel): a cord medial to the calcaneal tendon
-  // and a knob where it came out. Held to its insertion, which lies beside
-  // the calcaneal tendon in the same compartment, it keeps 4 mm to 98%.
+  // from 52 to 84%, and the nerve at least 5 mm from 60 to 84%. Where the
+  // hold used to end (faded out from 83 to 89%), the skin wrapped the tendon
+  // again (1.5 to 1.8 mm under it from 88% down to the heel): a cord medial
+  // to the calcaneal tendon and a knob where it came out. Held on towards its
+  // insertion, beside the calcaneal tendon in the same compartment (fully to
+  // 95%, fading out 13 mm above the insertion), it keeps 4 mm to 98%.
   expect_under_the_skin(*scene_, "plantaris", 52, 98, 4.0);
   expect_under_the_skin(*scene_, "tibial_nerve", 60, 84, 5.0);
 }
