@@ -441,11 +441,12 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
                                    {kKnee - 0.44f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, {0.0f, 1.0f}}});
   // The back of the heel is made convex too, from where the ankle's envelope
   // fades out (y 0.045, faded in over the 16 mm above it, overlapping the
-  // ankle's) down to 10 mm above the sole's level: the skin wrapped the calcaneus and the
-  // tendons beside it on their own and left the heel a narrow pad with a
-  // notch on each side, where the heel's fat pad fills in a real foot (Gray's
-  // Anatomy 42nd ed., ch. 83; Skin.HeelIsOneRoundedPad). Levels of its own, so
-  // the leg's above are sampled where they always were.
+  // ankle's) down to 10 mm above the sole's level: the skin wrapped the
+  // calcaneus and the tendons beside it on their own and left the heel a
+  // narrow pad with a notch on each side, where the heel's fat pad fills in
+  // a real foot (Campanelli et al. 2011, SOURCES.md;
+  // Skin.HeelIsOneRoundedPad). Levels of its own, so the leg's above are
+  // sampled where they always were.
   outline = convex_envelope(outline, {{kKnee - 1.03f * kLeg, 0.010f, 0.016f, 0.008f, {-1.0f, 0.0f}}});
   StructureSpec s;
   s.id = "skin";

@@ -110,15 +110,15 @@ atlas or model. The generator draws on these published figures.
   head of gastrocnemius to the medial border of the calcaneal tendon
   (Gray's Anatomy, above; Olewnik L et al., Surg Radiol Anat 2017;39:69-75),
   so in the upper calf it lies on the back of the soleus, not in a groove
-  of it. From 39% of the way down it is held inside the crural fascia,
-  to 89% like the tibial nerve, and on towards its insertion (fully to 95%,
-  fading out 13 mm above it) beside the calcaneal tendon, which shares its compartment under the fascia (the
-  superficial posterior compartment; Moore, above, ch. 5): left outside
-  below 89% it lay 1.6 mm under the skin, which wrapped it in a cord and a
-  knob medial to the heel. Held, it ends anteromedial to the calcaneal
-  tendon, the less common course (Olewnik's variant B, above); most run
-  along the tendon's medial border (variant A). The tibial nerve in the
-  lower third runs between the
+  of it. From 39% of the way down it is held inside the crural fascia: to
+  89% like the tibial nerve, then on towards its insertion (fully to 95%,
+  fading out 13 mm above it) beside the calcaneal tendon, which shares its
+  compartment under the fascia (the superficial posterior compartment;
+  Moore, above, ch. 5). Left outside below 89%, it lay 1.6 mm under the
+  skin, which wrapped it in a cord and a knob medial to the heel. Held, it
+  ends anteromedial to the calcaneal tendon, the less common course
+  (Olewnik's variant B, above); most run along the tendon's medial border
+  (variant A). The tibial nerve in the lower third runs between the
   soleus and the deep flexors, covered only by the fascia and the skin
   (Gray's Anatomy, above; Moore, above, ch. 5): where the soleus fills the
   compartment up to the fascia, the soleus gives way to the tendon at its
@@ -367,7 +367,10 @@ levels were drawn to:
   Lower, down to 10 mm above the sole, the back of the heel is made convex:
   the heel's fat pad fills round the calcaneal tuberosity, so seen from
   behind or from the side the heel is one rounded pad, not the calcaneus
-  wrapped on its own (Gray's Anatomy 42nd ed., ch. 83, the heel pad).
+  wrapped on its own (Campanelli V et al., J Anat 2011;219:622-31: in CT
+  of nine feet the pad has flanges on its sides and behind, and a thick
+  part over the back of the calcaneus and the calcaneal tendon's
+  insertion).
   Below the malleoli the
   retinacula hold the tendons to the bones: medially the flexor retinaculum,
   from the medial malleolus to the calcaneus, roofs the tarsal tunnel over

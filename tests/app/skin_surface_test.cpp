@@ -224,7 +224,7 @@ TEST_F(Skin, HeelIsOneRoundedPad) {
   // back 3 cm) hanging below the calcaneal tendon, with a notch on each side
   // between it and the rest of the foot: below the ankle the skin wrapped
   // the calcaneus and the tendons on their own. Fat fills the heel's sides
-  // in a real foot (the heel pad; Gray's Anatomy 42nd ed., ch. 83), so its
+  // in a real foot (the heel pad: Campanelli et al., J Anat 2011), so its
   // back reads as one rounded pad. From 10 to 42 mm above the sole's level
   // (model y), the back 45 mm of the foot's cut stays within 1 mm of the
   // convex hull of the whole cut (before: 1.3 to 28 mm).
