@@ -4,10 +4,14 @@
 // femur, the sheet folded over itself there (a ragged edge a teacher would
 // point at). Measured on the light atlas as folds: edges near the origin
 // whose two faces meet at more than 90 degrees more than they did at rest.
-// Not yet fixed: the target is none, and the ceilings below are today's
-// counts (light atlas, November 2026) plus two, so any change that folds the
-// origins further fails; a fix lowers them (docs/motion/README.md records
-// what was tried).
+// Since December 2026 the proximal part of each head is carried section by
+// section along a bent centre line (origin_carrier.hpp) instead of being
+// blended per vertex: 70-76 folded edges (medial) and 46 (lateral) on the
+// same atlas became 21 and 29. Not yet none: most of what remains lies
+// within a few millimetres of the site, where the attachment's hold hands
+// over to the carrier. The ceilings below are today's counts plus two, so
+// any change that folds the origins further fails (docs/motion/README.md
+// records what was tried).
 #include "core/motion/posed_leg.hpp"
 #include "support/motion_fixture.hpp"
 
@@ -75,13 +79,10 @@ TEST(MotionOriginWrap, GastrocnemiusOriginsFoldNoFurtherAtFullKneeFlexion) {
   const Scene* atlas = crus::test::light_atlas();
   ASSERT_TRUE(atlas && atlas->manifest) << "the bundled atlas is missing; it is part of the repository";
   LegPoser poser(crus::test::motion_model(), crus::test::motion_muscles(), *atlas);
-  // Today's folded edges at knee 120 (both ankles), plus two: 83 and 53 on
-  // the atlas whose popliteus reaches the soleal line (80 and 59 when
-  // fibularis brevis began a third of the way down, 76 and 57 on issue 11's
-  // third round, 78 and 54 on the one before). That popliteus, sized anew,
-  // carves the medial head a little less near the knee (its sections at
-  // 5-10% 2-3% larger), so its mesh there differs by that much.
-  const std::map<std::string, int> ceiling{{"gastrocnemius_medial_head", 85}, {"gastrocnemius_lateral_head", 61}};
+  // Today's folded edges at knee 120 (both ankles), plus two: 21 and 29
+  // with the carried origins (70-76 and 46 blended vertex by vertex on the
+  // same atlas, 76-83 and 53-59 on earlier ones).
+  const std::map<std::string, int> ceiling{{"gastrocnemius_medial_head", 23}, {"gastrocnemius_lateral_head", 31}};
   for (double ankle : {0.0, -40.0}) {
     Scene posed = *atlas;
     poser.apply({120.0, ankle, 0.0, 0.0}, posed);
@@ -92,5 +93,29 @@ TEST(MotionOriginWrap, GastrocnemiusOriginsFoldNoFurtherAtFullKneeFlexion) {
       ASSERT_GT(f.edges, 50) << id;
       EXPECT_LE(f.folded, ceiling.at(id)) << id << " at knee 120, ankle " << ankle;
     }
+  }
+}
+
+// The same count at knee 90, and for the plantaris, which the carrier moves
+// too. Blended vertex by vertex the heads folded 37 and 38 edges at knee 90;
+// carried, 8 and 16. The plantaris folded 19 at knee 90 and 24 at 120
+// blended, and 21 at both carried: no better at 90, since its thin belly
+// bends where the hold hands over. Ceilings: today's counts plus two.
+TEST(MotionOriginWrap, CarriedOriginsFoldLittleAtKneeNinetyAndThePlantarisWithThem) {
+  const Scene* atlas = crus::test::light_atlas();
+  ASSERT_TRUE(atlas && atlas->manifest) << "the bundled atlas is missing; it is part of the repository";
+  LegPoser poser(crus::test::motion_model(), crus::test::motion_muscles(), *atlas);
+  const std::map<std::pair<int, std::string>, int> ceiling{{{90, "gastrocnemius_medial_head"}, 10},
+                                                           {{90, "gastrocnemius_lateral_head"}, 18},
+                                                           {{90, "plantaris"}, 23},
+                                                           {{120, "plantaris"}, 23}};
+  for (const auto& [key, most] : ceiling) {
+    Scene posed = *atlas;
+    poser.apply({static_cast<double>(key.first), 0.0, 0.0, 0.0}, posed);
+    const Folds f = origin_folds(*atlas, posed, key.second, 0.06f);
+    std::cout << "knee " << key.first << " " << key.second << ": " << f.folded << " of " << f.edges
+              << " edges within 60 mm of the origin folded\n";
+    ASSERT_GT(f.edges, 20) << key.second;
+    EXPECT_LE(f.folded, most) << key.second << " at knee " << key.first;
   }
 }

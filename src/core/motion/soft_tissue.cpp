@@ -140,23 +140,6 @@ double smoothstep(double a, double b, double x) {
   return t * t * (3.0 - 2.0 * t);
 }
 
-VertexWeights top_weights(std::vector<double>& w) {
-  VertexWeights out;
-  std::vector<std::size_t> order(w.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return w[a] > w[b] || (w[a] == w[b] && a < b); });
-  double total = 0.0;
-  const std::size_t n = std::min(kMaxInfluences, order.size());
-  for (std::size_t i = 0; i < n; ++i)
-    if (w[order[i]] > 1e-3 * w[order[0]]) total += w[order[i]];
-  for (std::size_t i = 0; i < n; ++i) {
-    if (w[order[i]] <= 1e-3 * w[order[0]]) break;
-    out.body[i] = static_cast<std::uint8_t>(order[i]);
-    out.weight[i] = static_cast<float>(w[order[i]] / total);
-  }
-  return out;
-}
-
 // The one body each vertex moves with wholly (-1 where it blends).
 std::vector<int> sole_bodies(const std::vector<VertexWeights>& weights) {
   std::vector<int> out(weights.size(), -1);
@@ -204,6 +187,19 @@ inline void blend(const VertexWeights& w, const PosedBody* bodies, glm::quat& ro
   translation = 2.0f * (r.w * dv - d.w * rv + glm::cross(rv, dv));
 }
 
+// Whether the far end of a carrier moves other than its origin: when not
+// (the rest pose, or a pose of the foot alone) the carrier is the origin
+// body's rigid move, which the skinning already gives there exactly.
+bool carrier_bends(const OriginCarrier& c, const std::vector<PosedBody>& pb) {
+  const PosedBody& o = pb[static_cast<std::size_t>(c.origin_body)];
+  for (std::size_t i = 0; i < kMaxInfluences && c.far.weight[i] > 0.0f; ++i) {
+    const PosedBody& b = pb[c.far.body[i]];
+    const glm::mat3 dr = b.r - o.r;
+    if (glm::length(b.t - o.t) > 1e-5f || glm::length(dr[0]) + glm::length(dr[1]) + glm::length(dr[2]) > 1e-5f) return true;
+  }
+  return false;
+}
+
 void posed_bodies(const std::vector<Rigid>& bodies, std::vector<PosedBody>& out) {
   out.resize(bodies.size());
   for (std::size_t i = 0; i < bodies.size(); ++i) {
@@ -211,6 +207,41 @@ void posed_bodies(const std::vector<Rigid>& bodies, std::vector<PosedBody>& out)
     out[i].r = glm::mat3(bodies[i].r);
     out[i].t = glm::vec3(bodies[i].t);
   }
+}
+
+// Over this distance beyond the attachment's hold the carrier takes over.
+// Chosen on the light atlas at knee 120: 1 mm stretched edges beside the
+// lateral head's origin to 4.5 times their length (the carrier has turned
+// where the bone still holds), 30 mm folded the medial head's origin again
+// (48 edges); 15 mm keeps both low (docs/motion/README.md).
+constexpr double kCarrierHandoverM = 0.015;
+
+// The origin of a muscle whose path wraps the condyles from a femoral origin
+// (the gastrocnemius heads, the plantaris), carried whole (origin_carrier.hpp).
+OriginCarrier bind_carrier(const MotionModel& model, const MuscleSet& muscles, const MusclePath& path, const Scene& scene,
+                           const SceneStructure& s, const std::vector<VertexWeights>& weights, double hold_m) {
+  if (path.wraps.empty() || path.points.size() < 2 || !scene.manifest) return {};
+  const int femur = path.points.front().body;
+  // Only a path that wraps a surface on its origin's body: the bend is over
+  // that body's end (the condyles).
+  const auto wrap = static_cast<std::size_t>(path.wraps.front());
+  if (wrap >= muscles.wraps.size() || muscles.wraps[wrap].body != femur) return {};
+  std::vector<const AttachmentSite*> origins;
+  for (const AttachmentSite* site : scene.manifest->sites_of(s.id))
+    if (site->role == SiteRole::origin && model.body_of_structure(site->bone) == femur) origins.push_back(site);
+  if (origins.empty()) return {};
+  const AttachmentSite* origin = origins.front();
+  OriginCarrier c = bind_origin_carrier(s.mesh, femur, origin->centroid, glm::vec3(path.points[1].rest), weights);
+  // What the attachment holds stays on the bone (as the skinning holds it,
+  // within attachment_hold_m of the site); the carrier takes over beyond it.
+  for (CarrierVertex& cv : c.vertices) {
+    float d = std::numeric_limits<float>::infinity();
+    for (const AttachmentSite* site : origins)
+      for (const Capsule& cap : site->patches) d = std::min(d, distance_to_capsule(cap, s.mesh.positions[cv.index]));
+    cv.share *= static_cast<float>(smoothstep(hold_m, hold_m + kCarrierHandoverM, d));
+  }
+  std::erase_if(c.vertices, [](const CarrierVertex& cv) { return cv.share <= 0.0f; });
+  return c;
 }
 
 } // namespace
@@ -319,9 +350,16 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     }
     // The skin takes the tissue's weights below, after this.
     if (s.kind != StructureKind::skin) clearance.apply(s.mesh, held, out.vertices, cancel);
+    if (const MusclePath* path = muscles.find(s.id); options.origin_carrier && path && s.kind == StructureKind::muscle)
+      out.carrier = bind_carrier(model, muscles, *path, scene, s, out.vertices, options.attachment_hold_m);
     if (options.bone_collision &&
-        (s.kind == StructureKind::muscle || s.kind == StructureKind::tendon || s.kind == StructureKind::nerve))
-      collision->bind_structure(si, s.mesh, held, sole_bodies(out.vertices), cancel);
+        (s.kind == StructureKind::muscle || s.kind == StructureKind::tendon || s.kind == StructureKind::nerve)) {
+      // A carried vertex no longer moves with the one body its weights
+      // name, so it is tested against that body's bones too.
+      std::vector<int> body_only = sole_bodies(out.vertices);
+      for (const CarrierVertex& cv : out.carrier.vertices) body_only[cv.index] = -1;
+      collision->bind_structure(si, s.mesh, held, body_only, cancel);
+    }
     if (cancelled(cancel)) return {};
     if (const MusclePath* path = muscles.find(s.id); path && s.kind == StructureKind::muscle)
       out.bulge = bind_bulge(static_cast<int>(path - muscles.muscles.data()), *path, s.mesh, held);
@@ -352,7 +390,8 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
                 const std::vector<float>* bulge) {
   if (posed.structures.size() != rest.structures.size()) posed = rest;
   std::vector<PosedBody> pb; // six bodies: not worth keeping between calls
-  std::vector<glm::vec3> bulged;
+  std::vector<glm::vec3> bulged, bulged_normals;
+  CarrierPath path;
   posed_bodies(bodies, pb);
   for (const StructureSkin& ss : skin.structures) {
     const Mesh& from = rest.structures[ss.structure].mesh;
@@ -376,7 +415,10 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
                               ? (*bulge)[static_cast<std::size_t>(mb.muscle)]
                               : 1.0f;
       const bool widen = scale != 1.0f && mb.vertices.size() == from.positions.size();
-      if (widen) bulged.resize(from.positions.size()); // where each vertex was before the blend, for the collision pass
+      if (widen) { // where each vertex was before the blend, for the collision pass and the carrier
+        bulged.resize(from.positions.size());
+        if (normals && ss.carrier.origin_body >= 0) bulged_normals.resize(from.normals.size());
+      }
       // Deformed vertex by vertex: keep where each vertex lies at rest, for
       // the overlays (attribute a_rest), which must not slide on it.
       posed.structures[ss.structure].transform = glm::mat4(1.0f);
@@ -386,7 +428,10 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
         glm::vec3 p = from.positions[v];
         glm::vec3 n = normals ? from.normals[v] : glm::vec3(0.0f);
         if (widen && mb.vertices[v].weight > 0.0f) bulge_vertex(mb.vertices[v], mb.axis, scale, p, normals ? &n : nullptr);
-        if (widen) bulged[v] = p;
+        if (widen) {
+          bulged[v] = p;
+          if (normals && ss.carrier.origin_body >= 0) bulged_normals[v] = n;
+        }
         if (w.weight[1] == 0.0f) { // one body: its rigid transform, no blending
           const PosedBody& b = pb[w.body[0]];
           to.positions[v] = b.r * p + b.t;
@@ -398,6 +443,19 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
         blend(w, pb.data(), r, t);
         to.positions[v] = r * p + t;
         if (normals) to.normals[v] = r * n;
+      }
+      if (const OriginCarrier& oc = ss.carrier; oc.origin_body >= 0 && carrier_bends(oc, pb)) {
+        CarrierPose cp;
+        const PosedBody& o = pb[static_cast<std::size_t>(oc.origin_body)];
+        cp.origin_r = o.r;
+        cp.origin_t = o.t;
+        glm::quat r;
+        blend(oc.far, pb.data(), r, cp.far_t);
+        cp.far_r = glm::mat3_cast(r);
+        carrier_path(oc, cp, path);
+        apply_origin_carrier(oc, path, widen ? bulged : from.positions,
+                             normals ? (widen ? &bulged_normals : &from.normals) : nullptr, to.positions,
+                             normals ? &to.normals : nullptr);
       }
       if (skin.collision)
         skin.collision->apply(ss.structure, widen ? bulged : from.positions, bodies, to.positions,

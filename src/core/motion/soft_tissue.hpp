@@ -22,6 +22,11 @@
 // - a vertex mixed between a joint's two bodies that would enter either bone
 //   at the ends of the range gets another split of the two
 //   (joint_clearance.hpp);
+// - the muscles whose path wraps the condyles from a femoral origin (the
+//   gastrocnemius heads, the plantaris) have their upper part carried
+//   section by section along a bent centre line instead, so a section does
+//   not fold with its deep side on the tibia and its superficial side on
+//   the femur (origin_carrier.hpp);
 // - what still enters a bone in a pose is pushed out of it there, after the
 //   blend (bone_collision.hpp);
 // - the skin takes the weights of the tissue beneath it (skin_layer.hpp);
@@ -32,6 +37,8 @@
 #include "core/motion/bulge.hpp"
 #include "core/cancel.hpp"
 #include "core/motion/musculotendon.hpp"
+#include "core/motion/origin_carrier.hpp"
+#include "core/motion/vertex_weights.hpp"
 #include "core/motion/skin_settle.hpp"
 
 #include <array>
@@ -45,18 +52,12 @@ struct Scene;
 
 namespace crus::motion {
 
-inline constexpr std::size_t kMaxInfluences = 4;
-
-struct VertexWeights {
-  std::array<std::uint8_t, kMaxInfluences> body{};
-  std::array<float, kMaxInfluences> weight{}; // sorted, largest first; unused slots 0
-};
-
 struct StructureSkin {
   std::size_t structure = 0;           // index into Scene::structures
   int rigid_body = -1;                 // >= 0: the whole structure moves with this body (bones)
   std::vector<VertexWeights> vertices; // one per mesh vertex when rigid_body < 0
   MuscleBulge bulge;                   // muscles with a path: how the belly widens (bulge.hpp)
+  OriginCarrier carrier;               // muscles wrapping the condyles: the origin carried whole (origin_carrier.hpp)
 };
 
 struct SoftTissueOptions {
@@ -65,6 +66,7 @@ struct SoftTissueOptions {
   double attachment_hold_m = 0.003;   // within this of an attachment capsule: the bone's body only
   double attachment_release_m = 0.03; // ... fading to the distance weights by this distance
   bool bone_collision = true;         // push what still enters a bone out of it at each pose
+  bool origin_carrier = true;         // carry the condyle-wrapping muscles' origins section by section
   // Cancelled from another thread (a background bind whose atlas is going
   // away): the bind stops within a few hundred vertices of any of its
   // stages and returns an empty skin, which the caller drops.
