@@ -371,11 +371,41 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
     };
     return f;
   };
+  // A muscle's belly is clipped to the fascia above its lowest level
+  // (muscles.cpp), so there its wrap never reaches past the fascia's offset:
+  // it only met that offset where the belly fills its compartment and fell
+  // short of it over the grooves between bellies, and the capped blends below
+  // printed those grooves into the skin as seams with a sharp edge each side
+  // (down the front of the calf where tibialis anterior meets extensor
+  // digitorum longus, round the gastrocnemius heads, behind the medial
+  // border; SkinSeams.NoMuscleSeamsUnderTheFascia). Over the calf a muscle is
+  // wrapped by its tendons alone (they keep their routes and may run just
+  // under the skin). From 57% of the way down (mixed in over 3 cm above) the
+  // whole muscle is wrapped again: there the envelopes of the lower leg take
+  // over, and a tendon leaving its belly (fibularis longus at 50%) came out
+  // of the skin in a band without its belly's swelling beside it
+  // (Skin.NoRodOrBandDownTheLateralSide; docs/ATLAS-MEASUREMENTS.md, "The
+  // skin over the calf").
+  constexpr float kOwnFrom = 0.228f, kOwnTo = 0.258f;
+  auto muscle_wrap = [](const StructureSpec& s) {
+    Field f;
+    f.box = grow(s.hull.box, skin_thickness());
+    f.eval = [hull = s.hull, tendons = s.tendons](const glm::vec3& p) {
+      const float t = glm::smoothstep(kOwnFrom, kOwnTo, p.y); // 0: the whole muscle, 1: its tendons alone
+      const float whole = t < 1.0f ? hull.eval(p) : 0.0f;
+      // No tendons: nothing of it reaches the skin over the fascia (far outside).
+      const float own = t <= 0.0f ? 0.0f : tendons ? tendons->eval(p) : 0.050f;
+      return glm::mix(whole, own, t) - wrap_thickness(p.y);
+    };
+    return f;
+  };
   std::vector<Field> tight, soft;
   Field tibia_wrap; // joined to the fascia's offset apart (below)
   for (const auto& s : inner) {
     if (s.kind == StructureKind::nerve) {
       tight.push_back(nerve_wrap(s.hull));
+    } else if (s.kind == StructureKind::muscle) {
+      tight.push_back(muscle_wrap(s));
     } else {
       Field w;
       w.box = grow(s.hull.box, skin_thickness());

@@ -38,6 +38,12 @@ struct Level {
 // tibia 3 to 5 mm under the skin. At 10% the medial side is drawn 2.5 mm in
 // from 0.024, so that the medial outline is widest at the calf, not at the
 // tibial condyle (kEdgeBlend takes 2 mm off the calf's widest point).
+// The skin used to swell up to 1 mm past this outline wherever a muscle's
+// belly filled its compartment; it no longer does (build_skin), and two rows
+// take that millimetre back where it mattered: the medial side at 40% 1.5 mm
+// further out (0.017 before: the calf's medial outline came out no wider
+// there than at 11%), and the lateral side at 50% 1.8 mm (0.133 before),
+// where the fibularis longus tendon comes out of the outline.
 constexpr Level kLevels[] = {
     {0.640f, 0.004f, -0.128f, 0.018f, 0.146f},                                              // distal thigh, above the cut
     {0.560f, 0.003f, -0.122f, 0.020f, 0.142f},   {0.500f, 0.004f, -0.116f, 0.021f, 0.136f}, // suprapatellar
@@ -45,8 +51,8 @@ constexpr Level kLevels[] = {
     {0.414f, -0.014f, -0.127f, 0.0265f, 0.138f},                                            // 10%: tibial tuberosity
     {0.375f, -0.012f, -0.135f, 0.026f, 0.141f},                                             // 20%
     {0.335f, -0.012f, -0.141f, 0.023f, 0.143f},                                             // 30%: lateral calf widest
-    {0.295f, -0.016f, -0.139f, 0.017f, 0.138f},                                             // 40%: medial calf widest
-    {0.255f, -0.017f, -0.132f, 0.018f, 0.133f},                                             // 50%
+    {0.295f, -0.016f, -0.139f, 0.0155f, 0.138f},                                            // 40%: medial calf widest
+    {0.255f, -0.017f, -0.132f, 0.018f, 0.1348f},                                            // 50%
     {0.216f, -0.023f, -0.125f, 0.030f, 0.126f},                                             // 60%
     {0.176f, -0.028f, -0.120f, 0.043f, 0.122f},                                             // 70%
     {0.136f, -0.033f, -0.117f, 0.052f, 0.119f},                                             // 80%
@@ -129,8 +135,8 @@ constexpr float kCornerBlend = 0.003f; // the rounding of the concave corner at 
 // The edges where the cut meets the round of the leg: 6 mm left a hard edge
 // down the calf behind the medial border (MedialCalf.SkinHasNoCreaseBehindTheShin).
 constexpr float kEdgeBlend = 0.010f;
-constexpr float kShinTravel = 0.040f; // how far the cut moves outwards where it fades
-constexpr float kLowest = 0.070f;     // below: the ankle and foot skin follows the structures
+constexpr float kShinTravel = 0.040f;    // how far the cut moves outwards where it fades
+constexpr float kLowest = kFasciaLowest; // below: the ankle and foot skin follows the structures
 constexpr float kHighest = kThighCut;
 
 // The anterior compartment rounds the shin's anterolateral curve: over the

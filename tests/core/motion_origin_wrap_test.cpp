@@ -81,8 +81,12 @@ TEST(MotionOriginWrap, GastrocnemiusOriginsFoldNoFurtherAtFullKneeFlexion) {
   LegPoser poser(crus::test::motion_model(), crus::test::motion_muscles(), *atlas);
   // Today's folded edges at knee 120 (both ankles), plus two: 21 and 29
   // with the carried origins (70-76 and 46 blended vertex by vertex on the
-  // same atlas, 76-83 and 53-59 on earlier ones).
-  const std::map<std::string, int> ceiling{{"gastrocnemius_medial_head", 23}, {"gastrocnemius_lateral_head", 31}};
+  // same atlas, 76-83 and 53-59 on earlier ones). The medial head's count
+  // moves with the light mesh's simplification even when nothing near the
+  // origin changes: 21, 22, 23 and 25 on four regenerations of 4 December
+  // 2026 that changed only the skin, the outline at 40 and 50% of the way
+  // down and the plantaris tendon's depth; 25 on the bundled atlas since.
+  const std::map<std::string, int> ceiling{{"gastrocnemius_medial_head", 27}, {"gastrocnemius_lateral_head", 31}};
   for (double ankle : {0.0, -40.0}) {
     Scene posed = *atlas;
     poser.apply({120.0, ankle, 0.0, 0.0}, posed);
