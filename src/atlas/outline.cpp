@@ -146,12 +146,16 @@ constexpr float kHighest = kThighCut;
 // SOURCES.md "Outline"). The ellipse alone walled the compartment in there,
 // so the fascia bulges outwards by up to kBulge, lateral to tibialis
 // anterior's most anterior part (which the crest's 12 mm rule holds) and in
-// front of the fibula (the lateral compartment keeps the ellipse).
+// front of the fibula (the lateral compartment keeps the ellipse). Behind,
+// it fades out over 25 mm of depth: over 10 mm (x -0.060 to -0.050) the
+// fascia stepped in by its full 3 mm there, its normal swinging through 30
+// degrees, and the skin showed a line down the lateral side of the calf
+// from 15 to 40% of the way down (SkinSeams.NoMuscleSeamsUnderTheFascia).
 constexpr float kBulge = 0.003f;
 float anterolateral_bulge(const glm::vec3& p) {
   const float level = glm::smoothstep(0.200f, 0.240f, p.y) * (1.0f - glm::smoothstep(0.400f, 0.430f, p.y));
   const float lateral = glm::smoothstep(0.104f, 0.112f, p.z);
-  const float anterior = glm::smoothstep(-0.060f, -0.050f, p.x);
+  const float anterior = glm::smoothstep(-0.070f, -0.045f, p.x);
   return kBulge * level * lateral * anterior;
 }
 // How far p lies outside the line from `from` to `to` (x, z), on its
