@@ -376,25 +376,26 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // it only met that offset where the belly fills its compartment and fell
   // short of it over the grooves between bellies, and the capped blends below
   // printed those grooves into the skin as seams with a sharp edge each side
-  // (down the front of the calf where tibialis anterior meets extensor
-  // digitorum longus, round the gastrocnemius heads, behind the medial
-  // border; SkinSeams.NoMuscleSeamsUnderTheFascia). Over the calf a muscle is
-  // wrapped by its tendons alone (they keep their routes and may run just
-  // under the skin). From 57% of the way down (mixed in over 3 cm above) the
-  // whole muscle is wrapped again: there the envelopes of the lower leg take
-  // over, and a tendon leaving its belly (fibularis longus at 50%) came out
-  // of the skin in a band without its belly's swelling beside it
-  // (Skin.NoRodOrBandDownTheLateralSide; docs/ATLAS-MEASUREMENTS.md, "The
-  // skin over the calf").
-  constexpr float kOwnFrom = 0.228f, kOwnTo = 0.258f;
+  // (round the gastrocnemius heads, behind the medial border, flecks on the
+  // lateral calf; SkinSeams.NoMuscleSeamsUnderTheFascia). A muscle is
+  // wrapped by its tendons alone above 49% of the way down (y 0.258; they
+  // keep their routes and may run just under the skin), and whole again
+  // below 57% (y 0.228): a tendon leaving its belly there (fibularis longus
+  // at 50%) came out of the skin in a band without its belly's swelling
+  // beside it (Skin.NoRodOrBandDownTheLateralSide; docs/ATLAS-MEASUREMENTS.md,
+  // "The skin over the calf"). The two distances are mixed, so a belly
+  // without tendons (kFar below) comes back within about 4 mm of 57%; sunk
+  // into the muscle instead, so that it came in over the whole 3 cm, it left
+  // a ripple 0.48 mm high on the anterolateral side at 55%.
+  constexpr float kOwnFrom = 0.228f, kOwnTo = 0.258f, kFar = 0.050f;
   auto muscle_wrap = [](const StructureSpec& s) {
     Field f;
     f.box = grow(s.hull.box, skin_thickness());
     f.eval = [hull = s.hull, tendons = s.tendons](const glm::vec3& p) {
       const float t = glm::smoothstep(kOwnFrom, kOwnTo, p.y); // 0: the whole muscle, 1: its tendons alone
       const float whole = t < 1.0f ? hull.eval(p) : 0.0f;
-      // No tendons: nothing of it reaches the skin over the fascia (far outside).
-      const float own = t <= 0.0f ? 0.0f : tendons ? tendons->eval(p) : 0.050f;
+      // No tendons: nothing of it reaches the skin over the fascia.
+      const float own = t <= 0.0f ? 0.0f : tendons ? tendons->eval(p) : kFar;
       return glm::mix(whole, own, t) - wrap_thickness(p.y);
     };
     return f;

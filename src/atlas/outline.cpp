@@ -135,8 +135,8 @@ constexpr float kCornerBlend = 0.003f; // the rounding of the concave corner at 
 // The edges where the cut meets the round of the leg: 6 mm left a hard edge
 // down the calf behind the medial border (MedialCalf.SkinHasNoCreaseBehindTheShin).
 constexpr float kEdgeBlend = 0.010f;
-constexpr float kShinTravel = 0.040f;    // how far the cut moves outwards where it fades
-constexpr float kLowest = kFasciaLowest; // below: the ankle and foot skin follows the structures
+constexpr float kShinTravel = 0.040f; // how far the cut moves outwards where it fades
+constexpr float kLowest = 0.070f;     // below: the ankle and foot skin follows the structures
 constexpr float kHighest = kThighCut;
 
 // The anterior compartment rounds the shin's anterolateral curve: over the

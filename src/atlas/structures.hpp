@@ -19,9 +19,6 @@ namespace crus::atlas {
 // never coincide.
 constexpr float kThighCut = 0.545f;
 constexpr float kThighCutInset = 0.004f;
-// The deep fascia's lowest level: below it the ankle and foot skin follows
-// the structures, and the muscles are no longer clipped to it (outline.cpp).
-constexpr float kFasciaLowest = 0.070f;
 // The heights (model y) between which a held tendon (muscles.cpp) or a held
 // deep nerve trunk (nerves.cpp) is kept inside the deep fascia: from 39% of
 // the way from the knee down to the ankle (above, in the popliteal fossa and
