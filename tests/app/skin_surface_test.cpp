@@ -12,6 +12,7 @@
 // (docs/ATLAS-MEASUREMENTS.md, "The medial side of the calf").
 // Model frame: X anterior, Y up, Z lateral (right leg), metres.
 #include "bundled_scene_fixture.hpp"
+#include "skin_bends.hpp"
 #include "core/geometry/cross_section.hpp"
 
 #include <glm/geometric.hpp>
@@ -36,26 +37,14 @@ bool in_medial_calf(const glm::vec3& p) { return p.y > 0.160f && p.y < 0.390f &&
 using MedialCalf = BundledSceneTest;
 
 TEST_F(MedialCalf, SkinHasNoCreaseBehindTheShin) {
-  // How sharply the skin bends, from the normals at the two ends of each
-  // edge: the radius of curvature along it (edge length over the angle
-  // between the normals). The generator takes the normals from the fields,
-  // so they show the shape between the vertices too.
+  // How sharply the skin bends along each edge (skin_bends.hpp).
   const SceneStructure* skin = scene_->find("skin");
   ASSERT_NE(skin, nullptr);
   const Mesh& m = skin->mesh;
   ASSERT_EQ(m.normals.size(), m.positions.size());
   std::vector<std::pair<double, glm::vec3>> radii;
-  for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
-    for (int e = 0; e < 3; ++e) {
-      const std::uint32_t a = m.indices[t + e], b = m.indices[t + (e + 1) % 3];
-      if (a > b) continue; // each shared edge once
-      const glm::vec3 mid = 0.5f * (m.positions[a] + m.positions[b]);
-      if (!in_medial_calf(mid)) continue;
-      const double length = glm::distance(m.positions[a], m.positions[b]);
-      const double angle = std::acos(std::clamp(double(glm::dot(m.normals[a], m.normals[b])), -1.0, 1.0));
-      if (length < 1e-4) continue;
-      radii.emplace_back(angle > 1e-9 ? length / angle : 1e9, mid);
-    }
+  for (const EdgeBend& b : edge_bends(m))
+    if (in_medial_calf(b.mid)) radii.emplace_back(b.radius, b.mid);
   ASSERT_GT(radii.size(), 1000u) << "the medial calf has too few edges to measure";
   std::sort(radii.begin(), radii.end(), [](const auto& l, const auto& r) { return l.first < r.first; });
   const auto& tightest = radii.front();
