@@ -57,6 +57,61 @@ TEST(InputReplay, AChordKeepsItsOrder) {
   EXPECT_FALSE(b.more);
 }
 
+TEST(InputReplay, AModifierLetGoBeforeItsKeyIsStillHeldForIt) {
+  // What the X server sends for `xdotool key shift+x` and, with a fast
+  // release, for a person: Shift down, X down, Shift up, X up. Taken in one
+  // frame after the Shift press (the window woke for it), the X must be seen
+  // with Shift held, not as a plain X (the section toggled instead of its
+  // slice shown; Ctrl+Shift+P typed as P under a slow build).
+  InputReplay replay;
+  std::deque<InputEvent> queue{key(340, true, 0.0)};
+  FrameInput shift = replay.take_frame(queue, 0.05);
+  EXPECT_TRUE(shift.keys[340]);
+  queue = {key('X', true, 0.1), key(340, false, 0.1), key('X', false, 0.1)};
+  FrameInput pressed = replay.take_frame(queue, 0.3);
+  EXPECT_TRUE(pressed.keys['X']);
+  EXPECT_TRUE(pressed.keys[340]);
+  FrameInput after = replay.take_frame(queue, 0.6);
+  EXPECT_FALSE(after.keys[340]);
+  EXPECT_FALSE(after.keys['X']);
+  EXPECT_FALSE(after.more);
+}
+
+TEST(InputReplay, ChordPressedAcrossFramesKeepsBothModifiers) {
+  // Ctrl and Shift down in one frame, then P down, Shift up, Ctrl up, P up
+  // in the next: the frame that sees P pressed sees Ctrl and Shift.
+  InputReplay replay;
+  std::deque<InputEvent> queue{key(341, true, 0.0), key(340, true, 0.05)};
+  replay.take_frame(queue, 0.05);
+  queue = {key('P', true, 0.1), key(340, false, 0.1), key(341, false, 0.1), key('P', false, 0.1)};
+  FrameInput pressed = replay.take_frame(queue, 0.3);
+  EXPECT_TRUE(pressed.keys['P']);
+  EXPECT_TRUE(pressed.keys[340]);
+  EXPECT_TRUE(pressed.keys[341]);
+  int frames = 0;
+  while (!queue.empty() && frames < 5) {
+    FrameInput f = replay.take_frame(queue, 0.6);
+    ++frames;
+    EXPECT_FALSE(f.keys['P'] && !(f.keys[340] && f.keys[341])) << "P held without its modifiers in frame " << frames;
+  }
+  EXPECT_TRUE(queue.empty());
+}
+
+TEST(InputReplay, AModifierLetGoAfterAClickWaitsForTheNextFrame) {
+  // Shift+click: the click is read with Shift held.
+  InputReplay replay;
+  std::deque<InputEvent> queue{key(340, true, 0.0)};
+  replay.take_frame(queue, 0.05);
+  queue = {button(0, true, 0.1), key(340, false, 0.12), button(0, false, 0.13)};
+  FrameInput a = replay.take_frame(queue, 0.3);
+  EXPECT_TRUE(a.buttons[0]);
+  EXPECT_TRUE(a.keys[340]);
+  FrameInput b = replay.take_frame(queue, 0.6); // then both let go, in their order
+  EXPECT_FALSE(b.keys[340]);
+  EXPECT_FALSE(b.buttons[0]);
+  EXPECT_FALSE(b.more);
+}
+
 TEST(InputReplay, ADoubleClickBecomesFourFramesAtTheClickedPlace) {
   InputReplay replay;
   std::deque<InputEvent> queue{cursor(10, 20, 0.0),   button(0, true, 0.01),  button(0, false, 0.05),
