@@ -446,8 +446,12 @@ int run_viewer(const ViewerOptions& options) {
     if (ctx.presenting) ui::draw_pointer(ctx);
     if (ctx.presenting) ui::draw_presenter(lesson, ctx);
     if (document.state().section.slice != slice_seen) slice_panel->open = slice_seen = document.state().section.slice;
+    const auto free_before = ui::free_view_ndc(ctx); // from last frame's panels
     shell.draw(ctx);
     changed = shell.take_commands_ran() || changed;
+    // A panel that opened (Shift+X's slice, trigger points) or closed: the
+    // picture moves into the space the panels leave now.
+    if (shell.take_layout_moved() && !frame_when_laid_out) changed = ui::follow_free_view(ctx, free_before) || changed;
     changed = ui::advance_step_action(ctx, window.time()) || changed;
     // The slice panel follows the document (command, undo, a scene) and the
     // document follows the panel (its close button, its View > Panels item).

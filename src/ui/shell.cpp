@@ -358,6 +358,11 @@ void Shell::draw_panels(ViewerContext& ctx) {
   const bool force = arrange_requested_ || (!layout_signature_.empty() && signature != layout_signature_);
   layout_signature_ = signature;
   arrange_requested_ = false;
+  // A window being resized keeps its picture as the projection gives it;
+  // panels opening or closing, or a new text size, move it (follow_free_view).
+  const std::string size_part = signature.substr(0, signature.find('@'));
+  layout_moved_ = layout_moved_ || (force && size_part == layout_size_);
+  layout_size_ = size_part;
   for (std::size_t k = 0; k < open.size(); ++k) draw_panel_window(*open[k], ctx, &rects[k], force);
 }
 

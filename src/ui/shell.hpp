@@ -38,6 +38,10 @@ public:
   bool panels_hidden() const { return panels_hidden_; }
   void set_panels_hidden(bool hidden) { panels_hidden_ = hidden; }
   void arrange_panels() { arrange_requested_ = true; }
+  // Whether the panels were laid out again since the last call, the window
+  // keeping its size (a panel opened or closed, the text size changed,
+  // Arrange panels).
+  bool take_layout_moved() { return std::exchange(layout_moved_, false); }
   // Scenes and figures in the File menu; the app supplies the actions.
   SceneFiles& scene_files() { return scene_files_; }
   void set_scene_actions(SceneFileActions actions) { scene_actions_ = std::move(actions); }
@@ -59,6 +63,8 @@ private:
   ImGuiHost& host_;
   std::string layout_signature_;
   bool arrange_requested_ = false;
+  bool layout_moved_ = false;
+  std::string layout_size_; // the window size the panels were last laid out for
   bool panels_hidden_ = false;
   std::vector<std::unique_ptr<Panel>> panels_;
   bool show_about_ = false;

@@ -4,6 +4,7 @@
 #include "core/document/session.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <imgui.h>
 
 namespace crus::ui {
@@ -12,6 +13,19 @@ Aabb visible_bounds(const ViewerContext& ctx) {
   if (!ctx.scene) return Aabb{};
   const Aabb box = drawn_bounds(*ctx.scene, ctx.document->state(), ctx.layers);
   return ctx.document->state().mirror ? mirrored(box) : box;
+}
+
+bool follow_free_view(ViewerContext& ctx, const std::pair<glm::vec2, glm::vec2>& before) {
+  if (!ctx.camera) return false;
+  const auto now = free_view_ndc(ctx);
+  auto same = [](glm::vec2 a, glm::vec2 b) { return std::abs(a.x - b.x) < 1e-4f && std::abs(a.y - b.y) < 1e-4f; };
+  if (same(now.first, before.first) && same(now.second, before.second)) return false;
+  // A transition still running (a view key just pressed) ends in the new part too.
+  OrbitCamera probe = *ctx.camera;
+  probe.set_pose(ctx.camera->destination());
+  const float aspect = ctx.viewport_size.x / std::max(ctx.viewport_size.y, 1.0f);
+  ctx.camera->animate_to(probe.refit_pose(aspect, before.first, before.second, now.first, now.second), 0.3f);
+  return true;
 }
 
 void follow_mirror(ViewerContext& ctx) {

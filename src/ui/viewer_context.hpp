@@ -147,6 +147,12 @@ void frame_box(ViewerContext& ctx, const Aabb& box);
 // window less the menu and status bars and the panels at its sides.
 std::pair<glm::vec2, glm::vec2> free_view_ndc(const ViewerContext& ctx);
 Aabb visible_bounds(const ViewerContext& ctx);
+// After the panels were laid out again (one opened or closed, the window or
+// the text size changed): the picture the free part of the view showed
+// (`before`, as free_view_ndc gave it then) moves into the free part left
+// now, scaled to fit, so that a panel opening over the middle never hides
+// the leg and closing it brings the view back. Returns whether it moved.
+bool follow_free_view(ViewerContext& ctx, const std::pair<glm::vec2, glm::vec2>& before);
 // When the document's mirror changed (menu, key, undo), moves the camera to
 // the mirrored leg so that it stays where it was on screen.
 void follow_mirror(ViewerContext& ctx);

@@ -178,6 +178,27 @@ CameraPose OrbitCamera::framing_pose(const Aabb& box, float aspect, glm::vec2 fr
   return p;
 }
 
+CameraPose OrbitCamera::refit_pose(float aspect, glm::vec2 old_min, glm::vec2 old_max, glm::vec2 new_min,
+                                   glm::vec2 new_max) const {
+  CameraPose p = pose_;
+  const glm::vec2 old_size = old_max - old_min, new_size = new_max - new_min;
+  if (old_size.x <= 1e-3f || old_size.y <= 1e-3f || new_size.x <= 1e-3f || new_size.y <= 1e-3f) return p;
+  const glm::mat4 v = view();
+  const glm::vec3 right(v[0][0], v[1][0], v[2][0]), up(v[0][1], v[1][1], v[2][1]);
+  const float tan_v = std::tan(fov_y * 0.5f), tan_h = tan_v * std::max(aspect, 1e-3f);
+  // The point on the target's plane in the middle of the old part...
+  const glm::vec2 from = 0.5f * (old_min + old_max), to = 0.5f * (new_min + new_max);
+  const glm::vec3 middle = p.target + right * (from.x * p.distance * tan_h) + up * (from.y * p.distance * tan_v);
+  // ...seen from as much farther as the part got smaller (the side of the
+  // largest square that fits in it, so that going back undoes it)...
+  auto square = [aspect](glm::vec2 size) { return std::min(size.x * std::max(aspect, 1e-3f), size.y); };
+  const float scale = square(new_size) / square(old_size);
+  p.distance = p.distance / scale;
+  // ...lands in the middle of the new part.
+  p.target = middle - right * (to.x * p.distance * tan_h) - up * (to.y * p.distance * tan_v);
+  return p;
+}
+
 void OrbitCamera::animate_to(const CameraPose& to, float seconds) {
   from_ = pose_;
   to_ = to;

@@ -50,6 +50,14 @@ public:
   // on every side; the box's centre lands in the middle of the free part.
   CameraPose framing_pose(const Aabb& box, float aspect, glm::vec2 free_min = glm::vec2(-1.0f),
                           glm::vec2 free_max = glm::vec2(1.0f), float margin = 0.08f) const;
+  // The same picture moved from one free part of the screen to another
+  // (panels opened or closed; normalised device coordinates, y up): what lay
+  // in the middle of the old part lies in the middle of the new one, scaled
+  // by how much the largest square that fits in the part shrank or grew, so
+  // closing the panel again brings back the pose it started from.
+  CameraPose refit_pose(float aspect, glm::vec2 old_min, glm::vec2 old_max, glm::vec2 new_min, glm::vec2 new_max) const;
+  // Where the camera is going: a running transition's end, else the pose.
+  const CameraPose& destination() const { return animating() ? to_ : pose_; }
   // The distance at which `box` just fits the view from direction yaw/pitch.
   float fit_distance(const Aabb& box, float yaw, float pitch, float aspect) const;
 
