@@ -4,7 +4,8 @@
 # of frames drawn after each frame. Once the count has settled it must stay
 # still for 4 s without input; a key press (2: posterior view, with xdotool
 # when installed) must draw again, and the count must settle again after,
-# also with the section plane and its slice panel shown (X, Shift+X); so must
+# also with the section plane and its slice panel shown (X, Shift+X; the
+# slice's white page must be on screen, taken with ImageMagick); so must
 # Play action, run from the command palette, once it has played. Its first
 # posed frame must not have bound the soft tissue on the UI thread (the
 # viewer binds it in the background after the load; CRUS_POSE_TIME).
@@ -60,6 +61,13 @@ if command -v xdotool >/dev/null; then
   cut=$(count)
   [ "$cut" -gt "$pressed" ] || { echo "FAIL: turning the section on drew no frame"; exit 1; }
   settle
+  # The slice is a white page at the right of the window: Shift+X must have
+  # been read with Shift held (not as a second X, which turns the section off).
+  if command -v import >/dev/null && command -v convert >/dev/null; then
+    import -window root "$work/cut.png" >/dev/null 2>&1
+    white=$(convert "$work/cut.png" -crop 40%x100%+768+0 +repage -colorspace gray -threshold 90% -format '%[fx:mean]' info: 2>/dev/null)
+    awk -v w="${white:-0}" 'BEGIN { exit !(w > 0.1) }' || { echo "FAIL: no slice page at the right after X, Shift+X (white share ${white:-none})"; exit 1; }
+  fi
   before=$(count)
   sleep 4
   after=$(count)
