@@ -40,7 +40,7 @@ public:
   void arrange_panels() { arrange_requested_ = true; }
   // Whether the panels were laid out again since the last call, the window
   // keeping its size (a panel opened or closed, the text size changed,
-  // Arrange panels).
+  // Arrange panels, all hidden or shown with Tab).
   bool take_layout_moved() { return std::exchange(layout_moved_, false); }
   // Scenes and figures in the File menu; the app supplies the actions.
   SceneFiles& scene_files() { return scene_files_; }
@@ -64,7 +64,8 @@ private:
   std::string layout_signature_;
   bool arrange_requested_ = false;
   bool layout_moved_ = false;
-  std::string layout_size_; // the window size the panels were last laid out for
+  bool hidden_drawn_ = false; // whether the panels were hidden when last drawn
+  std::string layout_size_;   // the window size the panels were last laid out for
   bool panels_hidden_ = false;
   std::vector<std::unique_ptr<Panel>> panels_;
   bool show_about_ = false;

@@ -24,7 +24,25 @@ bool follow_free_view(ViewerContext& ctx, const std::pair<glm::vec2, glm::vec2>&
   OrbitCamera probe = *ctx.camera;
   probe.set_pose(ctx.camera->destination());
   const float aspect = ctx.viewport_size.x / std::max(ctx.viewport_size.y, 1.0f);
-  ctx.camera->animate_to(probe.refit_pose(aspect, before.first, before.second, now.first, now.second), 0.3f);
+  // The drawn model's size on screen, so that a tall leg keeps fitting in
+  // height when the part grows in width (none if it reaches behind the eye).
+  glm::vec2 content(0.0f);
+  if (const Aabb box = visible_bounds(ctx); box.valid()) {
+    const glm::mat4 m = probe.projection(aspect) * probe.view();
+    glm::vec2 lo(1e30f), hi(-1e30f);
+    bool in_front = true;
+    for (int i = 0; i < 8 && in_front; ++i) {
+      const glm::vec4 c =
+          m * glm::vec4(i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z, 1.0f);
+      in_front = c.w > 1e-6f;
+      if (in_front) {
+        lo = glm::min(lo, glm::vec2(c) / c.w);
+        hi = glm::max(hi, glm::vec2(c) / c.w);
+      }
+    }
+    if (in_front) content = hi - lo;
+  }
+  ctx.camera->animate_to(probe.refit_pose(aspect, before.first, before.second, now.first, now.second, content), 0.3f);
   return true;
 }
 

@@ -142,6 +142,24 @@ TEST_F(PanelReflow, ClosingThePanelBringsTheViewBack) {
   EXPECT_NEAR(glm::distance(camera_.pose().target, start.target), 0.0f, 1e-3f * start.distance);
 }
 
+TEST_F(PanelReflow, HidingThePanelsGivesTheLegTheWholeWindowAndShowingThemBringsItBack) {
+  const CameraPose start = camera_.pose();
+  moved_ = false;
+  shell_.set_panels_hidden(true); // Tab
+  frame();
+  EXPECT_TRUE(moved_);
+  // The leg is tall: its height limits it, so it moves to the middle of the
+  // window at the same size (and does not grow out of the top and bottom).
+  EXPECT_NEAR(camera_.pose().distance, start.distance, 1e-3f * start.distance);
+  EXPECT_GT(share_shown(), 0.95f);
+  moved_ = false;
+  shell_.set_panels_hidden(false);
+  frame();
+  EXPECT_TRUE(moved_);
+  EXPECT_NEAR(camera_.pose().distance, start.distance, 1e-3f * start.distance);
+  EXPECT_NEAR(glm::distance(camera_.pose().target, start.target), 0.0f, 1e-3f * start.distance);
+}
+
 TEST_F(PanelReflow, NothingMovesWhenThePanelsStayPut) {
   const CameraPose start = camera_.pose();
   moved_ = false;

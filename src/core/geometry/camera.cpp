@@ -178,8 +178,8 @@ CameraPose OrbitCamera::framing_pose(const Aabb& box, float aspect, glm::vec2 fr
   return p;
 }
 
-CameraPose OrbitCamera::refit_pose(float aspect, glm::vec2 old_min, glm::vec2 old_max, glm::vec2 new_min,
-                                   glm::vec2 new_max) const {
+CameraPose OrbitCamera::refit_pose(float aspect, glm::vec2 old_min, glm::vec2 old_max, glm::vec2 new_min, glm::vec2 new_max,
+                                   glm::vec2 content) const {
   CameraPose p = pose_;
   const glm::vec2 old_size = old_max - old_min, new_size = new_max - new_min;
   if (old_size.x <= 1e-3f || old_size.y <= 1e-3f || new_size.x <= 1e-3f || new_size.y <= 1e-3f) return p;
@@ -189,10 +189,12 @@ CameraPose OrbitCamera::refit_pose(float aspect, glm::vec2 old_min, glm::vec2 ol
   // The point on the target's plane in the middle of the old part...
   const glm::vec2 from = 0.5f * (old_min + old_max), to = 0.5f * (new_min + new_max);
   const glm::vec3 middle = p.target + right * (from.x * p.distance * tan_h) + up * (from.y * p.distance * tan_v);
-  // ...seen from as much farther as the part got smaller (the side of the
-  // largest square that fits in it, so that going back undoes it)...
-  auto square = [aspect](glm::vec2 size) { return std::min(size.x * std::max(aspect, 1e-3f), size.y); };
-  const float scale = square(new_size) / square(old_size);
+  // ...seen from as much farther as the part got smaller for the content:
+  // the scale at which it just fits each part, new over old. Scaling the
+  // content scales both alike, so going back undoes it.
+  if (!(content.x > 1e-6f && content.y > 1e-6f)) content = glm::vec2(1.0f / std::max(aspect, 1e-3f), 1.0f); // a square
+  auto fit = [content](glm::vec2 size) { return std::min(size.x / content.x, size.y / content.y); };
+  const float scale = fit(new_size) / fit(old_size);
   p.distance = p.distance / scale;
   // ...lands in the middle of the new part.
   p.target = middle - right * (to.x * p.distance * tan_h) - up * (to.y * p.distance * tan_v);

@@ -53,9 +53,12 @@ public:
   // The same picture moved from one free part of the screen to another
   // (panels opened or closed; normalised device coordinates, y up): what lay
   // in the middle of the old part lies in the middle of the new one, scaled
-  // by how much the largest square that fits in the part shrank or grew, so
-  // closing the panel again brings back the pose it started from.
-  CameraPose refit_pose(float aspect, glm::vec2 old_min, glm::vec2 old_max, glm::vec2 new_min, glm::vec2 new_max) const;
+  // by how much the largest box of `content`'s shape (the model's size on
+  // screen, in the same coordinates; a square if none) that fits in the part
+  // shrank or grew. The model keeps its fit, and closing the panel again
+  // brings back the pose it started from.
+  CameraPose refit_pose(float aspect, glm::vec2 old_min, glm::vec2 old_max, glm::vec2 new_min, glm::vec2 new_max,
+                        glm::vec2 content = glm::vec2(0.0f)) const;
   // Where the camera is going: a running transition's end, else the pose.
   const CameraPose& destination() const { return animating() ? to_ : pose_; }
   // The distance at which `box` just fits the view from direction yaw/pitch.
