@@ -42,7 +42,10 @@ bool ViewerSection::update(ui::ViewerContext& ctx, gfx::SceneRenderer& renderer,
   geometry_ = build_section_geometry(*ctx.scene, view, key.drawn, compartments_of(ctx));
   renderer.set_section(geometry_.caps, geometry_.clip);
   last_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  ctx.section_labels = geometry_.labels;
+  // With the slice shown as a page beside the view, the page names every
+  // structure cut; labels on the 3D cut as well would say it twice and, in
+  // the narrow view the page leaves, cover the leg.
+  ctx.section_labels = view.slice ? std::vector<LabelAnchor>{} : geometry_.labels;
   ctx.section_cut = &geometry_.section;
   ++ctx.section_revision;
   made_ = std::move(key);

@@ -181,6 +181,19 @@ TEST_F(ViewerSectionPlane, HiddenStructuresAreNotCapped) {
   EXPECT_TRUE(ctx_.section_labels.empty());
 }
 
+TEST_F(ViewerSectionPlane, WithTheSlicePageShownTheCutIsNotLabelledTwice) {
+  registry_.run("section.toggle");
+  ASSERT_TRUE(section_.update(ctx_, *renderer_, false));
+  EXPECT_EQ(ctx_.section_labels.size(), 1u);
+  ASSERT_TRUE(registry_.run("section.show_slice")); // the page names it
+  ASSERT_TRUE(section_.update(ctx_, *renderer_, false));
+  EXPECT_NE(ctx_.section_cut, nullptr); // still cut and capped
+  EXPECT_TRUE(ctx_.section_labels.empty());
+  ASSERT_TRUE(registry_.run("section.show_slice")); // the page closed: labels again
+  ASSERT_TRUE(section_.update(ctx_, *renderer_, false));
+  EXPECT_EQ(ctx_.section_labels.size(), 1u);
+}
+
 TEST_F(ViewerSectionPlane, TheSlicePanelDrawsThePage) {
   ui::ImGuiHost host{nullptr, 1.0f, ""};
   ui::SectionPanel panel;
