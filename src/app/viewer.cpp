@@ -446,12 +446,15 @@ int run_viewer(const ViewerOptions& options) {
     if (ctx.presenting) ui::draw_pointer(ctx);
     if (ctx.presenting) ui::draw_presenter(lesson, ctx);
     if (document.state().section.slice != slice_seen) slice_panel->open = slice_seen = document.state().section.slice;
-    const auto free_before = ui::free_view_ndc(ctx); // from last frame's panels
+    bool before_whole_width = false;
+    const auto free_before = ui::free_view_ndc(ctx, &before_whole_width); // from last frame's panels
     shell.draw(ctx);
     changed = shell.take_commands_ran() || changed;
     // A panel that opened (Shift+X's slice, trigger points) or closed: the
     // picture moves into the space the panels leave now.
-    if (shell.take_layout_moved() && !frame_when_laid_out) changed = ui::follow_free_view(ctx, free_before) || changed;
+    if (shell.take_layout_moved() && !frame_when_laid_out)
+      changed = ui::follow_free_view(ctx, free_before, before_whole_width) || changed;
+    if (ctx.keep_camera_frames > 0) --ctx.keep_camera_frames;
     changed = ui::advance_step_action(ctx, window.time()) || changed;
     // The slice panel follows the document (command, undo, a scene) and the
     // document follows the panel (its close button, its View > Panels item).
@@ -548,7 +551,7 @@ int run_viewer(const ViewerOptions& options) {
       shell.arrange_panels();
       if (document.state().mirror) document.set_mirror(false);
       ui::follow_mirror(ctx);
-      ui::go_to_view(ctx, AnatomicalView::anterior);
+      frame_when_laid_out = AnatomicalView::anterior; // fitted once the panels are back in place
       try {
         save_viewer_settings(settings_path, ViewerSettings{});
       } catch (const std::exception& e) {

@@ -87,6 +87,9 @@ std::vector<std::string> ViewerScenes::show(const SceneSpec& spec, const std::st
   ctx.painted = spec.painted;
   ctx.brush_radius = spec.brush_radius;
   ctx.mirror_seen = applied.state.mirror;
+  // The view below is the scene's or the step's own: the panels it opens or
+  // closes (the slice) are laid out on the next frame and must not move it.
+  ctx.keep_camera_frames = 2;
   if (spec.camera) {
     ctx.camera->animate_to(*spec.camera, seconds);
   } else if (ctx.presenting) {

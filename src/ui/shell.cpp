@@ -375,12 +375,14 @@ void Shell::draw(ViewerContext& ctx) {
       ImGui::SetWindowCollapsed("Search", false);
     }
   ctx.panel_rects.clear();
+  // Tab, or presenter mode, hides or shows every panel: the picture follows
+  // as when one opens.
+  const bool hidden = panels_hidden_ || ctx.presenting;
+  if (hidden != hidden_drawn_) layout_moved_ = true;
+  hidden_drawn_ = hidden;
   if (!ctx.presenting) {
     // Presenter mode: the model and the caption only.
     draw_menu(ctx);
-    // Tab hides or shows every panel: the picture follows as when one opens.
-    if (panels_hidden_ != hidden_drawn_) layout_moved_ = true;
-    hidden_drawn_ = panels_hidden_;
     if (!panels_hidden_) draw_panels(ctx);
     draw_status_bar(ctx);
   }

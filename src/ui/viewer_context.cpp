@@ -15,9 +15,11 @@ Aabb visible_bounds(const ViewerContext& ctx) {
   return ctx.document->state().mirror ? mirrored(box) : box;
 }
 
-bool follow_free_view(ViewerContext& ctx, const std::pair<glm::vec2, glm::vec2>& before) {
-  if (!ctx.camera) return false;
-  const auto now = free_view_ndc(ctx);
+bool follow_free_view(ViewerContext& ctx, const std::pair<glm::vec2, glm::vec2>& before, bool before_whole_width) {
+  if (!ctx.camera || ctx.keep_camera_frames > 0) return false;
+  bool whole_width = false;
+  const auto now = free_view_ndc(ctx, &whole_width);
+  if (whole_width || before_whole_width) return false;
   auto same = [](glm::vec2 a, glm::vec2 b) { return std::abs(a.x - b.x) < 1e-4f && std::abs(a.y - b.y) < 1e-4f; };
   if (same(now.first, before.first) && same(now.second, before.second)) return false;
   // A transition still running (a view key just pressed) ends in the new part too.
@@ -51,7 +53,13 @@ void follow_mirror(ViewerContext& ctx) {
   const bool mirror = ctx.document->state().mirror;
   if (mirror == ctx.mirror_seen) return;
   ctx.mirror_seen = mirror;
-  ctx.camera->set_pose(mirrored_pose(ctx.camera->pose()));
+  // Mirroring turns the picture about the middle of the window; the leg is
+  // then moved back to the middle of the free part, which panels may have
+  // put off centre (a refit from the free part mirrored to the free part).
+  ctx.camera->set_pose(mirrored_pose(ctx.camera->destination()));
+  const auto [lo, hi] = free_view_ndc(ctx);
+  const float aspect = ctx.viewport_size.x / std::max(ctx.viewport_size.y, 1.0f);
+  ctx.camera->set_pose(ctx.camera->refit_pose(aspect, glm::vec2(-hi.x, lo.y), glm::vec2(-lo.x, hi.y), lo, hi));
 }
 
 void go_to_view(ViewerContext& ctx, AnatomicalView view, bool animate) {
@@ -67,7 +75,7 @@ void go_to_view(ViewerContext& ctx, AnatomicalView view, bool animate) {
   else ctx.camera->set_pose(pose);
 }
 
-std::pair<glm::vec2, glm::vec2> free_view_ndc(const ViewerContext& ctx) {
+std::pair<glm::vec2, glm::vec2> free_view_ndc(const ViewerContext& ctx, bool* whole_width) {
   const glm::vec2 screen = glm::max(ctx.viewport_size, glm::vec2(1.0f));
   float left = 0.0f, right = screen.x;
   float top = ImGui::GetFrameHeight();
@@ -77,10 +85,12 @@ std::pair<glm::vec2, glm::vec2> free_view_ndc(const ViewerContext& ctx) {
     if (0.5f * (min.x + max.x) < 0.5f * screen.x) left = std::max(left, max.x);
     else right = std::min(right, min.x);
   }
-  if (right - left < 0.25f * screen.x) {
+  const bool covered = right - left < 0.25f * screen.x;
+  if (covered) {
     left = 0.0f; // panels over the middle: the whole width
     right = screen.x;
   }
+  if (whole_width) *whole_width = covered;
   return {glm::vec2(left / screen.x * 2.0f - 1.0f, 1.0f - bottom / screen.y * 2.0f),
           glm::vec2(right / screen.x * 2.0f - 1.0f, 1.0f - top / screen.y * 2.0f)};
 }

@@ -115,14 +115,15 @@ struct ViewerContext {
   // Screen rectangles (min, max) of the panels drawn last frame: labels keep clear of them.
   std::vector<std::pair<glm::vec2, glm::vec2>> panel_rects;
   bool quit = false;
-  bool light_background = false;                      // for slides: the 3D view on near-white
-  bool ambient_occlusion = true;                      // shade with the atlas's baked ambient occlusion
-  bool reset_settings = false;                        // "Reset to defaults": the app puts everything back
-  bool mirror_seen = false;                           // the mirror the camera was last placed for
-  bool presenting = false;                            // presenter mode: full screen, no panels, the lesson owns the arrows
-  bool black_screen = false;                          // presenter mode's B key
-  bool speaker_notes = false;                         // presenter mode's N key: the notes over the view (one screen)
-  bool notes_window = false;                          // the speaker-notes window is wanted (the app opens or closes it)
+  bool light_background = false; // for slides: the 3D view on near-white
+  bool ambient_occlusion = true; // shade with the atlas's baked ambient occlusion
+  bool reset_settings = false;   // "Reset to defaults": the app puts everything back
+  bool mirror_seen = false;      // the mirror the camera was last placed for
+  int keep_camera_frames = 0;    // frames in which a scene's or a step's view is not moved for the panels (follow_free_view)
+  bool presenting = false;       // presenter mode: full screen, no panels, the lesson owns the arrows
+  bool black_screen = false;     // presenter mode's B key
+  bool speaker_notes = false;    // presenter mode's N key: the notes over the view (one screen)
+  bool notes_window = false;     // the speaker-notes window is wanted (the app opens or closes it)
   std::function<void(const std::string&)> open_atlas; // set by the app
   CommandRegistry* commands = nullptr;                // the shell's, for the help panel and panels that show keys
   AnnotationTools annotate;                           // pins, arrows, ink, laser (ui/annotation_overlay.hpp)
@@ -144,15 +145,20 @@ void frame_structure(ViewerContext& ctx, int structure);
 // Fits `box` (as drawn: mirrored for a left leg) into the free part of the view.
 void frame_box(ViewerContext& ctx, const Aabb& box);
 // That free part in normalised device coordinates (min, max; y up): the
-// window less the menu and status bars and the panels at its sides.
-std::pair<glm::vec2, glm::vec2> free_view_ndc(const ViewerContext& ctx);
+// window less the menu and status bars and the panels at its sides; the
+// whole width when panels cover the middle (`whole_width` says so).
+std::pair<glm::vec2, glm::vec2> free_view_ndc(const ViewerContext& ctx, bool* whole_width = nullptr);
 Aabb visible_bounds(const ViewerContext& ctx);
-// After the panels were laid out again (one opened or closed, the window or
-// the text size changed): the picture the free part of the view showed
-// (`before`, as free_view_ndc gave it then) moves into the free part left
-// now, scaled to fit, so that a panel opening over the middle never hides
-// the leg and closing it brings the view back. Returns whether it moved.
-bool follow_free_view(ViewerContext& ctx, const std::pair<glm::vec2, glm::vec2>& before);
+// After the panels were laid out again (a panel opened or closed, the text
+// size changed, Tab, presenter mode; not a window being resized): the
+// picture the free part of the view showed (`before`, as free_view_ndc gave
+// it then) moves into the free part left now, scaled to fit, so that a panel
+// opening over the middle never hides the leg and closing it brings the view
+// back. Not when either part is the whole width because panels cover the
+// middle (nowhere better to go), nor while ctx.keep_camera_frames holds a
+// view a scene or a lesson step just placed for its own panels. Returns
+// whether it moved.
+bool follow_free_view(ViewerContext& ctx, const std::pair<glm::vec2, glm::vec2>& before, bool before_whole_width = false);
 // When the document's mirror changed (menu, key, undo), moves the camera to
 // the mirrored leg so that it stays where it was on screen.
 void follow_mirror(ViewerContext& ctx);

@@ -97,6 +97,30 @@ TEST(InputReplay, ChordPressedAcrossFramesKeepsBothModifiers) {
   EXPECT_TRUE(queue.empty());
 }
 
+TEST(InputReplay, AKeyLetGoDoesNotHoldBackTheModifiers) {
+  // X up, then the right Shift down, in one frame: nothing is read from a
+  // key let go, so the Shift press need not wait (one frame, not two).
+  InputReplay replay;
+  std::deque<InputEvent> queue{key('X', true, 0.0)};
+  replay.take_frame(queue, 0.05);
+  queue = {key('X', false, 0.1), key(344, true, 0.12)};
+  FrameInput f = replay.take_frame(queue, 0.3);
+  EXPECT_FALSE(f.keys['X']);
+  EXPECT_TRUE(f.keys[344]);
+  EXPECT_FALSE(f.more);
+}
+
+TEST(InputReplay, TheRightHandModifiersAreModifiersToo) {
+  // Right Ctrl (345) let go after P: P is read with it held.
+  InputReplay replay;
+  std::deque<InputEvent> queue{key(345, true, 0.0)};
+  replay.take_frame(queue, 0.05);
+  queue = {key('P', true, 0.1), key(345, false, 0.1), key('P', false, 0.1)};
+  FrameInput f = replay.take_frame(queue, 0.3);
+  EXPECT_TRUE(f.keys['P']);
+  EXPECT_TRUE(f.keys[345]);
+}
+
 TEST(InputReplay, AModifierLetGoAfterAClickWaitsForTheNextFrame) {
   // Shift+click: the click is read with Shift held.
   InputReplay replay;

@@ -1,7 +1,8 @@
 // A panel that opens over the middle of the view (the section's 2D slice,
-// Shift+X) lays the panels out again; the leg then moves into the space they
-// leave instead of staying hidden behind them, and a view that still shows
-// the leg is left as the user made it.
+// Shift+X) lays the panels out again; the picture then moves into the space
+// they leave instead of staying hidden behind them, and comes back when the
+// panel closes. Not for a window being resized, nor for a view a scene or a
+// lesson step has just placed, nor when panels cover the middle.
 #include "core/document/scene.hpp"
 #include "platform/headless_context.hpp"
 #include "support/fixtures.hpp"
@@ -80,22 +81,24 @@ protected:
 
   // One frame of the viewer, as its loop runs it, at the window size of the
   // viewer_idle test's window (1216 x 736).
-  void frame() {
-    ImGui::GetIO().DisplaySize = ImVec2(1216, 736);
+  void frame(bool finish_transitions = true) {
+    ImGui::GetIO().DisplaySize = ImVec2(size_.x, size_.y);
     host_.begin_frame(nullptr);
-    ctx_.viewport_size = {1216, 736};
+    ctx_.viewport_size = size_;
     ctx_.view = camera_.view();
-    ctx_.projection = camera_.projection(1216.0f / 736.0f);
-    const auto before = ui::free_view_ndc(ctx_);
+    ctx_.projection = camera_.projection(size_.x / size_.y);
+    bool before_whole = false;
+    const auto before = ui::free_view_ndc(ctx_, &before_whole);
     shell_.draw(ctx_);
-    if (shell_.take_layout_moved()) moved_ = ui::follow_free_view(ctx_, before) || moved_;
+    if (shell_.take_layout_moved()) moved_ = ui::follow_free_view(ctx_, before, before_whole) || moved_;
+    if (ctx_.keep_camera_frames > 0) --ctx_.keep_camera_frames;
     host_.end_frame();
-    camera_.update(10.0f); // the transition runs to its end
+    if (finish_transitions) camera_.update(10.0f); // the transition runs to its end
   }
 
   float share_shown() {
     ctx_.view = camera_.view();
-    ctx_.projection = camera_.projection(1216.0f / 736.0f);
+    ctx_.projection = camera_.projection(size_.x / size_.y);
     const auto [lo, hi] = ui::free_view_ndc(ctx_);
     return share_in_view(scene_.box, ctx_.projection * ctx_.view, lo, hi);
   }
@@ -109,6 +112,7 @@ protected:
   ui::ViewerContext ctx_;
   SlotPanel* section_ = nullptr;
   bool moved_ = false;
+  glm::vec2 size_{1216.0f, 736.0f};
 };
 
 TEST_F(PanelReflow, TheLegMovesBesideAPanelThatOpensOverIt) {
@@ -158,6 +162,62 @@ TEST_F(PanelReflow, HidingThePanelsGivesTheLegTheWholeWindowAndShowingThemBrings
   EXPECT_TRUE(moved_);
   EXPECT_NEAR(camera_.pose().distance, start.distance, 1e-3f * start.distance);
   EXPECT_NEAR(glm::distance(camera_.pose().target, start.target), 0.0f, 1e-3f * start.distance);
+}
+
+TEST_F(PanelReflow, ATransitionInFlightEndsInTheNewSpace) {
+  ui::go_to_view(ctx_, AnatomicalView::posterior, /*animate=*/true); // R, 2: on its way
+  section_->open = true;
+  frame(/*finish_transitions=*/false);
+  EXPECT_TRUE(moved_);
+  camera_.update(10.0f);
+  EXPECT_GT(share_shown(), 0.95f);
+}
+
+TEST_F(PanelReflow, AViewAScenePlacedIsNotMoved) {
+  // A scene saved with the slice open: its camera was saved for that layout.
+  ctx_.keep_camera_frames = 2; // as ViewerScenes::show sets it
+  const CameraPose placed = camera_.pose();
+  section_->open = true;
+  frame();
+  EXPECT_FALSE(moved_);
+  EXPECT_EQ(camera_.pose(), placed);
+}
+
+TEST_F(PanelReflow, AWindowBeingResizedIsLeftToTheProjection) {
+  const CameraPose start = camera_.pose();
+  size_ = {1000.0f, 700.0f};
+  frame();
+  EXPECT_FALSE(moved_);
+  EXPECT_EQ(camera_.pose(), start);
+}
+
+TEST_F(PanelReflow, NothingMovesWhenPanelsCoverTheMiddle) {
+  // So small a window that the slice's page and the columns leave under a
+  // quarter of its width: the free part is the whole width, nowhere better.
+  size_ = {560.0f, 700.0f};
+  frame();
+  frame();
+  moved_ = false;
+  const CameraPose start = camera_.pose();
+  section_->open = true;
+  frame();
+  EXPECT_FALSE(moved_);
+  EXPECT_EQ(camera_.pose(), start);
+}
+
+TEST_F(PanelReflow, MirroringKeepsTheLegInTheFreePart) {
+  section_->open = true; // the leg now in the narrow part left of Info
+  frame();
+  frame();
+  ASSERT_GT(share_shown(), 0.95f);
+  ctx_.mirror_seen = false;
+  document_.set_mirror(true);
+  ui::follow_mirror(ctx_);
+  // The mirrored leg (as drawn, reflected in z = 0) is still beside the panels.
+  ctx_.view = camera_.view();
+  ctx_.projection = camera_.projection(size_.x / size_.y);
+  const auto [lo, hi] = ui::free_view_ndc(ctx_);
+  EXPECT_GT(share_in_view(mirrored(scene_.box), ctx_.projection * ctx_.view, lo, hi), 0.95f);
 }
 
 TEST_F(PanelReflow, NothingMovesWhenThePanelsStayPut) {

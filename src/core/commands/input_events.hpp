@@ -46,7 +46,10 @@ void keep_for_after_load(std::deque<InputEvent>& queue);
 class InputReplay {
 public:
   // Takes events from the front of `queue`, in order, stopping before one
-  // that would change a key or button already changed in this frame.
+  // that would change a key or button already changed in this frame, and
+  // before a modifier's change (Shift, Ctrl, Alt, Super) that follows a key
+  // press or a button change in this frame, so that the key or click is read
+  // with the modifiers held when it was made. The first event is always taken.
   // `now` is the platform clock, the frame's time once the queue is empty.
   FrameInput take_frame(std::deque<InputEvent>& queue, double now);
   // Lets go of every key and button (the window lost the focus).
