@@ -2,6 +2,7 @@
 
 #include "core/document/draw_builder.hpp"
 #include "core/document/session.hpp"
+#include "core/document/view_labels.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -30,19 +31,11 @@ bool follow_free_view(ViewerContext& ctx, const std::pair<glm::vec2, glm::vec2>&
   // height when the part grows in width (none if it reaches behind the eye).
   glm::vec2 content(0.0f);
   if (const Aabb box = visible_bounds(ctx); box.valid()) {
-    const glm::mat4 m = probe.projection(aspect) * probe.view();
-    glm::vec2 lo(1e30f), hi(-1e30f);
-    bool in_front = true;
-    for (int i = 0; i < 8 && in_front; ++i) {
-      const glm::vec4 c =
-          m * glm::vec4(i & 1 ? box.max.x : box.min.x, i & 2 ? box.max.y : box.min.y, i & 4 ? box.max.z : box.min.z, 1.0f);
-      in_front = c.w > 1e-6f;
-      if (in_front) {
-        lo = glm::min(lo, glm::vec2(c) / c.w);
-        hi = glm::max(hi, glm::vec2(c) / c.w);
-      }
-    }
-    if (in_front) content = hi - lo;
+    LabelView lv;
+    lv.view_projection = probe.projection(aspect) * probe.view();
+    lv.screen = glm::max(ctx.viewport_size, glm::vec2(1.0f));
+    const ScreenRect r = screen_rect(box, lv); // the whole screen when it reaches behind the eye
+    if (!(r.min == glm::vec2(0.0f) && r.max == lv.screen)) content = 2.0f * r.size() / lv.screen;
   }
   ctx.camera->animate_to(probe.refit_pose(aspect, before.first, before.second, now.first, now.second, content), 0.3f);
   return true;
