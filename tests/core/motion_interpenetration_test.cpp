@@ -152,25 +152,14 @@ TEST(MotionInterpenetration, EndsOfTheRangesPassNoMoreThanAFewMillimetres) {
       // head into the back of the tibia at full knee flexion, the common
       // fibular nerve into its lateral condyle) is pushed out of the bone as
       // it stands (src/core/motion/bone_collision.cpp), so no entry.
-      // Out through the skin: the posed skin is settled over the posed tissue
-      // (skin_settle.hpp), so the plantaris tendon behind the ankle in full
-      // plantarflexion (6.6 mm before) and the gastrocnemius at knee 90 (7.0
-      // mm) stay under it. At knee 120 with the ankle neutral or plantarflexed
-      // the medial gastrocnemius head still comes 4.1 mm out (11.1 before) in
-      // the crease behind the knee, where the calf's skin folds against the
-      // thigh's and the nearest skin vertex faces the thigh: pushing the skin
-      // along its normals there, or in more rounds, only deepened the fold.
-      // At knee 120 the figure also moves by about 2 mm with changes far from
-      // the knee: the lighter level of detail these tests pose is decimated
-      // over the whole skin, so reshaping the talus and calcaneus alone (third
-      // round of issue 11) took it from 2.5-3.1 mm to 5.1-5.4 mm (medial
-      // head), and with the anterior compartment's changes it is 4.5-4.7 mm
-      // (the soleus's medial edge at 75% of the leg). Held there until the
-      // deep-flexion fix (docs/motion/README.md).
-      {{"knee 120 ankle -40", "soft tissue out through the skin"}, 0.0057f},
-      {{"knee 120 ankle 0", "soft tissue out through the skin"}, 0.0057f},
-      {{"knee 120 ankle 25", "soft tissue out through the skin"}, 0.0057f},
-      {{"knee 120 ankle 30", "soft tissue out through the skin"}, 0.0057f},
+      // Out through the skin: none any more. The posed skin is settled over
+      // the posed tissue (skin_settle.hpp), so the plantaris tendon behind
+      // the ankle in full plantarflexion (6.6 mm before) and the
+      // gastrocnemius at knee 90 (7.0 mm) stay under it. At knee 120 the
+      // medial and lateral gastrocnemius heads still came 3.5 to 5.7 mm out
+      // in the crease behind the knee, where the calf's skin folded against
+      // the thigh's; the fold pass (outwards only) fills that crease and
+      // covers them, so no entry.
       // Bone into bone: none any more (the bones are cleared across the
       // ankle's ranges, src/atlas/joint_range.cpp), so no entry.
   };

@@ -7,7 +7,7 @@
 // skin's edges from stretching where neighbouring vertices take different
 // bodies (behind the ankle, between the tibia and the heel). So, after
 // every other posing step (skinning, the bulge, any collision with the
-// bones), two passes on the skin alone:
+// bones), three passes on the skin alone:
 //
 // 1. Stretch: any skin edge longer than kMaxStretch times its rest length
 //    is shortened by moving both ends towards each other (a few
@@ -22,6 +22,12 @@
 //    is pushed out along its normal, and the push fades over a few rings of
 //    neighbours so the skin bulges smoothly instead of tenting; the stretch
 //    pass then runs once more for the edges at the rim of a push.
+// 3. Folds: where the skin still folds over itself (behind the bent knee,
+//    where the calf's skin takes the tibia's turn and the thigh's the
+//    femur's: neighbouring triangles turned against each other by more
+//    than 90 degrees past their rest angle), it is smoothed outwards only,
+//    a few rings round each fold, then the stretch pass once more. The cut
+//    across the thigh is held.
 //
 // Normals of the moved skin vertices are recomputed from their triangles.
 // Everything is bound once from the rest scene; the passes allocate only
@@ -51,6 +57,16 @@ struct SkinSettle {
   std::vector<float> ring_rest;
   // Each vertex's triangles (CSR), for its normal.
   std::vector<std::uint32_t> tri_start, tris;
+  // Each edge between exactly two triangles (seams joined), for the fold
+  // pass: the two triangles, and the cosine of the angle between their
+  // normals below which they have turned more than 90 degrees past their
+  // rest angle (cos(rest + 90) = -sin(rest)).
+  struct Hinge {
+    std::uint32_t a, b;
+    float folded_below;
+  };
+  std::vector<Hinge> hinges;
+  std::vector<float> free; // per vertex: how freely the fold pass may move it (0 at the cut across the thigh)
   struct Tissue {
     std::uint32_t structure; // scene index
     std::uint32_t vertex;
