@@ -30,47 +30,21 @@ using namespace crus::motion;
 
 namespace {
 
-glm::vec3 face_normal(const Mesh& m, std::size_t t) {
-  const glm::vec3 a = m.positions[m.indices[t]], b = m.positions[m.indices[t + 1]], c = m.positions[m.indices[t + 2]];
-  const glm::vec3 n = glm::cross(b - a, c - a);
-  const float len = glm::length(n);
-  return len > 0.0f ? n / len : glm::vec3(0.0f);
-}
+using crus::test::Folds;
 
-// Edges within `radius` of the muscle's femoral origin whose faces turn
-// against each other by more than 90 degrees beyond their rest angle.
-struct Folds {
-  int folded = 0;
-  int edges = 0;
-};
+// Edges within `radius` of the muscle's femoral origin that fold.
 Folds origin_folds(const Scene& rest, const Scene& posed, const std::string& id, float radius) {
   const int si = rest.index_of(id);
-  const Mesh& r = rest.structures[static_cast<std::size_t>(si)].mesh;
-  const Mesh& p = posed.structures[static_cast<std::size_t>(si)].mesh;
   std::vector<const Capsule*> origin;
   for (const AttachmentSite* site : rest.manifest->sites_of(id))
     if (site->bone == "femur")
       for (const Capsule& c : site->patches) origin.push_back(&c);
-  auto near = [&](const glm::vec3& x) {
-    for (const Capsule* c : origin)
-      if (distance_to_capsule(*c, x) < radius) return true;
-    return false;
-  };
-  std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::size_t>> faces;
-  for (std::size_t t = 0; t + 2 < r.indices.size(); t += 3)
-    for (std::size_t e = 0; e < 3; ++e) {
-      std::uint32_t a = r.indices[t + e], b = r.indices[t + (e + 1) % 3];
-      faces[{std::min(a, b), std::max(a, b)}].push_back(t);
-    }
-  Folds out;
-  for (const auto& [edge, ts] : faces) {
-    if (ts.size() != 2 || !near(r.positions[edge.first]) || !near(r.positions[edge.second])) continue;
-    ++out.edges;
-    const float rest_turn = std::acos(std::clamp(glm::dot(face_normal(r, ts[0]), face_normal(r, ts[1])), -1.0f, 1.0f));
-    const float turn = std::acos(std::clamp(glm::dot(face_normal(p, ts[0]), face_normal(p, ts[1])), -1.0f, 1.0f));
-    if (turn - rest_turn > 1.5707964f) ++out.folded;
-  }
-  return out;
+  return crus::test::folded_edges(rest.structures[static_cast<std::size_t>(si)].mesh,
+                                  posed.structures[static_cast<std::size_t>(si)].mesh, [&](const glm::vec3& x) {
+                                    for (const Capsule* c : origin)
+                                      if (distance_to_capsule(*c, x) < radius) return true;
+                                    return false;
+                                  });
 }
 
 } // namespace

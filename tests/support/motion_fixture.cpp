@@ -2,8 +2,15 @@
 
 #include "support/test_support.hpp"
 
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace crus::test {
 
@@ -35,6 +42,33 @@ const Scene* light_atlas() {
 const Scene* full_atlas() {
   static const std::optional<Scene> scene = load_bundled("lower_leg_right.glb");
   return scene ? &*scene : nullptr;
+}
+
+namespace {
+glm::vec3 face_normal(const Mesh& m, std::size_t t) {
+  const glm::vec3 a = m.positions[m.indices[t]], b = m.positions[m.indices[t + 1]], c = m.positions[m.indices[t + 2]];
+  const glm::vec3 n = glm::cross(b - a, c - a);
+  const float len = glm::length(n);
+  return len > 0.0f ? n / len : glm::vec3(0.0f);
+}
+} // namespace
+
+Folds folded_edges(const Mesh& rest, const Mesh& posed, const std::function<bool(const glm::vec3&)>& counted) {
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::size_t>> faces;
+  for (std::size_t t = 0; t + 2 < rest.indices.size(); t += 3)
+    for (std::size_t e = 0; e < 3; ++e) {
+      const std::uint32_t a = rest.indices[t + e], b = rest.indices[t + (e + 1) % 3];
+      faces[{std::min(a, b), std::max(a, b)}].push_back(t);
+    }
+  Folds out;
+  for (const auto& [edge, ts] : faces) {
+    if (ts.size() != 2 || !counted(rest.positions[edge.first]) || !counted(rest.positions[edge.second])) continue;
+    ++out.edges;
+    const float rest_turn = std::acos(std::clamp(glm::dot(face_normal(rest, ts[0]), face_normal(rest, ts[1])), -1.0f, 1.0f));
+    const float turn = std::acos(std::clamp(glm::dot(face_normal(posed, ts[0]), face_normal(posed, ts[1])), -1.0f, 1.0f));
+    if (turn - rest_turn > 1.5707964f) ++out.folded;
+  }
+  return out;
 }
 
 } // namespace crus::test
