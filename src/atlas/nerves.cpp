@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdio>
 #include <initializer_list>
+#include <cstdlib>
 #include <glm/geometric.hpp>
 
 #include <glm/common.hpp>
@@ -422,12 +423,11 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
     } else {
       Field w;
       w.box = grow(s.hull.box, skin_thickness());
-      w.eval = [h = s.hull](const glm::vec3& p) { return h.eval(p) - wrap_thickness(p.y); };
+      const float thinner = s.id == "patella" ? kPatellaThinner : 0.0f;
+      w.eval = [h = s.hull, thinner](const glm::vec3& p) { return h.eval(p) - wrap_thickness(p.y) + thinner; };
       if (s.id == "tibia") tibia_wrap = std::move(w);
-      else if (s.id == "patella") {
-        patella_wrap.box = w.box;
-        patella_wrap.eval = [h = s.hull](const glm::vec3& p) { return h.eval(p) - wrap_thickness(p.y) + kPatellaThinner; };
-      } else tight.push_back(std::move(w));
+      else if (s.id == "patella") patella_wrap = std::move(w);
+      else tight.push_back(std::move(w));
     }
     soft.push_back(offset(s.hull, 0.0045f));
   }

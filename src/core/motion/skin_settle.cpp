@@ -279,63 +279,6 @@ void settle_skin(const SkinSettle& s, const Scene& rest, Scene& posed) {
     }
   };
 
-  // 3. Folds (run last, below): where two triangles turned against each
-  // other by more than 90 degrees beyond their rest angle, the skin round them
-  // is smoothed (umbrella steps, full weight over kFoldRings rings, fading
-  // over as many more), and only outwards: a step's inward part along the
-  // vertex normal is dropped, so the skin fills the crease as the fat behind
-  // a bent knee does and never sinks back into the tissue the cover pass has
-  // just covered. Smoothed in both directions it folded less but let the
-  // gastrocnemius 3.5 to 5.7 mm out through the skin at knee 120; before the
-  // cover pass as well, it tore the cut at the thigh.
-  auto relax_folds = [&]() {
-    std::vector<glm::vec3> normals(m.indices.size() / 3);
-    for (int round = 0; round < kFoldRounds; ++round) {
-      std::vector<float> w(nv, -1.0f); // negative: not in the region
-      std::vector<std::uint32_t> region;
-      for (std::size_t t = 0; t < normals.size(); ++t) normals[t] = face_normal(m, static_cast<std::uint32_t>(t));
-      for (const SkinSettle::Hinge& h : s.hinges) {
-        if (glm::dot(normals[h.a], normals[h.b]) >= h.folded_below) continue;
-        for (std::uint32_t t : {h.a, h.b})
-          for (std::size_t c = 0; c < 3; ++c) {
-            const std::uint32_t v = s.rep[m.indices[static_cast<std::size_t>(t) * 3 + c]];
-            if (w[v] < 0.0f) region.push_back(v);
-            w[v] = s.free[v];
-          }
-      }
-      if (region.empty()) return;
-      // Full weight over kFoldRings rings round the fold, fading over as many again.
-      for (int r = 0; r < 2 * kFoldRings; ++r) {
-        const float wr =
-            r < kFoldRings ? 1.0f : 1.0f - static_cast<float>(r - kFoldRings + 1) / static_cast<float>(kFoldRings + 1);
-        const std::size_t n = region.size();
-        for (std::size_t i = 0; i < n; ++i)
-          for (std::uint32_t k = s.ring_start[region[i]]; k < s.ring_start[region[i] + 1]; ++k) {
-            const std::uint32_t u = s.ring[k];
-            if (w[u] < 0.0f) {
-              w[u] = wr * s.free[u];
-              region.push_back(u);
-            }
-          }
-      }
-      std::vector<glm::vec3> next(region.size());
-      for (int sweep = 0; sweep < kFoldSweeps; ++sweep) {
-        for (std::size_t i = 0; i < region.size(); ++i) {
-          const std::uint32_t v = region[i];
-          glm::vec3 sum(0.0f);
-          for (std::uint32_t k = s.ring_start[v]; k < s.ring_start[v + 1]; ++k) sum += x[s.ring[k]];
-          const std::uint32_t count = s.ring_start[v + 1] - s.ring_start[v];
-          glm::vec3 step = count ? 0.5f * w[v] * (sum / static_cast<float>(count) - x[v]) : glm::vec3(0.0f);
-          if (m.normals.size() == nv) step -= std::min(0.0f, glm::dot(step, m.normals[v])) * m.normals[v];
-          next[i] = x[v] + step;
-        }
-        for (std::size_t i = 0; i < region.size(); ++i) x[region[i]] = next[i];
-      }
-      for (std::uint32_t v : region) touch(v);
-      for (std::uint32_t v = 0; v < nv; ++v)
-        if (s.rep[v] != v) x[v] = x[s.rep[v]];
-    }
-  };
   // 1. Stretch: shorten every edge past kMaxStretch, both ends halfway.
   auto unstretch = [&]() {
     std::vector<std::uint32_t> hot;
@@ -399,6 +342,62 @@ void settle_skin(const SkinSettle& s, const Scene& rest, Scene& posed) {
   };
   follow_reps();
   remake_normals(0);
+
+  // 3. Folds (run last): where two triangles turned against each
+  // other by more than 90 degrees beyond their rest angle, the skin round them
+  // is smoothed (umbrella steps, full weight over kFoldRings rings, fading
+  // over as many more), and only outwards: a step's inward part along the
+  // vertex normal is dropped, so the skin fills the crease instead of folding
+  // and never sinks back into the tissue the cover pass has just covered. Smoothed in both directions it folded less but let the
+  // gastrocnemius 3.5 to 5.7 mm out through the skin at knee 120; before the
+  // cover pass as well, it tore the cut at the thigh.
+  auto relax_folds = [&]() {
+    std::vector<glm::vec3> normals(m.indices.size() / 3);
+    for (int round = 0; round < kFoldRounds; ++round) {
+      std::vector<float> w(nv, -1.0f); // negative: not in the region
+      std::vector<std::uint32_t> region;
+      for (std::size_t t = 0; t < normals.size(); ++t) normals[t] = face_normal(m, static_cast<std::uint32_t>(t));
+      for (const SkinSettle::Hinge& h : s.hinges) {
+        if (glm::dot(normals[h.a], normals[h.b]) >= h.folded_below) continue;
+        for (std::uint32_t t : {h.a, h.b})
+          for (std::size_t c = 0; c < 3; ++c) {
+            const std::uint32_t v = s.rep[m.indices[static_cast<std::size_t>(t) * 3 + c]];
+            if (w[v] < 0.0f) region.push_back(v);
+            w[v] = s.free[v];
+          }
+      }
+      if (region.empty()) return;
+      // Full weight over kFoldRings rings round the fold, fading over as many again.
+      for (int r = 0; r < 2 * kFoldRings; ++r) {
+        const float wr =
+            r < kFoldRings ? 1.0f : 1.0f - static_cast<float>(r - kFoldRings + 1) / static_cast<float>(kFoldRings + 1);
+        const std::size_t n = region.size();
+        for (std::size_t i = 0; i < n; ++i)
+          for (std::uint32_t k = s.ring_start[region[i]]; k < s.ring_start[region[i] + 1]; ++k) {
+            const std::uint32_t u = s.ring[k];
+            if (w[u] < 0.0f) {
+              w[u] = wr * s.free[u];
+              region.push_back(u);
+            }
+          }
+      }
+      std::vector<glm::vec3> next(region.size());
+      for (int sweep = 0; sweep < kFoldSweeps; ++sweep) {
+        for (std::size_t i = 0; i < region.size(); ++i) {
+          const std::uint32_t v = region[i];
+          glm::vec3 sum(0.0f);
+          for (std::uint32_t k = s.ring_start[v]; k < s.ring_start[v + 1]; ++k) sum += x[s.ring[k]];
+          const std::uint32_t count = s.ring_start[v + 1] - s.ring_start[v];
+          glm::vec3 step = count ? 0.5f * w[v] * (sum / static_cast<float>(count) - x[v]) : glm::vec3(0.0f);
+          if (m.normals.size() == nv) step -= std::min(0.0f, glm::dot(step, m.normals[v])) * m.normals[v];
+          next[i] = x[v] + step;
+        }
+        for (std::size_t i = 0; i < region.size(); ++i) x[region[i]] = next[i];
+      }
+      for (std::uint32_t v : region) touch(v);
+      follow_reps();
+    }
+  };
 
   // 2. Cover: the push each skin vertex needs to lie kMargin over the
   // tissue nearest it (no nearer than at rest), along its normal.
