@@ -219,9 +219,17 @@ TEST_F(SectionAnatomy, NerveTrunksLieBetweenMusclesNotInsideThem) {
       if (nerve.kind != StructureKind::nerve) continue;
       for (const auto& loop : nerve.section.loops) {
         if (signed_area(loop.points) < 6e-6) continue;
+        // The centroid of the loop's area: the mean of its points leans
+        // towards wherever the mesh happens to have more vertices.
         glm::dvec2 centre(0.0);
-        for (const auto& p : loop.points) centre += p;
-        centre /= static_cast<double>(loop.points.size());
+        double twice_area = 0.0;
+        for (std::size_t i = 0; i < loop.points.size(); ++i) {
+          const glm::dvec2 a = loop.points[i], b = loop.points[(i + 1) % loop.points.size()];
+          const double cross = a.x * b.y - b.x * a.y;
+          twice_area += cross;
+          centre += (a + b) * cross;
+        }
+        centre /= 3.0 * twice_area;
         for (const auto& other : s.structures) {
           const bool solid =
               other.kind == StructureKind::bone || other.kind == StructureKind::muscle || other.kind == StructureKind::tendon;
@@ -253,9 +261,17 @@ TEST_F(SectionAnatomy, EveryNerveCutLiesBetweenMusclesExceptWhereABranchEntersIt
       if (nerve.kind != StructureKind::nerve) continue;
       for (const auto& loop : nerve.section.loops) {
         if (signed_area(loop.points) < 0.5e-6) continue; // holes and crumbs
+        // The centroid of the loop's area: the mean of its points leans
+        // towards wherever the mesh happens to have more vertices.
         glm::dvec2 centre(0.0);
-        for (const auto& p : loop.points) centre += p;
-        centre /= static_cast<double>(loop.points.size());
+        double twice_area = 0.0;
+        for (std::size_t i = 0; i < loop.points.size(); ++i) {
+          const glm::dvec2 a = loop.points[i], b = loop.points[(i + 1) % loop.points.size()];
+          const double cross = a.x * b.y - b.x * a.y;
+          twice_area += cross;
+          centre += (a + b) * cross;
+        }
+        centre /= 3.0 * twice_area;
         const glm::dvec3 at_model = s.plane.to_model(centre);
         for (const auto& other : s.structures) {
           const bool solid =
