@@ -17,6 +17,17 @@ const atlas::GeneratedAtlas& shared_atlas() {
   return atlas;
 }
 
+double front_at(const MeshSection& cut, double u) {
+  double best = -1e9;
+  for (const auto& loop : cut.loops)
+    for (std::size_t i = 0; i < loop.points.size(); ++i) {
+      const glm::dvec2 a = loop.points[i], b = loop.points[(i + 1) % loop.points.size()];
+      if ((a.x - u) * (b.x - u) > 0.0 || a.x == b.x) continue;
+      best = std::max(best, a.y + (u - a.x) / (b.x - a.x) * (b.y - a.y));
+    }
+  return best;
+}
+
 const Mesh& atlas_mesh(const std::string& id) {
   for (const auto& [name, mesh] : shared_atlas().meshes)
     if (name == id) return mesh;

@@ -2,6 +2,7 @@
 // The generated atlas, built once per test binary and shared by every test,
 // plus small geometry helpers the atlas tests use.
 #include "atlas/generator.hpp"
+#include "core/geometry/cross_section.hpp"
 #include "core/geometry/mesh.hpp"
 
 #include <glm/vec3.hpp>
@@ -32,5 +33,9 @@ Mesh load_obj(const std::filesystem::path& path);
 float distance_to_mesh(const Mesh& mesh, const glm::vec3& p);
 // Inside test by ray parity along +X (the mesh must be closed).
 bool inside_mesh(const Mesh& mesh, const glm::vec3& p);
+// How far forward a section reaches along the line u = const of its plane
+// frame (v of the most anterior crossing of its loops); below -1e8 when the
+// line misses it.
+double front_at(const MeshSection& cut, double u);
 
 } // namespace crus::test
