@@ -158,6 +158,30 @@ float anterolateral_bulge(const glm::vec3& p) {
   const float anterior = glm::smoothstep(-0.070f, -0.045f, p.x);
   return kBulge * level * lateral * anterior;
 }
+// Between the knee's level and the tuberosity's the sweep's axis turns from
+// running down and back (the patella stands out in front, the popliteal
+// fossa is flat behind) to running straight down, and its sections, square
+// to the axis, turn with it: in front, on the inside of that bend, they
+// met in a crease 29 degrees deep at 13% of the way down, a line across
+// the shin under the kneecap seen from the front (AtlasKnee.
+// SkinBelowTheKneecapHasNoCreaseOrPit). Over that band the
+// ellipse's distance is averaged over five heights, kBendTaps apart
+// (binomial weights), which rounds the crease without moving the outline
+// elsewhere; the averaging fades out over a centimetre at each end, and
+// behind the axis (the outside of the bend, where the outline was smooth
+// and the skin of the popliteal fossa folds when the knee bends).
+constexpr float kBendTaps = 0.006f;
+float below_knee_smoothed(const Field& ellipse, const glm::vec3& p) {
+  const float d = ellipse.eval(p);
+  const float w = glm::smoothstep(0.360f, 0.372f, p.y) * (1.0f - glm::smoothstep(0.430f, 0.442f, p.y)) *
+                  glm::smoothstep(-0.070f, -0.050f, p.x);
+  if (w <= 0.0f) return d;
+  const glm::vec3 up(0.0f, kBendTaps, 0.0f);
+  const float avg = (6.0f * d + 4.0f * (ellipse.eval(p + up) + ellipse.eval(p - up)) + ellipse.eval(p + 2.0f * up) +
+                     ellipse.eval(p - 2.0f * up)) /
+                    16.0f;
+  return glm::mix(d, avg, w);
+}
 // How far p lies outside the line from `from` to `to` (x, z), on its
 // anteromedial side (+x and -z), less the face gap.
 float beyond(const glm::vec3& p, const glm::vec2& from, const glm::vec2& to) {
@@ -269,7 +293,7 @@ Field deep_fascia() {
   Field f;
   f.box = ellipse.box;
   f.eval = [ellipse](const glm::vec3& p) {
-    const float d = ellipse.eval(p) - anterolateral_bulge(p);
+    const float d = below_knee_smoothed(ellipse, p) - anterolateral_bulge(p);
     // Rounded where the face meets the round of the leg: a hard
     // intersection left a crease in the skin.
     return smax(d, shin_cut(p), kEdgeBlend);
