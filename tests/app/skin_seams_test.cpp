@@ -77,20 +77,21 @@ TEST_F(SkinSeams, NoMuscleSeamsUnderTheFascia) {
 }
 
 TEST_F(SkinSeams, NoWorseInFrontOrLowerDown) {
-  // Not seams this change removed, and not to grow: over the front of the
-  // anterior compartment (10 to 45 degrees, 10 to 45% of the way down) the
-  // line where tibialis anterior meets extensor digitorum longus and the
-  // medial edge of the outline's anterolateral rounding (5.9% of the edges
-  // under 10 mm before, 5.7% now); from 45 to 66%, round the same sector as
-  // above, where the whole muscles are wrapped again and the envelopes come
-  // in (2.1% under 10 mm and 6.0% under 15 mm before, 1.9% and 6.1% now).
+  // Over the front of the anterior compartment (10 to 45 degrees, 10 to 45%
+  // of the way down) the outline's anterolateral rounding came in over 8 mm
+  // across the leg (outline.cpp), a groove and a ridge down the calf seen
+  // from the front: 4.7% of the edges bent tighter than 10 mm. Over 18 mm it
+  // is one smooth rounding: 1.6%. Not to grow: from 45 to 66%, round the
+  // same sector as above, where the whole muscles are wrapped again and the
+  // envelopes come in (2.1% under 10 mm and 6.0% under 15 mm before the
+  // seams were removed, 1.9% and 6.1% now).
   const Bends front = bends(*scene_, "10%", "45%", 10.0, 45.0);
   const Bends lower = bends(*scene_, "45%", "66%", 45.0, -25.0);
   ASSERT_GT(front.edges, 500u);
   ASSERT_GT(lower.edges, 2000u);
   std::printf("front: %.2f%% under 10 mm; 45-66%%: %.2f%% under 10 mm, %.2f%% under 15 mm\n", front.percent10(),
               lower.percent10(), lower.percent15());
-  EXPECT_LE(front.percent10(), 6.5);
+  EXPECT_LE(front.percent10(), 2.5) << "a line down the front of the calf";
   EXPECT_LE(lower.percent10(), 2.2);
   EXPECT_LE(lower.percent15(), 6.6);
 }
