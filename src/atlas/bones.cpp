@@ -187,9 +187,9 @@ Field tibia() {
                       kAnterior);
   // The upper one flares into the plateau, so the condyles overhang a
   // widening metaphysis rather than sitting on a waist. It starts inside
-  // the shaft, 5 mm across at 25% of the way down: begun with its full
-  // width at 21%, its flat end stood out of the shaft as a shelf either side
-  // of the crest, which the skin showed as a pit below the knee
+  // the shaft, 10 mm across at 25% of the way down: begun 30 mm across at
+  // 21%, its flat end stood out of the shaft as a shelf either side of the
+  // crest, which the skin showed as a pit below the knee
   // (AtlasBoneShape.ProximalTibiaFlaresIntoTheShaftWithoutAShelf).
   Field upper = sweep({key(-0.0477f, 0.355f, 0.0806f, 0.0050f, 0.0050f), key(-0.0500f, 0.372f, 0.0805f, 0.0150f, 0.0150f),
                        key(-0.0560f, 0.395f, 0.0800f, 0.0230f, 0.0200f), key(-0.0585f, 0.416f, 0.0805f, 0.0290f, 0.0225f)},

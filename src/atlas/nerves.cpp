@@ -260,11 +260,12 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
        {"plantaris", {n(-0.0820f, 0.470f, 0.0790f, 0.0010f), n(-0.0810f, 0.462f, 0.0880f, 0.0009f)}},
        {"soleus",
         {n(-0.0860f, 0.410f, 0.0780f, 0.0012f), n(-0.0960f, 0.385f, 0.0900f, 0.0011f), n(-0.0980f, 0.362f, 0.0920f, 0.0010f)}},
-       // The branch to popliteus passes lateral to the plantaris, between it
-       // and the lateral head, onto the back of popliteus (keys at 0.4055
-       // and 0.4035): leaving the trunk straight for its muscle, it cut
-       // through the plantaris's edge at 12% of the way down, where the
-       // medial head leaves no room on the other side.
+       // The branch to popliteus is drawn lateral to the plantaris, between
+       // it and the lateral head, onto the back of popliteus (keys at 0.4055
+       // and 0.4035): a modelling choice, not a sourced course. Leaving the
+       // trunk straight for its muscle, it cut through the plantaris's edge
+       // at 12% of the way down, and the medial head leaves no room on the
+       // other side.
        {"popliteus",
         {n(-0.0860f, 0.410f, 0.0780f, 0.0010f), n(-0.0940f, 0.4055f, 0.0870f, 0.0009f), n(-0.0870f, 0.4035f, 0.0860f, 0.0009f),
          n(-0.0830f, 0.398f, 0.0770f, 0.0009f), n(-0.0790f, 0.392f, 0.0750f, 0.0009f)}},

@@ -166,13 +166,16 @@ float anterolateral_bulge(const glm::vec3& p) {
 // fossa is flat behind) to running straight down, and its sections, square
 // to the axis, turn with it: in front, on the inside of that bend, they
 // met in a crease 29 degrees deep at 13% of the way down, a line across
-// the shin under the kneecap seen from the front (AtlasKnee.
-// SkinBelowTheKneecapHasNoCreaseOrPit). Over that band the
-// ellipse's distance is averaged over five heights, kBendTaps apart
-// (binomial weights), which rounds the crease without moving the outline
-// elsewhere; the averaging fades out over a centimetre at each end, and
-// behind the axis (the outside of the bend, where the outline was smooth
-// and the skin of the popliteal fossa folds when the knee bends).
+// the shin under the kneecap seen from the front
+// (AtlasKnee.SkinBelowTheKneecapHasNoCreaseOrPit). From y 0.360 to 0.442
+// the ellipse's distance is averaged over five heights, kBendTaps apart
+// (binomial weights), which rounds the crease; the averaging fades in over
+// 12 mm at each end, and from front to back over x -0.050 to -0.070 (the
+// axis lies at about -0.055 to -0.070 there): averaged behind the axis too,
+// on the outside of the bend where the outline was smooth, the skin of the
+// popliteal fossa folded more with the knee bent to 120 degrees. The result
+// is no longer an exact distance where the weight varies; the skin's offset
+// from it is 3 mm give or take a few hundredths there.
 constexpr float kBendTaps = 0.006f;
 float below_knee_smoothed(const Field& ellipse, const glm::vec3& p) {
   const float d = ellipse.eval(p);

@@ -2,6 +2,8 @@
 
 #include "support/test_support.hpp"
 
+#include <gtest/gtest.h>
+
 #include <glm/geometric.hpp>
 
 #include <algorithm>
@@ -17,15 +19,27 @@ const atlas::GeneratedAtlas& shared_atlas() {
   return atlas;
 }
 
-double front_at(const MeshSection& cut, double u) {
-  double best = -1e9;
+std::optional<double> front_at(const MeshSection& cut, double u) {
+  std::optional<double> best;
   for (const auto& loop : cut.loops)
     for (std::size_t i = 0; i < loop.points.size(); ++i) {
       const glm::dvec2 a = loop.points[i], b = loop.points[(i + 1) % loop.points.size()];
-      if ((a.x - u) * (b.x - u) > 0.0 || a.x == b.x) continue;
-      best = std::max(best, a.y + (u - a.x) / (b.x - a.x) * (b.y - a.y));
+      if ((a.x - u) * (b.x - u) > 0.0 || a.x == b.x) continue; // a segment on the line: its neighbours cross it
+      const double v = a.y + (u - a.x) / (b.x - a.x) * (b.y - a.y);
+      if (!best || v > *best) best = v;
     }
   return best;
+}
+
+glm::vec3 atlas_joint(const std::string& id) {
+  for (const auto& j : shared_atlas().manifest.joints)
+    if (j.id == id) return j.position;
+  ADD_FAILURE() << "no joint " << id;
+  return glm::vec3(0.0f);
+}
+
+SectionPlane leg_level(double fraction) {
+  return make_section_plane(glm::mix(glm::dvec3(atlas_joint("knee")), glm::dvec3(atlas_joint("ankle")), fraction), 0.0);
 }
 
 const Mesh& atlas_mesh(const std::string& id) {

@@ -8,6 +8,7 @@
 #include <glm/vec3.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,9 +34,14 @@ Mesh load_obj(const std::filesystem::path& path);
 float distance_to_mesh(const Mesh& mesh, const glm::vec3& p);
 // Inside test by ray parity along +X (the mesh must be closed).
 bool inside_mesh(const Mesh& mesh, const glm::vec3& p);
+// A joint centre of the generated atlas's manifest (a test failure when absent).
+glm::vec3 atlas_joint(const std::string& id);
+// The horizontal plane `fraction` of the way from the knee joint centre down
+// to the ankle's (issue 11's heights).
+SectionPlane leg_level(double fraction);
 // How far forward a section reaches along the line u = const of its plane
-// frame (v of the most anterior crossing of its loops); below -1e8 when the
-// line misses it.
-double front_at(const MeshSection& cut, double u);
+// frame: v of the most anterior crossing of its loops; none when the line
+// misses it.
+std::optional<double> front_at(const MeshSection& cut, double u);
 
 } // namespace crus::test

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -178,25 +179,29 @@ TEST(AtlasKnee, SkinBelowTheKneecapHasNoCreaseOrPit) {
   // sweep turns there (down and back from the knee, then straight down) and
   // its sections met in a crease across the shin at 13% of the way down,
   // and the skin over the tibia's metaphysis followed a shelf in the bone
-  // into a pit at 21%. Along vertical lines 66 to 102 mm lateral (the
-  // shin's front, either side of the crest), from 4 to 24% of the way down
-  // in steps of 1% (4 mm), the skin's most anterior point has a second
+  // into a pit at 21%. Along vertical lines at z 0.066 to 0.102 (the front
+  // of the shin either side of the crest), from 4 to 24% of the way down in
+  // steps of 1% (4 mm), the skin's most anterior point has a second
   // difference under 1.3 mm (it was 1.9 at the crease and 2.2 at the pit;
   // now 0.9 at most).
-  glm::dvec3 knee(0.0), ankle(0.0);
-  for (const auto& j : shared_atlas().manifest.joints) {
-    if (j.id == "knee") knee = glm::dvec3(j.position);
-    if (j.id == "ankle") ankle = glm::dvec3(j.position);
-  }
-  ASSERT_GT(knee.y, ankle.y);
   const Mesh& skin = atlas_mesh("skin");
+  std::vector<MeshSection> cuts;
+  std::vector<SectionPlane> planes;
+  for (int k = 0; k <= 20; ++k) {
+    planes.push_back(leg_level(0.04 + 0.01 * k));
+    cuts.push_back(slice_mesh(skin, planes.back()));
+  }
   double worst = 0.0, worst_z = 0.0, worst_f = 0.0;
   for (int iz = 0; iz <= 9; ++iz) {
     const double z = 0.066 + 0.004 * iz;
     std::vector<double> front;
-    for (int k = 0; k <= 20; ++k) front.push_back(front_at(horizontal(skin, glm::mix(knee.y, ankle.y, 0.04 + 0.01 * k)), z));
+    for (std::size_t k = 0; k < cuts.size(); ++k) {
+      // The plane's frame is centred on its point: u = z - point.z.
+      const std::optional<double> v = front_at(cuts[k], z - planes[k].point.z);
+      ASSERT_TRUE(v.has_value()) << "no skin in front at z " << z << ", " << 4 + k << "% down";
+      front.push_back(*v + planes[k].point.x);
+    }
     for (std::size_t i = 1; i + 1 < front.size(); ++i) {
-      ASSERT_GT(front[i], -1e8) << "no skin in front at z " << z;
       const double d2 = std::abs(front[i - 1] - 2.0 * front[i] + front[i + 1]);
       if (d2 > worst) std::tie(worst, worst_z, worst_f) = std::tuple(d2, z, 0.04 + 0.01 * double(i));
     }

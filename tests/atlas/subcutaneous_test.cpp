@@ -16,18 +16,6 @@
 namespace crus::test {
 namespace {
 
-glm::vec3 joint(const std::string& id) {
-  for (const auto& j : shared_atlas().manifest.joints)
-    if (j.id == id) return j.position;
-  ADD_FAILURE() << "no joint " << id;
-  return glm::vec3(0.0f);
-}
-
-// The horizontal plane `fraction` of the way from the knee joint centre down to the ankle's.
-SectionPlane level(double fraction) {
-  return make_section_plane(glm::mix(glm::dvec3(joint("knee")), glm::dvec3(joint("ankle")), fraction), 0.0);
-}
-
 std::vector<glm::dvec2> contour_points(const MeshSection& s) {
   std::vector<glm::dvec2> all;
   for (const auto& l : s.loops) all.insert(all.end(), l.points.begin(), l.points.end());
@@ -56,11 +44,11 @@ TEST(AtlasSubcutaneous, SuralNerveLiesInTheSubcutaneousLayerInTheLowerLeg) {
   const atlas::Field fascia = atlas::deep_fascia();
   int levels = 0;
   for (double f : {0.60, 0.65, 0.70, 0.75, 0.80}) {
-    const MeshSection cut = slice_mesh(atlas_mesh("sural_nerve"), level(f));
+    const MeshSection cut = slice_mesh(atlas_mesh("sural_nerve"), leg_level(f));
     if (cut.empty()) continue;
     ++levels;
     const SectionMeasure m = measure_section(cut);
-    const glm::vec3 centre(level(f).to_model(m.centroid));
+    const glm::vec3 centre(leg_level(f).to_model(m.centroid));
     const float out = fascia(centre);
     std::printf("sural at %2.0f %%: centre %.2f mm outside the fascia\n", f * 100.0, 1e3 * double(out));
     EXPECT_GT(out, 0.0f) << "at " << f << ": the sural nerve lies under the deep fascia";
@@ -76,7 +64,7 @@ TEST(AtlasSubcutaneous, SuperficialFibularNerveDoesNotLiftTheSkin) {
   // higher: a lump), and still covers it.
   const atlas::Field fascia = atlas::deep_fascia();
   for (double f : {0.80, 0.85, 0.88}) {
-    const SectionPlane plane = level(f);
+    const SectionPlane plane = leg_level(f);
     const MeshSection nerve = slice_mesh(atlas_mesh("superficial_fibular_nerve"), plane);
     const MeshSection skin = slice_mesh(atlas_mesh("skin"), plane);
     ASSERT_FALSE(nerve.empty()) << f;
@@ -111,7 +99,7 @@ TEST(AtlasSubcutaneous, BackOfTheSoleusIsNotGrooved) {
   // 1.5 mm inside the section's convex hull. (The plantaris tendon, embedded
   // in it, had cut a groove 2 to 6 mm deep that showed from behind.)
   for (double f : {0.30, 0.35, 0.40, 0.45}) {
-    const MeshSection cut = slice_mesh(atlas_mesh("soleus"), level(f));
+    const MeshSection cut = slice_mesh(atlas_mesh("soleus"), leg_level(f));
     ASSERT_FALSE(cut.empty()) << f;
     const glm::dvec2 centroid = measure_section(cut).centroid;
     const std::vector<glm::dvec2> points = contour_points(cut);
