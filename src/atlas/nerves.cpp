@@ -68,6 +68,8 @@ struct Route {
   // (0: not held). A cutaneous nerve (pierce set; held is then ignored) is
   // held from the top down to where it pierces the fascia.
   float held = 0.0f;
+  // Routed a second time against the bones alone (below).
+  bool clear_bones = false;
 };
 
 // The subcutaneous layer is a few millimetres thick (skin_thickness()): a
@@ -147,6 +149,22 @@ StructureSpec nerve(const char* id, const char* name, std::vector<Branch> tubes,
         trunk.insert(trunk.end(), rerouted.begin(), rerouted.end());
       }
     }
+    // A trunk that winds round a bone (the common fibular nerve round the
+    // fibular neck, Gray's Anatomy 42nd ed.; SOURCES.md "Nerves") is routed a
+    // second time against the bones alone, stations every 4 mm: where the
+    // first routing found no place with full room it left a station at the
+    // roomiest one it saw, and bones never make room (generator.cpp), so the
+    // nerve passed through the fibula's neck (12 mm2 of its cut at 25% of
+    // the way down; SectionAnatomy.NoNerveRunsThroughABone). Its ends stay
+    // where they are, so its branches still leave it where they did.
+    if (route.clear_bones) {
+      std::vector<const StructureSpec*> bones;
+      for (const StructureSpec* o : *route.around)
+        if (o->kind == StructureKind::bone) bones.push_back(o);
+      std::vector<glm::vec3> unused;
+      RouteReport bone_report;
+      branches[0] = route_between(branches[0], bones, true, true, unused, bone_report, 0.0004f, 0.008f, 0.004f);
+    }
     // Branches that leave the trunk at one of its keys leave it where it went.
     for (std::size_t b = 1; b < branches.size(); ++b)
       for (std::size_t k = 0; k < original.size(); ++k)
@@ -221,7 +239,8 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
   // them (a longer move would take them past the fibula into the wrong
   // compartment).
   const Route tibial{&around, true, false, 0.020f, 0.0f, kHeldBottom};
-  const Route common_fibular{&around, true, true, 0.012f}; // its end is where it divides
+  Route common_fibular{&around, true, true, 0.012f}; // its end is where it divides
+  common_fibular.clear_bones = true;
   const Route deep_fibular{&around, true, false, 0.006f};
   // The superficial fibular nerve pierces the deep fascia at the junction of
   // the middle and lower thirds of the leg (two thirds of the way down) and

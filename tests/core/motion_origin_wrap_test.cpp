@@ -78,13 +78,17 @@ TEST(MotionOriginWrap, GastrocnemiusOriginsFoldNoFurtherAtFullKneeFlexion) {
 // too. Blended vertex by vertex the heads folded 37 and 38 edges at knee 90;
 // carried, 8 and 16. The plantaris folded 19 at knee 90 and 24 at 120
 // blended, and 21 at both carried: no better at 90, since its thin belly
-// bends where the hold hands over. Ceilings: today's counts plus two.
+// bends where the hold hands over. Ceilings: the counts of then plus two;
+// the lateral head's 18 became 21 when the common fibular nerve was routed
+// out of the fibula, which changed the lateral head's mesh where the nerve
+// passes it and gave 19 (its count at 120 degrees moved between 21 and 25
+// on regenerations, above).
 TEST(MotionOriginWrap, CarriedOriginsFoldLittleAtKneeNinetyAndThePlantarisWithThem) {
   const Scene* atlas = crus::test::light_atlas();
   ASSERT_TRUE(atlas && atlas->manifest) << "the bundled atlas is missing; it is part of the repository";
   LegPoser poser(crus::test::motion_model(), crus::test::motion_muscles(), *atlas);
   const std::map<std::pair<int, std::string>, int> ceiling{{{90, "gastrocnemius_medial_head"}, 10},
-                                                           {{90, "gastrocnemius_lateral_head"}, 18},
+                                                           {{90, "gastrocnemius_lateral_head"}, 21},
                                                            {{90, "plantaris"}, 23},
                                                            {{120, "plantaris"}, 23}};
   for (const auto& [key, most] : ceiling) {
