@@ -94,6 +94,9 @@ int run_cli(int argc, char** argv, ViewerEntry viewer_entry) {
   cmd_bench->add_flag("--json", bench.json, "Print one JSON object");
   cmd_bench->add_option("--frame-out", bench.frame_out,
                         "Also write the first frame (the anterior view, as crus render draws it) to this PNG, untimed");
+  cmd_bench->add_option("--moving", bench.moving,
+                        "Also time a moving leg: each frame the next pose of this sweep, JOINT=FROM:TO[,...] "
+                        "(e.g. knee=0:120,ankle=20:-40), posed, uploaded and drawn");
 
   PoseOptions pose;
   auto* cmd_pose = app.add_subcommand(

@@ -1,14 +1,17 @@
 #include "app/commands.hpp"
+#include "app/leg_motion.hpp"
 #include "app/offscreen.hpp"
 #include "app/presentation.hpp"
 #include "app/scene_setup.hpp"
 #include "core/geometry/section_view.hpp"
+#include "core/motion/sweep.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sys/resource.h>
 #include <time.h>
@@ -56,8 +59,66 @@ double process_cpu_ms() {
 }
 } // namespace
 
+namespace {
+// A moving leg (--moving): each frame the next pose of the sweep is posed on
+// the CPU (LegPoser::apply, as the viewer's Play does), the deformed meshes
+// are sent to the GL and the frame is drawn; each step timed on its own.
+struct MovingRun {
+  std::vector<motion::Pose> poses;
+  double bind_ms = 0.0;
+  std::vector<double> pose_ms, upload_ms, draw_ms, frame_ms;
+  std::size_t vertices_sent = 0; // per frame, the deformed meshes' vertices
+};
+
+void run_moving(LegMotion& motion, MovingRun& run, Scene& scene, Presentation& presentation, OffscreenRenderer& renderer,
+                float aspect) {
+  auto b0 = Clock::now();
+  motion.poser.emplace(motion.model, motion.muscles, scene);
+  (void)motion.poser->skin(); // the binding, once per atlas (the viewer does it on a worker)
+  run.bind_ms = std::chrono::duration<double, std::milli>(Clock::now() - b0).count();
+  // One camera framing both ends of the movement, as crus render --animate.
+  Aabb box{glm::vec3(1e30f), glm::vec3(-1e30f)};
+  for (const motion::Pose* p : {&run.poses.front(), &run.poses.back()}) {
+    motion.poser->apply(*p, scene);
+    presentation.scene_changed();
+    const Aabb b = presentation.drawn_box();
+    box = {glm::min(box.min, b.min), glm::max(box.max, b.max)};
+  }
+  renderer.update_pose(scene); // the first send of the deformed buffers, untimed
+  const OrbitCamera camera = presentation.camera_for(AnatomicalView::lateral, aspect, box);
+  auto ms_since = [](Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); };
+  for (const motion::Pose& pose : run.poses) {
+    const auto t0 = Clock::now();
+    motion.poser->apply(pose, scene);
+    presentation.scene_changed();
+    const DrawList list = presentation.draw_list();
+    run.pose_ms.push_back(ms_since(t0));
+    const auto t1 = Clock::now();
+    const std::vector<std::size_t> before = renderer.vertex_uploads();
+    renderer.update_pose(scene);
+    run.upload_ms.push_back(ms_since(t1));
+    const auto t2 = Clock::now();
+    renderer.draw(scene, list, camera); // waits for the GL to finish, the sends included
+    run.draw_ms.push_back(ms_since(t2));
+    run.frame_ms.push_back(ms_since(t0));
+    const std::vector<std::size_t>& after = renderer.vertex_uploads();
+    std::size_t sent = 0;
+    for (std::size_t i = 0; i < after.size() && i < before.size(); ++i)
+      if (after[i] != before[i]) sent += scene.structures[i].mesh.positions.size();
+    run.vertices_sent = std::max(run.vertices_sent, sent);
+  }
+}
+} // namespace
+
 int run_bench(const BenchOptions& options) {
   auto [width, height] = parse_size(options.size, "--size");
+  // The movement is checked before anything is loaded (a bad sweep: exit 2 at once).
+  std::optional<LegMotion> motion;
+  MovingRun moving;
+  if (!options.moving.empty()) {
+    motion.emplace();
+    moving.poses = motion::parse_sweep(motion->model, options.moving, "--moving").frames(std::max(2, options.frames));
+  }
   auto t0 = Clock::now();
   Scene scene = load_atlas(options.atlas, true);
   double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
@@ -127,6 +188,7 @@ int run_bench(const BenchOptions& options) {
   }
   std::sort(section_ms.begin(), section_ms.end());
   const double section_median = section_ms[section_ms.size() / 2], section_max = section_ms.back();
+  if (motion) run_moving(*motion, moving, scene, presentation, renderer, aspect);
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   double peak_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
@@ -148,6 +210,21 @@ int run_bench(const BenchOptions& options) {
   j["section_ms_median"] = section_median;
   j["section_ms_max"] = section_max;
   j["peak_rss_mb"] = peak_rss_mb;
+  if (motion) {
+    auto median = [&](const std::vector<double>& v) { return percentile_of(v, 0.5); };
+    nlohmann::ordered_json m;
+    m["sweep"] = options.moving;
+    m["frames"] = moving.poses.size();
+    m["bind_ms"] = moving.bind_ms;
+    m["pose_ms_median"] = median(moving.pose_ms);
+    m["pose_ms_p95"] = percentile_of(moving.pose_ms, 0.95);
+    m["upload_ms_median"] = median(moving.upload_ms);
+    m["draw_ms_median"] = median(moving.draw_ms);
+    m["frame_ms_median"] = median(moving.frame_ms);
+    m["frame_ms_p95"] = percentile_of(moving.frame_ms, 0.95);
+    m["vertices_sent_per_frame"] = moving.vertices_sent;
+    j["moving"] = m;
+  }
   j["renderer"] = renderer.renderer();
   if (options.json) {
     std::cout << dump_json(j, -1) << "\n";
@@ -162,6 +239,15 @@ int run_bench(const BenchOptions& options) {
               << "first frame     " << first_frame_ms << " ms after process start\n"
               << "section remake  " << section_median << " ms median, " << section_max << " ms max (a drag, 25-55%)\n"
               << "peak RSS        " << peak_rss_mb << " MB\n";
+    if (motion)
+      std::cout << "moving leg      " << options.moving << ", " << moving.poses.size() << " frames, bound in " << moving.bind_ms
+                << " ms\n"
+                << "  pose          " << percentile_of(moving.pose_ms, 0.5) << " ms median\n"
+                << "  upload        " << percentile_of(moving.upload_ms, 0.5) << " ms median (" << moving.vertices_sent
+                << " vertices a frame)\n"
+                << "  draw          " << percentile_of(moving.draw_ms, 0.5) << " ms median\n"
+                << "  whole frame   " << percentile_of(moving.frame_ms, 0.5) << " ms median, "
+                << percentile_of(moving.frame_ms, 0.95) << " ms p95\n";
   }
   return 0;
 }

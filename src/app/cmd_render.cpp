@@ -1,4 +1,5 @@
 #include "app/commands.hpp"
+#include "app/leg_motion.hpp"
 #include "app/offscreen.hpp"
 #include "app/presentation.hpp"
 #include "app/posed_section.hpp"
@@ -55,17 +56,6 @@ public:
 private:
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
   std::vector<std::pair<const char*, double>> phases_;
-};
-
-// The motion model, the muscles and the leg's rest scene, for a posed render.
-struct LegMotion {
-  LegMotion()
-      : model(motion::load_motion_model(motion_path("joints.json"))),
-        muscles(motion::load_muscles(motion_path("muscles.json"), model)) {}
-  static std::string motion_path(const char* name) { return (std::filesystem::path(assets_dir()) / "motion" / name).string(); }
-  motion::MotionModel model;
-  motion::MuscleSet muscles;
-  std::optional<motion::LegPoser> poser; // once the atlas is loaded
 };
 
 // Pixels of `image` inside the rectangle that are not the background (the

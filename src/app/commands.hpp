@@ -63,6 +63,7 @@ struct BenchOptions {
   std::string size = "1920x1080";
   bool json = false;
   std::string frame_out; // also write the first frame (the anterior view) as a PNG
+  std::string moving;    // a sweep (knee=0:120,...): also time a moving leg, a new pose each frame
 };
 int run_bench(const BenchOptions& options);
 

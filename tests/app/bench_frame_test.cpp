@@ -7,9 +7,11 @@
 #include "core/io/image.hpp"
 #include "support/test_support.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -59,6 +61,39 @@ TEST(BenchFrame, IsTheFrameCrusRenderDrawsOfTheSameView) {
   const Difference d = compare(bench, render);
   EXPECT_LT(d.mean, 1.0) << "bench " << bench_png << " vs render " << render_png;
   EXPECT_LT(d.differing, 0.005) << "bench " << bench_png << " vs render " << render_png;
+}
+
+// `crus bench --moving`: a new pose each frame, posed, sent and drawn, each
+// step timed (issue 12: the pose can change at 60 frames per second on a GPU;
+// docs/PERFORMANCE.md has the figures). The light atlas, tiny frames.
+TEST(BenchFrame, TimesAMovingLegStepByStep) {
+  const std::string light = crus::test::source_dir() + "/assets/atlas/lower_leg_right_lod1.glb";
+  auto b = run_command(crus::test::crus_binary() +
+                       " bench --frames 3 --size 64x64 --json --moving knee=0:90,ankle=10:-20 --atlas " + light);
+  ASSERT_EQ(b.status, 0) << b.err;
+  const auto j = nlohmann::json::parse(b.out);
+  ASSERT_TRUE(j.contains("moving")) << b.out;
+  const auto& m = j["moving"];
+  EXPECT_EQ(m["sweep"], "knee=0:90,ankle=10:-20");
+  EXPECT_EQ(m["frames"], 3);
+  EXPECT_GT(m["bind_ms"].get<double>(), 0.0);
+  for (const char* key : {"pose_ms_median", "upload_ms_median", "draw_ms_median", "frame_ms_median"})
+    EXPECT_GT(m[key].get<double>(), 0.0) << key;
+  // The whole frame is its steps (and a little between them).
+  EXPECT_GE(m["frame_ms_median"].get<double>(), 0.9 * (m["pose_ms_median"].get<double>() + m["draw_ms_median"].get<double>()));
+  // The soft tissue is sent each frame; the bones are not (drawn through their matrices).
+  const auto sent = m["vertices_sent_per_frame"].get<std::size_t>();
+  EXPECT_GT(sent, 10000u);
+  EXPECT_LT(sent, j["triangles"].get<std::size_t>());
+}
+
+TEST(BenchFrame, ABadMovementIsOneLineAndExitTwo) {
+  auto b = run_command(crus::test::crus_binary() + " bench --frames 2 --size 64x64 --moving knee=0:400");
+  EXPECT_EQ(b.status, 2);
+  // The movement's own check (its joint and range), not the parser's "unknown option".
+  EXPECT_NE(b.err.find("--moving"), std::string::npos) << b.err;
+  EXPECT_NE(b.err.find("knee=400 is outside its range"), std::string::npos) << b.err;
+  EXPECT_EQ(std::count(b.err.begin(), b.err.end(), '\n'), 1) << b.err;
 }
 
 } // namespace
