@@ -1,6 +1,7 @@
 #include "core/motion/skin_settle.hpp"
 
 #include "core/document/scene.hpp"
+#include "core/parallel.hpp"
 
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
@@ -261,6 +262,43 @@ SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vect
   return out;
 }
 
+namespace {
+// Where one tissue point stands against the skin: the skin vertex nearest
+// it (a walk over the skin's edges from the one nearest at rest) and how
+// far past that vertex's normal, less what it may, the point lies.
+struct Walk {
+  std::uint32_t vertex = 0;
+  float excess = 0.0f;
+  glm::vec3 normal{0.0f};
+};
+constexpr std::size_t kWalkBlock = 1024; // tissue points per block of work
+
+Walk walk_to_skin(const SkinSettle& s, const Mesh& m, const SkinSettle::Tissue& t, const Scene& posed) {
+  const Mesh& tm = posed.structures[t.structure].mesh;
+  if (t.vertex >= tm.positions.size()) return {};
+  const std::vector<glm::vec3>& x = m.positions;
+  const glm::vec3& p = tm.positions[t.vertex];
+  std::uint32_t v = t.skin_vertex;
+  glm::vec3 d = x[v] - p;
+  float best = glm::dot(d, d);
+  for (int step = 0; step < kWalkSteps; ++step) {
+    std::uint32_t next = v;
+    for (std::uint32_t k = s.ring_start[v]; k < s.ring_start[v + 1]; ++k) {
+      d = x[s.ring[k]] - p;
+      const float d2 = glm::dot(d, d);
+      if (d2 < best) {
+        best = d2;
+        next = s.ring[k];
+      }
+    }
+    if (next == v) break;
+    v = next;
+  }
+  const glm::vec3 n = m.normals.size() == x.size() ? m.normals[v] : vertex_normal(s, m, v, glm::vec3(0.0f));
+  return {v, glm::dot(p - x[v], n) - t.allowed, n};
+}
+} // namespace
+
 void settle_skin(const SkinSettle& s, const Scene& rest, Scene& posed) {
   if (s.skin >= posed.structures.size() || s.skin >= rest.structures.size()) return;
   Mesh& m = posed.structures[s.skin].mesh;
@@ -323,17 +361,23 @@ void settle_skin(const SkinSettle& s, const Scene& rest, Scene& posed) {
 
   // Normals of what a pass moved (from `touched[from]` on) and of their
   // neighbours: the stretch pass's, for the cover's directions.
+  // Each vertex once (a stamp per call, not a sort): a vertex's normal reads
+  // the positions and its own old normal alone, so the order does not matter.
+  std::vector<std::uint32_t> remade(nv, 0);
+  std::uint32_t remake_call = 0;
   auto remake_normals = [&](std::size_t from) {
-    std::vector<std::uint32_t> again;
+    if (m.normals.size() != nv) return;
+    ++remake_call;
+    auto remake = [&](std::uint32_t v) {
+      if (remade[v] == remake_call) return;
+      remade[v] = remake_call;
+      m.normals[v] = vertex_normal(s, m, v, m.normals[v]);
+    };
     for (std::size_t i = from; i < touched.size(); ++i) {
       const std::uint32_t v = touched[i];
-      again.push_back(v);
-      for (std::uint32_t k = s.ring_start[v]; k < s.ring_start[v + 1]; ++k) again.push_back(s.ring[k]);
+      remake(v);
+      for (std::uint32_t k = s.ring_start[v]; k < s.ring_start[v + 1]; ++k) remake(s.ring[k]);
     }
-    std::sort(again.begin(), again.end());
-    again.erase(std::unique(again.begin(), again.end()), again.end());
-    if (m.normals.size() != nv) return;
-    for (std::uint32_t v : again) m.normals[v] = vertex_normal(s, m, v, m.normals[v]);
   };
   // Seams: the duplicates of a representative go where it went.
   auto follow_reps = [&]() {
@@ -404,37 +448,27 @@ void settle_skin(const SkinSettle& s, const Scene& rest, Scene& posed) {
   std::vector<glm::vec3> push(nv);
   std::vector<float> size(nv);
   std::vector<std::uint32_t> pushed;
+  std::vector<Walk> walks;
   for (int round = 0; round < kCoverRounds; ++round) {
     std::fill(push.begin(), push.end(), glm::vec3(0.0f));
     std::fill(size.begin(), size.end(), 0.0f);
     pushed.clear();
-    for (const SkinSettle::Tissue& t : s.tissue) {
-      const Mesh& tm = posed.structures[t.structure].mesh;
-      if (t.vertex >= tm.positions.size()) continue;
-      const glm::vec3& p = tm.positions[t.vertex];
-      std::uint32_t v = t.skin_vertex;
-      glm::vec3 d = x[v] - p;
-      float best = glm::dot(d, d);
-      for (int step = 0; step < kWalkSteps; ++step) {
-        std::uint32_t next = v;
-        for (std::uint32_t k = s.ring_start[v]; k < s.ring_start[v + 1]; ++k) {
-          d = x[s.ring[k]] - p;
-          const float d2 = glm::dot(d, d);
-          if (d2 < best) {
-            best = d2;
-            next = s.ring[k];
-          }
-        }
-        if (next == v) break;
-        v = next;
-      }
-      const glm::vec3 n = m.normals.size() == nv ? m.normals[v] : vertex_normal(s, m, v, glm::vec3(0.0f));
-      const float excess = glm::dot(p - x[v], n) - t.allowed;
-      if (excess <= 1e-5f) continue; // rounding at rest is no push
+    // Each tissue point's walk reads the skin and writes only its own
+    // result, so the walks are shared out among threads in blocks; the
+    // results are then taken in the tissue's order, as one thread would.
+    walks.resize(s.tissue.size());
+    const std::size_t blocks = (s.tissue.size() + kWalkBlock - 1) / kWalkBlock;
+    parallel_for(blocks, [&](std::size_t block, std::size_t) {
+      const std::size_t end = std::min(s.tissue.size(), (block + 1) * kWalkBlock);
+      for (std::size_t i = block * kWalkBlock; i < end; ++i) walks[i] = walk_to_skin(s, m, s.tissue[i], posed);
+    });
+    for (const Walk& w : walks) {
+      if (w.excess <= 1e-5f) continue; // rounding at rest is no push
+      const std::uint32_t v = w.vertex;
       if (size[v] == 0.0f) pushed.push_back(v);
-      if (excess > size[v]) {
-        size[v] = excess;
-        push[v] = excess * n;
+      if (w.excess > size[v]) {
+        size[v] = w.excess;
+        push[v] = w.excess * w.normal;
       }
     }
     if (pushed.empty()) break;

@@ -4,6 +4,7 @@
 
 #include "core/motion/joint_clearance.hpp"
 #include "core/motion/skin_layer.hpp"
+#include "core/parallel.hpp"
 #include "core/document/scene.hpp"
 
 #include <glm/geometric.hpp>
@@ -390,10 +391,27 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
                 const std::vector<float>* bulge) {
   if (posed.structures.size() != rest.structures.size()) posed = rest;
   std::vector<PosedBody> pb; // six bodies: not worth keeping between calls
-  std::vector<glm::vec3> bulged, bulged_normals;
-  CarrierPath path;
   posed_bodies(bodies, pb);
-  for (const StructureSkin& ss : skin.structures) {
+  // Each structure is posed from its own rest mesh into its own posed mesh,
+  // so the structures are shared out among threads, the biggest first; each
+  // thread has its own scratch. The result does not depend on the sharing.
+  struct Scratch {
+    std::vector<glm::vec3> bulged, bulged_normals;
+    CarrierPath path;
+  };
+  std::vector<std::size_t> order(skin.structures.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto cost = [&](std::size_t i) {
+    const StructureSkin& ss = skin.structures[i];
+    return ss.rigid_body >= 0 ? std::size_t{0} : rest.structures[ss.structure].mesh.positions.size();
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost(a) > cost(b); });
+  std::vector<Scratch> scratch(parallel_workers(order.size()));
+  parallel_for(order.size(), [&](std::size_t item, std::size_t worker) {
+    const StructureSkin& ss = skin.structures[order[item]];
+    std::vector<glm::vec3>& bulged = scratch[worker].bulged;
+    std::vector<glm::vec3>& bulged_normals = scratch[worker].bulged_normals;
+    CarrierPath& path = scratch[worker].path;
     const Mesh& from = rest.structures[ss.structure].mesh;
     Mesh& to = posed.structures[ss.structure].mesh;
     if (to.positions.size() != from.positions.size() || to.normals.size() != from.normals.size()) to = from;
@@ -408,7 +426,7 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
       m[3] = glm::vec4(b.t, 1.0f);
       if (!to.rest_positions.empty()) to = from;                  // was deformed: back to the rest mesh
       posed.structures[ss.structure].box = moved_bounds(from, m); // read, not written
-      continue;
+      return;
     } else {
       const MuscleBulge& mb = ss.bulge;
       const float scale = mb.muscle >= 0 && bulge && static_cast<std::size_t>(mb.muscle) < bulge->size()
@@ -462,7 +480,7 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
                               normals ? &to.normals : nullptr);
     }
     posed.structures[ss.structure].box = bounds(to);
-  }
+  });
   bool first = true;
   for (const auto& s : posed.structures) {
     if (s.mesh.positions.empty()) continue;
