@@ -16,6 +16,7 @@ MeshBuffer& MeshBuffer::operator=(MeshBuffer&& other) noexcept {
     vbo_ = std::exchange(other.vbo_, 0);
     ebo_ = std::exchange(other.ebo_, 0);
     rest_vbo_ = std::exchange(other.rest_vbo_, 0);
+    shape_vbo_ = std::exchange(other.shape_vbo_, 0);
     count_ = std::exchange(other.count_, 0);
     vertices_ = std::exchange(other.vertices_, 0);
     has_colours_ = std::exchange(other.has_colours_, false);
@@ -26,44 +27,49 @@ MeshBuffer& MeshBuffer::operator=(MeshBuffer&& other) noexcept {
 
 void MeshBuffer::release() {
   if (rest_vbo_) glDeleteBuffers(1, &rest_vbo_);
+  if (shape_vbo_) glDeleteBuffers(1, &shape_vbo_);
   if (ebo_) glDeleteBuffers(1, &ebo_);
   if (vbo_) glDeleteBuffers(1, &vbo_);
   if (vao_) glDeleteVertexArrays(1, &vao_);
-  vao_ = vbo_ = ebo_ = rest_vbo_ = 0;
+  vao_ = vbo_ = ebo_ = rest_vbo_ = shape_vbo_ = 0;
   count_ = 0;
   vertices_ = 0;
 }
 
-void MeshBuffer::write_surface(const Mesh& mesh) {
-  std::vector<float> interleaved;
-  constexpr GLsizei kStride = 13 * sizeof(float);
-  interleaved.reserve(mesh.positions.size() * 13);
+// Position and normal (attributes 0 and 1), the part a pose changes: in a
+// buffer of their own, allocated once and then overwritten in place.
+void MeshBuffer::write_shape(const Mesh& mesh, bool allocate) {
+  std::vector<glm::vec3> shape(mesh.positions.size() * 2);
   const bool has_normals = mesh.normals.size() == mesh.positions.size();
+  for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
+    shape[2 * i] = mesh.positions[i];
+    shape[2 * i + 1] = has_normals ? mesh.normals[i] : glm::vec3(0, 1, 0);
+  }
+  const auto bytes = static_cast<GLsizeiptr>(shape.size() * sizeof(glm::vec3));
+  glBindBuffer(GL_ARRAY_BUFFER, shape_vbo_);
+  if (allocate) glBufferData(GL_ARRAY_BUFFER, bytes, shape.data(), GL_DYNAMIC_DRAW);
+  else glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, shape.data());
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+// Colour, fibre coordinates and baked occlusion (attributes 2, 3 and 5),
+// which a pose leaves alone.
+void MeshBuffer::write_look(const Mesh& mesh) {
+  constexpr std::size_t kFloats = 7;
+  std::vector<float> look(mesh.positions.size() * kFloats);
   has_colours_ = !mesh.positions.empty() && mesh.colours.size() == mesh.positions.size();
   has_fibres_ = !mesh.positions.empty() && mesh.fibres.size() == mesh.positions.size();
   const bool has_occlusion = mesh.occlusion.size() == mesh.positions.size();
   for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
-    const glm::vec3& p = mesh.positions[i];
-    const glm::vec3 n = has_normals ? mesh.normals[i] : glm::vec3(0, 1, 0);
     const glm::vec3 c = has_colours_ ? mesh.colours[i] : glm::vec3(1.0f);
     const glm::vec3 f = has_fibres_ ? mesh.fibres[i] : glm::vec3(0.0f);
     const float open = has_occlusion ? mesh.occlusion[i] : 1.0f; // baked ambient occlusion; none: open
-    interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z, c.x, c.y, c.z, f.x, f.y, f.z, open});
+    float* o = &look[i * kFloats];
+    o[0] = c.x, o[1] = c.y, o[2] = c.z, o[3] = f.x, o[4] = f.y, o[5] = f.z, o[6] = open;
   }
-  glBindVertexArray(vao_);
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)), interleaved.data(), GL_STATIC_DRAW);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, kStride, nullptr);
-  glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, kStride, reinterpret_cast<void*>(3 * sizeof(float)));
-  glEnableVertexAttribArray(2);
-  glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, kStride, reinterpret_cast<void*>(6 * sizeof(float)));
-  glEnableVertexAttribArray(3);
-  glVertexAttribPointer(3, 3, GL_FLOAT, GL_FALSE, kStride, reinterpret_cast<void*>(9 * sizeof(float)));
-  glEnableVertexAttribArray(5);
-  glVertexAttribPointer(5, 1, GL_FLOAT, GL_FALSE, kStride, reinterpret_cast<void*>(12 * sizeof(float)));
-  glBindVertexArray(0);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(look.size() * sizeof(float)), look.data(), GL_STATIC_DRAW);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
 void MeshBuffer::update(const Mesh& mesh) {
@@ -72,8 +78,24 @@ void MeshBuffer::update(const Mesh& mesh) {
     glGenBuffers(1, &vbo_);
     glGenBuffers(1, &ebo_);
     glGenBuffers(1, &rest_vbo_);
+    glGenBuffers(1, &shape_vbo_);
   }
-  write_surface(mesh);
+  write_shape(mesh, true);
+  write_look(mesh);
+  glBindVertexArray(vao_);
+  constexpr GLsizei kShapeStride = 2 * sizeof(glm::vec3), kLookStride = 7 * sizeof(float);
+  glBindBuffer(GL_ARRAY_BUFFER, shape_vbo_);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, kShapeStride, nullptr);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, kShapeStride, reinterpret_cast<void*>(sizeof(glm::vec3)));
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_);
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, kLookStride, nullptr);
+  glEnableVertexAttribArray(3);
+  glVertexAttribPointer(3, 3, GL_FLOAT, GL_FALSE, kLookStride, reinterpret_cast<void*>(3 * sizeof(float)));
+  glEnableVertexAttribArray(5);
+  glVertexAttribPointer(5, 1, GL_FLOAT, GL_FALSE, kLookStride, reinterpret_cast<void*>(6 * sizeof(float)));
   const std::vector<glm::vec3>* rest_of = &mesh.positions;
   if (mesh.rest_positions.size() == mesh.positions.size()) rest_of = &mesh.rest_positions;
   glBindVertexArray(vao_);
@@ -94,7 +116,7 @@ void MeshBuffer::update_surface(const Mesh& mesh) {
     update(mesh); // not the same mesh: everything anew
     return;
   }
-  write_surface(mesh);
+  write_shape(mesh, false);
 }
 
 void MeshBuffer::draw() const {

@@ -7,10 +7,11 @@
 
 namespace crus::gfx {
 
-// One mesh on the GPU: interleaved position, normal, colour, fibre
-// coordinates and baked ambient occlusion (attribute 5; the mesh's own, when
-// it has them), 32-bit indices, and in a buffer of its own each vertex's rest
-// position (attribute 4), written once.
+// One mesh on the GPU: position and normal interleaved in one buffer (what a
+// pose rewrites), colour, fibre coordinates and baked ambient occlusion
+// (attribute 5; the mesh's own, when it has them) in another, 32-bit
+// indices, and in a buffer of its own each vertex's rest position
+// (attribute 4), written once.
 class MeshBuffer {
 public:
   MeshBuffer() = default;
@@ -36,8 +37,9 @@ public:
 
 private:
   void release();
-  void write_surface(const Mesh& mesh);
-  GLuint vao_ = 0, vbo_ = 0, ebo_ = 0, rest_vbo_ = 0;
+  void write_shape(const Mesh& mesh, bool allocate);
+  void write_look(const Mesh& mesh);
+  GLuint vao_ = 0, vbo_ = 0, ebo_ = 0, rest_vbo_ = 0, shape_vbo_ = 0;
   GLsizei count_ = 0;
   std::size_t vertices_ = 0;
   bool has_colours_ = false;

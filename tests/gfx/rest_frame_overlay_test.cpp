@@ -229,3 +229,41 @@ TEST_F(RestFrameOverlay, AZoneOnThePosedSkinStaysOnTheSameSkin) {
   EXPECT_EQ(renderer.vertex_uploads()[static_cast<std::size_t>(soleus)], 3u);
   EXPECT_EQ(renderer.vertex_uploads()[static_cast<std::size_t>(tibia)], 1u);
 }
+
+namespace {
+
+// A pose is sent in place: the renderer rewrites each deformed mesh's
+// positions and normals and leaves its colours, fibre coordinates and
+// occlusion where they were (gfx::MeshBuffer::update_surface). What it then
+// draws must be what a renderer given the posed leg whole draws, pixel for
+// pixel, in colour, with the fibres' shading and the muscles' colours.
+TEST_F(RestFrameOverlay, APoseSentInPlaceDrawsAsThePosedLegSentWhole) {
+  const Scene* atlas = test::light_atlas();
+  ASSERT_NE(atlas, nullptr) << "the bundled light atlas is missing";
+  motion::LegPoser poser(test::motion_model(), test::motion_muscles(), *atlas);
+  Scene posed = *atlas;
+  motion::Pose pose;
+  pose.knee_deg = 60.0;
+  pose.ankle_deg = 20.0;
+  poser.apply(pose, posed);
+  Document doc(posed.structures.size());
+  const DrawList list = make_draw_list(posed, doc.state(), -1);
+  OrbitCamera camera;
+  camera.set_pose(camera.pose_for(AnatomicalView::lateral, posed.box));
+
+  gfx::SceneRenderer in_place;
+  in_place.upload(*atlas);
+  in_place.update_pose(posed);
+  const Image sent_in_place = render(in_place, posed, list, camera);
+  gfx::SceneRenderer whole;
+  whole.upload(posed);
+  const Image sent_whole = render(whole, posed, list, camera);
+  gfx::SceneRenderer rest;
+  rest.upload(*atlas);
+  const Image at_rest = render(rest, *atlas, make_draw_list(*atlas, doc.state(), -1), camera);
+  save(sent_in_place, "pose_sent_in_place");
+  EXPECT_TRUE(sent_in_place.rgba == sent_whole.rgba) << "the pose sent in place draws otherwise than the posed leg sent whole";
+  EXPECT_FALSE(sent_in_place.rgba == at_rest.rgba) << "the pose was not drawn";
+}
+
+} // namespace
