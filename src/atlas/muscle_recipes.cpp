@@ -343,4 +343,20 @@ Field fibular_tunnel() {
   return sweep(keys, kAnterior);
 }
 
+// The course of the deep fibular nerve on the interosseous membrane (header):
+// 31, 40, 49 and 60% of the way down, 5 mm in front of the membrane's
+// middle between the tibia's interosseous border and the fibula's, where
+// the bones leave 3.6 mm or more on either side.
+std::array<glm::vec3, 4> interosseous_course() {
+  return {glm::vec3(-0.0490f, 0.330f, 0.1060f), glm::vec3(-0.0510f, 0.295f, 0.0980f), glm::vec3(-0.0505f, 0.260f, 0.0975f),
+          glm::vec3(-0.0505f, 0.215f, 0.0990f)};
+}
+
+Field interosseous_channel() {
+  constexpr float kRadius = 0.0032f;
+  std::vector<SweepKey> keys;
+  for (const glm::vec3& p : interosseous_course()) keys.push_back({p, kRadius, kRadius});
+  return sweep(keys, kAnterior);
+}
+
 } // namespace crus::atlas

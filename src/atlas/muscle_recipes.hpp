@@ -77,4 +77,19 @@ Field fibular_tunnel();
 // neck, in front of it.
 std::array<glm::vec3, 3> fibular_neck_course();
 
+// The deep fibular nerve and the anterior tibial vessels run down the front
+// of the interosseous membrane, between tibialis anterior and extensor
+// digitorum longus, then extensor hallucis longus (Gray's Anatomy 42nd ed.;
+// Moore ch. 5; SOURCES.md "Nerves"). A channel 6.4 mm across along that
+// course, from 31 to 60% of the way down, is cut from those muscles' final
+// fields (after their sizing, like the fibular tunnel): they met the fibula
+// there, so the nerve, routed to the nearest room, lay in the fibula's
+// anterior edge (up to 6.6 mm2 of its cut at 49%;
+// SectionAnatomy.NoNerveRunsThroughABone). The vessels are not modelled;
+// their place is fat.
+Field interosseous_channel();
+// The points of that course (model frame, metres), which the nerve's trunk
+// passes through (nerves.cpp).
+std::array<glm::vec3, 4> interosseous_course();
+
 } // namespace crus::atlas

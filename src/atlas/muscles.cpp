@@ -325,6 +325,9 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // shape and size it had, and the muscles carved round its raw field
     // later are unchanged.
     if (std::string_view(r.id) == "fibularis_longus") s.field = carve(std::move(s.field), {fibular_tunnel()}, 0.0f);
+    if (const std::string_view id = r.id;
+        id == "tibialis_anterior" || id == "extensor_digitorum_longus" || id == "extensor_hallucis_longus")
+      s.field = carve(std::move(s.field), {interosseous_channel()}, 0.0f);
     earlier.push_back(raw);
     out.push_back(std::move(s));
   }

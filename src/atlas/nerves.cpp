@@ -300,6 +300,7 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
         {n(-0.0860f, 0.250f, 0.0720f, 0.0011f), n(-0.0840f, 0.235f, 0.0900f, 0.0010f), n(-0.0820f, 0.220f, 0.0970f, 0.0009f)}}},
       0.0008f, tibial, &around));
   const std::array<vec3, 3> neck = fibular_neck_course();
+  const std::array<vec3, 4> membrane = interosseous_course();
   out.push_back(nerve(
       "common_fibular_nerve", "Common fibular nerve",
       // round the fibular neck through the channel in fibularis longus (muscle_recipes.hpp)
@@ -310,26 +311,31 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
        // runs on in the subcutaneous layer, not modelled)
        {n(-0.0780f, 0.470f, 0.1090f, 0.0012f), n(-0.0950f, 0.420f, 0.1140f, 0.0010f), n(-0.1050f, 0.385f, 0.1160f, 0.0009f)}},
       0.0008f, common_fibular));
-  out.push_back(nerve(
-      "deep_fibular_nerve", "Deep fibular nerve",
-      {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0500f, 0.330f, 0.1080f, 0.0019f), n(-0.0480f, 0.260f, 0.0985f, 0.0018f),
-        n(-0.0480f, 0.160f, 0.0960f, 0.0017f), n(-0.0410f, 0.095f, 0.0800f, 0.0016f), n(-0.0200f, 0.055f, 0.0760f, 0.0014f),
-        n(0.0100f, 0.038f, 0.0700f, 0.0012f), n(0.0400f, 0.026f, 0.0680f, 0.0010f)},
-       // Muscular branches, each leaving the trunk at one of its keys
-       // (so it follows the routed trunk): tibialis anterior (its upper
-       // part, where its proximal motor point lies, and lower down),
-       // extensor digitorum longus, extensor hallucis longus, fibularis
-       // tertius (Gray's Anatomy; Botter et al. 2011; SOURCES.md).
-       {"tibialis_anterior",
-        {n(-0.0500f, 0.330f, 0.1080f, 0.0010f), n(-0.0440f, 0.325f, 0.1000f, 0.0009f), n(-0.0400f, 0.315f, 0.0970f, 0.0009f)}},
-       {"tibialis_anterior",
-        {n(-0.0480f, 0.260f, 0.0985f, 0.0010f), n(-0.0440f, 0.255f, 0.0960f, 0.0009f), n(-0.0400f, 0.245f, 0.0950f, 0.0009f)}},
-       {"extensor_digitorum_longus",
-        {n(-0.0500f, 0.330f, 0.1080f, 0.0010f), n(-0.0460f, 0.325f, 0.1130f, 0.0009f), n(-0.0430f, 0.315f, 0.1140f, 0.0009f)}},
-       {"extensor_hallucis_longus",
-        {n(-0.0480f, 0.260f, 0.0985f, 0.0010f), n(-0.0470f, 0.245f, 0.1040f, 0.0009f), n(-0.0470f, 0.232f, 0.1070f, 0.0009f)}},
-       {"fibularis_tertius", {n(-0.0480f, 0.160f, 0.0960f, 0.0010f), n(-0.0490f, 0.150f, 0.1060f, 0.0009f)}}},
-      0.0007f, deep_fibular, &around));
+  out.push_back(
+      nerve("deep_fibular_nerve", "Deep fibular nerve",
+            // Down the interosseous membrane through the channel left for it
+            // (muscle_recipes.hpp), then in front of the tibia's lower end (the key
+            // at 0.118 m, 85% of the way down, keeps it 5 mm in front of the bone,
+            // which it entered at 85-87%), between the extensor tendons.
+            {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(membrane[0], 0.0019f), n(membrane[1], 0.0019f), n(membrane[2], 0.0018f),
+              n(membrane[3], 0.0018f), n(-0.0480f, 0.160f, 0.0960f, 0.0017f), n(-0.0410f, 0.118f, 0.0885f, 0.0016f),
+              n(-0.0410f, 0.095f, 0.0800f, 0.0016f), n(-0.0200f, 0.055f, 0.0760f, 0.0014f), n(0.0100f, 0.038f, 0.0700f, 0.0012f),
+              n(0.0400f, 0.026f, 0.0680f, 0.0010f)},
+             // Muscular branches, each leaving the trunk at one of its keys
+             // (so it follows the routed trunk): tibialis anterior (its upper
+             // part, where its proximal motor point lies, and lower down),
+             // extensor digitorum longus, extensor hallucis longus, fibularis
+             // tertius (Gray's Anatomy; Botter et al. 2011; SOURCES.md).
+             {"tibialis_anterior",
+              {n(membrane[0], 0.0010f), n(-0.0440f, 0.325f, 0.1000f, 0.0009f), n(-0.0400f, 0.315f, 0.0970f, 0.0009f)}},
+             {"tibialis_anterior",
+              {n(membrane[2], 0.0010f), n(-0.0440f, 0.255f, 0.0960f, 0.0009f), n(-0.0400f, 0.245f, 0.0950f, 0.0009f)}},
+             {"extensor_digitorum_longus",
+              {n(membrane[0], 0.0010f), n(-0.0460f, 0.325f, 0.1130f, 0.0009f), n(-0.0430f, 0.315f, 0.1140f, 0.0009f)}},
+             {"extensor_hallucis_longus",
+              {n(membrane[2], 0.0010f), n(-0.0515f, 0.250f, 0.1010f, 0.0009f), n(-0.0520f, 0.238f, 0.1065f, 0.0009f)}},
+             {"fibularis_tertius", {n(-0.0480f, 0.160f, 0.0960f, 0.0010f), n(-0.0490f, 0.150f, 0.1060f, 0.0009f)}}},
+            0.0007f, deep_fibular, &around));
   out.push_back(nerve(
       "superficial_fibular_nerve", "Superficial fibular nerve",
       // Down the leg it runs in the front of the lateral compartment, between

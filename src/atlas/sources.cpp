@@ -80,7 +80,10 @@ atlas or model. The generator draws on these published figures.
   nerve descends deep to soleus, on tibialis posterior and then between
   flexor digitorum longus and flexor hallucis longus; the deep fibular nerve
   lies on the anterior surface of the interosseous membrane between
-  tibialis anterior and the long extensors; the superficial fibular nerve
+  tibialis anterior and the long extensors, with the anterior tibial
+  vessels, and a channel along that course (31 to 60% of the way down) is
+  cut from those three muscles, the vessels' place left as fat; the
+  superficial fibular nerve
   runs between the fibular muscles and extensor digitorum longus before it
   pierces the deep fascia in the distal third; the common fibular nerve
   winds round the neck of the fibula deep to fibularis longus, against the
