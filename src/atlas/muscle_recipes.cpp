@@ -28,9 +28,15 @@ std::vector<MuscleRecipe> muscle_recipes() {
        {k(-0.0640f, 0.500f, 0.1010f, 0.0040f, 0.0035f), k(-0.0740f, 0.474f, 0.0960f, 0.0080f, 0.0060f),
         k(-0.0840f, 0.445f, 0.0890f, 0.0060f, 0.0050f), k(-0.0900f, 0.420f, 0.0850f, 0.0022f, 0.0018f)},
        kAnterior,
-       {{{t(-0.0900f, 0.420f, 0.0850f, 0.0017f), t(-0.1000f, 0.370f, 0.0800f, 0.0013f), t(-0.1100f, 0.280f, 0.0720f, 0.0013f),
-          t(-0.1170f, 0.235f, 0.0525f, 0.0013f), t(-0.1180f, 0.180f, 0.0540f, 0.0013f), t(-0.1050f, 0.100f, 0.0640f, 0.0013f),
-          t(-0.1120f, 0.055f, 0.0660f, 0.0014f), t(-0.1195f, 0.037f, 0.0680f, 0.0016f)},
+       // The tendon stays lateral to the tibial nerve, deep to the lateral
+       // head, until the nerve has passed forwards under the soleus's arch
+       // (key at 0.395 m, 15% of the way down), then crosses medially
+       // behind the soleus (Gray's Anatomy 42nd ed.; SOURCES.md "Muscles").
+       // Straight from 0.420 to 0.370 m it ran through the nerve at 13-15%
+       // (up to 7 mm2 of the nerve's cut; SectionAnatomy.NoNerveRunsThroughABone).
+       {{{t(-0.0900f, 0.420f, 0.0850f, 0.0017f), t(-0.0960f, 0.395f, 0.0905f, 0.0015f), t(-0.1000f, 0.370f, 0.0800f, 0.0013f),
+          t(-0.1100f, 0.280f, 0.0720f, 0.0013f), t(-0.1170f, 0.235f, 0.0525f, 0.0013f), t(-0.1180f, 0.180f, 0.0540f, 0.0013f),
+          t(-0.1050f, 0.100f, 0.0640f, 0.0013f), t(-0.1120f, 0.055f, 0.0660f, 0.0014f), t(-0.1195f, 0.037f, 0.0680f, 0.0016f)},
          kAnterior,
          true,
          0.050f}},

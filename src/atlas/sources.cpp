@@ -109,7 +109,10 @@ atlas or model. The generator draws on these published figures.
   heights vary, 5 to 9 cm above the intermalleolar line in one series
   (IMAIOS e-Anatomy). Below these points each nerve lies between the fascia
   and the skin, flattened to the layer, and the skin is not raised over it.
-- The plantaris tendon crosses obliquely between the soleus and the medial
+- The plantaris belly lies deep to the lateral head of gastrocnemius,
+  lateral to the tibial nerve, and its tendon stays lateral to the nerve
+  until the nerve has passed forwards under the soleus's tendinous arch;
+  then the tendon crosses obliquely between the soleus and the medial
   head of gastrocnemius to the medial border of the calcaneal tendon
   (Gray's Anatomy, above; Olewnik L et al., Surg Radiol Anat 2017;39:69-75),
   so in the upper calf it lies on the back of the soleus, not in a groove

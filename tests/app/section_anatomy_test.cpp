@@ -323,9 +323,12 @@ Box2 box_of(const MeshSection& s) {
 // fibula's anterior edge from 31 to 56% (up to 6.6 mm2) and in the tibia at
 // 85 to 87% (up to 2.9 mm2); it now runs in a channel on the interosseous
 // membrane (muscle_recipes.hpp) and in front of the tibia's lower end, and
-// shares nothing with a bone either. Known and left, not to grow
-// (docs/ATLAS-MEASUREMENTS.md): the tibial nerve through the plantaris
-// tendon at 13 to 15% (up to 7.0 mm2), and up to 1.5 mm2 elsewhere in muscle.
+// shares nothing with a bone either. The tibial nerve ran through the
+// plantaris tendon at 13 to 15% (up to 7.0 mm2); the tendon now stays
+// lateral to it until the nerve has passed under the soleus's arch. Known
+// and left, not to grow (docs/ATLAS-MEASUREMENTS.md): up to 1.3 mm2 of a
+// nerve's cut in a muscle where it passes close by (the tibial nerve by the
+// soleus at 53%, the deep fibular nerve's branches by tibialis anterior).
 TEST_F(SectionAnatomy, NoNerveRunsThroughABone) {
   ASSERT_TRUE(scene_->manifest);
   const auto& branches = scene_->manifest->branches;
@@ -354,7 +357,7 @@ TEST_F(SectionAnatomy, NoNerveRunsThroughABone) {
         const double mm2 = hits * kStep * kStep * 1e6;
         if (mm2 > 0.2) std::printf("%s in %s at %s: %.2f mm2\n", nerve.id.c_str(), other.id.c_str(), level.c_str(), mm2);
         const bool known = other.kind != StructureKind::bone;
-        EXPECT_LE(mm2, known ? 7.5 : 0.25) << nerve.id << " runs through " << other.id << " at " << level;
+        EXPECT_LE(mm2, known ? 1.5 : 0.25) << nerve.id << " runs through " << other.id << " at " << level;
       }
     }
   }
