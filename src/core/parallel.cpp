@@ -4,6 +4,7 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -37,7 +38,11 @@ void parallel_for(std::size_t count, const std::function<void(std::size_t, std::
   };
   std::vector<std::thread> threads;
   threads.reserve(workers - 1);
-  for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(run, w);
+  // A thread that cannot be started (a thread or resource limit) leaves its
+  // share to the others: the calling thread takes every item left.
+  try {
+    for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(run, w);
+  } catch (const std::system_error&) {}
   run(0);
   for (auto& t : threads) t.join();
   if (failed) std::rethrow_exception(failed);

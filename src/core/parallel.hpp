@@ -4,7 +4,9 @@
 // 8), the calling thread among them. `work(item, worker)` gets the worker's
 // number (0..workers-1) for scratch of its own. Items are taken in order, so
 // give the biggest first. The first exception thrown is rethrown here after
-// every thread has stopped.
+// every thread has stopped; the items not yet taken are then not done. A
+// caller sizing scratch per worker passes parallel_workers(count) as
+// `max_threads`, so both agree however many cores are online by then.
 #include <cstddef>
 #include <functional>
 

@@ -37,8 +37,10 @@ void MeshBuffer::release() {
 }
 
 // Position and normal (attributes 0 and 1), the part a pose changes: in a
-// buffer of their own, allocated once and then overwritten in place.
-void MeshBuffer::write_shape(const Mesh& mesh, bool allocate) {
+// buffer of their own, sent whole each time. glBufferData of the same size
+// lets the driver give the buffer new storage while a frame still draws
+// from the old one (glBufferSubData would wait for that frame).
+void MeshBuffer::write_shape(const Mesh& mesh) {
   std::vector<glm::vec3> shape(mesh.positions.size() * 2);
   const bool has_normals = mesh.normals.size() == mesh.positions.size();
   for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
@@ -47,8 +49,7 @@ void MeshBuffer::write_shape(const Mesh& mesh, bool allocate) {
   }
   const auto bytes = static_cast<GLsizeiptr>(shape.size() * sizeof(glm::vec3));
   glBindBuffer(GL_ARRAY_BUFFER, shape_vbo_);
-  if (allocate) glBufferData(GL_ARRAY_BUFFER, bytes, shape.data(), GL_DYNAMIC_DRAW);
-  else glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, shape.data());
+  glBufferData(GL_ARRAY_BUFFER, bytes, shape.data(), GL_DYNAMIC_DRAW);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
@@ -80,7 +81,7 @@ void MeshBuffer::update(const Mesh& mesh) {
     glGenBuffers(1, &rest_vbo_);
     glGenBuffers(1, &shape_vbo_);
   }
-  write_shape(mesh, true);
+  write_shape(mesh);
   write_look(mesh);
   glBindVertexArray(vao_);
   constexpr GLsizei kShapeStride = 2 * sizeof(glm::vec3), kLookStride = 7 * sizeof(float);
@@ -116,7 +117,7 @@ void MeshBuffer::update_surface(const Mesh& mesh) {
     update(mesh); // not the same mesh: everything anew
     return;
   }
-  write_shape(mesh, false);
+  write_shape(mesh);
 }
 
 void MeshBuffer::draw() const {

@@ -27,7 +27,8 @@ public:
   // always its rest mesh, drawn through its item's matrix.
   void update(const Mesh& mesh);
   // A deformed pose of the same mesh: positions and normals only; the rest
-  // positions and indices stay as they are.
+  // positions, indices, colours, fibre coordinates and occlusion stay as
+  // they are (a mesh of the same size that looks otherwise needs update()).
   void update_surface(const Mesh& mesh);
   std::size_t vertex_count() const { return vertices_; }
   void draw() const;
@@ -37,7 +38,7 @@ public:
 
 private:
   void release();
-  void write_shape(const Mesh& mesh, bool allocate);
+  void write_shape(const Mesh& mesh);
   void write_look(const Mesh& mesh);
   GLuint vao_ = 0, vbo_ = 0, ebo_ = 0, rest_vbo_ = 0, shape_vbo_ = 0;
   GLsizei count_ = 0;

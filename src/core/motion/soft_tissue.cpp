@@ -406,81 +406,85 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
     return ss.rigid_body >= 0 ? std::size_t{0} : rest.structures[ss.structure].mesh.positions.size();
   };
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost(a) > cost(b); });
-  std::vector<Scratch> scratch(parallel_workers(order.size()));
-  parallel_for(order.size(), [&](std::size_t item, std::size_t worker) {
-    const StructureSkin& ss = skin.structures[order[item]];
-    std::vector<glm::vec3>& bulged = scratch[worker].bulged;
-    std::vector<glm::vec3>& bulged_normals = scratch[worker].bulged_normals;
-    CarrierPath& path = scratch[worker].path;
-    const Mesh& from = rest.structures[ss.structure].mesh;
-    Mesh& to = posed.structures[ss.structure].mesh;
-    if (to.positions.size() != from.positions.size() || to.normals.size() != from.normals.size()) to = from;
-    const bool normals = !from.normals.empty();
-    if (ss.rigid_body >= 0) {
-      const PosedBody& b = pb[static_cast<std::size_t>(ss.rigid_body)];
-      // Carried whole: its mesh stays the rest mesh and its pose is this
-      // matrix alone. The renderer draws the rest vertices through it;
-      // picking, labels, bounds and sections read it too (rest_frame.hpp).
-      glm::mat4& m = posed.structures[ss.structure].transform;
-      m = glm::mat4(b.r);
-      m[3] = glm::vec4(b.t, 1.0f);
-      if (!to.rest_positions.empty()) to = from;                  // was deformed: back to the rest mesh
-      posed.structures[ss.structure].box = moved_bounds(from, m); // read, not written
-      return;
-    } else {
-      const MuscleBulge& mb = ss.bulge;
-      const float scale = mb.muscle >= 0 && bulge && static_cast<std::size_t>(mb.muscle) < bulge->size()
-                              ? (*bulge)[static_cast<std::size_t>(mb.muscle)]
-                              : 1.0f;
-      const bool widen = scale != 1.0f && mb.vertices.size() == from.positions.size();
-      if (widen) { // where each vertex was before the blend, for the collision pass and the carrier
-        bulged.resize(from.positions.size());
-        if (normals && ss.carrier.origin_body >= 0) bulged_normals.resize(from.normals.size());
-      }
-      // Deformed vertex by vertex: keep where each vertex lies at rest, for
-      // the overlays (attribute a_rest), which must not slide on it.
-      posed.structures[ss.structure].transform = glm::mat4(1.0f);
-      if (to.rest_positions.size() != from.positions.size()) to.rest_positions = from.positions;
-      for (std::size_t v = 0; v < from.positions.size(); ++v) {
-        const VertexWeights& w = ss.vertices[v];
-        glm::vec3 p = from.positions[v];
-        glm::vec3 n = normals ? from.normals[v] : glm::vec3(0.0f);
-        if (widen && mb.vertices[v].weight > 0.0f) bulge_vertex(mb.vertices[v], mb.axis, scale, p, normals ? &n : nullptr);
-        if (widen) {
-          bulged[v] = p;
-          if (normals && ss.carrier.origin_body >= 0) bulged_normals[v] = n;
+  const std::size_t workers = parallel_workers(order.size());
+  std::vector<Scratch> scratch(workers);
+  parallel_for(
+      order.size(),
+      [&](std::size_t item, std::size_t worker) {
+        const StructureSkin& ss = skin.structures[order[item]];
+        std::vector<glm::vec3>& bulged = scratch[worker].bulged;
+        std::vector<glm::vec3>& bulged_normals = scratch[worker].bulged_normals;
+        CarrierPath& path = scratch[worker].path;
+        const Mesh& from = rest.structures[ss.structure].mesh;
+        Mesh& to = posed.structures[ss.structure].mesh;
+        if (to.positions.size() != from.positions.size() || to.normals.size() != from.normals.size()) to = from;
+        const bool normals = !from.normals.empty();
+        if (ss.rigid_body >= 0) {
+          const PosedBody& b = pb[static_cast<std::size_t>(ss.rigid_body)];
+          // Carried whole: its mesh stays the rest mesh and its pose is this
+          // matrix alone. The renderer draws the rest vertices through it;
+          // picking, labels, bounds and sections read it too (rest_frame.hpp).
+          glm::mat4& m = posed.structures[ss.structure].transform;
+          m = glm::mat4(b.r);
+          m[3] = glm::vec4(b.t, 1.0f);
+          if (!to.rest_positions.empty()) to = from;                  // was deformed: back to the rest mesh
+          posed.structures[ss.structure].box = moved_bounds(from, m); // read, not written
+          return;
+        } else {
+          const MuscleBulge& mb = ss.bulge;
+          const float scale = mb.muscle >= 0 && bulge && static_cast<std::size_t>(mb.muscle) < bulge->size()
+                                  ? (*bulge)[static_cast<std::size_t>(mb.muscle)]
+                                  : 1.0f;
+          const bool widen = scale != 1.0f && mb.vertices.size() == from.positions.size();
+          if (widen) { // where each vertex was before the blend, for the collision pass and the carrier
+            bulged.resize(from.positions.size());
+            if (normals && ss.carrier.origin_body >= 0) bulged_normals.resize(from.normals.size());
+          }
+          // Deformed vertex by vertex: keep where each vertex lies at rest, for
+          // the overlays (attribute a_rest), which must not slide on it.
+          posed.structures[ss.structure].transform = glm::mat4(1.0f);
+          if (to.rest_positions.size() != from.positions.size()) to.rest_positions = from.positions;
+          for (std::size_t v = 0; v < from.positions.size(); ++v) {
+            const VertexWeights& w = ss.vertices[v];
+            glm::vec3 p = from.positions[v];
+            glm::vec3 n = normals ? from.normals[v] : glm::vec3(0.0f);
+            if (widen && mb.vertices[v].weight > 0.0f) bulge_vertex(mb.vertices[v], mb.axis, scale, p, normals ? &n : nullptr);
+            if (widen) {
+              bulged[v] = p;
+              if (normals && ss.carrier.origin_body >= 0) bulged_normals[v] = n;
+            }
+            if (w.weight[1] == 0.0f) { // one body: its rigid transform, no blending
+              const PosedBody& b = pb[w.body[0]];
+              to.positions[v] = b.r * p + b.t;
+              if (normals) to.normals[v] = b.r * n;
+              continue;
+            }
+            glm::quat r;
+            glm::vec3 t;
+            blend(w, pb.data(), r, t);
+            to.positions[v] = r * p + t;
+            if (normals) to.normals[v] = r * n;
+          }
+          if (const OriginCarrier& oc = ss.carrier; oc.origin_body >= 0 && carrier_bends(oc, pb)) {
+            CarrierPose cp;
+            const PosedBody& o = pb[static_cast<std::size_t>(oc.origin_body)];
+            cp.origin_r = o.r;
+            cp.origin_t = o.t;
+            glm::quat r;
+            blend(oc.far, pb.data(), r, cp.far_t);
+            cp.far_r = glm::mat3_cast(r);
+            carrier_path(oc, cp, path);
+            apply_origin_carrier(oc, path, widen ? bulged : from.positions,
+                                 normals ? (widen ? &bulged_normals : &from.normals) : nullptr, to.positions,
+                                 normals ? &to.normals : nullptr);
+          }
+          if (skin.collision)
+            skin.collision->apply(ss.structure, widen ? bulged : from.positions, bodies, to.positions,
+                                  normals ? &to.normals : nullptr);
         }
-        if (w.weight[1] == 0.0f) { // one body: its rigid transform, no blending
-          const PosedBody& b = pb[w.body[0]];
-          to.positions[v] = b.r * p + b.t;
-          if (normals) to.normals[v] = b.r * n;
-          continue;
-        }
-        glm::quat r;
-        glm::vec3 t;
-        blend(w, pb.data(), r, t);
-        to.positions[v] = r * p + t;
-        if (normals) to.normals[v] = r * n;
-      }
-      if (const OriginCarrier& oc = ss.carrier; oc.origin_body >= 0 && carrier_bends(oc, pb)) {
-        CarrierPose cp;
-        const PosedBody& o = pb[static_cast<std::size_t>(oc.origin_body)];
-        cp.origin_r = o.r;
-        cp.origin_t = o.t;
-        glm::quat r;
-        blend(oc.far, pb.data(), r, cp.far_t);
-        cp.far_r = glm::mat3_cast(r);
-        carrier_path(oc, cp, path);
-        apply_origin_carrier(oc, path, widen ? bulged : from.positions,
-                             normals ? (widen ? &bulged_normals : &from.normals) : nullptr, to.positions,
-                             normals ? &to.normals : nullptr);
-      }
-      if (skin.collision)
-        skin.collision->apply(ss.structure, widen ? bulged : from.positions, bodies, to.positions,
-                              normals ? &to.normals : nullptr);
-    }
-    posed.structures[ss.structure].box = bounds(to);
-  });
+        posed.structures[ss.structure].box = bounds(to);
+      },
+      static_cast<unsigned>(workers));
   bool first = true;
   for (const auto& s : posed.structures) {
     if (s.mesh.positions.empty()) continue;

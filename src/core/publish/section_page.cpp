@@ -309,9 +309,10 @@ void untangle_threes(std::vector<SectionLabel*>& column, double clear) {
 // label up or down within the room its neighbours leave: at 85% the deep
 // fibular nerve lies just left of extensor digitorum longus at the same
 // height, so its leader, level, ran through that tendon's dot in either
-// order. Each label still tangled tries the heights nearest its own first,
+// order. Each label tries the heights nearest its own first,
 // one step at a time, and takes the first that lowers the column's count.
 void nudge(std::vector<SectionLabel*>& column, double clear, double gap, double top, double bottom, double step) {
+  if (!(step > 0.0)) return; // a page of no height: nothing to move
   std::sort(column.begin(), column.end(), [](const SectionLabel* a, const SectionLabel* b) { return a->start.y < b->start.y; });
   int now = tangles(column, clear);
   for (std::size_t i = 0; i < column.size() && now > 0; ++i) {
