@@ -147,10 +147,15 @@ struct ShaftLevel {
 // vertical that the horizontal distance serves as the field.
 Field tibial_shaft() {
   static const ShaftLevel kLevels[] = {
-      {0.110f, -0.0560f, 0.0760f, 0.0115f, 0.0115f, 0.0125f}, {0.150f, -0.0525f, 0.0790f, 0.0125f, 0.0110f, 0.0105f},
-      {0.200f, -0.0492f, 0.0815f, 0.0135f, 0.0110f, 0.0098f}, {0.260f, -0.0462f, 0.0822f, 0.0138f, 0.0115f, 0.0098f},
-      {0.320f, -0.0465f, 0.0808f, 0.0142f, 0.0125f, 0.0105f}, {0.365f, -0.0480f, 0.0806f, 0.0150f, 0.0145f, 0.0130f},
-      {0.385f, -0.0515f, 0.0804f, 0.0170f, 0.0165f, 0.0165f}};
+      // The shaft runs on to 90% of the way down, inside the lower
+      // metaphysis: ended flat at 87% (0.110 m) over the narrower top of the
+      // metaphysis, the blend between them filled out into a thick lower
+      // shin from 82%, 1.9 and 2.1 times the reference tibia's section at
+      // 84 and 86% (AtlasBoneShape.DistalTibiaFlaresNoHigherThanTheReference).
+      {0.098f, -0.0568f, 0.0755f, 0.0105f, 0.0105f, 0.0115f}, {0.110f, -0.0560f, 0.0760f, 0.0115f, 0.0115f, 0.0125f},
+      {0.150f, -0.0525f, 0.0790f, 0.0125f, 0.0110f, 0.0105f}, {0.200f, -0.0492f, 0.0815f, 0.0135f, 0.0110f, 0.0098f},
+      {0.260f, -0.0462f, 0.0822f, 0.0138f, 0.0115f, 0.0098f}, {0.320f, -0.0465f, 0.0808f, 0.0142f, 0.0125f, 0.0105f},
+      {0.365f, -0.0480f, 0.0806f, 0.0150f, 0.0145f, 0.0130f}, {0.385f, -0.0515f, 0.0804f, 0.0170f, 0.0165f, 0.0165f}};
   constexpr std::size_t n = std::size(kLevels);
   constexpr float kRound = 0.0036f; // edge rounding
   // Within kEnd of either end the section rounds off into the ellipses of
@@ -181,9 +186,12 @@ Field tibial_shaft() {
 }
 
 Field tibia() {
-  // Metaphyses: rounded, widening into the condyles above and the distal end below.
+  // Metaphyses: rounded, widening into the condyles above and the distal end
+  // below. The lower one begins 17 mm across at 86% of the way down (it
+  // began 20 mm across at 83%), so the end widens low, as the reference
+  // tibia's does at 88-90%.
   Field lower = sweep({key(-0.0565f, 0.072f, 0.0700f, 0.0175f, 0.0120f), key(-0.0575f, 0.095f, 0.0755f, 0.0165f, 0.0140f),
-                       key(-0.0550f, 0.125f, 0.0780f, 0.0100f, 0.0100f)},
+                       key(-0.0552f, 0.113f, 0.0780f, 0.0085f, 0.0085f)},
                       kAnterior);
   // The upper one flares into the plateau, so the condyles overhang a
   // widening metaphysis rather than sitting on a waist. It starts inside
