@@ -114,7 +114,13 @@ atlas or model. The generator draws on these published figures.
   until the nerve has passed forwards under the soleus's tendinous arch;
   then the tendon crosses obliquely between the soleus and the medial
   head of gastrocnemius to the medial border of the calcaneal tendon
-  (Gray's Anatomy, above; Olewnik L et al., Surg Radiol Anat 2017;39:69-75),
+  (Gray's Anatomy, above, and its 20th ed., 1918, "The Muscles and Fasciæ
+  of the Leg": the plantaris between gastrocnemius and soleus, the
+  popliteal vessels and tibial nerve running in front of the soleus's
+  tendinous arch; SUNY Downstate, Laboratory 15, The Leg: the plantaris
+  arising just above and medial to the lateral head; Olewnik L et al.,
+  Surg Radiol Anat 2017;39:69-75; that its belly lies lateral to the
+  nerve in the fossa is read from these and kept as the model's course),
   so in the upper calf it lies on the back of the soleus, not in a groove
   of it. From 39% of the way down it is held inside the crural fascia: to
   89% like the tibial nerve, then on towards its insertion (fully to 95%,
