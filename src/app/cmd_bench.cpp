@@ -57,9 +57,7 @@ double process_cpu_ms() {
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
-} // namespace
 
-namespace {
 // A moving leg (--moving): each frame the next pose of the sweep is posed on
 // the CPU (LegPoser::apply, as the viewer's Play does), the deformed meshes
 // are sent to the GL and the frame is drawn; each step timed on its own.
@@ -72,10 +70,11 @@ struct MovingRun {
 
 void run_moving(LegMotion& motion, MovingRun& run, Scene& scene, Presentation& presentation, OffscreenRenderer& renderer,
                 float aspect) {
-  auto b0 = Clock::now();
+  auto ms_since = [](Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); };
+  const auto b0 = Clock::now();
   motion.poser.emplace(motion.model, motion.muscles, scene);
   (void)motion.poser->skin(); // the binding, once per atlas (the viewer does it on a worker)
-  run.bind_ms = std::chrono::duration<double, std::milli>(Clock::now() - b0).count();
+  run.bind_ms = ms_since(b0);
   // One camera framing both ends of the movement, as crus render --animate.
   Aabb box{glm::vec3(1e30f), glm::vec3(-1e30f)};
   for (const motion::Pose* p : {&run.poses.front(), &run.poses.back()}) {
@@ -86,7 +85,6 @@ void run_moving(LegMotion& motion, MovingRun& run, Scene& scene, Presentation& p
   }
   renderer.update_pose(scene); // the first send of the deformed buffers, untimed
   const OrbitCamera camera = presentation.camera_for(AnatomicalView::lateral, aspect, box);
-  auto ms_since = [](Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); };
   for (const motion::Pose& pose : run.poses) {
     const auto t0 = Clock::now();
     motion.poser->apply(pose, scene);
