@@ -7,6 +7,9 @@
 // every thread has stopped; the items not yet taken are then not done. A
 // caller sizing scratch per worker passes parallel_workers(count) as
 // `max_threads`, so both agree however many cores are online by then.
+// The helper threads are kept between calls (a pose makes several calls a
+// frame); a call made while another has them, such as one from inside
+// `work`, starts threads of its own.
 #include <cstddef>
 #include <functional>
 

@@ -90,4 +90,60 @@ TEST(ParallelFor, NoItemIsStartedAfterAFailure) {
   EXPECT_EQ(done.back(), 17u) << "items after the failure were still done";
 }
 
+// The helper threads outlive a call: a thread-local count set by the first
+// call is still there in the second. Threads started afresh for each call
+// begin at zero.
+thread_local int calls_seen_here = 0;
+
+TEST(ParallelFor, KeepsItsThreadsBetweenCalls) {
+  const auto caller = std::this_thread::get_id();
+  for (int call = 0; call < 3; ++call) {
+    std::atomic<int> helper_items{0}, fresh_helper_items{0};
+    crus::parallel_for(
+        40,
+        [&](std::size_t, std::size_t worker) {
+          std::this_thread::sleep_for(std::chrono::microseconds(300));
+          if (worker == 0) return;
+          ASSERT_NE(std::this_thread::get_id(), caller);
+          ++helper_items;
+          if (calls_seen_here == 0) ++fresh_helper_items;
+          calls_seen_here = call + 1;
+        },
+        2);
+    ASSERT_GT(helper_items.load(), 0) << "call " << call << ": the helper took no item";
+    if (call > 0) {
+      EXPECT_EQ(fresh_helper_items.load(), 0) << "call " << call << " ran on a thread started for it";
+    }
+  }
+}
+
+// A call from inside a job, and calls from two threads at once, each finish
+// with every item done once: only one call has the kept threads at a time.
+TEST(ParallelFor, NestedAndConcurrentCallsFinish) {
+  std::vector<std::atomic<int>> inner(16 * 32);
+  crus::parallel_for(
+      16,
+      [&](std::size_t outer, std::size_t) {
+        crus::parallel_for(
+            32, [&](std::size_t item, std::size_t) { ++inner[outer * 32 + item]; }, 3);
+      },
+      3);
+  for (std::size_t i = 0; i < inner.size(); ++i) ASSERT_EQ(inner[i].load(), 1) << "nested item " << i;
+
+  std::vector<std::atomic<int>> a(2000), b(2000);
+  std::thread other([&] {
+    for (int r = 0; r < 20; ++r)
+      crus::parallel_for(
+          100, [&](std::size_t i, std::size_t) { ++b[r * 100 + i]; }, 4);
+  });
+  for (int r = 0; r < 20; ++r)
+    crus::parallel_for(
+        100, [&](std::size_t i, std::size_t) { ++a[r * 100 + i]; }, 4);
+  other.join();
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ASSERT_EQ(a[i].load(), 1) << "item " << i << " of the first thread";
+    ASSERT_EQ(b[i].load(), 1) << "item " << i << " of the second thread";
+  }
+}
+
 } // namespace
