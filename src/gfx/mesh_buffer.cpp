@@ -39,17 +39,34 @@ void MeshBuffer::release() {
 // Position and normal (attributes 0 and 1), the part a pose changes: in a
 // buffer of their own, sent whole each time. glBufferData of the same size
 // lets the driver give the buffer new storage while a frame still draws
-// from the old one (glBufferSubData would wait for that frame).
+// from the old one (glBufferSubData would wait for that frame); the new
+// storage is mapped and written in place, so a pose allocates and copies
+// nothing on the CPU side. Where the map fails, or its contents are lost
+// before the unmap, the shape is built in memory and sent.
 void MeshBuffer::write_shape(const Mesh& mesh) {
-  std::vector<glm::vec3> shape(mesh.positions.size() * 2);
-  const bool has_normals = mesh.normals.size() == mesh.positions.size();
-  for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
-    shape[2 * i] = mesh.positions[i];
-    shape[2 * i + 1] = has_normals ? mesh.normals[i] : glm::vec3(0, 1, 0);
-  }
-  const auto bytes = static_cast<GLsizeiptr>(shape.size() * sizeof(glm::vec3));
+  const std::size_t n = mesh.positions.size();
+  const bool has_normals = mesh.normals.size() == n;
+  auto fill = [&](glm::vec3* out) {
+    for (std::size_t i = 0; i < n; ++i) {
+      out[2 * i] = mesh.positions[i];
+      out[2 * i + 1] = has_normals ? mesh.normals[i] : glm::vec3(0, 1, 0);
+    }
+  };
+  const auto bytes = static_cast<GLsizeiptr>(2 * n * sizeof(glm::vec3));
   glBindBuffer(GL_ARRAY_BUFFER, shape_vbo_);
-  glBufferData(GL_ARRAY_BUFFER, bytes, shape.data(), GL_DYNAMIC_DRAW);
+  glBufferData(GL_ARRAY_BUFFER, bytes, nullptr, GL_DYNAMIC_DRAW);
+  bool sent = false;
+  if (n > 0) {
+    if (void* mapped = glMapBufferRange(GL_ARRAY_BUFFER, 0, bytes, GL_MAP_WRITE_BIT | GL_MAP_INVALIDATE_BUFFER_BIT)) {
+      fill(static_cast<glm::vec3*>(mapped));
+      sent = glUnmapBuffer(GL_ARRAY_BUFFER) == GL_TRUE;
+    }
+  }
+  if (!sent && n > 0) {
+    std::vector<glm::vec3> shape(2 * n);
+    fill(shape.data());
+    glBufferData(GL_ARRAY_BUFFER, bytes, shape.data(), GL_DYNAMIC_DRAW);
+  }
   glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
