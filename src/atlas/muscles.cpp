@@ -195,11 +195,17 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // its corners reached past the skin's level at the back of the calf,
     // and the skin wrapped them: a step across the calf at 55-57% with a
     // knob at each end (docs/ATLAS-MEASUREMENTS.md).
+    // Above that it runs on as the gastrocnemius's aponeurosis of insertion,
+    // between the heads and the soleus, up to the lateral head's end: it
+    // stopped square at 55%, just below the medial head's end, and from
+    // behind read as a plank laid on the soleus, soleus showing between it
+    // and the heads (docs/ATLAS-MEASUREMENTS.md).
     const std::vector<SweepKey> keys{
-        k(-0.1225f, 0.235f, 0.0760f, 0.0140f, 0.0018f), k(-0.1180f, 0.170f, 0.0780f, 0.0140f, 0.0025f),
-        k(-0.1090f, 0.120f, 0.0780f, 0.0090f, 0.0028f), k(-0.1075f, 0.090f, 0.0780f, 0.0075f, 0.0028f),
-        k(-0.1125f, 0.062f, 0.0780f, 0.0095f, 0.0028f), k(-0.1215f, 0.046f, 0.0780f, 0.0125f, 0.0030f),
-        k(-0.1240f, 0.036f, 0.0780f, 0.0120f, 0.0030f)};
+        k(-0.1178f, 0.272f, 0.0770f, 0.0080f, 0.0012f), k(-0.1197f, 0.262f, 0.0768f, 0.0128f, 0.0013f),
+        k(-0.1240f, 0.250f, 0.0764f, 0.0142f, 0.0016f), k(-0.1245f, 0.238f, 0.0760f, 0.0140f, 0.0018f),
+        k(-0.1180f, 0.170f, 0.0780f, 0.0140f, 0.0025f), k(-0.1090f, 0.120f, 0.0780f, 0.0090f, 0.0028f),
+        k(-0.1075f, 0.090f, 0.0780f, 0.0075f, 0.0028f), k(-0.1125f, 0.062f, 0.0780f, 0.0095f, 0.0028f),
+        k(-0.1215f, 0.046f, 0.0780f, 0.0125f, 0.0030f), k(-0.1240f, 0.036f, 0.0780f, 0.0120f, 0.0030f)};
     Field tendon = sweep(keys, kAnterior);
     // The soleus's fibres end on the tendon's front: nothing of it lies
     // behind the tendon, whose upper end is a broad plate on the soleus's

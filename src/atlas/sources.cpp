@@ -449,7 +449,14 @@ levels were drawn to:
   sheet over its own back, which lower down fuses with the gastrocnemius's
   tendon (Gray's Anatomy, 20th ed., 1918, above). So the top of the
   generated tendon is a plate against the soleus's back, with no soleus
-  behind it.
+  behind it. The gastrocnemius's fibres end on a broad aponeurosis on the
+  muscle's deep (front) surface, which narrows downwards and joins the
+  soleus's sheet; Gray's 1918 has the common tendon begin near the middle
+  of the leg and the medial head's fleshy part reach lower than the
+  lateral's. The generated plate therefore runs on up between the heads and
+  the soleus to about 46% of the way down, beside the lateral head's end,
+  so from behind the tendon comes out from under the medial head rather
+  than starting below it.
 - Gastrocnemius heads as flat sheets: May S, Locke S, Kingsley M (2021).
   Reliability of ultrasonographic measurement of muscle architecture of the
   gastrocnemius medialis and gastrocnemius lateralis. PLoS ONE 16(9):e0258014.

@@ -317,6 +317,29 @@ TEST_F(Outline, CalcanealTendonIsThinFreeAndMostPosteriorLowDown) {
   }
 }
 
+TEST_F(Outline, CalcanealTendonRunsUpUnderTheMedialHeadsEnd) {
+  // The gastrocnemius ends on a broad aponeurosis on its deep surface, which
+  // narrows into the calcaneal tendon (Gray's Anatomy 41st ed.): from behind,
+  // the tendon comes out from under the bellies' ends. The first tendon
+  // stopped square 1.6% of the leg below the medial head's end, a plank laid
+  // on the soleus with soleus showing between it and the head.
+  double end = 0.0;
+  for (double pc = 40.0; pc <= 70.0; pc += 0.5)
+    if (!cut("gastrocnemius_medial_head", pc).empty()) end = pc;
+  ASSERT_GT(end, 0.0);
+  for (double pc = end - 3.0; pc <= end + 0.01; pc += 0.5) {
+    const MeshSection tendon = cut("calcaneal_tendon", pc), head = cut("gastrocnemius_medial_head", pc),
+                      soleus = cut("soleus", pc);
+    ASSERT_FALSE(tendon.empty()) << pc << "%: no tendon under the medial head, which ends at " << end << "%";
+    ASSERT_FALSE(soleus.empty()) << pc;
+    const double t = measure_section(tendon).centroid.y;
+    EXPECT_LT(t, measure_section(soleus).centroid.y) << pc << "%: the tendon lies behind the soleus";
+    if (!head.empty()) {
+      EXPECT_GT(t, measure_section(head).centroid.y) << pc << "%: and in front of the medial head";
+    }
+  }
+}
+
 TEST_F(Outline, WidthAcrossTheMalleoliIsAnAdults) {
   // Bimalleolar breadth (issue 11: 65 to 80 mm), as a caliper takes it: from
   // the skin over the most medial point of the medial malleolus to the skin
