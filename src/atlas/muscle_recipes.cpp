@@ -157,7 +157,7 @@ std::vector<MuscleRecipe> muscle_recipes() {
       {"extensor_hallucis_longus",
        "Extensor hallucis longus",
        {k(-0.0600f, 0.310f, 0.0970f, 0.0040f, 0.0040f), k(-0.0520f, 0.260f, 0.0950f, 0.0070f, 0.0075f),
-        k(-0.0470f, 0.190f, 0.0930f, 0.0075f, 0.0075f), k(-0.0450f, 0.150f, 0.0900f, 0.0055f, 0.0050f),
+        k(-0.0495f, 0.190f, 0.0945f, 0.0078f, 0.0066f), k(-0.0468f, 0.150f, 0.0915f, 0.0058f, 0.0046f),
         k(-0.0410f, 0.115f, 0.0830f, 0.0035f, 0.0030f)},
        kAnterior,
        {{{t(-0.0410f, 0.120f, 0.0840f, 0.0026f), t(-0.0363f, 0.0878f, 0.0732f, 0.0026f), t(-0.0180f, 0.0560f, 0.0628f, 0.0025f),
@@ -208,7 +208,11 @@ std::vector<MuscleRecipe> muscle_recipes() {
        "Tibialis anterior",
        {k(-0.0450f, 0.410f, 0.0980f, 0.0070f, 0.0080f), k(-0.0420f, 0.370f, 0.0980f, 0.0110f, 0.0180f),
         k(-0.0410f, 0.320f, 0.0970f, 0.0110f, 0.0180f), k(-0.0380f, 0.260f, 0.0950f, 0.0085f, 0.0100f),
-        k(-0.0380f, 0.205f, 0.0920f, 0.0045f, 0.0050f)},
+        // Below, the belly narrows over 4 cm onto the front of its tendon:
+        // it ended blunt at 0.205 m, and extensor hallucis longus, carved
+        // round it, filled out below into a shelf across the front of the
+        // leg at 63% (docs/ATLAS-MEASUREMENTS.md).
+        k(-0.0382f, 0.228f, 0.0938f, 0.0062f, 0.0068f), k(-0.0386f, 0.196f, 0.0930f, 0.0026f, 0.0026f)},
        kAnterior,
        {{{t(-0.0390f, 0.215f, 0.0950f, 0.0036f), t(-0.0370f, 0.150f, 0.0850f, 0.0036f), t(-0.0350f, 0.115f, 0.0760f, 0.0036f),
           t(-0.0330f, 0.0912f, 0.0628f, 0.0035f), t(-0.0220f, 0.0650f, 0.0550f, 0.0034f), t(-0.0100f, 0.0440f, 0.0510f, 0.0033f),

@@ -411,6 +411,14 @@ levels were drawn to:
   bulges up to 3 mm anterolaterally, lateral to tibialis anterior's most
   anterior part and in front of the fibula (the shallow curve lateral to the
   shin), where the two bellies need the room for their volumes.
+  Tibialis anterior's fibres end on a tendon that shows on the front of the
+  muscle in its lower third (Gray's Anatomy, 20th ed., 1918, "The Anterior
+  Crural Muscles"; Kenhub, "Anterior muscles of the leg": it becomes tendon
+  at the level of the lower tibia), and extensor hallucis longus lies
+  between tibialis anterior and extensor digitorum longus, deep above and
+  lateral to the tibialis anterior tendon below (same sources). So the
+  generated belly narrows over its last 4 cm onto the front of its tendon,
+  and extensor hallucis longus is kept behind the tendon's middle.
 - Behind the medial border of the tibia: the great saphenous vein climbs
   the medial side of the leg with the saphenous nerve (Gray's Anatomy, 20th
   ed., 1918, "The Veins of the Lower Extremity"), behind the medial border

@@ -282,6 +282,26 @@ TEST_F(Outline, TibialisAnteriorStaysInFrontOfTheInterosseousMembrane) {
   }
 }
 
+TEST_F(Outline, ExtensorHallucisLongusKeepsBesideTheTibialisAnteriorTendon) {
+  // In the lower third the tibialis anterior tendon is the most medial and
+  // most anterior of the extensor tendons, extensor hallucis longus lateral
+  // to it and deeper (Gray's Anatomy 41st ed.; Moore 8th ed.). The first
+  // extensor hallucis longus wrapped round the front of the tendon at
+  // 63-75%, so from the front the tendon came out of a hole in it, below a
+  // shelf where the tibialis anterior belly ended blunt.
+  for (int pc = 62; pc <= 76; ++pc) {
+    const MeshSection ta = cut("tibialis_anterior", pc), ehl = cut("extensor_hallucis_longus", pc);
+    ASSERT_FALSE(ta.empty() || ehl.empty()) << pc;
+    const Extent t = extent(ta);
+    const double middle = measure_section(ta).centroid.y;
+    double worst = -1e9;
+    for (const auto& l : ehl.loops)
+      for (const auto& p : l.points)
+        if (p.x > t.u0 && p.x < t.u1) worst = std::max(worst, p.y - middle);
+    EXPECT_LE(worst * 1000.0, 0.0) << pc << "%: extensor hallucis longus in front of the middle of tibialis anterior";
+  }
+}
+
 TEST_F(Outline, CalcanealTendonIsThinFreeAndMostPosteriorLowDown) {
   double insertion_y = 0.0;
   for (const auto& s : scene_->manifest->sites)
