@@ -7,6 +7,7 @@
 #include <mutex>
 #include <system_error>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 namespace crus {
@@ -27,7 +28,9 @@ public:
   // and returns once every one has returned. False, with nothing run, when
   // the pool is taken or cannot have that many threads. `body` must not throw.
   bool run(std::size_t helpers, const std::function<void(std::size_t)>& body) {
-    if (helpers > kMaxHelpers || taken_.exchange(true)) return false;
+    // A child made by fork() has the pool's record of threads but not the
+    // threads: it starts its own.
+    if (helpers > kMaxHelpers || getpid() != owner_ || taken_.exchange(true)) return false;
     grow(helpers);
     helpers = std::min(helpers, threads_.size()); // a thread that could not start leaves its share to the rest
     {
@@ -57,7 +60,7 @@ private:
         const std::size_t index = threads_.size();
         threads_.emplace_back([this, index] { loop(index); });
       }
-    } catch (const std::system_error&) {}
+    } catch (...) {} // out of threads or memory: the threads started so far share the work
   }
 
   void loop(std::size_t index) {
@@ -74,6 +77,7 @@ private:
     }
   }
 
+  const pid_t owner_ = getpid();
   std::atomic<bool> taken_{false};
   std::mutex mutex_;
   std::condition_variable wake_, done_;

@@ -103,7 +103,14 @@ TEST(ParallelFor, KeepsItsThreadsBetweenCalls) {
         40,
         [&](std::size_t, std::size_t worker) {
           std::this_thread::sleep_for(std::chrono::microseconds(300));
-          if (worker == 0) return;
+          if (worker == 0) {
+            // The caller waits (at most 2 s) for the helper to take an item,
+            // so a slow start under load cannot leave it nothing to do.
+            const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+            while (helper_items.load() == 0 && std::chrono::steady_clock::now() < give_up)
+              std::this_thread::sleep_for(std::chrono::microseconds(100));
+            return;
+          }
           ASSERT_NE(std::this_thread::get_id(), caller);
           ++helper_items;
           if (calls_seen_here == 0) ++fresh_helper_items;
@@ -131,14 +138,19 @@ TEST(ParallelFor, NestedAndConcurrentCallsFinish) {
   for (std::size_t i = 0; i < inner.size(); ++i) ASSERT_EQ(inner[i].load(), 1) << "nested item " << i;
 
   std::vector<std::atomic<int>> a(2000), b(2000);
+  // Each item takes a little while, so the two threads' calls overlap.
+  auto item = [](std::vector<std::atomic<int>>& v, std::size_t k) {
+    std::this_thread::sleep_for(std::chrono::microseconds(20));
+    ++v[k];
+  };
   std::thread other([&] {
     for (int r = 0; r < 20; ++r)
       crus::parallel_for(
-          100, [&](std::size_t i, std::size_t) { ++b[r * 100 + i]; }, 4);
+          100, [&](std::size_t i, std::size_t) { item(b, r * 100 + i); }, 4);
   });
   for (int r = 0; r < 20; ++r)
     crus::parallel_for(
-        100, [&](std::size_t i, std::size_t) { ++a[r * 100 + i]; }, 4);
+        100, [&](std::size_t i, std::size_t) { item(a, r * 100 + i); }, 4);
   other.join();
   for (std::size_t i = 0; i < a.size(); ++i) {
     ASSERT_EQ(a[i].load(), 1) << "item " << i << " of the first thread";
