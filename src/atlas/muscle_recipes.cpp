@@ -253,8 +253,8 @@ std::vector<MuscleRecipe> muscle_recipes() {
                "Medial head of gastrocnemius",
                {k(-0.0560f, 0.488f, 0.0570f, 0.0075f, 0.0065f), k(-0.0800f, 0.445f, 0.0540f, 0.0180f, 0.0110f),
                 k(-0.1010f, 0.385f, 0.0500f, 0.0320f, 0.0108f), k(-0.1250f, 0.330f, 0.0520f, 0.0340f, 0.0110f),
-                k(-0.1265f, 0.280f, 0.0560f, 0.0300f, 0.0122f), k(-0.1290f, 0.250f, 0.0620f, 0.0220f, 0.0080f),
-                k(-0.1290f, 0.226f, 0.0660f, 0.0120f, 0.0035f)},
+                k(-0.1265f, 0.280f, 0.0560f, 0.0300f, 0.0122f), k(-0.1290f, 0.250f, 0.0580f, 0.0220f, 0.0080f),
+                k(-0.1290f, 0.226f, 0.0560f, 0.0140f, 0.0035f)},
                kAnterior,
                {},
                0.0015f,
@@ -262,6 +262,12 @@ std::vector<MuscleRecipe> muscle_recipes() {
                2600,
                true});
   r.back().max_z = 0.0845f;
+  // Its fleshy fibres end on the aponeurosis in a curve convex downwards,
+  // lowest on the medial side (Gray's Anatomy, 20th ed., 1918): the belly
+  // ended in a level edge, lowest next to the midline.
+  r.back().border_curve = 16.0f;
+  r.back().lowest_y = 0.2460f;
+  r.back().lowest_z = 0.0550f;
   r.push_back({"gastrocnemius_lateral_head",
                "Lateral head of gastrocnemius",
                {k(-0.0620f, 0.484f, 0.1040f, 0.0065f, 0.0060f), k(-0.0820f, 0.440f, 0.1060f, 0.0150f, 0.0110f),

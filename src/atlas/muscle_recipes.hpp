@@ -48,6 +48,10 @@ struct MuscleRecipe {
   // How much thicker a flat muscle may grow when its width meets the
   // fascia's sides (1 = never).
   float max_thick = 1.0f;
+  // The belly's lower border seen from behind, a curve convex downwards:
+  // nothing lies below y = lowest_y + border_curve (z - lowest_z)^2
+  // (metres; border_curve 0 = none).
+  float border_curve = 0.0f, lowest_y = 0.0f, lowest_z = 0.0f;
 };
 
 // Every muscle, in order of precedence: a muscle is carved by every muscle

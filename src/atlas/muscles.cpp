@@ -143,6 +143,17 @@ Field raw_field(const MuscleRecipe& r, float scale, float thick, const std::vect
   if (r.max_z > 0.0f) f = clip_half_space(std::move(f), {0.0f, 0.0f, r.max_z}, {0.0f, 0.0f, 1.0f});
   if (r.min_z > 0.0f) f = clip_half_space(std::move(f), {0.0f, 0.0f, r.min_z}, {0.0f, 0.0f, -1.0f});
   if (r.min_x < 0.0f) f = clip_half_space(std::move(f), {r.min_x, 0.0f, 0.0f}, {-1.0f, 0.0f, 0.0f});
+  if (r.border_curve > 0.0f) {
+    // Height above the curve, over its slope: the distance to first order.
+    Field above;
+    above.eval = [c = r.border_curve, y0 = r.lowest_y, z0 = r.lowest_z](const glm::vec3& p) {
+      const float dz = p.z - z0, slope = 2.0f * c * dz;
+      return (y0 + c * dz * dz - p.y) / std::sqrt(1.0f + slope * slope);
+    };
+    above.box = f.box;
+    above.box.min.y = std::max(above.box.min.y, r.lowest_y - 0.001f);
+    f = intersect(std::move(f), std::move(above), 0.002f);
+  }
   return f;
 }
 

@@ -472,7 +472,10 @@ levels were drawn to:
   thick at its belly). The generated heads are at most 25 mm thick and more
   than twice as wide as thick; the medial head's belly ends a little more
   than half way down the leg, the lateral head's about 5 cm higher (Gray's
-  Anatomy, above).
+  Anatomy, above). Gray's 1918 has each head's fleshy fibres end on the
+  aponeurosis in a curve convex downwards, the medial one lower: the
+  generated medial head's lower border is such a curve, lowest on its
+  medial side and rising about 14 mm to the midline.
 - Soleus thickest low: below the gastrocnemius bellies the soleus makes the
   breadth of the lower calf and is seen on both sides of the upper calcaneal
   tendon (Gray's Anatomy and Moore, above). The generated soleus is drawn

@@ -226,6 +226,22 @@ TEST_F(Outline, GastrocnemiusHeadsAreBroadFlatSheetsTheMedialReachingLower) {
   EXPECT_LE(higher_cm, 6.0);
 }
 
+TEST_F(Outline, MedialHeadEndsInACurveLowestMedially) {
+  // The fleshy fibres of each gastrocnemius head end on the aponeurosis in
+  // a curve convex downwards (Gray's Anatomy, 20th ed., 1918). The first
+  // medial head ended in a level edge that ran out to the midline, where it
+  // was lowest: its lateral edge stayed at the midline to the last half
+  // percent of the leg.
+  const std::string id = "gastrocnemius_medial_head";
+  double end = 0.0;
+  for (double pc = 40.0; pc <= 70.0; pc += 0.5)
+    if (!cut(id, pc).empty()) end = pc;
+  ASSERT_GT(end, 41.0);
+  const double lateral_edge = extent(cut(id, 40.0)).u1;
+  EXPECT_LE(extent(cut(id, end - 1.0)).u1, lateral_edge - 0.004) << "1% above its end, at " << end - 1.0 << "%";
+  EXPECT_LE(extent(cut(id, end - 0.5)).u1, lateral_edge - 0.006) << "at its last half percent, " << end - 0.5 << "%";
+}
+
 TEST_F(Outline, SoleusIsBroadHighUpAndLargestInTheLowerHalf) {
   // At least 55 mm wide a fifth to a quarter of the way down, where it shows
   // on both sides of gastrocnemius from behind.
