@@ -263,8 +263,9 @@ std::vector<MuscleRecipe> muscle_recipes() {
                true});
   r.back().max_z = 0.0845f;
   // Its fleshy fibres end on the aponeurosis in a curve convex downwards,
-  // lowest on the medial side (Gray's Anatomy, 20th ed., 1918): the belly
-  // ended in a level edge, lowest next to the midline.
+  // here lowest near the middle of the head and rising to the midline
+  // (SOURCES.md, "Gastrocnemius heads"): the belly ended in a level edge,
+  // lowest next to the midline.
   r.back().border_curve = 16.0f;
   r.back().lowest_y = 0.2460f;
   r.back().lowest_z = 0.0550f;

@@ -411,14 +411,19 @@ levels were drawn to:
   bulges up to 3 mm anterolaterally, lateral to tibialis anterior's most
   anterior part and in front of the fibula (the shallow curve lateral to the
   shin), where the two bellies need the room for their volumes.
-  Tibialis anterior's fibres end on a tendon that shows on the front of the
-  muscle in its lower third (Gray's Anatomy, 20th ed., 1918, "The Anterior
-  Crural Muscles"; Kenhub, "Anterior muscles of the leg": it becomes tendon
-  at the level of the lower tibia), and extensor hallucis longus lies
-  between tibialis anterior and extensor digitorum longus, deep above and
-  lateral to the tibialis anterior tendon below (same sources). So the
-  generated belly narrows over its last 4 cm onto the front of its tendon,
-  and extensor hallucis longus is kept behind the tendon's middle.
+  Tibialis anterior's belly gives way to its tendon low in the leg; the
+  sources put the change at different heights: at the level of the lower
+  tibia (Kenhub, "Anterior muscles of the leg"), in the lower third
+  (DocPods, "Tibialis anterior anatomy") or just above the ankle
+  (Innerbody, "Tibialis anterior muscle"). Extensor hallucis longus lies
+  between tibialis anterior and extensor digitorum longus (Kenhub, above;
+  Anatomy Insight, "Anterior compartment of the leg"), deep to them above;
+  the tibialis anterior tendon crosses the front and medial side of the
+  ankle, the most medial of the extensor tendons (Wondrium Daily, "Muscles
+  in the anterior compartment of the leg").
+  So the generated belly narrows over its last 4 cm, at 57-65% of the way
+  down, onto the front of its tendon, and extensor hallucis longus is kept
+  behind the tendon's middle (all read 2026-12-04).
 - Behind the medial border of the tibia: the great saphenous vein climbs
   the medial side of the leg with the saphenous nerve (Gray's Anatomy, 20th
   ed., 1918, "The Veins of the Lower Extremity"), behind the medial border
@@ -472,10 +477,17 @@ levels were drawn to:
   thick at its belly). The generated heads are at most 25 mm thick and more
   than twice as wide as thick; the medial head's belly ends a little more
   than half way down the leg, the lateral head's about 5 cm higher (Gray's
-  Anatomy, above). Gray's 1918 has each head's fleshy fibres end on the
-  aponeurosis in a curve convex downwards, the medial one lower: the
-  generated medial head's lower border is such a curve, lowest on its
-  medial side and rising about 14 mm to the midline.
+  Anatomy, above). The fleshy fibres of the two heads end on the back of
+  the common aponeurosis in two curves convex downwards, the medial one
+  reaching lower (an older descriptive text reproduced without its author
+  on casite-701107.cloudaccess.net, "Gastrocnemius muscle", read
+  2026-12-04; Gray's 1918 says only that the medial head's fibres extend
+  lower and that the fibres of the two heads meet at an angle in a midline
+  raphe, so the two sources differ in how they word the lower border). The
+  generated medial head's lower border is such a curve, lowest near the
+  middle of the head (z 55 mm; it spans 33-84.5 mm) and about 14 mm higher
+  at the midline; where exactly the lowest point lies is the model's
+  choice.
 - Soleus thickest low: below the gastrocnemius bellies the soleus makes the
   breadth of the lower calf and is seen on both sides of the upper calcaneal
   tendon (Gray's Anatomy and Moore, above). The generated soleus is drawn

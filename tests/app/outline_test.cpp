@@ -228,7 +228,7 @@ TEST_F(Outline, GastrocnemiusHeadsAreBroadFlatSheetsTheMedialReachingLower) {
 
 TEST_F(Outline, MedialHeadEndsInACurveLowestMedially) {
   // The fleshy fibres of each gastrocnemius head end on the aponeurosis in
-  // a curve convex downwards (Gray's Anatomy, 20th ed., 1918). The first
+  // a curve convex downwards (SOURCES.md, "Gastrocnemius heads"). The first
   // medial head ended in a level edge that ran out to the midline, where it
   // was lowest: its lateral edge stayed at the midline to the last half
   // percent of the leg.
@@ -301,7 +301,7 @@ TEST_F(Outline, TibialisAnteriorStaysInFrontOfTheInterosseousMembrane) {
 TEST_F(Outline, ExtensorHallucisLongusKeepsBesideTheTibialisAnteriorTendon) {
   // In the lower third the tibialis anterior tendon is the most medial and
   // most anterior of the extensor tendons, extensor hallucis longus lateral
-  // to it and deeper (Gray's Anatomy 41st ed.; Moore 8th ed.). The first
+  // to it and deeper (SOURCES.md, "The anterior compartment"). The first
   // extensor hallucis longus wrapped round the front of the tendon at
   // 63-75%, so from the front the tendon came out of a hole in it, below a
   // shelf where the tibialis anterior belly ended blunt.
