@@ -156,8 +156,8 @@ std::vector<MuscleRecipe> muscle_recipes() {
   r.push_back(
       {"extensor_hallucis_longus",
        "Extensor hallucis longus",
-       {k(-0.0600f, 0.310f, 0.0970f, 0.0040f, 0.0040f), k(-0.0520f, 0.260f, 0.0950f, 0.0070f, 0.0075f),
-        k(-0.0495f, 0.190f, 0.0945f, 0.0078f, 0.0066f), k(-0.0468f, 0.150f, 0.0915f, 0.0058f, 0.0046f),
+       {k(-0.0590f, 0.310f, 0.1100f, 0.0045f, 0.0045f), k(-0.0555f, 0.260f, 0.1075f, 0.0055f, 0.0068f),
+        k(-0.0520f, 0.190f, 0.0995f, 0.0078f, 0.0075f), k(-0.0490f, 0.150f, 0.0990f, 0.0065f, 0.0058f),
         k(-0.0410f, 0.115f, 0.0830f, 0.0035f, 0.0030f)},
        kAnterior,
        {{{t(-0.0410f, 0.120f, 0.0840f, 0.0026f), t(-0.0363f, 0.0878f, 0.0732f, 0.0026f), t(-0.0180f, 0.0560f, 0.0628f, 0.0025f),
@@ -171,7 +171,7 @@ std::vector<MuscleRecipe> muscle_recipes() {
       {"extensor_digitorum_longus",
        "Extensor digitorum longus",
        {k(-0.0490f, 0.400f, 0.1100f, 0.0055f, 0.0055f), k(-0.0430f, 0.350f, 0.1100f, 0.0105f, 0.0095f),
-        k(-0.0410f, 0.260f, 0.1110f, 0.0115f, 0.0105f), k(-0.0430f, 0.170f, 0.1040f, 0.0090f, 0.0080f),
+        k(-0.0410f, 0.260f, 0.1110f, 0.0115f, 0.0105f), k(-0.0430f, 0.170f, 0.1060f, 0.0090f, 0.0080f),
         k(-0.0420f, 0.120f, 0.0950f, 0.0045f, 0.0040f)},
        kAnterior,
        {{{t(-0.0420f, 0.125f, 0.0950f, 0.0030f), t(-0.0400f, 0.081f, 0.0872f, 0.0030f), t(-0.0230f, 0.0530f, 0.0850f, 0.0030f),
@@ -192,12 +192,16 @@ std::vector<MuscleRecipe> muscle_recipes() {
        0.0010f,
        11000,
        2400});
+  // Fibularis tertius lies behind extensor digitorum longus and lateral to
+  // extensor hallucis longus, against the front of the fibula (above): it
+  // lay 5 mm further forward and medially, in the middle of extensor
+  // digitorum longus.
   r.push_back({"fibularis_tertius",
                "Fibularis tertius",
-               {k(-0.0520f, 0.190f, 0.1060f, 0.0040f, 0.0040f), k(-0.0470f, 0.140f, 0.1060f, 0.0065f, 0.0060f),
-                k(-0.0440f, 0.100f, 0.1010f, 0.0045f, 0.0040f)},
+               {k(-0.0565f, 0.192f, 0.1110f, 0.0055f, 0.0045f), k(-0.0515f, 0.140f, 0.1085f, 0.0062f, 0.0058f),
+                k(-0.0465f, 0.100f, 0.1040f, 0.0045f, 0.0040f)},
                kAnterior,
-               {{{t(-0.0440f, 0.105f, 0.1020f, 0.0022f), t(-0.0380f, 0.075f, 0.0990f, 0.0022f),
+               {{{t(-0.0465f, 0.105f, 0.1045f, 0.0022f), t(-0.0385f, 0.075f, 0.1020f, 0.0022f),
                   t(-0.0250f, 0.050f, 0.1060f, 0.0021f), t(-0.0170f, 0.0395f, 0.1160f, 0.0020f)},
                  kLateral}},
                0.0008f,
@@ -311,6 +315,33 @@ std::vector<MuscleRecipe> muscle_recipes() {
   // runs from the tibia's interosseous border (x about -0.056) to the fibula's
   // medial surface (-0.060) over the upper half of the leg.
   by_id("tibialis_anterior")->min_x = -0.0585f;
+  // Above the ankle the deep fibular nerve runs between tibialis anterior
+  // and extensor hallucis longus, extensor digitorum longus lies lateral to
+  // extensor hallucis longus, and fibularis tertius, the lowest part of
+  // extensor digitorum longus, lateral to both on the fibula (SOURCES.md,
+  // "The anterior compartment above the ankle"). Sized to its volume,
+  // extensor hallucis longus wrapped laterally through extensor digitorum
+  // longus (cut in two at 62-70%) and round the nerve (a tunnel at 80%), and
+  // fibularis tertius lay in the middle of extensor digitorum longus (cut in
+  // two again at 70-80%). So extensor hallucis longus keeps medial to a
+  // border 3 to 4 mm lateral to the nerve from 57% down (easing to the
+  // midline of its tendon at the ankle), and lateral to the nerve where its
+  // belly, coming down from the front of the fibula, crosses it (59-65%);
+  // extensor digitorum longus keeps lateral to the nerve, and in front of
+  // the gap between extensor hallucis longus and fibularis tertius at
+  // 74-84%, where it left crumbs; and extensor hallucis longus keeps in
+  // front of the membrane, like tibialis anterior (it came out behind the
+  // fibula at 45-55%). Its belly now reaches up between tibialis anterior
+  // and extensor digitorum longus, in front of the fibula, from 37% (there
+  // was none above 50%); its keys are a third wider than before, since the
+  // sizing reaches its largest scale: its volume stays 15% short.
+  by_id("extensor_hallucis_longus")->min_x = -0.0605f;
+  by_id("extensor_hallucis_longus")->borders = {
+      {2, -1.0f, {{0.250f, 0.1300f}, {0.222f, 0.1085f}, {0.205f, 0.1035f}, {0.125f, 0.1035f}, {0.110f, 0.0950f}}},
+      {2, 1.0f, {{0.228f, 0.0500f}, {0.218f, 0.0945f}, {0.200f, 0.0945f}, {0.190f, 0.0500f}}}};
+  by_id("extensor_digitorum_longus")->borders = {
+      {2, 1.0f, {{0.215f, 0.0500f}, {0.205f, 0.0990f}, {0.125f, 0.0990f}, {0.115f, 0.0500f}}},
+      {0, 1.0f, {{0.170f, -0.0700f}, {0.160f, -0.0435f}, {0.128f, -0.0435f}, {0.118f, -0.0700f}}}};
   // Packing (issue 11): inside the designed outline the muscles are sized to
   // the upper part of the published volumes' 20% tolerance, so that they fill
   // their compartments rather than leave fat-filled gaps; the large calf and
@@ -366,13 +397,27 @@ Field fibular_tunnel() {
 // the bones leave 3.6 mm or more on either side.
 std::array<glm::vec3, 4> interosseous_course() {
   return {glm::vec3(-0.0490f, 0.330f, 0.1060f), glm::vec3(-0.0510f, 0.295f, 0.0980f), glm::vec3(-0.0505f, 0.260f, 0.0975f),
-          glm::vec3(-0.0505f, 0.215f, 0.0990f)};
+          glm::vec3(-0.0510f, 0.215f, 0.0950f)};
 }
 
 Field interosseous_channel() {
   constexpr float kRadius = 0.0032f;
   std::vector<SweepKey> keys;
   for (const glm::vec3& p : interosseous_course()) keys.push_back({p, kRadius, kRadius});
+  return sweep(keys, kAnterior);
+}
+
+// The slot of the deep fibular nerve down the lower leg (header).
+std::array<glm::vec3, 2> anterior_tibial_course() {
+  return {glm::vec3(-0.0530f, 0.160f, 0.0915f), glm::vec3(-0.0455f, 0.118f, 0.0885f)};
+}
+
+Field anterior_tibial_slot() {
+  // Each section reaches 2.2 mm in front of the nerve's centre and 10 mm
+  // behind it (into the bone), 2.6 mm to either side.
+  std::vector<SweepKey> keys{{interosseous_course()[3], 0.0026f, 0.0062f}};
+  for (const glm::vec3& p : anterior_tibial_course()) keys.push_back({p, 0.0026f, 0.0062f});
+  for (SweepKey& key : keys) key.point.x -= 0.0040f;
   return sweep(keys, kAnterior);
 }
 

@@ -6,6 +6,7 @@
 #include "atlas/sdf.hpp"
 #include "atlas/structures.hpp"
 
+#include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 
 #include <array>
@@ -21,6 +22,17 @@ struct Tendon {
   // from kHeldTop down to `held_bottom` (model y; structures.hpp).
   bool held = false;
   float held_bottom = kHeldBottom;
+};
+
+// A border that changes with height: the belly keeps to one side of the
+// surface x = v(y) (axis 0) or z = v(y) (axis 2), linear between the (y, v)
+// points (metres, y falling), level above the first and below the last.
+// side +1 keeps it anterior (axis 0) or lateral (axis 2) to the surface,
+// -1 posterior or medial.
+struct Border {
+  int axis = 2;
+  float side = -1.0f;
+  std::vector<glm::vec2> points;
 };
 
 struct MuscleRecipe {
@@ -52,6 +64,8 @@ struct MuscleRecipe {
   // nothing lies below y = lowest_y + border_curve (z - lowest_z)^2
   // (metres; border_curve 0 = none).
   float border_curve = 0.0f, lowest_y = 0.0f, lowest_z = 0.0f;
+  // Borders that change with height (Border), applied before sizing.
+  std::vector<Border> borders;
 };
 
 // Every muscle, in order of precedence: a muscle is carved by every muscle
@@ -95,5 +109,18 @@ Field interosseous_channel();
 // The points of that course (model frame, metres), which the nerve's trunk
 // passes through (nerves.cpp).
 std::array<glm::vec3, 4> interosseous_course();
+
+// Lower down, the nerve and the vessels lie between tibialis anterior and
+// extensor hallucis longus (Gray's Anatomy 1918, "Extensor hallucis
+// longus"), on the membrane and then on the lateral surface of the tibia,
+// until the muscle's tendon crosses in front of them near the ankle. A slot
+// from the nerve's course back to the bone, from 60 to 85% of the way down,
+// is kept clear of the extensors before they are sized: the extensor
+// hallucis longus, sized to its volume, wrapped round the nerve, which ran
+// through the muscle in a tunnel at 75-80% (docs/ATLAS-MEASUREMENTS.md).
+Field anterior_tibial_slot();
+// The points of that course below the membrane's (model frame, metres),
+// which the nerve's trunk passes through (nerves.cpp).
+std::array<glm::vec3, 2> anterior_tibial_course();
 
 } // namespace crus::atlas

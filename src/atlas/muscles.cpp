@@ -130,6 +130,27 @@ Tendon through_belly(const MuscleRecipe& r, Tendon tendon) {
   return tendon;
 }
 
+// How far p lies beyond a border's surface along its axis (anterior or
+// lateral positive): to first order, across the surface over its slope.
+float beyond(const Border& border, const glm::vec3& p) {
+  const std::vector<glm::vec2>& v = border.points;
+  const float at = p[border.axis];
+  if (p.y >= v.front().x) return at - v.front().y;
+  if (p.y <= v.back().x) return at - v.back().y;
+  std::size_t i = 1;
+  while (v[i].x > p.y) ++i;
+  const float slope = (v[i].y - v[i - 1].y) / (v[i].x - v[i - 1].x); // dv/dy
+  return (at - (v[i - 1].y + slope * (p.y - v[i - 1].x))) / std::sqrt(1.0f + slope * slope);
+}
+
+// The room on the border's side of its surface.
+Field kept_by(const Border& border, const Aabb& box) {
+  Field f;
+  f.eval = [border](const glm::vec3& p) { return -border.side * beyond(border, p); };
+  f.box = box;
+  return f;
+}
+
 // The belly is clipped to the deep fascia (it fills its compartment up to the
 // outline instead of bulging past it); tendons keep their (lifted) routes, and
 // where one runs just under the skin the skin wraps it.
@@ -154,6 +175,7 @@ Field raw_field(const MuscleRecipe& r, float scale, float thick, const std::vect
     above.box.min.y = std::max(above.box.min.y, r.lowest_y - 0.001f);
     f = intersect(std::move(f), std::move(above), 0.002f);
   }
+  for (const Border& border : r.borders) f = intersect(std::move(f), kept_by(border, f.box), 0.002f);
   return f;
 }
 
@@ -254,6 +276,8 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
       obstacles.push_back(behind_tendon);
       obstacles.push_back(neurovascular_channel());
     }
+    if (const std::string_view id = r.id; id == "extensor_hallucis_longus" || id == "extensor_digitorum_longus")
+      obstacles.push_back(anterior_tibial_slot());
     const PublishedVolume* target = nullptr;
     for (const auto& v : published_volumes())
       if (v.structure == r.id) target = &v;

@@ -301,6 +301,7 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
       0.0008f, tibial, &around));
   const std::array<vec3, 3> neck = fibular_neck_course();
   const std::array<vec3, 4> membrane = interosseous_course();
+  const std::array<vec3, 2> lower = anterior_tibial_course();
   out.push_back(nerve(
       "common_fibular_nerve", "Common fibular nerve",
       // round the fibular neck through the channel in fibularis longus (muscle_recipes.hpp)
@@ -314,13 +315,15 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
   out.push_back(
       nerve("deep_fibular_nerve", "Deep fibular nerve",
             // Down the interosseous membrane through the channel left for it
-            // (muscle_recipes.hpp), then in front of the tibia's lower end (the key
-            // at 0.118 m, 85% of the way down, keeps it 5 mm in front of the bone,
-            // which it entered at 85-87%), between the extensor tendons.
+            // (muscle_recipes.hpp), then on the lateral surface and the front
+            // of the tibia's lower end, between tibialis anterior and extensor
+            // hallucis longus, in the slot left for it (anterior_tibial_slot;
+            // the key at 0.118 m, 85% of the way down, keeps it in front of
+            // the bone, which it entered at 85-87%), then between the extensor
+            // tendons.
             {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(membrane[0], 0.0019f), n(membrane[1], 0.0019f), n(membrane[2], 0.0018f),
-              n(membrane[3], 0.0018f), n(-0.0480f, 0.160f, 0.0960f, 0.0017f), n(-0.0410f, 0.118f, 0.0885f, 0.0016f),
-              n(-0.0410f, 0.095f, 0.0800f, 0.0016f), n(-0.0200f, 0.055f, 0.0760f, 0.0014f), n(0.0100f, 0.038f, 0.0700f, 0.0012f),
-              n(0.0400f, 0.026f, 0.0680f, 0.0010f)},
+              n(membrane[3], 0.0018f), n(lower[0], 0.0017f), n(lower[1], 0.0016f), n(-0.0410f, 0.095f, 0.0800f, 0.0016f),
+              n(-0.0200f, 0.055f, 0.0760f, 0.0014f), n(0.0100f, 0.038f, 0.0700f, 0.0012f), n(0.0400f, 0.026f, 0.0680f, 0.0010f)},
              // Muscular branches, each leaving the trunk at one of its keys
              // (so it follows the routed trunk): tibialis anterior (its upper
              // part, where its proximal motor point lies, and lower down),
@@ -332,9 +335,16 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
               {n(membrane[2], 0.0010f), n(-0.0440f, 0.255f, 0.0960f, 0.0009f), n(-0.0400f, 0.245f, 0.0950f, 0.0009f)}},
              {"extensor_digitorum_longus",
               {n(membrane[0], 0.0010f), n(-0.0460f, 0.325f, 0.1130f, 0.0009f), n(-0.0430f, 0.315f, 0.1140f, 0.0009f)}},
+             // (to extensor hallucis longus where its belly meets the nerve:
+             // higher up, tibialis anterior lies between them)
              {"extensor_hallucis_longus",
-              {n(membrane[2], 0.0010f), n(-0.0515f, 0.250f, 0.1010f, 0.0009f), n(-0.0520f, 0.238f, 0.1065f, 0.0009f)}},
-             {"fibularis_tertius", {n(-0.0480f, 0.160f, 0.0960f, 0.0010f), n(-0.0490f, 0.150f, 0.1060f, 0.0009f)}}},
+              {n(membrane[3], 0.0010f), n(-0.0495f, 0.211f, 0.0975f, 0.0009f), n(-0.0478f, 0.205f, 0.1000f, 0.0009f)}},
+             // (to fibularis tertius from the lowest key in the slot: higher
+             // up, extensor hallucis longus and extensor digitorum longus lie
+             // between the nerve and the muscle, and the branch behind the
+             // extensor digitorum longus tendon)
+             {"fibularis_tertius",
+              {n(lower[1], 0.0010f), n(-0.0470f, 0.114f, 0.0975f, 0.0009f), n(-0.0480f, 0.110f, 0.1045f, 0.0009f)}}},
             0.0007f, deep_fibular, &around));
   out.push_back(nerve(
       "superficial_fibular_nerve", "Superficial fibular nerve",

@@ -424,6 +424,24 @@ levels were drawn to:
   So the generated belly narrows over its last 4 cm, at 57-65% of the way
   down, onto the front of its tendon, and extensor hallucis longus is kept
   behind the tendon's middle (all read 2026-12-04).
+- The anterior compartment above the ankle: extensor hallucis longus
+  arises from about the middle half of the fibula's anterior surface, medial
+  to extensor digitorum longus's origin, and from the interosseous membrane;
+  the anterior tibial vessels and the deep fibular nerve run between it and
+  tibialis anterior, and its tendon crosses from their lateral to their
+  medial side near the bend of the ankle (Gray's Anatomy, 20th ed., 1918,
+  "Extensor hallucis longus", as reproduced by IMAIOS e-Anatomy and
+  Wikipedia). Fibularis tertius is the lowest part of extensor digitorum
+  longus, arising from the lower third of the fibula's anterior surface, the
+  membrane and the septum it shares with fibularis brevis (Gray's, 1918,
+  "Peronaeus tertius"), and its tendon lies lateral to the most lateral slip
+  of extensor digitorum longus (QUT podiatry anatomy, "Peroneus tertius").
+  So from 60 to 85% of the way down the generated atlas runs, from medial to
+  lateral: tibialis anterior, the nerve in a slot kept clear back to the
+  bone, extensor hallucis longus, extensor digitorum longus, and fibularis
+  tertius behind it against the fibula; extensor hallucis longus reaches up
+  to 37% between the other two, in front of the fibula (all read
+  2026-12-05).
 - Behind the medial border of the tibia: the great saphenous vein climbs
   the medial side of the leg with the saphenous nerve (Gray's Anatomy, 20th
   ed., 1918, "The Veins of the Lower Extremity"), behind the medial border
