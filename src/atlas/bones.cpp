@@ -83,7 +83,10 @@ Field femur() {
   Field medial_facet = ellipsoid({-0.0365f, 0.4640f, 0.0620f}, {0.0130f, 0.0200f, 0.0160f});
   Field metaphysis = ellipsoid({-0.0470f, 0.4800f, 0.0770f}, {0.0210f, 0.0280f, 0.0340f});
   Field medial_epicondyle = ellipsoid({-0.0520f, 0.4640f, 0.0425f}, {0.0110f, 0.0120f, 0.0060f});
-  Field lateral_epicondyle = ellipsoid({-0.0520f, 0.4620f, 0.1125f}, {0.0100f, 0.0110f, 0.0050f});
+  // The lateral epicondyle: the most prominent point of a low dome over the
+  // condyle's flat side. A knob 20 mm across standing 4.5 mm proud of that
+  // side, ringed by its occlusion, read from the side as a crater.
+  Field lateral_epicondyle = ellipsoid({-0.0510f, 0.4600f, 0.1100f}, {0.0125f, 0.0130f, 0.0060f});
   Field adductor_tubercle = ellipsoid({-0.0480f, 0.4900f, 0.0470f}, {0.0050f, 0.0060f, 0.0050f});
   // Supracondylar lines: low ridges diverging from the linea aspera.
   Field medial_line = capsule({-0.0470f, 0.5300f, 0.0800f}, {-0.0560f, 0.4850f, 0.0560f}, 0.0035f);

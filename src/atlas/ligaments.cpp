@@ -22,10 +22,12 @@ std::vector<StructureSpec> build_ligaments(const std::vector<StructureSpec>& bon
                                    // tuberosity: the band lies on its front face
                                    // down to the tuberosity's centre.
                                    {{-0.0245f, 0.4010f, 0.0825f}, 0.0105f, 0.0026f},
-                                   {{-0.0250f, 0.3940f, 0.0830f}, 0.0100f, 0.0028f},
-                                   // ... where it turns into the bone, so its end
-                                   // is the line where it meets the tuberosity.
-                                   {{-0.0310f, 0.3920f, 0.0830f}, 0.0095f, 0.0028f}};
+                                   {{-0.0252f, 0.3960f, 0.0828f}, 0.0100f, 0.0026f},
+                                   // ... where it sinks into the bone at a slant,
+                                   // so its front face meets the tuberosity's in a
+                                   // line: it turned square into the bone over its
+                                   // last 2 mm, a hook seen from the side.
+                                   {{-0.0282f, 0.3905f, 0.0830f}, 0.0095f, 0.0022f}};
   Field band = sweep(k, {1, 0, 0}, 8);
   // It ends on the bones it joins: cut back to a hair's breadth from their
   // surfaces, so it attaches without passing into them.

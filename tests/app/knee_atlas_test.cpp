@@ -4,17 +4,38 @@
 // on both bones without sinking into them.
 #include "app/scene_setup.hpp"
 #include "core/document/scene.hpp"
+#include "core/geometry/cross_section.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 
 using namespace crus;
 
 namespace {
+
+// The extent of a horizontal cut of `mesh` at height y: in the plane frame u
+// is lateral (model z) and v anterior (model x); loops filtered by `keep`.
+struct Span {
+  double u0 = 1e9, u1 = -1e9, v0 = 1e9, v1 = -1e9;
+};
+template <class Keep>
+Span span_at(const Mesh& mesh, double y, Keep keep) {
+  Span s;
+  for (const auto& loop : slice_mesh(mesh, make_section_plane(glm::dvec3(0.0, y, 0.0), 0.0)).loops)
+    for (const auto& p : loop.points)
+      if (keep(p)) {
+        s.u0 = std::min(s.u0, p.x);
+        s.u1 = std::max(s.u1, p.x);
+        s.v0 = std::min(s.v0, p.y);
+        s.v1 = std::max(s.v1, p.y);
+      }
+  return s;
+}
 
 // Unsigned distance from p to the closest vertex or edge midpoint of the mesh
 // (meshes here are fine: edges under 2 mm), good to a millimetre.
@@ -69,3 +90,48 @@ TEST(KneeAtlas, PatellarLigamentRunsFromThePatellarApexToTheTibialTuberosity) {
 }
 
 } // namespace
+
+namespace {
+const Scene& bundled() {
+  static const Scene scene = app::load_atlas(app::AtlasOptions{}, true);
+  return scene;
+}
+} // namespace
+
+// The ligament sinks into the tuberosity at a slant, its front face meeting
+// the bone's in a line. Its lowest keys turned square into the bone over
+// 2 mm, so seen from the side its end was a hook: 5.8 to 6.7 mm from front
+// to back over its lowest 4 mm against 5.0 mm 5 mm higher. Every half
+// millimetre over its lowest 4 mm it is no thicker than 5 mm higher up.
+TEST(KneeAtlas, PatellarLigamentEndsOnTheTuberosityWithoutAHook) {
+  const SceneStructure* ligament = bundled().find("patellar_ligament");
+  ASSERT_NE(ligament, nullptr);
+  double bottom = 1e9;
+  for (const auto& p : ligament->mesh.positions) bottom = std::min(bottom, double(p.y));
+  const auto all = [](const glm::dvec2&) { return true; };
+  for (double dy = 0.0005; dy <= 0.004; dy += 0.0005) {
+    const Span low = span_at(ligament->mesh, bottom + dy, all), high = span_at(ligament->mesh, bottom + dy + 0.005, all);
+    ASSERT_LT(low.v0, low.v1);
+    ASSERT_LT(high.v0, high.v1);
+    EXPECT_LE(low.v1 - low.v0, high.v1 - high.v0 + 1e-4)
+        << (low.v1 - low.v0) * 1000.0 << " mm thick " << dy * 1000.0 << " mm above its end, " << (high.v1 - high.v0) * 1000.0
+        << " mm 5 mm higher: a hook";
+  }
+}
+
+// Seen from the side, the lateral femoral condyle read as a crater: the
+// lateral epicondyle, a knob 20 mm across standing 4.5 mm proud of the
+// condyle's flat side, ringed by its own baked occlusion. It is now a low
+// dome (2.5 mm): at most 4 mm proud of that side (measured 6 mm below the
+// knob, where the side is flat).
+TEST(KneeAtlas, LateralEpicondyleIsALowDomeNotAKnob) {
+  const SceneStructure* femur = bundled().find("femur");
+  ASSERT_NE(femur, nullptr);
+  const auto lateral = [](const glm::dvec2& p) { return p.x > 0.09; };
+  double top = 0.0;
+  for (double y = 0.455; y <= 0.470; y += 0.001) top = std::max(top, span_at(femur->mesh, y, lateral).u1);
+  const double side = span_at(femur->mesh, 0.446, lateral).u1;
+  std::printf("lateral epicondyle %.1f mm proud of the condyle's side\n", (top - side) * 1000.0);
+  EXPECT_GT(top - side, 0.001) << "the epicondyle is still there";
+  EXPECT_LE(top - side, 0.004);
+}
