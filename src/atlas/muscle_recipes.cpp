@@ -253,12 +253,17 @@ std::vector<MuscleRecipe> muscle_recipes() {
   // Each head's key at 0.280 m (medial) and 0.300 m (lateral) is drawn
   // thicker in front, its back on the fascia, to meet the soleus's back
   // (docs/ATLAS-MEASUREMENTS.md).
+  // Each head's first key lies inside the femur above its condyle, which
+  // carves it: the head narrows onto its origin there, as the heads arise
+  // by short strong tendons (SOURCES.md, "Gastrocnemius heads"). They began
+  // at keys behind the bone, in flat faces cut square across their sweeps
+  // that stood off it (KneeAtlas.GastrocnemiusHeadsNarrowToTheirOriginsOnTheFemur).
   r.push_back({"gastrocnemius_medial_head",
                "Medial head of gastrocnemius",
-               {k(-0.0560f, 0.488f, 0.0570f, 0.0075f, 0.0065f), k(-0.0800f, 0.445f, 0.0540f, 0.0180f, 0.0110f),
-                k(-0.1010f, 0.385f, 0.0500f, 0.0320f, 0.0108f), k(-0.1250f, 0.330f, 0.0520f, 0.0340f, 0.0110f),
-                k(-0.1265f, 0.280f, 0.0560f, 0.0300f, 0.0122f), k(-0.1290f, 0.250f, 0.0580f, 0.0220f, 0.0080f),
-                k(-0.1290f, 0.226f, 0.0560f, 0.0140f, 0.0035f)},
+               {k(-0.0480f, 0.498f, 0.0565f, 0.0060f, 0.0050f), k(-0.0560f, 0.488f, 0.0570f, 0.0075f, 0.0065f),
+                k(-0.0800f, 0.445f, 0.0540f, 0.0180f, 0.0110f), k(-0.1010f, 0.385f, 0.0500f, 0.0320f, 0.0108f),
+                k(-0.1250f, 0.330f, 0.0520f, 0.0340f, 0.0110f), k(-0.1265f, 0.280f, 0.0560f, 0.0300f, 0.0122f),
+                k(-0.1290f, 0.250f, 0.0580f, 0.0220f, 0.0080f), k(-0.1290f, 0.226f, 0.0560f, 0.0140f, 0.0035f)},
                kAnterior,
                {},
                0.0015f,
@@ -275,9 +280,10 @@ std::vector<MuscleRecipe> muscle_recipes() {
   r.back().lowest_z = 0.0550f;
   r.push_back({"gastrocnemius_lateral_head",
                "Lateral head of gastrocnemius",
-               {k(-0.0620f, 0.484f, 0.1040f, 0.0065f, 0.0060f), k(-0.0820f, 0.440f, 0.1060f, 0.0150f, 0.0110f),
-                k(-0.0980f, 0.380f, 0.1060f, 0.0250f, 0.0113f), k(-0.1210f, 0.330f, 0.1020f, 0.0230f, 0.0103f),
-                k(-0.1245f, 0.300f, 0.0960f, 0.0150f, 0.0085f), k(-0.1270f, 0.280f, 0.0920f, 0.0080f, 0.0030f)},
+               {k(-0.0530f, 0.494f, 0.1010f, 0.0045f, 0.0040f), k(-0.0620f, 0.484f, 0.1040f, 0.0065f, 0.0060f),
+                k(-0.0820f, 0.440f, 0.1060f, 0.0150f, 0.0110f), k(-0.0980f, 0.380f, 0.1060f, 0.0250f, 0.0113f),
+                k(-0.1210f, 0.330f, 0.1020f, 0.0230f, 0.0103f), k(-0.1245f, 0.300f, 0.0960f, 0.0150f, 0.0085f),
+                k(-0.1270f, 0.280f, 0.0920f, 0.0080f, 0.0030f)},
                kAnterior,
                {},
                0.0014f,

@@ -506,6 +506,13 @@ levels were drawn to:
   middle of the head (z 55 mm; it spans 33-84.5 mm) and about 14 mm higher
   at the midline; where exactly the lowest point lies is the model's
   choice.
+  Above, the two heads arise by short strong tendons, the medial head's
+  from the back of the femur above the medial condyle, the lateral's from
+  the outer side of the lateral condyle and the femur just above it (the
+  same older text, read 2026-12-05; KinX Learning, "Gastrocnemius": each
+  head by a separate tendon from the condyles). So each generated head
+  narrows onto the bone above its condyle instead of ending in a free
+  face behind it.
 - Soleus thickest low: below the gastrocnemius bellies the soleus makes the
   breadth of the lower calf and is seen on both sides of the upper calcaneal
   tendon (Gray's Anatomy and Moore, above). The generated soleus is drawn

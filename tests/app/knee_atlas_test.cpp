@@ -135,3 +135,23 @@ TEST(KneeAtlas, LateralEpicondyleIsALowDomeNotAKnob) {
   EXPECT_GT(top - side, 0.001) << "the epicondyle is still there";
   EXPECT_LE(top - side, 0.004);
 }
+
+// Each head of gastrocnemius arises from the femur above its condyle by a
+// short strong tendon (SOURCES.md, "Gastrocnemius heads"): it narrows to its
+// origin on the bone. The generated heads ended above in flat faces cut
+// square across their sweeps, standing off the bone (seen from the side, an
+// oblique flat top on each): 2 mm below each head's highest point its cut was 0.34 cm2
+// (medial) and 0.86 cm2 (lateral). Now each runs on into the bone, which
+// carves its end: under 0.25 cm2 there.
+TEST(KneeAtlas, GastrocnemiusHeadsNarrowToTheirOriginsOnTheFemur) {
+  for (const char* id : {"gastrocnemius_medial_head", "gastrocnemius_lateral_head"}) {
+    const SceneStructure* head = bundled().find(id);
+    ASSERT_NE(head, nullptr) << id;
+    double top = -1e9;
+    for (const auto& p : head->mesh.positions) top = std::max(top, double(p.y));
+    const double area =
+        measure_section(slice_mesh(head->mesh, make_section_plane(glm::dvec3(0.0, top - 0.002, 0.0), 0.0))).area_m2;
+    std::printf("%s: %.2f cm2 2 mm below its top\n", id, area * 1e4);
+    EXPECT_LT(area, 0.25e-4) << id << ": a flat top";
+  }
+}
