@@ -82,7 +82,12 @@ Field femur() {
   Field lateral_facet = ellipsoid({-0.0340f, 0.4670f, 0.0920f}, {0.0140f, 0.0220f, 0.0165f});
   Field medial_facet = ellipsoid({-0.0365f, 0.4640f, 0.0620f}, {0.0130f, 0.0200f, 0.0160f});
   Field metaphysis = ellipsoid({-0.0470f, 0.4800f, 0.0770f}, {0.0210f, 0.0280f, 0.0340f});
-  Field medial_epicondyle = ellipsoid({-0.0520f, 0.4640f, 0.0425f}, {0.0110f, 0.0120f, 0.0060f});
+  // The medial epicondyle: a large convex eminence on the medial condyle's
+  // side, more prominent than the lateral (Gray's 1918, "The Femur"). A
+  // knob 22 mm across, 5 mm proud, sat in a shallow hollow (up to 0.8 mm
+  // deep) inside the condyle's rim and read from the side as a knob in a
+  // crater; this broader dome merges with the rim (4 mm proud).
+  Field medial_epicondyle = ellipsoid({-0.0520f, 0.4620f, 0.0450f}, {0.0150f, 0.0150f, 0.0075f});
   // The lateral epicondyle: the most prominent point of a low dome over the
   // condyle's flat side. A knob 20 mm across standing 4.5 mm proud of that
   // side, ringed by its occlusion, read from the side as a crater.

@@ -74,6 +74,13 @@ atlas or model. The generator draws on these published figures.
   malleolus, longus in the groove of the cuboid and across the sole), nerve
   courses (common fibular nerve round the fibular neck, tibial nerve behind
   the medial malleolus, sural nerve beside the calcaneal tendon).
+- The femoral epicondyles: on the outer side of each condyle rises an
+  epicondyle; the medial one is big and rounded, and the tibial collateral
+  ligament is fixed to it, while the lateral one is the smaller and stands
+  out less (Gray's Anatomy, 20th ed., 1918, "The Femur", read 2026-12-05).
+  So the generated medial epicondyle is a broad dome about 4 mm proud of
+  the condyle's side, merging with its rim, and the lateral a lower one,
+  about 2.5 mm (docs/ATLAS-MEASUREMENTS.md).
 - Nerve planes, used to route the trunks between the generated muscles
   (src/atlas/nerve_route.cpp; tests/app/section_anatomy_test.cpp checks that
   no trunk's cut lies inside a bone, muscle or tendon at 25-85 %): the tibial

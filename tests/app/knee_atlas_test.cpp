@@ -10,9 +10,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 using namespace crus;
 
@@ -154,4 +156,44 @@ TEST(KneeAtlas, GastrocnemiusHeadsNarrowToTheirOriginsOnTheFemur) {
     std::printf("%s: %.2f cm2 2 mm below its top\n", id, area * 1e4);
     EXPECT_LT(area, 0.25e-4) << id << ": a flat top";
   }
+}
+
+// The medial epicondyle is a large convex eminence on the medial condyle's
+// side (SOURCES.md, "The femoral epicondyles"). The generated one was a knob
+// 22 mm across sitting in a shallow hollow inside the condyle's rim, read
+// from the side as a knob in a crater: going back from its most prominent
+// point, level with the knee's centre, the bone's medial side fell away
+// and rose again toward the rim by up to 0.8 mm. Now the side recedes
+// steadily from the eminence to the back of the condyle (within 0.3 mm),
+// and the epicondyle still stands at least 2 mm proud.
+TEST(KneeAtlas, MedialEpicondyleIsAConvexEminenceNotAKnobInAHollow) {
+  const SceneStructure* femur = bundled().find("femur");
+  ASSERT_NE(femur, nullptr);
+  double peak_all = 1e9;
+  for (double y = 0.452; y <= 0.4705; y += 0.003) {
+    std::vector<glm::dvec2> medial; // (lateral z, anterior x) on the medial side
+    for (const auto& loop : slice_mesh(femur->mesh, make_section_plane(glm::dvec3(0.0, y, 0.0), 0.0)).loops)
+      for (const auto& p : loop.points)
+        if (p.x < 0.056) medial.push_back(p);
+    std::vector<double> side; // the most medial z within 1 mm of each x, going back
+    for (double x = -0.050; x >= -0.0795; x -= 0.0015) {
+      double z = 1e9;
+      for (const auto& p : medial)
+        if (std::abs(p.y - x) < 0.001) z = std::min(z, p.x);
+      side.push_back(z);
+    }
+    const auto peak = std::min_element(side.begin(), side.end());
+    ASSERT_LT(*peak, 1.0) << "no medial side at y " << y;
+    peak_all = std::min(peak_all, *peak);
+    double highest = *peak, dip = 0.0;
+    for (auto it = peak; it != side.end(); ++it)
+      if (*it < 1.0) {
+        highest = std::max(highest, *it);
+        dip = std::max(dip, highest - *it);
+      }
+    std::printf("y %.3f: medial epicondyle at z %.1f mm, hollow behind it %.2f mm\n", y, *peak * 1000.0, dip * 1000.0);
+    EXPECT_LE(dip, 0.0003) << "a hollow behind the medial epicondyle at y " << y;
+  }
+  const double side = span_at(femur->mesh, 0.446, [](const glm::dvec2& p) { return p.x < 0.056; }).u0;
+  EXPECT_GT(side - peak_all, 0.002) << "the medial epicondyle is gone";
 }
