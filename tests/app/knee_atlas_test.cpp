@@ -39,6 +39,12 @@ Span span_at(const Mesh& mesh, double y, Keep keep) {
   return s;
 }
 
+// The bundled atlas, loaded once for every test here.
+const Scene& bundled() {
+  static const Scene scene = app::load_atlas(app::AtlasOptions{}, true);
+  return scene;
+}
+
 // Unsigned distance from p to the closest vertex or edge midpoint of the mesh
 // (meshes here are fine: edges under 2 mm), good to a millimetre.
 double near_distance(const Mesh& m, const glm::vec3& p) {
@@ -52,9 +58,8 @@ double near_distance(const Mesh& m, const glm::vec3& p) {
 }
 
 TEST(KneeAtlas, PatellarLigamentRunsFromThePatellarApexToTheTibialTuberosity) {
-  app::AtlasOptions o;
-  ASSERT_TRUE(std::filesystem::exists(o.resolved_atlas())) << "the bundled atlas is missing";
-  const Scene scene = app::load_atlas(o, true);
+  ASSERT_TRUE(std::filesystem::exists(app::AtlasOptions{}.resolved_atlas())) << "the bundled atlas is missing";
+  const Scene& scene = bundled();
   const SceneStructure *ligament = scene.find("patellar_ligament"), *patella = scene.find("patella"),
                        *tibia = scene.find("tibia");
   ASSERT_NE(ligament, nullptr);
@@ -91,13 +96,6 @@ TEST(KneeAtlas, PatellarLigamentRunsFromThePatellarApexToTheTibialTuberosity) {
   EXPECT_LE(top.y - bottom.y, 0.065f);
 }
 
-} // namespace
-
-namespace {
-const Scene& bundled() {
-  static const Scene scene = app::load_atlas(app::AtlasOptions{}, true);
-  return scene;
-}
 } // namespace
 
 // The ligament sinks into the tuberosity at a slant, its front face meeting
@@ -142,9 +140,9 @@ TEST(KneeAtlas, LateralEpicondyleIsALowDomeNotAKnob) {
 // short strong tendon (SOURCES.md, "Gastrocnemius heads"): it narrows to its
 // origin on the bone. The generated heads ended above in flat faces cut
 // square across their sweeps, standing off the bone (seen from the side, an
-// oblique flat top on each): 2 mm below each head's highest point its cut was 0.34 cm2
-// (medial) and 0.86 cm2 (lateral). Now each runs on into the bone, which
-// carves its end: under 0.25 cm2 there.
+// oblique flat top on each): 2 mm below each head's highest point its cut
+// was 0.34 cm2 (medial) and 0.86 cm2 (lateral). Now each runs on into the
+// bone, which carves its end: under 0.25 cm2 there.
 TEST(KneeAtlas, GastrocnemiusHeadsNarrowToTheirOriginsOnTheFemur) {
   for (const char* id : {"gastrocnemius_medial_head", "gastrocnemius_lateral_head"}) {
     const SceneStructure* head = bundled().find(id);
