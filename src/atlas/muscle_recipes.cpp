@@ -172,7 +172,7 @@ std::vector<MuscleRecipe> muscle_recipes() {
        "Extensor digitorum longus",
        {k(-0.0490f, 0.400f, 0.1100f, 0.0055f, 0.0055f), k(-0.0430f, 0.350f, 0.1100f, 0.0105f, 0.0095f),
         k(-0.0410f, 0.260f, 0.1110f, 0.0115f, 0.0105f), k(-0.0430f, 0.170f, 0.1060f, 0.0090f, 0.0080f),
-        k(-0.0420f, 0.120f, 0.0950f, 0.0045f, 0.0040f)},
+        k(-0.0445f, 0.140f, 0.1060f, 0.0070f, 0.0060f), k(-0.0420f, 0.120f, 0.0950f, 0.0045f, 0.0040f)},
        kAnterior,
        {{{t(-0.0420f, 0.125f, 0.0950f, 0.0030f), t(-0.0400f, 0.081f, 0.0872f, 0.0030f), t(-0.0230f, 0.0530f, 0.0850f, 0.0030f),
           t(0.0000f, 0.0450f, 0.0950f, 0.0028f)},
@@ -195,10 +195,11 @@ std::vector<MuscleRecipe> muscle_recipes() {
   // Fibularis tertius lies behind extensor digitorum longus and lateral to
   // extensor hallucis longus, against the front of the fibula (above): it
   // lay 5 mm further forward and medially, in the middle of extensor
-  // digitorum longus.
+  // digitorum longus. About 80% down it lies a further 1.5 mm back and 1 mm
+  // laterally, leaving extensor digitorum longus the front of the fibula.
   r.push_back({"fibularis_tertius",
                "Fibularis tertius",
-               {k(-0.0565f, 0.192f, 0.1110f, 0.0055f, 0.0045f), k(-0.0515f, 0.140f, 0.1085f, 0.0062f, 0.0058f),
+               {k(-0.0565f, 0.192f, 0.1110f, 0.0055f, 0.0045f), k(-0.0530f, 0.140f, 0.1095f, 0.0062f, 0.0058f),
                 k(-0.0465f, 0.100f, 0.1040f, 0.0045f, 0.0040f)},
                kAnterior,
                {{{t(-0.0465f, 0.105f, 0.1045f, 0.0022f), t(-0.0385f, 0.075f, 0.1020f, 0.0022f),
@@ -333,21 +334,41 @@ std::vector<MuscleRecipe> muscle_recipes() {
   // border 3 to 4 mm lateral to the nerve from 57% down (easing to the
   // midline of its tendon at the ankle), and lateral to the nerve where its
   // belly, coming down from the front of the fibula, crosses it (59-65%);
-  // extensor digitorum longus keeps lateral to the nerve, and in front of
-  // the gap between extensor hallucis longus and fibularis tertius at
-  // 74-84%, where it left crumbs; and extensor hallucis longus keeps in
-  // front of the membrane, like tibialis anterior (it came out behind the
-  // fibula at 45-55%). Its belly now reaches up between tibialis anterior
-  // and extensor digitorum longus, in front of the fibula, from 37% (there
-  // was none above 50%); its keys are a third wider than before, since the
-  // sizing reaches its largest scale: its volume stays 15% short.
+  // extensor digitorum longus keeps lateral to the nerve; and extensor
+  // hallucis longus keeps in front of the membrane, like tibialis anterior
+  // (it came out behind the fibula at 45-55%). Its belly now reaches up
+  // between tibialis anterior and extensor digitorum longus, in front of the
+  // fibula, from 37% (there was none above 50%); its keys are a third wider
+  // than before, since the sizing reaches its largest scale: its volume
+  // stays 18% short.
+  // Extensor digitorum longus arises from the upper three quarters of the
+  // fibula, so its fleshy fibres still reach its tendon above the ankle
+  // (SOURCES.md): it was a dot of 0.3 cm2 in front of an extensor hallucis
+  // longus of 2.5 cm2 at 76-82%. So at 73-82% the border between the two
+  // lies 5 mm further medially (z 98.5 mm), extensor digitorum longus has a
+  // key of its own there, on the fibula's front beside the hallucis, and it
+  // may reach back to the fibula (x -56 mm; it had been held in front of
+  // -43.5 mm, against crumbs, which no longer form). The
+  // hallucis takes back part of that room at 60-66%, widened 2-5 mm
+  // laterally where it crosses the nerve.
   by_id("extensor_hallucis_longus")->min_x = -0.0605f;
   by_id("extensor_hallucis_longus")->borders = {
-      {2, -1.0f, {{0.250f, 0.1300f}, {0.222f, 0.1085f}, {0.205f, 0.1035f}, {0.125f, 0.1035f}, {0.110f, 0.0950f}}},
+      {2,
+       -1.0f,
+       {{0.250f, 0.1300f},
+        {0.222f, 0.1085f},
+        {0.200f, 0.1085f},
+        {0.190f, 0.1060f},
+        {0.178f, 0.1035f},
+        {0.165f, 0.0985f},
+        {0.128f, 0.0985f},
+        {0.110f, 0.0950f}}},
       {2, 1.0f, {{0.228f, 0.0500f}, {0.218f, 0.0945f}, {0.200f, 0.0945f}, {0.190f, 0.0500f}}}};
   by_id("extensor_digitorum_longus")->borders = {
-      {2, 1.0f, {{0.215f, 0.0500f}, {0.205f, 0.0990f}, {0.125f, 0.0990f}, {0.115f, 0.0500f}}},
-      {0, 1.0f, {{0.170f, -0.0700f}, {0.160f, -0.0435f}, {0.128f, -0.0435f}, {0.118f, -0.0700f}}}};
+      {2,
+       1.0f,
+       {{0.215f, 0.0500f}, {0.205f, 0.0990f}, {0.178f, 0.0990f}, {0.165f, 0.0975f}, {0.125f, 0.0975f}, {0.115f, 0.0500f}}},
+      {0, 1.0f, {{0.170f, -0.0700f}, {0.160f, -0.0560f}, {0.128f, -0.0560f}, {0.118f, -0.0700f}}}};
   // Packing (issue 11): inside the designed outline the muscles are sized to
   // the upper part of the published volumes' 20% tolerance, so that they fill
   // their compartments rather than leave fat-filled gaps; the large calf and
