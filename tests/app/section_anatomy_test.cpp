@@ -368,11 +368,12 @@ TEST_F(SectionAnatomy, NoNerveRunsThroughABone) {
 // longus was cut in two at 62-70% (extensor hallucis longus, sized to its
 // volume, wrapped laterally through it) and at 70-80% (fibularis tertius lay
 // in its middle), and extensor hallucis longus in two to four at 55-68%
-// (docs/ATLAS-MEASUREMENTS.md, "The anterior compartment above the ankle").
-// Every 1% from 36 to 85% of the way down, where each begins and ends as
-// muscle: each is one loop.
+// (docs/ATLAS-MEASUREMENTS.md, "The anterior compartment above the ankle");
+// at 86% the end of extensor hallucis longus's belly lay apart from its
+// tendon. Every 1% from 36 to 90% of the way down, from where each begins
+// to where the tendons run alone: each is one loop.
 TEST_F(SectionAnatomy, AnteriorCompartmentMusclesAreEachCutInOnePiece) {
-  for (int pc = 36; pc <= 85; ++pc) {
+  for (int pc = 36; pc <= 90; ++pc) {
     const std::string level = std::to_string(pc) + "%";
     SceneSection s = at(level.c_str());
     for (const char* id : {"tibialis_anterior", "extensor_digitorum_longus", "extensor_hallucis_longus", "fibularis_tertius"}) {
