@@ -233,12 +233,18 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // stopped square at 55%, just below the medial head's end, and from
     // behind read as a plank laid on the soleus, soleus showing between it
     // and the heads (docs/ATLAS-MEASUREMENTS.md).
+    // Keys evenly spaced down the aponeurosis (16-18 mm apart below
+    // y 0.238): 12 mm apart above and 68 mm below, the spline through them
+    // overshot and turned back in a knot at y 0.247, a crease across the
+    // plate (AtlasMeshQuality.CalcanealTendonBendsWithoutAKinkUnderTheGastrocnemius).
     const std::vector<SweepKey> keys{
         k(-0.1178f, 0.272f, 0.0770f, 0.0080f, 0.0012f), k(-0.1197f, 0.262f, 0.0768f, 0.0128f, 0.0013f),
         k(-0.1240f, 0.250f, 0.0764f, 0.0142f, 0.0016f), k(-0.1245f, 0.238f, 0.0760f, 0.0140f, 0.0018f),
-        k(-0.1180f, 0.170f, 0.0780f, 0.0140f, 0.0025f), k(-0.1090f, 0.120f, 0.0780f, 0.0090f, 0.0028f),
-        k(-0.1075f, 0.090f, 0.0780f, 0.0075f, 0.0028f), k(-0.1125f, 0.062f, 0.0780f, 0.0095f, 0.0028f),
-        k(-0.1215f, 0.046f, 0.0780f, 0.0125f, 0.0030f), k(-0.1240f, 0.036f, 0.0780f, 0.0120f, 0.0030f)};
+        k(-0.1230f, 0.222f, 0.0765f, 0.0140f, 0.0020f), k(-0.1213f, 0.204f, 0.0770f, 0.0140f, 0.0021f),
+        k(-0.1196f, 0.187f, 0.0775f, 0.0140f, 0.0023f), k(-0.1180f, 0.170f, 0.0780f, 0.0140f, 0.0025f),
+        k(-0.1090f, 0.120f, 0.0780f, 0.0090f, 0.0028f), k(-0.1075f, 0.090f, 0.0780f, 0.0075f, 0.0028f),
+        k(-0.1125f, 0.062f, 0.0780f, 0.0095f, 0.0028f), k(-0.1215f, 0.046f, 0.0780f, 0.0125f, 0.0030f),
+        k(-0.1240f, 0.036f, 0.0780f, 0.0120f, 0.0030f)};
     Field tendon = sweep(keys, kAnterior);
     // The soleus's fibres end on the tendon's front: nothing of it lies
     // behind the tendon, whose upper end is a broad plate on the soleus's
@@ -258,9 +264,14 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // from one segment of the sweep to the next): the skin stood out in a
     // beaded seam lateral to the tendon (Skin.NoSeamBesideTheCalcanealTendon).
     s.hull = sweep(keys, kAnterior, 8, true);
-    s.field = carve(tendon, bone_fields, 0.0004f);
+    // Its own surface: the plate is 2.4-3.6 mm thick and leans 20 degrees
+    // under the heads, and on the 0.8 mm grid its thin edges came out
+    // saw-toothed; a 0.5 mm grid and exactly measured sections keep them
+    // smooth. The neighbours are carved by `tendon`: its zero level is the
+    // same surface, its path sampled half as finely.
+    s.field = carve(sweep(keys, kAnterior, 16, true), bone_fields, 0.0004f);
     earlier.push_back(tendon); // the soleus wraps round it, never over it
-    s.cell = 0.0008f;
+    s.cell = 0.0005f;
     s.target_main = 6000;
     s.target_lod1 = 1200;
     out.push_back(s);

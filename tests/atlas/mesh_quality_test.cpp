@@ -12,6 +12,9 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <numbers>
+#include <optional>
+#include <tuple>
 #include <unordered_map>
 
 namespace crus::test {
@@ -174,6 +177,33 @@ TEST(AtlasMeshQuality, MusclesStayOutOfBonesAndEachOther) {
     for (const auto& [other, count] : deep)
       ADD_FAILURE() << id << " passes more than 2 mm into " << other << " (" << count << " vertices)";
   }
+}
+
+TEST(AtlasMeshQuality, CalcanealTendonBendsWithoutAKinkUnderTheGastrocnemius) {
+  // The tendon's upper end, the gastrocnemius's aponeurosis of insertion,
+  // leans forward under the heads. Its keys were 12 mm apart there and 68 mm
+  // below, and the spline through them turned in a knot at y 0.247 m: its
+  // front, down the plate's middle (z 76.5 mm), turned 16 degrees in 1 mm,
+  // a crease across the tendon seen from behind (docs/ATLAS-MEASUREMENTS.md,
+  // "The calcaneal tendon's upper end"). From y 0.200 to 0.268 m, every 1 mm:
+  // the front turns less than 8 degrees from one millimetre to the next.
+  const Mesh& tendon = atlas_mesh("calcaneal_tendon");
+  std::vector<double> front;
+  for (int i = 0; i <= 68; ++i) {
+    const SectionPlane plane = make_section_plane(glm::dvec3(0.0, 0.200 + 0.001 * i, 0.0), 0.0);
+    const std::optional<double> v = front_at(slice_mesh(tendon, plane), 0.0765 - plane.point.z);
+    ASSERT_TRUE(v.has_value()) << "no tendon at y " << plane.point.y;
+    front.push_back(*v + plane.point.x);
+  }
+  double worst = 0.0;
+  int at = 0;
+  for (std::size_t i = 1; i + 1 < front.size(); ++i) {
+    const double turn = std::abs(std::atan((front[i + 1] - front[i]) / 0.001) - std::atan((front[i] - front[i - 1]) / 0.001));
+    if (turn > worst) std::tie(worst, at) = std::tuple(turn, int(i));
+  }
+  std::printf("calcaneal tendon's front: sharpest turn %.1f degrees per mm at y %.3f m\n", worst * 180.0 / std::numbers::pi,
+              0.200 + 0.001 * at);
+  EXPECT_LT(worst * 180.0 / std::numbers::pi, 8.0);
 }
 
 TEST(AtlasMeshQuality, TriangleBudgets) {
