@@ -287,7 +287,7 @@ std::vector<MuscleRecipe> muscle_recipes() {
                {k(-0.0530f, 0.494f, 0.1010f, 0.0045f, 0.0040f), k(-0.0620f, 0.484f, 0.1040f, 0.0065f, 0.0060f),
                 k(-0.0820f, 0.440f, 0.1060f, 0.0150f, 0.0110f), k(-0.0980f, 0.380f, 0.1060f, 0.0250f, 0.0113f),
                 k(-0.1210f, 0.330f, 0.1020f, 0.0230f, 0.0103f), k(-0.1245f, 0.300f, 0.0960f, 0.0150f, 0.0085f),
-                k(-0.1270f, 0.280f, 0.0920f, 0.0080f, 0.0030f)},
+                k(-0.1270f, 0.280f, 0.0920f, 0.0110f, 0.0045f)},
                kAnterior,
                {},
                0.0014f,
@@ -295,6 +295,17 @@ std::vector<MuscleRecipe> muscle_recipes() {
                2200,
                true});
   r.back().min_z = 0.0885f;
+  // At the knee joint line the common fibular nerve lies between the biceps
+  // tendon and this head, on the head's lateral side (Gray's Anatomy 1918,
+  // "The Common Peroneal Nerve"; nerves.cpp): the head keeps medial of
+  // z 120 mm from 4% above the line to 2% below it, where it had wrapped the
+  // nerve in a 2 cm tunnel; the nerve lies in the fat lateral to it, where
+  // the biceps tendon (not modelled) runs. Part of the volume that takes is
+  // put back in the belly's lower end (its last key 3 mm wider and 1.5 mm
+  // thicker): a longer belly ran past the 2 cm the medial head must reach
+  // lower, and one cut further or thickened near the origin came out through
+  // the skin at knee 120 degrees (docs/ATLAS-MEASUREMENTS.md).
+  r.back().borders = {{2, -1.0f, {{0.478f, 0.1600f}, {0.470f, 0.1200f}, {0.444f, 0.1200f}, {0.436f, 0.1600f}}}};
   // Tibialis anterior takes its place against the tibia before the extensors
   // beside it are shaped, so that they give way to it and not the reverse.
   auto by_id = [&](const char* id) {

@@ -304,13 +304,21 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
   const std::array<vec3, 2> lower = anterior_tibial_course();
   out.push_back(nerve(
       "common_fibular_nerve", "Common fibular nerve",
-      // round the fibular neck through the channel in fibularis longus (muscle_recipes.hpp)
-      {{n(-0.0785f, 0.532f, 0.0880f, 0.0032f), n(-0.0780f, 0.480f, 0.1060f, 0.0030f), n(neck[0], 0.0028f), n(neck[1], 0.0027f),
-        n(neck[2], 0.0026f), n(-0.0520f, 0.350f, 0.1200f, 0.0025f)},
+      // behind, then lateral to, gastrocnemius's lateral head at the knee
+      // joint line (keys at 0.480 and 0.452 m; the head keeps medial of it,
+      // muscle_recipes.cpp), then round the fibular neck through the channel
+      // in fibularis longus (muscle_recipes.hpp). At the joint line it is
+      // drawn 4.6 mm across (5.8 before), and well in front of the skin's
+      // posterolateral curve: nearer the skin it came within the deep
+      // fascia's wrap and raised a knot on the skin behind the knee (a
+      // modelling choice, docs/ATLAS-MEASUREMENTS.md). The lateral sural
+      // branch leaves it from the trunk's back, clear of the head.
+      {{n(-0.0785f, 0.532f, 0.0880f, 0.0032f), n(-0.0805f, 0.480f, 0.1060f, 0.0027f), n(-0.0715f, 0.452f, 0.1228f, 0.0023f),
+        n(neck[0], 0.0028f), n(neck[1], 0.0027f), n(neck[2], 0.0026f), n(-0.0520f, 0.350f, 0.1200f, 0.0025f)},
        // lateral sural cutaneous branch
        // (drawn to where it reaches the back of the lateral head: below, it
        // runs on in the subcutaneous layer, not modelled)
-       {n(-0.0780f, 0.470f, 0.1090f, 0.0012f), n(-0.0950f, 0.420f, 0.1140f, 0.0010f), n(-0.1050f, 0.385f, 0.1160f, 0.0009f)}},
+       {n(-0.0805f, 0.470f, 0.1110f, 0.0012f), n(-0.0950f, 0.420f, 0.1140f, 0.0010f), n(-0.1050f, 0.385f, 0.1160f, 0.0009f)}},
       0.0008f, common_fibular));
   out.push_back(
       nerve("deep_fibular_nerve", "Deep fibular nerve",
