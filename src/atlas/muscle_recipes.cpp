@@ -305,7 +305,8 @@ std::vector<MuscleRecipe> muscle_recipes() {
   // thicker): a longer belly ran past the 2 cm the medial head must reach
   // lower, and one cut further or thickened near the origin came out through
   // the skin at knee 120 degrees (docs/ATLAS-MEASUREMENTS.md).
-  r.back().borders = {{2, -1.0f, {{0.478f, 0.1600f}, {0.470f, 0.1200f}, {0.444f, 0.1200f}, {0.436f, 0.1600f}}}};
+  r.back().borders = {
+      {2, -1.0f, {{0.486f, 0.1600f}, {0.480f, 0.1225f}, {0.470f, 0.1200f}, {0.444f, 0.1200f}, {0.436f, 0.1600f}}}};
   // Tibialis anterior takes its place against the tibia before the extensors
   // beside it are shaped, so that they give way to it and not the reverse.
   auto by_id = [&](const char* id) {
