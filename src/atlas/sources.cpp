@@ -101,6 +101,17 @@ atlas or model. The generator draws on these published figures.
   a station that falls inside a generated muscle moves, within its
   cross-section and at most 6-20 mm depending on the nerve, to the nearest
   place with room.
+- The common fibular nerve at the knee: it follows the medial side of the
+  biceps femoris tendon down the lateral edge of the popliteal fossa and, at
+  the level of the joint, lies between that tendon and the lateral head of
+  gastrocnemius, on the head's lateral side, before it reaches the fibular
+  neck (Gray's Anatomy, 20th ed., 1918, "The Sacral and Coccygeal Nerves",
+  common peroneal nerve, read 2026-12-05). So the generated lateral head
+  keeps medial of the nerve from 4% above the joint line to 2% below it
+  (a border in src/atlas/muscle_recipes.cpp), and the nerve passes behind
+  the head above the line and beside it at the line, through the fat where
+  the biceps tendon, not modelled, would run (docs/ATLAS-MEASUREMENTS.md,
+  "The common fibular nerve out of the lateral head's tunnel").
 - Cutaneous nerves in the subcutaneous layer (src/atlas/nerves.cpp;
   tests/atlas/subcutaneous_test.cpp): the sural nerve descends between the
   heads of gastrocnemius under the deep fascia and becomes subcutaneous
