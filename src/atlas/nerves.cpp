@@ -443,23 +443,27 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // lateral calf; SkinSeams.NoMuscleSeamsUnderTheFascia). A muscle is
   // wrapped by its tendons alone above 49% of the way down (y 0.258; they
   // keep their routes and may run just under the skin), and whole again
-  // below 57% (y 0.228): a tendon leaving its belly there (fibularis longus
+  // below 60% (y 0.218): a tendon leaving its belly there (fibularis longus
   // at 50%) came out of the skin in a band without its belly's swelling
   // beside it (Skin.NoRodOrBandDownTheLateralSide; docs/ATLAS-MEASUREMENTS.md,
-  // "The skin over the calf"). The two distances are mixed, so a belly
-  // without tendons (kFar below) comes back within about 4 mm of 57%; sunk
-  // into the muscle instead, so that it came in over the whole 3 cm, it left
-  // a ripple 0.48 mm high on the anterolateral side at 55%.
-  constexpr float kOwnFrom = 0.228f, kOwnTo = 0.258f, kFar = 0.050f;
+  // "The skin over the calf"). Between those heights the belly is sunk
+  // into itself, by up to 10 mm, and its tendons are wrapped beside it.
+  // Mixing the two distances instead brought a belly without tendons (kFar)
+  // back within about 4 mm of 57%, and the skin's blend over it swelled by
+  // half a millimetre there, a line round the calf seen from the medial side
+  // (Skin.NoLineRoundTheCalfWhereTheBelliesComeBackUnderTheSkin; "The line
+  // round the calf at 57%"). Sunk by 15 mm over 3 cm (49 to 57%) it left a
+  // ripple 0.48 mm high on the anterolateral side at 55%, and a bend at 54%.
+  constexpr float kOwnFrom = 0.218f, kOwnTo = 0.258f, kFar = 0.050f, kSink = 0.010f;
   auto muscle_wrap = [](const StructureSpec& s) {
     Field f;
     f.box = grow(s.hull.box, skin_thickness());
     f.eval = [hull = s.hull, tendons = s.tendons](const glm::vec3& p) {
       const float t = glm::smoothstep(kOwnFrom, kOwnTo, p.y); // 0: the whole muscle, 1: its tendons alone
-      const float whole = t < 1.0f ? hull.eval(p) : 0.0f;
       // No tendons: nothing of it reaches the skin over the fascia.
-      const float own = t <= 0.0f ? 0.0f : tendons ? tendons->eval(p) : kFar;
-      return glm::mix(whole, own, t) - wrap_thickness(p.y);
+      const float own = t <= 0.0f ? kFar : tendons ? tendons->eval(p) : kFar;
+      if (t >= 1.0f) return own - wrap_thickness(p.y);
+      return std::min(hull.eval(p) + kSink * t, own) - wrap_thickness(p.y);
     };
     return f;
   };
