@@ -521,6 +521,18 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // behind the malleoli on its own and left tunnels through the leg between
   // them and the calcaneus (genus 21; Outline.SkinHasNoTunnels).
   constexpr float kKnee = 0.4536f, kLeg = 0.4536f - 0.0571f; // joint centres (outline.cpp)
+  // Each level's hull is rounded below 70% (faded in over 3 cm above) with
+  // corners of 10 mm, its flat sides moved out by 0.8 mm so that a corner
+  // turning by up to about 45 degrees stays covered: where the hull ran over
+  // a small structure (the tendons behind the medial malleolus, the edge of
+  // the calcaneal tendon) it turned 15 to 30 degrees within a millimetre or
+  // two, a jagged crease from behind the medial malleolus to the heel seen
+  // from the medial side (SkinSeams.NoCreaseBehindTheMedialMalleolus). The
+  // subcutaneous fat rounds those corners in a real ankle. Rounded at the
+  // heel too, the light atlas's decimation moved edges into the knee's
+  // region and the bent knee's fold count rose past its ceiling
+  // (MotionSkinFold), for no change a render shows.
+  constexpr float kEnvelopeCorner = 0.010f, kEnvelopeGrow = 0.0008f;
   Field outer = offset(deep_fascia(), skin_thickness());
   if (tibia_wrap.eval) outer = smooth_union({std::move(outer), std::move(tibia_wrap)}, kTibiaFillet);
   if (patella_wrap.eval) {
@@ -547,7 +559,8 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   Field outline = convex_envelope(smooth_union_bounded({body, std::move(outer)}, 0.006f, 0.0005f),
                                   {{kKnee - 0.66f * kLeg, kKnee - 1.03f * kLeg, 0.040f, 0.016f},
                                    {kKnee - 0.46f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, {-1.0f, 0.0f}},
-                                   {kKnee - 0.44f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, {0.0f, 1.0f}}});
+                                   {kKnee - 0.44f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, {0.0f, 1.0f}}},
+                                  {kEnvelopeCorner, kEnvelopeGrow, kKnee - 0.70f * kLeg, 0.030f});
   // The back of the heel is made convex too, from where the ankle's envelope
   // fades out (y 0.045, faded in over the 16 mm above it, overlapping the
   // ankle's) down to 10 mm above the sole's level: the skin wrapped the

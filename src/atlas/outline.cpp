@@ -349,6 +349,7 @@ struct HullLevel {
   std::vector<glm::vec2> hull;
   glm::vec2 centre{0.0f}; // the centre of the hull's area (area_centroid)
   std::vector<HullEdge> edges;
+  float round = 0.0f; // the envelope lies this far outside `edges` (an inset of the hull), its corners rounded
 };
 
 float cross2(const glm::vec2& o, const glm::vec2& a, const glm::vec2& b) {
@@ -381,6 +382,28 @@ std::vector<HullEdge> hull_edges(const std::vector<glm::vec2>& h) {
   }
   return e;
 }
+// A convex polygon (counter-clockwise) with every side moved in by r: the
+// polygon clipped by each side's inner half-plane in turn. Empty when
+// nothing is left.
+std::vector<glm::vec2> inset(const std::vector<glm::vec2>& h, float r) {
+  std::vector<glm::vec2> poly = h;
+  for (std::size_t i = 0; i < h.size() && poly.size() >= 3; ++i) {
+    const glm::vec2 a = h[i], ab = h[(i + 1) % h.size()] - a;
+    const float len = glm::length(ab);
+    if (len < 1e-9f) continue;
+    auto side = [&](const glm::vec2& q) { return (ab.x * (q.y - a.y) - ab.y * (q.x - a.x)) / len - r; };
+    std::vector<glm::vec2> next;
+    for (std::size_t j = 0; j < poly.size(); ++j) {
+      const glm::vec2 p = poly[j], q = poly[(j + 1) % poly.size()];
+      const float sp = side(p), sq = side(q);
+      if (sp >= 0.0f) next.push_back(p);
+      if ((sp >= 0.0f) != (sq >= 0.0f)) next.push_back(p + (q - p) * (sp / (sp - sq)));
+    }
+    poly = std::move(next);
+  }
+  return poly.size() >= 3 ? poly : std::vector<glm::vec2>{};
+}
+
 // The centre of a polygon's area: unlike the mean of its corners, it does
 // not move when a flat side gains or loses a corner, or lean towards the
 // round parts of the outline, where the hull has most corners. The sided
@@ -417,7 +440,7 @@ float polygon_distance(const std::vector<HullEdge>& edges, const glm::vec2& q) {
 
 // The cut of f at height y, sampled every `step` over the leg's part of its
 // box; the points where the grid's edges cross the surface, hulled.
-HullLevel hull_level(const Field& f, float y) {
+HullLevel hull_level(const Field& f, float y, const EnvelopeRounding& rounding) {
   constexpr float kStep = 0.0025f;
   const float x0 = std::max(f.box.min.x, -0.20f), x1 = std::min(f.box.max.x, 0.06f);
   const float z0 = std::max(f.box.min.z, -0.03f), z1 = std::min(f.box.max.z, 0.20f);
@@ -458,7 +481,11 @@ HullLevel hull_level(const Field& f, float y) {
     }
   HullLevel level{y, convex_hull(std::move(crossings))};
   level.centre = area_centroid(level.hull);
-  level.edges = hull_edges(level.hull);
+  const float w = 1.0f - glm::smoothstep(rounding.below, rounding.below + rounding.fade, y);
+  std::vector<glm::vec2> inner;
+  if (rounding.radius > 0.0f && w > 0.0f) inner = inset(level.hull, (rounding.radius - rounding.grow) * w);
+  level.round = inner.empty() ? 0.0f : rounding.radius * w;
+  level.edges = hull_edges(inner.empty() ? level.hull : inner);
   return level;
 }
 } // namespace
@@ -467,7 +494,7 @@ float EnvelopeBand::weight(float y) const {
   return glm::smoothstep(bottom - fade_bottom, bottom, y) * (1.0f - glm::smoothstep(top, top + fade_top, y));
 }
 
-Field convex_envelope(const Field& f, const std::vector<EnvelopeBand>& bands) {
+Field convex_envelope(const Field& f, const std::vector<EnvelopeBand>& bands, const EnvelopeRounding& rounding) {
   // Levels every 3 mm (descending y) over every band; each is independent, so
   // the threads never change the result.
   constexpr float kLevelStep = 0.003f;
@@ -483,7 +510,7 @@ Field convex_envelope(const Field& f, const std::vector<EnvelopeBand>& bands) {
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t)
     pool.emplace_back([&, t]() {
-      for (int i = int(t); i <= n; i += int(threads)) (*levels)[std::size_t(i)] = hull_level(f, hi - step * float(i));
+      for (int i = int(t); i <= n; i += int(threads)) (*levels)[std::size_t(i)] = hull_level(f, hi - step * float(i), rounding);
     });
   for (auto& t : pool) t.join();
   Field out;
@@ -515,7 +542,8 @@ Field convex_envelope(const Field& f, const std::vector<EnvelopeBand>& bands) {
       w = 1.0f - keep;
       if (w <= 0.0f) return d;
     }
-    const float env = glm::mix(polygon_distance(L[i].edges, q), polygon_distance(L[i + 1].edges, q), t);
+    const float env =
+        glm::mix(polygon_distance(L[i].edges, q) - L[i].round, polygon_distance(L[i + 1].edges, q) - L[i + 1].round, t);
     return glm::mix(d, std::min(d, env), w);
   };
   return out;

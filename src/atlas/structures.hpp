@@ -100,7 +100,14 @@ struct EnvelopeBand {
   glm::vec2 facing{0.0f};
   float weight(float y) const;
 };
-Field convex_envelope(const Field& f, const std::vector<EnvelopeBand>& bands);
+// Rounds each level's hull below `below` (faded out over `fade` above): its
+// corners get `radius`, its flat sides move out by `grow`, and a corner
+// that turns by less than about 2 acos(1 - grow / radius) still lies
+// inside the rounded hull.
+struct EnvelopeRounding {
+  float radius = 0.0f, grow = 0.0f, below = 0.0f, fade = 0.0f;
+};
+Field convex_envelope(const Field& f, const std::vector<EnvelopeBand>& bands, const EnvelopeRounding& rounding = {});
 // f clipped to the inside of the fascia (left alone below its lowest level).
 Field within_fascia(Field f, const Field& fascia);
 // One envelope around everything built so far.
