@@ -509,9 +509,10 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // further out, a crease down the shin seen from the medial side
   // (MedialCalf.SkinHasNoCreaseBehindTheShin; 10 mm rounded the crest too,
   // 5.3 mm deep).
-  // From 66 to 103% of the way down (blended in over 4 cm above, where it
-  // fills the hollow behind the medial border of the tibia, and out over
-  // 16 mm below; over 16 mm at 60% it left a step at the hollow's lower end)
+  // From 66% of the way down to 32 mm above the sole's level (107%; blended
+  // in over 4 cm above, where it fills the hollow behind the medial border
+  // of the tibia, and out over 12 mm below; over 16 mm at 60% it left a step
+  // at the hollow's lower end)
   // the outline is made convex level by level: the subcutaneous fat fills
   // between the tendons, malleoli and cutaneous nerves, so the ankle reads
   // as one smooth outline rather than skin shrink-wrapped round each tendon
@@ -519,7 +520,13 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // fibular retinacula bind the tendons to the bones and the skin passes
   // over them: stopped at 96% (8 mm blend), the skin wrapped each tendon
   // behind the malleoli on its own and left tunnels through the leg between
-  // them and the calcaneus (genus 21; Outline.SkinHasNoTunnels).
+  // them and the calcaneus (genus 21; Outline.SkinHasNoTunnels). Ended at
+  // 103% (y 0.045), the skin below wrapped each tarsal bone and tendon end by
+  // 1.5 mm, lumps along the medial midfoot and in front of the lateral
+  // malleolus where abductor hallucis and extensor digitorum brevis, not
+  // modelled, and the fat make smooth contours (SOURCES.md;
+  // SkinSeams.NoLumpsOnTheSidesOfTheMidfoot). Lower than 32 mm the
+  // horizontal levels would bridge under the medial arch.
   constexpr float kKnee = 0.4536f, kLeg = 0.4536f - 0.0571f; // joint centres (outline.cpp)
   // Each level's hull is rounded below 70% (faded in over 3 cm above) with
   // corners of 10 mm, its flat sides moved out by 0.8 mm so that a corner
@@ -557,13 +564,13 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // down the side of the leg under a band where the envelope below blended
   // in (Skin.NoRodOrBandDownTheLateralSide).
   Field outline = convex_envelope(smooth_union_bounded({body, std::move(outer)}, 0.006f, 0.0005f),
-                                  {{kKnee - 0.66f * kLeg, kKnee - 1.03f * kLeg, 0.040f, 0.016f},
+                                  {{kKnee - 0.66f * kLeg, 0.032f, 0.040f, 0.012f},
                                    {kKnee - 0.46f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, {-1.0f, 0.0f}},
                                    {kKnee - 0.44f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, {0.0f, 1.0f}}},
                                   {kEnvelopeCorner, kEnvelopeGrow, kKnee - 0.70f * kLeg, 0.030f});
-  // The back of the heel is made convex too, from where the ankle's envelope
-  // fades out (y 0.045, faded in over the 16 mm above it, overlapping the
-  // ankle's) down to 10 mm above the sole's level: the skin wrapped the
+  // The back of the heel is made convex too, from y 0.045 (faded in over the
+  // 16 mm above it, overlapping the ankle's envelope) down to 10 mm above
+  // the sole's level: the skin wrapped the
   // calcaneus and the tendons beside it on their own and left the heel a
   // narrow pad with a notch on each side, where the heel's fat pad fills in
   // a real foot (Campanelli et al. 2011, SOURCES.md;

@@ -101,6 +101,18 @@ atlas or model. The generator draws on these published figures.
   a station that falls inside a generated muscle moves, within its
   cross-section and at most 6-20 mm depending on the nerve, to the nearest
   place with room.
+- The sides of the midfoot: abductor hallucis lies along the medial border
+  of the foot, from the medial process of the calcaneal tuberosity to the
+  base of the great toe's proximal phalanx, and makes the soft bulge of the
+  medial margin; extensor digitorum brevis arises from the upper and lateral
+  surfaces of the calcaneus, in front of the lateral malleolus, and spreads
+  over the dorsum (Gray's Anatomy, 20th ed., 1918, "The Muscles and Fasciae
+  of the Foot"; Elsevier Complete Anatomy, "Abductor hallucis", after
+  Standring 2016; read 2026-12-05). The atlas does not model either muscle,
+  so the skin's convex outline of the ankle is carried down to 32 mm above
+  the sole (src/atlas/nerves.cpp), where these muscles and the fat fill
+  between the tarsal bones and tendons that the skin otherwise wrapped one
+  by one.
 - The common fibular nerve at the knee: it follows the medial side of the
   biceps femoris tendon down the lateral edge of the popliteal fossa and, at
   the level of the joint, lies between that tendon and the lateral head of

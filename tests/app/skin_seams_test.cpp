@@ -114,5 +114,30 @@ TEST_F(SkinSeams, NoCreaseBehindTheMedialMalleolus) {
   EXPECT_LE(behind.percent10(), 1.0) << "a crease behind the medial malleolus";
 }
 
+TEST_F(SkinSeams, NoLumpsOnTheSidesOfTheMidfoot) {
+  // Seen from either side with the skin alone, the atlas of 5 December 2026
+  // showed lumps along the medial midfoot and in front of the lateral
+  // malleolus: below the ankle's convex outline (which ended 7 mm below the
+  // ankle joint's centre) the skin wrapped each tarsal bone and tendon end by
+  // 1.5 mm. Abductor hallucis along the medial border and extensor digitorum
+  // brevis on the dorsolateral foot, with the fat, fill those contours in a
+  // real foot; the atlas does not model them (docs/ATLAS-MEASUREMENTS.md,
+  // "The sides of the midfoot").
+  // From 100 to 107% of the way down (y 57 to 29 mm), 10 to 90 degrees
+  // medial of the front and 10 to 60 degrees lateral of it (the malleoli and
+  // the tendons over the front of the ankle bend tightly there by design):
+  // before, 17.9% and 8.9% of the edges bent tighter than a 10 mm radius;
+  // with the ankle's outline carried down to 32 mm above the sole, 10.5% and
+  // 3.2%.
+  const Bends medial = bends(*scene_, "100%", "107%", -90.0, -10.0);
+  const Bends lateral = bends(*scene_, "100%", "107%", 10.0, 60.0);
+  ASSERT_GT(medial.edges, 500u);
+  ASSERT_GT(lateral.edges, 500u);
+  std::printf("midfoot: medial %zu edges, %.2f%% under 10 mm; lateral %zu edges, %.2f%% under 10 mm\n", medial.edges,
+              medial.percent10(), lateral.edges, lateral.percent10());
+  EXPECT_LE(medial.percent10(), 13.0) << "lumps on the medial midfoot";
+  EXPECT_LE(lateral.percent10(), 5.0) << "lumps in front of the lateral malleolus";
+}
+
 } // namespace
 } // namespace crus::test
