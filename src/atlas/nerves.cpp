@@ -254,16 +254,23 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
       "sciatic_nerve", "Sciatic nerve (distal part)",
       {{n(-0.0800f, 0.600f, 0.0880f, 0.0060f), n(-0.0790f, 0.570f, 0.0860f, 0.0058f), n(-0.0785f, 0.530f, 0.0850f, 0.0055f)}},
       0.0010f));
+  // Behind the medial malleolus the trunk runs behind flexor digitorum
+  // longus, between it and flexor hallucis longus, under the flexor
+  // retinaculum, where it divides (Gray's Anatomy 1918, p. 489; SOURCES.md).
+  // Drawn medial to flexor digitorum longus, 2.2-2.5 mm under the skin, it
+  // creased the skin from the malleolus to the heel (SectionAnatomy.
+  // TibialNerveRunsBetweenTheLongFlexorTendonsBehindTheMedialMalleolus). The
+  // key at 0.250 m then moved 0.7 mm forwards, out of the resized soleus.
   out.push_back(nerve(
       "tibial_nerve", "Tibial nerve",
       {{n(-0.0785f, 0.532f, 0.0830f, 0.0040f), n(-0.0820f, 0.470f, 0.0790f, 0.0038f), n(-0.0860f, 0.410f, 0.0780f, 0.0034f),
-        n(-0.0795f, 0.340f, 0.0762f, 0.0030f), n(-0.0860f, 0.250f, 0.0720f, 0.0028f), n(-0.0840f, 0.150f, 0.0660f, 0.0026f),
-        n(-0.0820f, 0.085f, 0.0580f, 0.0025f), n(-0.0760f, 0.055f, 0.0480f, 0.0024f), n(-0.0650f, 0.040f, 0.0460f, 0.0022f)},
+        n(-0.0795f, 0.340f, 0.0762f, 0.0030f), n(-0.0853f, 0.250f, 0.0720f, 0.0028f), n(-0.0840f, 0.150f, 0.0660f, 0.0026f),
+        n(-0.0870f, 0.085f, 0.0640f, 0.0025f), n(-0.0840f, 0.055f, 0.0560f, 0.0024f), n(-0.0755f, 0.040f, 0.0510f, 0.0022f)},
        // medial plantar nerve
-       {n(-0.0650f, 0.040f, 0.0460f, 0.0018f), n(-0.0450f, 0.025f, 0.0520f, 0.0016f), n(-0.0100f, 0.016f, 0.0560f, 0.0014f),
+       {n(-0.0755f, 0.040f, 0.0510f, 0.0018f), n(-0.0450f, 0.025f, 0.0520f, 0.0016f), n(-0.0100f, 0.016f, 0.0560f, 0.0014f),
         n(0.0300f, 0.010f, 0.0650f, 0.0012f)},
        // lateral plantar nerve
-       {n(-0.0650f, 0.040f, 0.0460f, 0.0016f), n(-0.0500f, 0.018f, 0.0700f, 0.0014f), n(-0.0250f, 0.013f, 0.0950f, 0.0013f),
+       {n(-0.0755f, 0.040f, 0.0510f, 0.0016f), n(-0.0500f, 0.018f, 0.0700f, 0.0014f), n(-0.0250f, 0.013f, 0.0950f, 0.0013f),
         n(0.0150f, 0.010f, 0.1150f, 0.0011f)},
        // Muscular branches (Gray's Anatomy; Ishii et al. 2023; SOURCES.md):
        // in the popliteal fossa, between the heads of gastrocnemius, to

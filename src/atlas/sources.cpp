@@ -101,6 +101,15 @@ atlas or model. The generator draws on these published figures.
   a station that falls inside a generated muscle moves, within its
   cross-section and at most 6-20 mm depending on the nerve, to the nearest
   place with room.
+- The tibial nerve at the ankle: the flexor retinaculum (laciniate
+  ligament) makes four canals; from the medial side they hold the tendons of
+  tibialis posterior and flexor digitorum longus, then the posterior tibial
+  vessels and the tibial nerve in a broad space, then flexor hallucis
+  longus in a canal partly formed by the talus; the nerve divides under the
+  retinaculum into the medial and lateral plantar nerves (Gray's Anatomy,
+  20th ed., 1918, p. 489; Acland's Video Atlas: the nerve just behind the
+  artery beneath the retinaculum; read 2026-12-05). The generated trunk runs
+  behind flexor digitorum longus, between the two tendons, at 92 to 98%.
 - The sides of the midfoot: abductor hallucis lies along the medial border
   of the foot, from the medial process of the calcaneal tuberosity to the
   base of the great toe's proximal phalanx, and makes the soft bulge of the

@@ -461,3 +461,25 @@ TEST_F(SectionAnatomy, ExtensorDigitorumLongusIsNotADotBesideExtensorHallucisLon
     EXPECT_GE(edl, 0.25 * ehl) << level << ": extensor hallucis longus " << ehl << " cm2";
   }
 }
+
+// Behind the medial malleolus the tibial nerve runs with the posterior
+// tibial vessels between the tendons of flexor digitorum longus and flexor
+// hallucis longus, deep to the flexor retinaculum (Gray's Anatomy 1918,
+// p. 489, the laciniate ligament: its canals, from the medial side,
+// hold tibialis posterior and flexor digitorum longus, then the vessels and
+// the nerve, then flexor hallucis longus). The atlas of 5 December 2026 ran
+// it medial to flexor digitorum longus, 2.2 to 2.5 mm under the skin, which
+// it creased from the malleolus to the heel (docs/ATLAS-MEASUREMENTS.md,
+// "The tibial nerve behind the medial malleolus"). Every 2% from 92 to 98%:
+// the nerve lies behind flexor digitorum longus and between the two tendons
+// from medial to lateral.
+TEST_F(SectionAnatomy, TibialNerveRunsBetweenTheLongFlexorTendonsBehindTheMedialMalleolus) {
+  for (int pc = 92; pc <= 98; pc += 2) {
+    const std::string level = std::to_string(pc) + "%";
+    SceneSection s = at(level.c_str());
+    const glm::dvec3 nerve = c(s, "tibial_nerve"), fdl = c(s, "flexor_digitorum_longus"), fhl = c(s, "flexor_hallucis_longus");
+    EXPECT_LT(nerve.x, fdl.x) << level << ": the nerve behind flexor digitorum longus";
+    EXPECT_GT(nerve.z, fdl.z) << level << ": the nerve lateral to flexor digitorum longus";
+    EXPECT_LT(nerve.z, fhl.z) << level << ": the nerve medial to flexor hallucis longus";
+  }
+}
