@@ -467,8 +467,8 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
     f.box = grow(s.hull.box, skin_thickness());
     f.eval = [hull = s.hull, tendons = s.tendons](const glm::vec3& p) {
       const float t = glm::smoothstep(kOwnFrom, kOwnTo, p.y); // 0: the whole muscle, 1: its tendons alone
-      // No tendons: nothing of it reaches the skin over the fascia.
-      const float own = t <= 0.0f ? kFar : tendons ? tendons->eval(p) : kFar;
+      if (t <= 0.0f) return hull.eval(p) - wrap_thickness(p.y);
+      const float own = tendons ? tendons->eval(p) : kFar; // no tendons: none of it reaches the skin
       if (t >= 1.0f) return own - wrap_thickness(p.y);
       return std::min(hull.eval(p) + kSink * t, own) - wrap_thickness(p.y);
     };
