@@ -70,8 +70,10 @@ void SearchPanel::draw(ViewerContext& ctx) {
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGuiInputTextFlags flags =
       ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_AutoSelectAll;
-  bool entered =
-      ImGui::InputTextWithHint("##query", "Name, Latin name or synonym", &query_, flags, &SearchPanel::on_history_key, this);
+  // The long hint is cut off in a narrow panel with big text: a short one then.
+  const char* hint = "Name, Latin name or synonym";
+  if (ImGui::CalcTextSize(hint).x + 2.0f * ImGui::GetStyle().FramePadding.x > ImGui::GetContentRegionAvail().x) hint = "Search";
+  bool entered = ImGui::InputTextWithHint("##query", hint, &query_, flags, &SearchPanel::on_history_key, this);
   refresh(ctx);
   if (entered) activate(ctx);
 

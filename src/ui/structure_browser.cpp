@@ -241,8 +241,11 @@ void StructureBrowser::set_peel(ViewerContext& ctx, int layer) {
 
 void StructureBrowser::draw_toolbar(ViewerContext& ctx) {
   if (ImGui::Button("Show all")) ctx.document->show_all();
-  ImGui::SameLine();
-  if (ImGui::Button("Hide all") && ctx.scene) {
+  targets_["show all"] = last_item_rect();
+  same_line_if_fits("Hide all"); // big text in a narrow panel: the button goes below
+  const bool hide = ImGui::Button("Hide all");
+  targets_["hide all"] = last_item_rect();
+  if (hide && ctx.scene) {
     std::vector<int> all(ctx.scene->structures.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
     apply_action(ctx, all, VisibilityAction::hide, "all");

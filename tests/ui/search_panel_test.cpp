@@ -1,5 +1,6 @@
 // The search panel: results as you type, the alias that matched, Up/Down
 // and Enter, focus on request, and typed input through real ImGui frames.
+#include "panel_harness.hpp"
 #include "platform/headless_context.hpp"
 #include "ui/imgui_host.hpp"
 #include "ui/search_panel.hpp"
@@ -178,6 +179,20 @@ TEST(SearchPanel, FocusRequestFocusesTheTextBoxAndSwallowsTheSlash) {
   EXPECT_EQ(h.panel.query(), "sol");
   ASSERT_FALSE(h.panel.results().empty());
   EXPECT_EQ(h.panel.results()[0].id, "soleus");
+}
+
+TEST(SearchPanel, ANarrowPanelShowsAShortHintInsteadOfACutOne) {
+  // With big text in a narrow panel the hint was cut to "Name, Latin nar".
+  Harness h;
+  for (const float width : {150.0f, 560.0f}) {
+    test::PanelFrame frame;
+    frame.pos = ImVec2(0, 0);
+    frame.size = ImVec2(width, 600);
+    const std::string text = test::draw_panel_frame(h.host, h.panel, h.ctx, frame);
+    const bool whole = text.find("Name, Latin name or synonym") != std::string::npos;
+    EXPECT_EQ(whole, width > 400.0f) << text;
+    if (!whole) EXPECT_NE(text.find("Search"), std::string::npos) << text;
+  }
 }
 
 TEST(SearchPanel, NoIndexOrEmptyQueryShowsAHintWithoutError) {

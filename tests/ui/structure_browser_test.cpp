@@ -226,6 +226,25 @@ TEST(StructureBrowser, PeeledAwaySitsBesideItsLabelOnlyWhenAWordFitsThere) {
   }
 }
 
+TEST(StructureBrowser, HideAllGoesUnderShowAllWhenItWouldBeCutOff) {
+  // With text 30 px high in a panel 230 px wide, "Hide all" was cut to
+  // "Hide a" at the panel's edge.
+  Harness h;
+  for (const float width : {150.0f, 560.0f}) {
+    test::PanelFrame frame;
+    frame.pos = ImVec2(0, 0);
+    frame.size = ImVec2(width, 900);
+    for (int i = 0; i < 2; ++i) test::draw_panel_frame(h.host, h.browser, h.ctx, frame);
+    const ui::StructureBrowser::ScreenRect* show = h.browser.target("show all");
+    const ui::StructureBrowser::ScreenRect* hide = h.browser.target("hide all");
+    ASSERT_NE(show, nullptr);
+    ASSERT_NE(hide, nullptr);
+    EXPECT_LE(hide->x1, width) << "whole inside a panel " << width << " px wide";
+    if (width < 200.0f) EXPECT_GE(hide->y0, show->y1) << "on the line below";
+    else EXPECT_EQ(hide->y0, show->y0) << "beside it";
+  }
+}
+
 TEST(StructureBrowser, DraggingThePeelSliderCommitsOneUndoStepOnRelease) {
   Harness h;
   h.frame();
