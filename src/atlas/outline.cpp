@@ -43,11 +43,19 @@ struct Level {
 // take that millimetre back where it mattered: the medial side at 40% 1.5 mm
 // further out (0.017 before: the calf's medial outline came out no wider
 // there than at 11%), and the lateral side at 50% 1.8 mm (0.133 before),
-// where the fibularis longus tendon comes out of the outline.
+// where the fibularis longus tendon comes out of the outline. At the knee's
+// level the lateral side was 0.132, 4 mm inside the rows above and below: a
+// waist 5.6 mm deep at the joint line seen from the front, and where the
+// sweep bent inwards there the skin creased 20 degrees behind the lateral
+// condyle, flecks seen from the side. In the extended knee the iliotibial
+// tract and the biceps tendon cover that side and the joint line is felt,
+// not seen (SOURCES.md; SkinSeams.NoWaistAtTheKneesJointLine). Moving the
+// back out too (0.114 to 0.117) gave the medial head's origin room and it
+// folded 15 times at knee 90 (MotionOriginWrap, ceiling 10).
 constexpr Level kLevels[] = {
     {0.640f, 0.004f, -0.128f, 0.018f, 0.146f},                                              // distal thigh, above the cut
     {0.560f, 0.003f, -0.122f, 0.020f, 0.142f},   {0.500f, 0.004f, -0.116f, 0.021f, 0.136f}, // suprapatellar
-    {0.4536f, 0.004f, -0.114f, 0.020f, 0.132f},                                             // knee joint centre (0%)
+    {0.4536f, 0.004f, -0.114f, 0.020f, 0.1365f},                                            // knee joint centre (0%)
     {0.414f, -0.014f, -0.127f, 0.0265f, 0.138f},                                            // 10%: tibial tuberosity
     {0.375f, -0.012f, -0.135f, 0.026f, 0.141f},                                             // 20%
     {0.335f, -0.012f, -0.141f, 0.023f, 0.143f},                                             // 30%: lateral calf widest

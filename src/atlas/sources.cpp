@@ -404,6 +404,14 @@ levels were drawn to:
   widest, a muscular adult of the model's 1.70 m and 75 kg; the knee about
   37 cm, the leg about 24.6 cm just above the malleoli (issue 11 of this
   project asks 21 to 25 cm there).
+- The knee's sides: in the extended knee the iliotibial tract and, behind
+  it, the biceps femoris tendon run down over the lateral side to the tibia
+  and the fibular head, and the joint line at the sides is found by feel
+  rather than seen, more easily from the front or with the knee bent (Rawling
+  LB, Landmarks and Surface Markings of the Human Body, H. K. Lewis, the
+  region of the knee; MacEwen JAC, Surgical Anatomy, the knee's surface
+  anatomy). So the outline has no waist there: its lateral side runs on from
+  the thigh to the calf.
 - The ankle: over the tendons and malleoli the skin and subcutaneous tissue
   are thin (the tendons of tibialis anterior, the calcaneal tendon and both
   malleoli stand out under the skin: Gray's Anatomy 42nd ed., surface
@@ -421,9 +429,8 @@ levels were drawn to:
   wrapped on its own (Campanelli V et al., J Anat 2011;219:622-31: in CT
   of nine feet the pad has flanges on its sides and behind, and a thick
   part over the back of the calcaneus and the calcaneal tendon's
-  insertion).
-  Below the malleoli the
-  retinacula hold the tendons to the bones: medially the flexor retinaculum,
+  insertion). Below the malleoli the retinacula hold the tendons to the
+  bones: medially the flexor retinaculum,
   from the medial malleolus to the calcaneus, roofs the tarsal tunnel over
   tibialis posterior, flexor digitorum longus, the posterior tibial vessels,
   the tibial nerve and flexor hallucis longus; laterally the superior
