@@ -1,6 +1,7 @@
 #include "ui/annotation_panel.hpp"
 
 #include "ui/annotation_overlay.hpp"
+#include "ui/wrapped_button.hpp"
 
 #include <imgui.h>
 
@@ -14,16 +15,17 @@ void AnnotationPanel::draw(ViewerContext& ctx) {
   auto tool_button = [&](const char* label, AnnotationTool tool) {
     const bool on = tools.tool == tool;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(label)) {
+    if (wrapped_button(label)) {
       tools.tool = on ? AnnotationTool::none : tool;
       tools.arrow_start.reset();
     }
     if (on) ImGui::PopStyleColor();
   };
+  // In a row where they fit; with big text in a narrow panel, one a line.
   tool_button("Pin (Shift+P)", AnnotationTool::pin);
-  ImGui::SameLine();
+  same_line_if_fits("Arrow (Shift+A)");
   tool_button("Arrow (Shift+A)", AnnotationTool::arrow);
-  ImGui::SameLine();
+  same_line_if_fits("Ink (Shift+D)");
   tool_button("Ink (Shift+D)", AnnotationTool::ink);
   switch (tools.tool) {
     case AnnotationTool::pin:
@@ -45,7 +47,7 @@ void AnnotationPanel::draw(ViewerContext& ctx) {
     synced_ = ctx.document->revision();
   }
   ImGui::Separator();
-  if (rows == 0) ImGui::TextDisabled("No pins or arrows yet.");
+  if (rows == 0) wrapped_dim("No pins or arrows yet.");
   int remove = -1;
   for (std::size_t i = 0; i < rows; ++i) {
     const bool pin = i < a.pins.size();
@@ -71,7 +73,7 @@ void AnnotationPanel::draw(ViewerContext& ctx) {
       ImGui::PopID();
       break; // `a` changed under us
     }
-    ImGui::SameLine();
+    same_line_if_fits("Delete");
     if (ImGui::Button("Delete")) remove = static_cast<int>(i);
     ImGui::PopID();
   }
@@ -84,8 +86,8 @@ void AnnotationPanel::draw(ViewerContext& ctx) {
   }
   ImGui::Separator();
   ImGui::Text("Ink: %zu stroke%s", a.ink.size(), a.ink.size() == 1 ? "" : "s");
-  ImGui::SameLine();
-  if (ImGui::Button("Clear ink (Shift+C)") && ctx.commands) ctx.commands->run("annotate.clear_ink");
+  same_line_if_fits("Clear ink (Shift+C)");
+  if (wrapped_button("Clear ink (Shift+C)") && ctx.commands) ctx.commands->run("annotate.clear_ink");
 }
 
 void bind_annotation_commands(CommandRegistry& commands, ViewerContext& ctx, LessonSession* lesson) {

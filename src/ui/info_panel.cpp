@@ -103,8 +103,6 @@ void wrapped_coloured(const ImVec4& colour, const std::string& text) {
   ImGui::PopStyleColor();
 }
 
-void wrapped_dim(const std::string& text) { wrapped_coloured(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text); }
-
 void bullet_wrapped(const std::string& text) {
   ImGui::Bullet();
   wrapped(text);

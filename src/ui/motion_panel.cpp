@@ -44,7 +44,7 @@ bool MotionPanel::busy(const ViewerContext& ctx) const { return motion_busy(ctx)
 
 void MotionPanel::draw_movement_choice(ViewerContext& ctx, float avail) {
   const motion::MotionModel& model = *ctx.motion.model;
-  ImGui::TextDisabled("Which muscles produce this movement?");
+  wrapped_dim("Which muscles produce this movement?");
   const std::optional<motion::Movement> movement = chosen_movement(ctx);
   const std::string chosen = movement ? motion::to_string(model, *movement) : "(choose a movement)";
   ImGui::SetNextItemWidth(avail * 0.6f);
@@ -56,7 +56,7 @@ void MotionPanel::draw_movement_choice(ViewerContext& ctx, float avail) {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  same_line_if_fits("Play");
   ImGui::BeginDisabled(!movement);
   if (ImGui::Button("Play")) motion_play_chosen(ctx);
   ImGui::EndDisabled();
@@ -71,7 +71,7 @@ void MotionPanel::draw_movement_choice(ViewerContext& ctx, float avail) {
   }
   const motion::ProducerRanking* ranking = current_ranking(ctx);
   if (!ranking) return;
-  ImGui::TextDisabled("Produced at this pose by (N m it can give):");
+  wrapped_dim("Produced at this pose by (N m it can give):");
   static const Scene no_scene;
   const Scene& scene = ctx.scene ? *ctx.scene : no_scene;
   for (const motion::RankedProducer& r : motion::ranked_structures(*ranking, scene)) {
@@ -101,7 +101,7 @@ void MotionPanel::draw(ViewerContext& ctx) {
   // The soft tissue is bound in the background after an atlas loads; a pose
   // asked for before that is done waits for it (app/viewer_panels.cpp).
   if (ctx.motion.preparing) ImGui::TextUnformatted("Preparing motion: the leg follows in a moment.");
-  ImGui::TextDisabled("Joint angles (degrees)");
+  wrapped_dim("Joint angles (degrees)");
   bool dragging = false;
   for (motion::Coordinate c : motion::kCoordinates) {
     const motion::CoordinateInfo& info = model.info(c);
@@ -124,9 +124,11 @@ void MotionPanel::draw(ViewerContext& ctx) {
   // A preview held by a quiz question stays until the question lets it go.
   if (!dragging && !motion_busy(ctx) && ctx.motion.preview && !ctx.motion.preview_held && !ImGui::IsAnyItemActive())
     ctx.motion.preview.reset();
-  if (ImGui::Button("Reset to neutral")) motion_reset(ctx);
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", motion::describe_pose(model, pose).c_str());
+  if (wrapped_button("Reset to neutral")) motion_reset(ctx);
+  // Beside the button where it fits; otherwise on the lines below.
+  const std::string described = motion::describe_pose(model, pose);
+  same_line_if_fits(described.c_str(), true);
+  wrapped_dim(described);
 
   ImGui::Separator();
   ImGui::TextDisabled("Presets");
@@ -147,7 +149,7 @@ void MotionPanel::draw(ViewerContext& ctx) {
 
   ImGui::Separator();
   bool colour = ctx.document->state().colour_by_length;
-  if (ImGui::Checkbox("Colour muscles by length change", &colour)) ctx.document->set_colour_by_length(colour);
+  if (wrapped_checkbox("Colour muscles by length change", &colour)) ctx.document->set_colour_by_length(colour);
   if (ctx.document->state().colour_by_length) {
     // Bottom left of the 3D view, clear of the panels docked on the left.
     const float fs = ImGui::GetFontSize();

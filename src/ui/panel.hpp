@@ -1,6 +1,7 @@
 #pragma once
 #include "core/document/panel_layout.hpp"
 #include "ui/viewer_context.hpp"
+
 #include <string>
 
 namespace crus::ui {
@@ -37,5 +38,16 @@ void draw_panel_window(Panel& panel, ViewerContext& ctx, const ScreenRect* place
 // the panel's width: with large text or a narrow panel, a row of buttons
 // wraps instead of running off the edge. `small`: an ImGui::SmallButton.
 void same_line_if_fits(const char* next, bool small = false);
+// The same for an item `width` pixels wide (a check box: see checkbox_width).
+void same_line_if_fits_width(float width);
+// How wide ImGui::Checkbox(label) is: its box, the gap and the label.
+float checkbox_width(const char* label);
+// A check box whose label wraps at the panel's edge (a click on the label
+// toggles it too); true when it changed.
+bool wrapped_checkbox(const char* label, bool* value);
+// The same for a radio button; true when clicked.
+bool wrapped_radio(const char* label, bool active);
+// Text in the dim colour, wrapped at the panel's edge.
+void wrapped_dim(const std::string& text);
 
 } // namespace crus::ui

@@ -1,5 +1,7 @@
 #include "ui/quiz_panel.hpp"
 
+#include "ui/wrapped_button.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -12,12 +14,6 @@ namespace {
 
 std::int64_t system_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-void wrapped_dim(const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", text.c_str());
-  ImGui::PopStyleColor();
 }
 
 std::string structure_id(const ViewerContext& ctx, int index) {
@@ -243,16 +239,20 @@ void QuizPanel::draw(ViewerContext& ctx) {
   else {
     if (asked_ > 0) ImGui::Text("Session done: %d of %d right.", right_, asked_);
     ImGui::TextUnformatted("Ask:");
-    ImGui::Checkbox("Point to", &ask_point_to_);
-    ImGui::SameLine();
-    ImGui::Checkbox("Name it", &ask_name_it_);
-    ImGui::Checkbox("Facts", &ask_facts_);
-    ImGui::SameLine();
-    ImGui::Checkbox("Trigger points", &ask_trigger_points_);
-    if (ctx.motion.model) ImGui::Checkbox("Movement", &ask_movement_);
-    else ask_movement_ = false; // an atlas the leg cannot be posed with
-    ImGui::SameLine();
-    ImGui::Checkbox("Section", &ask_section_);
+    // Two to a row where they fit; with big text in a narrow panel, one.
+    wrapped_checkbox("Point to", &ask_point_to_);
+    same_line_if_fits_width(checkbox_width("Name it"));
+    wrapped_checkbox("Name it", &ask_name_it_);
+    wrapped_checkbox("Facts", &ask_facts_);
+    same_line_if_fits_width(checkbox_width("Trigger points"));
+    wrapped_checkbox("Trigger points", &ask_trigger_points_);
+    if (ctx.motion.model) {
+      wrapped_checkbox("Movement", &ask_movement_);
+      same_line_if_fits_width(checkbox_width("Section"));
+    } else {
+      ask_movement_ = false; // an atlas the leg cannot be posed with
+    }
+    wrapped_checkbox("Section", &ask_section_);
     // The topic: one combo over every kind (core/teaching/quiz.hpp QuizTopic).
     std::string label = "Everything";
     for (const auto& [text, t] : topics(ctx))
@@ -265,7 +265,7 @@ void QuizPanel::draw(ViewerContext& ctx) {
     }
     const bool any = ask_point_to_ || ask_name_it_ || ask_facts_ || ask_trigger_points_ || ask_movement_ || ask_section_;
     if (!any) wrapped_dim("Choose at least one kind of question.");
-    if (any && ImGui::Button("Start a session of 10")) start_session(ctx, 10);
+    if (any && wrapped_button("Start a session of 10")) start_session(ctx, 10);
     if (started_ && asked_ == 0) ImGui::TextUnformatted("Nothing is due and every card has been seen.");
     if (ask_section_ && !sections_made_ && ctx.scene && !ctx.scene->structures.empty())
       wrapped_dim("Section questions are cut with the leg in neutral: reset the pose (Motion panel) to have them.");
@@ -362,12 +362,14 @@ void QuizPanel::draw_dashboard(ViewerContext&) {
   }
   by_region.erase("");
   for (const auto* table : {&by_system, &by_region}) {
-    ImGui::TextDisabled(table == &by_system ? "Mastery by system" : "Mastery by region");
+    wrapped_dim(table == &by_system ? "Mastery by system" : "Mastery by region");
     for (const auto& [name, m] : *table) {
       float value = m.second ? static_cast<float>(m.first / m.second) : 0.0f;
       ImGui::ProgressBar(value, ImVec2(ImGui::GetContentRegionAvail().x * 0.55f, 0.0f));
-      ImGui::SameLine();
-      ImGui::TextUnformatted(name.c_str());
+      std::string shown = name; // "trigger-points": words that can wrap
+      std::replace(shown.begin(), shown.end(), '-', ' ');
+      same_line_if_fits(shown.c_str(), true); // a long name goes under its bar
+      ImGui::TextWrapped("%s", shown.c_str());
     }
   }
   std::vector<const ScheduledCard*> weak;

@@ -15,10 +15,46 @@
 namespace crus::ui {
 
 void same_line_if_fits(const char* next, bool small) {
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float width = ImGui::CalcTextSize(next, nullptr, true).x + (small ? 0.0f : style.FramePadding.x * 2.0f);
+  same_line_if_fits_width(ImGui::CalcTextSize(next, nullptr, true).x + (small ? 0.0f : ImGui::GetStyle().FramePadding.x * 2.0f));
+}
+
+void same_line_if_fits_width(float width) {
   const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+float checkbox_width(const char* label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
+bool wrapped_checkbox(const char* label, bool* value) {
+  if (checkbox_width(label) <= ImGui::GetContentRegionAvail().x) return ImGui::Checkbox(label, value);
+  ImGui::PushID(label);
+  bool changed = ImGui::Checkbox("##box", value);
+  ImGui::PopID();
+  ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::TextWrapped("%s", label);
+  if (ImGui::IsItemClicked()) {
+    *value = !*value;
+    changed = true;
+  }
+  return changed;
+}
+
+bool wrapped_radio(const char* label, bool active) {
+  if (checkbox_width(label) <= ImGui::GetContentRegionAvail().x) return ImGui::RadioButton(label, active);
+  ImGui::PushID(label);
+  bool clicked = ImGui::RadioButton("##radio", active);
+  ImGui::PopID();
+  ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::TextWrapped("%s", label);
+  return ImGui::IsItemClicked() || clicked;
+}
+
+void wrapped_dim(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
 }
 
 void draw_panel_window(Panel& panel, ViewerContext& ctx, const ScreenRect* place, bool force) {

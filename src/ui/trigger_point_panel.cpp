@@ -1,5 +1,7 @@
 #include "ui/trigger_point_panel.hpp"
 
+#include "ui/wrapped_button.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -28,12 +30,6 @@ std::string muscle_name(const ViewerContext& ctx, const std::string& id) {
     if (i >= 0) return ctx.scene->structures[static_cast<std::size_t>(i)].name;
   }
   return pretty(id);
-}
-
-void wrapped_dim(const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  ImGui::TextWrapped("%s", text.c_str());
-  ImGui::PopStyleColor();
 }
 
 void bullets(const std::vector<std::string>& items) {
@@ -206,20 +202,20 @@ void TriggerPointPanel::draw_controls(ViewerContext& ctx, const TriggerPointSet&
                                                        {OverlayMode::trigger_point, "One trigger point"},
                                                        {OverlayMode::muscle, "One muscle"},
                                                        {OverlayMode::all, "All"}};
-  ImGui::TextDisabled("Show referral maps:");
+  wrapped_dim("Show referral maps:");
   // The four choices flow onto as many lines as the panel's width needs.
   const ImGuiStyle& style = ImGui::GetStyle();
   const float avail = ImGui::GetContentRegionAvail().x;
   float used = 0.0f;
   for (std::size_t i = 0; i < std::size(modes); ++i) {
-    float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(modes[i].second).x;
+    const float width = std::min(avail, checkbox_width(modes[i].second)); // a radio button is as wide as a check box
     if (i > 0 && used + style.ItemSpacing.x + width <= avail) {
       ImGui::SameLine();
       used += style.ItemSpacing.x + width;
     } else {
       used = width;
     }
-    if (ImGui::RadioButton(modes[i].second, overlay.mode == modes[i].first) && overlay.mode != modes[i].first)
+    if (wrapped_radio(modes[i].second, overlay.mode == modes[i].first) && overlay.mode != modes[i].first)
       set_mode(ctx, modes[i].first);
   }
 
@@ -252,7 +248,7 @@ void TriggerPointPanel::draw_controls(ViewerContext& ctx, const TriggerPointSet&
   }
 
   bool safe = overlay.colour_blind_safe;
-  if (ImGui::Checkbox("Colour-blind-safe colours", &safe)) set_colour_blind_safe(ctx, safe);
+  if (wrapped_checkbox("Colour-blind-safe colours", &safe)) set_colour_blind_safe(ctx, safe);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Okabe and Ito's palette: colours that stay distinct with every common kind of colour blindness.");
 
@@ -266,7 +262,7 @@ void TriggerPointPanel::draw_controls(ViewerContext& ctx, const TriggerPointSet&
       shown = select_trigger_points(set, overlay.target);
     }
     const TriggerPoint* chosen = current(ctx);
-    ImGui::TextDisabled("Read about:");
+    wrapped_dim("Read about:");
     float rows = static_cast<float>(std::min<std::size_t>(shown.size(), 6));
     if (ImGui::BeginListBox("##shown", ImVec2(-1.0f, rows * ImGui::GetTextLineHeightWithSpacing() + 6.0f))) {
       for (const TriggerPoint* tp : shown)
@@ -282,9 +278,9 @@ void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& 
 
   bool in_scene = ctx.scene && ctx.scene->index_of(tp.muscle) >= 0;
   if (!in_scene) ImGui::BeginDisabled();
-  if (ImGui::Button("Select muscle")) select_muscle(ctx, tp);
+  if (wrapped_button("Select muscle")) select_muscle(ctx, tp);
   if (!in_scene) ImGui::EndDisabled();
-  ImGui::SameLine();
+  same_line_if_fits("Export handout...");
   draw_export(ctx, tp);
 
   if (ImGui::CollapsingHeader("Where it lies", ImGuiTreeNodeFlags_DefaultOpen))
@@ -293,15 +289,15 @@ void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& 
     auto essential = regions(tp.essential);
     auto spillover = regions(tp.spillover);
     if (!essential.empty()) {
-      ImGui::TextDisabled("Nearly always (solid):");
+      wrapped_dim("Nearly always (solid):");
       bullets(essential);
     }
     if (!spillover.empty()) {
-      ImGui::TextDisabled("Sometimes as well (hatched):");
+      wrapped_dim("Sometimes as well (hatched):");
       bullets(spillover);
     }
     if (!tp.outside_model.empty()) {
-      ImGui::TextDisabled("Beyond the leg shown here:");
+      wrapped_dim("Beyond the leg shown here:");
       bullets(tp.outside_model);
     }
   }
@@ -349,7 +345,7 @@ void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& 
 }
 
 void TriggerPointPanel::draw_export(ViewerContext& ctx, const TriggerPoint& tp) {
-  if (ImGui::Button("Export handout...")) saver_.open("Export handout", default_handout_path(tp.id), tp.id);
+  if (wrapped_button("Export handout...")) saver_.open("Export handout", default_handout_path(tp.id), tp.id);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
         "A printable document (PDF or PNG, A4 or US Letter) with the pictures, plain-language advice and the red flags.");

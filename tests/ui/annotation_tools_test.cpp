@@ -9,6 +9,7 @@
 #include "core/commands/input_events.hpp"
 #include "core/teaching/lesson_session.hpp"
 #include "core/document/scene.hpp"
+#include "panel_harness.hpp"
 #include "platform/headless_context.hpp"
 #include "support/fixtures.hpp"
 #include "support/test_support.hpp"
@@ -225,4 +226,19 @@ TEST_F(AnnotationTools, StepActionLightsEachStructureInTurn) {
   EXPECT_EQ(ctx_.step_action.lit, scene_.structures[1].id);
   EXPECT_FALSE(ui::advance_step_action(ctx_, 12.1));
   EXPECT_EQ(ctx_.step_action.lit, "");
+}
+
+TEST_F(AnnotationTools, NothingIsCutOffInTheAnnotationsPanelWhenNarrow) {
+  // With text 30 px high in a panel 224 px wide, "Arrow (Shift+A)" stood
+  // cut off beside "Pin (Shift+P)", and "Clear ink" beside the ink count.
+  Annotations a;
+  a.pins.push_back({{scene_.structures[0].id, {0.0f, 0.2f, 0.1f}}, "A pin's words"});
+  document_.set_annotations(a, "Pin");
+  ui::AnnotationPanel panel;
+  panel.open = true;
+  for (const float width : {test::narrowest_panel_width(), 560.0f}) {
+    ASSERT_GT(width, 100.0f);
+    EXPECT_LE(test::overflow_at_width(host_, panel, ctx_, width, 1200.0f), 0.0f) << "a panel " << width << " px wide";
+    EXPECT_TRUE(panel.last_error.empty()) << panel.last_error;
+  }
 }

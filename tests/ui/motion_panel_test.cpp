@@ -49,6 +49,20 @@ TEST(MotionPanel, DrawsJointsByNameAndEveryMuscle) {
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
 }
 
+TEST(MotionPanel, NothingIsCutOffInANarrowPanel) {
+  // With text 30 px high in a panel 280 px wide, "Joint angles (degrees)"
+  // and the pose's name beside "Reset to neutral" ran past the edge.
+  // The lengths table is left empty: a table clips its cells' text at the
+  // panel's edge itself and tells ImGui its natural width, which the
+  // measure would count.
+  Harness h;
+  h.ctx.motion.states.clear();
+  for (const float width : {test::narrowest_panel_width(), 150.0f, 560.0f}) {
+    ASSERT_GT(width, 100.0f);
+    EXPECT_LE(test::overflow_at_width(h.host, h.panel, h.ctx, width, 1500.0f), 0.0f) << "a panel " << width << " px wide";
+  }
+}
+
 TEST(MotionPanel, ListsTheProducersOfTheChosenMovementStrongestFirst) {
   Harness h;
   EXPECT_EQ(h.frame().find("Produced at this pose by"), std::string::npos); // nothing chosen yet

@@ -2,6 +2,7 @@
 
 #include <imgui_internal.h> // LogToBuffer: the text a frame drew
 
+#include <algorithm>
 #include <exception>
 
 namespace crus::test {
@@ -29,6 +30,31 @@ std::string draw_panel_frame(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerCo
   ImGui::End();
   host.end_frame();
   return text;
+}
+
+float narrowest_panel_width() {
+  // The font's own size: ImGui::GetFontSize() is 0 until a frame begins.
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImFont* font = io.FontDefault ? io.FontDefault : (io.Fonts->Fonts.empty() ? nullptr : io.Fonts->Fonts[0]);
+  return 7.4f * (font ? font->FontSize * font->Scale : 13.0f) * io.FontGlobalScale;
+}
+
+float content_overflow(const char* title) {
+  const ImGuiWindow* window = ImGui::FindWindowByName(title);
+  if (!window) return 0.0f;
+  // ContentSize: from the cursor's reach over the frame just ended. A framed
+  // header (CollapsingHeader) reaches half the window's padding past the
+  // edge by design (and a pixel more), into the padding, and is not cut off.
+  const float allowed = 0.5f * ImGui::GetStyle().WindowPadding.x + 1.0f;
+  return std::max(0.0f, window->ContentSize.x - window->ContentRegionRect.GetWidth() - allowed);
+}
+
+float overflow_at_width(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx, float width, float height) {
+  PanelFrame f;
+  f.display = ImVec2(1280, height + 200.0f);
+  f.size = ImVec2(width, height);
+  for (int i = 0; i < 2; ++i) draw_panel_frame(host, panel, ctx, f);
+  return content_overflow(panel.title());
 }
 
 void draw_guarded_frame(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx) {

@@ -24,6 +24,16 @@ struct PanelFrame {
 // window (End() of a top-level window ends the log and empties it). A
 // problem the panel threw is left in panel.last_error.
 std::string draw_panel_frame(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx, const PanelFrame& frame = {});
+// The narrowest the viewer lays a panel out, for the harness's font: 224 px
+// with 30 px text, 7.4 times the text's height.
+float narrowest_panel_width();
+// How far, in pixels, the widest thing the last frame drew in the window
+// `title` reached past the window's content edge (0 when all of it fitted):
+// a button or check box cut off at a narrow panel's edge.
+float content_overflow(const char* title);
+// Draws `panel` in a window `width` px wide (two frames, so that it settles)
+// and returns content_overflow for it.
+float overflow_at_width(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx, float width, float height = 1500.0f);
 // One frame through the viewer's own window guard.
 void draw_guarded_frame(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx);
 

@@ -67,6 +67,17 @@ struct Harness {
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+TEST(QuizPanel, NothingIsCutOffInANarrowPanel) {
+  // With text 30 px high in a panel 280 px wide, the check boxes two to a
+  // row ran past the edge ("Trigger p", "Sec"), and so did "Start a session
+  // of 10" and the mastery rows' names ("trigger-p").
+  Harness h;
+  for (const float width : {test::narrowest_panel_width(), 150.0f, 560.0f}) {
+    ASSERT_GT(width, 100.0f);
+    EXPECT_LE(test::overflow_at_width(h.host, h.panel, h.ctx, width, 1500.0f), 0.0f) << "a panel " << width << " px wide";
+  }
+}
+
 TEST(QuizPanel, AClickOnTheRightStructureScoresAndElsewhereDoesNot) {
   Harness h;
   h.frame();

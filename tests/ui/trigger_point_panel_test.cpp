@@ -157,6 +157,18 @@ TEST(TriggerPointPanel, DetailsOfTheChosenTriggerPointInWords) {
   EXPECT_TRUE(has(text, "Atlas soleus")) << "the muscle's name";
 }
 
+TEST(TriggerPointPanel, NothingIsCutOffInANarrowPanel) {
+  // With text 30 px high in a panel 224 px wide, "Show referral maps:" and
+  // "One trigger point" ran past the edge. (The section headers below, such
+  // as "Where it sends pain", are cut off at that width still: ImGui's
+  // collapsing headers do not wrap.)
+  Harness h;
+  for (const float width : {test::narrowest_panel_width(), 560.0f}) {
+    ASSERT_GT(width, 100.0f);
+    EXPECT_LE(test::overflow_at_width(h.host, h.panel, h.ctx, width, 2200.0f), 0.0f) << "a panel " << width << " px wide";
+  }
+}
+
 TEST(TriggerPointPanel, InMuscleModeTheListPicksWhatToReadWithoutChangingTheMap) {
   Harness h;
   h.panel.choose_muscle(h.ctx, "gastrocnemius");
