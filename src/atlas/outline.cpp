@@ -183,12 +183,20 @@ float anterolateral_bulge(const glm::vec3& p) {
 // on the outside of the bend where the outline was smooth, the skin of the
 // popliteal fossa folded more with the knee bent to 120 degrees. The result
 // is no longer an exact distance where the weight varies; the skin's offset
-// from it is 3 mm give or take a few hundredths there.
+// from it is 3 mm give or take a few hundredths there. Behind the knee
+// (x behind -0.080 to -0.095, y 0.434 to 0.478) the same: the back turns
+// from the popliteal fossa (0.114 behind at the joint line) to the calf
+// (0.127 at 10%) and the sweep's sections met at an angle there, a faint
+// line across the back of the knee (SkinSeams.NoLineAcrossTheBackOfTheKnee;
+// 13 degrees between neighbouring triangles before, 6.8 after).
 constexpr float kBendTaps = 0.006f;
 float below_knee_smoothed(const Field& ellipse, const glm::vec3& p) {
   const float d = ellipse.eval(p);
-  const float w = glm::smoothstep(0.360f, 0.372f, p.y) * (1.0f - glm::smoothstep(0.430f, 0.442f, p.y)) *
-                  glm::smoothstep(-0.070f, -0.050f, p.x);
+  const float front = glm::smoothstep(0.360f, 0.372f, p.y) * (1.0f - glm::smoothstep(0.430f, 0.442f, p.y)) *
+                      glm::smoothstep(-0.070f, -0.050f, p.x);
+  const float back = glm::smoothstep(0.434f, 0.446f, p.y) * (1.0f - glm::smoothstep(0.466f, 0.478f, p.y)) *
+                     (1.0f - glm::smoothstep(-0.095f, -0.080f, p.x));
+  const float w = std::max(front, back);
   if (w <= 0.0f) return d;
   const glm::vec3 up(0.0f, kBendTaps, 0.0f);
   const float avg = (6.0f * d + 4.0f * (ellipse.eval(p + up) + ellipse.eval(p - up)) + ellipse.eval(p + 2.0f * up) +
