@@ -390,9 +390,8 @@ at the medial border along the calf muscles behind it, with rounded edges
 the tendons of sartorius, gracilis and semitendinosus cover it, the medial
 surface is subcutaneous; Frazer JE, The Anatomy of the Human Skeleton: only
 skin and superficial fascia cover it, with the great saphenous vein on its
-lower fourth). The muscles are clipped
-to it, so they fill their compartments up to the outline. The figures the
-levels were drawn to:
+lower fourth). The muscles are clipped to it, so they fill their
+compartments up to the outline. The figures the levels were drawn to:
 - Calf circumference (widest, tape on the relaxed calf): Gonzalez MC,
   Mehrnezhad A, Razaviarab N, Barbosa-Silva TG, Heymsfield SB (2021). Calf
   circumference: cutoff values from the NHANES 1999-2006. American Journal of
@@ -406,12 +405,14 @@ levels were drawn to:
   project asks 21 to 25 cm there).
 - The knee's sides: in the extended knee the iliotibial tract and, behind
   it, the biceps femoris tendon run down over the lateral side to the tibia
-  and the fibular head, and the joint line at the sides is found by feel
-  rather than seen, more easily from the front or with the knee bent (Rawling
-  LB, Landmarks and Surface Markings of the Human Body, H. K. Lewis, the
-  region of the knee; MacEwen JAC, Surgical Anatomy, the knee's surface
-  anatomy). So the outline has no waist there: its lateral side runs on from
-  the thigh to the calf.
+  and the fibular head (Rawling LB, Landmarks and Surface Markings of the
+  Human Body, H. K. Lewis, the region of the knee). The joint line is hard to
+  make out at the sides and is best found from the front, beside the
+  patellar ligament, the grooves there deepening with the knee bent (Davis
+  GG, Applied Anatomy: The Construction of the Human Body, region of the
+  knee, chestofbooks.com/health/anatomy/Human-Body-Construction); bent, the
+  condyles also part from the tibia and stand out (MacEwen JAC, Surgical
+  Anatomy, the knee). So the outline has no waist there.
 - The ankle: over the tendons and malleoli the skin and subcutaneous tissue
   are thin (the tendons of tibialis anterior, the calcaneal tendon and both
   malleoli stand out under the skin: Gray's Anatomy 42nd ed., surface
@@ -438,8 +439,8 @@ levels were drawn to:
   the tendons of fibularis longus and brevis in their groove (Gray's
   Anatomy 42nd ed., ch. 83, ankle and foot; Moore, above, ch. 5). The skin
   passes over the retinacula, so it is not wrapped round each tendon there
-  (a solid leg: no tunnel between the tendons and the calcaneus). Bimalleolar breadth of adults
-  65 to 80 mm (the range issue 11 of this project gives), measured as the
+  (a solid leg: no tunnel between the tendons and the calcaneus).
+  Bimalleolar breadth of adults 65 to 80 mm (the range issue 11 of this project gives), measured as the
   anthropometric surveys take it (Gordon CC et al. (2014), 2012
   Anthropometric Survey of U.S. Army Personnel (ANSUR II), "bimalleolar
   breadth": a caliper across the most medial point of the medial malleolus
