@@ -27,28 +27,37 @@ float checkbox_width(const char* label) {
   return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
-bool wrapped_checkbox(const char* label, bool* value) {
-  if (checkbox_width(label) <= ImGui::GetContentRegionAvail().x) return ImGui::Checkbox(label, value);
+namespace {
+// `box(name)` draws a check box or radio button: with `label` as its name
+// when that fits the line; otherwise unnamed, with `label` beside it
+// wrapping at the panel's edge. `label_clicked`: the wrapped label was.
+template <class Box>
+bool with_wrapped_label(const char* label, Box box, bool& label_clicked) {
+  label_clicked = false;
+  if (checkbox_width(label) <= ImGui::GetContentRegionAvail().x) return box(label);
   ImGui::PushID(label);
-  bool changed = ImGui::Checkbox("##box", value);
+  const bool result = box("##box");
   ImGui::PopID();
   ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
   ImGui::TextWrapped("%s", label);
-  if (ImGui::IsItemClicked()) {
-    *value = !*value;
-    changed = true;
-  }
-  return changed;
+  label_clicked = ImGui::IsItemClicked();
+  return result;
+}
+} // namespace
+
+bool wrapped_checkbox(const char* label, bool* value) {
+  bool label_clicked = false;
+  const bool changed = with_wrapped_label(
+      label, [&](const char* name) { return ImGui::Checkbox(name, value); }, label_clicked);
+  if (label_clicked) *value = !*value;
+  return changed || label_clicked;
 }
 
 bool wrapped_radio(const char* label, bool active) {
-  if (checkbox_width(label) <= ImGui::GetContentRegionAvail().x) return ImGui::RadioButton(label, active);
-  ImGui::PushID(label);
-  bool clicked = ImGui::RadioButton("##radio", active);
-  ImGui::PopID();
-  ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
-  ImGui::TextWrapped("%s", label);
-  return ImGui::IsItemClicked() || clicked;
+  bool label_clicked = false;
+  const bool clicked = with_wrapped_label(
+      label, [&](const char* name) { return ImGui::RadioButton(name, active); }, label_clicked);
+  return clicked || label_clicked;
 }
 
 void wrapped_dim(const std::string& text) {

@@ -4,7 +4,10 @@
 #include "core/motion/posed_leg.hpp"
 #include "core/document/scene.hpp"
 
+#include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <vector>
 
 namespace crus::test {
 
@@ -16,6 +19,16 @@ const Scene* light_atlas();
 // The full atlas the viewer opens by default (its bind takes seconds, the
 // light one's a fraction of one); null when the bundled assets are missing.
 const Scene* full_atlas();
+
+// Each edge two triangles share (a < b), with the two triangles' offsets
+// into the index list, in order of (a, b).
+struct SharedEdge {
+  std::uint32_t a = 0, b = 0;
+  std::size_t t0 = 0, t1 = 0;
+};
+std::vector<SharedEdge> shared_edges(const Mesh& m);
+// The unit normal of the triangle at index offset t; zero when degenerate.
+glm::vec3 face_normal(const Mesh& m, std::size_t t);
 
 // Folds of a posed mesh: edges between two triangles (by the rest mesh's
 // indices) whose faces turn against each other by more than 90 degrees

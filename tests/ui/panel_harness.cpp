@@ -49,11 +49,18 @@ float content_overflow(const char* title) {
   return std::max(0.0f, window->ContentSize.x - window->ContentRegionRect.GetWidth() - allowed);
 }
 
-float overflow_at_width(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx, float width, float height) {
+std::string draw_at_width(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx, float width, float height, int frames) {
   PanelFrame f;
-  f.display = ImVec2(1280, height + 200.0f);
+  f.display = ImVec2(1280, std::max(1600.0f, height + 200.0f));
+  f.pos = ImVec2(0, 0);
   f.size = ImVec2(width, height);
-  for (int i = 0; i < 2; ++i) draw_panel_frame(host, panel, ctx, f);
+  std::string text;
+  for (int i = 0; i < frames; ++i) text = draw_panel_frame(host, panel, ctx, f);
+  return text;
+}
+
+float overflow_at_width(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx, float width, float height) {
+  draw_at_width(host, panel, ctx, width, height);
   return content_overflow(panel.title());
 }
 

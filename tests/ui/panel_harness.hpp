@@ -31,6 +31,10 @@ float narrowest_panel_width();
 // `title` reached past the window's content edge (0 when all of it fitted):
 // a button or check box cut off at a narrow panel's edge.
 float content_overflow(const char* title);
+// Draws `frames` frames of `panel` in a window `width` by `height` px at the
+// top left of the screen and returns the text the last one drew.
+std::string draw_at_width(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx, float width, float height,
+                          int frames = 2);
 // Draws `panel` in a window `width` px wide (two frames, so that it settles)
 // and returns content_overflow for it.
 float overflow_at_width(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx, float width, float height = 1500.0f);

@@ -185,10 +185,7 @@ TEST(SearchPanel, ANarrowPanelShowsAShortHintInsteadOfACutOne) {
   // With big text in a narrow panel the hint was cut to "Name, Latin nar".
   Harness h;
   for (const float width : {150.0f, 560.0f}) {
-    test::PanelFrame frame;
-    frame.pos = ImVec2(0, 0);
-    frame.size = ImVec2(width, 600);
-    const std::string text = test::draw_panel_frame(h.host, h.panel, h.ctx, frame);
+    const std::string text = test::draw_at_width(h.host, h.panel, h.ctx, width, 600.0f, 1);
     const bool whole = text.find("Name, Latin name or synonym") != std::string::npos;
     EXPECT_EQ(whole, width > 400.0f) << text;
     if (!whole) EXPECT_NE(text.find("Search"), std::string::npos) << text;

@@ -211,10 +211,7 @@ TEST(StructureBrowser, PeeledAwaySitsBesideItsLabelOnlyWhenAWordFitsThere) {
   // letter by letter in the sliver left beside "Peeled away:".
   Harness h;
   for (const float width : {150.0f, 560.0f}) {
-    test::PanelFrame frame;
-    frame.pos = ImVec2(0, 0);
-    frame.size = ImVec2(width, 900);
-    for (int i = 0; i < 2; ++i) test::draw_panel_frame(h.host, h.browser, h.ctx, frame);
+    test::draw_at_width(h.host, h.browser, h.ctx, width, 900.0f);
     const float line = ImGui::GetTextLineHeightWithSpacing(); // the font of the frame just drawn
     const ui::StructureBrowser::ScreenRect* peeled = h.browser.target("peeled away");
     ASSERT_NE(peeled, nullptr) << width;
@@ -231,10 +228,7 @@ TEST(StructureBrowser, HideAllGoesUnderShowAllWhenItWouldBeCutOff) {
   // "Hide a" at the panel's edge.
   Harness h;
   for (const float width : {150.0f, 560.0f}) {
-    test::PanelFrame frame;
-    frame.pos = ImVec2(0, 0);
-    frame.size = ImVec2(width, 900);
-    for (int i = 0; i < 2; ++i) test::draw_panel_frame(h.host, h.browser, h.ctx, frame);
+    test::draw_at_width(h.host, h.browser, h.ctx, width, 900.0f);
     const ui::StructureBrowser::ScreenRect* show = h.browser.target("show all");
     const ui::StructureBrowser::ScreenRect* hide = h.browser.target("hide all");
     ASSERT_NE(show, nullptr);
