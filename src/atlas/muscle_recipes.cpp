@@ -138,6 +138,12 @@ std::vector<MuscleRecipe> muscle_recipes() {
        0.0010f,
        8000,
        1800});
+  // The fibularis longus tendon lies inside the crural fascia, which with
+  // the intermuscular septa closes the lateral compartment (SOURCES.md, "The
+  // ankle"): held there from 56% (fading in from 49%) to 89% (fading out to
+  // 95%), with fibularis brevis making room for it. Outside the fascia it lay
+  // 1.8 to 3.3 mm under the skin, which drew a line over it down the side of
+  // the leg.
   r.push_back(
       {"fibularis_longus",
        "Fibularis longus",
@@ -149,7 +155,10 @@ std::vector<MuscleRecipe> muscle_recipes() {
           t(-0.0620f, 0.020f, 0.1170f, 0.0030f), t(-0.0480f, 0.016f, 0.1200f, 0.0030f), t(-0.0360f, 0.011f, 0.1130f, 0.0029f),
           t(-0.0280f, 0.0105f, 0.0980f, 0.0029f), t(-0.0150f, 0.0135f, 0.0800f, 0.0028f), t(-0.0020f, 0.0175f, 0.0680f, 0.0028f),
           t(0.0040f, 0.0200f, 0.0640f, 0.0027f)},
-         kAnterior}},
+         kAnterior,
+         true,
+         0.075f,
+         0.260f}},
        0.0012f,
        10000,
        2200});

@@ -19,9 +19,10 @@ struct Tendon {
   std::vector<SweepKey> keys;
   glm::vec3 up{1, 0, 0}; // the section's h axis: anterior
   // Held inside the deep fascia over the leg (tendon_path, muscles.cpp),
-  // from kHeldTop down to `held_bottom` (model y; structures.hpp).
+  // from `held_top` down to `held_bottom` (model y; structures.hpp).
   bool held = false;
   float held_bottom = kHeldBottom;
+  float held_top = kHeldTop;
 };
 
 // A border that changes with height: the belly keeps to one side of the

@@ -91,12 +91,12 @@ std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector
   constexpr float kInside = 0.0008f;
   for (std::size_t i = 0; tendon.held && i < n; ++i) {
     glm::vec3& p = s.points[i];
-    // Faded in over 3 cm below kHeldTop and out over 2.5 cm above the
+    // Faded in over 3 cm below held_top and out over 2.5 cm above the
     // tendon's held_bottom: with kHeldBottom held fully from 46 to 83% of the
     // way down; the plantaris's (0.050) fully to 95%, fading out 13 mm above
     // its insertion.
     const float hold = glm::smoothstep(tendon.held_bottom, tendon.held_bottom + 0.025f, p.y) *
-                       (1.0f - glm::smoothstep(kHeldTop - 0.030f, kHeldTop, p.y));
+                       (1.0f - glm::smoothstep(tendon.held_top - 0.030f, tendon.held_top, p.y));
     if (hold <= 0.0f) continue;
     for (int it = 0; it < 4; ++it) {
       const float excess = fascia.eval(p) + std::max(s.radii[i].x, s.radii[i].y) + kInside;
@@ -362,7 +362,7 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
       std::vector<Field> tendons, keep_clear = bone_fields;
       for (std::size_t i = 0; i < paths.size(); ++i) {
         if (!r.tendons[i].held) continue;
-        Field held = clip_half_space(sweep_field(paths[i]), {0.0f, kHeldTop, 0.0f}, {0.0f, 1.0f, 0.0f});
+        Field held = clip_half_space(sweep_field(paths[i]), {0.0f, r.tendons[i].held_top, 0.0f}, {0.0f, 1.0f, 0.0f});
         tendons.push_back(clip_half_space(std::move(held), {0.0f, r.tendons[i].held_bottom, 0.0f}, {0.0f, -1.0f, 0.0f}));
       }
       for (const StructureSpec& o : out)

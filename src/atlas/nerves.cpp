@@ -369,14 +369,14 @@ std::vector<StructureSpec> build_nerves(const std::vector<StructureSpec>& around
       // the septum between them. Drawn on the lateral face of fibularis
       // longus, it lay outside the fascia from 38 to 65% and raised a ridge
       // in the skin (Skin.NoRidgeOverTheSuperficialFibularNerve).
-      {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0501f, 0.300f, 0.1212f, 0.0019f), n(-0.0537f, 0.250f, 0.1184f, 0.0018f),
-        n(-0.0560f, 0.200f, 0.1180f, 0.0017f), n(-0.0470f, 0.120f, 0.1170f, 0.0016f), n(-0.0250f, 0.065f, 0.1060f, 0.0014f),
+      {{n(-0.0520f, 0.350f, 0.1200f, 0.0020f), n(-0.0501f, 0.300f, 0.1212f, 0.0019f), n(-0.0537f, 0.250f, 0.1174f, 0.0018f),
+        n(-0.0560f, 0.200f, 0.1170f, 0.0017f), n(-0.0470f, 0.120f, 0.1170f, 0.0016f), n(-0.0250f, 0.065f, 0.1060f, 0.0014f),
         n(0.0050f, 0.040f, 0.1000f, 0.0012f), n(0.0300f, 0.028f, 0.0950f, 0.0010f)},
        // branches to fibularis longus and, lower, brevis (Gray's Anatomy)
        {"fibularis_longus",
         {n(-0.0501f, 0.300f, 0.1212f, 0.0010f), n(-0.0600f, 0.295f, 0.1270f, 0.0009f), n(-0.0680f, 0.290f, 0.1230f, 0.0009f)}},
        {"fibularis_brevis",
-        {n(-0.0560f, 0.200f, 0.1180f, 0.0010f), n(-0.0640f, 0.203f, 0.1200f, 0.0009f), n(-0.0710f, 0.200f, 0.1160f, 0.0009f)}},
+        {n(-0.0560f, 0.200f, 0.1170f, 0.0010f), n(-0.0640f, 0.203f, 0.1200f, 0.0009f), n(-0.0710f, 0.200f, 0.1160f, 0.0009f)}},
        // intermediate dorsal cutaneous branch
        {n(-0.0250f, 0.065f, 0.1060f, 0.0010f), n(0.0000f, 0.040f, 0.1180f, 0.0009f), n(0.0250f, 0.028f, 0.1220f, 0.0008f)}},
       0.0007f, superficial_fibular, &around));
@@ -478,7 +478,14 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   Field tibia_wrap, patella_wrap; // joined to the fascia's offset apart (below)
   for (const auto& s : inner) {
     if (s.kind == StructureKind::nerve) {
-      tight.push_back(nerve_wrap(s.hull));
+      Field w = nerve_wrap(s.hull);
+      if (s.id == "superficial_fibular_nerve") {
+        // Within the fascia's 3 mm offset all the way down the leg, it needs
+        // no wrap there: wrapped, it raised a lump where it pierces the
+        // fascia (70%). Wrapped again towards the ankle.
+        w.eval = [f = w.eval](const glm::vec3& p) { return f(p) + 0.020f * glm::smoothstep(0.095f, 0.110f, p.y); };
+      }
+      tight.push_back(std::move(w));
     } else if (s.kind == StructureKind::muscle) {
       tight.push_back(muscle_wrap(s));
     } else {
@@ -566,10 +573,10 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // Subcutaneous fat fills between them in a real calf. Not all the way
   // round: in front it would fill the hollow behind the tibia's medial border.
   // The lateral side likewise, from 44%: the tendon of fibularis longus
-  // leaves its belly (clipped to the fascia) at about 50% and runs on just
-  // outside the fascia's outline, and the skin wrapped it on its own in a rod
-  // down the side of the leg under a band where the envelope below blended
-  // in (Skin.NoRodOrBandDownTheLateralSide).
+  // leaves its belly at about 50%; run just outside the fascia, it was
+  // wrapped in a rod (Skin.NoRodOrBandDownTheLateralSide) and, made convex
+  // over, a line down the side (60-88%). Now held under the fascia
+  // (muscle_recipes.cpp; Skin.FibularisLongusTendonLiesUnderTheFascia).
   Field outline = convex_envelope(smooth_union_bounded({body, std::move(outer)}, 0.006f, 0.0005f),
                                   {{kKnee - 0.66f * kLeg, 0.032f, 0.040f, 0.012f},
                                    {kKnee - 0.46f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, {-1.0f, 0.0f}},

@@ -51,7 +51,11 @@ struct Level {
 // tract and the biceps tendon cover that side and the joint line is felt,
 // not seen (SOURCES.md; SkinSeams.NoWaistAtTheKneesJointLine). Moving the
 // back out too (0.114 to 0.117) gave the medial head's origin room and it
-// folded 15 times at knee 90 (MotionOriginWrap, ceiling 10).
+// folded 15 times at knee 90 (MotionOriginWrap, ceiling 10). The lateral
+// side at 60 and 70% is 1.5 mm further out (0.126 and 0.122 before): with
+// the fibularis longus tendon held under the fascia the skin there came in
+// by up to 7 mm and lay 4.5 mm over the superficial fibular nerve just above
+// where it pierces the fascia (Skin.NoRidgeOverTheSuperficialFibularNerve).
 constexpr Level kLevels[] = {
     {0.640f, 0.004f, -0.128f, 0.018f, 0.146f},                                              // distal thigh, above the cut
     {0.560f, 0.003f, -0.122f, 0.020f, 0.142f},   {0.500f, 0.004f, -0.116f, 0.021f, 0.136f}, // suprapatellar
@@ -61,8 +65,8 @@ constexpr Level kLevels[] = {
     {0.335f, -0.012f, -0.141f, 0.023f, 0.143f},                                             // 30%: lateral calf widest
     {0.295f, -0.016f, -0.139f, 0.0155f, 0.138f},                                            // 40%: medial calf widest
     {0.255f, -0.017f, -0.132f, 0.018f, 0.1348f},                                            // 50%
-    {0.216f, -0.023f, -0.125f, 0.030f, 0.126f},                                             // 60%
-    {0.176f, -0.028f, -0.120f, 0.043f, 0.122f},                                             // 70%
+    {0.216f, -0.023f, -0.125f, 0.030f, 0.1275f},                                            // 60%
+    {0.176f, -0.028f, -0.120f, 0.043f, 0.1235f},                                            // 70%
     {0.136f, -0.033f, -0.117f, 0.052f, 0.119f},                                             // 80%
     {0.105f, -0.036f, -0.112f, 0.058f, 0.116f},                                             // 88%: narrowest, above the malleoli
     {0.080f, -0.034f, -0.112f, 0.060f, 0.112f}, // fades inside the ankle's own envelope

@@ -424,6 +424,9 @@ compartments up to the outline. The figures the levels were drawn to:
   the medial border of the calcaneal tendon, both under the crural fascia
   and the fat of the back of the calf, and the skin passes over them in one
   curve (Gray's Anatomy 42nd ed., ch. 83, plantaris; Moore, above, ch. 5).
+  The fibularis longus tendon runs down inside the lateral compartment,
+  which the crural fascia and the two intermuscular septa enclose (Moore,
+  above, ch. 5): it is held under the fascia (fully from 56 to 89%).
   Lower, down to 10 mm above the sole, the back of the heel is made convex:
   the heel's fat pad fills round the calcaneal tuberosity, so seen from
   behind or from the side the heel is one rounded pad, not the calcaneus
