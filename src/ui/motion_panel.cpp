@@ -28,6 +28,53 @@ std::string slider_label(const motion::CoordinateInfo& info) {
   name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   return name + ": " + pos + " + / " + info.negative + " -";
 }
+
+// Each muscle's change from neutral, shortest first: its name, then the
+// change in mm and in % right-aligned in two columns. Where a name and the
+// numbers do not fit on one line (a narrow panel, large text) the name wraps
+// and its numbers go on the line below; a table clipped the names instead.
+void draw_lengths(const ViewerContext& ctx) {
+  if (ctx.motion.states.empty() || !ctx.motion.muscles) return;
+  const float avail = ImGui::GetContentRegionAvail().x, gap = ImGui::GetStyle().ItemSpacing.x;
+  const float column = ImGui::CalcTextSize("+000.0").x, numbers = 2.0f * column + gap;
+  const float left = ImGui::GetCursorPosX(), right = left + avail;
+  const bool columns = numbers <= avail; // else each row's numbers wrap as words
+  auto two = [&](const char* a, const char* b, bool dim) {
+    const char* text[2] = {a, b};
+    for (int k = 0; k < 2; ++k) {
+      ImGui::SameLine(right - float(1 - k) * (column + gap) - ImGui::CalcTextSize(text[k]).x);
+      if (dim) ImGui::TextDisabled("%s", text[k]);
+      else ImGui::TextUnformatted(text[k]);
+    }
+  };
+  ImGui::TextDisabled("Muscle");
+  if (columns) two("mm", "%", true);
+  std::vector<std::size_t> order(std::min(ctx.motion.states.size(), ctx.motion.muscles->muscles.size()));
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return ctx.motion.states[a].change_mm < ctx.motion.states[b].change_mm; });
+  for (std::size_t i : order) {
+    const auto& st = ctx.motion.states[i];
+    const std::string& id = ctx.motion.muscles->muscles[i].id;
+    const SceneStructure* s = ctx.scene ? ctx.scene->find(id) : nullptr;
+    std::string name = s ? s->name : id; // an id without a structure: its words, so it can wrap
+    if (!s) std::replace(name.begin(), name.end(), '_', ' ');
+    char mm[32], pct[32];
+    std::snprintf(mm, sizeof mm, "%+.1f", st.change_mm);
+    std::snprintf(pct, sizeof pct, "%+.1f", st.change_pct);
+    if (!columns) {
+      ImGui::TextWrapped("%s", name.c_str());
+      ImGui::TextWrapped("%s mm, %s %%", mm, pct);
+    } else if (ImGui::CalcTextSize(name.c_str()).x + gap + numbers > avail) {
+      ImGui::TextWrapped("%s", name.c_str());
+      ImGui::Dummy({0.0f, 0.0f}); // the numbers on the line below
+      two(mm, pct, false);
+    } else {
+      ImGui::TextUnformatted(name.c_str());
+      two(mm, pct, false);
+    }
+  }
+}
 } // namespace
 
 void MotionPanel::go_to(ViewerContext& ctx, const motion::Pose& target, const std::string& step_name) {
@@ -158,30 +205,7 @@ void MotionPanel::draw(ViewerContext& ctx) {
       if (lo.x < ctx.viewport_size.x * 0.3f && hi.y > ctx.viewport_size.y * 0.5f) left = std::max(left, hi.x);
     draw_length_legend({left + fs, ctx.viewport_size.y - fs * 2.5f}, motion::kLengthFullScalePct, /*from_bottom=*/true);
   }
-  // Each muscle's change from neutral, shortest first.
-  if (ImGui::BeginTable("lengths", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("Muscle");
-    ImGui::TableSetupColumn("mm");
-    ImGui::TableSetupColumn("%");
-    ImGui::TableHeadersRow();
-    std::vector<std::size_t> order(std::min(ctx.motion.states.size(), ctx.motion.muscles->muscles.size()));
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return ctx.motion.states[a].change_mm < ctx.motion.states[b].change_mm; });
-    for (std::size_t i : order) {
-      const auto& st = ctx.motion.states[i];
-      const std::string& id = ctx.motion.muscles->muscles[i].id;
-      const SceneStructure* s = ctx.scene ? ctx.scene->find(id) : nullptr;
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(s ? s->name.c_str() : id.c_str());
-      ImGui::TableNextColumn();
-      ImGui::Text("%+.1f", st.change_mm);
-      ImGui::TableNextColumn();
-      ImGui::Text("%+.1f", st.change_pct);
-    }
-    ImGui::EndTable();
-  }
+  draw_lengths(ctx);
 }
 
 } // namespace crus::ui

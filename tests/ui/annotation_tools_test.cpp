@@ -239,6 +239,7 @@ TEST_F(AnnotationTools, NothingIsCutOffInTheAnnotationsPanelWhenNarrow) {
   for (const float width : {test::narrowest_panel_width(), 560.0f}) {
     ASSERT_GT(width, 100.0f);
     EXPECT_LE(test::overflow_at_width(host_, panel, ctx_, width, 1200.0f), 0.0f) << "a panel " << width << " px wide";
+    EXPECT_LE(test::clipped_sideways(panel.title()), 1.0f) << "cut off in a panel " << width << " px wide";
     EXPECT_TRUE(panel.last_error.empty()) << panel.last_error;
   }
 }

@@ -51,15 +51,19 @@ TEST(MotionPanel, DrawsJointsByNameAndEveryMuscle) {
 
 TEST(MotionPanel, NothingIsCutOffInANarrowPanel) {
   // With text 30 px high in a panel 280 px wide, "Joint angles (degrees)"
-  // and the pose's name beside "Reset to neutral" ran past the edge.
-  // The lengths table is left empty: a table clips its cells' text at the
-  // panel's edge itself and tells ImGui its natural width, which the
-  // measure would count.
+  // and the pose's name beside "Reset to neutral" ran past the edge. The
+  // muscles' lengths were a table, which clipped the names in its cells
+  // (and told ImGui its natural width, which the measure counts): now a
+  // name that does not fit beside its numbers wraps above them.
   Harness h;
-  h.ctx.motion.states.clear();
+  ASSERT_FALSE(h.ctx.motion.states.empty());
   for (const float width : {test::narrowest_panel_width(), 150.0f, 560.0f}) {
     ASSERT_GT(width, 100.0f);
-    EXPECT_LE(test::overflow_at_width(h.host, h.panel, h.ctx, width, 1500.0f), 0.0f) << "a panel " << width << " px wide";
+    // Tall enough for no scrollbar: beside one, at the narrowest width, a
+    // word as long as "gastrocnemius" (6.4 times the text's height; ImGui
+    // breaks lines between words only) would not fit.
+    EXPECT_LE(test::overflow_at_width(h.host, h.panel, h.ctx, width, 3000.0f), 0.0f) << "a panel " << width << " px wide";
+    EXPECT_LE(test::clipped_sideways(h.panel.title()), 1.0f) << "a panel " << width << " px wide";
   }
 }
 

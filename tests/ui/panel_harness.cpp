@@ -49,6 +49,31 @@ float content_overflow(const char* title) {
   return std::max(0.0f, window->ContentSize.x - window->ContentRegionRect.GetWidth() - allowed);
 }
 
+float clipped_sideways(const char* title) {
+  const ImGuiWindow* window = ImGui::FindWindowByName(title);
+  if (!window || !window->DrawList) return 0.0f;
+  const ImDrawList& list = *window->DrawList;
+  float worst = 0.0f;
+  for (const ImDrawCmd& cmd : list.CmdBuffer) {
+    if (cmd.UserCallback) continue;
+    const unsigned end = std::min(cmd.IdxOffset + cmd.ElemCount, unsigned(list.IdxBuffer.Size));
+    for (unsigned i = cmd.IdxOffset; i + 2 < end; i += 3) {
+      float lo = 1e9f, hi = -1e9f;
+      for (unsigned k = 0; k < 3; ++k) {
+        const unsigned v = cmd.VtxOffset + list.IdxBuffer[int(i + k)];
+        if (v >= unsigned(list.VtxBuffer.Size)) continue;
+        lo = std::min(lo, list.VtxBuffer[int(v)].pos.x);
+        hi = std::max(hi, list.VtxBuffer[int(v)].pos.x);
+      }
+      // Past both sides: a line across the whole window (a separator), cut
+      // at the sides by design.
+      if (lo < cmd.ClipRect.x - 1.0f && hi > cmd.ClipRect.z + 1.0f) continue;
+      worst = std::max({worst, hi - cmd.ClipRect.z, cmd.ClipRect.x - lo});
+    }
+  }
+  return worst;
+}
+
 std::string draw_at_width(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx, float width, float height, int frames) {
   PanelFrame f;
   f.display = ImVec2(1280, std::max(1600.0f, height + 200.0f));

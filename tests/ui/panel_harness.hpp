@@ -38,6 +38,12 @@ std::string draw_at_width(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerConte
 // Draws `panel` in a window `width` px wide (two frames, so that it settles)
 // and returns content_overflow for it.
 float overflow_at_width(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx, float width, float height = 1500.0f);
+// How far, in pixels, anything the last frame drew in the window `title`
+// reached sideways past the clip rectangle it was drawn with (0 when none
+// did): text cut off by a table's cell or by the panel's edge, which
+// content_overflow does not see. Below the window's edge is left out (a
+// scrolled list is cut there by design).
+float clipped_sideways(const char* title);
 // One frame through the viewer's own window guard.
 void draw_guarded_frame(ui::ImGuiHost& host, ui::Panel& panel, ui::ViewerContext& ctx);
 

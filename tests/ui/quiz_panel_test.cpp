@@ -75,6 +75,7 @@ TEST(QuizPanel, NothingIsCutOffInANarrowPanel) {
   for (const float width : {test::narrowest_panel_width(), 150.0f, 560.0f}) {
     ASSERT_GT(width, 100.0f);
     EXPECT_LE(test::overflow_at_width(h.host, h.panel, h.ctx, width, 1500.0f), 0.0f) << "a panel " << width << " px wide";
+    EXPECT_LE(test::clipped_sideways(h.panel.title()), 1.0f) << "cut off in a panel " << width << " px wide";
   }
 }
 

@@ -166,6 +166,7 @@ TEST(TriggerPointPanel, NothingIsCutOffInANarrowPanel) {
   for (const float width : {test::narrowest_panel_width(), 560.0f}) {
     ASSERT_GT(width, 100.0f);
     EXPECT_LE(test::overflow_at_width(h.host, h.panel, h.ctx, width, 2200.0f), 0.0f) << "a panel " << width << " px wide";
+    EXPECT_LE(test::clipped_sideways(h.panel.title()), 1.0f) << "cut off in a panel " << width << " px wide";
   }
 }
 
