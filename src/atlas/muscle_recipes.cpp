@@ -4,6 +4,7 @@
 #include "atlas/muscle_recipes.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace crus::atlas {
 
@@ -413,20 +414,57 @@ std::vector<MuscleRecipe> muscle_recipes() {
   // docs/ATLAS-MEASUREMENTS.md, "The soleus against the gastrocnemius").
   by_id("soleus")->volume_factor = 1.18f;
   by_id("flexor_digitorum_longus")->volume_factor = 1.08f;
+  // In the lower half of the leg the tibial nerve runs on tibialis posterior
+  // between flexor digitorum longus and flexor hallucis longus (Moore,
+  // Clinically Oriented Anatomy, ch. 5; SOURCES.md, "Nerve planes"). Flexor
+  // digitorum longus had curled round it, the nerve in a groove in its
+  // lateral side from 56 to 81% of the way down and a wedge of muscle cut
+  // off lateral to it at 78-80%. It keeps medial to the nerve's course,
+  // from 54% to 84% (z 68 mm at 58% to 65.5 at 79%; free below, where its
+  // tendons cross to the lateral toes;
+  // SectionOutline.TibialNerveRunsBetweenTheLongFlexorsNotInAGroove).
+  by_id("flexor_digitorum_longus")->borders = {{2,
+                                                -1.0f,
+                                                {{0.240f, 0.0900f},
+                                                 {0.225f, 0.0680f},
+                                                 {0.176f, 0.0660f},
+                                                 {0.140f, 0.0655f},
+                                                 {0.128f, 0.0655f},
+                                                 {0.118f, 0.0900f},
+                                                 {0.100f, 0.3000f}}}};
   // The triceps surae meet the fascia's sides long before their volume:
   // soleus may thicken by up to 60% into the gap in front of it (towards the
   // deep muscles and the tibial nerve). The gastrocnemius heads may not: 8% more
   // took them to 28-29 mm, past the 25 mm of issue 11, so the medial head
   // gives way on its volume instead (docs/ATLAS-MEASUREMENTS.md).
   by_id("soleus")->max_thick = 1.6f;
+  // Meshed on a 0.8 mm grid: on the 1.2 mm one, wherever a belly thinned to
+  // a few millimetres (its end beside its tendon, a strip carved between
+  // neighbours) its edge came out saw-toothed, and a cross-section showed
+  // it (extensor digitorum longus at 85%, tibialis posterior at 82%;
+  // SectionOutline.MuscleOutlinesAreNotSawToothed). It costs about a sixth
+  // more time to build the atlas. The triceps surae keep the coarser grid:
+  // on the finer one the soleus closed round the tibial nerve's channel,
+  // and the heads' light meshes folded more at their origins with the knee
+  // bent (MotionOriginWrap).
+  for (MuscleRecipe& m : r) {
+    const std::string_view id = m.id;
+    if (id == "soleus" || id.starts_with("gastrocnemius")) continue;
+    m.cell = std::min(m.cell, 0.0008f);
+  }
   return r;
 }
 
 // The channel of the tibial nerve and posterior tibial vessels (header).
+// Below 0.250 m it is 9-14 mm deep, reaching forward to tibialis posterior:
+// with flexor digitorum longus held medial to the nerve, the soleus grew
+// forward round the nerve into the room that left, a strand of it cut off in
+// front of the nerve at 54-57% and 61-74% of the way down.
 Field neurovascular_channel() {
   return sweep({k(-0.0840f, 0.392f, 0.0780f, 0.0036f, 0.0036f), k(-0.0790f, 0.360f, 0.0765f, 0.0036f, 0.0036f),
                 k(-0.0800f, 0.330f, 0.0760f, 0.0036f, 0.0036f), k(-0.0830f, 0.290f, 0.0740f, 0.0036f, 0.0036f),
-                k(-0.0860f, 0.250f, 0.0720f, 0.0036f, 0.0036f), k(-0.0855f, 0.200f, 0.0695f, 0.0036f, 0.0036f)},
+                k(-0.0850f, 0.250f, 0.0720f, 0.0036f, 0.0046f), k(-0.0825f, 0.215f, 0.0700f, 0.0036f, 0.0070f),
+                k(-0.0815f, 0.190f, 0.0690f, 0.0036f, 0.0070f), k(-0.0810f, 0.160f, 0.0675f, 0.0034f, 0.0066f)},
                kAnterior);
 }
 

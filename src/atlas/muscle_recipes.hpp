@@ -76,7 +76,7 @@ std::vector<MuscleRecipe> muscle_recipes();
 // The tibial nerve and the posterior tibial vessels run down between the
 // soleus and the deep muscles, on tibialis posterior (Gray's Anatomy, 20th
 // ed., 1918): a channel 7 mm across along their course, from the soleus's
-// tendinous arch to 64% of the way down, is kept clear of the soleus, which would
+// tendinous arch to 74% of the way down, is kept clear of the soleus, which would
 // otherwise thicken forward onto the deep muscles and leave the nerve no
 // room (the vessels are not modelled; their place is fat).
 Field neurovascular_channel();
