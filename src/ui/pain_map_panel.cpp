@@ -251,7 +251,7 @@ void PainMapPanel::draw_footer(ViewerContext& ctx) {
   ImGui::TextWrapped("%s", kEducationNote);
   ImGui::PopStyleColor();
   ImGui::SetNextItemOpen(show_red_flags_);
-  show_red_flags_ = ImGui::CollapsingHeader("Not muscle pain? Red flags");
+  show_red_flags_ = wrapped_header("Not muscle pain? Red flags");
   if (!show_red_flags_) return;
   if (ImGui::BeginChild("##red_flag_list", ImVec2(0.0f, 0.0f))) {
     if (ctx.red_flags) RedFlagsPanel::draw_red_flags(*ctx.red_flags);

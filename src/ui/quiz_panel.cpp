@@ -339,7 +339,7 @@ void QuizPanel::draw_question(ViewerContext& ctx) {
 }
 
 void QuizPanel::draw_dashboard(ViewerContext&) {
-  if (!ImGui::CollapsingHeader("Progress", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  if (!wrapped_header("Progress", ImGuiTreeNodeFlags_DefaultOpen)) return;
   const std::int64_t now = clock_();
   auto cards = store_->cards();
   std::map<CardKey, const CardState*> by_key;

@@ -283,9 +283,8 @@ void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& 
   same_line_if_fits("Export handout...");
   draw_export(ctx, tp);
 
-  if (ImGui::CollapsingHeader("Where it lies", ImGuiTreeNodeFlags_DefaultOpen))
-    ImGui::TextWrapped("%s", tp.location_text.c_str());
-  if (ImGui::CollapsingHeader("Where it sends pain", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (wrapped_header("Where it lies", ImGuiTreeNodeFlags_DefaultOpen)) ImGui::TextWrapped("%s", tp.location_text.c_str());
+  if (wrapped_header("Where it sends pain", ImGuiTreeNodeFlags_DefaultOpen)) {
     auto essential = regions(tp.essential);
     auto spillover = regions(tp.spillover);
     if (!essential.empty()) {
@@ -301,8 +300,8 @@ void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& 
       bullets(tp.outside_model);
     }
   }
-  if (!tp.symptoms.empty() && ImGui::CollapsingHeader("What people notice", ImGuiTreeNodeFlags_DefaultOpen)) bullets(tp.symptoms);
-  if (!tp.activating_factors.empty() && ImGui::CollapsingHeader("What sets it off")) bullets(tp.activating_factors);
+  if (!tp.symptoms.empty() && wrapped_header("What people notice", ImGuiTreeNodeFlags_DefaultOpen)) bullets(tp.symptoms);
+  if (!tp.activating_factors.empty() && wrapped_header("What sets it off")) bullets(tp.activating_factors);
   // The safety net stays visible above the (collapsed) self-care, so that
   // nobody reads the self-care without it (issue 16): the trigger point's
   // own, then the cautions for where it lies and sends pain that it does not
@@ -320,10 +319,10 @@ void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& 
     }
   }
   ImGui::PopStyleColor();
-  if (!tp.self_care.empty() && ImGui::CollapsingHeader("Self-care (once the red flags are ruled out)")) bullets(tp.self_care);
-  if (!tp.differential.empty() && ImGui::CollapsingHeader("Other causes to rule out")) bullets(tp.differential);
-  if (!tp.notes.empty() && ImGui::CollapsingHeader("Where sources disagree")) bullets(tp.notes);
-  if (!tp.sources.empty() && ImGui::CollapsingHeader("Sources")) {
+  if (!tp.self_care.empty() && wrapped_header("Self-care (once the red flags are ruled out)")) bullets(tp.self_care);
+  if (!tp.differential.empty() && wrapped_header("Other causes to rule out")) bullets(tp.differential);
+  if (!tp.notes.empty() && wrapped_header("Where sources disagree")) bullets(tp.notes);
+  if (!tp.sources.empty() && wrapped_header("Sources")) {
     for (const auto& key : tp.sources) {
       ImGui::Bullet();
       if (const CitedSource* s = set.find_source(key)) {

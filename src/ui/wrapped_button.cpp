@@ -33,4 +33,15 @@ bool wrapped_button(const std::string& label, float width) {
   return pressed;
 }
 
+bool wrapped_header(const std::string& label, int flags) {
+  // A framed tree node's label starts after its arrow (the font size and
+  // three paddings) and is cut a padding before the frame's right edge.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() - 4.0f * style.FramePadding.x;
+  ImGui::PushID(label.c_str());
+  const bool open = ImGui::CollapsingHeader((wrap_words(label, width) + "###header").c_str(), flags);
+  ImGui::PopID();
+  return open;
+}
+
 } // namespace crus::ui

@@ -17,4 +17,11 @@ std::string wrap_words(const std::string& text, float width);
 // stays the same widget while the panel is resized.
 bool wrapped_button(const std::string& label, float width = 0.0f);
 
+// ImGui::CollapsingHeader with its label wrapped to the panel's width: the
+// header grows a line for each line of the label instead of cutting it off
+// at the edge ("Self-care (once the red flags are ruled out)" with 30 px
+// text). `flags` are ImGuiTreeNodeFlags; the ID is the unwrapped label, so
+// the header stays open or closed while the panel is resized.
+bool wrapped_header(const std::string& label, int flags = 0);
+
 } // namespace crus::ui

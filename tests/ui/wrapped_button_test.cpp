@@ -77,3 +77,32 @@ TEST(WrappedButton, ANarrowButtonKeepsItsIdAndFitsItsColumn) {
   ImGui::PopID();
   ImGui::End();
 }
+
+// A collapsing header's label does not wrap by itself: in a narrow panel
+// with large text ImGui cuts it at the frame's edge, so the trigger-point
+// panel showed "Self-care (once the red" and nothing more.
+TEST(WrappedButton, AHeaderGrowsALineForEachLineOfItsLabel) {
+  Frame f;
+  const std::string label = "Self-care (once the red flags are ruled out)";
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(160, 400));
+  ImGui::Begin("narrow header");
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  ImGui::CollapsingHeader(label.c_str());
+  EXPECT_LT(ImGui::GetItemRectSize().y, 1.5f * ImGui::GetFontSize()) << "ImGui's own header keeps to one line";
+  ui::wrapped_header(label);
+  const ImVec2 size = ImGui::GetItemRectSize();
+  const ImGuiID id = ImGui::GetItemID();
+  const float text_left = ImGui::GetItemRectMin().x + ImGui::GetFontSize() + 3.0f * ImGui::GetStyle().FramePadding.x;
+  const std::string shown = ui::wrap_words(label, ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x -
+                                                      ImGui::GetFontSize() - 4.0f * ImGui::GetStyle().FramePadding.x);
+  const std::vector<std::string> parts = lines(shown);
+  ASSERT_GE(parts.size(), 3u) << "the label needs three lines or more in 160 px";
+  EXPECT_GE(size.y, float(parts.size()) * ImGui::GetFontSize()) << "the header is as tall as its label";
+  for (const auto& p : parts) EXPECT_LE(text_left + ImGui::CalcTextSize(p.c_str()).x, right) << p << ": cut at the edge";
+  // Its ID is the unwrapped label's, so it stays open while the panel is resized.
+  ImGui::PushID(label.c_str());
+  EXPECT_EQ(ImGui::GetID("###header"), id);
+  ImGui::PopID();
+  ImGui::End();
+}
