@@ -21,10 +21,6 @@ namespace {
 
 class SectionOutline : public test::BundledSceneTest {};
 
-} // namespace
-
-namespace {
-
 // Teeth along a cut's outline: places where it turns sharply one way and,
 // within 1.5 mm, sharply back (over 45 degrees across 1.2 mm each). A muscle
 // meshed on a grid coarser than its thin parts comes out with a saw-toothed
