@@ -44,12 +44,18 @@ std::vector<MuscleRecipe> muscle_recipes() {
        0.0008f,
        4000,
        900});
+  // Tibialis posterior and flexor hallucis longus: the belly's last key is a
+  // small one inside the tendon, so that the belly tapers into it. A sweep
+  // ends in a flat cap square to its path, and these paths lean medially
+  // down the leg (13 and 18 degrees), so the cap's lateral lip hung below
+  // the rest and a cut through it (82% and 91% of the way down) left it
+  // apart from the muscle (SectionOutline.BellyEndsAreOnePieceWithTheirTendons).
   r.push_back(
       {"tibialis_posterior",
        "Tibialis posterior",
        {k(-0.0665f, 0.387f, 0.0940f, 0.0060f, 0.0040f), k(-0.0690f, 0.330f, 0.0935f, 0.0110f, 0.0070f),
         k(-0.0710f, 0.250f, 0.0870f, 0.0110f, 0.0075f), k(-0.0715f, 0.170f, 0.0790f, 0.0080f, 0.0060f),
-        k(-0.0715f, 0.130f, 0.0700f, 0.0050f, 0.0040f)},
+        k(-0.0715f, 0.130f, 0.0700f, 0.0050f, 0.0040f), k(-0.0713f, 0.120f, 0.0670f, 0.0030f, 0.0026f)},
        kAnterior,
        {{{t(-0.0715f, 0.140f, 0.0720f, 0.0035f), t(-0.0710f, 0.100f, 0.0620f, 0.0035f), t(-0.0725f, 0.075f, 0.0540f, 0.0034f),
           t(-0.0700f, 0.056f, 0.0510f, 0.0033f), t(-0.0600f, 0.044f, 0.0480f, 0.0032f), t(-0.0460f, 0.037f, 0.0490f, 0.0032f),
@@ -87,7 +93,7 @@ std::vector<MuscleRecipe> muscle_recipes() {
        "Flexor hallucis longus",
        {k(-0.0720f, 0.300f, 0.1000f, 0.0050f, 0.0040f), k(-0.0800f, 0.240f, 0.0970f, 0.0120f, 0.0090f),
         k(-0.0830f, 0.170f, 0.0900f, 0.0130f, 0.0100f), k(-0.0830f, 0.120f, 0.0800f, 0.0090f, 0.0080f),
-        k(-0.0820f, 0.095f, 0.0720f, 0.0050f, 0.0040f)},
+        k(-0.0820f, 0.095f, 0.0720f, 0.0050f, 0.0040f), k(-0.0828f, 0.085f, 0.0712f, 0.0028f, 0.0024f)},
        kAnterior,
        {{{t(-0.0820f, 0.100f, 0.0730f, 0.0032f), t(-0.0850f, 0.062f, 0.0660f, 0.0032f), t(-0.0780f, 0.042f, 0.0560f, 0.0031f),
           t(-0.0680f, 0.026f, 0.0560f, 0.0031f), t(-0.0500f, 0.020f, 0.0570f, 0.0031f), t(-0.0110f, 0.0155f, 0.0580f, 0.0030f),
@@ -159,7 +165,9 @@ std::vector<MuscleRecipe> muscle_recipes() {
          kAnterior,
          true,
          0.075f,
-         0.260f}},
+         0.260f,
+         {-0.6f, 0.0f, 0.8f},
+         0.110f}},
        0.0012f,
        10000,
        2200});
@@ -432,6 +440,17 @@ std::vector<MuscleRecipe> muscle_recipes() {
                                                  {0.128f, 0.0655f},
                                                  {0.118f, 0.0900f},
                                                  {0.100f, 0.3000f}}}};
+  // In the lower third of the leg the tendon of fibularis longus lies on the
+  // lateral surface of fibularis brevis, under the deep fascia (Gray's
+  // Anatomy 41st ed., ch. 84; SOURCES.md "Muscles"). Brevis, built first,
+  // reached the fascia there and closed round the longus tendon, and the
+  // end of the longus belly was left as slivers in front of and behind it
+  // (three pieces in a cut at 59-68%), the tendon running in a tunnel in
+  // brevis at 60-88%. So from 53% to 70% brevis keeps medial to the longus
+  // tendon's medial edge, and down to 86% (0.110 m) it leaves the tendon's
+  // groove open posterolaterally, towards the fascia (the longus tendon's
+  // Tendon::open; SectionOutline.FibularisLongusTendonLiesOnBrevisNotInsideIt).
+  by_id("fibularis_brevis")->borders = {{2, -1.0f, {{0.250f, 0.1400f}, {0.232f, 0.1150f}, {0.180f, 0.1145f}, {0.165f, 0.1400f}}}};
   // The triceps surae meet the fascia's sides long before their volume:
   // soleus may thicken by up to 60% into the gap in front of it (towards the
   // deep muscles and the tibial nerve). The gastrocnemius heads may not: 8% more

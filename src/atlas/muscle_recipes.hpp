@@ -23,6 +23,13 @@ struct Tendon {
   bool held = false;
   float held_bottom = kHeldBottom;
   float held_top = kHeldTop;
+  // Where a held tendon lies on a muscle's surface under the fascia, the
+  // muscles that give way to it leave its groove open towards `open` (a unit
+  // vector; zero: closed round it) above `open_bottom`: the room they give
+  // is the tendon swept 8 mm that way, widening as it goes (a groove whose
+  // sides slope at about 27 degrees).
+  glm::vec3 open{0.0f};
+  float open_bottom = 0.0f;
 };
 
 // A border that changes with height: the belly keeps to one side of the

@@ -110,6 +110,27 @@ std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector
   return std::make_shared<const Sweep>(std::move(s));
 }
 
+// Every point that f covers when moved along `by` (the union of its copies
+// along the segment), widening by `flare` for each unit moved: the room a
+// tendon leaves open towards the fascia, a groove with sloping sides.
+Field swept_along(Field f, glm::vec3 by, float flare) {
+  const float length = glm::length(by);
+  Aabb box = merge(f.box, grow({f.box.min + by, f.box.max + by}, flare * length));
+  const glm::vec3 dir = by / length;
+  return {[f = std::move(f), dir, length, flare](const glm::vec3& p) {
+            // Sampled every 0.5 mm: a lower bound of the distance to within
+            // a quarter of a millimetre, ample for a room 0.9 mm wider.
+            const int steps = std::max(1, int(std::ceil(length / 0.0005f)));
+            float d = f(p);
+            for (int i = 1; i <= steps; ++i) {
+              const float t = length * float(i) / float(steps);
+              d = std::min(d, f(p - dir * t) - flare * t);
+            }
+            return d;
+          },
+          box};
+}
+
 // A tendon begins inside its belly, not at its end: the fibres of these
 // pennate muscles insert obliquely on a tendon that runs up through the lower
 // half of the belly (Gray's Anatomy 41st ed., ch. 84; SOURCES.md "Muscles").
@@ -359,16 +380,22 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
       // Each held tendon only over the heights where it is held: above, the
       // tendons keep out of the muscles as they always did (the plantaris's,
       // re-added whole, came over the tibial nerve behind the knee).
-      std::vector<Field> tendons, keep_clear = bone_fields;
+      std::vector<Field> tendons, keep_clear = bone_fields, mouths;
       for (std::size_t i = 0; i < paths.size(); ++i) {
-        if (!r.tendons[i].held) continue;
-        Field held = clip_half_space(sweep_field(paths[i]), {0.0f, r.tendons[i].held_top, 0.0f}, {0.0f, 1.0f, 0.0f});
-        tendons.push_back(clip_half_space(std::move(held), {0.0f, r.tendons[i].held_bottom, 0.0f}, {0.0f, -1.0f, 0.0f}));
+        const Tendon& tendon = r.tendons[i];
+        if (!tendon.held) continue;
+        Field held = clip_half_space(sweep_field(paths[i]), {0.0f, tendon.held_top, 0.0f}, {0.0f, 1.0f, 0.0f});
+        held = clip_half_space(std::move(held), {0.0f, tendon.held_bottom, 0.0f}, {0.0f, -1.0f, 0.0f});
+        if (glm::length(tendon.open) > 0.0f)
+          mouths.push_back(clip_half_space(swept_along(held, tendon.open * 0.008f, 0.5f), {0.0f, tendon.open_bottom, 0.0f},
+                                           {0.0f, -1.0f, 0.0f}));
+        tendons.push_back(std::move(held));
       }
       for (const StructureSpec& o : out)
         if (o.kind != StructureKind::muscle) keep_clear.push_back(o.field);
       Field own = carve(unite(std::move(tendons)), keep_clear, 0.0006f);
-      const Field room = offset(own, 0.0009f);
+      mouths.push_back(own);
+      const Field room = offset(unite(std::move(mouths)), 0.0009f);
       for (StructureSpec& o : out)
         if (o.kind == StructureKind::muscle) give_way(o, room);
       s.field = smooth_union({std::move(s.field), std::move(own)}, 0.001f);
