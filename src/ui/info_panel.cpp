@@ -1,6 +1,7 @@
 #include "ui/info_panel.hpp"
 
 #include "ui/info_motion.hpp"
+#include "ui/wrapped_button.hpp"
 
 #include "core/document/highlights.hpp"
 
@@ -219,15 +220,23 @@ void InfoPanel::link_list(ViewerContext& ctx, const std::vector<std::string>& id
 bool InfoPanel::section(ViewerContext& ctx, const char* label, bool default_open, const HighlightToggle* which) {
   ImGuiTreeNodeFlags flags = default_open ? ImGuiTreeNodeFlags_DefaultOpen : 0;
   if (which) flags |= ImGuiTreeNodeFlags_AllowItemOverlap;
-  bool open = ImGui::CollapsingHeader(label, flags);
+  // The toggle sits at the right end of the header (swatch, then check box)
+  // where the label fits beside it, and on a line of its own under the
+  // header where it does not: with 30 px text in a narrow panel it was
+  // drawn over "Origin".
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const char* text = "in 3D";
+  const float swatch = ImGui::GetFrameHeight(); // the check box's size keeps the row aligned
+  const float width =
+      swatch + style.ItemSpacing.x + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(text).x;
+  const float label_room = ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() - 4.0f * style.FramePadding.x;
+  const bool beside = which && ImGui::CalcTextSize(label).x <= label_room - width - style.ItemSpacing.x;
+  bool open = wrapped_header(label, flags);
   add_target(std::string("section:") + label);
   if (which) {
-    // The toggle sits at the right end of the header: swatch, then check box.
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const char* text = "in 3D";
-    float swatch = ImGui::GetFrameHeight(); // the check box's size keeps the row aligned
-    float width = swatch + style.ItemSpacing.x + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(text).x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width - style.FramePadding.x));
+    const float right = ImGui::GetWindowContentRegionMax().x - width - style.FramePadding.x;
+    if (beside) ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right));
+    else ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right));
     ImGui::PushID(label);
     ImGui::ColorButton("##legend", legend_colour(*which), ImGuiColorEditFlags_NoTooltip, ImVec2(swatch, swatch));
     ImGui::SameLine();
@@ -244,13 +253,14 @@ void InfoPanel::draw_highlight_bar(ViewerContext& ctx, const KnowledgeEntry& ent
   bool any = !entry.origin.empty() || !entry.insertion.empty() || entry.innervation || !entry.actions.empty();
   if (!any) return;
   ImGui::Spacing();
-  ImGui::TextDisabled("On the model:");
-  // With large fonts the buttons go to the next line rather than off the edge.
-  same_line_if_fits("Highlight all", true);
-  if (ImGui::SmallButton("Highlight all")) highlight_all(ctx);
+  wrapped_dim("On the model:");
+  // With large fonts the buttons go to the next line rather than off the
+  // edge, and a button wider than the panel wraps its label.
+  same_line_if_fits("Highlight all");
+  if (wrapped_button("Highlight all")) highlight_all(ctx);
   add_target("button:highlight_all");
-  same_line_if_fits("Clear highlights", true);
-  if (ImGui::SmallButton("Clear highlights")) clear_highlights(ctx);
+  same_line_if_fits("Clear highlights");
+  if (wrapped_button("Clear highlights")) clear_highlights(ctx);
   add_target("button:clear_highlights");
 }
 

@@ -257,8 +257,7 @@ void QuizPanel::draw(ViewerContext& ctx) {
     std::string label = "Everything";
     for (const auto& [text, t] : topics(ctx))
       if (t.kind == topic_.kind && t.value == topic_.value) label = text;
-    ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::BeginCombo("##topic", ("Topic: " + label).c_str())) {
+    if (begin_wrapped_combo("##topic", "Topic: " + label, "Change...")) {
       for (const auto& [text, t] : topics(ctx))
         if (ImGui::Selectable(text.c_str(), t.kind == topic_.kind && t.value == topic_.value)) topic_ = t;
       ImGui::EndCombo();

@@ -222,8 +222,7 @@ void TriggerPointPanel::draw_controls(ViewerContext& ctx, const TriggerPointSet&
   if (overlay.mode == OverlayMode::trigger_point || overlay.mode == OverlayMode::none) {
     const TriggerPoint* chosen = current(ctx);
     const char* preview = chosen ? chosen->label.c_str() : "Choose a trigger point";
-    ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::BeginCombo("##trigger_point", preview)) {
+    if (begin_wrapped_combo("##trigger_point", preview, chosen ? "Change..." : "Choose...")) {
       for (const auto& tp : set.trigger_points) {
         bool is_chosen = chosen == &tp;
         if (ImGui::Selectable(tp.label.c_str(), is_chosen)) choose_trigger_point(ctx, tp.id);
@@ -236,8 +235,7 @@ void TriggerPointPanel::draw_controls(ViewerContext& ctx, const TriggerPointSet&
     std::string preview = overlay.target;
     for (const auto& m : list)
       if (m.id == overlay.target) preview = m.name;
-    ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::BeginCombo("##muscle", preview.c_str())) {
+    if (begin_wrapped_combo("##muscle", preview, "Change...")) {
       for (const auto& m : list) {
         bool is_chosen = m.id == overlay.target;
         if (ImGui::Selectable((m.name + "##" + m.id).c_str(), is_chosen)) choose_muscle(ctx, m.id);

@@ -44,4 +44,15 @@ bool wrapped_header(const std::string& label, int flags) {
   return open;
 }
 
+bool begin_wrapped_combo(const char* id, const std::string& preview, const char* other) {
+  // The box shows its text between a frame padding on the left and the
+  // arrow button (a square of the frame's height) on the right.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - 2.0f * style.FramePadding.x;
+  const bool fits = ImGui::CalcTextSize(preview.c_str()).x <= room;
+  if (!fits) ImGui::TextUnformatted(wrap_words(preview, ImGui::GetContentRegionAvail().x).c_str());
+  ImGui::SetNextItemWidth(-1.0f);
+  return ImGui::BeginCombo(id, fits ? preview.c_str() : other);
+}
+
 } // namespace crus::ui

@@ -24,4 +24,11 @@ bool wrapped_button(const std::string& label, float width = 0.0f);
 // the header stays open or closed while the panel is resized.
 bool wrapped_header(const std::string& label, int flags = 0);
 
+// ImGui::BeginCombo across the panel's width. A combo cuts its preview at
+// the box's edge ("Soleus TrP1 (" in a narrow panel with 30 px text), so a
+// preview that does not fit is written above the box, wrapped, and the box
+// itself reads `other` (e.g. "Change...", short enough to fit). Returns what BeginCombo
+// returns: EndCombo() only when true. The ID is `id` either way.
+bool begin_wrapped_combo(const char* id, const std::string& preview, const char* other);
+
 } // namespace crus::ui

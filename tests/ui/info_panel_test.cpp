@@ -239,3 +239,34 @@ TEST(InfoPanel, AMissingEntryShowsTheAtlasNameAndTheLoadProblems) {
 }
 
 } // namespace
+
+// With 30 px text in the narrowest panel the "in 3D" toggle was drawn over
+// its header's label (the swatch over "Origin"). Where the label does not
+// fit beside the toggle, the toggle goes on a line of its own under the
+// header; where it fits, it stays at the header's right end.
+TEST(InfoPanel, TheInThreeDTogglesNeverCoverTheirHeadersLabels) {
+  Harness h;
+  h.document.select(0);
+  const std::pair<const char*, const char*> sections[] = {{"Origin", "toggle:origin"},
+                                                          {"Insertion", "toggle:insertion"},
+                                                          {"Innervation", "toggle:innervation"},
+                                                          {"Function", "toggle:function"}};
+  for (const float width : {test::narrowest_panel_width(), 560.0f}) {
+    test::draw_at_width(h.host, h.panel, h.ctx, width, 1500.0f);
+    int beside = 0;
+    for (const auto& [label, toggle] : sections) {
+      const ui::InfoPanel::ClickTarget* s = h.panel.find_target(std::string("section:") + label);
+      const ui::InfoPanel::ClickTarget* t = h.panel.find_target(toggle);
+      ASSERT_TRUE(s && t) << label << " at " << width << " px";
+      // A framed header's label starts after its arrow: the font size and
+      // three frame paddings.
+      const float label_end =
+          s->x0 + ImGui::GetFontSize() + 3.0f * ImGui::GetStyle().FramePadding.x + ImGui::CalcTextSize(label).x;
+      const bool below = t->y0 >= s->y1 - 0.5f;
+      EXPECT_TRUE(below || t->x0 >= label_end) << label << "'s toggle covers its label at " << width << " px";
+      beside += below ? 0 : 1;
+    }
+    if (width > 500.0f) EXPECT_EQ(beside, 4) << "in a wide panel the toggles stay on their headers";
+    else EXPECT_LT(beside, 4) << "the narrowest panel has room beside none or some";
+  }
+}

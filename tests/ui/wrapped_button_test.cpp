@@ -106,3 +106,32 @@ TEST(WrappedButton, AHeaderGrowsALineForEachLineOfItsLabel) {
   ImGui::PopID();
   ImGui::End();
 }
+
+// A combo cuts its preview at the box's edge: in the narrowest panel with
+// 30 px text the trigger-point panel's box read "Soleus TrP1 (". A preview
+// that does not fit is written in full above the box, which then reads the
+// fallback; one that fits stays in the box.
+TEST(WrappedButton, AComboWhosePreviewDoesNotFitShowsItAboveTheBox) {
+  Frame f;
+  const std::string preview = "Soleus TrP1 (upper calf, below the gastrocnemius heads)";
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(160, 400));
+  ImGui::Begin("narrow combo");
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const float top = ImGui::GetCursorScreenPos().y;
+  EXPECT_FALSE(ui::begin_wrapped_combo("##tp", preview, "Choose another"));
+  const ImVec2 box_min = ImGui::GetItemRectMin(), box_max = ImGui::GetItemRectMax();
+  const ImGuiID id = ImGui::GetItemID();
+  EXPECT_LE(box_max.x, right + 0.5f) << "the box keeps inside the panel";
+  const std::vector<std::string> parts = lines(ui::wrap_words(preview, ImGui::GetContentRegionAvail().x));
+  ASSERT_GE(parts.size(), 3u);
+  EXPECT_GE(box_min.y - top, float(parts.size()) * ImGui::GetFontSize()) << "the preview's lines lie above the box";
+  for (const auto& p : parts)
+    EXPECT_LE(ImGui::GetWindowPos().x + ImGui::GetStyle().WindowPadding.x + ImGui::CalcTextSize(p.c_str()).x, right) << p;
+  EXPECT_EQ(ImGui::GetID("##tp"), id) << "the same widget however it is drawn";
+  // A short preview stays in the box, with nothing above it.
+  const float before = ImGui::GetCursorScreenPos().y;
+  EXPECT_FALSE(ui::begin_wrapped_combo("##short", "Soleus", "Choose another"));
+  EXPECT_LT(ImGui::GetItemRectMin().y - before, 1.0f);
+  ImGui::End();
+}
