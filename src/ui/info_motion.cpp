@@ -5,6 +5,7 @@
 #include "core/motion/sweep.hpp"
 #include "ui/motion_commands.hpp"
 #include "ui/motion_player.hpp"
+#include "ui/wrapped_button.hpp"
 
 #include <imgui.h>
 
@@ -81,8 +82,8 @@ std::optional<std::string> draw_play_action_button(ViewerContext& ctx, const Mus
     else if (!ctx.commands || !ctx.commands->run("motion.play_action." + id)) motion_play_selected_action(ctx, *movement);
   }
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Play %s from neutral to the end of its range and back, with this muscle highlighted",
-                      motion::to_string(*movement).c_str());
+    wrapped_tooltip("Play " + std::string(motion::to_string(*movement)) +
+                    " from neutral to the end of its range and back, with this muscle highlighted");
   ImGui::PopID();
   return id;
 }

@@ -197,7 +197,7 @@ bool InfoPanel::link(ViewerContext& ctx, const std::string& id, const std::strin
   ImGui::PopStyleColor();
   if (ImGui::IsItemHovered()) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    ImGui::SetTooltip("Select %s", name_of(ctx, id).c_str());
+    wrapped_tooltip("Select " + name_of(ctx, id));
   }
   add_target("link:" + id);
   ImGui::PopID();
@@ -243,7 +243,7 @@ bool InfoPanel::section(ViewerContext& ctx, const char* label, bool default_open
     bool on = is_on(ctx, *which);
     if (ImGui::Checkbox(text, &on)) toggle(ctx, *which);
     add_target(std::string("toggle:") + toggle_name(*which));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", toggle_tooltip(*which));
+    if (ImGui::IsItemHovered()) wrapped_tooltip(toggle_tooltip(*which));
     ImGui::PopID();
   }
   return open;

@@ -2,6 +2,7 @@
 
 #include "core/document/view_labels.hpp"
 #include "ui/canvas_imgui.hpp"
+#include "ui/wrapped_button.hpp"
 
 #include <algorithm>
 #include <imgui.h>
@@ -38,17 +39,31 @@ namespace crus::ui {
 ScreenRect draw_legend_window(const std::vector<std::pair<glm::vec3, std::string>>& legend, const ScreenRect& free,
                               const ScreenRect& model) {
   if (legend.empty()) return ScreenRect{};
-  // Its size before drawing it: a colour swatch and the longest line per row.
+  // Its size before drawing it: a colour swatch and the entry's text per
+  // row. Where the band between the panels is narrower than the longest
+  // entry, the entries break between words to fit it (with large text in a
+  // small window the legend had gone under the trigger-point panel, which
+  // cut 'Essential zone' to 'Essential zon'); never narrower than the
+  // longest word.
+  constexpr float kMargin = 8.0f; // kept from the band's edges (place_clear_of)
   const ImGuiStyle& style = ImGui::GetStyle();
-  float text = ImGui::CalcTextSize("Legend").x;
+  const float swatch = ImGui::GetFrameHeight() + style.ItemSpacing.x;
+  float longest_word = 0.0f;
   for (const auto& entry : legend)
-    text = std::max(text, ImGui::GetFrameHeight() + style.ItemSpacing.x + ImGui::CalcTextSize(entry.second.c_str()).x);
-  const glm::vec2 size(text + 2.0f * style.WindowPadding.x,
-                       ImGui::GetFrameHeight() +
-                           static_cast<float>(legend.size()) * (ImGui::GetFrameHeight() + style.ItemSpacing.y) +
-                           2.0f * style.WindowPadding.y);
+    longest_word = std::max(longest_word, ImGui::CalcTextSize(wrap_words(entry.second, 1.0f).c_str()).x);
+  const float text_room = std::max(longest_word, free.size().x - 2.0f * (kMargin + style.WindowPadding.x) - swatch);
+  std::vector<std::string> lines;
+  float text = ImGui::CalcTextSize("Legend").x, height = ImGui::GetFrameHeight();
+  for (const auto& entry : legend) {
+    lines.push_back(wrap_words(entry.second, text_room));
+    const ImVec2 size = ImGui::CalcTextSize(lines.back().c_str());
+    text = std::max(text, swatch + size.x);
+    // The text sits on the swatch's baseline, FramePadding.y below the row's top.
+    height += std::max(ImGui::GetFrameHeight(), style.FramePadding.y + size.y) + style.ItemSpacing.y;
+  }
+  const glm::vec2 size(text + 2.0f * style.WindowPadding.x, height + 2.0f * style.WindowPadding.y);
   ImGuiIO& io = ImGui::GetIO();
-  glm::vec2 pos = place_clear_of(size, free, model);
+  glm::vec2 pos = place_clear_of(size, free, model, kMargin);
   pos = glm::clamp(pos, glm::vec2(0.0f), glm::max(glm::vec2(0.0f), glm::vec2(io.DisplaySize.x, io.DisplaySize.y) - size));
   ImGui::SetNextWindowPos(ImVec2(pos.x, pos.y), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.85f);
@@ -56,10 +71,11 @@ ScreenRect draw_legend_window(const std::vector<std::pair<glm::vec3, std::string
   if (ImGui::Begin("Legend", nullptr,
                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoCollapse |
                        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav)) {
-    for (const auto& [c, text] : legend) {
-      ImGui::ColorButton(("##legend" + text).c_str(), ImVec4(c.r, c.g, c.b, 1.0f), ImGuiColorEditFlags_NoTooltip);
+    for (std::size_t i = 0; i < legend.size(); ++i) {
+      const glm::vec3& c = legend[i].first;
+      ImGui::ColorButton(("##legend" + legend[i].second).c_str(), ImVec4(c.r, c.g, c.b, 1.0f), ImGuiColorEditFlags_NoTooltip);
       ImGui::SameLine();
-      ImGui::TextUnformatted(text.c_str());
+      ImGui::TextUnformatted(lines[i].c_str());
     }
   }
   ImGui::End();

@@ -108,7 +108,7 @@ void MotionPanel::draw_movement_choice(ViewerContext& ctx, float avail) {
   if (ImGui::Button("Play")) motion_play_chosen(ctx);
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("From the current pose to the end of the range and back");
+    wrapped_tooltip("From the current pose to the end of the range and back");
   // Who produces the chosen movement here, strongest first: moment arm x
   // maximum force x active force-length factor at this pose. The model shows
   // the same ranking in colour and with these numbers; a click selects.
@@ -188,7 +188,7 @@ void MotionPanel::draw(ViewerContext& ctx) {
     line += std::min(w, avail) + ImGui::GetStyle().ItemSpacing.x;
     // A name wider than the panel (large text) breaks between its words.
     if (wrapped_button(p.name)) motion_preset(ctx, p);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.note.c_str());
+    if (ImGui::IsItemHovered()) wrapped_tooltip(p.note);
   }
 
   ImGui::Separator();

@@ -1,4 +1,5 @@
 #include "ui/structure_browser.hpp"
+#include "ui/wrapped_button.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h> // ImGuiItemFlags_MixedValue: the group check box's third state
@@ -350,7 +351,7 @@ void StructureBrowser::draw_group(ViewerContext& ctx, const StructureGroup& grou
     apply_action(ctx, group.members, all ? VisibilityAction::hide : VisibilityAction::show, path);
   targets_["check:" + path] = last_item_rect();
   if (mixed) ImGui::PopItemFlag();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", all ? "Hide the whole group" : "Show the whole group");
+  if (ImGui::IsItemHovered()) wrapped_tooltip(all ? "Hide the whole group" : "Show the whole group");
   ImGui::SameLine();
 
   if (group_contains_scroll_target(group)) ImGui::SetNextItemOpen(true, ImGuiCond_Always);

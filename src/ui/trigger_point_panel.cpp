@@ -246,9 +246,11 @@ void TriggerPointPanel::draw_controls(ViewerContext& ctx, const TriggerPointSet&
   }
 
   bool safe = overlay.colour_blind_safe;
-  if (wrapped_checkbox("Colour-blind-safe colours", &safe)) set_colour_blind_safe(ctx, safe);
+  // Words short enough to wrap between: 'Colour-blind-safe' is one word to
+  // ImGui, and with large text in a narrow panel it broke mid-word.
+  if (wrapped_checkbox("Colours safe for colour blindness", &safe)) set_colour_blind_safe(ctx, safe);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Okabe and Ito's palette: colours that stay distinct with every common kind of colour blindness.");
+    wrapped_tooltip("Okabe and Ito's palette: colours that stay distinct with every common kind of colour blindness.");
 
   // In the muscle and "all" modes several maps show; the list picks whose
   // details to read without changing the map.
@@ -344,7 +346,7 @@ void TriggerPointPanel::draw_details(ViewerContext& ctx, const TriggerPointSet& 
 void TriggerPointPanel::draw_export(ViewerContext& ctx, const TriggerPoint& tp) {
   if (wrapped_button("Export handout...")) saver_.open("Export handout", default_handout_path(tp.id), tp.id);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip(
+    wrapped_tooltip(
         "A printable document (PDF or PNG, A4 or US Letter) with the pictures, plain-language advice and the red flags.");
   saver_.draw(ctx, "Export handout");
 }

@@ -4,6 +4,7 @@
 #include "core/document/draw_builder.hpp"
 #include "ui/annotation_overlay.hpp"
 #include "ui/section_drag.hpp"
+#include "ui/wrapped_button.hpp"
 
 #include <imgui.h>
 
@@ -71,7 +72,7 @@ bool handle_viewport_input(ViewerContext& ctx) {
       cam.zoom_at(io.MouseWheel, mouse, viewport);
       changed = true;
     }
-    if (!ImGui::IsAnyMouseDown()) ImGui::SetTooltip("Paint where it hurts (left button); right-drag to turn the leg");
+    if (!ImGui::IsAnyMouseDown()) wrapped_tooltip("Paint where it hurts (left button); right-drag to turn the leg");
   } else if (!io.WantCaptureMouse) {
     glm::vec2 mouse{io.MousePos.x, io.MousePos.y};
     // A drag that starts on the section's cut moves the plane instead.
@@ -121,7 +122,7 @@ bool handle_viewport_input(ViewerContext& ctx) {
     }
     int hovered = ctx.document->hovered();
     if (hovered >= 0 && ctx.scene && static_cast<std::size_t>(hovered) < ctx.scene->structures.size() && !ImGui::IsAnyMouseDown())
-      ImGui::SetTooltip("%s", ctx.scene->structures[static_cast<std::size_t>(hovered)].name.c_str());
+      wrapped_tooltip(ctx.scene->structures[static_cast<std::size_t>(hovered)].name);
   } else if (ctx.document->hovered() >= 0) {
     ctx.document->set_hovered(-1);
     changed = true;

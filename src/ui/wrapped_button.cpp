@@ -1,5 +1,6 @@
 #include "ui/wrapped_button.hpp"
 
+#include <algorithm>
 #include <imgui.h>
 
 namespace crus::ui {
@@ -53,6 +54,17 @@ bool begin_wrapped_combo(const char* id, const std::string& preview, const char*
   if (!fits) ImGui::TextUnformatted(wrap_words(preview, ImGui::GetContentRegionAvail().x).c_str());
   ImGui::SetNextItemWidth(-1.0f);
   return ImGui::BeginCombo(id, fits ? preview.c_str() : other);
+}
+
+void wrapped_tooltip(const std::string& text) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = std::min(ImGui::GetFontSize() * 24.0f, io.DisplaySize.x - 2.0f * style.WindowPadding.x - 2.0f);
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(std::max(width, ImGui::GetFontSize() * 4.0f));
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
 }
 
 } // namespace crus::ui

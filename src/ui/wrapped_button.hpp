@@ -31,4 +31,10 @@ bool wrapped_header(const std::string& label, int flags = 0);
 // returns: EndCombo() only when true. The ID is `id` either way.
 bool begin_wrapped_combo(const char* id, const std::string& preview, const char* other);
 
+// ImGui::SetTooltip with its text wrapped at 24 times the font size (or
+// the window's width, when narrower): SetTooltip does not wrap, and with
+// large text a long tooltip ran off the window's edge ("A printable document
+// (PDF or PNG, A4 or US Letter) with the pictu").
+void wrapped_tooltip(const std::string& text);
+
 } // namespace crus::ui

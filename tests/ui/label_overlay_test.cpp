@@ -7,6 +7,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_internal.h> // ImGui::FindWindowByName
 
 using namespace crus;
 
@@ -132,6 +133,43 @@ TEST_F(LabelOverlay, PanelsOverTheMiddleOrCollapsedLeaveTheWholeWidth) {
     EXPECT_GE(p.top_left.x, 0.0f);
     EXPECT_LE(p.bottom_right.x, 1600.0f);
   }
+}
+
+// The legend window in a band between panels narrower than its longest
+// entry: with 30 px text in a 900 x 640 window, the band between the
+// structure browser and the trigger-point panel was 225 px, and the legend,
+// as wide as 'Essential zone' and its swatch, went under the panel ('Essential
+// zon'). Its entries now break between words to fit the band: the window,
+// as ImGui sizes it, lies inside the band, within the height reserved.
+TEST_F(LabelOverlay, TheLegendBreaksItsEntriesToFitTheBandBetweenThePanels) {
+  const std::vector<std::pair<glm::vec3, std::string>> legend{{{0.9f, 0.1f, 0.1f}, "Essential zone: where the pain is felt most"},
+                                                              {{0.6f, 0.1f, 0.1f}, "Spillover zone"},
+                                                              {{0.0f, 0.0f, 0.0f}, "X: trigger point"}};
+  const float natural = ImGui::CalcTextSize(legend[0].second.c_str()).x;
+  const float band = 0.5f * natural;
+  const ScreenRect free{{300.0f, 40.0f}, {300.0f + band, 900.0f}};
+  const ScreenRect model{{1000.0f, 40.0f}, {1200.0f, 900.0f}};
+  ScreenRect placed;
+  for (int frame = 0; frame < 3; ++frame) { // ImGui fits an auto-resizing window over its first frames
+    if (frame > 0) {
+      host_.end_frame();
+      host_.begin_frame();
+    }
+    placed = ui::draw_legend_window(legend, free, model);
+  }
+  EXPECT_GE(placed.min.x, free.min.x);
+  EXPECT_LE(placed.max.x, free.max.x);
+  const ImGuiWindow* window = ImGui::FindWindowByName("Legend");
+  ASSERT_NE(window, nullptr);
+  EXPECT_GE(window->Pos.x, free.min.x);
+  EXPECT_LE(window->Pos.x + window->Size.x, free.max.x + 0.5f) << "the legend reaches under the panel beside the band";
+  EXPECT_LE(window->Size.y, placed.size().y + 0.5f) << "the labels keep clear of the rectangle reserved for it";
+  EXPECT_GE(window->Size.y, placed.size().y - 2.0f * ImGui::GetStyle().ItemSpacing.y) << "and it reserves little more";
+  // A band wider than every entry: the entries stay on one line each.
+  const ScreenRect wide{{300.0f, 40.0f}, {300.0f + 3.0f * natural, 900.0f}};
+  const ScreenRect whole = ui::draw_legend_window(legend, wide, model);
+  EXPECT_GT(whole.size().x, natural);
+  EXPECT_LT(whole.size().y, placed.size().y);
 }
 
 } // namespace

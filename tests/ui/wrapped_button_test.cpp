@@ -135,3 +135,34 @@ TEST(WrappedButton, AComboWhosePreviewDoesNotFitShowsItAboveTheBox) {
   EXPECT_LT(ImGui::GetItemRectMin().y - before, 1.0f);
   ImGui::End();
 }
+
+// ImGui::SetTooltip does not wrap: with 30 px text the trigger-point panel's
+// tooltip on "Export handout..." ran off the window's edge ("... with the
+// pictu"). A wrapped tooltip stays inside the window, and a short one keeps
+// to one line.
+TEST(WrappedButton, ALongTooltipWrapsInsideTheWindow) {
+  const std::string text =
+      "A printable document (PDF or PNG, A4 or US Letter) with the pictures, plain-language advice and the red flags.";
+  platform::HeadlessContext context;
+  ui::ImGuiHost host{nullptr, 1.0f, ""};
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(800.0f, 600.0f);
+  io.DeltaTime = 1.0f / 60.0f;
+  host.begin_frame(); // the font, to measure the text
+  const float whole = ImGui::CalcTextSize(text.c_str()).x;
+  host.end_frame();
+  io.DisplaySize = ImVec2(0.5f * whole, 600.0f);
+  const ImGuiWindow* tooltip = nullptr;
+  for (int frame = 0; frame < 3; ++frame) { // a tooltip sizes itself over its first frames
+    host.begin_frame();
+    ImGui::Begin("Panel");
+    ui::wrapped_tooltip(text);
+    ImGui::End();
+    host.end_frame();
+  }
+  for (const ImGuiWindow* w : GImGui->Windows)
+    if (std::string(w->Name).rfind("##Tooltip_", 0) == 0 && w->WasActive) tooltip = w;
+  ASSERT_NE(tooltip, nullptr);
+  EXPECT_LE(tooltip->Size.x, io.DisplaySize.x) << "wider than the window";
+  EXPECT_GT(tooltip->Size.y, 2.0f * ImGui::GetTextLineHeight()) << "wrapped onto several lines";
+}
