@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <memory>
@@ -33,6 +34,15 @@ glm::dvec2 area_centroid(const ContourLoop& loop) {
   MeshSection one;
   one.loops.push_back(loop);
   return measure_section(one).centroid;
+}
+
+// A hole of a cut (a clockwise loop) as a region of its own, turned
+// counter-clockwise, to ask what lies inside it.
+MeshSection region_of(const ContourLoop& hole) {
+  MeshSection inside;
+  inside.loops.push_back(hole);
+  std::reverse(inside.loops[0].points.begin(), inside.loops[0].points.end());
+  return inside;
 }
 
 class SectionAnatomy : public test::BundledSceneTest {
@@ -404,9 +414,7 @@ TEST_F(SectionAnatomy, NoNerveRunsThroughATunnelInAMuscle) {
       if (other.kind != StructureKind::muscle && other.kind != StructureKind::tendon) continue;
       for (const auto& hole : other.section.loops) {
         if (signed_area(hole.points) >= 0.0) continue;
-        MeshSection inside; // the hole, turned counter-clockwise
-        inside.loops.push_back(hole);
-        std::reverse(inside.loops[0].points.begin(), inside.loops[0].points.end());
+        const MeshSection inside = region_of(hole);
         for (const auto& nerve : s.structures) {
           if (nerve.kind != StructureKind::nerve) continue;
           if (nerve.id == "common_fibular_nerve" && other.id == "fibularis_longus") continue;
@@ -481,5 +489,40 @@ TEST_F(SectionAnatomy, TibialNerveRunsBetweenTheLongFlexorTendonsBehindTheMedial
     EXPECT_LT(nerve.x, fdl.x) << level << ": the nerve behind flexor digitorum longus";
     EXPECT_GT(nerve.z, fdl.z) << level << ": the nerve lateral to flexor digitorum longus";
     EXPECT_LT(nerve.z, fhl.z) << level << ": the nerve medial to flexor hallucis longus";
+  }
+}
+
+// Issue 11: no muscle or tendon runs through a tunnel in another, as no
+// nerve does (above). Every 0.5% from 5% above the knee joint line to 95% of
+// the way down (a tunnel can be 1 cm long). Known and left, listed below:
+// the plantaris tendon, which crosses between gastrocnemius and soleus
+// (Gray's Anatomy 1918, "Plantaris"), runs through a tunnel in the medial
+// head at 21.5-22% and 41.5-45% (a hole of 17-18 mm2 round its 7.5 mm2):
+// the head, built after it, is carved round it where it lies inside the
+// head's shape. A groove open towards the soleus removes both tunnels, but
+// is not yet in the atlas (docs/ATLAS-MEASUREMENTS.md, "The plantaris tendon
+// and the medial head"). Any other tunnel, or this one at another level,
+// fails.
+TEST_F(SectionAnatomy, NoMuscleOrTendonRunsThroughATunnelInAnother) {
+  auto solid = [](const StructureSection& s) { return s.kind == StructureKind::muscle || s.kind == StructureKind::tendon; };
+  for (int half = -10; half <= 190; ++half) {
+    char level[16];
+    std::snprintf(level, sizeof level, "%.1f%%", 0.5 * half);
+    SceneSection s = at(level);
+    for (const auto& other : s.structures) {
+      if (!solid(other)) continue;
+      for (const auto& hole : other.section.loops) {
+        if (signed_area(hole.points) >= 0.0) continue;
+        const MeshSection inside = region_of(hole);
+        for (const auto& one : s.structures) {
+          if (!solid(one) || one.id == other.id) continue;
+          const bool known = one.id == "plantaris" && other.id == "gastrocnemius_medial_head" &&
+                             ((half >= 43 && half <= 44) || (half >= 83 && half <= 90));
+          for (const auto& loop : one.section.loops)
+            if (!known && signed_area(loop.points) > 0.0 && inside_section(inside, area_centroid(loop)))
+              ADD_FAILURE() << one.id << " runs through a tunnel in " << other.id << " at " << level;
+        }
+      }
+    }
   }
 }
