@@ -5,6 +5,7 @@
 #include "ui/command_keys.hpp"
 #include "ui/keys.hpp"
 #include "ui/viewer_commands.hpp"
+#include "ui/wrapped_button.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h> // FindWindowByName: last frame's rectangle of a panel
@@ -89,6 +90,16 @@ void draw_panel_window(Panel& panel, ViewerContext& ctx, const ScreenRect* place
   }
   const bool expanded = ImGui::Begin(panel.title(), &panel.open);
   const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  // A narrow panel with large text cuts its title ("Trigger po"); hovering
+  // the title bar then shows the whole title. The bar holds the collapse
+  // arrow and the close button, each a font size wide with frame padding.
+  {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float room = size.x - 2.0f * (ImGui::GetFontSize() + 2.0f * style.FramePadding.x);
+    if (ImGui::CalcTextSize(panel.title(), nullptr, true).x > room && ImGui::IsWindowHovered() &&
+        ImGui::IsMouseHoveringRect(pos, ImVec2(pos.x + size.x, pos.y + ImGui::GetFrameHeight()), false))
+      wrapped_tooltip(panel.title());
+  }
   ctx.panel_rects.emplace_back(glm::vec2(pos.x, pos.y), glm::vec2(pos.x + size.x, pos.y + size.y));
   if (expanded) {
     try {

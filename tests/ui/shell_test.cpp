@@ -143,3 +143,56 @@ TEST(Shell, ProblemsDialogFitsTheWindow) {
   ASSERT_TRUE(w);
   EXPECT_LT(w->Size.y, 325.0f) << "an empty dialog fills half the window";
 }
+
+namespace {
+class LongTitledPanel : public ui::Panel {
+public:
+  const char* title() const override { return "Trigger points and their referral maps"; }
+  void draw(ui::ViewerContext&) override { ImGui::TextUnformatted("Contents"); }
+  void default_placement(float& x, float& y, float& w, float& h) const override {
+    x = 0.1f;
+    y = 0.1f;
+    w = 0.2f;
+    h = 0.5f;
+  }
+};
+
+// Whether a tooltip window was drawn in the frame just ended, and its text.
+bool tooltip_shown() {
+  for (const ImGuiWindow* w : GImGui->Windows)
+    if (std::string(w->Name).rfind("##Tooltip_", 0) == 0 && w->Active) return true;
+  return false;
+}
+} // namespace
+
+// A panel narrower than its title cuts it at the close button ("Trigger po"
+// with 30 px text in a 900 x 640 window): hovering the title bar shows the
+// whole title; hovering the contents, or a title that fits, shows nothing.
+TEST(Shell, HoveringACutTitleShowsTheWholeTitle) {
+  platform::HeadlessContext context;
+  ui::ImGuiHost host(nullptr, 1.0f, "");
+  LongTitledPanel panel;
+  ui::ViewerContext ctx;
+  bool shown = false;
+  auto frames = [&](float width, ImVec2 mouse) {
+    for (int i = 0; i < 3; ++i) {
+      ImGuiIO& io = ImGui::GetIO();
+      io.DisplaySize = ImVec2(1000, 800);
+      io.DeltaTime = 1.0f / 60.0f;
+      io.MousePos = mouse;
+      host.begin_frame();
+      ctx.panel_rects.clear();
+      const ScreenRect place{{100.0f, 100.0f}, {100.0f + width, 500.0f}};
+      ui::draw_panel_window(panel, ctx, &place, true);
+      host.end_frame();
+      shown = tooltip_shown();
+    }
+  };
+  const ImVec2 on_title(130.0f, 100.0f + 0.5f * 19.0f), on_contents(130.0f, 300.0f);
+  frames(120.0f, on_title);
+  EXPECT_TRUE(shown) << "a cut title shows itself on hover";
+  frames(120.0f, on_contents);
+  EXPECT_FALSE(shown) << "the contents are not the title bar";
+  frames(600.0f, on_title);
+  EXPECT_FALSE(shown) << "a title that fits needs no tooltip";
+}
