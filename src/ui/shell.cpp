@@ -96,8 +96,9 @@ void draw_panel_window(Panel& panel, ViewerContext& ctx, const ScreenRect* place
   {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float room = size.x - 2.0f * (ImGui::GetFontSize() + 2.0f * style.FramePadding.x);
-    if (ImGui::CalcTextSize(panel.title(), nullptr, true).x > room && ImGui::IsWindowHovered() &&
-        ImGui::IsMouseHoveringRect(pos, ImVec2(pos.x + size.x, pos.y + ImGui::GetFrameHeight()), false))
+    if (ImGui::IsWindowHovered() &&
+        ImGui::IsMouseHoveringRect(pos, ImVec2(pos.x + size.x, pos.y + ImGui::GetFrameHeight()), false) &&
+        ImGui::CalcTextSize(panel.title(), nullptr, true).x > room)
       wrapped_tooltip(panel.title());
   }
   ctx.panel_rects.emplace_back(glm::vec2(pos.x, pos.y), glm::vec2(pos.x + size.x, pos.y + size.y));

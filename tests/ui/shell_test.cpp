@@ -17,22 +17,28 @@ using namespace crus;
 
 namespace {
 
-class RightPanel : public ui::Panel {
+// A panel with a title and a default placement (fractions of the screen).
+class TestPanel : public ui::Panel {
 public:
-  const char* title() const override { return "Right panel"; }
+  TestPanel(const char* title, float x, float y, float w, float h) : title_(title), x_(x), y_(y), w_(w), h_(h) {}
+  const char* title() const override { return title_; }
   void draw(ui::ViewerContext&) override { ImGui::TextUnformatted("Contents"); }
   void default_placement(float& x, float& y, float& w, float& h) const override {
-    x = 0.75f;
-    y = 0.05f;
-    w = 0.24f;
-    h = 0.8f;
+    x = x_;
+    y = y_;
+    w = w_;
+    h = h_;
   }
+
+private:
+  const char* title_;
+  float x_, y_, w_, h_;
 };
 
 TEST(Shell, PanelsComeBackInsideWhenTheScreenShrinks) {
   platform::HeadlessContext context;
   ui::ImGuiHost host(nullptr, 1.0f, "");
-  RightPanel panel;
+  TestPanel panel("Right panel", 0.75f, 0.05f, 0.24f, 0.8f);
   ui::ViewerContext ctx;
   auto frame = [&](ImVec2 display) {
     ImGuiIO& io = ImGui::GetIO();
@@ -145,18 +151,6 @@ TEST(Shell, ProblemsDialogFitsTheWindow) {
 }
 
 namespace {
-class LongTitledPanel : public ui::Panel {
-public:
-  const char* title() const override { return "Trigger points and their referral maps"; }
-  void draw(ui::ViewerContext&) override { ImGui::TextUnformatted("Contents"); }
-  void default_placement(float& x, float& y, float& w, float& h) const override {
-    x = 0.1f;
-    y = 0.1f;
-    w = 0.2f;
-    h = 0.5f;
-  }
-};
-
 // Whether a tooltip window was drawn in the frame just ended, and its text.
 bool tooltip_shown() {
   for (const ImGuiWindow* w : GImGui->Windows)
@@ -171,7 +165,7 @@ bool tooltip_shown() {
 TEST(Shell, HoveringACutTitleShowsTheWholeTitle) {
   platform::HeadlessContext context;
   ui::ImGuiHost host(nullptr, 1.0f, "");
-  LongTitledPanel panel;
+  TestPanel panel("Trigger points and their referral maps", 0.1f, 0.1f, 0.2f, 0.5f);
   ui::ViewerContext ctx;
   bool shown = false;
   auto frames = [&](float width, ImVec2 mouse) {
