@@ -1,6 +1,6 @@
 // How far the posed leg passes into itself at the ends of the ranges: skin
 // into bone, muscles, tendons and nerves into bone or out through the skin,
-// bone into bone. Measured as the depth a sampled vertex of A lies inside
+// bone into bone. Measured as the depth each vertex of A lies inside
 // the closed mesh B (generalized winding number over a half; depth = its
 // distance to B's surface), less the depth it already had at rest, since the
 // atlas lets some structures touch by design (the tibial nerve in the
@@ -99,9 +99,8 @@ std::map<std::string, Worst> measure(const Scene& posed, const Probe& rest, cons
     if (atlas()->structures[i].kind == StructureKind::bone) bones.push_back(static_cast<int>(i));
   for (std::size_t a = 0; a < atlas()->structures.size(); ++a) {
     const SceneStructure& s = atlas()->structures[a];
-    const std::size_t stride = std::max<std::size_t>(1, s.mesh.positions.size() / 250);
     const bool soft = s.kind == StructureKind::muscle || s.kind == StructureKind::tendon || s.kind == StructureKind::nerve;
-    for (std::size_t v = 0; v < s.mesh.positions.size(); v += stride) {
+    for (std::size_t v = 0; v < s.mesh.positions.size(); ++v) {
       // A posed bone's mesh is its rest mesh: where the vertex is now comes from its matrix.
       const glm::vec3 r = s.mesh.positions[v], p = current_point(posed.structures[a], posed.structures[a].mesh.positions[v]);
       if (soft && near_attachment(s.id, r)) continue;
