@@ -15,6 +15,7 @@ constexpr vec3 kUp{0, 1, 0};
 constexpr vec3 kLateral{0, 0, 1};
 
 constexpr auto* k = &sweep_key;
+constexpr float kPlantarisGive = 0.0025f; // Tendon::give
 // A round tendon key.
 SweepKey t(float x, float y, float z, float r) { return {{x, y, z}, r, r}; }
 } // namespace
@@ -40,7 +41,15 @@ std::vector<MuscleRecipe> muscle_recipes() {
           t(-0.1050f, 0.100f, 0.0640f, 0.0013f), t(-0.1120f, 0.055f, 0.0660f, 0.0014f), t(-0.1195f, 0.037f, 0.0680f, 0.0016f)},
          kAnterior,
          true,
-         0.050f}},
+         0.050f,
+         kHeldTop,
+         {0.0f, 0.0f, 0.0f},
+         0.0f,
+         // Lifted its full clearance off the soleus's uncarved shape, the
+         // tendon lay in the medial head's thin lower end at 49-51% and cut
+         // it in two; the soleus's sized surface is 2-3 mm inside that shape
+         // there, and the soleus gives way to the tendon.
+         kPlantarisGive}},
        0.0008f,
        4000,
        900});

@@ -30,6 +30,11 @@ struct Tendon {
   // sides slope at about 27 degrees).
   glm::vec3 open{0.0f};
   float open_bottom = 0.0f;
+  // How much nearer (m) a held tendon's path may come to the uncarved shapes
+  // of the muscles built before it, which give way to it (tendon_path,
+  // muscles.cpp); faded in and out with the hold. Never nearer to the bones
+  // or the calcaneal tendon.
+  float give = 0.0f;
 };
 
 // A border that changes with height: the belly keeps to one side of the

@@ -15,12 +15,17 @@
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace crus::atlas {
 
 namespace {
 using glm::vec3;
 constexpr vec3 kAnterior{1, 0, 0};
+// Where the medial head's groove for the plantaris tendon begins (m, model
+// frame): 19.6% of the way from the knee joint centre (y 0.4536) to the
+// ankle's (y 0.0571).
+constexpr float kPlantarisGrooveTop = 0.376f;
 
 constexpr auto* k = &sweep_key;
 
@@ -48,21 +53,36 @@ std::vector<SweepKey> scaled(std::vector<SweepKey> keys, float s, bool flat, flo
 // A tendon `held` stays inside the deep fascia over the leg, down to the
 // ankle, as its muscle's belly does: last, its path is drawn back inside
 // (its surface 0.8 mm in), and the muscles it then passes through make room
-// for it (build_muscles).
-std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector<Field>& under, const Field& fascia) {
+// for it (build_muscles). The fields of `under` in [soft.first, soft.second)
+// are those muscles' uncarved shapes: a held tendon may come `give` nearer
+// to them.
+std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector<Field>& under, const Field& fascia,
+                                         std::pair<std::size_t, std::size_t> soft) {
   Sweep s = make_sweep(tendon.keys, tendon.up);
   constexpr float kClear = 0.0016f; // carving gap, its blend and a margin
   constexpr float kStep = 0.0002f;  // for the gradient
+  // Faded in over 3 cm below held_top and out over 2.5 cm above the
+  // tendon's held_bottom: with kHeldBottom held fully from 46 to 83% of the
+  // way down; the plantaris's (0.050) fully to 95%, fading out 13 mm above
+  // its insertion.
+  auto hold = [&](float y) {
+    if (!tendon.held) return 0.0f;
+    return glm::smoothstep(tendon.held_bottom, tendon.held_bottom + 0.025f, y) *
+           (1.0f - glm::smoothstep(tendon.held_top - 0.030f, tendon.held_top, y));
+  };
   auto push = [&](std::size_t i) {
     glm::vec3& p = s.points[i];
     const float need = std::max(s.radii[i].x, s.radii[i].y) + kClear;
+    const float give = tendon.give * hold(p.y);
     for (int it = 0; it < 8; ++it) {
       const Field* worst = nullptr;
-      float worst_d = need;
-      for (const Field& f : under) {
-        if (box_distance(f.box, p) >= need) continue;
-        const float d = f.eval(p);
-        if (d < worst_d) {
+      float worst_d = 0.0f; // how far inside its clearance
+      for (std::size_t k = 0; k < under.size(); ++k) {
+        const Field& f = under[k];
+        const float clear = k >= soft.first && k < soft.second ? need - give : need;
+        if (box_distance(f.box, p) >= clear) continue;
+        const float d = clear - f.eval(p);
+        if (d > worst_d) {
           worst_d = d;
           worst = &f;
         }
@@ -70,7 +90,7 @@ std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector
       if (!worst) break;
       const glm::vec3 g = central_difference(*worst, p, kStep);
       if (glm::length(g) < 1e-9f) break;
-      p += glm::normalize(g) * (need - worst_d + 0.0001f);
+      p += glm::normalize(g) * (worst_d + 0.0001f);
     }
   };
   // Lifted point by point, the path would zigzag where neighbours are pushed
@@ -91,19 +111,14 @@ std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector
   constexpr float kInside = 0.0008f;
   for (std::size_t i = 0; tendon.held && i < n; ++i) {
     glm::vec3& p = s.points[i];
-    // Faded in over 3 cm below held_top and out over 2.5 cm above the
-    // tendon's held_bottom: with kHeldBottom held fully from 46 to 83% of the
-    // way down; the plantaris's (0.050) fully to 95%, fading out 13 mm above
-    // its insertion.
-    const float hold = glm::smoothstep(tendon.held_bottom, tendon.held_bottom + 0.025f, p.y) *
-                       (1.0f - glm::smoothstep(tendon.held_top - 0.030f, tendon.held_top, p.y));
-    if (hold <= 0.0f) continue;
+    const float held = hold(p.y);
+    if (held <= 0.0f) continue;
     for (int it = 0; it < 4; ++it) {
       const float excess = fascia.eval(p) + std::max(s.radii[i].x, s.radii[i].y) + kInside;
       if (excess <= 0.0f) break;
       const glm::vec3 g = central_difference(fascia, p, kStep);
       if (glm::length(g) < 1e-9f) break;
-      p -= glm::normalize(g) * (hold * excess);
+      p -= glm::normalize(g) * (held * excess);
     }
   }
   refresh_frames(s, tendon.up);
@@ -298,9 +313,11 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     out.push_back(s);
   }
 
+  const std::size_t before_muscles = earlier.size(); // the calcaneal tendon
   for (const MuscleRecipe& r : muscle_recipes()) {
     std::vector<Field> obstacles = bone_fields;
     for (const Field& e : earlier) obstacles.push_back(offset(e, 0.0004f)); // a little wider gap between muscles
+    const std::pair<std::size_t, std::size_t> muscles_before{bone_fields.size() + before_muscles, obstacles.size()};
     // By content: a pointer comparison with the literal held only where the
     // linker merged the two "soleus" strings (not under AddressSanitizer,
     // whose atlas lacked these obstacles and so differed).
@@ -322,7 +339,7 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // trials, as before).
     std::vector<std::shared_ptr<const Sweep>> paths;
     for (std::size_t i = 0; i < r.tendons.size(); ++i)
-      paths.push_back(tendon_path(i == 0 ? through_belly(r, r.tendons[i]) : r.tendons[i], obstacles, fascia));
+      paths.push_back(tendon_path(i == 0 ? through_belly(r, r.tendons[i]) : r.tendons[i], obstacles, fascia, muscles_before));
     float scale = 1.0f, thick = 1.0f;
     if (target) {
       const double aim = r.volume_factor * target->volume_cm3;
@@ -404,6 +421,19 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // shape and size it had, and the muscles carved round its raw field
     // later are unchanged.
     if (std::string_view(r.id) == "fibularis_longus") s.field = carve(std::move(s.field), {fibular_tunnel()}, 0.0f);
+    // The plantaris tendon crosses between the medial head and the soleus
+    // (Gray's Anatomy 1918, "Plantaris"). Carved round it, the head closed
+    // over it where the tendon lies inside the head's shape (a tunnel at
+    // 21.5-22% and 41.5-45% of the way down); the groove the tendon makes,
+    // swept 5 mm forward, stays open towards the soleus. From 20% down only:
+    // begun at the tendon's top, it moved the tibial nerve's route 4 mm back
+    // and the nerve's groove cut the soleus in two at 20%.
+    if (std::string_view(r.id) == "gastrocnemius_medial_head")
+      for (const StructureSpec& o : out)
+        if (o.id == "plantaris" && o.tendons) {
+          Field below = clip_half_space(*o.tendons, {0.0f, kPlantarisGrooveTop, 0.0f}, {0.0f, 1.0f, 0.0f}, 0.002f);
+          s.field = carve(std::move(s.field), {offset(swept_along(std::move(below), kAnterior * 0.005f, 0.3f), 0.001f)}, 0.0f);
+        }
     if (const std::string_view id = r.id;
         id == "tibialis_anterior" || id == "extensor_digitorum_longus" || id == "extensor_hallucis_longus")
       s.field = carve(std::move(s.field), {interosseous_channel()}, 0.0f);

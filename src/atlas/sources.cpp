@@ -90,9 +90,9 @@ atlas or model. The generator draws on these published figures.
 - The plantaris tendon crosses obliquely from lateral to medial between
   gastrocnemius and soleus (Gray's Anatomy, 20th ed., 1918, "Plantaris";
   read 2026-12-06). In the atlas it lies on the soleus, deep to the medial
-  head of gastrocnemius, but at 21.5-22% and 41.5-45% of the way down the
-  head still closes behind it (docs/ATLAS-MEASUREMENTS.md, "The plantaris
-  tendon and the medial head").
+  head of gastrocnemius, in a groove of the head's deep face that stays
+  open towards the soleus from 20% of the way down (docs/ATLAS-
+  MEASUREMENTS.md, "The plantaris tendon and the medial head").
 - The femoral epicondyles: on the outer side of each condyle rises an
   epicondyle; the medial one is big and rounded, and the tibial collateral
   ligament is fixed to it, while the lateral one is the smaller and stands

@@ -85,7 +85,10 @@ TEST(MotionOriginWrap, GastrocnemiusOriginsFoldNoFurtherAtFullKneeFlexion) {
 // on the light atlas; carried, 8 and 16. On the full atlas (above), carried:
 // 9-10 (medial), 26-27 (lateral), and 15 and 39 for the plantaris at knee
 // 90 and 120 (its thin belly bends where the hold hands over). Ceilings:
-// those counts plus two.
+// those counts plus two. The plantaris's at knee 120 was raised to 44 when
+// its tendon was let nearer the soleus from 39% of the way down (Tendon::give):
+// 16 and 42 on that atlas, its mesh made again, nothing near the origin
+// changed.
 TEST(MotionOriginWrap, CarriedOriginsFoldLittleAtKneeNinetyAndThePlantarisWithThem) {
   const Scene* atlas = crus::test::full_atlas();
   ASSERT_TRUE(atlas && atlas->manifest) << "the bundled atlas is missing; it is part of the repository";
@@ -93,7 +96,7 @@ TEST(MotionOriginWrap, CarriedOriginsFoldLittleAtKneeNinetyAndThePlantarisWithTh
   const std::map<std::pair<int, std::string>, int> ceiling{{{90, "gastrocnemius_medial_head"}, 12},
                                                            {{90, "gastrocnemius_lateral_head"}, 29},
                                                            {{90, "plantaris"}, 17},
-                                                           {{120, "plantaris"}, 41}};
+                                                           {{120, "plantaris"}, 44}};
   for (const auto& [key, most] : ceiling) {
     Scene posed = *atlas;
     poser.apply({static_cast<double>(key.first), 0.0, 0.0, 0.0}, posed);

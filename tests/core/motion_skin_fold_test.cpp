@@ -8,7 +8,12 @@
 // (skin_settle.hpp, pass 3): 7-12 at knee 60, 54-57 at knee 90 and 69-73 at
 // knee 120; with it 0, 9-10 and 12-13 (0, 8-9 and 11-12 on the atlas made
 // again the same day for the skin over the patella). The ceilings are the
-// first counts plus three, so the pass cannot quietly stop working.
+// first counts plus three, so the pass cannot quietly stop working. The
+// counts move with any change to the tissue the skin is settled over: the
+// medial head's groove for the plantaris tendon and the tendon's new path
+// (6 December 2026; nothing above 20% moved but the meshes' triangles)
+// gave 0, 0-7 and 14-18, and the ceiling at knee 120 became 21; seen from
+// either side the crease looked the same (docs/motion/README.md).
 #include "core/motion/posed_leg.hpp"
 #include "support/motion_fixture.hpp"
 
@@ -38,7 +43,7 @@ TEST(MotionSkinFold, TheSkinBehindTheBentKneeDoesNotCrumple) {
   const Scene* atlas = crus::test::light_atlas();
   ASSERT_TRUE(atlas && atlas->index_of("skin") >= 0) << "the bundled atlas is missing; it is part of the repository";
   LegPoser poser(crus::test::motion_model(), crus::test::motion_muscles(), *atlas);
-  const std::map<double, int> ceiling{{60.0, 3}, {90.0, 13}, {120.0, 16}};
+  const std::map<double, int> ceiling{{60.0, 3}, {90.0, 13}, {120.0, 21}};
   for (const auto& [knee, most] : ceiling)
     for (double ankle : {-40.0, 0.0, 20.0}) {
       Scene posed = *atlas;
