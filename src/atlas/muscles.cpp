@@ -79,7 +79,9 @@ std::shared_ptr<const Sweep> tendon_path(const Tendon& tendon, const std::vector
       float worst_d = 0.0f; // how far inside its clearance
       for (std::size_t k = 0; k < under.size(); ++k) {
         const Field& f = under[k];
-        const float clear = k >= soft.first && k < soft.second ? need - give : need;
+        // Kept above zero, so that a point inside a muscle's box is still
+        // measured against it (a give past the clearance would skip it).
+        const float clear = k >= soft.first && k < soft.second ? std::max(need - give, 1e-4f) : need;
         if (box_distance(f.box, p) >= clear) continue;
         const float d = clear - f.eval(p);
         if (d > worst_d) {

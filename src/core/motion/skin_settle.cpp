@@ -30,7 +30,7 @@ constexpr int kWalkSteps = 256;
 constexpr int kCoverRounds = 2;
 constexpr float kThin = 0.0015f; // tissue vertices kept: one per voxel this size (m)
 constexpr int kFullRings = 2;    // rings round the nearest vertex that take its whole push
-// The fold pass (settle_skin, last): where the skin folded over itself
+// The fold pass (settle_skin, after each cover): where the skin folded over itself
 // behind the bent knee, it is smoothed, outwards only.
 constexpr float kHalfPi = 1.5707964f;
 constexpr int kFoldRings = 3;   // rings round a fold relaxed whole (and as many again fading)
@@ -393,14 +393,14 @@ void settle_skin(const SkinSettle& s, const Scene& rest, Scene& posed) {
   follow_reps();
   remake_normals(0);
 
-  // 3. Folds (run last): where two triangles turned against each
+  // 3. Folds (after each cover): where two triangles turned against each
   // other by more than 90 degrees beyond their rest angle, the skin round them
   // is smoothed (umbrella steps, full weight over kFoldRings rings, fading
   // over as many more), and only outwards: a step's inward part along the
   // vertex normal is dropped, so the skin fills the crease instead of folding
   // and never sinks back into the tissue the cover pass has just covered. Smoothed in both directions it folded less but let the
-  // gastrocnemius 3.5 to 5.7 mm out through the skin at knee 120; before the
-  // cover pass as well, it tore the cut at the thigh.
+  // gastrocnemius 3.5 to 5.7 mm out through the skin at knee 120; run before
+  // the first cover as well, it tore the cut at the thigh.
   auto relax_folds = [&]() {
     std::vector<glm::vec3> normals(m.indices.size() / 3);
     for (int round = 0; round < kFoldRounds; ++round) {

@@ -28,9 +28,10 @@
 //    than 90 degrees past their rest angle), it is smoothed outwards only,
 //    a few rings round each fold, then the stretch pass once more. The cut
 //    across the thigh is held.
-// Cover, folds and stretch run twice: the second cover starts from the
-// skin the first round left, and covers what the first push missed (the
-// medial gastrocnemius head in the crease at knee 120, 4 mm out after one).
+// Cover, folds and stretch run up to twice (the second round only where the
+// first left tissue to cover): the second cover starts from the skin the
+// first round left, and covers what the first push missed (the medial
+// gastrocnemius head in the crease at knee 120, 4 mm out after one).
 //
 // Normals of the moved skin vertices are recomputed from their triangles.
 // Everything is bound once from the rest scene; the passes allocate only
