@@ -26,6 +26,9 @@ constexpr vec3 kAnterior{1, 0, 0};
 // frame): 19.6% of the way from the knee joint centre (y 0.4536) to the
 // ankle's (y 0.0571).
 constexpr float kPlantarisGrooveTop = 0.376f;
+// Below kHeadSheetTop (49% of the way down) the medial head keeps behind
+// x = kHeadFront, the plantaris tendon's back there (m, model frame).
+constexpr float kHeadSheetTop = 0.259f, kHeadFront = -0.1235f;
 
 constexpr auto* k = &sweep_key;
 
@@ -436,6 +439,17 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
           Field below = clip_half_space(*o.tendons, {0.0f, kPlantarisGrooveTop, 0.0f}, {0.0f, 1.0f, 0.0f}, 0.002f);
           s.field = carve(std::move(s.field), {offset(swept_along(std::move(below), kAnterior * 0.005f, 0.3f), 0.001f)}, 0.0f);
         }
+    // Its lower end, below 49% of the way down, is a sheet behind the
+    // plantaris tendon and the calcaneal tendon's plate. The groove's lips,
+    // thinner than the tendon, were left in front of that sheet: a flange
+    // medial to the tendon and a horn lateral to it, each apart from the
+    // head in the cuts at 50.5-51%. Nothing of the head is kept there in
+    // front of the tendon's back.
+    if (std::string_view(r.id) == "gastrocnemius_medial_head") {
+      const Aabb box{{kHeadFront, s.field.box.min.y, s.field.box.min.z}, {s.field.box.max.x, kHeadSheetTop, s.field.box.max.z}};
+      const Field front{[](const glm::vec3& p) { return std::max(kHeadFront - p.x, p.y - kHeadSheetTop); }, box};
+      if (box.min.x < box.max.x && box.min.y < box.max.y) s.field = carve(std::move(s.field), {front}, 0.0f);
+    }
     if (const std::string_view id = r.id;
         id == "tibialis_anterior" || id == "extensor_digitorum_longus" || id == "extensor_hallucis_longus")
       s.field = carve(std::move(s.field), {interosseous_channel()}, 0.0f);

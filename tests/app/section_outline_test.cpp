@@ -148,13 +148,15 @@ TEST_F(SectionOutline, TibialNerveRunsBetweenTheLongFlexorsNotInAGroove) {
 // 5.5 mm2 apart at 91%. The medial head of gastrocnemius, whose lower end
 // thins to a sheet on the soleus, was cut in two by the plantaris tendon at
 // 49-51% (152 + 84 mm2 at 49%) until the tendon was let onto the soleus's
-// back (Tendon::give); it is one piece down to 50% (its last millimetre, at
-// 50.5-51%, still leaves a fleck of 7-9 mm2).
+// back (Tendon::give), and the lips of its groove left in front of the
+// tendon made a flange and a horn apart from it at 50.5-51% until the lower
+// end was kept behind the tendon (muscles.cpp); it is one piece down to
+// 50.5% (a fleck of 3 mm2 at 51%, in its last 2 mm).
 TEST_F(SectionOutline, BellyEndsAreOnePieceWithTheirTendons) {
   const std::vector<std::tuple<std::string, int, int>> spans{{"tibialis_posterior", 140, 172},
                                                              {"flexor_hallucis_longus", 160, 184},
                                                              {"fibularis_longus", 110, 140},
-                                                             {"gastrocnemius_medial_head", 80, 100}};
+                                                             {"gastrocnemius_medial_head", 80, 101}};
   for (const auto& [id, from, to] : spans)
     for (int half = from; half <= to; ++half) {
       char level[16];
