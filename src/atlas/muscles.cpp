@@ -433,12 +433,6 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // swept 5 mm forward, stays open towards the soleus. From 20% down only:
     // begun at the tendon's top, it moved the tibial nerve's route 4 mm back
     // and the nerve's groove cut the soleus in two at 20%.
-    if (std::string_view(r.id) == "gastrocnemius_medial_head")
-      for (const StructureSpec& o : out)
-        if (o.id == "plantaris" && o.tendons) {
-          Field below = clip_half_space(*o.tendons, {0.0f, kPlantarisGrooveTop, 0.0f}, {0.0f, 1.0f, 0.0f}, 0.002f);
-          s.field = carve(std::move(s.field), {offset(swept_along(std::move(below), kAnterior * 0.005f, 0.3f), 0.001f)}, 0.0f);
-        }
     // Its lower end, below 49% of the way down, is a sheet behind the
     // plantaris tendon and the calcaneal tendon's plate. The groove's lips,
     // thinner than the tendon, were left in front of that sheet: a flange
@@ -446,6 +440,11 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // head in the cuts at 50.5-51%. Nothing of the head is kept there in
     // front of the tendon's back.
     if (std::string_view(r.id) == "gastrocnemius_medial_head") {
+      for (const StructureSpec& o : out)
+        if (o.id == "plantaris" && o.tendons) {
+          Field below = clip_half_space(*o.tendons, {0.0f, kPlantarisGrooveTop, 0.0f}, {0.0f, 1.0f, 0.0f}, 0.002f);
+          s.field = carve(std::move(s.field), {offset(swept_along(std::move(below), kAnterior * 0.005f, 0.3f), 0.001f)}, 0.0f);
+        }
       const Aabb box{{kHeadFront, s.field.box.min.y, s.field.box.min.z}, {s.field.box.max.x, kHeadSheetTop, s.field.box.max.z}};
       const Field front{[](const glm::vec3& p) { return std::max(kHeadFront - p.x, p.y - kHeadSheetTop); }, box};
       if (box.min.x < box.max.x && box.min.y < box.max.y) s.field = carve(std::move(s.field), {front}, 0.0f);
