@@ -82,9 +82,11 @@ float skin_thickness();
 // skin_thickness() over the leg, 1.5 mm over the ankle's tendons and malleoli.
 float wrap_thickness(float y);
 // A muscle or tendon gives way to `room` (a nerve or a held tendon, grown by
-// the gap to keep): a groove, where their boxes meet.
-inline void give_way(StructureSpec& s, const Field& room) {
-  if (boxes_overlap(s.field.box, room.box)) s.field = subtract(std::move(s.field), room, 0.0008f);
+// the gap to keep): a groove, where their boxes meet, its lips rounded over
+// `blend` (the field rises by up to blend / 4 where the muscle's and the
+// room's distances are within `blend` of each other).
+inline void give_way(StructureSpec& s, const Field& room, float blend = 0.0008f) {
+  if (boxes_overlap(s.field.box, room.box)) s.field = subtract(std::move(s.field), room, blend);
 }
 // The skin's outline made convex level by level between heights `bottom` and
 // `top` (blended in over `fade_top` above and `fade_bottom` below): the

@@ -200,7 +200,7 @@ struct SweepBoxes {
   std::vector<Aabb> segment;
   std::vector<SweepSegment> geometry;
   std::vector<Aabb> run;         // run k covers segments [k * kRun, (k + 1) * kRun)
-  std::vector<glm::vec3> middle; // the path's point half-way along run k
+  std::vector<glm::vec3> middle; // the path's point 8 segments into run k (a short last run: its end)
 };
 } // namespace
 
@@ -228,7 +228,7 @@ Field sweep_field(std::shared_ptr<const Sweep> sw) {
     // The result depends on this order (the box is not a strict bound of
     // the first-order section distance, and inside the tube the first
     // negative distance ends the search): the bundled atlas is made with
-    // it (docs/PERFORMANCE.md, a third of the evaluations of the order
+    // it (docs/PERFORMANCE.md, under half the evaluations of the order
     // before, in which runs and segments were taken first to last).
     const std::size_t runs = boxes->run.size(), segs = boxes->segment.size();
     std::size_t first = 0;

@@ -168,6 +168,64 @@ TEST_F(SectionOutline, BellyEndsAreOnePieceWithTheirTendons) {
     }
 }
 
+// A carve or a nerve's groove that thins a muscle to nothing and past it
+// leaves, in the cuts just beyond, a fleck of the muscle apart from the rest:
+// a red speck in the section figure that no cross-sectional atlas shows.
+// Every 0.5% from 1 to 100% of the way down, each muscle's, tendon's and
+// ligament's pieces other than its largest are at least 5 mm2 (two origins
+// or two heads are far larger), except the flecks below, found by this test
+// and still open (docs/ATLAS-MEASUREMENTS.md, "Flecks in the cuts"): each may
+// not grow past half as much again (or 0.5 mm2 more), and no other may
+// appear. Crumbs under 0.01 mm2 (where a cut grazes a structure's end) do
+// not count. With the nerves' grooves' lips rounded over 0.8 mm there were
+// three more: extensor digitorum longus 2.3 mm2 at 28.5% between the deep and
+// superficial fibular nerves, fibularis longus 0.7 mm2 at 26% by the common
+// fibular nerve's division, the medial gastrocnemius head 0.4 mm2 at 4%; over
+// 2 mm (generator.cpp) they are gone (over 3 mm, new ones came elsewhere).
+TEST_F(SectionOutline, NoNewFleckLiesApartFromItsStructure) {
+  constexpr double kFleck = 5e-6; // m2
+  constexpr double kCrumb = 1e-8; // 0.01 mm2, a tenth of a millimetre square: not seen at any zoom
+  struct Known {
+    const char* id;
+    int half; // level in half per cent
+    double mm2;
+  };
+  const std::vector<Known> known{
+      {"extensor_digitorum_longus", 29, 2.16},  // its origin's tip between tibia and fibula
+      {"extensor_digitorum_longus", 30, 0.28},  //
+      {"popliteus", 38, 2.93},                  // its lateral edge, under the soleus's fibular part
+      {"soleus", 42, 1.63},                     // its lateral edge between fibularis longus and the lateral head
+      {"tibialis_anterior", 65, 0.55},          // between the deep fibular nerve and the septum
+      {"gastrocnemius_medial_head", 102, 4.29}, // in its last 2 mm (BellyEndsAreOnePieceWithTheirTendons)
+      {"soleus", 175, 4.81},                    // medial to the plantaris tendon
+      {"soleus", 176, 1.15},
+      {"soleus", 177, 0.71},
+      {"soleus", 178, 0.05}};
+  for (int half = 2; half <= 200; ++half) {
+    char level[16];
+    std::snprintf(level, sizeof level, "%.1f%%", half * 0.5);
+    const SceneSection s = section_scene(*scene_, section_plane_for(level, 0.0, *scene_));
+    for (const StructureSection& cut : s.structures) {
+      if (cut.kind != StructureKind::muscle && cut.kind != StructureKind::tendon && cut.kind != StructureKind::ligament) continue;
+      std::vector<double> outer; // areas of the counter-clockwise loops, largest first
+      for (const ContourLoop& loop : cut.section.loops)
+        if (const double a = signed_area(loop.points); a > 0.0) outer.push_back(a);
+      std::sort(outer.rbegin(), outer.rend());
+      std::vector<double> flecks; // largest first
+      for (std::size_t i = 1; i < outer.size(); ++i)
+        if (outer[i] < kFleck && outer[i] >= kCrumb) flecks.push_back(outer[i]);
+      std::vector<double> allowed; // largest first
+      for (const Known& k : known)
+        if (cut.id == k.id && half == k.half) allowed.push_back(1e-6 * std::max(1.5 * k.mm2, k.mm2 + 0.5));
+      std::sort(allowed.rbegin(), allowed.rend());
+      EXPECT_LE(flecks.size(), allowed.size()) << cut.id << " has " << flecks.size() << " flecks at " << level << ", the largest "
+                                               << (flecks.empty() ? 0.0 : flecks[0] * 1e6) << " mm2";
+      for (std::size_t i = 0; i < flecks.size() && i < allowed.size(); ++i)
+        EXPECT_LE(flecks[i], allowed[i]) << cut.id << " has a fleck of " << flecks[i] * 1e6 << " mm2 at " << level;
+    }
+  }
+}
+
 // How far from c, along the unit direction d, the first of the loops' edges
 // lies (plane coordinates; 1e9 when none is crossed).
 double ray_hit(const std::vector<ContourLoop>& loops, glm::dvec2 c, glm::dvec2 d) {
