@@ -364,6 +364,14 @@ std::vector<MuscleRecipe> muscle_recipes() {
   // runs from the tibia's interosseous border (x about -0.056) to the fibula's
   // medial surface (-0.060) over the upper half of the leg.
   by_id("tibialis_anterior")->min_x = -0.0585f;
+  // Where the deep fibular nerve has come round the fibular neck onto the
+  // membrane (31-34% of the way down), the belly's deep lateral corner lay
+  // between the nerve's groove, the septum and the fibula, and a cut at
+  // 32.5% left a fleck of it there (0.6 mm2;
+  // SectionOutline.NoNewFleckLiesApartFromItsStructure): there the belly
+  // keeps 2.5 mm further medially, and extensor digitorum longus takes the room.
+  by_id("tibialis_anterior")->borders = {
+      {2, -1.0f, {{0.345f, 0.1085f}, {0.335f, 0.1060f}, {0.315f, 0.1060f}, {0.305f, 0.1085f}}}};
   // Above the ankle the deep fibular nerve runs between tibialis anterior
   // and extensor hallucis longus, extensor digitorum longus lies lateral to
   // extensor hallucis longus, and fibularis tertius, the lowest part of
@@ -406,6 +414,11 @@ std::vector<MuscleRecipe> muscle_recipes() {
         {0.128f, 0.0985f},
         {0.110f, 0.0950f}}},
       {2, 1.0f, {{0.228f, 0.0500f}, {0.218f, 0.0945f}, {0.200f, 0.0945f}, {0.190f, 0.0500f}}}};
+  // Extensor digitorum longus keeps in front of the membrane too: at 14-15%
+  // of the way down, below the fibular neck, its deepest part reached
+  // between the tibia and the fibula to x -60.8 mm, and a cut at 14.5% left
+  // a fleck of it there (2.2 mm2; SectionOutline.NoNewFleckLiesApartFromItsStructure).
+  by_id("extensor_digitorum_longus")->min_x = -0.0595f;
   by_id("extensor_digitorum_longus")->borders = {
       {2,
        1.0f,

@@ -182,6 +182,10 @@ TEST_F(SectionOutline, BellyEndsAreOnePieceWithTheirTendons) {
 // superficial fibular nerves, fibularis longus 0.7 mm2 at 26% by the common
 // fibular nerve's division, the medial gastrocnemius head 0.4 mm2 at 4%; over
 // 2 mm (generator.cpp) they are gone (over 3 mm, new ones came elsewhere).
+// Two were a muscle's edge reaching where it should not (muscle_recipes.cpp):
+// extensor digitorum longus 2.2 mm2 at 14.5% behind the membrane's line
+// between tibia and fibula, tibialis anterior 0.6 mm2 at 32.5% between the
+// deep fibular nerve, the septum and the fibula.
 TEST_F(SectionOutline, NoNewFleckLiesApartFromItsStructure) {
   constexpr double kFleck = 5e-6; // m2
   constexpr double kCrumb = 1e-8; // 0.01 mm2, a tenth of a millimetre square: not seen at any zoom
@@ -191,11 +195,8 @@ TEST_F(SectionOutline, NoNewFleckLiesApartFromItsStructure) {
     double mm2;
   };
   const std::vector<Known> known{
-      {"extensor_digitorum_longus", 29, 2.16},  // its origin's tip between tibia and fibula
-      {"extensor_digitorum_longus", 30, 0.28},  //
       {"popliteus", 38, 2.93},                  // its lateral edge, under the soleus's fibular part
       {"soleus", 42, 1.63},                     // its lateral edge between fibularis longus and the lateral head
-      {"tibialis_anterior", 65, 0.55},          // between the deep fibular nerve and the septum
       {"gastrocnemius_medial_head", 102, 4.29}, // in its last 2 mm (BellyEndsAreOnePieceWithTheirTendons)
       {"soleus", 175, 4.81},                    // medial to the plantaris tendon
       {"soleus", 176, 1.15},
