@@ -234,6 +234,17 @@ atlas or model. The generator draws on these published figures.
   flexor hallucis longus) lie 12 to 19 mm from the areas the words give,
   on the muscles' lines of action; the patches follow the words, and the
   model's points stay within 20 mm of them.
+- The soleus's two origins and its tendinous arch: between the fibular and
+  the tibial origins more fibres arise from a tendinous arch, and the
+  popliteal vessels and the tibial nerve pass in front of it (Gray's
+  Anatomy, 20th ed., 1918, p. 483; IMAIOS e-Anatomy, "Tendinous arch of
+  soleus muscle", citing Kimura N et al., Clinical Anatomy 34(7):991-1001,
+  2021; read 2026-12-06). A cut just below the muscle's top therefore shows
+  it in two pieces, the tibial part medial to the nerve and the fibular part
+  lateral to it (18-19% of the way down in this atlas), and one muscle below
+  the arch (tests/app/section_outline_test.cpp). Not yet as in a leg: the
+  generated tibial part begins about 1% higher than the fibular part, where
+  the fibular head's origin is the muscle's highest point.
 - Motor branches: the muscular branches of the tibial nerve to both heads of
   gastrocnemius, plantaris, the upper soleus and popliteus arise in the
   popliteal fossa between the heads of gastrocnemius; the heads are entered

@@ -227,6 +227,53 @@ TEST_F(SectionOutline, NoNewFleckLiesApartFromItsStructure) {
   }
 }
 
+// The soleus arises from the back of the fibular head and the fibula's upper
+// third, and from the soleal line and the tibia's medial border; between the
+// two origins more fibres arise from a tendinous arch, and the popliteal
+// vessels and the tibial nerve pass in front of it (Gray's Anatomy, 20th ed.,
+// 1918, p. 483; SOURCES.md). So a cut just below the muscle's top shows two
+// pieces, the tibial part medial to the nerve and the fibular part lateral to
+// it, and below the arch one. In this atlas: two at 18-19% of the way down,
+// one from 19.5% to 85% (flecks under 5 mm2 apart, as in the test above).
+TEST_F(SectionOutline, SoleusIsTwoOriginsAboveItsArchAndOneMuscleBelow) {
+  constexpr double kFleck = 5e-6; // m2
+  auto pieces = [&](const SceneSection& s, const char* id) {
+    std::vector<std::pair<double, glm::dvec2>> out; // area, centroid (plane coordinates)
+    const StructureSection* cut = s.find(id);
+    if (!cut) return out;
+    for (const ContourLoop& loop : cut->section.loops) {
+      const double a = signed_area(loop.points);
+      if (a < kFleck) continue;
+      glm::dvec2 c(0.0);
+      for (const glm::dvec2& p : loop.points) c += p / double(loop.points.size());
+      out.emplace_back(a, c);
+    }
+    return out;
+  };
+  for (int half = 36; half <= 170; ++half) {
+    char level[16];
+    std::snprintf(level, sizeof level, "%.1f%%", half * 0.5);
+    const SceneSection s = section_scene(*scene_, section_plane_for(level, 0.0, *scene_));
+    const auto soleus = pieces(s, "soleus");
+    if (half > 38) {
+      EXPECT_EQ(soleus.size(), 1u) << "soleus in " << soleus.size() << " pieces at " << level;
+      continue;
+    }
+    ASSERT_EQ(soleus.size(), 2u) << "soleus at " << level;
+    const auto nerve = pieces(s, "tibial_nerve");
+    ASSERT_EQ(nerve.size(), 1u) << "tibial nerve at " << level;
+    // Lateral is towards the fibula: compare along the tibia-to-fibula line.
+    const auto tibia = pieces(s, "tibia"), fibula = pieces(s, "fibula");
+    ASSERT_FALSE(tibia.empty());
+    ASSERT_FALSE(fibula.empty());
+    const glm::dvec2 lateral = glm::normalize(fibula[0].second - tibia[0].second);
+    const double at_nerve = glm::dot(nerve[0].second, lateral);
+    const double a = glm::dot(soleus[0].second, lateral), b = glm::dot(soleus[1].second, lateral);
+    EXPECT_LT(std::min(a, b), at_nerve) << "no part of the soleus medial to the tibial nerve at " << level;
+    EXPECT_GT(std::max(a, b), at_nerve) << "no part of the soleus lateral to the tibial nerve at " << level;
+  }
+}
+
 // How far from c, along the unit direction d, the first of the loops' edges
 // lies (plane coordinates; 1e9 when none is crossed).
 double ray_hit(const std::vector<ContourLoop>& loops, glm::dvec2 c, glm::dvec2 d) {
