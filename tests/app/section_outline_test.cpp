@@ -22,6 +22,12 @@ namespace {
 
 class SectionOutline : public test::BundledSceneTest {};
 
+// A piece of a muscle's cut apart from its largest and smaller than this is a
+// fleck (m2); below kCrumb, where a cut grazes a structure's end, it is not
+// seen at any zoom (0.01 mm2, a tenth of a millimetre square).
+constexpr double kFleck = 5e-6;
+constexpr double kCrumb = 1e-8;
+
 // Teeth along a cut's outline: places where it turns sharply one way and,
 // within 1.5 mm, sharply back (over 45 degrees across 1.2 mm each). A muscle
 // meshed on a grid coarser than its thin parts comes out with a saw-toothed
@@ -187,8 +193,6 @@ TEST_F(SectionOutline, BellyEndsAreOnePieceWithTheirTendons) {
 // between tibia and fibula, tibialis anterior 0.6 mm2 at 32.5% between the
 // deep fibular nerve, the septum and the fibula.
 TEST_F(SectionOutline, NoNewFleckLiesApartFromItsStructure) {
-  constexpr double kFleck = 5e-6; // m2
-  constexpr double kCrumb = 1e-8; // 0.01 mm2, a tenth of a millimetre square: not seen at any zoom
   struct Known {
     const char* id;
     int half; // level in half per cent
@@ -236,7 +240,6 @@ TEST_F(SectionOutline, NoNewFleckLiesApartFromItsStructure) {
 // it, and below the arch one. In this atlas: two at 18-19% of the way down,
 // one from 19.5% to 85% (flecks under 5 mm2 apart, as in the test above).
 TEST_F(SectionOutline, SoleusIsTwoOriginsAboveItsArchAndOneMuscleBelow) {
-  constexpr double kFleck = 5e-6; // m2
   auto pieces = [&](const SceneSection& s, const char* id) {
     std::vector<std::pair<double, glm::dvec2>> out; // area, centroid (plane coordinates)
     const StructureSection* cut = s.find(id);
