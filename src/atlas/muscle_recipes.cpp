@@ -305,7 +305,10 @@ std::vector<MuscleRecipe> muscle_recipes() {
   // Its fleshy fibres end on the aponeurosis in a curve convex downwards,
   // here lowest near the middle of the head and rising to the midline
   // (SOURCES.md, "Gastrocnemius heads"): the belly ended in a level edge,
-  // lowest next to the midline.
+  // lowest next to the midline. Raising the curve's lowest point to
+  // y 251.5 mm, so that it cut the belly across and left no film of its tip
+  // apart at 51%, folded the head's origin at knee 120 (MotionOriginWrap:
+  // 18 edges to 29; docs/ATLAS-MEASUREMENTS.md), so it stays at 246 mm.
   r.back().border_curve = 16.0f;
   r.back().lowest_y = 0.2460f;
   r.back().lowest_z = 0.0550f;
@@ -479,6 +482,11 @@ std::vector<MuscleRecipe> muscle_recipes() {
   // took them to 28-29 mm, past the 25 mm of issue 11, so the medial head
   // gives way on its volume instead (docs/ATLAS-MEASUREMENTS.md).
   by_id("soleus")->max_thick = 1.6f;
+  // The plantaris tendon runs along the medial edge of the calcaneal tendon
+  // (Gray's Anatomy 1918): the soleus's lowest fibres keep lateral of it
+  // (z 73 mm below 86%), where they had wrapped round its front and left
+  // flecks medial to it at 87.5-89%.
+  by_id("soleus")->borders = {{2, 1.0f, {{0.1235f, 0.0000f}, {0.112f, 0.0730f}}}};
   // Meshed on a 0.8 mm grid: on the 1.2 mm one, wherever a belly thinned to
   // a few millimetres (its end beside its tendon, a strip carved between
   // neighbours) its edge came out saw-toothed, and a cross-section showed
