@@ -246,7 +246,6 @@ Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, f
   auto push = [&](std::uint32_t a, std::uint32_t b) {
     if (const auto q = queued(a, b)) heap.push(*q);
   };
-  std::vector<Queued> run;
   std::size_t live = nt;
   std::vector<std::uint32_t> na, nb, shared;
   // A collapse refused now may pass once its neighbourhood has changed:
@@ -254,7 +253,7 @@ Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, f
   for (int sweep = 0; sweep < 8 && live > target_triangles; ++sweep) {
     const std::size_t live_before = live;
     heap.clear();
-    run.clear();
+    std::vector<Queued> run;
     for (std::size_t t = 0; t < nt; ++t) {
       if (!alive[t]) continue;
       for (int e = 0; e < 3; ++e) {
@@ -264,7 +263,6 @@ Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, f
       }
     }
     heap.load(std::move(run));
-    run = {};
     while (live > target_triangles && !heap.empty()) {
       const Queued q = heap.pop();
       const bool swapped = (q.stamp_b & kSwapped) != 0;
