@@ -43,8 +43,14 @@ std::vector<MuscleRecipe> muscle_recipes() {
          true,
          0.050f,
          kHeldTop,
-         {0.0f, 0.0f, 0.0f},
-         0.0f,
+         // The soleus's groove for it opens backwards and medially, where
+         // the tendon runs on the muscle's back towards the calcaneal
+         // tendon's medial border: closed round it, the soleus left a lip
+         // behind it at 52-85% of the way down, and from the medial side the
+         // tendon showed only in glimpses through the muscle
+         // (SectionOutline.PlantarisTendonLiesOnSoleusNotInsideIt).
+         {-0.8f, 0.0f, -0.6f},
+         0.050f,
          // Lifted its full clearance off the soleus's uncarved shape, the
          // tendon lay in the medial head's thin lower end at 49-51% and cut
          // it in two; the soleus's sized surface is 2-3 mm inside that shape

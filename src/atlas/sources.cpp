@@ -92,7 +92,10 @@ atlas or model. The generator draws on these published figures.
   read 2026-12-06). In the atlas it lies on the soleus, deep to the medial
   head of gastrocnemius, in a groove of the head's deep face that stays
   open towards the soleus from 20% of the way down (docs/ATLAS-
-  MEASUREMENTS.md, "The plantaris tendon and the medial head").
+  MEASUREMENTS.md, "The plantaris tendon and the medial head"). Below the
+  head it runs on the soleus's back to the calcaneal tendon's medial
+  border, in a shallow groove of the soleus open backwards and medially
+  (52-88% of the way down), not in a tunnel of it.
 - The femoral epicondyles: on the outer side of each condyle rises an
   epicondyle; the medial one is big and rounded, and the tibial collateral
   ligament is fixed to it, while the lateral one is the smaller and stands

@@ -8,6 +8,7 @@
 #include <glm/geometric.hpp>
 
 #include <algorithm>
+#include <bitset>
 #include <cmath>
 #include <cstdio>
 #include <gtest/gtest.h>
@@ -290,6 +291,18 @@ double ray_hit(const std::vector<ContourLoop>& loops, glm::dvec2 c, glm::dvec2 d
   return nearest;
 }
 
+// Looking out from c in 36 directions, 10 degrees apart from the plane's u
+// axis (lateral) towards v (anterior): which of them meet the loops within
+// `reach` (bit k: k times 10 degrees).
+std::bitset<36> directions_within(const std::vector<ContourLoop>& loops, glm::dvec2 c, double reach) {
+  std::bitset<36> hits;
+  for (std::size_t k = 0; k < 36; ++k) {
+    const double a = double(k) * 10.0 * 3.14159265358979 / 180.0;
+    hits[k] = ray_hit(loops, c, {std::cos(a), std::sin(a)}) < reach;
+  }
+  return hits;
+}
+
 // In the lower half of the leg the tendon of fibularis longus lies on the
 // lateral (superficial) surface of fibularis brevis, under the deep fascia
 // (Gray's Anatomy 41st ed., ch. 84). Brevis, built first and reaching the
@@ -309,15 +322,38 @@ TEST_F(SectionOutline, FibularisLongusTendonLiesOnBrevisNotInsideIt) {
       if (largest.loops.empty() || signed_area(loop.points) > signed_area(largest.loops[0].points)) largest.loops = {loop};
     const glm::dvec2 c = measure_section(largest).centroid;
     // The plane's u axis is lateral, v anterior.
-    int covered = 0;
-    for (int k = 0; k < 36; ++k) {
-      const double a = k * 10.0 * 3.14159265358979 / 180.0;
-      covered += ray_hit(brevis->section.loops, c, {std::cos(a), std::sin(a)}) < 0.008 ? 1 : 0;
-    }
+    const int covered = int(directions_within(brevis->section.loops, c, 0.008).count());
     const double lateral = ray_hit(brevis->section.loops, c, {1.0, 0.0});
     std::printf("%s: brevis within 8 mm in %d of 36 directions, lateral %.1f mm\n", level.c_str(), covered,
                 std::min(lateral, 1.0) * 1000.0);
     EXPECT_LE(covered, 23) << level << ": fibularis brevis closes round the longus tendon";
     EXPECT_GT(lateral, 0.008) << level << ": fibularis brevis lies lateral to the longus tendon";
+  }
+}
+
+// The plantaris tendon runs down the back of the soleus to the medial border
+// of the calcaneal tendon (Gray's Anatomy 1918, "Plantaris"). The soleus,
+// giving way to it, closed round it from behind too: at 52-85% of the way
+// down a lip of soleus lay behind the tendon (25-28 of the 36 directions
+// below within 8 mm, 4-9 of them behind it). Every 1% from 50 to 88%:
+// looking out from the centre of the tendon's cut in 36 directions, the
+// soleus lies within 8 mm in at most 24 of them, and in none of the five
+// straight behind it (250-290 degrees; the groove's open mouth).
+TEST_F(SectionOutline, PlantarisTendonLiesOnSoleusNotInsideIt) {
+  for (int pc = 50; pc <= 88; ++pc) {
+    const std::string level = std::to_string(pc) + "%";
+    SceneSection s = section_scene(*scene_, section_plane_for(level, 0.0, *scene_));
+    const StructureSection* plantaris = s.find("plantaris");
+    const StructureSection* soleus = s.find("soleus");
+    ASSERT_TRUE(plantaris && soleus) << level;
+    const glm::dvec2 c = measure_section(plantaris->section).centroid;
+    // The plane's u axis is lateral, v anterior: 270 degrees is straight back.
+    const std::bitset<36> near = directions_within(soleus->section.loops, c, 0.008);
+    const int covered = int(near.count());
+    int behind = 0;
+    for (std::size_t k = 25; k <= 29; ++k) behind += near[k] ? 1 : 0;
+    std::printf("%s: soleus within 8 mm in %d of 36 directions, %d of them straight behind\n", level.c_str(), covered, behind);
+    EXPECT_LE(covered, 24) << level << ": the soleus closes round the plantaris tendon";
+    EXPECT_EQ(behind, 0) << level << ": a lip of soleus lies behind the plantaris tendon";
   }
 }
