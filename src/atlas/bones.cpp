@@ -217,7 +217,22 @@ Field tibia() {
   Field tuberosity = ellipsoid({-0.0345f, 0.3920f, 0.0830f}, {0.0070f, 0.0150f, 0.0085f});
   Field gerdy = ellipsoid({-0.0450f, 0.4150f, 0.1030f}, {0.0065f, 0.0060f, 0.0050f});
   Field medial_malleolus = ellipsoid({-0.0570f, 0.0780f, 0.0555f}, {0.0110f, 0.0145f, 0.0065f});
-  Field body = smooth_union({shaft, plateau, medial_condyle, lateral_condyle, tuberosity, gerdy, medial_malleolus}, 0.012f);
+  // A lobe on the lateral face of the lower end, where the inferior
+  // interosseous ligament binds the fibula to a rough hollow of the tibia
+  // (Gray's Anatomy 1918, "The Tibia"): the fibula lies 2.9 mm off in an
+  // anteroposterior view 1 cm above the plafond's vault (a normal ankle's
+  // tibiofibular clear space is under about 6 mm; SOURCES.md). The hollow
+  // itself is not modelled: the lobe's face is convex. Without the lobe the
+  // end was a rounded knob 7-10 mm from the fibula at 90-95% of the way
+  // down, where the reference tibia reaches out to it
+  // (AtlasBoneShape.FibulaLiesBesideTheTibiaAboveTheAnkle). Widening the
+  // metaphysis's two lowest keys instead cut the talus in two at the
+  // trochlea, and a lobe reaching lower or further back trimmed the talus,
+  // which is cleared against the tibia over the ankle's range
+  // (docs/ATLAS-MEASUREMENTS.md).
+  Field fibular_notch = ellipsoid({-0.0600f, 0.0870f, 0.0875f}, {0.0110f, 0.0095f, 0.0090f});
+  Field body =
+      smooth_union({shaft, plateau, medial_condyle, lateral_condyle, tuberosity, gerdy, medial_malleolus, fibular_notch}, 0.012f);
   // The tibial plateau (Gray's Anatomy 41st ed.; Moore 8th ed.): the medial
   // condyle's articular surface an oval, concave dish, the larger; the
   // lateral's smaller, nearly circular and flat, a little lower (its meniscus

@@ -94,8 +94,21 @@ atlas or model. The generator draws on these published figures.
   open towards the soleus from 20% of the way down (docs/ATLAS-
   MEASUREMENTS.md, "The plantaris tendon and the medial head"). Below the
   head it runs on the soleus's back to the calcaneal tendon's medial
-  border, in a shallow groove of the soleus open backwards and medially
-  (52-88% of the way down), not in a tunnel of it.
+  border, in a groove of the soleus whose mouth faces backwards and
+  medially, not in a notch with a lip of soleus behind it (52-85% of the
+  way down before).
+- The lower end of the tibia: on its lateral surface a triangular rough
+  hollow takes the inferior interosseous ligament, which binds the fibula
+  to it (Gray's Anatomy, 20th ed., 1918, "The Tibia"; later texts call it
+  the fibular notch). How near the fibula lies: on anteroposterior
+  radiographs of normal ankles the tibiofibular clear space 1 cm above the
+  plafond is under about 6 mm (Harper MC, Keller TS (1989), Foot & Ankle
+  10(3):156-160, 12 cadaver legs), 4.6 mm on average and at most 8 mm
+  (Shah AS et al. (2012), Foot & Ankle International 33(10):870-876, 392
+  patients). The atlas's tibia has a lobe on its lateral face from 88 to
+  96% of the way down; measured as such a film sees it, the clear space is
+  2.9 mm (8.8 mm before). The hollow itself is not modelled (the lobe's
+  face is convex). Read 2026-12-06.
 - The femoral epicondyles: on the outer side of each condyle rises an
   epicondyle; the medial one is big and rounded, and the tibial collateral
   ligament is fixed to it, while the lateral one is the smaller and stands
