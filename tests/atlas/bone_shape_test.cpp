@@ -305,8 +305,7 @@ TEST(AtlasBoneShape, FibulaLiesBesideTheTibiaAboveTheAnkle) {
     if (std::abs(p.x - ankle.x) < 0.003f && std::abs(p.z - ankle.z) < 0.005f && p.y < ankle.y + 0.04f)
       vault = std::min(vault, p.y);
   ASSERT_LT(vault, ankle.y + 0.04f) << "no tibia over the ankle joint centre";
-  SectionPlane plane;
-  plane.point = {0.0, double(vault) + 0.010, 0.0};
+  const SectionPlane plane = make_section_plane({0.0, double(vault) + 0.010, 0.0}, 0.0);
   const MeshSection t = slice_mesh(tibia, plane), f = slice_mesh(fibula, plane);
   ASSERT_FALSE(t.empty() || f.empty());
   double tibia_lateral = -1e9, fibula_medial = 1e9; // the plane's u axis is lateral
