@@ -1,5 +1,6 @@
 // Normals after the passes that move posed vertices on their own: the bone
-// collision (bone_collision.hpp) and the skin settling (skin_settle.hpp).
+// collision (bone_collision.hpp), the carried origins' fold relaxing
+// (fold_relax.hpp) and the skin settling (skin_settle.hpp).
 // The blend carries each rest normal with its vertex's rotation; a vertex
 // pushed out of a bone, or skin pushed over the tissue, tilts its triangles,
 // and a normal left as the blend gave it shades the surface as if it had not
@@ -42,6 +43,7 @@ TEST(MotionPushedNormals, VerticesPushedOutOfABoneTakeTheNormalsOfTheirPosedTria
   ASSERT_TRUE(atlas && atlas->manifest) << "the bundled atlas is missing; it is part of the repository";
   SoftTissueOptions without;
   without.bone_collision = false;
+  without.relax_folds = false; // it moves vertices on its own too (fold_relax.hpp)
   const LegSkin blend_only = bind_soft_tissue(crus::test::motion_model(), crus::test::motion_muscles(), *atlas, without);
   const LegSkin pushed = bind_soft_tissue(crus::test::motion_model(), crus::test::motion_muscles(), *atlas);
   const auto bodies = pose_bodies(crus::test::motion_model(), {120.0, 0.0, 0.0, 0.0});

@@ -7,6 +7,7 @@
 #include "core/parallel.hpp"
 #include "core/document/scene.hpp"
 
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 #include <glm/gtc/quaternion.hpp>
 
@@ -216,11 +217,19 @@ void posed_bodies(const std::vector<Rigid>& bodies, std::vector<PosedBody>& out)
 // where the bone still holds), 30 mm folded the medial head's origin again
 // (48 edges); 15 mm keeps both low (docs/motion/README.md).
 constexpr double kCarrierHandoverM = 0.015;
+// Where the carried muscle's folds are relaxed (fold_relax.hpp): not within
+// kFoldHeldM of its origin's capsules, wholly from kFoldFreeM, and fading
+// out down the carried length as the carrier hands over to the skinning. Chosen on the full atlas at
+// knee 120 (docs/motion/README.md): relaxed from the attachment's hold (3
+// mm) on, the tissue embedded in the femur at rest was smoothed through the
+// bone's surface and the tip of the lateral head's origin showed a ragged
+// rim, and the medial head folded more (22-23 edges, 18 unrelaxed).
+constexpr double kFoldHeldM = 0.008, kFoldFreeM = 0.013;
 
 // The origin of a muscle whose path wraps the condyles from a femoral origin
 // (the gastrocnemius heads, the plantaris), carried whole (origin_carrier.hpp).
 OriginCarrier bind_carrier(const MotionModel& model, const MuscleSet& muscles, const MusclePath& path, const Scene& scene,
-                           const SceneStructure& s, const std::vector<VertexWeights>& weights, double hold_m) {
+                           const SceneStructure& s, const std::vector<VertexWeights>& weights, double hold_m, FoldRelax* folds) {
   if (path.wraps.empty() || path.points.size() < 2 || !scene.manifest) return {};
   const int femur = path.points.front().body;
   // Only a path that wraps a surface on its origin's body: the bend is over
@@ -235,13 +244,19 @@ OriginCarrier bind_carrier(const MotionModel& model, const MuscleSet& muscles, c
   OriginCarrier c = bind_origin_carrier(s.mesh, femur, origin->centroid, glm::vec3(path.points[1].rest), weights);
   // What the attachment holds stays on the bone (as the skinning holds it,
   // within attachment_hold_m of the site); the carrier takes over beyond it.
+  // Where it is carried clear of the attachment, what still folds is relaxed.
+  std::vector<float> free(folds ? s.mesh.positions.size() : 0, 0.0f);
   for (CarrierVertex& cv : c.vertices) {
     float d = std::numeric_limits<float>::infinity();
     for (const AttachmentSite* site : origins)
       for (const Capsule& cap : site->patches) d = std::min(d, distance_to_capsule(cap, s.mesh.positions[cv.index]));
     cv.share *= static_cast<float>(smoothstep(hold_m, hold_m + kCarrierHandoverM, d));
+    if (folds && cv.share > 0.0f)
+      free[cv.index] = static_cast<float>(smoothstep(kFoldHeldM, kFoldFreeM, d)) *
+                       (1.0f - glm::smoothstep(CarrierOptions{}.fade_from, 1.0f, cv.level));
   }
   std::erase_if(c.vertices, [](const CarrierVertex& cv) { return cv.share <= 0.0f; });
+  if (folds && !c.vertices.empty()) *folds = bind_fold_relax(s.mesh, std::move(free));
   return c;
 }
 
@@ -352,7 +367,8 @@ LegSkin bind_soft_tissue(const MotionModel& model, const MuscleSet& muscles, con
     // The skin takes the tissue's weights below, after this.
     if (s.kind != StructureKind::skin) clearance.apply(s.mesh, held, out.vertices, cancel);
     if (const MusclePath* path = muscles.find(s.id); options.origin_carrier && path && s.kind == StructureKind::muscle)
-      out.carrier = bind_carrier(model, muscles, *path, scene, s, out.vertices, options.attachment_hold_m);
+      out.carrier = bind_carrier(model, muscles, *path, scene, s, out.vertices, options.attachment_hold_m,
+                                 options.relax_folds ? &out.folds : nullptr);
     if (options.bone_collision &&
         (s.kind == StructureKind::muscle || s.kind == StructureKind::tendon || s.kind == StructureKind::nerve)) {
       // A carried vertex no longer moves with the one body its weights
@@ -398,6 +414,7 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
   struct Scratch {
     std::vector<glm::vec3> bulged, bulged_normals;
     CarrierPath path;
+    FoldScratch folds;
   };
   std::vector<std::size_t> order(skin.structures.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -481,6 +498,10 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
           if (skin.collision)
             skin.collision->apply(ss.structure, widen ? bulged : from.positions, bodies, to.positions,
                                   normals ? &to.normals : nullptr);
+          // What still folds next to a carried origin, relaxed (the bend
+          // the carrier and the collision pass leave there).
+          if (!ss.folds.empty() && ss.carrier.origin_body >= 0 && carrier_bends(ss.carrier, pb))
+            relax_folds(ss.folds, to, scratch[worker].folds);
         }
         posed.structures[ss.structure].box = bounds(to);
       },

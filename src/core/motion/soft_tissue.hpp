@@ -29,12 +29,15 @@
 //   the femur (origin_carrier.hpp);
 // - what still enters a bone in a pose is pushed out of it there, after the
 //   blend (bone_collision.hpp);
+// - what the carrier and that push still fold next to a carried origin is
+//   relaxed (fold_relax.hpp);
 // - the skin takes the weights of the tissue beneath it (skin_layer.hpp);
 // - and, once posed, settles over that tissue (skin_settle.hpp, called by
 //   LegPoser::apply after pose_scene).
 #include "core/geometry/mesh.hpp"
 #include "core/motion/bone_collision.hpp"
 #include "core/motion/bulge.hpp"
+#include "core/motion/fold_relax.hpp"
 #include "core/cancel.hpp"
 #include "core/motion/musculotendon.hpp"
 #include "core/motion/origin_carrier.hpp"
@@ -58,6 +61,7 @@ struct StructureSkin {
   std::vector<VertexWeights> vertices; // one per mesh vertex when rigid_body < 0
   MuscleBulge bulge;                   // muscles with a path: how the belly widens (bulge.hpp)
   OriginCarrier carrier;               // muscles wrapping the condyles: the origin carried whole (origin_carrier.hpp)
+  FoldRelax folds;                     // ... and what still folds there after the collision pass, relaxed (fold_relax.hpp)
 };
 
 struct SoftTissueOptions {
@@ -67,6 +71,7 @@ struct SoftTissueOptions {
   double attachment_release_m = 0.03; // ... fading to the distance weights by this distance
   bool bone_collision = true;         // push what still enters a bone out of it at each pose
   bool origin_carrier = true;         // carry the condyle-wrapping muscles' origins section by section
+  bool relax_folds = true;            // ... and relax what still folds there (fold_relax.hpp)
   // Cancelled from another thread (a background bind whose atlas is going
   // away): the bind stops within a few hundred vertices of any of its
   // stages and returns an empty skin, which the caller drops.
