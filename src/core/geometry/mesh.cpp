@@ -50,6 +50,13 @@ glm::vec3 area_weighted_centroid(const Mesh& mesh) {
   return glm::vec3(acc / area_sum);
 }
 
+glm::vec3 triangle_normal(const Mesh& mesh, std::size_t t) {
+  const glm::vec3& a = mesh.positions[mesh.indices[3 * t]];
+  const glm::vec3 n = glm::cross(mesh.positions[mesh.indices[3 * t + 1]] - a, mesh.positions[mesh.indices[3 * t + 2]] - a);
+  const float len = glm::length(n);
+  return len > 1e-12f ? n / len : glm::vec3(0.0f);
+}
+
 void compute_smooth_normals(Mesh& mesh) {
   std::vector<glm::dvec3> acc(mesh.positions.size(), glm::dvec3(0.0));
   for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {

@@ -42,6 +42,8 @@ double signed_volume(const Mesh& mesh);
 glm::vec3 area_weighted_centroid(const Mesh& mesh);
 // Area-weighted vertex normals (smooth shading).
 void compute_smooth_normals(Mesh& mesh);
+// The unit normal of triangle `t` (indices 3t..3t+2), zero when it has no area.
+glm::vec3 triangle_normal(const Mesh& mesh, std::size_t t);
 
 struct MeshCheck {
   bool closed = false;   // every edge shared by exactly two triangles

@@ -12,14 +12,6 @@ namespace {
 constexpr float kHalfPi = 1.5707964f;
 } // namespace
 
-glm::vec3 triangle_normal(const Mesh& m, std::uint32_t t) {
-  const std::size_t i = static_cast<std::size_t>(t) * 3;
-  const glm::vec3& a = m.positions[m.indices[i]];
-  const glm::vec3 n = glm::cross(m.positions[m.indices[i + 1]] - a, m.positions[m.indices[i + 2]] - a);
-  const float l = glm::length(n);
-  return l > 0.0f ? n / l : glm::vec3(0.0f);
-}
-
 FoldRelax bind_fold_relax(const Mesh& rest, std::vector<float> free) {
   FoldRelax out;
   const auto nv = static_cast<std::uint32_t>(rest.positions.size());

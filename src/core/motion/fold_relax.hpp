@@ -68,7 +68,4 @@ struct FoldScratch {
 // moved). Returns the number of folded hinges found in the first round.
 int relax_folds(const FoldRelax& relax, Mesh& posed, FoldScratch& scratch, const FoldRelaxOptions& options = {});
 
-// The unit normal of triangle `t`, zero for a degenerate one.
-glm::vec3 triangle_normal(const Mesh& m, std::uint32_t t);
-
 } // namespace crus::motion

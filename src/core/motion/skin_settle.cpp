@@ -126,15 +126,6 @@ glm::vec3 vertex_normal(const SkinSettle& s, const Mesh& m, std::uint32_t v, con
   return len > 1e-12f ? n / len : fallback;
 }
 
-// Unit normal of triangle t (zero when it has no area).
-glm::vec3 face_normal(const Mesh& m, std::uint32_t t) {
-  const std::size_t i = static_cast<std::size_t>(t) * 3;
-  const glm::vec3& a = m.positions[m.indices[i]];
-  const glm::vec3 n = glm::cross(m.positions[m.indices[i + 1]] - a, m.positions[m.indices[i + 2]] - a);
-  const float len = glm::length(n);
-  return len > 1e-12f ? n / len : glm::vec3(0.0f);
-}
-
 } // namespace
 
 SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vector<std::size_t>& structures,
@@ -219,7 +210,7 @@ SkinSettle bind_skin_settle(const Scene& rest, std::size_t skin, const std::vect
     }
     for (SkinSettle::Hinge& h : out.hinges) {
       // Turned more than 90 degrees at rest: it cannot turn 90 more.
-      const float rest = std::acos(std::clamp(glm::dot(face_normal(m, h.a), face_normal(m, h.b)), -1.0f, 1.0f));
+      const float rest = std::acos(std::clamp(glm::dot(triangle_normal(m, h.a), triangle_normal(m, h.b)), -1.0f, 1.0f));
       h.folded_below = rest > kHalfPi ? -2.0f : -std::sin(rest);
     }
     // The skin's top is the cut across the thigh, rounded over a centimetre:
@@ -406,7 +397,7 @@ void settle_skin(const SkinSettle& s, const Scene& rest, Scene& posed) {
     for (int round = 0; round < kFoldRounds; ++round) {
       std::vector<float> w(nv, -1.0f); // negative: not in the region
       std::vector<std::uint32_t> region;
-      for (std::size_t t = 0; t < normals.size(); ++t) normals[t] = face_normal(m, static_cast<std::uint32_t>(t));
+      for (std::size_t t = 0; t < normals.size(); ++t) normals[t] = triangle_normal(m, static_cast<std::uint32_t>(t));
       for (const SkinSettle::Hinge& h : s.hinges) {
         if (glm::dot(normals[h.a], normals[h.b]) >= h.folded_below) continue;
         for (std::uint32_t t : {h.a, h.b})

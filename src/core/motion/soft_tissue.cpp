@@ -218,12 +218,13 @@ void posed_bodies(const std::vector<Rigid>& bodies, std::vector<PosedBody>& out)
 // (48 edges); 15 mm keeps both low (docs/motion/README.md).
 constexpr double kCarrierHandoverM = 0.015;
 // Where the carried muscle's folds are relaxed (fold_relax.hpp): not within
-// kFoldHeldM of its origin's capsules, wholly from kFoldFreeM, and fading
-// out down the carried length as the carrier hands over to the skinning. Chosen on the full atlas at
-// knee 120 (docs/motion/README.md): relaxed from the attachment's hold (3
-// mm) on, the tissue embedded in the femur at rest was smoothed through the
-// bone's surface and the tip of the lateral head's origin showed a ragged
-// rim, and the medial head folded more (22-23 edges, 18 unrelaxed).
+// kFoldHeldM of its origin's capsules, wholly from kFoldFreeM, and fading out
+// down the carried length as the carrier hands over to the skinning. Chosen
+// on the full atlas at knee 120 (docs/motion/README.md): relaxed from the
+// attachment's hold (3 mm) on, the tissue embedded in the femur at rest was
+// smoothed through the bone's surface and the tip of the lateral head's
+// origin showed a ragged rim, and the medial head folded more (22-23 edges,
+// 18 unrelaxed).
 constexpr double kFoldHeldM = 0.008, kFoldFreeM = 0.013;
 
 // The origin of a muscle whose path wraps the condyles from a femoral origin
@@ -482,7 +483,9 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
             to.positions[v] = r * p + t;
             if (normals) to.normals[v] = r * n;
           }
-          if (const OriginCarrier& oc = ss.carrier; oc.origin_body >= 0 && carrier_bends(oc, pb)) {
+          const OriginCarrier& oc = ss.carrier;
+          const bool bends = oc.origin_body >= 0 && carrier_bends(oc, pb);
+          if (bends) {
             CarrierPose cp;
             const PosedBody& o = pb[static_cast<std::size_t>(oc.origin_body)];
             cp.origin_r = o.r;
@@ -500,8 +503,7 @@ void pose_scene(const LegSkin& skin, const Scene& rest, const std::vector<Rigid>
                                   normals ? &to.normals : nullptr);
           // What still folds next to a carried origin, relaxed (the bend
           // the carrier and the collision pass leave there).
-          if (!ss.folds.empty() && ss.carrier.origin_body >= 0 && carrier_bends(ss.carrier, pb))
-            relax_folds(ss.folds, to, scratch[worker].folds);
+          if (bends && !ss.folds.empty()) relax_folds(ss.folds, to, scratch[worker].folds);
         }
         posed.structures[ss.structure].box = bounds(to);
       },
