@@ -26,6 +26,14 @@ void taubin_smooth(Mesh& mesh, int iterations, float lambda = 0.5f, float mu = -
 // nearby one (a thin part pushed through itself) is refused.
 Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, float min_normal_cos = 0.7f,
               bool avoid_crossings = false);
+// Merges the vertices joined by edges shorter than `min_edge` into one at
+// their mean and drops the triangles that vanish with them: the clusters of
+// nearly coincident vertices that marching leaves where the surface passes a
+// grid point, folded onto each other so that no collapse above may take
+// them. A cluster whose merge would open or pinch the surface, or lay two
+// triangles back to back, is left as it is. The result has positions and
+// triangles only, as simplify's has; with nothing merged, the mesh itself.
+Mesh merge_close_vertices(const Mesh& mesh, float min_edge);
 // Whether two triangles that share no vertex cross (open edges against open interiors).
 bool triangles_cross(const glm::vec3& a0, const glm::vec3& a1, const glm::vec3& a2, const glm::vec3& b0, const glm::vec3& b1,
                      const glm::vec3& b2);

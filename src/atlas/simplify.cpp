@@ -410,4 +410,77 @@ Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, f
   return out;
 }
 
+Mesh merge_close_vertices(const Mesh& mesh, float min_edge) {
+  const std::size_t nv = mesh.positions.size();
+  std::vector<std::uint32_t> root(nv);
+  for (std::size_t v = 0; v < nv; ++v) root[v] = std::uint32_t(v);
+  auto find = [&](std::uint32_t v) {
+    while (root[v] != v) v = root[v] = root[root[v]];
+    return v;
+  };
+  for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3)
+    for (int e = 0; e < 3; ++e) {
+      const std::uint32_t a = mesh.indices[i + std::size_t(e)], b = mesh.indices[i + std::size_t((e + 1) % 3)];
+      if (glm::distance(mesh.positions[a], mesh.positions[b]) >= min_edge) continue;
+      const std::uint32_t ra = find(a), rb = find(b);
+      if (ra != rb) root[std::max(ra, rb)] = std::min(ra, rb); // the lower index stands for the cluster
+    }
+  std::vector<glm::dvec3> sum(nv, glm::dvec3(0.0));
+  std::vector<std::uint32_t> members(nv, 0), clusters;
+  for (std::size_t v = 0; v < nv; ++v) {
+    const std::uint32_t r = find(std::uint32_t(v));
+    sum[r] += glm::dvec3(mesh.positions[v]);
+    if (++members[r] == 2) clusters.push_back(r);
+  }
+  if (clusters.empty()) return mesh;
+  // The mesh with the chosen clusters merged, each at the mean of its
+  // vertices; triangles that lose a corner to a merge go.
+  std::vector<char> chosen(nv, 0);
+  auto merged = [&]() {
+    Mesh out;
+    std::vector<std::uint32_t> remap(nv, ~0u);
+    auto to = [&](std::uint32_t v) { return chosen[find(v)] ? find(v) : v; };
+    for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
+      std::array<std::uint32_t, 3> t{};
+      for (std::size_t k = 0; k < 3; ++k) t[k] = to(mesh.indices[i + k]);
+      if (t[0] == t[1] || t[1] == t[2] || t[2] == t[0]) continue;
+      for (std::uint32_t r : t) {
+        if (remap[r] == ~0u) {
+          remap[r] = std::uint32_t(out.positions.size());
+          out.positions.push_back(chosen[r] ? glm::vec3(sum[r] / double(members[r])) : mesh.positions[r]);
+        }
+        out.indices.push_back(remap[r]);
+      }
+    }
+    return out;
+  };
+  // A merge that would open, pinch or turn the surface is not made: all at
+  // once if they all keep it whole, else one cluster at a time. A part
+  // thinner than min_edge merged flat leaves two triangles on the same three
+  // vertices, back to back, which the edge checks alone take for a surface.
+  const MeshCheck before = check_mesh(mesh);
+  auto whole = [&](const Mesh& m) {
+    const MeshCheck after = check_mesh(m);
+    if (m.empty() || after.boundary_edges > before.boundary_edges || after.non_manifold_edges > before.non_manifold_edges ||
+        (before.oriented && !after.oriented))
+      return false;
+    std::vector<std::array<std::uint32_t, 3>> corners(m.triangle_count());
+    for (std::size_t t = 0; t < corners.size(); ++t) {
+      corners[t] = {m.indices[3 * t], m.indices[3 * t + 1], m.indices[3 * t + 2]};
+      std::sort(corners[t].begin(), corners[t].end());
+    }
+    std::sort(corners.begin(), corners.end());
+    return std::adjacent_find(corners.begin(), corners.end()) == corners.end();
+  };
+  for (std::uint32_t r : clusters) chosen[r] = 1;
+  if (Mesh all = merged(); whole(all)) return all;
+  std::fill(chosen.begin(), chosen.end(), 0);
+  for (std::uint32_t r : clusters) {
+    chosen[r] = 1;
+    if (!whole(merged())) chosen[r] = 0;
+  }
+  if (std::find(chosen.begin(), chosen.end(), 1) == chosen.end()) return mesh;
+  return merged();
+}
+
 } // namespace crus::atlas

@@ -1,0 +1,103 @@
+// merge_close_vertices (simplify.cpp) makes each cluster of vertices joined
+// by edges shorter than a given length one vertex, and leaves alone what
+// would open, pinch or turn the surface.
+#include "atlas/mesher.hpp"
+#include "atlas/sdf.hpp"
+
+#include <glm/geometric.hpp>
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace crus::test {
+namespace {
+
+// A tetrahedron, counter-clockwise seen from outside.
+Mesh tetrahedron(const glm::vec3& a, const glm::vec3& b, const glm::vec3& c, const glm::vec3& d) {
+  Mesh m;
+  m.positions = {a, b, c, d};
+  m.indices = {0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3};
+  if (signed_volume(m) < 0.0)
+    for (std::size_t i = 0; i < m.indices.size(); i += 3) std::swap(m.indices[i + 1], m.indices[i + 2]);
+  return m;
+}
+
+std::size_t short_edges(const Mesh& m, float below) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i + 2 < m.indices.size(); i += 3)
+    for (std::size_t e = 0; e < 3; ++e)
+      n += glm::distance(m.positions[m.indices[i + e]], m.positions[m.indices[i + (e + 1) % 3]]) < below ? 1 : 0;
+  return n / 2; // each edge is seen from its two triangles
+}
+
+TEST(AtlasMesher, MergeCloseVerticesTakesAFoldedClusterAndKeepsTheSurfaceWhole) {
+  // A closed surface whose face gets a fan round a point 0.01 mm from one
+  // of its corners, the point lifted off the face so that two of the fan's
+  // triangles fold over: a cluster like the one marching left behind the
+  // knee, which no collapse could take without flipping a triangle.
+  Mesh m = tetrahedron({0.0f, 0.0f, 0.0f}, {0.01f, 0.0f, 0.0f}, {0.0f, 0.01f, 0.0f}, {0.0f, 0.0f, 0.01f});
+  ASSERT_TRUE(check_mesh(m).watertight());
+  const std::uint32_t a = m.indices[0], b = m.indices[1], c = m.indices[2];
+  const glm::vec3 near = m.positions[a] + glm::vec3(0.00001f, -0.000004f, 0.000006f);
+  m.positions.push_back(near);
+  const std::uint32_t p = 4;
+  m.indices.erase(m.indices.begin(), m.indices.begin() + 3);
+  for (std::uint32_t i : {a, b, p, b, c, p, c, a, p}) m.indices.push_back(i);
+  ASSERT_TRUE(check_mesh(m).watertight());
+  ASSERT_EQ(short_edges(m, 0.00005f), 1u);
+  const Mesh merged = atlas::merge_close_vertices(m, 0.00005f);
+  EXPECT_EQ(merged.positions.size(), 4u);
+  EXPECT_EQ(merged.triangle_count(), 4u);
+  EXPECT_TRUE(check_mesh(merged).watertight());
+  EXPECT_EQ(short_edges(merged, 0.00005f), 0u);
+  // The corner moves to the cluster's mean, no further.
+  float moved = 1.0f;
+  for (const glm::vec3& q : merged.positions) moved = std::min(moved, glm::distance(q, m.positions[a]));
+  EXPECT_LT(moved, 0.0000075f);
+  // Nothing shorter than the length: the mesh comes back as it was.
+  const Mesh same = atlas::merge_close_vertices(m, 0.000001f);
+  EXPECT_TRUE(same.positions == m.positions);
+  EXPECT_TRUE(same.indices == m.indices);
+}
+
+TEST(AtlasMesher, MergeCloseVerticesLeavesAMergeThatWouldFlattenTheSurface) {
+  // A tetrahedron with one edge of 0.01 mm: merged, it would be two
+  // triangles back to back with no volume; it is left as it was. Beside it
+  // a surface with a cluster that may go: that one is merged on its own.
+  Mesh thin = tetrahedron({0.0f, 0.0f, 0.0f}, {0.00001f, 0.0f, 0.0f}, {0.0f, 0.01f, 0.0f}, {0.0f, 0.0f, 0.01f});
+  ASSERT_TRUE(check_mesh(thin).watertight());
+  const Mesh kept = atlas::merge_close_vertices(thin, 0.00005f);
+  EXPECT_TRUE(kept.positions == thin.positions);
+  EXPECT_TRUE(kept.indices == thin.indices);
+
+  Mesh both = thin;
+  // Marching leaves hundreds of such clusters before simplification (602
+  // edges under 0.05 mm here); all of them go and the surface stays whole.
+  const Mesh marched = atlas::polygonise(atlas::ellipsoid({0.05f, 0.0f, 0.0f}, {0.01f, 0.008f, 0.006f}), 0.001f);
+  ASSERT_GT(short_edges(marched, 0.00005f), 100u);
+  const Mesh lump = atlas::merge_close_vertices(marched, 0.00005f);
+  ASSERT_TRUE(check_mesh(lump).watertight());
+  ASSERT_EQ(short_edges(lump, 0.00005f), 0u);
+  EXPECT_NEAR(signed_volume(lump), signed_volume(marched), 1e-4 * signed_volume(marched));
+  // Split one of the lump's triangles round a point just off its corner.
+  const std::uint32_t base = std::uint32_t(both.positions.size());
+  both.positions.insert(both.positions.end(), lump.positions.begin(), lump.positions.end());
+  for (std::uint32_t i : lump.indices) both.indices.push_back(base + i);
+  const std::size_t t = both.indices.size() - 3;
+  const std::uint32_t a = both.indices[t], b = both.indices[t + 1], c = both.indices[t + 2];
+  const std::uint32_t p = std::uint32_t(both.positions.size());
+  both.positions.push_back(glm::mix(both.positions[a], (both.positions[b] + both.positions[c]) * 0.5f, 0.001f));
+  both.indices.resize(t);
+  for (std::uint32_t i : {a, b, p, b, c, p, c, a, p}) both.indices.push_back(i);
+  ASSERT_GE(short_edges(both, 0.00005f), 2u);
+  const Mesh merged = atlas::merge_close_vertices(both, 0.00005f);
+  EXPECT_EQ(short_edges(merged, 0.00005f), 1u) << "only the thin tetrahedron's edge is left";
+  EXPECT_EQ(merged.triangle_count(), both.triangle_count() - 2);
+  const MeshCheck check = check_mesh(merged);
+  EXPECT_EQ(check.boundary_edges, 0u);
+  EXPECT_EQ(check.non_manifold_edges, 0u);
+}
+
+} // namespace
+} // namespace crus::test
