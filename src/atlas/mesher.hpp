@@ -30,10 +30,11 @@ Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, f
 // their mean and drops the triangles that vanish with them: the clusters of
 // nearly coincident vertices that marching leaves where the surface passes a
 // grid point, folded onto each other so that no collapse above may take
-// them. A cluster whose merge would open or pinch the surface, or lay two
+// them. A cluster wider than min_edge about its mean, or whose merge would
+// open or pinch the surface, turn or flatten a triangle, or lay two
 // triangles back to back, is left as it is. The result has positions and
 // triangles only, as simplify's has; with nothing merged, the mesh itself.
-Mesh merge_close_vertices(const Mesh& mesh, float min_edge);
+Mesh merge_close_vertices(Mesh mesh, float min_edge);
 // Whether two triangles that share no vertex cross (open edges against open interiors).
 bool triangles_cross(const glm::vec3& a0, const glm::vec3& a1, const glm::vec3& a2, const glm::vec3& b0, const glm::vec3& b1,
                      const glm::vec3& b2);

@@ -546,8 +546,8 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // SkinSeams.NoLumpsOnTheSidesOfTheMidfoot). Lower than 32 mm the
   // horizontal levels would bridge under the medial arch.
   constexpr float kKnee = 0.4536f, kLeg = 0.4536f - 0.0571f; // joint centres (outline.cpp)
-  // Each level's hull is rounded below 70% (faded in over 3 cm above) with
-  // corners of 10 mm, its flat sides moved out by 0.8 mm so that a corner
+  // Each level's hull is rounded below 46% (faded in over 4 cm above, with
+  // the back's band) with corners of 10 mm, its flat sides moved out by 0.8 mm so that a corner
   // turning by up to about 45 degrees stays covered: where the hull ran over
   // a small structure (the tendons behind the medial malleolus, the edge of
   // the calcaneal tendon) it turned 15 to 30 degrees within a millimetre or
@@ -556,7 +556,10 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
   // subcutaneous fat rounds those corners in a real ankle. Rounded at the
   // heel too, the light atlas's decimation moved edges into the knee's
   // region and the bent knee's fold count rose past its ceiling
-  // (MotionSkinFold), for no change a render shows.
+  // (MotionSkinFold), for no change a render shows. Rounded only below 70%,
+  // the back's hull turned sharply over the plantaris tendon and the sural
+  // nerve from 46% down, two lines down the back of the calf seen from
+  // behind (SkinSeams.NoWorseInFrontOrLowerDown).
   constexpr float kEnvelopeCorner = 0.010f, kEnvelopeGrow = 0.0008f;
   Field outer = offset(deep_fascia(), skin_thickness());
   if (tibia_wrap.eval) outer = smooth_union({std::move(outer), std::move(tibia_wrap)}, kTibiaFillet);
@@ -585,7 +588,7 @@ StructureSpec build_skin(const std::vector<StructureSpec>& inner) {
                                   {{kKnee - 0.66f * kLeg, 0.032f, 0.040f, 0.012f},
                                    {kKnee - 0.46f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, {-1.0f, 0.0f}},
                                    {kKnee - 0.44f * kLeg, kKnee - 0.66f * kLeg, 0.040f, 0.010f, {0.0f, 1.0f}}},
-                                  {kEnvelopeCorner, kEnvelopeGrow, kKnee - 0.70f * kLeg, 0.030f});
+                                  {kEnvelopeCorner, kEnvelopeGrow, kKnee - 0.46f * kLeg, 0.040f});
   // The back of the heel is made convex too, from y 0.045 (faded in over the
   // 16 mm above it, overlapping the ankle's envelope) down to 10 mm above
   // the sole's level: the skin wrapped the

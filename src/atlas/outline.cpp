@@ -320,8 +320,8 @@ Field deep_fascia() {
   // the calf between the knee and 20%). Six samples a span (pieces of up
   // to 6.5 mm) showed in the skin's shading as bands across the back of
   // the upper calf at y 0.38-0.42 (SkinSeams.NoBandsAcrossTheBackOfTheUpperCalf);
-  // twelve take them out for about 7% more generation time (24: no better,
-  // a third more time).
+  // twelve take them out (24: no better, a third more generation time;
+  // twelve's cost is within the machine's noise: docs/PERFORMANCE.md).
   Field ellipse = sweep(keys, {1, 0, 0}, 12);
   Field f;
   f.box = ellipse.box;

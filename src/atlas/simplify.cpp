@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <unordered_map>
 
@@ -410,7 +411,7 @@ Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, f
   return out;
 }
 
-Mesh merge_close_vertices(const Mesh& mesh, float min_edge) {
+Mesh merge_close_vertices(Mesh mesh, float min_edge) {
   const std::size_t nv = mesh.positions.size();
   std::vector<std::uint32_t> root(nv);
   for (std::size_t v = 0; v < nv; ++v) root[v] = std::uint32_t(v);
@@ -432,12 +433,25 @@ Mesh merge_close_vertices(const Mesh& mesh, float min_edge) {
     sum[r] += glm::dvec3(mesh.positions[v]);
     if (++members[r] == 2) clusters.push_back(r);
   }
+  // A chain of short edges can reach further than min_edge (round a thin
+  // tube, say): only clusters whose every vertex lies within min_edge of
+  // their mean are merged.
+  std::vector<char> wide(nv, 0);
+  for (std::size_t v = 0; v < nv; ++v) {
+    const std::uint32_t r = find(std::uint32_t(v));
+    if (members[r] > 1 && glm::distance(glm::dvec3(mesh.positions[v]), sum[r] / double(members[r])) > double(min_edge))
+      wide[r] = 1;
+  }
+  clusters.erase(std::remove_if(clusters.begin(), clusters.end(), [&](std::uint32_t r) { return wide[r] != 0; }), clusters.end());
   if (clusters.empty()) return mesh;
   // The mesh with the chosen clusters merged, each at the mean of its
-  // vertices; triangles that lose a corner to a merge go.
+  // vertices; triangles that lose a corner to a merge go. `turned` is set
+  // if a triangle left at a merged vertex turns by more than 90 degrees.
   std::vector<char> chosen(nv, 0);
+  bool turned = false;
   auto merged = [&]() {
     Mesh out;
+    turned = false;
     std::vector<std::uint32_t> remap(nv, ~0u);
     auto to = [&](std::uint32_t v) { return chosen[find(v)] ? find(v) : v; };
     for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
@@ -451,18 +465,45 @@ Mesh merge_close_vertices(const Mesh& mesh, float min_edge) {
         }
         out.indices.push_back(remap[r]);
       }
+      if (chosen[t[0]] || chosen[t[1]] || chosen[t[2]]) {
+        const glm::vec3 *p0 = &mesh.positions[mesh.indices[i]], *p1 = &mesh.positions[mesh.indices[i + 1]],
+                        *p2 = &mesh.positions[mesh.indices[i + 2]];
+        const glm::vec3 before = glm::cross(*p1 - *p0, *p2 - *p0);
+        const std::size_t o = out.indices.size() - 3;
+        const glm::vec3 &q0 = out.positions[out.indices[o]], &q1 = out.positions[out.indices[o + 1]],
+                        &q2 = out.positions[out.indices[o + 2]];
+        if (glm::dot(before, glm::cross(q1 - q0, q2 - q0)) <= 0.0f) turned = true;
+      }
     }
     return out;
   };
   // A merge that would open, pinch or turn the surface is not made: all at
   // once if they all keep it whole, else one cluster at a time. A part
   // thinner than min_edge merged flat leaves two triangles on the same three
-  // vertices, back to back, which the edge checks alone take for a surface.
+  // vertices, back to back, which the edge checks alone take for a surface;
+  // a pinch (two sheets meeting at one vertex) keeps every edge shared by
+  // two triangles but changes the Euler characteristic.
+  auto euler = [](const Mesh& m) {
+    std::vector<std::uint64_t> edges;
+    edges.reserve(m.indices.size());
+    std::vector<char> used(m.positions.size(), 0);
+    for (std::size_t i = 0; i + 2 < m.indices.size(); i += 3)
+      for (std::size_t e = 0; e < 3; ++e) {
+        const std::uint64_t a = m.indices[i + e], b = m.indices[i + (e + 1) % 3];
+        used[a] = 1;
+        edges.push_back(std::min(a, b) << 32 | std::max(a, b));
+      }
+    std::sort(edges.begin(), edges.end());
+    const auto e = std::unique(edges.begin(), edges.end()) - edges.begin();
+    return std::int64_t(std::count(used.begin(), used.end(), 1)) - std::int64_t(e) + std::int64_t(m.triangle_count());
+  };
   const MeshCheck before = check_mesh(mesh);
+  const std::int64_t characteristic = euler(mesh);
   auto whole = [&](const Mesh& m) {
     const MeshCheck after = check_mesh(m);
-    if (m.empty() || after.boundary_edges > before.boundary_edges || after.non_manifold_edges > before.non_manifold_edges ||
-        (before.oriented && !after.oriented))
+    if (turned || m.empty() || after.boundary_edges > before.boundary_edges ||
+        after.non_manifold_edges > before.non_manifold_edges || after.degenerate_triangles > before.degenerate_triangles ||
+        (before.oriented && !after.oriented) || euler(m) != characteristic)
       return false;
     std::vector<std::array<std::uint32_t, 3>> corners(m.triangle_count());
     for (std::size_t t = 0; t < corners.size(); ++t) {
@@ -472,15 +513,18 @@ Mesh merge_close_vertices(const Mesh& mesh, float min_edge) {
     std::sort(corners.begin(), corners.end());
     return std::adjacent_find(corners.begin(), corners.end()) == corners.end();
   };
+  // One cluster at a time rebuilds and checks the whole mesh for each: fine
+  // for the tens of clusters the atlas's meshes have.
   for (std::uint32_t r : clusters) chosen[r] = 1;
   if (Mesh all = merged(); whole(all)) return all;
   std::fill(chosen.begin(), chosen.end(), 0);
+  bool any = false;
   for (std::uint32_t r : clusters) {
     chosen[r] = 1;
-    if (!whole(merged())) chosen[r] = 0;
+    if (Mesh one = merged(); !whole(one)) chosen[r] = 0;
+    else any = true;
   }
-  if (std::find(chosen.begin(), chosen.end(), 1) == chosen.end()) return mesh;
+  if (!any) return mesh;
   return merged();
 }
-
 } // namespace crus::atlas

@@ -398,7 +398,7 @@ TEST_F(SectionAnatomy, AnteriorCompartmentMusclesAreEachCutInOnePiece) {
       // mesh hangs 0.8 mm below it: a piece of 0.19 mm2 in the cut, since
       // the fascia was followed more finely (outline.cpp, 7 December 2026;
       // also a known fleck in SectionOutline.NoNewFleckLiesApartFromItsStructure).
-      // Pieces other than the largest under 0.3 mm2 are allowed there alone.
+      // One piece besides the largest, under 0.3 mm2, is allowed there alone.
       const bool ear = pc == 66 && std::string(id) == "extensor_digitorum_longus";
       std::vector<double> areas;
       for (const ContourLoop& loop : st->section.loops)

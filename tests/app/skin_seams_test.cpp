@@ -86,7 +86,11 @@ TEST_F(SkinSeams, NoWorseInFrontOrLowerDown) {
   // is one smooth rounding: 1.6%. Not to grow: from 45 to 66%, round the
   // same sector as above, where the whole muscles are wrapped again and the
   // envelopes come in (2.1% under 10 mm and 6.0% under 15 mm before the
-  // seams were removed, 1.9% and 6.1% now).
+  // seams were removed, 1.9% and 6.1% after; 1.5% and 5.3% on 7 December
+  // 2026). The level hulls there are rounded now from 46%, not only below
+  // 70% (nerves.cpp): the corners over the plantaris tendon and the sural
+  // nerve were two lines down the back of the calf seen from behind, and
+  // the band falls to 0.35% and 4.5%.
   const Bends front = bends(*scene_, "10%", "45%", 10.0, 45.0);
   const Bends lower = bends(*scene_, "45%", "66%", 45.0, -25.0);
   ASSERT_GT(front.edges, 500u);
@@ -94,8 +98,8 @@ TEST_F(SkinSeams, NoWorseInFrontOrLowerDown) {
   std::printf("front: %.2f%% under 10 mm; 45-66%%: %.2f%% under 10 mm, %.2f%% under 15 mm\n", front.percent10(),
               lower.percent10(), lower.percent15());
   EXPECT_LE(front.percent10(), 2.5) << "a line down the front of the calf";
-  EXPECT_LE(lower.percent10(), 2.2);
-  EXPECT_LE(lower.percent15(), 6.6);
+  EXPECT_LE(lower.percent10(), 0.6) << "the corners of the hull down the back of the calf";
+  EXPECT_LE(lower.percent15(), 5.0) << "the corners of the hull down the back of the calf";
 }
 
 TEST_F(SkinSeams, NoCreaseBehindTheMedialMalleolus) {
@@ -224,8 +228,9 @@ TEST_F(SkinSeams, NoBandsAcrossTheBackOfTheUpperCalf) {
   // upper calf at y 0.38-0.42: the outline's sweep (outline.cpp,
   // deep_fascia) followed its spline in straight pieces of up to 6.5 mm,
   // and the skin's normals turned at each joint. Measured on the shading:
-  // the mean height component of the normals of the skin facing backwards
-  // (within 30 degrees of straight behind), in 4 mm slices from y 0.30 to
+  // the mean height component of the normals of the skin behind the calf
+  // (within 30 degrees of straight behind, seen from the leg's centre, and
+  // facing backwards within about 45 degrees), in 4 mm slices from y 0.30 to
   // 0.43, should change smoothly from slice to slice. The largest second
   // difference between slices: 0.142 (at y 0.404) with six pieces a span,
   // 0.054 with twelve.
@@ -257,7 +262,8 @@ TEST_F(SkinSeams, NoBandsAcrossTheBackOfTheUpperCalf) {
       at = kBottom + (k + 0.5) * kSlice;
     }
   }
-  std::printf("behind the upper calf: largest change of the normals' slope between slices %.3f at y %.3f\n", worst, at);
+  std::printf("behind the upper calf: largest second difference of the normals' slope between slices %.3f at y %.3f\n", worst,
+              at);
   EXPECT_LE(worst, 0.08) << "bands across the back of the upper calf at y " << at;
 }
 
