@@ -188,7 +188,9 @@ TEST(SearchPanel, ANarrowPanelShowsAShortHintInsteadOfACutOne) {
     const std::string text = test::draw_at_width(h.host, h.panel, h.ctx, width, 600.0f, 1);
     const bool whole = text.find("Name, Latin name or synonym") != std::string::npos;
     EXPECT_EQ(whole, width > 400.0f) << text;
-    if (!whole) EXPECT_NE(text.find("Search"), std::string::npos) << text;
+    if (!whole) {
+      EXPECT_NE(text.find("Search"), std::string::npos) << text;
+    }
   }
 }
 
