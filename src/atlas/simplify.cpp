@@ -445,13 +445,16 @@ Mesh merge_close_vertices(Mesh mesh, float min_edge) {
   clusters.erase(std::remove_if(clusters.begin(), clusters.end(), [&](std::uint32_t r) { return wide[r] != 0; }), clusters.end());
   if (clusters.empty()) return mesh;
   // The mesh with the chosen clusters merged, each at the mean of its
-  // vertices; triangles that lose a corner to a merge go. `turned` is set
-  // if a triangle left at a merged vertex turns by more than 90 degrees.
+  // vertices; triangles that lose a corner to a merge go. `turned`: a
+  // triangle left at a merged vertex turns by more than 90 degrees.
+  struct Merged {
+    Mesh mesh;
+    bool turned = false;
+  };
   std::vector<char> chosen(nv, 0);
-  bool turned = false;
   auto merged = [&]() {
-    Mesh out;
-    turned = false;
+    Merged result;
+    Mesh& out = result.mesh;
     std::vector<std::uint32_t> remap(nv, ~0u);
     auto to = [&](std::uint32_t v) { return chosen[find(v)] ? find(v) : v; };
     for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
@@ -472,10 +475,10 @@ Mesh merge_close_vertices(Mesh mesh, float min_edge) {
         const std::size_t o = out.indices.size() - 3;
         const glm::vec3 &q0 = out.positions[out.indices[o]], &q1 = out.positions[out.indices[o + 1]],
                         &q2 = out.positions[out.indices[o + 2]];
-        if (glm::dot(before, glm::cross(q1 - q0, q2 - q0)) <= 0.0f) turned = true;
+        if (glm::dot(before, glm::cross(q1 - q0, q2 - q0)) <= 0.0f) result.turned = true;
       }
     }
-    return out;
+    return result;
   };
   // A merge that would open, pinch or turn the surface is not made: all at
   // once if they all keep it whole, else one cluster at a time. A part
@@ -499,9 +502,10 @@ Mesh merge_close_vertices(Mesh mesh, float min_edge) {
   };
   const MeshCheck before = check_mesh(mesh);
   const std::int64_t characteristic = euler(mesh);
-  auto whole = [&](const Mesh& m) {
+  auto whole = [&](const Merged& merge) {
+    const Mesh& m = merge.mesh;
     const MeshCheck after = check_mesh(m);
-    if (turned || m.empty() || after.boundary_edges > before.boundary_edges ||
+    if (merge.turned || m.empty() || after.boundary_edges > before.boundary_edges ||
         after.non_manifold_edges > before.non_manifold_edges || after.degenerate_triangles > before.degenerate_triangles ||
         (before.oriented && !after.oriented) || euler(m) != characteristic)
       return false;
@@ -516,15 +520,16 @@ Mesh merge_close_vertices(Mesh mesh, float min_edge) {
   // One cluster at a time rebuilds and checks the whole mesh for each: fine
   // for the tens of clusters the atlas's meshes have.
   for (std::uint32_t r : clusters) chosen[r] = 1;
-  if (Mesh all = merged(); whole(all)) return all;
+  if (Merged all = merged(); whole(all)) return std::move(all.mesh);
   std::fill(chosen.begin(), chosen.end(), 0);
   bool any = false;
   for (std::uint32_t r : clusters) {
     chosen[r] = 1;
-    if (Mesh one = merged(); !whole(one)) chosen[r] = 0;
-    else any = true;
+    if (whole(merged())) any = true;
+    else chosen[r] = 0;
   }
   if (!any) return mesh;
-  return merged();
+  return merged().mesh;
 }
+
 } // namespace crus::atlas

@@ -144,6 +144,14 @@ float point_triangle_distance(const glm::vec3& p, const glm::vec3& a, const glm:
 }
 } // namespace
 
+std::size_t short_edges(const Mesh& mesh, float below) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3)
+    for (std::size_t e = 0; e < 3; ++e)
+      n += glm::distance(mesh.positions[mesh.indices[i + e]], mesh.positions[mesh.indices[i + (e + 1) % 3]]) < below ? 1 : 0;
+  return n / 2;
+}
+
 float distance_to_mesh(const Mesh& mesh, const glm::vec3& p) {
   float best = 1e30f;
   for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)

@@ -30,6 +30,9 @@ std::vector<std::pair<std::string, std::vector<glm::vec3>>> reference_muscle_pat
 std::vector<std::pair<std::string, double>> reference_muscle_volumes();
 Mesh load_obj(const std::filesystem::path& path);
 
+// Edges shorter than `below` (each counted once on a closed mesh, where two
+// triangles see it).
+std::size_t short_edges(const Mesh& mesh, float below);
 // Unsigned distance from p to the closest triangle of the mesh.
 float distance_to_mesh(const Mesh& mesh, const glm::vec3& p);
 // Inside test by ray parity along +X (the mesh must be closed).

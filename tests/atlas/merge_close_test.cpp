@@ -2,6 +2,7 @@
 // by edges shorter than a given length one vertex, and leaves alone what
 // would open, pinch or turn the surface.
 #include "atlas/mesher.hpp"
+#include "atlas_fixture.hpp"
 #include "atlas/sdf.hpp"
 
 #include <glm/geometric.hpp>
@@ -22,14 +23,6 @@ Mesh tetrahedron(const glm::vec3& a, const glm::vec3& b, const glm::vec3& c, con
   if (signed_volume(m) < 0.0)
     for (std::size_t i = 0; i < m.indices.size(); i += 3) std::swap(m.indices[i + 1], m.indices[i + 2]);
   return m;
-}
-
-std::size_t short_edges(const Mesh& m, float below) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i + 2 < m.indices.size(); i += 3)
-    for (std::size_t e = 0; e < 3; ++e)
-      n += glm::distance(m.positions[m.indices[i + e]], m.positions[m.indices[i + (e + 1) % 3]]) < below ? 1 : 0;
-  return n / 2; // each edge is seen from its two triangles
 }
 
 TEST(AtlasMesher, MergeCloseVerticesTakesAFoldedClusterAndKeepsTheSurfaceWhole) {

@@ -160,11 +160,7 @@ TEST(AtlasMeshQuality, AlmostNoEdgeIsShorterThanATwentiethOfAMillimetre) {
   std::size_t total = 0;
   for (const auto* lod : {&shared_atlas().meshes, &shared_atlas().lod1})
     for (const auto& [id, mesh] : *lod) {
-      std::size_t n = 0;
-      for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3)
-        for (std::size_t e = 0; e < 3; ++e)
-          n += glm::distance(mesh.positions[mesh.indices[i + e]], mesh.positions[mesh.indices[i + (e + 1) % 3]]) < 0.00005f;
-      n /= 2; // each edge is seen from its two triangles
+      const std::size_t n = short_edges(mesh, 0.00005f);
       if (id == "skin") {
         EXPECT_EQ(n, 0u) << "skin edges shorter than 0.05 mm";
       }
