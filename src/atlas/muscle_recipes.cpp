@@ -16,6 +16,7 @@ constexpr vec3 kLateral{0, 0, 1};
 
 constexpr auto* k = &sweep_key;
 constexpr float kPlantarisGive = 0.0025f; // Tendon::give
+constexpr float kHeadRoundBelow = 0.400f; // where the heads' edges on the fascia are rounded (y, metres)
 // A round tendon key.
 SweepKey t(float x, float y, float z, float r) { return {{x, y, z}, r, r}; }
 } // namespace
@@ -308,6 +309,16 @@ std::vector<MuscleRecipe> muscle_recipes() {
                2600,
                true});
   r.back().max_z = 0.0845f;
+  // Each head's outer edge lies on the fascia, where the flat belly, clipped
+  // by it, thinned to a wedge under the marching grid's cell: seen from
+  // behind, the medial head's medial edge and the lateral head's lateral
+  // edge were saw-tooths from about 20% of the way down. Rounded over 3 mm
+  // (the lateral head 2 mm, below) below 0.40 m (the fold counts at the
+  // origins, MotionOriginWrap, moved with a rounding that reached them),
+  // the edges are smooth. Not the soleus: the plantaris, carved round it,
+  // meshed again with twice as many folds at knee 90.
+  r.back().fascia_round = 0.003f;
+  r.back().fascia_round_below = kHeadRoundBelow;
   // Its fleshy fibres end on the aponeurosis in a curve convex downwards,
   // here lowest near the middle of the head and rising to the midline
   // (SOURCES.md, "Gastrocnemius heads"): the belly ended in a level edge,
@@ -331,6 +342,14 @@ std::vector<MuscleRecipe> muscle_recipes() {
                2200,
                true});
   r.back().min_z = 0.0885f;
+  // Its edge on the fascia is rounded over 2 mm, not 3: walled in by the
+  // fascia, it cannot widen to make up what the rounding takes, and over
+  // 3 mm it fell to 123.4 cm3, 20.1% short of its published volume (2 mm:
+  // 123.7 cm3, 19.9%). Thicker, or longer, it broke the width it keeps
+  // against its depth, the 2 cm the medial head reaches lower, or its
+  // origin's folds at knee 90 (docs/ATLAS-MEASUREMENTS.md).
+  r.back().fascia_round = 0.002f;
+  r.back().fascia_round_below = kHeadRoundBelow;
   // At the knee joint line the common fibular nerve lies between the biceps
   // tendon and this head, on the head's lateral side (Gray's Anatomy 1918,
   // "The Common Peroneal Nerve"; nerves.cpp): the head keeps medial of

@@ -79,6 +79,11 @@ struct MuscleRecipe {
   float border_curve = 0.0f, lowest_y = 0.0f, lowest_z = 0.0f;
   // Borders that change with height (Border), applied before sizing.
   std::vector<Border> borders;
+  // Where the belly meets the deep fascia, below fascia_round_below (y,
+  // metres), its edge is rounded over fascia_round (metres; 0 = a sharp
+  // edge). A flat belly clipped by the fascia ends in a thin wedge there,
+  // which marching cubes cut into a saw-tooth.
+  float fascia_round = 0.0f, fascia_round_below = 0.0f;
 };
 
 // Every muscle, in order of precedence: a muscle is carved by every muscle

@@ -199,7 +199,7 @@ Field raw_field(const MuscleRecipe& r, float scale, float thick, const std::vect
                 std::shared_ptr<const Sweep>* belly_out, const Field& fascia) {
   auto belly = std::make_shared<const Sweep>(make_sweep(scaled(r.belly, scale, r.flat, thick, r.belly_up), r.belly_up));
   if (belly_out) *belly_out = belly;
-  std::vector<Field> parts{within_fascia(sweep_field(belly), fascia)};
+  std::vector<Field> parts{within_fascia(sweep_field(belly), fascia, r.fascia_round, r.fascia_round_below)};
   for (const auto& tendon : tendons) parts.push_back(sweep_field(tendon));
   Field f = smooth_union(std::move(parts), 0.004f);
   if (r.max_z > 0.0f) f = clip_half_space(std::move(f), {0.0f, 0.0f, r.max_z}, {0.0f, 0.0f, 1.0f});

@@ -307,6 +307,11 @@ float shin_cut(const glm::vec3& p) {
   const float back = beyond(p, l.back0, l.back1);
   return smin(face, std::max(back, calf_trim(p)), kCornerBlend) - fade;
 }
+
+// Over this height above `round_below` the rounding of within_fascia fades out
+// (linearly: the rounding's width, not the surface, has a corner there).
+constexpr float kRoundFade = 0.030f;
+
 } // namespace
 
 Field deep_fascia() {
@@ -335,14 +340,17 @@ Field deep_fascia() {
   return clip_half_space(std::move(f), {0.0f, kHighest, 0.0f}, {0.0f, 1.0f, 0.0f});
 }
 
-Field within_fascia(Field f, const Field& fascia) {
+Field within_fascia(Field f, const Field& fascia, float round, float round_below) {
   // Inside the fascia, or below its lowest level (tendons to the foot).
   Field region;
   region.box = merge(fascia.box, Aabb{glm::vec3(-1.0f, -1.0f, -1.0f), glm::vec3(1.0f, kLowest + 0.002f, 1.0f)});
   region.eval = [fascia](const glm::vec3& p) { return std::min(fascia.eval(p), p.y - (kLowest + 0.002f)); };
   Field out;
   out.box = f.box;
-  out.eval = [f = std::move(f), region = std::move(region)](const glm::vec3& p) { return std::max(f.eval(p), region.eval(p)); };
+  out.eval = [f = std::move(f), region = std::move(region), round, round_below](const glm::vec3& p) {
+    const float k = round * std::clamp((round_below + kRoundFade - p.y) / kRoundFade, 0.0f, 1.0f);
+    return smax(f.eval(p), region.eval(p), k); // a sharp max where k is 0
+  };
   return out;
 }
 

@@ -110,8 +110,10 @@ struct EnvelopeRounding {
   float radius = 0.0f, grow = 0.0f, below = 0.0f, fade = 0.0f;
 };
 Field convex_envelope(const Field& f, const std::vector<EnvelopeBand>& bands, const EnvelopeRounding& rounding = {});
-// f clipped to the inside of the fascia (left alone below its lowest level).
-Field within_fascia(Field f, const Field& fascia);
+// f clipped to the inside of the fascia (left alone below its lowest level),
+// the edge where they meet rounded over `round` (metres) below the height
+// `round_below`, fading to a sharp edge 30 mm above it.
+Field within_fascia(Field f, const Field& fascia, float round = 0.0f, float round_below = 0.0f);
 // One envelope around everything built so far.
 StructureSpec build_skin(const std::vector<StructureSpec>& inner);
 

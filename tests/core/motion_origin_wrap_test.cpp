@@ -66,10 +66,14 @@ TEST(MotionOriginWrap, GastrocnemiusOriginsFoldNoFurtherAtFullKneeFlexion) {
   ASSERT_TRUE(atlas && atlas->manifest) << "the bundled atlas is missing; it is part of the repository";
   LegPoser poser(crus::test::motion_model(), crus::test::motion_muscles(), *atlas);
   // Folded edges at knee 120 (both ankles) on the full atlas, carried and
-  // then relaxed (the last test below): 14 (medial) and 39-42
-  // (lateral); carried alone, 18 and 48-49. Ceilings: the relaxed counts
-  // plus two. (The history of these counts is in git.)
-  const std::map<std::string, int> ceiling{{"gastrocnemius_medial_head", 16}, {"gastrocnemius_lateral_head", 43}};
+  // then relaxed (the last test below): 15-16 (medial) and 43-45
+  // (lateral); carried alone, 18 and 50. Ceilings: the relaxed counts
+  // plus one or two. (The lateral head's were 39-42 until its edge on the fascia
+  // was rounded below 0.40 m, 6 cm and more from the origin: the head was
+  // meshed and simplified again, and the origin looks the same at knee 120,
+  // docs/motion/knee120_lateral_head_rounded_edges_before_after.png. The
+  // history of these counts is in git.)
+  const std::map<std::string, int> ceiling{{"gastrocnemius_medial_head", 17}, {"gastrocnemius_lateral_head", 46}};
   for (double ankle : {0.0, -40.0}) {
     Scene posed = *atlas;
     poser.apply({120.0, ankle, 0.0, 0.0}, posed);
@@ -93,8 +97,10 @@ TEST(MotionOriginWrap, CarriedOriginsFoldLittleAtKneeNinetyAndThePlantarisWithTh
   const Scene* atlas = crus::test::full_atlas();
   ASSERT_TRUE(atlas && atlas->manifest) << "the bundled atlas is missing; it is part of the repository";
   LegPoser poser(crus::test::motion_model(), crus::test::motion_muscles(), *atlas);
-  // Carried and relaxed: 3 (medial), 4 (lateral), 10 and 37 (plantaris). Ceilings:
-  // those counts plus two. The plantaris's were 7 and 31 until the fascia's
+  // Carried and relaxed: 3 (medial), 6 (lateral), 10 and 37 (plantaris). Ceilings:
+  // those counts plus two, but the lateral head's, left at 6: it had 4 until
+  // its edge on the fascia was rounded (muscle_recipes.cpp, 7 December 2026,
+  // third session). The plantaris's were 7 and 31 until the fascia's
   // outline was followed twice as finely (outline.cpp, 7 December 2026): the
   // muscle was meshed again at a new phase of the grid and its counts moved
   // with it, its bend below the origin the same to the eye
