@@ -198,18 +198,18 @@ Field tibia() {
   // below. The lower one begins 17 mm across at 86% of the way down (it
   // began 20 mm across at 83%), so the end widens low, as the reference
   // tibia's does at 88-90%.
-  Field lower = sweep({key(-0.0565f, 0.072f, 0.0700f, 0.0175f, 0.0120f), key(-0.0575f, 0.095f, 0.0755f, 0.0165f, 0.0140f),
-                       key(-0.0552f, 0.113f, 0.0780f, 0.0085f, 0.0085f)},
-                      kAnterior);
+  Field lower = flared_sweep({key(-0.0565f, 0.072f, 0.0700f, 0.0175f, 0.0120f), key(-0.0575f, 0.095f, 0.0755f, 0.0165f, 0.0140f),
+                              key(-0.0552f, 0.113f, 0.0780f, 0.0085f, 0.0085f)},
+                             kAnterior);
   // The upper one flares into the plateau, so the condyles overhang a
   // widening metaphysis rather than sitting on a waist. It starts inside
   // the shaft, 10 mm across at 25% of the way down: begun 30 mm across at
   // 21%, its flat end stood out of the shaft as a shelf either side of the
   // crest, which the skin showed as a pit below the knee
   // (AtlasBoneShape.ProximalTibiaFlaresIntoTheShaftWithoutAShelf).
-  Field upper = sweep({key(-0.0477f, 0.355f, 0.0806f, 0.0050f, 0.0050f), key(-0.0500f, 0.372f, 0.0805f, 0.0150f, 0.0150f),
-                       key(-0.0560f, 0.395f, 0.0800f, 0.0230f, 0.0200f), key(-0.0585f, 0.416f, 0.0805f, 0.0290f, 0.0225f)},
-                      kAnterior);
+  Field upper = flared_sweep({key(-0.0477f, 0.355f, 0.0806f, 0.0050f, 0.0050f), key(-0.0500f, 0.372f, 0.0805f, 0.0150f, 0.0150f),
+                              key(-0.0560f, 0.395f, 0.0800f, 0.0230f, 0.0200f), key(-0.0585f, 0.416f, 0.0805f, 0.0290f, 0.0225f)},
+                             kAnterior);
   Field shaft = smooth_union({lower, tibial_shaft(), upper}, 0.014f);
   Field plateau = ellipsoid({-0.0590f, 0.4200f, 0.0805f}, {0.0235f, 0.0190f, 0.0330f});
   Field medial_condyle = ellipsoid({-0.0600f, 0.4230f, 0.0615f}, {0.0225f, 0.0160f, 0.0185f});

@@ -32,7 +32,9 @@ Mesh simplify(const Mesh& mesh, std::size_t target_triangles, float max_error, f
 // grid point, folded onto each other so that no collapse above may take
 // them. A cluster wider than min_edge about its mean, or whose merge would
 // open or pinch the surface, turn or flatten a triangle, or lay two
-// triangles back to back, is left as it is. The result has positions and
+// triangles back to back, is left as it is, unless it merges whole with the
+// single vertices joined to it within 2.5 times min_edge of its mean (a
+// crumple of slivers round it). The result has positions and
 // triangles only, as simplify's has; with nothing merged, the mesh itself.
 Mesh merge_close_vertices(Mesh mesh, float min_edge);
 // Whether two triangles that share no vertex cross (open edges against open interiors).

@@ -83,12 +83,27 @@ struct Sweep {
   // to a fraction of the true distance: a field measured from afar (the
   // skin's wrap of a flat tendon) needs the exact one.
   bool exact_sections = false;
+  // With exact sections, also measure across the tube's slope where its
+  // sections grow or shrink along the path: the distance in the section's
+  // plane, over sqrt(1 + v^2) where v is how fast the section's edge moves
+  // out per unit of path. Without it a flaring tube's field is the
+  // section-plane distance, too long by that factor, and the minimum over
+  // its short segments switches between slab and rim measures every
+  // segment: the gradient, which gives the normals, ripples with the
+  // segments' spacing (the tibia's metaphyses showed fine cross-hatching).
+  bool across_slope = false;
 };
 Sweep make_sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span = 8);
 // Recomputes the section axes from the path (after its points have moved).
 void refresh_frames(Sweep& sweep, const glm::vec3& up);
 Field sweep_field(std::shared_ptr<const Sweep> sweep);
 Field sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span = 8, bool exact_sections = false);
+// A sweep measured exactly and across its slope (see Sweep::across_slope),
+// its path followed by 16 points a span (twice the plain sweep's), closed at
+// each end by the plane across its path there, the rim rounded over 2 mm:
+// for bone ends that flare fast along a nearly straight path (an end plane
+// would cut a path that turned back on itself).
+Field flared_sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span = 16);
 // Where p lies relative to the sweep's path: its offsets along the section's
 // side and normal axes at the closest path point, and the arc length of that
 // point (x, y, z), with the distance to the path in `distance`.

@@ -82,7 +82,9 @@ static float section_distance(const glm::vec3& q, const glm::vec3& side, const g
 // still converge as fast, and they stop once a step is under 1e-4 (the next
 // would be about 1e-8). A sine and a cosine per step, six steps, had made
 // this a sixth of the whole generation's CPU time (docs/PERFORMANCE.md).
-static float section_distance_exact(const glm::vec3& q, const glm::vec3& side, const glm::vec3& nrm, const glm::vec2& r) {
+// `at` receives the nearest point's angle, as (cos t, sin t).
+static float section_distance_exact(const glm::vec3& q, const glm::vec3& side, const glm::vec3& nrm, const glm::vec2& r,
+                                    glm::vec2* at = nullptr) {
   const glm::vec2 p = glm::abs(glm::vec2(glm::dot(q, side), glm::dot(q, nrm)));
   const bool inside = (p.x * p.x) / (r.x * r.x) + (p.y * p.y) / (r.y * r.y) < 1.0f;
   glm::vec2 cs = p / r; // (cos t, sin t), once on the circle
@@ -112,6 +114,7 @@ static float section_distance_exact(const glm::vec3& q, const glm::vec3& side, c
     if (std::abs(step) < 1e-4f) break;
   }
   const float d = glm::length(glm::vec2(r.x * cs.x, r.y * cs.y) - p);
+  if (at) *at = cs;
   return inside ? -d : d;
 }
 
@@ -150,7 +153,10 @@ AxialPlace axial_place(const SweepSegment& g, const glm::vec3& p) {
 
 // Distance from p to segment i of the sweep (its elliptical sections
 // interpolated), with the joint's section closing the outer side of a bend.
-float segment_distance(const Sweep& sw, const SweepSegment& g, std::size_t i, const glm::vec3& p) {
+// `open_start` and `open_end` (across-slope sweeps only) carry the segment's
+// side on past its start or end, for the sweep's end planes to close.
+float segment_distance(const Sweep& sw, const SweepSegment& g, std::size_t i, const glm::vec3& p, bool open_start = false,
+                       bool open_end = false) {
   if (g.len < 1e-9f) return 1e9f;
   const auto [s, over] = axial_place(g, p);
   const float t = std::clamp(s / g.len, 0.0f, 1.0f);
@@ -158,8 +164,30 @@ float segment_distance(const Sweep& sw, const SweepSegment& g, std::size_t i, co
   glm::vec3 nrm = glm::normalize(glm::mix(sw.normal[i], sw.normal[i + 1], t));
   glm::vec3 side = glm::normalize(glm::mix(sw.side[i], sw.side[i + 1], t));
   const glm::vec2 r = glm::mix(sw.radii[i], sw.radii[i + 1], t);
-  const float de = section_distance(sw, p - c, side, nrm, r);
-  float d = over > 0.0f ? (de > 0.0f ? std::sqrt(de * de + over * over) : over) : de;
+  float d = 0.0f;
+  if (sw.across_slope && sw.exact_sections) {
+    const glm::vec2 grow = (sw.radii[i + 1] - sw.radii[i]) / g.len;
+    // In the plane through the axis and p: the section's edge at c moves out
+    // by v per unit of path, so the tube's side near c is the line (v u, u)
+    // from the edge, u running over the segment. The distance is to that
+    // piece of line (the rim where the nearest point falls past an end),
+    // which is continuous across the slab's ends.
+    glm::vec2 cs(1.0f, 0.0f);
+    const float de = section_distance_exact(p - c, side, nrm, r, &cs);
+    const glm::vec2 out = glm::normalize(cs / r);
+    const float v = glm::dot(out, grow * cs);
+    const float sc = t * g.len, o = s - sc;
+    const bool open = (s < 0.0f && open_start) || (s > g.len && open_end);
+    if (de <= 0.0f) {
+      d = over > 0.0f && !open ? over : de / std::sqrt(1.0f + v * v);
+    } else {
+      const float u = std::clamp((v * de + o) / (1.0f + v * v), open_start ? -1e9f : -sc, open_end ? 1e9f : g.len - sc);
+      d = glm::length(glm::vec2(de - v * u, o - u));
+    }
+  } else {
+    const float de = section_distance(sw, p - c, side, nrm, r);
+    d = over > 0.0f ? (de > 0.0f ? std::sqrt(de * de + over * over) : over) : de;
+  }
   // Past the end of a segment where the path goes on round a bend, the
   // flat caps of the two segments leave a thin wedge open on the outer
   // side: a groove across the surface. There the section at the joint
@@ -274,6 +302,19 @@ Field sweep_field(std::shared_ptr<const Sweep> sw) {
     if (runs > 0) visit(first);
     for (std::size_t k = 0; k < runs; ++k)
       if (k != first && box_distance(boxes->run[k], p) < best) visit(k);
+    if (sw->across_slope && sw->exact_sections && segs > 0) {
+      // Closed at each end by a plane, its rim rounded: measured by sections
+      // alone, inside the field jumped by the section's depth where it
+      // crossed an end (the tibia's plafond, where the lower metaphysis's
+      // end shows, meshed into steps), and a sharp rim meshed saw-toothed.
+      // The end segments' sides run on past the ends, which the planes
+      // then close.
+      constexpr float kRim = 0.002f;
+      const SweepSegment &a = boxes->geometry.front(), &b = boxes->geometry.back();
+      best = std::min(
+          {best, segment_distance(*sw, a, 0, p, true, segs == 1), segment_distance(*sw, b, segs - 1, p, segs == 1, true)});
+      best = smax(smax(best, -glm::dot(p - a.a, a.axis), kRim), glm::dot(p - b.a, b.axis) - b.len, kRim);
+    }
     return best;
   };
   f.box = all;
@@ -283,6 +324,13 @@ Field sweep_field(std::shared_ptr<const Sweep> sw) {
 Field sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span, bool exact_sections) {
   Sweep s = make_sweep(keys, up, samples_per_span);
   s.exact_sections = exact_sections;
+  return sweep_field(std::make_shared<const Sweep>(std::move(s)));
+}
+
+Field flared_sweep(const std::vector<SweepKey>& keys, const glm::vec3& up, int samples_per_span) {
+  Sweep s = make_sweep(keys, up, samples_per_span);
+  s.exact_sections = true;
+  s.across_slope = true;
   return sweep_field(std::make_shared<const Sweep>(std::move(s)));
 }
 
