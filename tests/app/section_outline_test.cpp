@@ -194,7 +194,10 @@ TEST_F(SectionOutline, BellyEndsAreOnePieceWithTheirTendons) {
 // between tibia and fibula, tibialis anterior 0.6 mm2 at 32.5% between the
 // deep fibular nerve, the septum and the fibula. The soleus's lowest fibres
 // wrapped round the front of the plantaris tendon and left 0.05-4.8 mm2 of
-// them medial to it at 87.5-89%; they now keep lateral of it.
+// them medial to it at 87.5-89%; they now keep lateral of it. The soleus's
+// lateral margin, rising along the fascia behind fibularis longus, left a
+// tip of 1.4 mm2 (and a crumb) apart at 21%; it now keeps medial of a line
+// just inside that tip (muscles.cpp).
 TEST_F(SectionOutline, NoNewFleckLiesApartFromItsStructure) {
   struct Known {
     const char* id;
@@ -203,7 +206,6 @@ TEST_F(SectionOutline, NoNewFleckLiesApartFromItsStructure) {
   };
   const std::vector<Known> known{
       {"popliteus", 38, 2.93},                   // its lateral edge, under the soleus's fibular part
-      {"soleus", 42, 1.63},                      // its lateral edge between fibularis longus and the lateral head
       {"gastrocnemius_medial_head", 102, 4.29},  // in its last 2 mm (BellyEndsAreOnePieceWithTheirTendons)
       {"extensor_digitorum_longus", 132, 0.19}}; // an ear under the shelf that fibularis tertius's top leaves in it
   for (int half = 2; half <= 200; ++half) {
