@@ -426,6 +426,18 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // shape and size it had, and the muscles carved round its raw field
     // later are unchanged.
     if (std::string_view(r.id) == "fibularis_longus") s.field = carve(std::move(s.field), {fibular_tunnel()}, 0.0f);
+    // Popliteus lies above the soleal line, which runs down and medially from
+    // below the fibular facet (Gray's Anatomy 1918): where the soleus's upper
+    // fibres reach the back of the tibia (17.5-19% of the way down) it lies
+    // medial to them. Its sweep's oblique lower edge left a lobe lateral to
+    // those fibres (112, 75 and 33 mm2 at 17.5, 18 and 18.5%) tapering to a
+    // fleck at 19%; it keeps medial of z 108 mm at 16%, of 86 mm from 17.5%
+    // down (its lower border rising laterally). Trimmed once the
+    // nerves are routed: routed round the trimmed muscle, the tibial nerve
+    // moved 2-3 mm into the room and its groove cut the top of the soleus's
+    // fibular part down to a fleck at 18%.
+    if (std::string_view(r.id) == "popliteus")
+      s.keep_after_routing = kept_by({2, -1.0f, {{0.3922f, 0.1400f}, {0.3902f, 0.1080f}, {0.3842f, 0.0860f}}}, s.field.box);
     // The soleus's lateral margin rises from its fibular origin along the
     // fascia, behind fibularis longus; its tip there, a wedge thinner than
     // the grid, came apart in the cuts at 21% (1.4 mm2 beside the tail) and

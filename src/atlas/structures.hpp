@@ -45,6 +45,10 @@ struct StructureSpec {
   // vertex can take the colour of the part it lies on.
   std::optional<Field> belly;
   std::optional<Field> tendons;
+  // Muscles: the room the muscle keeps to once the nerves have been routed
+  // round its whole shape (generator.cpp), for a trim the nerves should not
+  // move into.
+  std::optional<Field> keep_after_routing;
   // Nerves: the routed trunk alone (no motor branches), which the muscles and
   // tendons it passes make room for (generator.cpp).
   std::optional<Field> trunk;
