@@ -234,8 +234,11 @@ GeneratedAtlas generate_atlas(unsigned threads) {
   // Nerves are routed between the bones, muscles and tendons built so far.
   std::vector<StructureSpec> nerves = build_nerves(specs);
   phase("ligaments and nerve routing");
+  // After the routing and before the grooves: the nerves went round the
+  // untrimmed shape, so a trim leaves room beside them instead of drawing
+  // them into it.
   for (StructureSpec& s : specs)
-    if (s.keep_after_routing) s.field = intersect(std::move(s.field), *s.keep_after_routing, 0.002f);
+    if (s.keep_after_routing) s.field = intersect(std::move(s.field), *s.keep_after_routing, kKeepRound);
   // Where a trunk still found no room (muscles packed against each other in
   // its plane), the muscles and tendons beside it give way: a groove 0.6 mm
   // wider than the nerve, so no nerve runs inside a muscle. Bones stay whole.

@@ -192,6 +192,12 @@ Field kept_by(const Border& border, const Aabb& box) {
   return f;
 }
 
+// `f` kept to the border's side, the edge rounded over kKeepRound.
+Field keep_to(Field f, const Border& border) {
+  Field room = kept_by(border, f.box);
+  return intersect(std::move(f), std::move(room), kKeepRound);
+}
+
 // The belly is clipped to the deep fascia (it fills its compartment up to the
 // outline instead of bulging past it); tendons keep their (lifted) routes, and
 // where one runs just under the skin the skin wraps it.
@@ -216,7 +222,7 @@ Field raw_field(const MuscleRecipe& r, float scale, float thick, const std::vect
     above.box.min.y = std::max(above.box.min.y, r.lowest_y - 0.001f);
     f = intersect(std::move(f), std::move(above), 0.002f);
   }
-  for (const Border& border : r.borders) f = intersect(std::move(f), kept_by(border, f.box), 0.002f);
+  for (const Border& border : r.borders) f = keep_to(std::move(f), border);
   return f;
 }
 
@@ -431,25 +437,33 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // fibres reach the back of the tibia (17.5-19% of the way down) it lies
     // medial to them. Its sweep's oblique lower edge left a lobe lateral to
     // those fibres (112, 75 and 33 mm2 at 17.5, 18 and 18.5%) tapering to a
-    // fleck at 19%; it keeps medial of z 108 mm at 16%, of 86 mm from 17.5%
-    // down (its lower border rising laterally). Trimmed once the
+    // fleck at 19%; it keeps medial of z 108 mm at 16% (140 mm, clear of it,
+    // above 15.5%) and of 86 mm at 17.5-19.5% (its lower border rising
+    // laterally), let out to 110 mm by 20.5% so that the strip below keeps
+    // its shape. Trimmed once the
     // nerves are routed: routed round the trimmed muscle, the tibial nerve
     // moved 2-3 mm into the room and its groove cut the top of the soleus's
     // fibular part down to a fleck at 18%.
     if (std::string_view(r.id) == "popliteus")
-      s.keep_after_routing = kept_by({2, -1.0f, {{0.3922f, 0.1400f}, {0.3902f, 0.1080f}, {0.3842f, 0.0860f}}}, s.field.box);
+      s.keep_after_routing = kept_by(
+          {2, -1.0f, {{0.3922f, 0.1400f}, {0.3902f, 0.1080f}, {0.3842f, 0.0860f}, {0.3763f, 0.0860f}, {0.3723f, 0.1100f}}},
+          s.field.box);
     // The soleus's lateral margin rises from its fibular origin along the
     // fascia, behind fibularis longus; its tip there, a wedge thinner than
     // the grid, came apart in the cuts at 21% (1.4 mm2 beside the tail) and
     // left the top's lateral corner stepped from behind. The tip keeps medial
-    // of a line just inside it, rounded over 2 mm.
+    // of a line just inside it from 19% to 23% (z 110 to 146 mm), rounded
+    // over 2 mm; above 18% the line is let out to 140 mm, clear of the
+    // fibular part's origin.
     if (std::string_view(r.id) == "soleus")
-      s.field = intersect(
-          std::move(s.field),
-          kept_by(
-              {2, -1.0f, {{0.3783f, 0.1100f}, {0.3743f, 0.1185f}, {0.3703f, 0.1270f}, {0.3664f, 0.1375f}, {0.3620f, 0.1460f}}},
-              s.field.box),
-          0.002f);
+      s.field = keep_to(std::move(s.field), {2,
+                                             -1.0f,
+                                             {{0.3823f, 0.1400f},
+                                              {0.3783f, 0.1100f},
+                                              {0.3743f, 0.1185f},
+                                              {0.3703f, 0.1270f},
+                                              {0.3664f, 0.1375f},
+                                              {0.3620f, 0.1460f}}});
     // The plantaris tendon crosses between the medial head and the soleus
     // (Gray's Anatomy 1918, "Plantaris"). Carved round it, the head closed
     // over it where the tendon lies inside the head's shape (a tunnel at

@@ -26,6 +26,9 @@ constexpr float kThighCutInset = 0.004f;
 // stand out under a thin skin). A tendon may be held lower (Tendon::held_bottom).
 constexpr float kHeldTop = 0.300f, kHeldBottom = 0.100f;
 
+// How far a muscle's edge is rounded where it is kept to a border or a room.
+constexpr float kKeepRound = 0.002f;
+
 struct StructureSpec {
   std::string id;
   std::string name;
@@ -47,7 +50,8 @@ struct StructureSpec {
   std::optional<Field> tendons;
   // Muscles: the room the muscle keeps to once the nerves have been routed
   // round its whole shape (generator.cpp), for a trim the nerves should not
-  // move into.
+  // move into. Its box need not enclose it: it is only intersected with the
+  // field, the edge rounded over kKeepRound.
   std::optional<Field> keep_after_routing;
   // Nerves: the routed trunk alone (no motor branches), which the muscles and
   // tendons it passes make room for (generator.cpp).

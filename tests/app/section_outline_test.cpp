@@ -196,10 +196,10 @@ TEST_F(SectionOutline, BellyEndsAreOnePieceWithTheirTendons) {
 // wrapped round the front of the plantaris tendon and left 0.05-4.8 mm2 of
 // them medial to it at 87.5-89%; they now keep lateral of it. The soleus's
 // lateral margin, rising along the fascia behind fibularis longus, left a
-// tip of 1.4 mm2 (and a crumb) apart at 21%; it now keeps medial of a line
+// tip of 1.4 mm2 (and a speck of 0.1) apart at 21%; it now keeps medial of a line
 // just inside that tip (muscles.cpp). Popliteus's oblique lower edge left a
 // lobe lateral to the soleus's upper fibres at 17.5-19% that tapered to a
-// fleck of 2.9 mm2 at 19%; it is trimmed once the nerves are routed
+// fleck of 3-4 mm2 at 19%; it is trimmed once the nerves are routed
 // (StructureSpec::keep_after_routing).
 TEST_F(SectionOutline, NoNewFleckLiesApartFromItsStructure) {
   struct Known {
