@@ -238,7 +238,7 @@ GeneratedAtlas generate_atlas(unsigned threads) {
   // untrimmed shape, so a trim leaves room beside them instead of drawing
   // them into it.
   for (StructureSpec& s : specs)
-    if (s.keep_after_routing) s.field = intersect(std::move(s.field), *s.keep_after_routing, kKeepRound);
+    if (s.keep_after_routing) s.field = intersect(std::move(s.field), *s.keep_after_routing, s.keep_round);
   // Where a trunk still found no room (muscles packed against each other in
   // its plane), the muscles and tendons beside it give way: a groove 0.6 mm
   // wider than the nerve, so no nerve runs inside a muscle. Bones stay whole.

@@ -29,6 +29,9 @@ constexpr float kPlantarisGrooveTop = 0.376f;
 // Below kHeadSheetTop (49% of the way down) the medial head keeps behind
 // x = kHeadFront, the plantaris tendon's back there (m, model frame).
 constexpr float kHeadSheetTop = 0.259f, kHeadFront = -0.1235f;
+// Once the nerves are routed, the medial head keeps above its lower border's
+// curve raised to kHeadTipTrim (m, model frame; build_muscles).
+constexpr float kHeadTipTrim = 0.2520f;
 
 constexpr auto* k = &sweep_key;
 
@@ -198,6 +201,19 @@ Field keep_to(Field f, const Border& border) {
   return intersect(std::move(f), std::move(room), kKeepRound);
 }
 
+// The room above the curve y = y0 + c (z - z0)^2 (metres): its height
+// above the curve over its slope, the distance to first order.
+Field above_curve(float c, float y0, float z0, const Aabb& box) {
+  Field above;
+  above.eval = [c, y0, z0](const glm::vec3& p) {
+    const float dz = p.z - z0, slope = 2.0f * c * dz;
+    return (y0 + c * dz * dz - p.y) / std::sqrt(1.0f + slope * slope);
+  };
+  above.box = box;
+  above.box.min.y = std::max(above.box.min.y, y0 - 0.001f);
+  return above;
+}
+
 // The belly is clipped to the deep fascia (it fills its compartment up to the
 // outline instead of bulging past it); tendons keep their (lifted) routes, and
 // where one runs just under the skin the skin wraps it.
@@ -211,17 +227,7 @@ Field raw_field(const MuscleRecipe& r, float scale, float thick, const std::vect
   if (r.max_z > 0.0f) f = clip_half_space(std::move(f), {0.0f, 0.0f, r.max_z}, {0.0f, 0.0f, 1.0f});
   if (r.min_z > 0.0f) f = clip_half_space(std::move(f), {0.0f, 0.0f, r.min_z}, {0.0f, 0.0f, -1.0f});
   if (r.min_x < 0.0f) f = clip_half_space(std::move(f), {r.min_x, 0.0f, 0.0f}, {-1.0f, 0.0f, 0.0f});
-  if (r.border_curve > 0.0f) {
-    // Height above the curve, over its slope: the distance to first order.
-    Field above;
-    above.eval = [c = r.border_curve, y0 = r.lowest_y, z0 = r.lowest_z](const glm::vec3& p) {
-      const float dz = p.z - z0, slope = 2.0f * c * dz;
-      return (y0 + c * dz * dz - p.y) / std::sqrt(1.0f + slope * slope);
-    };
-    above.box = f.box;
-    above.box.min.y = std::max(above.box.min.y, r.lowest_y - 0.001f);
-    f = intersect(std::move(f), std::move(above), 0.002f);
-  }
+  if (r.border_curve > 0.0f) f = intersect(std::move(f), above_curve(r.border_curve, r.lowest_y, r.lowest_z, f.box), 0.002f);
   for (const Border& border : r.borders) f = keep_to(std::move(f), border);
   return f;
 }
@@ -440,10 +446,9 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // fleck at 19%; it keeps medial of z 108 mm at 16% (140 mm, clear of it,
     // above 15.5%) and of 86 mm at 17.5-19.5% (its lower border rising
     // laterally), let out to 110 mm by 20.5% so that the strip below keeps
-    // its shape. Trimmed once the
-    // nerves are routed: routed round the trimmed muscle, the tibial nerve
-    // moved 2-3 mm into the room and its groove cut the top of the soleus's
-    // fibular part down to a fleck at 18%.
+    // its shape. Trimmed once the nerves are routed: routed round the
+    // trimmed muscle, the tibial nerve moved 2-3 mm into the room and its
+    // groove cut the top of the soleus's fibular part down to a fleck at 18%.
     if (std::string_view(r.id) == "popliteus")
       s.keep_after_routing = kept_by(
           {2, -1.0f, {{0.3922f, 0.1400f}, {0.3902f, 0.1080f}, {0.3842f, 0.0860f}, {0.3763f, 0.0860f}, {0.3723f, 0.1100f}}},
@@ -486,6 +491,18 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
       const Aabb box{{kHeadFront, s.field.box.min.y, s.field.box.min.z}, {s.field.box.max.x, kHeadSheetTop, s.field.box.max.z}};
       const Field front{[](const glm::vec3& p) { return std::max(kHeadFront - p.x, p.y - kHeadSheetTop); }, box};
       if (box.min.x < box.max.x && box.min.y < box.max.y) s.field = carve(std::move(s.field), {front}, 0.0f);
+      // Its lowest point, on the sheet's medial edge, is thinner than the
+      // grid's cell: it hung below the rest as a drip, apart from the head in
+      // the cuts at 51-51.3% (15.9 + 4.3 mm2 at 51%). The head keeps above the
+      // same curve raised 6 mm, after the sizing and once the nerves are
+      // routed, so no other mesh changes. Its edge is left sharp: rounded,
+      // it tapers the sheet's end to a wedge, which came apart again in the
+      // cuts. The head is simplified again as a whole, and how much its
+      // origin folds at knee 120 moves with that (MotionOriginWrap: 28
+      // folded edges with the curve raised 5.5 mm, 15 at 6 mm, 16 before;
+      // docs/ATLAS-MEASUREMENTS.md).
+      s.keep_after_routing = above_curve(r.border_curve, kHeadTipTrim, r.lowest_z, s.field.box);
+      s.keep_round = 0.0f;
     }
     if (const std::string_view id = r.id;
         id == "tibialis_anterior" || id == "extensor_digitorum_longus" || id == "extensor_hallucis_longus")

@@ -51,8 +51,9 @@ struct StructureSpec {
   // Muscles: the room the muscle keeps to once the nerves have been routed
   // round its whole shape (generator.cpp), for a trim the nerves should not
   // move into. Its box need not enclose it: it is only intersected with the
-  // field, the edge rounded over kKeepRound.
+  // field, the edge rounded over keep_round (0: a sharp edge).
   std::optional<Field> keep_after_routing;
+  float keep_round = kKeepRound;
   // Nerves: the routed trunk alone (no motor branches), which the muscles and
   // tendons it passes make room for (generator.cpp).
   std::optional<Field> trunk;
