@@ -32,6 +32,9 @@ constexpr float kHeadSheetTop = 0.259f, kHeadFront = -0.1235f;
 // Once the nerves are routed, the medial head keeps above its lower border's
 // curve raised to kHeadTipTrim (m, model frame; build_muscles).
 constexpr float kHeadTipTrim = 0.2520f;
+// The corner under fibularis tertius's top that extensor digitorum longus
+// keeps out of (m, model frame; build_muscles).
+constexpr float kEarTop = 0.19225f, kEarBottom = 0.1895f, kEarFront = -0.0516f, kEarMedial = 0.1140f;
 
 constexpr auto* k = &sweep_key;
 
@@ -227,7 +230,10 @@ Field raw_field(const MuscleRecipe& r, float scale, float thick, const std::vect
   if (r.max_z > 0.0f) f = clip_half_space(std::move(f), {0.0f, 0.0f, r.max_z}, {0.0f, 0.0f, 1.0f});
   if (r.min_z > 0.0f) f = clip_half_space(std::move(f), {0.0f, 0.0f, r.min_z}, {0.0f, 0.0f, -1.0f});
   if (r.min_x < 0.0f) f = clip_half_space(std::move(f), {r.min_x, 0.0f, 0.0f}, {-1.0f, 0.0f, 0.0f});
-  if (r.border_curve > 0.0f) f = intersect(std::move(f), above_curve(r.border_curve, r.lowest_y, r.lowest_z, f.box), 0.002f);
+  if (r.border_curve > 0.0f) {
+    Field above = above_curve(r.border_curve, r.lowest_y, r.lowest_z, f.box);
+    f = intersect(std::move(f), std::move(above), 0.002f);
+  }
   for (const Border& border : r.borders) f = keep_to(std::move(f), border);
   return f;
 }
@@ -497,16 +503,34 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
       // same curve raised 6 mm, after the sizing and once the nerves are
       // routed, so no other mesh changes. Its edge is left sharp: rounded,
       // it tapers the sheet's end to a wedge, which came apart again in the
-      // cuts. The head is simplified again as a whole, and how much its
-      // origin folds at knee 120 moves with that (MotionOriginWrap: 28
-      // folded edges with the curve raised 5.5 mm, 15 at 6 mm, 16 before;
-      // docs/ATLAS-MEASUREMENTS.md).
-      s.keep_after_routing = above_curve(r.border_curve, kHeadTipTrim, r.lowest_z, s.field.box);
+      // cuts. The trim keeps the head's box: the marching grid starts at the
+      // box's corner, and with the box's floor raised with the curve the
+      // whole head was meshed on a shifted grid and its origin folded at
+      // knee 120 by the shift (MotionOriginWrap: 28 edges for shifts of 5 and
+      // 5.5 mm, 15-16 for whole cells; docs/ATLAS-MEASUREMENTS.md).
+      Field tip = above_curve(r.border_curve, kHeadTipTrim, r.lowest_z, s.field.box);
+      tip.box = s.field.box;
+      s.keep_after_routing = std::move(tip);
       s.keep_round = 0.0f;
     }
     if (const std::string_view id = r.id;
         id == "tibialis_anterior" || id == "extensor_digitorum_longus" || id == "extensor_hallucis_longus")
       s.field = carve(std::move(s.field), {interosseous_channel()}, 0.0f);
+    // Fibularis tertius's rounded top (y 192.7 mm) leaves a shelf in the
+    // underside of extensor digitorum longus, whose posterolateral corner
+    // under it came out as a spike of the mesh hanging about 1 mm below the
+    // shelf: 0.19 mm2 apart from the muscle in the cut at 66%. Nothing of the
+    // muscle is kept in that corner, 2.75 mm deep below the shelf, behind x
+    // -51.6 mm and lateral to z 114 mm (the muscle's back there lies at -49.9
+    // to -51.3 mm), its edges sharp like the shelf's; applied once the nerves
+    // are routed, so only this muscle is meshed again.
+    if (std::string_view(r.id) == "extensor_digitorum_longus") {
+      s.keep_after_routing = Field{[](const glm::vec3& p) {
+                                     return std::min({kEarTop - p.y, p.y - kEarBottom, kEarFront - p.x, p.z - kEarMedial});
+                                   },
+                                   s.field.box};
+      s.keep_round = 0.0f;
+    }
     earlier.push_back(raw);
     out.push_back(std::move(s));
   }
