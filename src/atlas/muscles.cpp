@@ -204,8 +204,8 @@ Field keep_to(Field f, const Border& border) {
   return intersect(std::move(f), std::move(room), kKeepRound);
 }
 
-// The room above the curve y = y0 + c (z - z0)^2 (metres): its height
-// above the curve over its slope, the distance to first order.
+// The room above the curve y = y0 + c (z - z0)^2 (metres) within `box`: its
+// height above the curve over its slope, the distance to first order.
 Field above_curve(float c, float y0, float z0, const Aabb& box) {
   Field above;
   above.eval = [c, y0, z0](const glm::vec3& p) {
@@ -213,7 +213,6 @@ Field above_curve(float c, float y0, float z0, const Aabb& box) {
     return (y0 + c * dz * dz - p.y) / std::sqrt(1.0f + slope * slope);
   };
   above.box = box;
-  above.box.min.y = std::max(above.box.min.y, y0 - 0.001f);
   return above;
 }
 
@@ -232,6 +231,7 @@ Field raw_field(const MuscleRecipe& r, float scale, float thick, const std::vect
   if (r.min_x < 0.0f) f = clip_half_space(std::move(f), {r.min_x, 0.0f, 0.0f}, {-1.0f, 0.0f, 0.0f});
   if (r.border_curve > 0.0f) {
     Field above = above_curve(r.border_curve, r.lowest_y, r.lowest_z, f.box);
+    above.box.min.y = std::max(above.box.min.y, r.lowest_y - 0.001f);
     f = intersect(std::move(f), std::move(above), 0.002f);
   }
   for (const Border& border : r.borders) f = keep_to(std::move(f), border);
@@ -508,9 +508,7 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
       // whole head was meshed on a shifted grid and its origin folded at
       // knee 120 by the shift (MotionOriginWrap: 28 edges for shifts of 5 and
       // 5.5 mm, 15-16 for whole cells; docs/ATLAS-MEASUREMENTS.md).
-      Field tip = above_curve(r.border_curve, kHeadTipTrim, r.lowest_z, s.field.box);
-      tip.box = s.field.box;
-      s.keep_after_routing = std::move(tip);
+      s.keep_after_routing = above_curve(r.border_curve, kHeadTipTrim, r.lowest_z, s.field.box);
       s.keep_round = 0.0f;
     }
     if (const std::string_view id = r.id;

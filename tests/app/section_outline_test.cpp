@@ -184,8 +184,8 @@ TEST_F(SectionOutline, BellyEndsAreOnePieceWithTheirTendons) {
 // or two heads are far larger), except the flecks listed below as known,
 // found by this test and still open (docs/ATLAS-MEASUREMENTS.md, "Flecks in
 // the cuts"; today none): each may not grow past half as much again (or
-// 0.5 mm2 more), and no other may appear. Crumbs under 0.01 mm2 (where a cut grazes a structure's end) do
-// not count. With the nerves' grooves' lips rounded over 0.8 mm there were
+// 0.5 mm2 more), and no other may appear. Crumbs under 0.01 mm2 (where a
+// cut grazes a structure's end) do not count. With the nerves' grooves' lips rounded over 0.8 mm there were
 // three more: extensor digitorum longus 2.3 mm2 at 28.5% between the deep and
 // superficial fibular nerves, fibularis longus 0.7 mm2 at 26% by the common
 // fibular nerve's division, the medial gastrocnemius head 0.4 mm2 at 4%; over
