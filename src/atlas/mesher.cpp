@@ -178,69 +178,124 @@ Slab polygonise_slab(const Field& field, const Grid& g, int bk, float reach, flo
   return slab;
 }
 
-Mesh polygonise_blocks(const Field& field, float cell, float reach_factor, unsigned threads, std::vector<SlabCache>& caches) {
+// A grid's layers, each polygonised with its own reach factor: the factor
+// is widened only where a layer's mesh left a hole (see polygonise).
+struct Layers {
+  Grid g;
+  std::vector<Slab> slabs;
+  std::vector<SlabCache> caches; // grid values, shared by the passes
+  std::vector<int> step;         // index into kReachFactors, per layer
+};
+
+// Blocks far from the surface (by more than their half diagonal, with a
+// margin for fields that are not exact distances) hold no triangles; a pass
+// that leaves a hole is made again, in the layers round the hole, with the
+// next factor (the last skips nothing).
+constexpr std::array<float, 4> kReachFactors = {2.0f, 4.0f, 8.0f, 1e6f};
+
+Layers make_layers(const Field& field, float cell) {
   // The grid is padded so that its outer layer is outside: the surface is closed.
   const Aabb box = grow(field.box, 3.0f * cell);
-  Grid g;
+  Layers layers;
+  Grid& g = layers.g;
   g.origin = box.min;
   g.n = glm::ivec3(glm::ceil(box.size() / cell)) + 1; // points per axis
   g.total = std::uint64_t(g.n.x) * std::uint64_t(g.n.y) * std::uint64_t(g.n.z);
   g.cell = cell;
-  // Blocks far from the surface (by more than their half diagonal, with a
-  // margin for fields that are not exact distances) hold no triangles.
-  const float reach = reach_factor * 0.5f * std::sqrt(3.0f) * float(kBlock) * cell + 2.0f * cell;
-  // The same test for groups of four blocks (8 x 8 x 4 cells, half
-  // diagonal 6 cells) before their blocks, and for the 2 x 2 x 2-cell
-  // eighths of a kept block, there without the two-cell allowance. An
-  // eighth skipped wrongly next to the surface leaves a hole, and the pass
-  // is made again with the next factor; a whole piece smaller than an
-  // eighth vanishes without a hole only if the field overstates its
-  // distance about six times (the block test alone allowed more). The
-  // bundled atlas comes out byte for byte as without the eighths.
-  const float super_reach = reach_factor * 6.0f * cell + 2.0f * cell;
-  const float sub_reach = reach_factor * 0.5f * std::sqrt(3.0f) * 2.0f * cell;
-  const int cells_z = g.n.z - 1;
-  const std::size_t count = std::size_t((cells_z + kBlock - 1) / kBlock);
-  // Layers are polygonised in parallel and joined in layer order. Within a
-  // layer the order of work is the serial one, and a vertex on the plane two
-  // layers share is always made first by the lower layer (every tetrahedron
-  // with a sign change on an edge puts a vertex on it), with the same value
-  // from the same corner: joined, the mesh is the one a single pass gives,
-  // vertex for vertex, whatever the thread count.
-  caches.resize(count);
-  std::vector<Slab> slabs(count);
+  const std::size_t count = std::size_t((g.n.z - 1 + kBlock - 1) / kBlock);
+  layers.slabs.resize(count);
+  layers.caches.resize(count);
+  layers.step.assign(count, 0);
+  return layers;
+}
+
+// Polygonises the layers listed in `which`, each with its own factor.
+void polygonise_layers(const Field& field, Layers& layers, const std::vector<std::size_t>& which, unsigned threads) {
+  const float cell = layers.g.cell;
   std::atomic<std::size_t> next{0};
-  std::vector<std::exception_ptr> errors(count);
+  std::vector<std::exception_ptr> errors(which.size());
   auto worker = [&]() {
-    for (std::size_t s = next++; s < count; s = next++) {
+    for (std::size_t w = next++; w < which.size(); w = next++) {
+      const std::size_t s = which[w];
+      const float reach_factor = kReachFactors[std::size_t(layers.step[s])];
+      const float reach = reach_factor * 0.5f * std::sqrt(3.0f) * float(kBlock) * cell + 2.0f * cell;
+      // The same test for groups of four blocks (8 x 8 x 4 cells, half
+      // diagonal 6 cells) before their blocks, and for the 2 x 2 x 2-cell
+      // eighths of a kept block, there without the two-cell allowance. An
+      // eighth skipped wrongly next to the surface leaves a hole, and the
+      // layer is made again with the next factor; a whole piece smaller
+      // than an eighth vanishes without a hole only if the field overstates
+      // its distance about six times (the block test alone allowed more).
+      // The bundled atlas comes out byte for byte as without the eighths.
+      const float super_reach = reach_factor * 6.0f * cell + 2.0f * cell;
+      const float sub_reach = reach_factor * 0.5f * std::sqrt(3.0f) * 2.0f * cell;
       try {
-        slabs[s] = polygonise_slab(field, g, int(s) * kBlock, reach, sub_reach, super_reach, caches[s]);
+        layers.slabs[s] = polygonise_slab(field, layers.g, int(s) * kBlock, reach, sub_reach, super_reach, layers.caches[s]);
       } catch (...) {
-        errors[s] = std::current_exception();
+        errors[w] = std::current_exception();
       }
     }
   };
-  threads = std::max(1u, std::min(threads, unsigned(count)));
+  threads = std::max(1u, std::min(threads, unsigned(which.size())));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);
+}
+
+// Layers are polygonised in parallel and joined in layer order. Within a
+// layer the order of work is the serial one, and a vertex on the plane two
+// layers share is always made first by the lower layer (every tetrahedron
+// with a sign change on an edge puts a vertex on it), with the same value
+// from the same corner: joined, the mesh is the one a single pass gives,
+// vertex for vertex, whatever the thread count. `layer_of` receives, for
+// each vertex, the layer whose grid edge it lies on (the lower one's, for an
+// edge in the plane two layers share).
+Mesh join_layers(const Layers& layers, std::vector<std::uint32_t>& layer_of) {
   Mesh mesh;
+  layer_of.clear();
+  const std::uint64_t per_plane = std::uint64_t(layers.g.n.x) * std::uint64_t(layers.g.n.y);
   std::unordered_map<std::uint64_t, std::uint32_t> edge_vertex;
   std::vector<std::uint32_t> remap;
-  for (Slab& slab : slabs) {
+  for (const Slab& slab : layers.slabs) {
     remap.resize(slab.edges.size());
     for (std::size_t v = 0; v < slab.edges.size(); ++v) {
       auto [it, inserted] = edge_vertex.try_emplace(slab.edges[v], std::uint32_t(mesh.positions.size()));
-      if (inserted) mesh.positions.push_back(slab.mesh.positions[v]);
+      if (inserted) {
+        mesh.positions.push_back(slab.mesh.positions[v]);
+        // The edge's lower grid point: its plane, then its layer.
+        const std::uint64_t lo = slab.edges[v] / layers.g.total;
+        layer_of.push_back(std::uint32_t(lo / per_plane / std::uint64_t(kBlock)));
+      }
       remap[v] = it->second;
     }
     for (std::uint32_t i : slab.mesh.indices) mesh.indices.push_back(remap[i]);
-    slab = Slab{};
   }
   return mesh;
+}
+
+// The layers on either side of every boundary edge (a directed edge whose
+// reverse no triangle has), each with its neighbours above and below: a
+// block skipped in one layer can leave the hole's rim in the next.
+std::vector<char> layers_round_holes(const Mesh& mesh, const std::vector<std::uint32_t>& layer_of, std::size_t count) {
+  std::vector<std::uint64_t> directed;
+  directed.reserve(mesh.indices.size());
+  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+    for (int e = 0; e < 3; ++e)
+      directed.push_back(std::uint64_t(mesh.indices[t + std::size_t(e)]) << 32 | mesh.indices[t + std::size_t((e + 1) % 3)]);
+  std::sort(directed.begin(), directed.end());
+  std::vector<char> near(count, 0);
+  for (std::uint64_t k : directed) {
+    const std::uint64_t back = (k & 0xffffffffu) << 32 | (k >> 32);
+    if (std::binary_search(directed.begin(), directed.end(), back)) continue;
+    for (std::uint32_t v : {std::uint32_t(k >> 32), std::uint32_t(k & 0xffffffffu)}) {
+      const std::size_t s = layer_of[v];
+      for (std::size_t n = s == 0 ? 0 : s - 1; n <= std::min(count - 1, s + 1); ++n) near[n] = 1;
+    }
+  }
+  return near;
 }
 
 } // namespace
@@ -274,15 +329,31 @@ unsigned default_threads() { return std::max(1u, std::min(2u, std::thread::hardw
 
 Mesh polygonise(const Field& field, float cell, unsigned threads) {
   if (threads == 0) threads = default_threads();
-  std::vector<SlabCache> caches; // grid values, shared by the passes
   // Fields built from approximate distances can understate how close the
   // surface is; a hole in the result means a block was skipped wrongly, so
-  // look again with a wider margin.
-  for (float reach_factor : {2.0f, 4.0f, 8.0f}) {
-    Mesh mesh = polygonise_blocks(field, cell, reach_factor, threads, caches);
+  // the layers round it look again with a wider margin. A layer's mesh
+  // depends only on its own factor, and one without a wrongly skipped block
+  // is the same at any factor: the result is the one a whole pass at the
+  // widest factor used gives (a pass over every layer for each factor had
+  // taken three passes over extensor digitorum longus, a seventh of the
+  // generation; docs/PERFORMANCE.md).
+  Layers layers = make_layers(field, cell);
+  std::vector<std::size_t> which(layers.slabs.size());
+  for (std::size_t s = 0; s < which.size(); ++s) which[s] = s;
+  std::vector<std::uint32_t> layer_of;
+  for (;;) {
+    polygonise_layers(field, layers, which, threads);
+    Mesh mesh = join_layers(layers, layer_of);
     if (check_mesh(mesh).boundary_edges == 0) return mesh;
+    const std::vector<char> near = layers_round_holes(mesh, layer_of, layers.slabs.size());
+    which.clear();
+    for (std::size_t s = 0; s < near.size(); ++s)
+      if (near[s] && layers.step[s] + 1 < int(kReachFactors.size())) {
+        ++layers.step[s];
+        which.push_back(s);
+      }
+    if (which.empty()) return mesh; // every layer round a hole already skips nothing
   }
-  return polygonise_blocks(field, cell, 1e6f, threads, caches);
 }
 
 void taubin_smooth(Mesh& mesh, int iterations, float lambda, float mu) {
