@@ -511,6 +511,30 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
       s.keep_after_routing = above_curve(r.border_curve, kHeadTipTrim, r.lowest_z, s.field.box);
       s.keep_round = 0.0f;
     }
+    // The soleus's lowest fibres lie lateral to the plantaris tendon (the
+    // border above, before the sizing), and its medial edge had crossed the
+    // tendon in 3 mm of height at 85.5-87% of the way down: seen from the
+    // medial side a ledge, and in the cuts at 84-86% a pointed lip in front
+    // of the tendon whose medial face, a surface 81 degrees from upright,
+    // met the grid in steps. Once the nerves are routed its medial edge
+    // keeps lateral of a line that runs just medial of it at 77-82% (z 50
+    // to 59 mm) and then crosses the tendon, 45 degrees from upright at
+    // 82-85%, easing to upright at 74.4 mm below 87% (a sudden turn there
+    // showed as a crease from the medial side); the plantaris tendon lies
+    // free medial to the soleus from 85% down. Only the soleus is meshed
+    // again (docs/ATLAS-MEASUREMENTS.md, "The soleus's medial edge").
+    if (std::string_view(r.id) == "soleus")
+      s.keep_after_routing = kept_by({2,
+                                      1.0f,
+                                      {{0.2000f, 0.0000f},
+                                       {0.1480f, 0.0500f},
+                                       {0.1285f, 0.0590f},
+                                       {0.1206f, 0.0665f},
+                                       {0.1166f, 0.0705f},
+                                       {0.1127f, 0.0730f},
+                                       {0.1087f, 0.0740f},
+                                       {0.1048f, 0.0744f}}},
+                                     s.field.box);
     if (const std::string_view id = r.id;
         id == "tibialis_anterior" || id == "extensor_digitorum_longus" || id == "extensor_hallucis_longus")
       s.field = carve(std::move(s.field), {interosseous_channel()}, 0.0f);
