@@ -251,8 +251,9 @@ void polygonise_layers(const Field& field, Layers& layers, const std::vector<std
 // with a sign change on an edge puts a vertex on it), with the same value
 // from the same corner: joined, the mesh is the one a single pass gives,
 // vertex for vertex, whatever the thread count. `layer_of` receives, for
-// each vertex, the layer whose grid edge it lies on (the lower one's, for an
-// edge in the plane two layers share).
+// each vertex, the layer of its grid edge's lower end (for an edge lying in
+// the plane two layers share, the upper layer; the layers either side of a
+// hole are looked at again too, so either would do).
 Mesh join_layers(const Layers& layers, std::vector<std::uint32_t>& layer_of) {
   Mesh mesh;
   layer_of.clear();
@@ -333,10 +334,14 @@ Mesh polygonise(const Field& field, float cell, unsigned threads) {
   // surface is; a hole in the result means a block was skipped wrongly, so
   // the layers round it look again with a wider margin. A layer's mesh
   // depends only on its own factor, and one without a wrongly skipped block
-  // is the same at any factor: the result is the one a whole pass at the
-  // widest factor used gives (a pass over every layer for each factor had
-  // taken three passes over extensor digitorum longus, a seventh of the
-  // generation; docs/PERFORMANCE.md).
+  // is the same at any factor, so the result is the one a whole pass at the
+  // widest factor used gives, unless a block skipped wrongly in a layer away
+  // from every hole left no hole (a whole piece smaller than the block
+  // vanished), which a whole pass found only when a hole elsewhere widened
+  // every layer; the bundled atlas comes out byte for byte as with whole
+  // passes. A pass over every layer for each factor had taken three passes
+  // over extensor digitorum longus, a seventh of the generation
+  // (docs/PERFORMANCE.md).
   Layers layers = make_layers(field, cell);
   std::vector<std::size_t> which(layers.slabs.size());
   for (std::size_t s = 0; s < which.size(); ++s) which[s] = s;

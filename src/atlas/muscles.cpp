@@ -455,10 +455,32 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // its shape. Trimmed once the nerves are routed: routed round the
     // trimmed muscle, the tibial nerve moved 2-3 mm into the room and its
     // groove cut the top of the soleus's fibular part down to a fleck at 18%.
+    // Medially it inserts on the back of the tibia up to the bone's medial
+    // border, not beyond it (Gray's Anatomy 1918), but its sweep reached 10
+    // to 17.5 mm medial of the bone at 13-20% (z 40-49 mm against the
+    // tibia's 50-61): a block overhanging the bone's medial edge from
+    // behind. It keeps lateral of a line about 3 mm medial of the tibia's
+    // most medial point from 11% to 23% (z 38 to 62.5 mm), trimmed with the
+    // lobe above; it now reaches 2.3-4.7 mm past the bone
+    // (SectionAnatomy.PopliteusKeepsToTheTibiasMedialBorder).
     if (std::string_view(r.id) == "popliteus")
-      s.keep_after_routing = kept_by(
-          {2, -1.0f, {{0.3922f, 0.1400f}, {0.3902f, 0.1080f}, {0.3842f, 0.0860f}, {0.3763f, 0.0860f}, {0.3723f, 0.1100f}}},
-          s.field.box);
+      s.keep_after_routing = intersect(
+          kept_by(
+              {2, -1.0f, {{0.3922f, 0.1400f}, {0.3902f, 0.1080f}, {0.3842f, 0.0860f}, {0.3763f, 0.0860f}, {0.3723f, 0.1100f}}},
+              s.field.box),
+          kept_by({2,
+                   1.0f,
+                   {{0.4100f, 0.0380f},
+                    {0.4060f, 0.0450f},
+                    {0.4020f, 0.0480f},
+                    {0.3980f, 0.0525f},
+                    {0.3940f, 0.0545f},
+                    {0.3860f, 0.0555f},
+                    {0.3780f, 0.0575f},
+                    {0.3700f, 0.0605f},
+                    {0.3620f, 0.0625f}}},
+                  s.field.box),
+          0.0f);
     // The soleus's lateral margin rises from its fibular origin along the
     // fascia, behind fibularis longus; its tip there, a wedge thinner than
     // the grid, came apart in the cuts at 21% (1.4 mm2 beside the tail) and
@@ -513,15 +535,15 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     }
     // The soleus's lowest fibres lie lateral to the plantaris tendon (the
     // border above, before the sizing), and its medial edge had crossed the
-    // tendon in 3 mm of height at 85.5-87% of the way down: seen from the
+    // tendon in 3 mm of height at 85.5-86.25% of the way down: seen from the
     // medial side a ledge, and in the cuts at 84-86% a pointed lip in front
     // of the tendon whose medial face, a surface 81 degrees from upright,
     // met the grid in steps. Once the nerves are routed its medial edge
     // keeps lateral of a line that runs just medial of it at 77-82% (z 50
     // to 59 mm) and then crosses the tendon, 45 degrees from upright at
-    // 82-85%, easing to upright at 74.4 mm below 87% (a sudden turn there
-    // showed as a crease from the medial side); the plantaris tendon lies
-    // free medial to the soleus from 85% down. Only the soleus is meshed
+    // 82-85%, easing to upright at 74.4 mm by 88% (a sudden turn there
+    // showed as a crease from the medial side); from 86% down the plantaris
+    // tendon lies beside the soleus's medial edge, not in a groove of it. Only the soleus is meshed
     // again (docs/ATLAS-MEASUREMENTS.md, "The soleus's medial edge").
     if (std::string_view(r.id) == "soleus")
       s.keep_after_routing = kept_by({2,

@@ -96,7 +96,8 @@ atlas or model. The generator draws on these published figures.
   head it runs on the soleus's back to the calcaneal tendon's medial
   border, in a groove of the soleus whose mouth faces backwards and
   medially, not in a notch with a lip of soleus behind it (52-85% of the
-  way down before).
+  way down before); from 86% down, where the soleus's lowest fibres keep
+  lateral of it, beside the soleus's medial edge.
 - The lower end of the tibia: on its lateral surface a triangular rough
   hollow takes the inferior interosseous ligament, which binds the fibula
   to it (Gray's Anatomy, 20th ed., 1918, "The Tibia"; later texts call it

@@ -142,7 +142,9 @@ compartments up to the outline. The figures the levels were drawn to:
   that line meets the medial border 34% of the way down. The generated belly
   ends in a strip on the back of the tibia, between the medial border and
   tibialis posterior, down to 30% (before, it stopped at 21% and fat filled
-  its place at 25%). The tibial nerve crosses the back of popliteus in the
+  its place at 25%). Medially it reaches the bone's medial border and at
+  most about 5 mm past it (before, 10 to 17.5 mm past it at 13-20%). The
+  tibial nerve crosses the back of popliteus in the
   popliteal fossa, passes under the soleus's tendinous arch at the muscle's
   lower border with the posterior tibial vessels, and runs on down on the
   deep muscles, tibialis posterior first, covered by the soleus (Gray's,

@@ -121,6 +121,31 @@ TEST_F(SectionAnatomy, PopliteusOnTheTibiaAboveTheSolealLineWithTheTibialNerveBe
   EXPECT_GT(nerve.z, tibia_medial + 0.005) << "the tibial nerve behind the deep muscles, not medial to the tibia";
 }
 
+// Medially popliteus reaches the tibia's medial border, not beyond it
+// (Gray's Anatomy, 20th ed., 1918). Its sweep had reached 10 to 17.5 mm
+// medial of the bone at 13-20% of the way down: from behind, a block
+// overhanging the bone's medial edge. Every 1% from 12 to 23%: no point of
+// its cut lies more than 5 mm medial of the tibia's most medial point.
+TEST_F(SectionAnatomy, PopliteusKeepsToTheTibiasMedialBorder) {
+  double worst = -1.0;
+  for (int pc = 12; pc <= 23; ++pc) {
+    const std::string level = std::to_string(pc) + "%";
+    SceneSection s = at(level.c_str());
+    const StructureSection *popliteus_cut = s.find("popliteus"), *tibia_cut = s.find("tibia");
+    ASSERT_TRUE(popliteus_cut && tibia_cut) << level;
+    double tibia_medial = 1.0, popliteus_medial = 1.0;
+    for (const auto& loop : tibia_cut->section.loops)
+      for (const auto& p : loop.points) tibia_medial = std::min(tibia_medial, s.plane.to_model(p).z);
+    for (const auto& loop : popliteus_cut->section.loops)
+      for (const auto& p : loop.points) popliteus_medial = std::min(popliteus_medial, s.plane.to_model(p).z);
+    const double beyond = tibia_medial - popliteus_medial;
+    std::printf("%s: popliteus reaches %.1f mm medial of the tibia\n", level.c_str(), beyond * 1000.0);
+    EXPECT_LE(beyond, 0.005) << level << ": popliteus overhangs the tibia's medial border";
+    worst = std::max(worst, beyond);
+  }
+  EXPECT_GT(worst, 0.0) << "popliteus no longer reaches the tibia's medial border";
+}
+
 TEST_F(SectionAnatomy, NoSoleusBehindTheCalcanealTendon) {
   // The soleus's fibres end on the front of the calcaneal tendon; its upper
   // end is a broad plate on the soleus's back. The soleus wrapped over that
