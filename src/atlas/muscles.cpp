@@ -450,37 +450,51 @@ std::vector<StructureSpec> build_muscles(const std::vector<StructureSpec>& bones
     // medial to them. Its sweep's oblique lower edge left a lobe lateral to
     // those fibres (112, 75 and 33 mm2 at 17.5, 18 and 18.5%) tapering to a
     // fleck at 19%; it keeps medial of z 108 mm at 16% (140 mm, clear of it,
-    // above 15.5%) and of 86 mm at 17.5-19.5% (its lower border rising
+    // above 15.5%) and of 86 mm at 18-19.5% (its lower border rising
     // laterally), let out to 110 mm by 20.5% so that the strip below keeps
-    // its shape. Trimmed once the nerves are routed: routed round the
-    // trimmed muscle, the tibial nerve moved 2-3 mm into the room and its
-    // groove cut the top of the soleus's fibular part down to a fleck at 18%.
+    // its shape. At 17.1-17.4% its lateral part in front of the tibial nerve
+    // (the lobe at z 83-90 mm, the nerve at 79-88) came apart where the
+    // nerve's groove crossed it (44.7 mm2 at 17.1% down to 2.2 at 17.4%):
+    // there the line runs in from 90 mm at 16.8% to 79 mm, the nerve's
+    // medial edge, at 17.15-17.5%, and back out to 86 mm by 18%
+    // (SectionAnatomy.PopliteusIsOnePieceBesideTheTibialNerve). Trimmed once
+    // the nerves are routed: routed round the trimmed muscle, the tibial
+    // nerve moved 2-3 mm into the room and its groove cut the top of the
+    // soleus's fibular part down to a fleck at 18%.
     // Medially it inserts on the back of the tibia up to the bone's medial
     // border, not beyond it (Gray's Anatomy 1918), but its sweep reached 10
-    // to 17.5 mm medial of the bone at 13-20% (z 40-49 mm against the
-    // tibia's 50-61): a block overhanging the bone's medial edge from
-    // behind. It keeps lateral of a line about 3 mm medial of the tibia's
-    // most medial point from 11% to 23% (z 38 to 62.5 mm), trimmed with the
-    // lobe above; it now reaches 2.3-4.7 mm past the bone
+    // to 17.5 mm medial of the bone at 13-20% (z 40-52 mm against the
+    // tibia's 53-62): a block overhanging the bone's medial edge from
+    // behind. It keeps lateral of a line 2.6-3.5 mm medial of the tibia's
+    // most medial point from 14% to 23%, 4-8 mm above that where the condyle
+    // widens (z 38 mm at 11% to 62.5 mm at 23%), trimmed with the lobe
+    // above; it now reaches 2.3-4.7 mm past the bone
     // (SectionAnatomy.PopliteusKeepsToTheTibiasMedialBorder).
     if (std::string_view(r.id) == "popliteus")
-      s.keep_after_routing = intersect(
-          kept_by(
-              {2, -1.0f, {{0.3922f, 0.1400f}, {0.3902f, 0.1080f}, {0.3842f, 0.0860f}, {0.3763f, 0.0860f}, {0.3723f, 0.1100f}}},
-              s.field.box),
-          kept_by({2,
-                   1.0f,
-                   {{0.4100f, 0.0380f},
-                    {0.4060f, 0.0450f},
-                    {0.4020f, 0.0480f},
-                    {0.3980f, 0.0525f},
-                    {0.3940f, 0.0545f},
-                    {0.3860f, 0.0555f},
-                    {0.3780f, 0.0575f},
-                    {0.3700f, 0.0605f},
-                    {0.3620f, 0.0625f}}},
-                  s.field.box),
-          0.0f);
+      s.keep_after_routing = intersect(kept_by({2,
+                                                -1.0f,
+                                                {{0.3922f, 0.1400f},
+                                                 {0.3902f, 0.1080f},
+                                                 {0.3870f, 0.0900f},
+                                                 {0.3856f, 0.0790f},
+                                                 {0.3842f, 0.0790f},
+                                                 {0.3822f, 0.0860f},
+                                                 {0.3763f, 0.0860f},
+                                                 {0.3723f, 0.1100f}}},
+                                               s.field.box),
+                                       kept_by({2,
+                                                1.0f,
+                                                {{0.4100f, 0.0380f},
+                                                 {0.4060f, 0.0450f},
+                                                 {0.4020f, 0.0480f},
+                                                 {0.3980f, 0.0525f},
+                                                 {0.3940f, 0.0545f},
+                                                 {0.3860f, 0.0555f},
+                                                 {0.3780f, 0.0575f},
+                                                 {0.3700f, 0.0605f},
+                                                 {0.3620f, 0.0625f}}},
+                                               s.field.box),
+                                       0.0f);
     // The soleus's lateral margin rises from its fibular origin along the
     // fascia, behind fibularis longus; its tip there, a wedge thinner than
     // the grid, came apart in the cuts at 21% (1.4 mm2 beside the tail) and

@@ -124,10 +124,10 @@ TEST_F(SectionAnatomy, PopliteusOnTheTibiaAboveTheSolealLineWithTheTibialNerveBe
 // Medially popliteus reaches the tibia's medial border, not beyond it
 // (Gray's Anatomy, 20th ed., 1918). Its sweep had reached 10 to 17.5 mm
 // medial of the bone at 13-20% of the way down: from behind, a block
-// overhanging the bone's medial edge. Every 1% from 12 to 23%: no point of
-// its cut lies more than 5 mm medial of the tibia's most medial point.
+// overhanging the bone's medial edge. Every 1% from 12 to 23%: its cut's
+// most medial point lies within 6 mm of the tibia's, on either side (it
+// wraps the edge of the bone, 2.3-4.7 mm past it, but not far past it).
 TEST_F(SectionAnatomy, PopliteusKeepsToTheTibiasMedialBorder) {
-  double worst = -1.0;
   for (int pc = 12; pc <= 23; ++pc) {
     const std::string level = std::to_string(pc) + "%";
     SceneSection s = at(level.c_str());
@@ -140,10 +140,29 @@ TEST_F(SectionAnatomy, PopliteusKeepsToTheTibiasMedialBorder) {
       for (const auto& p : loop.points) popliteus_medial = std::min(popliteus_medial, s.plane.to_model(p).z);
     const double beyond = tibia_medial - popliteus_medial;
     std::printf("%s: popliteus reaches %.1f mm medial of the tibia\n", level.c_str(), beyond * 1000.0);
-    EXPECT_LE(beyond, 0.005) << level << ": popliteus overhangs the tibia's medial border";
-    worst = std::max(worst, beyond);
+    EXPECT_LE(beyond, 0.006) << level << ": popliteus overhangs the tibia's medial border";
+    EXPECT_GE(beyond, -0.006) << level << ": popliteus stops short of the tibia's medial side";
   }
-  EXPECT_GT(worst, 0.0) << "popliteus no longer reaches the tibia's medial border";
+}
+
+// Popliteus's lateral part, in front of the tibial nerve, had come apart
+// from the rest where the nerve's groove crossed it: a lobe of 44.7 mm2 at
+// 17.1% of the way down, shrinking to 2.2 mm2 at 17.4%, between the half
+// per cents other tests cut at. Every 0.05% from 15 to 20%: one piece
+// larger than 0.01 mm2.
+TEST_F(SectionAnatomy, PopliteusIsOnePieceBesideTheTibialNerve) {
+  for (int k = 0; k <= 100; ++k) {
+    char level[16];
+    std::snprintf(level, sizeof level, "%.2f%%", 15.0 + 0.05 * k);
+    SceneSection s = at(level);
+    const StructureSection* popliteus_cut = s.find("popliteus");
+    ASSERT_NE(popliteus_cut, nullptr) << level;
+    // Pieces of a visible size (a cut grazing a fold of the mesh can leave a
+    // loop of no area, which nobody sees).
+    int pieces = 0;
+    for (const auto& loop : popliteus_cut->section.loops) pieces += signed_area(loop.points) > 1e-8 ? 1 : 0;
+    EXPECT_EQ(pieces, 1) << "popliteus in pieces at " << level;
+  }
 }
 
 TEST_F(SectionAnatomy, NoSoleusBehindTheCalcanealTendon) {

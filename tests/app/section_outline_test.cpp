@@ -375,7 +375,7 @@ TEST_F(SectionOutline, PlantarisTendonLiesOnSoleusNotInsideIt) {
 
 // The soleus's lowest fibres lie lateral to the plantaris tendon, and its
 // medial edge crosses the tendon on the way down. It had crossed in 3 mm of
-// height at 85.5-87%: a pointed lip in front of the tendon whose medial face,
+// height at 85.5-86.25%: a pointed lip in front of the tendon whose medial face,
 // nearly level, met the grid in steps (docs/sections/section-85.png; ten
 // teeth in the cuts at 84.75-86%). Every 0.25% from 83
 // to 87% of the way down: no tooth on the soleus's outline medial to z 80 mm
